@@ -1,0 +1,221 @@
+import { z } from "zod";
+import { D, type Dec, type DecimalInput, toDecimalOrReason } from "../money/decimal.js";
+import { DomainError, type IssuePath, invalid, ValidationError } from "./errors.js";
+
+/**
+ * Which end of each band is closed. `"lower"` (the default): `[from, to)`, the
+ * convention everywhere unless a rule says otherwise. `"upper"`: `(from, to]`, for
+ * rules written as "≤ 3× GDP per capita".
+ */
+export type BandClosure = "lower" | "upper";
+
+/** One band as written in a table document; `null` bounds are unbounded (−∞ / +∞). */
+export interface BandInput<T> {
+  readonly from: DecimalInput | null;
+  readonly to: DecimalInput | null;
+  readonly value: T;
+  readonly label?: string;
+}
+
+/** A table document: bands over a numeric domain. */
+export interface BandedTableInput<T> {
+  readonly bands: readonly BandInput<T>[];
+  readonly closed?: BandClosure;
+  /** The domain the bands must cover; defaults to the span of the bands. Finite ends are included. */
+  readonly domain?: { readonly min: DecimalInput | null; readonly max: DecimalInput | null };
+}
+
+/** A validated band. */
+export interface Band<T> {
+  readonly from: Dec | null;
+  readonly to: Dec | null;
+  readonly value: T;
+  readonly label?: string;
+  /** Position in the table, sorted by lower bound. */
+  readonly index: number;
+}
+
+/** A validated table: sorted bands that cover the domain with no gap and no overlap. */
+export interface BandedTable<T> {
+  readonly closed: BandClosure;
+  readonly domain: { readonly min: Dec | null; readonly max: Dec | null };
+  readonly bands: readonly Band<T>[];
+}
+
+function bound(value: DecimalInput | null | undefined, path: IssuePath): Dec | null {
+  if (value === null || value === undefined) return null;
+  const d = toDecimalOrReason(value);
+  if (typeof d === "string") throw invalid(path, d, "invalid_decimal");
+  return d;
+}
+
+function text(d: Dec | null, side: "lower" | "upper"): string {
+  if (d === null) return side === "lower" ? "−∞" : "+∞";
+  return d.toString();
+}
+
+/** The interval a band covers, in interval notation: `[0.4, 0.6)`. */
+export function describeInterval(from: Dec | null, to: Dec | null, closed: BandClosure = "lower"): string {
+  const left = from === null ? "(" : closed === "lower" ? "[" : "(";
+  const right = to === null ? ")" : closed === "upper" ? "]" : ")";
+  return `${left}${text(from, "lower")}, ${text(to, "upper")}${right}`;
+}
+
+/** The interval of a validated band, with the table's closure and domain ends included. */
+export function describeBand<T>(table: BandedTable<T>, band: Band<T>): string {
+  const last = band.index === table.bands.length - 1;
+  const first = band.index === 0;
+  const from = band.from === null ? "(−∞" : table.closed === "lower" || (first && table.domain.min !== null) ? `[${band.from}` : `(${band.from}`;
+  const to = band.to === null ? "+∞)" : table.closed === "upper" || (last && table.domain.max !== null) ? `${band.to}]` : `${band.to})`;
+  return `${from}, ${to}`;
+}
+
+/** Orders bounds where null is −∞ on a lower side and +∞ on an upper side. */
+function compareBounds(a: Dec | null, aSide: "lower" | "upper", b: Dec | null, bSide: "lower" | "upper"): number {
+  const ai = a === null ? (aSide === "lower" ? -1 : 1) : 0;
+  const bi = b === null ? (bSide === "lower" ? -1 : 1) : 0;
+  if (ai !== 0 || bi !== 0) return ai - bi;
+  return (a as Dec).comparedTo(b as Dec);
+}
+
+function same(a: Dec | null, b: Dec | null): boolean {
+  return a === null ? b === null : b !== null && a.equals(b);
+}
+
+/**
+ * Validates a banded table: every band non-empty, bands contiguous (no gap, no
+ * overlap), together covering the domain. Errors name the interval at fault:
+ * `BAND_GAP` "no band covers [0.4, 0.6)", `BAND_OVERLAP`, `BAND_COVERAGE`.
+ *
+ * @example
+ * ```ts
+ * const t = bandedTable({
+ *   domain: { min: 0, max: 1 },
+ *   bands: [
+ *     { from: 0, to: 0.4, value: "0" },
+ *     { from: 0.4, to: 0.6, value: "0.4" },
+ *     { from: 0.6, to: 0.8, value: "0.7" },
+ *     { from: 0.8, to: 1, value: "1" },
+ *   ],
+ * });
+ * lookupBand(t, 0.65).value; // "0.7"
+ * ```
+ */
+export function bandedTable<T>(input: BandedTableInput<T>, path: IssuePath = []): BandedTable<T> {
+  const closed: BandClosure = input.closed ?? "lower";
+  if (!Array.isArray(input.bands) || input.bands.length === 0) throw invalid([...path, "bands"], "a table needs at least one band", "too_small");
+  const parsed = input.bands.map((b, i) => {
+    const from = bound(b.from, [...path, "bands", i, "from"]);
+    const to = bound(b.to, [...path, "bands", i, "to"]);
+    if (from !== null && to !== null && !from.lessThan(to)) {
+      throw invalid([...path, "bands", i], `band ${describeInterval(from, to, closed)} is empty: its lower bound must be below its upper bound`, "empty_band");
+    }
+    return { from, to, value: b.value, label: b.label, source: i };
+  });
+  parsed.sort((a, b) => {
+    if (same(a.from, b.from)) return a.source - b.source;
+    return compareBounds(a.from, "lower", b.from, "lower");
+  });
+  for (let i = 1; i < parsed.length; i++) {
+    const prev = parsed[i - 1]!;
+    const next = parsed[i]!;
+    if (same(prev.to, next.from)) continue;
+    if (prev.to !== null && next.from !== null && prev.to.lessThan(next.from)) {
+      throw new DomainError("BAND_GAP", `no band covers ${describeInterval(prev.to, next.from, closed)}`, {
+        path: [...path, "bands"],
+        details: { from: prev.to.toString(), to: next.from.toString() },
+      });
+    }
+    const overlapEnd = prev.to === null || next.to === null ? (prev.to ?? next.to) : D.min(prev.to, next.to);
+    throw new DomainError("BAND_OVERLAP", `bands overlap on ${describeInterval(next.from, overlapEnd, closed)}`, {
+      path: [...path, "bands"],
+      details: { first: prev.source, second: next.source },
+    });
+  }
+  const first = parsed[0]!;
+  const last = parsed[parsed.length - 1]!;
+  const min = input.domain ? bound(input.domain.min, [...path, "domain", "min"]) : first.from;
+  const max = input.domain ? bound(input.domain.max, [...path, "domain", "max"]) : last.to;
+  if (min !== null && max !== null && !min.lessThan(max)) throw invalid([...path, "domain"], "the domain's min must be below its max", "empty_domain");
+  if (!same(first.from, min)) {
+    if (compareBounds(min, "lower", first.from, "lower") < 0) {
+      throw new DomainError("BAND_GAP", `no band covers ${describeInterval(min, first.from, closed)}`, { path: [...path, "bands"] });
+    }
+    throw new DomainError("BAND_COVERAGE", `band ${describeInterval(first.from, first.to, closed)} starts below the domain's min ${text(min, "lower")}`, { path: [...path, "bands"] });
+  }
+  if (!same(last.to, max)) {
+    if (compareBounds(last.to, "upper", max, "upper") < 0) {
+      throw new DomainError("BAND_GAP", `no band covers ${describeInterval(last.to, max, closed)}`, { path: [...path, "bands"] });
+    }
+    throw new DomainError("BAND_COVERAGE", `band ${describeInterval(last.from, last.to, closed)} ends above the domain's max ${text(max, "upper")}`, { path: [...path, "bands"] });
+  }
+  const bands = parsed.map((b, index): Band<T> => (b.label === undefined ? { from: b.from, to: b.to, value: b.value, index } : { from: b.from, to: b.to, value: b.value, label: b.label, index }));
+  return { closed, domain: { min, max }, bands };
+}
+
+/**
+ * The one band that contains `x`. A value outside the domain is an `OUT_OF_DOMAIN` error.
+ *
+ * @example
+ * ```ts
+ * lookupBand(table, "0.85").value;
+ * ```
+ */
+export function lookupBand<T>(table: BandedTable<T>, x: DecimalInput, path: IssuePath = []): Band<T> {
+  const v = toDecimalOrReason(x);
+  if (typeof v === "string") throw invalid(path, v, "invalid_decimal");
+  const { min, max } = table.domain;
+  if ((min !== null && v.lessThan(min)) || (max !== null && v.greaterThan(max))) {
+    throw new DomainError("OUT_OF_DOMAIN", `${v.toString()} is outside the table's domain ${describeInterval(min, max, table.closed).replace(/^\(/, min === null ? "(" : "[").replace(/\)$/, max === null ? ")" : "]")}`, { path });
+  }
+  const bands = table.bands;
+  let lo = 0;
+  let hi = bands.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const b = bands[mid]!;
+    // Is v beyond band mid's upper end?
+    const beyond = b.to !== null && (table.closed === "lower" ? v.greaterThanOrEqualTo(b.to) : v.greaterThan(b.to));
+    if (beyond) lo = mid + 1;
+    else hi = mid;
+  }
+  return bands[lo]!;
+}
+
+const boundSchema = z.union([z.string(), z.number(), z.null()]);
+
+/**
+ * The zod schema of a banded-table document whose band values follow `value`.
+ * It validates coverage too, reporting gaps and overlaps as issues at `bands`.
+ *
+ * @example
+ * ```ts
+ * const shareTable = bandedTableSchema(rateSchema);
+ * const table = parseInput(shareTable, json); // BandedTable<Dec>
+ * ```
+ */
+export function bandedTableSchema<S extends z.ZodType>(value: S) {
+  return z
+    .object({
+      closed: z.enum(["lower", "upper"]).optional(),
+      domain: z.object({ min: boundSchema, max: boundSchema }).optional(),
+      bands: z
+        .array(z.object({ from: boundSchema, to: boundSchema, value, label: z.string().optional() }))
+        .min(1),
+    })
+    .transform((doc, ctx): BandedTable<z.output<S>> => {
+      try {
+        return bandedTable(doc as unknown as BandedTableInput<z.output<S>>);
+      } catch (e) {
+        if (e instanceof DomainError) {
+          ctx.addIssue({ code: "custom", message: e.reason, path: [...e.path] });
+          return z.NEVER;
+        }
+        if (e instanceof ValidationError) {
+          for (const issue of e.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [...issue.path] });
+          return z.NEVER;
+        }
+        throw e;
+      }
+    });
+}

@@ -1,0 +1,98 @@
+/** A path into an input document, as zod reports it: `["schedule", 2, "share"]`. */
+export type IssuePath = readonly (string | number)[];
+
+/** One problem found in an input: where, what kind, and why. */
+export interface Issue {
+  readonly path: IssuePath;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Renders a path as `schedule[2].share` (or `(root)` for the whole input). */
+export function formatPath(path: IssuePath): string {
+  if (path.length === 0) return "(root)";
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? part : `.${part}`;
+  }
+  return out;
+}
+
+/**
+ * The input does not have the shape or values a calculator accepts.
+ * Carries every issue found, each with the path of the offending field.
+ *
+ * @example
+ * ```ts
+ * try { money("abc", "CNY") } catch (e) {
+ *   if (e instanceof ValidationError) console.log(e.issues[0].path); // ["amount"]
+ * }
+ * ```
+ */
+export class ValidationError extends Error {
+  override readonly name = "ValidationError";
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[], context?: string) {
+    const lines = issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+    super(`${context ? `${context}: ` : ""}invalid input — ${lines.join("; ")}`);
+    this.issues = issues;
+  }
+}
+
+/** Stable codes of {@link DomainError}; callers may switch on them. */
+export type DomainErrorCode =
+  | "CURRENCY_MISMATCH"
+  | "CURRENCY_CONFLICT"
+  | "SUB_MINOR_UNIT"
+  | "BAND_GAP"
+  | "BAND_OVERLAP"
+  | "BAND_COVERAGE"
+  | "OUT_OF_DOMAIN"
+  | "INCONSISTENT_INPUT"
+  | "UNDEFINED_RESULT"
+  | "EVENT_ORDER"
+  | "NO_APPLICABLE_TERMS"
+  | "UNKNOWN_KEY";
+
+/**
+ * Valid values that break a domain rule together: adding CNY to USD, a tier table
+ * with a gap, events out of order, components that disagree with a bundle price.
+ *
+ * @example
+ * ```ts
+ * try { add(money("1", "CNY"), money("1", "USD")) } catch (e) {
+ *   if (e instanceof DomainError) console.log(e.code); // "CURRENCY_MISMATCH"
+ * }
+ * ```
+ */
+export class DomainError extends Error {
+  override readonly name = "DomainError";
+  readonly code: DomainErrorCode;
+  readonly path: IssuePath;
+  readonly details: Readonly<Record<string, unknown>>;
+  /** The message without the path prefix. */
+  readonly reason: string;
+  constructor(
+    code: DomainErrorCode,
+    message: string,
+    options: { path?: IssuePath; details?: Record<string, unknown> } = {},
+  ) {
+    const where = options.path && options.path.length > 0 ? `${formatPath(options.path)}: ` : "";
+    super(`${where}${message}`);
+    this.code = code;
+    this.reason = message;
+    this.path = options.path ?? [];
+    this.details = options.details ?? {};
+  }
+}
+
+/** Shorthand for a one-issue {@link ValidationError}. */
+export function invalid(path: IssuePath, message: string, code = "invalid_value"): ValidationError {
+  return new ValidationError([{ path, code, message }]);
+}
+
+/** True for either of the library's typed errors. */
+export function isLibraryError(error: unknown): error is ValidationError | DomainError {
+  return error instanceof ValidationError || error instanceof DomainError;
+}

@@ -1,0 +1,80 @@
+import { Decimal } from "../money/decimal.js";
+import { formatMoney } from "../money/format.js";
+import { isMoney, type Money } from "../money/money.js";
+
+/** A value shown as an input of a step: text, a number, a flag, Money, a Decimal, or lists/records of them. */
+export type ExplainValue =
+  | string
+  | number
+  | boolean
+  | null
+  | Money
+  | Decimal
+  | readonly ExplainValue[]
+  | { readonly [key: string]: ExplainValue };
+
+/**
+ * One step of a calculation, readable by a claims officer in a dispute: which rule,
+ * a sentence saying what happened, the inputs used, and the amount it produced.
+ */
+export interface Step {
+  /** A stable rule identifier, e.g. `"contracts.milestone.withheld"`. */
+  readonly rule: string;
+  /** One human sentence. */
+  readonly text: string;
+  /** The figures the step used. */
+  readonly inputs: Readonly<Record<string, ExplainValue>>;
+  /** The amount the step produced, if it produced one. */
+  readonly amount?: Money;
+}
+
+/** The ordered steps behind a result. */
+export type Explanation = readonly Step[];
+
+/**
+ * Makes a step.
+ *
+ * @example
+ * ```ts
+ * step("tiers.basic.rate", "Basic insurance pays 70% of the eligible amount", { rate: "0.7" }, money("700000"));
+ * ```
+ */
+export function step(rule: string, text: string, inputs: Record<string, ExplainValue> = {}, amount?: Money): Step {
+  return amount === undefined ? { rule, text, inputs } : { rule, text, inputs, amount };
+}
+
+function show(value: ExplainValue): string {
+  if (value === null) return "—";
+  if (isMoney(value)) return formatMoney(value);
+  if (Decimal.isDecimal(value)) return (value as Decimal).toString();
+  if (Array.isArray(value)) return `[${value.map(show).join(", ")}]`;
+  if (typeof value === "object") {
+    return `{ ${Object.entries(value as Record<string, ExplainValue>)
+      .map(([k, v]) => `${k}: ${show(v)}`)
+      .join(", ")} }`;
+  }
+  return String(value);
+}
+
+/**
+ * Prints steps as numbered plain text: the sentence, the inputs, the amount.
+ *
+ * @example
+ * ```ts
+ * console.log(formatExplanation(result.explanation));
+ * // 1. Milestone 1 (40%) is due at infusion and paid. [contracts.milestone.paid]
+ * //    inputs: share 0.4, due 2026-01-15
+ * //    amount: CNY 480,000.00
+ * ```
+ */
+export function formatExplanation(steps: Explanation, options: { indent?: string } = {}): string {
+  const pad = options.indent ?? "";
+  const lines: string[] = [];
+  steps.forEach((s, i) => {
+    lines.push(`${pad}${i + 1}. ${s.text} [${s.rule}]`);
+    const inputs = Object.entries(s.inputs);
+    if (inputs.length > 0) lines.push(`${pad}   inputs: ${inputs.map(([k, v]) => `${k} ${show(v)}`).join(", ")}`);
+    if (s.amount !== undefined) lines.push(`${pad}   amount: ${formatMoney(s.amount)}`);
+  });
+  return lines.join("\n");
+}

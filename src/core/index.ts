@@ -1,0 +1,31 @@
+export { ValidationError, DomainError, formatPath, isLibraryError, invalid, type Issue, type IssuePath, type DomainErrorCode } from "./errors.js";
+export { parseInput } from "./parse.js";
+export { step, formatExplanation, type Step, type Explanation, type ExplainValue } from "./explain.js";
+export {
+  bandedTable,
+  lookupBand,
+  bandedTableSchema,
+  describeBand,
+  describeInterval,
+  type Band,
+  type BandInput,
+  type BandedTable,
+  type BandedTableInput,
+  type BandClosure,
+} from "./bands.js";
+export {
+  decimal,
+  decimalSchema,
+  nonNegativeDecimalSchema,
+  positiveDecimalSchema,
+  rateSchema,
+  amount,
+  amountSchema,
+  nonNegativeAmountSchema,
+  currencyCodeSchema,
+  moneyOf,
+  moneySchema,
+  nonNegativeMoneySchema,
+  isoDateSchema,
+  roundingSchema,
+} from "./schemas.js";

@@ -1,0 +1,66 @@
+import { invalid } from "../core/errors.js";
+import { assertSameCurrency } from "./arithmetic.js";
+import { getCurrency } from "./currency.js";
+import { D } from "./decimal.js";
+import { fromDecimal, type Money } from "./money.js";
+
+/**
+ * The exact sum of many amounts. An empty list needs `currency` to know what zero it is.
+ *
+ * @example
+ * ```ts
+ * sum([money("1.10"), money("2.20")]);  // CNY 3.30
+ * sum([], "USD");                       // USD 0.00
+ * ```
+ */
+export function sum(items: readonly Money[], currency?: string): Money {
+  const first = items[0];
+  const code = currency ?? first?.currency;
+  if (code === undefined) throw invalid(["items"], "the sum of no amounts needs a currency", "missing_currency");
+  getCurrency(code);
+  let total = new D(0);
+  for (const item of items) {
+    if (item.currency !== code) assertSameCurrency(fromDecimal(total, code), item);
+    total = total.plus(item.amount);
+  }
+  return fromDecimal(total, code);
+}
+
+/**
+ * The smallest of one or more amounts (the earliest among equals).
+ *
+ * @example
+ * ```ts
+ * min(money("5"), money("3")); // CNY 3.00
+ * ```
+ */
+export function min(first: Money, ...rest: readonly Money[]): Money {
+  let best = first;
+  for (const m of rest) {
+    assertSameCurrency(best, m);
+    if (m.amount.lessThan(best.amount)) best = m;
+  }
+  return best;
+}
+
+/**
+ * The largest of one or more amounts (the earliest among equals).
+ *
+ * @example
+ * ```ts
+ * max(money("5"), money("3")); // CNY 5.00
+ * ```
+ */
+export function max(first: Money, ...rest: readonly Money[]): Money {
+  let best = first;
+  for (const m of rest) {
+    assertSameCurrency(best, m);
+    if (m.amount.greaterThan(best.amount)) best = m;
+  }
+  return best;
+}
+
+/** Clamps an amount into [low, high]. */
+export function clamp(m: Money, low: Money, high: Money): Money {
+  return min(max(m, low), high);
+}

@@ -1,0 +1,106 @@
+import { DomainError, invalid, ValidationError, type Issue } from "../core/errors.js";
+import { getCurrency } from "./currency.js";
+import { D, type Dec, type DecimalInput, toDecimalOrReason } from "./decimal.js";
+import { fromMinorUnits, type Money } from "./money.js";
+
+/**
+ * Splits an amount by ratios so that the parts add up to it exactly, to the minor unit.
+ *
+ * Largest remainder: each part gets the floor of its exact share in minor units; the
+ * units left over go one each to the parts with the largest fractional remainders,
+ * ties to the earlier part. Weights need not sum to 1; zero weights get zero;
+ * negative or all-zero weights are a {@link ValidationError}. A negative amount (a
+ * refund) splits symmetrically: `allocate(−a, w) = −allocate(a, w)`.
+ * The amount must already be at the currency's scale (`SUB_MINOR_UNIT` otherwise).
+ *
+ * Unlike dinero.js, which hands leftover units to the largest ratios, this hands them
+ * to the largest remainders: CNY 0.10 by [6, 4, 1] gives 0.05 / 0.04 / 0.01 here.
+ *
+ * @example
+ * ```ts
+ * allocate(money("100.00"), [1, 1, 1]);        // 33.34 / 33.33 / 33.33
+ * allocate(money("1200000.00"), [40, 30, 30]); // 480000.00 / 360000.00 / 360000.00
+ * ```
+ */
+export function allocate(amount: Money, weights: readonly DecimalInput[]): Money[] {
+  const scale = getCurrency(amount.currency).minorUnit;
+  const scaled = amount.amount.times(new D(10).pow(scale));
+  if (!scaled.isInteger()) {
+    throw new DomainError(
+      "SUB_MINOR_UNIT",
+      `cannot allocate ${amount.toString()}: it has more decimals than ${amount.currency} allows; round it first`,
+      { path: ["amount"] },
+    );
+  }
+  const units = BigInt(scaled.toFixed(0));
+  const ints = integerWeights(weights);
+  const negative = units < 0n;
+  const parts = allocateUnits(negative ? -units : units, ints);
+  return parts.map((p) => fromMinorUnits(negative ? -p : p, amount.currency));
+}
+
+/**
+ * Splits an amount into `count` parts as equal as the minor unit allows, larger parts first.
+ *
+ * @example
+ * ```ts
+ * split(money("373000.00", "USD"), 4); // 93250.00 × 4
+ * ```
+ */
+export function split(amount: Money, count: number): Money[] {
+  if (!Number.isSafeInteger(count) || count < 1) throw invalid(["count"], `the number of parts is a whole number ≥ 1, got ${count}`, "invalid_count");
+  return allocate(amount, Array.from({ length: count }, () => 1));
+}
+
+/**
+ * The largest-remainder split of a non-negative integer count of units by
+ * non-negative integer weights (at least one positive). Exposed for modules that
+ * allocate counts rather than money (points, units of drug).
+ */
+export function allocateUnits(units: bigint, weights: readonly bigint[]): bigint[] {
+  if (units < 0n) throw invalid(["units"], "units to allocate must be ≥ 0", "too_small");
+  let total = 0n;
+  for (const w of weights) total += w;
+  if (total <= 0n) throw invalid(["weights"], "at least one weight must be positive", "all_zero");
+  const parts: bigint[] = [];
+  const remainders: bigint[] = [];
+  let given = 0n;
+  for (const w of weights) {
+    const product = units * w;
+    const base = product / total;
+    parts.push(base);
+    remainders.push(product % total);
+    given += base;
+  }
+  let left = units - given;
+  if (left > 0n) {
+    const order = remainders.map((r, i) => ({ r, i }));
+    order.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+    for (const { i } of order) {
+      if (left === 0n) break;
+      parts[i] = (parts[i] as bigint) + 1n;
+      left -= 1n;
+    }
+  }
+  return parts;
+}
+
+/** Validates decimal weights and scales them to integers with the same ratios. */
+function integerWeights(weights: readonly DecimalInput[]): bigint[] {
+  if (!Array.isArray(weights) || weights.length === 0) {
+    throw invalid(["weights"], "at least one weight is required", "too_small");
+  }
+  const issues: Issue[] = [];
+  const decimals: Dec[] = [];
+  weights.forEach((w, i) => {
+    const d = toDecimalOrReason(w);
+    if (typeof d === "string") issues.push({ path: ["weights", i], code: "invalid_decimal", message: d });
+    else if (d.isNegative() && !d.isZero()) issues.push({ path: ["weights", i], code: "too_small", message: `weights must be ≥ 0, got ${d.toString()}` });
+    else decimals.push(d);
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "allocate");
+  if (decimals.every((d) => d.isZero())) throw invalid(["weights"], "all weights are zero: nothing to allocate by", "all_zero");
+  const places = Math.max(...decimals.map((d) => d.decimalPlaces()));
+  const factor = new D(10).pow(places);
+  return decimals.map((d) => BigInt(d.abs().times(factor).toFixed(0)));
+}

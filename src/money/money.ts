@@ -1,0 +1,160 @@
+import { invalid } from "../core/errors.js";
+import { getCurrency } from "./currency.js";
+import { D, Decimal, type Dec, type DecimalInput, describeType, isDecimalText } from "./decimal.js";
+
+/** The JSON form of Money: the amount as a decimal string, at least at the currency's scale. */
+export interface MoneyJSON {
+  readonly amount: string;
+  readonly currency: string;
+}
+
+/**
+ * An exact amount in a currency. Immutable; every operation returns a new value.
+ * `amount` may carry more decimals than the currency's minor unit (an unrounded
+ * intermediate such as 0.125); rounding is always an explicit step.
+ * Serialises with `JSON.stringify` as `{ "amount": "480000.00", "currency": "CNY" }`.
+ */
+export interface Money {
+  readonly amount: Dec;
+  readonly currency: string;
+  toJSON(): MoneyJSON;
+  toString(): string;
+}
+
+const proto = {
+  toJSON(this: Money): MoneyJSON {
+    return { amount: amountText(this), currency: this.currency };
+  },
+  toString(this: Money): string {
+    return `${this.currency} ${amountText(this)}`;
+  },
+};
+
+/** The amount as text with at least the currency's minor digits: `"480000.00"`. */
+export function amountText(m: Money): string {
+  const scale = getCurrency(m.currency).minorUnit;
+  const a = m.amount.isZero() ? new D(0) : m.amount;
+  return a.toFixed(Math.max(scale, a.decimalPlaces()));
+}
+
+/** Builds Money from an already-validated Decimal; internal fast path. */
+export function fromDecimal(amount: Dec, currency: string): Money {
+  const m = Object.create(proto) as { amount: Dec; currency: string };
+  m.amount = amount;
+  m.currency = currency;
+  return Object.freeze(m) as Money;
+}
+
+/** True when `value` is Money made by this library. */
+export function isMoney(value: unknown): value is Money {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === proto;
+}
+
+/**
+ * Makes Money from a decimal string, a Decimal, or a JS number that is exact at
+ * the currency's scale. `0.1 + 0.2` is rejected: pass `"0.3"` instead. Numbers
+ * whose minor units exceed 2^53 are rejected too (pass a string).
+ *
+ * @example
+ * ```ts
+ * money("1200000.00", "CNY"); // CNY 1200000.00
+ * money(93250, "USD");        // USD 93250.00
+ * money(0.1 + 0.2);           // throws ValidationError: not exact at 2 decimals
+ * ```
+ */
+export function money(amount: DecimalInput, currency = "CNY"): Money {
+  const c = getCurrency(currency);
+  if (typeof amount === "number") {
+    if (Number.isNaN(amount)) throw invalid(["amount"], "NaN is not an amount", "not_finite");
+    if (!Number.isFinite(amount)) throw invalid(["amount"], `${amount} is not an amount`, "not_finite");
+    const d = new D(amount);
+    if (d.decimalPlaces() > c.minorUnit) {
+      throw invalid(
+        ["amount"],
+        `the number ${amount} is not exact at ${c.code}'s ${c.minorUnit} decimals; pass the amount as a decimal string`,
+        "inexact_number",
+      );
+    }
+    if (d.abs().times(new D(10).pow(c.minorUnit)).greaterThan(Number.MAX_SAFE_INTEGER)) {
+      throw invalid(["amount"], `the number ${amount} is beyond the exact range of JS numbers; pass a decimal string`, "inexact_number");
+    }
+    return fromDecimal(d, c.code);
+  }
+  if (typeof amount === "string") {
+    const text = amount.trim();
+    if (!isDecimalText(text)) throw invalid(["amount"], `"${amount}" is not a decimal amount`, "invalid_decimal");
+    return fromDecimal(new D(text), c.code);
+  }
+  if (Decimal.isDecimal(amount)) {
+    if (!amount.isFinite()) throw invalid(["amount"], `${amount.toString()} is not an amount`, "not_finite");
+    return fromDecimal(amount instanceof D ? amount : new D(amount), c.code);
+  }
+  throw invalid(["amount"], `expected a decimal string, number or Decimal, got ${describeType(amount)}`, "invalid_type");
+}
+
+/**
+ * Money from an integer count of minor units (cents, fen, yen).
+ *
+ * @example
+ * ```ts
+ * fromMinorUnits(12345n, "CNY"); // CNY 123.45
+ * ```
+ */
+export function fromMinorUnits(units: bigint | number, currency = "CNY"): Money {
+  const c = getCurrency(currency);
+  if (typeof units === "number" && !Number.isSafeInteger(units)) {
+    throw invalid(["units"], `${units} is not a safe integer count of minor units`, "invalid_units");
+  }
+  return fromDecimal(new D(units.toString()).dividedBy(new D(10).pow(c.minorUnit)), c.code);
+}
+
+/**
+ * The amount as an integer count of minor units. The amount must already be at
+ * the currency's scale (round first).
+ */
+export function toMinorUnits(m: Money): bigint {
+  const scale = getCurrency(m.currency).minorUnit;
+  const scaled = m.amount.times(new D(10).pow(scale));
+  if (!scaled.isInteger()) {
+    throw invalid(["amount"], `${m.toString()} has more decimals than ${m.currency} allows; round it first`, "sub_minor_unit");
+  }
+  return BigInt(scaled.toFixed(0));
+}
+
+/** Zero in a currency. */
+export function zero(currency = "CNY"): Money {
+  return fromDecimal(new D(0), getCurrency(currency).code);
+}
+
+/**
+ * The JSON form, `{ amount: "480000.00", currency: "CNY" }`.
+ *
+ * @example
+ * ```ts
+ * toJSON(money("480000", "CNY")); // { amount: "480000.00", currency: "CNY" }
+ * ```
+ */
+export function toJSON(m: Money): MoneyJSON {
+  return m.toJSON();
+}
+
+/**
+ * Money from its JSON form; the amount must be a decimal string (or a safe integer).
+ *
+ * @example
+ * ```ts
+ * fromJSON({ amount: "480000.00", currency: "CNY" });
+ * ```
+ */
+export function fromJSON(json: unknown): Money {
+  if (typeof json !== "object" || json === null) throw invalid([], `expected { amount, currency }, got ${describeType(json)}`, "invalid_type");
+  const { amount, currency } = json as { amount?: unknown; currency?: unknown };
+  if (typeof currency !== "string") throw invalid(["currency"], "currency code is required", "invalid_type");
+  if (typeof amount === "number" && !Number.isSafeInteger(amount)) {
+    throw invalid(["amount"], "a fractional amount must be a decimal string in JSON", "invalid_type");
+  }
+  if (typeof amount !== "string" && typeof amount !== "number") {
+    throw invalid(["amount"], `expected a decimal string, got ${describeType(amount)}`, "invalid_type");
+  }
+  return money(amount, currency);
+}

@@ -1,0 +1,58 @@
+import { invalid } from "../core/errors.js";
+import { getCurrency } from "./currency.js";
+import { D, Decimal } from "./decimal.js";
+import { fromDecimal, type Money } from "./money.js";
+
+/**
+ * How to round to the minor unit. `half-up` (四舍五入, ties away from zero) is the
+ * default of Chinese medical-insurance settlement; `half-even` is banker's rounding;
+ * `down`/`up` go toward/away from zero; `floor`/`ceil` toward −∞/+∞.
+ */
+export type Rounding = "half-up" | "half-even" | "down" | "up" | "floor" | "ceil";
+
+/** Every rounding mode, for schemas and docs. */
+export const ROUNDING_MODES: readonly Rounding[] = ["half-up", "half-even", "down", "up", "floor", "ceil"];
+
+/** The default rounding mode: half-up. */
+export const DEFAULT_ROUNDING: Rounding = "half-up";
+
+const MODE: Record<Rounding, Decimal.Rounding> = {
+  "half-up": Decimal.ROUND_HALF_UP,
+  "half-even": Decimal.ROUND_HALF_EVEN,
+  down: Decimal.ROUND_DOWN,
+  up: Decimal.ROUND_UP,
+  floor: Decimal.ROUND_FLOOR,
+  ceil: Decimal.ROUND_CEIL,
+};
+
+/** decimal.js's constant for a rounding mode; rejects unknown names. */
+export function decimalRounding(mode: Rounding): Decimal.Rounding {
+  const r = MODE[mode];
+  if (r === undefined) throw invalid(["rounding"], `unknown rounding mode ${JSON.stringify(mode)}; use one of ${ROUNDING_MODES.join(", ")}`, "invalid_enum_value");
+  return r;
+}
+
+/**
+ * Rounds to the currency's minor unit with a named mode (default half-up).
+ *
+ * @example
+ * ```ts
+ * round(money("0.125"));              // CNY 0.13
+ * round(money("0.125"), "half-even"); // CNY 0.12
+ * ```
+ */
+export function round(m: Money, mode: Rounding = DEFAULT_ROUNDING): Money {
+  const scale = getCurrency(m.currency).minorUnit;
+  if (m.amount.decimalPlaces() <= scale) return m;
+  return fromDecimal(m.amount.toDecimalPlaces(scale, decimalRounding(mode)), m.currency);
+}
+
+/** Rounds a plain decimal to `places` digits with a named mode. */
+export function roundDecimal(value: Decimal, places: number, mode: Rounding = DEFAULT_ROUNDING): Decimal {
+  return new D(value).toDecimalPlaces(places, decimalRounding(mode));
+}
+
+/** True when the amount has no more decimals than its currency allows. */
+export function isRounded(m: Money): boolean {
+  return m.amount.decimalPlaces() <= getCurrency(m.currency).minorUnit;
+}
