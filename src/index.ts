@@ -8,3 +8,8 @@
  */
 export * from "./core/index.js";
 export * from "./money/index.js";
+export * from "./valuation/index.js";
+export * from "./models/index.js";
+export * from "./contracts/index.js";
+export * from "./tiers/index.js";
+export * from "./budget/index.js";
