@@ -13,3 +13,4 @@ export * from "./models/index.js";
 export * from "./contracts/index.js";
 export * from "./tiers/index.js";
 export * from "./budget/index.js";
+export * from "./plots/index.js";

@@ -1,7 +1,8 @@
 import { DomainError, invalid, ValidationError, type Issue } from "../core/errors.js";
 import { getCurrency } from "./currency.js";
 import { D, type Dec, type DecimalInput, toDecimalOrReason } from "./decimal.js";
-import { fromMinorUnits, type Money } from "./money.js";
+
+import { decimalFromUnits, fromDecimal, unitsOf, type Money } from "./money.js";
 
 /**
  * Splits an amount by ratios so that the parts add up to it exactly, to the minor unit.
@@ -24,19 +25,18 @@ import { fromMinorUnits, type Money } from "./money.js";
  */
 export function allocate(amount: Money, weights: readonly DecimalInput[]): Money[] {
   const scale = getCurrency(amount.currency).minorUnit;
-  const scaled = amount.amount.times(new D(10).pow(scale));
-  if (!scaled.isInteger()) {
+  if (amount.amount.decimalPlaces() > scale) {
     throw new DomainError(
       "SUB_MINOR_UNIT",
       `cannot allocate ${amount.toString()}: it has more decimals than ${amount.currency} allows; round it first`,
       { path: ["amount"] },
     );
   }
-  const units = BigInt(scaled.toFixed(0));
+  const units = unitsOf(amount.amount, scale);
   const ints = integerWeights(weights);
   const negative = units < 0n;
   const parts = allocateUnits(negative ? -units : units, ints);
-  return parts.map((p) => fromMinorUnits(negative ? -p : p, amount.currency));
+  return parts.map((p) => fromDecimal(decimalFromUnits(negative ? -p : p, scale), amount.currency));
 }
 
 /**
@@ -89,6 +89,11 @@ export function allocateUnits(units: bigint, weights: readonly bigint[]): bigint
 function integerWeights(weights: readonly DecimalInput[]): bigint[] {
   if (!Array.isArray(weights) || weights.length === 0) {
     throw invalid(["weights"], "at least one weight is required", "too_small");
+  }
+  // Fast path: whole-number weights (40/30/30, 1/1/1) need no decimal scaling.
+  if (weights.every((w) => typeof w === "number" && Number.isSafeInteger(w) && w >= 0)) {
+    if (weights.every((w) => w === 0)) throw invalid(["weights"], "all weights are zero: nothing to allocate by", "all_zero");
+    return weights.map((w) => BigInt(w as number));
   }
   const issues: Issue[] = [];
   const decimals: Dec[] = [];
