@@ -15,6 +15,10 @@ interface DecimalBounds {
 }
 
 /**
+ * Defaults: these schemas output Decimals, so in zod 4 give an input-side default with
+ * `.prefault("0")` (parsed like any input) rather than `.default(...)`, which expects
+ * the parsed Decimal.
+ *
  * A schema for an exact decimal given as a decimal string or a JSON number (taken by
  * its shortest representation, so 0.7 is exactly 0.7), with optional bounds.
  * Output: the library's Decimal.

@@ -1,0 +1,213 @@
+import { z } from "zod";
+import {
+  bandedTableSchema,
+  decimal,
+  decimalSchema,
+  describeBand,
+  invalid,
+  lookupBand,
+  nonNegativeAmountSchema,
+  parseInput,
+  roundingSchema,
+  step,
+  type Step,
+} from "../core/index.js";
+import { amountSchema } from "../core/index.js";
+import { D, money, round, type Dec, type Money, formatMoney } from "../money/index.js";
+import { budgetCurrencySchema, cash, pct, text } from "./common.js";
+
+/**
+ * A capitation adjustment: either a signed `rate` of the base (0.1 = +10%, −0.05 = −5%)
+ * or a signed fixed `amount` ("500", "-300").
+ */
+export const capitationAdjustmentSchema = z
+  .object({ rate: decimal({ min: "-1" }).optional(), amount: amountSchema.optional() })
+  .refine((a) => (a.rate === undefined) !== (a.amount === undefined), { message: "give exactly one of rate or amount" });
+
+/** A capitation adjustment as stored (JSON). */
+export type CapitationAdjustment = z.input<typeof capitationAdjustmentSchema>;
+
+/**
+ * A performance target of a capitation programme. Metrics are oriented so that higher is
+ * better (a control rate, a reduction in hospitalisation).
+ * - `banded`: a banded table over one metric whose values are adjustments (P2, P3).
+ * - `all-of`: `met` when every metric reaches its `min`, else `notMet` (P1).
+ * - `proportional`: below `target`, pay achieved ÷ target of the amount (P4).
+ */
+export const capitationTargetSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("banded"), name: z.string().optional(), metric: z.string().min(1), table: bandedTableSchema(capitationAdjustmentSchema) }),
+  z.object({
+    kind: z.literal("all-of"),
+    name: z.string().optional(),
+    conditions: z.array(z.object({ metric: z.string().min(1), min: decimalSchema })).min(1),
+    met: capitationAdjustmentSchema,
+    notMet: capitationAdjustmentSchema,
+  }),
+  z.object({ kind: z.literal("proportional"), name: z.string().optional(), metric: z.string().min(1), target: decimal({ above: "0" }) }),
+]);
+
+/** A capitation performance target as stored (JSON). */
+export type CapitationTarget = z.input<typeof capitationTargetSchema>;
+
+/** Input of {@link capitationPayment}: a base per enrollee, measured metrics, and targets. */
+export const capitationPaymentInputSchema = z.object({
+  currency: budgetCurrencySchema,
+  /** Base amount per enrollee for the period (or the whole amount, for P4-style programmes). */
+  baseAmount: nonNegativeAmountSchema,
+  /** Measured outcomes by name, e.g. `{ hba1cControl: 0.62, hospitalisationReduction: 0.25 }`. */
+  metrics: z.record(z.string(), decimalSchema),
+  targets: z.array(capitationTargetSchema).default([]),
+  rounding: roundingSchema.default("half-up"),
+});
+
+/** A capitation payment with its performance adjustments. */
+export interface CapitationPayment {
+  readonly baseAmount: Money;
+  /** Each target's outcome: its fixed adjustment, or its proportional factor. */
+  readonly adjustments: readonly { readonly target: string; readonly adjustment: Money | null; readonly factor: string | null }[];
+  /** The amount paid, rounded once, never below zero. */
+  readonly payment: Money;
+  readonly explanation: readonly Step[];
+}
+
+type Parsed = z.output<typeof capitationPaymentInputSchema>;
+
+function metricValue(p: Parsed, metric: string, path: (string | number)[]): Dec {
+  const v = p.metrics[metric];
+  if (v === undefined) throw invalid(path, `the metric "${metric}" is not among the measured metrics`, "missing_metric");
+  return v;
+}
+
+function adjustmentAmount(adj: z.output<typeof capitationAdjustmentSchema>, base: Dec): Dec {
+  return adj.amount !== undefined ? adj.amount : base.times(adj.rate as Dec);
+}
+
+function describeAdjustment(adj: z.output<typeof capitationAdjustmentSchema>): string {
+  if (adj.amount !== undefined) return adj.amount.isZero() ? "no change" : `${adj.amount.isNegative() ? "" : "+"}${text(adj.amount)}`;
+  const r = adj.rate as Dec;
+  return r.isZero() ? "no change" : `${r.isNegative() ? "" : "+"}${pct(r)}`;
+}
+
+function computeCapitation(p: Parsed): CapitationPayment {
+  const c = p.currency;
+  const base = cash(p.baseAmount, c);
+  const steps: Step[] = [step("budget.capitation.base", `The base capitation amount is ${formatMoney(base)}.`, {}, base)];
+  const adjustments: { target: string; adjustment: Money | null; factor: string | null }[] = [];
+  let fixed = p.baseAmount;
+  const factors: Dec[] = [];
+  p.targets.forEach((t, i) => {
+    const name = t.name ?? `target ${i + 1}`;
+    if (t.kind === "banded") {
+      const v = metricValue(p, t.metric, ["metrics", t.metric]);
+      const band = lookupBand(t.table, v, ["metrics", t.metric]);
+      const amt = adjustmentAmount(band.value, p.baseAmount);
+      fixed = fixed.plus(amt);
+      adjustments.push({ target: name, adjustment: cash(amt, c), factor: null });
+      steps.push(
+        step(
+          "budget.capitation.banded",
+          `${name}: ${t.metric} = ${text(v)} falls in ${describeBand(t.table, band)}${band.label ? ` (${band.label})` : ""}: ${describeAdjustment(band.value)}.`,
+          { metric: t.metric, value: v },
+          cash(amt, c),
+        ),
+      );
+    } else if (t.kind === "all-of") {
+      const met = t.conditions.every((cond) => metricValue(p, cond.metric, ["metrics", cond.metric]).greaterThanOrEqualTo(cond.min));
+      const adj = met ? t.met : t.notMet;
+      const amt = adjustmentAmount(adj, p.baseAmount);
+      fixed = fixed.plus(amt);
+      adjustments.push({ target: name, adjustment: cash(amt, c), factor: null });
+      const conds = t.conditions.map((cond) => `${cond.metric} ${text(p.metrics[cond.metric] as Dec)} ≥ ${text(cond.min)}`).join(" and ");
+      steps.push(
+        step(
+          "budget.capitation.all-of",
+          met ? `${name}: all targets met (${conds}): ${describeAdjustment(adj)}.` : `${name}: not all targets met (${conds}): ${describeAdjustment(adj)}.`,
+          Object.fromEntries(t.conditions.map((cond) => [cond.metric, p.metrics[cond.metric] as Dec])),
+          cash(amt, c),
+        ),
+      );
+    } else {
+      const v = metricValue(p, t.metric, ["metrics", t.metric]);
+      const f = v.greaterThanOrEqualTo(t.target) ? new D(1) : D.max(v, 0).dividedBy(t.target);
+      factors.push(f);
+      adjustments.push({ target: name, adjustment: null, factor: text(f) });
+      steps.push(
+        step(
+          "budget.capitation.proportional",
+          v.greaterThanOrEqualTo(t.target)
+            ? `${name}: ${t.metric} ${text(v)} reaches the target ${text(t.target)}: paid in full.`
+            : `${name}: ${t.metric} ${text(v)} is below the target ${text(t.target)}: paid ${text(v)} ÷ ${text(t.target)} of the amount.`,
+          { metric: t.metric, value: v, target: t.target },
+        ),
+      );
+    }
+  });
+  let exact = fixed;
+  for (const f of factors) exact = exact.times(f);
+  let payment = round(money(exact, c), p.rounding);
+  if (payment.amount.isNegative()) {
+    steps.push(step("budget.capitation.floor", "Adjustments exceed the base; the payment is floored at zero.", { beforeFloor: money(exact, c) }));
+    payment = money(0, c);
+  }
+  steps.push(step("budget.capitation.payment", "The capitation payment after performance adjustments, rounded once.", { rounding: p.rounding }, payment));
+  return { baseAmount: base, adjustments, payment, explanation: steps };
+}
+
+/**
+ * A capitation payment (按人头付费) adjusted by performance targets (P1–P4): banded
+ * tables over one metric, all-of conditions, and proportional outcome payment. Fixed
+ * adjustments are added to the base, proportional factors then scale the result, and
+ * the payment is rounded once and never negative.
+ *
+ * @example
+ * ```ts
+ * capitationPayment({
+ *   baseAmount: "3000", metrics: { bpControl: 0.72 },
+ *   targets: [{ kind: "banded", metric: "bpControl", table: { domain: { min: 0, max: 1 }, bands: [
+ *     { from: 0, to: 0.6, value: { amount: "-300" } },
+ *     { from: 0.6, to: 0.7, value: { amount: "0" } },
+ *     { from: 0.7, to: 1, value: { amount: "500" } }] } }],
+ * }).payment; // CNY 3500.00
+ * ```
+ */
+export function capitationPayment(input: z.input<typeof capitationPaymentInputSchema>): CapitationPayment {
+  return computeCapitation(parseInput(capitationPaymentInputSchema, input, "capitationPayment"));
+}
+
+/** Input of {@link capitationPanelPayment}: a programme measured at panel level, and the panel size. */
+export const capitationPanelPaymentInputSchema = capitationPaymentInputSchema.extend({
+  /** Number of enrollees in the panel (a whole number ≥ 0). */
+  enrollees: z.number().int().min(0),
+});
+
+/** A panel's capitation: the per-enrollee payment times the number of enrollees. */
+export interface CapitationPanelPayment {
+  readonly enrollees: number;
+  readonly perEnrollee: CapitationPayment;
+  readonly total: Money;
+  readonly explanation: readonly Step[];
+}
+
+/**
+ * Capitation for a panel whose performance is measured at panel level: the
+ * per-enrollee payment (rounded once) times the number of enrollees, exactly.
+ *
+ * @example
+ * ```ts
+ * capitationPanelPayment({ enrollees: 1000, baseAmount: "3000", metrics: {}, targets: [] }).total; // CNY 3000000.00
+ * ```
+ */
+export function capitationPanelPayment(input: z.input<typeof capitationPanelPaymentInputSchema>): CapitationPanelPayment {
+  const p = parseInput(capitationPanelPaymentInputSchema, input, "capitationPanelPayment");
+  const per = computeCapitation(p);
+  const total = money(per.payment.amount.times(p.enrollees), p.currency);
+  return {
+    enrollees: p.enrollees,
+    perEnrollee: per,
+    total,
+    explanation: [
+      ...per.explanation,
+      step("budget.capitation.panel", `${p.enrollees} enrollees × ${formatMoney(per.payment)} per enrollee.`, { enrollees: p.enrollees, perEnrollee: per.payment }, total),
+    ],
+  };
+}

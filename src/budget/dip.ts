@@ -1,0 +1,238 @@
+import { z } from "zod";
+import {
+  bandedTableSchema,
+  decimal,
+  describeBand,
+  DomainError,
+  lookupBand,
+  nonNegativeAmountSchema,
+  nonNegativeDecimalSchema,
+  parseInput,
+  positiveDecimalSchema,
+  roundingSchema,
+  step,
+  type Step,
+} from "../core/index.js";
+import { allocate, D, money, round, sum, type Dec, type Money, formatMoney } from "../money/index.js";
+import { budgetCurrencySchema, cash, pct, text } from "./common.js";
+
+/** Input of {@link dipPointValue}. */
+export const dipPointValueInputSchema = z.object({
+  currency: budgetCurrencySchema,
+  /** "budget" (预算点值, from the year's budget) or "settlement" (结算点值, from the settled fund). */
+  kind: z.enum(["budget", "settlement"]).default("budget"),
+  /** The fund amount: the year's budget or the fund available for settlement. */
+  fundAmount: nonNegativeAmountSchema,
+  /** Share of total cost the fund reimburses, in (0, 1]; 1 when the fund amount is already the total-cost pool. */
+  reimbursementRatio: decimal({ above: "0", max: "1" }).prefault(1),
+  /** Total points of all cases in the period (> 0). */
+  totalPoints: positiveDecimalSchema,
+});
+
+/** A DIP point value. */
+export interface DipPointValue {
+  readonly kind: "budget" | "settlement";
+  /** Fund amount ÷ reimbursement ratio, as exact decimal text (may carry more than 2 decimals). */
+  readonly totalCostPool: string;
+  /** Point value as exact decimal text, kept unrounded (64 significant digits). */
+  readonly pointValue: string;
+  readonly explanation: readonly Step[];
+}
+
+/**
+ * The DIP point value (点值): `(fund amount ÷ fund reimbursement ratio) ÷ total points`,
+ * kept unrounded so that case payments round only once.
+ *
+ * @example
+ * ```ts
+ * dipPointValue({ fundAmount: "1200000000", totalPoints: "60000000" }).pointValue; // "20"
+ * ```
+ */
+export function dipPointValue(input: z.input<typeof dipPointValueInputSchema>): DipPointValue {
+  const p = parseInput(dipPointValueInputSchema, input, "dipPointValue");
+  const fund = cash(p.fundAmount, p.currency);
+  const pool = p.fundAmount.dividedBy(p.reimbursementRatio);
+  const pv = pool.dividedBy(p.totalPoints);
+  const name = p.kind === "budget" ? "budget point value (预算点值)" : "settlement point value (结算点值)";
+  return {
+    kind: p.kind,
+    totalCostPool: text(pool),
+    pointValue: text(pv),
+    explanation: [
+      step(
+        "budget.dip.cost-pool",
+        p.reimbursementRatio.equals(1)
+          ? "The fund amount is taken as the total-cost pool (reimbursement ratio 1)."
+          : `The fund amount is grossed up by the fund reimbursement ratio ${pct(p.reimbursementRatio)} to the total-cost pool.`,
+        { fundAmount: fund, reimbursementRatio: p.reimbursementRatio },
+        money(pool, p.currency),
+      ),
+      step("budget.dip.point-value", `The ${name} is the total-cost pool divided by the total points, kept unrounded: ${text(pv)}.`, { totalCostPool: pool, totalPoints: p.totalPoints, pointValue: pv }),
+    ],
+  };
+}
+
+/**
+ * How a DIP case is scored in an outlier band of cost ÷ group mean cost:
+ * `proportional` (ratio × group points), `standard` (group points),
+ * `excess` ((ratio − 1) × group points), or `expert-review` (flagged, no automatic payment).
+ */
+export const dipOutlierRuleSchema = z.enum(["proportional", "standard", "excess", "expert-review"]);
+
+/** A DIP outlier rule name. */
+export type DipOutlierRule = z.output<typeof dipOutlierRuleSchema>;
+
+/** A DIP outlier-band table document: bands over cost ÷ group mean cost whose values are {@link DipOutlierRule} names. */
+export const dipOutlierBandsSchema = bandedTableSchema(dipOutlierRuleSchema);
+
+/**
+ * The common national defaults for DIP outlier bands over cost ÷ group mean cost:
+ * below 0.5 proportional, [0.5, 2) standard, [2, 5) excess, 5 and above expert review.
+ */
+export const DIP_DEFAULT_OUTLIER_BANDS: z.input<typeof dipOutlierBandsSchema> = {
+  domain: { min: "0", max: null },
+  bands: [
+    { from: "0", to: "0.5", value: "proportional", label: "low outlier" },
+    { from: "0.5", to: "2", value: "standard", label: "normal" },
+    { from: "2", to: "5", value: "excess", label: "high outlier" },
+    { from: "5", to: null, value: "expert-review", label: "extreme" },
+  ],
+};
+
+/** Input of {@link dipCasePayment}. Give both `caseCost` and `groupMeanCost` to apply outlier bands. */
+export const dipCasePaymentInputSchema = z
+  .object({
+    currency: budgetCurrencySchema,
+    /** Point value as a decimal (use the exact text from {@link dipPointValue}). */
+    pointValue: positiveDecimalSchema,
+    /** Points of the case's group (病种分值). */
+    groupPoints: positiveDecimalSchema,
+    groupMeanCost: decimal({ above: "0" }).optional(),
+    caseCost: nonNegativeAmountSchema.optional(),
+    /** Hospital-level coefficient (医院等级系数), default 1. */
+    hospitalCoefficient: positiveDecimalSchema.prefault(1),
+    outlierBands: dipOutlierBandsSchema.prefault(DIP_DEFAULT_OUTLIER_BANDS),
+    rounding: roundingSchema.default("half-up"),
+  })
+  .superRefine((p, ctx) => {
+    if ((p.caseCost === undefined) !== (p.groupMeanCost === undefined)) {
+      ctx.addIssue({ code: "custom", path: [p.caseCost === undefined ? "caseCost" : "groupMeanCost"], message: "outlier banding needs both caseCost and groupMeanCost" });
+    }
+  });
+
+/** A DIP case's points and payment. */
+export interface DipCasePayment {
+  /** Case cost ÷ group mean cost as decimal text, or null without costs. */
+  readonly costRatio: string | null;
+  readonly rule: DipOutlierRule;
+  readonly band: string | null;
+  /** The case's points as exact decimal text. */
+  readonly casePoints: string;
+  /** points × point value × hospital coefficient, rounded once; null under expert review. */
+  readonly payment: Money | null;
+  readonly expertReview: boolean;
+  readonly explanation: readonly Step[];
+}
+
+/**
+ * A DIP case payment: `case points × point value × hospital-level coefficient`, rounded
+ * once. Case points come from the group points and the case's outlier band (D6 defaults:
+ * ratio < 0.5 proportional, ≥ 2 excess, ≥ 5 expert review with no automatic payment).
+ *
+ * @example
+ * ```ts
+ * dipCasePayment({ pointValue: "20", groupPoints: "2500" }).payment; // CNY 50000.00
+ * ```
+ */
+export function dipCasePayment(input: z.input<typeof dipCasePaymentInputSchema>): DipCasePayment {
+  const p = parseInput(dipCasePaymentInputSchema, input, "dipCasePayment");
+  const steps: Step[] = [];
+  let rule: DipOutlierRule = "standard";
+  let ratio: Dec | null = null;
+  let bandText: string | null = null;
+  if (p.caseCost !== undefined && p.groupMeanCost !== undefined) {
+    ratio = p.caseCost.dividedBy(p.groupMeanCost);
+    const band = lookupBand(p.outlierBands, ratio, ["caseCost"]);
+    rule = band.value;
+    bandText = describeBand(p.outlierBands, band);
+    steps.push(
+      step(
+        "budget.dip.outlier-band",
+        `Case cost ${formatMoney(cash(p.caseCost, p.currency))} is ${text(ratio)}× the group mean cost, in ${band.label ? `${band.label} ` : ""}band ${bandText}: ${rule} rule.`,
+        { caseCost: cash(p.caseCost, p.currency), groupMeanCost: cash(p.groupMeanCost, p.currency), costRatio: ratio, rule },
+      ),
+    );
+  }
+  if (rule === "expert-review") {
+    steps.push(step("budget.dip.expert-review", "The case is flagged for expert review; no automatic payment is made.", { groupPoints: p.groupPoints }));
+    return { costRatio: ratio === null ? null : text(ratio), rule, band: bandText, casePoints: "0", payment: null, expertReview: true, explanation: steps };
+  }
+  const r = ratio ?? new D(1);
+  const points = rule === "standard" ? p.groupPoints : rule === "proportional" ? r.times(p.groupPoints) : r.minus(1).times(p.groupPoints);
+  const how = rule === "standard" ? "the group points" : rule === "proportional" ? "ratio × group points" : "(ratio − 1) × group points";
+  steps.push(step("budget.dip.case-points", `The case scores ${text(points)} points (${how}).`, { groupPoints: p.groupPoints, casePoints: points }));
+  const payment = round(money(points.times(p.pointValue).times(p.hospitalCoefficient), p.currency), p.rounding);
+  steps.push(
+    step(
+      "budget.dip.case-payment",
+      "Case points × point value × hospital-level coefficient, rounded once.",
+      { casePoints: points, pointValue: p.pointValue, hospitalCoefficient: p.hospitalCoefficient, rounding: p.rounding },
+      payment,
+    ),
+  );
+  return { costRatio: ratio === null ? null : text(ratio), rule, band: bandText, casePoints: text(points), payment, expertReview: false, explanation: steps };
+}
+
+/** Input of {@link allocateDipBudget}: a budget to distribute over cases by their points. */
+export const allocateDipBudgetInputSchema = z.object({
+  currency: budgetCurrencySchema,
+  budget: nonNegativeAmountSchema,
+  cases: z.array(z.object({ caseId: z.string().min(1), points: nonNegativeDecimalSchema })).min(1),
+});
+
+/** A DIP budget distributed over cases, exact to the cent. */
+export interface DipBudgetAllocation {
+  readonly budget: Money;
+  readonly totalPoints: string;
+  /** Budget ÷ total points, exact decimal text (for reference; the lines come from the allocation). */
+  readonly pointValue: string;
+  readonly lines: readonly { readonly caseId: string; readonly points: string; readonly amount: Money }[];
+  readonly explanation: readonly Step[];
+}
+
+/**
+ * Distributes a DIP budget over cases in proportion to their points, through money's
+ * largest-remainder `allocate`, so the case amounts add up to the budget exactly.
+ * Zero total points is an `UNDEFINED_RESULT` error at `cases`.
+ *
+ * @example
+ * ```ts
+ * allocateDipBudget({ budget: "100.00", cases: [{ caseId: "a", points: 1 }, { caseId: "b", points: 2 }] })
+ *   .lines.map((l) => l.amount.toString()); // ["CNY 33.33", "CNY 66.67"]
+ * ```
+ */
+export function allocateDipBudget(input: z.input<typeof allocateDipBudgetInputSchema>): DipBudgetAllocation {
+  const p = parseInput(allocateDipBudgetInputSchema, input, "allocateDipBudget");
+  const budget = round(cash(p.budget, p.currency));
+  if (!budget.amount.equals(p.budget)) {
+    throw new DomainError("SUB_MINOR_UNIT", `the budget ${p.budget.toFixed()} has more decimals than ${p.currency} allows`, { path: ["budget"] });
+  }
+  const total = p.cases.reduce((acc, c) => acc.plus(c.points), new D(0));
+  if (total.isZero()) {
+    throw new DomainError("UNDEFINED_RESULT", "the cases have zero total points: there is nothing to distribute the budget by", { path: ["cases"] });
+  }
+  const parts = allocate(budget, p.cases.map((c) => c.points));
+  const lines = p.cases.map((c, i) => ({ caseId: c.caseId, points: text(c.points), amount: parts[i] as Money }));
+  const pv = budget.amount.dividedBy(total);
+  const check = sum(parts, p.currency);
+  return {
+    budget,
+    totalPoints: text(total),
+    pointValue: text(pv),
+    lines,
+    explanation: [
+      step("budget.dip.allocate", `The budget is split over ${lines.length} cases in proportion to their points (${text(total)} in all), by largest remainder so no cent is lost.`, { totalPoints: total, pointValue: pv }, budget),
+      step("budget.dip.allocate-check", "The case amounts add up to the budget exactly.", {}, check),
+    ],
+  };
+}

@@ -1,0 +1,293 @@
+import { z } from "zod";
+import {
+  bandedTableSchema,
+  describeBand,
+  DomainError,
+  lookupBand,
+  nonNegativeAmountSchema,
+  nonNegativeDecimalSchema,
+  parseInput,
+  positiveDecimalSchema,
+  rateSchema,
+  roundingSchema,
+  step,
+  type Step,
+} from "../core/index.js";
+import { D, money, round, subtract, sum, type Dec, type Money, formatMoney } from "../money/index.js";
+import { budgetCurrencySchema, cash, pct, text } from "./common.js";
+
+/**
+ * How a DRG case in an outlier band is paid, by the ratio of its cost to the group rate:
+ * `group-rate` (the plain rate), `actual-cost` (cost × factor, fee-for-service),
+ * `group-rate-plus-excess` (rate + (cost − band's lower multiple × rate) × factor), or
+ * `expert-review` (no automatic payment; the case is flagged).
+ */
+export const drgOutlierRuleSchema = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("group-rate") }),
+  z.object({ method: z.literal("actual-cost"), factor: positiveDecimalSchema.prefault(1) }),
+  z.object({ method: z.literal("group-rate-plus-excess"), factor: rateSchema.prefault(1) }),
+  z.object({ method: z.literal("expert-review") }),
+]);
+
+/** A DRG outlier rule as stored (JSON). */
+export type DrgOutlierRule = z.input<typeof drgOutlierRuleSchema>;
+
+/** One DRG payment coefficient (efficacy, technology, or other), a positive multiplier. */
+export const drgCoefficientSchema = z.object({
+  name: z.string().min(1),
+  kind: z.enum(["efficacy", "technology", "other"]).default("other"),
+  value: positiveDecimalSchema,
+});
+
+/**
+ * Input of {@link drgPayment}. Give either `groupRate` or `baseRate` with `relativeWeight`.
+ * A `subgroup` either replaces the rate (`groupRate`, e.g. HER2-positive breast cancer) or
+ * lifts it (`uplift` 0.2 = +20%, e.g. EGFR-positive lung cancer). `outlierBands` is a
+ * banded table over cost ÷ payment rate whose values are outlier rules.
+ */
+export const drgPaymentInputSchema = z
+  .object({
+    currency: budgetCurrencySchema,
+    group: z.string().optional(),
+    baseRate: nonNegativeAmountSchema.optional(),
+    relativeWeight: positiveDecimalSchema.optional(),
+    groupRate: nonNegativeAmountSchema.optional(),
+    subgroup: z
+      .object({ name: z.string().min(1), uplift: nonNegativeDecimalSchema.optional(), groupRate: nonNegativeAmountSchema.optional() })
+      .refine((s) => (s.uplift === undefined) !== (s.groupRate === undefined), { message: "a subgroup gives exactly one of uplift or groupRate" })
+      .optional(),
+    coefficients: z.array(drgCoefficientSchema).default([]),
+    /** The case's actual cost; when given, the case is settled (surplus kept, overrun borne). */
+    actualCost: nonNegativeAmountSchema.optional(),
+    outlierBands: bandedTableSchema(drgOutlierRuleSchema).optional(),
+    rounding: roundingSchema.default("half-up"),
+  })
+  .superRefine((p, ctx) => {
+    const byWeight = p.baseRate !== undefined || p.relativeWeight !== undefined;
+    if (p.groupRate !== undefined && byWeight) {
+      ctx.addIssue({ code: "custom", path: ["groupRate"], message: "give either groupRate or baseRate with relativeWeight, not both" });
+    } else if (p.groupRate === undefined) {
+      if (p.baseRate === undefined) ctx.addIssue({ code: "custom", path: ["baseRate"], message: "baseRate is required when groupRate is not given" });
+      if (p.relativeWeight === undefined) ctx.addIssue({ code: "custom", path: ["relativeWeight"], message: "relativeWeight is required when groupRate is not given" });
+    }
+    if (p.outlierBands !== undefined && p.actualCost === undefined) {
+      ctx.addIssue({ code: "custom", path: ["actualCost"], message: "outlier bands need the case's actual cost" });
+    }
+  });
+
+/** A DRG case payment, and its settlement when the actual cost is known. */
+export interface DrgPayment {
+  /** Payment rate of the case's group after subgroup and coefficients, rounded once. */
+  readonly paymentRate: Money;
+  /** What the fund pays for the case; null when the case awaits expert review. */
+  readonly payment: Money | null;
+  readonly actualCost: Money | null;
+  /** Cost ÷ payment rate as decimal text, when the cost is known. */
+  readonly costRatio: string | null;
+  /** The outlier rule applied: "none" when no outlier bands are configured. */
+  readonly outlierRule: "none" | DrgOutlierRule["method"];
+  /** The interval of the outlier band the case fell in, e.g. "[2, +∞)". */
+  readonly outlierBand: string | null;
+  readonly expertReview: boolean;
+  /** Surplus kept by the hospital (结余留用), ≥ 0. */
+  readonly providerKeeps: Money | null;
+  /** Overrun the hospital bears (超支不补), ≥ 0. */
+  readonly providerBears: Money | null;
+  readonly explanation: readonly Step[];
+}
+
+/**
+ * A DRG case payment: `base rate × relative weight × subgroup uplift × Π coefficients`,
+ * rounded once. With the actual cost the case is settled: the hospital keeps a surplus
+ * and bears an overrun (结余留用、超支不补); outlier bands re-price extreme cases.
+ *
+ * @example
+ * ```ts
+ * drgPayment({ baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR+", uplift: 0.2 },
+ *   coefficients: [{ name: "efficacy", kind: "efficacy", value: 1.2 }] }).payment; // CNY 43200.00
+ * ```
+ */
+export function drgPayment(input: z.input<typeof drgPaymentInputSchema>): DrgPayment {
+  const p = parseInput(drgPaymentInputSchema, input, "drgPayment");
+  const c = p.currency;
+  const steps: Step[] = [];
+  const label = p.group ? `group ${p.group}` : "the group";
+  let exact: Dec;
+  if (p.groupRate !== undefined) {
+    exact = p.groupRate;
+    steps.push(step("budget.drg.group-rate", `The payment rate of ${label} is ${formatMoney(cash(exact, c))}.`, {}, cash(exact, c)));
+  } else {
+    const base = p.baseRate as Dec;
+    const weight = p.relativeWeight as Dec;
+    exact = base.times(weight);
+    steps.push(step("budget.drg.base", `Base rate × relative weight of ${label}.`, { baseRate: cash(base, c), relativeWeight: weight }, cash(exact, c)));
+  }
+  if (p.subgroup !== undefined) {
+    if (p.subgroup.groupRate !== undefined) {
+      exact = p.subgroup.groupRate;
+      steps.push(step("budget.drg.subgroup-rate", `The case is in subgroup ${p.subgroup.name}, which has its own rate.`, { subgroup: p.subgroup.name }, cash(exact, c)));
+    } else {
+      const uplift = p.subgroup.uplift as Dec;
+      exact = exact.times(new D(1).plus(uplift));
+      steps.push(step("budget.drg.subgroup-uplift", `The case is in subgroup ${p.subgroup.name}: +${pct(uplift)}.`, { subgroup: p.subgroup.name, uplift }, cash(exact, c)));
+    }
+  }
+  for (const k of p.coefficients) {
+    exact = exact.times(k.value);
+    steps.push(step(`budget.drg.coefficient.${k.kind}`, `The ${k.name} coefficient ×${text(k.value)} applies.`, { coefficient: k.value }, cash(exact, c)));
+  }
+  const paymentRate = round(cash(exact, c), p.rounding);
+  steps.push(step("budget.drg.rate", "The case's payment rate, rounded once.", { rounding: p.rounding }, paymentRate));
+  if (p.actualCost === undefined) {
+    return { paymentRate, payment: paymentRate, actualCost: null, costRatio: null, outlierRule: "none", outlierBand: null, expertReview: false, providerKeeps: null, providerBears: null, explanation: steps };
+  }
+  const cost = cash(p.actualCost, c);
+  steps.push(step("budget.drg.actual-cost", `The case's actual cost is ${formatMoney(cost)}.`, {}, cost));
+  let payment: Money | null = paymentRate;
+  let rule: DrgPayment["outlierRule"] = "none";
+  let bandText: string | null = null;
+  let ratio: Dec | null = null;
+  if (paymentRate.amount.greaterThan(0)) ratio = cost.amount.dividedBy(paymentRate.amount);
+  if (p.outlierBands !== undefined) {
+    if (ratio === null) throw new DomainError("UNDEFINED_RESULT", "outlier bands need a positive payment rate to compare the cost with", { path: ["outlierBands"] });
+    const band = lookupBand(p.outlierBands, ratio, ["actualCost"]);
+    bandText = describeBand(p.outlierBands, band);
+    const r = band.value;
+    rule = r.method;
+    const ruleText = band.label ? `${band.label} ` : "";
+    if (r.method === "group-rate") {
+      payment = paymentRate;
+    } else if (r.method === "actual-cost") {
+      payment = round(money(cost.amount.times(r.factor), c), p.rounding);
+    } else if (r.method === "group-rate-plus-excess") {
+      const threshold = paymentRate.amount.times(band.from ?? new D(0));
+      const excess = D.max(cost.amount.minus(threshold), 0);
+      payment = round(money(paymentRate.amount.plus(excess.times(r.factor)), c), p.rounding);
+    } else {
+      payment = null;
+    }
+    steps.push(
+      step(
+        "budget.drg.outlier",
+        payment === null
+          ? `Cost is ${text(ratio)}× the rate, in ${ruleText}band ${bandText}: the case goes to expert review, with no automatic payment.`
+          : `Cost is ${text(ratio)}× the rate, in ${ruleText}band ${bandText}: paid by the ${r.method} rule.`,
+        { costRatio: ratio, rule: r.method },
+        ...(payment === null ? [] : [payment]),
+      ),
+    );
+  }
+  let keeps: Money | null = null;
+  let bears: Money | null = null;
+  if (payment !== null) {
+    const margin = subtract(payment, cost);
+    keeps = margin.amount.greaterThan(0) ? margin : money(0, c);
+    bears = margin.amount.lessThan(0) ? money(margin.amount.negated(), c) : money(0, c);
+    steps.push(
+      step(
+        "budget.drg.settlement",
+        margin.amount.lessThan(0)
+          ? "The fund pays the case payment; the overrun is not compensated (超支不补) and the hospital bears it."
+          : "The fund pays the case payment; the hospital keeps the surplus (结余留用).",
+        { payment, actualCost: cost, providerKeeps: keeps, providerBears: bears },
+        payment,
+      ),
+    );
+  }
+  return {
+    paymentRate,
+    payment,
+    actualCost: cost,
+    costRatio: ratio === null ? null : text(ratio),
+    outlierRule: rule,
+    outlierBand: bandText,
+    expertReview: p.outlierBands !== undefined && payment === null,
+    providerKeeps: keeps,
+    providerBears: bears,
+    explanation: steps,
+  };
+}
+
+/** Input of {@link drgTechnologyCost}: test or AI items with their technology coefficients. */
+export const drgTechnologyCostInputSchema = z.object({
+  currency: budgetCurrencySchema,
+  items: z.array(z.object({ name: z.string().min(1), actualCost: nonNegativeAmountSchema, coefficient: positiveDecimalSchema })).min(1),
+  rounding: roundingSchema.default("half-up"),
+});
+
+/** Technology items counted into the DRG cost base. */
+export interface DrgTechnologyCost {
+  readonly items: readonly { readonly name: string; readonly actualCost: Money; readonly coefficient: string; readonly counted: Money }[];
+  /** The sum of the counted amounts. */
+  readonly countedTotal: Money;
+  readonly explanation: readonly Step[];
+}
+
+/**
+ * How much of a test's or AI tool's cost is counted in the DRG cost base when weights
+ * are set (D4: 1,200 at coefficient 1.3 → 1,560). Each item is rounded once.
+ *
+ * @example
+ * ```ts
+ * drgTechnologyCost({ items: [{ name: "NGS panel", actualCost: "1200", coefficient: 1.3 }] }).countedTotal; // CNY 1560.00
+ * ```
+ */
+export function drgTechnologyCost(input: z.input<typeof drgTechnologyCostInputSchema>): DrgTechnologyCost {
+  const p = parseInput(drgTechnologyCostInputSchema, input, "drgTechnologyCost");
+  const steps: Step[] = [];
+  const items = p.items.map((it) => {
+    const cost = cash(it.actualCost, p.currency);
+    const counted = round(money(cost.amount.times(it.coefficient), p.currency), p.rounding);
+    steps.push(step("budget.drg.technology", `${it.name} is counted at ${pct(it.coefficient)} of its actual cost.`, { actualCost: cost, coefficient: it.coefficient }, counted));
+    return { name: it.name, actualCost: cost, coefficient: text(it.coefficient), counted };
+  });
+  const countedTotal = sum(items.map((i) => i.counted), p.currency);
+  steps.push(step("budget.drg.technology-total", "Total technology cost counted in the cost base.", {}, countedTotal));
+  return { items, countedTotal, explanation: steps };
+}
+
+/** Input of {@link drgEfficacyCoefficient}: a group's outcomes and the qualifying thresholds. */
+export const drgEfficacyCoefficientInputSchema = z.object({
+  responseRate: rateSchema,
+  oneYearSurvival: rateSchema,
+  minResponseRate: rateSchema.prefault(0.8),
+  minOneYearSurvival: rateSchema.prefault(0.6),
+  coefficient: positiveDecimalSchema.prefault(1.2),
+});
+
+/** Whether a group earns the efficacy coefficient. */
+export interface DrgEfficacyCoefficient {
+  readonly qualifies: boolean;
+  /** The coefficient to apply: the configured one when qualifying, else "1". */
+  readonly coefficient: string;
+  readonly explanation: readonly Step[];
+}
+
+/**
+ * The DRG efficacy coefficient (×1.2 by default) for a group whose response rate is
+ * ≥ 80% and whose one-year survival is ≥ 60%; 1 otherwise. Feed the result into
+ * {@link drgPayment}'s `coefficients`.
+ *
+ * @example
+ * ```ts
+ * drgEfficacyCoefficient({ responseRate: 0.82, oneYearSurvival: 0.65 }).coefficient; // "1.2"
+ * ```
+ */
+export function drgEfficacyCoefficient(input: z.input<typeof drgEfficacyCoefficientInputSchema>): DrgEfficacyCoefficient {
+  const p = parseInput(drgEfficacyCoefficientInputSchema, input, "drgEfficacyCoefficient");
+  const qualifies = p.responseRate.greaterThanOrEqualTo(p.minResponseRate) && p.oneYearSurvival.greaterThanOrEqualTo(p.minOneYearSurvival);
+  const coefficient = qualifies ? text(p.coefficient) : "1";
+  return {
+    qualifies,
+    coefficient,
+    explanation: [
+      step(
+        "budget.drg.efficacy",
+        qualifies
+          ? `Response rate ${pct(p.responseRate)} ≥ ${pct(p.minResponseRate)} and one-year survival ${pct(p.oneYearSurvival)} ≥ ${pct(p.minOneYearSurvival)}: efficacy coefficient ×${coefficient}.`
+          : `The group does not meet both outcome thresholds (response ≥ ${pct(p.minResponseRate)}, one-year survival ≥ ${pct(p.minOneYearSurvival)}): coefficient ×1.`,
+        { responseRate: p.responseRate, oneYearSurvival: p.oneYearSurvival },
+      ),
+    ],
+  };
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { amount, nonNegativeAmountSchema, parseInput, rateSchema, step, type Step } from "../core/index.js";
+import { money, type Money } from "../money/index.js";
+import { budgetCurrencySchema, cash, pct, text } from "./common.js";
+
+/** Input of {@link fundHealth}: a fund's income and expenditure for a period. */
+export const fundHealthInputSchema = z.object({
+  currency: budgetCurrencySchema,
+  period: z.string().optional(),
+  /** Fund income for the period (> 0). */
+  income: amount({ above: "0" }),
+  expenditure: nonNegativeAmountSchema,
+  /** Warn when the surplus rate falls below this; 5% by default. */
+  warningRate: rateSchema.prefault(0.05),
+});
+
+/** A fund's health for a period. */
+export interface FundHealth {
+  readonly income: Money;
+  readonly expenditure: Money;
+  /** income − expenditure (negative is a deficit). */
+  readonly surplus: Money;
+  /** (income − expenditure) ÷ income, exact decimal text. */
+  readonly surplusRate: string;
+  readonly warningRate: string;
+  /** `healthy` at or above the warning line, `warning` below it, `deficit` when spending exceeds income. */
+  readonly status: "healthy" | "warning" | "deficit";
+  readonly warning: boolean;
+  readonly explanation: readonly Step[];
+}
+
+/**
+ * Fund surplus rate (基金结余率) = (income − expenditure) ÷ income, with a warning
+ * below the warning line (5% by default) and a deficit status when spending exceeds income.
+ *
+ * @example
+ * ```ts
+ * fundHealth({ income: "1000000000", expenditure: "970000000" }).status; // "warning" (3% < 5%)
+ * ```
+ */
+export function fundHealth(input: z.input<typeof fundHealthInputSchema>): FundHealth {
+  const p = parseInput(fundHealthInputSchema, input, "fundHealth");
+  const income = cash(p.income, p.currency);
+  const expenditure = cash(p.expenditure, p.currency);
+  const surplus = money(p.income.minus(p.expenditure), p.currency);
+  const rate = surplus.amount.dividedBy(p.income);
+  const status: FundHealth["status"] = rate.isNegative() ? "deficit" : rate.lessThan(p.warningRate) ? "warning" : "healthy";
+  return {
+    income,
+    expenditure,
+    surplus,
+    surplusRate: text(rate),
+    warningRate: text(p.warningRate),
+    status,
+    warning: status !== "healthy",
+    explanation: [
+      step("budget.fund.surplus", "The fund surplus is income less expenditure.", { income, expenditure }, surplus),
+      step(
+        "budget.fund.surplus-rate",
+        `The surplus rate is ${pct(rate)} of income${status === "healthy" ? `, at or above the ${pct(p.warningRate)} warning line` : status === "warning" ? `, below the ${pct(p.warningRate)} warning line` : ": the fund is in deficit"}.`,
+        { surplusRate: rate, warningRate: p.warningRate, status },
+      ),
+    ],
+  };
+}

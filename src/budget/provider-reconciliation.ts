@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { DomainError, nonNegativeAmountSchema, parseInput, step, type Step } from "../core/index.js";
+import { sum, type Money } from "../money/index.js";
+import { bundleSchema, bundleSettlementTermsSchema, resolveBundle, settleAgainstPrice, type BundleSettlement } from "./bundle.js";
+import { cash } from "./common.js";
+
+/**
+ * Input of {@link reconcileProviderBundles}: a provider's episodes over a period, each
+ * priced by one of the named bundles and settled under shared terms.
+ */
+export const reconcileProviderBundlesInputSchema = bundleSettlementTermsSchema.extend({
+  providerId: z.string().min(1),
+  period: z.string().optional(),
+  /** Bundles by id. */
+  bundles: z.record(z.string(), bundleSchema),
+  episodes: z
+    .array(z.object({ episodeId: z.string().min(1), bundleId: z.string().min(1), actualCost: nonNegativeAmountSchema }))
+    .min(1),
+});
+
+/** One episode line of a provider reconciliation. */
+export interface ProviderEpisodeLine extends Omit<BundleSettlement, "explanation"> {
+  readonly episodeId: string;
+  readonly bundleId: string;
+}
+
+/** A provider's bundled-payment reconciliation over a period. */
+export interface ProviderBundleReconciliation {
+  readonly providerId: string;
+  readonly period: string | null;
+  readonly episodeCount: number;
+  /** Sum of what the payer pays for the episodes. */
+  readonly totalPayerPayments: Money;
+  /** Sum of the bundle prices. */
+  readonly totalBundlePrices: Money;
+  readonly totalActualCost: Money;
+  readonly totalProviderKeeps: Money;
+  readonly totalProviderBears: Money;
+  /** Net surplus (+) or overrun (−) for the provider over the period. */
+  readonly netProviderMargin: Money;
+  readonly lines: readonly ProviderEpisodeLine[];
+  readonly explanation: readonly Step[];
+}
+
+/**
+ * Rolls per-episode bundle settlements up to a provider reconciliation: totals of
+ * payments, prices and costs, the net surplus or overrun, and one line per episode.
+ * An episode naming an unknown bundle is an `UNKNOWN_KEY` error; bundles in different
+ * currencies are a `CURRENCY_MISMATCH` error.
+ *
+ * @example
+ * ```ts
+ * const r = reconcileProviderBundles({
+ *   providerId: "H001",
+ *   bundles: { lung: { price: "28000" } },
+ *   episodes: [
+ *     { episodeId: "e1", bundleId: "lung", actualCost: "30500" },
+ *     { episodeId: "e2", bundleId: "lung", actualCost: "26000" },
+ *   ],
+ * });
+ * r.netProviderMargin; // CNY -500.00
+ * ```
+ */
+export function reconcileProviderBundles(input: z.input<typeof reconcileProviderBundlesInputSchema>): ProviderBundleReconciliation {
+  const p = parseInput(reconcileProviderBundlesInputSchema, input, "reconcileProviderBundles");
+  const prices = new Map<string, ReturnType<typeof resolveBundle>>();
+  const lines: ProviderEpisodeLine[] = [];
+  p.episodes.forEach((e, i) => {
+    const doc = p.bundles[e.bundleId];
+    if (doc === undefined) {
+      throw new DomainError("UNKNOWN_KEY", `episode ${e.episodeId} names bundle "${e.bundleId}", which is not among the bundles`, {
+        path: ["episodes", i, "bundleId"],
+        details: { bundleId: e.bundleId, known: Object.keys(p.bundles) },
+      });
+    }
+    let resolved = prices.get(e.bundleId);
+    if (resolved === undefined) {
+      resolved = resolveBundle(doc, p.rounding, ["bundles", e.bundleId]);
+      prices.set(e.bundleId, resolved);
+    }
+    const s = settleAgainstPrice(resolved.price, cash(e.actualCost, doc.currency), p, []);
+    const { explanation: _unused, ...rest } = s;
+    lines.push({ episodeId: e.episodeId, bundleId: e.bundleId, ...rest });
+  });
+  const currency = lines[0]!.bundlePrice.currency;
+  const total = (f: (l: ProviderEpisodeLine) => Money): Money => sum(lines.map(f), currency);
+  const totalPayerPayments = total((l) => l.payerPayment);
+  const totalBundlePrices = total((l) => l.bundlePrice);
+  const totalActualCost = total((l) => l.actualCost);
+  const totalProviderKeeps = total((l) => l.providerKeeps);
+  const totalProviderBears = total((l) => l.providerBears);
+  const netProviderMargin = total((l) => l.providerMargin);
+  const steps: Step[] = [
+    step("budget.provider.episodes", `${lines.length} episodes of provider ${p.providerId} were settled against their bundles.`, { episodes: lines.length, period: p.period ?? null }),
+    step("budget.provider.prices", "Sum of the bundle prices.", {}, totalBundlePrices),
+    step("budget.provider.actual", "Sum of the actual itemised costs.", {}, totalActualCost),
+    step("budget.provider.payments", "Sum of the payer's payments.", {}, totalPayerPayments),
+    step(
+      "budget.provider.net",
+      netProviderMargin.amount.isNegative() ? "Net over the period the provider bears an overrun." : "Net over the period the provider keeps a surplus (or breaks even).",
+      { totalProviderKeeps, totalProviderBears },
+      netProviderMargin,
+    ),
+  ];
+  return {
+    providerId: p.providerId,
+    period: p.period ?? null,
+    episodeCount: lines.length,
+    totalPayerPayments,
+    totalBundlePrices,
+    totalActualCost,
+    totalProviderKeeps,
+    totalProviderBears,
+    netProviderMargin,
+    lines,
+    explanation: steps,
+  };
+}
