@@ -107,6 +107,3 @@ export const isoDateSchema = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test
 
 /** A rounding mode name. */
 export const roundingSchema = z.enum(ROUNDING_MODES as [Rounding, ...Rounding[]]);
-
-/** Turns a Decimal into the plain number used in float contexts, refusing non-finite values. */
-

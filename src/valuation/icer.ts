@@ -1,0 +1,147 @@
+import { z } from "zod";
+import { parseInput, step, type Step } from "../core/index.js";
+import { type Dec, formatMoney, type Money, subtract } from "../money/index.js";
+import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMoney, short } from "./shared.js";
+
+/**
+ * Where the new strategy sits against the comparator on the cost-effectiveness
+ * plane, (ΔE, ΔC): `NE` more effect and more cost; `SE` at least as effective and
+ * no more costly (new dominates); `NW` no more effective and at least as costly
+ * (new is dominated); `SW` less effect and less cost; `ORIGIN` identical.
+ * ΔE = 0 with ΔC < 0 is `SE`, with ΔC > 0 is `NW`.
+ */
+export type Quadrant = "NE" | "SE" | "NW" | "SW" | "ORIGIN";
+
+/**
+ * How to read the ratio: `cost-per-qaly-gained` (NE), `saving-per-qaly-lost` (SW),
+ * `dominant` (SE: no ratio reported), `dominated` (NW: no ratio reported),
+ * `no-difference` (ORIGIN: undefined).
+ */
+export type IcerReading = "cost-per-qaly-gained" | "saving-per-qaly-lost" | "dominant" | "dominated" | "no-difference";
+
+const armSchema = z.object({ cost: costSchema, effect: effectSchema });
+
+/** Input of {@link icer}: the new strategy, its comparator, and optionally λ to judge against. */
+export const icerInputSchema = z.object({
+  intervention: armSchema,
+  comparator: armSchema,
+  /** Willingness to pay per QALY; when given, the result says whether the new strategy is cost-effective. */
+  lambda: lambdaMoneySchema.optional(),
+});
+
+/** Input of {@link icer} as written by callers. */
+export type IcerInput = z.input<typeof icerInputSchema>;
+
+/** A pairwise comparison. */
+export interface IcerResult {
+  readonly incrementalCost: Money;
+  readonly incrementalEffect: Dec;
+  readonly quadrant: Quadrant;
+  readonly reading: IcerReading;
+  /** A label for reports, e.g. "CNY 200,000.00 per QALY gained" or "dominant". */
+  readonly label: string;
+  /** ΔC/ΔE rounded half-up to the minor unit, only in NE and SW (null otherwise: never divide by zero or report a meaningless negative ratio). */
+  readonly icer: Money | null;
+  /** ΔC/ΔE before rounding (64 significant digits), null where `icer` is null. */
+  readonly icerExact: Dec | null;
+  /** With λ: is the new strategy the better buy (incremental NMB ≥ 0)? */
+  readonly costEffective?: boolean;
+  readonly explanation: readonly Step[];
+}
+
+/** Quadrant of (ΔE, ΔC) by exact sign. */
+export function quadrantOf(deltaEffect: Dec, deltaCost: Dec): Quadrant {
+  const e = deltaEffect.comparedTo(0);
+  const c = deltaCost.comparedTo(0);
+  if (e === 0 && c === 0) return "ORIGIN";
+  if (e > 0) return c > 0 ? "NE" : "SE";
+  if (e < 0) return c < 0 ? "SW" : "NW";
+  return c < 0 ? "SE" : "NW";
+}
+
+const READING: Record<Quadrant, IcerReading> = {
+  NE: "cost-per-qaly-gained",
+  SW: "saving-per-qaly-lost",
+  SE: "dominant",
+  NW: "dominated",
+  ORIGIN: "no-difference",
+};
+
+/**
+ * The incremental cost-effectiveness ratio (增量成本效果比) of a new strategy
+ * against a comparator, with its quadrant. In SW the ratio is a saving per QALY
+ * lost and is labelled so; in SE/NW no ratio is reported; ΔE = 0 never divides.
+ *
+ * @example
+ * ```ts
+ * const r = icer({
+ *   intervention: { cost: { amount: "300000", currency: "CNY" }, effect: 2.5 },
+ *   comparator: { cost: { amount: "100000", currency: "CNY" }, effect: 1.5 },
+ * });
+ * r.quadrant;          // "NE"
+ * r.icer?.toString();  // "CNY 200000.00"
+ * ```
+ */
+export function icer(input: IcerInput): IcerResult {
+  const doc = parseInput(icerInputSchema, input, "icer");
+  const currency = commonCurrency([
+    { money: doc.intervention.cost, path: ["intervention", "cost"] },
+    { money: doc.comparator.cost, path: ["comparator", "cost"] },
+    ...(doc.lambda ? [{ money: doc.lambda, path: ["lambda"] }] : []),
+  ]);
+  const dC = subtract(doc.intervention.cost, doc.comparator.cost);
+  const dE = doc.intervention.effect.minus(doc.comparator.effect);
+  const quadrant = quadrantOf(dE, dC.amount);
+  const reading = READING[quadrant];
+  const ratioDefined = quadrant === "NE" || quadrant === "SW";
+  const exact = ratioDefined ? dC.amount.dividedBy(dE) : null;
+  const rounded = exact === null ? null : roundedMoney(exact, currency);
+  const label =
+    rounded === null
+      ? reading === "no-difference"
+        ? "no difference in cost or effect: ICER undefined"
+        : reading
+      : `${formatMoney(rounded)} ${reading === "cost-per-qaly-gained" ? "per QALY gained" : "saved per QALY lost"}`;
+  const explanation: Step[] = [
+    step(
+      "valuation.icer.increments",
+      `The new strategy costs ${formatMoney(dC)} more and yields ${short(dE)} QALYs more than the comparator.`,
+      { interventionCost: doc.intervention.cost, comparatorCost: doc.comparator.cost, interventionEffect: doc.intervention.effect, comparatorEffect: doc.comparator.effect },
+      dC,
+    ),
+    step("valuation.icer.quadrant", quadrantSentence(quadrant), { deltaCost: dC, deltaEffect: dE, quadrant }),
+  ];
+  if (rounded !== null && exact !== null) {
+    explanation.push(step("valuation.icer.ratio", `ICER = ΔC / ΔE = ${label} (rounded half-up to the minor unit).`, { exact }, rounded));
+  }
+  let costEffective: boolean | undefined;
+  if (doc.lambda) {
+    const incNmb = doc.lambda.amount.times(dE).minus(dC.amount);
+    costEffective = !incNmb.isNegative();
+    explanation.push(
+      step(
+        "valuation.icer.lambda",
+        `At λ = ${formatMoney(doc.lambda)} per QALY the incremental net monetary benefit is ${formatMoney(roundedMoney(incNmb, currency))}: the new strategy is ${costEffective ? "" : "not "}cost-effective.`,
+        { lambda: doc.lambda },
+        roundedMoney(incNmb, currency),
+      ),
+    );
+  }
+  const base = { incrementalCost: dC, incrementalEffect: dE, quadrant, reading, label, icer: rounded, icerExact: exact, explanation };
+  return costEffective === undefined ? base : { ...base, costEffective };
+}
+
+function quadrantSentence(q: Quadrant): string {
+  switch (q) {
+    case "NE":
+      return "North-east quadrant: more effective and more costly, so the ICER is a cost per QALY gained.";
+    case "SE":
+      return "South-east quadrant: at least as effective and no more costly, so the new strategy dominates; no ratio is reported.";
+    case "NW":
+      return "North-west quadrant: no more effective and at least as costly, so the new strategy is dominated; no ratio is reported.";
+    case "SW":
+      return "South-west quadrant: less effective and less costly, so the ratio is a saving per QALY lost (higher is better for the new strategy).";
+    default:
+      return "Same cost and same effect: the ICER is undefined and no ratio is reported.";
+  }
+}

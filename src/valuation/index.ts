@@ -1,0 +1,51 @@
+// Valuation: QALYs, ICERs, the frontier, net benefit, thresholds, PSA, value-based
+// price, the multi-dimension value score and the admission assessment.
+export { type CycleTiming, cycleTimingSchema } from "./discounting.js";
+export { qaly, qalyInputSchema, type QalyInput, type QalyResult, type QalyCycle } from "./qaly.js";
+export { discountedCost, discountedCostInputSchema, type DiscountedCostInput, type DiscountedCostResult } from "./discounted-cost.js";
+export { icer, icerInputSchema, quadrantOf, type IcerInput, type IcerResult, type Quadrant, type IcerReading } from "./icer.js";
+export { netBenefit, netBenefitInputSchema, type NetBenefitInput, type NetBenefitResult, type StrategyNetBenefit } from "./net-benefit.js";
+export { frontier, frontierInputSchema, type FrontierInput, type FrontierResult, type FrontierStrategy, type FrontierStatus } from "./frontier.js";
+export { optimalStrategy, type OptimalStrategyResult, type LambdaInput } from "./optimal-strategy.js";
+export {
+  classifyIcerByGdp,
+  classifyIcerByGdpInputSchema,
+  applyThreshold,
+  applyThresholdInputSchema,
+  selectThreshold,
+  selectThresholdInputSchema,
+  thresholdPolicySchema,
+  thresholdConditionSchema,
+  type ClassifyIcerByGdpInput,
+  type GdpBand,
+  type GdpBandResult,
+  type ApplyThresholdInput,
+  type ThresholdResult,
+  type ThresholdVerdict,
+  type SelectThresholdInput,
+  type SelectedThreshold,
+} from "./thresholds.js";
+export { valueBasedPrice, valueBasedPriceInputSchema, type ValueBasedPriceInput, type ValueBasedPriceResult } from "./value-based-price.js";
+export {
+  analyzePsa,
+  psaInputSchema,
+  psaInputFromDraws,
+  psaDrawsInputSchema,
+  type PsaInput,
+  type PsaResult,
+  type PsaPoint,
+  type PsaDrawsInput,
+} from "./psa.js";
+export { valueScore, valueScoreInputSchema, type ValueScoreInput, type ValueScoreResult } from "./value-score.js";
+export {
+  assessAdmission,
+  assessAdmissionInputSchema,
+  admissionTechnologySchema,
+  admissionRulesSchema,
+  therapyTypeSchema,
+  type AssessAdmissionInput,
+  type AdmissionResult,
+  type AdmissionDimension,
+  type AdmissionStage,
+  type DimensionOutcome,
+} from "./admission.js";
