@@ -1,0 +1,130 @@
+// Green-channel (绿色通道) due times: urgent claims must be answered and decided within
+// set durations, counted on absolute time whatever offsets the timestamps carry.
+import { z } from "zod";
+import { type Explanation, parseInput, step } from "../core/index.js";
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
+
+interface Instant {
+  readonly epochMs: number;
+  readonly offsetMinutes: number;
+}
+
+function readInstant(text: string): Instant | null {
+  const m = ISO_INSTANT.exec(text);
+  if (m === null) return null;
+  const [, y, mo, d, h, mi, s, ms, off] = m;
+  const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Number((ms ?? "0").padEnd(3, "0"))] as const;
+  const local = Date.UTC(...fields);
+  const check = new Date(local);
+  if (check.getUTCMonth() !== fields[1] || check.getUTCDate() !== fields[2] || fields[3] > 23 || fields[4] > 59 || fields[5] > 59) return null;
+  let offsetMinutes = 0;
+  if (off !== "Z" && off !== undefined) {
+    const sign = off.startsWith("-") ? -1 : 1;
+    const oh = Number(off.slice(1, 3));
+    const om = Number(off.slice(4, 6));
+    if (oh > 23 || om > 59) return null;
+    offsetMinutes = sign * (oh * 60 + om);
+  }
+  return { epochMs: local - offsetMinutes * 60_000, offsetMinutes };
+}
+
+/** An ISO 8601 timestamp with an explicit offset, e.g. `2026-03-02T09:15+08:00`. */
+export const isoInstantSchema = z.string().refine((s) => readInstant(s) !== null, {
+  message: "expected an ISO 8601 date-time with an offset, e.g. 2026-03-02T09:15+08:00",
+});
+
+function two(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/**
+ * Formats an instant (epoch milliseconds) in a given UTC offset.
+ *
+ * @example
+ * ```ts
+ * formatInstant(Date.UTC(2026, 2, 2, 2, 15), 480); // "2026-03-02T10:15:00+08:00"
+ * ```
+ */
+export function formatInstant(epochMs: number, offsetMinutes: number): string {
+  const d = new Date(epochMs + offsetMinutes * 60_000);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMinutes);
+  const off = offsetMinutes === 0 ? "Z" : `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}${off}`;
+}
+
+/** The zod schema of {@link greenChannelDeadlines}' input. */
+export const greenChannelDeadlinesInputSchema = z
+  .object({
+    submittedAt: isoInstantSchema,
+    /** Minutes allowed for the first response; default 60. */
+    respondWithinMinutes: z.number().int().positive().optional(),
+    /** Minutes allowed for the decision; default 1,440 (24 hours). */
+    decideWithinMinutes: z.number().int().positive().optional(),
+    respondedAt: isoInstantSchema.optional(),
+    decidedAt: isoInstantSchema.optional(),
+  })
+  .strict();
+
+/** Whether an event met its due time. */
+export interface DueCheck {
+  readonly at: string;
+  readonly onTime: boolean;
+  /** Minutes after the due time (0 when on time); fractional when seconds are involved. */
+  readonly lateByMinutes: number;
+}
+
+/** Result of {@link greenChannelDeadlines}. */
+export interface GreenChannelDeadlinesResult {
+  /** Due times, written in the offset of `submittedAt`. */
+  readonly respondBy: string;
+  readonly decideBy: string;
+  readonly response?: DueCheck;
+  readonly decision?: DueCheck;
+  readonly explanation: Explanation;
+}
+
+function check(at: string | undefined, due: number): DueCheck | undefined {
+  if (at === undefined) return undefined;
+  const t = readInstant(at)!;
+  const late = Math.max(0, t.epochMs - due) / 60_000;
+  return { at, onTime: late === 0, lateByMinutes: late };
+}
+
+/**
+ * Due times of an urgent (green-channel) claim and, when given, whether the response
+ * and decision met them. Durations run on absolute time: offsets are honoured.
+ *
+ * @example
+ * ```ts
+ * const r = greenChannelDeadlines({ submittedAt: "2026-03-02T09:15+08:00", decidedAt: "2026-03-03T10:00+08:00" });
+ * r.decideBy;               // "2026-03-03T09:15:00+08:00"
+ * r.decision?.lateByMinutes; // 45
+ * ```
+ */
+export function greenChannelDeadlines(input: z.input<typeof greenChannelDeadlinesInputSchema>): GreenChannelDeadlinesResult {
+  const x = parseInput(greenChannelDeadlinesInputSchema, input, "greenChannelDeadlines");
+  const sub = readInstant(x.submittedAt)!;
+  const respondMin = x.respondWithinMinutes ?? 60;
+  const decideMin = x.decideWithinMinutes ?? 1440;
+  const respondDue = sub.epochMs + respondMin * 60_000;
+  const decideDue = sub.epochMs + decideMin * 60_000;
+  const respondBy = formatInstant(respondDue, sub.offsetMinutes);
+  const decideBy = formatInstant(decideDue, sub.offsetMinutes);
+  const response = check(x.respondedAt, respondDue);
+  const decision = check(x.decidedAt, decideDue);
+  const explanation = [
+    step("tiers.greenChannel.due", `Submitted ${x.submittedAt} on the green channel: respond within ${respondMin} minutes (by ${respondBy}) and decide within ${decideMin} minutes (by ${decideBy}).`, {
+      submittedAt: x.submittedAt,
+      respondWithinMinutes: respondMin,
+      decideWithinMinutes: decideMin,
+    }),
+  ];
+  for (const [what, c] of [["response", response], ["decision", decision]] as const) {
+    if (c !== undefined) {
+      explanation.push(step(`tiers.greenChannel.${what}`, c.onTime ? `The ${what} at ${c.at} was on time.` : `The ${what} at ${c.at} was late by ${c.lateByMinutes} minutes.`, { at: c.at, lateByMinutes: c.lateByMinutes }));
+    }
+  }
+  return { respondBy, decideBy, ...(response ? { response } : {}), ...(decision ? { decision } : {}), explanation };
+}

@@ -1,0 +1,61 @@
+/**
+ * Tiers: who pays which part of a bill (coverage layers, annual accumulators,
+ * coordination of benefits), stratified reimbursement rates, and claim review triage.
+ *
+ * @module
+ */
+export {
+  coverageLayerSchema,
+  coveragePlanSchema,
+  parseLayers,
+  isCoveragePlan,
+  COVERAGE_LAYER_KIND_NAMES,
+  type CoverageLayerKind,
+  type CoverageLayerInput,
+  type CoveragePlanInput,
+  type CoverageLayer,
+  type CoveragePlan,
+  type ManufacturerProgram,
+  type UnitBand,
+} from "./layers.js";
+export {
+  annualAccumulatorsSchema,
+  type AnnualAccumulators,
+  type AnnualAccumulatorsInput,
+  type LayerAccumulator,
+} from "./accumulators.js";
+export { splitBill, splitBillInputSchema, type SplitBillInput, type SplitBillResult, type LayerPayment } from "./split-bill.js";
+export { buyGetFreeUnits, buyGetFreeUnitsInputSchema, type BuyGetFreeUnitsResult } from "./buy-get.js";
+export {
+  stratifiedRateSchema,
+  resolveStratifiedRate,
+  type StratifiedRate,
+  type StratifiedRateInput,
+  type ResolvedRate,
+  type PatientAttributes,
+} from "./stratified-rate.js";
+export { splitBillMinorUnits, type MinorUnitClaim, type MinorUnitSplit } from "./waterfall.js";
+export type { MinorUnitAccumulator } from "./accumulators.js";
+export { coordinateBenefits, coordinateBenefitsInputSchema, type CoordinateBenefitsResult } from "./coordination.js";
+export { catastrophicBurden, catastrophicBurdenInputSchema, type CatastrophicBurdenResult } from "./catastrophic.js";
+export {
+  stratifiedReimbursement,
+  stratifiedReimbursementInputSchema,
+  type StratifiedReimbursementResult,
+} from "./stratified-reimbursement.js";
+export {
+  greenChannelDeadlines,
+  greenChannelDeadlinesInputSchema,
+  isoInstantSchema,
+  formatInstant,
+  type DueCheck,
+  type GreenChannelDeadlinesResult,
+} from "./green-channel.js";
+export {
+  triageClaim,
+  triageClaimInputSchema,
+  claimReviewRulesSchema,
+  REVIEW_ACTIONS,
+  type ReviewRisk,
+  type TriageClaimResult,
+} from "./triage.js";

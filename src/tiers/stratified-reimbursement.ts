@@ -1,0 +1,80 @@
+// Stratified reimbursement: apply a patient's stratified rate to an amount.
+import { z } from "zod";
+import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInput, roundingSchema, step } from "../core/index.js";
+import { formatMoney, type Money, money, percentage, subtract } from "../money/index.js";
+import { type PatientAttributes, resolveStratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
+
+/** The zod schema of {@link stratifiedReimbursement}'s input. */
+export const stratifiedReimbursementInputSchema = z
+  .object({
+    /** The rate table (or a plain rate). */
+    table: stratifiedRateSchema,
+    /** Whose share the table's rate is: the payer's (default) or the patient's. */
+    rateOf: z.enum(["payer", "patient"]).optional(),
+    /** The amount the rate applies to (a bill, or an out-of-pocket amount). */
+    amount: nonNegativeAmountSchema,
+    /** The attributes the table reads. */
+    patient: z.record(z.string(), z.union([z.string(), z.number()])),
+    currency: currencyCodeSchema.optional(),
+    rounding: roundingSchema.optional(),
+  })
+  .strict();
+
+/** Result of {@link stratifiedReimbursement}. */
+export interface StratifiedReimbursementResult {
+  /** The rate the table gave, as a decimal string. */
+  readonly rate: string;
+  readonly rateOf: "payer" | "patient";
+  /** The table entries consulted, e.g. `biomarker = ALK-positive`. */
+  readonly chosenBy: readonly string[];
+  readonly amount: Money;
+  /** What the payer pays. */
+  readonly payer: Money;
+  /** What the patient pays: amount − payer. */
+  readonly patient: Money;
+  readonly explanation: Explanation;
+}
+
+/**
+ * Looks up the patient's rate in a stratified table (by biomarker, line of therapy,
+ * insurance type, income absolute or relative) and splits the amount between payer
+ * and patient. The share the rate names is rounded once; the other is the rest.
+ *
+ * @example
+ * ```ts
+ * stratifiedReimbursement({
+ *   table: { by: "biomarker", categories: { "ALK-positive": 0.8, "ALK-negative": 0.2 } },
+ *   amount: "15000",
+ *   patient: { biomarker: "ALK-positive" },
+ * }).payer; // CNY 12000.00
+ * ```
+ */
+export function stratifiedReimbursement(input: z.input<typeof stratifiedReimbursementInputSchema>): StratifiedReimbursementResult {
+  const x = parseInput(stratifiedReimbursementInputSchema, input, "stratifiedReimbursement");
+  const currency = x.currency ?? "CNY";
+  const rateOf = x.rateOf ?? "payer";
+  const resolved = resolveStratifiedRate(x.table, x.patient as PatientAttributes);
+  const amount = money(x.amount, currency);
+  const named = percentage(amount, resolved.rate, x.rounding ?? "half-up");
+  const rest = subtract(amount, named);
+  const payer = rateOf === "payer" ? named : rest;
+  const patient = rateOf === "payer" ? rest : named;
+  const pct = `${resolved.rate.times(100).toString()}%`;
+  return {
+    rate: resolved.rate.toString(),
+    rateOf,
+    chosenBy: resolved.trail,
+    amount,
+    payer,
+    patient,
+    explanation: [
+      step(
+        "tiers.stratified.rate",
+        `The table gives ${pct} (${resolved.trail.join("; ") || "a flat rate"}) as the ${rateOf}'s share of ${formatMoney(amount)}.`,
+        { chosenBy: [...resolved.trail], rate: resolved.rate.toString(), rateOf },
+      ),
+      step("tiers.stratified.payer", `The payer pays ${formatMoney(payer)}.`, {}, payer),
+      step("tiers.stratified.patient", `The patient pays ${formatMoney(patient)}.`, {}, patient),
+    ],
+  };
+}
