@@ -1,0 +1,103 @@
+import { addDays, addMonths } from "date-fns";
+
+/** An offset from treatment start: whole calendar months, then whole days. */
+export interface DueOffset {
+  readonly months: number;
+  readonly days: number;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * True when `text` is an existing calendar date written `YYYY-MM-DD`.
+ * Hand-written rather than `parseISO` because it runs once per event of every patient.
+ *
+ * @example
+ * ```ts
+ * isCalendarDate("2028-02-29"); // true
+ * isCalendarDate("2026-02-29"); // false
+ * ```
+ */
+export function isCalendarDate(text: unknown): text is string {
+  if (typeof text !== "string" || text.length !== 10) return false;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    year = year * 10 + c;
+  }
+  const m1 = text.charCodeAt(5) - 48;
+  const m2 = text.charCodeAt(6) - 48;
+  const d1 = text.charCodeAt(8) - 48;
+  const d2 = text.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const max = month === 2 && isLeap(year) ? 29 : (MONTH_DAYS[month - 1] as number);
+  return day <= max;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+/**
+ * `date` moved by whole calendar months and then days, clamping to the month's end
+ * (2026-01-31 + 3 months = 2026-04-30). Works on local-time Date parts built from
+ * the calendar fields and read back the same way, so no time zone can shift the day.
+ *
+ * @example
+ * ```ts
+ * addDueOffset("2026-01-31", { months: 3, days: 0 }); // "2026-04-30"
+ * ```
+ */
+export function addOffset(date: string, offset: DueOffset): string {
+  if (offset.months === 0 && offset.days === 0) return date;
+  const y = Number(date.slice(0, 4));
+  const mo = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  let when = new Date(y, mo - 1, d);
+  // Years below 100 would be read as 19xx by the three-argument constructor.
+  if (y < 100) when.setFullYear(y);
+  if (offset.months !== 0) when = addMonths(when, offset.months);
+  if (offset.days !== 0) when = addDays(when, offset.days);
+  return `${pad(when.getFullYear(), 4)}-${pad(when.getMonth() + 1, 2)}-${pad(when.getDate(), 2)}`;
+}
+
+/** Describes an offset in words: "3 months", "30 days", "1 month 15 days", "treatment start". */
+export function describeOffset(offset: DueOffset): string {
+  const parts: string[] = [];
+  if (offset.months !== 0) parts.push(`${offset.months} month${offset.months === 1 ? "" : "s"}`);
+  if (offset.days !== 0) parts.push(`${offset.days} day${offset.days === 1 ? "" : "s"}`);
+  return parts.length === 0 ? "treatment start" : `${parts.join(" ")} after treatment start`;
+}
+
+/** Whole days from `a` to `b` (calendar dates), via UTC so daylight saving cannot add or lose an hour. */
+export function daysBetween(a: string, b: string): number {
+  const ua = Date.UTC(Number(a.slice(0, 4)), Number(a.slice(5, 7)) - 1, Number(a.slice(8, 10)));
+  const ub = Date.UTC(Number(b.slice(0, 4)), Number(b.slice(5, 7)) - 1, Number(b.slice(8, 10)));
+  return Math.round((ub - ua) / 86_400_000);
+}
+
+/**
+ * A memoised {@link addOffset} for one contract: a cohort has few distinct start dates
+ * but many patients, so each (start, offset) pair is computed once. Bounded in size.
+ */
+export function dueDateMemo(limit = 200_000): (start: string, offset: DueOffset) => string {
+  const memo = new Map<string, string>();
+  return (start: string, offset: DueOffset): string => {
+    if (offset.months === 0 && offset.days === 0) return start;
+    const key = `${start}|${offset.months}|${offset.days}`;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const due = addOffset(start, offset);
+    if (memo.size < limit) memo.set(key, due);
+    return due;
+  };
+}

@@ -1,0 +1,59 @@
+import { DomainError } from "../core/index.js";
+import { addOffset, type DueOffset } from "./calendar.js";
+import type { OutcomeEvent } from "./events.js";
+import type { ParsedCondition } from "./parse-contract.js";
+import type { EventMatcher } from "./terms.js";
+
+/** True when the event is one the matcher looks for. */
+export function matches(m: EventMatcher, e: OutcomeEvent): boolean {
+  if (m.kind !== e.kind) return false;
+  if (m.minGrade !== undefined && m.minGrade > 1) {
+    if (e.grade === undefined) {
+      // A missing grade cannot be compared; guessing either way would move money silently.
+      throw new DomainError("INCONSISTENT_INPUT", `${e.kind} on ${e.date} has no grade, but a term asks for grade ≥ ${m.minGrade}`, {
+        details: { kind: e.kind, date: e.date },
+      });
+    }
+    if (e.grade < m.minGrade) return false;
+  }
+  if (m.responses !== undefined && (e.response === undefined || !m.responses.includes(e.response))) return false;
+  return true;
+}
+
+/** The first event in [from, through] that any matcher accepts, or null. Events are in date order. */
+export function firstMatch(matchers: readonly EventMatcher[], events: readonly OutcomeEvent[], from: string, through: string): OutcomeEvent | null {
+  for (const e of events) {
+    if (e.date > through) break;
+    if (e.date < from) continue;
+    for (const m of matchers) if (matches(m, e)) return e;
+  }
+  return null;
+}
+
+/** The outcome of checking conditions on a date: all held, or the first that failed. */
+export type ConditionCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly condition: ParsedCondition; readonly event: OutcomeEvent | null };
+
+const OK: ConditionCheck = { ok: true };
+
+/** Checks conditions on `onDate`, counting events from `start` through `onDate` (or the condition's own window end). */
+export function checkConditions(
+  conditions: readonly ParsedCondition[],
+  events: readonly OutcomeEvent[],
+  start: string,
+  onDate: string,
+  dueDate: (start: string, offset: DueOffset) => string = addOffset,
+): ConditionCheck {
+  for (const c of conditions) {
+    let through = onDate;
+    if (c.within !== null) {
+      const end = dueDate(start, c.within);
+      if (end < through) through = end;
+    }
+    const hit = firstMatch(c.events, events, start, through);
+    if (c.type === "none" && hit !== null) return { ok: false, condition: c, event: hit };
+    if (c.type === "some" && hit === null) return { ok: false, condition: c, event: null };
+  }
+  return OK;
+}

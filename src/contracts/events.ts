@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { DomainError, type Issue, isoDateSchema, ValidationError } from "../core/index.js";
+import { isCalendarDate } from "./calendar.js";
+
+/**
+ * The kinds of dated outcome event a contract can react to. `infusion` and
+ * `treatmentStart` both mark day 0 (CAR-T speaks of infusion, drugs of treatment start).
+ */
+export const OUTCOME_EVENT_KINDS = [
+  "treatmentStart",
+  "infusion",
+  "treatedMonth",
+  "assessment",
+  "crs",
+  "progression",
+  "relapse",
+  "seriousAdverseEvent",
+  "death",
+  "improvement",
+] as const;
+
+/** One of {@link OUTCOME_EVENT_KINDS}. */
+export type OutcomeEventKind = (typeof OUTCOME_EVENT_KINDS)[number];
+
+/** Tumour response categories of an assessment (RECIST-style). */
+export const RESPONSE_CATEGORIES = ["CR", "PR", "SD", "PD"] as const;
+
+/** Complete response, partial response, stable disease, progressive disease. */
+export type ResponseCategory = (typeof RESPONSE_CATEGORIES)[number];
+
+/** A dated outcome event of one patient, as a backend stores it. */
+export interface OutcomeEvent {
+  readonly kind: OutcomeEventKind;
+  /** Calendar date `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Grade (1–5) of a CRS or serious adverse event. */
+  readonly grade?: number;
+  /** Response category of an assessment. */
+  readonly response?: ResponseCategory;
+  /** Free text kept with the event (ignored by evaluation). */
+  readonly note?: string;
+}
+
+const base = { date: isoDateSchema, note: z.string().optional() };
+const grade = z.number().int().min(1).max(5);
+
+/**
+ * The zod schema of one outcome event (for storing and validating event records).
+ * {@link evaluateContract} validates events with an equivalent hand-written check
+ * that is cheaper per patient and reports the same paths.
+ *
+ * @example
+ * ```ts
+ * outcomeEventSchema.parse({ kind: "crs", date: "2026-01-20", grade: 2 });
+ * ```
+ */
+export const outcomeEventSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("treatmentStart"), ...base }),
+  z.strictObject({ kind: z.literal("infusion"), ...base }),
+  z.strictObject({ kind: z.literal("treatedMonth"), ...base }),
+  z.strictObject({ kind: z.literal("assessment"), response: z.enum(RESPONSE_CATEGORIES), ...base }),
+  z.strictObject({ kind: z.literal("crs"), grade: grade.optional(), ...base }),
+  z.strictObject({ kind: z.literal("progression"), ...base }),
+  z.strictObject({ kind: z.literal("relapse"), ...base }),
+  z.strictObject({ kind: z.literal("seriousAdverseEvent"), grade: grade.optional(), ...base }),
+  z.strictObject({ kind: z.literal("death"), ...base }),
+  z.strictObject({ kind: z.literal("improvement"), ...base }),
+]);
+
+/** The zod schema of a patient's event history: a list of {@link outcomeEventSchema}. */
+export const outcomeEventsSchema = z.array(outcomeEventSchema);
+
+const KINDS = new Set<string>(OUTCOME_EVENT_KINDS);
+const RESPONSES = new Set<string>(RESPONSE_CATEGORIES);
+const ALLOWED_KEYS = new Set(["kind", "date", "grade", "response", "note"]);
+
+/** A validated history: the events in order and the treatment start. */
+export interface PatientHistory {
+  readonly start: string;
+  readonly events: readonly OutcomeEvent[];
+}
+
+/**
+ * Validates a patient's event history. Shape problems are a ValidationError with the
+ * path of each bad field; a missing or repeated start, events out of date order,
+ * events before the start or after death are a DomainError `EVENT_ORDER`.
+ */
+export function checkHistory(input: unknown): PatientHistory {
+  if (!Array.isArray(input)) {
+    throw new ValidationError([{ path: ["events"], code: "invalid_type", message: "events must be an array" }], "evaluateContract");
+  }
+  const issues: Issue[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const e = input[i] as Record<string, unknown> | null;
+    if (typeof e !== "object" || e === null || Array.isArray(e)) {
+      issues.push({ path: ["events", i], code: "invalid_type", message: "an event is an object { kind, date }" });
+      continue;
+    }
+    if (typeof e.kind !== "string" || !KINDS.has(e.kind)) {
+      issues.push({ path: ["events", i, "kind"], code: "invalid_union_discriminator", message: `unknown event kind ${JSON.stringify(e.kind)}; expected one of ${OUTCOME_EVENT_KINDS.join(", ")}` });
+      continue;
+    }
+    if (!isCalendarDate(e.date)) {
+      issues.push({ path: ["events", i, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(e.date)}` });
+    }
+    for (const key in e) {
+      if (!ALLOWED_KEYS.has(key)) issues.push({ path: ["events", i, key], code: "unrecognized_keys", message: `unknown field "${key}"` });
+    }
+    if (e.kind === "assessment") {
+      if (typeof e.response !== "string" || !RESPONSES.has(e.response)) {
+        issues.push({ path: ["events", i, "response"], code: "invalid_value", message: `an assessment needs a response of ${RESPONSE_CATEGORIES.join(", ")}` });
+      }
+    } else if (e.response !== undefined) {
+      issues.push({ path: ["events", i, "response"], code: "unrecognized_keys", message: `only assessments carry a response` });
+    }
+    if (e.grade !== undefined) {
+      if (e.kind !== "crs" && e.kind !== "seriousAdverseEvent") {
+        issues.push({ path: ["events", i, "grade"], code: "unrecognized_keys", message: "only CRS and serious adverse events carry a grade" });
+      } else if (typeof e.grade !== "number" || !Number.isInteger(e.grade) || e.grade < 1 || e.grade > 5) {
+        issues.push({ path: ["events", i, "grade"], code: "invalid_value", message: "a grade is a whole number from 1 to 5" });
+      }
+    }
+    if (e.note !== undefined && typeof e.note !== "string") {
+      issues.push({ path: ["events", i, "note"], code: "invalid_type", message: "a note is text" });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "evaluateContract");
+  const events = input as readonly OutcomeEvent[];
+  const first = events[0];
+  if (first === undefined || (first.kind !== "treatmentStart" && first.kind !== "infusion")) {
+    const at = events.findIndex((e) => e.kind === "treatmentStart" || e.kind === "infusion");
+    if (at === -1) throw new DomainError("EVENT_ORDER", "the history has no treatment start (or infusion) event", { path: ["events"] });
+    throw new DomainError("EVENT_ORDER", `event ${at} (${events[at]?.kind}) must come first: nothing can happen before treatment starts`, {
+      path: ["events", 0, "date"],
+      details: { start: events[at]?.date, first: first?.date },
+    });
+  }
+  const start = first.date;
+  let previous = start;
+  let deathAt = -1;
+  for (let i = 1; i < events.length; i++) {
+    const e = events[i] as OutcomeEvent;
+    if (e.kind === "treatmentStart" || e.kind === "infusion") {
+      throw new DomainError("EVENT_ORDER", `a second treatment start on ${e.date}: one history covers one treatment`, { path: ["events", i, "kind"] });
+    }
+    if (e.date < start) {
+      throw new DomainError("EVENT_ORDER", `${e.kind} on ${e.date} is before treatment start ${start}`, { path: ["events", i, "date"], details: { start, date: e.date } });
+    }
+    if (e.date < previous) {
+      throw new DomainError("EVENT_ORDER", `events out of order: ${e.kind} on ${e.date} follows an event on ${previous}`, { path: ["events", i, "date"], details: { previous, date: e.date } });
+    }
+    if (deathAt !== -1) {
+      throw new DomainError("EVENT_ORDER", `${e.kind} on ${e.date} is recorded after the patient's death`, { path: ["events", i], details: { death: (events[deathAt] as OutcomeEvent).date } });
+    }
+    if (e.kind === "death") deathAt = i;
+    previous = e.date;
+  }
+  return { start, events };
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { type Explanation, invalid, moneySchema, parseInput, rateSchema, roundingSchema, type Step, step } from "../core/index.js";
+import { D, type Dec, type Money, money, round } from "../money/index.js";
+import { parseContract } from "./parse-contract.js";
+import { dueOffsetSchema } from "./terms.js";
+
+const paymentsForm = z.strictObject({
+  payments: z
+    .array(z.strictObject({ amount: moneySchema, due: dueOffsetSchema }))
+    .min(1),
+  annualRate: rateSchema,
+  rounding: roundingSchema.default("half-up"),
+});
+
+const contractForm = z.strictObject({
+  contract: z.unknown(),
+  annualRate: rateSchema,
+  rounding: roundingSchema.default("half-up"),
+});
+
+/**
+ * Input of {@link schedulePresentValue}: either explicit payments with their offsets
+ * from treatment start, or a contract whose whole schedule is assumed paid (the
+ * "all-well" schedule), plus an annual discount rate.
+ */
+export const schedulePresentValueInputSchema = z.union([paymentsForm, contractForm]);
+
+/** Input of {@link schedulePresentValue} as the caller writes it. */
+export type SchedulePresentValueInput = z.input<typeof schedulePresentValueInputSchema>;
+
+/** Result of {@link schedulePresentValue}. */
+export interface SchedulePresentValueResult {
+  /** Present value at treatment start, rounded once. */
+  readonly presentValue: Money;
+  /** Undiscounted total. */
+  readonly nominal: Money;
+  readonly explanation: Explanation;
+}
+
+/**
+ * Present value at treatment start of a payment schedule at an annual discount rate:
+ * each payment is weighted by `(1 + r)^(−t)`, t in years = months / 12 + days / 365;
+ * the exact sum is rounded once at the end.
+ *
+ * @example
+ * ```ts
+ * schedulePresentValue({ contract: k3, annualRate: "0.03" }).presentValue; // USD 367999.97
+ * ```
+ */
+export function schedulePresentValue(input: SchedulePresentValueInput): SchedulePresentValueResult {
+  const parsed = parseInput(schedulePresentValueInputSchema, input, "schedulePresentValue");
+  let payments: { amount: Money; due: { months: number; days: number } }[];
+  if ("payments" in parsed) {
+    payments = parsed.payments;
+    const currency = payments[0]!.amount.currency;
+    payments.forEach((p, i) => {
+      if (p.amount.currency !== currency) {
+        throw invalid(["payments", i, "amount", "currency"], `all payments must be in ${currency}, got ${p.amount.currency}`, "currency_mismatch");
+      }
+    });
+  } else {
+    const c = parseContract(parsed.contract);
+    if (c.payment.type !== "installments") {
+      throw invalid(["contract", "payment", "type"], "present value needs a dated schedule (schedule or financing), not per-treated-month pricing");
+    }
+    payments = c.payment.installments.map((i) => ({ amount: i.amount, due: i.due }));
+  }
+  const currency = payments[0]!.amount.currency;
+  const growth = new D(1).plus(parsed.annualRate);
+  let total: Dec = new D(0);
+  let nominal: Dec = new D(0);
+  const steps: Step[] = [];
+  for (const p of payments) {
+    const years = new D(p.due.months).dividedBy(12).plus(new D(p.due.days).dividedBy(365));
+    const factor = growth.pow(years.negated());
+    const value = p.amount.amount.times(factor);
+    total = total.plus(value);
+    nominal = nominal.plus(p.amount.amount);
+    steps.push(
+      step("contracts.presentValue.payment", `${p.amount.toString()} due after ${years.toSignificantDigits(6).toString()} years × (1 + ${parsed.annualRate.toString()})^(−${years.toSignificantDigits(6).toString()}) = ${value.toFixed(4)}.`, {
+        months: p.due.months,
+        days: p.due.days,
+        factor: factor.toSignificantDigits(12).toString(),
+      }),
+    );
+  }
+  const presentValue = round(money(total, currency), parsed.rounding);
+  steps.push(step("contracts.presentValue.total", `Present value at ${parsed.annualRate.toString()} a year: ${presentValue.toString()} (nominal ${money(nominal, currency).toString()}), rounded ${parsed.rounding} once.`, { annualRate: parsed.annualRate }, presentValue));
+  return { presentValue, nominal: round(money(nominal, currency)), explanation: steps };
+}
+
