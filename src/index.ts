@@ -14,3 +14,4 @@ export * from "./contracts/index.js";
 export * from "./tiers/index.js";
 export * from "./budget/index.js";
 export * from "./plots/index.js";
+export * from "./cohort/index.js";

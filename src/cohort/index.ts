@@ -1,0 +1,15 @@
+export {
+  settleCohort,
+  settleCohortPatient,
+  prepareCohortSettlement,
+  isCohortSettlementError,
+  emptyCohortTotals,
+  addToCohortTotals,
+  cohortPatientSchema,
+  type CohortPatient,
+  type CohortSettlementRecord,
+  type CohortSettlementError,
+  type CohortSettlementOptions,
+  type PreparedCohortSettlement,
+  type CohortTotals,
+} from "./settle-cohort.js";

@@ -1,0 +1,265 @@
+import { z } from "zod";
+import { DomainError, ValidationError, type Issue, type IssuePath } from "../core/errors.js";
+import { isCalendarDate } from "../contracts/calendar.js";
+import { evaluateContract } from "../contracts/evaluate-contract.js";
+import { isParsedContract, isParsedContractVersions, parseContract, parseContractVersions } from "../contracts/parse-contract.js";
+import type { ContractEvaluation } from "../contracts/ledger.js";
+import { isCoveragePlan, parseLayers, type CoveragePlan } from "../tiers/layers.js";
+import { splitBillMinorUnits } from "../tiers/waterfall.js";
+import { getCurrency } from "../money/currency.js";
+import { isDecimalText } from "../money/decimal.js";
+
+/**
+ * One patient of a cohort, as a stream record (one NDJSON line): the outcome events
+ * for the contract and, optionally, the bill to split and the attributes the coverage
+ * layers read. Without `bill`, the bill split is the patient's net contract payment.
+ */
+export const cohortPatientSchema = z.object({
+  patientId: z.string().min(1),
+  events: z.array(z.unknown()),
+  bill: z.string().optional(),
+  /** Attributes the layers read (insuranceType, biomarker, …) and assistance `groups`. */
+  patient: z
+    .object({ groups: z.array(z.string()).optional() })
+    .catchall(z.union([z.string(), z.number(), z.array(z.string())]))
+    .optional(),
+});
+
+/** A cohort patient record as JSON. */
+export type CohortPatient = z.input<typeof cohortPatientSchema>;
+
+/** Settlement of one patient: the contract ledger in brief, and the bill split per layer. */
+export interface CohortSettlementRecord {
+  readonly patientId: string;
+  /** Position of the record in the stream, from 1 (the line number of an NDJSON file). */
+  readonly index: number;
+  readonly currency: string;
+  readonly contract: {
+    readonly gross: string;
+    readonly refunded: string;
+    readonly withheld: string;
+    readonly net: string;
+    readonly lines: readonly { readonly date: string; readonly kind: string; readonly termId: string; readonly amount: string }[];
+  };
+  /** Present when the settlement has coverage layers. */
+  readonly split?: {
+    readonly bill: string;
+    readonly layers: readonly { readonly id: string; readonly amount: string }[];
+    readonly patient: string;
+  };
+}
+
+/** A record that could not be settled: where and why. The stream goes on. */
+export interface CohortSettlementError {
+  readonly patientId: string | null;
+  readonly index: number;
+  readonly error: { readonly name: string; readonly code: string; readonly issues: readonly Issue[]; readonly message: string };
+}
+
+/** Running totals over a cohort, kept in minor units. */
+export interface CohortTotals {
+  readonly currency: string;
+  readonly patients: number;
+  readonly errors: number;
+  readonly gross: string;
+  readonly refunded: string;
+  readonly net: string;
+  readonly withheld: string;
+  /** Per layer id, what the layer paid in total; and the patients' share. */
+  readonly layers: Readonly<Record<string, string>>;
+  readonly patientShare: string;
+}
+
+/** What {@link settleCohort} needs besides the patients. */
+export interface CohortSettlementOptions {
+  /** A contract (or versions) document, or one parsed with `parseContract`. */
+  readonly contract: unknown;
+  /** Coverage layers (a plan document or one parsed with `parseLayers`); omit to skip the bill split. */
+  readonly plan?: unknown;
+  /** The as-of date of every evaluation. */
+  readonly asOf: string;
+}
+
+function units(text: string, scale: number): bigint {
+  const [whole = "0", frac = ""] = text.replace("-", "").split(".");
+  const v = BigInt(whole + frac.padEnd(scale, "0").slice(0, scale));
+  return text.startsWith("-") ? -v : v;
+}
+
+function text(u: bigint, scale: number): string {
+  const neg = u < 0n;
+  const digits = (neg ? -u : u).toString().padStart(scale + 1, "0");
+  const body = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  return neg ? `-${body}` : body;
+}
+
+function describe(e: unknown, prefix: IssuePath): CohortSettlementError["error"] {
+  if (e instanceof ValidationError) {
+    const issues = e.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }));
+    return { name: e.name, code: "INVALID_INPUT", issues, message: issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  }
+  if (e instanceof DomainError) {
+    const path = [...prefix, ...e.path];
+    return { name: e.name, code: e.code, issues: [{ path, code: e.code, message: e.reason }], message: e.reason };
+  }
+  throw e;
+}
+
+/** The prepared settlement: contract and plan parsed once for the whole cohort. */
+export interface PreparedCohortSettlement {
+  readonly currency: string;
+  readonly scale: number;
+  readonly asOf: string;
+  readonly contract: ReturnType<typeof parseContract> | ReturnType<typeof parseContractVersions>;
+  readonly plan: CoveragePlan | null;
+}
+
+/**
+ * Parses the contract and plan once and checks they agree (same currency).
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareCohortSettlement({ contract: k1, plan: layers, asOf: "2026-12-31" });
+ * ```
+ */
+export function prepareCohortSettlement(options: CohortSettlementOptions): PreparedCohortSettlement {
+  if (!isCalendarDate(options.asOf)) throw new ValidationError([{ path: ["asOf"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(options.asOf)}` }], "settleCohort");
+  const c = options.contract;
+  const contract =
+    isParsedContract(c) || isParsedContractVersions(c)
+      ? c
+      : typeof c === "object" && c !== null && "versions" in c
+        ? parseContractVersions(c)
+        : parseContract(c);
+  const currency = isParsedContractVersions(contract) ? contract.versions[0]!.currency : contract.currency;
+  const plan = options.plan === undefined ? null : isCoveragePlan(options.plan) ? options.plan : parseLayers(options.plan);
+  if (plan && plan.currency !== currency) {
+    throw new DomainError("CURRENCY_MISMATCH", `the contract is in ${currency} but the coverage plan is in ${plan.currency}`, { path: ["plan", "currency"] });
+  }
+  return { currency, scale: getCurrency(currency).minorUnit, asOf: options.asOf, contract, plan };
+}
+
+/**
+ * Settles one patient of a cohort: the contract's ledger, then the bill split across
+ * the coverage layers on the bulk path (no per-line sentences; run `evaluateContract`
+ * and `splitBill` on a disputed patient for the full explanation). Bad records come
+ * back as a {@link CohortSettlementError} rather than a throw, so a stream goes on.
+ *
+ * @example
+ * ```ts
+ * settleCohortPatient(prepared, { patientId: "p1", events: [{ kind: "infusion", date: "2026-01-15" }] }, 1);
+ * ```
+ */
+export function settleCohortPatient(prepared: PreparedCohortSettlement, record: unknown, index: number): CohortSettlementRecord | CohortSettlementError {
+  const id = typeof record === "object" && record !== null && typeof (record as { patientId?: unknown }).patientId === "string" ? (record as { patientId: string }).patientId : null;
+  try {
+    const parsed = cohortPatientSchema.safeParse(record);
+    if (!parsed.success) {
+      throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: i.code, message: i.message })));
+    }
+    const p = parsed.data;
+    let evaluation: ContractEvaluation;
+    try {
+      evaluation = evaluateContract(prepared.contract, p.events, prepared.asOf);
+    } catch (e) {
+      return { patientId: id, index, error: describe(e, []) };
+    }
+    const t = evaluation.totals;
+    const lines = evaluation.lines.map((l) => ({ date: l.date, kind: l.kind, termId: l.termId, amount: l.amount.toJSON().amount }));
+    const contract = { gross: t.gross.toJSON().amount, refunded: t.refunded.toJSON().amount, withheld: t.withheld.toJSON().amount, net: t.net.toJSON().amount, lines };
+    if (!prepared.plan) return { patientId: p.patientId, index, currency: prepared.currency, contract };
+    if (p.bill !== undefined && (!isDecimalText(p.bill) || p.bill.startsWith("-"))) {
+      throw new ValidationError([{ path: ["bill"], code: "invalid_decimal", message: `"${p.bill}" is not a non-negative decimal amount` }]);
+    }
+    const billText = p.bill ?? contract.net;
+    const bill = units(billText, prepared.scale);
+    const split = splitBillMinorUnits(prepared.plan, p.patient ? { bill, patient: p.patient } : { bill });
+    return {
+      patientId: p.patientId,
+      index,
+      currency: prepared.currency,
+      contract,
+      split: {
+        bill: text(bill, prepared.scale),
+        layers: prepared.plan.layers.map((layer, k) => ({ id: layer.id, amount: text(split.layers[k]!, prepared.scale) })),
+        patient: text(split.patient, prepared.scale),
+      },
+    };
+  } catch (e) {
+    return { patientId: id, index, error: describe(e, []) };
+  }
+}
+
+/** True when a cohort record is an error record. */
+export function isCohortSettlementError(r: CohortSettlementRecord | CohortSettlementError): r is CohortSettlementError {
+  return "error" in r;
+}
+
+/**
+ * Settles a cohort as a stream: patients in, one settlement record out per patient,
+ * in order, in constant memory. Works on any (async) iterable — an NDJSON reader, a
+ * message queue, a worker thread's port — and keeps no state across patients.
+ *
+ * @example
+ * ```ts
+ * for await (const r of settleCohort({ contract: k1, plan, asOf: "2026-12-31" }, patients)) {
+ *   if (isCohortSettlementError(r)) console.error(r.index, r.error.message);
+ *   else totals = addToCohortTotals(totals, r);
+ * }
+ * ```
+ */
+export async function* settleCohort(
+  options: CohortSettlementOptions | PreparedCohortSettlement,
+  patients: Iterable<unknown> | AsyncIterable<unknown>,
+): AsyncGenerator<CohortSettlementRecord | CohortSettlementError, void, undefined> {
+  const prepared = "scale" in options && "currency" in options ? (options as PreparedCohortSettlement) : prepareCohortSettlement(options as CohortSettlementOptions);
+  let index = 0;
+  for await (const record of patients as AsyncIterable<unknown>) {
+    index += 1;
+    yield settleCohortPatient(prepared, record, index);
+  }
+}
+
+/**
+ * Totals before the first patient.
+ *
+ * @example
+ * ```ts
+ * let totals = emptyCohortTotals("CNY");
+ * ```
+ */
+export function emptyCohortTotals(currency: string): CohortTotals {
+  const scale = getCurrency(currency).minorUnit;
+  const zero = text(0n, scale);
+  return { currency, patients: 0, errors: 0, gross: zero, refunded: zero, net: zero, withheld: zero, layers: {}, patientShare: zero };
+}
+
+/**
+ * Adds one settled patient (or an error record) to the running totals; pure.
+ *
+ * @example
+ * ```ts
+ * totals = addToCohortTotals(totals, record);
+ * ```
+ */
+export function addToCohortTotals(totals: CohortTotals, record: CohortSettlementRecord | CohortSettlementError): CohortTotals {
+  if (isCohortSettlementError(record)) return { ...totals, errors: totals.errors + 1 };
+  if (record.currency !== totals.currency) {
+    throw new DomainError("CURRENCY_MISMATCH", `cannot add a ${record.currency} settlement to ${totals.currency} totals`);
+  }
+  const s = getCurrency(totals.currency).minorUnit;
+  const plus = (a: string, b: string) => text(units(a, s) + units(b, s), s);
+  const layers: Record<string, string> = { ...totals.layers };
+  for (const l of record.split?.layers ?? []) layers[l.id] = plus(layers[l.id] ?? text(0n, s), l.amount);
+  return {
+    currency: totals.currency,
+    patients: totals.patients + 1,
+    errors: totals.errors,
+    gross: plus(totals.gross, record.contract.gross),
+    refunded: plus(totals.refunded, record.contract.refunded),
+    net: plus(totals.net, record.contract.net),
+    withheld: plus(totals.withheld, record.contract.withheld),
+    layers,
+    patientShare: record.split ? plus(totals.patientShare, record.split.patient) : totals.patientShare,
+  };
+}
