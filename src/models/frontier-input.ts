@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { currencyCodeSchema, parseInput, ValidationError } from "../core/index.js";
+import type { Money } from "../money/index.js";
+import { moneyFromFloat } from "./streams.js";
+
+const resultShape = z
+  .object({
+    streams: z.record(z.string(), z.object({ total: z.number(), currency: z.string().optional() }).loose()),
+  })
+  .loose();
+
+/**
+ * Input of {@link toFrontierInput}: named model results (from {@link runMarkovModel}
+ * or {@link runPartitionedSurvival}), the cost and effect stream names, and the
+ * currency to use when the cost stream declares none (default CNY).
+ */
+export const toFrontierInputSchema = z
+  .object({
+    strategies: z.array(z.object({ name: z.string().min(1), result: resultShape })).min(1),
+    costStream: z.string().min(1).default("cost"),
+    effectStream: z.string().min(1).default("qaly"),
+    currency: currencyCodeSchema.optional(),
+  })
+  .strict();
+
+/** Input of {@link toFrontierInput}: any result with `streams[name].total` (and `currency` on money streams). */
+export interface ToFrontierInputInput {
+  readonly strategies: readonly { readonly name: string; readonly result: { readonly streams: Readonly<Record<string, { readonly total: number; readonly currency?: string }>> } }[];
+  readonly costStream?: string;
+  readonly effectStream?: string;
+  readonly currency?: string;
+}
+
+/** Exactly what valuation's `frontier` accepts. */
+export interface ModelFrontierInput {
+  readonly strategies: { readonly name: string; readonly cost: Money; readonly effect: number }[];
+}
+
+/**
+ * Turns per-strategy model results into valuation's frontier input: the cost
+ * stream's discounted total as Money rounded half-up to the cent, the effect
+ * stream's discounted total as a number.
+ *
+ * @example
+ * ```ts
+ * const input = toFrontierInput({ strategies: [{ name: "Mono", result: mono }, { name: "Combo", result: combo }] });
+ * // frontier(input)
+ * ```
+ */
+export function toFrontierInput(input: ToFrontierInputInput): ModelFrontierInput {
+  const parsed = parseInput(toFrontierInputSchema, input, "toFrontierInput");
+  return {
+    strategies: parsed.strategies.map((s, i) => {
+      const cost = s.result.streams[parsed.costStream];
+      const effect = s.result.streams[parsed.effectStream];
+      if (cost === undefined || effect === undefined) {
+        const missing = cost === undefined ? parsed.costStream : parsed.effectStream;
+        throw new ValidationError([
+          { path: ["strategies", i, "result", "streams", missing], code: "missing_stream", message: `strategy "${s.name}" has no stream "${missing}"` },
+        ]);
+      }
+      const currency = cost.currency ?? parsed.currency ?? "CNY";
+      return { name: s.name, cost: moneyFromFloat(cost.total, currency), effect: effect.total };
+    }),
+  };
+}

@@ -1,0 +1,45 @@
+export { modelExpressionSchema, type ModelExpression } from "./expression.js";
+export {
+  modelDistributionSchema,
+  modelParameterSchema,
+  modelParametersSchema,
+  type ModelDistributionInput,
+  type ModelParameterInput,
+} from "./parameters.js";
+export {
+  modelStreamSchema,
+  modelStreamsSchema,
+  MODEL_TIME_UNITS,
+  type ModelTimeUnit,
+  type ModelStreamInput,
+  type ModelStreamResult,
+} from "./streams.js";
+export {
+  markovModelSchema,
+  markovModelInputSchema,
+  transitionMatrixSchema,
+  runMarkovModel,
+  type MarkovModelInput,
+  type RunMarkovModelInput,
+  type MarkovModelResult,
+  type TransitionMatrixInput,
+  type CountingMethod,
+} from "./markov.js";
+export {
+  survivalCurveSchema,
+  evaluateSurvivalCurveInputSchema,
+  evaluateSurvivalCurve,
+  type SurvivalCurveInput,
+  type EvaluateSurvivalCurveInput,
+} from "./survival-curves.js";
+export {
+  PARTITIONED_SURVIVAL_STATES,
+  partitionedSurvivalModelSchema,
+  partitionedSurvivalInputSchema,
+  runPartitionedSurvival,
+  type PartitionedSurvivalModelInput,
+  type RunPartitionedSurvivalInput,
+  type PartitionedSurvivalResult,
+} from "./partitioned-survival.js";
+export { decisionModelSchema, runModelPsaInputSchema, runModelPsa, type DecisionModelInput, type RunModelPsaInput, type ModelPsaResult } from "./psa.js";
+export { toFrontierInputSchema, toFrontierInput, type ToFrontierInputInput, type ModelFrontierInput } from "./frontier-input.js";

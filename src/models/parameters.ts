@@ -1,0 +1,146 @@
+import { z } from "zod";
+
+import { modelFloat } from "./numbers.js";
+import { portableExp } from "./portable-math.js";
+import { sampleStandardGamma, sampleStandardNormal, type UniformSource } from "./random.js";
+
+const positive = modelFloat({ above: 0 });
+const finite = modelFloat();
+
+/**
+ * The uncertainty of one model parameter:
+ * - `beta` (alpha, beta > 0) for probabilities and utilities;
+ * - `gamma` (shape, scale > 0; mean shape·scale) for costs;
+ * - `lognormal` (meanlog, sdlog > 0: the log of the value is normal) for costs and hazard ratios;
+ * - `normal` (mean, sd > 0);
+ * - `dirichlet` (alpha per key, each > 0) for a whole transition row.
+ */
+export const modelDistributionSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("beta"), alpha: positive, beta: positive }).strict(),
+  z.object({ type: z.literal("gamma"), shape: positive, scale: positive }).strict(),
+  z.object({ type: z.literal("lognormal"), meanlog: finite, sdlog: positive }).strict(),
+  z.object({ type: z.literal("normal"), mean: finite, sd: positive }).strict(),
+  z
+    .object({ type: z.literal("dirichlet"), alpha: z.record(z.string().min(1), positive) })
+    .strict()
+    .refine((d) => Object.keys(d.alpha).length >= 2, { message: "a Dirichlet needs at least two keys", path: ["alpha"] }),
+]);
+
+/** A parameter distribution as accepted by {@link modelDistributionSchema}. */
+export type ModelDistributionInput = z.input<typeof modelDistributionSchema>;
+type Distribution = z.output<typeof modelDistributionSchema>;
+
+/**
+ * One named parameter: a base-case `value`, a `distribution` for PSA, or both.
+ * Without `value` the base case is the distribution's mean (for a Dirichlet, α_i / Σα).
+ */
+export const modelParameterSchema = z
+  .object({ value: finite.optional(), distribution: modelDistributionSchema.optional() })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.value === undefined && p.distribution === undefined) {
+      ctx.addIssue({ code: "custom", message: "give a value, a distribution, or both" });
+    }
+    if (p.value !== undefined && p.distribution?.type === "dirichlet") {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "a Dirichlet parameter takes its base case from its mean; drop value" });
+    }
+  });
+
+/** Named parameters of a model, referenced from expressions as `{ param: name }`. */
+export const modelParametersSchema = z.record(z.string().min(1), modelParameterSchema);
+
+/** A named parameter as accepted by {@link modelParameterSchema}. */
+export type ModelParameterInput = z.input<typeof modelParameterSchema>;
+
+type Parameter = z.output<typeof modelParameterSchema>;
+
+/** Parameters laid out as a flat vector: one slot per number, one per Dirichlet key. */
+export interface ParameterTable {
+  /** Parameter names, sorted: the order in which PSA samples them. */
+  readonly names: readonly string[];
+  /** Slot of a scalar parameter, or slots of a Dirichlet's keys. */
+  readonly slots: ReadonlyMap<string, number | ReadonlyMap<string, number>>;
+  readonly size: number;
+  /** The base-case vector. */
+  readonly base: Float64Array;
+  readonly definitions: Readonly<Record<string, Parameter>>;
+}
+
+function mean(d: Distribution): number {
+  switch (d.type) {
+    case "beta":
+      return d.alpha / (d.alpha + d.beta);
+    case "gamma":
+      return d.shape * d.scale;
+    case "lognormal":
+      return portableExp(d.meanlog + (d.sdlog * d.sdlog) / 2);
+    case "normal":
+      return d.mean;
+    case "dirichlet":
+      return Number.NaN; // per key, handled by the caller
+  }
+}
+
+/** Lays out parsed parameters; names are sorted so a document's key order never changes the draws. */
+export function parameterTable(parameters: Readonly<Record<string, Parameter>> | undefined): ParameterTable {
+  const defs = parameters ?? {};
+  const names = Object.keys(defs).sort();
+  const slots = new Map<string, number | Map<string, number>>();
+  const baseValues: number[] = [];
+  for (const name of names) {
+    const p = defs[name] as Parameter;
+    const d = p.distribution;
+    if (d?.type === "dirichlet") {
+      const keys = new Map<string, number>();
+      const total = Object.values(d.alpha).reduce((a, b) => a + b, 0);
+      for (const [key, alpha] of Object.entries(d.alpha)) {
+        keys.set(key, baseValues.length);
+        baseValues.push(alpha / total);
+      }
+      slots.set(name, keys);
+    } else {
+      slots.set(name, baseValues.length);
+      baseValues.push(p.value ?? mean(d as Distribution));
+    }
+  }
+  return { names, slots, size: baseValues.length, base: Float64Array.from(baseValues), definitions: defs };
+}
+
+/** Draws every parameter once, in name order, into `out`. */
+export function sampleParameters(table: ParameterTable, u: UniformSource, out: Float64Array): void {
+  for (const name of table.names) {
+    const p = table.definitions[name] as Parameter;
+    const slot = table.slots.get(name);
+    const d = p.distribution;
+    if (d === undefined) continue; // fixed at its value, already in `out`
+    switch (d.type) {
+      case "beta": {
+        const x = sampleStandardGamma(u, d.alpha);
+        const y = sampleStandardGamma(u, d.beta);
+        out[slot as number] = x / (x + y);
+        break;
+      }
+      case "gamma":
+        out[slot as number] = sampleStandardGamma(u, d.shape) * d.scale;
+        break;
+      case "lognormal":
+        out[slot as number] = portableExp(d.meanlog + d.sdlog * sampleStandardNormal(u));
+        break;
+      case "normal":
+        out[slot as number] = d.mean + d.sd * sampleStandardNormal(u);
+        break;
+      case "dirichlet": {
+        const keys = slot as ReadonlyMap<string, number>;
+        let total = 0;
+        for (const [key, s] of keys) {
+          const g = sampleStandardGamma(u, d.alpha[key] as number);
+          out[s] = g;
+          total += g;
+        }
+        for (const s of keys.values()) out[s] = (out[s] as number) / total;
+        break;
+      }
+    }
+  }
+}
+

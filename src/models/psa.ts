@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { parseInput, step, ValidationError, type Step } from "../core/index.js";
+import type { CompiledModel } from "./compiled.js";
+import { compileMarkovModel, markovModelSchema } from "./markov.js";
+import { compilePartitionedSurvival, partitionedSurvivalModelSchema } from "./partitioned-survival.js";
+import { modelParametersSchema, parameterTable, sampleParameters } from "./parameters.js";
+import { seededUniform } from "./random.js";
+import { moneyFromFloat } from "./streams.js";
+import type { Money } from "../money/index.js";
+
+/** A model of either type, tagged: `{ type: "markov", ... }` or `{ type: "partitioned-survival", ... }`. */
+export const decisionModelSchema = z.discriminatedUnion("type", [
+  markovModelSchema.extend({ type: z.literal("markov") }),
+  partitionedSurvivalModelSchema.extend({ type: z.literal("partitioned-survival") }),
+]);
+
+/** A tagged model as accepted by {@link decisionModelSchema}. */
+export type DecisionModelInput = z.input<typeof decisionModelSchema>;
+
+/**
+ * Input of {@link runModelPsa}: shared parameters with their distributions, the
+ * strategies' models (their expressions reference the shared parameters), which
+ * streams are cost and effect, the number of draws and the seed (0 … 2^31 − 1).
+ */
+export const runModelPsaInputSchema = z
+  .object({
+    parameters: modelParametersSchema,
+    strategies: z
+      .array(z.object({ name: z.string().min(1), model: decisionModelSchema }).strict())
+      .min(1)
+      .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" }),
+    costStream: z.string().min(1).default("cost"),
+    effectStream: z.string().min(1).default("qaly"),
+    draws: z.number().int().min(1).max(1_000_000),
+    seed: z.number().int().min(0).max(2_147_483_647),
+    includeParameterDraws: z.boolean().default(false),
+  })
+  .strict();
+
+/** Input of {@link runModelPsa}. */
+export type RunModelPsaInput = z.input<typeof runModelPsaInputSchema>;
+
+/** PSA draws per strategy, shaped for valuation's `analyzePsa` (add `lambdas`). */
+export interface ModelPsaResult {
+  readonly strategies: string[];
+  /** costs[s][k]: discounted cost of strategy s in draw k. */
+  readonly costs: Float64Array[];
+  /** effects[s][k]: discounted effect of strategy s in draw k. */
+  readonly effects: Float64Array[];
+  readonly draws: number;
+  readonly seed: number;
+  /** Currency of the cost stream, when it declares one. */
+  readonly currency?: string;
+  /** Per strategy: mean cost (Money, half-up, when the stream has a currency) and mean effect over the draws. */
+  readonly summary: { readonly name: string; readonly meanCost: number; readonly meanCostMoney?: Money; readonly meanEffect: number }[];
+  /** Sampled parameter values per draw (`name` or `name.key` for Dirichlet keys), when asked for. */
+  readonly parameterDraws?: Record<string, Float64Array>;
+  readonly explanation: Step[];
+}
+
+/**
+ * Runs every strategy's model once per PSA draw. Each draw samples all parameters
+ * once (in name order) from a xoroshiro128+ generator seeded with `seed`, and every
+ * strategy sees the same draw, so incremental results are paired. Same seed and
+ * document ⇒ bit-identical draws on every platform.
+ *
+ * @example
+ * ```ts
+ * const psa = runModelPsa({
+ *   parameters: { pDeath: { value: 0.2, distribution: { type: "beta", alpha: 20, beta: 80 } } },
+ *   strategies: [{ name: "Standard", model: { type: "markov", states: ["Alive", "Dead"], initial: { Alive: 1 }, cycles: 10,
+ *     transitions: [{ matrix: { Alive: { Alive: "complement", Dead: { param: "pDeath" } }, Dead: { Dead: 1 } } }],
+ *     counting: "life-table",
+ *     streams: { qaly: { values: { Alive: 0.7 } }, cost: { values: { Alive: "500" }, currency: "CNY" } } } }],
+ *   draws: 1000, seed: 42,
+ * });
+ * // analyzePsa({ ...psa, lambdas: [50000, 100000] })
+ * ```
+ */
+export function runModelPsa(input: RunModelPsaInput): ModelPsaResult {
+  const parsed = parseInput(runModelPsaInputSchema, input, "runModelPsa");
+  const table = parameterTable(parsed.parameters);
+  const compiled: { model: CompiledModel<unknown>; cost: number; effect: number }[] = parsed.strategies.map((s, i) => {
+    const prefix = ["strategies", i, "model"];
+    const { type, ...model } = s.model;
+    const m: CompiledModel<unknown> =
+      type === "markov"
+        ? compileMarkovModel(model as z.output<typeof markovModelSchema>, table, prefix)
+        : compilePartitionedSurvival(model as z.output<typeof partitionedSurvivalModelSchema>, table, prefix);
+    const cost = m.streamNames.indexOf(parsed.costStream);
+    const effect = m.streamNames.indexOf(parsed.effectStream);
+    for (const [which, idx, name] of [["cost", cost, parsed.costStream], ["effect", effect, parsed.effectStream]] as const) {
+      if (idx < 0) {
+        throw new ValidationError([
+          { path: [...prefix, "streams"], code: "missing_stream", message: `strategy "${s.name}" has no ${which} stream "${name}" (it has ${m.streamNames.join(", ")})` },
+        ]);
+      }
+    }
+    // the base case surfaces errors in constant inputs as ValidationErrors before any draw
+    m.totals(table.base, undefined, new Float64Array(m.streamNames.length));
+    return { model: m, cost, effect };
+  });
+  const currencies = new Set(
+    parsed.strategies.map((s) => s.model.streams[parsed.costStream]?.currency).filter((c): c is string => c !== undefined),
+  );
+  if (currencies.size > 1) {
+    throw new ValidationError([{ path: ["strategies"], code: "currency_conflict", message: `cost streams use different currencies: ${[...currencies].join(", ")}` }]);
+  }
+  const currency = [...currencies][0];
+
+  const K = parsed.draws;
+  const costs = parsed.strategies.map(() => new Float64Array(K));
+  const effects = parsed.strategies.map(() => new Float64Array(K));
+  const keys: { label: string; slot: number }[] = [];
+  for (const name of table.names) {
+    const slot = table.slots.get(name);
+    if (typeof slot === "number") keys.push({ label: name, slot });
+    else if (slot) for (const [key, s] of slot) keys.push({ label: `${name}.${key}`, slot: s });
+  }
+  const parameterDraws = parsed.includeParameterDraws ? Object.fromEntries(keys.map((k) => [k.label, new Float64Array(K)])) : undefined;
+
+  const u = seededUniform(parsed.seed);
+  const params = Float64Array.from(table.base);
+  const scratch = compiled.map((c) => new Float64Array(c.model.streamNames.length));
+  for (let k = 0; k < K; k++) {
+    sampleParameters(table, u, params);
+    if (parameterDraws) for (const { label, slot } of keys) (parameterDraws[label] as Float64Array)[k] = params[slot] as number;
+    compiled.forEach((c, s) => {
+      const out = scratch[s] as Float64Array;
+      c.model.totals(params, k, out);
+      (costs[s] as Float64Array)[k] = out[c.cost] as number;
+      (effects[s] as Float64Array)[k] = out[c.effect] as number;
+    });
+  }
+
+  const mean = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
+  const summary = parsed.strategies.map((s, i) => {
+    const meanCost = mean(costs[i] as Float64Array);
+    const meanEffect = mean(effects[i] as Float64Array);
+    return currency === undefined ? { name: s.name, meanCost, meanEffect } : { name: s.name, meanCost, meanCostMoney: moneyFromFloat(meanCost, currency), meanEffect };
+  });
+  const explanation: Step[] = [
+    step(
+      "models.psa.draws",
+      `${K} PSA draws from a xoroshiro128+ generator seeded with ${parsed.seed}; each draw samples ${table.names.length} parameter(s) in name order (${table.names.join(", ") || "none"}) and runs all ${parsed.strategies.length} strategies on the same values.`,
+      { draws: K, seed: parsed.seed, parameters: [...table.names] },
+    ),
+    ...summary.map((s) =>
+      step(
+        "models.psa.mean",
+        `${s.name}: mean ${parsed.costStream} ${s.meanCostMoney ? s.meanCostMoney.toString() : Number(s.meanCost.toPrecision(7))}, mean ${parsed.effectStream} ${Number(s.meanEffect.toPrecision(7))} over ${K} draws.`,
+        { strategy: s.name, meanCost: s.meanCost, meanEffect: s.meanEffect },
+        s.meanCostMoney,
+      ),
+    ),
+  ];
+  const base = { strategies: parsed.strategies.map((s) => s.name), costs, effects, draws: K, seed: parsed.seed, summary, explanation };
+  return {
+    ...base,
+    ...(currency === undefined ? {} : { currency }),
+    ...(parameterDraws === undefined ? {} : { parameterDraws }),
+  };
+}
