@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import {
   addToCohortTotals,
+  cohortTotalsToJSON,
   emptyCohortTotals,
   evaluateContract,
   formatMoney,
@@ -81,8 +82,8 @@ The exit status is 1 when any line was rejected.`,
         io.out(`${JSON.stringify(rec)}\n`);
       }
       for (const p of problems) io.err(`${p}\n`);
-      io.err(`settled ${totals.patients} patient(s), ${totals.errors} rejected; net ${totals.currency} ${totals.net}\n`);
-      io.err(`totals: ${JSON.stringify(totals)}\n`);
+      io.err(`settled ${totals.patients} patient(s), ${totals.errors} rejected; net ${totals.currency} ${cohortTotalsToJSON(totals).net}\n`);
+      io.err(`totals: ${JSON.stringify(cohortTotalsToJSON(totals))}\n`);
       return totals.errors > 0 ? 1 : 0;
     }
     const eventsFile = positional(this, args, 1, "the events file (or --cohort FILE)");

@@ -5,6 +5,7 @@ export {
   isCohortSettlementError,
   emptyCohortTotals,
   addToCohortTotals,
+  cohortTotalsToJSON,
   cohortPatientSchema,
   type CohortPatient,
   type CohortSettlementRecord,
@@ -12,4 +13,5 @@ export {
   type CohortSettlementOptions,
   type PreparedCohortSettlement,
   type CohortTotals,
+  type CohortTotalsJSON,
 } from "./settle-cohort.js";

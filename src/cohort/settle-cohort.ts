@@ -56,8 +56,26 @@ export interface CohortSettlementError {
   readonly error: { readonly name: string; readonly code: string; readonly issues: readonly Issue[]; readonly message: string };
 }
 
-/** Running totals over a cohort, kept in minor units. */
+/**
+ * Running totals over a cohort, in integer minor units (bigint), so adding a patient
+ * costs a few integer additions. {@link cohortTotalsToJSON} gives the decimal-string view.
+ */
 export interface CohortTotals {
+  readonly currency: string;
+  readonly patients: number;
+  readonly errors: number;
+  readonly gross: bigint;
+  readonly refunded: bigint;
+  readonly net: bigint;
+  readonly withheld: bigint;
+  /** Per layer id, what the layer paid in total. */
+  readonly layers: Readonly<Record<string, bigint>>;
+  /** The patients' out-of-pocket total. */
+  readonly patientShare: bigint;
+}
+
+/** {@link CohortTotals} as JSON: amounts as decimal strings at the currency's scale. */
+export interface CohortTotalsJSON {
   readonly currency: string;
   readonly patients: number;
   readonly errors: number;
@@ -65,7 +83,6 @@ export interface CohortTotals {
   readonly refunded: string;
   readonly net: string;
   readonly withheld: string;
-  /** Per layer id, what the layer paid in total; and the patients' share. */
   readonly layers: Readonly<Record<string, string>>;
   readonly patientShare: string;
 }
@@ -81,6 +98,10 @@ export interface CohortSettlementOptions {
 }
 
 function units(text: string, scale: number): bigint {
+  // Fast path: amounts this module and Money's JSON form write carry exactly `scale` decimals.
+  const dot = text.indexOf(".");
+  if (scale > 0 && dot > 0 && text.length - dot - 1 === scale) return BigInt(text.slice(0, dot) + text.slice(dot + 1));
+  if (scale === 0 && dot < 0) return BigInt(text);
   const [whole = "0", frac = ""] = text.replace("-", "").split(".");
   const v = BigInt(whole + frac.padEnd(scale, "0").slice(0, scale));
   return text.startsWith("-") ? -v : v;
@@ -153,11 +174,7 @@ export function prepareCohortSettlement(options: CohortSettlementOptions): Prepa
 export function settleCohortPatient(prepared: PreparedCohortSettlement, record: unknown, index: number): CohortSettlementRecord | CohortSettlementError {
   const id = typeof record === "object" && record !== null && typeof (record as { patientId?: unknown }).patientId === "string" ? (record as { patientId: string }).patientId : null;
   try {
-    const parsed = cohortPatientSchema.safeParse(record);
-    if (!parsed.success) {
-      throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: i.code, message: i.message })));
-    }
-    const p = parsed.data;
+    const p = readPatient(record);
     let evaluation: ContractEvaluation;
     try {
       evaluation = evaluateContract(prepared.contract, p.events, prepared.asOf);
@@ -188,6 +205,28 @@ export function settleCohortPatient(prepared: PreparedCohortSettlement, record: 
   } catch (e) {
     return { patientId: id, index, error: describe(e, []) };
   }
+}
+
+/**
+ * The record's shape, checked by hand: this runs once per patient of a million-patient
+ * stream, where a schema pass would cost more than the settlement. The full checks of
+ * events and attributes happen in the contract and the layers.
+ */
+function readPatient(record: unknown): z.output<typeof cohortPatientSchema> {
+  if (typeof record !== "object" || record === null || Array.isArray(record)) {
+    throw new ValidationError([{ path: [], code: "invalid_type", message: "expected a patient record { patientId, events }" }]);
+  }
+  const r = record as { patientId?: unknown; events?: unknown; bill?: unknown; patient?: unknown };
+  const issues: Issue[] = [];
+  if (typeof r.patientId !== "string" || r.patientId === "") issues.push({ path: ["patientId"], code: "invalid_type", message: "expected a non-empty string" });
+  if (!Array.isArray(r.events)) issues.push({ path: ["events"], code: "invalid_type", message: "expected an array of events" });
+  if (r.bill !== undefined && typeof r.bill !== "string") issues.push({ path: ["bill"], code: "invalid_type", message: "expected a decimal string" });
+  if (r.patient !== undefined) {
+    const parsed = cohortPatientSchema.shape.patient.safeParse(r.patient);
+    if (!parsed.success) for (const i of parsed.error.issues) issues.push({ path: ["patient", ...i.path.map((k) => (typeof k === "symbol" ? String(k) : k))], code: i.code, message: i.message });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return record as z.output<typeof cohortPatientSchema>;
 }
 
 /** True when a cohort record is an error record. */
@@ -229,9 +268,8 @@ export async function* settleCohort(
  * ```
  */
 export function emptyCohortTotals(currency: string): CohortTotals {
-  const scale = getCurrency(currency).minorUnit;
-  const zero = text(0n, scale);
-  return { currency, patients: 0, errors: 0, gross: zero, refunded: zero, net: zero, withheld: zero, layers: {}, patientShare: zero };
+  getCurrency(currency);
+  return { currency, patients: 0, errors: 0, gross: 0n, refunded: 0n, net: 0n, withheld: 0n, layers: {}, patientShare: 0n };
 }
 
 /**
@@ -248,18 +286,49 @@ export function addToCohortTotals(totals: CohortTotals, record: CohortSettlement
     throw new DomainError("CURRENCY_MISMATCH", `cannot add a ${record.currency} settlement to ${totals.currency} totals`);
   }
   const s = getCurrency(totals.currency).minorUnit;
-  const plus = (a: string, b: string) => text(units(a, s) + units(b, s), s);
-  const layers: Record<string, string> = { ...totals.layers };
-  for (const l of record.split?.layers ?? []) layers[l.id] = plus(layers[l.id] ?? text(0n, s), l.amount);
+  const c = record.contract;
+  let layers = totals.layers;
+  let patientShare = totals.patientShare;
+  if (record.split) {
+    const next: Record<string, bigint> = { ...totals.layers };
+    for (const l of record.split.layers) next[l.id] = (next[l.id] ?? 0n) + units(l.amount, s);
+    layers = next;
+    patientShare += units(record.split.patient, s);
+  }
   return {
     currency: totals.currency,
     patients: totals.patients + 1,
     errors: totals.errors,
-    gross: plus(totals.gross, record.contract.gross),
-    refunded: plus(totals.refunded, record.contract.refunded),
-    net: plus(totals.net, record.contract.net),
-    withheld: plus(totals.withheld, record.contract.withheld),
+    gross: totals.gross + units(c.gross, s),
+    refunded: totals.refunded + units(c.refunded, s),
+    net: totals.net + units(c.net, s),
+    withheld: totals.withheld + units(c.withheld, s),
     layers,
-    patientShare: record.split ? plus(totals.patientShare, record.split.patient) : totals.patientShare,
+    patientShare,
+  };
+}
+
+/**
+ * The totals with amounts as decimal strings, for reports and JSON.
+ *
+ * @example
+ * ```ts
+ * cohortTotalsToJSON(totals).net; // "4560000.00"
+ * ```
+ */
+export function cohortTotalsToJSON(totals: CohortTotals): CohortTotalsJSON {
+  const s = getCurrency(totals.currency).minorUnit;
+  const layers: Record<string, string> = {};
+  for (const [id, v] of Object.entries(totals.layers)) layers[id] = text(v, s);
+  return {
+    currency: totals.currency,
+    patients: totals.patients,
+    errors: totals.errors,
+    gross: text(totals.gross, s),
+    refunded: text(totals.refunded, s),
+    net: text(totals.net, s),
+    withheld: text(totals.withheld, s),
+    layers,
+    patientShare: text(totals.patientShare, s),
   };
 }
