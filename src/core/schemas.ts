@@ -1,9 +1,17 @@
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
+import { invalid } from "./errors.js";
 import { getCurrency, isCurrencyCode } from "../money/currency.js";
-import { D, type Dec, isDecimalText, toDecimalOrReason } from "../money/decimal.js";
+import { D, type Dec, toDecimalOrReason } from "../money/decimal.js";
 import { fromDecimal, isMoney, type Money } from "../money/money.js";
 import { ROUNDING_MODES, type Rounding } from "../money/rounding.js";
+
+const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
+
+/** A decimal numeral as text; the pattern shows in the generated JSON Schema. */
+function decimalText(what: string) {
+  return z.string().regex(DECIMAL_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not a decimal ${what}` });
+}
 
 interface DecimalBounds {
   /** Inclusive lower bound. */
@@ -12,6 +20,17 @@ interface DecimalBounds {
   readonly above?: string;
   /** Inclusive upper bound. */
   readonly max?: string;
+}
+
+/** Bounds are decimals; junk would otherwise surface as decimal.js errors at parse time. */
+function checkBounds(bounds: unknown): asserts bounds is DecimalBounds {
+  if (bounds === null || typeof bounds !== "object") throw invalid(["bounds"], "bounds are an object { min?, above?, max? }", "invalid_type");
+  for (const key of ["min", "above", "max"] as const) {
+    const v = (bounds as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    const d = toDecimalOrReason(v);
+    if (typeof d === "string") throw invalid(["bounds", key], d, "invalid_decimal");
+  }
 }
 
 /**
@@ -24,7 +43,8 @@ interface DecimalBounds {
  * Output: the library's Decimal.
  */
 export function decimal(bounds: DecimalBounds = {}) {
-  return z.union([z.string(), z.number()]).transform((value, ctx): Dec => {
+  checkBounds(bounds);
+  return z.union([decimalText("number"), z.number()]).transform((value, ctx): Dec => {
     const d = toDecimalOrReason(value);
     if (typeof d === "string") {
       ctx.addIssue({ code: "custom", message: d });
@@ -60,15 +80,12 @@ export const rateSchema = decimal({ min: "0", max: "1" });
  * Fractional JSON numbers are refused because they may already carry binary error.
  */
 export function amount(bounds: DecimalBounds = {}) {
+  checkBounds(bounds);
   return z
-    .union([z.string(), z.number()])
-    .superRefine((value, ctx) => {
-      if (typeof value === "string" && !isDecimalText(value.trim())) {
-        ctx.addIssue({ code: "custom", message: `"${value}" is not a decimal amount` });
-      } else if (typeof value === "number" && !Number.isSafeInteger(value)) {
-        ctx.addIssue({ code: "custom", message: `amounts with decimals must be written as strings (got ${value})` });
-      }
-    })
+    .union([
+      decimalText("amount"),
+      z.number().refine(Number.isSafeInteger, { error: (issue) => `amounts with decimals must be written as strings (got ${String(issue.input)})` }),
+    ])
     .pipe(decimal(bounds));
 }
 
@@ -78,10 +95,14 @@ export const amountSchema = amount();
 export const nonNegativeAmountSchema = amount({ min: "0" });
 
 /** A known ISO 4217 currency code. */
-export const currencyCodeSchema = z.string().refine(isCurrencyCode, { message: "unknown currency code" });
+export const currencyCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { error: "a currency code is three upper-case letters (ISO 4217)" })
+  .refine(isCurrencyCode, { error: (issue) => `unknown currency code ${JSON.stringify(issue.input)}` });
 
 /** Money in a document, `{ amount: "480000.00", currency: "CNY" }`, or a Money value. Output: Money. */
 export function moneyOf(bounds: DecimalBounds = {}) {
+  checkBounds(bounds);
   const json = z.object({ amount: amount(bounds), currency: currencyCodeSchema }).transform(
     (m): Money => fromDecimal(m.amount, getCurrency(m.currency).code),
   );
@@ -101,9 +122,10 @@ export const moneySchema = moneyOf();
 export const nonNegativeMoneySchema = moneyOf({ min: "0" });
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). Output: the same string. */
-export const isoDateSchema = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isValid(parseISO(s)), {
-  message: "expected a calendar date YYYY-MM-DD",
-});
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "expected a calendar date YYYY-MM-DD" })
+  .refine((s) => isValid(parseISO(s)), { error: (issue) => `${JSON.stringify(issue.input)} is not a calendar date` });
 
 /** A rounding mode name. */
 export const roundingSchema = z.enum(ROUNDING_MODES as [Rounding, ...Rounding[]]);
