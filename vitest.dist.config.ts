@@ -1,0 +1,20 @@
+import { join, resolve } from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Runs the worked-example, property and bad-input tests against the packed package
+// instead of src/: DIST_FORMAT=esm or cjs picks the build. See test-dist/setup.ts.
+const format = process.env.DIST_FORMAT === "cjs" ? "cjs" : "esm";
+const shim = resolve(import.meta.dirname, ".ci", "out", "dist-pkg", `${format}.mjs`);
+
+export default defineConfig({
+  resolve: { alias: [{ find: /^(\.\.\/)+src\/index\.js$/, replacement: shim }] },
+  test: {
+    include: ["test/{money,core,valuation,models,contracts,tiers,budget,plots,cohort}/**/*.test.ts", "test-dist/**/*.test.ts"],
+    // This file reaches into a module's internals, which the package does not export.
+    exclude: ["test/models/properties.test.ts"],
+    setupFiles: ["test/setup.ts"],
+    globalSetup: ["test-dist/setup.ts"],
+    testTimeout: 120_000,
+    server: { deps: { external: [/dist-pkg/] } },
+  },
+});
