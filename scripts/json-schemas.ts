@@ -28,7 +28,7 @@ export function buildJsonSchemas(): Record<string, Record<string, unknown>> {
       // A union branch that accepts an in-memory value (a Money object, a Float64Array) has no
       // JSON form: drop it, so the JSON branches alone describe the document.
       override: (ctx) => {
-        const def = (ctx.zodSchema as AnyZod)._zod.def;
+        const def = (ctx.zodSchema as unknown as AnyZod)._zod.def;
         if (def.type !== "union" || !def.options || !Array.isArray(ctx.jsonSchema.anyOf)) return;
         const keep = ctx.jsonSchema.anyOf.filter((_, i) => def.options![i]?._zod.def.type !== "custom");
         if (keep.length > 0 && keep.length < ctx.jsonSchema.anyOf.length) {
