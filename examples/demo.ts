@@ -1,14 +1,227 @@
-// End-to-end demo report. Run: npm run demo
-import { allocate, formatMoney, money, percentage, round, split } from "../src/index.js";
+// End-to-end report: a CAR-T therapy assessed, contracted, settled for a cohort, each
+// bill split across payers, and the fund's budget impact. Run: npm run demo
+// Every figure below is computed by the library; the script only chooses inputs and prints.
+import {
+  add,
+  assessAdmission,
+  budgetImpact,
+  classifyIcerByGdp,
+  evaluateContract,
+  formatExplanation,
+  formatMoney,
+  frontier,
+  money,
+  optimalStrategy,
+  parseContract,
+  parseLayers,
+  runPartitionedSurvival,
+  splitBill,
+  subtract,
+  sum,
+  toFrontierInput,
+  valueBasedPrice,
+  type Money,
+  type RunPartitionedSurvivalInput,
+} from "../src/index.js";
 
-const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
-const title = (text: string) => console.log(`\n${text}\n${"=".repeat(text.length)}`);
+const width = 78;
+const title = (text: string) => console.log(`\n${text}\n${"=".repeat(Math.min(width, text.length))}`);
+const sub = (text: string) => console.log(`\n${text}\n${"-".repeat(text.length)}`);
+const row = (label: string, value: string) => console.log(`  ${label.padEnd(46)} ${value}`);
+const cny = (amount: string) => ({ amount, currency: "CNY" });
+const m = (x: Money) => formatMoney(x);
 
-title("precision-vbp — money core");
-const price = money("1200000.00", "CNY");
-const parts = allocate(price, [40, 30, 30]);
-line("CAR-T price", formatMoney(price));
-parts.forEach((p, i) => line(`milestone ${i + 1} (${[40, 30, 30][i]}%)`, formatMoney(p)));
-split(money("373000.00", "USD"), 4).forEach((p, i) => line(`CMS-style installment ${i + 1} of 4`, formatMoney(p)));
-line("basic insurance 75% of CNY 99,250.00", formatMoney(percentage(money("99250.00"), "0.75")));
-line("CNY 0.125 half-up / half-even", `${formatMoney(round(money("0.125")))} / ${formatMoney(round(money("0.125"), "half-even"))}`);
+console.log("precision-vbp — value-based payment for a CAR-T therapy (demo report)");
+console.log("Relapsed/refractory large B-cell lymphoma, CNY, China 2023 GDP per capita CNY 89,000.");
+
+// ---------------------------------------------------------------------------------------
+// Inputs: survival and cost models per arm, the list price, the payer's thresholds.
+const arm = (pfsRate: number, osRate: number, pfCost: string, pdCost: string): RunPartitionedSurvivalInput => ({
+  cycles: 120,
+  timeUnit: "month",
+  pfs: { type: "exponential", rate: pfsRate },
+  os: { type: "exponential", rate: osRate },
+  streams: {
+    qaly: { per: "year", values: { PF: 0.82, PD: 0.6 }, discountRate: 0.03 },
+    cost: { values: { PF: pfCost, PD: pdCost }, discountRate: 0.03, currency: "CNY" },
+  },
+});
+const models = toFrontierInput({
+  strategies: [
+    { name: "Best supportive care", result: runPartitionedSurvival(arm(0.2, 0.12, "4000", "6000")) },
+    { name: "Salvage chemo + ASCT", result: runPartitionedSurvival(arm(0.1, 0.045, "9000", "9000")) },
+    { name: "CAR-T", result: runPartitionedSurvival(arm(0.02, 0.012, "2500", "9000")) },
+  ],
+  effectStream: "qaly",
+});
+const LIST_PRICE = money("1200000.00");
+const CAR_T_CARE = money("80000.00"); // apheresis, bridging, infusion stay
+const GDP = cny("89000");
+const frontierAt = (price: Money) =>
+  frontier({ strategies: models.strategies.map((s) => (s.name === "CAR-T" ? { ...s, cost: add(add(s.cost as Money, CAR_T_CARE), price) } : s)) });
+const named = (f: ReturnType<typeof frontier>, name: string) => f.strategies.find((s) => s.name === name)!;
+
+// 1. Assessment at list price, value-based prices, the negotiated price.
+const atList = frontierAt(LIST_PRICE);
+const listBand = classifyIcerByGdp({ icer: named(atList, "CAR-T").icer!, gdpPerCapita: GDP });
+const comparator = named(atList, "Salvage chemo + ASCT");
+const vbpAt = (lambda: string) =>
+  valueBasedPrice({
+    lambda: cny(lambda),
+    incrementalEffect: named(atList, "CAR-T").effect.minus(comparator.effect).toString(),
+    comparatorCost: comparator.cost,
+    nonDrugCost: subtract(named(atList, "CAR-T").cost, LIST_PRICE),
+    currentPrice: LIST_PRICE,
+  });
+const vbp3 = vbpAt("267000");
+const vbp5 = vbpAt("445000");
+// The payer's offer: the 5× value-based price, rounded down to CNY 10,000.
+const NEGOTIATED = money(vbp5.maxPrice!.amount.dividedBy(10000).floor().times(10000).toFixed(2));
+const atDeal = frontierAt(NEGOTIATED);
+const dealBand = classifyIcerByGdp({ icer: named(atDeal, "CAR-T").icer!, gdpPerCapita: GDP });
+
+// 2. The outcome-based contract at the negotiated price.
+const contract = parseContract({
+  id: "CART-2026-RR-LBCL",
+  name: "CAR-T outcome-based agreement",
+  currency: "CNY",
+  price: NEGOTIATED.amount.toFixed(2),
+  payment: {
+    type: "schedule",
+    installments: [
+      { id: "infusion", share: "0.4", due: { months: 0 } },
+      { id: "month-3", share: "0.3", due: { months: 3 }, conditions: [{ type: "none", events: [{ kind: "crs", minGrade: 3 }] }] },
+      { id: "month-6", share: "0.3", due: { months: 6 }, conditions: [{ type: "none", events: ["relapse", "death"] }] },
+    ],
+  },
+  refunds: [{ type: "clawback", trigger: ["death"], within: { months: 6 }, share: "0.5" }],
+});
+
+// 3. A cohort with varied outcomes, settled as of the end of the year.
+const cohort: { id: string; group?: string; events: { kind: string; date: string; grade?: number }[] }[] = [
+  { id: "P01", events: [{ kind: "infusion", date: "2026-01-15" }] },
+  { id: "P02", events: [{ kind: "infusion", date: "2026-01-20" }, { kind: "crs", date: "2026-01-24", grade: 3 }] },
+  { id: "P03", group: "subsistence", events: [{ kind: "infusion", date: "2026-02-02" }, { kind: "crs", date: "2026-02-05", grade: 1 }] },
+  { id: "P04", events: [{ kind: "infusion", date: "2026-02-10" }, { kind: "relapse", date: "2026-06-20" }] },
+  { id: "P05", events: [{ kind: "infusion", date: "2026-03-01" }, { kind: "death", date: "2026-05-18" }] },
+  { id: "P06", group: "extremePoverty", events: [{ kind: "infusion", date: "2026-03-31" }] },
+];
+const ledgers = cohort.map((p) => evaluateContract(contract, p.events, "2026-12-31"));
+const paid = sum(ledgers.map((l) => l.totals.net));
+
+// 4. Each patient's bill (what the manufacturer was paid for them) split across the payers.
+const plan = parseLayers({
+  currency: "CNY",
+  layers: [
+    { kind: "basic", id: "basic", name: "Basic medical insurance (employee)", deductible: "1500", cap: "400000", rate: "0.7" },
+    { kind: "supplementary", id: "critical-illness", name: "Critical-illness insurance", threshold: "20000", bands: { bands: [{ from: 0, to: 100000, value: "0.6" }, { from: 100000, to: null, value: "0.7" }] }, cap: "300000" },
+    { kind: "commercial", id: "huiminbao", name: "City commercial cover (Huiminbao)", deductible: "20000", rate: "0.6", sumInsured: "1000000", covers: "all" },
+    { kind: "manufacturer", id: "pap", name: "Manufacturer patient assistance", program: { type: "discount", rate: "0.3" } },
+    { kind: "assistance", id: "assistance", name: "Medical assistance", groupRates: { subsistence: "0.9", extremePoverty: "1" } },
+  ],
+});
+const splits = cohort.map((p, i) => splitBill({ plan, bill: ledgers[i]!.totals.net, year: 2026, ...(p.group ? { patient: { groups: [p.group] } } : {}) }));
+
+// 5. Budget impact: the fund's share (basic + critical illness) per treated patient.
+const fundPerPatient = money(sum(splits.map((s) => add(s.layers[0]!.amount, s.layers[1]!.amount))).amount.dividedBy(splits.length).toFixed(2));
+const FUND_EXPENDITURE = cny("320000000000");
+const bia = budgetImpact({
+  currency: "CNY",
+  startYear: 2027,
+  eligible: [1800, 2000, 2200],
+  uptake: ["0.15", "0.25", "0.35"],
+  costPerPatient: fundPerPatient.amount.toFixed(2),
+  displaced: [{ name: "salvage chemotherapy + ASCT", costPerPatient: "150000", share: "0.6" }],
+  fundExpenditure: FUND_EXPENDITURE.amount,
+  fundSurplus: "62500000000",
+  affordability: { maxShareOfExpenditure: "0.005" },
+});
+
+// Admission check at the negotiated price, with the settlement and budget figures.
+const admission = assessAdmission({
+  technology: {
+    innovation: "first-in-class",
+    seriousAdverseEventRate: 0.09,
+    objectiveResponseRate: 0.72,
+    pfsImprovement: 0.6,
+    icer: named(atDeal, "CAR-T").icer!,
+    gdpPerCapita: GDP,
+    newAnnualSpending: bia.years[0]!.netCost,
+    fundAnnualExpenditure: FUND_EXPENDITURE,
+    annualOutOfPocket: splits[0]!.patient, // a full-price patient with no assistance
+    householdAnnualIncome: cny("360000"),
+    committedSupply: 1300,
+    estimatedNeed: 1000,
+    therapyType: "cell-therapy",
+    ethicsApproval: true,
+  },
+  rules: { maxBudgetShare: 0.005 },
+});
+
+// ---------------------------------------------------------------------------------------
+title("1. Assessment: is the therapy worth its price?");
+const printFrontier = (f: ReturnType<typeof frontier>) => {
+  console.log(`  ${"strategy".padEnd(24)} ${"cost".padStart(18)} ${"QALYs".padStart(7)}  status  ${"ICER vs previous ND".padStart(22)}`);
+  for (const s of f.strategies) {
+    console.log(`  ${s.name.padEnd(24)} ${m(s.cost).padStart(18)} ${s.effect.toFixed(3).padStart(7)}  ${s.status.padEnd(6)}  ${(s.icer ? m(s.icer) : "—").padStart(22)}`);
+  }
+};
+sub(`At the list price ${m(LIST_PRICE)} (partitioned-survival models, 10 years, 3%)`);
+printFrontier(atList);
+row("CAR-T ICER band (≤3× GDP high, ≤5× moderate)", `${listBand.band} (${listBand.multiple.toFixed(2)}× GDP per capita)`);
+for (const l of ["267000", "445000"]) row(`optimal strategy at λ = ${formatMoney(money(l))}`, optimalStrategy(atList, cny(l)).name);
+sub("Value-based price (price headroom)");
+row("at λ = 3× GDP per capita (CNY 267,000 / QALY)", vbp3.maxPrice ? m(vbp3.maxPrice) : "none");
+row("at λ = 5× GDP per capita (CNY 445,000 / QALY)", vbp5.maxPrice ? m(vbp5.maxPrice) : "none");
+row("negotiated price (5× value, down to 10,000)", m(NEGOTIATED));
+sub(`At the negotiated price ${m(NEGOTIATED)}`);
+printFrontier(atDeal);
+row("CAR-T ICER band", `${dealBand.band} (${dealBand.multiple.toFixed(2)}× GDP per capita)`);
+row("optimal strategy at λ = CNY 445,000.00", optimalStrategy(atDeal, cny("445000")).name);
+sub("Admission check at the negotiated price (three stages, nine dimensions)");
+for (const d of admission.dimensions) console.log(`  ${d.stage.padEnd(10)} ${d.dimension.padEnd(19)} ${d.outcome.padEnd(5)} ${d.reason}`);
+row("decision", admission.admitted ? `admitted (band ${admission.band})` : `not admitted: ${admission.reasons.join(" ")}`);
+
+// ---------------------------------------------------------------------------------------
+title(`2. Contract: ${m(NEGOTIATED)} in 40 / 30 / 30 milestones with a clawback`);
+console.log("  40% at infusion; 30% at 3 months if no CRS of grade ≥ 3; 30% at 6 months if no relapse or death;");
+console.log("  half of what was paid is clawed back if the patient dies within 6 months of infusion.");
+
+// ---------------------------------------------------------------------------------------
+title("3. Settlement for a cohort of six patients (as of 2026-12-31)");
+console.log(`  ${"patient".padEnd(8)} ${"outcome".padEnd(26)} ${"paid to maker".padStart(17)} ${"withheld".padStart(15)} ${"clawed back".padStart(15)}`);
+cohort.forEach((p, i) => {
+  const t = ledgers[i]!.totals;
+  const outcome = p.events.slice(1).map((ev) => `${ev.kind}${ev.grade ? ` grade ${ev.grade}` : ""} ${ev.date.slice(5)}`).join(", ") || "in remission";
+  console.log(`  ${p.id.padEnd(8)} ${outcome.padEnd(26)} ${m(t.net).padStart(17)} ${m(t.withheld).padStart(15)} ${m(t.refunded).padStart(15)}`);
+});
+row("total paid to the manufacturer", m(paid));
+row("average per patient", m(money(paid.amount.dividedBy(cohort.length).toFixed(2))));
+sub("Why P05 paid what it did (the ledger's explanation)");
+console.log(formatExplanation(ledgers[4]!.explanation, { indent: "  " }));
+
+// ---------------------------------------------------------------------------------------
+title("4. Who pays each bill");
+console.log("  basic insurance → critical illness → Huiminbao → manufacturer aid → medical assistance → patient");
+console.log(`  ${"patient".padEnd(8)} ${"bill".padStart(12)} ${"basic".padStart(11)} ${"crit. ill.".padStart(11)} ${"Huiminbao".padStart(11)} ${"PAP".padStart(10)} ${"assistance".padStart(11)} ${"patient".padStart(11)}`);
+splits.forEach((r, i) => {
+  const cells = [r.bill, ...r.layers.map((l) => l.amount), r.patient].map((x) => formatMoney(x, { currency: false }));
+  const widths = [12, 11, 11, 11, 10, 11, 11];
+  console.log(`  ${cohort[i]!.id.padEnd(8)} ${cells.map((c, k) => c.padStart(widths[k]!)).join(" ")}`);
+  if (!sum([...r.layers.map((l) => l.amount), r.patient]).amount.equals(r.bill.amount)) throw new Error("split does not add up");
+});
+console.log("  Every row adds up to its bill to the cent (checked above).");
+sub("P03's split, as a claims officer reads it");
+console.log(formatExplanation(splits[2]!.explanation, { indent: "  " }));
+
+// ---------------------------------------------------------------------------------------
+title("5. Budget impact on the pooled fund, 2027–2029");
+row("fund (basic + critical illness) per treated patient", m(fundPerPatient));
+console.log(`  ${"year".padEnd(6)} ${"treated".padStart(8)} ${"gross".padStart(20)} ${"net of displaced".padStart(20)} ${"share of spend".padStart(15)}`);
+for (const y of bia.years) {
+  const share = `${(Number(y.shareOfExpenditure ?? 0) * 100).toFixed(3)}%`;
+  console.log(`  ${String(y.calendarYear).padEnd(6)} ${y.treated.padStart(8)} ${m(y.grossCost).padStart(20)} ${m(y.netCost).padStart(20)} ${share.padStart(15)}`);
+}
+row("three-year net impact", m(bia.totalNetCost));
+row("affordable (≤ 0.5% of fund spend each year)?", bia.verdict);
+console.log("");
