@@ -1,0 +1,62 @@
+// Renders the pictures in docs/plots.md from the library's own API. Run: npx tsx scripts/render-plots.ts
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { analyzePsa, ceacSvg, cePlaneSvg, frontier, frontierSvg, runModelPsa } from "../src/index.js";
+
+const out = join(import.meta.dirname, "..", "docs", "img");
+const cny = (amount: string) => ({ amount, currency: "CNY" });
+
+// Frontier of spec example V3.
+const v3 = frontier({
+  strategies: [
+    { name: "A", cost: cny("0"), effect: 0 },
+    { name: "B", cost: cny("100000"), effect: 1 },
+    { name: "D", cost: cny("250000"), effect: 0.9 },
+    { name: "C", cost: cny("300000"), effect: 1.5 },
+    { name: "E", cost: cny("500000"), effect: 2.5 },
+  ],
+});
+writeFileSync(
+  join(out, "frontier-v3.svg"),
+  frontierSvg({ title: "Frontier of spec example V3", strategies: v3.strategies.map((s) => ({ name: s.name, cost: s.cost.amount.toNumber(), effect: s.effect.toNumber(), status: s.status })) }),
+);
+
+// A seeded two-strategy PSA from a Markov model (the models guide's example), 1,000 draws.
+const psa = runModelPsa({
+  draws: 1000,
+  seed: 42,
+  parameters: {
+    pDeath: { value: 0.2, distribution: { type: "beta", alpha: 20, beta: 80 } },
+    hr: { value: 0.7, distribution: { type: "lognormal", meanlog: Math.log(0.7), sdlog: 0.15 } },
+    drug: { value: 3000, distribution: { type: "gamma", shape: 25, scale: 120 } },
+  },
+  strategies: ["Standard", "New"].map((name) => ({
+    name,
+    model: {
+      type: "markov" as const,
+      states: ["Alive", "Dead"],
+      initial: { Alive: 1 },
+      cycles: 10,
+      counting: "life-table" as const,
+      transitions: [{ matrix: { Alive: { Alive: "complement" as const, Dead: name === "New" ? { mul: [{ param: "pDeath" }, { param: "hr" }] } : { param: "pDeath" } }, Dead: { Dead: 1 } } }],
+      streams: {
+        qaly: { values: { Alive: 0.75 }, discountRate: 0.05 },
+        cost: { values: { Alive: name === "New" ? { add: [1000, { param: "drug" }] } : 1000 }, discountRate: 0.05, currency: "CNY" },
+      },
+    },
+  })),
+});
+writeFileSync(join(out, "ce-plane.svg"), cePlaneSvg({ title: "New vs Standard: 1,000 PSA draws (seed 42)", strategies: psa.strategies, costs: psa.costs, effects: psa.effects, lambda: 30000 }));
+const lambdas = Array.from({ length: 41 }, (_, i) => i * 2500);
+const result = analyzePsa({ ...psa, lambdas });
+writeFileSync(
+  join(out, "ceac.svg"),
+  ceacSvg({
+    title: "Acceptability curves and frontier (CEAF)",
+    lambdas,
+    strategies: [...psa.strategies],
+    probabilities: psa.strategies.map((_, s) => result.points.map((p) => p.ceac[s]!)),
+    optimal: result.points.map((p) => p.optimal),
+  }),
+);
+console.log("wrote docs/img/frontier-v3.svg, ce-plane.svg, ceac.svg");
