@@ -24,3 +24,12 @@ export function moneyArb(opts: { currency?: string; signed?: boolean; digits?: n
 export const weightsArb: fc.Arbitrary<(string | number)[]> = fc
   .array(fc.oneof(fc.nat({ max: 1000 }), decimalText({ scale: 3, digits: 3 })), { minLength: 1, maxLength: 12 })
   .filter((ws) => ws.some((w) => Number(w) > 0));
+
+/**
+ * Runs for an expensive property: `n` by default; in a deep run (PBT_RUNS set) at least
+ * PBT_RUNS, so `npm run test:deep` runs every property at ≥ 100,000 cases.
+ */
+export function runs(n: number): number {
+  const deep = Number(process.env.PBT_RUNS);
+  return Number.isFinite(deep) && deep > 0 ? Math.max(n, deep) : n;
+}

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { runs } from "../arbitraries.js";
 import {
   addDueOffset,
   type ContractEvaluation,
@@ -198,7 +199,7 @@ describe("contracts properties", () => {
         expect(parsedOnce).toBe(direct);
         expect(JSON.stringify(evaluateContract(json, events, asOf))).toBe(direct);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -241,7 +242,7 @@ describe("contracts properties", () => {
         expect(b.presentValue.amount.lessThanOrEqualTo(a.presentValue.amount)).toBe(true);
       }),
       // Fractional powers at 64 digits are slow; 100 runs keep this under a few seconds.
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { runs } from "../arbitraries.js";
 import { frontier, runMarkovModel, runModelPsa, toFrontierInput, type RunMarkovModelInput } from "../../src/index.js";
 import { portableExp, portableLog } from "../../src/models/portable-math.js";
 
@@ -123,7 +124,7 @@ describe("Markov properties", () => {
         });
       }),
       // four model runs and two exact-decimal frontiers per case: 300 runs keep it near 2 s
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
