@@ -1,5 +1,5 @@
 // Renders the pictures in docs/plots.md from the library's own API. Run: npx tsx scripts/render-plots.ts
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzePsa, ceacSvg, cePlaneSvg, frontier, frontierSvg, runModelPsa } from "../src/index.js";
 
@@ -21,31 +21,8 @@ writeFileSync(
   frontierSvg({ title: "Frontier of spec example V3", strategies: v3.strategies.map((s) => ({ name: s.name, cost: s.cost.amount.toNumber(), effect: s.effect.toNumber(), status: s.status })) }),
 );
 
-// A seeded two-strategy PSA from a Markov model (the models guide's example), 1,000 draws.
-const psa = runModelPsa({
-  draws: 1000,
-  seed: 42,
-  parameters: {
-    pDeath: { value: 0.2, distribution: { type: "beta", alpha: 20, beta: 80 } },
-    hr: { value: 0.7, distribution: { type: "lognormal", meanlog: Math.log(0.7), sdlog: 0.15 } },
-    drug: { value: 3000, distribution: { type: "gamma", shape: 25, scale: 120 } },
-  },
-  strategies: ["Standard", "New"].map((name) => ({
-    name,
-    model: {
-      type: "markov" as const,
-      states: ["Alive", "Dead"],
-      initial: { Alive: 1 },
-      cycles: 10,
-      counting: "life-table" as const,
-      transitions: [{ matrix: { Alive: { Alive: "complement" as const, Dead: name === "New" ? { mul: [{ param: "pDeath" }, { param: "hr" }] } : { param: "pDeath" } }, Dead: { Dead: 1 } } }],
-      streams: {
-        qaly: { values: { Alive: 0.75 }, discountRate: 0.05 },
-        cost: { values: { Alive: name === "New" ? { add: [1000, { param: "drug" }] } : 1000 }, discountRate: 0.05, currency: "CNY" },
-      },
-    },
-  })),
-});
+// A seeded two-strategy PSA from a Markov model stored as a document (the models guide's example), 1,000 draws.
+const psa = runModelPsa(JSON.parse(readFileSync(join(import.meta.dirname, "..", "examples", "data", "two-state-psa.json"), "utf8")));
 writeFileSync(join(out, "ce-plane.svg"), cePlaneSvg({ title: "New vs Standard: 1,000 PSA draws (seed 42)", strategies: psa.strategies, costs: psa.costs, effects: psa.effects, lambda: 30000 }));
 const lambdas = Array.from({ length: 41 }, (_, i) => i * 2500);
 const result = analyzePsa({ ...psa, lambdas });

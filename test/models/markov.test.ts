@@ -24,7 +24,7 @@ function errorOf(fn: () => unknown): unknown {
 
 describe("Markov cohort model — spec MK1", () => {
   // Discount factors 1/1.03 = 0.970874, 1/1.03² = 0.942596, 1/1.03³ = 0.915142.
-  it("MK1 end: Alive counts 0.8, 0.64, 0.512 → QALY 1.293959, cost CNY 924.26", () => {
+  it("MK1: end counting — Alive counts 0.8, 0.64, 0.512 → QALY 1.293959, cost CNY 924.26", () => {
     const r = runMarkovModel(mk1("end"));
     // trace after each transition: 1 → 0.8 → 0.64 → 0.512
     expect(r.trace.map((row) => row[0])).toEqual([1, 0.8, expect.closeTo(0.64, 12), expect.closeTo(0.512, 12)]);
@@ -33,7 +33,7 @@ describe("Markov cohort model — spec MK1", () => {
     expect(r.streams.cost?.money?.total.toString()).toBe("CNY 924.26");
   });
 
-  it("MK1 beginning: Alive counts 1, 0.8, 0.64 → QALY 1.617449, cost CNY 1,155.32", () => {
+  it("MK1: beginning counting — Alive counts 1, 0.8, 0.64 → QALY 1.617449, cost CNY 1,155.32", () => {
     const r = runMarkovModel(mk1("beginning"));
     // 0.970874 + 0.776699 + 0.603262 = 2.350835; × 0.7 = 1.645584? no: counts 1, 0.8, 0.64 at df t = 1, 2, 3:
     // 1·0.970874 + 0.8·0.942596 + 0.64·0.915142 = 0.970874 + 0.754077 + 0.585691 = 2.310642; × 0.7 = 1.617449; × 500 = 1155.32
@@ -42,7 +42,7 @@ describe("Markov cohort model — spec MK1", () => {
     expect(r.streams.qaly?.perCycle).toEqual([0.7, expect.closeTo(0.56, 12), expect.closeTo(0.448, 12)]);
   });
 
-  it("MK1 life-table: Alive counts 0.9, 0.72, 0.576 → QALY 1.455704, cost CNY 1,039.79", () => {
+  it("MK1: life-table counting — Alive counts 0.9, 0.72, 0.576 → QALY 1.455704, cost CNY 1,039.79", () => {
     const r = runMarkovModel(mk1("life-table"));
     // 0.9·0.970874 + 0.72·0.942596 + 0.576·0.915142 = 0.873786 + 0.678669 + 0.527122 = 2.079578; × 0.7 = 1.455704; × 500 = 1039.79
     expect(r.streams.qaly?.total).toBeCloseTo(1.455704, 6);
