@@ -73,7 +73,8 @@ export interface CapitationPayment {
 type Parsed = z.output<typeof capitationPaymentInputSchema>;
 
 function metricValue(p: Parsed, metric: string, path: (string | number)[]): Dec {
-  const v = p.metrics[metric];
+  // own keys only: a metric named "__proto__" or "constructor" must not find Object.prototype's members
+  const v = Object.hasOwn(p.metrics, metric) ? p.metrics[metric] : undefined;
   if (v === undefined) throw invalid(path, `the metric "${metric}" is not among the measured metrics`, "missing_metric");
   return v;
 }

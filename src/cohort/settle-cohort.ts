@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DomainError, ValidationError, type Issue, type IssuePath } from "../core/errors.js";
+import { DomainError, invalid, ValidationError, type Issue, type IssuePath } from "../core/errors.js";
 import { isCalendarDate } from "../contracts/calendar.js";
 import { evaluateContract } from "../contracts/evaluate-contract.js";
 import { isParsedContract, isParsedContractVersions, parseContract, parseContractVersions } from "../contracts/parse-contract.js";
@@ -7,7 +7,7 @@ import type { ContractEvaluation } from "../contracts/ledger.js";
 import { isCoveragePlan, parseLayers, type CoveragePlan } from "../tiers/layers.js";
 import { splitBillMinorUnits } from "../tiers/waterfall.js";
 import { getCurrency } from "../money/currency.js";
-import { isDecimalText } from "../money/decimal.js";
+import { isDecimalText, quote } from "../money/decimal.js";
 
 /**
  * One patient of a cohort, as a stream record (one NDJSON line): the outcome events
@@ -144,7 +144,8 @@ export interface PreparedCohortSettlement {
  * ```
  */
 export function prepareCohortSettlement(options: CohortSettlementOptions): PreparedCohortSettlement {
-  if (!isCalendarDate(options.asOf)) throw new ValidationError([{ path: ["asOf"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(options.asOf)}` }], "settleCohort");
+  if (options === null || typeof options !== "object") throw invalid([], "expected options { contract, plan?, asOf }", "invalid_type");
+  if (!isCalendarDate(options.asOf)) throw new ValidationError([{ path: ["asOf"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(options.asOf)}` }], "settleCohort");
   const c = options.contract;
   const contract =
     isParsedContract(c) || isParsedContractVersions(c)
@@ -157,7 +158,51 @@ export function prepareCohortSettlement(options: CohortSettlementOptions): Prepa
   if (plan && plan.currency !== currency) {
     throw new DomainError("CURRENCY_MISMATCH", `the contract is in ${currency} but the coverage plan is in ${plan.currency}`, { path: ["plan", "currency"] });
   }
-  return { currency, scale: getCurrency(currency).minorUnit, asOf: options.asOf, contract, plan };
+  const prepared = { currency, scale: getCurrency(currency).minorUnit, asOf: options.asOf, contract, plan };
+  madePrepared.add(prepared);
+  return prepared;
+}
+
+/** Settlements made by {@link prepareCohortSettlement}; the per-patient path trusts only these. */
+const madePrepared = new WeakSet<object>();
+
+function isPrepared(value: unknown): value is PreparedCohortSettlement {
+  return typeof value === "object" && value !== null && madePrepared.has(value);
+}
+
+/** Checks running totals by hand (they are plain data a caller carries between patients). */
+function checkTotals(totals: unknown): asserts totals is CohortTotals {
+  const t = totals as Record<string, unknown> | null;
+  if (t === null || typeof t !== "object") throw invalid(["totals"], "expected totals from emptyCohortTotals()", "invalid_type");
+  getCurrency(t.currency as string, ["totals", "currency"]);
+  for (const k of ["patients", "errors"]) if (!Number.isSafeInteger(t[k]) || (t[k] as number) < 0) throw invalid(["totals", k], "a count is a whole number ≥ 0", "invalid_type");
+  for (const k of ["gross", "refunded", "net", "withheld", "patientShare"]) if (typeof t[k] !== "bigint") throw invalid(["totals", k], "an amount is a bigint of minor units", "invalid_type");
+  const layers = t.layers as Record<string, unknown> | null;
+  if (layers === null || typeof layers !== "object") throw invalid(["totals", "layers"], "layers are a record of bigint minor units", "invalid_type");
+  for (const id of Object.keys(layers)) if (typeof layers[id] !== "bigint") throw invalid(["totals", "layers", id], "an amount is a bigint of minor units", "invalid_type");
+}
+
+const AMOUNT_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** Checks a settlement record by hand (records may come back from NDJSON). */
+function checkRecord(record: unknown): asserts record is CohortSettlementRecord {
+  const r = record as Record<string, unknown> | null;
+  if (r === null || typeof r !== "object") throw invalid(["record"], "expected a record from settleCohortPatient()", "invalid_type");
+  if (typeof r.currency !== "string") throw invalid(["record", "currency"], "expected a currency code", "invalid_type");
+  const amounts = (o: unknown, keys: readonly string[], path: (string | number)[]) => {
+    if (o === null || typeof o !== "object") throw invalid(path, "expected an object of amounts", "invalid_type");
+    for (const k of keys) if (typeof (o as Record<string, unknown>)[k] !== "string" || !AMOUNT_TEXT.test((o as Record<string, string>)[k]!)) throw invalid([...path, k], "an amount is a decimal string", "invalid_amount");
+  };
+  amounts(r.contract, ["gross", "refunded", "net", "withheld"], ["record", "contract"]);
+  if (r.split !== undefined) {
+    amounts(r.split, ["patient"], ["record", "split"]);
+    const layers = (r.split as { layers?: unknown }).layers;
+    if (!Array.isArray(layers)) throw invalid(["record", "split", "layers"], "expected the layers paid", "invalid_type");
+    layers.forEach((l: unknown, i) => {
+      amounts(l, ["amount"], ["record", "split", "layers", i]);
+      if (typeof (l as { id?: unknown }).id !== "string") throw invalid(["record", "split", "layers", i, "id"], "a layer id is text", "invalid_type");
+    });
+  }
 }
 
 /**
@@ -172,6 +217,8 @@ export function prepareCohortSettlement(options: CohortSettlementOptions): Prepa
  * ```
  */
 export function settleCohortPatient(prepared: PreparedCohortSettlement, record: unknown, index: number): CohortSettlementRecord | CohortSettlementError {
+  if (!isPrepared(prepared)) throw invalid(["prepared"], "expected the result of prepareCohortSettlement()", "invalid_type");
+  if (!Number.isSafeInteger(index) || index < 1) throw invalid(["index"], "the index is a whole number ≥ 1", "invalid_type");
   const id = typeof record === "object" && record !== null && typeof (record as { patientId?: unknown }).patientId === "string" ? (record as { patientId: string }).patientId : null;
   try {
     const p = readPatient(record);
@@ -229,9 +276,16 @@ function readPatient(record: unknown): z.output<typeof cohortPatientSchema> {
   return record as z.output<typeof cohortPatientSchema>;
 }
 
-/** True when a cohort record is an error record. */
+/**
+ * True when a cohort record is an error record.
+ *
+ * @example
+ * ```ts
+ * if (isCohortSettlementError(record)) console.error(record.error.message);
+ * ```
+ */
 export function isCohortSettlementError(r: CohortSettlementRecord | CohortSettlementError): r is CohortSettlementError {
-  return "error" in r;
+  return typeof r === "object" && r !== null && "error" in r;
 }
 
 /**
@@ -251,7 +305,11 @@ export async function* settleCohort(
   options: CohortSettlementOptions | PreparedCohortSettlement,
   patients: Iterable<unknown> | AsyncIterable<unknown>,
 ): AsyncGenerator<CohortSettlementRecord | CohortSettlementError, void, undefined> {
-  const prepared = "scale" in options && "currency" in options ? (options as PreparedCohortSettlement) : prepareCohortSettlement(options as CohortSettlementOptions);
+  const prepared = isPrepared(options) ? options : prepareCohortSettlement(options as CohortSettlementOptions);
+  const p = patients as unknown;
+  if (p === null || (typeof p !== "object" && typeof p !== "function") || !(Symbol.iterator in p || Symbol.asyncIterator in p)) {
+    throw invalid(["patients"], "expected an iterable or async iterable of patient records", "invalid_type");
+  }
   let index = 0;
   for await (const record of patients as AsyncIterable<unknown>) {
     index += 1;
@@ -281,7 +339,9 @@ export function emptyCohortTotals(currency: string): CohortTotals {
  * ```
  */
 export function addToCohortTotals(totals: CohortTotals, record: CohortSettlementRecord | CohortSettlementError): CohortTotals {
+  checkTotals(totals);
   if (isCohortSettlementError(record)) return { ...totals, errors: totals.errors + 1 };
+  checkRecord(record);
   if (record.currency !== totals.currency) {
     throw new DomainError("CURRENCY_MISMATCH", `cannot add a ${record.currency} settlement to ${totals.currency} totals`);
   }
@@ -317,6 +377,7 @@ export function addToCohortTotals(totals: CohortTotals, record: CohortSettlement
  * ```
  */
 export function cohortTotalsToJSON(totals: CohortTotals): CohortTotalsJSON {
+  checkTotals(totals);
   const s = getCurrency(totals.currency).minorUnit;
   const layers: Record<string, string> = {};
   for (const [id, v] of Object.entries(totals.layers)) layers[id] = text(v, s);

@@ -1,4 +1,5 @@
 import { addDays, addMonths } from "date-fns";
+import { invalid } from "../core/errors.js";
 
 /** An offset from treatment start: whole calendar months, then whole days. */
 export interface DueOffset {
@@ -58,6 +59,13 @@ function pad(n: number, width: number): string {
  * ```
  */
 export function addOffset(date: string, offset: DueOffset): string {
+  if (!isCalendarDate(date)) throw invalid(["date"], "expected a calendar date YYYY-MM-DD", "invalid_date");
+  if (offset === null || typeof offset !== "object") throw invalid(["offset"], "expected an offset { months, days }", "invalid_type");
+  for (const key of ["months", "days"] as const) {
+    const n = offset[key];
+    // the bounds of dueOffsetSchema, either sign
+    if (!Number.isSafeInteger(n) || Math.abs(n) > (key === "months" ? 1200 : 36_500)) throw invalid(["offset", key], `${key} is a whole number within ±${key === "months" ? 1200 : 36_500}`, "invalid_offset");
+  }
   if (offset.months === 0 && offset.days === 0) return date;
   const y = Number(date.slice(0, 4));
   const mo = Number(date.slice(5, 7));

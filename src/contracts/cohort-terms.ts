@@ -301,8 +301,12 @@ function settle(term: Term, s: Summary, index: number, rounding: Rounding): Coho
       const cycle = (k: number): Dec => (term.discount !== undefined && k <= term.discount.firstCycles ? term.pricePerCycle.times(new D(1).minus(term.discount.rate)) : term.pricePerCycle);
       let pre = new D(0);
       for (let k = 1; k <= term.cyclesBeforeEvaluation; k++) pre = pre.plus(cycle(k));
-      let post = new D(0);
-      for (let k = term.cyclesBeforeEvaluation + 1; k <= term.cyclesBeforeEvaluation + after; k++) post = post.plus(cycle(k));
+      // Cycles after the evaluation in closed form (a loop over them would run for as many
+      // cycles as the summary claims): the discounted ones first, the rest at full price.
+      const discountedAfter = term.discount === undefined ? 0 : Math.max(0, Math.min(term.discount.firstCycles - term.cyclesBeforeEvaluation, after));
+      const post = cycle(1)
+        .times(discountedAfter)
+        .plus(term.pricePerCycle.times(after - discountedAfter));
       const preM = round(money(pre, cur), rounding);
       const postM = round(money(post, cur), rounding);
       const lines: CohortLine[] = [];

@@ -1,3 +1,4 @@
+import { quote } from "../money/decimal.js";
 import { z } from "zod";
 import { DomainError, isoDateSchema, step, type Step, ValidationError } from "../core/index.js";
 import type { Money } from "../money/index.js";
@@ -87,7 +88,7 @@ function because(f: FailedCondition): string {
  */
 export function evaluateContract(contract: ContractLike, events: unknown, asOf: string): ContractEvaluation {
   if (!isCalendarDate(asOf)) {
-    throw new ValidationError([{ path: ["asOf"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(asOf)}` }], "evaluateContract");
+    throw new ValidationError([{ path: ["asOf"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(asOf)}` }], "evaluateContract");
   }
   const parsed: ParsedContract | ParsedContractVersions =
     isParsedContract(contract) || isParsedContractVersions(contract)

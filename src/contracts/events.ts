@@ -1,3 +1,4 @@
+import { quote } from "../money/decimal.js";
 import { z } from "zod";
 import { DomainError, type Issue, isoDateSchema, ValidationError } from "../core/index.js";
 import { isCalendarDate } from "./calendar.js";
@@ -97,11 +98,11 @@ export function checkHistory(input: unknown): PatientHistory {
       continue;
     }
     if (typeof e.kind !== "string" || !KINDS.has(e.kind)) {
-      issues.push({ path: ["events", i, "kind"], code: "invalid_union_discriminator", message: `unknown event kind ${JSON.stringify(e.kind)}; expected one of ${OUTCOME_EVENT_KINDS.join(", ")}` });
+      issues.push({ path: ["events", i, "kind"], code: "invalid_union_discriminator", message: `unknown event kind ${quote(e.kind)}; expected one of ${OUTCOME_EVENT_KINDS.join(", ")}` });
       continue;
     }
     if (!isCalendarDate(e.date)) {
-      issues.push({ path: ["events", i, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(e.date)}` });
+      issues.push({ path: ["events", i, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(e.date)}` });
     }
     for (const key in e) {
       if (!ALLOWED_KEYS.has(key)) issues.push({ path: ["events", i, key], code: "unrecognized_keys", message: `unknown field "${key}"` });

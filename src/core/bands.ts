@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { D, type Dec, type DecimalInput, toDecimalOrReason } from "../money/decimal.js";
+import { D, Decimal, type Dec, type DecimalInput, describeType, toDecimalOrReason } from "../money/decimal.js";
 import { DomainError, type IssuePath, invalid, ValidationError } from "./errors.js";
 
 /**
@@ -42,6 +42,23 @@ export interface BandedTable<T> {
   readonly bands: readonly Band<T>[];
 }
 
+/** Tables made by {@link bandedTable}: lookups trust their sorted, validated bands. */
+const madeTables = new WeakSet<object>();
+
+function requireTable(table: unknown, path: IssuePath): void {
+  if (table === null || typeof table !== "object" || !madeTables.has(table)) {
+    throw invalid(path, `expected a table made by bandedTable(), got ${describeType(table)}`, "invalid_type");
+  }
+}
+
+function requireBound(d: unknown, path: IssuePath): void {
+  if (d !== null && !(Decimal.isDecimal(d) && (d as Dec).isFinite())) throw invalid(path, `a bound is a finite Decimal or null, got ${describeType(d)}`, "invalid_type");
+}
+
+function requireClosure(closed: unknown, path: IssuePath): asserts closed is BandClosure | undefined {
+  if (closed !== undefined && closed !== "lower" && closed !== "upper") throw invalid(path, 'closed is "lower" or "upper"', "invalid_enum_value");
+}
+
 function bound(value: DecimalInput | null | undefined, path: IssuePath): Dec | null {
   if (value === null || value === undefined) return null;
   const d = toDecimalOrReason(value);
@@ -54,15 +71,34 @@ function text(d: Dec | null, side: "lower" | "upper"): string {
   return d.toString();
 }
 
-/** The interval a band covers, in interval notation: `[0.4, 0.6)`. */
+/**
+ * The interval a band covers, in interval notation: `[0.4, 0.6)`.
+ *
+ * @example
+ * ```ts
+ * describeInterval(new D("0.4"), new D("0.6")); // "[0.4, 0.6)"
+ * ```
+ */
 export function describeInterval(from: Dec | null, to: Dec | null, closed: BandClosure = "lower"): string {
+  requireBound(from, ["from"]);
+  requireBound(to, ["to"]);
+  requireClosure(closed, ["closed"]);
   const left = from === null ? "(" : closed === "lower" ? "[" : "(";
   const right = to === null ? ")" : closed === "upper" ? "]" : ")";
   return `${left}${text(from, "lower")}, ${text(to, "upper")}${right}`;
 }
 
-/** The interval of a validated band, with the table's closure and domain ends included. */
+/**
+ * The interval of a validated band, with the table's closure and domain ends included.
+ *
+ * @example
+ * ```ts
+ * describeBand(table, lookupBand(table, 0.5)); // "[0.4, 0.6)"
+ * ```
+ */
 export function describeBand<T>(table: BandedTable<T>, band: Band<T>): string {
+  requireTable(table, ["table"]);
+  if (band === null || typeof band !== "object" || table.bands[band.index] !== band) throw invalid(["band"], "expected a band of the table", "invalid_type");
   const last = band.index === table.bands.length - 1;
   const first = band.index === 0;
   const from = band.from === null ? "(−∞" : table.closed === "lower" || (first && table.domain.min !== null) ? `[${band.from}` : `(${band.from}`;
@@ -102,9 +138,15 @@ function same(a: Dec | null, b: Dec | null): boolean {
  * ```
  */
 export function bandedTable<T>(input: BandedTableInput<T>, path: IssuePath = []): BandedTable<T> {
+  if (!Array.isArray(path)) throw invalid(["path"], "a path is a list of keys and indices", "invalid_type");
+  if (input === null || typeof input !== "object") throw invalid(path, `expected a table { bands, closed?, domain? }, got ${describeType(input)}`, "invalid_type");
+  requireClosure(input.closed, [...path, "closed"]);
   const closed: BandClosure = input.closed ?? "lower";
   if (!Array.isArray(input.bands) || input.bands.length === 0) throw invalid([...path, "bands"], "a table needs at least one band", "too_small");
-  const parsed = input.bands.map((b, i) => {
+  if (input.domain !== undefined && (input.domain === null || typeof input.domain !== "object")) throw invalid([...path, "domain"], "the domain is { min, max }", "invalid_type");
+  const parsed = Array.from(input.bands, (b: BandInput<T>, i) => {
+    if (b === null || typeof b !== "object") throw invalid([...path, "bands", i], `expected a band { from, to, value }, got ${describeType(b)}`, "invalid_type");
+    if (b.value === undefined) throw invalid([...path, "bands", i, "value"], "a band needs a value", "invalid_type");
     const from = bound(b.from, [...path, "bands", i, "from"]);
     const to = bound(b.to, [...path, "bands", i, "to"]);
     if (from !== null && to !== null && !from.lessThan(to)) {
@@ -150,7 +192,9 @@ export function bandedTable<T>(input: BandedTableInput<T>, path: IssuePath = [])
     throw new DomainError("BAND_COVERAGE", `band ${describeInterval(last.from, last.to, closed)} ends above the domain's max ${text(max, "upper")}`, { path: [...path, "bands"] });
   }
   const bands = parsed.map((b, index): Band<T> => (b.label === undefined ? { from: b.from, to: b.to, value: b.value, index } : { from: b.from, to: b.to, value: b.value, label: b.label, index }));
-  return { closed, domain: { min, max }, bands };
+  const table = { closed, domain: { min, max }, bands };
+  madeTables.add(table);
+  return table;
 }
 
 /**
@@ -162,6 +206,8 @@ export function bandedTable<T>(input: BandedTableInput<T>, path: IssuePath = [])
  * ```
  */
 export function lookupBand<T>(table: BandedTable<T>, x: DecimalInput, path: IssuePath = []): Band<T> {
+  if (!Array.isArray(path)) throw invalid(["path"], "a path is a list of keys and indices", "invalid_type");
+  requireTable(table, ["table"]);
   const v = toDecimalOrReason(x);
   if (typeof v === "string") throw invalid(path, v, "invalid_decimal");
   const { min, max } = table.domain;
@@ -195,6 +241,7 @@ const boundSchema = z.union([z.string(), z.number(), z.null()]);
  * ```
  */
 export function bandedTableSchema<S extends z.ZodType>(value: S) {
+  if (typeof (value as { safeParse?: unknown } | null | undefined)?.safeParse !== "function") throw invalid(["value"], "expected the zod schema of the band values", "invalid_type");
   return z
     .object({
       closed: z.enum(["lower", "upper"]).optional(),

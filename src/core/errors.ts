@@ -8,13 +8,23 @@ export interface Issue {
   readonly message: string;
 }
 
-/** Renders a path as `schedule[2].share` (or `(root)` for the whole input). */
+/**
+ * Renders a path as `schedule[2].share` (or `(root)` for the whole input).
+ *
+ * @example
+ * ```ts
+ * formatPath(["schedule", 2, "share"]); // "schedule[2].share"
+ * ```
+ */
 export function formatPath(path: IssuePath): string {
+  if (!Array.isArray(path)) throw new ValidationError([{ path: ["path"], code: "invalid_type", message: "a path is a list of keys and indices" }]);
   if (path.length === 0) return "(root)";
   let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
-    else out += out === "" ? part : `.${part}`;
+  for (let i = 0; i < path.length; i++) {
+    const part: unknown = path[i];
+    if (typeof part === "number" && Number.isSafeInteger(part) && part >= 0) out += `[${part}]`;
+    else if (typeof part === "string") out += out === "" ? part : `.${part}`;
+    else throw new ValidationError([{ path: ["path", i], code: "invalid_type", message: "a path part is a key (string) or an index (number)" }]);
   }
   return out;
 }
@@ -87,12 +97,26 @@ export class DomainError extends Error {
   }
 }
 
-/** Shorthand for a one-issue {@link ValidationError}. */
+/**
+ * Shorthand for a one-issue {@link ValidationError}.
+ *
+ * @example
+ * ```ts
+ * throw invalid(["weights", 1], "weights must be ≥ 0");
+ * ```
+ */
 export function invalid(path: IssuePath, message: string, code = "invalid_value"): ValidationError {
   return new ValidationError([{ path, code, message }]);
 }
 
-/** True for either of the library's typed errors. */
+/**
+ * True for either of the library's typed errors.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (isLibraryError(e)) return { status: 400, body: e.message }; throw e; }
+ * ```
+ */
 export function isLibraryError(error: unknown): error is ValidationError | DomainError {
   return error instanceof ValidationError || error instanceof DomainError;
 }

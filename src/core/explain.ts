@@ -1,4 +1,5 @@
-import { Decimal } from "../money/decimal.js";
+import { Decimal, describeType } from "../money/decimal.js";
+import { invalid } from "./errors.js";
 import { formatMoney } from "../money/format.js";
 import { isMoney, type Money } from "../money/money.js";
 
@@ -40,6 +41,10 @@ export type Explanation = readonly Step[];
  * ```
  */
 export function step(rule: string, text: string, inputs: Record<string, ExplainValue> = {}, amount?: Money): Step {
+  if (typeof rule !== "string") throw invalid(["rule"], "a step's rule is a string", "invalid_type");
+  if (typeof text !== "string") throw invalid(["text"], "a step's text is a string", "invalid_type");
+  if (inputs === null || typeof inputs !== "object") throw invalid(["inputs"], "a step's inputs are a record", "invalid_type");
+  if (amount !== undefined && !isMoney(amount)) throw invalid(["amount"], "a step's amount is Money", "invalid_type");
   return amount === undefined ? { rule, text, inputs } : { rule, text, inputs, amount };
 }
 
@@ -56,6 +61,18 @@ function show(value: ExplainValue): string {
   return String(value);
 }
 
+/** A step made by {@link step} (or of the same shape); anything else is a ValidationError. */
+function checkStep(s: unknown, i: number): asserts s is Step {
+  if (s === null || typeof s !== "object") throw invalid(["steps", i], `expected a step, got ${describeType(s)}`, "invalid_type");
+  const { rule, text, inputs, amount } = s as Record<string, unknown>;
+  if (typeof rule !== "string") throw invalid(["steps", i, "rule"], "a step's rule is a string", "invalid_type");
+  if (typeof text !== "string") throw invalid(["steps", i, "text"], "a step's text is a string", "invalid_type");
+  if (inputs === null || typeof inputs !== "object" || Array.isArray(inputs) || ![Object.prototype, null].includes(Object.getPrototypeOf(inputs))) {
+    throw invalid(["steps", i, "inputs"], "a step's inputs are a record", "invalid_type");
+  }
+  if (amount !== undefined && !isMoney(amount)) throw invalid(["steps", i, "amount"], "a step's amount is Money", "invalid_type");
+}
+
 /**
  * Prints steps as numbered plain text: the sentence, the inputs, the amount.
  *
@@ -68,9 +85,12 @@ function show(value: ExplainValue): string {
  * ```
  */
 export function formatExplanation(steps: Explanation, options: { indent?: string } = {}): string {
-  const pad = options.indent ?? "";
+  const pad = options?.indent ?? "";
+  if (typeof pad !== "string") throw invalid(["options", "indent"], "the indent is a string", "invalid_type");
+  if (!Array.isArray(steps)) throw invalid(["steps"], `expected a list of steps, got ${describeType(steps)}`, "invalid_type");
+  (steps as readonly unknown[]).forEach((s, i) => checkStep(s, i));
   const lines: string[] = [];
-  steps.forEach((s, i) => {
+  (steps as Explanation).forEach((s, i) => {
     lines.push(`${pad}${i + 1}. ${s.text} [${s.rule}]`);
     const inputs = Object.entries(s.inputs);
     if (inputs.length > 0) lines.push(`${pad}   inputs: ${inputs.map(([k, v]) => `${k} ${show(v)}`).join(", ")}`);

@@ -28,4 +28,5 @@ export {
   nonNegativeMoneySchema,
   isoDateSchema,
   roundingSchema,
+  type DecimalBounds,
 } from "./schemas.js";

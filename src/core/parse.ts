@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ValidationError, type Issue } from "./errors.js";
+import { invalid, ValidationError, type Issue } from "./errors.js";
 
 interface RawIssue {
   readonly code: string;
@@ -35,6 +35,7 @@ function flatten(issue: RawIssue, prefix: readonly PropertyKey[]): Issue[] {
  * ```
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, context?: string): z.output<S> {
+  if (typeof (schema as { safeParse?: unknown } | null | undefined)?.safeParse !== "function") throw invalid(["schema"], "expected a zod schema", "invalid_type");
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = (result.error.issues as unknown as RawIssue[]).flatMap((i) => flatten(i, []));

@@ -10,10 +10,13 @@ const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 
 /** A decimal numeral as text; the pattern shows in the generated JSON Schema. */
 function decimalText(what: string) {
-  return z.string().regex(DECIMAL_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not a decimal ${what}` });
+  // abort: a continuable failure would let the union pass the raw text on, untransformed,
+  // to the refinements of the enclosing object (which expect a Decimal).
+  return z.string().regex(DECIMAL_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not a decimal ${what}`, abort: true });
 }
 
-interface DecimalBounds {
+/** Bounds for {@link decimal} and {@link amount}: `min` inclusive, `above` exclusive, `max` inclusive (decimal strings). */
+export interface DecimalBounds {
   /** Inclusive lower bound. */
   readonly min?: string;
   /** Exclusive lower bound. */
@@ -41,6 +44,11 @@ function checkBounds(bounds: unknown): asserts bounds is DecimalBounds {
  * A schema for an exact decimal given as a decimal string or a JSON number (taken by
  * its shortest representation, so 0.7 is exactly 0.7), with optional bounds.
  * Output: the library's Decimal.
+ *
+ * @example
+ * ```ts
+ * const coefficient = decimal({ above: "0" }); // a positive decimal
+ * ```
  */
 export function decimal(bounds: DecimalBounds = {}) {
   checkBounds(bounds);
@@ -78,13 +86,18 @@ export const rateSchema = decimal({ min: "0", max: "1" });
 /**
  * A money amount in a document: a decimal string (`"1200000.00"`) or a safe integer.
  * Fractional JSON numbers are refused because they may already carry binary error.
+ *
+ * @example
+ * ```ts
+ * z.object({ price: amount({ min: "0" }) });
+ * ```
  */
 export function amount(bounds: DecimalBounds = {}) {
   checkBounds(bounds);
   return z
     .union([
       decimalText("amount"),
-      z.number().refine(Number.isSafeInteger, { error: (issue) => `amounts with decimals must be written as strings (got ${String(issue.input)})` }),
+      z.number().refine(Number.isSafeInteger, { error: (issue) => `amounts with decimals must be written as strings (got ${String(issue.input)})`, abort: true }),
     ])
     .pipe(decimal(bounds));
 }
@@ -100,7 +113,14 @@ export const currencyCodeSchema = z
   .regex(/^[A-Z]{3}$/, { error: "a currency code is three upper-case letters (ISO 4217)" })
   .refine(isCurrencyCode, { error: (issue) => `unknown currency code ${JSON.stringify(issue.input)}` });
 
-/** Money in a document, `{ amount: "480000.00", currency: "CNY" }`, or a Money value. Output: Money. */
+/**
+ * Money in a document, `{ amount: "480000.00", currency: "CNY" }`, or a Money value. Output: Money.
+ *
+ * @example
+ * ```ts
+ * const positivePrice = moneyOf({ above: "0" });
+ * ```
+ */
 export function moneyOf(bounds: DecimalBounds = {}) {
   checkBounds(bounds);
   const json = z.object({ amount: amount(bounds), currency: currencyCodeSchema }).transform(

@@ -51,8 +51,10 @@ export function toFrontierInput(input: ToFrontierInputInput): ModelFrontierInput
   const parsed = parseInput(toFrontierInputSchema, input, "toFrontierInput");
   return {
     strategies: parsed.strategies.map((s, i) => {
-      const cost = s.result.streams[parsed.costStream];
-      const effect = s.result.streams[parsed.effectStream];
+      // own keys only: a stream named "constructor" or "toString" must not find Object.prototype's members
+      const stream = (name: string) => (Object.hasOwn(s.result.streams, name) ? s.result.streams[name] : undefined);
+      const cost = stream(parsed.costStream);
+      const effect = stream(parsed.effectStream);
       if (cost === undefined || effect === undefined) {
         const missing = cost === undefined ? parsed.costStream : parsed.effectStream;
         throw new ValidationError([

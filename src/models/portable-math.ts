@@ -24,7 +24,8 @@ function pow2(k: number): number {
 
 /** Natural logarithm of a positive finite number, platform-independent. */
 export function portableLog(x: number): number {
-  if (!(x > 0) || x === Infinity) return Number.NaN;
+  if (x === Infinity) return Infinity; // as Math.log: overflowing arguments (t / 5e-324) stay on the curve
+  if (!(x > 0)) return Number.NaN;
   let scaled = x;
   let k = 0;
   if (scaled < 2.2250738585072014e-308) {

@@ -133,7 +133,11 @@ export function runModelPsa(input: RunModelPsaInput): ModelPsaResult {
     });
   }
 
-  const mean = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
+  // Each draw's total is finite, but their sum can overflow: then average the draws pre-divided.
+  const mean = (a: Float64Array) => {
+    const m = a.reduce((x, y) => x + y, 0) / a.length;
+    return Number.isFinite(m) ? m : a.reduce((x, y) => x + y / a.length, 0);
+  };
   const summary = parsed.strategies.map((s, i) => {
     const meanCost = mean(costs[i] as Float64Array);
     const meanEffect = mean(effects[i] as Float64Array);

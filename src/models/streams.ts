@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currencyCodeSchema, ValidationError } from "../core/index.js";
+import { currencyCodeSchema, DomainError, ValidationError } from "../core/index.js";
 import { money, round, type Money } from "../money/index.js";
 import { D } from "../money/index.js";
 import { compileExpression, modelExpressionSchema, type CompiledExpression } from "./expression.js";
@@ -161,6 +161,12 @@ export function accrue(
       record.perCycle.push(v);
       record.discountedPerCycle.push(dv);
     }
+  }
+  // Each value is finite, but their products and sums can leave the float range.
+  if (!Number.isFinite(total) || !Number.isFinite(undiscounted)) {
+    throw new DomainError("OUT_OF_DOMAIN", `stream "${stream.name}" overflows the float range (its values are too large for a float64 model)`, {
+      path: ["streams", stream.name],
+    });
   }
   return { total, undiscounted };
 }

@@ -74,8 +74,24 @@ function positive(f: CompiledExpression, path: IssuePath, name: string) {
   };
 }
 
-/** Compiles a parsed curve against a parameter table. */
+/**
+ * Compiles a parsed curve against a parameter table. Parameters that are each finite
+ * can still overflow together (a Gompertz rate ÷ shape beyond the float range): a
+ * survival that comes out NaN is refused rather than passed on into the model.
+ */
 export function compileSurvivalCurve(curve: Curve, table: ParameterTable, path: IssuePath): CompiledCurve {
+  const raw = compileRawCurve(curve, table, path);
+  return (p, d) => {
+    const s = raw(p, d);
+    return (t) => {
+      const x = s(t);
+      if (Number.isNaN(x)) throw modelValueError(path, `the curve is undefined at t = ${t}: its parameters overflow the float range`, d);
+      return x;
+    };
+  };
+}
+
+function compileRawCurve(curve: Curve, table: ParameterTable, path: IssuePath): CompiledCurve {
   const c = (expr: Parameters<typeof compileExpression>[0], field: string) => compileExpression(expr, table, [...path, field]);
   switch (curve.type) {
     case "exponential": {

@@ -2,7 +2,8 @@ import { invalid } from "../core/errors.js";
 import { assertSameCurrency } from "./arithmetic.js";
 import { getCurrency } from "./currency.js";
 import { D } from "./decimal.js";
-import { fromDecimal, type Money } from "./money.js";
+import { describeType } from "./decimal.js";
+import { fromDecimal, requireMoney, type Money } from "./money.js";
 
 /**
  * The exact sum of many amounts. An empty list needs `currency` to know what zero it is.
@@ -14,6 +15,8 @@ import { fromDecimal, type Money } from "./money.js";
  * ```
  */
 export function sum(items: readonly Money[], currency?: string): Money {
+  if (!Array.isArray(items)) throw invalid(["items"], `expected a list of Money, got ${describeType(items)}`, "invalid_type");
+  for (let i = 0; i < items.length; i++) requireMoney(items[i], ["items", i]); // holes of a sparse list too
   const first = items[0];
   const code = currency ?? first?.currency;
   if (code === undefined) throw invalid(["items"], "the sum of no amounts needs a currency", "missing_currency");
@@ -35,6 +38,8 @@ export function sum(items: readonly Money[], currency?: string): Money {
  * ```
  */
 export function min(first: Money, ...rest: readonly Money[]): Money {
+  requireMoney(first, [0]);
+  rest.forEach((m, i) => requireMoney(m, [i + 1]));
   let best = first;
   for (const m of rest) {
     assertSameCurrency(best, m);
@@ -52,6 +57,8 @@ export function min(first: Money, ...rest: readonly Money[]): Money {
  * ```
  */
 export function max(first: Money, ...rest: readonly Money[]): Money {
+  requireMoney(first, [0]);
+  rest.forEach((m, i) => requireMoney(m, [i + 1]));
   let best = first;
   for (const m of rest) {
     assertSameCurrency(best, m);
@@ -60,7 +67,14 @@ export function max(first: Money, ...rest: readonly Money[]): Money {
   return best;
 }
 
-/** Clamps an amount into [low, high]. */
+/**
+ * Clamps an amount into [low, high].
+ *
+ * @example
+ * ```ts
+ * clamp(money("120"), money("0"), money("100")); // CNY 100.00
+ * ```
+ */
 export function clamp(m: Money, low: Money, high: Money): Money {
   return min(max(m, low), high);
 }

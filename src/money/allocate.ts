@@ -1,8 +1,8 @@
 import { DomainError, invalid, ValidationError, type Issue } from "../core/errors.js";
 import { getCurrency } from "./currency.js";
-import { D, type Dec, type DecimalInput, toDecimalOrReason } from "./decimal.js";
+import { D, type Dec, type DecimalInput, describeType, toDecimalOrReason } from "./decimal.js";
 
-import { decimalFromUnits, fromDecimal, unitsOf, type Money } from "./money.js";
+import { decimalFromUnits, fromDecimal, requireMoney, unitsOf, type Money } from "./money.js";
 
 /**
  * Splits an amount by ratios so that the parts add up to it exactly, to the minor unit.
@@ -24,6 +24,7 @@ import { decimalFromUnits, fromDecimal, unitsOf, type Money } from "./money.js";
  * ```
  */
 export function allocate(amount: Money, weights: readonly DecimalInput[]): Money[] {
+  requireMoney(amount);
   const scale = getCurrency(amount.currency).minorUnit;
   if (amount.amount.decimalPlaces() > scale) {
     throw new DomainError(
@@ -39,6 +40,9 @@ export function allocate(amount: Money, weights: readonly DecimalInput[]): Money
   return parts.map((p) => fromDecimal(decimalFromUnits(negative ? -p : p, scale), amount.currency));
 }
 
+/** The most parts {@link split} makes (a larger count is a mistake, and would exhaust memory). */
+const MAX_PARTS = 1_000_000;
+
 /**
  * Splits an amount into `count` parts as equal as the minor unit allows, larger parts first.
  *
@@ -48,7 +52,9 @@ export function allocate(amount: Money, weights: readonly DecimalInput[]): Money
  * ```
  */
 export function split(amount: Money, count: number): Money[] {
-  if (!Number.isSafeInteger(count) || count < 1) throw invalid(["count"], `the number of parts is a whole number ≥ 1, got ${count}`, "invalid_count");
+  if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 1 || count > MAX_PARTS) {
+    throw invalid(["count"], `the number of parts is a whole number from 1 to ${MAX_PARTS}, got ${typeof count === "number" ? count : describeType(count)}`, "invalid_count");
+  }
   return allocate(amount, Array.from({ length: count }, () => 1));
 }
 
@@ -56,8 +62,19 @@ export function split(amount: Money, count: number): Money[] {
  * The largest-remainder split of a non-negative integer count of units by
  * non-negative integer weights (at least one positive). Exposed for modules that
  * allocate counts rather than money (points, units of drug).
+ *
+ * @example
+ * ```ts
+ * allocateUnits(10n, [1n, 1n, 1n]); // [4n, 3n, 3n]
+ * ```
  */
 export function allocateUnits(units: bigint, weights: readonly bigint[]): bigint[] {
+  if (typeof units !== "bigint") throw invalid(["units"], `units to allocate are a bigint, got ${describeType(units)}`, "invalid_type");
+  if (!Array.isArray(weights)) throw invalid(["weights"], `weights are a list of bigints, got ${describeType(weights)}`, "invalid_type");
+  for (let i = 0; i < weights.length; i++) {
+    const w: unknown = weights[i];
+    if (typeof w !== "bigint" || w < 0n) throw invalid(["weights", i], "a weight is a bigint ≥ 0", "invalid_weight");
+  }
   if (units < 0n) throw invalid(["units"], "units to allocate must be ≥ 0", "too_small");
   let total = 0n;
   for (const w of weights) total += w;

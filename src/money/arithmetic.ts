@@ -1,10 +1,19 @@
 import { DomainError, invalid } from "../core/errors.js";
 import { D, type Dec, type DecimalInput, toDecimalOrReason } from "./decimal.js";
-import { fromDecimal, type Money } from "./money.js";
+import { fromDecimal, requireMoney, type Money } from "./money.js";
 import { DEFAULT_ROUNDING, round, type Rounding } from "./rounding.js";
 
-/** Throws `CURRENCY_MISMATCH` unless both amounts share a currency. */
+/**
+ * Throws `CURRENCY_MISMATCH` unless both amounts share a currency.
+ *
+ * @example
+ * ```ts
+ * assertSameCurrency(money("1"), money("1", "USD")); // throws CURRENCY_MISMATCH
+ * ```
+ */
 export function assertSameCurrency(a: Money, b: Money): void {
+  requireMoney(a, ["a"]);
+  requireMoney(b, ["b"]);
   if (a.currency !== b.currency) {
     throw new DomainError("CURRENCY_MISMATCH", `currency mismatch: ${a.currency} and ${b.currency} cannot be combined`, {
       details: { left: a.currency, right: b.currency },
@@ -45,13 +54,29 @@ export function subtract(a: Money, b: Money): Money {
   return fromDecimal(a.amount.minus(b.amount), a.currency);
 }
 
-/** −a. */
+/**
+ * −a.
+ *
+ * @example
+ * ```ts
+ * negate(money("93250.00", "USD")); // USD -93250.00
+ * ```
+ */
 export function negate(a: Money): Money {
+  requireMoney(a, ["a"]);
   return fromDecimal(a.amount.isZero() ? new D(0) : a.amount.negated(), a.currency);
 }
 
-/** |a|. */
+/**
+ * |a|.
+ *
+ * @example
+ * ```ts
+ * abs(money("-5.00")); // CNY 5.00
+ * ```
+ */
 export function abs(a: Money): Money {
+  requireMoney(a, ["a"]);
   return fromDecimal(a.amount.abs(), a.currency);
 }
 
@@ -64,14 +89,21 @@ export function abs(a: Money): Money {
  * ```
  */
 export function multiply(a: Money, factor: DecimalInput): Money {
+  requireMoney(a, ["a"]);
   return fromDecimal(a.amount.times(toFactor(factor)), a.currency);
 }
 
 /**
  * a ÷ divisor, to 64 significant digits and unrounded (round at the end of the step).
  * Dividing by zero is a `UNDEFINED_RESULT` error.
+ *
+ * @example
+ * ```ts
+ * round(divide(money("100.00"), 3)); // CNY 33.33
+ * ```
  */
 export function divide(a: Money, divisor: DecimalInput): Money {
+  requireMoney(a, ["a"]);
   const d = toFactor(divisor, "divisor");
   if (d.isZero()) throw new DomainError("UNDEFINED_RESULT", `cannot divide ${a.toString()} by zero`);
   return fromDecimal(a.amount.dividedBy(d), a.currency);
@@ -87,6 +119,7 @@ export function divide(a: Money, divisor: DecimalInput): Money {
  * ```
  */
 export function percentage(a: Money, rate: DecimalInput, rounding: Rounding = DEFAULT_ROUNDING): Money {
+  requireMoney(a, ["a"]);
   const r = toFactor(rate, "rate");
   if (r.isNegative() || r.greaterThan(1)) throw invalid(["rate"], `a rate is a decimal in [0, 1], got ${r.toString()}`, "out_of_range");
   return round(fromDecimal(a.amount.times(r), a.currency), rounding);

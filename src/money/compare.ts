@@ -1,5 +1,5 @@
 import { assertSameCurrency } from "./arithmetic.js";
-import type { Money } from "./money.js";
+import { requireMoney, type Money } from "./money.js";
 
 /**
  * −1, 0 or 1 as a is less than, equal to or greater than b (same currency required).
@@ -14,42 +14,103 @@ export function compare(a: Money, b: Money): -1 | 0 | 1 {
   return a.amount.comparedTo(b.amount) as -1 | 0 | 1;
 }
 
-/** a = b in value and currency (1.0 equals 1.00). */
+/**
+ * a = b in value and currency (1.0 equals 1.00).
+ *
+ * @example
+ * ```ts
+ * equals(money("1.0"), money("1.00")); // true
+ * ```
+ */
 export function equals(a: Money, b: Money): boolean {
+  requireMoney(a, ["a"]);
+  requireMoney(b, ["b"]);
   return a.currency === b.currency && a.amount.equals(b.amount);
 }
 
-/** a < b. */
+/**
+ * a < b.
+ *
+ * @example
+ * ```ts
+ * lessThan(money("1"), money("2")); // true
+ * ```
+ */
 export function lessThan(a: Money, b: Money): boolean {
   return compare(a, b) < 0;
 }
 
-/** a ≤ b. */
+/**
+ * a ≤ b.
+ *
+ * @example
+ * ```ts
+ * lessThanOrEqual(money("2"), money("2")); // true
+ * ```
+ */
 export function lessThanOrEqual(a: Money, b: Money): boolean {
   return compare(a, b) <= 0;
 }
 
-/** a > b. */
+/**
+ * a > b.
+ *
+ * @example
+ * ```ts
+ * greaterThan(money("2"), money("1")); // true
+ * ```
+ */
 export function greaterThan(a: Money, b: Money): boolean {
   return compare(a, b) > 0;
 }
 
-/** a ≥ b. */
+/**
+ * a ≥ b.
+ *
+ * @example
+ * ```ts
+ * greaterThanOrEqual(money("1"), money("2")); // false
+ * ```
+ */
 export function greaterThanOrEqual(a: Money, b: Money): boolean {
   return compare(a, b) >= 0;
 }
 
-/** The amount is exactly zero. */
+/**
+ * The amount is exactly zero.
+ *
+ * @example
+ * ```ts
+ * isZero(money("0.00")); // true
+ * ```
+ */
 export function isZero(a: Money): boolean {
+  requireMoney(a, ["a"]);
   return a.amount.isZero();
 }
 
-/** The amount is above zero. */
+/**
+ * The amount is above zero.
+ *
+ * @example
+ * ```ts
+ * isPositive(money("0.01")); // true
+ * ```
+ */
 export function isPositive(a: Money): boolean {
+  requireMoney(a, ["a"]);
   return a.amount.greaterThan(0);
 }
 
-/** The amount is below zero. */
+/**
+ * The amount is below zero.
+ *
+ * @example
+ * ```ts
+ * isNegative(money("-0.01")); // true
+ * ```
+ */
 export function isNegative(a: Money): boolean {
+  requireMoney(a, ["a"]);
   return a.amount.lessThan(0);
 }

@@ -1,4 +1,5 @@
 import { DomainError, invalid } from "../core/errors.js";
+import { describeType } from "./decimal.js";
 
 /** An ISO 4217 currency: its code and the number of digits of its minor unit. */
 export interface Currency {
@@ -72,7 +73,14 @@ export function registerCurrency(currency: { code: string; minorUnit: number; na
   return entry;
 }
 
-/** True when `code` names a known currency. */
+/**
+ * True when `code` names a known currency.
+ *
+ * @example
+ * ```ts
+ * isCurrencyCode("CNY"); // true
+ * ```
+ */
 export function isCurrencyCode(code: unknown): code is string {
   return typeof code === "string" && registry.has(code);
 }
@@ -87,11 +95,18 @@ export function isCurrencyCode(code: unknown): code is string {
  */
 export function getCurrency(code: string, path: readonly (string | number)[] = ["currency"]): Currency {
   const found = typeof code === "string" ? registry.get(code) : undefined;
-  if (!found) throw invalid(path, `unknown currency code ${JSON.stringify(code)}`, "unknown_currency");
+  if (!found) throw invalid(Array.isArray(path) ? path : ["currency"], `unknown currency code ${typeof code === "string" ? JSON.stringify(code) : `(${describeType(code)})`}`, "unknown_currency");
   return found;
 }
 
-/** All currencies currently known, sorted by code. */
+/**
+ * All currencies currently known, sorted by code.
+ *
+ * @example
+ * ```ts
+ * listCurrencies().map((c) => c.code); // ["AUD", "BHD", …]
+ * ```
+ */
 export function listCurrencies(): readonly Currency[] {
   return [...registry.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
 }

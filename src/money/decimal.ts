@@ -23,9 +23,17 @@ export type DecimalInput = string | number | Decimal;
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 
-/** True when `text` is a plain decimal numeral such as `"-12.50"` (no exponent, no spaces). */
+/**
+ * True when `text` is a plain decimal numeral such as `"-12.50"` (no exponent, no spaces).
+ *
+ * @example
+ * ```ts
+ * isDecimalText("-12.50"); // true
+ * isDecimalText("1e5");    // false
+ * ```
+ */
 export function isDecimalText(text: string): boolean {
-  return DECIMAL_TEXT.test(text);
+  return typeof text === "string" && DECIMAL_TEXT.test(text);
 }
 
 /**
@@ -46,9 +54,22 @@ export function toDecimalOrReason(value: unknown): Decimal | string {
   if (Decimal.isDecimal(value)) {
     const d = value as Decimal;
     if (!d.isFinite()) return `${d.toString()} is not a finite number`;
-    return d instanceof D ? d : new D(d);
+    // decimal.js clones share one prototype (`instanceof D` holds for a host Decimal too):
+    // re-create anything not made by our clone so the host's settings never apply.
+    return d.constructor === D ? d : new D(d);
   }
   return `expected a decimal string or number, got ${describeType(value)}`;
+}
+
+/**
+ * A value quoted for an error message: JSON for strings, numbers and booleans, the type
+ * otherwise (JSON.stringify throws on a bigint and says nothing useful about objects).
+ */
+export function quote(value: unknown): string {
+  if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  if (value === undefined) return "(missing)";
+  return describeType(value);
 }
 
 /** A short description of a value's type for error messages. */

@@ -16,5 +16,5 @@ export function formatMoney(m: Money, options: { currency?: boolean } = {}): str
   const [whole = "0", fraction] = body.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const number = `${negative ? "-" : ""}${grouped}${fraction !== undefined ? `.${fraction}` : ""}`;
-  return options.currency === false ? number : `${m.currency} ${number}`;
+  return options?.currency === false ? number : `${m.currency} ${number}`;
 }

@@ -1,4 +1,4 @@
-import { invalid } from "../core/errors.js";
+import { type IssuePath, invalid } from "../core/errors.js";
 import { getCurrency } from "./currency.js";
 import { D, Decimal, type Dec, type DecimalInput, describeType, isDecimalText } from "./decimal.js";
 
@@ -30,8 +30,16 @@ const proto = {
   },
 };
 
-/** The amount as text with at least the currency's minor digits: `"480000.00"`. */
+/**
+ * The amount as text with at least the currency's minor digits: `"480000.00"`.
+ *
+ * @example
+ * ```ts
+ * amountText(money("480000")); // "480000.00"
+ * ```
+ */
 export function amountText(m: Money): string {
+  requireMoney(m);
   const scale = getCurrency(m.currency).minorUnit;
   const a = m.amount.isZero() ? new D(0) : m.amount;
   return a.toFixed(Math.max(scale, a.decimalPlaces()));
@@ -62,9 +70,26 @@ export function fromDecimal(amount: Dec, currency: string): Money {
   return Object.freeze(m) as Money;
 }
 
-/** True when `value` is Money made by this library. */
+/**
+ * True when `value` is Money made by this library.
+ *
+ * @example
+ * ```ts
+ * isMoney(money("1")); // true
+ * ```
+ */
 export function isMoney(value: unknown): value is Money {
   return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === proto;
+}
+
+/**
+ * Returns `value` if it is Money made by this library; otherwise throws a
+ * {@link ValidationError} at `path` (plain `{ amount, currency }` JSON must go through
+ * {@link fromJSON} first). Guards the money operations against junk from JS callers.
+ */
+export function requireMoney(value: unknown, path: IssuePath = ["amount"]): Money {
+  if (!isMoney(value)) throw invalid(path, `expected Money (made by money() or fromJSON()), got ${describeType(value)}`, "invalid_type");
+  return value;
 }
 
 /**
@@ -104,7 +129,9 @@ export function money(amount: DecimalInput, currency = "CNY"): Money {
   }
   if (Decimal.isDecimal(amount)) {
     if (!amount.isFinite()) throw invalid(["amount"], `${amount.toString()} is not an amount`, "not_finite");
-    return fromDecimal(amount instanceof D ? amount : new D(amount), c.code);
+    // Not `instanceof D`: decimal.js clones share one prototype, so a host Decimal passes
+    // that test and would keep the host's precision and rounding. Check the constructor.
+    return fromDecimal(amount.constructor === D ? amount : new D(amount), c.code);
   }
   throw invalid(["amount"], `expected a decimal string, number or Decimal, got ${describeType(amount)}`, "invalid_type");
 }
@@ -119,8 +146,8 @@ export function money(amount: DecimalInput, currency = "CNY"): Money {
  */
 export function fromMinorUnits(units: bigint | number, currency = "CNY"): Money {
   const c = getCurrency(currency);
-  if (typeof units === "number" && !Number.isSafeInteger(units)) {
-    throw invalid(["units"], `${units} is not a safe integer count of minor units`, "invalid_units");
+  if (typeof units !== "bigint" && !(typeof units === "number" && Number.isSafeInteger(units))) {
+    throw invalid(["units"], `${typeof units === "number" ? units : describeType(units)} is not a safe integer count of minor units`, "invalid_units");
   }
   return fromDecimal(decimalFromUnits(BigInt(units), c.minorUnit), c.code);
 }
@@ -128,8 +155,14 @@ export function fromMinorUnits(units: bigint | number, currency = "CNY"): Money 
 /**
  * The amount as an integer count of minor units. The amount must already be at
  * the currency's scale (round first).
+ *
+ * @example
+ * ```ts
+ * toMinorUnits(money("123.45")); // 12345n
+ * ```
  */
 export function toMinorUnits(m: Money): bigint {
+  requireMoney(m);
   const scale = getCurrency(m.currency).minorUnit;
   if (m.amount.decimalPlaces() > scale) {
     throw invalid(["amount"], `${m.toString()} has more decimals than ${m.currency} allows; round it first`, "sub_minor_unit");
@@ -137,7 +170,14 @@ export function toMinorUnits(m: Money): bigint {
   return unitsOf(m.amount, scale);
 }
 
-/** Zero in a currency. */
+/**
+ * Zero in a currency.
+ *
+ * @example
+ * ```ts
+ * zero("USD"); // USD 0.00
+ * ```
+ */
 export function zero(currency = "CNY"): Money {
   return fromDecimal(new D(0), getCurrency(currency).code);
 }
@@ -151,7 +191,7 @@ export function zero(currency = "CNY"): Money {
  * ```
  */
 export function toJSON(m: Money): MoneyJSON {
-  return m.toJSON();
+  return requireMoney(m).toJSON();
 }
 
 /**

@@ -1,7 +1,7 @@
 import { invalid } from "../core/errors.js";
 import { getCurrency } from "./currency.js";
-import { D, Decimal } from "./decimal.js";
-import { fromDecimal, type Money } from "./money.js";
+import { D, Decimal, toDecimalOrReason } from "./decimal.js";
+import { fromDecimal, requireMoney, type Money } from "./money.js";
 
 /**
  * How to round to the minor unit. `half-up` (四舍五入, ties away from zero) is the
@@ -27,8 +27,9 @@ const MODE: Record<Rounding, Decimal.Rounding> = {
 
 /** decimal.js's constant for a rounding mode; rejects unknown names. */
 export function decimalRounding(mode: Rounding): Decimal.Rounding {
-  const r = MODE[mode];
-  if (r === undefined) throw invalid(["rounding"], `unknown rounding mode ${JSON.stringify(mode)}; use one of ${ROUNDING_MODES.join(", ")}`, "invalid_enum_value");
+  // own keys only: "__proto__" or "constructor" must not find Object.prototype's members
+  const r = typeof mode === "string" && Object.hasOwn(MODE, mode) ? MODE[mode] : undefined;
+  if (r === undefined) throw invalid(["rounding"], `unknown rounding mode ${typeof mode === "string" ? JSON.stringify(mode) : typeof mode}; use one of ${ROUNDING_MODES.join(", ")}`, "invalid_enum_value");
   return r;
 }
 
@@ -42,17 +43,36 @@ export function decimalRounding(mode: Rounding): Decimal.Rounding {
  * ```
  */
 export function round(m: Money, mode: Rounding = DEFAULT_ROUNDING): Money {
+  requireMoney(m);
   const scale = getCurrency(m.currency).minorUnit;
   if (m.amount.decimalPlaces() <= scale) return m;
   return fromDecimal(m.amount.toDecimalPlaces(scale, decimalRounding(mode)), m.currency);
 }
 
-/** Rounds a plain decimal to `places` digits with a named mode. */
+/**
+ * Rounds a plain decimal to `places` digits with a named mode.
+ *
+ * @example
+ * ```ts
+ * roundDecimal(new D("2.262889"), 3); // 2.263
+ * ```
+ */
 export function roundDecimal(value: Decimal, places: number, mode: Rounding = DEFAULT_ROUNDING): Decimal {
-  return new D(value).toDecimalPlaces(places, decimalRounding(mode));
+  const d = toDecimalOrReason(value);
+  if (typeof d === "string") throw invalid(["value"], d, "invalid_decimal");
+  if (!Number.isSafeInteger(places) || places < 0 || places > 1e9) throw invalid(["places"], "places is a whole number from 0 to 1e9", "invalid_places");
+  return new D(d).toDecimalPlaces(places, decimalRounding(mode));
 }
 
-/** True when the amount has no more decimals than its currency allows. */
+/**
+ * True when the amount has no more decimals than its currency allows.
+ *
+ * @example
+ * ```ts
+ * isRounded(money("0.125")); // false
+ * ```
+ */
 export function isRounded(m: Money): boolean {
+  requireMoney(m);
   return m.amount.decimalPlaces() <= getCurrency(m.currency).minorUnit;
 }

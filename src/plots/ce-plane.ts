@@ -55,7 +55,11 @@ export function cePlaneSvg(input: CePlaneSvgInput): string {
     for (let k = 0; k < draws; k += step) {
       const e = p.effects[s]![k]!;
       const c = p.costs[s]![k]!;
-      pts.push(p.incremental ? [e - p.effects[ref]![k]!, c - p.costs[ref]![k]!] : [e, c]);
+      const q: [number, number] = p.incremental ? [e - p.effects[ref]![k]!, c - p.costs[ref]![k]!] : [e, c];
+      if (!Number.isFinite(q[0]) || !Number.isFinite(q[1])) {
+        throw new DomainError("OUT_OF_DOMAIN", `draw ${k + 1} of ${p.strategies[s]} minus ${p.strategies[ref]} overflows the float range`, { path: ["costs", s, k] });
+      }
+      pts.push(q);
     }
     series.push({ name: p.incremental ? `${p.strategies[s]} vs ${p.strategies[ref]}` : p.strategies[s]!, pts });
   }
@@ -77,11 +81,15 @@ export function cePlaneSvg(input: CePlaneSvgInput): string {
     body.push(`<g class="origin"><line x1="${num(sx(0))}" y1="${frame.top}" x2="${num(sx(0))}" y2="${frame.height - frame.bottom}" stroke="#999" stroke-dasharray="2 2"/><line x1="${frame.left}" y1="${num(sy(0))}" x2="${frame.width - frame.right}" y2="${num(sy(0))}" stroke="#999" stroke-dasharray="2 2"/></g>`);
   }
   if (p.lambda !== undefined) {
-    const x0 = xt[0]!;
-    const x1 = xt[xt.length - 1]!;
-    body.push(
-      `<g class="threshold" clip-path="url(#plot-area)"><line x1="${num(sx(x0))}" y1="${num(sy(p.lambda * x0))}" x2="${num(sx(x1))}" y2="${num(sy(p.lambda * x1))}" stroke="#444" stroke-width="1.5" stroke-dasharray="6 4"/></g>`,
-    );
+    // The part of y = λx inside the plot box, so that λx never leaves the float range.
+    const l = p.lambda;
+    const x0 = Math.max(xt[0]!, yt[0]! / l);
+    const x1 = Math.min(xt[xt.length - 1]!, yt[yt.length - 1]! / l);
+    if (x0 <= x1) {
+      body.push(
+        `<g class="threshold" clip-path="url(#plot-area)"><line x1="${num(sx(x0))}" y1="${num(sy(l * x0))}" x2="${num(sx(x1))}" y2="${num(sy(l * x1))}" stroke="#444" stroke-width="1.5" stroke-dasharray="6 4"/></g>`,
+      );
+    }
   }
   series.forEach((s, i) => {
     const color = PALETTE[i % PALETTE.length]!;

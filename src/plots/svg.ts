@@ -49,28 +49,35 @@ export function tickLabel(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-/** Evenly spaced round tick values covering [min, max]. */
+/**
+ * Evenly spaced round tick values covering [min, max]. Ranges a float step cannot walk
+ * (an empty or subnormal span, a span beyond the float range, or a step lost in the
+ * rounding of huge values) fall back to the two ends, so the loop always terminates.
+ */
 export function niceTicks(min: number, max: number, count = 6): number[] {
   if (!(max > min)) {
     const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
-    return niceTicks(min - pad, max + pad, count);
+    if (Number.isFinite(min - pad) && Number.isFinite(max + pad) && max + pad > min - pad) return niceTicks(min - pad, max + pad, count);
+    return [min, max];
   }
   const raw = (max - min) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   const start = Math.floor(min / step) * step;
+  if (!(step > 0) || !Number.isFinite(step) || !Number.isFinite(start) || start + step === start || max + step === max) return [min, max];
   const ticks: number[] = [];
-  for (let v = start; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  for (let v = start; v <= max + step * 1e-9 && ticks.length <= count * 3; v += step) ticks.push(Number(v.toPrecision(12)));
   if ((ticks[ticks.length - 1] ?? start) < max) ticks.push(Number((start + ticks.length * step).toPrecision(12)));
-  return ticks;
+  return ticks.every(Number.isFinite) ? ticks : [min, max];
 }
 
 /** Maps a data interval onto a pixel interval. */
 export function linear(domain: readonly [number, number], range: readonly [number, number]): (x: number) => number {
   const [d0, d1] = domain;
   const [r0, r1] = range;
-  const span = d1 - d0 || 1;
-  return (x) => r0 + ((x - d0) / span) * (r1 - r0);
+  // halved, so that a span across the whole float range does not overflow to Infinity
+  const span = d1 / 2 - d0 / 2 || 1;
+  return (x) => r0 + ((x / 2 - d0 / 2) / span) * (r1 - r0);
 }
 
 /** Axes with ticks, grid lines and labels; returns the scales and the SVG. */

@@ -1,7 +1,7 @@
 // Green-channel (绿色通道) due times: urgent claims must be answered and decided within
 // set durations, counted on absolute time whatever offsets the timestamps carry.
 import { z } from "zod";
-import { type Explanation, parseInput, step } from "../core/index.js";
+import { type Explanation, invalid, parseInput, step } from "../core/index.js";
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -47,6 +47,12 @@ function two(n: number): string {
  * ```
  */
 export function formatInstant(epochMs: number, offsetMinutes: number): string {
+  if (typeof offsetMinutes !== "number" || !Number.isSafeInteger(offsetMinutes) || Math.abs(offsetMinutes) > 18 * 60) {
+    throw invalid(["offsetMinutes"], "the UTC offset is a whole number of minutes within ±18 hours", "invalid_offset");
+  }
+  if (typeof epochMs !== "number" || !Number.isFinite(epochMs) || Number.isNaN(new Date(epochMs + offsetMinutes * 60_000).getTime())) {
+    throw invalid(["epochMs"], "the instant is a finite number of milliseconds within the Date range", "invalid_instant");
+  }
   const d = new Date(epochMs + offsetMinutes * 60_000);
   const sign = offsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(offsetMinutes);
@@ -54,14 +60,17 @@ export function formatInstant(epochMs: number, offsetMinutes: number): string {
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}${off}`;
 }
 
+/** The longest deadline accepted: ten years, in minutes (deadlines are hours or days). */
+const MAX_MINUTES = 10 * 366 * 24 * 60;
+
 /** The zod schema of {@link greenChannelDeadlines}' input. */
 export const greenChannelDeadlinesInputSchema = z
   .object({
     submittedAt: isoInstantSchema,
     /** Minutes allowed for the first response; default 60. */
-    respondWithinMinutes: z.number().int().positive().optional(),
+    respondWithinMinutes: z.number().int().positive().max(MAX_MINUTES).optional(),
     /** Minutes allowed for the decision; default 1,440 (24 hours). */
-    decideWithinMinutes: z.number().int().positive().optional(),
+    decideWithinMinutes: z.number().int().positive().max(MAX_MINUTES).optional(),
     respondedAt: isoInstantSchema.optional(),
     decidedAt: isoInstantSchema.optional(),
   })

@@ -17,7 +17,9 @@ export {
   type CoveragePlan,
   type ManufacturerProgram,
   type UnitBand,
+  type ParsedLayerCommon,
 } from "./layers.js";
+export type { Fraction } from "./units.js";
 export {
   annualAccumulatorsSchema,
   type AnnualAccumulators,

@@ -135,7 +135,8 @@ export const coveragePlanSchema = z.union([
       layers: z.array(coverageLayerSchema),
     })
     .strict(),
-  z.array(coverageLayerSchema).transform((layers) => ({ layers, currency: undefined, rounding: undefined })),
+  // no `currency: undefined` keys: the output of a bare array reads like a document without them
+  z.array(coverageLayerSchema).transform((layers): { layers: typeof layers; currency?: string; rounding?: Rounding } => ({ layers })),
 ]);
 
 /** A coverage plan document: `{ currency?, rounding?, layers }`, or just the array of layers. */
@@ -155,7 +156,8 @@ export interface UnitBand {
   readonly fraction: Fraction;
 }
 
-interface ParsedLayerCommon {
+/** Fields every parsed coverage layer has. */
+export interface ParsedLayerCommon {
   readonly id: string;
   readonly name: string;
   readonly basis: "remaining" | "total";

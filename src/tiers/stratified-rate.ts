@@ -2,6 +2,7 @@
 // A rule is a plain rate, a table keyed by a category (biomarker, insurance type),
 // or a banded table over a number (line of therapy, income, absolute or relative).
 // Tables nest, so "by insurance type, then by hospital level" is one document.
+import { quote } from "../money/decimal.js";
 import { z } from "zod";
 import {
   bandedTable,
@@ -69,9 +70,17 @@ export interface ResolvedRate {
   readonly trail: readonly string[];
 }
 
+/** Rates made by this module (parsed from a document); {@link resolveStratifiedRate} reads only these. */
+const madeRates = new WeakSet<object>();
+
+function made(rate: StratifiedRate): StratifiedRate {
+  madeRates.add(rate);
+  return rate;
+}
+
 /** A fixed rate, already parsed. */
 export function fixedRate(rate: Dec): StratifiedRate {
-  return { type: "fixed", rate, fraction: fractionOf(rate) };
+  return made({ type: "fixed", rate, fraction: fractionOf(rate) });
 }
 
 const boundSchema = z.union([z.string(), z.number(), z.null()]);
@@ -88,9 +97,9 @@ function categoricalSchema() {
     .strict()
     .transform((doc): StratifiedRate => {
       const categories = new Map<string, StratifiedRate>(Object.entries(doc.categories));
-      return doc.default === undefined
-        ? { type: "categorical", by: doc.by, categories }
-        : { type: "categorical", by: doc.by, categories, fallback: doc.default };
+      return made(
+        doc.default === undefined ? { type: "categorical", by: doc.by, categories } : { type: "categorical", by: doc.by, categories, fallback: doc.default },
+      );
     });
 }
 
@@ -111,9 +120,7 @@ function bandedSchema() {
           ...(doc.closed === undefined ? {} : { closed: doc.closed }),
           ...(doc.domain === undefined ? {} : { domain: doc.domain }),
         });
-        return doc.relativeTo === undefined
-          ? { type: "banded", by: doc.by, table }
-          : { type: "banded", by: doc.by, relativeTo: doc.relativeTo, table };
+        return made(doc.relativeTo === undefined ? { type: "banded", by: doc.by, table } : { type: "banded", by: doc.by, relativeTo: doc.relativeTo, table });
       } catch (e) {
         if (e instanceof DomainError) {
           ctx.addIssue({ code: "custom", message: e.reason, path: [...e.path], params: { domainCode: e.code } });
@@ -162,7 +169,24 @@ export const stratifiedRateSchema: z.ZodType<StratifiedRate, StratifiedRateInput
 function numericAttribute(value: unknown, path: IssuePath, by: string): Dec {
   if (typeof value === "number" && Number.isFinite(value)) return new D(value);
   if (typeof value === "string" && /^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(value.trim())) return new D(value.trim());
-  throw invalid(path, `the table is keyed by the number ${by}; got ${JSON.stringify(value)}`, "invalid_attribute");
+  throw invalid(path, `the table is keyed by the number ${by}; got ${quote(value)}`, "invalid_attribute");
+}
+
+/**
+ * Checks patient attributes by hand (the bulk path has no schema pass): absent, or a
+ * record of text, finite numbers and lists of text, with `groups` a list of text.
+ */
+export function checkPatient(patient: unknown, path: IssuePath): asserts patient is PatientAttributes | undefined {
+  if (patient === undefined) return;
+  if (patient === null || typeof patient !== "object" || Array.isArray(patient)) throw invalid(path, "the patient is a record of attributes", "invalid_type");
+  for (const key of Object.keys(patient)) {
+    const v: unknown = (patient as Record<string, unknown>)[key];
+    const ok =
+      key === "groups"
+        ? Array.isArray(v) && v.every((g) => typeof g === "string")
+        : typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) || (Array.isArray(v) && v.every((g) => typeof g === "string"));
+    if (!ok) throw invalid([...path, key], key === "groups" ? "groups is a list of text" : "an attribute is text, a finite number or a list of text", "invalid_attribute");
+  }
 }
 
 function attributeValue(patient: PatientAttributes | undefined, by: string, path: IssuePath): unknown {
@@ -183,6 +207,9 @@ function attributeValue(patient: PatientAttributes | undefined, by: string, path
  * ```
  */
 export function resolveStratifiedRate(rule: StratifiedRate, patient: PatientAttributes | undefined, path: IssuePath = ["patient"]): ResolvedRate {
+  if (typeof rule !== "object" || rule === null || !madeRates.has(rule)) throw invalid(["rule"], "expected a rate parsed by stratifiedRateSchema", "invalid_type");
+  if (!Array.isArray(path)) throw invalid(["path"], "a path is a list of keys and indices", "invalid_type");
+  checkPatient(patient, path);
   if (rule.type === "fixed") return { rate: rule.rate, fraction: rule.fraction, trail: [] };
   const trail: string[] = [];
   let node: StratifiedRate = rule;

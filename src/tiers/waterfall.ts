@@ -4,6 +4,7 @@ import { DomainError, invalid } from "../core/index.js";
 import type { MinorUnitAccumulator } from "./accumulators.js";
 import { type CoveragePlan, isCoveragePlan } from "./layers.js";
 import { type LayerClaimFacts, layerPayment } from "./layer-rules.js";
+import { checkPatient } from "./stratified-rate.js";
 import { minUnits, unitsText } from "./units.js";
 
 /** What happened in one layer, in minor units. */
@@ -90,6 +91,10 @@ export interface MinorUnitSplit {
  */
 export function splitBillMinorUnits(plan: CoveragePlan, claim: MinorUnitClaim): MinorUnitSplit {
   if (!isCoveragePlan(plan)) throw invalid(["plan"], "expected a plan made by parseLayers", "invalid_plan");
+  if (claim === null || typeof claim !== "object") throw invalid(["claim"], "expected a claim { bill, catalogue?, patient?, accumulators? }", "invalid_type");
+  checkPatient(claim.patient, ["patient"]);
+  if (claim.units !== undefined && !(Number.isSafeInteger(claim.units) && claim.units >= 0)) throw invalid(["units"], "units are a whole number ≥ 0", "invalid_units");
+  if (claim.cycle !== undefined && !(Number.isSafeInteger(claim.cycle) && claim.cycle >= 1)) throw invalid(["cycle"], "the cycle is a whole number ≥ 1", "invalid_cycle");
   const bill = claim.bill;
   if (typeof bill !== "bigint" || bill < 0n) throw invalid(["bill"], "the bill is a bigint count of minor units ≥ 0", "invalid_amount");
   const catalogue = claim.catalogue ?? bill;
@@ -101,9 +106,13 @@ export function splitBillMinorUnits(plan: CoveragePlan, claim: MinorUnitClaim): 
   let state: MinorUnitAccumulator[];
   if (claim.accumulators === undefined) state = layers.map(() => ({ met: 0n, paid: 0n, bandBase: 0n }));
   else {
+    if (!Array.isArray(claim.accumulators)) throw invalid(["accumulators"], "expected one accumulator per layer", "invalid_type");
     if (claim.accumulators.length !== layers.length) throw invalid(["accumulators"], `expected one accumulator per layer (${layers.length}), got ${claim.accumulators.length}`, "invalid_length");
-    state = claim.accumulators.map((a, i) => {
+    state = Array.from(claim.accumulators, (a: MinorUnitAccumulator, i) => {
       const layer = layers[i]!;
+      if (a === null || typeof a !== "object" || typeof a.met !== "bigint" || typeof a.paid !== "bigint" || typeof a.bandBase !== "bigint") {
+        throw invalid(["accumulators", i], "an accumulator is { met, paid, bandBase } in bigint minor units", "invalid_type");
+      }
       if (a.met < 0n || a.paid < 0n || a.bandBase < 0n) throw invalid(["accumulators", i], "accumulators are ≥ 0", "too_small");
       if (a.met > layer.deductible) throw new DomainError("INCONSISTENT_INPUT", "deductible met exceeds the layer's annual deductible", { path: ["accumulators", i, "met"] });
       if (layer.cap !== null && a.paid > layer.cap) throw new DomainError("INCONSISTENT_INPUT", "paid exceeds the layer's annual cap", { path: ["accumulators", i, "paid"] });

@@ -225,5 +225,15 @@ export function frontier(input: FrontierInput): FrontierResult {
   const front = results
     .filter((r) => r.status === "ND")
     .sort((a, b) => a.effect.comparedTo(b.effect) || a.index - b.index);
-  return { currency, strategies: results, frontier: front, explanation };
+  const result = { currency, strategies: results, frontier: front, explanation };
+  madeFrontiers.add(result);
+  return result;
+}
+
+/** Results made by {@link frontier}; {@link optimalStrategy} reads only these. */
+const madeFrontiers = new WeakSet<object>();
+
+/** True when `value` is a result of {@link frontier} (not a copy). Internal. */
+export function isFrontierResult(value: unknown): value is FrontierResult {
+  return typeof value === "object" && value !== null && madeFrontiers.has(value);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parseInput, step, type Step } from "../core/index.js";
-import { type Dec, formatMoney, type Money, subtract } from "../money/index.js";
+import { invalid, parseInput, step, type Step } from "../core/index.js";
+import { type Dec, Decimal, formatMoney, type Money, subtract } from "../money/index.js";
 import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMoney, short } from "./shared.js";
 
 /**
@@ -49,8 +49,17 @@ export interface IcerResult {
   readonly explanation: readonly Step[];
 }
 
-/** Quadrant of (ΔE, ΔC) by exact sign. */
+/**
+ * Quadrant of (ΔE, ΔC) by exact sign.
+ *
+ * @example
+ * ```ts
+ * quadrantOf(new D("1.0"), new D("200000")); // "NE"
+ * ```
+ */
 export function quadrantOf(deltaEffect: Dec, deltaCost: Dec): Quadrant {
+  if (!Decimal.isDecimal(deltaEffect) || !deltaEffect.isFinite()) throw invalid(["deltaEffect"], "expected a finite Decimal", "invalid_type");
+  if (!Decimal.isDecimal(deltaCost) || !deltaCost.isFinite()) throw invalid(["deltaCost"], "expected a finite Decimal", "invalid_type");
   const e = deltaEffect.comparedTo(0);
   const c = deltaCost.comparedTo(0);
   if (e === 0 && c === 0) return "ORIGIN";

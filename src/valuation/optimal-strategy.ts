@@ -1,8 +1,8 @@
 import { parseInput, step, type Step } from "../core/index.js";
 import { formatMoney, type Money } from "../money/index.js";
-import type { FrontierResult } from "./frontier.js";
+import { isFrontierResult, type FrontierResult } from "./frontier.js";
 import { lambdaMoneySchema, roundedMoney } from "./shared.js";
-import { DomainError } from "../core/index.js";
+import { DomainError, invalid } from "../core/index.js";
 
 /** Willingness to pay per QALY: Money, or `{ amount, currency }`. */
 export type LambdaInput = Money | { readonly amount: string | number; readonly currency: string };
@@ -32,6 +32,7 @@ export interface OptimalStrategyResult {
  * ```
  */
 export function optimalStrategy(result: FrontierResult, lambda: LambdaInput): OptimalStrategyResult {
+  if (!isFrontierResult(result)) throw invalid(["result"], "expected the result of frontier()", "invalid_type");
   const l = parseInput(lambdaMoneySchema, lambda, "optimalStrategy");
   if (l.currency !== result.currency) {
     throw new DomainError("CURRENCY_MISMATCH", `λ is in ${l.currency} but the frontier is in ${result.currency}`, {

@@ -26,7 +26,7 @@ function checkMatrix(rows: readonly (number[] | Float64Array)[], name: string, s
     for (let k = 0; k < row.length && reported < MAX_REPORTED; k++) {
       const v = row[k];
       if (typeof v !== "number" || !Number.isFinite(v)) {
-        ctx.addIssue({ code: "custom", message: `expected a finite number, got ${String(v)}`, path: [name, s, k] });
+        ctx.addIssue({ code: "custom", message: `expected a finite number, got ${typeof v === "number" ? String(v) : v === null ? "null" : typeof v}`, path: [name, s, k] });
         reported++;
       }
     }

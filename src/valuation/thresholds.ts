@@ -1,3 +1,4 @@
+import { quote } from "../money/decimal.js";
 import { z } from "zod";
 import {
   bandedTable,
@@ -263,7 +264,7 @@ function holds(c: z.output<typeof thresholdConditionSchema>, facts: Record<strin
   if (c.op === "==") return actual === c.value;
   if (c.op === "!=") return actual !== c.value;
   if (typeof actual !== "number" || typeof c.value !== "number") {
-    throw new DomainError("INCONSISTENT_INPUT", `"${c.op}" compares numbers, but ${c.fact} is ${JSON.stringify(actual)} and the rule's value is ${JSON.stringify(c.value)}`, { path: [...path, "value"] });
+    throw new DomainError("INCONSISTENT_INPUT", `"${c.op}" compares numbers, but ${c.fact} is ${quote(actual)} and the rule's value is ${quote(c.value)}`, { path: [...path, "value"] });
   }
   const a = new D(actual);
   const b = new D(c.value);

@@ -1,0 +1,64 @@
+// Fuzz: the contracts module (seeds: the worked-example contracts K1–K12 and their events).
+import { describe } from "vitest";
+import * as api from "../../src/index.js";
+import { K1, K10, K3, K6_TABLE, k12, k4, K7 } from "../contracts/fixtures.js";
+import { fuzzEntry, reportFuzzCounts } from "./harness.js";
+
+reportFuzzCounts(import.meta.url);
+
+const entry = (name: string, call: (...args: unknown[]) => unknown, seeds: unknown[][], maxCorruptions = 1500, randomNearRuns = 60) =>
+  fuzzEntry({ module: "contracts", name, call, seeds, maxCorruptions, randomNearRuns });
+
+const K4 = k4(true);
+const K12 = k12("0.03", true);
+const k1Events = [
+  { kind: "infusion", date: "2026-01-15" },
+  { kind: "crs", date: "2026-01-20", grade: 2 },
+];
+const k3Events = [
+  { kind: "infusion", date: "2026-03-01" },
+  { kind: "relapse", date: "2026-07-10" },
+];
+const k4Events = [
+  { kind: "treatmentStart", date: "2026-01-01" },
+  { kind: "progression", date: "2026-09-15" },
+];
+const k10Events = [
+  { kind: "infusion", date: "2026-01-05" },
+  { kind: "assessment", date: "2026-04-05", response: "CR" },
+];
+const versions = {
+  versions: [
+    { ...K1, version: "2025", effective: { from: "2025-01-01", to: "2026-03-01" } },
+    { ...K1, version: "2026", price: "1000000.00", effective: { from: "2026-03-01" } },
+  ],
+};
+const k8 = { type: "continuationGate", metric: "orr", threshold: "0.3", assessAtMonths: 6, periodCost: "150000", fundCap: "120000", rewardPerPatient: "10000" };
+const k9 = { type: "evidenceRepricing", price: "15000", rules: [{ realWorld: "belowTrial", byAtLeast: "0.10", priceChange: "0.15" }, { realWorld: "aboveTrial", byAtLeast: "0.05", priceChange: "0.10" }] };
+
+describe("fuzz: contracts", () => {
+  entry("parseContract", (c) => api.parseContract(c as api.ContractInput), [[K1], [K3], [K4], [K10], [K12]]);
+  entry("parseContractVersions", (v) => api.parseContractVersions(v as api.ContractVersionsInput), [[versions]]);
+  entry("isParsedContract", (c) => api.isParsedContract(c), [[api.parseContract(K1 as api.ContractInput)], [K1]]);
+  entry("isParsedContractVersions", (c) => api.isParsedContractVersions(c), [[api.parseContractVersions(versions as api.ContractVersionsInput)]]);
+  entry("evaluateContract", (c, e, d) => api.evaluateContract(c as api.ContractLike, e as api.OutcomeEvent[], d as string), [
+    [K1, k1Events, "2026-12-31"],
+    [K3, k3Events, "2027-12-31"],
+    [K4, k4Events, "2026-12-31"],
+    [K7, [{ kind: "treatmentStart", date: "2026-01-10" }, { kind: "improvement", date: "2026-11-01" }], "2027-06-30"],
+    [K10, k10Events, "2027-12-31"],
+    [K12, [{ kind: "treatmentStart", date: "2026-01-01" }], "2031-12-31"],
+    [api.parseContractVersions(versions as api.ContractVersionsInput), k1Events, "2026-12-31"],
+  ], 1200);
+  entry("schedulePresentValue", (x) => api.schedulePresentValue(x as api.SchedulePresentValueInput), [[{ contract: K3, annualRate: "0.03" }]]);
+  entry("installmentFinancing", (x) => api.installmentFinancing(x as api.InstallmentFinancingInput), [[{ principal: { amount: "2125000", currency: "USD" }, periodicRate: "0.03", periods: 5 }]]);
+  entry("evaluateCohortTerms", (x) => api.evaluateCohortTerms(x as api.EvaluateCohortTermsInput), [
+    [{ terms: [{ type: "performanceDeduction", metric: "orr", target: "0.4", deductionRate: "0.2" }], summary: { patients: 40, responders: 14, amount: { amount: "1000000", currency: "CNY" } } }],
+    [{ terms: [{ type: "outcomeTiers", metric: "pfsRate", table: K6_TABLE }], summary: { pfsRate: "0.5", amount: { amount: "1200000", currency: "CNY" } } }],
+    [{ terms: [k8], summary: { patients: 10, responders: 3 } }],
+    [{ terms: [k9], summary: { trialOrr: "0.65", realWorldOrr: "0.54" } }],
+    [{ terms: [{ type: "managedEntry", currency: "EUR", pricePerCycle: "10000", cyclesBeforeEvaluation: 3, discount: { firstCycles: 2, rate: "0.5" } }], summary: { patients: 1, nonResponders: 0, cyclesAfterEvaluation: 3 } }],
+  ]);
+  entry("addDueOffset", (d, o) => api.addDueOffset(d as string, o as api.DueOffset), [["2026-01-31", { months: 1, days: 0 }], ["0099-12-31", { months: 0, days: 1 }]]);
+  entry("isCalendarDate", (d) => api.isCalendarDate(d), [["2026-02-28"]]);
+});

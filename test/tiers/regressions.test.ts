@@ -1,0 +1,30 @@
+// Regressions found by fuzzing (test/fuzz).
+import { describe, expect, it } from "vitest";
+import { formatInstant, greenChannelDeadlines, parseInput, parseLayers, resolveStratifiedRate, splitBillMinorUnits, stratifiedRateSchema, coveragePlanSchema, ValidationError, type StratifiedRate } from "../../src/index.js";
+
+const plan = parseLayers({ layers: [{ kind: "basic", id: "basic", rate: { by: "insuranceType", categories: { employee: 0.75 } } }, { kind: "assistance", id: "aid", groupRates: { subsistence: 0.9 } }] });
+
+describe("tiers regressions (fuzz)", () => {
+  it("the bulk path checks the claim, the patient and the accumulators by hand", () => {
+    expect(() => splitBillMinorUnits(plan, null as never)).toThrow(ValidationError);
+    expect(() => splitBillMinorUnits(plan, { bill: 100n, patient: { insuranceType: "employee", groups: 3 as never } })).toThrow(ValidationError);
+    expect(() => splitBillMinorUnits(plan, { bill: 100n, patient: { insuranceType: "employee" }, accumulators: [null as never, { met: 0n, paid: 0n, bandBase: 0n }] })).toThrow(ValidationError);
+    expect(splitBillMinorUnits(plan, { bill: 10000n, patient: { insuranceType: "employee" } }).layers[0]).toBe(7500n);
+  });
+  it("resolveStratifiedRate reads only parsed rates and checks the patient", () => {
+    const rule = parseInput(stratifiedRateSchema, { by: "biomarker", categories: { pos: 0.8 } });
+    expect(resolveStratifiedRate(rule, { biomarker: "pos" }).rate.toString()).toBe("0.8");
+    expect(() => resolveStratifiedRate({ ...rule } as StratifiedRate, { biomarker: "pos" })).toThrow(ValidationError);
+    expect(() => resolveStratifiedRate(rule, null as never)).toThrow(ValidationError);
+  });
+  it("deadlines beyond the Date range are refused, not printed as NaN-NaN-NaN", () => {
+    expect(() => greenChannelDeadlines({ submittedAt: "2026-03-02T09:15Z", respondWithinMinutes: Number.MAX_SAFE_INTEGER })).toThrow(ValidationError);
+    expect(() => formatInstant(Number.NaN, 0)).toThrow(ValidationError);
+    expect(() => formatInstant(0, 10_000)).toThrow(ValidationError);
+    expect(formatInstant(Date.UTC(2026, 2, 2, 1, 15), 480)).toBe("2026-03-02T09:15:00+08:00");
+  });
+  it("a plan given as a bare array parses without undefined-valued keys", () => {
+    const doc = parseInput(coveragePlanSchema, [{ kind: "basic", rate: 0.7 }]);
+    expect(Object.keys(doc)).toEqual(["layers"]);
+  });
+});
