@@ -7,6 +7,7 @@ import type { ContractEvaluation } from "../contracts/ledger.js";
 import { isCoveragePlan, parseLayers, type CoveragePlan } from "../tiers/layers.js";
 import { splitBillMinorUnits } from "../tiers/waterfall.js";
 import { getCurrency } from "../money/currency.js";
+import { unitsText } from "../money/minor-units.js";
 import { isDecimalText, quote } from "../money/decimal.js";
 
 /**
@@ -107,12 +108,6 @@ function units(text: string, scale: number): bigint {
   return text.startsWith("-") ? -v : v;
 }
 
-function text(u: bigint, scale: number): string {
-  const neg = u < 0n;
-  const digits = (neg ? -u : u).toString().padStart(scale + 1, "0");
-  const body = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
-  return neg ? `-${body}` : body;
-}
 
 function describe(e: unknown, prefix: IssuePath): CohortSettlementError["error"] {
   if (e instanceof ValidationError) {
@@ -244,9 +239,9 @@ export function settleCohortPatient(prepared: PreparedCohortSettlement, record: 
       currency: prepared.currency,
       contract,
       split: {
-        bill: text(bill, prepared.scale),
-        layers: prepared.plan.layers.map((layer, k) => ({ id: layer.id, amount: text(split.layers[k]!, prepared.scale) })),
-        patient: text(split.patient, prepared.scale),
+        bill: unitsText(bill, prepared.scale),
+        layers: prepared.plan.layers.map((layer, k) => ({ id: layer.id, amount: unitsText(split.layers[k]!, prepared.scale) })),
+        patient: unitsText(split.patient, prepared.scale),
       },
     };
   } catch (e) {
@@ -380,16 +375,16 @@ export function cohortTotalsToJSON(totals: CohortTotals): CohortTotalsJSON {
   checkTotals(totals);
   const s = getCurrency(totals.currency).minorUnit;
   const layers: Record<string, string> = {};
-  for (const [id, v] of Object.entries(totals.layers)) layers[id] = text(v, s);
+  for (const [id, v] of Object.entries(totals.layers)) layers[id] = unitsText(v, s);
   return {
     currency: totals.currency,
     patients: totals.patients,
     errors: totals.errors,
-    gross: text(totals.gross, s),
-    refunded: text(totals.refunded, s),
-    net: text(totals.net, s),
-    withheld: text(totals.withheld, s),
+    gross: unitsText(totals.gross, s),
+    refunded: unitsText(totals.refunded, s),
+    net: unitsText(totals.net, s),
+    withheld: unitsText(totals.withheld, s),
     layers,
-    patientShare: text(totals.patientShare, s),
+    patientShare: unitsText(totals.patientShare, s),
   };
 }

@@ -28,3 +28,4 @@ export {
 export { sum, min, max, clamp } from "./aggregate.js";
 export { allocate, split, allocateUnits } from "./allocate.js";
 export { formatMoney } from "./format.js";
+export { fractionOf, divideRounded, unitsText, type Fraction } from "./minor-units.js";

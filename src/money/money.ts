@@ -1,5 +1,6 @@
 import { type IssuePath, invalid } from "../core/errors.js";
 import { getCurrency } from "./currency.js";
+import { unitsText } from "./minor-units.js";
 import { D, Decimal, type Dec, type DecimalInput, describeType, isDecimalText } from "./decimal.js";
 
 /** The JSON form of Money: the amount as a decimal string, at least at the currency's scale. */
@@ -60,10 +61,7 @@ const texts = new WeakMap<Money, string>();
  * (parsing is much cheaper than dividing by 10^scale).
  */
 export function decimalFromUnits(units: bigint, scale: number): Dec {
-  if (scale === 0) return new D(units.toString());
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
-  return new D(`${negative ? "-" : ""}${digits.slice(0, -scale)}.${digits.slice(-scale)}`);
+  return new D(unitsText(units, scale));
 }
 
 /** The integer count of minor units of an amount known to be at `scale` digits or fewer. */

@@ -19,7 +19,6 @@ export {
   type UnitBand,
   type ParsedLayerCommon,
 } from "./layers.js";
-export type { Fraction } from "./units.js";
 export {
   annualAccumulatorsSchema,
   type AnnualAccumulators,

@@ -2,44 +2,14 @@
 // A bill is split layer by layer many times per patient; bigint sums, minimums and
 // one rate multiplication per layer keep a 5-layer split cheap, and the decimal
 // library is only used to parse documents and to present results.
-import { D, type Dec, getCurrency, type Money, money, type Rounding } from "../money/index.js";
+import { D, type Dec, divideRounded, getCurrency, type Money, money, type Rounding, unitsText } from "../money/index.js";
 import { DomainError, type IssuePath } from "../core/index.js";
 
-/** A rate as an exact fraction `num / den` with `den` a power of ten (or a unit count). */
-export interface Fraction {
-  readonly num: bigint;
-  readonly den: bigint;
-}
+export { fractionOf, type Fraction } from "../money/index.js";
 
-/** The fraction of an exact decimal in [0, 1]. */
-export function fractionOf(rate: Dec): Fraction {
-  const dp = rate.decimalPlaces();
-  const den = 10n ** BigInt(dp);
-  return { num: BigInt(rate.times(new D(10).pow(dp)).toFixed(0)), den };
-}
-
-/** `units × num / den`, rounded with `mode`; all operands are non-negative. */
+/** `units × num / den`, rounded once with `mode`. */
 export function roundedProduct(units: bigint, num: bigint, den: bigint, mode: Rounding): bigint {
-  const product = units * num;
-  const q = product / den;
-  const r = product % den;
-  if (r === 0n) return q;
-  switch (mode) {
-    case "down":
-    case "floor":
-      return q;
-    case "up":
-    case "ceil":
-      return q + 1n;
-    case "half-even": {
-      const twice = r * 2n;
-      if (twice > den) return q + 1n;
-      if (twice < den) return q;
-      return q % 2n === 0n ? q : q + 1n;
-    }
-    default:
-      return r * 2n >= den ? q + 1n : q;
-  }
+  return divideRounded(units * num, den, mode);
 }
 
 /** The smaller of two bigints. */
@@ -63,15 +33,7 @@ export function toUnits(amount: Dec, scale: number, path: IssuePath, what = "amo
   return BigInt(scaled.toFixed(0));
 }
 
-/** Decimal text of a count of minor units: 1234567n at scale 2 → "12345.67". */
-export function unitsText(units: bigint, scale: number): string {
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString();
-  if (scale === 0) return negative ? `-${digits}` : digits;
-  const padded = digits.padStart(scale + 1, "0");
-  const text = `${padded.slice(0, -scale)}.${padded.slice(-scale)}`;
-  return negative ? `-${text}` : text;
-}
+export { unitsText } from "../money/index.js";
 
 /** Money from minor units. */
 export function unitsMoney(units: bigint, scale: number, currency: string): Money {

@@ -56,6 +56,9 @@ describe("fuzz: money", () => {
   money("allocate", (x, w) => api.allocate(x as api.Money, w as string[]), [[a, [40, 30, 30]], [m("10.00"), ["0.7", "0.2", "0.1"]], [jpy, [1, 1, 1]]]);
   money("split", (x, n) => api.split(x as api.Money, n as number), [[usd, 4]]);
   money("allocateUnits", (u, w) => api.allocateUnits(u as bigint, w as bigint[]), [[10n, [6n, 4n, 1n]]]);
+  money("fractionOf", (r) => api.fractionOf(r as InstanceType<typeof api.D>), [[new api.D("0.75")], [new api.D("1")]]);
+  money("divideRounded", (n, d, mode) => api.divideRounded(n as bigint, d as bigint, mode as api.Rounding), [[557_812n * 10n + 5n, 10n, "half-up"], [-5n, 2n, "floor"]]);
+  money("unitsText", (u, sc) => api.unitsText(u as bigint, sc as number), [[48_000_000n, 2], [-5n, 0]]);
   money("formatMoney", (x, o) => api.formatMoney(x as api.Money, o as { currency?: boolean }), [[a, { currency: false }], [m("-93250.5", "USD")]]);
 });
 

@@ -38,3 +38,21 @@ describe("money regressions (fuzz)", () => {
     expect(isDecimalText(Object.create(null) as string)).toBe(false);
   });
 });
+
+describe("minor-unit helpers shared by contracts, tiers and cohort", () => {
+  it("divideRounded rounds n ÷ d with every mode, respecting the sign", async () => {
+    const { divideRounded } = await import("../../src/index.js");
+    // 25 ÷ 10 = 2.5 (a tie) and −25 ÷ 10 = −2.5; 24 ÷ 10 = 2.4.
+    const modes = ["half-up", "half-even", "down", "up", "floor", "ceil"] as const;
+    expect(modes.map((m) => divideRounded(25n, 10n, m))).toEqual([3n, 2n, 2n, 3n, 2n, 3n]);
+    expect(modes.map((m) => divideRounded(-25n, 10n, m))).toEqual([-3n, -2n, -2n, -3n, -3n, -2n]);
+    expect(modes.map((m) => divideRounded(24n, 10n, m))).toEqual([2n, 2n, 2n, 3n, 2n, 3n]);
+    expect(divideRounded(35n, 10n, "half-even")).toBe(4n); // 3.5 → the even 4
+  });
+
+  it("fractionOf and unitsText are exact", async () => {
+    const { fractionOf, unitsText, D } = await import("../../src/index.js");
+    expect(fractionOf(new D("0.075"))).toEqual({ num: 75n, den: 1000n });
+    expect([unitsText(48_000_000n, 2), unitsText(-5n, 2), unitsText(334n, 0), unitsText(0n, 3)]).toEqual(["480000.00", "-0.05", "334", "0.000"]);
+  });
+});
