@@ -1,5 +1,5 @@
 // Budget benchmarks: settlement throughput for the calculators a payer runs in bulk.
-import { allocateDipBudget, budgetImpact, dipCasePayment, drgPayment, reconcileProviderBundles, settleBundle } from "../src/index.js";
+import { allocateDipBudget, budgetImpact, dipCasePayment, drgPayment, reconcileProviderBundles, settleBundle } from "./lib.js";
 import { ms, perUnit, time, type BenchRow } from "./harness.js";
 
 const bundle = {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { addToCohortTotals, cohortTotalsToJSON, emptyCohortTotals, isCohortSettlementError, prepareCohortSettlement, settleCohort } from "../src/index.js";
+import { addToCohortTotals, cohortTotalsToJSON, emptyCohortTotals, isCohortSettlementError, prepareCohortSettlement, settleCohort } from "./lib.js";
 import { type BenchRow, ms, perUnit } from "./harness.js";
 
 const here = join(import.meta.dirname ?? __dirname, "..", "examples", "data");

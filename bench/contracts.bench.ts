@@ -1,5 +1,5 @@
-// Evaluating the K1 and K3 contracts for 100,000 generated patients, parsed once.
-import { evaluateContract, parseContract } from "../src/index.js";
+// Evaluating the K1 and K3 contracts for 100,000 generated patients, parsed once: explained and bulk.
+import { evaluateContract, evaluateContractMinorUnits, parseContract } from "./lib.js";
 import { type BenchRow, ms, perUnit, time } from "./harness.js";
 
 const K1 = {
@@ -67,6 +67,19 @@ export async function bench(): Promise<BenchRow[]> {
       name: `evaluateContract ${name}`,
       result: perUnit(t.medianMs, n, "patient"),
       note: `${n.toLocaleString("en")} generated patients, contract parsed once, full ledger + explanation per patient; ${ms(t.medianMs)} per cohort (median of 3); ${net} lines`,
+    });
+    let bulkLines = 0;
+    const bulk = time(
+      () => {
+        bulkLines = 0;
+        for (const events of cohort) bulkLines += evaluateContractMinorUnits(contract, events, "2027-12-31").lines.length;
+      },
+      { samples: 3, warmup: 1 },
+    );
+    rows.push({
+      name: `evaluateContractMinorUnits ${name}`,
+      result: perUnit(bulk.medianMs, n, "patient"),
+      note: `the bulk path on the same patients: same ledger in bigint minor units, no Money or sentences; ${ms(bulk.medianMs)} per cohort (median of 3); ${bulkLines} lines`,
     });
   }
   const parse = time(() => parseContract(K3), { samples: 200, warmup: 20 });

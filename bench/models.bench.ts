@@ -1,6 +1,6 @@
 // Benchmarks for the decision models: a 10-state Markov model, 40 cycles,
 // 10,000 PSA draws, 3 strategies (target: under 2 s on one core).
-import { runMarkovModel, runModelPsa, runPartitionedSurvival, type RunModelPsaInput } from "../src/index.js";
+import { runMarkovModel, runModelPsa, runPartitionedSurvival, type RunModelPsaInput } from "./lib.js";
 import { ms, perUnit, time, type BenchRow } from "./harness.js";
 
 const STATES = ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "Dead"];

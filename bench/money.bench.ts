@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { add, allocate, money, multiply, round, sum, type Money } from "../src/index.js";
+import { add, allocate, money, multiply, round, sum, type Money } from "./lib.js";
 import { type BenchRow, perUnit, time } from "./harness.js";
 
 const N = 100_000;

@@ -1,5 +1,5 @@
 // Bill-split throughput: the bulk path (bigint minor units) and the explained path.
-import { parseLayers, splitBill, splitBillMinorUnits } from "../src/index.js";
+import { parseLayers, splitBill, splitBillMinorUnits } from "./lib.js";
 import { type BenchRow, ms, perUnit, time } from "./harness.js";
 
 const PLAN = {

@@ -1,5 +1,5 @@
 // Valuation benchmarks: PSA summaries at the spec's scale target, and a large frontier.
-import { analyzePsa, frontier } from "../src/index.js";
+import { analyzePsa, frontier } from "./lib.js";
 import { type BenchRow, ms, perUnit, time } from "./harness.js";
 
 /** A small deterministic generator (mulberry32) so every run times the same data. */

@@ -2,8 +2,10 @@
 // timeout, no coverage, ignored, and the mutation score Stryker reports
 // (detected / (detected + undetected); ignored mutants are left out).
 //
-//   node scripts/mutation-summary.mjs [report.json] [--survivors] [--without <test-file-part>]
+//   node scripts/mutation-summary.mjs [report.json] [--survivors] [--without <test-file-part>] [--min-score <percent>]
 //
+// --min-score exits with status 1 when any module scores below the given percentage
+// (CI uses it on the money run).
 // --survivors lists every surviving / uncovered mutant (file:line, mutator, replacement).
 // --without counts as surviving any mutant killed only by tests whose file path contains
 // the given text (meaningful for reports made with --disableBail, where killedBy lists
@@ -11,10 +13,14 @@
 import { readFileSync } from "node:fs";
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith("--") && args[args.indexOf(a) - 1] !== "--without") ?? "reports/mutation/mutation.json";
+const valued = new Set(["--without", "--min-score"]);
+const file = args.find((a, i) => !a.startsWith("--") && !valued.has(args[i - 1] ?? "")) ?? "reports/mutation/mutation.json";
 const showSurvivors = args.includes("--survivors");
 const withoutAt = args.indexOf("--without");
 const without = withoutAt === -1 ? null : args[withoutAt + 1];
+const minAt = args.indexOf("--min-score");
+const minScore = minAt === -1 ? null : Number(args[minAt + 1]);
+if (minScore !== null && !Number.isFinite(minScore)) throw new Error("--min-score needs a percentage, e.g. --min-score 85");
 
 const report = JSON.parse(readFileSync(file, "utf8"));
 const testFileOf = new Map();
@@ -48,6 +54,11 @@ for (const [mod, m] of [...modules].sort()) {
 rows.push(row("total", total));
 for (const r of rows) console.log(r.map((c, i) => (i === 0 ? String(c).padEnd(12) : String(c).padStart(9))).join(""));
 if (showSurvivors) for (const s of survivors.sort()) console.log(s);
+if (minScore !== null) {
+  const low = rows.slice(1, -1).filter((r) => r[7] !== "n/a" && Number(r[7]) < minScore);
+  for (const r of low) console.log(`module ${r[0]} scores ${r[7]} %, below ${minScore} %`);
+  if (low.length > 0) process.exitCode = 1;
+}
 
 function row(name, m) {
   const detected = m.Killed + m.Timeout;

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { DomainError, invalid, ValidationError, type Issue, type IssuePath } from "../core/errors.js";
 import { isCalendarDate } from "../contracts/calendar.js";
-import { evaluateContract } from "../contracts/evaluate-contract.js";
+import { evaluateContractMinorUnits, type MinorUnitContractEvaluation } from "../contracts/evaluate-contract-minor-units.js";
 import { isParsedContract, isParsedContractVersions, parseContract, parseContractVersions } from "../contracts/parse-contract.js";
-import type { ContractEvaluation } from "../contracts/ledger.js";
 import { isCoveragePlan, parseLayers, type CoveragePlan } from "../tiers/layers.js";
 import { splitBillMinorUnits } from "../tiers/waterfall.js";
 import { getCurrency } from "../money/currency.js";
+import { quote } from "../money/decimal.js";
 import { unitsText } from "../money/minor-units.js";
-import { isDecimalText, quote } from "../money/decimal.js";
+import { amountTextAt, amountUnitsAt } from "./amount-memo.js";
 
 /**
  * One patient of a cohort, as a stream record (one NDJSON line): the outcome events
@@ -98,17 +98,6 @@ export interface CohortSettlementOptions {
   readonly asOf: string;
 }
 
-function units(text: string, scale: number): bigint {
-  // Fast path: amounts this module and Money's JSON form write carry exactly `scale` decimals.
-  const dot = text.indexOf(".");
-  if (scale > 0 && dot > 0 && text.length - dot - 1 === scale) return BigInt(text.slice(0, dot) + text.slice(dot + 1));
-  if (scale === 0 && dot < 0) return BigInt(text);
-  const [whole = "0", frac = ""] = text.replace("-", "").split(".");
-  const v = BigInt(whole + frac.padEnd(scale, "0").slice(0, scale));
-  return text.startsWith("-") ? -v : v;
-}
-
-
 function describe(e: unknown, prefix: IssuePath): CohortSettlementError["error"] {
   if (e instanceof ValidationError) {
     const issues = e.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }));
@@ -165,39 +154,19 @@ function isPrepared(value: unknown): value is PreparedCohortSettlement {
   return typeof value === "object" && value !== null && madePrepared.has(value);
 }
 
+const COUNTS = ["patients", "errors"] as const;
+const AMOUNTS = ["gross", "refunded", "net", "withheld", "patientShare"] as const;
+
 /** Checks running totals by hand (they are plain data a caller carries between patients). */
 function checkTotals(totals: unknown): asserts totals is CohortTotals {
   const t = totals as Record<string, unknown> | null;
   if (t === null || typeof t !== "object") throw invalid(["totals"], "expected totals from emptyCohortTotals()", "invalid_type");
   getCurrency(t.currency as string, ["totals", "currency"]);
-  for (const k of ["patients", "errors"]) if (!Number.isSafeInteger(t[k]) || (t[k] as number) < 0) throw invalid(["totals", k], "a count is a whole number ≥ 0", "invalid_type");
-  for (const k of ["gross", "refunded", "net", "withheld", "patientShare"]) if (typeof t[k] !== "bigint") throw invalid(["totals", k], "an amount is a bigint of minor units", "invalid_type");
+  for (const k of COUNTS) if (!Number.isSafeInteger(t[k]) || (t[k] as number) < 0) throw invalid(["totals", k], "a count is a whole number ≥ 0", "invalid_type");
+  for (const k of AMOUNTS) if (typeof t[k] !== "bigint") throw invalid(["totals", k], "an amount is a bigint of minor units", "invalid_type");
   const layers = t.layers as Record<string, unknown> | null;
   if (layers === null || typeof layers !== "object") throw invalid(["totals", "layers"], "layers are a record of bigint minor units", "invalid_type");
-  for (const id of Object.keys(layers)) if (typeof layers[id] !== "bigint") throw invalid(["totals", "layers", id], "an amount is a bigint of minor units", "invalid_type");
-}
-
-const AMOUNT_TEXT = /^-?\d+(\.\d+)?$/;
-
-/** Checks a settlement record by hand (records may come back from NDJSON). */
-function checkRecord(record: unknown): asserts record is CohortSettlementRecord {
-  const r = record as Record<string, unknown> | null;
-  if (r === null || typeof r !== "object") throw invalid(["record"], "expected a record from settleCohortPatient()", "invalid_type");
-  if (typeof r.currency !== "string") throw invalid(["record", "currency"], "expected a currency code", "invalid_type");
-  const amounts = (o: unknown, keys: readonly string[], path: (string | number)[]) => {
-    if (o === null || typeof o !== "object") throw invalid(path, "expected an object of amounts", "invalid_type");
-    for (const k of keys) if (typeof (o as Record<string, unknown>)[k] !== "string" || !AMOUNT_TEXT.test((o as Record<string, string>)[k]!)) throw invalid([...path, k], "an amount is a decimal string", "invalid_amount");
-  };
-  amounts(r.contract, ["gross", "refunded", "net", "withheld"], ["record", "contract"]);
-  if (r.split !== undefined) {
-    amounts(r.split, ["patient"], ["record", "split"]);
-    const layers = (r.split as { layers?: unknown }).layers;
-    if (!Array.isArray(layers)) throw invalid(["record", "split", "layers"], "expected the layers paid", "invalid_type");
-    layers.forEach((l: unknown, i) => {
-      amounts(l, ["amount"], ["record", "split", "layers", i]);
-      if (typeof (l as { id?: unknown }).id !== "string") throw invalid(["record", "split", "layers", i, "id"], "a layer id is text", "invalid_type");
-    });
-  }
+  for (const id in layers) if (Object.hasOwn(layers, id) && typeof layers[id] !== "bigint") throw invalid(["totals", "layers", id], "an amount is a bigint of minor units", "invalid_type");
 }
 
 /**
@@ -217,21 +186,21 @@ export function settleCohortPatient(prepared: PreparedCohortSettlement, record: 
   const id = typeof record === "object" && record !== null && typeof (record as { patientId?: unknown }).patientId === "string" ? (record as { patientId: string }).patientId : null;
   try {
     const p = readPatient(record);
-    let evaluation: ContractEvaluation;
+    let evaluation: MinorUnitContractEvaluation;
     try {
-      evaluation = evaluateContract(prepared.contract, p.events, prepared.asOf);
+      evaluation = evaluateContractMinorUnits(prepared.contract, p.events, prepared.asOf);
     } catch (e) {
       return { patientId: id, index, error: describe(e, []) };
     }
     const t = evaluation.totals;
-    const lines = evaluation.lines.map((l) => ({ date: l.date, kind: l.kind, termId: l.termId, amount: l.amount.toJSON().amount }));
-    const contract = { gross: t.gross.toJSON().amount, refunded: t.refunded.toJSON().amount, withheld: t.withheld.toJSON().amount, net: t.net.toJSON().amount, lines };
+    const scale = prepared.scale;
+    const lines = evaluation.lines.map((l) => ({ date: l.date, kind: l.kind, termId: l.termId, amount: amountTextAt(l.units, scale) }));
+    const contract = { gross: amountTextAt(t.gross, scale), refunded: amountTextAt(t.refunded, scale), withheld: amountTextAt(t.withheld, scale), net: amountTextAt(t.net, scale), lines };
     if (!prepared.plan) return { patientId: p.patientId, index, currency: prepared.currency, contract };
-    if (p.bill !== undefined && (!isDecimalText(p.bill) || p.bill.startsWith("-"))) {
-      throw new ValidationError([{ path: ["bill"], code: "invalid_decimal", message: `"${p.bill}" is not a non-negative decimal amount` }]);
+    const bill = p.bill === undefined ? t.net : amountUnitsAt(p.bill, scale);
+    if (bill === null || bill < 0n) {
+      throw new ValidationError([{ path: ["bill"], code: "invalid_decimal", message: `"${p.bill}" is not a non-negative decimal amount with at most ${scale} decimals` }]);
     }
-    const billText = p.bill ?? contract.net;
-    const bill = units(billText, prepared.scale);
     const split = splitBillMinorUnits(prepared.plan, p.patient ? { bill, patient: p.patient } : { bill });
     return {
       patientId: p.patientId,
@@ -239,9 +208,9 @@ export function settleCohortPatient(prepared: PreparedCohortSettlement, record: 
       currency: prepared.currency,
       contract,
       split: {
-        bill: unitsText(bill, prepared.scale),
-        layers: prepared.plan.layers.map((layer, k) => ({ id: layer.id, amount: unitsText(split.layers[k]!, prepared.scale) })),
-        patient: unitsText(split.patient, prepared.scale),
+        bill: amountTextAt(bill, scale),
+        layers: prepared.plan.layers.map((layer, k) => ({ id: layer.id, amount: amountTextAt(split.layers[k]!, scale) })),
+        patient: amountTextAt(split.patient, scale),
       },
     };
   } catch (e) {
@@ -336,31 +305,58 @@ export function emptyCohortTotals(currency: string): CohortTotals {
 export function addToCohortTotals(totals: CohortTotals, record: CohortSettlementRecord | CohortSettlementError): CohortTotals {
   checkTotals(totals);
   if (isCohortSettlementError(record)) return { ...totals, errors: totals.errors + 1 };
-  checkRecord(record);
-  if (record.currency !== totals.currency) {
-    throw new DomainError("CURRENCY_MISMATCH", `cannot add a ${record.currency} settlement to ${totals.currency} totals`);
+  const r = record as unknown as Record<string, unknown> | null;
+  if (r === null || typeof r !== "object") throw invalid(["record"], "expected a record from settleCohortPatient()", "invalid_type");
+  if (typeof r.currency !== "string") throw invalid(["record", "currency"], "expected a currency code", "invalid_type");
+  if (r.currency !== totals.currency) {
+    throw new DomainError("CURRENCY_MISMATCH", `cannot add a ${r.currency} settlement to ${totals.currency} totals`);
   }
   const s = getCurrency(totals.currency).minorUnit;
-  const c = record.contract;
+  // Records may come back from NDJSON, so every amount is read (and checked) here.
+  const c = object(r.contract, ["record", "contract"]);
+  const gross = amountOf(c, "gross", s, ["record", "contract"]);
+  const refunded = amountOf(c, "refunded", s, ["record", "contract"]);
+  const net = amountOf(c, "net", s, ["record", "contract"]);
+  const withheld = amountOf(c, "withheld", s, ["record", "contract"]);
   let layers = totals.layers;
   let patientShare = totals.patientShare;
-  if (record.split) {
+  if (r.split !== undefined) {
+    const split = object(r.split, ["record", "split"]);
+    const paid = split.layers;
+    if (!Array.isArray(paid)) throw invalid(["record", "split", "layers"], "expected the layers paid", "invalid_type");
     const next: Record<string, bigint> = { ...totals.layers };
-    for (const l of record.split.layers) next[l.id] = (next[l.id] ?? 0n) + units(l.amount, s);
+    for (let i = 0; i < paid.length; i++) {
+      const l = object(paid[i], ["record", "split", "layers", i]);
+      const amount = amountOf(l, "amount", s, ["record", "split", "layers", i]);
+      if (typeof l.id !== "string") throw invalid(["record", "split", "layers", i, "id"], "a layer id is text", "invalid_type");
+      next[l.id] = (next[l.id] ?? 0n) + amount;
+    }
+    patientShare += amountOf(split, "patient", s, ["record", "split"]);
     layers = next;
-    patientShare += units(record.split.patient, s);
   }
   return {
     currency: totals.currency,
     patients: totals.patients + 1,
     errors: totals.errors,
-    gross: totals.gross + units(c.gross, s),
-    refunded: totals.refunded + units(c.refunded, s),
-    net: totals.net + units(c.net, s),
-    withheld: totals.withheld + units(c.withheld, s),
+    gross: totals.gross + gross,
+    refunded: totals.refunded + refunded,
+    net: totals.net + net,
+    withheld: totals.withheld + withheld,
     layers,
     patientShare,
   };
+}
+
+function object(o: unknown, path: IssuePath): Record<string, unknown> {
+  if (o === null || typeof o !== "object") throw invalid(path, "expected an object of amounts", "invalid_type");
+  return o as Record<string, unknown>;
+}
+
+function amountOf(o: Record<string, unknown>, key: string, scale: number, path: IssuePath): bigint {
+  const text = o[key];
+  const value = typeof text === "string" ? amountUnitsAt(text, scale) : null;
+  if (value === null) throw invalid([...path, key], `an amount is a decimal string with at most ${scale} decimals`, "invalid_amount");
+  return value;
 }
 
 /**

@@ -98,14 +98,22 @@ export function daysBetween(a: string, b: string): number {
  * but many patients, so each (start, offset) pair is computed once. Bounded in size.
  */
 export function dueDateMemo(limit = 200_000): (start: string, offset: DueOffset) => string {
-  const memo = new Map<string, string>();
+  // Keyed by start date, then by one number for the offset (months ≤ 1200 and days ≤
+  // 36,500 by the schema, so months × 100,000 + days is unique): no key string to build.
+  const memo = new Map<string, Map<number, string>>();
+  let size = 0;
   return (start: string, offset: DueOffset): string => {
     if (offset.months === 0 && offset.days === 0) return start;
-    const key = `${start}|${offset.months}|${offset.days}`;
-    const hit = memo.get(key);
+    const key = offset.months * 100_000 + offset.days;
+    let byOffset = memo.get(start);
+    const hit = byOffset?.get(key);
     if (hit !== undefined) return hit;
     const due = addOffset(start, offset);
-    if (memo.size < limit) memo.set(key, due);
+    if (size < limit && Number.isSafeInteger(key) && offset.days >= 0 && offset.days < 100_000) {
+      if (byOffset === undefined) memo.set(start, (byOffset = new Map()));
+      byOffset.set(key, due);
+      size += 1;
+    }
     return due;
   };
 }

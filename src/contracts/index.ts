@@ -48,7 +48,7 @@ export {
   type ParsedRefund,
 } from "./parse-contract.js";
 export { evaluateContract, evaluateContractInputSchema, type ContractLike } from "./evaluate-contract.js";
-export type { ContractEvaluation, LedgerLine, LedgerLineKind, LedgerTotals, FailedCondition } from "./ledger.js";
+export type { ContractEvaluation, LedgerLine, LedgerLineKind, LedgerTotals, MinorUnitLedgerTotals, FailedCondition } from "./ledger.js";
 export {
   schedulePresentValue,
   schedulePresentValueInputSchema,
@@ -73,3 +73,8 @@ export {
   type CohortTermResult,
   type CohortLine,
 } from "./cohort-terms.js";
+export {
+  evaluateContractMinorUnits,
+  type MinorUnitContractEvaluation,
+  type MinorUnitLedgerLine,
+} from "./evaluate-contract-minor-units.js";

@@ -47,6 +47,16 @@ export interface LedgerTotals {
   readonly withheld: Money;
 }
 
+/** {@link LedgerTotals} in integer minor units (fen, cents), as the bulk path reports them. */
+export interface MinorUnitLedgerTotals {
+  readonly payments: bigint;
+  readonly bonuses: bigint;
+  readonly gross: bigint;
+  readonly refunded: bigint;
+  readonly net: bigint;
+  readonly withheld: bigint;
+}
+
 /** The result of {@link evaluateContract}: a patient's ledger up to an as-of date. */
 export interface ContractEvaluation {
   readonly contractId: string;

@@ -5,6 +5,7 @@ import {
   addDueOffset,
   type ContractEvaluation,
   evaluateContract,
+  evaluateContractMinorUnits,
   installmentFinancing,
   parseContract,
   schedulePresentValue,
@@ -169,6 +170,23 @@ describe("contracts properties", () => {
         const hasAllOfA = history(p.start, base).every((e) => inB.has(JSON.stringify(e)));
         fc.pre(hasAllOfA);
         expect(units(b, "net") <= units(a, "net")).toBe(true);
+      }),
+    );
+  });
+
+  it("the bulk path (evaluateContractMinorUnits) gives the explained ledger to the minor unit", () => {
+    fc.assert(
+      fc.property(contractArb, patientArb, asOfDays, (json, p, day) => {
+        const c = parseContract(json);
+        const events = history(p.start, [...p.months, ...p.adverse]);
+        const asOf = dateAt(p.start, day);
+        const full = evaluateContract(c, events, asOf);
+        const bulk = evaluateContractMinorUnits(c, events, asOf);
+        expect(bulk.lines.map((l) => [l.date, l.kind, l.termId, l.units, l.withheld])).toEqual(
+          full.lines.map((l) => [l.date, l.kind, l.termId, toMinorUnits(l.amount), l.withheld === undefined ? 0n : toMinorUnits(l.withheld)]),
+        );
+        for (const key of ["payments", "bonuses", "gross", "refunded", "net", "withheld"] as const) expect(bulk.totals[key]).toBe(units(full, key));
+        expect([bulk.contractId, bulk.currency, bulk.scale, bulk.treatmentStart]).toEqual([full.contractId, full.currency, 2, full.treatmentStart]);
       }),
     );
   });

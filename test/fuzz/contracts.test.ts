@@ -50,6 +50,17 @@ describe("fuzz: contracts", () => {
     [K12, [{ kind: "treatmentStart", date: "2026-01-01" }], "2031-12-31"],
     [api.parseContractVersions(versions as api.ContractVersionsInput), k1Events, "2026-12-31"],
   ], 1200);
+  // The bulk path takes only parsed contracts, and the harness's copies of a parsed
+  // contract are not parsed ones; so the contract JSON is parsed inside the call and the
+  // corruptions reach the events and the as-of date (junk contracts: parseContract above).
+  const parsedOnce = (c: unknown) => (typeof c === "object" && c !== null && "versions" in c ? api.parseContractVersions(c as api.ContractVersionsInput) : api.parseContract(c as api.ContractInput));
+  entry("evaluateContractMinorUnits", (c, e, d) => api.evaluateContractMinorUnits(parsedOnce(c), e, d as string), [
+    [K1, k1Events, "2026-12-31"],
+    [K3, k3Events, "2027-12-31"],
+    [K4, k4Events, "2026-12-31"],
+    [K10, k10Events, "2027-12-31"],
+    [versions, k1Events, "2026-12-31"],
+  ], 800);
   entry("schedulePresentValue", (x) => api.schedulePresentValue(x as api.SchedulePresentValueInput), [[{ contract: K3, annualRate: "0.03" }]]);
   entry("installmentFinancing", (x) => api.installmentFinancing(x as api.InstallmentFinancingInput), [[{ principal: { amount: "2125000", currency: "USD" }, periodicRate: "0.03", periods: 5 }]]);
   entry("evaluateCohortTerms", (x) => api.evaluateCohortTerms(x as api.EvaluateCohortTermsInput), [

@@ -1,0 +1,65 @@
+import { invalid, ValidationError } from "../core/index.js";
+import { quote } from "../money/decimal.js";
+import { isCalendarDate } from "./calendar.js";
+import { draftLedger, draftTotals } from "./ledger-drafts.js";
+import type { LedgerLineKind, MinorUnitLedgerTotals } from "./ledger.js";
+import { isParsedContract, isParsedContractVersions, type ParsedContract, type ParsedContractVersions } from "./parse-contract.js";
+
+/** One ledger line of {@link evaluateContractMinorUnits}: amounts in minor units (fen, cents). */
+export interface MinorUnitLedgerLine {
+  readonly date: string;
+  readonly kind: LedgerLineKind;
+  readonly termId: string;
+  /** Cash effect on the manufacturer: + paid, − refunded or clawed back, 0 when withheld. */
+  readonly units: bigint;
+  /** What a withheld line would have paid; 0n on other lines. */
+  readonly withheld: bigint;
+}
+
+/** Result of {@link evaluateContractMinorUnits}. */
+export interface MinorUnitContractEvaluation {
+  readonly contractId: string;
+  readonly version: string | null;
+  readonly currency: string;
+  /** Decimal places of the currency's minor unit (2 for CNY): `units / 10^scale` is the amount. */
+  readonly scale: number;
+  readonly treatmentStart: string;
+  readonly lines: readonly MinorUnitLedgerLine[];
+  readonly totals: MinorUnitLedgerTotals;
+}
+
+/**
+ * The bulk path of {@link evaluateContract}: the same rules drafting the same ledger,
+ * to the same minor unit, with amounts as bigint minor units and no Money values,
+ * sentences or steps. For settling cohorts (a million patients) where the explained
+ * ledger of each patient is not needed; run {@link evaluateContract} on any patient
+ * who is disputed to get the explanation. Takes a contract parsed once with
+ * {@link parseContract} or {@link parseContractVersions}; events are validated as in
+ * {@link evaluateContract}, with the same typed errors.
+ *
+ * @example
+ * ```ts
+ * const k1 = parseContract(k1Json);
+ * const r = evaluateContractMinorUnits(k1, [{ kind: "infusion", date: "2026-01-15" }], "2026-12-31");
+ * r.totals.net; // 120000000n (CNY 1,200,000.00)
+ * ```
+ */
+export function evaluateContractMinorUnits(contract: ParsedContract | ParsedContractVersions, events: unknown, asOf: string): MinorUnitContractEvaluation {
+  if (!isParsedContract(contract) && !isParsedContractVersions(contract)) {
+    throw invalid(["contract"], "expected a contract made by parseContract or parseContractVersions", "invalid_contract");
+  }
+  if (!isCalendarDate(asOf)) {
+    throw new ValidationError([{ path: ["asOf"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(asOf)}` }], "evaluateContractMinorUnits");
+  }
+  const { terms: c, start, drafts } = draftLedger(contract, events, asOf);
+  const lines: MinorUnitLedgerLine[] = drafts.map((d) => ({ date: d.date, kind: d.kind, termId: d.termId, units: d.units, withheld: d.withheldUnits ?? 0n }));
+  return {
+    contractId: c.id,
+    version: c.version,
+    currency: c.currency,
+    scale: c.scale,
+    treatmentStart: start,
+    lines,
+    totals: draftTotals(drafts),
+  };
+}
