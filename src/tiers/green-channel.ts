@@ -15,8 +15,11 @@ function readInstant(text: string): Instant | null {
   if (m === null) return null;
   const [, y, mo, d, h, mi, s, ms, off] = m;
   const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Number((ms ?? "0").padEnd(3, "0"))] as const;
-  const local = Date.UTC(...fields);
-  const check = new Date(local);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  const check = new Date(0);
+  check.setUTCFullYear(fields[0], fields[1], fields[2]);
+  check.setUTCHours(fields[3], fields[4], fields[5], fields[6]);
+  const local = check.getTime();
   if (check.getUTCMonth() !== fields[1] || check.getUTCDate() !== fields[2] || fields[3] > 23 || fields[4] > 59 || fields[5] > 59) return null;
   let offsetMinutes = 0;
   if (off !== "Z" && off !== undefined) {
@@ -54,10 +57,14 @@ export function formatInstant(epochMs: number, offsetMinutes: number): string {
     throw invalid(["epochMs"], "the instant is a finite number of milliseconds within the Date range", "invalid_instant");
   }
   const d = new Date(epochMs + offsetMinutes * 60_000);
+  const year = d.getUTCFullYear();
+  if (year < 0 || year > 9999) {
+    throw invalid(["epochMs"], "the instant falls outside the years 0000–9999 that an ISO 8601 timestamp writes with four digits", "invalid_instant");
+  }
   const sign = offsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(offsetMinutes);
   const off = offsetMinutes === 0 ? "Z" : `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}${off}`;
+  return `${String(year).padStart(4, "0")}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}${off}`;
 }
 
 /** The longest deadline accepted: ten years, in minutes (deadlines are hours or days). */

@@ -28,3 +28,19 @@ describe("tiers regressions (fuzz)", () => {
     expect(Object.keys(doc)).toEqual(["layers"]);
   });
 });
+
+describe("tiers regressions (mutation pinning)", () => {
+  it("years 0000–0099 are read as written, not as 1900–1999, and due times keep a four-digit year", () => {
+    // Submitted 0050-01-01 00:00 UTC; the first response is due 60 minutes later.
+    expect(greenChannelDeadlines({ submittedAt: "0050-01-01T00:00Z" }).respondBy).toBe("0050-01-01T01:00:00Z");
+    // Year 0 is a leap year in the proleptic Gregorian calendar (divisible by 400); 1900 is not.
+    expect(greenChannelDeadlines({ submittedAt: "0000-02-29T00:00Z" }).respondBy).toBe("0000-02-29T01:00:00Z");
+    expect(greenChannelDeadlines({ submittedAt: "0999-01-01T00:00Z" }).respondBy).toBe("0999-01-01T01:00:00Z");
+    // Past 9999 the four-digit form cannot write the year: a typed error, not "10000-…".
+    expect(() => formatInstant(Date.UTC(10000, 0, 1), 0)).toThrow(ValidationError);
+    // Before year 0000 as well (1 BC is year −1 in Date's reckoning): no "00-1-01-01…".
+    expect(() => formatInstant(new Date(0).setUTCFullYear(-1, 0, 1), 0)).toThrow(ValidationError);
+    expect(formatInstant(new Date(0).setUTCFullYear(0, 0, 1), 0)).toBe("0000-01-01T00:00:00Z");
+    expect(() => greenChannelDeadlines({ submittedAt: "9999-12-31T23:30Z" })).toThrow(ValidationError);
+  });
+});
