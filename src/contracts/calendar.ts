@@ -98,18 +98,22 @@ export function daysBetween(a: string, b: string): number {
  * but many patients, so each (start, offset) pair is computed once. Bounded in size.
  */
 export function dueDateMemo(limit = 200_000): (start: string, offset: DueOffset) => string {
-  // Keyed by start date, then by one number for the offset (months ≤ 1200 and days ≤
-  // 36,500 by the schema, so months × 100,000 + days is unique): no key string to build.
+  // Keyed by start date, then by one number for the offset: for the offsets addOffset
+  // accepts (|months| ≤ 1200, |days| ≤ 36,500) months × 100,000 + days names one offset.
+  // Any other offset goes straight to addOffset, which refuses it, so it can never be
+  // answered from the memo under another offset's key.
   const memo = new Map<string, Map<number, string>>();
   let size = 0;
   return (start: string, offset: DueOffset): string => {
     if (offset.months === 0 && offset.days === 0) return start;
-    const key = offset.months * 100_000 + offset.days;
+    const { months, days } = offset;
+    if (!Number.isInteger(months) || !Number.isInteger(days) || Math.abs(months) > 1200 || Math.abs(days) > 36_500) return addOffset(start, offset);
+    const key = months * 100_000 + days;
     let byOffset = memo.get(start);
     const hit = byOffset?.get(key);
     if (hit !== undefined) return hit;
     const due = addOffset(start, offset);
-    if (size < limit && Number.isSafeInteger(key) && offset.days >= 0 && offset.days < 100_000) {
+    if (size < limit) {
       if (byOffset === undefined) memo.set(start, (byOffset = new Map()));
       byOffset.set(key, due);
       size += 1;
