@@ -105,7 +105,8 @@ export function dueDateMemo(limit = 200_000): (start: string, offset: DueOffset)
   const memo = new Map<string, Map<number, string>>();
   let size = 0;
   return (start: string, offset: DueOffset): string => {
-    if (offset.months === 0 && offset.days === 0) return start;
+    // No shortcut for a zero offset: the start date is checked (by addOffset) before
+    // anything is stored, and only a stored start can be answered from the memo.
     const { months, days } = offset;
     if (!Number.isInteger(months) || !Number.isInteger(days) || Math.abs(months) > 1200 || Math.abs(days) > 36_500) return addOffset(start, offset);
     const key = months * 100_000 + days;

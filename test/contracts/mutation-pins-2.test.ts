@@ -705,17 +705,3 @@ describe("financing.ts and present-value.ts", () => {
     expect(validationError(() => schedulePresentValue({ annualRate: 0 } as never)).message).toMatch(/^schedulePresentValue: invalid input — /);
   });
 });
-
-describe("TEMP probe", () => {
-  it("probe", () => {
-    const k = parseContract(K1);
-    const out: unknown[] = [];
-    const tryIt = (f: () => unknown) => { try { out.push(f()); } catch (e) { out.push(`${(e as Error).name}: ${(e as Error).message}`); } };
-    tryIt(() => k.dueDate("2026-02-30", { months: 0, days: 0 }));
-    tryIt(() => k.dueDate("2026-01-15", { months: 1, days: 0 }));
-    tryIt(() => k.dueDate("2026-01-15", { months: 0, days: 100_000 }));
-    tryIt(() => k.dueDate("2026-01-15", { months: 0, days: 1 }));
-    tryIt(() => k.dueDate("2026-01-15", { months: 1e-5, days: 0 }));
-    console.log(JSON.stringify(out, null, 1));
-  });
-});

@@ -44,11 +44,21 @@ describe("due-date memo", () => {
     );
   });
 
+  it("a zero offset still checks the start date (the memo once returned 2026-02-30 as given)", () => {
+    const due = dueDateMemo();
+    expect(() => due("2026-02-30", { months: 0, days: 0 })).toThrow(ValidationError);
+    expect(due("2026-02-28", { months: 0, days: 0 })).toBe("2026-02-28");
+  });
+
   it("offsets that share months × 100,000 + days with another never reach the memo", () => {
     const due = dueDateMemo();
     // {1 month, −1 day} and {0 months, 99,999 days} share the key 99,999; the second is
     // refused (more than 36,500 days), so the first one's date is never returned for it.
     expect(due("2026-01-31", { months: 1, days: -1 })).toBe("2026-02-27"); // 28 Feb − 1 day
     expect(() => due("2026-01-31", { months: 0, days: 99_999 })).toThrow(ValidationError);
+    // {0.00001 months, 0 days} would share the key 1 with {0 months, 1 day}; a fraction of a
+    // month is refused, never answered with 2026-02-01.
+    expect(due("2026-01-31", { months: 0, days: 1 })).toBe("2026-02-01");
+    expect(() => due("2026-01-31", { months: 1e-5, days: 0 })).toThrow(ValidationError);
   });
 });
