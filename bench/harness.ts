@@ -40,3 +40,40 @@ export function perUnit(totalMs: number, units: number, unit: string): string {
 export function ms(value: number): string {
   return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`;
 }
+
+/** Timings of two functions measured in alternation, and the median of their per-pair ratios. */
+export interface PairTiming {
+  readonly base: Timing;
+  readonly subject: Timing;
+  /** Median over the pairs of subject time / base time. */
+  readonly ratio: number;
+}
+
+/**
+ * Times `base` and `subject` in alternating samples (base, subject, base, …), so that both
+ * see the same machine: on a shared VM the speed drifts between samples, and timing one
+ * after the other would fold that drift into their ratio.
+ */
+export function timePair(base: () => unknown, subject: () => unknown, options: { samples?: number; warmup?: number } = {}): PairTiming {
+  const samples = options.samples ?? 15;
+  for (let i = 0; i < (options.warmup ?? 3); i++) {
+    base();
+    subject();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    let t0 = performance.now();
+    base();
+    const ta = performance.now() - t0;
+    t0 = performance.now();
+    subject();
+    const tb = performance.now() - t0;
+    a.push(ta);
+    b.push(tb);
+    ratios.push(tb / ta);
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
+  return { base: { medianMs: median(a), samples }, subject: { medianMs: median(b), samples }, ratio: median(ratios) };
+}

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { add, allocate, money, multiply, round, sum, type Money } from "./lib.js";
-import { type BenchRow, perUnit, time } from "./harness.js";
+import { type BenchRow, perUnit, time, timePair } from "./harness.js";
 
 const N = 100_000;
 
@@ -8,48 +8,51 @@ export async function bench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const amounts = Array.from({ length: N }, (_, i) => `${(i * 7919) % 1_000_000}.${String(i % 100).padStart(2, "0")}`);
   const moneys = amounts.map((a) => money(a));
-  const raw = amounts.map((a) => new Decimal(a));
   const RawD = Decimal.clone({ precision: 64 });
   const raw64 = amounts.map((a) => new RawD(a));
 
-  const rawMulRound = time(() => {
-    for (const d of raw64) d.times("0.75").toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  });
-  const libMulRound = time(() => {
-    for (const m of moneys) round(multiply(m, "0.75"));
-  });
-  rows.push({
-    name: "multiply by a rate and round to cents",
-    result: `${perUnit(libMulRound.medianMs, N, "op")} (raw decimal.js ${perUnit(rawMulRound.medianMs, N, "op")}; ratio ${(libMulRound.medianMs / rawMulRound.medianMs).toFixed(2)}×)`,
-    note: `${N.toLocaleString("en")} amounts; target ≤ 2× raw decimal.js`,
-  });
-
-  const rawAdd = time(() => {
-    let acc = new RawD(0);
-    for (const d of raw64) acc = acc.plus(d);
-  });
-  const libAdd = time(() => {
-    let acc: Money = money("0");
-    for (const m of moneys) acc = add(acc, m);
-  });
-  rows.push({
-    name: "add (running total)",
-    result: `${perUnit(libAdd.medianMs, N, "op")} (raw decimal.js ${perUnit(rawAdd.medianMs, N, "op")}; ratio ${(libAdd.medianMs / rawAdd.medianMs).toFixed(2)}×)`,
-    note: "same-currency check on every add",
-  });
-
-  const rawParse = time(() => {
-    for (const a of amounts) new Decimal(a);
-  });
-  const libParse = time(() => {
-    for (const a of amounts) money(a);
-  });
-  rows.push({
-    name: "construct from a decimal string",
-    result: `${perUnit(libParse.medianMs, N, "op")} (raw decimal.js ${perUnit(rawParse.medianMs, N, "op")}; ratio ${(libParse.medianMs / rawParse.medianMs).toFixed(2)}×)`,
-    note: "validates the numeral and the currency",
-  });
-  void raw;
+  // Each comparison alternates raw and library samples (timePair): the ratio is the median
+  // of per-pair ratios, so drift in the machine's speed between samples cancels out.
+  const vs = (name: string, rawFn: () => unknown, libFn: () => unknown, note: string) => {
+    const t = timePair(rawFn, libFn);
+    rows.push({
+      name,
+      result: `${perUnit(t.subject.medianMs, N, "op")} (raw decimal.js ${perUnit(t.base.medianMs, N, "op")}; ratio ${t.ratio.toFixed(2)}×)`,
+      note: `${note}; ${N.toLocaleString("en")} amounts, ${t.base.samples} alternating samples each; target ≤ 2× raw decimal.js`,
+    });
+  };
+  vs(
+    "multiply by a rate and round to cents",
+    () => {
+      for (const d of raw64) d.times("0.75").toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    },
+    () => {
+      for (const m of moneys) round(multiply(m, "0.75"));
+    },
+    "raw: a 64-digit Decimal clone, as Money uses",
+  );
+  vs(
+    "add (running total)",
+    () => {
+      let acc = new RawD(0);
+      for (const d of raw64) acc = acc.plus(d);
+    },
+    () => {
+      let acc: Money = money("0");
+      for (const m of moneys) acc = add(acc, m);
+    },
+    "same-currency check on every add",
+  );
+  vs(
+    "construct from a decimal string",
+    () => {
+      for (const a of amounts) new RawD(a);
+    },
+    () => {
+      for (const a of amounts) money(a);
+    },
+    "validates the numeral and the currency",
+  );
 
   const M = 20_000;
   const alloc = time(() => {

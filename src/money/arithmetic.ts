@@ -1,6 +1,6 @@
 import { DomainError, invalid } from "../core/errors.js";
 import { D, type Dec, type DecimalInput, toDecimalOrReason } from "./decimal.js";
-import { fromDecimal, requireMoney, type Money } from "./money.js";
+import { fromDecimal, isMoney, requireMoney, type Money } from "./money.js";
 import { DEFAULT_ROUNDING, round, type Rounding } from "./rounding.js";
 
 /**
@@ -12,8 +12,9 @@ import { DEFAULT_ROUNDING, round, type Rounding } from "./rounding.js";
  * ```
  */
 export function assertSameCurrency(a: Money, b: Money): void {
-  requireMoney(a, ["a"]);
-  requireMoney(b, ["b"]);
+  // Checked inline first: this runs on every add, and the error paths allocate.
+  if (!isMoney(a)) requireMoney(a, ["a"]);
+  if (!isMoney(b)) requireMoney(b, ["b"]);
   if (a.currency !== b.currency) {
     throw new DomainError("CURRENCY_MISMATCH", `currency mismatch: ${a.currency} and ${b.currency} cannot be combined`, {
       details: { left: a.currency, right: b.currency },
