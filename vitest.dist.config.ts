@@ -11,7 +11,7 @@ export default defineConfig({
   test: {
     include: ["test/{money,core,valuation,models,contracts,tiers,budget,plots,cohort}/**/*.test.ts", "test-dist/**/*.test.ts"],
     // These files reach into modules' internals (src/<module>/…), which the package does not export.
-    exclude: ["test/models/properties.test.ts", "test/*/mutation-pins.test.ts"],
+    exclude: ["test/models/properties.test.ts", "test/*/mutation-pins*.test.ts", "test/**/*.internal.test.ts"],
     setupFiles: ["test/setup.ts"],
     globalSetup: ["test-dist/setup.ts"],
     testTimeout: 120_000,

@@ -21,6 +21,7 @@ import {
   ValidationError,
 } from "../../src/index.js";
 import { K1, K3, K7, k4 } from "./fixtures.js";
+import { domainError, issues, validationError } from "../typed-errors.js";
 
 const infusion = (date: string) => ({ kind: "infusion", date });
 const texts = (r: ContractEvaluation) => r.explanation.map((s) => s.text);
@@ -28,30 +29,6 @@ const texts = (r: ContractEvaluation) => r.explanation.map((s) => s.text);
 const json = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
 /** [date, kind, termId, amount] of every ledger line. */
 const rows = (r: ContractEvaluation) => r.lines.map((l) => [l.date, l.kind, l.termId, l.amount.toJSON().amount]);
-
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error("expected a DomainError");
-}
-
-function validationError(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error("expected a ValidationError");
-}
-
-function issues(fn: () => unknown): { path: readonly (string | number)[]; code: string; message: string }[] {
-  return [...validationError(fn).issues];
-}
 
 describe("calendar.ts", () => {
   it("isCalendarDate refuses non-digits that would still give a valid month or day", () => {

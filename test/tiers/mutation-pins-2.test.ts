@@ -24,27 +24,7 @@ import {
 } from "../../src/index.js";
 import { D } from "../../src/money/index.js";
 import { scaleOf } from "../../src/tiers/units.js";
-
-function caught(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected an error");
-}
-
-function domainError(fn: () => unknown): DomainError {
-  const e = caught(fn);
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
-
-function issues(fn: () => unknown): { path: readonly (string | number)[]; code: string; message: string }[] {
-  const e = caught(fn);
-  expect(e).toBeInstanceOf(ValidationError);
-  return [...(e as ValidationError).issues];
-}
+import { caught, domainError, issues } from "../typed-errors.js";
 
 /** The message of a ValidationError, to check the calculator named in front of it. */
 function validationMessage(fn: () => unknown): string {
