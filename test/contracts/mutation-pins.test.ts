@@ -24,29 +24,11 @@ import { checkConditions, firstMatch, matches } from "../../src/contracts/condit
 import { amountWords, divRound, groupedText, moneyMaker, shareOf, toFraction, unitsText } from "../../src/contracts/units.js";
 import { D } from "../../src/money/index.js";
 import { K1, K3, k4 } from "./fixtures.js";
+import { domainError, issues } from "../typed-errors.js";
 
 const infusion = (date: string) => ({ kind: "infusion", date });
 const texts = (r: ContractEvaluation) => r.explanation.map((s) => s.text);
 
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error("expected a DomainError");
-}
-
-function issues(fn: () => unknown): { path: readonly (string | number)[]; code: string; message: string }[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return [...(e as ValidationError).issues];
-  }
-  throw new Error("expected a ValidationError");
-}
 
 describe("ledger wording (K1)", () => {
   const k1 = parseContract(K1);

@@ -24,26 +24,8 @@ import {
 } from "../../src/index.js";
 import { D } from "../../src/money/index.js";
 import { fractionOf, maxUnits, minUnits, roundedProduct, scaleOf, toUnits, unitsText } from "../../src/tiers/units.js";
+import { domainError, issues } from "../typed-errors.js";
 
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error("expected a DomainError");
-}
-
-function issues(fn: () => unknown): { path: readonly (string | number)[]; code: string; message: string }[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return [...(e as ValidationError).issues];
-  }
-  throw new Error("expected a ValidationError");
-}
 
 const amt = (m: { toJSON(): { amount: string } }) => m.toJSON().amount;
 
