@@ -1,0 +1,202 @@
+// Sensitivity source kind "metamodel": a linear-regression metamodel of each strategy's
+// cost and effect on the sampled parameters of a PSA (dampack's owsa/twsa semantics).
+import { Matrix, QrDecomposition } from "ml-matrix";
+import { z } from "zod";
+import { currencyCodeSchema, DomainError, step, ValidationError, type IssuePath } from "../../core/index.js";
+import type { MetamodelFit, PreparedSource, StrategyTotals, VariedEvaluator } from "./source.js";
+
+const series = z.union([
+  z.array(z.number()),
+  z.custom<Float64Array>((v) => v instanceof Float64Array && v.every((x) => Number.isFinite(x)), { message: "expected an array or Float64Array of finite numbers" }),
+]);
+
+/**
+ * A metamodel sensitivity source: PSA draws with their sampled parameters — the result
+ * of `runModelPsa({ ..., includeParameterDraws: true })` as is, or the same shape built
+ * by hand — the polynomial degree, and which parameters to regress on:
+ * - `"varied"` (dampack's choice): only the parameter(s) being varied; a two-way
+ *   metamodel adds every product p1^i·p2^j (i, j = 1…degree);
+ * - `"all"`: every parameter that varies across the draws, additively (plus the
+ *   two-way products), predicting with the parameters not varied at their means.
+ */
+export const metamodelSourceSchema = z
+  .object({
+    type: z.literal("metamodel"),
+    psa: z
+      .object({
+        strategies: z.array(z.string().min(1)).min(1),
+        costs: z.array(series).min(1),
+        effects: z.array(series).min(1),
+        parameterDraws: z.record(z.string().min(1), series),
+        currency: currencyCodeSchema.optional(),
+      })
+      .loose(),
+    degree: z.number().int().min(1).max(6),
+    regressors: z.enum(["varied", "all"]).default("varied"),
+  })
+  .strict();
+
+type MetamodelSource = z.output<typeof metamodelSourceSchema>;
+
+interface Column {
+  readonly name: string;
+  readonly mean: number;
+  readonly sd: number;
+}
+
+function meanOf(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m += ((a[i] as number) - m) / (i + 1);
+  return m;
+}
+
+/** Validates shapes and fits; every fit is OLS by Householder QR (ml-matrix) on standardised powers. */
+export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): PreparedSource {
+  const psa = doc.psa;
+  const S = psa.strategies.length;
+  const p = [...path, "psa"];
+  if (new Set(psa.strategies).size !== S) throw new ValidationError([{ path: [...p, "strategies"], code: "duplicate", message: "strategy names must be unique" }]);
+  for (const key of ["costs", "effects"] as const) {
+    if (psa[key].length !== S) {
+      throw new DomainError("INCONSISTENT_INPUT", `${key} needs one series per strategy (${S}), got ${psa[key].length}`, { path: [...p, key] });
+    }
+  }
+  const K = psa.costs[0]!.length;
+  for (const key of ["costs", "effects"] as const) {
+    psa[key].forEach((row, s) => {
+      if (row.length !== K) throw new DomainError("INCONSISTENT_INPUT", `${key}[${s}] has ${row.length} draws, costs[0] has ${K}`, { path: [...p, key, s] });
+    });
+  }
+  const names = Object.keys(psa.parameterDraws).sort();
+  const columns = new Map<string, Column>();
+  for (const name of names) {
+    const x = psa.parameterDraws[name] as ArrayLike<number>;
+    if (x.length !== K) throw new DomainError("INCONSISTENT_INPUT", `parameterDraws.${name} has ${x.length} draws, the outcomes ${K}`, { path: [...p, "parameterDraws", name] });
+    const mean = meanOf(x);
+    let ss = 0;
+    for (let k = 0; k < K; k++) ss += ((x[k] as number) - mean) ** 2;
+    columns.set(name, { name, mean, sd: Math.sqrt(ss / K) });
+  }
+  const varying = names.filter((n) => (columns.get(n) as Column).sd > 0);
+  // Responses: costs of every strategy, then effects, as one K × 2S matrix.
+  const Y = new Matrix(K, 2 * S);
+  for (let s = 0; s < S; s++) {
+    const c = psa.costs[s] as ArrayLike<number>;
+    const e = psa.effects[s] as ArrayLike<number>;
+    for (let k = 0; k < K; k++) {
+      Y.set(k, s, c[k] as number);
+      Y.set(k, S + s, e[k] as number);
+    }
+  }
+  const yMeans = Array.from({ length: 2 * S }, (_, j) => meanOf(Y.getColumn(j)));
+  const d = doc.degree;
+
+  /** One design row: intercept, z^1…z^d per regressor, then the two-way products. */
+  const designRow = (regs: readonly Column[], z: readonly number[], pair: readonly [number, number] | null, out: number[]): void => {
+    out.length = 0;
+    out.push(1);
+    regs.forEach((_, r) => {
+      let v = 1;
+      for (let j = 1; j <= d; j++) out.push((v *= z[r] as number));
+    });
+    if (pair !== null) {
+      const [a, b] = pair;
+      for (let i = 1; i <= d; i++) for (let j = 1; j <= d; j++) out.push((z[a] as number) ** i * (z[b] as number) ** j);
+    }
+  };
+
+  const evaluator = (varied: readonly string[]): VariedEvaluator => {
+    for (const v of varied) {
+      if ((columns.get(v) as Column).sd === 0) {
+        throw new DomainError("UNDEFINED_RESULT", `parameter "${v}" has the same value in every draw, so a metamodel cannot say how outcomes change with it`, { path: [...p, "parameterDraws", v] });
+      }
+    }
+    const regNames = doc.regressors === "varied" ? [...varied] : [...varied, ...varying.filter((n) => !varied.includes(n))];
+    const regs = regNames.map((n) => columns.get(n) as Column);
+    const pair: [number, number] | null = varied.length === 2 ? [0, 1] : null;
+    const width = 1 + regs.length * d + (pair ? d * d : 0);
+    if (K <= width) {
+      throw new DomainError("INCONSISTENT_INPUT", `${K} draws cannot fit a metamodel with ${width} coefficients; give more draws than coefficients`, { path: [...p, "costs", 0] });
+    }
+    const X = new Matrix(K, width);
+    const row: number[] = [];
+    const z = new Array<number>(regs.length);
+    for (let k = 0; k < K; k++) {
+      regs.forEach((c, r) => (z[r] = ((psa.parameterDraws[c.name] as ArrayLike<number>)[k]! - c.mean) / c.sd));
+      designRow(regs, z, pair, row);
+      for (let j = 0; j < width; j++) X.set(k, j, row[j] as number);
+    }
+    const qr = new QrDecomposition(X);
+    const R = qr.upperTriangularMatrix;
+    let maxDiag = 0;
+    for (let j = 0; j < width; j++) maxDiag = Math.max(maxDiag, Math.abs(R.get(j, j)));
+    for (let j = 0; j < width; j++) {
+      if (!(Math.abs(R.get(j, j)) > maxDiag * 1e-10)) {
+        throw new DomainError("UNDEFINED_RESULT", `the metamodel's design matrix is rank deficient (regressors ${regNames.join(", ")}, degree ${d}): too few distinct parameter values for this degree`, { path: [...path, "degree"] });
+      }
+    }
+    const B = qr.solve(Y);
+    const fitted = X.mmul(B);
+    const rSquared = psa.strategies.map((strategy, s) => {
+      const r2 = (j: number): number | null => {
+        let res = 0;
+        let tot = 0;
+        for (let k = 0; k < K; k++) {
+          res += (Y.get(k, j) - fitted.get(k, j)) ** 2;
+          tot += (Y.get(k, j) - (yMeans[j] as number)) ** 2;
+        }
+        return tot === 0 ? null : Math.max(-1, 1 - res / tot);
+      };
+      return { strategy, cost: r2(s), effect: r2(S + s) };
+    });
+    const fit: MetamodelFit = { regressors: regNames, degree: d, columns: width, draws: K, rSquared };
+    const zs = new Array<number>(regs.length).fill(0);
+    return {
+      linear: d === 1,
+      fit,
+      evaluate(values) {
+        zs.fill(0); // parameters not varied sit at their means
+        varied.forEach((_, r) => (zs[r] = ((values[r] as number) - regs[r]!.mean) / regs[r]!.sd));
+        designRow(regs, zs, pair, row);
+        const out: StrategyTotals[] = [];
+        for (let s = 0; s < S; s++) {
+          let cost = 0;
+          let effect = 0;
+          for (let j = 0; j < width; j++) {
+            cost += (row[j] as number) * B.get(j, s);
+            effect += (row[j] as number) * B.get(j, S + s);
+          }
+          if (!Number.isFinite(cost) || !Number.isFinite(effect)) {
+            throw new DomainError("UNDEFINED_RESULT", `the metamodel's prediction at ${varied.map((n, k) => `${n} = ${values[k]}`).join(", ")} overflows`, { path: [...path, "psa"] });
+          }
+          out.push({ cost, effect });
+        }
+        return out;
+      },
+    };
+  };
+
+  return {
+    kind: "metamodel",
+    strategies: [...psa.strategies],
+    currency: psa.currency,
+    thresholdMethod: "bisection-on-metamodel",
+    baseValue(name, at) {
+      const c = Object.hasOwn(psa.parameterDraws, name) ? columns.get(name) : undefined;
+      if (c === undefined) {
+        const known = names.length === 0 ? "the PSA has no parameter draws (run it with includeParameterDraws: true)" : `the sampled parameters are ${names.join(", ")}`;
+        throw new ValidationError([{ path: at, code: "unknown_parameter", message: `unknown parameter "${name}"; ${known}` }]);
+      }
+      return c.mean;
+    },
+    baseline: () => psa.strategies.map((_, s) => ({ cost: yMeans[s] as number, effect: yMeans[S + s] as number })),
+    evaluator,
+    explanation: [
+      step(
+        "valuation.sensitivity.metamodel",
+        `Linear-regression metamodel of each strategy's cost and effect on ${K} PSA draws: ordinary least squares (QR) on an intercept and powers 1…${d} of the ${doc.regressors === "varied" ? "varied parameter(s) only" : "parameters that vary across the draws"}${d > 0 ? ", plus the products of the two parameters' powers in a two-way analysis" : ""}; parameters not varied sit at their means. Base case: the PSA means.`,
+        { draws: K, degree: d, regressors: doc.regressors, parameters: names },
+      ),
+    ],
+  };
+}
