@@ -1,6 +1,6 @@
 // Sensitivity source kind "metamodel": a linear-regression metamodel of each strategy's
 // cost and effect on the sampled parameters of a PSA (dampack's owsa/twsa semantics).
-import { Matrix, QrDecomposition } from "ml-matrix";
+import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { z } from "zod";
 import { currencyCodeSchema, DomainError, step, ValidationError, type IssuePath } from "../../core/index.js";
 import type { MetamodelFit, PreparedSource, StrategyTotals, VariedEvaluator } from "./source.js";
@@ -50,7 +50,7 @@ function meanOf(a: ArrayLike<number>): number {
   return m;
 }
 
-/** Validates shapes and fits; every fit is OLS by Householder QR (ml-matrix) on standardised powers. */
+/** Validates shapes and fits; every fit is OLS on standardised powers (normal equations solved by ml-matrix's Cholesky). */
 export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): PreparedSource {
   const psa = doc.psa;
   const S = psa.strategies.length;
@@ -78,17 +78,9 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
     columns.set(name, { name, mean, sd: Math.sqrt(ss / K) });
   }
   const varying = names.filter((n) => (columns.get(n) as Column).sd > 0);
-  // Responses: costs of every strategy, then effects, as one K × 2S matrix.
-  const Y = new Matrix(K, 2 * S);
-  for (let s = 0; s < S; s++) {
-    const c = psa.costs[s] as ArrayLike<number>;
-    const e = psa.effects[s] as ArrayLike<number>;
-    for (let k = 0; k < K; k++) {
-      Y.set(k, s, c[k] as number);
-      Y.set(k, S + s, e[k] as number);
-    }
-  }
-  const yMeans = Array.from({ length: 2 * S }, (_, j) => meanOf(Y.getColumn(j)));
+  // Responses: costs of every strategy, then effects.
+  const Y: Float64Array[] = [...psa.costs, ...psa.effects].map((r) => Float64Array.from(r as ArrayLike<number>));
+  const yMeans = Y.map(meanOf);
   const d = doc.degree;
 
   /** One design row: intercept, z^1…z^d per regressor, then the two-way products. */
@@ -118,32 +110,51 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
     if (K <= width) {
       throw new DomainError("INCONSISTENT_INPUT", `${K} draws cannot fit a metamodel with ${width} coefficients; give more draws than coefficients`, { path: [...p, "costs", 0] });
     }
-    const X = new Matrix(K, width);
+    // Normal equations XᵀX·B = XᵀY, accumulated in one pass over the draws and solved by
+    // Cholesky (ml-matrix): the columns are standardised powers, so XᵀX stays well
+    // conditioned for the degrees allowed, and a pass is far cheaper than a K-row QR.
+    const G = new Float64Array(width * width);
+    const H = new Float64Array(width * 2 * S);
+    const X = new Float64Array(K * width);
     const row: number[] = [];
     const z = new Array<number>(regs.length);
+    const draws = regs.map((c) => psa.parameterDraws[c.name] as ArrayLike<number>);
     for (let k = 0; k < K; k++) {
-      regs.forEach((c, r) => (z[r] = ((psa.parameterDraws[c.name] as ArrayLike<number>)[k]! - c.mean) / c.sd));
+      regs.forEach((c, r) => (z[r] = ((draws[r] as ArrayLike<number>)[k]! - c.mean) / c.sd));
       designRow(regs, z, pair, row);
-      for (let j = 0; j < width; j++) X.set(k, j, row[j] as number);
-    }
-    const qr = new QrDecomposition(X);
-    const R = qr.upperTriangularMatrix;
-    let maxDiag = 0;
-    for (let j = 0; j < width; j++) maxDiag = Math.max(maxDiag, Math.abs(R.get(j, j)));
-    for (let j = 0; j < width; j++) {
-      if (!(Math.abs(R.get(j, j)) > maxDiag * 1e-10)) {
-        throw new DomainError("UNDEFINED_RESULT", `the metamodel's design matrix is rank deficient (regressors ${regNames.join(", ")}, degree ${d}): too few distinct parameter values for this degree`, { path: [...path, "degree"] });
+      for (let a = 0; a < width; a++) {
+        const xa = row[a] as number;
+        X[k * width + a] = xa;
+        for (let b = a; b < width; b++) G[a * width + b] = (G[a * width + b] as number) + xa * (row[b] as number);
+        for (let j = 0; j < 2 * S; j++) H[a * 2 * S + j] = (H[a * 2 * S + j] as number) + xa * (Y[j] as Float64Array)[k]!;
       }
     }
-    const B = qr.solve(Y);
-    const fitted = X.mmul(B);
+    const gram = new Matrix(width, width);
+    for (let a = 0; a < width; a++) for (let b = a; b < width; b++) {
+      gram.set(a, b, G[a * width + b] as number);
+      gram.set(b, a, G[a * width + b] as number);
+    }
+    const chol = new CholeskyDecomposition(gram);
+    const L = chol.lowerTriangularMatrix;
+    const deficient = !chol.isPositiveDefinite() || Array.from({ length: width }, (_, j) => L.get(j, j) ** 2 / gram.get(j, j)).some((r) => !(r > 1e-10));
+    if (deficient) {
+      throw new DomainError("UNDEFINED_RESULT", `the metamodel's design matrix is rank deficient (regressors ${regNames.join(", ")}, degree ${d}): too few distinct parameter values for this degree`, { path: [...path, "degree"] });
+    }
+    const rhs = new Matrix(width, 2 * S);
+    for (let a = 0; a < width; a++) for (let j = 0; j < 2 * S; j++) rhs.set(a, j, H[a * 2 * S + j] as number);
+    const solved = chol.solve(rhs);
+    const B = Array.from({ length: 2 * S }, (_, j) => Float64Array.from({ length: width }, (_, a) => solved.get(a, j)));
     const rSquared = psa.strategies.map((strategy, s) => {
       const r2 = (j: number): number | null => {
+        const y = Y[j] as Float64Array;
+        const beta = B[j] as Float64Array;
         let res = 0;
         let tot = 0;
         for (let k = 0; k < K; k++) {
-          res += (Y.get(k, j) - fitted.get(k, j)) ** 2;
-          tot += (Y.get(k, j) - (yMeans[j] as number)) ** 2;
+          let f = 0;
+          for (let a = 0; a < width; a++) f += (X[k * width + a] as number) * (beta[a] as number);
+          res += ((y[k] as number) - f) ** 2;
+          tot += ((y[k] as number) - (yMeans[j] as number)) ** 2;
         }
         return tot === 0 ? null : Math.max(-1, 1 - res / tot);
       };
@@ -162,9 +173,11 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
         for (let s = 0; s < S; s++) {
           let cost = 0;
           let effect = 0;
+          const bc = B[s] as Float64Array;
+          const be = B[S + s] as Float64Array;
           for (let j = 0; j < width; j++) {
-            cost += (row[j] as number) * B.get(j, s);
-            effect += (row[j] as number) * B.get(j, S + s);
+            cost += (row[j] as number) * (bc[j] as number);
+            effect += (row[j] as number) * (be[j] as number);
           }
           if (!Number.isFinite(cost) || !Number.isFinite(effect)) {
             throw new DomainError("UNDEFINED_RESULT", `the metamodel's prediction at ${varied.map((n, k) => `${n} = ${values[k]}`).join(", ")} overflows`, { path: [...path, "psa"] });
@@ -194,7 +207,7 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
     explanation: [
       step(
         "valuation.sensitivity.metamodel",
-        `Linear-regression metamodel of each strategy's cost and effect on ${K} PSA draws: ordinary least squares (QR) on an intercept and powers 1…${d} of the ${doc.regressors === "varied" ? "varied parameter(s) only" : "parameters that vary across the draws"}${d > 0 ? ", plus the products of the two parameters' powers in a two-way analysis" : ""}; parameters not varied sit at their means. Base case: the PSA means.`,
+        `Linear-regression metamodel of each strategy's cost and effect on ${K} PSA draws: ordinary least squares (normal equations, Cholesky) on an intercept and powers 1…${d} of the ${doc.regressors === "varied" ? "varied parameter(s) only" : "parameters that vary across the draws"}${d > 0 ? ", plus the products of the two parameters' powers in a two-way analysis" : ""}; parameters not varied sit at their means. Base case: the PSA means.`,
         { draws: K, degree: d, regressors: doc.regressors, parameters: names },
       ),
     ],
