@@ -44,6 +44,10 @@ interface Column {
   readonly sd: number;
 }
 
+function tooLarge(path: IssuePath): DomainError {
+  return new DomainError("UNDEFINED_RESULT", "the draws are too large for a float64 regression (sums of squares overflow); rescale them", { path });
+}
+
 function meanOf(a: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m += ((a[i] as number) - m) / (i + 1);
@@ -75,7 +79,9 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
     const mean = meanOf(x);
     let ss = 0;
     for (let k = 0; k < K; k++) ss += ((x[k] as number) - mean) ** 2;
-    columns.set(name, { name, mean, sd: Math.sqrt(ss / K) });
+    const sd = Math.sqrt(ss / K);
+    if (!Number.isFinite(sd)) throw tooLarge([...p, "parameterDraws", name]);
+    columns.set(name, { name, mean, sd });
   }
   const varying = names.filter((n) => (columns.get(n) as Column).sd > 0);
   // Responses: costs of every strategy, then effects.
@@ -129,6 +135,7 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
         for (let j = 0; j < 2 * S; j++) H[a * 2 * S + j] = (H[a * 2 * S + j] as number) + xa * (Y[j] as Float64Array)[k]!;
       }
     }
+    if (!G.every(Number.isFinite) || !H.every(Number.isFinite)) throw tooLarge([...p, "costs"]);
     const gram = new Matrix(width, width);
     for (let a = 0; a < width; a++) for (let b = a; b < width; b++) {
       gram.set(a, b, G[a * width + b] as number);
@@ -156,6 +163,7 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
           res += ((y[k] as number) - f) ** 2;
           tot += ((y[k] as number) - (yMeans[j] as number)) ** 2;
         }
+        if (!Number.isFinite(res) || !Number.isFinite(tot)) throw tooLarge([...p, j < S ? "costs" : "effects", j % S]);
         return tot === 0 ? null : Math.max(-1, 1 - res / tot);
       };
       return { strategy, cost: r2(s), effect: r2(S + s) };
