@@ -51,8 +51,31 @@ export const tornadoSvgInputSchema = plotTextSchema.extend({
   maxBars: z.number().int().min(1).max(200).optional(),
 });
 
-/** Input of {@link tornadoSvg}. */
-export type TornadoSvgInput = z.input<typeof tornadoSvgInputSchema>;
+/** A number as the plots accept it: a float, a decimal string, or a Decimal. */
+export type PlotNumberInput = number | string | Decimal;
+
+/** Input of {@link tornadoSvg}: `oneWaySensitivity`'s result type passes as is. */
+export interface TornadoSvgInput {
+  readonly sensitivity: {
+    readonly currency?: string;
+    readonly tornado: {
+      readonly label: string;
+      readonly base: PlotNumberInput | null;
+      readonly bars: readonly {
+        readonly parameter: string;
+        readonly low: PlotNumberInput;
+        readonly high: PlotNumberInput;
+        readonly atLow: PlotNumberInput | null;
+        readonly atHigh: PlotNumberInput | null;
+        readonly threshold?: PlotNumberInput | null;
+      }[];
+    };
+  };
+  readonly maxBars?: number;
+  readonly title?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
 
 const LOW = { color: PALETTE[0]!, label: "parameter at its low value" };
 const HIGH = { color: PALETTE[1]!, label: "parameter at its high value (hatched)" };

@@ -20,8 +20,18 @@ export const twoWaySvgInputSchema = plotTextSchema.extend({
     .loose(),
 });
 
-/** Input of {@link twoWaySvg}. */
-export type TwoWaySvgInput = z.input<typeof twoWaySvgInputSchema>;
+/** Input of {@link twoWaySvg}: `twoWaySensitivity`'s result type passes as is. */
+export interface TwoWaySvgInput {
+  readonly sensitivity: {
+    readonly strategies: readonly string[];
+    readonly x: { readonly parameter: string; readonly values: readonly number[] };
+    readonly y: { readonly parameter: string; readonly values: readonly number[] };
+    readonly optimal: readonly (readonly string[])[];
+  };
+  readonly title?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
 
 // One hatch angle per strategy, so regions stay distinct without colour.
 const ANGLES = [0, 45, 90, 135, 22.5, 67.5, 112.5, 157.5];

@@ -27,10 +27,11 @@ export const metamodelSourceSchema = z
         strategies: z.array(z.string().min(1)).min(1),
         costs: z.array(series).min(1),
         effects: z.array(series).min(1),
-        parameterDraws: z.record(z.string().min(1), series),
+        /** Required; optional in the type only so that `runModelPsa`'s result type passes as is. */
+        parameterDraws: z.record(z.string().min(1), series).optional(),
         currency: currencyCodeSchema.optional(),
-      })
-      .loose(),
+      }),
+    // not strict: the rest of runModelPsa's result (draws, seed, summary, explanation) is ignored
     degree: z.number().int().min(1).max(6),
     regressors: z.enum(["varied", "all"]).default("varied"),
   })
@@ -71,10 +72,14 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
       if (row.length !== K) throw new DomainError("INCONSISTENT_INPUT", `${key}[${s}] has ${row.length} draws, costs[0] has ${K}`, { path: [...p, key, s] });
     });
   }
-  const names = Object.keys(psa.parameterDraws).sort();
+  if (psa.parameterDraws === undefined) {
+    throw new ValidationError([{ path: [...p, "parameterDraws"], code: "missing_draws", message: "the PSA has no parameter draws: run it with includeParameterDraws: true" }]);
+  }
+  const parameterDraws = psa.parameterDraws;
+  const names = Object.keys(parameterDraws).sort();
   const columns = new Map<string, Column>();
   for (const name of names) {
-    const x = psa.parameterDraws[name] as ArrayLike<number>;
+    const x = parameterDraws[name] as ArrayLike<number>;
     if (x.length !== K) throw new DomainError("INCONSISTENT_INPUT", `parameterDraws.${name} has ${x.length} draws, the outcomes ${K}`, { path: [...p, "parameterDraws", name] });
     const mean = meanOf(x);
     let ss = 0;
@@ -124,7 +129,7 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
     const X = new Float64Array(K * width);
     const row: number[] = [];
     const z = new Array<number>(regs.length);
-    const draws = regs.map((c) => psa.parameterDraws[c.name] as ArrayLike<number>);
+    const draws = regs.map((c) => parameterDraws[c.name] as ArrayLike<number>);
     for (let k = 0; k < K; k++) {
       regs.forEach((c, r) => (z[r] = ((draws[r] as ArrayLike<number>)[k]! - c.mean) / c.sd));
       designRow(regs, z, pair, row);
@@ -203,7 +208,7 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
     currency: psa.currency,
     thresholdMethod: "bisection-on-metamodel",
     baseValue(name, at) {
-      const c = Object.hasOwn(psa.parameterDraws, name) ? columns.get(name) : undefined;
+      const c = Object.hasOwn(parameterDraws, name) ? columns.get(name) : undefined;
       if (c === undefined) {
         const known = names.length === 0 ? "the PSA has no parameter draws (run it with includeParameterDraws: true)" : `the sampled parameters are ${names.join(", ")}`;
         throw new ValidationError([{ path: at, code: "unknown_parameter", message: `unknown parameter "${name}"; ${known}` }]);
