@@ -220,7 +220,7 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
     explanation: [
       step(
         "valuation.sensitivity.metamodel",
-        `Linear-regression metamodel of each strategy's cost and effect on ${K} PSA draws: ordinary least squares (normal equations, Cholesky) on an intercept and powers 1…${d} of the ${doc.regressors === "varied" ? "varied parameter(s) only" : "parameters that vary across the draws"}${d > 0 ? ", plus the products of the two parameters' powers in a two-way analysis" : ""}; parameters not varied sit at their means. Base case: the PSA means.`,
+        `Linear-regression metamodel of each strategy's cost and effect on ${K} PSA draws: ordinary least squares (normal equations, Cholesky) on an intercept and ${d === 1 ? "the linear term" : `powers 1…${d}`} of the ${doc.regressors === "varied" ? "varied parameter(s) only" : "parameters that vary across the draws"}, plus the products of the two parameters' ${d === 1 ? "terms" : "powers"} in a two-way analysis; parameters not varied sit at their means. Base case: the PSA means.`,
         { draws: K, degree: d, regressors: doc.regressors, parameters: names },
       ),
     ],

@@ -206,9 +206,13 @@ export function oneWaySensitivity(input: OneWaySensitivityInput): OneWaySensitiv
         p.thresholds.length === 0
           ? `the optimal strategy is ${p.points[0]!.optimal} throughout`
           : p.thresholds.map((t) => `${t.from} → ${t.to} at ${show(t.value)} (${t.method === "exact-linear" ? "exact, where the fitted NMB lines cross" : `bisection on the ${t.method === "bisection-on-model" ? "model" : "metamodel"} to within ${show(t.bracket[1] - t.bracket[0])}`})`).join("; ");
+      const fit =
+        p.fit === null
+          ? ""
+          : ` Metamodel on ${p.fit.regressors.join(", ")} (degree ${p.fit.degree}, ${p.fit.columns} coefficients, ${p.fit.draws} draws), R² ${p.fit.rSquared.map((f) => `${f.strategy} cost ${f.cost === null ? "n/a" : show(f.cost)} effect ${f.effect === null ? "n/a" : show(f.effect)}`).join("; ")}.`;
       return step(
         "valuation.sensitivity.one-way",
-        `${p.parameter} from ${show(p.low)} to ${show(p.high)} (base ${show(p.base)}), ${p.points.length} values: ${flips}.`,
+        `${p.parameter} from ${show(p.low)} to ${show(p.high)} (base ${show(p.base)}), ${p.points.length} values: ${flips}.${fit}`,
         { parameter: p.parameter, low: p.low, high: p.high, base: p.base, values: p.points.map((q) => q.value), optimal: p.points.map((q) => q.optimal) },
       );
     }),

@@ -94,7 +94,7 @@ export function twoWaySensitivity(input: TwoWaySensitivityInput): TwoWaySensitiv
     ...src.explanation,
     step(
       "valuation.sensitivity.two-way",
-      `${x.parameter} from ${show(x.low)} to ${show(x.high)} (${x.values.length} values) × ${y.parameter} from ${show(y.low)} to ${show(y.high)} (${y.values.length} values) at λ = ${formatMoney(lambda)} per QALY; optimal in ${regions.filter((r) => r.cells > 0).map((r) => `${r.strategy} ${r.cells}`).join(", ")} of ${x.values.length * y.values.length} cells.`,
+      `${x.parameter} from ${show(x.low)} to ${show(x.high)} (${x.values.length} values) × ${y.parameter} from ${show(y.low)} to ${show(y.high)} (${y.values.length} values) at λ = ${formatMoney(lambda)} per QALY; optimal in ${regions.filter((r) => r.cells > 0).map((r) => `${r.strategy} ${r.cells}`).join(", ")} of ${x.values.length * y.values.length} cells.${ev.fit === null ? "" : ` Metamodel on ${ev.fit.regressors.join(", ")} (degree ${ev.fit.degree}, ${ev.fit.columns} coefficients), R² ${ev.fit.rSquared.map((f) => `${f.strategy} cost ${f.cost === null ? "n/a" : show(f.cost)} effect ${f.effect === null ? "n/a" : show(f.effect)}`).join("; ")}.`}`,
       { x: x.parameter, y: y.parameter, lambda, regions: regions.map((r) => ({ strategy: r.strategy, cells: r.cells })) },
     ),
   ];
