@@ -109,6 +109,32 @@ describe("metamodel one-way sensitivity", () => {
   });
 });
 
+describe("metamodel conditioning", () => {
+  it("degree 6 recovers a cubic cost exactly (normal equations stay well conditioned on standardised powers)", () => {
+    // 2,000 draws of x ~ N(50, 10); cost = 1,000 + 2x + 0.01x³: degree 6 must reproduce it (higher terms ≈ 0)
+    const K = 2000;
+    const x = Array.from({ length: K }, (_, k) => 50 + 10 * Math.sqrt(-2 * Math.log((k + 0.5) / K)) * Math.cos(2.399963 * k));
+    const cost = x.map((v) => 1000 + 2 * v + 0.01 * v ** 3);
+    const r = oneWaySensitivity({
+      source: { type: "metamodel", psa: { strategies: ["A", "B"], costs: [cost, cost.map(() => 5000)], effects: [x.map(() => 1), x.map(() => 1)], parameterDraws: { x } }, degree: 6 },
+      lambda,
+      ranges: [{ parameter: "x", low: 30, high: 70, points: 9 }],
+      outcome: { type: "cost", strategy: "A" },
+    });
+    expect(r.parameters[0]!.fit!.columns).toBe(7);
+    for (const q of r.parameters[0]!.points) expect(q.strategies[0]!.cost).toBeCloseTo(1000 + 2 * q.value + 0.01 * q.value ** 3, 6);
+  });
+
+  it("a two-way metamodel of degree 2 has 1 + 2·2 + 2·2 = 9 coefficients", () => {
+    const r = twoWaySensitivity({ source: { type: "metamodel", psa, degree: 2 }, lambda, x: { parameter: "drug", low: 20000, high: 40000, points: 2 }, y: { parameter: "u", low: 0.7, high: 0.9, points: 2 } });
+    expect(r.fit!.columns).toBe(9);
+    expect(r.fit!.regressors).toEqual(["drug", "u"]);
+    // New's effect is u itself and its cost the drug draw: both fitted exactly
+    expect(r.cells[1]![0]!.strategies[1]!.cost).toBeCloseTo(40000, 5);
+    expect(r.cells[1]![0]!.strategies[1]!.effect).toBeCloseTo(0.7, 10);
+  });
+});
+
 describe("metamodel two-way sensitivity", () => {
   it("dampack's two-way metamodel (powers and their products) fits cost = drug × u exactly", () => {
     const p2 = runModelPsa({
