@@ -49,7 +49,7 @@ export interface FrontierResult {
   readonly currency: string;
   /** Every strategy, in input order. */
   readonly strategies: readonly FrontierStrategy[];
-  /** The ND strategies by increasing effect (identical strategies by input order): ICERs strictly increase along it. */
+  /** The ND strategies by increasing effect (identical strategies by input order): ICERs never decrease along it (collinear points share one ICER). */
   readonly frontier: readonly FrontierStrategy[];
   readonly explanation: readonly Step[];
 }
@@ -75,11 +75,12 @@ interface Working {
  * Strategies are sorted by cost (then effect descending, then input order);
  * strongly dominated ones (another is no more costly and at least as effective,
  * one of them strictly) are marked `D`; then extended dominance is removed
- * repeatedly, comparing ICERs exactly by cross-multiplication, until ICERs rise
- * strictly along the frontier. A strategy lying exactly on the line between its
- * neighbours (equal ICERs) is `ED`: a mix of the neighbours matches it, and
- * keeping it would leave two equal ICERs. Strategies with identical cost and
- * effect always share one status, whatever the input order.
+ * repeatedly, comparing ICERs exactly by cross-multiplication: a strategy is `ED`
+ * when its ICER against the previous frontier point exceeds (strictly) the ICER of
+ * the next point against it. A strategy lying exactly on the line between its
+ * neighbours (equal ICERs) stays `ND`, and its explanation says it is collinear
+ * with them. Strategies with identical cost and effect always share one status,
+ * whatever the input order.
  *
  * @example
  * ```ts
@@ -120,8 +121,9 @@ export function frontier(input: FrontierInput): FrontierResult {
     }
   }
 
-  // Extended dominance: keep the lower-right convex hull. Candidates rise strictly in
-  // cost and effect, so ICER(a→b) ≥ ICER(b→p) ⇔ (Cb−Ca)(Ep−Eb) ≥ (Cp−Cb)(Eb−Ea).
+  // Extended dominance: keep the lower-right convex hull, collinear points included
+  // (the spec's "exceeds" is strict). Candidates rise strictly in cost and effect, so
+  // ICER(a→b) > ICER(b→p) ⇔ (Cb−Ca)(Ep−Eb) > (Cp−Cb)(Eb−Ea).
   const hull: Point[] = [];
   const removed: Point[] = [];
   for (const p of candidates) {
@@ -130,7 +132,7 @@ export function frontier(input: FrontierInput): FrontierResult {
       const b = hull[hull.length - 1]!;
       const left = b.cost.amount.minus(a.cost.amount).times(p.effect.minus(b.effect));
       const right = p.cost.amount.minus(b.cost.amount).times(b.effect.minus(a.effect));
-      if (left.lessThan(right)) break;
+      if (left.lessThanOrEqualTo(right)) break;
       hull.pop();
       removed.push(b);
     }
@@ -178,6 +180,12 @@ export function frontier(input: FrontierInput): FrontierResult {
     increments.set(cur.index, { ref: prev, dC: money(dCexact, currency), dE, exact, icer: roundedMoney(exact, currency) });
   }
 
+  // For each hull point, the next hull point and its exact ICER: equal ICERs mean collinear points.
+  const nextOnHull = new Map<number, { name: string; exact: Dec }>();
+  for (let j = 1; j + 1 < hull.length; j++) {
+    nextOnHull.set(hull[j]!.index, { name: hull[j + 1]!.name, exact: increments.get(hull[j + 1]!.index)!.exact });
+  }
+
   const explanation: Step[] = [
     step(
       "valuation.frontier.sort",
@@ -197,11 +205,15 @@ export function frontier(input: FrontierInput): FrontierResult {
       reason = `${p.name} is dominated by ${by.name}: ${by.name} costs ${formatMoney(by.cost)} (vs ${formatMoney(p.cost)}) for ${short(by.effect)} QALYs (vs ${short(p.effect)}).`;
     } else if (w.status === "ED") {
       const [lo, hi] = w.bracket!;
-      reason = `${p.name} is extendedly dominated by a mix of ${lo.name} and ${hi.name}: its ICER against ${lo.name} is not below that of ${hi.name} against it, so a mix of the two gives at least its effect for less.`;
+      reason = `${p.name} is extendedly dominated by a mix of ${lo.name} and ${hi.name}: its ICER against ${lo.name} exceeds that of ${hi.name} against it, so a mix of the two gives its effect for less.`;
     } else if (inc === undefined) {
       reason = `${p.name} is on the frontier as its least costly point (the reference).`;
     } else {
       reason = `${p.name} is on the frontier: against ${inc.ref.name} it costs ${formatMoney(inc.dC)} more for ${short(inc.dE)} QALYs more, ICER ${formatMoney(inc.icer)} per QALY.`;
+      const next = nextOnHull.get(lead.index);
+      if (next !== undefined && next.exact.equals(inc.exact)) {
+        reason += ` It is collinear with ${inc.ref.name} and ${next.name} (equal ICERs), so it is not extendedly dominated: that needs its ICER to exceed the next one's.`;
+      }
     }
     if (identicalTo.length > 0) reason += ` Identical in cost and effect to ${identicalTo.join(", ")}, so it shares their status.`;
     explanation.push(step(`valuation.frontier.${w.status.toLowerCase()}`, reason, { cost: p.cost, effect: p.effect, status: w.status }, inc?.icer));

@@ -28,8 +28,9 @@ function dominates(a: S, b: S): boolean {
 
 /**
  * A deliberately naive oracle: drop strongly dominated strategies pairwise, collapse
- * identical points, then repeatedly drop the first point whose ICER is not strictly
- * below the next one's, recomputing ICERs (by division) after every removal.
+ * identical points, then repeatedly drop the first point whose ICER exceeds the next
+ * one's (equal ICERs stay: collinear points are ND), recomputing ICERs (by division)
+ * after every removal.
  */
 function naiveStatuses(list: S[]): Record<string, string> {
   const cache = new Map<S, [Dec, Dec]>(list.map((s) => [s, [new D(s.cost.amount), new D(s.effect)]]));
@@ -49,7 +50,7 @@ function naiveStatuses(list: S[]): Record<string, string> {
   for (;;) {
     const icers: Dec[] = [];
     for (let i = 1; i < pts.length; i++) icers.push(c(pts[i]!).minus(c(pts[i - 1]!)).dividedBy(e(pts[i]!).minus(e(pts[i - 1]!))));
-    const bad = icers.findIndex((x, i) => i + 1 < icers.length && x.greaterThanOrEqualTo(icers[i + 1]!));
+    const bad = icers.findIndex((x, i) => i + 1 < icers.length && x.greaterThan(icers[i + 1]!));
     if (bad === -1) break;
     pts = pts.filter((_, i) => i !== bad + 1);
   }
@@ -76,12 +77,12 @@ describe("frontier properties", () => {
     );
   });
 
-  it("ICERs strictly increase along the ND strategies", () => {
+  it("ICERs never decrease along the ND strategies (equal only for collinear points)", () => {
     fc.assert(
       fc.property(strategiesArb, (list) => {
         const r = frontier({ strategies: list });
         const icers = r.frontier.filter((s) => s.icerExact !== null && s.identicalTo.every((n) => !r.frontier.some((f) => f.name === n && f.index < s.index)));
-        for (let i = 1; i < icers.length; i++) expect(icers[i]!.icerExact!.greaterThan(icers[i - 1]!.icerExact!)).toBe(true);
+        for (let i = 1; i < icers.length; i++) expect(icers[i]!.icerExact!.greaterThanOrEqualTo(icers[i - 1]!.icerExact!)).toBe(true);
         for (const s of r.frontier) if (s.icerExact !== null) expect(s.icerExact.greaterThan(0)).toBe(true);
       }),
     );
@@ -100,7 +101,7 @@ describe("frontier properties", () => {
     );
   });
 
-  it("every ED strategy lies on or above the segment between its two frontier neighbours", () => {
+  it("every ED strategy lies strictly above the segment between its two frontier neighbours", () => {
     fc.assert(
       fc.property(strategiesArb, (list) => {
         const r = frontier({ strategies: list });
@@ -108,10 +109,10 @@ describe("frontier properties", () => {
           const [lo, hi] = s.extendedlyDominatedBy!.map((n) => list.find((x) => x.name === n)!) as [S, S];
           const me = list[s.index]!;
           expect(e(lo).lessThan(e(me)) && e(me).lessThan(e(hi))).toBe(true);
-          // (C − Clo)(Ehi − Elo) ≥ (Chi − Clo)(E − Elo): not below the chord.
+          // (C − Clo)(Ehi − Elo) > (Chi − Clo)(E − Elo): above the chord (on it would be collinear, ND).
           const lhs = c(me).minus(c(lo)).times(e(hi).minus(e(lo)));
           const rhs = c(hi).minus(c(lo)).times(e(me).minus(e(lo)));
-          expect(lhs.greaterThanOrEqualTo(rhs)).toBe(true);
+          expect(lhs.greaterThan(rhs)).toBe(true);
         }
       }),
     );
@@ -240,7 +241,7 @@ describe("frontier edge cases public tools have got wrong", () => {
     expect(r.strategies[2]!.extendedlyDominatedBy).toEqual(["P2", "P5"]);
   });
 
-  it("a point exactly on the line between its neighbours is ED (equal ICERs)", () => {
+  it("a point exactly on the line between its neighbours stays ND (equal ICERs; was ED before issue 19)", () => {
     const r = frontier({
       strategies: [
         { name: "a", cost: cny("0"), effect: 0 },
@@ -248,7 +249,9 @@ describe("frontier edge cases public tools have got wrong", () => {
         { name: "c", cost: cny("200"), effect: 2 },
       ],
     });
-    expect(r.strategies.map((s) => s.status)).toEqual(["ND", "ED", "ND"]);
+    // a→b = 100/1 = 100 and b→c = 100/1 = 100: equal, not "exceeds", so b stays.
+    expect(r.strategies.map((s) => s.status)).toEqual(["ND", "ND", "ND"]);
+    expect(r.strategies[2]!.reference).toBe("b");
     // At λ = 100 all three tie on NMB: the more effective frontier end is chosen.
     expect(optimalStrategy(r, cny("100")).name).toBe("c");
     expect(optimalStrategy(r, cny("99.99")).name).toBe("a");

@@ -1,0 +1,116 @@
+// Sensitivity source kind "model": the models chapter's documents run deterministically
+// with chosen parameters overridden (heemod's DSA semantics).
+import { z } from "zod";
+import { step, ValidationError, type IssuePath } from "../../core/index.js";
+import type { CompiledModel } from "../../models/compiled.js";
+import { compileMarkovModel, type markovModelSchema } from "../../models/markov.js";
+import { compilePartitionedSurvival, type partitionedSurvivalModelSchema } from "../../models/partitioned-survival.js";
+import { modelParametersSchema, parameterTable } from "../../models/parameters.js";
+import { decisionModelSchema } from "../../models/psa.js";
+import type { PreparedSource, StrategyTotals, VariedEvaluator } from "./source.js";
+
+/**
+ * A deterministic sensitivity source: shared named parameters (base case = `value`, or
+ * the distribution's mean), the strategies' tagged models (`type: "markov"` or
+ * `"partitioned-survival"`, as in `runModelPsa`), and which streams are cost and effect.
+ */
+export const modelSourceSchema = z
+  .object({
+    type: z.literal("model"),
+    parameters: modelParametersSchema,
+    strategies: z
+      .array(z.object({ name: z.string().min(1), model: decisionModelSchema }).strict())
+      .min(1)
+      .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" }),
+    costStream: z.string().min(1).default("cost"),
+    effectStream: z.string().min(1).default("qaly"),
+  })
+  .strict();
+
+type ModelSource = z.output<typeof modelSourceSchema>;
+
+/** Re-issues a model's validation error with the parameter setting that caused it. */
+function withSetting(e: unknown, setting: string): unknown {
+  if (e instanceof ValidationError) {
+    return new ValidationError(e.issues.map((i) => ({ ...i, message: `with ${setting}: ${i.message}` })));
+  }
+  return e;
+}
+
+/** Compiles every strategy's model once; each evaluation copies the base vector and overrides slots. */
+export function prepareModelSource(doc: ModelSource, path: IssuePath): PreparedSource {
+  const table = parameterTable(doc.parameters);
+  const compiled: { model: CompiledModel<unknown>; cost: number; effect: number }[] = doc.strategies.map((s, i) => {
+    const prefix = [...path, "strategies", i, "model"];
+    const { type, ...model } = s.model;
+    const m: CompiledModel<unknown> =
+      type === "markov"
+        ? compileMarkovModel(model as z.output<typeof markovModelSchema>, table, prefix)
+        : compilePartitionedSurvival(model as z.output<typeof partitionedSurvivalModelSchema>, table, prefix);
+    const cost = m.streamNames.indexOf(doc.costStream);
+    const effect = m.streamNames.indexOf(doc.effectStream);
+    for (const [which, idx, name] of [["cost", cost, doc.costStream], ["effect", effect, doc.effectStream]] as const) {
+      if (idx < 0) {
+        throw new ValidationError([
+          { path: [...prefix, "streams"], code: "missing_stream", message: `strategy "${s.name}" has no ${which} stream "${name}" (it has ${m.streamNames.join(", ")})` },
+        ]);
+      }
+    }
+    return { model: m, cost, effect };
+  });
+  const currencies = new Set(doc.strategies.map((s) => s.model.streams[doc.costStream]?.currency).filter((c): c is string => c !== undefined));
+  if (currencies.size > 1) {
+    throw new ValidationError([{ path: [...path, "strategies"], code: "currency_conflict", message: `cost streams use different currencies: ${[...currencies].join(", ")}` }]);
+  }
+  const scratch = compiled.map((c) => new Float64Array(c.model.streamNames.length));
+  const run = (params: Float64Array, setting: string): StrategyTotals[] => {
+    try {
+      return compiled.map((c, s) => {
+        const out = scratch[s] as Float64Array;
+        c.model.totals(params, undefined, out);
+        return { cost: out[c.cost] as number, effect: out[c.effect] as number };
+      });
+    } catch (e) {
+      throw withSetting(e, setting);
+    }
+  };
+  const slotOf = (name: string): number => table.slots.get(name) as number;
+  return {
+    kind: "model",
+    strategies: doc.strategies.map((s) => s.name),
+    currency: [...currencies][0],
+    thresholdMethod: "bisection-on-model",
+    baseValue(name, at) {
+      const slot = table.slots.get(name);
+      if (slot === undefined) {
+        const known = table.names.length === 0 ? "the source declares none" : `the parameters are ${table.names.join(", ")}`;
+        throw new ValidationError([{ path: at, code: "unknown_parameter", message: `unknown parameter "${name}"; ${known}` }]);
+      }
+      if (typeof slot !== "number") {
+        throw new ValidationError([{ path: at, code: "not_scalar", message: `"${name}" is a Dirichlet row; vary a scalar parameter (a row's shares must keep summing to 1)` }]);
+      }
+      return table.base[slot] as number;
+    },
+    baseline: () => run(Float64Array.from(table.base), "every parameter at its base case"),
+    evaluator(varied): VariedEvaluator {
+      const slots = varied.map(slotOf);
+      const params = Float64Array.from(table.base);
+      return {
+        linear: false,
+        fit: null,
+        evaluate(values) {
+          params.set(table.base);
+          slots.forEach((slot, k) => (params[slot] = values[k] as number));
+          return run(params, varied.map((n, k) => `${n} = ${values[k]}`).join(", "));
+        },
+      };
+    },
+    explanation: [
+      step(
+        "valuation.sensitivity.model",
+        `Deterministic runs of ${doc.strategies.length} strategy model(s) (${doc.strategies.map((s) => `${s.name}: ${s.model.type}`).join("; ")}); cost stream "${doc.costStream}", effect stream "${doc.effectStream}"; parameters not varied stay at their base case (value, or the distribution's mean).`,
+        { strategies: doc.strategies.map((s) => s.name), parameters: [...table.names] },
+      ),
+    ],
+  };
+}

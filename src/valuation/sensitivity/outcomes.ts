@@ -1,0 +1,161 @@
+// Outcomes at one parameter setting: costs become Money here (half-up to the minor unit,
+// as toFrontierInput does), NMB is exact from those, ICERs come from the frontier.
+import { z } from "zod";
+import { ValidationError } from "../../core/index.js";
+import { D, type Dec, type Money } from "../../money/index.js";
+import { moneyFromFloat } from "../../models/streams.js";
+import { frontier, type FrontierStatus } from "../frontier.js";
+import { roundedMoney } from "../shared.js";
+import type { StrategyTotals } from "./source.js";
+
+/** One strategy at one parameter setting. */
+export interface SensitivityStrategyOutcome {
+  readonly name: string;
+  /** Expected cost as the model / metamodel computed it (float64). */
+  readonly cost: number;
+  /** Expected effect (QALYs; float64). */
+  readonly effect: number;
+  /** The cost as Money, rounded half-up to the minor unit: where it becomes money. */
+  readonly costMoney: Money;
+  /** NMB = λ·E − C from `costMoney` and the effect's decimal value, exact. */
+  readonly nmbExact: Dec;
+  /** `nmbExact` rounded half-up to the minor unit. */
+  readonly nmb: Money;
+  /** Its status on the frontier of this setting. */
+  readonly status: FrontierStatus;
+  /** ND only: the previous ND strategy its ICER is against. */
+  readonly reference: string | null;
+  /** Frontier ICER, rounded half-up; null for the reference and for D/ED strategies. */
+  readonly icer: Money | null;
+  readonly icerExact: Dec | null;
+}
+
+/** Every strategy at one parameter setting, and the decision. */
+export interface SensitivityOutcomes {
+  /** The strategy with the highest NMB (ties: the more effective, then the earlier). */
+  readonly optimal: string;
+  readonly strategies: readonly SensitivityStrategyOutcome[];
+}
+
+/** Money amounts and the exact NMB of each strategy: the decision needs only these. */
+export function moneyFigures(totals: readonly StrategyTotals[], lambda: Money): { costMoney: Money; effect: Dec; nmbExact: Dec }[] {
+  return totals.map((t) => {
+    const costMoney = moneyFromFloat(t.cost, lambda.currency);
+    const effect = new D(t.effect);
+    return { costMoney, effect, nmbExact: lambda.amount.times(effect).minus(costMoney.amount) };
+  });
+}
+
+/** Index of the optimal strategy: highest exact NMB, then the more effective, then the earlier. */
+export function optimalIndex(figures: readonly { effect: Dec; nmbExact: Dec }[]): number {
+  let best = 0;
+  for (let i = 1; i < figures.length; i++) {
+    const f = figures[i]!;
+    const b = figures[best]!;
+    const c = f.nmbExact.comparedTo(b.nmbExact);
+    if (c > 0 || (c === 0 && f.effect.greaterThan(b.effect))) best = i;
+  }
+  return best;
+}
+
+/** Full outcomes at one setting. */
+export function outcomesAt(names: readonly string[], totals: readonly StrategyTotals[], lambda: Money): SensitivityOutcomes {
+  const figures = moneyFigures(totals, lambda);
+  const f = frontier({ strategies: names.map((name, i) => ({ name, cost: figures[i]!.costMoney, effect: figures[i]!.effect })) });
+  const strategies = names.map((name, i): SensitivityStrategyOutcome => {
+    const fs = f.strategies[i]!;
+    const fig = figures[i]!;
+    return {
+      name,
+      cost: totals[i]!.cost,
+      effect: totals[i]!.effect,
+      costMoney: fig.costMoney,
+      nmbExact: fig.nmbExact,
+      nmb: roundedMoney(fig.nmbExact, lambda.currency),
+      status: fs.status,
+      reference: fs.reference,
+      icer: fs.icer,
+      icerExact: fs.icerExact,
+    };
+  });
+  return { optimal: names[optimalIndex(figures)]!, strategies };
+}
+
+const strategyRef = z.string().min(1);
+
+/**
+ * The scalar outcome a tornado ranks parameters by:
+ * - `cost` / `effect` / `nmb` of one strategy;
+ * - `incremental-nmb` of `strategy` against `comparator`;
+ * - `icer` of `strategy` against `comparator` (ΔC / ΔE from the Money costs; none when ΔE = 0);
+ * - `best-nmb`: the NMB of the optimal strategy at each setting (dampack's tornado).
+ */
+export const sensitivityOutcomeSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("cost"), strategy: strategyRef }).strict(),
+  z.object({ type: z.literal("effect"), strategy: strategyRef }).strict(),
+  z.object({ type: z.literal("nmb"), strategy: strategyRef }).strict(),
+  z.object({ type: z.literal("incremental-nmb"), strategy: strategyRef, comparator: strategyRef }).strict(),
+  z.object({ type: z.literal("icer"), strategy: strategyRef, comparator: strategyRef }).strict(),
+  z.object({ type: z.literal("best-nmb") }).strict(),
+]);
+
+/** A tornado outcome as accepted by {@link sensitivityOutcomeSchema}. */
+export type SensitivityOutcomeInput = z.input<typeof sensitivityOutcomeSchema>;
+export type SensitivityOutcome = z.output<typeof sensitivityOutcomeSchema>;
+
+/** Checks the outcome's strategy names against the source's. */
+export function checkOutcome(outcome: SensitivityOutcome, names: readonly string[], path: (string | number)[]): void {
+  const check = (key: "strategy" | "comparator", name: string) => {
+    if (!names.includes(name)) {
+      throw new ValidationError([{ path: [...path, key], code: "unknown_strategy", message: `"${name}" is not a strategy; the strategies are ${names.join(", ")}` }]);
+    }
+  };
+  if ("strategy" in outcome) check("strategy", outcome.strategy);
+  if ("comparator" in outcome) {
+    check("comparator", outcome.comparator);
+    if (outcome.comparator === outcome.strategy) {
+      throw new ValidationError([{ path: [...path, "comparator"], code: "same_strategy", message: "the comparator must differ from the strategy" }]);
+    }
+  }
+}
+
+/** The outcome's exact value at one setting (null: an ICER with ΔE = 0). */
+export function outcomeValue(outcome: SensitivityOutcome, at: SensitivityOutcomes): Dec | null {
+  const get = (name: string) => at.strategies.find((s) => s.name === name)!;
+  switch (outcome.type) {
+    case "cost":
+      return get(outcome.strategy).costMoney.amount;
+    case "effect":
+      return new D(get(outcome.strategy).effect);
+    case "nmb":
+      return get(outcome.strategy).nmbExact;
+    case "incremental-nmb":
+      return get(outcome.strategy).nmbExact.minus(get(outcome.comparator).nmbExact);
+    case "icer": {
+      const a = get(outcome.strategy);
+      const b = get(outcome.comparator);
+      const dE = new D(a.effect).minus(new D(b.effect));
+      return dE.isZero() ? null : a.costMoney.amount.minus(b.costMoney.amount).dividedBy(dE);
+    }
+    case "best-nmb":
+      return get(at.optimal).nmbExact;
+  }
+}
+
+/** A readable label with the unit. */
+export function outcomeLabel(outcome: SensitivityOutcome, currency: string): string {
+  switch (outcome.type) {
+    case "cost":
+      return `Cost of ${outcome.strategy} (${currency})`;
+    case "effect":
+      return `Effect of ${outcome.strategy} (QALYs)`;
+    case "nmb":
+      return `NMB of ${outcome.strategy} (${currency})`;
+    case "incremental-nmb":
+      return `Incremental NMB of ${outcome.strategy} vs ${outcome.comparator} (${currency})`;
+    case "icer":
+      return `ICER of ${outcome.strategy} vs ${outcome.comparator} (${currency} per QALY)`;
+    case "best-nmb":
+      return `NMB of the optimal strategy (${currency})`;
+  }
+}
