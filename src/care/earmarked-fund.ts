@@ -175,6 +175,7 @@ export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedF
   };
   for (const { e, i } of order) {
     const u = units[i]!;
+    const req = cash(u, c);
     floorAt(e.date); // opens the year before counting this entry
     let kind: FundLedgerLine["kind"];
     let moved: bigint;
@@ -186,30 +187,34 @@ export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedF
       paidIn += u;
       yearIn += u;
       bySource.set(e.source, (bySource.get(e.source) ?? 0n) + u);
-      text = `${e.date}: ${formatMoney(cash(u, c))} in from ${e.source} (${describeContribution(e)})`;
+      text = `${e.date}: ${formatMoney(req)} in from ${e.source} (${describeContribution(e)})`;
     } else if (u <= balance) {
       kind = "payment";
       moved = -u;
       balance -= u;
       paidOut += u;
-      text = `${e.date}: payment ${e.id} of ${formatMoney(cash(u, c))} paid`;
+      text = `${e.date}: payment ${e.id} of ${formatMoney(req)} paid`;
     } else if (x.insufficientBalance === "payAvailable" && balance > 0n) {
       kind = "partial";
       moved = -balance;
       unpaid += u - balance;
       paidOut += balance;
-      text = `${e.date}: payment ${e.id} of ${formatMoney(cash(u, c))} exceeds the balance ${formatMoney(cash(balance, c))}: ${formatMoney(cash(balance, c))} paid, ${formatMoney(cash(u - balance, c))} unpaid`;
+      text = `${e.date}: payment ${e.id} of ${formatMoney(req)} exceeds the balance ${formatMoney(cash(balance, c))}: ${formatMoney(cash(balance, c))} paid, ${formatMoney(cash(u - balance, c))} unpaid`;
       balance = 0n;
     } else {
       kind = "rejected";
       moved = 0n;
       unpaid += u;
-      text = `${e.date}: payment ${e.id} of ${formatMoney(cash(u, c))} exceeds the balance ${formatMoney(cash(balance, c))}: rejected whole, nothing paid`;
+      text = `${e.date}: payment ${e.id} of ${formatMoney(req)} exceeds the balance ${formatMoney(cash(balance, c))}: rejected whole, nothing paid`;
     }
     const floor = floorAt(e.date);
     const on = balance <= floor;
+    // One Money per figure per line: the same values go to the line, the change list and the step.
+    const bal = cash(balance, c);
+    const fl = cash(floor, c);
+    const mv = cash(moved, c);
     if (alarm !== on) {
-      if (alarm !== null || on) changes.push({ date: e.date, alarm: on, balance: cash(balance, c), floor: cash(floor, c) });
+      if (alarm !== null || on) changes.push({ date: e.date, alarm: on, balance: bal, floor: fl });
       alarm = on;
     }
     const purpose = e.kind === "payment" ? ("claim" in e.for ? `claim:${e.for.claim}` : `allowance:${e.for.allowance}`) : null;
@@ -220,21 +225,14 @@ export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedF
       source: isContribution(e) ? e.source : null,
       paymentId: e.kind === "payment" ? e.id : null,
       purpose,
-      requested: cash(u, c),
-      amount: cash(moved, c),
-      balance: cash(balance, c),
-      floor: cash(floor, c),
+      requested: req,
+      amount: mv,
+      balance: bal,
+      floor: fl,
       alarm: on,
       rejection: kind === "rejected" || kind === "partial" ? "INSUFFICIENT_BALANCE" : null,
     });
-    steps.push(
-      step(
-        `care.fund.${kind}`,
-        `${text}; balance ${formatMoney(cash(balance, c))}, floor ${formatMoney(cash(floor, c))}${on ? ": alarm (balance ≤ floor)" : ""}.`,
-        { entry: i, balance: cash(balance, c), floor: cash(floor, c), alarm: on },
-        cash(moved, c),
-      ),
-    );
+    steps.push(step(`care.fund.${kind}`, `${text}; balance ${formatMoney(bal)}, floor ${formatMoney(fl)}${on ? ": alarm (balance ≤ floor)" : ""}.`, { entry: i, balance: bal, floor: fl, alarm: on }, mv));
   }
   const last = x.asOf ?? lines[lines.length - 1]?.date ?? null;
   const finalFloor = last === null ? floorUnits(x.fund.floor, { currency: c, rounding: x.rounding, path: ["fund", "floor"], yearContributions: 0n }) : floorAt(last);

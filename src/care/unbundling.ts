@@ -145,7 +145,7 @@ export interface UnbundlingResult {
   /** Episodes with unbundled lines, in the order of their first line. */
   readonly episodes: readonly UnbundledEpisode[];
   /** One recovery per overpaid episode, ready for {@link recoveryLedger}. */
-  readonly recoveries: readonly RecoveryEntryInput[];
+  readonly recoveries: RecoveryEntryInput[];
   readonly totals: {
     readonly fundPaidOnUnbundledLines: Money;
     readonly recovered: Money;
