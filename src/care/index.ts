@@ -20,6 +20,8 @@ export {
   type UsedTestResult,
 } from "./test-gate.js";
 export { qualifyingResultSchema, type QualifyingResult } from "./qualifying-results/index.js";
+export { categoryQualifyingSchema, type CategoryQualifying } from "./qualifying-results/category.js";
+export { levelQualifyingSchema, type LevelQualifying } from "./qualifying-results/level.js";
 export {
   testGateSetSchema,
   testGatePredicate,
@@ -37,6 +39,9 @@ export {
   type ProviderKpiStatus,
 } from "./provider-kpis.js";
 export { kpiComparisonSchema, type KpiComparison } from "./kpi-comparisons/index.js";
+export { targetComparisonSchema, type TargetComparison } from "./kpi-comparisons/target.js";
+export { referenceComparisonSchema, type ReferenceComparison } from "./kpi-comparisons/reference.js";
+export { pooledComparisonSchema, type PooledComparison } from "./kpi-comparisons/pooled.js";
 export {
   detectUnbundling,
   detectUnbundlingInputSchema,
@@ -66,3 +71,5 @@ export {
   type EarmarkedFundLedger,
 } from "./earmarked-fund.js";
 export { fundFloorSchema, type FundFloor } from "./fund-floors/index.js";
+export { amountFloorSchema, type AmountFloor } from "./fund-floors/amount.js";
+export { shareOfYearFloorSchema, type ShareOfYearFloor } from "./fund-floors/share-of-year.js";
