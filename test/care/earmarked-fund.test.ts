@@ -32,6 +32,8 @@ describe("care §8: earmarked funds", () => {
       ["2027-01-01", "contribution", "10700000.00", "510000.00", false],
     ]);
     expect(r.lines[3]!.rejection).toBe("INSUFFICIENT_BALANCE");
+    expect(r.explanation.map((x) => x.rule)).toEqual(["care.fund.rule", "care.fund.contribution", "care.fund.payment", "care.fund.payment", "care.fund.rejected", "care.fund.contribution", "care.fund.balance"]);
+    expect(r.explanation[4]!.text).toContain("rejected whole");
     expect(show(r.lines[3]!.amount)).toBe("0.00");
     expect(r.alarmChanges.map((c) => [c.date, c.alarm])).toEqual([["2026-09-30", true], ["2027-01-01", false]]);
     expect([show(r.totals.contributions), show(r.totals.payments), show(r.totals.unpaid), show(r.totals.balance), r.alarm]).toEqual(["20200000.00", "9500000.00", "600000.00", "10700000.00", false]);

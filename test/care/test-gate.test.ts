@@ -26,6 +26,9 @@ describe("care §5: test before drug", () => {
     }
     const none = checkTestGate({ gate: egfr, courseStart: C, results: [] });
     expect([none.passed, none.reason, none.result, none.days, none.fundPays]).toEqual([false, "NO_TEST", null, null, "zero"]);
+    expect(none.explanation.map((x) => x.rule)).toEqual(["care.testGate.rule", "care.testGate.noTest"]);
+    const expired = checkTestGate({ gate: egfr, courseStart: C, results: [positive("2025-11-10")] });
+    expect(expired.explanation.at(-1)!.text).toContain("181 days");
   });
 
   it("H14: positive 2026-03-01 then negative 2026-04-01, C = 2026-05-10 → NOT_QUALIFYING (the later negative wins)", () => {

@@ -39,6 +39,10 @@ describe("care §7: unbundling and recovery", () => {
     expect(ledger.lines[0]!.rule).toBe("care.unbundling.CART-PKG");
     expect(ledger.lines[0]!.lineIds).toEqual(["1-ward", "1-drug", "1-supplies"]);
     expect(show(ledger.net)).toBe("-1200000.00");
+    // the explanation a claims officer reads: lines found, package due, recovery
+    expect(r.episodes[0]!.explanation.map((x) => x.rule)).toEqual(["care.unbundling.lines", "care.unbundling.due", "care.unbundling.recovery"]);
+    expect(r.episodes[0]!.explanation[2]!.text).toContain("CNY 240,000.00");
+    expect(ledger.lines[0]!.explanation.amount?.toJSON()).toEqual({ amount: "-240000.00", currency: "CNY" });
   });
 
   it("H20: B1 paid for March with imaging billed besides it: recovery 700.00; April imaging without an April bundle: not unbundled", () => {
