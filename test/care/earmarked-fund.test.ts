@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { earmarkedFundLedger } from "../../src/index.js";
+import { runs } from "../arbitraries.js";
 import { domainError, issues } from "../typed-errors.js";
 
 const cny = (amount: string) => ({ amount, currency: "CNY" });
@@ -125,7 +126,7 @@ describe("care §8: earmarked funds", () => {
         expect(cents(r.totals.balance)).toBe(cents(r.totals.contributions) - cents(r.totals.payments));
         expect(JSON.stringify(earmarkedFundLedger(JSON.parse(JSON.stringify(input))))).toBe(JSON.stringify(r));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

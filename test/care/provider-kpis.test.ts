@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { benchmarkProviderKpi } from "../../src/index.js";
+import { runs } from "../arbitraries.js";
 import { domainError, issues } from "../typed-errors.js";
 
 const one = (comparison: unknown, numerator: number, denominator: number) =>
@@ -116,7 +117,7 @@ describe("care §6: provider KPIs", () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

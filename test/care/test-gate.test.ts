@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkTestGate, checkTestResult, TEST_GATE_REJECTIONS, testGatePredicate, triageWithTestGate } from "../../src/index.js";
+import { runs } from "../arbitraries.js";
 import { domainError, issues } from "../typed-errors.js";
 
 const egfr = { drug: "EGFR-TKI", biomarker: "EGFR", qualifying: { kind: "category" as const, categories: ["positive"] }, validityDays: 180 };
@@ -91,7 +92,7 @@ describe("care §5: test before drug", () => {
         const expected = that.some((r) => r.category === "negative") ? "NOT_QUALIFYING" : -latest > 180 ? "EXPIRED" : null;
         expect(a.reason).toBe(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

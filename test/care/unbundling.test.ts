@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectUnbundling, recoveryLedger } from "../../src/index.js";
+import { runs } from "../arbitraries.js";
 import { domainError, issues } from "../typed-errors.js";
 
 const cny = (amount: string) => ({ amount, currency: "CNY" });
@@ -140,7 +141,7 @@ describe("care §7: unbundling and recovery", () => {
         expect(cents(ledger.recovered)).toBe(cents(r.totals.recovered));
         expect(JSON.stringify(detectUnbundling(JSON.parse(JSON.stringify(input))))).toBe(JSON.stringify(r));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
