@@ -6,7 +6,7 @@ import { currencyCodeSchema, type Explanation, isoDateSchema, moneyOf, parseInpu
 import { formatMoney, type Money } from "../money/index.js";
 import { CONTRIBUTION_KINDS, contributionUnits, describeContribution, type Contribution } from "./fund-contributions/index.js";
 import { describeFloor, floorUnits, fundFloorSchema } from "./fund-floors/index.js";
-import { cash, unitsOfMoneyIn } from "./minor-amounts.js";
+import { cash, formatUnits, unitsOfMoneyIn } from "./minor-amounts.js";
 
 /** The zod schema of a payment out of the fund, naming the claim or allowance it pays. */
 export const fundPaymentSchema = z
@@ -187,25 +187,25 @@ export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedF
       paidIn += u;
       yearIn += u;
       bySource.set(e.source, (bySource.get(e.source) ?? 0n) + u);
-      text = `${e.date}: ${formatMoney(req)} in from ${e.source} (${describeContribution(e)})`;
+      text = `${e.date}: ${formatUnits(u, c)} in from ${e.source} (${describeContribution(e)})`;
     } else if (u <= balance) {
       kind = "payment";
       moved = -u;
       balance -= u;
       paidOut += u;
-      text = `${e.date}: payment ${e.id} of ${formatMoney(req)} paid`;
+      text = `${e.date}: payment ${e.id} of ${formatUnits(u, c)} paid`;
     } else if (x.insufficientBalance === "payAvailable" && balance > 0n) {
       kind = "partial";
       moved = -balance;
       unpaid += u - balance;
       paidOut += balance;
-      text = `${e.date}: payment ${e.id} of ${formatMoney(req)} exceeds the balance ${formatMoney(cash(balance, c))}: ${formatMoney(cash(balance, c))} paid, ${formatMoney(cash(u - balance, c))} unpaid`;
+      text = `${e.date}: payment ${e.id} of ${formatUnits(u, c)} exceeds the balance ${formatUnits(balance, c)}: ${formatUnits(balance, c)} paid, ${formatUnits(u - balance, c)} unpaid`;
       balance = 0n;
     } else {
       kind = "rejected";
       moved = 0n;
       unpaid += u;
-      text = `${e.date}: payment ${e.id} of ${formatMoney(req)} exceeds the balance ${formatMoney(cash(balance, c))}: rejected whole, nothing paid`;
+      text = `${e.date}: payment ${e.id} of ${formatUnits(u, c)} exceeds the balance ${formatUnits(balance, c)}: rejected whole, nothing paid`;
     }
     const floor = floorAt(e.date);
     const on = balance <= floor;
@@ -232,7 +232,7 @@ export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedF
       alarm: on,
       rejection: kind === "rejected" || kind === "partial" ? "INSUFFICIENT_BALANCE" : null,
     });
-    steps.push(step(`care.fund.${kind}`, `${text}; balance ${formatMoney(bal)}, floor ${formatMoney(fl)}${on ? ": alarm (balance ≤ floor)" : ""}.`, { entry: i, balance: bal, floor: fl, alarm: on }, mv));
+    steps.push(step(`care.fund.${kind}`, `${text}; balance ${formatUnits(balance, c)}, floor ${formatUnits(floor, c)}${on ? ": alarm (balance ≤ floor)" : ""}.`, { entry: i, balance: bal, floor: fl, alarm: on }, mv));
   }
   const last = x.asOf ?? lines[lines.length - 1]?.date ?? null;
   const finalFloor = last === null ? floorUnits(x.fund.floor, { currency: c, rounding: x.rounding, path: ["fund", "floor"], yearContributions: 0n }) : floorAt(last);
@@ -241,7 +241,7 @@ export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedF
   steps.push(
     step(
       "care.fund.balance",
-      `Balance ${formatMoney(cash(balance, c))} = contributions ${formatMoney(cash(paidIn, c))} − payments ${formatMoney(cash(paidOut, c))}${last === null ? "" : ` as of ${last}`}; floor ${formatMoney(cash(finalFloor, c))}: ${finalAlarm ? "alarm" : "no alarm"}.`,
+      `Balance ${formatUnits(balance, c)} = contributions ${formatMoney(cash(paidIn, c))} − payments ${formatMoney(cash(paidOut, c))}${last === null ? "" : ` as of ${last}`}; floor ${formatMoney(cash(finalFloor, c))}: ${finalAlarm ? "alarm" : "no alarm"}.`,
       { contributions: cash(paidIn, c), payments: cash(paidOut, c), unpaid: cash(unpaid, c), floor: cash(finalFloor, c), alarm: finalAlarm },
       cash(balance, c),
     ),
