@@ -77,6 +77,7 @@ export const detectUnbundlingInputSchema = z
       };
       claim(p.code, ["code"]);
       if (p.componentCodes.includes(p.code)) ctx.addIssue({ code: "custom", path: ["packages", i, "componentCodes"], message: "the package code cannot also be a component code" });
+      if (p.triggerCodes.includes(p.code)) ctx.addIssue({ code: "custom", path: ["packages", i, "triggerCodes"], message: "the package code already marks a package episode; it cannot also be a trigger code" });
       p.triggerCodes.forEach((c, j) => claim(c, ["triggerCodes", j]));
       p.componentCodes.forEach((c, j) => claim(c, ["componentCodes", j]));
     });

@@ -177,6 +177,8 @@ describe("care §7: the recovery ledger and bad input", () => {
     expect(issues(() => detectUnbundling({ ...base, lines: [cartEpisode(1)[0]!, cartEpisode(1)[0]!] }))[0]!.path).toEqual(["lines", 1, "id"]);
     expect(issues(() => detectUnbundling({ ...base, packages: [cart, { ...b1, componentCodes: ["WARD"] }] }))[0]!.path).toEqual(["packages", 1, "componentCodes", 0]);
     expect(issues(() => detectUnbundling({ ...base, lines: [{ ...cartEpisode(1)[0]!, fundPaid: "1.005" }] }))[0]!.path).toEqual(["lines", 0, "fundPaid"]);
+    expect(issues(() => detectUnbundling({ ...base, packages: [{ ...cart, triggerCodes: ["CART-PKG"] }] }))[0]!.path).toEqual(["packages", 0, "triggerCodes"]);
+    expect(issues(() => detectUnbundling({ ...base, packages: [{ ...cart, componentCodes: ["CART-PKG"] }] }))[0]!.path).toEqual(["packages", 0, "componentCodes"]);
     expect(issues(() => detectUnbundling({ ...base, packages: [{ ...cart, episode: { kind: "week" } as never }] }))[0]!.path).toEqual(["packages", 0, "episode", "kind"]);
   });
 });
