@@ -9,7 +9,7 @@ const shim = resolve(import.meta.dirname, ".ci", "out", "dist-pkg", `${format}.m
 export default defineConfig({
   resolve: { alias: [{ find: /^(\.\.\/)+src\/index\.js$/, replacement: shim }] },
   test: {
-    include: ["test/{money,core,valuation,models,contracts,tiers,budget,plots,cohort}/**/*.test.ts", "test-dist/**/*.test.ts"],
+    include: ["test/{money,core,valuation,models,contracts,tiers,budget,plots,cohort,care}/**/*.test.ts", "test-dist/**/*.test.ts"],
     // These files reach into modules' internals (src/<module>/…), which the package does not export.
     exclude: ["test/models/properties.test.ts", "test/*/mutation-pins*.test.ts", "test/**/*.internal.test.ts"],
     setupFiles: ["test/setup.ts"],

@@ -5,7 +5,9 @@ import {
   add,
   assessAdmission,
   budgetImpact,
+  checkTestGate,
   classifyIcerByGdp,
+  earmarkedFundLedger,
   evaluateContract,
   formatExplanation,
   formatMoney,
@@ -224,4 +226,39 @@ for (const y of bia.years) {
 }
 row("three-year net impact", m(bia.totalNetCost));
 row("affordable (≤ 0.5% of fund spend each year)?", bia.verdict);
+careSection();
 console.log("");
+
+// ---------------------------------------------------------------------------------------
+/** Programme administration (care §5, §8): the test gate on a targeted drug and an earmarked rare-disease fund. */
+function careSection(): void {
+  title("6. Care: the test before the targeted drug, and the rare-disease fund");
+  const gate = { drug: "EGFR-TKI", biomarker: "EGFR", qualifying: { kind: "category" as const, categories: ["positive"] }, validityDays: 180 };
+  const courseStart = "2026-05-10";
+  const files: [string, { biomarker: string; reportDate: string; category: string }[]][] = [
+    ["positive 2026-04-20", [{ biomarker: "EGFR", reportDate: "2026-04-20", category: "positive" }]],
+    ["positive 2025-11-10 (181 days)", [{ biomarker: "EGFR", reportDate: "2025-11-10", category: "positive" }]],
+    ["positive 03-01, then negative 04-01", [{ biomarker: "EGFR", reportDate: "2026-03-01", category: "positive" }, { biomarker: "EGFR", reportDate: "2026-04-01", category: "negative" }]],
+    ["no test on file", []],
+  ];
+  console.log(`  EGFR TKI course starting ${courseStart}; a positive EGFR result is valid for 180 days.`);
+  for (const [label, results] of files) {
+    const r = checkTestGate({ gate, courseStart, results });
+    row(label, r.passed ? `pass (${r.days} days)` : `rejected ${r.reason}, fund pays 0`);
+  }
+  const fund = earmarkedFundLedger({
+    fund: { id: "rare-disease", name: "Rare-disease fund", currency: "CNY", floor: { kind: "shareOfYear", share: 0.05 } },
+    entries: [
+      { kind: "lumpSum", date: "2026-01-01", source: "insurance", amount: cny("80000000") },
+      { kind: "lumpSum", date: "2026-01-01", source: "finance", amount: cny("30000000") },
+      { kind: "lumpSum", date: "2026-01-01", source: "donations", amount: cny("10000000") },
+      ...Array.from({ length: 201 }, (_, k) => ({ kind: "payment" as const, date: "2026-06-30", id: `SMA-${k + 1}`, for: { claim: `sma-${k + 1}` }, amount: cny("600000") })),
+    ],
+  });
+  sub("Rare-disease fund, 2026 (insurance + finance + donations; 600,000 per SMA patient)");
+  for (const s of fund.contributionsBySource) row(`in from ${s.source}`, m(s.amount));
+  const firstAlarm = fund.lines.findIndex((l) => l.alarm);
+  row("alarm from", `payment ${fund.lines[firstAlarm]!.paymentId} (balance ${m(fund.lines[firstAlarm]!.balance)} = floor ${m(fund.lines[firstAlarm]!.floor)})`);
+  row("payments made / rejected (no overdraft)", `${fund.lines.filter((l) => l.kind === "payment").length} / ${fund.lines.filter((l) => l.kind === "rejected").length}`);
+  row("balance", m(fund.totals.balance));
+}

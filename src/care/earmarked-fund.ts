@@ -1,0 +1,262 @@
+// Earmarked funds (专项基金): a ledger of contributions by source and payments, with a
+// balance carried over, no overdraft (a payment above the balance is rejected whole) and
+// an alarm while the balance is at or below the floor (警戒线; reaching it alarms, C7).
+import { z } from "zod";
+import { currencyCodeSchema, type Explanation, isoDateSchema, moneyOf, parseInput, roundingSchema, step, type Step } from "../core/index.js";
+import { formatMoney, type Money } from "../money/index.js";
+import { CONTRIBUTION_KINDS, contributionUnits, describeContribution, type Contribution } from "./fund-contributions/index.js";
+import { describeFloor, floorUnits, fundFloorSchema } from "./fund-floors/index.js";
+import { cash, formatUnits, unitsOfMoneyIn } from "./minor-amounts.js";
+
+/** The zod schema of a payment out of the fund, naming the claim or allowance it pays. */
+export const fundPaymentSchema = z
+  .object({
+    kind: z.literal("payment"),
+    date: isoDateSchema,
+    id: z.string().min(1),
+    /** What it pays: a claim, or an allowance (003 「額外生活補助」). */
+    for: z.union([z.object({ claim: z.string().min(1) }).strict(), z.object({ allowance: z.string().min(1) }).strict()]),
+    amount: moneyOf({ above: "0" }),
+  })
+  .strict();
+
+/** The zod schema of an earmarked fund document. */
+export const earmarkedFundSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().optional(),
+    /** Every amount of the fund is in this currency; another is `CURRENCY_MISMATCH`. */
+    currency: currencyCodeSchema,
+    floor: fundFloorSchema,
+  })
+  .strict();
+
+/** The zod schema of {@link earmarkedFundLedger}'s input. */
+export const earmarkedFundLedgerInputSchema = z
+  .object({
+    fund: earmarkedFundSchema,
+    /** Contributions and payments, any order: sorted by date; on one day contributions first, then payments in input order. */
+    entries: z.array(z.discriminatedUnion("kind", [CONTRIBUTION_KINDS.perCapita.schema, CONTRIBUTION_KINDS.lumpSum.schema, fundPaymentSchema])),
+    /** Entries dated after this are left out; default: every entry. */
+    asOf: isoDateSchema.optional(),
+    /** Same-day order **[fixed]**: contributions before payments (default), or strictly the input order. */
+    sameDay: z.enum(["contributionsFirst", "inputOrder"]).default("contributionsFirst"),
+    /** A payment above the balance **[fixed]**: rejected whole (default), or paid up to the balance with the rest unpaid. Never an overdraft. */
+    insufficientBalance: z.enum(["rejectWhole", "payAvailable"]).default("rejectWhole"),
+    /** Rounding of per-capita contributions and of a share-of-year floor; half-up by default. */
+    rounding: roundingSchema.default("half-up"),
+  })
+  .strict();
+
+/** An earmarked fund's input as stored (JSON). */
+export type EarmarkedFundLedgerInput = z.input<typeof earmarkedFundLedgerInputSchema>;
+
+/** One line of the fund ledger, after it was applied. */
+export interface FundLedgerLine {
+  /** Position of the entry in the input. */
+  readonly index: number;
+  readonly date: string;
+  /** `rejected`: a payment above the balance, not paid; `partial`: paid up to the balance (`payAvailable` only). */
+  readonly kind: "contribution" | "payment" | "partial" | "rejected";
+  /** The contribution's source, or null for payments. */
+  readonly source: string | null;
+  /** The payment's id, or null for contributions. */
+  readonly paymentId: string | null;
+  /** What the payment is for (`claim:…` / `allowance:…`), or null. */
+  readonly purpose: string | null;
+  /** What was asked: the contribution, or the payment requested. */
+  readonly requested: Money;
+  /** Cash effect on the balance: + in, − out, 0 when rejected. */
+  readonly amount: Money;
+  /** The balance after the line. */
+  readonly balance: Money;
+  /** The floor after the line. */
+  readonly floor: Money;
+  /** True while balance ≤ floor. */
+  readonly alarm: boolean;
+  /** `INSUFFICIENT_BALANCE` for a rejected or partial payment, else null. */
+  readonly rejection: "INSUFFICIENT_BALANCE" | null;
+}
+
+/** Result of {@link earmarkedFundLedger}. */
+export interface EarmarkedFundLedger {
+  readonly fundId: string;
+  readonly currency: string;
+  /** The last date applied (the as-of date when given). */
+  readonly asOf: string | null;
+  /** In the order applied. */
+  readonly lines: readonly FundLedgerLine[];
+  /** Contributions per source, in the order sources first appear. */
+  readonly contributionsBySource: readonly { readonly source: string; readonly amount: Money }[];
+  readonly totals: {
+    readonly contributions: Money;
+    readonly payments: Money;
+    /** Requested amounts not paid (rejected payments, and the unpaid rest of partial ones). */
+    readonly unpaid: Money;
+    /** contributions − payments. */
+    readonly balance: Money;
+  };
+  /** The floor and alarm as of `asOf` (or after the last line). */
+  readonly floor: Money;
+  readonly alarm: boolean;
+  /** Each date the alarm switched on or off. */
+  readonly alarmChanges: readonly { readonly date: string; readonly alarm: boolean; readonly balance: Money; readonly floor: Money }[];
+  /** Entries dated after `asOf`, not applied. */
+  readonly notYetApplied: number;
+  readonly explanation: Explanation;
+}
+
+type Entry = z.output<typeof earmarkedFundLedgerInputSchema>["entries"][number];
+
+/**
+ * Runs an earmarked fund's ledger: contributions (per capita or lump sums by source) and
+ * payments, in date order (same day: contributions first, then payments in input order).
+ * A payment above the balance is rejected whole; the balance is never negative. The
+ * alarm is on while the balance is at or below the floor (an amount, or a share of the
+ * calendar year's contributions so far).
+ *
+ * @example
+ * ```ts
+ * const cny = (amount: string) => ({ amount, currency: "CNY" });
+ * earmarkedFundLedger({
+ *   fund: { id: "rare-disease", currency: "CNY", floor: { kind: "shareOfYear", share: 0.05 } },
+ *   entries: [
+ *     { kind: "perCapita", date: "2026-01-01", source: "insurance", insured: 500000, ratePerPerson: cny("20") },
+ *     { kind: "payment", date: "2026-04-30", id: "p1", for: { claim: "c1" }, amount: cny("9500000") },
+ *   ],
+ * }).alarm; // true (balance 500,000.00 = floor 500,000.00)
+ * ```
+ */
+export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedFundLedger {
+  const x = parseInput(earmarkedFundLedgerInputSchema, input, "earmarkedFundLedger");
+  const c = x.fund.currency;
+  const isContribution = (e: Entry): e is Contribution => e.kind !== "payment";
+  // Currencies first, in input order, so the first offending field is the one reported.
+  const units = x.entries.map((e, i) =>
+    isContribution(e) ? contributionUnits(e, { currency: c, rounding: x.rounding, path: ["entries", i] }) : unitsOfMoneyIn(e.amount, c, ["entries", i, "amount"]),
+  );
+  if (x.fund.floor.kind === "amount") unitsOfMoneyIn(x.fund.floor.amount, c, ["fund", "floor", "amount"]);
+  const order = x.entries
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => x.asOf === undefined || e.date <= x.asOf)
+    .sort((a, b) => {
+      if (a.e.date !== b.e.date) return a.e.date < b.e.date ? -1 : 1;
+      if (x.sameDay === "contributionsFirst") {
+        const ka = isContribution(a.e) ? 0 : 1;
+        const kb = isContribution(b.e) ? 0 : 1;
+        if (ka !== kb) return ka - kb;
+      }
+      return a.i - b.i;
+    });
+  const label = x.fund.name ?? x.fund.id;
+  const steps: Step[] = [
+    step(
+      "care.fund.rule",
+      `${label}: balance = contributions − payments, carried over; a payment above the balance is ${x.insufficientBalance === "rejectWhole" ? "rejected whole" : "paid up to the balance"}; alarm while the balance ≤ the floor (${describeFloor(x.fund.floor)}).`,
+      { fund: x.fund.id, currency: c, sameDay: x.sameDay, insufficientBalance: x.insufficientBalance },
+    ),
+  ];
+  let balance = 0n;
+  let paidOut = 0n;
+  let paidIn = 0n;
+  let unpaid = 0n;
+  let year = "";
+  let yearIn = 0n;
+  const bySource = new Map<string, bigint>();
+  const lines: FundLedgerLine[] = [];
+  const changes: EarmarkedFundLedger["alarmChanges"][number][] = [];
+  let alarm: boolean | null = null;
+  const floorAt = (date: string) => {
+    if (date.slice(0, 4) !== year) {
+      year = date.slice(0, 4);
+      yearIn = 0n;
+    }
+    return floorUnits(x.fund.floor, { currency: c, rounding: x.rounding, path: ["fund", "floor"], yearContributions: yearIn });
+  };
+  for (const { e, i } of order) {
+    const u = units[i]!;
+    const req = cash(u, c);
+    floorAt(e.date); // opens the year before counting this entry
+    let kind: FundLedgerLine["kind"];
+    let moved: bigint;
+    let text: string;
+    if (isContribution(e)) {
+      kind = "contribution";
+      moved = u;
+      balance += u;
+      paidIn += u;
+      yearIn += u;
+      bySource.set(e.source, (bySource.get(e.source) ?? 0n) + u);
+      text = `${e.date}: ${formatUnits(u, c)} in from ${e.source} (${describeContribution(e)})`;
+    } else if (u <= balance) {
+      kind = "payment";
+      moved = -u;
+      balance -= u;
+      paidOut += u;
+      text = `${e.date}: payment ${e.id} of ${formatUnits(u, c)} paid`;
+    } else if (x.insufficientBalance === "payAvailable" && balance > 0n) {
+      kind = "partial";
+      moved = -balance;
+      unpaid += u - balance;
+      paidOut += balance;
+      text = `${e.date}: payment ${e.id} of ${formatUnits(u, c)} exceeds the balance ${formatUnits(balance, c)}: ${formatUnits(balance, c)} paid, ${formatUnits(u - balance, c)} unpaid`;
+      balance = 0n;
+    } else {
+      kind = "rejected";
+      moved = 0n;
+      unpaid += u;
+      text = `${e.date}: payment ${e.id} of ${formatUnits(u, c)} exceeds the balance ${formatUnits(balance, c)}: rejected whole, nothing paid`;
+    }
+    const floor = floorAt(e.date);
+    const on = balance <= floor;
+    // One Money per figure per line: the same values go to the line, the change list and the step.
+    const bal = cash(balance, c);
+    const fl = cash(floor, c);
+    const mv = cash(moved, c);
+    if (alarm !== on) {
+      if (alarm !== null || on) changes.push({ date: e.date, alarm: on, balance: bal, floor: fl });
+      alarm = on;
+    }
+    const purpose = e.kind === "payment" ? ("claim" in e.for ? `claim:${e.for.claim}` : `allowance:${e.for.allowance}`) : null;
+    lines.push({
+      index: i,
+      date: e.date,
+      kind,
+      source: isContribution(e) ? e.source : null,
+      paymentId: e.kind === "payment" ? e.id : null,
+      purpose,
+      requested: req,
+      amount: mv,
+      balance: bal,
+      floor: fl,
+      alarm: on,
+      rejection: kind === "rejected" || kind === "partial" ? "INSUFFICIENT_BALANCE" : null,
+    });
+    steps.push(step(`care.fund.${kind}`, `${text}; balance ${formatUnits(balance, c)}, floor ${formatUnits(floor, c)}${on ? ": alarm (balance ≤ floor)" : ""}.`, { entry: i, balance: bal, floor: fl, alarm: on }, mv));
+  }
+  const last = x.asOf ?? lines[lines.length - 1]?.date ?? null;
+  const finalFloor = last === null ? floorUnits(x.fund.floor, { currency: c, rounding: x.rounding, path: ["fund", "floor"], yearContributions: 0n }) : floorAt(last);
+  const finalAlarm = balance <= finalFloor;
+  if (last !== null && alarm !== null && alarm !== finalAlarm) changes.push({ date: last, alarm: finalAlarm, balance: cash(balance, c), floor: cash(finalFloor, c) });
+  steps.push(
+    step(
+      "care.fund.balance",
+      `Balance ${formatUnits(balance, c)} = contributions ${formatMoney(cash(paidIn, c))} − payments ${formatMoney(cash(paidOut, c))}${last === null ? "" : ` as of ${last}`}; floor ${formatMoney(cash(finalFloor, c))}: ${finalAlarm ? "alarm" : "no alarm"}.`,
+      { contributions: cash(paidIn, c), payments: cash(paidOut, c), unpaid: cash(unpaid, c), floor: cash(finalFloor, c), alarm: finalAlarm },
+      cash(balance, c),
+    ),
+  );
+  return {
+    fundId: x.fund.id,
+    currency: c,
+    asOf: last,
+    lines,
+    contributionsBySource: [...bySource].map(([source, amount]) => ({ source, amount: cash(amount, c) })),
+    totals: { contributions: cash(paidIn, c), payments: cash(paidOut, c), unpaid: cash(unpaid, c), balance: cash(balance, c) },
+    floor: cash(finalFloor, c),
+    alarm: finalAlarm,
+    alarmChanges: changes,
+    notYetApplied: x.entries.length - order.length,
+    explanation: steps,
+  };
+}

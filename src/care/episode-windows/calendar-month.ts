@@ -1,0 +1,13 @@
+// Episode window kind `calendarMonth`: the episode is the calendar month of the service
+// date (a monthly bundle such as B1 **[fixed]**).
+import { z } from "zod";
+
+/** The zod schema of the `calendarMonth` window: `{ kind: "calendarMonth" }`. */
+export const calendarMonthWindowSchema = z.object({ kind: z.literal("calendarMonth") }).strict();
+
+/** The `calendarMonth` kind: a line's episode key is the `YYYY-MM` of its service date. */
+export const calendarMonthWindowKind = {
+  schema: calendarMonthWindowSchema,
+  key: (line: { readonly serviceDate: string }): string | null => line.serviceDate.slice(0, 7),
+  describe: (key: string) => `calendar month ${key}`,
+} as const;

@@ -1,0 +1,26 @@
+// Contribution kind `lumpSum`: an amount tagged by its source (003's rare-disease fund:
+// 「醫保、財政、社會捐贈共同籌資」).
+import { z } from "zod";
+import { isoDateSchema, moneyOf } from "../../core/index.js";
+import type { Rounding } from "../../money/index.js";
+import { unitsOfMoneyIn } from "../minor-amounts.js";
+
+/** The zod schema of a `lumpSum` contribution: `{ kind: "lumpSum", date, source: "donations", amount: { amount: "10000000", currency: "CNY" } }`. */
+export const lumpSumContributionSchema = z
+  .object({
+    kind: z.literal("lumpSum"),
+    date: isoDateSchema,
+    source: z.string().min(1),
+    amount: moneyOf({ above: "0" }),
+  })
+  .strict();
+
+/** A parsed `lumpSum` contribution. */
+export type LumpSumContribution = z.output<typeof lumpSumContributionSchema>;
+
+/** The `lumpSum` kind. */
+export const lumpSumContributionKind = {
+  schema: lumpSumContributionSchema,
+  units: (c: LumpSumContribution, ctx: { currency: string; rounding: Rounding; path: readonly (string | number)[] }): bigint => unitsOfMoneyIn(c.amount, ctx.currency, [...ctx.path, "amount"]),
+  describe: (c: LumpSumContribution) => `a lump sum from ${c.source}`,
+} as const;

@@ -1,0 +1,17 @@
+// Floor kind `amount`: the alarm line is a stated amount.
+import { z } from "zod";
+import { moneyOf } from "../../core/index.js";
+import { unitsOfMoneyIn } from "../minor-amounts.js";
+
+/** The zod schema of an `amount` floor: `{ kind: "amount", amount: { amount: "500000", currency: "CNY" } }`. */
+export const amountFloorSchema = z.object({ kind: z.literal("amount"), amount: moneyOf({ min: "0" }) }).strict();
+
+/** A parsed `amount` floor. */
+export type AmountFloor = z.output<typeof amountFloorSchema>;
+
+/** The `amount` kind. */
+export const amountFloorKind = {
+  schema: amountFloorSchema,
+  units: (f: AmountFloor, ctx: { currency: string; path: readonly (string | number)[] }): bigint => unitsOfMoneyIn(f.amount, ctx.currency, [...ctx.path, "amount"]),
+  describe: (f: AmountFloor) => `a floor of ${f.amount.amount.toFixed()}`,
+} as const;

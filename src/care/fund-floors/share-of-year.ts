@@ -1,0 +1,22 @@
+// Floor kind `shareOfYear`: the alarm line is a share of the calendar year's contributions
+// (example 5%, after 003 「5%的警戒線」), counted up to the day, rounded once.
+import { z } from "zod";
+import { rateSchema } from "../../core/index.js";
+import { divideRounded, fractionOf, type Rounding } from "../../money/index.js";
+
+/** The zod schema of a `shareOfYear` floor: `{ kind: "shareOfYear", share: 0.05 }`. */
+export const shareOfYearFloorSchema = z.object({ kind: z.literal("shareOfYear"), share: rateSchema }).strict();
+
+/** A parsed `shareOfYear` floor. */
+export type ShareOfYearFloor = z.output<typeof shareOfYearFloorSchema>;
+
+/** The `shareOfYear` kind. */
+export const shareOfYearFloorKind = {
+  schema: shareOfYearFloorSchema,
+  /** share × this calendar year's contributions so far. */
+  units: (f: ShareOfYearFloor, ctx: { yearContributions: bigint; rounding: Rounding }): bigint => {
+    const s = fractionOf(f.share);
+    return divideRounded(ctx.yearContributions * s.num, s.den, ctx.rounding);
+  },
+  describe: (f: ShareOfYearFloor) => `${f.share.times(100).toFixed()}% of the calendar year's contributions`,
+} as const;

@@ -1,0 +1,31 @@
+// Qualifying result kind `category`: the result's reported category (EGFR "positive",
+// an exon-19 deletion) must be one the gate lists; exact, case-sensitive text.
+import { z } from "zod";
+import type { TestResult } from "../test-gate.js";
+
+/** The zod schema of a `category` qualifying rule: `{ kind: "category", categories: ["positive"] }`. */
+export const categoryQualifyingSchema = z
+  .object({
+    kind: z.literal("category"),
+    /** The categories that qualify (exact text). */
+    categories: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
+/** A parsed `category` rule. */
+export type CategoryQualifying = z.output<typeof categoryQualifyingSchema>;
+
+/** Whether a result qualifies under the rule, and why in words. */
+export function categoryQualifies(rule: CategoryQualifying, result: TestResult): { qualifies: boolean; why: string } {
+  if (result.category === undefined) return { qualifies: false, why: "the result reports no category" };
+  const hit = rule.categories.includes(result.category);
+  return { qualifies: hit, why: `category ${result.category} ${hit ? "is" : "is not"} one of [${rule.categories.join(", ")}]` };
+}
+
+/** The rule in words. */
+export function describeCategoryQualifying(rule: CategoryQualifying): string {
+  return `category in [${rule.categories.join(", ")}]`;
+}
+
+/** The `category` kind: its schema, how a result is judged, and how it describes itself. */
+export const categoryQualifyingKind = { schema: categoryQualifyingSchema, qualifies: categoryQualifies, describe: describeCategoryQualifying } as const;
