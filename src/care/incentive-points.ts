@@ -212,7 +212,7 @@ function run(p: Parsed, explain: boolean) {
       ref: `redemptions[${j}]`,
       lots: used,
       value,
-      text: explain ? `Redeemed ${r.points} point(s) on ${r.date}${r.for ? ` for ${r.for}` : ""}, oldest first (awarded ${used[0]!.awardedOn}…${used[used.length - 1]!.awardedOn}), worth ${text(rules.pointValue)} a point.` : "",
+      text: explain ? `Redeemed ${r.points} point(s) on ${r.date}${r.for ? ` for ${r.for}` : ""}, oldest first (awarded ${used[0]!.awardedOn}…${used[used.length - 1]!.awardedOn}), worth ${text(rules.pointValue)} ${p.currency} a point.` : "",
     });
   };
   let ri = 0;
