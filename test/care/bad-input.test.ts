@@ -57,7 +57,7 @@ describe("care bad input: listing lifecycle", () => {
 
 describe("care bad input: follow-up", () => {
   it("rejects an assessment type scheduled twice, a zero interval and unknown keys", () => {
-    const twice = { assessments: [H5_SCHEDULE.assessments[0], H5_SCHEDULE.assessments[0]] };
+    const twice = { assessments: [H5_SCHEDULE.assessments[0]!, H5_SCHEDULE.assessments[0]!] };
     expect(issues(() => followUpStatus({ schedule: twice, treatmentStart: "2026-01-15", asOf: "2026-02-01" }))[0]!.path).toEqual(["schedule", "assessments", 1, "type"]);
     expect(issues(() => followUpStatus({ schedule: { assessments: [{ type: "x", intervalMonths: 0, count: 1 }] }, treatmentStart: "2026-01-15", asOf: "2026-02-01" }))[0]!.path).toEqual(["schedule", "assessments", 0, "intervalMonths"]);
     expect(issues(() => followUpStatus({ schedule: H5_SCHEDULE, treatmentStart: "2026-01-15", asOf: "2026-02-01", events: [{ type: "imaging", date: "2026-02-01", result: "PR" }] } as never))[0]).toMatchObject({ path: ["events", 0], code: "unrecognized_keys" });

@@ -1,23 +1,25 @@
+import type { ListingInput } from "../../src/index.js";
+
 // Worked-example documents of care.md §1–4, as a backend would store them (plain JSON).
-export const H1_LISTING = {
+export const H1_LISTING: ListingInput = {
   technology: "CAR-T (H1)",
   currency: "CNY",
   price: "15000",
   priceUnit: "month",
   ratio: "0.70",
   entry: { kind: "formal", formalFrom: "2024-02-29" },
-} as const;
+};
 
-export const H2_LISTING = {
+export const H2_LISTING: ListingInput = {
   technology: "gene therapy (H2)",
   currency: "CNY",
   price: "15000",
   ratio: "0.70",
   entry: { kind: "provisional", listedOn: "2025-08-31", fastTrack: true },
   decisions: [{ kind: "admit", decidedOn: "2026-03-05" }],
-} as const;
+};
 
-export const H3_LISTING = {
+export const H3_LISTING: ListingInput = {
   ...H1_LISTING,
   technology: "CAR-T (H3)",
   decisions: [
@@ -25,14 +27,14 @@ export const H3_LISTING = {
     { kind: "renegotiate", decidedOn: "2028-02-15", newPrice: { price: "12750", effectiveFrom: "2028-07-01" } },
     { kind: "delist", decidedOn: "2030-02-01" },
   ],
-} as const;
+};
 
 export const H5_SCHEDULE = {
   assessments: [
     { type: "imaging", intervalMonths: 3, count: 4 },
     { type: "geneticTest", intervalMonths: 3, count: 4 },
   ],
-} as const;
+};
 
 export const H5_EVENTS = [
   { type: "imaging", date: "2026-04-20" },

@@ -23,7 +23,7 @@ describe("care §1 listing lifecycle", () => {
     // F + 24 months = 2026-02-29 → clamped 2026-02-28; F + 48 = 2028-02-29 exists; F + 72 = 2030-02-28.
     expect(listingReviewDates({ formalFrom: "2024-02-29", count: 3 })).toEqual(["2026-02-28", "2028-02-29", "2030-02-28"]);
     // The listing shows the same series as its reviews are decided one by one (each from F).
-    const decided = { ...H1_LISTING, decisions: [{ kind: "keep", decidedOn: "2026-02-27" }, { kind: "keep", decidedOn: "2028-02-28" }] };
+    const decided = { ...H1_LISTING, decisions: [{ kind: "keep" as const, decidedOn: "2026-02-27" }, { kind: "keep" as const, decidedOn: "2028-02-28" }] };
     const reviews = listingPeriods({ listing: decided }).reviews;
     expect(reviews.map((r) => [r.index, r.due, r.closedOn])).toEqual([
       [1, "2026-02-28", "2026-02-27"],
@@ -224,7 +224,7 @@ describe("care §4 risk-tier service packages", () => {
 
 describe("care: DomainError is the type of rule violations", () => {
   it("is exported and carries a path", () => {
-    const e = domainError(() => listingStatus({ listing: { ...H1_LISTING, decisions: [{ kind: "keep", decidedOn: "2024-01-01" }] }, asOf: "2026-01-01" }));
+    const e = domainError(() => listingStatus({ listing: { ...H1_LISTING, decisions: [{ kind: "keep" as const, decidedOn: "2024-01-01" }] }, asOf: "2026-01-01" }));
     expect(e).toBeInstanceOf(DomainError);
     expect(e.path).toEqual(["decisions", 0, "decidedOn"]);
   });
