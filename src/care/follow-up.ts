@@ -3,7 +3,7 @@
 // assessment has a window [due − before, due + after] (both ends included). Statuses as of
 // a date only move forward: open → overdue → missed, or to done.
 import { z } from "zod";
-import { isoDateSchema, parseInput, step, type Step } from "../core/index.js";
+import { invalid, isoDateSchema, parseInput, step, type Step, ValidationError } from "../core/index.js";
 import { addOffset, dueDateMemo, type DueOffset } from "../contracts/calendar.js";
 import { D, roundDecimal } from "../money/index.js";
 
@@ -135,6 +135,8 @@ function assess(schedule: Schedule, start: string, events: readonly Event[], asO
         doneOn: null,
         event: null,
       };
+      // Past 9999-12-31 the text grows a fifth year digit and would no longer compare as a date.
+      if (slot.windowEnd.length !== 10 || slot.windowStart.length !== 10) throw invalid(["treatmentStart"], `${a.type} #${k} would fall after the year 9999`, "date_out_of_range");
       list.push(slot);
       slots.push(slot);
     }
@@ -212,7 +214,7 @@ export function followUpStatus(input: z.input<typeof followUpStatusInputSchema>)
     ...r.unscheduled.map((u) => step("care.followUp.unscheduled", `events[${u.event}] (${u.type} on ${u.date}) satisfies no open assessment's window: unscheduled, reported only.`, { type: u.type, date: u.date })),
     step(
       "care.followUp.adherence",
-      rate === null ? "Adherence is undefined (not 0): nothing is done or missed yet." : `Adherence = done ÷ (done + missed) = ${rate.fraction} = ${rate.rate} (half-up, 4 decimals).`,
+      rate === null ? "Adherence has no value yet (null, not 0): nothing is done or missed." : `Adherence = done ÷ (done + missed) = ${rate.fraction} = ${rate.rate} (half-up, 4 decimals).`,
       { done: r.counts.done, missed: r.counts.missed, rate: rate?.rate ?? null },
     ),
     step("care.followUp.full", r.full ? `Full follow-up: every assessment of the course is done (last on ${r.completedOn}).` : "No full follow-up: not every assessment of the course is done.", { fullFollowUp: r.full }),
@@ -282,8 +284,14 @@ export function followUpCohort(input: z.input<typeof followUpCohortInputSchema>)
   const p = parseInput(followUpCohortInputSchema, input, "followUpCohort");
   const memo = dueDateMemo();
   const totals = { done: 0, open: 0, overdue: 0, missed: 0, fullFollowUp: 0 };
-  const patients = p.patients.map((pt): FollowUpCohortRow => {
-    const r = assess(p.schedule, pt.treatmentStart, pt.events, p.asOf, memo);
+  const patients = p.patients.map((pt, n): FollowUpCohortRow => {
+    let r: ReturnType<typeof assess>;
+    try {
+      r = assess(p.schedule, pt.treatmentStart, pt.events, p.asOf, memo);
+    } catch (e) {
+      if (e instanceof ValidationError) throw new ValidationError(e.issues.map((i) => ({ ...i, path: ["patients", n, ...i.path] })), "followUpCohort");
+      throw e;
+    }
     totals.done += r.counts.done;
     totals.open += r.counts.open;
     totals.overdue += r.counts.overdue;

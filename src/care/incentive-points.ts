@@ -2,7 +2,7 @@
 // append-only ledger, read like a contract ledger: every line is dated, signed, names what
 // caused it and carries the balance after it; a later as-of date only appends lines.
 import { z } from "zod";
-import { amount, DomainError, isoDateSchema, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
+import { amount, DomainError, isoDateSchema, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step, ValidationError } from "../core/index.js";
 import { isoWeekMonday, seriesDate } from "../contracts/anchored-series.js";
 import { D, type Dec, money, round, type Money } from "../money/index.js";
 import { careCurrencySchema, inconsistent, text } from "./common.js";
@@ -331,6 +331,7 @@ export function incentivePointsCohort(input: z.input<typeof incentivePointsCohor
     } catch (e) {
       // Name the account in the path.
       if (e instanceof DomainError) throw new DomainError(e.code, e.reason, { path: ["patients", n, ...e.path], details: { ...e.details } });
+      if (e instanceof ValidationError) throw new ValidationError(e.issues.map((i) => ({ ...i, path: ["patients", n, ...i.path] })), "incentivePointsCohort");
       throw e;
     }
     let awarded = 0;
