@@ -1,5 +1,7 @@
 // Private helpers shared by the care calculators; not part of the public API.
+import { z } from "zod";
 import { currencyCodeSchema, DomainError, type IssuePath } from "../core/index.js";
+import { isCalendarDate } from "../contracts/calendar.js";
 import type { Dec } from "../money/index.js";
 
 /** Currency of every care document that states amounts: required, never defaulted. */
@@ -29,3 +31,12 @@ export function outOfOrder(path: IssuePath, message: string, details: Record<str
 export function byDate<T extends { readonly date: string }>(items: readonly T[]): number[] {
   return items.map((_, i) => i).sort((a, b) => (items[a]!.date < items[b]!.date ? -1 : items[a]!.date > items[b]!.date ? 1 : a - b));
 }
+
+/**
+ * A calendar date `YYYY-MM-DD` that exists, checked on its calendar fields (the shared
+ * isoDateSchema goes through date-fns's parser, which dominates a cohort's parse time).
+ */
+export const careDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "expected a calendar date YYYY-MM-DD" })
+  .refine(isCalendarDate, { error: (issue) => `${JSON.stringify(issue.input)} is not a calendar date` });

@@ -3,7 +3,8 @@
 // assessment has a window [due − before, due + after] (both ends included). Statuses as of
 // a date only move forward: open → overdue → missed, or to done.
 import { z } from "zod";
-import { invalid, isoDateSchema, parseInput, step, type Step, ValidationError } from "../core/index.js";
+import { careDateSchema } from "./common.js";
+import { invalid, parseInput, step, type Step, ValidationError } from "../core/index.js";
 import { addOffset, dueDateMemo, type DueOffset } from "../contracts/calendar.js";
 import { D, roundDecimal } from "../money/index.js";
 
@@ -47,16 +48,16 @@ export const followUpScheduleSchema = z
 /** A follow-up event that happened: an assessment of `type` on `date`. */
 export const followUpEventSchema = z.strictObject({
   type: z.string().min(1),
-  date: isoDateSchema,
+  date: careDateSchema,
   id: z.string().min(1).optional(),
 });
 
 /** Input of {@link followUpStatus}. */
 export const followUpStatusInputSchema = z.strictObject({
   schedule: followUpScheduleSchema,
-  treatmentStart: isoDateSchema,
+  treatmentStart: careDateSchema,
   events: z.array(followUpEventSchema).default([]),
-  asOf: isoDateSchema,
+  asOf: careDateSchema,
 });
 
 /** One scheduled assessment and where it stands. */
@@ -237,11 +238,11 @@ export function followUpStatus(input: z.input<typeof followUpStatusInputSchema>)
 /** Input of {@link followUpCohort}: one schedule, many patients, one as-of date. */
 export const followUpCohortInputSchema = z.strictObject({
   schedule: followUpScheduleSchema,
-  asOf: isoDateSchema,
+  asOf: careDateSchema,
   patients: z.array(
     z.strictObject({
       patientId: z.string().min(1),
-      treatmentStart: isoDateSchema,
+      treatmentStart: careDateSchema,
       events: z.array(followUpEventSchema).default([]),
     }),
   ),

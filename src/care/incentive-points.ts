@@ -2,10 +2,11 @@
 // append-only ledger, read like a contract ledger: every line is dated, signed, names what
 // caused it and carries the balance after it; a later as-of date only appends lines.
 import { z } from "zod";
-import { amount, DomainError, isoDateSchema, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step, ValidationError } from "../core/index.js";
-import { isoWeekMonday, seriesDate } from "../contracts/anchored-series.js";
+import { amount, DomainError, invalid, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step, ValidationError } from "../core/index.js";
+import { isoWeekMonday } from "../contracts/anchored-series.js";
+import { type DueOffset, dueDateMemo } from "../contracts/calendar.js";
 import { D, type Dec, money, round, type Money } from "../money/index.js";
-import { careCurrencySchema, inconsistent, text } from "./common.js";
+import { careCurrencySchema, careDateSchema, inconsistent, text } from "./common.js";
 
 /** How often an award rule pays: once per calendar day, or once per ISO week (Monday–Sunday). */
 export type AwardPeriod = "day" | "isoWeek";
@@ -45,11 +46,11 @@ export const pointsRulesSchema = z.strictObject({
 });
 
 /** An event that may earn points. */
-export const pointsEventSchema = z.strictObject({ kind: z.string().min(1), date: isoDateSchema, id: z.string().min(1).optional() });
+export const pointsEventSchema = z.strictObject({ kind: z.string().min(1), date: careDateSchema, id: z.string().min(1).optional() });
 
 /** A redemption (兑换) of whole points on a date, e.g. for a drug or a check-up. */
 export const pointsRedemptionSchema = z.strictObject({
-  date: isoDateSchema,
+  date: careDateSchema,
   points: z.number().int().min(1).max(1_000_000_000),
   for: z.string().min(1).optional(),
   id: z.string().min(1).optional(),
@@ -61,7 +62,7 @@ export const incentivePointsInputSchema = z.strictObject({
   rules: pointsRulesSchema.prefault({}),
   events: z.array(pointsEventSchema).default([]),
   redemptions: z.array(pointsRedemptionSchema).default([]),
-  asOf: isoDateSchema,
+  asOf: careDateSchema,
   rounding: roundingSchema.default("half-up"),
 });
 
@@ -119,7 +120,7 @@ interface Lot {
 type Parsed = z.output<typeof incentivePointsInputSchema>;
 
 /** The shared core: the ledger lines, event outcomes and lots. */
-function run(p: Parsed, explain: boolean) {
+function run(p: Parsed, explain: boolean, expiryOf: (start: string, offset: DueOffset) => string = dueDateMemo()) {
   const rules = p.rules;
   const ruleIndex = new Map<string, number>();
   rules.awards.forEach((r, i) => ruleIndex.set(r.event, i));
@@ -129,11 +130,19 @@ function run(p: Parsed, explain: boolean) {
     return r;
   });
   // Same day: award rules in their listed order, then input order.
-  const order = p.events.map((_, i) => i).sort((a, b) => {
+  const cmp = (a: number, b: number) => {
     const ea = p.events[a]!;
     const eb = p.events[b]!;
     return ea.date < eb.date ? -1 : ea.date > eb.date ? 1 : rank[a]! - rank[b]! || a - b;
-  });
+  };
+  const order = p.events.map((_, i) => i);
+  // Feeds usually arrive in date order: check in one pass before paying for a sort.
+  for (let k = 1; k < order.length; k++) {
+    if (cmp(k - 1, k) > 0) {
+      order.sort(cmp);
+      break;
+    }
+  }
   const redemptionOrder = p.redemptions.map((_, i) => i).sort((a, b) => (p.redemptions[a]!.date < p.redemptions[b]!.date ? -1 : p.redemptions[a]!.date > p.redemptions[b]!.date ? 1 : a - b));
   const ledger: PointsLedgerLine[] = [];
   const outcomes: PointsEventOutcome[] = [];
@@ -146,7 +155,7 @@ function run(p: Parsed, explain: boolean) {
   const monthly = new Map<string, number>();
   const line = (l: Omit<PointsLedgerLine, "seq" | "balance">) => {
     balance += l.points;
-    ledger.push({ seq: ledger.length + 1, balance, ...l });
+    ledger.push({ seq: ledger.length + 1, date: l.date, kind: l.kind, points: l.points, balance, ref: l.ref, lots: l.lots, value: l.value, text: l.text });
   };
   const expireThrough = (date: string) => {
     while (head < lots.length && lots[head]!.expiresOn <= date) {
@@ -174,8 +183,10 @@ function run(p: Parsed, explain: boolean) {
     outcomes.push({ event: i, kind: e.kind, date: e.date, points, reason });
     if (points === 0) return;
     monthly.set(month, used + points);
-    lots.push({ awardedOn: e.date, expiresOn: seriesDate(e.date, 1, rules.expiryMonths), remaining: points });
-    const per = rule.per === "day" ? `day ${e.date}` : `ISO week from ${isoWeekMonday(e.date)}`;
+    const expiresOn = expiryOf(e.date, { months: rules.expiryMonths, days: 0 });
+    if (expiresOn.length !== 10) throw invalid(["events", i, "date"], `points awarded ${e.date} would expire after the year 9999`, "date_out_of_range");
+    lots.push({ awardedOn: e.date, expiresOn, remaining: points });
+    const per = !explain ? "" : rule.per === "day" ? `day ${e.date}` : `ISO week from ${isoWeekMonday(e.date)}`;
     line({
       date: e.date,
       kind: "award",
@@ -292,7 +303,7 @@ export function incentivePoints(input: z.input<typeof incentivePointsInputSchema
 export const incentivePointsCohortInputSchema = z.strictObject({
   currency: careCurrencySchema,
   rules: pointsRulesSchema.prefault({}),
-  asOf: isoDateSchema,
+  asOf: careDateSchema,
   rounding: roundingSchema.default("half-up"),
   patients: z.array(
     z.strictObject({
@@ -324,10 +335,12 @@ export interface IncentivePointsCohortRow {
  */
 export function incentivePointsCohort(input: z.input<typeof incentivePointsCohortInputSchema>): { readonly asOf: string; readonly patients: readonly IncentivePointsCohortRow[]; readonly explanation: readonly Step[] } {
   const p = parseInput(incentivePointsCohortInputSchema, input, "incentivePointsCohort");
+  // Accounts share award dates, so each date's expiry is computed once per call (no state kept between calls).
+  const expiryOf = dueDateMemo();
   const patients = p.patients.map((pt, n): IncentivePointsCohortRow => {
     let r: ReturnType<typeof run>;
     try {
-      r = run({ currency: p.currency, rules: p.rules, asOf: p.asOf, rounding: p.rounding, events: pt.events, redemptions: pt.redemptions }, false);
+      r = run({ currency: p.currency, rules: p.rules, asOf: p.asOf, rounding: p.rounding, events: pt.events, redemptions: pt.redemptions }, false, expiryOf);
     } catch (e) {
       // Name the account in the path.
       if (e instanceof DomainError) throw new DomainError(e.code, e.reason, { path: ["patients", n, ...e.path], details: { ...e.details } });
@@ -353,12 +366,12 @@ export const followUpUpliftInputSchema = z
     currency: careCurrencySchema,
     /** The course's claims as first settled: eligible amount and the ratio applied. */
     claims: z
-      .array(z.strictObject({ claimId: z.string().min(1).optional(), serviceDate: isoDateSchema.optional(), eligible: nonNegativeAmountSchema, ratio: rateSchema }))
+      .array(z.strictObject({ claimId: z.string().min(1).optional(), serviceDate: careDateSchema.optional(), eligible: nonNegativeAmountSchema, ratio: rateSchema }))
       .min(1),
     /** Whether the course had full follow-up (followUpStatus's `fullFollowUp`). */
     fullFollowUp: z.boolean(),
     /** The day full follow-up was completed (followUpStatus's `completedOn`); the top-up is dated on it. */
-    completedOn: isoDateSchema.optional(),
+    completedOn: careDateSchema.optional(),
     /** The uplift u of the ratio, 0.05 by default **[fixed]**. */
     uplift: rateSchema.prefault(0.05),
     rounding: roundingSchema.default("half-up"),

@@ -3,10 +3,10 @@
 // effect on a service date. The whole history is laid out once as half-open periods
 // [from, to), which is also how it lines up with a contract's versions.
 import { z } from "zod";
-import { isoDateSchema, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
+import { nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
 import { seriesDate } from "../contracts/anchored-series.js";
 import { type Dec, money, round, type Money, type Rounding } from "../money/index.js";
-import { careCurrencySchema, inconsistent, outOfOrder, text } from "./common.js";
+import { careCurrencySchema, careDateSchema, inconsistent, outOfOrder, text } from "./common.js";
 import { decisionKind, type ListingDecision, listingDecisionSchema, type ListingState, type ListingStatus } from "./listing-decisions/index.js";
 
 const monthsSchema = z.number().int().min(1).max(600);
@@ -24,8 +24,8 @@ export const listingParametersSchema = z.strictObject({
 
 /** How the listing began: provisionally on `listedOn`, or formally from `formalFrom`. */
 export const listingEntrySchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("provisional"), listedOn: isoDateSchema, fastTrack: z.boolean().default(false) }),
-  z.strictObject({ kind: z.literal("formal"), formalFrom: isoDateSchema }),
+  z.strictObject({ kind: z.literal("provisional"), listedOn: careDateSchema, fastTrack: z.boolean().default(false) }),
+  z.strictObject({ kind: z.literal("formal"), formalFrom: careDateSchema }),
 ]);
 
 /**
@@ -176,7 +176,7 @@ function fundShareOf(prep: Prepared, period: ListingPeriod | null, rounding: Rou
 }
 
 /** Input of {@link listingStatus}. */
-export const listingStatusInputSchema = z.strictObject({ listing: listingSchema, asOf: isoDateSchema });
+export const listingStatusInputSchema = z.strictObject({ listing: listingSchema, asOf: careDateSchema });
 
 /** Where a listing stands on an as-of date. */
 export interface ListingStatusResult {
@@ -259,7 +259,7 @@ export function listingStatus(input: z.input<typeof listingStatusInputSchema>): 
 }
 
 /** Input of {@link listingFundShare}. */
-export const listingFundShareInputSchema = z.strictObject({ listing: listingSchema, serviceDate: isoDateSchema });
+export const listingFundShareInputSchema = z.strictObject({ listing: listingSchema, serviceDate: careDateSchema });
 
 /** The fund share of one service, with the period of terms it fell in. */
 export interface ListingFundShare {
@@ -333,7 +333,7 @@ export function listingPeriods(input: z.input<typeof listingPeriodsInputSchema>)
 
 /** Input of {@link listingReviewDates}. */
 export const listingReviewDatesInputSchema = z.strictObject({
-  formalFrom: isoDateSchema,
+  formalFrom: careDateSchema,
   count: z.number().int().min(1).max(100),
   intervalMonths: monthsSchema.default(24),
 }).refine((x) => x.count * x.intervalMonths <= 1200, { message: "the reviews span at most 1200 months", path: ["count"] });

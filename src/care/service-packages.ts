@@ -2,10 +2,10 @@
 // score, package years anchored on enrolment, item limits per package year, and each
 // claim line classified.
 import { z } from "zod";
-import { bandedTableSchema, type BandedTable, describeBand, isoDateSchema, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, step, type Step } from "../core/index.js";
+import { bandedTableSchema, type BandedTable, describeBand, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, step, type Step } from "../core/index.js";
 import { seriesDate } from "../contracts/anchored-series.js";
 import { money, type Money } from "../money/index.js";
-import { byDate, careCurrencySchema, inconsistent, text } from "./common.js";
+import { byDate, careCurrencySchema, careDateSchema, inconsistent, text } from "./common.js";
 
 /** The default risk tiers **[fixed]**: low [0, 0.10), medium [0.10, 0.30), high [0.30, 1]. */
 export const DEFAULT_RISK_TIERS = Object.freeze({
@@ -147,7 +147,7 @@ export function servicePackageCost(input: z.input<typeof servicePackageCostInput
 /** An enrolment: `years` consecutive package years of one package from `enrolledOn`. */
 export const packageEnrolmentSchema = z.strictObject({
   package: z.string().min(1),
-  enrolledOn: isoDateSchema,
+  enrolledOn: careDateSchema,
   /** Package years enrolled (1 = not renewed). A tier change is a new enrolment from the next package year. */
   years: z.number().int().min(1).max(100).default(1),
   /** The score the tier was read from; when given, it must fall in the package's tier. */
@@ -157,7 +157,7 @@ export const packageEnrolmentSchema = z.strictObject({
 /** A claim line for a package item on a service date (one unit). */
 export const packageClaimLineSchema = z.strictObject({
   id: z.string().min(1).optional(),
-  date: isoDateSchema,
+  date: careDateSchema,
   item: z.string().min(1),
 });
 

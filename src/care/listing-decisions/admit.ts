@@ -1,12 +1,12 @@
 // `admit` (正式纳入): a provisional listing becomes formal on the decision date.
 import { z } from "zod";
-import { isoDateSchema } from "../../core/index.js";
+import { careDateSchema } from "../common.js";
 import type { ListingDecisionKind } from "./kind.js";
 
 /** Admit a provisionally listed technology to the formal catalogue: F = the decision date. */
 export const admitDecisionSchema = z.strictObject({
   kind: z.literal("admit"),
-  decidedOn: isoDateSchema,
+  decidedOn: careDateSchema,
   note: z.string().optional(),
 });
 

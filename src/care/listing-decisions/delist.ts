@@ -1,12 +1,12 @@
 // `delist` (调出目录): no cover from the decision date, and no further reviews.
 import { z } from "zod";
-import { isoDateSchema } from "../../core/index.js";
+import { careDateSchema } from "../common.js";
 import type { ListingDecisionKind } from "./kind.js";
 
 /** Remove the technology from the catalogue: no cover for service dates from the decision date. */
 export const delistDecisionSchema = z.strictObject({
   kind: z.literal("delist"),
-  decidedOn: isoDateSchema,
+  decidedOn: careDateSchema,
   note: z.string().optional(),
 });
 

@@ -1,12 +1,12 @@
 // `keep`: a formal review that changes nothing.
 import { z } from "zod";
-import { isoDateSchema } from "../../core/index.js";
+import { careDateSchema } from "../common.js";
 import type { ListingDecisionKind } from "./kind.js";
 
 /** A formal review that keeps the listing as it is. */
 export const keepDecisionSchema = z.strictObject({
   kind: z.literal("keep"),
-  decidedOn: isoDateSchema,
+  decidedOn: careDateSchema,
   note: z.string().optional(),
 });
 

@@ -2,15 +2,16 @@
 // they are until a negotiated price is recorded with its effective date (≥ the decision);
 // the library never computes that price.
 import { z } from "zod";
-import { isoDateSchema, nonNegativeAmountSchema } from "../../core/index.js";
+import { careDateSchema } from "../common.js";
+import { nonNegativeAmountSchema } from "../../core/index.js";
 import type { ListingDecisionKind } from "./kind.js";
 
 /** A review that opens a price renegotiation; `newPrice`, once agreed, ends it. */
 export const renegotiateDecisionSchema = z.strictObject({
   kind: z.literal("renegotiate"),
-  decidedOn: isoDateSchema,
+  decidedOn: careDateSchema,
   /** The negotiated price and the service date it applies from; absent while still negotiating. */
-  newPrice: z.strictObject({ price: nonNegativeAmountSchema, effectiveFrom: isoDateSchema }).optional(),
+  newPrice: z.strictObject({ price: nonNegativeAmountSchema, effectiveFrom: careDateSchema }).optional(),
   note: z.string().optional(),
 });
 
