@@ -12,7 +12,7 @@ import { D, roundDecimal } from "../money/index.js";
 export type FollowUpStatus = "done" | "open" | "overdue" | "missed";
 
 /** Every follow-up status, in the order time moves them (done aside). */
-export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ["open", "overdue", "missed", "done"];
+export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = Object.freeze(["open", "overdue", "missed", "done"]);
 
 /** One assessment type on a fixed interval: due T + k·intervalMonths months, k = 1…count. */
 export const followUpAssessmentSchema = z

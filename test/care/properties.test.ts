@@ -13,6 +13,7 @@ import {
   listingFundShare,
   listingPeriods,
   listingReviewDates,
+  servicePackageCost,
 } from "../../src/index.js";
 import { decimalText, runs } from "../arbitraries.js";
 
@@ -245,6 +246,33 @@ describe("care properties: package limits", () => {
         }
         expect(r.lines).toHaveLength(lines.length);
         expect(r.packageYears.map((y) => y.from)).toEqual(Array.from({ length: years }, (_, k) => plusMonths("2026-01-31", 12 * k)));
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
+
+describe("care properties: determinism and package cost", () => {
+  it("the same document gives the same JSON (points, packages, listing)", () => {
+    fc.assert(
+      fc.property(pointsCase, ({ start, events, cap, asOf }) => {
+        const doc = { currency: "CNY", rules: { monthlyCap: cap }, events: events.map((e) => ({ kind: e.kind, date: plusDays(start, e.offset) })), asOf: plusDays(start, asOf) };
+        expect(JSON.stringify(incentivePoints(doc))).toBe(JSON.stringify(incentivePoints(JSON.parse(JSON.stringify(doc)))));
+        const lines = events.map((e, i) => ({ date: plusDays(start, e.offset), item: i % 2 === 0 ? "visit" : "glucoseMeter" }));
+        const pk = { enrolments: [{ package: "DM-HIGH", enrolledOn: start }], lines };
+        expect(JSON.stringify(classifyPackageClaims(pk))).toBe(JSON.stringify(classifyPackageClaims(JSON.parse(JSON.stringify(pk)))));
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
+  it("a package year's cost is exact and additive in enrollees: cost(a) + cost(b) = cost(a + b)", () => {
+    fc.assert(
+      fc.property(decimalText({ digits: 6 }), fc.nat({ max: 1_000_000 }), fc.nat({ max: 1_000_000 }), (fundAmount, a, b) => {
+        const servicePackage = { code: "P", currency: "CNY", fundAmount, patientAmount: "0", items: [{ item: "x", limit: 1 }] };
+        const units = (n: number) => BigInt(servicePackageCost({ servicePackage, enrollees: n }).fund.toJSON().amount.replace(".", ""));
+        expect(units(a) + units(b)).toBe(units(a + b));
+        expect(units(a)).toBe(BigInt(fundAmount.replace(".", "")) * BigInt(a));
       }),
       { numRuns: runs(200) },
     );
