@@ -70,8 +70,9 @@ export function dateOfDayNumber(n: number): string {
 
 /** `date` + `days` calendar days (either sign); outside years 0000–9999 is an error at `path`. */
 export function addCalendarDays(date: string, days: number, path: IssuePath = ["date"]): string {
-  const out = dateOfDayNumber(dayNumber(date) + days);
-  if (out.length !== 10 || out.startsWith("-")) throw invalid(path, `${date} + ${days} days is outside the years 0000–9999`, "date_out_of_range");
+  const n = dayNumber(date) + days;
+  const out = n < dayNumber("0000-01-01") ? "" : dateOfDayNumber(n);
+  if (out.length !== 10) throw invalid(path, `${date} + ${days} days is outside the years 0000–9999`, "date_out_of_range");
   return out;
 }
 
