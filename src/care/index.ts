@@ -1,6 +1,9 @@
 /**
  * Care: programme administration — test before drug, provider KPI benchmarks,
  * unbundling and recovery, earmarked funds (care.md §5–8).
+ * Care: health management and programme administration — listing lifecycle, follow-up
+ * and adherence, incentive points and the follow-up uplift, risk-tier service packages.
+ * Pure functions of dated records and an as-of date.
  *
  * @module
  */
@@ -73,3 +76,92 @@ export {
 export { fundFloorSchema, type FundFloor } from "./fund-floors/index.js";
 export { amountFloorSchema, type AmountFloor } from "./fund-floors/amount.js";
 export { shareOfYearFloorSchema, type ShareOfYearFloor } from "./fund-floors/share-of-year.js";
+  listingSchema,
+  listingEntrySchema,
+  listingParametersSchema,
+  listingStatusInputSchema,
+  listingStatus,
+  listingFundShareInputSchema,
+  listingFundShare,
+  listingPeriodsInputSchema,
+  listingPeriods,
+  listingReviewDatesInputSchema,
+  listingReviewDates,
+  type ListingInput,
+  type ListingPeriod,
+  type ListingReview,
+  type ListingStatusResult,
+  type ListingFundShare,
+  type ListingHistory,
+} from "./listing-lifecycle.js";
+export {
+  listingDecisionSchema,
+  admitDecisionSchema,
+  keepDecisionSchema,
+  adjustRateDecisionSchema,
+  renegotiateDecisionSchema,
+  delistDecisionSchema,
+  type ListingDecision,
+  type ListingDecisionKind,
+  type ListingState,
+  type ListingStatus,
+  type DecisionEffect,
+} from "./listing-decisions/index.js";
+export {
+  FOLLOW_UP_STATUSES,
+  followUpAssessmentSchema,
+  followUpWindowSchema,
+  followUpScheduleSchema,
+  followUpEventSchema,
+  followUpStatusInputSchema,
+  followUpStatus,
+  followUpCohortInputSchema,
+  followUpCohort,
+  type FollowUpStatus,
+  type FollowUpAssessment,
+  type AdherenceRate,
+  type FollowUpResult,
+  type FollowUpCohortRow,
+  type FollowUpCohortResult,
+} from "./follow-up.js";
+export {
+  pointsAwardRuleSchema,
+  pointsRulesSchema,
+  pointsEventSchema,
+  pointsRedemptionSchema,
+  incentivePointsInputSchema,
+  incentivePoints,
+  incentivePointsCohortInputSchema,
+  incentivePointsCohort,
+  followUpUpliftInputSchema,
+  followUpUplift,
+  type AwardPeriod,
+  type PointsLedgerLine,
+  type PointsEventOutcome,
+  type IncentivePointsResult,
+  type IncentivePointsCohortRow,
+  type FollowUpUplift,
+} from "./incentive-points.js";
+export {
+  DEFAULT_RISK_TIERS,
+  DEFAULT_SERVICE_PACKAGES,
+  riskTierTableSchema,
+  riskTierInputSchema,
+  riskTier,
+  servicePackageItemSchema,
+  servicePackageSchema,
+  servicePackageCostInputSchema,
+  servicePackageCost,
+  packageEnrolmentSchema,
+  packageClaimLineSchema,
+  classifyPackageClaimsInputSchema,
+  classifyPackageClaims,
+  type RiskTier,
+  type ServicePackageInput,
+  type ServicePackageCost,
+  type PackageLineClass,
+  type PackageYear,
+  type PackageLine,
+  type PackageClaims,
+} from "./service-packages.js";
+export { anchoredSeries } from "../contracts/anchored-series.js";

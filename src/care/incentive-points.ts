@@ -1,0 +1,429 @@
+// Incentive points (医保积分, care §3) and the follow-up uplift. Points are kept in an
+// append-only ledger, read like a contract ledger: every line is dated, signed, names what
+// caused it and carries the balance after it; a later as-of date only appends lines.
+import { z } from "zod";
+import { amount, DomainError, invalid, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step, ValidationError } from "../core/index.js";
+import { isoWeekMonday } from "../contracts/anchored-series.js";
+import { type DueOffset, dueDateMemo } from "../contracts/calendar.js";
+import { D, type Dec, money, round, type Money } from "../money/index.js";
+import { careCurrencySchema, careDateSchema, inconsistent, text } from "./common.js";
+
+/** How often an award rule pays: once per calendar day, or once per ISO week (Monday–Sunday). */
+export type AwardPeriod = "day" | "isoWeek";
+
+/** One award rule: events of `event` earn `points` once per `per`, on the period's first event. */
+export const pointsAwardRuleSchema = z.strictObject({
+  event: z.string().min(1),
+  per: z.enum(["day", "isoWeek"]),
+  points: z.number().int().min(0).max(1_000_000),
+});
+
+/**
+ * The points scheme. 003 gives no values, so every default is care.md's **[fixed]**:
+ * glucose reading 1 point a day, diet check-in 5 a week, cap 40 a calendar month, points
+ * usable for 12 months, worth 0.10 a point in the document's currency. On one day the award
+ * rules run in the order listed (glucose before diet).
+ */
+export const pointsRulesSchema = z.strictObject({
+  awards: z
+    .array(pointsAwardRuleSchema)
+    .min(1)
+    .max(32)
+    .default([
+      { event: "glucoseReading", per: "day", points: 1 },
+      { event: "dietCheckIn", per: "isoWeek", points: 5 },
+    ])
+    .superRefine((rules, ctx) => {
+      const seen = new Set<string>();
+      rules.forEach((r, i) => {
+        if (seen.has(r.event)) ctx.addIssue({ code: "custom", message: `event ${JSON.stringify(r.event)} has two award rules`, path: [i, "event"] });
+        seen.add(r.event);
+      });
+    }),
+  monthlyCap: z.number().int().min(0).max(1_000_000_000).default(40),
+  expiryMonths: z.number().int().min(1).max(120).default(12),
+  pointValue: amount({ above: "0" }).prefault("0.10"),
+});
+
+/** An event that may earn points. */
+export const pointsEventSchema = z.strictObject({ kind: z.string().min(1), date: careDateSchema, id: z.string().min(1).optional() });
+
+/** A redemption (兑换) of whole points on a date, e.g. for a drug or a check-up. */
+export const pointsRedemptionSchema = z.strictObject({
+  date: careDateSchema,
+  points: z.number().int().min(1).max(1_000_000_000),
+  for: z.string().min(1).optional(),
+  id: z.string().min(1).optional(),
+});
+
+/** Input of {@link incentivePoints}. */
+export const incentivePointsInputSchema = z.strictObject({
+  currency: careCurrencySchema,
+  rules: pointsRulesSchema.prefault({}),
+  events: z.array(pointsEventSchema).default([]),
+  redemptions: z.array(pointsRedemptionSchema).default([]),
+  asOf: careDateSchema,
+  rounding: roundingSchema.default("half-up"),
+});
+
+/** One line of the points ledger (append-only; the balance is the running sum of `points`). */
+export interface PointsLedgerLine {
+  readonly seq: number;
+  readonly date: string;
+  readonly kind: "award" | "redemption" | "expiry";
+  /** Signed whole points: + awarded, − redeemed or expired. */
+  readonly points: number;
+  /** Unexpired balance after the line. */
+  readonly balance: number;
+  /** What caused it: `events[3]`, `redemptions[0]`, or the lot that expired. */
+  readonly ref: string;
+  /** The award lots a redemption or an expiry drew on, oldest first. */
+  readonly lots: readonly { readonly awardedOn: string; readonly points: number }[];
+  /** Money value of a redemption; `null` otherwise. */
+  readonly value: Money | null;
+  readonly text: string;
+}
+
+/** What one event earned, and why. */
+export interface PointsEventOutcome {
+  readonly event: number;
+  readonly kind: string;
+  readonly date: string;
+  readonly points: number;
+  /** `awarded`, `cut` (to what the monthly cap left), `capReached`, or `alreadyAwarded` (its day/week already paid). */
+  readonly reason: "awarded" | "cut" | "capReached" | "alreadyAwarded";
+}
+
+/** A points account as of a date. */
+export interface IncentivePointsResult {
+  readonly asOf: string;
+  readonly ledger: readonly PointsLedgerLine[];
+  readonly events: readonly PointsEventOutcome[];
+  /** Unexpired points on the as-of date. */
+  readonly balance: number;
+  /** Unexpired award lots with points left, oldest first. */
+  readonly lots: readonly { readonly awardedOn: string; readonly expiresOn: string; readonly remaining: number }[];
+  /** Points awarded per calendar month of award: `{ month: "2026-02", points: 40 }`. */
+  readonly monthly: readonly { readonly month: string; readonly points: number }[];
+  readonly redeemedValue: Money;
+  /** Records dated after the as-of date, not yet counted. */
+  readonly afterAsOf: number;
+  readonly explanation: readonly Step[];
+}
+
+interface Lot {
+  readonly awardedOn: string;
+  readonly expiresOn: string;
+  remaining: number;
+}
+
+type Parsed = z.output<typeof incentivePointsInputSchema>;
+
+/** The shared core: the ledger lines, event outcomes and lots. */
+function run(p: Parsed, explain: boolean, expiryOf: (start: string, offset: DueOffset) => string = dueDateMemo()) {
+  const rules = p.rules;
+  const ruleIndex = new Map<string, number>();
+  rules.awards.forEach((r, i) => ruleIndex.set(r.event, i));
+  const rank: number[] = p.events.map((e, i) => {
+    const r = ruleIndex.get(e.kind);
+    if (r === undefined) throw inconsistent(["events", i, "kind"], `no award rule for events of kind ${JSON.stringify(e.kind)}`, { kind: e.kind });
+    return r;
+  });
+  // Same day: award rules in their listed order, then input order.
+  const cmp = (a: number, b: number) => {
+    const ea = p.events[a]!;
+    const eb = p.events[b]!;
+    return ea.date < eb.date ? -1 : ea.date > eb.date ? 1 : rank[a]! - rank[b]! || a - b;
+  };
+  const order = p.events.map((_, i) => i);
+  // Feeds usually arrive in date order: check in one pass before paying for a sort.
+  for (let k = 1; k < order.length; k++) {
+    if (cmp(k - 1, k) > 0) {
+      order.sort(cmp);
+      break;
+    }
+  }
+  const redemptionOrder = p.redemptions.map((_, i) => i).sort((a, b) => (p.redemptions[a]!.date < p.redemptions[b]!.date ? -1 : p.redemptions[a]!.date > p.redemptions[b]!.date ? 1 : a - b));
+  const ledger: PointsLedgerLine[] = [];
+  const outcomes: PointsEventOutcome[] = [];
+  const lots: Lot[] = [];
+  let head = 0;
+  let balance = 0;
+  let redeemed = new D(0);
+  let afterAsOf = 0;
+  const paidPeriods = new Set<string>();
+  const monthly = new Map<string, number>();
+  const line = (l: Omit<PointsLedgerLine, "seq" | "balance">) => {
+    balance += l.points;
+    ledger.push({ seq: ledger.length + 1, date: l.date, kind: l.kind, points: l.points, balance, ref: l.ref, lots: l.lots, value: l.value, text: l.text });
+  };
+  const expireThrough = (date: string) => {
+    while (head < lots.length && lots[head]!.expiresOn <= date) {
+      const lot = lots[head++]!;
+      if (lot.remaining === 0) continue;
+      const n = lot.remaining;
+      lot.remaining = 0;
+      line({ date: lot.expiresOn, kind: "expiry", points: -n, ref: `lot ${lot.awardedOn}`, lots: [{ awardedOn: lot.awardedOn, points: n }], value: null, text: explain ? `${n} point(s) awarded ${lot.awardedOn} expire on ${lot.expiresOn} (usable only before).` : "" });
+    }
+  };
+  const award = (i: number) => {
+    const e = p.events[i]!;
+    const rule = rules.awards[rank[i]!]!;
+    const key = `${rank[i]}|${rule.per === "day" ? e.date : isoWeekMonday(e.date)}`;
+    if (paidPeriods.has(key)) {
+      outcomes.push({ event: i, kind: e.kind, date: e.date, points: 0, reason: "alreadyAwarded" });
+      return;
+    }
+    paidPeriods.add(key);
+    const month = e.date.slice(0, 7);
+    const used = monthly.get(month) ?? 0;
+    const left = Math.max(rules.monthlyCap - used, 0);
+    const points = Math.min(rule.points, left);
+    const reason = points === rule.points ? "awarded" : points === 0 ? "capReached" : "cut";
+    outcomes.push({ event: i, kind: e.kind, date: e.date, points, reason });
+    if (points === 0) return;
+    monthly.set(month, used + points);
+    const expiresOn = expiryOf(e.date, { months: rules.expiryMonths, days: 0 });
+    if (expiresOn.length !== 10) throw invalid(["events", i, "date"], `points awarded ${e.date} would expire after the year 9999`, "date_out_of_range");
+    lots.push({ awardedOn: e.date, expiresOn, remaining: points });
+    const per = !explain ? "" : rule.per === "day" ? `day ${e.date}` : `ISO week from ${isoWeekMonday(e.date)}`;
+    line({
+      date: e.date,
+      kind: "award",
+      points,
+      ref: `events[${i}]`,
+      lots: [],
+      value: null,
+      text: explain ? `${e.kind} on ${e.date}: ${points} point(s) for the ${per}${reason === "cut" ? `, cut from ${rule.points} to what the ${rules.monthlyCap}-point cap of ${month} left` : ""}.` : "",
+    });
+  };
+  const redeem = (j: number) => {
+    const r = p.redemptions[j]!;
+    if (r.points > balance) {
+      throw inconsistent(["redemptions", j, "points"], `redeeming ${r.points} point(s) on ${r.date} is more than the unexpired balance ${balance}`, { requested: r.points, balance });
+    }
+    let want = r.points;
+    const used: { awardedOn: string; points: number }[] = [];
+    for (let k = head; want > 0 && k < lots.length; k++) {
+      const lot = lots[k]!;
+      if (lot.remaining === 0) continue;
+      const take = Math.min(lot.remaining, want);
+      lot.remaining -= take;
+      want -= take;
+      used.push({ awardedOn: lot.awardedOn, points: take });
+    }
+    while (head < lots.length && lots[head]!.remaining === 0) head++;
+    const exact = rules.pointValue.times(r.points);
+    const value = round(money(exact, p.currency), p.rounding);
+    redeemed = redeemed.plus(value.amount);
+    line({
+      date: r.date,
+      kind: "redemption",
+      points: -r.points,
+      ref: `redemptions[${j}]`,
+      lots: used,
+      value,
+      text: explain ? `Redeemed ${r.points} point(s) on ${r.date}${r.for ? ` for ${r.for}` : ""}, oldest first (awarded ${used[0]!.awardedOn}…${used[used.length - 1]!.awardedOn}), worth ${text(rules.pointValue)} ${p.currency} a point.` : "",
+    });
+  };
+  let ri = 0;
+  const redeemThrough = (date: string | null) => {
+    while (ri < redemptionOrder.length) {
+      const j = redemptionOrder[ri]!;
+      const r = p.redemptions[j]!;
+      if (r.date > p.asOf) {
+        afterAsOf++;
+        ri++;
+        continue;
+      }
+      if (date !== null && r.date >= date) return;
+      expireThrough(r.date);
+      redeem(j);
+      ri++;
+    }
+  };
+  for (const i of order) {
+    const e = p.events[i]!;
+    if (e.date > p.asOf) {
+      afterAsOf++;
+      continue;
+    }
+    // Redemptions of earlier days first; on the same day awards come before redemptions.
+    redeemThrough(e.date);
+    expireThrough(e.date);
+    award(i);
+  }
+  redeemThrough(null);
+  expireThrough(p.asOf);
+  return { ledger, outcomes, lots: lots.slice(head).filter((l) => l.remaining > 0), balance, monthly, redeemed, afterAsOf };
+}
+
+/**
+ * A points account as of a date: awards per day / ISO week on the first qualifying event,
+ * cut to what the calendar month's cap leaves; points expire 12 months after award (usable
+ * only before); redemptions of whole points use the oldest unexpired points first, and more
+ * than the unexpired balance is an error. Events and redemptions are taken in date order.
+ *
+ * @example
+ * ```ts
+ * const r = incentivePoints({ currency: "CNY", asOf: "2026-02-28",
+ *   events: [{ kind: "glucoseReading", date: "2026-02-01" }, { kind: "dietCheckIn", date: "2026-02-02" }] });
+ * r.balance; // 6
+ * ```
+ */
+export function incentivePoints(input: z.input<typeof incentivePointsInputSchema>): IncentivePointsResult {
+  const p = parseInput(incentivePointsInputSchema, input, "incentivePoints");
+  const r = run(p, true);
+  const monthly = [...r.monthly.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, points]) => ({ month, points }));
+  const redeemedValue = money(r.redeemed, p.currency);
+  const rules = p.rules;
+  const explanation: Step[] = [
+    step(
+      "care.points.rules",
+      `Awards: ${rules.awards.map((a) => `${a.event} ${a.points} per ${a.per === "day" ? "calendar day" : "ISO week"}`).join(", ")}; cap ${rules.monthlyCap} a calendar month; points expire ${rules.expiryMonths} months after award; ${text(rules.pointValue)} ${p.currency} a point.`,
+      { monthlyCap: rules.monthlyCap, expiryMonths: rules.expiryMonths, pointValue: rules.pointValue },
+    ),
+    ...r.ledger.map((l) => step(`care.points.${l.kind}`, l.text, { date: l.date, points: l.points, balance: l.balance, ref: l.ref }, l.value ?? undefined)),
+    step("care.points.balance", `Unexpired balance on ${p.asOf}: ${r.balance} point(s).`, { asOf: p.asOf, balance: r.balance }),
+  ];
+  return {
+    asOf: p.asOf,
+    ledger: r.ledger,
+    events: r.outcomes,
+    balance: r.balance,
+    lots: r.lots.map((l) => ({ awardedOn: l.awardedOn, expiresOn: l.expiresOn, remaining: l.remaining })),
+    monthly,
+    redeemedValue,
+    afterAsOf: r.afterAsOf,
+    explanation,
+  };
+}
+
+/** Input of {@link incentivePointsCohort}: one scheme, many accounts, one as-of date. */
+export const incentivePointsCohortInputSchema = z.strictObject({
+  currency: careCurrencySchema,
+  rules: pointsRulesSchema.prefault({}),
+  asOf: careDateSchema,
+  rounding: roundingSchema.default("half-up"),
+  patients: z.array(
+    z.strictObject({
+      patientId: z.string().min(1),
+      events: z.array(pointsEventSchema).default([]),
+      redemptions: z.array(pointsRedemptionSchema).default([]),
+    }),
+  ),
+});
+
+/** One account in a cohort run. */
+export interface IncentivePointsCohortRow {
+  readonly patientId: string;
+  readonly awarded: number;
+  readonly redeemed: number;
+  readonly expired: number;
+  readonly balance: number;
+}
+
+/**
+ * Points for many accounts under one scheme, by the same core as {@link incentivePoints}
+ * without sentences: awarded, redeemed, expired and unexpired balance per account.
+ *
+ * @example
+ * ```ts
+ * incentivePointsCohort({ currency: "CNY", asOf: "2026-12-31",
+ *   patients: [{ patientId: "p1", events: [{ kind: "glucoseReading", date: "2026-03-01" }] }] }).patients[0].balance; // 1
+ * ```
+ */
+export function incentivePointsCohort(input: z.input<typeof incentivePointsCohortInputSchema>): { readonly asOf: string; readonly patients: readonly IncentivePointsCohortRow[]; readonly explanation: readonly Step[] } {
+  const p = parseInput(incentivePointsCohortInputSchema, input, "incentivePointsCohort");
+  // Accounts share award dates, so each date's expiry is computed once per call (no state kept between calls).
+  const expiryOf = dueDateMemo();
+  const patients = p.patients.map((pt, n): IncentivePointsCohortRow => {
+    let r: ReturnType<typeof run>;
+    try {
+      r = run({ currency: p.currency, rules: p.rules, asOf: p.asOf, rounding: p.rounding, events: pt.events, redemptions: pt.redemptions }, false, expiryOf);
+    } catch (e) {
+      // Name the account in the path.
+      if (e instanceof DomainError) throw new DomainError(e.code, e.reason, { path: ["patients", n, ...e.path], details: { ...e.details } });
+      if (e instanceof ValidationError) throw new ValidationError(e.issues.map((i) => ({ ...i, path: ["patients", n, ...i.path] })), "incentivePointsCohort");
+      throw e;
+    }
+    let awarded = 0;
+    let redeemed = 0;
+    let expired = 0;
+    for (const l of r.ledger) {
+      if (l.kind === "award") awarded += l.points;
+      else if (l.kind === "redemption") redeemed -= l.points;
+      else expired -= l.points;
+    }
+    return { patientId: pt.patientId, awarded, redeemed, expired, balance: r.balance };
+  });
+  return { asOf: p.asOf, patients, explanation: [step("care.points.cohort", `${patients.length} account(s) as of ${p.asOf}; per account as in incentivePoints.`, { patients: patients.length })] };
+}
+
+/** Input of {@link followUpUplift}. */
+export const followUpUpliftInputSchema = z
+  .strictObject({
+    currency: careCurrencySchema,
+    /** The course's claims as first settled: eligible amount and the ratio applied. */
+    claims: z
+      .array(z.strictObject({ claimId: z.string().min(1).optional(), serviceDate: careDateSchema.optional(), eligible: nonNegativeAmountSchema, ratio: rateSchema }))
+      .min(1),
+    /** Whether the course had full follow-up (followUpStatus's `fullFollowUp`). */
+    fullFollowUp: z.boolean(),
+    /** The day full follow-up was completed (followUpStatus's `completedOn`); the top-up is dated on it. */
+    completedOn: careDateSchema.optional(),
+    /** The uplift u of the ratio, 0.05 by default **[fixed]**. */
+    uplift: rateSchema.prefault(0.05),
+    rounding: roundingSchema.default("half-up"),
+  })
+  .refine((x) => !x.fullFollowUp || x.completedOn !== undefined, { message: "a full follow-up needs its completion date (completedOn) to date the top-up", path: ["completedOn"] });
+
+/** The follow-up uplift: the course re-settled at the uplifted ratio, paid as one dated top-up. */
+export interface FollowUpUplift {
+  /** What the fund paid on the claims as first settled (each claim rounded). */
+  readonly fund: Money;
+  /** Σ eligible × (min(r + u, 1) − r), rounded once; 0.00 without full follow-up. */
+  readonly topUp: Money;
+  /** The completion date, or `null` when there is no top-up. */
+  readonly topUpDate: string | null;
+  readonly claims: readonly { readonly claimId: string | null; readonly ratio: string; readonly upliftedRatio: string }[];
+  readonly explanation: readonly Step[];
+}
+
+/**
+ * Full follow-up re-settles a course's claims at min(r + 0.05, 1): top-up =
+ * Σ eligible × (min(r + u, 1) − r), rounded once and dated on completion; else none.
+ *
+ * @example
+ * ```ts
+ * followUpUplift({ currency: "CNY", fullFollowUp: true, completedOn: "2026-12-20",
+ *   claims: [{ eligible: "100000", ratio: 0.98 }] }).topUp; // CNY 2000.00 (ratio capped at 1)
+ * ```
+ */
+export function followUpUplift(input: z.input<typeof followUpUpliftInputSchema>): FollowUpUplift {
+  const p = parseInput(followUpUpliftInputSchema, input, "followUpUplift");
+  const one = new D(1);
+  let fund = money(0, p.currency);
+  let extra: Dec = new D(0);
+  let eligible: Dec = new D(0);
+  const claims = p.claims.map((c) => {
+    const up = D.min(c.ratio.plus(p.uplift), one);
+    fund = money(fund.amount.plus(round(money(c.eligible.times(c.ratio), p.currency), p.rounding).amount), p.currency);
+    extra = extra.plus(c.eligible.times(up.minus(c.ratio)));
+    eligible = eligible.plus(c.eligible);
+    return { claimId: c.claimId ?? null, ratio: text(c.ratio), upliftedRatio: text(up) };
+  });
+  const topUp = p.fullFollowUp ? round(money(extra, p.currency), p.rounding) : money(0, p.currency);
+  return {
+    fund,
+    topUp,
+    topUpDate: p.fullFollowUp ? (p.completedOn as string) : null,
+    claims,
+    explanation: [
+      step("care.uplift.fund", `The ${p.claims.length} claim(s) of the course, eligible ${money(eligible, p.currency).amount.toFixed()} in all, were settled at their ratios; the fund paid the sum of each claim rounded.`, { claims: p.claims.length, eligible: money(eligible, p.currency) }, fund),
+      p.fullFollowUp
+        ? step("care.uplift.top-up", `Full follow-up completed ${p.completedOn}: each claim re-settled at min(r + ${text(p.uplift)}, 1); top-up = Σ eligible × (uplifted − r), rounded once (${p.rounding}), dated ${p.completedOn}.`, { uplift: p.uplift, completedOn: p.completedOn as string }, topUp)
+        : step("care.uplift.none", "No full follow-up: the claims stay as settled, no top-up.", { fullFollowUp: false }, topUp),
+    ],
+  };
+}

@@ -1,0 +1,26 @@
+// `adjustRate` (提高/降低报销比例): a stated new ratio from the decision date, never a relative change.
+import { z } from "zod";
+import { careDateSchema } from "../common.js";
+import { rateSchema } from "../../core/index.js";
+import type { ListingDecisionKind } from "./kind.js";
+
+/** A formal review that sets a new reimbursement ratio in [0, 1] (up or down) from its date. */
+export const adjustRateDecisionSchema = z.strictObject({
+  kind: z.literal("adjustRate"),
+  decidedOn: careDateSchema,
+  /** The new ratio itself (0.8), never a change (+0.1). */
+  ratio: rateSchema,
+  note: z.string().optional(),
+});
+
+/** The `adjustRate` kind. */
+export const adjustRateDecision: ListingDecisionKind<z.output<typeof adjustRateDecisionSchema>> = {
+  kind: "adjustRate",
+  allowedIn: ["formal", "renegotiating"],
+  apply(state, d) {
+    return {
+      state: { ...state, ratio: d.ratio },
+      text: `Review decided on ${d.decidedOn}: the reimbursement ratio becomes ${d.ratio.toFixed()} (was ${state.ratio.toFixed()}) for service dates from ${d.decidedOn}.`,
+    };
+  },
+};

@@ -1,0 +1,23 @@
+// `admit` (正式纳入): a provisional listing becomes formal on the decision date.
+import { z } from "zod";
+import { careDateSchema } from "../common.js";
+import type { ListingDecisionKind } from "./kind.js";
+
+/** Admit a provisionally listed technology to the formal catalogue: F = the decision date. */
+export const admitDecisionSchema = z.strictObject({
+  kind: z.literal("admit"),
+  decidedOn: careDateSchema,
+  note: z.string().optional(),
+});
+
+/** The `admit` kind. */
+export const admitDecision: ListingDecisionKind<z.output<typeof admitDecisionSchema>> = {
+  kind: "admit",
+  allowedIn: ["provisional"],
+  apply(state, d) {
+    return {
+      state: { ...state, status: "formal", formalFrom: d.decidedOn },
+      text: `Admitted to the formal catalogue on ${d.decidedOn}; formal reviews now count from that day.`,
+    };
+  },
+};

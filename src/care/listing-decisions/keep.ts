@@ -1,0 +1,20 @@
+// `keep`: a formal review that changes nothing.
+import { z } from "zod";
+import { careDateSchema } from "../common.js";
+import type { ListingDecisionKind } from "./kind.js";
+
+/** A formal review that keeps the listing as it is. */
+export const keepDecisionSchema = z.strictObject({
+  kind: z.literal("keep"),
+  decidedOn: careDateSchema,
+  note: z.string().optional(),
+});
+
+/** The `keep` kind. */
+export const keepDecision: ListingDecisionKind<z.output<typeof keepDecisionSchema>> = {
+  kind: "keep",
+  allowedIn: ["formal", "renegotiating"],
+  apply(state, d) {
+    return { state, text: `Review decided on ${d.decidedOn}: listing kept, terms unchanged.` };
+  },
+};
