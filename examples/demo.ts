@@ -9,6 +9,7 @@ import {
   classifyIcerByGdp,
   earmarkedFundLedger,
   evaluateContract,
+  followUpStatus,
   formatExplanation,
   formatMoney,
   frontier,
@@ -232,7 +233,25 @@ console.log("");
 // ---------------------------------------------------------------------------------------
 /** Programme administration (care §5, §8): the test gate on a targeted drug and an earmarked rare-disease fund. */
 function careSection(): void {
-  title("6. Care: the test before the targeted drug, and the rare-disease fund");
+  title("6. Care: the CAR-T patient's follow-up, the test before the targeted drug, and the rare-disease fund");
+  // The CAR-T patient infused 2026-01-15 is followed up every 3 months (imaging and an MRD test).
+  const followUp = followUpStatus({
+    schedule: { assessments: [{ type: "imaging", intervalMonths: 3, count: 4 }, { type: "mrdTest", intervalMonths: 3, count: 4 }] },
+    treatmentStart: "2026-01-15",
+    events: [
+      { type: "imaging", date: "2026-04-20" },
+      { type: "mrdTest", date: "2026-04-20" },
+      { type: "imaging", date: "2026-08-05" },
+      { type: "mrdTest", date: "2026-07-15" },
+      { type: "imaging", date: "2026-10-10" },
+      { type: "mrdTest", date: "2026-10-10" },
+    ],
+    asOf: "2026-12-31",
+  });
+  sub("CAR-T follow-up as of 2026-12-31 (every 3 months from infusion on 2026-01-15; windows ±14 days)");
+  for (const a of followUp.assessments) row(`${a.type} due ${a.due}`, a.status);
+  row("adherence (done ÷ (done + missed))", followUp.adherenceRate === null ? "not yet defined" : `${followUp.adherenceRate.fraction} = ${followUp.adherenceRate.rate}`);
+  sub("Test before the targeted drug");
   const gate = { drug: "EGFR-TKI", biomarker: "EGFR", qualifying: { kind: "category" as const, categories: ["positive"] }, validityDays: 180 };
   const courseStart = "2026-05-10";
   const files: [string, { biomarker: string; reportDate: string; category: string }[]][] = [
