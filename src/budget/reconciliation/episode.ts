@@ -11,11 +11,19 @@ const positiveAmount = decimal({ above: "0" });
 
 /**
  * How an episode type's benchmark price is set: a given price (BPCI Advanced), or a blend
- * of the provider's own and the regional historical price with the provider's weight (CJR).
+ * of the provider's own and the regional historical price (CJR), with weights in proportion
+ * (`{ provider: 2, regional: 1 }` is two thirds provider, exactly).
  */
 export const episodeBenchmarkSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("price"), benchmarkPrice: positiveAmount }),
-  z.strictObject({ kind: z.literal("blended"), providerHistory: positiveAmount, regionalHistory: positiveAmount, providerWeight: rateSchema }),
+  z.strictObject({
+    kind: z.literal("blended"),
+    providerHistory: positiveAmount,
+    regionalHistory: positiveAmount,
+    weights: z
+      .strictObject({ provider: decimal({ min: "0" }), regional: decimal({ min: "0" }) })
+      .refine((w) => w.provider.plus(w.regional).greaterThan(0), { message: "the blend weights may not both be zero", path: ["provider"] }),
+  }),
 ]);
 
 /** A quality category: the discount it sets, whether it may earn a payment, and adjustments of either side. */
@@ -127,7 +135,8 @@ export function computeEpisodes(p: z.output<typeof episodeReconciliationSchema>)
   }
   const typePrice = new Map<string, Money>();
   for (const [id, b] of types) {
-    const bench = b.kind === "price" ? b.benchmarkPrice : b.providerHistory.times(b.providerWeight).plus(b.regionalHistory.times(new D(1).minus(b.providerWeight)));
+    // one division, after the weighted sum, so a 2 : 1 blend is exact before the single rounding
+    const bench = b.kind === "price" ? b.benchmarkPrice : b.providerHistory.times(b.weights.provider).plus(b.regionalHistory.times(b.weights.regional)).dividedBy(b.weights.provider.plus(b.weights.regional));
     const price = round(money(bench.times(new D(1).minus(discount)), c), p.rounding);
     typePrice.set(id, price);
     steps.push(
@@ -135,7 +144,7 @@ export function computeEpisodes(p: z.output<typeof episodeReconciliationSchema>)
         "budget.episode.target-price",
         b.kind === "price"
           ? `Episode type ${id}: benchmark ${formatMoney(money(bench, c))} less the ${pct(discount)} discount.`
-          : `Episode type ${id}: ${pct(b.providerWeight)} of the provider's history ${formatMoney(money(b.providerHistory, c))} + ${pct(new D(1).minus(b.providerWeight))} of the regional ${formatMoney(money(b.regionalHistory, c))}, less the ${pct(discount)} discount.`,
+          : `Episode type ${id}: the provider's history ${formatMoney(money(b.providerHistory, c))} and the regional ${formatMoney(money(b.regionalHistory, c))} blended ${text(b.weights.provider)} : ${text(b.weights.regional)}, less the ${pct(discount)} discount.`,
         { discount },
         price,
       ),
