@@ -7,6 +7,7 @@ import {
   ippsPayment,
   ippsPayments,
   reconcile,
+  reconcileEpisodes,
   type CorridorInput,
   type EpisodeReconciliationInput,
   type ReconciliationInput,
@@ -108,7 +109,7 @@ describe("reconciliation properties", () => {
         const target = reconcile(rd).target;
         expect(reconcile({ ...rd, actual: target.toJSON().amount }).providerAmount.amount.isZero()).toBe(true);
         const ed = e(0);
-        const eTarget = reconcile(ed).lines[0]!.targetPrice;
+        const eTarget = reconcileEpisodes(ed).lines[0]!.targetPrice;
         const single = { ...ed, episodes: [{ id: "x", type: "A", actual: eTarget.toJSON() }] };
         expect(reconcile(single).providerAmount.amount.isZero()).toBe(true);
         const md = m(0);
