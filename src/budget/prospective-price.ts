@@ -82,66 +82,67 @@ export interface IppsPayments {
 type Hospital = z.output<typeof ippsHospitalSchema>;
 type Case = z.output<typeof ippsCaseSchema>;
 
-function computeCase(h: Hospital, k: Case, path: (string | number)[], explain: boolean): IppsPayment {
+function computeCase(h: Hospital, k: Case, explain: boolean): IppsPayment {
   const c = h.currency;
   const r: Rounding = h.rounding;
   const steps: Step[] = [];
-  const say = (rule: string, sentence: string, inputs: Record<string, Dec | Money | string | null>, amount?: Money) => {
-    if (explain) steps.push(step(`budget.ipps.${rule}`, sentence, inputs, amount));
+  const say = (rule: string, sentence: () => string, inputs: () => Record<string, Dec | Money | string | null>, amount?: Money) => {
+    // the bulk path skips the sentences entirely: building them costs more than the arithmetic
+    if (explain) steps.push(step(`budget.ipps.${rule}`, sentence(), inputs(), amount));
   };
   const rounded = (d: Dec): Money => round(money(d, c), r);
   const o = h.operating;
   const wageFactor = o.laborShare.times(o.wageIndex).plus(new D(1).minus(o.laborShare));
   const operating = rounded(o.standardizedAmount.times(wageFactor).times(k.drgWeight));
-  say(
-    "operating",
-    `Operating: ${formatMoney(money(o.standardizedAmount, c))} × (labour share ${pct(o.laborShare)} × wage index ${text(o.wageIndex)} + ${pct(new D(1).minus(o.laborShare))}) × DRG weight ${text(k.drgWeight)}.`,
-    { wageAdjustment: wageFactor, drgWeight: k.drgWeight },
-    operating,
-  );
+  say("operating", () => `Operating: ${formatMoney(money(o.standardizedAmount, c))} × (labour share ${pct(o.laborShare)} × wage index ${text(o.wageIndex)} + ${pct(new D(1).minus(o.laborShare))}) × DRG weight ${text(k.drgWeight)}.`, () => ({ wageAdjustment: wageFactor, drgWeight: k.drgWeight }), operating);
   const capital = rounded(h.capital.federalRate.times(h.capital.geographicAdjustmentFactor).times(k.drgWeight));
-  say("capital", `Capital: ${formatMoney(money(h.capital.federalRate, c))} × geographic adjustment factor ${text(h.capital.geographicAdjustmentFactor)} × DRG weight ${text(k.drgWeight)}.`, {}, capital);
+  say("capital", () => `Capital: ${formatMoney(money(h.capital.federalRate, c))} × geographic adjustment factor ${text(h.capital.geographicAdjustmentFactor)} × DRG weight ${text(k.drgWeight)}.`, () => ({}), capital);
   const ime = rounded(operating.amount.times(h.imeRate ?? 0));
   const dsh = rounded(operating.amount.times(h.dshRate ?? 0));
-  say("ime", h.imeRate === undefined ? "No indirect medical education (IME) add-on." : `IME add-on: ${text(h.imeRate)} × the operating payment.`, {}, ime);
-  say("dsh", h.dshRate === undefined ? "No disproportionate share (DSH) add-on." : `DSH add-on: ${text(h.dshRate)} × the operating payment.`, {}, dsh);
+  say("ime", () => h.imeRate === undefined ? "No indirect medical education (IME) add-on." : `IME add-on: ${text(h.imeRate)} × the operating payment.`, () => ({}), ime);
+  say("dsh", () => h.dshRate === undefined ? "No disproportionate share (DSH) add-on." : `DSH add-on: ${text(h.dshRate)} × the operating payment.`, () => ({}), dsh);
   const drgPayment = money(operating.amount.plus(capital.amount).plus(ime.amount).plus(dsh.amount), c);
-  say("drg-payment", "The DRG payment: operating + capital + IME + DSH.", {}, drgPayment);
+  say("drg-payment", () => "The DRG payment: operating + capital + IME + DSH.", () => ({}), drgPayment);
   const cost = rounded(k.charges.times(h.costToChargeRatio));
-  say("cost", `Cost: charges ${formatMoney(money(k.charges, c))} × cost-to-charge ratio ${text(h.costToChargeRatio)}.`, {}, cost);
+  say("cost", () => `Cost: charges ${formatMoney(money(k.charges, c))} × cost-to-charge ratio ${text(h.costToChargeRatio)}.`, () => ({}), cost);
   let ntap = money(0, c);
-  if (k.newTechnology !== undefined) {
-    if (h.ntap === undefined) throw new DomainError("INCONSISTENT_INPUT", `case ${k.id} uses new technology ${k.newTechnology.name} but the hospital document has no ntap rate`, { path: ["hospital", "ntap"] });
+  const tech = k.newTechnology;
+  if (tech !== undefined) {
+    if (h.ntap === undefined) throw new DomainError("INCONSISTENT_INPUT", `case ${k.id} uses new technology ${tech.name} but the hospital document has no ntap rate`, { path: ["hospital", "ntap"] });
+    const ntapRate = h.ntap.rate;
     const above = D.max(cost.amount.minus(drgPayment.amount), 0);
-    const byExcess = above.times(h.ntap.rate);
-    const byTech = k.newTechnology.cost.times(h.ntap.rate);
+    const byExcess = above.times(ntapRate);
+    const byTech = tech.cost.times(ntapRate);
     ntap = rounded(D.min(byExcess, byTech));
     say(
       "ntap",
-      `New-technology add-on for ${k.newTechnology.name}: the lesser of ${pct(h.ntap.rate)} of the cost above the DRG payment (${formatMoney(rounded(byExcess))}) and ${pct(h.ntap.rate)} of the technology's cost (${formatMoney(rounded(byTech))}).`,
-      { technologyCost: money(k.newTechnology.cost, c), costAboveDrgPayment: money(above, c) },
+      () =>
+        `New-technology add-on for ${tech.name}: the lesser of ${pct(ntapRate)} of the cost above the DRG payment (${formatMoney(rounded(byExcess))}) and ${pct(ntapRate)} of the technology's cost (${formatMoney(rounded(byTech))}).`,
+      () => ({ technologyCost: money(tech.cost, c), costAboveDrgPayment: money(above, c) }),
       ntap,
     );
   }
   let threshold: Money | null = null;
   let outlier = money(0, c);
-  if (h.outlier !== undefined) {
-    const flt = h.outlier.wageAdjusted ? rounded(h.outlier.fixedLossThreshold.times(wageFactor)) : money(h.outlier.fixedLossThreshold, c);
-    threshold = money(drgPayment.amount.plus(ntap.amount).plus(flt.amount), c);
-    const excess = cost.amount.minus(threshold.amount);
-    outlier = excess.greaterThan(0) ? rounded(excess.times(h.outlier.marginalCostFactor)) : money(0, c);
+  const policy = h.outlier;
+  if (policy !== undefined) {
+    const flt = policy.wageAdjusted ? rounded(policy.fixedLossThreshold.times(wageFactor)) : money(policy.fixedLossThreshold, c);
+    const limit = money(drgPayment.amount.plus(ntap.amount).plus(flt.amount), c);
+    threshold = limit;
+    const excess = cost.amount.minus(limit.amount);
+    outlier = excess.greaterThan(0) ? rounded(excess.times(policy.marginalCostFactor)) : money(0, c);
     say(
       "outlier",
-      excess.greaterThan(0)
-        ? `Cost outlier: cost ${formatMoney(cost)} exceeds the threshold ${formatMoney(threshold)} (DRG payment + add-on + fixed-loss ${formatMoney(flt)}); ${pct(h.outlier.marginalCostFactor)} of the excess is paid.`
-        : `No cost outlier: cost ${formatMoney(cost)} does not exceed the threshold ${formatMoney(threshold)} (DRG payment + add-on + fixed-loss ${formatMoney(flt)}).`,
-      { fixedLossThreshold: flt, marginalCostFactor: h.outlier.marginalCostFactor },
+      () =>
+        excess.greaterThan(0)
+          ? `Cost outlier: cost ${formatMoney(cost)} exceeds the threshold ${formatMoney(limit)} (DRG payment + add-on + fixed-loss ${formatMoney(flt)}); ${pct(policy.marginalCostFactor)} of the excess is paid.`
+          : `No cost outlier: cost ${formatMoney(cost)} does not exceed the threshold ${formatMoney(limit)} (DRG payment + add-on + fixed-loss ${formatMoney(flt)}).`,
+      () => ({ fixedLossThreshold: flt, marginalCostFactor: policy.marginalCostFactor }),
       outlier,
     );
   }
-  void path;
   const total = money(drgPayment.amount.plus(ntap.amount).plus(outlier.amount), c);
-  say("total", "The case payment: DRG payment + new-technology add-on + outlier.", {}, total);
+  say("total", () => "The case payment: DRG payment + new-technology add-on + outlier.", () => ({}), total);
   return { caseId: k.id, operating, capital, ime, dsh, drgPayment, cost, newTechnologyAddOn: ntap, outlierThreshold: threshold, outlier, total, explanation: steps };
 }
 
@@ -163,7 +164,7 @@ function computeCase(h: Hospital, k: Case, path: (string | number)[], explain: b
  */
 export function ippsPayment(input: z.input<typeof ippsPaymentInputSchema>): IppsPayment {
   const p = parseInput(ippsPaymentInputSchema, input, "ippsPayment");
-  return computeCase(p.hospital, p.case, ["case"], true);
+  return computeCase(p.hospital, p.case, true);
 }
 
 /**
@@ -178,8 +179,8 @@ export function ippsPayment(input: z.input<typeof ippsPaymentInputSchema>): Ipps
 export function ippsPayments(input: z.input<typeof ippsPaymentsInputSchema>): IppsPayments {
   const p = parseInput(ippsPaymentsInputSchema, input, "ippsPayments");
   const c = p.hospital.currency;
-  const cases = p.cases.map((k, i) => {
-    const { explanation: _e, ...line } = computeCase(p.hospital, k, ["cases", i], false);
+  const cases = p.cases.map((k) => {
+    const { explanation: _e, ...line } = computeCase(p.hospital, k, false);
     return line;
   });
   let total = new D(0);
