@@ -40,7 +40,7 @@ export function reconcile(input: ReconciliationInput): AnyReconciliation {
   return (kinds[p.scheme] as (x: Parsed) => AnyReconciliation)(p);
 }
 
-export { corridorSchema, capSchema, sharingMethodSchema, orderSchema, type CorridorInput, type CapInput, type Reconciliation } from "./mechanism.js";
+export { corridorSchema, capSchema, sharingMethodSchema, orderSchema, type Corridor, type CorridorInput, type CapInput, type Reconciliation } from "./mechanism.js";
 export { qualityScoreSchema, type QualityScoreInput } from "./quality.js";
 export { sharedSavingsSchema, minimumSavingsRateSchema, sharedLossRateSchema, reconcileSharedSavings, type SharedSavingsInput, type SharedSavingsReconciliation } from "./shared-savings.js";
 export { riskCorridorsSchema, reconcileRiskCorridors, type RiskCorridorsInput, type RiskCorridorReconciliation } from "./risk-corridors.js";
