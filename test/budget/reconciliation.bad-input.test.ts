@@ -124,3 +124,24 @@ describe("reconciliation bad input", () => {
     expect(issues(() => ippsPayment({ hospital: { ...hospital, outlierThreshold: "1" } as never, case: k }))[0]!.path).toEqual(["hospital"]);
   });
 });
+
+describe("shared-savings claim lines", () => {
+  const base = {
+    scheme: "shared-savings" as const,
+    currency: "USD",
+    track: "one-sided" as const,
+    benchmarkPerCapita: "10000",
+    minimumSavingsRate: { kind: "fixed" as const, rate: 0.02 },
+    sharingRate: 0.5,
+    quality: { score: 80, scale: { min: 0, max: 100 }, method: "gate" as const, standard: 40 },
+  };
+  const lines = (personYears: unknown, expenditure: unknown) => ({ ...base, expenditure: { kind: "beneficiaries" as const, beneficiaries: [{ id: "b1", personYears: 1, expenditure: "1" }, { id: "b2", personYears, expenditure }] } }) as never;
+  it("person-years outside (0, 1], negative or non-decimal expenditure name the line", () => {
+    for (const py of ["0", "1.5", 0, 2, "-0.5"]) {
+      expect(issues(() => reconcileSharedSavings(lines(py, "1")))[0]!.path).toEqual(["expenditure", "beneficiaries", 1, "personYears"]);
+    }
+    for (const ex of ["-1", "1e3", 1.5, -2, "", null]) {
+      expect(issues(() => reconcileSharedSavings(lines(1, ex)))[0]!.path).toEqual(["expenditure", "beneficiaries", 1, "expenditure"]);
+    }
+  });
+});

@@ -1,13 +1,20 @@
 // Shared savings (MSSP-style): an ACO's savings against a per-capita benchmark, gated by
 // a minimum savings (and loss) rate, shared at a quality-adjusted rate, capped.
 import { z } from "zod";
-import { decimal, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
+import { decimal, invalid, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
 import { D, formatMoney, money, round, type Dec, type Money } from "../../money/index.js";
 import { pct, text } from "../common.js";
 import { capLimits, capSchema, flatShare, runMechanism, statedCurrencySchema, strictBandedTableSchema, type Reconciliation, type SchemeWords } from "./mechanism.js";
 import { qualityFactor, qualityScoreSchema } from "./quality.js";
 
 const positiveAmount = decimal({ above: "0" });
+
+// Claim lines are parsed as plain text or numbers and read as decimals in the computation:
+// the decimal schemas cost ~10 µs a value, and an MSSP year has 100,000s of lines.
+const UNSIGNED_DECIMAL = /^(\d+(\.\d+)?|\.\d+)$/;
+const lineText = (what: string) => z.string().regex(UNSIGNED_DECIMAL, { error: (issue) => `${JSON.stringify(issue.input)} is not a non-negative decimal ${what}`, abort: true });
+const lineAmount = z.union([lineText("amount"), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]);
+const linePersonYears = z.union([lineText("number"), z.number().gt(0).lte(1)]);
 
 /** Minimum savings rate: a fixed (or chosen) rate, or looked up by the number of assigned beneficiaries. */
 export const minimumSavingsRateSchema = z.discriminatedUnion("kind", [
@@ -37,7 +44,8 @@ export const sharedSavingsSchema = z
       z.strictObject({ kind: z.literal("per-capita"), perCapita: nonNegativeAmountSchema, personYears: decimal({ above: "0" }) }),
       z.strictObject({
         kind: z.literal("beneficiaries"),
-        beneficiaries: z.array(z.strictObject({ id: z.string().min(1), personYears: decimal({ above: "0", max: "1" }), expenditure: nonNegativeAmountSchema })).min(1),
+        /** One line per beneficiary: person-years in (0, 1], expenditure ≥ 0 (decimal text or a safe integer). */
+        beneficiaries: z.array(z.strictObject({ id: z.string().min(1), personYears: linePersonYears, expenditure: lineAmount })).min(1),
       }),
     ]),
     minimumSavingsRate: minimumSavingsRateSchema,
@@ -104,10 +112,14 @@ export function computeSharedSavings(p: z.output<typeof sharedSavingsSchema>): S
   } else {
     personYears = new D(0);
     actualTotal = new D(0);
-    for (const b of p.expenditure.beneficiaries) {
-      personYears = personYears.plus(b.personYears);
-      actualTotal = actualTotal.plus(b.expenditure);
-    }
+    p.expenditure.beneficiaries.forEach((b, i) => {
+      const years = new D(b.personYears);
+      if (!years.greaterThan(0) || years.greaterThan(1)) {
+        throw invalid(["expenditure", "beneficiaries", i, "personYears"], `person-years of a beneficiary are in (0, 1], got ${years.toString()}`, "too_big");
+      }
+      personYears = personYears.plus(years);
+      actualTotal = actualTotal.plus(new D(b.expenditure));
+    });
   }
   const benchmarkPerCapita = money(p.benchmarkPerCapita, c);
   const target = round(money(p.benchmarkPerCapita.times(personYears), c), p.rounding);
