@@ -147,3 +147,22 @@ describe("CJR: stop-gain by year, one-sided first year, quality categories", () 
     expect(r.explanation.at(-1)!.rule).toBe("budget.episode.true-up");
   });
 });
+
+describe("provider bundle roll-up: mixed currencies name the episode", () => {
+  it("the episode whose bundle is in another currency, not (root)", async () => {
+    const { reconcileProviderBundles } = await import("../../src/index.js");
+    const e = domainError(() =>
+      reconcileProviderBundles({
+        providerId: "H",
+        bundles: { a: { price: "100", currency: "CNY" }, b: { price: "100", currency: "USD" } },
+        episodes: [
+          { episodeId: "e1", bundleId: "a", actualCost: "90" },
+          { episodeId: "e2", bundleId: "b", actualCost: "90" },
+        ],
+      }),
+    );
+    expect(e.code).toBe("CURRENCY_MISMATCH");
+    expect(e.path).toEqual(["episodes", 1, "bundleId"]);
+    expect(e.message).toContain("e2");
+  });
+});
