@@ -124,3 +124,23 @@ describe("corridor edges", () => {
     expect(amt(reconcileRiskCorridors(doc("95000000")).providerAmount)).toBe("2500000.00");
   });
 });
+
+describe("explanations speak each scheme's terms", () => {
+  it("REACH: final benchmark, the organisation, corridors", () => {
+    const steps = reconcileRiskCorridors(globalDoc("60000000")).explanation;
+    expect(steps.map((s) => s.rule)).toEqual([
+      "budget.corridors.benchmark",
+      "budget.corridors.discount",
+      "budget.corridors.withhold",
+      "budget.corridors.final-benchmark",
+      "budget.corridors.gross",
+      "budget.corridors.share-gains",
+      "budget.corridors.result",
+    ]);
+    expect(steps[4]!.text).toMatch(/^The final benchmark less total cost of care: savings of USD 36,100,000\.00/);
+    expect(steps[5]!.text).toContain("The organisation's share of savings by corridor");
+    expect(steps[6]!.text).toBe("The payer pays the organisation USD 29,446,250.00; the payer keeps USD 6,653,750.00 of the savings.");
+    // never the bill splitter's words
+    expect(steps.some((s) => /patient/.test(s.text))).toBe(false);
+  });
+});

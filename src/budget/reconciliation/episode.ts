@@ -97,8 +97,8 @@ export interface EpisodeReconciliation extends Reconciliation {
 
 const words: SchemeWords = {
   rule: "budget.episode",
-  provider: "The participant",
-  target: "The total target price",
+  provider: "the participant",
+  target: "the total target price",
   actual: "actual episode spending",
   gains: "reconciliation payment",
   losses: "repayment",
@@ -179,7 +179,7 @@ export function computeEpisodes(p: z.output<typeof episodeReconciliationSchema>)
   steps.push(
     step(
       "budget.episode.total-target",
-      `The total target price sums the target prices of ${lines.length} episodes (${byType.map((t) => `${t.type}: ${t.episodes}, ${formatMoney(t.target)}`).join("; ")}).`,
+      `The total target price sums the target prices of ${lines.length} episode${lines.length === 1 ? "" : "s"} (${byType.map((t) => `${t.type}: ${t.episodes}, ${formatMoney(t.target)}`).join("; ")}).`,
       {},
       target,
     ),

@@ -228,6 +228,11 @@ function shareThrough(corridor: Corridor, amount: Dec, base: Dec): { exact: Dec;
   return { exact, parts };
 }
 
+/** A sentence may start with a scheme's noun: "the ACO" → "The ACO". */
+function cap1(t: string): string {
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
 function bandText(b: Band<Dec>): string {
   const to = b.to === null ? "+∞" : pct(b.to);
   return `${b.label ? `${b.label} ` : ""}[${pct(b.from ?? new D(0))}, ${to})`;
@@ -253,7 +258,7 @@ export function runMechanism(scheme: string, m: MechanismInput, steps: Step[], p
   steps.push(
     step(
       `${w.rule}.gross`,
-      `${w.target} less ${w.actual}: ${outcome === "savings" ? "savings" : outcome === "losses" ? "losses" : "neither savings nor losses"} of ${formatMoney(money(gross.amount.abs(), c))}, ${pct(ratio.abs().toDecimalPlaces(6))} of ${m.ratioBaseName}.`,
+      `${cap1(w.target)} less ${w.actual}: ${outcome === "savings" ? "savings" : outcome === "losses" ? "losses" : "neither savings nor losses"} of ${formatMoney(money(gross.amount.abs(), c))}, ${pct(ratio.abs().toDecimalPlaces(6))} of ${m.ratioBaseName}.`,
       { target: m.target, actual: m.actual, ratioBase: m.ratioBase },
       gross,
     ),
@@ -267,7 +272,7 @@ export function runMechanism(scheme: string, m: MechanismInput, steps: Step[], p
   let corridor: Corridor | null = null;
   if (outcome === "savings") {
     if (!m.gainEligible) {
-      steps.push(step(`${w.rule}.eligibility`, `${m.ineligibleReason ?? `${w.provider} is not eligible for ${w.gains}`}: nothing is paid.`, {}, zero));
+      steps.push(step(`${w.rule}.eligibility`, `${m.ineligibleReason ?? `${cap1(w.provider)} is not eligible for ${w.gains}`}: nothing is paid.`, {}, zero));
     } else if (magnitude.lessThan(m.minimumSavingsRate.times(base))) {
       steps.push(
         step(
@@ -315,13 +320,14 @@ export function runMechanism(scheme: string, m: MechanismInput, steps: Step[], p
     const { exact, parts } = shareThrough(corridor, magnitude, base);
     shared = exact;
     const what = outcome === "savings" ? w.gains : w.losses;
-    const partText = parts.map((p) => `${pct(p.band.value)} of ${formatMoney(round(money(p.portion, c), "half-up"))} in ${bandText(p.band)}`).join("; ");
+    const single = corridor.table.bands.length === 1;
+    const partText = parts.map((p) => `${pct(p.band.value)} of ${formatMoney(round(money(p.portion, c), "half-up"))}${single ? "" : ` in ${bandText(p.band)}`}`).join("; ");
     steps.push(
       step(
         `${w.rule}.${outcome === "savings" ? "share-gains" : "share-losses"}`,
         corridor.method === "flat"
-          ? `${w.provider}'s ${what}: ${partText}.`
-          : `${w.provider}'s ${what} by corridor (each band's share of the part of the ratio inside it): ${partText}.`,
+          ? `${cap1(w.provider)}'s ${what}: ${partText}.`
+          : `${cap1(w.provider)}'s ${what} by corridor (each band's share of the part of the ratio inside it): ${partText}.`,
         { method: corridor.method },
         round(money(exact, c), m.rounding),
       ),
@@ -361,7 +367,7 @@ export function runMechanism(scheme: string, m: MechanismInput, steps: Step[], p
       direction === "payment-to-provider"
         ? `The payer pays ${w.provider} ${formatMoney(providerAmount)}; the payer keeps ${formatMoney(payerAmount)} of the savings.`
         : direction === "repayment-by-provider"
-          ? `${w.provider} repays ${formatMoney(money(final.negated(), c))}; the payer bears ${formatMoney(money(payerAmount.amount.negated(), c))} of the losses.`
+          ? `${cap1(w.provider)} repays ${formatMoney(money(final.negated(), c))}; the payer bears ${formatMoney(money(payerAmount.amount.negated(), c))} of the losses.`
           : `Nothing is owed either way${outcome === "none" ? "" : outcome === "savings" ? `; the payer keeps the savings of ${formatMoney(gross)}` : `; the payer bears the losses of ${formatMoney(money(magnitude, c))}`}.`,
       { providerAmount, payerAmount },
       providerAmount,

@@ -66,8 +66,8 @@ export function computeRiskCorridors(p: z.output<typeof riskCorridorsSchema>): R
   steps.push(step("budget.corridors.final-benchmark", "The final benchmark: benchmark − discount − withhold + earned-back withhold.", {}, target));
   const words: SchemeWords = {
     rule: "budget.corridors",
-    provider: "The organisation",
-    target: "The final benchmark",
+    provider: "the organisation",
+    target: "the final benchmark",
     actual: "total cost of care",
     gains: "share of savings",
     losses: "share of losses",

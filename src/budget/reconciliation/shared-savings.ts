@@ -89,8 +89,8 @@ export interface SharedSavingsReconciliation extends Reconciliation {
 
 const words: SchemeWords = {
   rule: "budget.mssp",
-  provider: "The ACO",
-  target: "The updated benchmark",
+  provider: "the ACO",
+  target: "the updated benchmark",
   actual: "assigned beneficiaries' expenditure",
   gains: "shared savings",
   losses: "shared losses",
