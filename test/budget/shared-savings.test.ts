@@ -185,3 +185,23 @@ describe("MSSP two-sided track", () => {
     expect(r.explanation.find((s) => s.rule === "budget.mssp.cap")!.text).toContain("the lesser of");
   });
 });
+
+describe("MSSP chosen minimum savings rate", () => {
+  const chosen = (rate: number) => ({ ...enhanced("11400", 80), minimumSavingsRate: { kind: "chosen" as const, rate, options: [0, 0.005, 0.01, 0.015, 0.02] } });
+  it("a chosen 0% MSR shares the first dollar; a chosen 2% gates", () => {
+    // savings 6,000,000 = 5%: either way shared, 75% → 4,500,000
+    expect(reconcileSharedSavings(chosen(0)).providerAmount.toJSON().amount).toBe("4500000.00");
+    // 11,900 per capita: savings 1,000,000 = 0.83% < 2% → 0; with 0.5%: 0.83% ≥ 0.5% → 750,000
+    expect(reconcileSharedSavings({ ...chosen(0.02), expenditure: { kind: "per-capita", perCapita: "11900", personYears: 10000 } }).providerAmount.toJSON().amount).toBe("0.00");
+    expect(reconcileSharedSavings({ ...chosen(0.005), expenditure: { kind: "per-capita", perCapita: "11900", personYears: 10000 } }).providerAmount.toJSON().amount).toBe("750000.00");
+  });
+  it("a rate that is not among the options is rejected", () => {
+    let err: unknown;
+    try {
+      reconcileSharedSavings(chosen(0.03));
+    } catch (e) {
+      err = e;
+    }
+    expect((err as { issues: { path: unknown[] }[] }).issues.map((i) => i.path)).toEqual([["minimumSavingsRate", "rate"]]);
+  });
+});

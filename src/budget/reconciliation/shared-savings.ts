@@ -16,9 +16,15 @@ const lineText = (what: string) => z.string().regex(UNSIGNED_DECIMAL, { error: (
 const lineAmount = z.union([lineText("amount"), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]);
 const linePersonYears = z.union([lineText("number"), z.number().gt(0).lte(1)]);
 
-/** Minimum savings rate: a fixed (or chosen) rate, or looked up by the number of assigned beneficiaries. */
+/**
+ * Minimum savings rate: `fixed` by the programme, `chosen` by the ACO from the programme's
+ * `options` (the rate must be one of them), or looked up `by-beneficiaries` in a table.
+ */
 export const minimumSavingsRateSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("fixed"), rate: rateSchema }),
+  z
+    .strictObject({ kind: z.literal("chosen"), rate: rateSchema, options: z.array(rateSchema).min(1) })
+    .refine((m) => m.options.some((o) => o.equals(m.rate)), { message: "the chosen rate is not one of the options", path: ["rate"] }),
   z.strictObject({ kind: z.literal("by-beneficiaries"), table: strictBandedTableSchema(rateSchema) }),
 ]);
 
@@ -147,6 +153,11 @@ export function computeSharedSavings(p: z.output<typeof sharedSavingsSchema>): S
   if (p.minimumSavingsRate.kind === "fixed") {
     msr = p.minimumSavingsRate.rate;
     steps.push(step("budget.mssp.msr", `The minimum savings rate is ${pct(msr)}.`, { minimumSavingsRate: msr }));
+  } else if (p.minimumSavingsRate.kind === "chosen") {
+    msr = p.minimumSavingsRate.rate;
+    steps.push(
+      step("budget.mssp.msr", `The ACO chose a minimum savings rate of ${pct(msr)} (options ${p.minimumSavingsRate.options.map(pct).join(", ")}).`, { minimumSavingsRate: msr }),
+    );
   } else {
     const band = lookupBand(p.minimumSavingsRate.table, personYears, ["minimumSavingsRate", "table"]);
     msr = band.value;
