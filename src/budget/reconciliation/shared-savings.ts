@@ -202,7 +202,7 @@ export function computeSharedSavings(p: z.output<typeof sharedSavingsSchema>): S
       minimumLossRate: p.minimumLossRate ?? new D(0),
       downside: p.track === "two-sided",
       gainEligible: !gateFails,
-      ineligibleReason: `${q.text}: the ACO does not qualify for shared savings`,
+      ineligibleReason: `${q.text}; the ACO does not qualify for shared savings`,
       gains: flatShare(p.sharingRate),
       losses: lossRate === null ? null : flatShare(lossRate),
       gainQuality: gateFails ? { factor: new D(0), text: "" } : { factor: q.factor, text: q.factor.equals(1) ? "" : `Quality: the sharing rate is scaled by the quality factor` },
