@@ -8,6 +8,7 @@ import {
   lookupBand,
   nonNegativeAmountSchema,
   parseInput,
+  rateSchema,
   roundingSchema,
   step,
   type Step,
@@ -32,7 +33,8 @@ export type CapitationAdjustment = z.input<typeof capitationAdjustmentSchema>;
  * better (a control rate, a reduction in hospitalisation).
  * - `banded`: a banded table over one metric whose values are adjustments (P2, P3).
  * - `all-of`: `met` when every metric reaches its `min`, else `notMet` (P1).
- * - `proportional`: below `target`, pay achieved ÷ target of the amount (P4).
+ * - `proportional`: pay achieved ÷ target of the amount, at most 1 + `maxBonus` (P4, corrections C6):
+ *   the bonus grows with the excess as the deduction does with the shortfall, and stops at `maxBonus`.
  */
 export const capitationTargetSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("banded"), name: z.string().optional(), metric: z.string().min(1), table: bandedTableSchema(capitationAdjustmentSchema) }),
@@ -43,7 +45,7 @@ export const capitationTargetSchema = z.discriminatedUnion("kind", [
     met: capitationAdjustmentSchema,
     notMet: capitationAdjustmentSchema,
   }),
-  z.object({ kind: z.literal("proportional"), name: z.string().optional(), metric: z.string().min(1), target: decimal({ above: "0" }) }),
+  z.object({ kind: z.literal("proportional"), name: z.string().optional(), metric: z.string().min(1), target: decimal({ above: "0" }), maxBonus: rateSchema }),
 ]);
 
 /** A capitation performance target as stored (JSON). */
@@ -129,18 +131,19 @@ function computeCapitation(p: Parsed): CapitationPayment {
       );
     } else {
       const v = metricValue(p, t.metric, ["metrics", t.metric]);
-      const f = v.greaterThanOrEqualTo(t.target) ? new D(1) : D.max(v, 0).dividedBy(t.target);
+      const ceiling = new D(1).plus(t.maxBonus);
+      const achieved = D.max(v, 0).dividedBy(t.target);
+      const f = D.min(achieved, ceiling);
       factors.push(f);
       adjustments.push({ target: name, adjustment: null, factor: text(f) });
-      steps.push(
-        step(
-          "budget.capitation.proportional",
-          v.greaterThanOrEqualTo(t.target)
-            ? `${name}: ${t.metric} ${text(v)} reaches the target ${text(t.target)}: paid in full.`
-            : `${name}: ${t.metric} ${text(v)} is below the target ${text(t.target)}: paid ${text(v)} ÷ ${text(t.target)} of the amount.`,
-          { metric: t.metric, value: v, target: t.target },
-        ),
-      );
+      const said = v.lessThan(t.target)
+        ? `${name}: ${t.metric} ${text(v)} is below the target ${text(t.target)}: paid ${text(v)} ÷ ${text(t.target)} of the amount.`
+        : v.equals(t.target)
+          ? `${name}: ${t.metric} ${text(v)} meets the target ${text(t.target)}: paid in full.`
+          : achieved.greaterThan(ceiling)
+            ? `${name}: ${t.metric} ${text(v)} exceeds the target ${text(t.target)}: the bonus stops at the maximum of ${pct(t.maxBonus)}, paid ${text(ceiling)} of the amount.`
+            : `${name}: ${t.metric} ${text(v)} exceeds the target ${text(t.target)}: paid ${text(v)} ÷ ${text(t.target)} of the amount (a bonus, at most ${pct(t.maxBonus)}).`;
+      steps.push(step("budget.capitation.proportional", said, { metric: t.metric, value: v, target: t.target, maxBonus: t.maxBonus }));
     }
   });
   let exact = fixed;

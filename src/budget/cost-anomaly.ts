@@ -1,33 +1,35 @@
 import { z } from "zod";
 import { decimalSchema, nonNegativeAmountSchema, parseInput, positiveDecimalSchema, step, type Step } from "../core/index.js";
-import { D, money, type Dec, type Money, formatMoney } from "../money/index.js";
+import { D, money, round, type Dec, type Money, formatMoney } from "../money/index.js";
 import { budgetCurrencySchema, pct, text } from "./common.js";
 
 /**
- * Input of {@link detectCostAnomalies}: provider groups with their cost per case and,
- * optionally, an outcome measure (higher is better unless `outcomeHigherIsBetter` is false).
+ * Input of {@link detectCostAnomalies}: provider groups of one department with their cost
+ * per case, number of cases and, optionally, an outcome rate (higher is better unless
+ * `outcomeHigherIsBetter` is false, e.g. 30-day readmission).
  */
 export const detectCostAnomaliesInputSchema = z.object({
   currency: budgetCurrencySchema,
-  /** Flag a group whose cost per case is at least this much above its peers' mean: 0.4 = 40%. */
+  /** Flag a group whose cost per case is at least this much above the department mean: 0.4 = 40%. */
   threshold: positiveDecimalSchema.prefault(0.4),
   outcomeHigherIsBetter: z.boolean().default(true),
   groups: z
-    .array(z.object({ id: z.string().min(1), costPerCase: nonNegativeAmountSchema, outcome: decimalSchema.optional() }))
+    .array(z.object({ id: z.string().min(1), costPerCase: nonNegativeAmountSchema, cases: z.number().int().min(1), outcome: decimalSchema.optional() }))
     .min(2),
 });
 
-/** One provider group's comparison with its peers. */
+/** One provider group's comparison with its department. */
 export interface CostAnomalyLine {
   readonly id: string;
   readonly costPerCase: Money;
-  /** Mean cost per case of the other groups. */
-  readonly peerMeanCost: Money;
-  /** costPerCase ÷ peer mean − 1, exact text ("0.5" = 50% above); null when the peer mean is zero. */
+  readonly cases: number;
+  /** Department mean cost per case: total cost ÷ total cases, the group included (corrections C5). */
+  readonly departmentMeanCost: Money;
+  /** costPerCase ÷ department mean − 1, exact text ("0.4" = 40% above); null when the mean is zero. */
   readonly excess: string | null;
-  /** Mean outcome of the other groups that report one, or null. */
-  readonly peerMeanOutcome: string | null;
-  /** True when the group's outcome is better than its peers' mean. */
+  /** The department's outcome rate (weighted by cases over the groups that report one, the group included), or null. */
+  readonly departmentOutcome: string | null;
+  /** True when the group's outcome is strictly better than the department's. */
   readonly betterOutcome: boolean;
   readonly flagged: boolean;
 }
@@ -35,72 +37,94 @@ export interface CostAnomalyLine {
 /** The result of a cost-anomaly screen. */
 export interface CostAnomalies {
   readonly threshold: string;
+  /** Department mean cost per case (unrounded in the comparison; rounded here for display). */
+  readonly departmentMeanCost: Money;
   readonly lines: readonly CostAnomalyLine[];
   /** Ids of the flagged groups. */
   readonly flagged: readonly string[];
   readonly explanation: readonly Step[];
 }
 
-function mean(values: readonly Dec[]): Dec {
-  return values.reduce((a, b) => a.plus(b), new D(0)).dividedBy(values.length);
-}
-
 /**
- * Flags provider groups whose cost per case is ≥ 40% (configurable) above the mean of
- * their peers (the other groups) without a better outcome than the peers' mean. A group
- * with no reported outcome has no better outcome.
+ * Flags provider groups whose cost per case is ≥ 1.40 × (configurable) the department
+ * mean, total cost ÷ total cases with the group included (科室均值, corrections C5), and
+ * whose outcome is not better than the department's (its case-weighted rate, the group
+ * included). A group with no reported outcome has no better outcome.
  *
  * @example
  * ```ts
- * detectCostAnomalies({ groups: [
- *   { id: "A", costPerCase: "10000" }, { id: "B", costPerCase: "10000" }, { id: "C", costPerCase: "15000" },
- * ] }).flagged; // ["C"]
+ * detectCostAnomalies({ outcomeHigherIsBetter: false, groups: [
+ *   { id: "A", costPerCase: "14000", cases: 20, outcome: 0.1 },
+ *   { id: "B", costPerCase: "9000", cases: 30, outcome: 0.1 },
+ *   { id: "C", costPerCase: "9000", cases: 50, outcome: 0.1 },
+ * ] }).flagged; // ["A"]
  * ```
  */
 export function detectCostAnomalies(input: z.input<typeof detectCostAnomaliesInputSchema>): CostAnomalies {
   const p = parseInput(detectCostAnomaliesInputSchema, input, "detectCostAnomalies");
   const steps: Step[] = [];
-  const lines = p.groups.map((g, i): CostAnomalyLine => {
-    const peers = p.groups.filter((_, j) => j !== i);
-    const peerCost = mean(peers.map((x) => x.costPerCase));
-    const outcomes = peers.flatMap((x) => (x.outcome === undefined ? [] : [x.outcome]));
-    const peerOutcome = outcomes.length === 0 ? null : mean(outcomes);
-    const excess = peerCost.isZero() ? null : g.costPerCase.dividedBy(peerCost).minus(1);
-    const costly = excess === null ? g.costPerCase.greaterThan(0) : excess.greaterThanOrEqualTo(p.threshold);
+  let totalCases = 0;
+  let totalCost = new D(0);
+  let outcomeCases = 0;
+  let outcomeSum = new D(0);
+  for (const g of p.groups) {
+    totalCases += g.cases;
+    totalCost = totalCost.plus(g.costPerCase.times(g.cases));
+    if (g.outcome !== undefined) {
+      outcomeCases += g.cases;
+      outcomeSum = outcomeSum.plus(g.outcome.times(g.cases));
+    }
+  }
+  const meanCost = totalCost.dividedBy(totalCases);
+  const deptOutcome: Dec | null = outcomeCases === 0 ? null : outcomeSum.dividedBy(outcomeCases);
+  const departmentMeanCost = round(money(meanCost, p.currency), "half-up");
+  const limit = new D(1).plus(p.threshold);
+  const lines = p.groups.map((g): CostAnomalyLine => {
+    const excess = meanCost.isZero() ? null : g.costPerCase.dividedBy(meanCost).minus(1);
+    const costly = meanCost.isZero() ? g.costPerCase.greaterThan(0) : g.costPerCase.greaterThanOrEqualTo(meanCost.times(limit));
     const better =
-      g.outcome !== undefined && peerOutcome !== null && (p.outcomeHigherIsBetter ? g.outcome.greaterThan(peerOutcome) : g.outcome.lessThan(peerOutcome));
+      g.outcome !== undefined && deptOutcome !== null && (p.outcomeHigherIsBetter ? g.outcome.greaterThan(deptOutcome) : g.outcome.lessThan(deptOutcome));
     const flagged = costly && !better;
     const costPerCase = money(g.costPerCase, p.currency);
-    const peerMeanCost = money(peerCost, p.currency);
+    const above = excess === null ? "above a zero" : `${pct(excess.toDecimalPlaces(4))} above`;
     if (flagged) {
       steps.push(
         step(
           "budget.anomaly.flagged",
-          `${g.id}: cost per case ${formatMoney(costPerCase)} is ${excess === null ? "above a zero" : pct(excess)} above the peer mean ${formatMoney(peerMeanCost)}, without a better outcome: flagged.`,
-          { costPerCase, peerMeanCost, outcome: g.outcome ?? null, peerMeanOutcome: peerOutcome },
+          `${g.id}: cost per case ${formatMoney(costPerCase)} is ${above} the department mean ${formatMoney(departmentMeanCost)}, without a better outcome: flagged.`,
+          { costPerCase, cases: g.cases, departmentMeanCost, outcome: g.outcome ?? null, departmentOutcome: deptOutcome },
         ),
       );
     } else if (costly) {
       steps.push(
-        step("budget.anomaly.justified", `${g.id}: cost per case is ${excess === null ? "above a zero" : pct(excess)} above the peer mean, but its outcome is better: not flagged.`, {
+        step("budget.anomaly.justified", `${g.id}: cost per case is ${above} the department mean, but its outcome is better than the department's: not flagged.`, {
           costPerCase,
-          peerMeanCost,
+          cases: g.cases,
+          departmentMeanCost,
           outcome: g.outcome ?? null,
-          peerMeanOutcome: peerOutcome,
+          departmentOutcome: deptOutcome,
         }),
       );
     }
     return {
       id: g.id,
       costPerCase,
-      peerMeanCost,
+      cases: g.cases,
+      departmentMeanCost,
       excess: excess === null ? null : text(excess),
-      peerMeanOutcome: peerOutcome === null ? null : text(peerOutcome),
+      departmentOutcome: deptOutcome === null ? null : text(deptOutcome),
       betterOutcome: better,
       flagged,
     };
   });
   const flagged = lines.filter((l) => l.flagged).map((l) => l.id);
-  steps.unshift(step("budget.anomaly.rule", `Each group is compared with the mean of the other groups; threshold ${pct(p.threshold)} above the peer mean.`, { threshold: p.threshold, groups: lines.length }));
-  return { threshold: text(p.threshold), lines, flagged, explanation: steps };
+  steps.unshift(
+    step(
+      "budget.anomaly.rule",
+      `The department mean is total cost ÷ total cases over ${totalCases} cases, every group included: ${formatMoney(departmentMeanCost)}; a group is flagged at ≥ ${text(limit)} × that mean without a better outcome.`,
+      { threshold: p.threshold, groups: lines.length, cases: totalCases },
+      departmentMeanCost,
+    ),
+  );
+  return { threshold: text(p.threshold), departmentMeanCost, lines, flagged, explanation: steps };
 }

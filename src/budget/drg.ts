@@ -264,8 +264,10 @@ export interface DrgEfficacyCoefficient {
 }
 
 /**
- * The DRG efficacy coefficient (×1.2 by default) for a group whose response rate is
- * ≥ 80% and whose one-year survival is ≥ 60%; 1 otherwise. Feed the result into
+ * The DRG efficacy coefficient (疗效附加权重) for a group whose response rate is ≥ 0.80 and
+ * whose one-year survival is ≥ 0.60, both inclusive; 1 otherwise. The default 1.2 reads
+ * the source's 「增加1.2倍」 as "to 1.2 times" (+20%, corrections C4); the literal reading,
+ * × 2.2, is not adopted and needs an explicit `coefficient: 2.2`. Feed the result into
  * {@link drgPayment}'s `coefficients`.
  *
  * @example
@@ -284,7 +286,7 @@ export function drgEfficacyCoefficient(input: z.input<typeof drgEfficacyCoeffici
       step(
         "budget.drg.efficacy",
         qualifies
-          ? `Response rate ${pct(p.responseRate)} ≥ ${pct(p.minResponseRate)} and one-year survival ${pct(p.oneYearSurvival)} ≥ ${pct(p.minOneYearSurvival)}: efficacy coefficient ×${coefficient}.`
+          ? `Response rate ${pct(p.responseRate)} ≥ ${pct(p.minResponseRate)} and one-year survival ${pct(p.oneYearSurvival)} ≥ ${pct(p.minOneYearSurvival)}: efficacy coefficient ×${coefficient}${p.coefficient.equals(1.2) ? " (「增加1.2倍」 read as 'to 1.2 times')" : ""}.`
           : `The group does not meet both outcome thresholds (response ≥ ${pct(p.minResponseRate)}, one-year survival ≥ ${pct(p.minOneYearSurvival)}): coefficient ×1.`,
         { responseRate: p.responseRate, oneYearSurvival: p.oneYearSurvival },
       ),

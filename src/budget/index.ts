@@ -80,3 +80,15 @@ export {
 } from "./budget-impact.js";
 export { fundHealthInputSchema, fundHealth, type FundHealth } from "./fund-health.js";
 export { detectCostAnomaliesInputSchema, detectCostAnomalies, type CostAnomalyLine, type CostAnomalies } from "./cost-anomaly.js";
+export * from "./reconciliation/index.js";
+export {
+  ippsHospitalSchema,
+  ippsCaseSchema,
+  ippsPaymentInputSchema,
+  ippsPaymentsInputSchema,
+  ippsPayment,
+  ippsPayments,
+  type IppsHospital,
+  type IppsPayment,
+  type IppsPayments,
+} from "./prospective-price.js";

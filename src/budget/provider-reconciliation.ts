@@ -78,6 +78,14 @@ export function reconcileProviderBundles(input: z.input<typeof reconcileProvider
       resolved = resolveBundle(doc, p.rounding, ["bundles", e.bundleId]);
       prices.set(e.bundleId, resolved);
     }
+    // name the episode whose bundle breaks the roll-up's currency, not the whole document
+    const first = lines[0]?.bundlePrice.currency;
+    if (first !== undefined && resolved.price.currency !== first) {
+      throw new DomainError("CURRENCY_MISMATCH", `episode ${e.episodeId} is priced in ${resolved.price.currency} by bundle "${e.bundleId}"; the earlier episodes are in ${first}`, {
+        path: ["episodes", i, "bundleId"],
+        details: { episodeId: e.episodeId, bundleId: e.bundleId, currency: resolved.price.currency, expected: first },
+      });
+    }
     const s = settleAgainstPrice(resolved.price, cash(e.actualCost, doc.currency), p, []);
     const { explanation: _unused, ...rest } = s;
     lines.push({ episodeId: e.episodeId, bundleId: e.bundleId, ...rest });

@@ -90,7 +90,7 @@ describe("budget bad input", () => {
   });
   it("capitation with a metric missing is a ValidationError at that metric", () => {
     expect(
-      validationPaths(() => capitationPayment({ baseAmount: "1", metrics: {}, targets: [{ kind: "proportional", metric: "control", target: 0.8 }] })),
+      validationPaths(() => capitationPayment({ baseAmount: "1", metrics: {}, targets: [{ kind: "proportional", metric: "control", target: 0.8, maxBonus: 0.1 }] })),
     ).toContain("metrics.control");
   });
   it("fund income of zero is rejected", () => {

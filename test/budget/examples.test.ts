@@ -281,11 +281,12 @@ describe("capitation with performance", () => {
     expect(cny(capitationPayment({ baseAmount: "360", metrics: { hba1cControl: 0.7 }, targets }).payment)).toBe("CNY 396.00");
     expect(cny(capitationPayment({ baseAmount: "360", metrics: { hba1cControl: 0.69 }, targets }).payment)).toBe("CNY 360.00");
   });
-  it("P4: proportional outcome payment: 72% against an 80% target on 1,000,000 → 900,000", () => {
-    const targets = [{ kind: "proportional" as const, metric: "controlRate", target: 0.8 }];
+  it("P4: proportional outcome payment with a capped bonus (corrections C6): 72% against an 80% target on 1,000,000 → 900,000", () => {
+    const targets = [{ kind: "proportional" as const, metric: "controlRate", target: 0.8, maxBonus: 0.1 }];
     // 1,000,000 × 0.72 / 0.8 = 900,000
     expect(cny(capitationPayment({ baseAmount: "1000000", metrics: { controlRate: 0.72 }, targets }).payment)).toBe("CNY 900000.00");
-    expect(cny(capitationPayment({ baseAmount: "1000000", metrics: { controlRate: 0.85 }, targets }).payment)).toBe("CNY 1000000.00");
+    // 0.85 / 0.8 = 1.0625 ≤ 1.1 → 1,062,500 (the old rule stopped at 1,000,000)
+    expect(cny(capitationPayment({ baseAmount: "1000000", metrics: { controlRate: 0.85 }, targets }).payment)).toBe("CNY 1062500.00");
   });
 });
 
@@ -353,19 +354,21 @@ describe("fund health and anomalies", () => {
     expect(fundHealth({ income: "1000000000", expenditure: "950000000" }).status).toBe("healthy");
     expect(fundHealth({ income: "100", expenditure: "120" }).status).toBe("deficit");
   });
-  it("cost anomalies: ≥ 40% above the peer mean without a better outcome", () => {
+  it("cost anomalies: ≥ 1.40 × the case-weighted department mean without a better outcome (corrections C5)", () => {
     const r = detectCostAnomalies({
       groups: [
-        { id: "A", costPerCase: "10000", outcome: 0.6 },
-        { id: "B", costPerCase: "10000", outcome: 0.6 },
-        { id: "C", costPerCase: "14000", outcome: 0.6 }, // 14,000 / 10,000 − 1 = 40% → flagged
-        { id: "D", costPerCase: "20000", outcome: 0.9 }, // far above, but better outcome
+        { id: "A", costPerCase: "10000", cases: 10, outcome: 0.6 },
+        { id: "B", costPerCase: "10000", cases: 10, outcome: 0.6 },
+        { id: "C", costPerCase: "14000", cases: 10, outcome: 0.6 },
+        { id: "D", costPerCase: "20000", cases: 10, outcome: 0.9 },
       ],
     });
-    // C's peers: (10,000 + 10,000 + 20,000) / 3 = 13,333.33…: only 5% above → not flagged. D's peers: 11,333.33… → 76% above, outcome 0.9 > 0.6 → not flagged.
+    // mean (10,000 + 10,000 + 14,000 + 20,000) × 10 / 40 = 13,500; 1.4 × 13,500 = 18,900: only D (20,000) is costly,
+    // and its outcome 0.9 > department (0.6 × 30 + 0.9 × 10) / 40 = 0.675 → not flagged. (The old leave-one-out rule agreed here.)
     expect(r.flagged).toEqual([]);
-    const r2 = detectCostAnomalies({ groups: [{ id: "A", costPerCase: "10000" }, { id: "B", costPerCase: "10000" }, { id: "C", costPerCase: "14000" }] });
-    expect(r2.flagged).toEqual(["C"]);
-    expect(r2.lines[2]?.excess).toBe("0.4");
+    expect(cny(r.departmentMeanCost)).toBe("CNY 13500.00");
+    // The old docs' example 10,000 / 10,000 / 14,000 is no longer flagged: see CA1 in corrections.test.ts.
+    const r2 = detectCostAnomalies({ groups: [{ id: "A", costPerCase: "10000", cases: 1 }, { id: "B", costPerCase: "10000", cases: 1 }, { id: "C", costPerCase: "14000", cases: 1 }] });
+    expect(r2.flagged).toEqual([]);
   });
 });

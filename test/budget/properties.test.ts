@@ -125,7 +125,7 @@ describe("budget properties", () => {
           const targets = [
             { kind: "banded" as const, metric: "m", table: { domain: { min: 0, max: 1 }, bands } },
             { kind: "all-of" as const, conditions: [{ metric: "m", min: 0.6 }], met: { rate: 0.1 }, notMet: { rate: -0.05 } },
-            { kind: "proportional" as const, metric: "m", target: 0.8 },
+            { kind: "proportional" as const, metric: "m", target: 0.8, maxBonus: 0.1 },
           ];
           const worse = capitationPayment({ baseAmount: base, metrics: { m: lo }, targets }).payment;
           const better = capitationPayment({ baseAmount: base, metrics: { m: hi }, targets }).payment;

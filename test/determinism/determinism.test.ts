@@ -214,7 +214,7 @@ describe("determinism: budget (B1–B3, D1–D6, P1–P4, BI1–BI3)", () => {
   deterministic("BI2b budgetImpact (examples/data/bi2-egfr.json)", (x) => api.budgetImpact(x as never), data("bi2-egfr.json"));
   deterministic("BI2 budgetImpactScenarios", (x) => api.budgetImpactScenarios(x as never), { base: { eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000" }, scenarios: [{ name: "displacement", overrides: { displaced: [{ name: "chemo", costPerPatient: "40000" }] } }] });
   deterministic("fundHealth", (x) => api.fundHealth(x as never), { income: "1000000000", expenditure: "970000000" });
-  deterministic("detectCostAnomalies", (x) => api.detectCostAnomalies(x as never), { groups: [{ id: "A", costPerCase: "10000" }, { id: "B", costPerCase: "10000" }, { id: "C", costPerCase: "14000" }] });
+  deterministic("detectCostAnomalies", (x) => api.detectCostAnomalies(x as never), { groups: [{ id: "A", costPerCase: "14000", cases: 20 }, { id: "B", costPerCase: "9000", cases: 30 }, { id: "C", costPerCase: "9000", cases: 50 }] });
 });
 
 describe("determinism: plots", () => {

@@ -54,7 +54,7 @@ describe("fuzz: budget", () => {
   b("dipPointValue", api.dipPointValue, [[{ kind: "settlement", fundAmount: "1000000000", reimbursementRatio: 0.7, totalPoints: "14000000" }], [{ fundAmount: "1200000000", totalPoints: "60000000" }]]);
   b("dipCasePayment", api.dipCasePayment, [[{ pointValue: "102.04", groupPoints: 200, groupMeanCost: "20000", caseCost: "50000" }], [{ pointValue: "20", groupPoints: 2500, hospitalCoefficient: 1.05 }]]);
   b("allocateDipBudget", api.allocateDipBudget, [[{ budget: "100.00", cases: [{ caseId: "a", points: 1 }, { caseId: "b", points: 1 }, { caseId: "c", points: 1 }] }]]);
-  b("capitationPayment", api.capitationPayment, [[{ baseAmount: "3000", metrics: { bpControl: 0.65 }, targets: p2Targets }], [{ baseAmount: "8000", metrics: { hba1cControl: 0.6, hospitalisationReduction: 0.2 }, targets: p1Targets }], [{ baseAmount: "1000000", metrics: { controlRate: 0.72 }, targets: [{ kind: "proportional", metric: "controlRate", target: 0.8 }] }]]);
+  b("capitationPayment", api.capitationPayment, [[{ baseAmount: "3000", metrics: { bpControl: 0.65 }, targets: p2Targets }], [{ baseAmount: "8000", metrics: { hba1cControl: 0.6, hospitalisationReduction: 0.2 }, targets: p1Targets }], [{ baseAmount: "1000000", metrics: { controlRate: 0.72 }, targets: [{ kind: "proportional", metric: "controlRate", target: 0.8, maxBonus: 0.1 }] }]]);
   b("capitationPanelPayment", api.capitationPanelPayment, [[{ enrollees: 1000, baseAmount: "3000", metrics: { bpControl: 0.72 }, targets: p2Targets }]]);
   b("budgetImpact", api.budgetImpact, [
     [{ startYear: 2026, eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000", displaced: [{ name: "chemotherapy", costPerPatient: "40000" }], fundSurplus: "62500000000", affordability: { maxShareOfSurplus: 0.005 } }],
@@ -63,7 +63,7 @@ describe("fuzz: budget", () => {
   ]);
   b("budgetImpactScenarios", api.budgetImpactScenarios, [[{ base: { eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000" }, scenarios: [{ name: "displacement", overrides: { displaced: [{ name: "chemo", costPerPatient: "40000" }] } }] }]]);
   b("fundHealth", api.fundHealth, [[{ income: "1000000000", expenditure: "970000000" }]]);
-  b("detectCostAnomalies", api.detectCostAnomalies, [[{ groups: [{ id: "A", costPerCase: "10000", outcome: 0.6 }, { id: "B", costPerCase: "10000", outcome: 0.6 }, { id: "C", costPerCase: "14000", outcome: 0.6 }, { id: "D", costPerCase: "20000", outcome: 0.9 }] }]]);
+  b("detectCostAnomalies", api.detectCostAnomalies, [[{ outcomeHigherIsBetter: false, groups: [{ id: "A", costPerCase: "14000", cases: 20, outcome: 0.1 }, { id: "B", costPerCase: "9000", cases: 30, outcome: 0.1 }, { id: "C", costPerCase: "9000", cases: 50, outcome: 0.1 }] }]]);
 });
 
 const data = (f: string) => JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "data", f), "utf8")) as unknown;

@@ -1,0 +1,55 @@
+// The reconciliation family: one mechanism, one kind file per scheme, and the registry
+// that assembles the document schema (adding a scheme = one file + one line here).
+import { z } from "zod";
+import { parseInput } from "../../core/index.js";
+import { computeEpisodes, episodeReconciliationSchema, type EpisodeReconciliation } from "./episode.js";
+import { computeRiskCorridors, riskCorridorsSchema, type RiskCorridorReconciliation } from "./risk-corridors.js";
+import { computeSharedSavings, sharedSavingsSchema, type SharedSavingsReconciliation } from "./shared-savings.js";
+
+/** Any reconciliation document, by its `scheme`: shared-savings, risk-corridors or episode. */
+export const reconciliationSchema = z.discriminatedUnion("scheme", [sharedSavingsSchema, riskCorridorsSchema, episodeReconciliationSchema]);
+
+/** A reconciliation document as stored (JSON). */
+export type ReconciliationInput = z.input<typeof reconciliationSchema>;
+
+/** The result of {@link reconcile}: the scheme's own result type. */
+export type AnyReconciliation = SharedSavingsReconciliation | RiskCorridorReconciliation | EpisodeReconciliation;
+
+type Parsed = z.output<typeof reconciliationSchema>;
+
+const kinds: { readonly [K in Parsed["scheme"]]: (p: Extract<Parsed, { scheme: K }>) => AnyReconciliation } = {
+  "shared-savings": computeSharedSavings,
+  "risk-corridors": computeRiskCorridors,
+  episode: computeEpisodes,
+};
+
+/**
+ * Reconciles any reconciliation document through the one mechanism, dispatching on its
+ * `scheme` (a backend can store documents of every scheme in one table).
+ *
+ * @example
+ * ```ts
+ * reconcile({ scheme: "episode", currency: "USD", year: "PY1",
+ *   episodeTypes: [{ id: "LEJR", benchmark: { kind: "price", benchmarkPrice: "25000" } }], discount: 0.03,
+ *   episodes: [{ id: "e1", type: "LEJR", actual: { amount: "22000", currency: "USD" } }],
+ *   limits: { stopGain: 0.2, stopLoss: null }, order: "quality-then-cap" }).providerAmount; // USD 2250.00
+ * ```
+ */
+export function reconcile(input: ReconciliationInput): AnyReconciliation {
+  const p = parseInput(reconciliationSchema, input, "reconcile");
+  return (kinds[p.scheme] as (x: Parsed) => AnyReconciliation)(p);
+}
+
+export { corridorSchema, capSchema, sharingMethodSchema, orderSchema, type Corridor, type CorridorInput, type CapInput, type Reconciliation } from "./mechanism.js";
+export { qualityScoreSchema, type QualityScoreInput } from "./quality.js";
+export { sharedSavingsSchema, minimumSavingsRateSchema, sharedLossRateSchema, reconcileSharedSavings, type SharedSavingsInput, type SharedSavingsReconciliation } from "./shared-savings.js";
+export { riskCorridorsSchema, reconcileRiskCorridors, type RiskCorridorsInput, type RiskCorridorReconciliation } from "./risk-corridors.js";
+export {
+  episodeReconciliationSchema,
+  episodeBenchmarkSchema,
+  episodeQualityCategorySchema,
+  reconcileEpisodes,
+  type EpisodeReconciliationInput,
+  type EpisodeReconciliation,
+  type EpisodeLine,
+} from "./episode.js";

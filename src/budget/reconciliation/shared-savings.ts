@@ -1,0 +1,249 @@
+// Shared savings (MSSP-style): an ACO's savings against a per-capita benchmark, gated by
+// a minimum savings (and loss) rate, shared at a quality-adjusted rate, capped.
+import { z } from "zod";
+import { decimal, invalid, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
+import { D, formatMoney, money, round, type Dec, type Money } from "../../money/index.js";
+import { pct, text } from "../common.js";
+import { capLimits, capSchema, flatShare, runMechanism, statedCurrencySchema, strictBandedTableSchema, type Reconciliation, type SchemeWords } from "./mechanism.js";
+import { qualityFactor, qualityScoreSchema } from "./quality.js";
+
+const positiveAmount = decimal({ above: "0" });
+
+// Claim lines are parsed as plain text or numbers and read as decimals in the computation:
+// the decimal schemas cost ~10 µs a value, and an MSSP year has 100,000s of lines.
+const UNSIGNED_DECIMAL = /^(\d+(\.\d+)?|\.\d+)$/;
+const lineText = (what: string) => z.string().regex(UNSIGNED_DECIMAL, { error: (issue) => `${JSON.stringify(issue.input)} is not a non-negative decimal ${what}`, abort: true });
+const lineAmount = z.union([lineText("amount"), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]);
+const linePersonYears = z.union([lineText("number"), z.number().gt(0).lte(1)]);
+
+/**
+ * Minimum savings rate: `fixed` by the programme, `chosen` by the ACO from the programme's
+ * `options` (the rate must be one of them), or looked up `by-beneficiaries` in a table.
+ */
+export const minimumSavingsRateSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("fixed"), rate: rateSchema }),
+  z
+    .strictObject({ kind: z.literal("chosen"), rate: rateSchema, options: z.array(rateSchema).min(1) })
+    .refine((m) => m.options.some((o) => o.equals(m.rate)), { message: "the chosen rate is not one of the options", path: ["rate"] }),
+  z.strictObject({ kind: z.literal("by-beneficiaries"), table: strictBandedTableSchema(rateSchema) }),
+]);
+
+/** Shared-loss rate: fixed, or 1 − the final sharing rate clamped to [min, max]. */
+export const sharedLossRateSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("fixed"), rate: rateSchema }),
+  z.strictObject({ kind: z.literal("one-minus-final-sharing-rate"), min: rateSchema, max: rateSchema }),
+]);
+
+/**
+ * A shared-savings reconciliation document (MSSP-style). Savings = (benchmark per capita −
+ * actual per capita) × assigned beneficiaries (person-years, fractional allowed). Expenditure
+ * is given per capita or as one line per beneficiary. A two-sided track needs a minimum loss
+ * rate, a shared-loss rate and a loss cap; a one-sided track must not give them.
+ */
+export const sharedSavingsSchema = z
+  .strictObject({
+    scheme: z.literal("shared-savings"),
+    currency: statedCurrencySchema,
+    track: z.enum(["one-sided", "two-sided"]),
+    benchmarkPerCapita: positiveAmount,
+    expenditure: z.discriminatedUnion("kind", [
+      z.strictObject({ kind: z.literal("per-capita"), perCapita: nonNegativeAmountSchema, personYears: decimal({ above: "0" }) }),
+      z.strictObject({
+        kind: z.literal("beneficiaries"),
+        /** One line per beneficiary: person-years in (0, 1], expenditure ≥ 0 (decimal text or a safe integer). */
+        beneficiaries: z.array(z.strictObject({ id: z.string().min(1), personYears: linePersonYears, expenditure: lineAmount })).min(1),
+      }),
+    ]),
+    minimumSavingsRate: minimumSavingsRateSchema,
+    minimumLossRate: rateSchema.optional(),
+    /** The maximum sharing rate, before quality (0.5 = 50%). */
+    sharingRate: rateSchema,
+    quality: qualityScoreSchema,
+    savingsCap: capSchema.optional(),
+    lossCap: capSchema.optional(),
+    sharedLossRate: sharedLossRateSchema.optional(),
+    rounding: roundingSchema.default("half-up"),
+  })
+  .superRefine((p, ctx) => {
+    const twoSided = p.track === "two-sided";
+    for (const key of ["minimumLossRate", "sharedLossRate", "lossCap"] as const) {
+      if (twoSided && p[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `a two-sided track needs ${key}` });
+      if (!twoSided && p[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `a one-sided track owes no losses: ${key} does not apply` });
+    }
+    if (p.sharedLossRate?.kind === "one-minus-final-sharing-rate" && p.sharedLossRate.min.greaterThan(p.sharedLossRate.max)) {
+      ctx.addIssue({ code: "custom", path: ["sharedLossRate", "min"], message: "the shared-loss rate's min is above its max" });
+    }
+  });
+
+/** A shared-savings document as stored (JSON). */
+export type SharedSavingsInput = z.input<typeof sharedSavingsSchema>;
+
+/** A shared-savings reconciliation: the common result plus the MSSP figures. */
+export interface SharedSavingsReconciliation extends Reconciliation {
+  readonly track: "one-sided" | "two-sided";
+  /** Assigned beneficiaries as person-years, decimal text. */
+  readonly personYears: string;
+  readonly benchmarkPerCapita: Money;
+  /** Actual expenditure per person-year, rounded (for display; the totals are exact). */
+  readonly actualPerCapita: Money;
+  readonly minimumSavingsRate: string;
+  /** Sharing rate × quality factor. */
+  readonly finalSharingRate: string;
+  /** The shared-loss rate (two-sided), or null. */
+  readonly sharedLossRate: string | null;
+}
+
+const words: SchemeWords = {
+  rule: "budget.mssp",
+  provider: "the ACO",
+  target: "the updated benchmark",
+  actual: "assigned beneficiaries' expenditure",
+  gains: "shared savings",
+  losses: "shared losses",
+  minimumSavings: "minimum savings rate",
+  minimumLoss: "minimum loss rate",
+  stopGain: "performance payment limit",
+  stopLoss: "loss sharing limit",
+};
+
+/** Computes a parsed shared-savings document. */
+export function computeSharedSavings(p: z.output<typeof sharedSavingsSchema>): SharedSavingsReconciliation {
+  const c = p.currency;
+  const steps: Step[] = [];
+  let personYears: Dec;
+  let actualTotal: Dec;
+  if (p.expenditure.kind === "per-capita") {
+    personYears = p.expenditure.personYears;
+    actualTotal = p.expenditure.perCapita.times(personYears);
+  } else {
+    personYears = new D(0);
+    actualTotal = new D(0);
+    p.expenditure.beneficiaries.forEach((b, i) => {
+      const years = new D(b.personYears);
+      if (!years.greaterThan(0) || years.greaterThan(1)) {
+        throw invalid(["expenditure", "beneficiaries", i, "personYears"], `person-years of a beneficiary are in (0, 1], got ${years.toString()}`, "too_big");
+      }
+      personYears = personYears.plus(years);
+      actualTotal = actualTotal.plus(new D(b.expenditure));
+    });
+  }
+  const benchmarkPerCapita = money(p.benchmarkPerCapita, c);
+  const target = round(money(p.benchmarkPerCapita.times(personYears), c), p.rounding);
+  const actual = round(money(actualTotal, c), p.rounding);
+  const actualPerCapita = round(money(actualTotal.dividedBy(personYears), c), p.rounding);
+  steps.push(
+    step(
+      "budget.mssp.benchmark",
+      `The benchmark is ${formatMoney(benchmarkPerCapita)} per capita × ${text(personYears)} assigned beneficiaries (person-years).`,
+      { benchmarkPerCapita, personYears },
+      target,
+    ),
+  );
+  steps.push(
+    step(
+      "budget.mssp.expenditure",
+      p.expenditure.kind === "per-capita"
+        ? `Expenditure is ${formatMoney(money(p.expenditure.perCapita, c))} per capita × ${text(personYears)} person-years.`
+        : `Expenditure is the sum over ${p.expenditure.beneficiaries.length} beneficiaries' claims (${formatMoney(actualPerCapita)} per person-year).`,
+      { personYears },
+      actual,
+    ),
+  );
+  let msr: Dec;
+  if (p.minimumSavingsRate.kind === "fixed") {
+    msr = p.minimumSavingsRate.rate;
+    steps.push(step("budget.mssp.msr", `The minimum savings rate is ${pct(msr)}.`, { minimumSavingsRate: msr }));
+  } else if (p.minimumSavingsRate.kind === "chosen") {
+    msr = p.minimumSavingsRate.rate;
+    steps.push(
+      step("budget.mssp.msr", `The ACO chose a minimum savings rate of ${pct(msr)} (options ${p.minimumSavingsRate.options.map(pct).join(", ")}).`, { minimumSavingsRate: msr }),
+    );
+  } else {
+    const band = lookupBand(p.minimumSavingsRate.table, personYears, ["minimumSavingsRate", "table"]);
+    msr = band.value;
+    steps.push(step("budget.mssp.msr", `With ${text(personYears)} assigned beneficiaries the minimum savings rate is ${pct(msr)}${band.label ? ` (${band.label})` : ""}.`, { personYears, minimumSavingsRate: msr }));
+  }
+  const q = qualityFactor(p.quality);
+  const finalSharingRate = p.sharingRate.times(q.factor);
+  steps.push(
+    step(
+      "budget.mssp.sharing-rate",
+      `${q.text}: the final sharing rate is ${pct(p.sharingRate)} × ${text(q.factor)} = ${pct(finalSharingRate)}.`,
+      { sharingRate: p.sharingRate, qualityScore: p.quality.score, qualityFactor: q.factor },
+    ),
+  );
+  let lossRate: Dec | null = null;
+  if (p.sharedLossRate !== undefined) {
+    if (p.sharedLossRate.kind === "fixed") {
+      lossRate = p.sharedLossRate.rate;
+      steps.push(step("budget.mssp.loss-rate", `The shared-loss rate is ${pct(lossRate)}.`, { sharedLossRate: lossRate }));
+    } else {
+      const raw = new D(1).minus(finalSharingRate);
+      lossRate = D.min(D.max(raw, p.sharedLossRate.min), p.sharedLossRate.max);
+      steps.push(
+        step(
+          "budget.mssp.loss-rate",
+          `The shared-loss rate is 1 − the final sharing rate = ${pct(raw)}, kept within [${pct(p.sharedLossRate.min)}, ${pct(p.sharedLossRate.max)}]: ${pct(lossRate)}.`,
+          { finalSharingRate, min: p.sharedLossRate.min, max: p.sharedLossRate.max },
+        ),
+      );
+    }
+  }
+  const gateFails = p.quality.method === "gate" && !q.met;
+  const r = runMechanism(
+    "shared-savings",
+    {
+      words,
+      target,
+      actual,
+      ratioBase: target,
+      ratioBaseName: "the benchmark",
+      minimumSavingsRate: msr,
+      minimumLossRate: p.minimumLossRate ?? new D(0),
+      downside: p.track === "two-sided",
+      gainEligible: !gateFails,
+      ineligibleReason: `${q.text}; the ACO does not qualify for shared savings`,
+      gains: flatShare(p.sharingRate),
+      losses: lossRate === null ? null : flatShare(lossRate),
+      gainQuality: gateFails ? { factor: new D(0), text: "" } : { factor: q.factor, text: q.factor.equals(1) ? "" : `Quality: the sharing rate is scaled by the quality factor` },
+      lossQuality: { factor: new D(1), text: "" },
+      gainCaps: p.savingsCap === undefined ? [] : capLimits(p.savingsCap, target, { benchmark: "the benchmark" }, p.rounding),
+      lossCaps: p.lossCap === undefined ? [] : capLimits(p.lossCap, target, { benchmark: "the benchmark" }, p.rounding),
+      order: "quality-then-cap",
+      rounding: p.rounding,
+    },
+    steps,
+  );
+  return {
+    ...r,
+    track: p.track,
+    personYears: text(personYears),
+    benchmarkPerCapita,
+    actualPerCapita,
+    minimumSavingsRate: text(msr),
+    finalSharingRate: text(finalSharingRate),
+    sharedLossRate: lossRate === null ? null : text(lossRate),
+  };
+}
+
+/**
+ * Reconciles an ACO's year under shared savings (MSSP-style): savings against the
+ * per-capita benchmark × assigned beneficiaries; nothing is shared below the minimum
+ * savings rate (or owed below the minimum loss rate), and once the rate is met the whole
+ * amount is shared at the sharing rate × quality; savings and losses are capped
+ * separately (the lesser of a share of the benchmark and of revenue).
+ *
+ * @example
+ * ```ts
+ * reconcileSharedSavings({
+ *   scheme: "shared-savings", currency: "USD", track: "one-sided",
+ *   benchmarkPerCapita: "12000", expenditure: { kind: "per-capita", perCapita: "11400", personYears: 10000 },
+ *   minimumSavingsRate: { kind: "fixed", rate: 0.02 }, sharingRate: 0.4,
+ *   quality: { score: 80, scale: { min: 0, max: 100 }, method: "gate", standard: 40 },
+ *   savingsCap: { shareOfBenchmark: 0.1 },
+ * }).providerAmount; // USD 2400000.00
+ * ```
+ */
+export function reconcileSharedSavings(input: SharedSavingsInput): SharedSavingsReconciliation {
+  return computeSharedSavings(parseInput(sharedSavingsSchema, input, "reconcileSharedSavings"));
+}
