@@ -49,3 +49,4 @@ export {
   type AdmissionStage,
   type DimensionOutcome,
 } from "./admission.js";
+export * from "./voi/index.js";
