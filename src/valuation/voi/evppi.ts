@@ -50,6 +50,13 @@ export interface EvppiPoint {
   /** EVPI at the same λ from the same draws, rounded and unrounded: the ceiling EVPPI estimates. */
   readonly evpi: Money;
   readonly evpiExact: Dec;
+  /**
+   * True when the estimate exceeds EVPI. The true EVPPI never does; a regression
+   * estimate can when the metamodel is misspecified (e.g. an additive polynomial for a
+   * group whose parameters interact) or overfits. Not capped, so the figure stays the
+   * method's; try the spline or a larger basis.
+   */
+  readonly exceedsEvpi: boolean;
   /** population × evppiExact, rounded once; null without a population. */
   readonly populationEvppi: Money | null;
   readonly populationEvppiExact: Dec | null;
@@ -196,6 +203,7 @@ function groupPoint(
     evppiExact: e.exact,
     evpi: v.rounded,
     evpiExact: v.exact,
+    exceedsEvpi: e.exact.greaterThan(v.exact),
     populationEvppi: pop.rounded,
     populationEvppiExact: pop.exact,
     fits: diagnostics(fits, doc.strategies, data.K),
@@ -216,7 +224,7 @@ function explainEvppi(doc: z.output<typeof evppiInputSchema>, groups: readonly E
     steps.push(
       step(
         "valuation.voi.evppi.group",
-        `${g.label}: EVPPI ${formatMoney(p.evppi)} per patient at λ = ${p.lambda} (EVPI ${formatMoney(p.evpi)}), ${g.basisColumns} basis columns${worst === null ? "" : `, lowest R² ${worst.toFixed(3)}`}${p.populationEvppi === null ? "" : `; population EVPPI ${formatMoney(p.populationEvppi)}`}.`,
+        `${g.label}: EVPPI ${formatMoney(p.evppi)} per patient at λ = ${p.lambda} (EVPI ${formatMoney(p.evpi)}), ${g.basisColumns} basis columns${worst === null ? "" : `, lowest R² ${worst.toFixed(3)}`}${p.populationEvppi === null ? "" : `; population EVPPI ${formatMoney(p.populationEvppi)}`}.${g.points.some((q) => q.exceedsEvpi) ? " Warning: the estimate exceeds EVPI at some λ, a sign the metamodel misfits; try the spline or a larger basis." : ""}`,
         { parameters: [...g.parameters], lambda: p.lambda, evppiExact: p.evppiExact, evpiExact: p.evpiExact },
         p.evppi,
       ),

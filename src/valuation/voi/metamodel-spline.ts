@@ -1,5 +1,6 @@
 // The penalised regression spline metamodel (GAM-style): a smooth main effect per
-// parameter and, for a group, a tensor-product interaction of all its members.
+// parameter and, for a group, a tensor-product interaction for every subset of two or
+// more of its members (a functional ANOVA decomposition).
 import { z } from "zod";
 import { DomainError } from "../../core/index.js";
 import type { Basis } from "./metamodel-fit.js";
@@ -10,7 +11,9 @@ export const MAX_SPLINE_COLUMNS = 400;
 /**
  * `{ type: "spline" }`: per strategy, penalised least squares on cubic B-spline main
  * effects (mgcv's `s(p, k)`) plus, for groups, a tensor-product interaction of the
- * constrained margins (mgcv's `ti(p1, p2, …)`), with a second-order difference penalty
+ * constrained margins for every subset of two or more members (mgcv's `ti(p1, p2)`, …,
+ * `ti(p1, …, pP)`; dampack fits only the top-order `ti`, which for three or more
+ * parameters leaves out their pairwise interactions), with a second-order difference penalty
  * and the smoothing parameter chosen by generalised cross-validation.
  */
 export const splineMethodSchema = z.strictObject({
@@ -19,7 +22,7 @@ export const splineMethodSchema = z.strictObject({
   basisDimension: z.number().int().min(4).max(40).default(10),
   /** Basis functions per margin of the interaction (mgcv's `ti` default 5). */
   interactionDimension: z.number().int().min(4).max(10).default(5),
-  /** Fit the interaction of a group's members (ignored for one parameter). */
+  /** Fit the interactions of a group's members (ignored for one parameter). */
   interactions: z.boolean().default(true),
 });
 
@@ -138,10 +141,61 @@ function margin(x: Float64Array, nb: number, name: string): Margin {
   return { B, cols, S };
 }
 
+/** Every subset of 0..P−1 with at least two members, smaller subsets first, each in index order. */
+function interactionSubsets(P: number): number[][] {
+  const out: number[][] = [];
+  for (let mask = 1; mask < 1 << P; mask++) {
+    const members = [...Array(P).keys()].filter((j) => (mask >> j) & 1);
+    if (members.length > 1) out.push(members);
+  }
+  return out.sort((a, b) => a.length - b.length || a.join(",").localeCompare(b.join(",")));
+}
+
+/**
+ * The tensor-product interaction of constrained margins (mgcv's `ti`): the row-wise
+ * Kronecker product of the margins, penalty Σ_j I ⊗ … ⊗ S_j ⊗ … ⊗ I, columns centred
+ * so the preposterior keeps the prior mean.
+ */
+function tensorBlock(margins: readonly Margin[], n: number): Margin {
+  let B = Float64Array.from({ length: n }, () => 1);
+  let cols = 1;
+  let pens: Float64Array[] = [];
+  const eye = (k: number) => Float64Array.from({ length: k * k }, (_, q) => (q % (k + 1) === 0 ? 1 : 0));
+  const kron = (L: Float64Array, lc: number, R: Float64Array, rc: number) => {
+    const out = new Float64Array(lc * rc * lc * rc);
+    const w = lc * rc;
+    for (let a1 = 0; a1 < lc; a1++)
+      for (let a2 = 0; a2 < lc; a2++) {
+        const l = L[a1 * lc + a2]!;
+        if (l === 0) continue;
+        for (let c1 = 0; c1 < rc; c1++) for (let c2 = 0; c2 < rc; c2++) out[(a1 * rc + c1) * w + a2 * rc + c2] = l * R[c1 * rc + c2]!;
+      }
+    return out;
+  };
+  for (const mg of margins) {
+    const nc = cols * mg.cols;
+    const nb = new Float64Array(n * nc);
+    for (let i = 0; i < n; i++) for (let a = 0; a < cols; a++) for (let c = 0; c < mg.cols; c++) nb[i * nc + a * mg.cols + c] = B[i * cols + a]! * mg.B[i * mg.cols + c]!;
+    pens = pens.map((Sp) => kron(Sp, cols, eye(mg.cols), mg.cols));
+    pens.push(kron(eye(cols), cols, mg.S, mg.cols));
+    B = nb;
+    cols = nc;
+  }
+  const S = new Float64Array(cols * cols);
+  for (const Sp of pens) for (let q = 0; q < S.length; q++) S[q] = S[q]! + Sp[q]!;
+  for (let c = 0; c < cols; c++) {
+    let m = 0;
+    for (let i = 0; i < n; i++) m += B[i * cols + c]!;
+    m /= n;
+    for (let i = 0; i < n; i++) B[i * cols + c] = B[i * cols + c]! - m;
+  }
+  return { B, cols, S };
+}
+
 /** Columns of a spline basis for a group of `members` parameters. */
 export function splineColumns(method: SplineMethod, members: number): number {
   const main = members * (method.basisDimension - 1);
-  const inter = members > 1 && method.interactions ? (method.interactionDimension - 1) ** members : 0;
+  const inter = method.interactions ? interactionSubsets(members).reduce((t, sub) => t + (method.interactionDimension - 1) ** sub.length, 0) : 0;
   return 1 + main + inter;
 }
 
@@ -158,40 +212,7 @@ export function splineBasis(method: SplineMethod, params: readonly Float64Array[
   params.forEach((x, j) => blocks.push({ ...margin(x, method.basisDimension, names[j]!), members: [j] }));
   if (P > 1 && method.interactions) {
     const margins = params.map((x, j) => margin(x, method.interactionDimension, names[j]!));
-    // row-wise Kronecker product of the margins; penalty Σ_j I ⊗ … ⊗ S_j ⊗ … ⊗ I
-    let B = Float64Array.from({ length: n }, () => 1);
-    let cols = 1;
-    let pens: Float64Array[] = [];
-    for (const mg of margins) {
-      const nc = cols * mg.cols;
-      const nb = new Float64Array(n * nc);
-      for (let i = 0; i < n; i++) for (let a = 0; a < cols; a++) for (let c = 0; c < mg.cols; c++) nb[i * nc + a * mg.cols + c] = B[i * cols + a]! * mg.B[i * mg.cols + c]!;
-      const kron = (L: Float64Array, lc: number, R: Float64Array, rc: number) => {
-        const out = new Float64Array(lc * rc * lc * rc);
-        const w = lc * rc;
-        for (let a1 = 0; a1 < lc; a1++) for (let a2 = 0; a2 < lc; a2++) {
-          const l = L[a1 * lc + a2]!;
-          if (l === 0) continue;
-          for (let c1 = 0; c1 < rc; c1++) for (let c2 = 0; c2 < rc; c2++) out[(a1 * rc + c1) * w + a2 * rc + c2] = l * R[c1 * rc + c2]!;
-        }
-        return out;
-      };
-      const eye = (k: number) => Float64Array.from({ length: k * k }, (_, q) => (q % (k + 1) === 0 ? 1 : 0));
-      pens = pens.map((Sp) => kron(Sp, cols, eye(mg.cols), mg.cols));
-      pens.push(kron(eye(cols), cols, mg.S, mg.cols));
-      B = nb;
-      cols = nc;
-    }
-    const S = new Float64Array(cols * cols);
-    for (const Sp of pens) for (let q = 0; q < S.length; q++) S[q] = S[q]! + Sp[q]!;
-    // centre the interaction columns so the preposterior keeps the prior mean
-    for (let c = 0; c < cols; c++) {
-      let m = 0;
-      for (let i = 0; i < n; i++) m += B[i * cols + c]!;
-      m /= n;
-      for (let i = 0; i < n; i++) B[i * cols + c] = B[i * cols + c]! - m;
-    }
-    blocks.push({ B, cols, S, members: params.map((_, j) => j) });
+    for (const subset of interactionSubsets(P)) blocks.push({ ...tensorBlock(subset.map((j) => margins[j]!), n), members: subset });
   }
   const X = new Float64Array(n * total);
   const penalty = new Float64Array(total * total);

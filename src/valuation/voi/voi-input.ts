@@ -122,7 +122,8 @@ export function nmbAt(data: VoiData, lambda: number): { nmb: Float64Array[]; opt
   }
   let optimal = 0;
   for (let s = 1; s < S; s++) if (sums[s]! > sums[optimal]!) optimal = s;
-  const evpi = (sumMax - sums[optimal]!) / K;
+  // the same expression as analyzePsa, so the two EVPIs agree to the bit
+  const evpi = sumMax / K - sums[optimal]! / K;
   if (!Number.isFinite(evpi)) throw new DomainError("UNDEFINED_RESULT", `net monetary benefit at λ = ${lambda} overflowed float64; rescale the inputs`, { path: ["lambdas"] });
   return { nmb, optimal, evpi };
 }
@@ -145,7 +146,7 @@ export function meanMaxMinusMaxMean(rows: readonly Float64Array[], K: number): n
   }
   let maxSum = Number.NEGATIVE_INFINITY;
   for (const v of sums) if (v > maxSum) maxSum = v;
-  return (sumMax - maxSum) / K;
+  return sumMax / K - maxSum / K;
 }
 
 /** A float statistic as an exact Decimal (its shortest round-trip decimal) and as Money rounded half-up. */
