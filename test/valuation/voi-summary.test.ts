@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzePsa, D, quantileType7, summarizePsa } from "../../src/index.js";
+import { analyzePsa, D, quantile, summarizePsa } from "../../src/index.js";
 
 const v5 = {
   strategies: ["S1", "S2"],
@@ -20,12 +20,14 @@ describe("quantile rule (Hyndman–Fan type 7, R's default)", () => {
   it("R: quantile(1:10, c(0.025, 0.975)) = 1.225, 9.775; quantile(1:4, 0.25) = 1.75; ends are min and max", () => {
     const x = Float64Array.from({ length: 10 }, (_, i) => i + 1);
     // h = (10 − 1)·0.025 = 0.225 → 1 + 0.225·(2 − 1); h = 8.775 → 9 + 0.775·(10 − 9)
-    close(quantileType7(x, 0.025), 1.225);
-    close(quantileType7(x, 0.975), 9.775);
-    close(quantileType7(Float64Array.of(1, 2, 3, 4), 0.25), 1.75); // h = 0.75
-    expect(quantileType7(x, 0)).toBe(1);
-    expect(quantileType7(x, 1)).toBe(10);
-    expect(quantileType7(Float64Array.of(7), 0.975)).toBe(7);
+    close(quantile({ values: x, p: 0.025 }), 1.225);
+    close(quantile({ values: x, p: 0.975 }), 9.775);
+    close(quantile({ values: Float64Array.of(1, 2, 3, 4), p: 0.25 }), 1.75); // h = 0.75
+    expect(quantile({ values: x, p: 0 })).toBe(1);
+    expect(quantile({ values: x, p: 1 })).toBe(10);
+    expect(quantile({ values: Float64Array.of(7), p: 0.975 })).toBe(7);
+    expect(quantile({ values: [4, 1, 3, 2], p: 0.25 })).toBe(1.75); // sorted first
+    expect(quantile({ values: [-1.7e308, 1.7e308], p: 0.5 })).toBe(0); // no overflow in the interpolation
   });
 });
 

@@ -15,4 +15,4 @@ export {
   type ComparisonSummary,
   type DrawSummary,
 } from "./psa-summary.js";
-export { quantileType7 } from "./quantile.js";
+export { quantile, quantileInputSchema, type QuantileInput } from "./quantile.js";

@@ -59,6 +59,7 @@ export function prepareBasis(basis: Basis, allowRidge: boolean): PreparedBasis {
     }
   }
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) G[a * p + b] = G[b * p + a]!;
+  if (!G.every(Number.isFinite)) throw new DomainError("UNDEFINED_RESULT", "the regression basis overflowed float64; rescale the parameters");
   let ridge = 0;
   let chol = new CholeskyDecomposition(toMatrix(G, p));
   if (!chol.isPositiveDefinite()) {
@@ -194,6 +195,9 @@ export function fitResponse(prep: PreparedBasis, y: Float64Array): Fit {
     rss += r * r;
     const t = y[i]! - mean;
     tss += t * t;
+  }
+  if (![rss, tss].every(Number.isFinite) || !beta.every(Number.isFinite) || !fitted.every(Number.isFinite)) {
+    throw new DomainError("UNDEFINED_RESULT", "the metamodel fit overflowed float64 (net-benefit differences too large to square); rescale the costs and effects");
   }
   return { beta, fitted, rss, tss, edf: edfAt(smoothing), smoothing };
 }

@@ -33,6 +33,7 @@ export function polyBasis(method: PolyMethod, params: readonly Float64Array[], n
     let ss = 0;
     for (let i = 0; i < n; i++) ss += (x[i]! - mean) ** 2;
     const sd = Math.sqrt(ss / n);
+    if (!Number.isFinite(sd)) throw new DomainError("UNDEFINED_RESULT", `parameter "${names[j]}" is too large to square in float64; rescale it`, { path: ["parameters", names[j]!] });
     if (!(sd > 0)) throw new DomainError("OUT_OF_DOMAIN", `parameter "${names[j]}" is constant over the draws: it carries no information to regress on`, { path: ["parameters", names[j]!] });
     for (let e = 1; e <= k; e++) {
       const col = 1 + j * k + (e - 1);

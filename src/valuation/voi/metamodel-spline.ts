@@ -76,6 +76,7 @@ function margin(x: Float64Array, nb: number, name: string): Margin {
   const sorted = Float64Array.from(x).sort();
   const a = sorted[0]!;
   const b = sorted[n - 1]!;
+  if (!Number.isFinite(b - a)) throw new DomainError("UNDEFINED_RESULT", `parameter "${name}" spans more than the float range; rescale it`, { path: ["parameters", name] });
   const m = nb - 4;
   const knots: number[] = [a, a, a, a];
   for (let j = 1; j <= m; j++) {
