@@ -48,17 +48,24 @@ export interface Fit {
 /** Decomposes a basis; `allowRidge` lets a penalised basis add a tiny ridge when X'X is singular. */
 export function prepareBasis(basis: Basis, allowRidge: boolean): PreparedBasis {
   const { X, rows: n, columns: p } = basis;
-  const G = new Float64Array(p * p);
+  // X'X as dot products of contiguous columns: sequential memory access, which is
+  // several times faster than accumulating row by row for wide bases
+  const cols = Array.from({ length: p }, () => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     const o = i * p;
-    for (let a = 0; a < p; a++) {
-      const xa = X[o + a]!;
-      if (xa === 0) continue;
-      const ga = a * p;
-      for (let b = a; b < p; b++) G[ga + b] = G[ga + b]! + xa * X[o + b]!;
+    for (let a = 0; a < p; a++) cols[a]![i] = X[o + a]!;
+  }
+  const G = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) {
+    const ca = cols[a]!;
+    for (let b = a; b < p; b++) {
+      const cb = cols[b]!;
+      let s = 0;
+      for (let i = 0; i < n; i++) s += ca[i]! * cb[i]!;
+      G[a * p + b] = s;
+      G[b * p + a] = s;
     }
   }
-  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) G[a * p + b] = G[b * p + a]!;
   if (!G.every(Number.isFinite)) throw new DomainError("UNDEFINED_RESULT", "the regression basis overflowed float64; rescale the parameters");
   let ridge = 0;
   let chol = new CholeskyDecomposition(toMatrix(G, p));
