@@ -2,17 +2,18 @@ import { z } from "zod";
 import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { plotTextSchema } from "./schemas.js";
+import type { EvppiResult, PsaResult } from "../valuation/index.js";
 import { axes, document, frameFor, niceTicks } from "./svg.js";
 import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
 
 const psaPartSchema = z.looseObject({
   currency: z.string().min(1),
-  points: z.array(z.looseObject({ lambda: z.number().finite(), evpiExact: exactNumberSchema })).min(1, "the PSA result has no λ points"),
+  points: z.array(z.looseObject({ lambda: z.number().finite(), evpiExact: exactNumberSchema })).min(1, "the PSA result has no λ points").readonly(),
 });
 
 const evppiPartSchema = z.looseObject({
   currency: z.string().min(1),
-  groups: z.array(z.looseObject({ label: z.string(), points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema })) })),
+  groups: z.array(z.looseObject({ label: z.string(), points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema })).readonly() })),
 });
 
 /** Input of {@link evpiCurveSvg}: an `analyzePsa` result, optionally an `evppi` result to overlay. */
@@ -22,8 +23,8 @@ export const evpiCurveSvgInputSchema = plotTextSchema.extend({
   effectLabel: z.string().default("QALY"),
 });
 
-/** Input of {@link evpiCurveSvg}. */
-export type EvpiCurveSvgInput = z.input<typeof evpiCurveSvgInputSchema>;
+/** Input of {@link evpiCurveSvg}: the library's result object (or its JSON, checked at run time by `evpiCurveSvgInputSchema`) and the plot text. */
+export type EvpiCurveSvgInput = z.input<typeof plotTextSchema> & { readonly psa: PsaResult; readonly evppi?: EvppiResult | undefined; readonly effectLabel?: string | undefined };
 
 /**
  * EVPI per patient over the λ grid of an `analyzePsa` result, as a standalone SVG;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { plotTextSchema } from "./schemas.js";
+import type { EvppiResult } from "../valuation/index.js";
 import { document, esc, frameFor, linear, niceTicks, num, PALETTE, tickLabel } from "./svg.js";
 import { exactNumberSchema, lineLegend } from "./voi-common.js";
 
@@ -10,14 +11,14 @@ export const evppiBarsSvgInputSchema = plotTextSchema.extend({
   evppi: z.looseObject({
     currency: z.string().min(1),
     groups: z
-      .array(z.looseObject({ label: z.string(), points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema, evpiExact: exactNumberSchema })).min(1) }))
+      .array(z.looseObject({ label: z.string(), points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema, evpiExact: exactNumberSchema })).min(1).readonly() }))
       .min(1, "the EVPPI result has no groups"),
   }),
   lambda: z.number().finite().optional(),
 });
 
-/** Input of {@link evppiBarsSvg}. */
-export type EvppiBarsSvgInput = z.input<typeof evppiBarsSvgInputSchema>;
+/** Input of {@link evppiBarsSvg}: the library's result object (or its JSON, checked at run time by `evppiBarsSvgInputSchema`) and the plot text. */
+export type EvppiBarsSvgInput = z.input<typeof plotTextSchema> & { readonly evppi: EvppiResult; readonly lambda?: number | undefined };
 
 /**
  * EVPPI per patient of each parameter (group) of an `evppi` result at one λ as

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { plotTextSchema } from "./schemas.js";
+import type { EvsiResult } from "../valuation/index.js";
 import { axes, document, frameFor, niceTicks } from "./svg.js";
 import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
 
@@ -17,13 +18,13 @@ const sampleSchema = z.looseObject({
 export const evsiCurveSvgInputSchema = plotTextSchema.extend({
   evsi: z.looseObject({
     currency: z.string().min(1),
-    points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema, curve: z.array(sampleSchema).min(1) })).min(1, "the EVSI result has no λ points"),
+    points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema, curve: z.array(sampleSchema).min(1) })).min(1, "the EVSI result has no λ points").readonly(),
   }),
   lambda: z.number().finite().optional(),
 });
 
-/** Input of {@link evsiCurveSvg}. */
-export type EvsiCurveSvgInput = z.input<typeof evsiCurveSvgInputSchema>;
+/** Input of {@link evsiCurveSvg}: the library's result object (or its JSON, checked at run time by `evsiCurveSvgInputSchema`) and the plot text. */
+export type EvsiCurveSvgInput = z.input<typeof plotTextSchema> & { readonly evsi: EvsiResult; readonly lambda?: number | undefined };
 
 /**
  * EVSI over the study size n of an `evsi` result at one λ, as a standalone SVG. Without

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { plotTextSchema } from "./schemas.js";
+import type { PsaResult } from "../valuation/index.js";
 import { axes, document, frameFor, niceTicks, num } from "./svg.js";
 import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
 
@@ -9,16 +10,16 @@ import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } f
 export const expectedLossSvgInputSchema = plotTextSchema.extend({
   psa: z.looseObject({
     currency: z.string().min(1),
-    strategies: z.array(z.string()).min(1),
+    strategies: z.array(z.string()).min(1).readonly(),
     points: z
-      .array(z.looseObject({ lambda: z.number().finite(), optimalIndex: z.number().int().min(0), expectedLossExact: z.array(exactNumberSchema) }))
+      .array(z.looseObject({ lambda: z.number().finite(), optimalIndex: z.number().int().min(0), expectedLossExact: z.array(exactNumberSchema).readonly() }))
       .min(1, "the PSA result has no λ points"),
   }),
   effectLabel: z.string().default("QALY"),
 });
 
-/** Input of {@link expectedLossSvg}. */
-export type ExpectedLossSvgInput = z.input<typeof expectedLossSvgInputSchema>;
+/** Input of {@link expectedLossSvg}: the library's result object (or its JSON, checked at run time by `expectedLossSvgInputSchema`) and the plot text. */
+export type ExpectedLossSvgInput = z.input<typeof plotTextSchema> & { readonly psa: PsaResult; readonly effectLabel?: string | undefined };
 
 /**
  * Expected-loss curves of an `analyzePsa` result as a standalone SVG: for each strategy,
