@@ -8,12 +8,12 @@ import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } f
 
 const psaPartSchema = z.looseObject({
   currency: z.string().min(1),
-  points: z.array(z.looseObject({ lambda: z.number().finite(), evpiExact: exactNumberSchema })).min(1, "the PSA result has no λ points").readonly(),
+  points: z.array(z.looseObject({ lambda: z.number().finite(), evpiExact: exactNumberSchema })).min(1, "the PSA result has no λ points"),
 });
 
 const evppiPartSchema = z.looseObject({
   currency: z.string().min(1),
-  groups: z.array(z.looseObject({ label: z.string(), points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema })).readonly() })),
+  groups: z.array(z.looseObject({ label: z.string(), points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema })) })),
 });
 
 /** Input of {@link evpiCurveSvg}: an `analyzePsa` result, optionally an `evppi` result to overlay. */

@@ -11,7 +11,7 @@ export const evppiBarsSvgInputSchema = plotTextSchema.extend({
   evppi: z.looseObject({
     currency: z.string().min(1),
     groups: z
-      .array(z.looseObject({ label: z.string(), points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema, evpiExact: exactNumberSchema })).min(1).readonly() }))
+      .array(z.looseObject({ label: z.string(), points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema, evpiExact: exactNumberSchema })).min(1) }))
       .min(1, "the EVPPI result has no groups"),
   }),
   lambda: z.number().finite().optional(),

@@ -18,7 +18,7 @@ const sampleSchema = z.looseObject({
 export const evsiCurveSvgInputSchema = plotTextSchema.extend({
   evsi: z.looseObject({
     currency: z.string().min(1),
-    points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema, curve: z.array(sampleSchema).min(1) })).min(1, "the EVSI result has no λ points").readonly(),
+    points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema, curve: z.array(sampleSchema).min(1) })).min(1, "the EVSI result has no λ points"),
   }),
   lambda: z.number().finite().optional(),
 });

@@ -10,9 +10,9 @@ import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } f
 export const expectedLossSvgInputSchema = plotTextSchema.extend({
   psa: z.looseObject({
     currency: z.string().min(1),
-    strategies: z.array(z.string()).min(1).readonly(),
+    strategies: z.array(z.string()).min(1),
     points: z
-      .array(z.looseObject({ lambda: z.number().finite(), optimalIndex: z.number().int().min(0), expectedLossExact: z.array(exactNumberSchema).readonly() }))
+      .array(z.looseObject({ lambda: z.number().finite(), optimalIndex: z.number().int().min(0), expectedLossExact: z.array(exactNumberSchema) }))
       .min(1, "the PSA result has no λ points"),
   }),
   effectLabel: z.string().default("QALY"),
