@@ -197,10 +197,20 @@ export function analyzePsa(input: PsaInput): PsaResult {
     step(
       "valuation.psa.evpi",
       `EVPI = mean over draws of the best NMB − the best mean NMB: ${formatMoney(first.evpi)} at λ = ${first.lambda}${points.length > 1 ? `, ${formatMoney(last.evpi)} at λ = ${last.lambda}` : ""}.`,
-      { lambda: first.lambda },
+      { lambda: first.lambda, evpiExact: first.evpiExact },
       first.evpi,
     ),
   ];
+  if (first.populationEvpi !== null && first.populationEvpiExact !== null) {
+    explanation.push(
+      step(
+        "valuation.psa.population-evpi",
+        `Population EVPI = ${String(doc.population)} × the unrounded EVPI, rounded once: ${formatMoney(first.populationEvpi)} at λ = ${first.lambda}.`,
+        { population: doc.population!, evpiExact: first.evpiExact, populationEvpiExact: first.populationEvpiExact },
+        first.populationEvpi,
+      ),
+    );
+  }
   return { strategies: [...doc.strategies], draws: K, currency, points, explanation };
 }
 

@@ -108,5 +108,8 @@ describe("analyzePsa: unrounded figures and population EVPI", () => {
     expect(p.populationEvpi!.toString()).toBe("CNY 166.67");
     expect(p.populationEvpiExact!.equals(p.evpiExact.times(1000))).toBe(true);
     expect(p.evpi.amount.times(1000).equals(170)).toBe(true); // what multiplying the rounded figure would give
+    const r = analyzePsa({ strategies: ["A", "B"], costs: [[0, 0, 0], [0, 0, 0]], effects: [[0, 0, 0], [1, -0.5, 0.001]], lambdas: [1], currency: "CNY", population: 1000 });
+    expect(r.explanation.at(-1)!.rule).toBe("valuation.psa.population-evpi");
+    expect(r.explanation.at(-1)!.text).toContain("CNY 166.67");
   });
 });
