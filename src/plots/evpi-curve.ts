@@ -24,7 +24,7 @@ export const evpiCurveSvgInputSchema = plotTextSchema.extend({
 });
 
 /** Input of {@link evpiCurveSvg}: the library's result object (or its JSON, checked at run time by `evpiCurveSvgInputSchema`) and the plot text. */
-export type EvpiCurveSvgInput = z.input<typeof plotTextSchema> & { readonly psa: PsaResult; readonly evppi?: EvppiResult | undefined; readonly effectLabel?: string | undefined };
+export type EvpiCurveSvgInput = { readonly title?: string | undefined; readonly width?: number | undefined; readonly height?: number | undefined } & { readonly psa: PsaResult; readonly evppi?: EvppiResult | undefined; readonly effectLabel?: string | undefined };
 
 /**
  * EVPI per patient over the λ grid of an `analyzePsa` result, as a standalone SVG;

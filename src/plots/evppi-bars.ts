@@ -18,7 +18,7 @@ export const evppiBarsSvgInputSchema = plotTextSchema.extend({
 });
 
 /** Input of {@link evppiBarsSvg}: the library's result object (or its JSON, checked at run time by `evppiBarsSvgInputSchema`) and the plot text. */
-export type EvppiBarsSvgInput = z.input<typeof plotTextSchema> & { readonly evppi: EvppiResult; readonly lambda?: number | undefined };
+export type EvppiBarsSvgInput = { readonly title?: string | undefined; readonly width?: number | undefined; readonly height?: number | undefined } & { readonly evppi: EvppiResult; readonly lambda?: number | undefined };
 
 /**
  * EVPPI per patient of each parameter (group) of an `evppi` result at one λ as

@@ -24,7 +24,7 @@ export const evsiCurveSvgInputSchema = plotTextSchema.extend({
 });
 
 /** Input of {@link evsiCurveSvg}: the library's result object (or its JSON, checked at run time by `evsiCurveSvgInputSchema`) and the plot text. */
-export type EvsiCurveSvgInput = z.input<typeof plotTextSchema> & { readonly evsi: EvsiResult; readonly lambda?: number | undefined };
+export type EvsiCurveSvgInput = { readonly title?: string | undefined; readonly width?: number | undefined; readonly height?: number | undefined } & { readonly evsi: EvsiResult; readonly lambda?: number | undefined };
 
 /**
  * EVSI over the study size n of an `evsi` result at one λ, as a standalone SVG. Without

@@ -19,7 +19,7 @@ export const expectedLossSvgInputSchema = plotTextSchema.extend({
 });
 
 /** Input of {@link expectedLossSvg}: the library's result object (or its JSON, checked at run time by `expectedLossSvgInputSchema`) and the plot text. */
-export type ExpectedLossSvgInput = z.input<typeof plotTextSchema> & { readonly psa: PsaResult; readonly effectLabel?: string | undefined };
+export type ExpectedLossSvgInput = { readonly title?: string | undefined; readonly width?: number | undefined; readonly height?: number | undefined } & { readonly psa: PsaResult; readonly effectLabel?: string | undefined };
 
 /**
  * Expected-loss curves of an `analyzePsa` result as a standalone SVG: for each strategy,
