@@ -79,3 +79,4 @@ export {
   type TwoWaySensitivityResult,
   type TwoWayAxis,
 } from "./sensitivity/index.js";
+export * from "./voi/index.js";

@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { currencyCodeSchema, DomainError, parseInput, step, type Step } from "../core/index.js";
-import { D, formatMoney, type Money, money, round } from "../money/index.js";
+import { currencyCodeSchema, DomainError, parseInput, positiveDecimalSchema, step, type Step } from "../core/index.js";
+import { D, type Dec, formatMoney, type Money, money, round } from "../money/index.js";
 import { checkUniqueNames } from "./shared.js";
 
 const MAX_REPORTED = 20;
 
-const rowSchema = z.custom<number[] | Float64Array>((v) => v instanceof Float64Array || Array.isArray(v), {
+export const rowSchema = z.custom<number[] | Float64Array>((v) => v instanceof Float64Array || Array.isArray(v), {
   message: "expected an array of numbers or a Float64Array",
 });
 
-/** Adds issues for ragged rows and non-finite entries of a strategy × draw matrix. */
-function checkMatrix(rows: readonly (number[] | Float64Array)[], name: string, strategies: number, ctx: z.RefinementCtx): number | null {
+/** Adds issues for ragged rows and non-finite entries of a strategy × draw matrix (shared with the VOI inputs; not public). */
+export function checkMatrix(rows: readonly (number[] | Float64Array)[], name: string, strategies: number, ctx: z.RefinementCtx): number | null {
   if (rows.length !== strategies) {
     ctx.addIssue({ code: "custom", message: `${name} has ${rows.length} row(s) but there are ${strategies} strategies`, path: [name] });
     return null;
@@ -47,6 +47,8 @@ export const psaInputSchema = z
     lambdas: z.array(z.number().min(0)).min(1, "at least one λ is needed"),
     /** Currency of the costs (default CNY). */
     currency: currencyCodeSchema.optional(),
+    /** Population the decision affects: population EVPI = population × the unrounded EVPI, rounded once. */
+    population: positiveDecimalSchema.optional(),
   })
   .superRefine((doc, ctx) => {
     checkUniqueNames(doc.strategies, ctx, (i) => ["strategies", i]);
@@ -79,6 +81,13 @@ export interface PsaPoint {
   readonly expectedLoss: readonly Money[];
   /** EVPI = mean max NMB − max mean NMB (≥ 0), rounded half-up; equals the optimal strategy's expected loss. */
   readonly evpi: Money;
+  /** The unrounded figures beside the rounded ones: the float64 statistics as Decimals. */
+  readonly expectedNmbExact: readonly Dec[];
+  readonly expectedLossExact: readonly Dec[];
+  readonly evpiExact: Dec;
+  /** population × evpiExact rounded half-up once, and unrounded; null without a population. */
+  readonly populationEvpi: Money | null;
+  readonly populationEvpiExact: Dec | null;
 }
 
 /** CEAC, CEAF, expected loss and EVPI over a λ grid. */
@@ -133,23 +142,28 @@ export function analyzePsa(input: PsaInput): PsaResult {
   }
   const wins = new Int32Array(S);
   const sums = new Float64Array(S);
-  const toMoney = (x: number, what: string): Money => {
+  const toExact = (x: number, what: string): Dec => {
     if (!Number.isFinite(x)) throw new DomainError("UNDEFINED_RESULT", `${what} overflowed float64; rescale the inputs`);
-    return round(money(new D(x), currency));
+    return new D(x);
   };
+  const toMoney = (x: Dec): Money => round(money(x, currency));
   const points: PsaPoint[] = doc.lambdas.map((lambda) => {
     const sumMax = psaKernel(lambda, C, E, S, K, wins, sums);
     const meanMax = sumMax / K;
     let optimalIndex = 0;
     for (let s = 1; s < S; s++) if (sums[s]! > sums[optimalIndex]!) optimalIndex = s;
     const ceac = Array.from(wins, (w) => w / K);
-    const expectedNmb: Money[] = [];
-    const expectedLoss: Money[] = [];
+    const expectedNmbExact: Dec[] = [];
+    const expectedLossExact: Dec[] = [];
     for (let s = 0; s < S; s++) {
       const mean = sums[s]! / K;
-      expectedNmb.push(toMoney(mean, "expected NMB"));
-      expectedLoss.push(toMoney(meanMax - mean, "expected loss"));
+      expectedNmbExact.push(toExact(mean, "expected NMB"));
+      expectedLossExact.push(toExact(meanMax - mean, "expected loss"));
     }
+    const expectedNmb = expectedNmbExact.map(toMoney);
+    const expectedLoss = expectedLossExact.map(toMoney);
+    const evpiExact = expectedLossExact[optimalIndex]!;
+    const populationEvpiExact = doc.population === undefined ? null : evpiExact.times(doc.population);
     return {
       lambda,
       ceac,
@@ -160,6 +174,11 @@ export function analyzePsa(input: PsaInput): PsaResult {
       expectedNmb,
       expectedLoss,
       evpi: expectedLoss[optimalIndex]!,
+      expectedNmbExact,
+      expectedLossExact,
+      evpiExact,
+      populationEvpi: populationEvpiExact === null ? null : toMoney(populationEvpiExact),
+      populationEvpiExact,
     };
   });
   const first = points[0]!;
@@ -178,10 +197,20 @@ export function analyzePsa(input: PsaInput): PsaResult {
     step(
       "valuation.psa.evpi",
       `EVPI = mean over draws of the best NMB − the best mean NMB: ${formatMoney(first.evpi)} at λ = ${first.lambda}${points.length > 1 ? `, ${formatMoney(last.evpi)} at λ = ${last.lambda}` : ""}.`,
-      { lambda: first.lambda },
+      { lambda: first.lambda, evpiExact: first.evpiExact },
       first.evpi,
     ),
   ];
+  if (first.populationEvpi !== null && first.populationEvpiExact !== null) {
+    explanation.push(
+      step(
+        "valuation.psa.population-evpi",
+        `Population EVPI = ${String(doc.population)} × the unrounded EVPI, rounded once: ${formatMoney(first.populationEvpi)} at λ = ${first.lambda}.`,
+        { population: doc.population!, evpiExact: first.evpiExact, populationEvpiExact: first.populationEvpiExact },
+        first.populationEvpi,
+      ),
+    );
+  }
   return { strategies: [...doc.strategies], draws: K, currency, points, explanation };
 }
 

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { DomainError } from "../core/errors.js";
+import { parseInput } from "../core/parse.js";
+import { plotTextSchema } from "./schemas.js";
+import type { EvsiResult } from "../valuation/index.js";
+import { axes, document, frameFor, niceTicks } from "./svg.js";
+import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
+
+const sampleSchema = z.looseObject({
+  n: z.number().finite().min(0),
+  evsiExact: exactNumberSchema,
+  populationEvsiExact: exactNumberSchema.nullable(),
+  enbsExact: exactNumberSchema.nullable(),
+  studyCost: z.looseObject({ amount: exactNumberSchema }).nullable(),
+});
+
+/** Input of {@link evsiCurveSvg}: an `evsi` result and the λ to show (default its first). */
+export const evsiCurveSvgInputSchema = plotTextSchema.extend({
+  evsi: z.looseObject({
+    currency: z.string().min(1),
+    points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema, curve: z.array(sampleSchema).min(1) })).min(1, "the EVSI result has no λ points"),
+  }),
+  lambda: z.number().finite().optional(),
+});
+
+/** Input of {@link evsiCurveSvg}: the library's result object (or its JSON, checked at run time by `evsiCurveSvgInputSchema`) and the plot text. */
+export type EvsiCurveSvgInput = { readonly title?: string | undefined; readonly width?: number | undefined; readonly height?: number | undefined } & { readonly evsi: EvsiResult; readonly lambda?: number | undefined };
+
+/**
+ * EVSI over the study size n of an `evsi` result at one λ, as a standalone SVG. Without
+ * a study cost: EVSI per patient with the EVPPI it tends to (dashed). With one:
+ * population EVSI, the study cost and the expected net benefit of sampling (ENBS), all
+ * in money for the whole population, each with its own colour and dash.
+ *
+ * @example
+ * ```ts
+ * const svg = evsiCurveSvg({ evsi: evsi(studyInput) });
+ * ```
+ */
+export function evsiCurveSvg(input: EvsiCurveSvgInput): string {
+  const p = parseInput(evsiCurveSvgInputSchema, input, "evsiCurveSvg");
+  const lambda = p.lambda ?? p.evsi.points[0]!.lambda;
+  const at = p.evsi.points.find((q) => q.lambda === lambda);
+  if (at === undefined) throw new DomainError("UNKNOWN_KEY", `the EVSI result has no point at λ = ${lambda}`, { path: ["lambda"] });
+  const curve = [...at.curve].sort((a, b) => a.n - b.n);
+  const withCost = curve.every((c) => c.enbsExact !== null && c.populationEvsiExact !== null && c.studyCost !== null);
+  const series: { name: string; pts: [number, number][] }[] = withCost
+    ? [
+        { name: "Population EVSI", pts: curve.map((c) => [c.n, c.populationEvsiExact!]) },
+        { name: "Study cost", pts: curve.map((c) => [c.n, c.studyCost!.amount]) },
+        { name: "ENBS", pts: curve.map((c) => [c.n, c.enbsExact!]) },
+      ]
+    : [
+        { name: "EVSI", pts: curve.map((c) => [c.n, c.evsiExact]) },
+        { name: "EVPPI (n → ∞)", pts: [[curve[0]!.n, at.evppiExact], [curve[curve.length - 1]!.n, at.evppiExact]] },
+      ];
+  const frame = frameFor(series.map((s) => s.name), p);
+  const xs = curve.map((c) => c.n);
+  const [ylo, yhi] = rangeWithZero(series.flatMap((s) => s.pts.map((q) => q[1])));
+  const xt = niceTicks(Math.min(...xs), Math.max(...xs));
+  const yt = niceTicks(ylo, yhi);
+  const yLabel = withCost ? `Population value (${p.evsi.currency})` : `Value per patient (${p.evsi.currency})`;
+  const { sx, sy, svg } = axes(frame, { ticks: xt, label: "Study sample size n" }, { ticks: yt, label: yLabel });
+  const body = [svg, ...series.map((s, i) => lineSeries(s.name, s.pts, sx, sy, lineStyle(i)))];
+  body.push(lineLegend(frame, series.map((s, i) => ({ name: s.name, ...lineStyle(i) }))));
+  return document(frame, p.title ?? `Expected value of sample information at λ = ${lambda}`, body.join("\n"));
+}

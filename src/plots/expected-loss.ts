@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { DomainError } from "../core/errors.js";
+import { parseInput } from "../core/parse.js";
+import { plotTextSchema } from "./schemas.js";
+import type { PsaResult } from "../valuation/index.js";
+import { axes, document, frameFor, niceTicks, num } from "./svg.js";
+import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
+
+/** Input of {@link expectedLossSvg}: an `analyzePsa` result. */
+export const expectedLossSvgInputSchema = plotTextSchema.extend({
+  psa: z.looseObject({
+    currency: z.string().min(1),
+    strategies: z.array(z.string()).min(1),
+    points: z
+      .array(z.looseObject({ lambda: z.number().finite(), optimalIndex: z.number().int().min(0), expectedLossExact: z.array(exactNumberSchema) }))
+      .min(1, "the PSA result has no λ points"),
+  }),
+  effectLabel: z.string().default("QALY"),
+});
+
+/** Input of {@link expectedLossSvg}: the library's result object (or its JSON, checked at run time by `expectedLossSvgInputSchema`) and the plot text. */
+export type ExpectedLossSvgInput = { readonly title?: string | undefined; readonly width?: number | undefined; readonly height?: number | undefined } & { readonly psa: PsaResult; readonly effectLabel?: string | undefined };
+
+/**
+ * Expected-loss curves of an `analyzePsa` result as a standalone SVG: for each strategy,
+ * the mean over draws of (best NMB − its NMB) over λ, each with its own colour and
+ * dash; the strategy optimal in expectation at each λ is ringed, so the lower envelope
+ * of the rings is the EVPI curve.
+ *
+ * @example
+ * ```ts
+ * const svg = expectedLossSvg({ psa: analyzePsa(input) });
+ * ```
+ */
+export function expectedLossSvg(input: ExpectedLossSvgInput): string {
+  const p = parseInput(expectedLossSvgInputSchema, input, "expectedLossSvg");
+  const S = p.psa.strategies.length;
+  p.psa.points.forEach((q, l) => {
+    if (q.expectedLossExact.length !== S) throw new DomainError("INCONSISTENT_INPUT", `point ${l} has ${q.expectedLossExact.length} losses for ${S} strategies`, { path: ["psa", "points", l, "expectedLossExact"] });
+    if (q.optimalIndex >= S) throw new DomainError("INCONSISTENT_INPUT", `point ${l} names strategy ${q.optimalIndex} of ${S}`, { path: ["psa", "points", l, "optimalIndex"] });
+  });
+  const pts = [...p.psa.points].sort((a, b) => a.lambda - b.lambda);
+  const frame = frameFor([...p.psa.strategies, "optimal in expectation"], p);
+  const xs = pts.map((q) => q.lambda);
+  const [ylo, yhi] = rangeWithZero(pts.flatMap((q) => q.expectedLossExact));
+  const xt = niceTicks(Math.min(...xs), Math.max(...xs));
+  const yt = niceTicks(ylo, yhi);
+  const { sx, sy, svg } = axes(frame, { ticks: xt, label: `Willingness to pay λ (${p.psa.currency} per ${p.effectLabel})` }, { ticks: yt, label: `Expected loss per patient (${p.psa.currency})` });
+  const body = [svg];
+  p.psa.strategies.forEach((name, s) => body.push(lineSeries(name, pts.map((q) => [q.lambda, q.expectedLossExact[s]!] as const), sx, sy, lineStyle(s))));
+  const rings = pts.map((q) => `<circle cx="${num(sx(q.lambda))}" cy="${num(sy(q.expectedLossExact[q.optimalIndex]!))}" r="4" fill="none" stroke="#000"/>`);
+  body.push(`<g class="optimal" data-name="optimal in expectation">\n${rings.join("\n")}\n</g>`);
+  const entries = p.psa.strategies.map((name, s) => ({ name, ...lineStyle(s) }));
+  body.push(lineLegend(frame, [...entries, { name: "optimal in expectation", color: "#000", shape: "ring" as const }]));
+  return document(frame, p.title ?? "Expected loss", body.join("\n"));
+}
