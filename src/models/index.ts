@@ -55,3 +55,11 @@ export {
   type SubgroupStreamTotals,
 } from "./subgroups.js";
 export * from "./microsimulation/index.js";
+export {
+  priceContractInputSchema,
+  priceContractUnderUncertainty,
+  type PriceContractInput,
+  type ContractPricingResult,
+  type PricedCostEffectiveness,
+  type PricedPatient,
+} from "./contract-pricing.js";
