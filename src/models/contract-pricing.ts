@@ -131,7 +131,12 @@ const eventKey = (events: readonly OutcomeEvent[]): string => {
  */
 export function priceContractUnderUncertainty(input: PriceContractInput): ContractPricingResult {
   const parsed = parseInput(priceContractInputSchema, input, "priceContractUnderUncertainty");
-  const contract: ParsedContract = isParsedContract(parsed.contract) ? parsed.contract : parseContract(parsed.contract);
+  const raw = parsed.contract;
+  if (!isParsedContract(raw) && (typeof raw !== "object" || raw === null || !Object.prototype.hasOwnProperty.call(raw, "currency"))) {
+    // a price is money: the document states its currency (no default here)
+    throw new ValidationError([{ path: ["contract", "currency"], code: "missing_currency", message: "the contract must state its currency" }], "priceContractUnderUncertainty");
+  }
+  const contract: ParsedContract = isParsedContract(raw) ? raw : parseContract(raw);
   const currency = contract.currency;
   const issues: { path: (string | number)[]; code: string; message: string }[] = [];
   if (parsed.lambda.currency !== currency) issues.push({ path: ["lambda", "currency"], code: "currency_conflict", message: `lambda is in ${parsed.lambda.currency}, the contract in ${currency}` });
