@@ -24,8 +24,18 @@ export const attributeDeclarationSchema = z.discriminatedUnion("type", [
     .refine((d) => new Set(d.levels).size === d.levels.length, { message: "levels must be unique", path: ["levels"] }),
 ]);
 
+/** zod drops an own "__proto__" key from records: refuse it before it can vanish silently. */
+export function refuseProtoKey<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v, ctx) => {
+    if (typeof v === "object" && v !== null && Object.prototype.hasOwnProperty.call(v, "__proto__")) {
+      ctx.addIssue({ code: "custom", path: ["__proto__"], message: `"__proto__" cannot name an attribute`, input: v });
+    }
+    return v;
+  }, schema);
+}
+
 /** The attributes a model's expressions may read, by name. */
-export const modelAttributesSchema = z.record(attributeName, attributeDeclarationSchema);
+export const modelAttributesSchema = refuseProtoKey(z.record(attributeName, attributeDeclarationSchema));
 
 /** Attribute declarations as accepted by {@link modelAttributesSchema}. */
 export type ModelAttributesInput = z.input<typeof modelAttributesSchema>;
@@ -33,7 +43,7 @@ export type ModelAttributesInput = z.input<typeof modelAttributesSchema>;
 export type ModelAttributes = z.output<typeof modelAttributesSchema>;
 
 /** One subgroup's or patient's attribute values: a number, or a category's level. */
-export const attributeValuesSchema = z.record(z.string().min(1), z.union([z.number(), z.string()]));
+export const attributeValuesSchema = refuseProtoKey(z.record(z.string().min(1), z.union([z.number(), z.string()])));
 
 /** The parameter table extended with one slot per attribute, in name order. */
 export function withAttributes(table: ParameterTable, attributes: ModelAttributes): ParameterTable {

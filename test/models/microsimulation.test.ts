@@ -170,6 +170,12 @@ describe("microsimulation: bad input", () => {
     expect(issues(() => runMicrosimulation({ ...base(), patients: [{ id: "p1", attributes: { age: 60, line: "1L" } }] }))[0]).toMatchObject({ path: ["patients", 0, "attributes", "line"], code: "unknown_level" });
     expect(issues(() => runMicrosimulation({ ...base(), patients: [{ id: "p1", attributes: { age: 12, line: "2L" } }] }))[0]).toMatchObject({ path: ["patients", 0, "attributes", "age"], code: "out_of_domain" });
   });
+  it("an attribute named __proto__ (from JSON) is refused, not dropped", () => {
+    const patients = JSON.parse('[{ "id": "p1", "attributes": { "age": 60, "line": "2L", "__proto__": 1 } }]');
+    expect(issues(() => runMicrosimulation({ ...base(), patients }))[0]!.path).toEqual(["patients", 0, "attributes", "__proto__"]);
+    const attributes = JSON.parse('{ "__proto__": { "type": "number" } }');
+    expect(issues(() => runMicrosimulation({ ...base(), attributes }))[0]!.path).toEqual(["attributes", "__proto__"]);
+  });
   it("a category compared with a level it does not have", () => {
     const m = base();
     const is = issues(() => runMicrosimulation({ ...m, model: { ...m.model, transitions: [{ matrix: { Well: { Well: "complement", Sick: { mul: [0.1, { attr: "line", is: "1L" }] } }, Sick: { Sick: 1 }, Dead: { Dead: 1 } } }] } }));

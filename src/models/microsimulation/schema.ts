@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema } from "../../core/index.js";
 import { OUTCOME_EVENT_KINDS, RESPONSE_CATEGORIES } from "../../contracts/events.js";
-import { attributeValuesSchema, modelAttributesSchema } from "../attributes.js";
+import { attributeValuesSchema, modelAttributesSchema, refuseProtoKey } from "../attributes.js";
 import { markovModelSchema } from "../markov.js";
 import { modelFloat } from "../numbers.js";
 import { modelDistributionSchema, modelParametersSchema } from "../parameters.js";
@@ -75,7 +75,7 @@ const microsimulationCommon = {
   attributes: modelAttributesSchema,
   /** Explicit patients, or a population to draw (exactly one of the two). */
   patients: z.array(simulatedPatientSchema).min(1).max(10_000_000).optional(),
-  population: z.object({ size: z.number().int().min(1).max(10_000_000), attributes: z.record(z.string().min(1), attributeSamplerSchema) }).strict().optional(),
+  population: z.object({ size: z.number().int().min(1).max(10_000_000), attributes: refuseProtoKey(z.record(z.string().min(1), attributeSamplerSchema)) }).strict().optional(),
   /** Seed of every random stream: parameters, population and patients (0 … 2^31 − 1). */
   seed: z.number().int().min(0).max(2_147_483_647),
   /** Second-order uncertainty: this many PSA draws, each simulating every patient. Absent: one run at the base case. */
