@@ -109,26 +109,55 @@ export interface PatientScratch {
   /** expanded state after each cycle (index 0 = start) */
   readonly states: Int32Array;
   readonly probs: Float64Array;
+  // A patient's row of a segment, and a state's scalar value, are the same in every cycle:
+  // each is computed (and checked) once per patient, marked with the patient's stamp.
+  readonly rowStamp: Int32Array;
+  readonly rowProbs: Float64Array;
+  readonly valueStamp: Int32Array;
+  readonly values: Float64Array;
+  readonly width: number;
+  stamp: number;
 }
 
 /** Buffers for {@link simulatePatient}. */
 export function patientScratch(p: PreparedModel): PatientScratch {
-  return { totals: new Float64Array(p.streams.length * 2), states: new Int32Array(p.cycles + 1), probs: new Float64Array(p.states.length + 1) };
+  const n = p.states.length;
+  let width = 1;
+  for (const seg of p.rows) for (const row of seg) width = Math.max(width, row.entries.length);
+  return {
+    totals: new Float64Array(p.streams.length * 2),
+    states: new Int32Array(p.cycles + 1),
+    probs: new Float64Array(n + 1),
+    rowStamp: new Int32Array(p.rows.length * n),
+    rowProbs: new Float64Array(p.rows.length * n * width),
+    valueStamp: new Int32Array(p.streams.length * n),
+    values: new Float64Array(p.streams.length * n),
+    width,
+    stamp: 0,
+  };
 }
 
-function valueAt(st: PatientStream, s: number, t: number, params: Float64Array): number {
+function valueAt(p: PreparedModel, k: number, s: number, t: number, params: Float64Array, scratch: PatientScratch): number {
+  const st = p.streams[k] as PatientStream;
   const series = st.series[s];
   if (series) return (series[t] as CompiledExpression)(params);
   const f = st.scalar[s];
-  return f ? f(params) : 0;
+  if (!f) return 0;
+  const at = k * p.states.length + s;
+  if (scratch.valueStamp[at] === scratch.stamp) return scratch.values[at] as number;
+  const v = f(params);
+  scratch.values[at] = v;
+  scratch.valueStamp[at] = scratch.stamp;
+  return v;
 }
 
-function accrue(p: PreparedModel, params: Float64Array, sb: number, se: number, t: number, totals: Float64Array): void {
+function accrue(p: PreparedModel, params: Float64Array, sb: number, se: number, t: number, scratch: PatientScratch): void {
+  const totals = scratch.totals;
   for (let k = 0; k < p.streams.length; k++) {
     const st = p.streams[k] as PatientStream;
     let v = 0;
-    if (p.wb !== 0) v += p.wb * valueAt(st, sb, t, params);
-    if (p.we !== 0) v += p.we * valueAt(st, se, t, params);
+    if (p.wb !== 0) v += p.wb * valueAt(p, k, sb, t, params, scratch);
+    if (p.we !== 0) v += p.we * valueAt(p, k, se, t, params, scratch);
     v *= st.unitFactor;
     totals[2 * k] = (totals[2 * k] as number) + v * (st.discount[t] as number);
     totals[2 * k + 1] = (totals[2 * k + 1] as number) + v;
@@ -141,8 +170,14 @@ function accrue(p: PreparedModel, params: Float64Array, sb: number, se: number, 
  * `draw` (0-based) names the PSA draw in errors; `patient` the patient.
  */
 export function simulatePatient(p: PreparedModel, params: Float64Array, u: UniformSource, scratch: PatientScratch, draw: number | undefined, patient: string): void {
-  const { totals, states, probs } = scratch;
+  const { totals, states, probs, rowStamp, rowProbs, width } = scratch;
   totals.fill(0);
+  // a new stamp per patient invalidates the cached rows and values (wraps long after any run)
+  scratch.stamp = scratch.stamp === 2_147_483_647 ? 1 : scratch.stamp + 1;
+  if (scratch.stamp === 1) {
+    rowStamp.fill(0);
+    scratch.valueStamp.fill(0);
+  }
   const where = (path: IssuePath, message: string): Error => {
     const e = modelValueError(path, `patient ${patient}: ${message}`, draw);
     return e;
@@ -171,38 +206,43 @@ export function simulatePatient(p: PreparedModel, params: Float64Array, u: Unifo
     if (p.absorbing[s] === 1) {
       for (let r = t; r < p.cycles; r++) {
         states[r + 1] = s;
-        accrue(p, params, s, s, r, totals);
+        accrue(p, params, s, s, r, scratch);
       }
       break;
     }
     const seg = p.segmentOf[t] as number;
     const row = (p.rows[seg] as Row[])[s] as Row;
     const entries = row.entries;
-    let rowSum = 0;
-    for (let i = 0; i < entries.length; i++) {
-      const x = (entries[i] as Entry).f(params);
-      if (!(x >= 0 && x <= 1)) {
-        const to = p.states[(entries[i] as Entry).to] as string;
-        throw where([...(p.segmentPaths[seg] as IssuePath), p.states[s] as string, to], `the probability of moving from ${p.states[s]} to ${to} in cycle ${t + 1} is ${showFloat(x)}, outside [0, 1]`);
+    const slot = seg * p.states.length + s;
+    const base = slot * width;
+    if (rowStamp[slot] !== scratch.stamp) {
+      let rowSum = 0;
+      for (let i = 0; i < entries.length; i++) {
+        const x = (entries[i] as Entry).f(params);
+        if (!(x >= 0 && x <= 1)) {
+          const to = p.states[(entries[i] as Entry).to] as string;
+          throw where([...(p.segmentPaths[seg] as IssuePath), p.states[s] as string, to], `the probability of moving from ${p.states[s]} to ${to} in cycle ${t + 1} is ${showFloat(x)}, outside [0, 1]`);
+        }
+        rowProbs[base + i] = x;
+        rowSum += x;
       }
-      probs[i] = x;
-      rowSum += x;
-    }
-    if (row.complement >= 0) {
-      if (1 - rowSum < -ROW_TOLERANCE) throw where([...(p.segmentPaths[seg] as IssuePath), p.states[s] as string], `row ${p.states[s]}: the other entries sum to ${showFloat(rowSum)} > 1, so the complement would be negative`);
-    } else if (Math.abs(rowSum - 1) > ROW_TOLERANCE) {
-      throw where([...(p.segmentPaths[seg] as IssuePath), p.states[s] as string], `row ${p.states[s]} sums to ${showFloat(rowSum)}, not 1 (tolerance 1e-9)`);
+      if (row.complement >= 0) {
+        if (1 - rowSum < -ROW_TOLERANCE) throw where([...(p.segmentPaths[seg] as IssuePath), p.states[s] as string], `row ${p.states[s]}: the other entries sum to ${showFloat(rowSum)} > 1, so the complement would be negative`);
+      } else if (Math.abs(rowSum - 1) > ROW_TOLERANCE) {
+        throw where([...(p.segmentPaths[seg] as IssuePath), p.states[s] as string], `row ${p.states[s]} sums to ${showFloat(rowSum)}, not 1 (tolerance 1e-9)`);
+      }
+      rowStamp[slot] = scratch.stamp;
     }
     let x = u();
     let next = row.complement >= 0 ? row.complement : (entries[entries.length - 1] as Entry).to;
     for (let i = 0; i < entries.length; i++) {
-      x -= probs[i] as number;
+      x -= rowProbs[base + i] as number;
       if (x < 0) {
         next = (entries[i] as Entry).to;
         break;
       }
     }
-    accrue(p, params, s, next, t, totals);
+    accrue(p, params, s, next, t, scratch);
     s = next;
     states[t + 1] = s;
   }
