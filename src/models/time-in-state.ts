@@ -56,6 +56,19 @@ export function usesVariable(expr: unknown, name: ModelVariable): boolean {
   return false;
 }
 
+/** True when `expr` reads any time variable: one quick walk that settles most models (those without any). */
+function usesAnyVariable(expr: unknown): boolean {
+  if (expr === null || typeof expr !== "object") return false;
+  if (Array.isArray(expr)) {
+    for (const e of expr) if (usesAnyVariable(e)) return true;
+    return false;
+  }
+  const o = expr as Record<string, unknown>;
+  if ("var" in o || "at" in o) return true;
+  for (const key in o) if (usesAnyVariable(o[key])) return true;
+  return false;
+}
+
 /** `expr` with the given variables replaced by their values and `at` tables read. */
 export function substituteVariables(expr: ModelExpression, vars: Partial<Record<ModelVariable, number>>): ModelExpression {
   if (typeof expr === "number" || typeof expr === "string") return expr;
@@ -95,6 +108,9 @@ function fail(path: IssuePath, code: string, message: string): never {
  * document's paths (`tunnels.<state>`, the expression that reads `stateTime` outside a tunnel).
  */
 export function expandTimeInState<M extends TimedMarkovModel>(model: M, pathPrefix: IssuePath = []): TimeInStateExpansion<M> | null {
+  if ((model.tunnels === undefined || Object.keys(model.tunnels).length === 0) && !model.transitions.some((s) => usesAnyVariable(s.matrix)) && !Object.values(model.streams).some((s) => usesAnyVariable(s.values))) {
+    return null;
+  }
   const tunnels = new Map<string, number>(Object.entries(model.tunnels ?? {}));
   const usesCycle = model.transitions.some((s) => usesVariable(s.matrix, "cycle")) || Object.values(model.streams).some((s) => usesVariable(s.values, "cycle"));
   const declared = new Set(model.states);
