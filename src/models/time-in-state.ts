@@ -137,6 +137,21 @@ export function expandTimeInState<M extends TimedMarkovModel>(model: M, pathPref
   }
   if (tunnels.size === 0 && !usesCycle) return null;
 
+  // Names are checked against the document's states here: after expansion a copy's name
+  // ("Sick[2]") is a state, and must not be reachable by writing it in the document.
+  const unknown = (path: IssuePath, name: string, what: string): never =>
+    fail(path, "unknown_state", `${what} "${name}" is not a state; the states are ${model.states.join(", ")}`);
+  model.transitions.forEach((seg, k) => {
+    for (const [from, row] of Object.entries(seg.matrix)) {
+      if (!declared.has(from)) unknown([...pathPrefix, "transitions", k, "matrix", from], from, "row");
+      for (const to of Object.keys(row)) if (!declared.has(to)) unknown([...pathPrefix, "transitions", k, "matrix", from, to], to, "column");
+    }
+  });
+  for (const state of Object.keys(model.initial)) if (!declared.has(state)) unknown([...pathPrefix, "initial", state], state, "initial state");
+  for (const [name, stream] of Object.entries(model.streams)) {
+    for (const state of Object.keys(stream.values)) if (!declared.has(state)) unknown([...pathPrefix, "streams", name, "values", state], state, "state");
+  }
+
   // expanded states, in document order with each tunnel's copies in place
   const states: string[] = [];
   const groupOf: number[] = [];

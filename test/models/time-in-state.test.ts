@@ -212,6 +212,13 @@ describe("time in state: bad input", () => {
     const is = issues(() => runMarkovModel({ ...m, states: ["Well", "S1", "S2", "S3", "Dead", "S1[1]"], tunnels: { S1: 2 }, transitions: [{ matrix: { ...(m.transitions[0]!.matrix as object), "S1[1]": { "S1[1]": 1 } } }] }));
     expect(is[0]).toMatchObject({ path: ["tunnels", "S1"], code: "name_clash" });
   });
+  it("a tunnel copy's name cannot be written in the document", () => {
+    const m = tunnelModel();
+    const matrix = { ...(m.transitions[0]!.matrix as object), Well: { Well: "complement", "Sick[2]": 0.2 } };
+    expect(issues(() => runMarkovModel({ ...m, transitions: [{ matrix }] } as RunMarkovModelInput))[0]).toMatchObject({ path: ["transitions", 0, "matrix", "Well", "Sick[2]"], code: "unknown_state" });
+    expect(issues(() => runMarkovModel({ ...m, initial: { "Sick[1]": 1 } }))[0]).toMatchObject({ path: ["initial", "Sick[1]"], code: "unknown_state" });
+    expect(issues(() => runMarkovModel({ ...m, streams: { ly: { values: { "Sick[3]": 1 } } } }))[0]).toMatchObject({ path: ["streams", "ly", "values", "Sick[3]"], code: "unknown_state" });
+  });
   it("unknown keys in the new expression forms", () => {
     const is = issues(() => runMarkovModel({ ...byHand(), initial: { Well: { var: "cycle", x: 1 } as never } }));
     expect(is[0]!.path.slice(0, 2)).toEqual(["initial", "Well"]);
