@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DomainError, evaluateContract, priceContractUnderUncertainty, type PriceContractInput, type RunMarkovModelInput } from "../../src/index.js";
+import { divideRounded, DomainError, evaluateContract, priceContractUnderUncertainty, toMinorUnits, type PriceContractInput, type RunMarkovModelInput } from "../../src/index.js";
 import { caught, issues } from "../typed-errors.js";
 
 // K1 (spec contracts.md): CNY 1,200,000; 40% at infusion; 30% at 3 months if no CRS since
@@ -174,6 +175,24 @@ describe("contract pricing: expected net price = the hand-computed expectation o
     expect(r.refundedShare).toBeCloseTo(0.175, 12);
     expect(r.withheldShare).toBeCloseTo(0.15, 12);
     expect(r.recoveredShare).toBeCloseTo(0.325, 12);
+  });
+});
+
+describe("contract pricing: properties", () => {
+  it("property: the expected net price is Σ exact per-patient nets ÷ patients (half-up), each net within [40%, 100%] of K1's price", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.double({ min: 0, max: 0.9, noNaN: true }), (size, seed, pCrs) => {
+        const r = priceContractUnderUncertainty(base({ population: { size, attributes: {} }, seed, therapy: therapy(pCrs, 0.1) }));
+        const nets = r.patientRecords!.map((p) => toMinorUnits(p.net));
+        const total = nets.reduce((a, b) => a + b, 0n);
+        expect(toMinorUnits(r.expectedNetPrice)).toBe(divideRounded(total, BigInt(size), "half-up"));
+        for (const n of nets) expect(n >= 48_000_000n && n <= 120_000_000n).toBe(true);
+        // conservation: withheld + net = the price for every patient (K1 has no refunds)
+        const withheld = r.patientRecords!.reduce((a, p) => a + toMinorUnits(p.withheld), 0n);
+        expect(total + withheld).toBe(120_000_000n * BigInt(size));
+      }),
+      { numRuns: 15 },
+    );
   });
 });
 
