@@ -120,6 +120,7 @@ describe("reproducibility", () => {
     const weighted = bySex.reduce((a, g) => a + g.patients * g.streams.qaly!.mean, 0) / 300;
     expect(weighted).toBeCloseTo(r.streams.qaly!.mean, 10);
     expect(r.subgroups.filter((g) => g.attribute === "risk").map((g) => g.name)).toEqual(["risk < 1", "risk ≥ 1"]);
+    expect(r.explanation.filter((s) => s.rule === "models.microsimulation.subgroups")).toHaveLength(2);
   });
 
   it("first- and second-order uncertainty are reported apart", () => {

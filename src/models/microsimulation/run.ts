@@ -269,6 +269,16 @@ export function runMicrosimulation(input: RunMicrosimulationInput): Microsimulat
       const so = r.secondOrder ? `; over draws ${fmt(r.secondOrder.lower)} – ${fmt(r.secondOrder.upper)} (2.5–97.5%)` : "";
       return step("models.microsimulation.stream", `Stream "${st.name}": mean ${r.money?.toString() ?? fmt(r.mean)} per patient (between-patient SD ${fmt(r.firstOrderSd)}${so}).`, { stream: st.name, mean: r.mean, firstOrderSd: r.firstOrderSd }, r.money);
     }),
+    ...sim.groups.map((g) =>
+      step(
+        "models.microsimulation.subgroups",
+        `Subgroups by ${g.attribute}: ${subgroups
+          .filter((x) => x.attribute === g.attribute)
+          .map((x) => `${x.name} (${x.patients} patients${prep.streams.map((st) => `, ${st.name} ${fmt(x.streams[st.name]?.mean ?? 0)}`).join("")})`)
+          .join("; ")}.`,
+        { attribute: g.attribute, groups: g.names },
+      ),
+    ),
   ];
   const base = { states: [...prep.declared], cycles: prep.cycles, patients: N, draws: D, seed: parsed.seed, trace, streams, subgroups };
   const withDraws = sim.psa ? { ...base, drawMeans: Object.fromEntries(prep.streams.map((st, s) => [st.name, Array.from(drawMeans[s] as Float64Array)])) } : base;
