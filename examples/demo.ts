@@ -17,6 +17,7 @@ import {
   optimalStrategy,
   parseContract,
   parseLayers,
+  priceContractUnderUncertainty,
   runPartitionedSurvival,
   splitBill,
   subtract,
@@ -24,6 +25,8 @@ import {
   toFrontierInput,
   valueBasedPrice,
   type Money,
+  type ParsedContract,
+  type RunMarkovModelInput,
   type RunPartitionedSurvivalInput,
 } from "../src/index.js";
 
@@ -227,13 +230,89 @@ for (const y of bia.years) {
 }
 row("three-year net impact", m(bia.totalNetCost));
 row("affordable (≤ 0.5% of fund spend each year)?", bia.verdict);
+
+// ---------------------------------------------------------------------------------------
+// 6. What does the 40/30/30 deal with a clawback really cost, and is the therapy
+// cost-effective under it? Simulated patients (monthly microsimulation, PSA over the
+// outcome probabilities) become dated outcome events, each is settled under the contract
+// above to the fen, and the expected net price replaces the list price in the ICER.
+function contractUnderUncertainty(deal: ParsedContract, lambda: Money): void {
+  const month = (states: string[], matrix: RunMarkovModelInput["transitions"][number]["matrix"], cost: Record<string, string>, qaly: Record<string, number>): RunMarkovModelInput => ({
+    states,
+    initial: { Remission: 1 },
+    cycles: 120,
+    timeUnit: "month",
+    counting: "life-table",
+    transitions: [{ matrix }],
+    streams: { cost: { values: cost, discountRate: 0.03, currency: "CNY" }, qaly: { per: "year", values: qaly, discountRate: 0.03 } },
+  });
+  // CAR-T: severe CRS (grade ≥ 3) in the first month, relapse, death; CAR-T care cost in month 1.
+  const carT = month(
+    ["Remission", "CRS", "Relapse", "Dead"],
+    {
+      Remission: { Remission: "complement", CRS: { at: [{ param: "pCrs" }, 0], by: "cycle" }, Relapse: { param: "pRelapse" }, Dead: 0.002 },
+      CRS: { Remission: "complement", Relapse: { param: "pRelapse" }, Dead: { param: "pCrsDeath" } },
+      Relapse: { Relapse: "complement", Dead: 0.06 },
+      Dead: { Dead: 1 },
+    },
+    { Remission: "2500", CRS: "80000", Relapse: "9000" },
+    { Remission: 0.82, CRS: 0.45, Relapse: 0.6 },
+  );
+  carT.streams.cost!.values.Remission = { at: ["82500", "2500"], by: "cycle" }; // apheresis, bridging, infusion stay
+  const salvage = month(
+    ["Remission", "Relapse", "Dead"],
+    { Remission: { Remission: "complement", Relapse: { param: "pRelapseSalvage" }, Dead: 0.004 }, Relapse: { Relapse: "complement", Dead: 0.06 }, Dead: { Dead: 1 } },
+    { Remission: "9000", Relapse: "9000" },
+    { Remission: 0.78, Relapse: 0.6 },
+  );
+  const r = priceContractUnderUncertainty({
+    therapy: carT,
+    comparator: salvage,
+    parameters: {
+      pCrs: { value: 0.12, distribution: { type: "beta", alpha: 24, beta: 176 } },
+      pRelapse: { value: 0.015, distribution: { type: "beta", alpha: 6, beta: 394 } },
+      pCrsDeath: { value: 0.05, distribution: { type: "beta", alpha: 5, beta: 95 } },
+      pRelapseSalvage: { value: 0.06, distribution: { type: "beta", alpha: 24, beta: 376 } },
+    },
+    attributes: {},
+    population: { size: 500, attributes: {} },
+    seed: 20260115,
+    psa: { draws: 200 },
+    startDate: "2026-01-15",
+    asOf: "2027-01-15",
+    events: { start: "infusion", onEnter: { CRS: { kind: "crs", grade: 3 }, Relapse: { kind: "relapse" }, Dead: { kind: "death" } } },
+    contract: deal,
+    lambda,
+    keepPatients: false,
+  });
+  title("6. What does the 40/30/30 deal with a clawback really cost? (microsimulation × PSA)");
+  console.log(`  ${r.patients} simulated patients × ${r.draws} PSA draws, each settled under the contract to the fen.`);
+  row("list (negotiated) price", m(r.listPrice));
+  row("expected net price per patient", m(r.expectedNetPrice));
+  row("2.5–97.5% range over PSA draws", `${m(r.netPriceInterval.lower)} – ${m(r.netPriceInterval.upper)}`);
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  row("share of the price recovered", `${pct(r.recoveredShare)} (withheld ${pct(r.withheldShare)}, clawed back ${pct(r.refundedShare)})`);
+  row("patients paid less than the price", pct(r.patientsBelowList));
+  const show = (label: string, c: typeof r.atListPrice) => {
+    sub(label);
+    row("incremental cost vs salvage chemo", m(c.incrementalCost));
+    row("incremental QALYs", c.incrementalEffect.toFixed(3));
+    row("ICER", c.icer ? `${m(c.icer)} / QALY` : (c.dominance ?? "—"));
+    row(`incremental NMB at λ = ${m(lambda)}`, m(c.incrementalNmb));
+    if (c.incrementalNmbInterval) row("  2.5–97.5% over draws", `${m(c.incrementalNmbInterval.lower)} – ${m(c.incrementalNmbInterval.upper)}`);
+    row("probability cost-effective", pct(c.probabilityCostEffective));
+  };
+  show("At the price paid in full", r.atListPrice);
+  show("Under the contract (expected net price)", r.underContract);
+}
+contractUnderUncertainty(contract, money("445000"));
 careSection();
 console.log("");
 
 // ---------------------------------------------------------------------------------------
 /** Programme administration (care §5, §8): the test gate on a targeted drug and an earmarked rare-disease fund. */
 function careSection(): void {
-  title("6. Care: the CAR-T patient's follow-up, the test before the targeted drug, and the rare-disease fund");
+  title("7. Care: the CAR-T patient's follow-up, the test before the targeted drug, and the rare-disease fund");
   // The CAR-T patient infused 2026-01-15 is followed up every 3 months (imaging and an MRD test).
   const followUp = followUpStatus({
     schedule: { assessments: [{ type: "imaging", intervalMonths: 3, count: 4 }, { type: "mrdTest", intervalMonths: 3, count: 4 }] },

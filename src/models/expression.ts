@@ -2,12 +2,20 @@ import { z } from "zod";
 import { DomainError, ValidationError, type IssuePath } from "../core/index.js";
 import { isDecimalText } from "../money/index.js";
 import type { ParameterTable } from "./parameters.js";
+import { portableExp, portableLog } from "./portable-math.js";
 
 /**
  * A number in a model document that may depend on parameters: a JSON number, a
  * decimal string, a parameter reference `{ param: "pDeath" }` (a Dirichlet
  * component: `{ param: "fromA", key: "B" }`), or arithmetic on those:
  * `{ mul: [...] }`, `{ add: [...] }`, `{ sub: [a, b] }` (a − b), `{ div: [a, b] }` (a ÷ b).
+ *
+ * Time and patients (see docs/models.md, "Time in state and tunnels"):
+ * `{ var: "cycle" }` (model time, 1 in the first cycle), `{ var: "stateTime" }` (cycles
+ * spent in the current state, 1 in the first; only in tunnel states), a table read by
+ * either of them `{ at: [e1, e2, …], by: "cycle" }` (the last entry carries forward),
+ * `{ attr: "age" }` / `{ attr: "sex", is: "F" }` (a subgroup's or patient's attribute;
+ * `is` gives 1 or 0), and `{ min: [...] }`, `{ max: [...] }`, `{ exp: a }`, `{ pow: [a, b] }`.
  */
 export type ModelExpression =
   | number
@@ -16,7 +24,19 @@ export type ModelExpression =
   | { readonly mul: readonly ModelExpression[] }
   | { readonly add: readonly ModelExpression[] }
   | { readonly sub: readonly [ModelExpression, ModelExpression] }
-  | { readonly div: readonly [ModelExpression, ModelExpression] };
+  | { readonly div: readonly [ModelExpression, ModelExpression] }
+  | { readonly var: ModelVariable }
+  | { readonly at: readonly ModelExpression[]; readonly by: ModelVariable }
+  | { readonly attr: string; readonly is?: string }
+  | { readonly min: readonly ModelExpression[] }
+  | { readonly max: readonly ModelExpression[] }
+  | { readonly exp: ModelExpression }
+  | { readonly pow: readonly [ModelExpression, ModelExpression] };
+
+/** The time variables of a Markov model: model time and time in the current state, both counted in cycles from 1. */
+export const MODEL_VARIABLES = ["cycle", "stateTime"] as const;
+/** One of {@link MODEL_VARIABLES}. */
+export type ModelVariable = (typeof MODEL_VARIABLES)[number];
 
 /** Schema of a {@link ModelExpression}. */
 export const modelExpressionSchema: z.ZodType<ModelExpression> = z.lazy(() =>
@@ -28,6 +48,13 @@ export const modelExpressionSchema: z.ZodType<ModelExpression> = z.lazy(() =>
     z.object({ add: z.array(modelExpressionSchema).min(1) }).strict(),
     z.object({ sub: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
     z.object({ div: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
+    z.object({ var: z.enum(MODEL_VARIABLES) }).strict(),
+    z.object({ at: z.array(modelExpressionSchema).min(1), by: z.enum(MODEL_VARIABLES) }).strict(),
+    z.object({ attr: z.string().min(1), is: z.string().min(1).optional() }).strict(),
+    z.object({ min: z.array(modelExpressionSchema).min(1) }).strict(),
+    z.object({ max: z.array(modelExpressionSchema).min(1) }).strict(),
+    z.object({ exp: modelExpressionSchema }).strict(),
+    z.object({ pow: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
   ]),
 );
 
@@ -91,9 +118,81 @@ export function compileExpression(expr: ModelExpression, table: ParameterTable, 
     const b = compileExpression(expr.sub[1], table, [...path, "sub", 1]);
     return (p) => a(p) - b(p);
   }
-  const a = compileExpression(expr.div[0], table, [...path, "div", 0]);
-  const b = compileExpression(expr.div[1], table, [...path, "div", 1]);
-  return (p) => a(p) / b(p);
+  if ("div" in expr) {
+    const a = compileExpression(expr.div[0], table, [...path, "div", 0]);
+    const b = compileExpression(expr.div[1], table, [...path, "div", 1]);
+    return (p) => a(p) / b(p);
+  }
+  return compileExtended(expr, table, path);
+}
+
+type ExtendedExpression = Exclude<ModelExpression, number | string | { param: string } | { mul: unknown } | { add: unknown } | { sub: unknown } | { div: unknown }>;
+
+// Time variables never reach here inside a Markov model (the model substitutes them cycle
+// by cycle before compiling); anywhere else they have no meaning.
+function compileExtended(expr: ExtendedExpression, table: ParameterTable, path: IssuePath): CompiledExpression {
+  if ("var" in expr || "at" in expr) {
+    const name = "var" in expr ? expr.var : expr.by;
+    const field = "var" in expr ? "var" : "by";
+    const where =
+      name === "stateTime"
+        ? "only in the rows and values of a tunnel state (declare the state under tunnels)"
+        : "only in the transitions and values of a Markov model or microsimulation";
+    throw new ValidationError([{ path: [...path, field], code: "unknown_variable", message: `the variable "${name}" is available ${where}` }]);
+  }
+  if ("attr" in expr) {
+    const known = table.attributes;
+    const a = known?.get(expr.attr);
+    if (a === undefined) {
+      const list = known === undefined || known.size === 0 ? "this model declares no attributes" : `the attributes are ${[...known.keys()].join(", ")}`;
+      throw new ValidationError([{ path: [...path, "attr"], code: "unknown_attribute", message: `unknown attribute "${expr.attr}"; ${list}` }]);
+    }
+    const slot = a.slot;
+    if (a.levels === undefined) {
+      if (expr.is !== undefined) {
+        throw new ValidationError([{ path: [...path, "is"], code: "unexpected_key", message: `attribute "${expr.attr}" is a number; "is" compares a category` }]);
+      }
+      return (p) => p[slot] as number;
+    }
+    if (expr.is === undefined) {
+      throw new ValidationError([
+        { path: [...path, "is"], code: "missing_key", message: `attribute "${expr.attr}" is a category; compare it with "is" (one of ${a.levels.join(", ")})` },
+      ]);
+    }
+    const level = a.levels.indexOf(expr.is);
+    if (level < 0) {
+      throw new ValidationError([{ path: [...path, "is"], code: "unknown_level", message: `attribute "${expr.attr}" has no level "${expr.is}"; its levels are ${a.levels.join(", ")}` }]);
+    }
+    return (p) => ((p[slot] as number) === level ? 1 : 0);
+  }
+  if ("min" in expr || "max" in expr) {
+    const isMin = "min" in expr;
+    const list = "min" in expr ? expr.min : expr.max;
+    const fs = list.map((e, i) => compileExpression(e, table, [...path, isMin ? "min" : "max", i]));
+    return (p) => {
+      let r = (fs[0] as CompiledExpression)(p);
+      for (let i = 1; i < fs.length; i++) {
+        const x = (fs[i] as CompiledExpression)(p);
+        r = isMin ? (x < r ? x : r) : x > r ? x : r;
+      }
+      return r;
+    };
+  }
+  if ("exp" in expr) {
+    const a = compileExpression(expr.exp, table, [...path, "exp"]);
+    return (p) => portableExp(a(p));
+  }
+  const a = compileExpression(expr.pow[0], table, [...path, "pow", 0]);
+  const b = compileExpression(expr.pow[1], table, [...path, "pow", 1]);
+  // x^y = e^(y ln x) through the portable log and exp, so a seed reproduces everywhere
+  return (p) => {
+    const x = a(p);
+    const y = b(p);
+    if (y === 0) return 1;
+    if (x === 0) return y > 0 ? 0 : Number.POSITIVE_INFINITY;
+    if (x < 0) return Number.isInteger(y) ? (y % 2 === 0 ? 1 : -1) * portableExp(y * portableLog(-x)) : Number.NaN;
+    return portableExp(y * portableLog(x));
+  };
 }
 
 /**

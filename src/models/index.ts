@@ -43,3 +43,23 @@ export {
 } from "./partitioned-survival.js";
 export { decisionModelSchema, runModelPsaInputSchema, runModelPsa, type DecisionModelInput, type RunModelPsaInput, type ModelPsaResult } from "./psa.js";
 export { toFrontierInputSchema, toFrontierInput, type ToFrontierInputInput, type ModelFrontierInput } from "./frontier-input.js";
+export { MODEL_VARIABLES, type ModelVariable } from "./expression.js";
+export { tunnelsSchema, type TunnelsInput } from "./time-in-state.js";
+export { modelAttributesSchema, attributeDeclarationSchema, attributeValuesSchema, type ModelAttributesInput } from "./attributes.js";
+export {
+  runModelSubgroupsInputSchema,
+  runModelSubgroups,
+  type RunModelSubgroupsInput,
+  type ModelSubgroupsResult,
+  type SubgroupResult,
+  type SubgroupStreamTotals,
+} from "./subgroups.js";
+export * from "./microsimulation/index.js";
+export {
+  priceContractInputSchema,
+  priceContractUnderUncertainty,
+  type PriceContractInput,
+  type ContractPricingResult,
+  type PricedCostEffectiveness,
+  type PricedPatient,
+} from "./contract-pricing.js";

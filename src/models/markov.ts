@@ -15,6 +15,7 @@ import {
   type ModelTimeUnit,
 } from "./streams.js";
 import { describeStreams } from "./describe.js";
+import { collapseTrace, expandTimeInState, tunnelsSchema } from "./time-in-state.js";
 
 const stateName = z.string().min(1);
 
@@ -33,6 +34,8 @@ export type TransitionMatrixInput = z.input<typeof transitionMatrixSchema>;
  * - `counting`: which cohort a cycle's values count — `beginning`, `end`, or `life-table` (their average).
  * - `firstCycleDiscounted` (default true): cycle t is discounted by (1 + r)^(t − 1 + f) with f = 1; false sets f = 0.
  * - `cycleLength` (default 1) in `timeUnit` (default `year`): fixes the discounting clock and per-year values.
+ * - `tunnels` (optional): tunnel states and their lengths, `{ "PostCRS": 3 }`; expressions may read
+ *   `{ var: "cycle" }` everywhere but `initial`, and `{ var: "stateTime" }` in tunnel states.
  */
 export const markovModelSchema = z
   .object({
@@ -50,6 +53,7 @@ export const markovModelSchema = z
     streams: modelStreamsSchema,
     counting: z.enum(["beginning", "end", "life-table"]),
     firstCycleDiscounted: z.boolean().default(true),
+    tunnels: tunnelsSchema.optional(),
   })
   .strict();
 
@@ -78,10 +82,12 @@ export interface MarkovModelResult {
   readonly trace: number[][];
   /** Per stream: per-cycle values and totals. */
   readonly streams: Record<string, ModelStreamResult>;
+  /** With tunnel states: the expanded states (`PostCRS[1]`, …) and their trace; `trace` sums the copies. */
+  readonly expanded?: { readonly states: string[]; readonly trace: number[][] };
   readonly explanation: Step[];
 }
 
-interface Entry {
+export interface Entry {
   readonly to: number;
   readonly f: CompiledExpression;
 }
@@ -90,13 +96,13 @@ interface Sparsity {
   readonly start: Int32Array;
   readonly cols: Int32Array;
 }
-interface Row {
+export interface Row {
   readonly from: number;
   readonly entries: readonly Entry[];
   readonly complement: number; // −1 when none
 }
 
-function compileMatrix(matrix: MarkovModel["transitions"][number]["matrix"], states: readonly string[], index: ReadonlyMap<string, number>, table: ParameterTable, path: (string | number)[]): Row[] {
+export function compileMatrix(matrix: MarkovModel["transitions"][number]["matrix"], states: readonly string[], index: ReadonlyMap<string, number>, table: ParameterTable, path: (string | number)[]): Row[] {
   for (const from of Object.keys(matrix)) {
     if (!index.has(from)) {
       throw new ValidationError([{ path: [...path, from], code: "unknown_state", message: `row "${from}" is not a state; the states are ${states.join(", ")}` }]);
@@ -153,8 +159,35 @@ function fillMatrix(rows: readonly Row[], n: number, params: Float64Array, out: 
   }
 }
 
-/** Compiles a parsed Markov model against a parameter table. */
-export function compileMarkovModel(model: MarkovModel, table: ParameterTable, pathPrefix: (string | number)[] = []): CompiledModel<{ trace: number[][] }> {
+/**
+ * Compiles a parsed Markov model against a parameter table. A model with time variables or
+ * tunnels is expanded first (see time-in-state.ts) and its trace summed back onto its states.
+ */
+export function compileMarkovModel(
+  model: MarkovModel,
+  table: ParameterTable,
+  pathPrefix: (string | number)[] = [],
+): CompiledModel<{ trace: number[][]; expanded?: { states: string[]; trace: number[][] } }> {
+  const expansion = expandTimeInState(model, pathPrefix);
+  if (expansion === null) return compilePlainMarkovModel(model, table, pathPrefix, undefined);
+  const inner = compilePlainMarkovModel(expansion.model, table, pathPrefix, expansion.segmentSource);
+  const n = expansion.declared.length;
+  return {
+    streamNames: inner.streamNames,
+    totals: inner.totals,
+    detail(params) {
+      const d = inner.detail(params);
+      return { trace: collapseTrace(d.trace, expansion.groupOf, n), streams: d.streams, expanded: { states: [...expansion.model.states], trace: d.trace } };
+    },
+  };
+}
+
+function compilePlainMarkovModel(
+  model: MarkovModel,
+  table: ParameterTable,
+  pathPrefix: (string | number)[],
+  segmentSource: readonly number[] | undefined,
+): CompiledModel<{ trace: number[][] }> {
   const { states, cycles } = model;
   const n = states.length;
   const index = new Map(states.map((s, i) => [s, i]));
@@ -192,7 +225,7 @@ export function compileMarkovModel(model: MarkovModel, table: ParameterTable, pa
       { path: [...pathPrefix, "transitions"], code: "uncovered_cycles", message: `cycles ${start}–${cycles} have no transition matrix` },
     ]);
   }
-  const segments = model.transitions.map((seg, k) => compileMatrix(seg.matrix, states, index, table, [...pathPrefix, "transitions", k, "matrix"]));
+  const segments = model.transitions.map((seg, k) => compileMatrix(seg.matrix, states, index, table, [...pathPrefix, "transitions", segmentSource?.[k] ?? k, "matrix"]));
   const streams = compileStreams(model.streams, states, clock, table);
 
   const matrices = segments.map(() => new Float64Array(n * n));
@@ -214,7 +247,7 @@ export function compileMarkovModel(model: MarkovModel, table: ParameterTable, pa
   const time = new Float64Array(cycles * n);
   const values = new Float64Array(cycles * n);
   const L = model.cycleLength;
-  const segmentPaths = model.transitions.map((_, k) => [...pathPrefix, "transitions", k, "matrix"]);
+  const segmentPaths = model.transitions.map((_, k) => [...pathPrefix, "transitions", segmentSource?.[k] ?? k, "matrix"]);
   // weight of the cohort before (wb) and after (we) each transition
   const wb = model.counting === "beginning" ? L : model.counting === "end" ? 0 : L / 2;
   const we = L - wb;
@@ -320,7 +353,7 @@ export function runMarkovModel(input: RunMarkovModelInput): MarkovModelResult {
   const { parameters, type: _type, ...model } = parsed;
   const table = parameterTable(parameters);
   const compiled = compileMarkovModel(model, table);
-  const { trace, streams } = compiled.detail(table.base);
+  const { trace, streams, expanded } = compiled.detail(table.base);
   const unit = `${model.cycleLength} ${model.timeUnit}${model.cycleLength === 1 ? "" : "s"}`;
   const explanation: Step[] = [
     step(
@@ -338,7 +371,19 @@ export function runMarkovModel(input: RunMarkovModelInput): MarkovModelResult {
     }),
     ...describeStreams(streams, model.firstCycleDiscounted, "models.markov.stream"),
   ];
-  return { model: "markov", states: [...model.states], cycles: model.cycles, cycleLength: model.cycleLength, timeUnit: model.timeUnit, counting: model.counting, trace, streams, explanation };
+  if (model.tunnels !== undefined && Object.keys(model.tunnels).length > 0) {
+    explanation.splice(
+      1,
+      0,
+      step(
+        "models.markov.tunnels",
+        `Tunnel states expanded into one copy per cycle spent in them: ${Object.entries(model.tunnels).map(([s, l]) => `${s} (${l} cycle${l === 1 ? "" : "s"})`).join(", ")}; the trace sums the copies.`,
+        { tunnels: { ...model.tunnels } },
+      ),
+    );
+  }
+  const result = { model: "markov" as const, states: [...model.states], cycles: model.cycles, cycleLength: model.cycleLength, timeUnit: model.timeUnit, counting: model.counting, trace, streams };
+  return expanded === undefined ? { ...result, explanation } : { ...result, expanded, explanation };
 }
 
 function fmt(x: number): string {

@@ -64,6 +64,8 @@ export interface ParameterTable {
   /** The base-case vector. */
   readonly base: Float64Array;
   readonly definitions: Readonly<Record<string, Parameter>>;
+  /** Attributes of a subgroup or patient (after the parameters in the vector): slot, and levels of a category. */
+  readonly attributes?: ReadonlyMap<string, { readonly slot: number; readonly levels?: readonly string[] }>;
 }
 
 function mean(d: Distribution): number {

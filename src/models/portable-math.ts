@@ -60,6 +60,12 @@ export function portableLog(x: number): number {
   return k * LN2_HI + (lnm + k * LN2_LO);
 }
 
+// 1/15! … 1/1!, 1/0!: Horner coefficients of the degree-16 Taylor series (built once, not per call)
+const EXP_COEFFICIENTS = [
+  1 / 1307674368000, 1 / 87178291200, 1 / 6227020800, 1 / 479001600, 1 / 39916800, 1 / 3628800, 1 / 362880, 1 / 40320, 1 / 5040,
+  1 / 720, 1 / 120, 1 / 24, 1 / 6, 1 / 2, 1, 1,
+];
+
 /** e^x, platform-independent; 0 below −745, +Infinity above 709.78. */
 export function portableExp(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
@@ -70,11 +76,7 @@ export function portableExp(x: number): number {
   const r = x - k * LN2_HI - k * LN2_LO; // |r| ≤ ~0.347
   // Taylor series to degree 16: the remainder is below 2^−60 for |r| ≤ 0.35
   let p = 1 / 20922789888000; // 1/16!
-  const inv = [
-    1 / 1307674368000, 1 / 87178291200, 1 / 6227020800, 1 / 479001600, 1 / 39916800, 1 / 3628800, 1 / 362880, 1 / 40320, 1 / 5040,
-    1 / 720, 1 / 120, 1 / 24, 1 / 6, 1 / 2, 1, 1,
-  ];
-  for (const c of inv) p = p * r + c;
+  for (let i = 0; i < EXP_COEFFICIENTS.length; i++) p = p * r + (EXP_COEFFICIENTS[i] as number);
   if (k > 1023) return p * pow2(1023) * pow2(k - 1023);
   if (k < -1022) return p * pow2(k + 100) * pow2(-100);
   return p * pow2(k);

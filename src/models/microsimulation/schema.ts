@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { isoDateSchema } from "../../core/index.js";
+import { OUTCOME_EVENT_KINDS, RESPONSE_CATEGORIES } from "../../contracts/events.js";
+import { attributeValuesSchema, modelAttributesSchema, refuseProtoKey } from "../attributes.js";
+import { markovModelSchema } from "../markov.js";
+import { modelFloat } from "../numbers.js";
+import { modelDistributionSchema, modelParametersSchema } from "../parameters.js";
+
+/** A Markov model as a microsimulation runs it (the `type: "markov"` tag is accepted). */
+export const microsimulationModelSchema = markovModelSchema.extend({ type: z.literal("markov").optional() });
+
+/** Event kinds a state change can raise (the treatment start is raised at cycle 0 by `events.start`). */
+const ENTRY_EVENT_KINDS = OUTCOME_EVENT_KINDS.filter((k) => k !== "treatmentStart" && k !== "infusion" && k !== "assessment") as [string, ...string[]];
+
+/**
+ * How simulated patients become the contracts chapter's outcome events (all dated, see
+ * docs/models.md "Microsimulation"):
+ * - `start`: the event at the start date (`infusion` or `treatmentStart`);
+ * - `onEnter`: per state, the event raised when a patient enters it (dated at the end of the
+ *   cycle of the transition), e.g. `{ CRS: { kind: "crs", grade: 3 }, Relapse: { kind: "relapse" }, Dead: { kind: "death" } }`;
+ * - `assessments`: response assessments at the end of the listed cycles, the response read
+ *   from the patient's state then (`response: { Remission: "CR", Relapse: "PD" }`; states not
+ *   listed are not assessed). Nothing is raised after a death event.
+ */
+export const microsimulationEventsSchema = z
+  .object({
+    start: z.enum(["infusion", "treatmentStart"]),
+    onEnter: z
+      .record(
+        z.string().min(1),
+        z
+          .object({ kind: z.enum(ENTRY_EVENT_KINDS), grade: z.number().int().min(1).max(5).optional() })
+          .strict()
+          .refine((e) => e.grade === undefined || e.kind === "crs" || e.kind === "seriousAdverseEvent", { message: "only CRS and serious adverse events carry a grade", path: ["grade"] }),
+      )
+      .default({}),
+    assessments: z
+      .object({
+        atCycles: z
+          .array(z.number().int().min(1))
+          .min(1)
+          .refine((c) => c.every((x, i) => i === 0 || x > (c[i - 1] as number)), { message: "assessment cycles must be strictly increasing" }),
+        response: z.record(z.string().min(1), z.enum(RESPONSE_CATEGORIES)),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** Event mapping as accepted by {@link microsimulationEventsSchema}. */
+export type MicrosimulationEventsInput = z.input<typeof microsimulationEventsSchema>;
+
+/** How a population attribute is drawn: a fixed value, a uniform range, a distribution (numbers), or shares of levels (categories). */
+export const attributeSamplerSchema = z.union([
+  z.object({ value: z.union([z.number(), z.string().min(1)]) }).strict(),
+  z.object({ uniform: z.object({ min: modelFloat(), max: modelFloat() }).strict().refine((u) => u.max > u.min, { message: "max must exceed min" }) }).strict(),
+  z.object({ distribution: modelDistributionSchema }).strict(),
+  z.object({ shares: z.record(z.string().min(1), modelFloat({ min: 0, max: 1 })) }).strict(),
+]);
+
+/** A patient given explicitly: an id, a value for every declared attribute, and optionally its own start date. */
+export const simulatedPatientSchema = z.object({ id: z.string().min(1), attributes: attributeValuesSchema, startDate: isoDateSchema.optional() }).strict();
+
+/** Subgroups reported by attribute: a category's levels, or a number cut at `breaks` (half-open bands). */
+export const subgroupBySchema = z.union([
+  z.string().min(1),
+  z
+    .object({ attribute: z.string().min(1), breaks: z.array(modelFloat()).min(1) })
+    .strict()
+    .refine((b) => b.breaks.every((x, i) => i === 0 || x > (b.breaks[i - 1] as number)), { message: "breaks must be strictly increasing", path: ["breaks"] }),
+]);
+
+const microsimulationCommon = {
+  parameters: modelParametersSchema.optional(),
+  attributes: modelAttributesSchema,
+  /** Explicit patients, or a population to draw (exactly one of the two). */
+  patients: z.array(simulatedPatientSchema).min(1).max(10_000_000).optional(),
+  population: z.object({ size: z.number().int().min(1).max(10_000_000), attributes: refuseProtoKey(z.record(z.string().min(1), attributeSamplerSchema)) }).strict().optional(),
+  /** Seed of every random stream: parameters, population and patients (0 … 2^31 − 1). */
+  seed: z.number().int().min(0).max(2_147_483_647),
+  /** Second-order uncertainty: this many PSA draws, each simulating every patient. Absent: one run at the base case. */
+  psa: z.object({ draws: z.number().int().min(1).max(100_000) }).strict().optional(),
+  startDate: isoDateSchema,
+  subgroupBy: z.array(subgroupBySchema).max(20).optional(),
+};
+
+/**
+ * Input of {@link runMicrosimulation}: one Markov model (tunnels and time variables allowed;
+ * expressions may read the declared `attributes`), its parameters, explicit `patients` or a
+ * `population` to draw, a seed, optional PSA draws, a start date (the cycle length dates the
+ * states), optional outcome `events` and `subgroupBy`, and `keepPatients` (the per-patient
+ * dated records of a run without PSA; default true).
+ */
+export const runMicrosimulationInputSchema = z
+  .object({
+    model: microsimulationModelSchema,
+    ...microsimulationCommon,
+    events: microsimulationEventsSchema.optional(),
+    keepPatients: z.boolean().default(true),
+  })
+  .strict();
+
+/** Input of {@link runMicrosimulation}. */
+export type RunMicrosimulationInput = z.input<typeof runMicrosimulationInputSchema>;
+/** Parsed input of {@link runMicrosimulation}. */
+export type ParsedMicrosimulation = z.output<typeof runMicrosimulationInputSchema>;
+
+export { microsimulationCommon };
