@@ -15,3 +15,4 @@ export * from "./tiers/index.js";
 export * from "./budget/index.js";
 export * from "./plots/index.js";
 export * from "./cohort/index.js";
+export * from "./models/survival-fit/index.js";
