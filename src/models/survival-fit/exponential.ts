@@ -13,5 +13,6 @@ export const exponentialFamily: SurvivalFamily = {
   },
   // the closed-form MLE: events over total time at risk
   starts: (s) => [[s.events / s.totalTime]],
+  closedForm: (s) => [s.events / s.totalTime],
   curve: ([rate]) => ({ type: "exponential", rate: rate as number }),
 };

@@ -40,6 +40,8 @@ export interface SurvivalFamily {
   evaluator(natural: readonly number[]): FamilyEvaluator;
   /** Candidate starting points (natural parameters); the fit starts from the one with the highest likelihood. */
   starts(summary: DataSummary): number[][];
+  /** The maximum-likelihood estimate in closed form (natural parameters), where there is one. */
+  closedForm?(summary: DataSummary): number[];
   /** The curve document of the survival-curves evaluator with these parameters. */
   curve(natural: readonly number[]): SurvivalCurveInput;
 }

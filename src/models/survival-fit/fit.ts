@@ -149,20 +149,22 @@ export function fitParsed(parsed: z.output<typeof fitSurvivalInputSchema>, path:
     starts = starts.flatMap((s) => [tail, 0.5 * tail, 0.2].map((p) => [...s, Math.log(p / (1 - p))]));
   }
   const ll = survivalLogLikelihood(family, parsed.cure, data);
-  const opt = maximise(ll, starts, parsed.maxIterations);
+  // a closed-form MLE (the exponential without cure: events / time at risk) is used as it is
+  const exact = !parsed.cure && family.closedForm ? family.closedForm(data.summary) : undefined;
+  const opt = maximise(ll, starts, parsed.maxIterations, exact?.map((v, i) => toUnconstrained((family.parameters[i] as FamilyParameter).scale, v)));
   const label = `${parsed.family}${parsed.cure ? " mixture-cure" : ""}`;
-  if (opt.failure !== undefined || opt.covariance === undefined) {
-    throw new DomainError("NOT_CONVERGED", `the ${label} fit did not converge: ${opt.failure ?? "no covariance"}`, {
-      path: [...path, "family"],
-      details: { family: parsed.family, cure: parsed.cure, gradientNorm: opt.gradientNorm, hessianNegativeDefinite: opt.hessianPositiveDefinite, evaluations: opt.evaluations },
-    });
-  }
   const boundary = parsed.cure ? Math.abs(opt.theta[k - 1] as number) : 0;
   if (boundary > CURE_BOUNDARY_LOGIT) {
     const side = (opt.theta[k - 1] as number) < 0 ? "0 (no plateau in these data)" : "1 (almost nobody has the event)";
     throw new DomainError("NOT_CONVERGED", `the ${label} fit did not converge: the cure fraction runs to its boundary ${side}; fit the model without a cure fraction`, {
       path: [...path, "cure"],
       details: { family: parsed.family, cure: true, logitCureFraction: opt.theta[k - 1] as number },
+    });
+  }
+  if (opt.failure !== undefined || opt.covariance === undefined) {
+    throw new DomainError("NOT_CONVERGED", `the ${label} fit did not converge: ${opt.failure ?? "no covariance"}`, {
+      path: [...path, "family"],
+      details: { family: parsed.family, cure: parsed.cure, gradientNorm: opt.gradientNorm, hessianNegativeDefinite: opt.hessianPositiveDefinite, evaluations: opt.evaluations },
     });
   }
   const cov = opt.covariance;
@@ -172,7 +174,7 @@ export function fitParsed(parsed: z.output<typeof fitSurvivalInputSchema>, path:
     const se = Math.sqrt((cov[i] as number[])[i] as number);
     const a = toNatural(p.scale, x - 1.959963984540054 * se);
     const b = toNatural(p.scale, x + 1.959963984540054 * se);
-    return { name: p.name, estimate: toNatural(p.scale, x), standardError: naturalDerivative(p.scale, x) * se, lower95: Math.min(a, b), upper95: Math.max(a, b), scale: p.scale };
+    return { name: p.name, estimate: exact?.[i] ?? toNatural(p.scale, x), standardError: naturalDerivative(p.scale, x) * se, lower95: Math.min(a, b), upper95: Math.max(a, b), scale: p.scale };
   });
   const natural = estimates.map((e) => e.estimate);
   const familyCurve = family.curve(natural.slice(0, family.parameters.length));
@@ -198,7 +200,7 @@ export function fitParsed(parsed: z.output<typeof fitSurvivalInputSchema>, path:
     ),
     step(
       "models.survival-fit.optimiser",
-      `Maximised over ${params.map((p) => (p.scale === "identity" ? p.name : `${p.scale}(${p.name})`)).join(", ")} by Nelder–Mead and ${opt.newtonSteps} Newton step(s): ${opt.evaluations} likelihood evaluations; gradient norm ${opt.gradientNorm.toExponential(2)} (tolerance ${GRADIENT_TOLERANCE}), Hessian negative definite.`,
+      `Maximised over ${params.map((p) => (p.scale === "identity" ? p.name : `${p.scale}(${p.name})`)).join(", ")} by Nelder–Mead and ${opt.newtonSteps} Newton step(s): ${opt.evaluations} likelihood evaluations; scaled gradient norm (|∂ℓ/∂θ|·SE) ${opt.gradientNorm.toExponential(2)} (tolerance ${GRADIENT_TOLERANCE}), Hessian negative definite.`,
       { evaluations: opt.evaluations, newtonSteps: opt.newtonSteps, gradientNorm: opt.gradientNorm },
     ),
     ...estimates.map((e) =>

@@ -4,7 +4,11 @@
 import { CholeskyDecomposition, Matrix, inverse } from "ml-matrix";
 import { nelderMead } from "./nelder-mead.js";
 
-/** Largest |∂ℓ/∂θᵢ| (log-likelihood units per unit of an unconstrained parameter) accepted at an optimum. */
+/**
+ * Largest scaled gradient accepted at an optimum: max over parameters of |∂ℓ/∂θᵢ|·SE(θᵢ),
+ * the change in the log-likelihood over one standard error of a parameter (free of the
+ * units of time and of the parameterisation).
+ */
 export const GRADIENT_TOLERANCE = 1e-3;
 /** Newton polishing steps after the simplex. */
 const NEWTON_STEPS = 100;
@@ -21,7 +25,7 @@ export interface OptimumReport {
   readonly nelderMeadEvaluations: number;
   readonly newtonSteps: number;
   readonly evaluations: number;
-  /** max |∂ℓ/∂θᵢ|. */
+  /** max |∂ℓ/∂θᵢ|·SE(θᵢ) (max |∂ℓ/∂θᵢ| when the Hessian is not negative definite). */
   readonly gradientNorm: number;
   readonly hessianPositiveDefinite: boolean;
   /** The covariance (inverse observed information, −H⁻¹) when the Hessian is negative definite. */
@@ -30,14 +34,24 @@ export interface OptimumReport {
   readonly failure?: string;
 }
 
-function step(x: number): number {
-  return 1e-4 * Math.max(1, Math.abs(x));
+/**
+ * Per-coordinate scales for the finite differences: the standard errors implied by a
+ * negative definite diagonal of H when there is one, else max(1, |xᵢ|)/10. Steps in
+ * units of the standard error keep truncation and rounding errors balanced whatever the
+ * units of time (a Gompertz shape per month and per day differ by 30×).
+ */
+function scales(x: readonly number[], H?: number[][]): number[] {
+  return x.map((xi, i) => {
+    const hii = H?.[i]?.[i];
+    if (hii !== undefined && hii < 0 && Number.isFinite(hii)) return 1 / Math.sqrt(-hii);
+    return Math.max(1, Math.abs(xi)) / 10;
+  });
 }
 
-/** Central-difference gradient of f. */
-export function gradient(f: (x: number[]) => number, x: number[]): number[] {
+/** Central-difference gradient of f, steps of 10⁻³ of each coordinate's scale. */
+export function gradient(f: (x: number[]) => number, x: number[], scale: readonly number[] = scales(x)): number[] {
   return x.map((xi, i) => {
-    const h = step(xi) / 10;
+    const h = 1e-3 * (scale[i] as number);
     const up = x.slice();
     const down = x.slice();
     up[i] = xi + h;
@@ -46,10 +60,10 @@ export function gradient(f: (x: number[]) => number, x: number[]): number[] {
   });
 }
 
-/** Central-difference Hessian of f (symmetric by construction). */
-export function hessian(f: (x: number[]) => number, x: number[], fx: number): number[][] {
+/** Central-difference Hessian of f (symmetric by construction), steps of 10⁻² of each coordinate's scale. */
+export function hessian(f: (x: number[]) => number, x: number[], fx: number, scale: readonly number[] = scales(x)): number[][] {
   const k = x.length;
-  const h = x.map(step);
+  const h = scale.map((s) => 1e-2 * s);
   const at = (di: number, i: number, dj: number, j: number) => {
     const y = x.slice();
     y[i] = (y[i] as number) + di * (h[i] as number);
@@ -80,13 +94,20 @@ function negativeDefinite(H: number[][]): boolean {
  * where the Hessian is not negative definite), then checks gradient norm, Hessian
  * definiteness and the iteration limit.
  */
-export function maximise(logLik: (x: number[]) => number, starts: number[][], maxIterations: number): OptimumReport {
+export function maximise(logLik: (x: number[]) => number, starts: number[][], maxIterations: number, exact?: number[]): OptimumReport {
   let evaluations = 0;
   const f = (x: number[]) => {
     evaluations++;
     const v = logLik(x);
     return Number.isFinite(v) ? v : Number.NEGATIVE_INFINITY;
   };
+  if (exact !== undefined) {
+    // a closed-form maximum: only the checks and the information matrix
+    const fx = f(exact);
+    const h0 = hessian(f, exact, fx);
+    const sc = scales(exact, h0);
+    return assess(exact, fx, gradient(f, exact, sc), hessian(f, exact, fx, sc), 0, 0, 0, true);
+  }
   let x0 = starts[0] as number[];
   let best = f(x0);
   for (const s of starts.slice(1)) {
@@ -115,8 +136,10 @@ export function maximise(logLik: (x: number[]) => number, starts: number[][], ma
   let fx = f(x);
   let newton = 0;
   let stopped = false;
-  let g = gradient(f, x);
   let H = hessian(f, x, fx);
+  let sc = scales(x, H);
+  let g = gradient(f, x, sc);
+  H = hessian(f, x, fx, sc);
   for (; newton < NEWTON_STEPS; newton++) {
     if (!g.every(Number.isFinite) || !H.every((r) => r.every(Number.isFinite))) {
       stopped = true;
@@ -149,8 +172,9 @@ export function maximise(logLik: (x: number[]) => number, starts: number[][], ma
       }
       t /= 2;
     }
-    g = gradient(f, x);
-    H = hessian(f, x, fx);
+    sc = scales(x, H);
+    g = gradient(f, x, sc);
+    H = hessian(f, x, fx, sc);
     const decrement = g.reduce((s, gi, i) => s + gi * t * (d[i] as number), 0);
     if (!moved || Math.abs(decrement) < 1e-12 * Math.max(1, Math.abs(fx))) {
       newton++;
@@ -158,20 +182,26 @@ export function maximise(logLik: (x: number[]) => number, starts: number[][], ma
       break;
     }
   }
-  const gradientNorm = Math.max(...g.map(Math.abs));
+  return assess(x, fx, g, H, nmIterations, nmEvaluations, newton, stopped);
+
+  function assess(x: number[], fx: number, g: number[], H: number[][], nmIterations: number, nmEvaluations: number, newton: number, stopped: boolean): OptimumReport {
   const pd = negativeDefinite(H);
+  const covariance = pd ? inverse(new Matrix(H).neg()).to2DArray() : undefined;
+  // |∂ℓ/∂θᵢ| times the standard error of θᵢ: the change in ℓ over one standard error, free of units
+  const gradientNorm = Math.max(...g.map((gi, i) => Math.abs(gi) * (covariance ? Math.sqrt(Math.max(0, (covariance[i] as number[])[i] as number)) : 1)));
   const base = { theta: x, logLik: fx, gradient: g, hessian: H, nelderMeadIterations: nmIterations, nelderMeadEvaluations: nmEvaluations, newtonSteps: newton, evaluations, gradientNorm, hessianPositiveDefinite: pd };
   if (!Number.isFinite(fx)) return { ...base, failure: "the log-likelihood is not finite at the optimum" };
   if (!stopped) return { ...base, failure: `the Newton polish reached its limit of ${NEWTON_STEPS} steps without settling` };
+  if (!pd) return { ...base, failure: "the Hessian of the log-likelihood is not negative definite at the optimum: the parameters are not identified by these data (a flat or saddle-shaped likelihood, or a parameter running off to infinity)" };
   if (!(gradientNorm <= GRADIENT_TOLERANCE)) {
-    return { ...base, failure: `the gradient norm at the optimum is ${gradientNorm.toPrecision(3)}, above the tolerance ${GRADIENT_TOLERANCE}: the optimiser stopped before a stationary point (iteration limit ${maxIterations}, or a parameter running off to infinity)` };
+    return { ...base, failure: `the scaled gradient norm at the optimum is ${gradientNorm.toPrecision(3)}, above the tolerance ${GRADIENT_TOLERANCE}: the optimiser stopped before a stationary point (iteration limit ${maxIterations})` };
   }
-  if (!pd) return { ...base, failure: "the Hessian of the log-likelihood is not negative definite at the optimum: the parameters are not identified by these data (a flat or saddle-shaped likelihood)" };
-  const covariance = inverse(new Matrix(H).neg()).to2DArray();
+  if (covariance === undefined) return { ...base, failure: "the observed information could not be inverted" };
   if (!covariance.every((r, i) => r.every(Number.isFinite) && (r[i] as number) > 0)) return { ...base, failure: "the observed information could not be inverted" };
   // symmetrise the rounding of the inverse
   for (let i = 0; i < x.length; i++) for (let j = 0; j < i; j++) (covariance[i] as number[])[j] = (covariance[j] as number[])[i] = ((covariance[i] as number[])[j] as number + ((covariance[j] as number[])[i] as number)) / 2;
   return { ...base, covariance };
+  }
 
   function failed(at: number[], failure: string): OptimumReport {
     return { theta: at, logLik: Number.NEGATIVE_INFINITY, gradient: [], hessian: [], nelderMeadIterations: 0, nelderMeadEvaluations: 0, newtonSteps: 0, evaluations, gradientNorm: Number.POSITIVE_INFINITY, hessianPositiveDefinite: false, failure };
