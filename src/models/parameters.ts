@@ -58,14 +58,21 @@ function multivariateNormalSchema() {
         }
       });
       if (!square) return;
+      let symmetric = true;
       for (let i = 0; i < k; i++) {
         for (let j = 0; j < i; j++) {
           const a = (d.covariance[i] as number[])[j] as number;
           const b = (d.covariance[j] as number[])[i] as number;
-          if (Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b), Number.MIN_VALUE)) ctx.addIssue({ code: "custom", path: ["covariance", i, j], message: `not symmetric: ${a} here, ${b} at [${j}][${i}]` });
+          if (a !== b) {
+            symmetric = false;
+            ctx.addIssue({ code: "custom", path: ["covariance", i, j], message: `not symmetric: ${a} here, ${b} at [${j}][${i}]` });
+          }
         }
       }
-      if (!new CholeskyDecomposition(new Matrix(d.covariance)).isPositiveDefinite()) ctx.addIssue({ code: "custom", path: ["covariance"], message: "the covariance matrix must be positive definite" });
+      // ml-matrix's Cholesky throws on an asymmetric matrix: only asked once symmetry holds
+      if (symmetric && !new CholeskyDecomposition(new Matrix(d.covariance)).isPositiveDefinite()) {
+        ctx.addIssue({ code: "custom", path: ["covariance"], message: "the covariance matrix must be positive definite" });
+      }
     });
 }
 

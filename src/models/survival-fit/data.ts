@@ -8,7 +8,15 @@ import { log } from "./math.js";
 /** Times (> 0, any one time unit) and event flags (1 = event observed, 0 = right-censored), one per patient. */
 export const survivalDataShape = {
   times: z.array(modelFloat({ above: 0 })).min(1).max(10_000_000),
-  events: z.array(z.union([z.literal(0), z.literal(1)], { error: "an event flag is 0 (censored) or 1 (event)" })).min(1).max(10_000_000),
+  events: z
+    .array(
+      z
+        .number({ error: "an event flag is 0 (censored) or 1 (event)" })
+        .refine((v) => v === 0 || v === 1, { message: "an event flag is 0 (censored) or 1 (event)" })
+        .transform((v) => v as 0 | 1),
+    )
+    .min(1)
+    .max(10_000_000),
 };
 
 /** The data in typed arrays, with ln t precomputed. */

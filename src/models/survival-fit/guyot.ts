@@ -16,8 +16,8 @@ import { modelFloat } from "../numbers.js";
 /** Input of {@link reconstructPatientData}. */
 export const reconstructPatientDataInputSchema = z
   .object({
-    /** Digitised points of the curve, starting at (0, 1); times non-decreasing, survival non-increasing. */
-    km: z.object({ times: z.array(modelFloat({ min: 0 })).min(2).max(100_000), survival: z.array(modelFloat({ min: 0, max: 1 })).min(2).max(100_000) }).strict(),
+    /** Digitised points of the curve, starting at (0, 1); times non-decreasing, survival non-increasing (a `kaplan-meier` curve document will do). */
+    km: z.object({ type: z.literal("kaplan-meier").optional(), times: z.array(modelFloat({ min: 0 })).min(2).max(100_000), survival: z.array(modelFloat({ min: 0, max: 1 })).min(2).max(100_000) }).strict(),
     /** The numbers at risk table: times strictly increasing from 0, counts non-increasing, the first > 0. */
     atRisk: z.object({ times: z.array(modelFloat({ min: 0 })).min(1).max(10_000), counts: z.array(z.number().int().min(0).max(10_000_000)).min(1).max(10_000) }).strict(),
     /** The total number of events, when the publication reports it. */
@@ -69,7 +69,8 @@ function validate(T: number[], S: number[], tr: number[], nr: number[]): void {
  * Reconstructs pseudo individual patient data from digitised Kaplan–Meier points and the
  * numbers at risk (Guyot et al. 2012), so a published curve can be fitted by `fitSurvival`.
  * Events fall on digitised times; censorings are spread evenly within each interval;
- * patients still at risk after the last point are censored there.
+ * patients still at risk after the last point are censored there. A numbers-at-risk
+ * interval without a digitised point gets one at its start, read off the step curve.
  *
  * @example
  * ```ts
@@ -82,11 +83,31 @@ function validate(T: number[], S: number[], tr: number[], nr: number[]): void {
  */
 export function reconstructPatientData(input: ReconstructPatientDataInput): ReconstructedPatientData {
   const parsed = parseInput(reconstructPatientDataInputSchema, input, "reconstructPatientData");
-  const T = parsed.km.times;
-  const S = parsed.km.survival;
   const tr = parsed.atRisk.times;
   const nrisk = parsed.atRisk.counts.slice();
-  validate(T, S, tr, nrisk);
+  validate(parsed.km.times, parsed.km.survival, tr, nrisk);
+  // An interval with no digitised point (a flat stretch) gets one at its start, read off
+  // the step curve: S there is the value of the last point before it.
+  const T: number[] = [];
+  const S: number[] = [];
+  {
+    const kt = parsed.km.times;
+    const ks = parsed.km.survival;
+    let r = 0;
+    for (let k = 0; k < kt.length; k++) {
+      while (r < tr.length && (tr[r] as number) < (kt[k] as number)) {
+        const t = tr[r] as number;
+        if (T.length > 0 && (T[T.length - 1] as number) < t) {
+          T.push(t);
+          S.push(S[S.length - 1] as number);
+        }
+        r++;
+      }
+      if (r < tr.length && tr[r] === kt[k]) r++;
+      T.push(kt[k] as number);
+      S.push(ks[k] as number);
+    }
+  }
   const N = T.length;
   const m = tr.length;
   const lower: number[] = [];
