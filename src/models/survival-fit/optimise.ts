@@ -128,7 +128,7 @@ export function maximise(logLik: (x: number[]) => number, starts: number[][], ma
   let x = x0.slice();
   for (let restart = 0; restart < 2; restart++) {
     const before = evaluations;
-    const r = nelderMead(negative, x, { maxIterations, initialStep: restart === 0 ? 0.1 : 0.02, valueTolerance: 1e-9, pointTolerance: 1e-7 });
+    const r = nelderMead(negative, x, { maxIterations, initialStep: restart === 0 ? 0.1 : 0.02, valueTolerance: 1e-6, pointTolerance: 1e-4 });
     nmEvaluations += evaluations - before;
     nmIterations += r.iterations;
     x = Array.from(r.x);
