@@ -176,6 +176,13 @@ export function fitParsed(parsed: z.output<typeof fitSurvivalInputSchema>, path:
     const b = toNatural(p.scale, x + 1.959963984540054 * se);
     return { name: p.name, estimate: exact?.[i] ?? toNatural(p.scale, x), standardError: naturalDerivative(p.scale, x) * se, lower95: Math.min(a, b), upper95: Math.max(a, b), scale: p.scale };
   });
+  const unbounded = estimates.find((e) => ![e.estimate, e.standardError, e.lower95, e.upper95].every(Number.isFinite));
+  if (unbounded !== undefined) {
+    throw new DomainError("NOT_CONVERGED", `the ${label} fit did not converge: the standard error of ${unbounded.name} is too large for a finite interval (the data barely inform it)`, {
+      path: [...path, "family"],
+      details: { family: parsed.family, cure: parsed.cure, parameter: unbounded.name },
+    });
+  }
   const natural = estimates.map((e) => e.estimate);
   const familyCurve = family.curve(natural.slice(0, family.parameters.length));
   const curve: SurvivalCurveInput = parsed.cure

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { parseInput, ValidationError } from "../../core/index.js";
 import type { ModelExpression } from "../expression.js";
 import type { SurvivalCurveInput } from "../survival-curves.js";
+import type { SurvivalFitDistribution } from "./fit.js";
 
 const fitShape = z
   .object({
@@ -23,8 +24,11 @@ const fitShape = z
 /** Input of {@link survivalFitForPsa}: a `fitSurvival` result and the name to give its parameter. */
 export const survivalFitForPsaInputSchema = z.object({ fit: fitShape, parameter: z.string().min(1) }).strict();
 
-/** Input of {@link survivalFitForPsa}. */
-export type SurvivalFitForPsaInput = z.input<typeof survivalFitForPsaInputSchema>;
+/** Input of {@link survivalFitForPsa}: a fit (its `curve` and `distribution` are read) and a parameter name. */
+export interface SurvivalFitForPsaInput {
+  readonly fit: { readonly curve: SurvivalCurveInput; readonly distribution: SurvivalFitDistribution };
+  readonly parameter: string;
+}
 
 /**
  * Turns a fit into what `runModelPsa` takes: `parameter` (put it under `parameters[name]`)
@@ -38,7 +42,7 @@ export type SurvivalFitForPsaInput = z.input<typeof survivalFitForPsaInputSchema
  * runModelPsa({ parameters: { osFit: os.parameter }, strategies: [{ name: "A", model: { type: "partitioned-survival", os: os.curve, ... } }], draws: 1000, seed: 1 });
  * ```
  */
-export function survivalFitForPsa(input: SurvivalFitForPsaInput): { parameter: { distribution: z.output<typeof fitShape>["distribution"] }; curve: SurvivalCurveInput } {
+export function survivalFitForPsa(input: SurvivalFitForPsaInput): { parameter: { distribution: SurvivalFitDistribution }; curve: SurvivalCurveInput } {
   const parsed = parseInput(survivalFitForPsaInputSchema, input, "survivalFitForPsa");
   const { curve, distribution } = parsed.fit;
   const keys = new Set(distribution.keys);
