@@ -2,7 +2,7 @@
 // closed form, AIC selection, cure models, convergence failures.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fitSurvival, fitSurvivalModels, SURVIVAL_FIT_FAMILIES, type SurvivalFitFamily } from "../../src/index.js";
+import { evaluateSurvivalCurve, fitSurvival, fitSurvivalModels, SURVIVAL_FIT_FAMILIES, type SurvivalFitFamily } from "../../src/index.js";
 import { runs } from "../arbitraries.js";
 import { domainError } from "../typed-errors.js";
 import { simulate, TRUTH } from "./survival-fit-fixture.js";
@@ -141,6 +141,25 @@ describe("mixture cure models", () => {
       { numRuns: fitRuns(3) },
     );
   });
+
+  for (const family of SURVIVAL_FIT_FAMILIES) {
+    it(`a cure fraction of 0.3 over the ${family} (800 patients, every third of ten cured, follow-up 60–99)`, () => {
+      const base = simulate(family, TRUTH[family].p, 800, 31, 1e9);
+      const times: number[] = [];
+      const events: (0 | 1)[] = [];
+      base.times.forEach((t, i) => {
+        const follow = 60 + (i % 40);
+        const cured = (i * 7919) % 10 < 3; // 7919 is prime to 10: exactly 3 in every 10 consecutive patients
+        const ev = !cured && t <= follow;
+        times.push(ev ? t : follow);
+        events.push(ev ? 1 : 0);
+      });
+      const fit = fitSurvival({ times, events, family, cure: true });
+      const pi = fit.estimates[fit.estimates.length - 1];
+      expect(Math.abs((pi?.estimate ?? 0) - 0.3)).toBeLessThanOrEqual(4 * (pi?.standardError ?? 0));
+      expect(evaluateSurvivalCurve({ curve: fit.curve, times: [1e6] }).survival[0]).toBeCloseTo(pi?.estimate ?? 0, 9);
+    });
+  }
 
   it("a cure fraction with no plateau in the data runs to 0: NOT_CONVERGED, path cure", () => {
     const { times, events } = simulate("exponential", [0.1], 500, 3, 1e9);
