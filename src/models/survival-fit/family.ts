@@ -2,6 +2,7 @@
 // evaluator's parameterisation (flexsurv's), the scale each is optimised on, its log
 // density and log survival, starting values, and the curve document it fits to.
 import type { SurvivalCurveInput } from "../survival-curves.js";
+import { exp, log } from "./math.js";
 
 /** How a natural parameter maps to the unconstrained scale the optimiser works on. */
 export type ParameterScale = "log" | "identity" | "logit";
@@ -48,23 +49,23 @@ export interface SurvivalFamily {
 
 /** Natural value of an unconstrained coordinate. */
 export function toNatural(scale: ParameterScale, x: number): number {
-  if (scale === "log") return Math.exp(x);
-  if (scale === "logit") return 1 / (1 + Math.exp(-x));
+  if (scale === "log") return exp(x);
+  if (scale === "logit") return 1 / (1 + exp(-x));
   return x;
 }
 
 /** Unconstrained coordinate of a natural value. */
 export function toUnconstrained(scale: ParameterScale, v: number): number {
-  if (scale === "log") return Math.log(v);
-  if (scale === "logit") return Math.log(v / (1 - v));
+  if (scale === "log") return log(v);
+  if (scale === "logit") return log(v / (1 - v));
   return v;
 }
 
 /** d(natural)/d(unconstrained), for the delta-method standard errors. */
 export function naturalDerivative(scale: ParameterScale, x: number): number {
-  if (scale === "log") return Math.exp(x);
+  if (scale === "log") return exp(x);
   if (scale === "logit") {
-    const p = 1 / (1 + Math.exp(-x));
+    const p = 1 / (1 + exp(-x));
     return p * (1 - p);
   }
   return 1;

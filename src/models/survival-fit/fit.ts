@@ -146,7 +146,7 @@ export function fitParsed(parsed: z.output<typeof fitSurvivalInputSchema>, path:
   let starts = familyStarts.map((s) => s.map((v, i) => toUnconstrained((family.parameters[i] as FamilyParameter).scale, v)));
   if (parsed.cure) {
     const tail = Math.min(0.9, Math.max(0.05, kaplanMeierTail(data)));
-    starts = starts.flatMap((s) => [tail, 0.5 * tail, 0.2].map((p) => [...s, Math.log(p / (1 - p))]));
+    starts = starts.flatMap((s) => [tail, 0.5 * tail, 0.2].map((p) => [...s, log(p / (1 - p))]));
   }
   const ll = survivalLogLikelihood(family, parsed.cure, data);
   // a closed-form MLE (the exponential without cure: events / time at risk) is used as it is

@@ -5,7 +5,7 @@
 // Q = 1 is the Weibull (shape 1/σ, scale e^mu), Q = σ the gamma, Q = 0 the log-normal.
 // The density is written as −ln σ − ln t − ½ln 2π − stirlingError(γ) − γ(e^(Qw) − 1 − Qw),
 // the same quantity without the cancellation of γ ln γ against ln Γ(γ) as Q → 0.
-import { expm1MinusX, log, logIncompleteGammaTails, logNormalDensity, logNormalUpperTail, stirlingError } from "./math.js";
+import { exp, expm1MinusX, log, logIncompleteGammaTails, logNormalDensity, logNormalUpperTail, stirlingError } from "./math.js";
 import type { SurvivalFamily } from "./family.js";
 
 const HALF_LOG_2PI = 0.91893853320467274178;
@@ -37,7 +37,7 @@ export const generalisedGammaFamily: SurvivalFamily = {
       logDensity: (_t, logT) => c - logT - g * expm1MinusX((q * (logT - m)) / s),
       logSurvival: (_t, logT) => {
         const qw = (q * (logT - m)) / s;
-        const tails = logIncompleteGammaTails(g, g * Math.exp(qw), qw);
+        const tails = logIncompleteGammaTails(g, g * exp(qw), qw);
         return q > 0 ? tails.logQ : tails.logP;
       },
     };

@@ -1,6 +1,6 @@
 // Log-logistic (flexsurv `llogis`): S(t) = 1/(1 + (t/scale)^shape),
 // f(t) = (shape/scale)(t/scale)^(shape−1) / (1 + (t/scale)^shape)²; both on the log scale.
-import { log, log1pExp } from "./math.js";
+import { exp, log, log1pExp } from "./math.js";
 import type { SurvivalFamily } from "./family.js";
 
 /** The log-logistic family: `shape`, `scale`. */
@@ -25,7 +25,7 @@ export const logLogisticFamily: SurvivalFamily = {
   starts(s) {
     // ln T is logistic with sd π/(√3·shape) and median ln scale
     const shape = Math.PI / (Math.sqrt(3) * Math.max(s.sdLogT, 1e-3));
-    return [[shape, Math.exp(s.meanLogT)]];
+    return [[shape, exp(s.meanLogT)]];
   },
   curve: ([shape, scale]) => ({ type: "log-logistic", shape: shape as number, scale: scale as number }),
 };

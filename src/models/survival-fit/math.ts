@@ -12,7 +12,7 @@ export {
   logNormalUpperTail,
   stirlingError,
 } from "../special-functions.js";
-import { portableExp, portableLog } from "../portable-math.js";
+import { portableExp } from "../portable-math.js";
 import { log1p } from "../special-functions.js";
 
 /** ln(1 + e^x) without overflow. */
@@ -21,5 +21,3 @@ export function log1pExp(x: number): number {
   if (x < -36) return portableExp(x);
   return log1p(portableExp(x));
 }
-
-void portableLog;
