@@ -153,10 +153,10 @@ export function logIncompleteGammaTails(a: number, x: number, logLambda?: number
   if (x === Number.POSITIVE_INFINITY) return { logP: 0, logQ: Number.NEGATIVE_INFINITY };
   const l = logLambda ?? log(x / a);
   if (a >= 1000) return temme(a, l);
-  // ln of x^a e^(−x) / Γ(a + 1)... written as ½ ln a − ½ ln 2π − stirlingError(a) − a(λ − 1 − ln λ), which does not cancel
+  // ln(x^a e^(−x) / Γ(a)), written as ½ ln a − ½ ln 2π − stirlingError(a) − a(λ − 1 − ln λ), which does not cancel
   const logPrefactor = 0.5 * log(a) - HALF_LOG_2PI - stirlingError(a) - a * expm1MinusX(l);
   if (x < a + 1) {
-    // P(a, x) = prefactor · Σ_{n ≥ 0} x^n / ((a+1)…(a+n)) / ... with prefactor = x^a e^(−x)/Γ(a+1)
+    // P(a, x) = x^a e^(−x)/Γ(a + 1) · Σ_{n ≥ 0} x^n / ((a+1)…(a+n))
     let term = 1;
     let sum = 1;
     let ap = a;
@@ -166,7 +166,7 @@ export function logIncompleteGammaTails(a: number, x: number, logLambda?: number
       sum += term;
       if (term < sum * 1e-17) break;
     }
-    const logP = logPrefactor - log(a) + log(sum); // prefactor/Γ(a+1) = prefactor/(a·Γ(a))
+    const logP = logPrefactor - log(a) + log(sum); // Γ(a + 1) = a·Γ(a)
     return { logP, logQ: log1mExp(Math.min(logP, -Number.MIN_VALUE)) };
   }
   // Q(a, x) = x^a e^(−x)/Γ(a) · 1/(x + 1 − a − 1·(1 − a)/(x + 3 − a − 2·(2 − a)/(x + 5 − a − …)))

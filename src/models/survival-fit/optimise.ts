@@ -165,7 +165,7 @@ export function maximise(logLik: (x: number[]) => number, starts: number[][], ma
       const y = x.map((xi, i) => xi + t * (d[i] as number));
       const fy = f(y);
       if (fy >= fx) {
-        moved = fy > fx || y.every((yi, i) => yi === x[i]);
+        moved = fy > fx;
         x = y;
         fx = fy;
         break;
@@ -184,23 +184,24 @@ export function maximise(logLik: (x: number[]) => number, starts: number[][], ma
   }
   return assess(x, fx, g, H, nmIterations, nmEvaluations, newton, stopped);
 
+  /** The checks and the covariance at the point where the search stopped. */
   function assess(x: number[], fx: number, g: number[], H: number[][], nmIterations: number, nmEvaluations: number, newton: number, stopped: boolean): OptimumReport {
-  const pd = negativeDefinite(H);
-  const covariance = pd ? inverse(new Matrix(H).neg()).to2DArray() : undefined;
-  // |∂ℓ/∂θᵢ| times the standard error of θᵢ: the change in ℓ over one standard error, free of units
-  const gradientNorm = Math.max(...g.map((gi, i) => Math.abs(gi) * (covariance ? Math.sqrt(Math.max(0, (covariance[i] as number[])[i] as number)) : 1)));
-  const base = { theta: x, logLik: fx, gradient: g, hessian: H, nelderMeadIterations: nmIterations, nelderMeadEvaluations: nmEvaluations, newtonSteps: newton, evaluations, gradientNorm, hessianPositiveDefinite: pd };
-  if (!Number.isFinite(fx)) return { ...base, failure: "the log-likelihood is not finite at the optimum" };
-  if (!stopped) return { ...base, failure: `the Newton polish reached its limit of ${NEWTON_STEPS} steps without settling` };
-  if (!pd) return { ...base, failure: "the Hessian of the log-likelihood is not negative definite at the optimum: the parameters are not identified by these data (a flat or saddle-shaped likelihood, or a parameter running off to infinity)" };
-  if (!(gradientNorm <= GRADIENT_TOLERANCE)) {
-    return { ...base, failure: `the scaled gradient norm at the optimum is ${gradientNorm.toPrecision(3)}, above the tolerance ${GRADIENT_TOLERANCE}: the optimiser stopped before a stationary point (iteration limit ${maxIterations})` };
-  }
-  if (covariance === undefined) return { ...base, failure: "the observed information could not be inverted" };
-  if (!covariance.every((r, i) => r.every(Number.isFinite) && (r[i] as number) > 0)) return { ...base, failure: "the observed information could not be inverted" };
-  // symmetrise the rounding of the inverse
-  for (let i = 0; i < x.length; i++) for (let j = 0; j < i; j++) (covariance[i] as number[])[j] = (covariance[j] as number[])[i] = ((covariance[i] as number[])[j] as number + ((covariance[j] as number[])[i] as number)) / 2;
-  return { ...base, covariance };
+    const pd = negativeDefinite(H);
+    const covariance = pd ? inverse(new Matrix(H).neg()).to2DArray() : undefined;
+    // |∂ℓ/∂θᵢ| times the standard error of θᵢ: the change in ℓ over one standard error, free of units
+    const gradientNorm = Math.max(...g.map((gi, i) => Math.abs(gi) * (covariance ? Math.sqrt(Math.max(0, (covariance[i] as number[])[i] as number)) : 1)));
+    const base = { theta: x, logLik: fx, gradient: g, hessian: H, nelderMeadIterations: nmIterations, nelderMeadEvaluations: nmEvaluations, newtonSteps: newton, evaluations, gradientNorm, hessianPositiveDefinite: pd };
+    if (!Number.isFinite(fx)) return { ...base, failure: "the log-likelihood is not finite at the optimum" };
+    if (!stopped) return { ...base, failure: `the Newton polish reached its limit of ${NEWTON_STEPS} steps without settling` };
+    if (!pd) return { ...base, failure: "the Hessian of the log-likelihood is not negative definite at the optimum: the parameters are not identified by these data (a flat or saddle-shaped likelihood, or a parameter running off to infinity)" };
+    if (!(gradientNorm <= GRADIENT_TOLERANCE)) {
+      return { ...base, failure: `the scaled gradient norm at the optimum is ${gradientNorm.toPrecision(3)}, above the tolerance ${GRADIENT_TOLERANCE}: the optimiser stopped before a stationary point (iteration limit ${maxIterations})` };
+    }
+    if (covariance === undefined) return { ...base, failure: "the observed information could not be inverted" };
+    if (!covariance.every((r, i) => r.every(Number.isFinite) && (r[i] as number) > 0)) return { ...base, failure: "the observed information could not be inverted" };
+    // symmetrise the rounding of the inverse
+    for (let i = 0; i < x.length; i++) for (let j = 0; j < i; j++) (covariance[i] as number[])[j] = (covariance[j] as number[])[i] = ((covariance[i] as number[])[j] as number + ((covariance[j] as number[])[i] as number)) / 2;
+    return { ...base, covariance };
   }
 
   function failed(at: number[], failure: string): OptimumReport {
