@@ -1,7 +1,7 @@
 // The gamma, generalised gamma and mixture-cure curves of the evaluator, and the fitted
 // curves used in partitioned-survival models and PSA.
 import { describe, expect, it } from "vitest";
-import { evaluateSurvivalCurve, fitSurvival, runModelPsa, runPartitionedSurvival, survivalFitForPsa, type SurvivalCurveInput } from "../../src/index.js";
+import { evaluateSurvivalCurve, fitSurvival, formatExplanation, runModelPsa, runPartitionedSurvival, survivalFitForPsa, type SurvivalCurveInput } from "../../src/index.js";
 import { issues } from "../typed-errors.js";
 import { simulate } from "./survival-fit-fixture.js";
 
@@ -128,6 +128,17 @@ describe("fitted curves in models", () => {
     const scale = fit.estimates[1]?.estimate as number;
     // OS occupancy at 12 months = 1 − Dead = exp(−(12/scale)^shape)
     expect(rel(1 - (r.occupancy.Dead[12] as number), Math.exp(-((12 / scale) ** shape)))).toBeLessThan(1e-12);
+  });
+
+  it("a fit is plain JSON: after a round trip its curve and distribution still work, and its explanation reads", () => {
+    const copy = JSON.parse(JSON.stringify(fit)) as typeof fit;
+    expect(copy).toEqual(fit);
+    const r = runPartitionedSurvival(model(copy.curve, pfsFit.curve));
+    expect(r.timeInState.PF).toBe(runPartitionedSurvival(model(fit.curve, pfsFit.curve)).timeInState.PF);
+    const text = formatExplanation(fit.explanation);
+    expect(text).toMatch(/800 patients \(times in months\)/);
+    expect(text).toMatch(/shape = 1\.\d+ \(SE 0\.\d+, 95% CI/);
+    expect(text).toMatch(/AIC \d+(\.\d+)?, BIC/);
   });
 
   it("survivalFitForPsa: a multivariate-normal parameter and a curve that reads it; PSA draws reproduce the fit's covariance", () => {
