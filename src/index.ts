@@ -16,3 +16,4 @@ export * from "./budget/index.js";
 export * from "./plots/index.js";
 export * from "./cohort/index.js";
 export * from "./care/index.js";
+export * from "./models/survival-fit/index.js";

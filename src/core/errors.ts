@@ -63,7 +63,8 @@ export type DomainErrorCode =
   | "UNDEFINED_RESULT"
   | "EVENT_ORDER"
   | "NO_APPLICABLE_TERMS"
-  | "UNKNOWN_KEY";
+  | "UNKNOWN_KEY"
+  | "NOT_CONVERGED";
 
 /**
  * Valid values that break a domain rule together: adding CNY to USD, a tier table

@@ -86,13 +86,13 @@ export function compileExpression(expr: ModelExpression, table: ParameterTable, 
     }
     if (expr.key === undefined) {
       throw new ValidationError([
-        { path, code: "missing_key", message: `parameter "${expr.param}" is a Dirichlet vector; name one of its keys (${[...entry.keys()].join(", ")})` },
+        { path, code: "missing_key", message: `parameter "${expr.param}" is a vector (Dirichlet or multivariate normal); name one of its keys (${[...entry.keys()].join(", ")})` },
       ]);
     }
     const slot = entry.get(expr.key);
     if (slot === undefined) {
       throw new ValidationError([
-        { path: [...path, "key"], code: "unknown_key", message: `Dirichlet parameter "${expr.param}" has no key "${expr.key}"` },
+        { path: [...path, "key"], code: "unknown_key", message: `vector parameter "${expr.param}" has no key "${expr.key}"` },
       ]);
     }
     return (p) => p[slot] as number;

@@ -1,3 +1,4 @@
+import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { z } from "zod";
 
 import { modelFloat } from "./numbers.js";
@@ -6,6 +7,7 @@ import { sampleStandardGamma, sampleStandardNormal, type UniformSource } from ".
 
 const positive = modelFloat({ above: 0 });
 const finite = modelFloat();
+const MVN_TRANSFORMS = ["identity", "exp", "logistic"] as const;
 
 /**
  * The uncertainty of one model parameter:
@@ -13,7 +15,11 @@ const finite = modelFloat();
  * - `gamma` (shape, scale > 0; mean shape·scale) for costs;
  * - `lognormal` (meanlog, sdlog > 0: the log of the value is normal) for costs and hazard ratios;
  * - `normal` (mean, sd > 0);
- * - `dirichlet` (alpha per key, each > 0) for a whole transition row.
+ * - `dirichlet` (alpha per key, each > 0) for a whole transition row;
+ * - `multivariate-normal` (keys, mean, covariance positive definite, and per key a
+ *   `transform` — `identity`, `exp` or `logistic` — applied to the normal draw) for a
+ *   fitted survival curve's correlated parameters (what `fitSurvival` returns as
+ *   `distribution`); its base case is the transform of the mean (the point estimate).
  */
 export const modelDistributionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("beta"), alpha: positive, beta: positive }).strict(),
@@ -24,7 +30,71 @@ export const modelDistributionSchema = z.discriminatedUnion("type", [
     .object({ type: z.literal("dirichlet"), alpha: z.record(z.string().min(1), positive) })
     .strict()
     .refine((d) => Object.keys(d.alpha).length >= 2, { message: "a Dirichlet needs at least two keys", path: ["alpha"] }),
+  multivariateNormalSchema(),
 ]);
+
+function multivariateNormalSchema() {
+  return z
+    .object({
+      type: z.literal("multivariate-normal"),
+      keys: z.array(z.string().min(1)).min(1).max(50),
+      mean: z.array(finite).min(1).max(50),
+      covariance: z.array(z.array(finite).max(50)).min(1).max(50),
+      transform: z.array(z.enum(MVN_TRANSFORMS)).min(1).max(50),
+    })
+    .strict()
+    .superRefine((d, ctx) => {
+      const k = d.keys.length;
+      if (new Set(d.keys).size !== k) ctx.addIssue({ code: "custom", path: ["keys"], message: "keys must be unique" });
+      for (const [field, len] of [["mean", d.mean.length], ["transform", d.transform.length], ["covariance", d.covariance.length]] as const) {
+        if (len !== k) ctx.addIssue({ code: "custom", path: [field], message: `${len} entries for ${k} keys` });
+      }
+      if (d.covariance.length !== k) return;
+      let square = true;
+      d.covariance.forEach((row, i) => {
+        if (row.length !== k) {
+          square = false;
+          ctx.addIssue({ code: "custom", path: ["covariance", i], message: `a row of ${row.length} entries for ${k} keys` });
+        }
+      });
+      if (!square) return;
+      let symmetric = true;
+      for (let i = 0; i < k; i++) {
+        for (let j = 0; j < i; j++) {
+          const a = (d.covariance[i] as number[])[j] as number;
+          const b = (d.covariance[j] as number[])[i] as number;
+          if (a !== b) {
+            symmetric = false;
+            ctx.addIssue({ code: "custom", path: ["covariance", i, j], message: `not symmetric: ${a} here, ${b} at [${j}][${i}]` });
+          }
+        }
+      }
+      // ml-matrix's Cholesky throws on an asymmetric matrix: only asked once symmetry holds
+      if (symmetric && !new CholeskyDecomposition(new Matrix(d.covariance)).isPositiveDefinite()) {
+        ctx.addIssue({ code: "custom", path: ["covariance"], message: "the covariance matrix must be positive definite" });
+      }
+    });
+}
+
+/** Lower Cholesky factor of a positive definite matrix, by the textbook recurrence (+ − × ÷ and sqrt: the same bits everywhere). */
+function choleskyLower(a: readonly (readonly number[])[]): Float64Array {
+  const k = a.length;
+  const l = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = (a[i] as number[])[j] as number;
+      for (let m = 0; m < j; m++) s -= (l[i * k + m] as number) * (l[j * k + m] as number);
+      l[i * k + j] = i === j ? Math.sqrt(s) : s / (l[j * k + j] as number);
+    }
+  }
+  return l;
+}
+
+function transformed(kind: (typeof MVN_TRANSFORMS)[number], x: number): number {
+  if (kind === "exp") return portableExp(x);
+  if (kind === "logistic") return 1 / (1 + portableExp(-x));
+  return x;
+}
 
 /** A parameter distribution as accepted by {@link modelDistributionSchema}. */
 export type ModelDistributionInput = z.input<typeof modelDistributionSchema>;
@@ -43,6 +113,9 @@ export const modelParameterSchema = z
     }
     if (p.value !== undefined && p.distribution?.type === "dirichlet") {
       ctx.addIssue({ code: "custom", path: ["value"], message: "a Dirichlet parameter takes its base case from its mean; drop value" });
+    }
+    if (p.value !== undefined && p.distribution?.type === "multivariate-normal") {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "a multivariate-normal parameter takes its base case from its mean; drop value" });
     }
   });
 
@@ -79,6 +152,7 @@ function mean(d: Distribution): number {
     case "normal":
       return d.mean;
     case "dirichlet":
+    case "multivariate-normal":
       return Number.NaN; // per key, handled by the caller
   }
 }
@@ -99,6 +173,13 @@ export function parameterTable(parameters: Readonly<Record<string, Parameter>> |
         keys.set(key, baseValues.length);
         baseValues.push(alpha / total);
       }
+      slots.set(name, keys);
+    } else if (d?.type === "multivariate-normal") {
+      const keys = new Map<string, number>();
+      d.keys.forEach((key, i) => {
+        keys.set(key, baseValues.length);
+        baseValues.push(transformed(d.transform[i] as (typeof MVN_TRANSFORMS)[number], d.mean[i] as number));
+      });
       slots.set(name, keys);
     } else {
       slots.set(name, baseValues.length);
@@ -140,6 +221,20 @@ export function sampleParameters(table: ParameterTable, u: UniformSource, out: F
           total += g;
         }
         for (const s of keys.values()) out[s] = (out[s] as number) / total;
+        break;
+      }
+      case "multivariate-normal": {
+        // x = mean + L·z, z standard normals drawn in key order, L the lower Cholesky factor
+        const keys = slot as ReadonlyMap<string, number>;
+        const k = d.keys.length;
+        const l = choleskyLower(d.covariance);
+        const zs = new Float64Array(k);
+        for (let i = 0; i < k; i++) zs[i] = sampleStandardNormal(u);
+        for (let i = 0; i < k; i++) {
+          let x = d.mean[i] as number;
+          for (let j = 0; j <= i; j++) x += (l[i * k + j] as number) * (zs[j] as number);
+          out[keys.get(d.keys[i] as string) as number] = transformed(d.transform[i] as (typeof MVN_TRANSFORMS)[number], x);
+        }
         break;
       }
     }

@@ -4,6 +4,7 @@ import { compileExpression, modelExpressionSchema, modelValueError, type Compile
 import { modelFloat } from "./numbers.js";
 import { modelParametersSchema, parameterTable, type ParameterTable } from "./parameters.js";
 import { portableExp, portableLog } from "./portable-math.js";
+import { logIncompleteGammaTails } from "./special-functions.js";
 
 const e = modelExpressionSchema;
 const kmSchema = z
@@ -20,6 +21,19 @@ const kmSchema = z
     }
   });
 
+const parametricCurveSchemas = [
+  z.object({ type: z.literal("exponential"), rate: e }).strict(),
+  z.object({ type: z.literal("weibull"), shape: e, scale: e }).strict(),
+  z.object({ type: z.literal("log-logistic"), shape: e, scale: e }).strict(),
+  z.object({ type: z.literal("log-normal"), meanlog: e, sdlog: e }).strict(),
+  z.object({ type: z.literal("gompertz"), shape: e, rate: e }).strict(),
+  z.object({ type: z.literal("gamma"), shape: e, rate: e }).strict(),
+  z.object({ type: z.literal("generalised-gamma"), mu: e, sigma: e, Q: e }).strict(),
+] as const;
+
+/** A parametric survival curve (every type but `kaplan-meier` and `mixture-cure`): the uncured part of a mixture-cure curve. */
+export const parametricSurvivalCurveSchema = z.discriminatedUnion("type", [...parametricCurveSchemas]);
+
 /**
  * A survival curve S(t), t in model time units. Parameterisations:
  * - `exponential`: S(t) = exp(−rate·t), rate > 0;
@@ -27,21 +41,33 @@ const kmSchema = z
  * - `log-logistic`: S(t) = 1 / (1 + (t/scale)^shape), shape, scale > 0;
  * - `log-normal`: S(t) = 1 − Φ((ln t − meanlog) / sdlog), sdlog > 0;
  * - `gompertz`: S(t) = exp(−(rate/shape)(e^(shape·t) − 1)), rate > 0, shape ≠ 0 of either sign (shape 0 is read as its limit, the exponential);
+ * - `gamma`: S(t) = Q(shape, rate·t), the regularised upper incomplete gamma; shape, rate > 0;
+ * - `generalised-gamma` (Prentice 1974, flexsurv's `gengamma`): with w = (ln t − mu)/sigma,
+ *   γ = Q^−2 and u = γ·e^(Q·w), S(t) = Q(γ, u) for Q > 0, P(γ, u) for Q < 0, and the
+ *   log-normal 1 − Φ(w) for Q = 0; sigma > 0, mu and Q finite of either sign;
+ * - `mixture-cure`: S(t) = cureFraction + (1 − cureFraction)·S_u(t), S_u any of the parametric curves above, cureFraction in [0, 1);
  * - `kaplan-meier`: a step table — S(t) = survival[i] for the last times[i] ≤ t, 1 before the first time, the last value after the last time.
  * Parameters may be expressions over model parameters (for PSA).
  */
 export const survivalCurveSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("exponential"), rate: e }).strict(),
-  z.object({ type: z.literal("weibull"), shape: e, scale: e }).strict(),
-  z.object({ type: z.literal("log-logistic"), shape: e, scale: e }).strict(),
-  z.object({ type: z.literal("log-normal"), meanlog: e, sdlog: e }).strict(),
-  z.object({ type: z.literal("gompertz"), shape: e, rate: e }).strict(),
+  ...parametricCurveSchemas,
+  z.object({ type: z.literal("mixture-cure"), cureFraction: e, uncured: parametricSurvivalCurveSchema }).strict(),
   kmSchema,
 ]);
 
 /** A survival curve as accepted by {@link survivalCurveSchema}. */
 export type SurvivalCurveInput = z.input<typeof survivalCurveSchema>;
 type Curve = z.output<typeof survivalCurveSchema>;
+
+/** The survival of the generalised gamma (Prentice) at w = (ln t − mu)/sigma. */
+export function generalisedGammaSurvival(w: number, q: number): number {
+  if (q === 0) return normalUpperTail(w);
+  const a = 1 / (q * q);
+  const qw = q * w;
+  const u = a * portableExp(qw);
+  const tails = logIncompleteGammaTails(a, u, qw);
+  return portableExp(q > 0 ? tails.logQ : tails.logP);
+}
 
 /** Upper tail of the standard normal, 1 − Φ(x), by Marsaglia's (2004) Taylor series for Φ. */
 function normalUpperTail(x: number): number {
@@ -138,6 +164,38 @@ function compileRawCurve(curve: Curve, table: ParameterTable, path: IssuePath): 
         const r = rate(p, d);
         if (g === 0) return (t) => portableExp(-r * t);
         return (t) => portableExp(-(r / g) * (portableExp(g * t) - 1));
+      };
+    }
+    case "gamma": {
+      const shape = positive(c(curve.shape, "shape"), [...path, "shape"], "gamma shape");
+      const rate = positive(c(curve.rate, "rate"), [...path, "rate"], "gamma rate");
+      return (p, d) => {
+        const a = shape(p, d);
+        const r = rate(p, d);
+        return (t) => (t <= 0 ? 1 : portableExp(logIncompleteGammaTails(a, r * t).logQ));
+      };
+    }
+    case "generalised-gamma": {
+      const muF = c(curve.mu, "mu");
+      const sigma = positive(c(curve.sigma, "sigma"), [...path, "sigma"], "generalised gamma sigma");
+      const qF = c(curve.Q, "Q");
+      return (p, d) => {
+        const m = muF(p);
+        if (!Number.isFinite(m)) throw modelValueError([...path, "mu"], `generalised gamma mu must be finite, got ${m}`, d);
+        const s = sigma(p, d);
+        const q = qF(p);
+        if (!Number.isFinite(q)) throw modelValueError([...path, "Q"], `generalised gamma Q must be finite, got ${q}`, d);
+        return (t) => (t <= 0 ? 1 : generalisedGammaSurvival((portableLog(t) - m) / s, q));
+      };
+    }
+    case "mixture-cure": {
+      const piF = c(curve.cureFraction, "cureFraction");
+      const uncured = compileRawCurve(curve.uncured, table, [...path, "uncured"]);
+      return (p, d) => {
+        const pi = piF(p);
+        if (!(pi >= 0 && pi < 1)) throw modelValueError([...path, "cureFraction"], `the cure fraction must lie in [0, 1), got ${pi}`, d);
+        const su = uncured(p, d);
+        return (t) => pi + (1 - pi) * su(t);
       };
     }
     case "kaplan-meier": {

@@ -130,7 +130,7 @@ describe("Partitioned survival: crossing curves and bad input", () => {
     expect((e as ValidationError).issues[0]?.path).toEqual(["streams", "cost", "values", "Progressed"]);
     const e2 = errorOf(() => runPartitionedSurvival({ ...ps1, cycles: -1 }));
     expect((e2 as ValidationError).issues[0]?.path).toEqual(["cycles"]);
-    const e3 = errorOf(() => runPartitionedSurvival({ ...ps1, pfs: { type: "gamma", rate: 1 } } as unknown as RunPartitionedSurvivalInput));
+    const e3 = errorOf(() => runPartitionedSurvival({ ...ps1, pfs: { type: "piecewise", rate: 1 } } as unknown as RunPartitionedSurvivalInput));
     expect(e3).toBeInstanceOf(ValidationError);
     expect((e3 as ValidationError).issues[0]?.path).toEqual(["pfs", "type"]);
   });

@@ -1,0 +1,67 @@
+// A fitted curve for PSA: its parameters as one multivariate-normal model parameter, and
+// the curve document that reads them.
+import { z } from "zod";
+import { parseInput, ValidationError } from "../../core/index.js";
+import type { ModelExpression } from "../expression.js";
+import type { SurvivalCurveInput } from "../survival-curves.js";
+import type { SurvivalFitDistribution } from "./fit.js";
+
+const fitShape = z
+  .object({
+    curve: z.object({ type: z.string() }).loose(),
+    distribution: z
+      .object({
+        type: z.literal("multivariate-normal"),
+        keys: z.array(z.string().min(1)).min(1),
+        mean: z.array(z.number()),
+        covariance: z.array(z.array(z.number())),
+        transform: z.array(z.enum(["identity", "exp", "logistic"])),
+      })
+      .strict(),
+  })
+  .loose();
+
+/** Input of {@link survivalFitForPsa}: a `fitSurvival` result and the name to give its parameter. */
+export const survivalFitForPsaInputSchema = z.object({ fit: fitShape, parameter: z.string().min(1) }).strict();
+
+/** Input of {@link survivalFitForPsa}: a fit (its `curve` and `distribution` are read) and a parameter name. */
+export interface SurvivalFitForPsaInput {
+  readonly fit: { readonly curve: SurvivalCurveInput; readonly distribution: SurvivalFitDistribution };
+  readonly parameter: string;
+}
+
+/**
+ * Turns a fit into what `runModelPsa` takes: `parameter` (put it under `parameters[name]`)
+ * draws the curve's parameters jointly from the fit's multivariate normal, and `curve` is
+ * the fitted curve with each number replaced by `{ param: name, key }`.
+ *
+ * @example
+ * ```ts
+ * const fit = fitSurvival({ times, events, family: "weibull" });
+ * const os = survivalFitForPsa({ fit, parameter: "osFit" });
+ * runModelPsa({ parameters: { osFit: os.parameter }, strategies: [{ name: "A", model: { type: "partitioned-survival", os: os.curve, ... } }], draws: 1000, seed: 1 });
+ * ```
+ */
+export function survivalFitForPsa(input: SurvivalFitForPsaInput): { parameter: { distribution: SurvivalFitDistribution }; curve: SurvivalCurveInput } {
+  const parsed = parseInput(survivalFitForPsaInputSchema, input, "survivalFitForPsa");
+  const { curve, distribution } = parsed.fit;
+  const keys = new Set(distribution.keys);
+  const ref = (key: string): ModelExpression => ({ param: parsed.parameter, key });
+  const used = new Set<string>();
+  const replace = (c: Record<string, unknown>, path: (string | number)[]): Record<string, unknown> => {
+    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const [field, value] of Object.entries(c)) {
+      if (field === "type") out[field] = value;
+      else if (field === "uncured" && typeof value === "object" && value !== null) out[field] = replace(value as Record<string, unknown>, [...path, field]);
+      else if (typeof value === "number" && keys.has(field)) {
+        out[field] = ref(field);
+        used.add(field);
+      } else throw new ValidationError([{ path: [...path, field], code: "invalid_value", message: `the fitted curve's ${field} is not one of the distribution's keys (${distribution.keys.join(", ")})` }]);
+    }
+    return { ...out };
+  };
+  const psaCurve = replace(curve, ["fit", "curve"]);
+  const missing = distribution.keys.filter((k) => !used.has(k));
+  if (missing.length > 0) throw new ValidationError([{ path: ["fit", "distribution", "keys"], code: "invalid_value", message: `keys ${missing.join(", ")} do not appear in the fitted curve` }]);
+  return { parameter: { distribution }, curve: psaCurve as SurvivalCurveInput };
+}
