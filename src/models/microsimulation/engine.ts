@@ -320,7 +320,8 @@ function sampleNumber(s: Sampler, u: UniformSource): number | string {
       case "normal":
         return d.mean + d.sd * sampleStandardNormal(u);
       case "dirichlet":
-        return Number.NaN; // refused by the caller
+      case "multivariate-normal":
+        return Number.NaN; // refused by the caller (checkSamplers)
     }
   }
   // shares of levels, in the order written
@@ -358,8 +359,8 @@ function checkSamplers(attributes: ModelAttributes, samplers: Record<string, Sam
       } else if (!("value" in s)) issues.push({ path, code: "invalid_sampler", message: `category "${name}" is drawn from shares of its levels or fixed by value` });
     } else if ("shares" in s) {
       issues.push({ path, code: "invalid_sampler", message: `number "${name}" is drawn from a value, a uniform range or a distribution` });
-    } else if ("distribution" in s && s.distribution.type === "dirichlet") {
-      issues.push({ path: [...path, "distribution", "type"], code: "invalid_sampler", message: "a Dirichlet draws a vector, not one attribute" });
+    } else if ("distribution" in s && (s.distribution.type === "dirichlet" || s.distribution.type === "multivariate-normal")) {
+      issues.push({ path: [...path, "distribution", "type"], code: "invalid_sampler", message: `a ${s.distribution.type === "dirichlet" ? "Dirichlet" : "multivariate normal"} draws a vector, not one attribute` });
     }
   }
   if (issues.length > 0) throw new ValidationError(issues);
