@@ -1,7 +1,7 @@
 // Nelder–Mead simplex minimiser (the standard coefficients: reflection 1, expansion 2,
 // contraction ½, shrink ½, as in Lagarias et al. 1998).
 //
-// Written here rather than taken from the installed fmin 0.0.4, which cannot serve:
+// Written here rather than taken from the fmin 0.0.4 package, which cannot serve:
 // its bundle is UMD inside a `"type": "module"` package, so Node and Vite load it as an
 // ES module with an empty namespace (it registers itself on `globalThis.fmin` instead),
 // and its nelderMead assigns an undeclared loop variable in the shrink step, which
