@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseInput, step, ValidationError, type Step } from "../core/index.js";
+import { parseInput, step, ValidationError, type IssuePath, type Step } from "../core/index.js";
 import type { CompiledModel } from "./compiled.js";
 import { compileMarkovModel, markovModelSchema } from "./markov.js";
 import { compilePartitionedSurvival, partitionedSurvivalModelSchema } from "./partitioned-survival.js";
@@ -80,33 +80,7 @@ export interface ModelPsaResult {
 export function runModelPsa(input: RunModelPsaInput): ModelPsaResult {
   const parsed = parseInput(runModelPsaInputSchema, input, "runModelPsa");
   const table = parameterTable(parsed.parameters);
-  const compiled: { model: CompiledModel<unknown>; cost: number; effect: number }[] = parsed.strategies.map((s, i) => {
-    const prefix = ["strategies", i, "model"];
-    const { type, ...model } = s.model;
-    const m: CompiledModel<unknown> =
-      type === "markov"
-        ? compileMarkovModel(model as z.output<typeof markovModelSchema>, table, prefix)
-        : compilePartitionedSurvival(model as z.output<typeof partitionedSurvivalModelSchema>, table, prefix);
-    const cost = m.streamNames.indexOf(parsed.costStream);
-    const effect = m.streamNames.indexOf(parsed.effectStream);
-    for (const [which, idx, name] of [["cost", cost, parsed.costStream], ["effect", effect, parsed.effectStream]] as const) {
-      if (idx < 0) {
-        throw new ValidationError([
-          { path: [...prefix, "streams"], code: "missing_stream", message: `strategy "${s.name}" has no ${which} stream "${name}" (it has ${m.streamNames.join(", ")})` },
-        ]);
-      }
-    }
-    // the base case surfaces errors in constant inputs as ValidationErrors before any draw
-    m.totals(table.base, undefined, new Float64Array(m.streamNames.length));
-    return { model: m, cost, effect };
-  });
-  const currencies = new Set(
-    parsed.strategies.map((s) => s.model.streams[parsed.costStream]?.currency).filter((c): c is string => c !== undefined),
-  );
-  if (currencies.size > 1) {
-    throw new ValidationError([{ path: ["strategies"], code: "currency_conflict", message: `cost streams use different currencies: ${[...currencies].join(", ")}` }]);
-  }
-  const currency = [...currencies][0];
+  const { compiled, currency } = compileStrategies(parsed, table, []);
 
   const K = parsed.draws;
   const costs = parsed.strategies.map(() => new Float64Array(K));
@@ -164,4 +138,48 @@ export function runModelPsa(input: RunModelPsaInput): ModelPsaResult {
     ...(currency === undefined ? {} : { currency }),
     ...(parameterDraws === undefined ? {} : { parameterDraws }),
   };
+}
+
+/** A strategy's compiled model and the indexes of its cost and effect streams. */
+export interface CompiledStrategy {
+  readonly model: CompiledModel<unknown>;
+  readonly cost: number;
+  readonly effect: number;
+}
+
+/**
+ * Compiles every strategy's model once against one parameter table, finds its cost and
+ * effect streams, runs the base case (so errors in constant inputs surface before any
+ * draw or setting) and checks that the cost streams share one currency. Shared by the
+ * PSA runner and the deterministic sensitivity analysis.
+ */
+export function compileStrategies(
+  doc: Pick<z.output<typeof runModelPsaInputSchema>, "strategies" | "costStream" | "effectStream">,
+  table: ReturnType<typeof parameterTable>,
+  path: IssuePath,
+): { compiled: CompiledStrategy[]; currency: string | undefined } {
+  const compiled = doc.strategies.map((s, i): CompiledStrategy => {
+    const prefix = [...path, "strategies", i, "model"];
+    const { type, ...model } = s.model;
+    const m: CompiledModel<unknown> =
+      type === "markov"
+        ? compileMarkovModel(model as z.output<typeof markovModelSchema>, table, prefix)
+        : compilePartitionedSurvival(model as z.output<typeof partitionedSurvivalModelSchema>, table, prefix);
+    const cost = m.streamNames.indexOf(doc.costStream);
+    const effect = m.streamNames.indexOf(doc.effectStream);
+    for (const [which, idx, name] of [["cost", cost, doc.costStream], ["effect", effect, doc.effectStream]] as const) {
+      if (idx < 0) {
+        throw new ValidationError([
+          { path: [...prefix, "streams"], code: "missing_stream", message: `strategy "${s.name}" has no ${which} stream "${name}" (it has ${m.streamNames.join(", ")})` },
+        ]);
+      }
+    }
+    m.totals(table.base, undefined, new Float64Array(m.streamNames.length));
+    return { model: m, cost, effect };
+  });
+  const currencies = new Set(doc.strategies.map((s) => s.model.streams[doc.costStream]?.currency).filter((c): c is string => c !== undefined));
+  if (currencies.size > 1) {
+    throw new ValidationError([{ path: [...path, "strategies"], code: "currency_conflict", message: `cost streams use different currencies: ${[...currencies].join(", ")}` }]);
+  }
+  return { compiled, currency: [...currencies][0] };
 }

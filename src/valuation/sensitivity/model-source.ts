@@ -2,11 +2,8 @@
 // with chosen parameters overridden (heemod's DSA semantics).
 import { z } from "zod";
 import { step, ValidationError, type IssuePath } from "../../core/index.js";
-import type { CompiledModel } from "../../models/compiled.js";
-import { compileMarkovModel, type markovModelSchema } from "../../models/markov.js";
-import { compilePartitionedSurvival, type partitionedSurvivalModelSchema } from "../../models/partitioned-survival.js";
 import { modelParametersSchema, parameterTable } from "../../models/parameters.js";
-import { decisionModelSchema } from "../../models/psa.js";
+import { compileStrategies, decisionModelSchema } from "../../models/psa.js";
 import type { PreparedSource, StrategyTotals, VariedEvaluator } from "./source.js";
 
 /**
@@ -40,28 +37,7 @@ function withSetting(e: unknown, setting: string): unknown {
 /** Compiles every strategy's model once; each evaluation copies the base vector and overrides slots. */
 export function prepareModelSource(doc: ModelSource, path: IssuePath): PreparedSource {
   const table = parameterTable(doc.parameters);
-  const compiled: { model: CompiledModel<unknown>; cost: number; effect: number }[] = doc.strategies.map((s, i) => {
-    const prefix = [...path, "strategies", i, "model"];
-    const { type, ...model } = s.model;
-    const m: CompiledModel<unknown> =
-      type === "markov"
-        ? compileMarkovModel(model as z.output<typeof markovModelSchema>, table, prefix)
-        : compilePartitionedSurvival(model as z.output<typeof partitionedSurvivalModelSchema>, table, prefix);
-    const cost = m.streamNames.indexOf(doc.costStream);
-    const effect = m.streamNames.indexOf(doc.effectStream);
-    for (const [which, idx, name] of [["cost", cost, doc.costStream], ["effect", effect, doc.effectStream]] as const) {
-      if (idx < 0) {
-        throw new ValidationError([
-          { path: [...prefix, "streams"], code: "missing_stream", message: `strategy "${s.name}" has no ${which} stream "${name}" (it has ${m.streamNames.join(", ")})` },
-        ]);
-      }
-    }
-    return { model: m, cost, effect };
-  });
-  const currencies = new Set(doc.strategies.map((s) => s.model.streams[doc.costStream]?.currency).filter((c): c is string => c !== undefined));
-  if (currencies.size > 1) {
-    throw new ValidationError([{ path: [...path, "strategies"], code: "currency_conflict", message: `cost streams use different currencies: ${[...currencies].join(", ")}` }]);
-  }
+  const { compiled, currency } = compileStrategies(doc, table, path);
   const scratch = compiled.map((c) => new Float64Array(c.model.streamNames.length));
   const run = (params: Float64Array, setting: string): StrategyTotals[] => {
     try {
@@ -78,7 +54,7 @@ export function prepareModelSource(doc: ModelSource, path: IssuePath): PreparedS
   return {
     kind: "model",
     strategies: doc.strategies.map((s) => s.name),
-    currency: [...currencies][0],
+    currency,
     thresholdMethod: "bisection-on-model",
     baseValue(name, at) {
       const slot = table.slots.get(name);
