@@ -50,15 +50,18 @@ export const psaInputSchema = z
     /** Population the decision affects: population EVPI = population × the unrounded EVPI, rounded once. */
     population: positiveDecimalSchema.optional(),
   })
-  .superRefine((doc, ctx) => {
-    checkUniqueNames(doc.strategies, ctx, (i) => ["strategies", i]);
-    const kc = checkMatrix(doc.costs, "costs", doc.strategies.length, ctx);
-    const ke = checkMatrix(doc.effects, "effects", doc.strategies.length, ctx);
-    if (kc !== null && ke !== null) {
-      if (kc !== ke) ctx.addIssue({ code: "custom", message: `costs have ${kc} draws but effects have ${ke}`, path: ["effects"] });
-      else if (kc === 0) ctx.addIssue({ code: "custom", message: "at least one draw is needed", path: ["costs"] });
-    }
-  });
+  .superRefine(checkDrawMatrices);
+
+/** Strategy names unique; cost and effect matrices strategy × draw, of one draw count ≥ 1. */
+export function checkDrawMatrices(doc: { strategies: string[]; costs: readonly (number[] | Float64Array)[]; effects: readonly (number[] | Float64Array)[] }, ctx: z.RefinementCtx): void {
+  checkUniqueNames(doc.strategies, ctx, (i) => ["strategies", i]);
+  const kc = checkMatrix(doc.costs, "costs", doc.strategies.length, ctx);
+  const ke = checkMatrix(doc.effects, "effects", doc.strategies.length, ctx);
+  if (kc !== null && ke !== null) {
+    if (kc !== ke) ctx.addIssue({ code: "custom", message: `costs have ${kc} draws but effects have ${ke}`, path: ["effects"] });
+    else if (kc === 0) ctx.addIssue({ code: "custom", message: "at least one draw is needed", path: ["costs"] });
+  }
+}
 
 /** Input of {@link analyzePsa}. */
 export type PsaInput = z.input<typeof psaInputSchema>;

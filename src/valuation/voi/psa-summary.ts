@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { D, type Dec, type Money, money, round } from "../../money/index.js";
 import { currencyCodeSchema, DomainError, parseInput, step, type Step } from "../../core/index.js";
-import { checkMatrix, rowSchema } from "../psa.js";
-import { checkUniqueNames } from "../shared.js";
+import { checkDrawMatrices, rowSchema } from "../psa.js";
 import { quantileType7 } from "./quantile.js";
 
 /** Input of {@link summarizePsa}: PSA draws (strategy × draw), λ values and the comparisons to summarise. */
@@ -17,13 +16,7 @@ export const summarizePsaInputSchema = z
     comparisons: z.array(z.strictObject({ intervention: z.string().min(1), comparator: z.string().min(1) })).optional(),
   })
   .superRefine((doc, ctx) => {
-    checkUniqueNames(doc.strategies, ctx, (i) => ["strategies", i]);
-    const kc = checkMatrix(doc.costs, "costs", doc.strategies.length, ctx);
-    const ke = checkMatrix(doc.effects, "effects", doc.strategies.length, ctx);
-    if (kc !== null && ke !== null) {
-      if (kc !== ke) ctx.addIssue({ code: "custom", message: `costs have ${kc} draws but effects have ${ke}`, path: ["effects"] });
-      else if (kc === 0) ctx.addIssue({ code: "custom", message: "at least one draw is needed", path: ["costs"] });
-    }
+    checkDrawMatrices(doc, ctx);
     const names = new Set(doc.strategies);
     doc.comparisons?.forEach((c, i) => {
       (["intervention", "comparator"] as const).forEach((k) => {
