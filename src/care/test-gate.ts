@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DomainError, type Explanation, isoDateSchema, nonNegativeDecimalSchema, parseInput, step, type Step } from "../core/index.js";
 import type { Dec } from "../money/index.js";
 import { describeQualifying, qualifies, qualifyingResultSchema } from "./qualifying-results/index.js";
+import { dayNumber } from "../contracts/anchored-series.js";
 
 /** The closed list of reasons a gated claim is rejected. */
 export const TEST_GATE_REJECTIONS = ["NO_TEST", "NOT_QUALIFYING", "EXPIRED"] as const;
@@ -79,19 +80,6 @@ export interface TestGateResult {
   /** What the fund pays on the gated lines: `"asListed"` when the gate passes, `"zero"` when rejected. */
   readonly fundPays: "asListed" | "zero";
   readonly explanation: Explanation;
-}
-
-/** Days since 1970-01-01 of a calendar date, from its fields (no Date, so no time zone and no two-digit-year trap). */
-export function dayNumber(iso: string): number {
-  const y0 = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
 }
 
 function used(r: TestResult, index: number | null): UsedTestResult {
