@@ -27,7 +27,7 @@ const positiveAmountSchema = nonNegativeAmountSchema.refine((d) => d.greaterThan
  * displaced shares and costs, the avoided events and the fund figures is either one
  * value for every year or a list with one value per year of the `horizon`.
  */
-export const budgetImpactInputSchema = z.object({
+export const budgetImpactInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   /** Number of years; inferred from the per-year lists when absent (1 if none). */
   horizon: z.number().int().min(1).max(100).optional(),
@@ -41,11 +41,11 @@ export const budgetImpactInputSchema = z.object({
   costPerPatient: perYear(nonNegativeAmountSchema),
   /** Therapies the new one displaces: `share` of treated patients who would have had each (market-share shift). */
   displaced: z
-    .array(z.object({ name: z.string().min(1), costPerPatient: perYear(nonNegativeAmountSchema), share: perYear(rateSchema).prefault(1) }))
+    .array(z.strictObject({ name: z.string().min(1), costPerPatient: perYear(nonNegativeAmountSchema), share: perYear(rateSchema).prefault(1) }))
     .default([]),
   /** Events avoided per treated patient and what each would have cost the fund. */
   avoidedEvents: z
-    .array(z.object({ name: z.string().min(1), costPerEvent: perYear(nonNegativeAmountSchema), eventsPerPatient: perYear(nonNegativeDecimalSchema) }))
+    .array(z.strictObject({ name: z.string().min(1), costPerEvent: perYear(nonNegativeAmountSchema), eventsPerPatient: perYear(nonNegativeDecimalSchema) }))
     .default([]),
   /** Annual discount rate for the present-value total; 0 (undiscounted) by default. */
   discountRate: rateSchema.prefault(0),
@@ -53,7 +53,7 @@ export const budgetImpactInputSchema = z.object({
   fundSurplus: perYear(positiveAmountSchema).optional(),
   /** The affordability limit: the largest acceptable yearly share or amount. */
   affordability: z
-    .object({
+    .strictObject({
       maxShareOfExpenditure: rateSchema.optional(),
       maxShareOfSurplus: rateSchema.optional(),
       maxAnnualAmount: nonNegativeAmountSchema.optional(),
@@ -267,9 +267,9 @@ export function budgetImpact(input: BudgetImpactInput): BudgetImpact {
 }
 
 /** Input of {@link budgetImpactScenarios}: a base analysis and named overrides of its fields. */
-export const budgetImpactScenariosInputSchema = z.object({
+export const budgetImpactScenariosInputSchema = z.strictObject({
   base: z.record(z.string(), z.unknown()),
-  scenarios: z.array(z.object({ name: z.string().min(1), overrides: z.record(z.string(), z.unknown()) })).default([]),
+  scenarios: z.array(z.strictObject({ name: z.string().min(1), overrides: z.record(z.string(), z.unknown()) })).default([]),
 });
 
 /** The base case and each scenario's analysis. */

@@ -12,7 +12,7 @@ import { allocate, D, type Dec, equals, money, round, subtract, sum, type Money,
 import { budgetCurrencySchema, cash, inconsistent, pct, text } from "./common.js";
 
 /** One priced item of a bundle (test, drug, imaging, supportive care) at its à-la-carte amount. */
-export const bundleComponentSchema = z.object({
+export const bundleComponentSchema = z.strictObject({
   name: z.string().min(1),
   amount: nonNegativeAmountSchema,
 });
@@ -23,7 +23,7 @@ export const bundleComponentSchema = z.object({
  * add up to the price exactly, or the bundle is rejected as inconsistent.
  */
 export const bundleSchema = z
-  .object({
+  .strictObject({
     id: z.string().optional(),
     name: z.string().optional(),
     currency: budgetCurrencySchema,
@@ -136,7 +136,7 @@ export function resolveBundle(b: ParsedBundle, rounding: Rounding, path: IssuePa
 }
 
 /** Input of {@link bundlePrice}. */
-export const bundlePriceInputSchema = z.object({
+export const bundlePriceInputSchema = z.strictObject({
   bundle: bundleSchema,
   rounding: roundingSchema.default("half-up"),
 });
@@ -162,13 +162,13 @@ export function bundlePrice(input: z.input<typeof bundlePriceInputSchema>): Bund
  * bundle price (`{ rateOfPrice: 0.05 }`) or a fixed amount (`{ amount: "1400" }`).
  */
 export const bundleLimitSchema = z
-  .object({ rateOfPrice: rateSchema.optional(), amount: nonNegativeAmountSchema.optional() })
+  .strictObject({ rateOfPrice: rateSchema.optional(), amount: nonNegativeAmountSchema.optional() })
   .refine((l) => (l.rateOfPrice === undefined) !== (l.amount === undefined), {
     message: "give exactly one of rateOfPrice or amount",
   });
 
 /** How surplus and overrun are shared between payer and provider (reusable across episodes). */
-export const bundleSettlementTermsSchema = z.object({
+export const bundleSettlementTermsSchema = z.strictObject({
   /** Provider's share of a surplus (price above cost); 1 = keeps it all. */
   gainSharing: rateSchema.prefault(1),
   /** Provider's share of an overrun (cost above price); 1 = bears it all. */

@@ -21,7 +21,7 @@ import { budgetCurrencySchema, cash, pct, text } from "./common.js";
  * or a signed fixed `amount` ("500", "-300").
  */
 export const capitationAdjustmentSchema = z
-  .object({ rate: decimal({ min: "-1" }).optional(), amount: amountSchema.optional() })
+  .strictObject({ rate: decimal({ min: "-1" }).optional(), amount: amountSchema.optional() })
   .refine((a) => (a.rate === undefined) !== (a.amount === undefined), { message: "give exactly one of rate or amount" });
 
 /** A capitation adjustment as stored (JSON). */
@@ -35,22 +35,22 @@ export type CapitationAdjustment = z.input<typeof capitationAdjustmentSchema>;
  * - `proportional`: below `target`, pay achieved ÷ target of the amount (P4).
  */
 export const capitationTargetSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("banded"), name: z.string().optional(), metric: z.string().min(1), table: bandedTableSchema(capitationAdjustmentSchema) }),
-  z.object({
+  z.strictObject({ kind: z.literal("banded"), name: z.string().optional(), metric: z.string().min(1), table: bandedTableSchema(capitationAdjustmentSchema) }),
+  z.strictObject({
     kind: z.literal("all-of"),
     name: z.string().optional(),
-    conditions: z.array(z.object({ metric: z.string().min(1), min: decimalSchema })).min(1),
+    conditions: z.array(z.strictObject({ metric: z.string().min(1), min: decimalSchema })).min(1),
     met: capitationAdjustmentSchema,
     notMet: capitationAdjustmentSchema,
   }),
-  z.object({ kind: z.literal("proportional"), name: z.string().optional(), metric: z.string().min(1), target: decimal({ above: "0" }) }),
+  z.strictObject({ kind: z.literal("proportional"), name: z.string().optional(), metric: z.string().min(1), target: decimal({ above: "0" }) }),
 ]);
 
 /** A capitation performance target as stored (JSON). */
 export type CapitationTarget = z.input<typeof capitationTargetSchema>;
 
 /** Input of {@link capitationPayment}: a base per enrollee, measured metrics, and targets. */
-export const capitationPaymentInputSchema = z.object({
+export const capitationPaymentInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   /** Base amount per enrollee for the period (or the whole amount, for P4-style programmes). */
   baseAmount: nonNegativeAmountSchema,

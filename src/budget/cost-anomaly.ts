@@ -7,13 +7,13 @@ import { budgetCurrencySchema, pct, text } from "./common.js";
  * Input of {@link detectCostAnomalies}: provider groups with their cost per case and,
  * optionally, an outcome measure (higher is better unless `outcomeHigherIsBetter` is false).
  */
-export const detectCostAnomaliesInputSchema = z.object({
+export const detectCostAnomaliesInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   /** Flag a group whose cost per case is at least this much above its peers' mean: 0.4 = 40%. */
   threshold: positiveDecimalSchema.prefault(0.4),
   outcomeHigherIsBetter: z.boolean().default(true),
   groups: z
-    .array(z.object({ id: z.string().min(1), costPerCase: nonNegativeAmountSchema, outcome: decimalSchema.optional() }))
+    .array(z.strictObject({ id: z.string().min(1), costPerCase: nonNegativeAmountSchema, outcome: decimalSchema.optional() }))
     .min(2),
 });
 

@@ -17,7 +17,7 @@ import { allocate, D, money, round, sum, type Dec, type Money, formatMoney } fro
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
 
 /** Input of {@link dipPointValue}. */
-export const dipPointValueInputSchema = z.object({
+export const dipPointValueInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   /** "budget" (预算点值, from the year's budget) or "settlement" (结算点值, from the settled fund). */
   kind: z.enum(["budget", "settlement"]).default("budget"),
@@ -101,7 +101,7 @@ export const DIP_DEFAULT_OUTLIER_BANDS: z.input<typeof dipOutlierBandsSchema> = 
 
 /** Input of {@link dipCasePayment}. Give both `caseCost` and `groupMeanCost` to apply outlier bands. */
 export const dipCasePaymentInputSchema = z
-  .object({
+  .strictObject({
     currency: budgetCurrencySchema,
     /** Point value as a decimal (use the exact text from {@link dipPointValue}). */
     pointValue: positiveDecimalSchema,
@@ -184,10 +184,10 @@ export function dipCasePayment(input: z.input<typeof dipCasePaymentInputSchema>)
 }
 
 /** Input of {@link allocateDipBudget}: a budget to distribute over cases by their points. */
-export const allocateDipBudgetInputSchema = z.object({
+export const allocateDipBudgetInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   budget: nonNegativeAmountSchema,
-  cases: z.array(z.object({ caseId: z.string().min(1), points: nonNegativeDecimalSchema })).min(1),
+  cases: z.array(z.strictObject({ caseId: z.string().min(1), points: nonNegativeDecimalSchema })).min(1),
 });
 
 /** A DIP budget distributed over cases, exact to the cent. */

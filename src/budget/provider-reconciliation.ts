@@ -14,7 +14,7 @@ export const reconcileProviderBundlesInputSchema = bundleSettlementTermsSchema.e
   /** Bundles by id. */
   bundles: z.record(z.string(), bundleSchema),
   episodes: z
-    .array(z.object({ episodeId: z.string().min(1), bundleId: z.string().min(1), actualCost: nonNegativeAmountSchema }))
+    .array(z.strictObject({ episodeId: z.string().min(1), bundleId: z.string().min(1), actualCost: nonNegativeAmountSchema }))
     .min(1),
 });
 

@@ -9,7 +9,7 @@ import { budgetCurrencySchema, cash, pct, signedRateSchema, text } from "./commo
  * `repaymentQualityAdjustment` does the same for a repayment. `capRate` caps the result
  * at ± that share of the total target. `order` says whether quality or cap comes first.
  */
-export const reconcileTargetPriceInputSchema = z.object({
+export const reconcileTargetPriceInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   /** Benchmark price per episode before the discount. */
   benchmarkPrice: nonNegativeAmountSchema,

@@ -15,13 +15,13 @@ import { amountTextAt, amountUnitsAt } from "./amount-memo.js";
  * for the contract and, optionally, the bill to split and the attributes the coverage
  * layers read. Without `bill`, the bill split is the patient's net contract payment.
  */
-export const cohortPatientSchema = z.object({
+export const cohortPatientSchema = z.strictObject({
   patientId: z.string().min(1),
   events: z.array(z.unknown()),
   bill: z.string().optional(),
   /** Attributes the layers read (insuranceType, biomarker, …) and assistance `groups`. */
   patient: z
-    .object({ groups: z.array(z.string()).optional() })
+    .strictObject({ groups: z.array(z.string()).optional() })
     .catchall(z.union([z.string(), z.number(), z.array(z.string())]))
     .optional(),
 });

@@ -89,7 +89,7 @@ export const rateSchema = decimal({ min: "0", max: "1" });
  *
  * @example
  * ```ts
- * z.object({ price: amount({ min: "0" }) });
+ * z.strictObject({ price: amount({ min: "0" }) });
  * ```
  */
 export function amount(bounds: DecimalBounds = {}) {
@@ -123,7 +123,7 @@ export const currencyCodeSchema = z
  */
 export function moneyOf(bounds: DecimalBounds = {}) {
   checkBounds(bounds);
-  const json = z.object({ amount: amount(bounds), currency: currencyCodeSchema }).transform(
+  const json = z.strictObject({ amount: amount(bounds), currency: currencyCodeSchema }).transform(
     (m): Money => fromDecimal(m.amount, getCurrency(m.currency).code),
   );
   return z.union([z.custom<Money>((v) => isMoney(v) && withinBounds(v.amount, bounds), { message: "amount out of range" }), json]);

@@ -23,11 +23,11 @@ export const modelExpressionSchema: z.ZodType<ModelExpression> = z.lazy(() =>
   z.union([
     z.number(),
     z.string().refine((s) => isDecimalText(s.trim()), { message: "not a decimal number" }),
-    z.object({ param: z.string().min(1), key: z.string().min(1).optional() }).strict(),
-    z.object({ mul: z.array(modelExpressionSchema).min(1) }).strict(),
-    z.object({ add: z.array(modelExpressionSchema).min(1) }).strict(),
-    z.object({ sub: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
-    z.object({ div: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
+    z.strictObject({ param: z.string().min(1), key: z.string().min(1).optional() }).strict(),
+    z.strictObject({ mul: z.array(modelExpressionSchema).min(1) }).strict(),
+    z.strictObject({ add: z.array(modelExpressionSchema).min(1) }).strict(),
+    z.strictObject({ sub: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
+    z.strictObject({ div: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
   ]),
 );
 

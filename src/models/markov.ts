@@ -35,7 +35,7 @@ export type TransitionMatrixInput = z.input<typeof transitionMatrixSchema>;
  * - `cycleLength` (default 1) in `timeUnit` (default `year`): fixes the discounting clock and per-year values.
  */
 export const markovModelSchema = z
-  .object({
+  .strictObject({
     states: z
       .array(stateName)
       .min(1)
@@ -45,7 +45,7 @@ export const markovModelSchema = z
     cycleLength: modelFloat({ above: 0 }).default(1),
     timeUnit: z.enum(MODEL_TIME_UNITS).default("year"),
     transitions: z
-      .array(z.object({ throughCycle: z.number().int().min(1).optional(), matrix: transitionMatrixSchema }).strict())
+      .array(z.strictObject({ throughCycle: z.number().int().min(1).optional(), matrix: transitionMatrixSchema }).strict())
       .min(1),
     streams: modelStreamsSchema,
     counting: z.enum(["beginning", "end", "life-table"]),

@@ -16,12 +16,12 @@ const finite = modelFloat();
  * - `dirichlet` (alpha per key, each > 0) for a whole transition row.
  */
 export const modelDistributionSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("beta"), alpha: positive, beta: positive }).strict(),
-  z.object({ type: z.literal("gamma"), shape: positive, scale: positive }).strict(),
-  z.object({ type: z.literal("lognormal"), meanlog: finite, sdlog: positive }).strict(),
-  z.object({ type: z.literal("normal"), mean: finite, sd: positive }).strict(),
+  z.strictObject({ type: z.literal("beta"), alpha: positive, beta: positive }).strict(),
+  z.strictObject({ type: z.literal("gamma"), shape: positive, scale: positive }).strict(),
+  z.strictObject({ type: z.literal("lognormal"), meanlog: finite, sdlog: positive }).strict(),
+  z.strictObject({ type: z.literal("normal"), mean: finite, sd: positive }).strict(),
   z
-    .object({ type: z.literal("dirichlet"), alpha: z.record(z.string().min(1), positive) })
+    .strictObject({ type: z.literal("dirichlet"), alpha: z.record(z.string().min(1), positive) })
     .strict()
     .refine((d) => Object.keys(d.alpha).length >= 2, { message: "a Dirichlet needs at least two keys", path: ["alpha"] }),
 ]);
@@ -35,7 +35,7 @@ type Distribution = z.output<typeof modelDistributionSchema>;
  * Without `value` the base case is the distribution's mean (for a Dirichlet, α_i / Σα).
  */
 export const modelParameterSchema = z
-  .object({ value: finite.optional(), distribution: modelDistributionSchema.optional() })
+  .strictObject({ value: finite.optional(), distribution: modelDistributionSchema.optional() })
   .strict()
   .superRefine((p, ctx) => {
     if (p.value === undefined && p.distribution === undefined) {

@@ -27,7 +27,7 @@ export function yearsPerUnit(unit: ModelTimeUnit): number {
  * States left out have value 0.
  */
 export const modelStreamSchema = z
-  .object({
+  .strictObject({
     values: z.record(z.string().min(1), z.union([modelExpressionSchema, z.array(modelExpressionSchema).min(1)])),
     per: z.enum(["cycle", ...MODEL_TIME_UNITS]).default("cycle"),
     discountRate: modelFloat({ min: 0, max: 1 }).default(0),

@@ -7,7 +7,7 @@ import { portableExp, portableLog } from "./portable-math.js";
 
 const e = modelExpressionSchema;
 const kmSchema = z
-  .object({ type: z.literal("kaplan-meier"), times: z.array(modelFloat({ min: 0 })).min(1), survival: z.array(modelFloat({ min: 0, max: 1 })).min(1) })
+  .strictObject({ type: z.literal("kaplan-meier"), times: z.array(modelFloat({ min: 0 })).min(1), survival: z.array(modelFloat({ min: 0, max: 1 })).min(1) })
   .strict()
   .superRefine((km, ctx) => {
     if (km.times.length !== km.survival.length) {
@@ -31,11 +31,11 @@ const kmSchema = z
  * Parameters may be expressions over model parameters (for PSA).
  */
 export const survivalCurveSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("exponential"), rate: e }).strict(),
-  z.object({ type: z.literal("weibull"), shape: e, scale: e }).strict(),
-  z.object({ type: z.literal("log-logistic"), shape: e, scale: e }).strict(),
-  z.object({ type: z.literal("log-normal"), meanlog: e, sdlog: e }).strict(),
-  z.object({ type: z.literal("gompertz"), shape: e, rate: e }).strict(),
+  z.strictObject({ type: z.literal("exponential"), rate: e }).strict(),
+  z.strictObject({ type: z.literal("weibull"), shape: e, scale: e }).strict(),
+  z.strictObject({ type: z.literal("log-logistic"), shape: e, scale: e }).strict(),
+  z.strictObject({ type: z.literal("log-normal"), meanlog: e, sdlog: e }).strict(),
+  z.strictObject({ type: z.literal("gompertz"), shape: e, rate: e }).strict(),
   kmSchema,
 ]);
 
@@ -159,7 +159,7 @@ function compileRawCurve(curve: Curve, table: ParameterTable, path: IssuePath): 
 
 /** Input of {@link evaluateSurvivalCurve}: a curve, the times to read it at, and any parameters its expressions use. */
 export const evaluateSurvivalCurveInputSchema = z
-  .object({ curve: survivalCurveSchema, times: z.array(modelFloat({ min: 0 })).min(1), parameters: modelParametersSchema.optional() })
+  .strictObject({ curve: survivalCurveSchema, times: z.array(modelFloat({ min: 0 })).min(1), parameters: modelParametersSchema.optional() })
   .strict();
 
 /** Input of {@link evaluateSurvivalCurve}. */

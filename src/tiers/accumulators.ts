@@ -8,7 +8,7 @@ import { toUnits, unitsText } from "./units.js";
 
 /** The zod schema of the accumulator document handed back by {@link splitBill} and passed to the next claim. */
 export const annualAccumulatorsSchema = z
-  .object({
+  .strictObject({
     /** The benefit year the figures belong to. */
     year: z.number().int().nullable().optional(),
     currency: currencyCodeSchema,
@@ -16,7 +16,7 @@ export const annualAccumulatorsSchema = z
     layers: z.record(
       z.string(),
       z
-        .object({
+        .strictObject({
           deductibleMet: nonNegativeAmountSchema.optional(),
           paid: nonNegativeAmountSchema.optional(),
           bandBase: nonNegativeAmountSchema.optional(),

@@ -5,7 +5,7 @@ import { D } from "../money/index.js";
 
 /** Input of {@link buyGetFreeUnits}. */
 export const buyGetFreeUnitsInputSchema = z
-  .object({
+  .strictObject({
     /** Units the patient needs. */
     units: z.number().int().min(0),
     /** Units bought per cycle (N). */

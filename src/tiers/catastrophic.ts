@@ -5,7 +5,7 @@ import { D, formatMoney, money } from "../money/index.js";
 
 /** The zod schema of {@link catastrophicBurden}'s input. */
 export const catastrophicBurdenInputSchema = z
-  .object({
+  .strictObject({
     outOfPocket: nonNegativeAmountSchema,
     /** Household income over the same period; must be positive. */
     householdIncome: positiveDecimalSchema,

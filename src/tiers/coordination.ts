@@ -6,7 +6,7 @@ import { D, formatMoney, type Money, money, round } from "../money/index.js";
 
 /** The zod schema of {@link coordinateBenefits}' input. */
 export const coordinateBenefitsInputSchema = z
-  .object({
+  .strictObject({
     /** The allowed amount of the claim. */
     allowed: nonNegativeAmountSchema,
     /** What the primary insurer paid. */

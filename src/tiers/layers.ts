@@ -43,7 +43,7 @@ const common = {
 };
 
 const basicLayerSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("basic"),
     ...common,
     /** Annual deductible (起付线). */
@@ -54,7 +54,7 @@ const basicLayerSchema = z
   .strict();
 
 const supplementaryLayerSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("supplementary"),
     ...common,
     /** Annual threshold of out-of-pocket spending above which the layer pays. */
@@ -66,7 +66,7 @@ const supplementaryLayerSchema = z
   .strict();
 
 const commercialLayerSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("commercial"),
     ...common,
     deductible: nonNegativeAmountSchema.optional(),
@@ -77,13 +77,13 @@ const commercialLayerSchema = z
   .strict();
 
 const programSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("discount"), rate: rateSchema }).strict(),
-  z.object({ type: z.literal("buyGet"), buy: z.number().int().min(1), get: z.number().int().min(1) }).strict(),
-  z.object({ type: z.literal("freeAfterCycles"), paidCycles: z.number().int().min(0) }).strict(),
+  z.strictObject({ type: z.literal("discount"), rate: rateSchema }).strict(),
+  z.strictObject({ type: z.literal("buyGet"), buy: z.number().int().min(1), get: z.number().int().min(1) }).strict(),
+  z.strictObject({ type: z.literal("freeAfterCycles"), paidCycles: z.number().int().min(0) }).strict(),
 ]);
 
 const manufacturerLayerSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("manufacturer"),
     ...common,
     /** Price discount, buy-N-get-M free, or free drug after X paid cycles. */
@@ -92,7 +92,7 @@ const manufacturerLayerSchema = z
   .strict();
 
 const assistanceLayerSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("assistance"),
     ...common,
     /** Share of what remains, per eligible group (低保 / 特困 …); the highest matching rate applies. */
@@ -103,12 +103,12 @@ const assistanceLayerSchema = z
   .strict();
 
 const poolLayerSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("pool"),
     ...common,
     /** Funders with fixed shares of the layer's base; shares add up to at most 1. */
     funders: z
-      .array(z.object({ id: z.string().min(1), name: z.string().optional(), share: rateSchema }).strict())
+      .array(z.strictObject({ id: z.string().min(1), name: z.string().optional(), share: rateSchema }).strict())
       .min(1),
   })
   .strict();
@@ -129,7 +129,7 @@ export type CoverageLayerInput = z.input<typeof coverageLayerSchema>;
 /** The zod schema of a coverage plan document: currency, rounding and the ordered layers. */
 export const coveragePlanSchema = z.union([
   z
-    .object({
+    .strictObject({
       currency: currencyCodeSchema.optional(),
       rounding: roundingSchema.optional(),
       layers: z.array(coverageLayerSchema),

@@ -89,7 +89,7 @@ const attributeName = z.string().min(1, "name the patient attribute the table is
 
 function categoricalSchema() {
   return z
-    .object({
+    .strictObject({
       by: attributeName,
       categories: z.record(z.string(), stratifiedRateSchema).refine((c) => Object.keys(c).length > 0, "a category table needs at least one category"),
       default: stratifiedRateSchema.optional(),
@@ -105,12 +105,12 @@ function categoricalSchema() {
 
 function bandedSchema() {
   return z
-    .object({
+    .strictObject({
       by: attributeName,
-      relativeTo: z.union([z.object({ amount: positiveDecimalSchema }).strict(), z.object({ attribute: attributeName }).strict()]).optional(),
+      relativeTo: z.union([z.strictObject({ amount: positiveDecimalSchema }).strict(), z.strictObject({ attribute: attributeName }).strict()]).optional(),
       closed: z.enum(["lower", "upper"]).optional(),
-      domain: z.object({ min: boundSchema, max: boundSchema }).optional(),
-      bands: z.array(z.object({ from: boundSchema, to: boundSchema, value: stratifiedRateSchema, label: z.string().optional() })).min(1),
+      domain: z.strictObject({ min: boundSchema, max: boundSchema }).optional(),
+      bands: z.array(z.strictObject({ from: boundSchema, to: boundSchema, value: stratifiedRateSchema, label: z.string().optional() })).min(1),
     })
     .strict()
     .transform((doc, ctx): StratifiedRate => {

@@ -6,7 +6,7 @@ import { type PatientAttributes, resolveStratifiedRate, stratifiedRateSchema } f
 
 /** The zod schema of {@link stratifiedReimbursement}'s input. */
 export const stratifiedReimbursementInputSchema = z
-  .object({
+  .strictObject({
     /** The rate table (or a plain rate). */
     table: stratifiedRateSchema,
     /** Whose share the table's rate is: the payer's (default) or the patient's. */

@@ -19,10 +19,10 @@ export type Quadrant = "NE" | "SE" | "NW" | "SW" | "ORIGIN";
  */
 export type IcerReading = "cost-per-qaly-gained" | "saving-per-qaly-lost" | "dominant" | "dominated" | "no-difference";
 
-const armSchema = z.object({ cost: costSchema, effect: effectSchema });
+const armSchema = z.strictObject({ cost: costSchema, effect: effectSchema });
 
 /** Input of {@link icer}: the new strategy, its comparator, and optionally λ to judge against. */
-export const icerInputSchema = z.object({
+export const icerInputSchema = z.strictObject({
   intervention: armSchema,
   comparator: armSchema,
   /** Willingness to pay per QALY; when given, the result says whether the new strategy is cost-effective. */

@@ -39,7 +39,7 @@ function checkMatrix(rows: readonly (number[] | Float64Array)[], name: string, s
  * (`costs[s][k]` is the cost of strategy `s` in draw `k`), and a λ grid.
  */
 export const psaInputSchema = z
-  .object({
+  .strictObject({
     strategies: z.array(z.string().min(1)).min(1, "at least one strategy is needed"),
     costs: z.array(rowSchema),
     effects: z.array(rowSchema),
@@ -213,10 +213,10 @@ function psaKernel(lambda: number, C: Float64Array, E: Float64Array, S: number, 
 }
 
 /** Input of {@link psaInputFromDraws}: draw-major PSA output, one entry per draw. */
-export const psaDrawsInputSchema = z.object({
+export const psaDrawsInputSchema = z.strictObject({
   strategies: z.array(z.string().min(1)).min(1),
   /** `draws[k].costs[s]`, `draws[k].effects[s]`: strategy `s` in draw `k`. */
-  draws: z.array(z.object({ costs: z.array(z.number()), effects: z.array(z.number()) })).min(1, "at least one draw is needed"),
+  draws: z.array(z.strictObject({ costs: z.array(z.number()), effects: z.array(z.number()) })).min(1, "at least one draw is needed"),
   lambdas: z.array(z.number().min(0)).min(1),
   currency: currencyCodeSchema.optional(),
 }).superRefine((doc, ctx) => {

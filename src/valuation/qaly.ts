@@ -6,7 +6,7 @@ import { short } from "./shared.js";
 
 const utilityFloorSchema = decimalSchema.refine((d) => !d.greaterThan(0), { message: "the utility floor must be ≤ 0 (0 = dead)" });
 
-const utilityPeriodSchema = z.object({
+const utilityPeriodSchema = z.strictObject({
   /** Utility weight of the period: 1 = full health, 0 = dead, negative = worse than death. */
   utility: decimalSchema,
   /** Length of one cycle of this period in years (default 1). */
@@ -20,7 +20,7 @@ const utilityPeriodSchema = z.object({
  * rate for effects, the cycle timing and the lowest utility accepted.
  */
 export const qalyInputSchema = z
-  .object({
+  .strictObject({
     periods: z.array(utilityPeriodSchema).min(1, "at least one period is needed"),
     /** Annual discount rate for effects, a decimal in [0, 1] (0.03 = 3%). Default 0. */
     discountRate: rateSchema.optional(),
