@@ -153,7 +153,7 @@ export const contractSchema = z
     id: z.string().min(1),
     name: z.string().optional(),
     version: z.string().optional(),
-    currency: currencyCodeSchema.default("CNY"),
+    currency: currencyCodeSchema,
     price: nonNegativeAmountSchema,
     rounding: roundingSchema.default("half-up"),
     effective: effectivePeriodSchema.optional(),

@@ -109,7 +109,7 @@ export const nonNegativeAmountSchema = amount({ min: "0" });
 
 /** A known ISO 4217 currency code. */
 export const currencyCodeSchema = z
-  .string()
+  .string({ error: (issue) => (issue.input === undefined ? 'the currency is required: a document that states amounts states its currency (e.g. "CNY")' : "a currency code is a string of three upper-case letters (ISO 4217)") })
   .regex(/^[A-Z]{3}$/, { error: "a currency code is three upper-case letters (ISO 4217)" })
   .refine(isCurrencyCode, { error: (issue) => `unknown currency code ${JSON.stringify(issue.input)}` });
 

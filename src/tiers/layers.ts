@@ -127,19 +127,18 @@ export const coverageLayerSchema = z.discriminatedUnion("kind", [
 export type CoverageLayerInput = z.input<typeof coverageLayerSchema>;
 
 /** The zod schema of a coverage plan document: currency, rounding and the ordered layers. */
-export const coveragePlanSchema = z.union([
-  z
-    .strictObject({
-      currency: currencyCodeSchema.optional(),
-      rounding: roundingSchema.optional(),
-      layers: z.array(coverageLayerSchema),
-    })
-    .strict(),
-  // no `currency: undefined` keys: the output of a bare array reads like a document without them
-  z.array(coverageLayerSchema).transform((layers): { layers: typeof layers; currency?: string; rounding?: Rounding } => ({ layers })),
-]);
+export const coveragePlanSchema = z.strictObject(
+  {
+    /** The plan's currency, always stated: the bill, deductibles and caps are amounts in it. */
+    currency: currencyCodeSchema,
+    rounding: roundingSchema.optional(),
+    layers: z.array(coverageLayerSchema),
+  },
+  // A bare array of layers states no currency (it used to settle as CNY): say how to write it.
+  { error: (issue) => (issue.code === "invalid_type" && Array.isArray(issue.input) ? 'a coverage plan states its currency: write { "currency": "CNY", "layers": [...] }' : undefined) },
+);
 
-/** A coverage plan document: `{ currency?, rounding?, layers }`, or just the array of layers. */
+/** A coverage plan document: `{ currency, rounding?, layers }` (the currency is required). */
 export type CoveragePlanInput = z.input<typeof coveragePlanSchema>;
 
 /** The manufacturer programme of a parsed layer. */
@@ -236,7 +235,7 @@ function units(amount: Dec | undefined, scale: number, path: IssuePath, what: st
 export function parseLayers(json: unknown): CoveragePlan {
   if (isCoveragePlan(json)) return json;
   const doc = parseInput(coveragePlanSchema, json, "parseLayers");
-  const currency = doc.currency ?? "CNY";
+  const currency = doc.currency;
   const scale = scaleOf(currency);
   const issues: Issue[] = [];
   const seen = new Map<string, number>();

@@ -47,6 +47,12 @@ export const psaInputSchema = z
     lambdas: z.array(z.number().min(0)).min(1, "at least one λ is needed"),
     /** Currency of the costs (default CNY). */
     currency: currencyCodeSchema.optional(),
+    // The other keys of a runModelPsa result, so that result can be passed as it is; ignored here.
+    draws: z.unknown().optional(),
+    seed: z.unknown().optional(),
+    summary: z.unknown().optional(),
+    explanation: z.unknown().optional(),
+    parameterDraws: z.unknown().optional(),
   })
   .superRefine((doc, ctx) => {
     checkUniqueNames(doc.strategies, ctx, (i) => ["strategies", i]);
