@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import {
   DomainError,
   nonNegativeAmountSchema,
@@ -268,8 +269,8 @@ export function budgetImpact(input: BudgetImpactInput): BudgetImpact {
 
 /** Input of {@link budgetImpactScenarios}: a base analysis and named overrides of its fields. */
 export const budgetImpactScenariosInputSchema = z.strictObject({
-  base: z.record(z.string(), z.unknown()),
-  scenarios: z.array(z.strictObject({ name: z.string().min(1), overrides: z.record(z.string(), z.unknown()) })).default([]),
+  base: userRecord(z.string(), z.unknown()),
+  scenarios: z.array(z.strictObject({ name: z.string().min(1), overrides: userRecord(z.string(), z.unknown()) })).default([]),
 });
 
 /** The base case and each scenario's analysis. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import {
   bandedTableSchema,
   decimal,
@@ -55,7 +56,7 @@ export const capitationPaymentInputSchema = z.strictObject({
   /** Base amount per enrollee for the period (or the whole amount, for P4-style programmes). */
   baseAmount: nonNegativeAmountSchema,
   /** Measured outcomes by name, e.g. `{ hba1cControl: 0.62, hospitalisationReduction: 0.25 }`. */
-  metrics: z.record(z.string(), decimalSchema),
+  metrics: userRecord(z.string(), decimalSchema),
   targets: z.array(capitationTargetSchema).default([]),
   rounding: roundingSchema.default("half-up"),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import { DomainError, nonNegativeAmountSchema, parseInput, step, type Step } from "../core/index.js";
 import { sum, type Money } from "../money/index.js";
 import { bundleSchema, bundleSettlementTermsSchema, resolveBundle, settleAgainstPrice, type BundleSettlement } from "./bundle.js";
@@ -12,7 +13,7 @@ export const reconcileProviderBundlesInputSchema = bundleSettlementTermsSchema.e
   providerId: z.string().min(1),
   period: z.string().optional(),
   /** Bundles by id. */
-  bundles: z.record(z.string(), bundleSchema),
+  bundles: userRecord(z.string(), bundleSchema),
   episodes: z
     .array(z.strictObject({ episodeId: z.string().min(1), bundleId: z.string().min(1), actualCost: nonNegativeAmountSchema }))
     .min(1),

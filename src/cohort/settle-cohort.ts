@@ -291,7 +291,7 @@ export async function* settleCohort(
  */
 export function emptyCohortTotals(currency: string): CohortTotals {
   getCurrency(currency);
-  return { currency, patients: 0, errors: 0, gross: 0n, refunded: 0n, net: 0n, withheld: 0n, layers: {}, patientShare: 0n };
+  return { currency, patients: 0, errors: 0, gross: 0n, refunded: 0n, net: 0n, withheld: 0n, layers: Object.create(null) as Record<string, bigint>, patientShare: 0n };
 }
 
 /**
@@ -324,12 +324,14 @@ export function addToCohortTotals(totals: CohortTotals, record: CohortSettlement
     const split = object(r.split, ["record", "split"]);
     const paid = split.layers;
     if (!Array.isArray(paid)) throw invalid(["record", "split", "layers"], "expected the layers paid", "invalid_type");
-    const next: Record<string, bigint> = { ...totals.layers };
+    // Null prototype, own-key reads: a layer id "constructor" or "__proto__" is a key like any other.
+    const next = Object.create(null) as Record<string, bigint>;
+    for (const id of Object.keys(totals.layers)) next[id] = totals.layers[id]!;
     for (let i = 0; i < paid.length; i++) {
       const l = object(paid[i], ["record", "split", "layers", i]);
       const amount = amountOf(l, "amount", s, ["record", "split", "layers", i]);
       if (typeof l.id !== "string") throw invalid(["record", "split", "layers", i, "id"], "a layer id is text", "invalid_type");
-      next[l.id] = (next[l.id] ?? 0n) + amount;
+      next[l.id] = (Object.hasOwn(next, l.id) ? next[l.id]! : 0n) + amount;
     }
     patientShare += amountOf(split, "patient", s, ["record", "split"]);
     layers = next;
@@ -370,7 +372,7 @@ function amountOf(o: Record<string, unknown>, key: string, scale: number, path: 
 export function cohortTotalsToJSON(totals: CohortTotals): CohortTotalsJSON {
   checkTotals(totals);
   const s = getCurrency(totals.currency).minorUnit;
-  const layers: Record<string, string> = {};
+  const layers = Object.create(null) as Record<string, string>;
   for (const [id, v] of Object.entries(totals.layers)) layers[id] = unitsText(v, s);
   return {
     currency: totals.currency,

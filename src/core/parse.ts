@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { invalid, ValidationError, type Issue } from "./errors.js";
+import { ESCAPED_PROTO_KEY } from "./schemas.js";
 
 interface RawIssue {
   readonly code: string;
@@ -56,7 +57,8 @@ function unknownKeyMessage(issue: { readonly keys?: readonly string[]; readonly 
     .join("\n");
 }
 
-const toPath = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === "symbol" ? String(p) : p));
+// userRecord renames an own "__proto__" key while zod parses the record: name it back in paths.
+const toPath = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === "symbol" ? String(p) : p === ESCAPED_PROTO_KEY ? "__proto__" : p));
 
 /**
  * A failed union says only "Invalid input"; report instead the issues of the branch

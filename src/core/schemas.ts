@@ -149,3 +149,47 @@ export const isoDateSchema = z
 
 /** A rounding mode name. */
 export const roundingSchema = z.enum(ROUNDING_MODES as [Rounding, ...Rounding[]]);
+
+// zod's record parsing skips an own `__proto__` key silently (and builds a plain `{}`),
+// so a layer, category or parameter named "__proto__" would vanish. The key is renamed
+// to this placeholder for the record's own parse and named back afterwards.
+const PROTO_KEY = "\u0000__proto__";
+
+function escapeProtoKey(input: unknown, ctx: { addIssue: (issue: { code: "custom"; message: string; input: unknown }) => void }): unknown {
+  if (input !== null && typeof input === "object" && Object.hasOwn(input, PROTO_KEY)) {
+    ctx.addIssue({ code: "custom", message: "a key may not start with a NUL character", input });
+    return input;
+  }
+  if (input === null || typeof input !== "object" || Array.isArray(input) || !Object.hasOwn(input, "__proto__")) return input;
+  const proto = Object.getPrototypeOf(input) as unknown;
+  if (proto !== Object.prototype && proto !== null) return input;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) {
+    const value = (input as Record<string, unknown>)[key];
+    Object.defineProperty(copy, key === "__proto__" ? PROTO_KEY : key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+/**
+ * A map keyed by user-chosen names (layer ids, category labels, parameter names…):
+ * every string works as a key, `__proto__`, `constructor` and `toString` included. The
+ * output is a null-prototype object, so a lookup never finds `Object.prototype`'s
+ * members. In JSON Schema it is an object with `additionalProperties` of `value`.
+ *
+ * @example
+ * ```ts
+ * const rates = parseInput(userRecord(z.string(), rateSchema), { __proto__: 0.5 } as never);
+ * ```
+ */
+export function userRecord<K extends z.ZodType<string, string>, V extends z.ZodType>(key: K, value: V) {
+  return z
+    .preprocess(escapeProtoKey, z.record(key, value))
+    .transform((record): Record<z.output<K>, z.output<V>> => {
+      const out = Object.create(null) as Record<string, unknown>;
+      for (const k of Object.keys(record)) out[k === PROTO_KEY ? "__proto__" : k] = (record as Record<string, unknown>)[k];
+      return out as Record<z.output<K>, z.output<V>>;
+    });
+}
+
+export { PROTO_KEY as ESCAPED_PROTO_KEY };

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, parseInput, ValidationError } from "../core/index.js";
 import type { Money } from "../money/index.js";
 import { moneyFromFloat } from "./streams.js";
 
 const resultShape = z
   .strictObject({
-    streams: z.record(z.string(), z.strictObject({ total: z.number(), currency: z.string().optional() }).loose()),
+    streams: userRecord(z.string(), z.strictObject({ total: z.number(), currency: z.string().optional() }).loose()),
   })
   .loose();
 

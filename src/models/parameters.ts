@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 
 import { modelFloat } from "./numbers.js";
 import { portableExp } from "./portable-math.js";
@@ -21,7 +22,7 @@ export const modelDistributionSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("lognormal"), meanlog: finite, sdlog: positive }).strict(),
   z.strictObject({ type: z.literal("normal"), mean: finite, sd: positive }).strict(),
   z
-    .strictObject({ type: z.literal("dirichlet"), alpha: z.record(z.string().min(1), positive) })
+    .strictObject({ type: z.literal("dirichlet"), alpha: userRecord(z.string().min(1), positive) })
     .strict()
     .refine((d) => Object.keys(d.alpha).length >= 2, { message: "a Dirichlet needs at least two keys", path: ["alpha"] }),
 ]);
@@ -47,7 +48,7 @@ export const modelParameterSchema = z
   });
 
 /** Named parameters of a model, referenced from expressions as `{ param: name }`. */
-export const modelParametersSchema = z.record(z.string().min(1), modelParameterSchema);
+export const modelParametersSchema = userRecord(z.string().min(1), modelParameterSchema);
 
 /** A named parameter as accepted by {@link modelParameterSchema}. */
 export type ModelParameterInput = z.input<typeof modelParameterSchema>;

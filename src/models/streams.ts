@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, DomainError, ValidationError } from "../core/index.js";
 import { money, round, type Money } from "../money/index.js";
 import { D } from "../money/index.js";
@@ -28,7 +29,7 @@ export function yearsPerUnit(unit: ModelTimeUnit): number {
  */
 export const modelStreamSchema = z
   .strictObject({
-    values: z.record(z.string().min(1), z.union([modelExpressionSchema, z.array(modelExpressionSchema).min(1)])),
+    values: userRecord(z.string().min(1), z.union([modelExpressionSchema, z.array(modelExpressionSchema).min(1)])),
     per: z.enum(["cycle", ...MODEL_TIME_UNITS]).default("cycle"),
     discountRate: modelFloat({ min: 0, max: 1 }).default(0),
     currency: currencyCodeSchema.optional(),

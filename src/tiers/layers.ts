@@ -1,6 +1,7 @@
 // Coverage layers as documents: what each payer covers, stored as JSON by a backend
 // and parsed once into a plan that settles any number of claims.
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import {
   bandedTableSchema,
   DomainError,
@@ -96,7 +97,7 @@ const assistanceLayerSchema = z
     kind: z.literal("assistance"),
     ...common,
     /** Share of what remains, per eligible group (低保 / 特困 …); the highest matching rate applies. */
-    groupRates: z.record(z.string().min(1), rateSchema).optional(),
+    groupRates: userRecord(z.string().min(1), rateSchema).optional(),
     /** The share for patients in none of the groups (a rate or a stratified table); absent means they are not eligible. */
     rate: stratifiedRateSchema.optional(),
   })

@@ -4,6 +4,7 @@
 // Tables nest, so "by insurance type, then by hospital level" is one document.
 import { quote } from "../money/decimal.js";
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import {
   bandedTable,
   type Band,
@@ -91,7 +92,7 @@ function categoricalSchema() {
   return z
     .strictObject({
       by: attributeName,
-      categories: z.record(z.string(), stratifiedRateSchema).refine((c) => Object.keys(c).length > 0, "a category table needs at least one category"),
+      categories: userRecord(z.string(), stratifiedRateSchema).refine((c) => Object.keys(c).length > 0, "a category table needs at least one category"),
       default: stratifiedRateSchema.optional(),
     })
     .strict()

@@ -1,5 +1,6 @@
 // Stratified reimbursement: apply a patient's stratified rate to an amount.
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInput, roundingSchema, step } from "../core/index.js";
 import { formatMoney, type Money, money, percentage, subtract } from "../money/index.js";
 import { type PatientAttributes, resolveStratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
@@ -14,7 +15,7 @@ export const stratifiedReimbursementInputSchema = z
     /** The amount the rate applies to (a bill, or an out-of-pocket amount). */
     amount: nonNegativeAmountSchema,
     /** The attributes the table reads. */
-    patient: z.record(z.string(), z.union([z.string(), z.number()])),
+    patient: userRecord(z.string(), z.union([z.string(), z.number()])),
     currency: currencyCodeSchema.optional(),
     rounding: roundingSchema.optional(),
   })

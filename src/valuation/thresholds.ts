@@ -1,5 +1,6 @@
 import { quote } from "../money/decimal.js";
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import {
   bandedTable,
   describeBand,
@@ -205,7 +206,7 @@ export const thresholdPolicySchema = z.strictObject({
 export const selectThresholdInputSchema = z.strictObject({
   policy: thresholdPolicySchema,
   /** Facts the conditions refer to, e.g. `{ lifeExtensionMonths: 14, rareDisease: false }`. */
-  facts: z.record(z.string(), factValueSchema),
+  facts: userRecord(z.string(), factValueSchema),
 });
 
 /** Input of {@link selectThreshold} as written by callers. */

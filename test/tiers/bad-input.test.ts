@@ -73,7 +73,7 @@ describe("tiers: bad input", () => {
     const year = caught(() => splitBill({ plan, bill: "1", year: 2026, accumulators: { year: 2025, currency: "CNY", layers: {} } }));
     expect((year as DomainError).code).toBe("INCONSISTENT_INPUT");
     expect((year as DomainError).path).toEqual(["accumulators", "year"]);
-    const cur = caught(() => splitBill({ plan, bill: "1", accumulators: { currency: "USD", layers: {} } }));
+    const cur = caught(() => splitBill({ year: 2026, plan, bill: "1", accumulators: { currency: "USD", layers: {} } }));
     expect((cur as DomainError).code).toBe("CURRENCY_MISMATCH");
     expect((cur as DomainError).path).toEqual(["accumulators", "currency"]);
     const bill = caught(() => splitBill({ plan, bill: { amount: "1", currency: "USD" } }));
@@ -82,11 +82,11 @@ describe("tiers: bad input", () => {
 
   it("rejects accumulators beyond their limits or naming unknown layers", () => {
     const plan = parseLayers({ currency: "CNY", layers: [basic] });
-    const over = caught(() => splitBill({ plan, bill: "1", accumulators: { currency: "CNY", layers: { basic: { deductibleMet: "800" } } } }));
+    const over = caught(() => splitBill({ year: 2026, plan, bill: "1", accumulators: { currency: "CNY", layers: { basic: { deductibleMet: "800" } } } }));
     expect((over as DomainError).path).toEqual(["accumulators", "layers", "basic", "deductibleMet"]);
-    const cap = caught(() => splitBill({ plan, bill: "1", accumulators: { currency: "CNY", layers: { basic: { paid: "400000.01" } } } }));
+    const cap = caught(() => splitBill({ year: 2026, plan, bill: "1", accumulators: { currency: "CNY", layers: { basic: { paid: "400000.01" } } } }));
     expect((cap as DomainError).path).toEqual(["accumulators", "layers", "basic", "paid"]);
-    const unknown = caught(() => splitBill({ plan, bill: "1", accumulators: { currency: "CNY", layers: { nope: {} } } }));
+    const unknown = caught(() => splitBill({ year: 2026, plan, bill: "1", accumulators: { currency: "CNY", layers: { nope: {} } } }));
     expect((unknown as DomainError).code).toBe("UNKNOWN_KEY");
   });
 

@@ -46,7 +46,7 @@ describe("src/tiers/accumulators.ts", () => {
 
   it("accumulator figures finer than the fen name their own field", () => {
     const plan = parseLayers({ currency: "CNY", layers: [{ kind: "supplementary", id: "s", threshold: "100", cap: "1000", bands: { bands: [{ from: 0, to: null, value: 0.5 }] } }] });
-    const sub = (field: "deductibleMet" | "paid" | "bandBase") => domainError(() => splitBill({ plan, bill: "10", accumulators: { currency: "CNY", layers: { s: { [field]: "0.001" } } } }));
+    const sub = (field: "deductibleMet" | "paid" | "bandBase") => domainError(() => splitBill({ year: 2026, plan, bill: "10", accumulators: { currency: "CNY", layers: { s: { [field]: "0.001" } } } }));
     for (const field of ["deductibleMet", "paid", "bandBase"] as const) {
       const e = sub(field);
       expect([e.code, e.path, e.message]).toEqual([
@@ -59,7 +59,7 @@ describe("src/tiers/accumulators.ts", () => {
 
   it("paid beyond the cap is an INCONSISTENT_INPUT", () => {
     const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "basic", rate: 0.5, cap: "1000" }] });
-    const e = domainError(() => splitBill({ plan, bill: "10", accumulators: { currency: "CNY", layers: { basic: { paid: "1000.01" } } } }));
+    const e = domainError(() => splitBill({ year: 2026, plan, bill: "10", accumulators: { currency: "CNY", layers: { basic: { paid: "1000.01" } } } }));
     expect([e.code, e.path]).toEqual(["INCONSISTENT_INPUT", ["accumulators", "layers", "basic", "paid"]]);
   });
 
