@@ -13,7 +13,8 @@ import {
   type Issue,
   type Step,
 } from "../core/index.js";
-import { D, money, round, sum, type Money, type Rounding, formatMoney } from "../money/index.js";
+import { money, round, sum, type Money, type Rounding, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, pct, text } from "./common.js";
 
 /** A value constant over the horizon, or one value per year. */

@@ -8,7 +8,8 @@ import {
   type IssuePath,
   type Step,
 } from "../core/index.js";
-import { allocate, D, type Dec, equals, money, round, subtract, sum, type Money, type Rounding, formatMoney } from "../money/index.js";
+import { allocate, type Dec, equals, money, round, subtract, sum, type Money, type Rounding, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, inconsistent, pct, text } from "./common.js";
 
 /** One priced item of a bundle (test, drug, imaging, supportive care) at its à-la-carte amount. */

@@ -14,7 +14,8 @@ import {
   type Step,
 } from "../core/index.js";
 import { amountSchema } from "../core/index.js";
-import { D, money, round, type Dec, type Money, formatMoney } from "../money/index.js";
+import { money, round, type Dec, type Money, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decimalSchema, nonNegativeAmountSchema, parseInput, positiveDecimalSchema, step, type Step } from "../core/index.js";
-import { D, money, type Dec, type Money, formatMoney } from "../money/index.js";
+import { money, type Dec, type Money, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, pct, text } from "./common.js";
 
 /**

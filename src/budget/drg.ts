@@ -13,7 +13,8 @@ import {
   step,
   type Step,
 } from "../core/index.js";
-import { D, money, round, subtract, sum, type Dec, type Money, formatMoney } from "../money/index.js";
+import { money, round, subtract, sum, type Dec, type Money, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
 
 /**

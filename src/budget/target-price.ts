@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
-import { D, money, round, type Dec, type Money, type Rounding, formatMoney } from "../money/index.js";
+import { money, round, type Dec, type Money, type Rounding, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, signedRateSchema, text } from "./common.js";
 
 /**

@@ -189,7 +189,7 @@ export function userRecord<K extends z.ZodType<string, string>, V extends z.ZodT
       const out = Object.create(null) as Record<string, unknown>;
       for (const k of Object.keys(record)) out[k === PROTO_KEY ? "__proto__" : k] = (record as Record<string, unknown>)[k];
       return out as Record<z.output<K>, z.output<V>>;
-    });
+    }) as unknown as z.ZodType<Record<z.output<K>, z.output<V>>, Record<z.input<K>, z.input<V>>>;
 }
 
 export { PROTO_KEY as ESCAPED_PROTO_KEY };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, DomainError, ValidationError } from "../core/index.js";
 import { money, round, type Money } from "../money/index.js";
-import { D } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { compileExpression, modelExpressionSchema, type CompiledExpression } from "./expression.js";
 import { modelFloat } from "./numbers.js";
 import type { ParameterTable } from "./parameters.js";

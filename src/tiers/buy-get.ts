@@ -1,7 +1,7 @@
 // Buy N, get M free (买N赠M): manufacturer assistance counted in units of drug.
 import { z } from "zod";
 import { type Explanation, parseInput, step } from "../core/index.js";
-import { D } from "../money/index.js";
+import { D } from "../money/decimal.js";
 
 /** Input of {@link buyGetFreeUnits}. */
 export const buyGetFreeUnitsInputSchema = z

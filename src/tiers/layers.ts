@@ -14,7 +14,8 @@ import {
   ValidationError,
   type Issue,
 } from "../core/index.js";
-import { D, type Dec, type Rounding } from "../money/index.js";
+import { type Dec, type Rounding } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { type StratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
 import { type Fraction, fractionOf, scaleOf, toUnits } from "./units.js";
 

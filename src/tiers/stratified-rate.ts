@@ -20,7 +20,8 @@ import {
   rateSchema,
   ValidationError,
 } from "../core/index.js";
-import { D, type Dec, type DecimalInput } from "../money/index.js";
+import { type Dec, type DecimalInput } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { type Fraction, fractionOf } from "./units.js";
 
 /** Patient attributes a stratified rate may read: `{ biomarker: "ALK-positive", lineOfTherapy: 2, income: "48000" }`. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { invalid, parseInput, step, type Step } from "../core/index.js";
-import { type Dec, Decimal, formatMoney, type Money, subtract } from "../money/index.js";
+import { type Dec, formatMoney, type Money, subtract } from "../money/index.js";
+import { Decimal } from "../money/decimal.js";
 import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMoney, short } from "./shared.js";
 
 /**

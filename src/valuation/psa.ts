@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currencyCodeSchema, DomainError, parseInput, step, type Step } from "../core/index.js";
-import { D, formatMoney, type Money, money, round } from "../money/index.js";
+import { formatMoney, type Money, money, round } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { checkUniqueNames } from "./shared.js";
 
 const MAX_REPORTED = 20;

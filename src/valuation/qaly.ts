@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decimalSchema, parseInput, positiveDecimalSchema, rateSchema, step, type Step } from "../core/index.js";
-import { D, type Dec } from "../money/index.js";
+import { type Dec } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { type CycleTiming, cycleTimingSchema, describeTiming, MAX_CYCLES, placeCycles } from "./discounting.js";
 import { short } from "./shared.js";
 

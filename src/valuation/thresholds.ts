@@ -11,7 +11,8 @@ import {
   step,
   type Step,
 } from "../core/index.js";
-import { D, type Dec, formatMoney, type Money, money, multiply, round } from "../money/index.js";
+import { type Dec, formatMoney, type Money, money, multiply, round } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { commonCurrency, lambdaMoneySchema, short } from "./shared.js";
 
 const nonNegativeMoney = lambdaMoneySchema;

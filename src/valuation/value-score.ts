@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decimal, parseInput, rateSchema, step, type Step } from "../core/index.js";
-import { D, type Dec } from "../money/index.js";
+import { type Dec } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { short } from "./shared.js";
 
 const scoreSchema = decimal({ min: "0", max: "100" });

@@ -22,7 +22,7 @@ import {
 import { daysBetween, describeOffset, dueDateMemo } from "../../src/contracts/calendar.js";
 import { checkConditions, firstMatch, matches } from "../../src/contracts/conditions.js";
 import { amountWords, divRound, groupedText, moneyMaker, shareOf, toFraction, unitsText } from "../../src/contracts/units.js";
-import { D } from "../../src/money/index.js";
+import { D } from "../../src/money/decimal.js";
 import { K1, K3, k4 } from "./fixtures.js";
 import { domainError, issues } from "../typed-errors.js";
 

@@ -3,35 +3,8 @@
 // showed the other tests left loose: wording, paths, boundaries.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import {
-  amountSchema,
-  bandedTable,
-  bandedTableSchema,
-  currencyCodeSchema,
-  D,
-  decimal,
-  decimalSchema,
-  describeBand,
-  describeInterval,
-  DomainError,
-  formatExplanation,
-  formatPath,
-  invalid,
-  isLibraryError,
-  isoDateSchema,
-  lookupBand,
-  money,
-  moneyOf,
-  nonNegativeAmountSchema,
-  nonNegativeDecimalSchema,
-  nonNegativeMoneySchema,
-  parseInput,
-  positiveDecimalSchema,
-  rateSchema,
-  roundingSchema,
-  step,
-  ValidationError,
-} from "../../src/index.js";
+import { amountSchema, bandedTable, bandedTableSchema, currencyCodeSchema, decimal, decimalSchema, describeBand, describeInterval, DomainError, formatExplanation, formatPath, invalid, isLibraryError, isoDateSchema, lookupBand, money, moneyOf, nonNegativeAmountSchema, nonNegativeDecimalSchema, nonNegativeMoneySchema, parseInput, positiveDecimalSchema, rateSchema, roundingSchema, step, ValidationError } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 
 function issues(fn: () => unknown): { path: readonly (string | number)[]; code: string; message: string }[] {
   try {

@@ -3,7 +3,8 @@
  * documents, and the scan of results. See harness.ts for how the tests use it.
  */
 import fc from "fast-check";
-import { Decimal, isLibraryError, isMoney } from "../../src/index.js";
+import { isLibraryError, isMoney } from "../../src/index.js";
+import { Decimal } from "../../src/money/decimal.js";
 
 // ---------------------------------------------------------------------------
 // settings

@@ -2,55 +2,8 @@
 // the other money tests left loose: boundaries, error texts and paths, identities.
 // Every expected value is worked out by hand in the comment beside it.
 import { describe, expect, it } from "vitest";
-import {
-  abs,
-  add,
-  allocate,
-  allocateUnits,
-  amountText,
-  assertSameCurrency,
-  clamp,
-  compare,
-  D,
-  Decimal,
-  divide,
-  DomainError,
-  equals,
-  formatMoney,
-  fromJSON,
-  fromMinorUnits,
-  getCurrency,
-  greaterThan,
-  greaterThanOrEqual,
-  isCurrencyCode,
-  isDecimalText,
-  isMoney,
-  isNegative,
-  isPositive,
-  isRounded,
-  isZero,
-  lessThan,
-  lessThanOrEqual,
-  listCurrencies,
-  max,
-  min,
-  money,
-  multiply,
-  negate,
-  percentage,
-  ratio,
-  registerCurrency,
-  round,
-  roundDecimal,
-  split,
-  subtract,
-  sum,
-  toJSON,
-  toMinorUnits,
-  ValidationError,
-  zero,
-  type Rounding,
-} from "../../src/index.js";
+import { abs, add, allocate, allocateUnits, amountText, assertSameCurrency, clamp, compare, divide, DomainError, equals, formatMoney, fromJSON, fromMinorUnits, getCurrency, greaterThan, greaterThanOrEqual, isCurrencyCode, isDecimalText, isMoney, isNegative, isPositive, isRounded, isZero, lessThan, lessThanOrEqual, listCurrencies, max, min, money, multiply, negate, percentage, ratio, registerCurrency, round, roundDecimal, split, subtract, sum, toJSON, toMinorUnits, ValidationError, zero, type Rounding } from "../../src/index.js";
+import { D, Decimal } from "../../src/money/decimal.js";
 import { describeType, quote, toDecimalOrReason } from "../../src/money/decimal.js";
 
 /** The single issue of a ValidationError thrown by `fn`. */

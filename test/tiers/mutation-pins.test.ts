@@ -22,7 +22,7 @@ import {
   triageClaim,
   ValidationError,
 } from "../../src/index.js";
-import { D } from "../../src/money/index.js";
+import { D } from "../../src/money/decimal.js";
 import { fractionOf, maxUnits, minUnits, roundedProduct, scaleOf, toUnits, unitsText } from "../../src/tiers/units.js";
 import { domainError, issues } from "../typed-errors.js";
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CoverageLayerInput, D, type Money, parseLayers, splitBill, splitBillMinorUnits, buyGetFreeUnits, coordinateBenefits, stratifiedReimbursement } from "../../src/index.js";
+import { type CoverageLayerInput, type Money, parseLayers, splitBill, splitBillMinorUnits, buyGetFreeUnits, coordinateBenefits, stratifiedReimbursement } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 
 const rateArb = fc.integer({ min: 0, max: 1000 }).map((n) => (n / 1000).toString());
 const amountArb = (max: number) => fc.integer({ min: 0, max }).map((n) => (n / 100).toFixed(2));
