@@ -100,6 +100,19 @@ export const DIP_DEFAULT_OUTLIER_BANDS: z.input<typeof dipOutlierBandsSchema> = 
   ],
 };
 
+/**
+ * Plausible range of a DIP hospital coefficient (医院系数): a multiplier near 1, in
+ * (0, MAX_HOSPITAL_COEFFICIENT]. 93 written for 0.93 is refused, not paid 100 times over (B3).
+ */
+export const MAX_HOSPITAL_COEFFICIENT = 3;
+
+const hospitalCoefficientSchema = decimal({ above: "0" }).check((ctx) => {
+  if (ctx.value.greaterThan(MAX_HOSPITAL_COEFFICIENT)) {
+    const pct = ctx.value.lessThanOrEqualTo(100) ? `; a coefficient of ${ctx.value.toFixed()}% is written ${ctx.value.dividedBy(100).toFixed()}` : "";
+    ctx.issues.push({ code: "custom", input: ctx.value.toFixed(), message: `a hospital coefficient is a multiplier in (0, ${MAX_HOSPITAL_COEFFICIENT}] (MAX_HOSPITAL_COEFFICIENT), got ${ctx.value.toFixed()}${pct}` });
+  }
+});
+
 /** Input of {@link dipCasePayment}. Give both `caseCost` and `groupMeanCost` to apply outlier bands. */
 export const dipCasePaymentInputSchema = z
   .strictObject({
@@ -111,7 +124,7 @@ export const dipCasePaymentInputSchema = z
     groupMeanCost: decimal({ above: "0" }).optional(),
     caseCost: nonNegativeAmountSchema.optional(),
     /** Hospital-level coefficient (医院等级系数), default 1. */
-    hospitalCoefficient: positiveDecimalSchema.prefault(1),
+    hospitalCoefficient: hospitalCoefficientSchema.prefault(1),
     outlierBands: dipOutlierBandsSchema.prefault(DIP_DEFAULT_OUTLIER_BANDS),
     rounding: roundingSchema.default("half-up"),
   })

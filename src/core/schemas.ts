@@ -12,7 +12,18 @@ const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 function decimalText(what: string) {
   // abort: a continuable failure would let the union pass the raw text on, untransformed,
   // to the refinements of the enclosing object (which expect a Decimal).
-  return z.string().regex(DECIMAL_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not a decimal ${what}`, abort: true });
+  return z.string().regex(DECIMAL_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not a decimal ${what}${formHint(issue.input)}`, abort: true });
+}
+
+/** What form was expected, for the usual slips: "80%", "1,200", "1e5", " 12" (B3). */
+function formHint(input: unknown): string {
+  if (typeof input !== "string") return "";
+  const percent = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(input);
+  if (percent) return `: rates are decimals in [0, 1]: write ${new D(percent[1]!).dividedBy(100).toFixed()}`;
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(input)) return `: write it without thousands separators (${input.replace(/,/g, "")})`;
+  if (/^\s|\s$/.test(input)) return ": remove the surrounding spaces";
+  if (/e/i.test(input) && Number.isFinite(Number(input))) return ": write it without an exponent";
+  return "";
 }
 
 /** Bounds for {@link decimal} and {@link amount}: `min` inclusive, `above` exclusive, `max` inclusive (decimal strings). */
@@ -50,7 +61,7 @@ function checkBounds(bounds: unknown): asserts bounds is DecimalBounds {
  * const coefficient = decimal({ above: "0" }); // a positive decimal
  * ```
  */
-export function decimal(bounds: DecimalBounds = {}) {
+export function decimal(bounds: DecimalBounds = {}, /** @internal "rate": messages say rates are decimals in [0, 1]. */ kind?: "rate") {
   checkBounds(bounds);
   return z.union([decimalText("number"), z.number()]).transform((value, ctx): Dec => {
     const d = toDecimalOrReason(value);
@@ -67,7 +78,8 @@ export function decimal(bounds: DecimalBounds = {}) {
       return z.NEVER;
     }
     if (bounds.max !== undefined && d.greaterThan(bounds.max)) {
-      ctx.addIssue({ code: "custom", message: `must be ≤ ${bounds.max}, got ${d.toString()}` });
+      const hint = kind === "rate" && d.lessThanOrEqualTo(100) ? `: rates are decimals in [0, 1]: for ${d.toFixed()}% write ${d.dividedBy(100).toFixed()}` : "";
+      ctx.addIssue({ code: "custom", message: `must be ≤ ${bounds.max}, got ${d.toString()}${hint}` });
       return z.NEVER;
     }
     return d;
@@ -81,7 +93,7 @@ export const nonNegativeDecimalSchema = decimal({ min: "0" });
 /** A decimal > 0 (coefficients, multipliers, weights of a DRG). */
 export const positiveDecimalSchema = decimal({ above: "0" });
 /** A rate or ratio: a decimal in [0, 1] (0.7 = 70%). */
-export const rateSchema = decimal({ min: "0", max: "1" });
+export const rateSchema = decimal({ min: "0", max: "1" }, "rate");
 
 /**
  * A money amount in a document: a decimal string (`"1200000.00"`) or a safe integer.

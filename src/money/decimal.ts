@@ -68,7 +68,7 @@ export function toDecimalOrReason(value: unknown): Decimal | string {
   if (typeof value === "string") {
     // No trimming: one rule with the document schemas, which refuse surrounding spaces (L3).
     if (value.length > MAX_DECIMAL_TEXT_LENGTH) return decimalLengthReason(value)!;
-    if (!isDecimalText(value)) return `${JSON.stringify(value)} is not a decimal number (digits with an optional sign and point, no spaces or exponent)`;
+    if (!isDecimalText(value)) return `"${value}" is not a decimal number`;
     const tooLong = decimalLengthReason(value);
     if (tooLong !== undefined) return tooLong;
     return new D(value);

@@ -133,7 +133,7 @@ export function money(amount: DecimalInput, currency = "CNY"): Money {
   if (typeof amount === "string") {
     // No trimming (L3): the same rule as the amount schema of documents; no more digits than are held exactly (M3).
     const d = toDecimalOrReason(amount);
-    if (typeof d === "string") throw invalid(["amount"], d.startsWith("a decimal") ? d : `${quote(amount)} is not a decimal amount (no spaces or exponent)`, "invalid_decimal");
+    if (typeof d === "string") throw invalid(["amount"], d.startsWith("a decimal") ? d : `"${amount}" is not a decimal amount`, "invalid_decimal");
     return fromDecimal(d, c.code);
   }
   if (Decimal.isDecimal(amount)) {

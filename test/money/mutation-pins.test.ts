@@ -44,8 +44,8 @@ describe("money(): construction boundaries and messages", () => {
     expect(money("12.5").toString()).toBe("CNY 12.50");
   });
 
-  it("trims text and rejects non-decimals with the input quoted", () => {
-    expect(json(money(" 1.5 "))).toBe("1.50");
+  it("refuses surrounding spaces (one rule with the amount schema, L3) and rejects non-decimals with the input quoted", () => {
+    expect(issue(() => money(" 1.5 "))).toEqual({ path: ["amount"], code: "invalid_decimal", message: '" 1.5 " is not a decimal amount' });
     expect(issue(() => money("abc"))).toEqual({ path: ["amount"], code: "invalid_decimal", message: '"abc" is not a decimal amount' });
   });
 
@@ -542,15 +542,15 @@ describe("junk from JavaScript callers: typed errors at the right path", () => {
 });
 
 describe("decimal conversion", () => {
-  it("toDecimalOrReason trims text and explains refusals", () => {
-    expect((toDecimalOrReason(" 2.5 ") as InstanceType<typeof D>).toString()).toBe("2.5");
+  it("toDecimalOrReason refuses surrounding spaces (L3) and explains refusals", () => {
+    expect(toDecimalOrReason(" 2.5 ")).toBe('" 2.5 " is not a decimal number');
     expect(toDecimalOrReason("x")).toBe('"x" is not a decimal number');
     expect(toDecimalOrReason(Number.NaN)).toBe("NaN is not a number");
     expect(toDecimalOrReason(Number.NEGATIVE_INFINITY)).toBe("-Infinity is not a finite number");
     expect(toDecimalOrReason(new Decimal(Number.POSITIVE_INFINITY))).toBe("Infinity is not a finite number");
     expect(toDecimalOrReason(null)).toBe("expected a decimal string or number, got null");
     expect(toDecimalOrReason([1])).toBe("expected a decimal string or number, got an array");
-    expect(multiply(money("2"), " 1.5 ").amount.toString()).toBe("3"); // 2 × 1.5
+    expect(multiply(money("2"), "1.5").amount.toString()).toBe("3"); // 2 × 1.5
     expect(isDecimalText(5 as never)).toBe(false);
   });
 
