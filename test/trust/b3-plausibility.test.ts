@@ -9,7 +9,7 @@ describe("B3: plausibility", () => {
     expect(found).toEqual([{ path: ["hospitalCoefficient"], code: "custom", message: expect.stringContaining("written 0.93") }]);
     expect(MAX_HOSPITAL_COEFFICIENT).toBe(3);
     // 20 × 2,500 × 0.93 = 46,500.
-    expect(dipCasePayment({ currency: "CNY", pointValue: "20", groupPoints: 2500, hospitalCoefficient: 0.93 }).payment.toString()).toBe("CNY 46500.00");
+    expect(dipCasePayment({ currency: "CNY", pointValue: "20", groupPoints: 2500, hospitalCoefficient: 0.93 }).payment!.toString()).toBe("CNY 46500.00");
   });
 
   it('B3: a rate written "80%" says "rates are decimals in [0, 1]: write 0.8"', () => {
