@@ -260,7 +260,7 @@ function analyse(p: Parsed): BudgetImpact {
  *
  * @example
  * ```ts
- * const r = budgetImpact({ eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000" });
+ * const r = budgetImpact({ currency: "CNY", eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000" });
  * r.totalNetCost; // CNY 648000000.00
  * ```
  */

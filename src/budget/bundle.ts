@@ -149,7 +149,7 @@ export const bundlePriceInputSchema = z.strictObject({
  *
  * @example
  * ```ts
- * const r = bundlePrice({ bundle: { components: [{ name: "drug", amount: "25000" }], packageDiscount: 0.2 } });
+ * const r = bundlePrice({ bundle: { currency: "CNY", components: [{ name: "drug", amount: "25000" }], packageDiscount: 0.2 } });
  * r.price; // CNY 20000.00
  * ```
  */
@@ -305,7 +305,7 @@ export function settleAgainstPrice(price: Money, actualCost: Money, terms: Terms
  * @example
  * ```ts
  * const s = settleBundle({
- *   bundle: { price: "28000", components: [
+ *   bundle: { currency: "CNY", price: "28000", components: [
  *     { name: "NGS test", amount: "5000" }, { name: "targeted drug", amount: "20000" },
  *     { name: "imaging", amount: "1000" }, { name: "supportive care", amount: "2000" }] },
  *   actualCost: "31000",

@@ -164,7 +164,7 @@ function computeCapitation(p: Parsed): CapitationPayment {
  *
  * @example
  * ```ts
- * capitationPayment({
+ * capitationPayment({ currency: "CNY",
  *   baseAmount: "3000", metrics: { bpControl: 0.72 },
  *   targets: [{ kind: "banded", metric: "bpControl", table: { domain: { min: 0, max: 1 }, bands: [
  *     { from: 0, to: 0.6, value: { amount: "-300" } },
@@ -197,7 +197,7 @@ export interface CapitationPanelPayment {
  *
  * @example
  * ```ts
- * capitationPanelPayment({ enrollees: 1000, baseAmount: "3000", metrics: {}, targets: [] }).total; // CNY 3000000.00
+ * capitationPanelPayment({ currency: "CNY", enrollees: 1000, baseAmount: "3000", metrics: {}, targets: [] }).total; // CNY 3000000.00
  * ```
  */
 export function capitationPanelPayment(input: z.input<typeof capitationPanelPaymentInputSchema>): CapitationPanelPayment {

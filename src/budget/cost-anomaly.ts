@@ -53,7 +53,7 @@ function mean(values: readonly Dec[]): Dec {
  *
  * @example
  * ```ts
- * detectCostAnomalies({ groups: [
+ * detectCostAnomalies({ currency: "CNY", groups: [
  *   { id: "A", costPerCase: "10000" }, { id: "B", costPerCase: "10000" }, { id: "C", costPerCase: "15000" },
  * ] }).flagged; // ["C"]
  * ```

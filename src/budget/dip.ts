@@ -46,7 +46,7 @@ export interface DipPointValue {
  *
  * @example
  * ```ts
- * dipPointValue({ fundAmount: "1200000000", totalPoints: "60000000" }).pointValue; // "20"
+ * dipPointValue({ currency: "CNY", fundAmount: "1200000000", totalPoints: "60000000" }).pointValue; // "20"
  * ```
  */
 export function dipPointValue(input: z.input<typeof dipPointValueInputSchema>): DipPointValue {
@@ -155,7 +155,7 @@ export interface DipCasePayment {
  *
  * @example
  * ```ts
- * dipCasePayment({ pointValue: "20", groupPoints: "2500" }).payment; // CNY 50000.00
+ * dipCasePayment({ currency: "CNY", pointValue: "20", groupPoints: "2500" }).payment; // CNY 50000.00
  * ```
  */
 export function dipCasePayment(input: z.input<typeof dipCasePaymentInputSchema>): DipCasePayment {
@@ -221,7 +221,7 @@ export interface DipBudgetAllocation {
  *
  * @example
  * ```ts
- * allocateDipBudget({ budget: "100.00", cases: [{ caseId: "a", points: 1 }, { caseId: "b", points: 2 }] })
+ * allocateDipBudget({ currency: "CNY", budget: "100.00", cases: [{ caseId: "a", points: 1 }, { caseId: "b", points: 2 }] })
  *   .lines.map((l) => l.amount.toString()); // ["CNY 33.33", "CNY 66.67"]
  * ```
  */

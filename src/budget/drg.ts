@@ -104,7 +104,7 @@ export interface DrgPayment {
  *
  * @example
  * ```ts
- * drgPayment({ baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR+", uplift: 0.2 },
+ * drgPayment({ currency: "CNY", baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR+", uplift: 0.2 },
  *   coefficients: [{ name: "efficacy", kind: "efficacy", value: 1.2 }] }).payment; // CNY 43200.00
  * ```
  */
@@ -230,7 +230,7 @@ export interface DrgTechnologyCost {
  *
  * @example
  * ```ts
- * drgTechnologyCost({ items: [{ name: "NGS panel", actualCost: "1200", coefficient: 1.3 }] }).countedTotal; // CNY 1560.00
+ * drgTechnologyCost({ currency: "CNY", items: [{ name: "NGS panel", actualCost: "1200", coefficient: 1.3 }] }).countedTotal; // CNY 1560.00
  * ```
  */
 export function drgTechnologyCost(input: z.input<typeof drgTechnologyCostInputSchema>): DrgTechnologyCost {

@@ -35,7 +35,7 @@ export interface FundHealth {
  *
  * @example
  * ```ts
- * fundHealth({ income: "1000000000", expenditure: "970000000" }).status; // "warning" (3% < 5%)
+ * fundHealth({ currency: "CNY", income: "1000000000", expenditure: "970000000" }).status; // "warning" (3% < 5%)
  * ```
  */
 export function fundHealth(input: z.input<typeof fundHealthInputSchema>): FundHealth {

@@ -53,7 +53,7 @@ export interface ProviderBundleReconciliation {
  * ```ts
  * const r = reconcileProviderBundles({
  *   providerId: "H001",
- *   bundles: { lung: { price: "28000" } },
+ *   bundles: { lung: { currency: "CNY", price: "28000" } },
  *   episodes: [
  *     { episodeId: "e1", bundleId: "lung", actualCost: "30500" },
  *     { episodeId: "e2", bundleId: "lung", actualCost: "26000" },

@@ -55,7 +55,7 @@ export interface TargetPriceReconciliation {
  *
  * @example
  * ```ts
- * const r = reconcileTargetPrice({
+ * const r = reconcileTargetPrice({ currency: "CNY",
  *   benchmarkPrice: "30000", discount: 0.03, episodes: 100, actualSpending: "2800000",
  *   qualityAdjustment: -0.05, capRate: 0.2,
  * });

@@ -204,7 +204,7 @@ export interface CoveragePlan {
  *
  * @example
  * ```ts
- * isCoveragePlan(parseLayers([{ kind: "basic", rate: 0.7 }])); // true
+ * isCoveragePlan(parseLayers({ currency: "CNY", layers: [{ kind: "basic", rate: 0.7 }] })); // true
  * isCoveragePlan({ layers: [] });                              // false (a document, not yet parsed)
  * ```
  */

@@ -119,7 +119,7 @@ function withPath<T>(prefix: IssuePath, f: () => T): T {
  * @example
  * ```ts
  * const r = splitBill({
- *   plan: { layers: [{ kind: "basic", id: "basic", deductible: "750", rate: 0.75 }] },
+ *   plan: { currency: "CNY", layers: [{ kind: "basic", id: "basic", deductible: "750", rate: 0.75 }] },
  *   bill: "100000",
  * });
  * r.layers[0].amount; // CNY 74437.50
