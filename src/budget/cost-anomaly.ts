@@ -42,10 +42,6 @@ export interface CostAnomalies {
   readonly explanation: readonly Step[];
 }
 
-function mean(values: readonly Dec[]): Dec {
-  return values.reduce((a, b) => a.plus(b), new D(0)).dividedBy(values.length);
-}
-
 /**
  * Flags provider groups whose cost per case is ≥ 40% (configurable) above the mean of
  * their peers (the other groups) without a better outcome than the peers' mean. A group
@@ -61,11 +57,14 @@ function mean(values: readonly Dec[]): Dec {
 export function detectCostAnomalies(input: z.input<typeof detectCostAnomaliesInputSchema>): CostAnomalies {
   const p = parseInput(detectCostAnomaliesInputSchema, input, "detectCostAnomalies");
   const steps: Step[] = [];
-  const lines = p.groups.map((g, i): CostAnomalyLine => {
-    const peers = p.groups.filter((_, j) => j !== i);
-    const peerCost = mean(peers.map((x) => x.costPerCase));
-    const outcomes = peers.flatMap((x) => (x.outcome === undefined ? [] : [x.outcome]));
-    const peerOutcome = outcomes.length === 0 ? null : mean(outcomes);
+  // Leave-one-out means from the totals (linear; the per-group filter was quadratic: 5,000 groups took 16 s).
+  const totalCost = p.groups.reduce((a, g) => a.plus(g.costPerCase), new D(0));
+  const withOutcome = p.groups.flatMap((x) => (x.outcome === undefined ? [] : [x.outcome]));
+  const totalOutcome = withOutcome.reduce((a, b) => a.plus(b), new D(0));
+  const lines = p.groups.map((g): CostAnomalyLine => {
+    const peerCost = totalCost.minus(g.costPerCase).dividedBy(p.groups.length - 1);
+    const peerOutcomes = withOutcome.length - (g.outcome === undefined ? 0 : 1);
+    const peerOutcome = peerOutcomes === 0 ? null : (g.outcome === undefined ? totalOutcome : totalOutcome.minus(g.outcome)).dividedBy(peerOutcomes);
     const excess = peerCost.isZero() ? null : g.costPerCase.dividedBy(peerCost).minus(1);
     const costly = excess === null ? g.costPerCase.greaterThan(0) : excess.greaterThanOrEqualTo(p.threshold);
     const better =
