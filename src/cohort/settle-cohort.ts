@@ -254,8 +254,10 @@ export function isCohortSettlementError(r: CohortSettlementRecord | CohortSettle
 
 /**
  * Settles a cohort as a stream: patients in, one settlement record out per patient,
- * in order, in constant memory. Works on any (async) iterable — an NDJSON reader, a
- * message queue, a worker thread's port — and keeps no state across patients.
+ * in order. Works on any (async) iterable — an NDJSON reader, a message queue, a worker
+ * thread's port. The only state kept across patients is the set of ids seen: a patient
+ * id repeated in the stream gives an error record (`INCONSISTENT_INPUT` at `patientId`)
+ * and is not settled again.
  *
  * @example
  * ```ts
@@ -275,8 +277,19 @@ export async function* settleCohort(
     throw invalid(["patients"], "expected an iterable or async iterable of patient records", "invalid_type");
   }
   let index = 0;
+  // M6: a patient id seen twice in one stream is reported, never settled (and paid) twice.
+  // The only state kept across patients: the ids seen so far (first index of each).
+  const seen = new Map<string, number>();
   for await (const record of patients as AsyncIterable<unknown>) {
     index += 1;
+    const id = record !== null && typeof record === "object" && typeof (record as { patientId?: unknown }).patientId === "string" ? (record as { patientId: string }).patientId : null;
+    const first = id === null ? undefined : seen.get(id);
+    if (id !== null && first !== undefined) {
+      const e = new DomainError("INCONSISTENT_INPUT", `patient ${quote(id)} was already settled at record ${first}: a cohort settles each patient once`, { path: ["patientId"], details: { patientId: id, first, index } });
+      yield { patientId: id, index, error: describe(e, []) };
+      continue;
+    }
+    if (id !== null) seen.set(id, index);
     yield settleCohortPatient(prepared, record, index);
   }
 }
