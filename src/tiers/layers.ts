@@ -15,7 +15,7 @@ import {
   type Issue,
 } from "../core/index.js";
 import { type Dec, type Rounding } from "../money/index.js";
-import { D } from "../money/decimal.js";
+import { D, Decimal } from "../money/decimal.js";
 import { type StratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
 import { type Fraction, fractionOf, scaleOf, toUnits } from "./units.js";
 
@@ -187,7 +187,17 @@ export type CoverageLayer =
       readonly totalFraction: Fraction;
     });
 
-const PLAN_BRAND: unique symbol = Symbol.for("precision-vbp.tiers.coveragePlan");
+// A private symbol for the type and a WeakSet for the check (L1): `Symbol.for` was global,
+// so any JS code could forge a "parsed" plan by setting it on a document.
+const PLAN_BRAND: unique symbol = Symbol("precision-vbp.tiers.coveragePlan");
+const madePlans = new WeakSet<object>();
+
+/** Freezes plain objects and arrays all the way down (Decimals are left alone: decimal.js owns them). */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value) || Decimal.isDecimal(value)) return value;
+  for (const v of Object.values(value as object)) deepFreeze(v);
+  return Object.freeze(value);
+}
 
 /** A parsed coverage plan: validate once with {@link parseLayers}, settle many claims with {@link splitBill}. */
 export interface CoveragePlan {
@@ -209,7 +219,7 @@ export interface CoveragePlan {
  * ```
  */
 export function isCoveragePlan(value: unknown): value is CoveragePlan {
-  return typeof value === "object" && value !== null && (value as { [PLAN_BRAND]?: unknown })[PLAN_BRAND] === true;
+  return typeof value === "object" && value !== null && madePlans.has(value);
 }
 
 function units(amount: Dec | undefined, scale: number, path: IssuePath, what: string): bigint {
@@ -336,5 +346,7 @@ export function parseLayers(json: unknown): CoveragePlan {
   if (issues.length > 0) throw new ValidationError(issues, "parseLayers");
   const plan = { currency, scale, rounding: doc.rounding ?? "half-up", layers };
   Object.defineProperty(plan, PLAN_BRAND, { value: true, enumerable: false });
-  return Object.freeze(plan) as unknown as CoveragePlan;
+  deepFreeze(plan);
+  madePlans.add(plan);
+  return plan as unknown as CoveragePlan;
 }

@@ -279,7 +279,9 @@ describe("src/tiers/layers.ts", () => {
     expect(isCoveragePlan(Object.assign(() => 0, { [brand]: true }))).toBe(false);
     // The brand is not enumerable, so a spread copy loses it.
     expect(isCoveragePlan({ ...plan })).toBe(false);
-    expect(Object.getOwnPropertyDescriptor(plan, brand)).toEqual({ value: true, enumerable: false, writable: false, configurable: false });
+    // L1: the brand is no longer a global Symbol.for, so it cannot be forged on a document.
+    expect(Object.getOwnPropertyDescriptor(plan, brand)).toBeUndefined();
+    expect(isCoveragePlan(Object.defineProperty({ ...plan }, brand, { value: true }))).toBe(false);
   });
 
   it("a basic layer stays basic, and a commercial layer may give only a cap", () => {
