@@ -3,6 +3,7 @@ import { allocateDipBudget, budgetImpact, dipCasePayment, drgPayment, reconcileP
 import { ms, perUnit, time, type BenchRow } from "./harness.js";
 
 const bundle = {
+  currency: "CNY",
   price: "28000",
   components: [
     { name: "NGS test", amount: "5000" },
@@ -33,24 +34,24 @@ export async function bench(): Promise<BenchRow[]> {
   rows.push({ name: "reconcileProviderBundles (10,000 episodes)", result: ms(rollup.medianMs), note: perUnit(rollup.medianMs, episodes, "episode") });
 
   const drg = time(() => {
-    for (let i = 0; i < n; i++) drgPayment({ baseRate: "10000", relativeWeight: "3.0", subgroup: { name: "EGFR+", uplift: 0.2 }, actualCost: String(30000 + i) });
+    for (let i = 0; i < n; i++) drgPayment({ currency: "CNY", baseRate: "10000", relativeWeight: "3.0", subgroup: { name: "EGFR+", uplift: 0.2 }, actualCost: String(30000 + i) });
   });
   rows.push({ name: "drgPayment with settlement", result: perUnit(drg.medianMs, n, "case"), note: `${n} calls per sample` });
 
   const pv = "102.0408163265306122448979591836734693877551020408163265306122449";
   const dip = time(() => {
-    for (let i = 0; i < n; i++) dipCasePayment({ pointValue: pv, groupPoints: 200, groupMeanCost: "20000", caseCost: String(1000 + i * 50) });
+    for (let i = 0; i < n; i++) dipCasePayment({ currency: "CNY", pointValue: pv, groupPoints: 200, groupMeanCost: "20000", caseCost: String(1000 + i * 50) });
   });
   rows.push({ name: "dipCasePayment with default outlier bands", result: perUnit(dip.medianMs, n, "case"), note: `${n} calls per sample` });
 
   const cases = 100000;
-  const allocDoc = { budget: "1200000000.00", cases: Array.from({ length: cases }, (_, i) => ({ caseId: `c${i}`, points: String(100 + (i % 3000)) })) };
+  const allocDoc = { currency: "CNY", budget: "1200000000.00", cases: Array.from({ length: cases }, (_, i) => ({ caseId: `c${i}`, points: String(100 + (i % 3000)) })) };
   const alloc = time(() => allocateDipBudget(allocDoc), { samples: 3, warmup: 1 });
   rows.push({ name: "allocateDipBudget (100,000 cases)", result: ms(alloc.medianMs), note: perUnit(alloc.medianMs, cases, "case") });
 
   const bia = time(() => {
     for (let i = 0; i < 200; i++) {
-      budgetImpact({
+      budgetImpact({ currency: "CNY",
         eligible: Array.from({ length: 10 }, (_, y) => 3600 + y * 100),
         uptake: Array.from({ length: 10 }, (_, y) => ((y + 1) / 10).toFixed(1)),
         costPerPatient: "120000",

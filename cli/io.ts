@@ -117,11 +117,17 @@ export interface Tabular {
   readonly notes?: readonly string[];
 }
 
-function csvCell(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 const numeric = /^-?[\d,]+(\.\d+)?%?$/;
+
+/**
+ * A CSV cell, neutralised against formula injection as OWASP recommends (M7): a cell that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` so a
+ * spreadsheet shows it as text. Plain numerals (`-582000.00`, `12.5%`) stay numbers.
+ */
+export function csvCell(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) && !numeric.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
 
 /** Renders a result in the requested format. */
 export function render(result: Tabular, format: OutputFormat): string {

@@ -13,6 +13,7 @@ import {
 } from "../src/index.js";
 
 const bundle = {
+  currency: "CNY",
   name: "Lung-cancer monthly bundle",
   price: "28000",
   components: [
@@ -29,19 +30,19 @@ console.log(`payer pays ${formatMoney(b1.payerPayment)}, provider bears ${format
 console.log(formatExplanation(b1.explanation, { indent: "  " }));
 
 console.log("\n== B3: target-price reconciliation ==");
-const b3 = reconcileTargetPrice({ benchmarkPrice: "30000", discount: 0.03, episodes: 100, actualSpending: "2800000", qualityAdjustment: -0.05, capRate: 0.2 });
+const b3 = reconcileTargetPrice({ currency: "CNY", benchmarkPrice: "30000", discount: 0.03, episodes: 100, actualSpending: "2800000", qualityAdjustment: -0.05, capRate: 0.2 });
 console.log(`${b3.direction}: ${formatMoney(b3.finalAmount)}`);
 console.log(formatExplanation(b3.explanation, { indent: "  " }));
 
 console.log("\n== D1c: DRG with subgroup uplift and efficacy coefficient ==");
-const d1c = drgPayment({ baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR-positive", uplift: 0.2 }, coefficients: [{ name: "efficacy", kind: "efficacy", value: 1.2 }] });
+const d1c = drgPayment({ currency: "CNY", baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR-positive", uplift: 0.2 }, coefficients: [{ name: "efficacy", kind: "efficacy", value: 1.2 }] });
 console.log(`payment ${formatMoney(d1c.payment!)}`);
 
 console.log("\n== D6: DIP settlement with outlier bands ==");
-const pv = dipPointValue({ kind: "settlement", fundAmount: "1000000000", reimbursementRatio: 0.7, totalPoints: "14000000" });
+const pv = dipPointValue({ currency: "CNY", kind: "settlement", fundAmount: "1000000000", reimbursementRatio: 0.7, totalPoints: "14000000" });
 console.log(`point value ${pv.pointValue}`);
 for (const cost of ["18000", "50000", "4000", "120000"]) {
-  const c = dipCasePayment({ pointValue: pv.pointValue, groupPoints: 200, groupMeanCost: "20000", caseCost: cost });
+  const c = dipCasePayment({ currency: "CNY", pointValue: pv.pointValue, groupPoints: 200, groupMeanCost: "20000", caseCost: cost });
   console.log(`  case cost ${cost}: ${c.rule}, ${c.casePoints} points → ${c.payment ? formatMoney(c.payment) : "expert review"}`);
 }
 
@@ -55,12 +56,12 @@ const table = {
   ],
 };
 for (const control of [0.72, 0.65, 0.55]) {
-  const p = capitationPanelPayment({ enrollees: 1000, baseAmount: "3000", metrics: { bpControl: control }, targets: [{ kind: "banded", metric: "bpControl", table }] });
+  const p = capitationPanelPayment({ currency: "CNY", enrollees: 1000, baseAmount: "3000", metrics: { bpControl: control }, targets: [{ kind: "banded", metric: "bpControl", table }] });
   console.log(`  control ${control}: ${formatMoney(p.total)}`);
 }
 
 console.log("\n== BI2b: budget impact with displaced therapy ==");
-const bia = budgetImpact({
+const bia = budgetImpact({ currency: "CNY",
   startYear: 2026,
   eligible: 3600,
   uptake: [0.3, 0.5, 0.7],
@@ -72,5 +73,5 @@ const bia = budgetImpact({
 console.log(formatExplanation(bia.explanation, { indent: "  " }));
 
 console.log("\n== Fund health ==");
-const fh = fundHealth({ income: "1000000000", expenditure: "970000000" });
+const fh = fundHealth({ currency: "CNY", income: "1000000000", expenditure: "970000000" });
 console.log(`surplus rate ${fh.surplusRate} → ${fh.status}`);

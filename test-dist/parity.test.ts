@@ -37,9 +37,9 @@ const cases: [string, (l: Lib) => unknown, string, (r: never) => string][] = [
   ["V5", (l) => l.analyzePsa({ strategies: ["S1", "S2"], costs: [[100, 120, 80, 110], [200, 260, 150, 210]], effects: [[1, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3]], lambdas: [300] }), "30.00", (r: { points: { evpi: { amount: string } }[] }) => r.points[0]!.evpi.amount],
   ["K1b", (l) => l.evaluateContract(k1, [{ kind: "infusion", date: "2026-01-15" }, { kind: "crs", date: "2026-01-20" }], "2026-12-31"), "840000.00", (r: { totals: { net: { amount: string } } }) => r.totals.net.amount],
   ["K12", (l) => l.installmentFinancing({ principal: { amount: "2125000", currency: "USD" }, periodicRate: "0.03", periods: 5 }), "464003.46", (r: { payment: { amount: string } }) => r.payment.amount],
-  ["T5", (l) => l.splitBill({ plan: { layers: [{ kind: "basic", deductible: "750", rate: "0.75" }] }, bill: "100000" }), "74437.50", (r: { layers: { amount: { amount: string } }[] }) => r.layers[0]!.amount.amount],
-  ["B1", (l) => l.settleBundle({ bundle: { name: "lung", price: "28000" }, actualCost: "30500" }), "28000.00", (r: { payerPayment: { amount: string } }) => r.payerPayment.amount],
-  ["D5", (l) => l.dipCasePayment({ pointValue: l.dipPointValue({ fundAmount: "1200000000", totalPoints: "60000000" }).pointValue, groupPoints: 2500 }), "50000.00", (r: { payment: { amount: string } }) => r.payment.amount],
+  ["T5", (l) => l.splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", deductible: "750", rate: "0.75" }] }, bill: "100000" }), "74437.50", (r: { layers: { amount: { amount: string } }[] }) => r.layers[0]!.amount.amount],
+  ["B1", (l) => l.settleBundle({ bundle: { currency: "CNY", name: "lung", price: "28000" }, actualCost: "30500" }), "28000.00", (r: { payerPayment: { amount: string } }) => r.payerPayment.amount],
+  ["D5", (l) => l.dipCasePayment({ currency: "CNY", pointValue: l.dipPointValue({ currency: "CNY", fundAmount: "1200000000", totalPoints: "60000000" }).pointValue, groupPoints: 2500 }), "50000.00", (r: { payment: { amount: string } }) => r.payment.amount],
   ["BI2", (l) => l.budgetImpact({ currency: "CNY", eligible: 3600, uptake: ["0.3", "0.5", "0.7"], costPerPatient: "120000" }), "648000000.00", (r: { totalNetCost: { amount: string } }) => r.totalNetCost.amount],
   [
     "MK1",

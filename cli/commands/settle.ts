@@ -67,10 +67,21 @@ The exit status is 1 when any line was rejected.`,
       }
       let totals = emptyCohortTotals(prepared.currency);
       const problems: string[] = [];
+      const seen = new Map<string, number>();
       for await (const { line, text } of ndjsonLines(cohortFile, io.stdin)) {
         let rec: CohortSettlementRecord | CohortSettlementError;
         try {
-          rec = settleCohortPatient(prepared, JSON.parse(text), line);
+          const record = JSON.parse(text) as { patientId?: unknown } | null;
+          const id = record !== null && typeof record === "object" && typeof record.patientId === "string" ? record.patientId : null;
+          const first = id === null ? undefined : seen.get(id);
+          if (id !== null && first !== undefined) {
+            // M6: as settleCohort does, a repeated patient id is reported, not settled twice.
+            const message = `patient ${JSON.stringify(id)} was already settled at line ${first}: a cohort settles each patient once`;
+            rec = { patientId: id, index: line, error: { name: "DomainError", code: "INCONSISTENT_INPUT", issues: [{ path: ["patientId"], code: "INCONSISTENT_INPUT", message }], message } };
+          } else {
+            if (id !== null) seen.set(id, line);
+            rec = settleCohortPatient(prepared, record, line);
+          }
         } catch (e) {
           rec = invalidJson(line, `invalid JSON: ${(e as Error).message}`);
         }

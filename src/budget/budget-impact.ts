@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import {
   DomainError,
   nonNegativeAmountSchema,
@@ -12,7 +13,8 @@ import {
   type Issue,
   type Step,
 } from "../core/index.js";
-import { D, money, round, sum, type Money, type Rounding, formatMoney } from "../money/index.js";
+import { money, round, sum, type Money, type Rounding, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, pct, text } from "./common.js";
 
 /** A value constant over the horizon, or one value per year. */
@@ -27,7 +29,7 @@ const positiveAmountSchema = nonNegativeAmountSchema.refine((d) => d.greaterThan
  * displaced shares and costs, the avoided events and the fund figures is either one
  * value for every year or a list with one value per year of the `horizon`.
  */
-export const budgetImpactInputSchema = z.object({
+export const budgetImpactInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   /** Number of years; inferred from the per-year lists when absent (1 if none). */
   horizon: z.number().int().min(1).max(100).optional(),
@@ -41,11 +43,11 @@ export const budgetImpactInputSchema = z.object({
   costPerPatient: perYear(nonNegativeAmountSchema),
   /** Therapies the new one displaces: `share` of treated patients who would have had each (market-share shift). */
   displaced: z
-    .array(z.object({ name: z.string().min(1), costPerPatient: perYear(nonNegativeAmountSchema), share: perYear(rateSchema).prefault(1) }))
+    .array(z.strictObject({ name: z.string().min(1), costPerPatient: perYear(nonNegativeAmountSchema), share: perYear(rateSchema).prefault(1) }))
     .default([]),
   /** Events avoided per treated patient and what each would have cost the fund. */
   avoidedEvents: z
-    .array(z.object({ name: z.string().min(1), costPerEvent: perYear(nonNegativeAmountSchema), eventsPerPatient: perYear(nonNegativeDecimalSchema) }))
+    .array(z.strictObject({ name: z.string().min(1), costPerEvent: perYear(nonNegativeAmountSchema), eventsPerPatient: perYear(nonNegativeDecimalSchema) }))
     .default([]),
   /** Annual discount rate for the present-value total; 0 (undiscounted) by default. */
   discountRate: rateSchema.prefault(0),
@@ -53,7 +55,7 @@ export const budgetImpactInputSchema = z.object({
   fundSurplus: perYear(positiveAmountSchema).optional(),
   /** The affordability limit: the largest acceptable yearly share or amount. */
   affordability: z
-    .object({
+    .strictObject({
       maxShareOfExpenditure: rateSchema.optional(),
       maxShareOfSurplus: rateSchema.optional(),
       maxAnnualAmount: nonNegativeAmountSchema.optional(),
@@ -258,7 +260,7 @@ function analyse(p: Parsed): BudgetImpact {
  *
  * @example
  * ```ts
- * const r = budgetImpact({ eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000" });
+ * const r = budgetImpact({ currency: "CNY", eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000" });
  * r.totalNetCost; // CNY 648000000.00
  * ```
  */
@@ -267,9 +269,9 @@ export function budgetImpact(input: BudgetImpactInput): BudgetImpact {
 }
 
 /** Input of {@link budgetImpactScenarios}: a base analysis and named overrides of its fields. */
-export const budgetImpactScenariosInputSchema = z.object({
-  base: z.record(z.string(), z.unknown()),
-  scenarios: z.array(z.object({ name: z.string().min(1), overrides: z.record(z.string(), z.unknown()) })).default([]),
+export const budgetImpactScenariosInputSchema = z.strictObject({
+  base: userRecord(z.string(), z.unknown()),
+  scenarios: z.array(z.strictObject({ name: z.string().min(1), overrides: userRecord(z.string(), z.unknown()) })).default([]),
 });
 
 /** The base case and each scenario's analysis. */

@@ -8,11 +8,12 @@ import {
   type IssuePath,
   type Step,
 } from "../core/index.js";
-import { allocate, D, type Dec, equals, money, round, subtract, sum, type Money, type Rounding, formatMoney } from "../money/index.js";
+import { allocate, type Dec, equals, money, round, subtract, sum, type Money, type Rounding, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, inconsistent, pct, text } from "./common.js";
 
 /** One priced item of a bundle (test, drug, imaging, supportive care) at its à-la-carte amount. */
-export const bundleComponentSchema = z.object({
+export const bundleComponentSchema = z.strictObject({
   name: z.string().min(1),
   amount: nonNegativeAmountSchema,
 });
@@ -23,7 +24,7 @@ export const bundleComponentSchema = z.object({
  * add up to the price exactly, or the bundle is rejected as inconsistent.
  */
 export const bundleSchema = z
-  .object({
+  .strictObject({
     id: z.string().optional(),
     name: z.string().optional(),
     currency: budgetCurrencySchema,
@@ -136,7 +137,7 @@ export function resolveBundle(b: ParsedBundle, rounding: Rounding, path: IssuePa
 }
 
 /** Input of {@link bundlePrice}. */
-export const bundlePriceInputSchema = z.object({
+export const bundlePriceInputSchema = z.strictObject({
   bundle: bundleSchema,
   rounding: roundingSchema.default("half-up"),
 });
@@ -148,7 +149,7 @@ export const bundlePriceInputSchema = z.object({
  *
  * @example
  * ```ts
- * const r = bundlePrice({ bundle: { components: [{ name: "drug", amount: "25000" }], packageDiscount: 0.2 } });
+ * const r = bundlePrice({ bundle: { currency: "CNY", components: [{ name: "drug", amount: "25000" }], packageDiscount: 0.2 } });
  * r.price; // CNY 20000.00
  * ```
  */
@@ -162,13 +163,13 @@ export function bundlePrice(input: z.input<typeof bundlePriceInputSchema>): Bund
  * bundle price (`{ rateOfPrice: 0.05 }`) or a fixed amount (`{ amount: "1400" }`).
  */
 export const bundleLimitSchema = z
-  .object({ rateOfPrice: rateSchema.optional(), amount: nonNegativeAmountSchema.optional() })
+  .strictObject({ rateOfPrice: rateSchema.optional(), amount: nonNegativeAmountSchema.optional() })
   .refine((l) => (l.rateOfPrice === undefined) !== (l.amount === undefined), {
     message: "give exactly one of rateOfPrice or amount",
   });
 
 /** How surplus and overrun are shared between payer and provider (reusable across episodes). */
-export const bundleSettlementTermsSchema = z.object({
+export const bundleSettlementTermsSchema = z.strictObject({
   /** Provider's share of a surplus (price above cost); 1 = keeps it all. */
   gainSharing: rateSchema.prefault(1),
   /** Provider's share of an overrun (cost above price); 1 = bears it all. */
@@ -304,7 +305,7 @@ export function settleAgainstPrice(price: Money, actualCost: Money, terms: Terms
  * @example
  * ```ts
  * const s = settleBundle({
- *   bundle: { price: "28000", components: [
+ *   bundle: { currency: "CNY", price: "28000", components: [
  *     { name: "NGS test", amount: "5000" }, { name: "targeted drug", amount: "20000" },
  *     { name: "imaging", amount: "1000" }, { name: "supportive care", amount: "2000" }] },
  *   actualCost: "31000",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import {
   bandedTableSchema,
   decimal,
@@ -14,7 +15,8 @@ import {
   type Step,
 } from "../core/index.js";
 import { amountSchema } from "../core/index.js";
-import { D, money, round, type Dec, type Money, formatMoney } from "../money/index.js";
+import { money, round, type Dec, type Money, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
 
 /**
@@ -22,7 +24,7 @@ import { budgetCurrencySchema, cash, pct, text } from "./common.js";
  * or a signed fixed `amount` ("500", "-300").
  */
 export const capitationAdjustmentSchema = z
-  .object({ rate: decimal({ min: "-1" }).optional(), amount: amountSchema.optional() })
+  .strictObject({ rate: decimal({ min: "-1" }).optional(), amount: amountSchema.optional() })
   .refine((a) => (a.rate === undefined) !== (a.amount === undefined), { message: "give exactly one of rate or amount" });
 
 /** A capitation adjustment as stored (JSON). */
@@ -37,27 +39,27 @@ export type CapitationAdjustment = z.input<typeof capitationAdjustmentSchema>;
  *   the bonus grows with the excess as the deduction does with the shortfall, and stops at `maxBonus`.
  */
 export const capitationTargetSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("banded"), name: z.string().optional(), metric: z.string().min(1), table: bandedTableSchema(capitationAdjustmentSchema) }),
-  z.object({
+  z.strictObject({ kind: z.literal("banded"), name: z.string().optional(), metric: z.string().min(1), table: bandedTableSchema(capitationAdjustmentSchema) }),
+  z.strictObject({
     kind: z.literal("all-of"),
     name: z.string().optional(),
-    conditions: z.array(z.object({ metric: z.string().min(1), min: decimalSchema })).min(1),
+    conditions: z.array(z.strictObject({ metric: z.string().min(1), min: decimalSchema })).min(1),
     met: capitationAdjustmentSchema,
     notMet: capitationAdjustmentSchema,
   }),
-  z.object({ kind: z.literal("proportional"), name: z.string().optional(), metric: z.string().min(1), target: decimal({ above: "0" }), maxBonus: rateSchema }),
+  z.strictObject({ kind: z.literal("proportional"), name: z.string().optional(), metric: z.string().min(1), target: decimal({ above: "0" }), maxBonus: rateSchema }),
 ]);
 
 /** A capitation performance target as stored (JSON). */
 export type CapitationTarget = z.input<typeof capitationTargetSchema>;
 
 /** Input of {@link capitationPayment}: a base per enrollee, measured metrics, and targets. */
-export const capitationPaymentInputSchema = z.object({
+export const capitationPaymentInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   /** Base amount per enrollee for the period (or the whole amount, for P4-style programmes). */
   baseAmount: nonNegativeAmountSchema,
   /** Measured outcomes by name, e.g. `{ hba1cControl: 0.62, hospitalisationReduction: 0.25 }`. */
-  metrics: z.record(z.string(), decimalSchema),
+  metrics: userRecord(z.string(), decimalSchema),
   targets: z.array(capitationTargetSchema).default([]),
   rounding: roundingSchema.default("half-up"),
 });
@@ -165,7 +167,7 @@ function computeCapitation(p: Parsed): CapitationPayment {
  *
  * @example
  * ```ts
- * capitationPayment({
+ * capitationPayment({ currency: "CNY",
  *   baseAmount: "3000", metrics: { bpControl: 0.72 },
  *   targets: [{ kind: "banded", metric: "bpControl", table: { domain: { min: 0, max: 1 }, bands: [
  *     { from: 0, to: 0.6, value: { amount: "-300" } },
@@ -198,7 +200,7 @@ export interface CapitationPanelPayment {
  *
  * @example
  * ```ts
- * capitationPanelPayment({ enrollees: 1000, baseAmount: "3000", metrics: {}, targets: [] }).total; // CNY 3000000.00
+ * capitationPanelPayment({ currency: "CNY", enrollees: 1000, baseAmount: "3000", metrics: {}, targets: [] }).total; // CNY 3000000.00
  * ```
  */
 export function capitationPanelPayment(input: z.input<typeof capitationPanelPaymentInputSchema>): CapitationPanelPayment {

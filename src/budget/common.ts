@@ -1,9 +1,10 @@
 // Private helpers shared by the budget calculators; not part of the public API.
 import { currencyCodeSchema, decimal, DomainError, type IssuePath } from "../core/index.js";
-import { D, type Dec, money, round, type Money, type Rounding } from "../money/index.js";
+import { type Dec, money, round, type Money, type Rounding } from "../money/index.js";
+import { D } from "../money/decimal.js";
 
-/** Currency field of every budget input: ISO code, CNY unless told. */
-export const budgetCurrencySchema = currencyCodeSchema.default("CNY");
+/** Currency field of every budget input: an ISO code, always stated (a document that states amounts states its currency). */
+export const budgetCurrencySchema = currencyCodeSchema;
 
 /** Money from a parsed decimal amount in the input's currency. */
 export function cash(amount: Dec, currency: string): Money {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decimalSchema, nonNegativeAmountSchema, parseInput, positiveDecimalSchema, step, type Step } from "../core/index.js";
-import { D, money, round, type Dec, type Money, formatMoney } from "../money/index.js";
+import { money, round, type Dec, type Money, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, pct, text } from "./common.js";
 
 /**
@@ -8,13 +9,13 @@ import { budgetCurrencySchema, pct, text } from "./common.js";
  * per case, number of cases and, optionally, an outcome rate (higher is better unless
  * `outcomeHigherIsBetter` is false, e.g. 30-day readmission).
  */
-export const detectCostAnomaliesInputSchema = z.object({
+export const detectCostAnomaliesInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   /** Flag a group whose cost per case is at least this much above the department mean: 0.4 = 40%. */
   threshold: positiveDecimalSchema.prefault(0.4),
   outcomeHigherIsBetter: z.boolean().default(true),
   groups: z
-    .array(z.object({ id: z.string().min(1), costPerCase: nonNegativeAmountSchema, cases: z.number().int().min(1), outcome: decimalSchema.optional() }))
+    .array(z.strictObject({ id: z.string().min(1), costPerCase: nonNegativeAmountSchema, cases: z.number().int().min(1), outcome: decimalSchema.optional() }))
     .min(2),
 });
 
@@ -53,7 +54,7 @@ export interface CostAnomalies {
  *
  * @example
  * ```ts
- * detectCostAnomalies({ outcomeHigherIsBetter: false, groups: [
+ * detectCostAnomalies({ currency: "CNY", outcomeHigherIsBetter: false, groups: [
  *   { id: "A", costPerCase: "14000", cases: 20, outcome: 0.1 },
  *   { id: "B", costPerCase: "9000", cases: 30, outcome: 0.1 },
  *   { id: "C", costPerCase: "9000", cases: 50, outcome: 0.1 },

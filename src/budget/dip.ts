@@ -13,11 +13,12 @@ import {
   step,
   type Step,
 } from "../core/index.js";
-import { allocate, D, money, round, sum, type Dec, type Money, formatMoney } from "../money/index.js";
+import { allocate, money, round, sum, type Dec, type Money, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
 
 /** Input of {@link dipPointValue}. */
-export const dipPointValueInputSchema = z.object({
+export const dipPointValueInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   /** "budget" (预算点值, from the year's budget) or "settlement" (结算点值, from the settled fund). */
   kind: z.enum(["budget", "settlement"]).default("budget"),
@@ -45,7 +46,7 @@ export interface DipPointValue {
  *
  * @example
  * ```ts
- * dipPointValue({ fundAmount: "1200000000", totalPoints: "60000000" }).pointValue; // "20"
+ * dipPointValue({ currency: "CNY", fundAmount: "1200000000", totalPoints: "60000000" }).pointValue; // "20"
  * ```
  */
 export function dipPointValue(input: z.input<typeof dipPointValueInputSchema>): DipPointValue {
@@ -99,9 +100,22 @@ export const DIP_DEFAULT_OUTLIER_BANDS: z.input<typeof dipOutlierBandsSchema> = 
   ],
 };
 
+/**
+ * Plausible range of a DIP hospital coefficient (医院系数): a multiplier near 1, in
+ * (0, MAX_HOSPITAL_COEFFICIENT]. 93 written for 0.93 is refused, not paid 100 times over (B3).
+ */
+export const MAX_HOSPITAL_COEFFICIENT = 3;
+
+const hospitalCoefficientSchema = decimal({ above: "0" }).check((ctx) => {
+  if (ctx.value.greaterThan(MAX_HOSPITAL_COEFFICIENT)) {
+    const pct = ctx.value.lessThanOrEqualTo(100) ? `; a coefficient of ${ctx.value.toFixed()}% is written ${ctx.value.dividedBy(100).toFixed()}` : "";
+    ctx.issues.push({ code: "custom", input: ctx.value.toFixed(), message: `a hospital coefficient is a multiplier in (0, ${MAX_HOSPITAL_COEFFICIENT}] (MAX_HOSPITAL_COEFFICIENT), got ${ctx.value.toFixed()}${pct}` });
+  }
+});
+
 /** Input of {@link dipCasePayment}. Give both `caseCost` and `groupMeanCost` to apply outlier bands. */
 export const dipCasePaymentInputSchema = z
-  .object({
+  .strictObject({
     currency: budgetCurrencySchema,
     /** Point value as a decimal (use the exact text from {@link dipPointValue}). */
     pointValue: positiveDecimalSchema,
@@ -110,7 +124,7 @@ export const dipCasePaymentInputSchema = z
     groupMeanCost: decimal({ above: "0" }).optional(),
     caseCost: nonNegativeAmountSchema.optional(),
     /** Hospital-level coefficient (医院等级系数), default 1. */
-    hospitalCoefficient: positiveDecimalSchema.prefault(1),
+    hospitalCoefficient: hospitalCoefficientSchema.prefault(1),
     outlierBands: dipOutlierBandsSchema.prefault(DIP_DEFAULT_OUTLIER_BANDS),
     rounding: roundingSchema.default("half-up"),
   })
@@ -141,7 +155,7 @@ export interface DipCasePayment {
  *
  * @example
  * ```ts
- * dipCasePayment({ pointValue: "20", groupPoints: "2500" }).payment; // CNY 50000.00
+ * dipCasePayment({ currency: "CNY", pointValue: "20", groupPoints: "2500" }).payment; // CNY 50000.00
  * ```
  */
 export function dipCasePayment(input: z.input<typeof dipCasePaymentInputSchema>): DipCasePayment {
@@ -184,10 +198,10 @@ export function dipCasePayment(input: z.input<typeof dipCasePaymentInputSchema>)
 }
 
 /** Input of {@link allocateDipBudget}: a budget to distribute over cases by their points. */
-export const allocateDipBudgetInputSchema = z.object({
+export const allocateDipBudgetInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   budget: nonNegativeAmountSchema,
-  cases: z.array(z.object({ caseId: z.string().min(1), points: nonNegativeDecimalSchema })).min(1),
+  cases: z.array(z.strictObject({ caseId: z.string().min(1), points: nonNegativeDecimalSchema })).min(1),
 });
 
 /** A DIP budget distributed over cases, exact to the cent. */
@@ -207,7 +221,7 @@ export interface DipBudgetAllocation {
  *
  * @example
  * ```ts
- * allocateDipBudget({ budget: "100.00", cases: [{ caseId: "a", points: 1 }, { caseId: "b", points: 2 }] })
+ * allocateDipBudget({ currency: "CNY", budget: "100.00", cases: [{ caseId: "a", points: 1 }, { caseId: "b", points: 2 }] })
  *   .lines.map((l) => l.amount.toString()); // ["CNY 33.33", "CNY 66.67"]
  * ```
  */

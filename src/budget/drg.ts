@@ -13,7 +13,8 @@ import {
   step,
   type Step,
 } from "../core/index.js";
-import { D, money, round, subtract, sum, type Dec, type Money, formatMoney } from "../money/index.js";
+import { money, round, subtract, sum, type Dec, type Money, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
 
 /**
@@ -23,17 +24,17 @@ import { budgetCurrencySchema, cash, pct, text } from "./common.js";
  * `expert-review` (no automatic payment; the case is flagged).
  */
 export const drgOutlierRuleSchema = z.discriminatedUnion("method", [
-  z.object({ method: z.literal("group-rate") }),
-  z.object({ method: z.literal("actual-cost"), factor: positiveDecimalSchema.prefault(1) }),
-  z.object({ method: z.literal("group-rate-plus-excess"), factor: rateSchema.prefault(1) }),
-  z.object({ method: z.literal("expert-review") }),
+  z.strictObject({ method: z.literal("group-rate") }),
+  z.strictObject({ method: z.literal("actual-cost"), factor: positiveDecimalSchema.prefault(1) }),
+  z.strictObject({ method: z.literal("group-rate-plus-excess"), factor: rateSchema.prefault(1) }),
+  z.strictObject({ method: z.literal("expert-review") }),
 ]);
 
 /** A DRG outlier rule as stored (JSON). */
 export type DrgOutlierRule = z.input<typeof drgOutlierRuleSchema>;
 
 /** One DRG payment coefficient (efficacy, technology, or other), a positive multiplier. */
-export const drgCoefficientSchema = z.object({
+export const drgCoefficientSchema = z.strictObject({
   name: z.string().min(1),
   kind: z.enum(["efficacy", "technology", "other"]).default("other"),
   value: positiveDecimalSchema,
@@ -46,14 +47,14 @@ export const drgCoefficientSchema = z.object({
  * banded table over cost ÷ payment rate whose values are outlier rules.
  */
 export const drgPaymentInputSchema = z
-  .object({
+  .strictObject({
     currency: budgetCurrencySchema,
     group: z.string().optional(),
     baseRate: nonNegativeAmountSchema.optional(),
     relativeWeight: positiveDecimalSchema.optional(),
     groupRate: nonNegativeAmountSchema.optional(),
     subgroup: z
-      .object({ name: z.string().min(1), uplift: nonNegativeDecimalSchema.optional(), groupRate: nonNegativeAmountSchema.optional() })
+      .strictObject({ name: z.string().min(1), uplift: nonNegativeDecimalSchema.optional(), groupRate: nonNegativeAmountSchema.optional() })
       .refine((s) => (s.uplift === undefined) !== (s.groupRate === undefined), { message: "a subgroup gives exactly one of uplift or groupRate" })
       .optional(),
     coefficients: z.array(drgCoefficientSchema).default([]),
@@ -103,7 +104,7 @@ export interface DrgPayment {
  *
  * @example
  * ```ts
- * drgPayment({ baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR+", uplift: 0.2 },
+ * drgPayment({ currency: "CNY", baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR+", uplift: 0.2 },
  *   coefficients: [{ name: "efficacy", kind: "efficacy", value: 1.2 }] }).payment; // CNY 43200.00
  * ```
  */
@@ -209,9 +210,9 @@ export function drgPayment(input: z.input<typeof drgPaymentInputSchema>): DrgPay
 }
 
 /** Input of {@link drgTechnologyCost}: test or AI items with their technology coefficients. */
-export const drgTechnologyCostInputSchema = z.object({
+export const drgTechnologyCostInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
-  items: z.array(z.object({ name: z.string().min(1), actualCost: nonNegativeAmountSchema, coefficient: positiveDecimalSchema })).min(1),
+  items: z.array(z.strictObject({ name: z.string().min(1), actualCost: nonNegativeAmountSchema, coefficient: positiveDecimalSchema })).min(1),
   rounding: roundingSchema.default("half-up"),
 });
 
@@ -229,7 +230,7 @@ export interface DrgTechnologyCost {
  *
  * @example
  * ```ts
- * drgTechnologyCost({ items: [{ name: "NGS panel", actualCost: "1200", coefficient: 1.3 }] }).countedTotal; // CNY 1560.00
+ * drgTechnologyCost({ currency: "CNY", items: [{ name: "NGS panel", actualCost: "1200", coefficient: 1.3 }] }).countedTotal; // CNY 1560.00
  * ```
  */
 export function drgTechnologyCost(input: z.input<typeof drgTechnologyCostInputSchema>): DrgTechnologyCost {
@@ -247,7 +248,7 @@ export function drgTechnologyCost(input: z.input<typeof drgTechnologyCostInputSc
 }
 
 /** Input of {@link drgEfficacyCoefficient}: a group's outcomes and the qualifying thresholds. */
-export const drgEfficacyCoefficientInputSchema = z.object({
+export const drgEfficacyCoefficientInputSchema = z.strictObject({
   responseRate: rateSchema,
   oneYearSurvival: rateSchema,
   minResponseRate: rateSchema.prefault(0.8),

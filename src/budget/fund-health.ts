@@ -4,7 +4,7 @@ import { money, type Money } from "../money/index.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
 
 /** Input of {@link fundHealth}: a fund's income and expenditure for a period. */
-export const fundHealthInputSchema = z.object({
+export const fundHealthInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   period: z.string().optional(),
   /** Fund income for the period (> 0). */
@@ -35,7 +35,7 @@ export interface FundHealth {
  *
  * @example
  * ```ts
- * fundHealth({ income: "1000000000", expenditure: "970000000" }).status; // "warning" (3% < 5%)
+ * fundHealth({ currency: "CNY", income: "1000000000", expenditure: "970000000" }).status; // "warning" (3% < 5%)
  * ```
  */
 export function fundHealth(input: z.input<typeof fundHealthInputSchema>): FundHealth {

@@ -49,6 +49,7 @@ export {
   DIP_DEFAULT_OUTLIER_BANDS,
   dipCasePaymentInputSchema,
   dipCasePayment,
+  MAX_HOSPITAL_COEFFICIENT,
   allocateDipBudgetInputSchema,
   allocateDipBudget,
   type DipPointValue,

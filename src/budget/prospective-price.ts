@@ -3,7 +3,8 @@
 // outlier over a fixed-loss threshold stated in money.
 import { z } from "zod";
 import { currencyCodeSchema, decimal, DomainError, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
-import { D, formatMoney, money, round, type Dec, type Money, type Rounding } from "../money/index.js";
+import { formatMoney, money, round, type Dec, type Money, type Rounding } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { pct, text } from "./common.js";
 
 const positiveDecimal = decimal({ above: "0" });

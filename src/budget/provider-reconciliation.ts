@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import { DomainError, nonNegativeAmountSchema, parseInput, step, type Step } from "../core/index.js";
 import { sum, type Money } from "../money/index.js";
 import { bundleSchema, bundleSettlementTermsSchema, resolveBundle, settleAgainstPrice, type BundleSettlement } from "./bundle.js";
@@ -12,9 +13,9 @@ export const reconcileProviderBundlesInputSchema = bundleSettlementTermsSchema.e
   providerId: z.string().min(1),
   period: z.string().optional(),
   /** Bundles by id. */
-  bundles: z.record(z.string(), bundleSchema),
+  bundles: userRecord(z.string(), bundleSchema),
   episodes: z
-    .array(z.object({ episodeId: z.string().min(1), bundleId: z.string().min(1), actualCost: nonNegativeAmountSchema }))
+    .array(z.strictObject({ episodeId: z.string().min(1), bundleId: z.string().min(1), actualCost: nonNegativeAmountSchema }))
     .min(1),
 });
 
@@ -52,7 +53,7 @@ export interface ProviderBundleReconciliation {
  * ```ts
  * const r = reconcileProviderBundles({
  *   providerId: "H001",
- *   bundles: { lung: { price: "28000" } },
+ *   bundles: { lung: { currency: "CNY", price: "28000" } },
  *   episodes: [
  *     { episodeId: "e1", bundleId: "lung", actualCost: "30500" },
  *     { episodeId: "e2", bundleId: "lung", actualCost: "26000" },

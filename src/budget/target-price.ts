@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
-import { D, money, round, type Dec, type Money, type Rounding, formatMoney } from "../money/index.js";
+import { money, round, type Dec, type Money, type Rounding, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, signedRateSchema, text } from "./common.js";
 
 /**
@@ -9,7 +10,7 @@ import { budgetCurrencySchema, cash, pct, signedRateSchema, text } from "./commo
  * `repaymentQualityAdjustment` does the same for a repayment. `capRate` caps the result
  * at ± that share of the total target. `order` says whether quality or cap comes first.
  */
-export const reconcileTargetPriceInputSchema = z.object({
+export const reconcileTargetPriceInputSchema = z.strictObject({
   currency: budgetCurrencySchema,
   /** Benchmark price per episode before the discount. */
   benchmarkPrice: nonNegativeAmountSchema,
@@ -54,7 +55,7 @@ export interface TargetPriceReconciliation {
  *
  * @example
  * ```ts
- * const r = reconcileTargetPrice({
+ * const r = reconcileTargetPrice({ currency: "CNY",
  *   benchmarkPrice: "30000", discount: 0.03, episodes: 100, actualSpending: "2800000",
  *   qualityAdjustment: -0.05, capRate: 0.2,
  * });

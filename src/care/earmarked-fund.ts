@@ -15,7 +15,7 @@ export const fundPaymentSchema = z
     date: isoDateSchema,
     id: z.string().min(1),
     /** What it pays: a claim, or an allowance (003 「額外生活補助」). */
-    for: z.union([z.object({ claim: z.string().min(1) }).strict(), z.object({ allowance: z.string().min(1) }).strict()]),
+    for: z.union([z.strictObject({ claim: z.string().min(1) }).strict(), z.strictObject({ allowance: z.string().min(1) }).strict()]),
     amount: moneyOf({ above: "0" }),
   })
   .strict();

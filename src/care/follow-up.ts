@@ -6,7 +6,8 @@ import { z } from "zod";
 import { careDateSchema } from "./common.js";
 import { invalid, parseInput, step, type Step, ValidationError } from "../core/index.js";
 import { addOffset, dueDateMemo, type DueOffset } from "../contracts/calendar.js";
-import { D, roundDecimal } from "../money/index.js";
+import { roundDecimal } from "../money/index.js";
+import { D } from "../money/decimal.js";
 
 /** The status of one scheduled assessment as of a date; a contract's missed-assessment rule reads these. */
 export type FollowUpStatus = "done" | "open" | "overdue" | "missed";

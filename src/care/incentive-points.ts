@@ -5,7 +5,8 @@ import { z } from "zod";
 import { amount, DomainError, invalid, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step, ValidationError } from "../core/index.js";
 import { isoWeekMonday } from "../contracts/anchored-series.js";
 import { type DueOffset, dueDateMemo } from "../contracts/calendar.js";
-import { D, type Dec, money, round, type Money } from "../money/index.js";
+import { type Dec, money, round, type Money } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { careCurrencySchema, careDateSchema, inconsistent, text } from "./common.js";
 
 /** How often an award rule pays: once per calendar day, or once per ISO week (Monday–Sunday). */

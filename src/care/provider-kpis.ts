@@ -21,7 +21,7 @@ export const benchmarkProviderKpiInputSchema = z
       .strict(),
     /** The region's providers; ids are unique (any text, `__proto__` included). */
     providers: z
-      .array(z.object({ id: z.string().min(1), numerator: count, denominator: count }).strict())
+      .array(z.strictObject({ id: z.string().min(1), numerator: count, denominator: count }).strict())
       .min(1),
     /** A provider with a denominator below this is `insufficientVolume`: never flagged, still pooled. 30 by default **[fixed]**. */
     minimumVolume: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(30),

@@ -43,7 +43,7 @@ const gatedClaimSchema = triageClaimInputSchema.shape.claim.extend({
 export const testGatePredicateInputSchema = z
   .object({
     gates: testGateSetSchema,
-    claim: z.object({ code: z.string().min(1), courseStart: isoDateSchema.optional() }).strict(),
+    claim: z.strictObject({ code: z.string().min(1), courseStart: isoDateSchema.optional() }).strict(),
     results: z.array(testResultSchema),
   })
   .strict();

@@ -15,13 +15,13 @@ import { amountTextAt, amountUnitsAt } from "./amount-memo.js";
  * for the contract and, optionally, the bill to split and the attributes the coverage
  * layers read. Without `bill`, the bill split is the patient's net contract payment.
  */
-export const cohortPatientSchema = z.object({
+export const cohortPatientSchema = z.strictObject({
   patientId: z.string().min(1),
   events: z.array(z.unknown()),
   bill: z.string().optional(),
   /** Attributes the layers read (insuranceType, biomarker, …) and assistance `groups`. */
   patient: z
-    .object({ groups: z.array(z.string()).optional() })
+    .strictObject({ groups: z.array(z.string()).optional() })
     .catchall(z.union([z.string(), z.number(), z.array(z.string())]))
     .optional(),
 });
@@ -254,8 +254,10 @@ export function isCohortSettlementError(r: CohortSettlementRecord | CohortSettle
 
 /**
  * Settles a cohort as a stream: patients in, one settlement record out per patient,
- * in order, in constant memory. Works on any (async) iterable — an NDJSON reader, a
- * message queue, a worker thread's port — and keeps no state across patients.
+ * in order. Works on any (async) iterable — an NDJSON reader, a message queue, a worker
+ * thread's port. The only state kept across patients is the set of ids seen: a patient
+ * id repeated in the stream gives an error record (`INCONSISTENT_INPUT` at `patientId`)
+ * and is not settled again.
  *
  * @example
  * ```ts
@@ -275,8 +277,19 @@ export async function* settleCohort(
     throw invalid(["patients"], "expected an iterable or async iterable of patient records", "invalid_type");
   }
   let index = 0;
+  // M6: a patient id seen twice in one stream is reported, never settled (and paid) twice.
+  // The only state kept across patients: the ids seen so far (first index of each).
+  const seen = new Map<string, number>();
   for await (const record of patients as AsyncIterable<unknown>) {
     index += 1;
+    const id = record !== null && typeof record === "object" && typeof (record as { patientId?: unknown }).patientId === "string" ? (record as { patientId: string }).patientId : null;
+    const first = id === null ? undefined : seen.get(id);
+    if (id !== null && first !== undefined) {
+      const e = new DomainError("INCONSISTENT_INPUT", `patient ${quote(id)} was already settled at record ${first}: a cohort settles each patient once`, { path: ["patientId"], details: { patientId: id, first, index } });
+      yield { patientId: id, index, error: describe(e, []) };
+      continue;
+    }
+    if (id !== null) seen.set(id, index);
     yield settleCohortPatient(prepared, record, index);
   }
 }
@@ -291,7 +304,7 @@ export async function* settleCohort(
  */
 export function emptyCohortTotals(currency: string): CohortTotals {
   getCurrency(currency);
-  return { currency, patients: 0, errors: 0, gross: 0n, refunded: 0n, net: 0n, withheld: 0n, layers: {}, patientShare: 0n };
+  return { currency, patients: 0, errors: 0, gross: 0n, refunded: 0n, net: 0n, withheld: 0n, layers: Object.create(null) as Record<string, bigint>, patientShare: 0n };
 }
 
 /**
@@ -324,12 +337,14 @@ export function addToCohortTotals(totals: CohortTotals, record: CohortSettlement
     const split = object(r.split, ["record", "split"]);
     const paid = split.layers;
     if (!Array.isArray(paid)) throw invalid(["record", "split", "layers"], "expected the layers paid", "invalid_type");
-    const next: Record<string, bigint> = { ...totals.layers };
+    // Null prototype, own-key reads: a layer id "constructor" or "__proto__" is a key like any other.
+    const next = Object.create(null) as Record<string, bigint>;
+    for (const id of Object.keys(totals.layers)) next[id] = totals.layers[id]!;
     for (let i = 0; i < paid.length; i++) {
       const l = object(paid[i], ["record", "split", "layers", i]);
       const amount = amountOf(l, "amount", s, ["record", "split", "layers", i]);
       if (typeof l.id !== "string") throw invalid(["record", "split", "layers", i, "id"], "a layer id is text", "invalid_type");
-      next[l.id] = (next[l.id] ?? 0n) + amount;
+      next[l.id] = (Object.hasOwn(next, l.id) ? next[l.id]! : 0n) + amount;
     }
     patientShare += amountOf(split, "patient", s, ["record", "split"]);
     layers = next;
@@ -370,7 +385,7 @@ function amountOf(o: Record<string, unknown>, key: string, scale: number, path: 
 export function cohortTotalsToJSON(totals: CohortTotals): CohortTotalsJSON {
   checkTotals(totals);
   const s = getCurrency(totals.currency).minorUnit;
-  const layers: Record<string, string> = {};
+  const layers = Object.create(null) as Record<string, string>;
   for (const [id, v] of Object.entries(totals.layers)) layers[id] = unitsText(v, s);
   return {
     currency: totals.currency,

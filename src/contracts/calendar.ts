@@ -1,4 +1,3 @@
-import { addDays, addMonths } from "date-fns";
 import { invalid } from "../core/errors.js";
 
 /** An offset from treatment start: whole calendar months, then whole days. */
@@ -67,15 +66,52 @@ export function addOffset(date: string, offset: DueOffset): string {
     if (!Number.isSafeInteger(n) || Math.abs(n) > (key === "months" ? 1200 : 36_500)) throw invalid(["offset", key], `${key} is a whole number within ±${key === "months" ? 1200 : 36_500}`, "invalid_offset");
   }
   if (offset.months === 0 && offset.days === 0) return date;
+  // Calendar fields only (M5): no Date object, so the host time zone can never move a day.
   const y = Number(date.slice(0, 4));
   const mo = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
-  let when = new Date(y, mo - 1, d);
-  // Years below 100 would be read as 19xx by the three-argument constructor.
-  if (y < 100) when.setFullYear(y);
-  if (offset.months !== 0) when = addMonths(when, offset.months);
-  if (offset.days !== 0) when = addDays(when, offset.days);
-  return `${pad(when.getFullYear(), 4)}-${pad(when.getMonth() + 1, 2)}-${pad(when.getDate(), 2)}`;
+  const total = y * 12 + (mo - 1) + offset.months;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  let day = daysFromCivil(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+  day += offset.days;
+  const [ry, rm, rd] = civilFromDays(day);
+  // M4: one supported range, 0000-01-01 … 9999-12-31 (four-digit years, as the input); a date past it would sort wrongly as text.
+  if (ry < MIN_CALENDAR_YEAR || ry > MAX_CALENDAR_YEAR) {
+    throw invalid(["offset"], `${date} plus ${describeOffset(offset).replace(" after treatment start", "")} leaves the supported calendar range ${pad(MIN_CALENDAR_YEAR, 4)}-01-01 … ${MAX_CALENDAR_YEAR}-12-31`, "out_of_range");
+  }
+  return `${pad(ry, 4)}-${pad(rm, 2)}-${pad(rd, 2)}`;
+}
+
+/** First year of the supported calendar range (proleptic Gregorian, year 0 = 1 BC). */
+export const MIN_CALENDAR_YEAR = 0;
+/** Last year of the supported calendar range: computed dates past 9999-12-31 are refused. */
+export const MAX_CALENDAR_YEAR = 9999;
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+// Day numbers of the proleptic Gregorian calendar (days from 1970-01-01), by whole-number arithmetic on the fields.
+function daysFromCivil(y0: number, m: number, d: number): number {
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z0: number): [number, number, number] {
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
 /** Describes an offset in words: "3 months", "30 days", "1 month 15 days", "treatment start". */

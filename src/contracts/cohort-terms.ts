@@ -14,7 +14,8 @@ import {
   step,
   type Step,
 } from "../core/index.js";
-import { D, type Dec, type Money, money, round, type Rounding } from "../money/index.js";
+import { type Dec, type Money, money, round, type Rounding } from "../money/index.js";
+import { D } from "../money/decimal.js";
 
 const count = z.number().int().min(0);
 const metricSchema = z.enum(["orr", "pfsRate"]);

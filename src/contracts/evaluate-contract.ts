@@ -19,7 +19,7 @@ import {
  * The inputs of {@link evaluateContract} as one document (for callers that store or
  * queue evaluations): a contract (or versioned contract), the patient's events, an as-of date.
  */
-export const evaluateContractInputSchema = z.object({
+export const evaluateContractInputSchema = z.strictObject({
   contract: z.unknown(),
   events: outcomeEventsSchema,
   asOf: isoDateSchema,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type Explanation, nonNegativeMoneySchema, parseInput, rateSchema, roundingSchema, step } from "../core/index.js";
-import { D, fromMinorUnits, getCurrency, type Money, money, round, split, sum } from "../money/index.js";
+import { fromMinorUnits, getCurrency, type Money, money, round, split, sum } from "../money/index.js";
+import { D } from "../money/decimal.js";
 
 /**
  * Input of {@link installmentFinancing}: a principal, a rate per period (0.03 = 3% per

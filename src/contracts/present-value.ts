@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type Explanation, invalid, moneySchema, parseInput, rateSchema, roundingSchema, type Step, step } from "../core/index.js";
-import { D, type Dec, type Money, money, round } from "../money/index.js";
+import { type Dec, type Money, money, round } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { parseContract } from "./parse-contract.js";
 import { dueOffsetSchema } from "./terms.js";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema, nonNegativeAmountSchema, rateSchema, roundingSchema } from "../core/index.js";
 import { currencyCodeSchema } from "../core/index.js";
-import { D } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { OUTCOME_EVENT_KINDS, RESPONSE_CATEGORIES } from "./events.js";
 
 /**
@@ -153,7 +153,7 @@ export const contractSchema = z
     id: z.string().min(1),
     name: z.string().optional(),
     version: z.string().optional(),
-    currency: currencyCodeSchema.default("CNY"),
+    currency: currencyCodeSchema,
     price: nonNegativeAmountSchema,
     rounding: roundingSchema.default("half-up"),
     effective: effectivePeriodSchema.optional(),

@@ -1,7 +1,8 @@
 // Per-patient arithmetic runs in integer minor units (bigint): sums, comparisons and
 // rate shares are exact there and far cheaper than Decimal. Decimal is used only when
 // a contract is parsed and when Money is handed back to the caller.
-import { D, type Dec, divideRounded, type Fraction, money, type Money, type Rounding, unitsText } from "../money/index.js";
+import { type Dec, divideRounded, type Fraction, money, type Money, type Rounding, unitsText } from "../money/index.js";
+import { D } from "../money/decimal.js";
 
 export { fractionOf as toFraction, type Fraction } from "../money/index.js";
 
@@ -18,6 +19,7 @@ export function shareOf(units: bigint, rate: Fraction, mode: Rounding): bigint {
 }
 
 export { unitsText } from "../money/index.js";
+import { groupDigits } from "../money/format.js";
 
 /** "1,200,000.00": thousands separators for explanation sentences. */
 export function groupedText(units: bigint, scale: number): string {
@@ -27,7 +29,7 @@ export function groupedText(units: bigint, scale: number): string {
   const dot = body.indexOf(".");
   const whole = dot === -1 ? body : body.slice(0, dot);
   const rest = dot === -1 ? "" : body.slice(dot);
-  return `${negative ? "-" : ""}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${rest}`;
+  return `${negative ? "-" : ""}${groupDigits(whole)}${rest}`;
 }
 
 /**

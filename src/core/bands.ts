@@ -243,11 +243,11 @@ const boundSchema = z.union([z.string(), z.number(), z.null()]);
 export function bandedTableSchema<S extends z.ZodType>(value: S) {
   if (typeof (value as { safeParse?: unknown } | null | undefined)?.safeParse !== "function") throw invalid(["value"], "expected the zod schema of the band values", "invalid_type");
   return z
-    .object({
+    .strictObject({
       closed: z.enum(["lower", "upper"]).optional(),
-      domain: z.object({ min: boundSchema, max: boundSchema }).optional(),
+      domain: z.strictObject({ min: boundSchema, max: boundSchema }).optional(),
       bands: z
-        .array(z.object({ from: boundSchema, to: boundSchema, value, label: z.string().optional() }))
+        .array(z.strictObject({ from: boundSchema, to: boundSchema, value, label: z.string().optional() }))
         .min(1),
     })
     .transform((doc, ctx): BandedTable<z.output<S>> => {

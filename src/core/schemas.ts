@@ -12,7 +12,18 @@ const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 function decimalText(what: string) {
   // abort: a continuable failure would let the union pass the raw text on, untransformed,
   // to the refinements of the enclosing object (which expect a Decimal).
-  return z.string().regex(DECIMAL_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not a decimal ${what}`, abort: true });
+  return z.string().regex(DECIMAL_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not a decimal ${what}${formHint(issue.input)}`, abort: true });
+}
+
+/** What form was expected, for the usual slips: "80%", "1,200", "1e5", " 12" (B3). */
+function formHint(input: unknown): string {
+  if (typeof input !== "string") return "";
+  const percent = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(input);
+  if (percent) return `: rates are decimals in [0, 1]: write ${new D(percent[1]!).dividedBy(100).toFixed()}`;
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(input)) return `: write it without thousands separators (${input.replace(/,/g, "")})`;
+  if (/^\s|\s$/.test(input)) return ": remove the surrounding spaces";
+  if (/e/i.test(input) && Number.isFinite(Number(input))) return ": write it without an exponent";
+  return "";
 }
 
 /** Bounds for {@link decimal} and {@link amount}: `min` inclusive, `above` exclusive, `max` inclusive (decimal strings). */
@@ -50,7 +61,7 @@ function checkBounds(bounds: unknown): asserts bounds is DecimalBounds {
  * const coefficient = decimal({ above: "0" }); // a positive decimal
  * ```
  */
-export function decimal(bounds: DecimalBounds = {}) {
+export function decimal(bounds: DecimalBounds = {}, /** @internal "rate": messages say rates are decimals in [0, 1]. */ kind?: "rate") {
   checkBounds(bounds);
   return z.union([decimalText("number"), z.number()]).transform((value, ctx): Dec => {
     const d = toDecimalOrReason(value);
@@ -67,7 +78,8 @@ export function decimal(bounds: DecimalBounds = {}) {
       return z.NEVER;
     }
     if (bounds.max !== undefined && d.greaterThan(bounds.max)) {
-      ctx.addIssue({ code: "custom", message: `must be ≤ ${bounds.max}, got ${d.toString()}` });
+      const hint = kind === "rate" && d.lessThanOrEqualTo(100) ? `: rates are decimals in [0, 1]: for ${d.toFixed()}% write ${d.dividedBy(100).toFixed()}` : "";
+      ctx.addIssue({ code: "custom", message: `must be ≤ ${bounds.max}, got ${d.toString()}${hint}` });
       return z.NEVER;
     }
     return d;
@@ -81,7 +93,7 @@ export const nonNegativeDecimalSchema = decimal({ min: "0" });
 /** A decimal > 0 (coefficients, multipliers, weights of a DRG). */
 export const positiveDecimalSchema = decimal({ above: "0" });
 /** A rate or ratio: a decimal in [0, 1] (0.7 = 70%). */
-export const rateSchema = decimal({ min: "0", max: "1" });
+export const rateSchema = decimal({ min: "0", max: "1" }, "rate");
 
 /**
  * A money amount in a document: a decimal string (`"1200000.00"`) or a safe integer.
@@ -89,7 +101,7 @@ export const rateSchema = decimal({ min: "0", max: "1" });
  *
  * @example
  * ```ts
- * z.object({ price: amount({ min: "0" }) });
+ * z.strictObject({ price: amount({ min: "0" }) });
  * ```
  */
 export function amount(bounds: DecimalBounds = {}) {
@@ -109,7 +121,7 @@ export const nonNegativeAmountSchema = amount({ min: "0" });
 
 /** A known ISO 4217 currency code. */
 export const currencyCodeSchema = z
-  .string()
+  .string({ error: (issue) => (issue.input === undefined ? 'the currency is required: a document that states amounts states its currency (e.g. "CNY")' : "a currency code is a string of three upper-case letters (ISO 4217)") })
   .regex(/^[A-Z]{3}$/, { error: "a currency code is three upper-case letters (ISO 4217)" })
   .refine(isCurrencyCode, { error: (issue) => `unknown currency code ${JSON.stringify(issue.input)}` });
 
@@ -123,7 +135,7 @@ export const currencyCodeSchema = z
  */
 export function moneyOf(bounds: DecimalBounds = {}) {
   checkBounds(bounds);
-  const json = z.object({ amount: amount(bounds), currency: currencyCodeSchema }).transform(
+  const json = z.strictObject({ amount: amount(bounds), currency: currencyCodeSchema }).transform(
     (m): Money => fromDecimal(m.amount, getCurrency(m.currency).code),
   );
   return z.union([z.custom<Money>((v) => isMoney(v) && withinBounds(v.amount, bounds), { message: "amount out of range" }), json]);
@@ -149,3 +161,47 @@ export const isoDateSchema = z
 
 /** A rounding mode name. */
 export const roundingSchema = z.enum(ROUNDING_MODES as [Rounding, ...Rounding[]]);
+
+// zod's record parsing skips an own `__proto__` key silently (and builds a plain `{}`),
+// so a layer, category or parameter named "__proto__" would vanish. The key is renamed
+// to this placeholder for the record's own parse and named back afterwards.
+const PROTO_KEY = "\u0000__proto__";
+
+function escapeProtoKey(input: unknown, ctx: { addIssue: (issue: { code: "custom"; message: string; input: unknown }) => void }): unknown {
+  if (input !== null && typeof input === "object" && Object.hasOwn(input, PROTO_KEY)) {
+    ctx.addIssue({ code: "custom", message: "a key may not start with a NUL character", input });
+    return input;
+  }
+  if (input === null || typeof input !== "object" || Array.isArray(input) || !Object.hasOwn(input, "__proto__")) return input;
+  const proto = Object.getPrototypeOf(input) as unknown;
+  if (proto !== Object.prototype && proto !== null) return input;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) {
+    const value = (input as Record<string, unknown>)[key];
+    Object.defineProperty(copy, key === "__proto__" ? PROTO_KEY : key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+/**
+ * A map keyed by user-chosen names (layer ids, category labels, parameter names…):
+ * every string works as a key, `__proto__`, `constructor` and `toString` included. The
+ * output is a null-prototype object, so a lookup never finds `Object.prototype`'s
+ * members. In JSON Schema it is an object with `additionalProperties` of `value`.
+ *
+ * @example
+ * ```ts
+ * const rates = parseInput(userRecord(z.string(), rateSchema), { __proto__: 0.5 } as never);
+ * ```
+ */
+export function userRecord<K extends z.ZodType<string, string>, V extends z.ZodType>(key: K, value: V) {
+  return z
+    .preprocess(escapeProtoKey, z.record(key, value))
+    .transform((record): Record<z.output<K>, z.output<V>> => {
+      const out = Object.create(null) as Record<string, unknown>;
+      for (const k of Object.keys(record)) out[k === PROTO_KEY ? "__proto__" : k] = (record as Record<string, unknown>)[k];
+      return out as Record<z.output<K>, z.output<V>>;
+    }) as unknown as z.ZodType<Record<z.output<K>, z.output<V>>, Record<z.input<K>, z.input<V>>>;
+}
+
+export { PROTO_KEY as ESCAPED_PROTO_KEY };

@@ -17,7 +17,7 @@ const attributeName = z
  * (`{ type: "category", levels: ["F", "M"] }`).
  */
 export const attributeDeclarationSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("number"), min: modelFloat().optional(), max: modelFloat().optional() }).strict(),
+  z.strictObject({ type: z.literal("number"), min: modelFloat().optional(), max: modelFloat().optional() }).strict(),
   z
     .object({ type: z.literal("category"), levels: z.array(z.string().min(1)).min(1).max(1000) })
     .strict()

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, parseInput, ValidationError } from "../core/index.js";
 import type { Money } from "../money/index.js";
 import { moneyFromFloat } from "./streams.js";
 
 const resultShape = z
-  .object({
-    streams: z.record(z.string(), z.object({ total: z.number(), currency: z.string().optional() }).loose()),
+  .strictObject({
+    streams: userRecord(z.string(), z.strictObject({ total: z.number(), currency: z.string().optional() }).loose()),
   })
   .loose();
 
@@ -15,8 +16,8 @@ const resultShape = z
  * currency to use when the cost stream declares none (default CNY).
  */
 export const toFrontierInputSchema = z
-  .object({
-    strategies: z.array(z.object({ name: z.string().min(1), result: resultShape })).min(1),
+  .strictObject({
+    strategies: z.array(z.strictObject({ name: z.string().min(1), result: resultShape })).min(1),
     costStream: z.string().min(1).default("cost"),
     effectStream: z.string().min(1).default("qaly"),
     currency: currencyCodeSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import { parseInput, step, ValidationError, type Step } from "../core/index.js";
 import type { CompiledModel } from "./compiled.js";
 import { compileExpression, modelExpressionSchema, modelValueError, type CompiledExpression } from "./expression.js";
@@ -20,7 +21,7 @@ import { collapseTrace, expandTimeInState, tunnelsSchema } from "./time-in-state
 const stateName = z.string().min(1);
 
 /** One transition matrix: `matrix[from][to]` is a probability expression or `"complement"` (1 − the rest of the row). Missing entries are 0. */
-export const transitionMatrixSchema = z.record(stateName, z.record(stateName, z.union([z.literal("complement"), modelExpressionSchema])));
+export const transitionMatrixSchema = userRecord(stateName, userRecord(stateName, z.union([z.literal("complement"), modelExpressionSchema])));
 
 /** A transition matrix as accepted by {@link transitionMatrixSchema}. */
 export type TransitionMatrixInput = z.input<typeof transitionMatrixSchema>;
@@ -38,17 +39,17 @@ export type TransitionMatrixInput = z.input<typeof transitionMatrixSchema>;
  *   `{ var: "cycle" }` everywhere but `initial`, and `{ var: "stateTime" }` in tunnel states.
  */
 export const markovModelSchema = z
-  .object({
+  .strictObject({
     states: z
       .array(stateName)
       .min(1)
       .refine((s) => new Set(s).size === s.length, { message: "state names must be unique" }),
-    initial: z.record(stateName, modelExpressionSchema),
+    initial: userRecord(stateName, modelExpressionSchema),
     cycles: z.number().int().min(1).max(100_000),
     cycleLength: modelFloat({ above: 0 }).default(1),
     timeUnit: z.enum(MODEL_TIME_UNITS).default("year"),
     transitions: z
-      .array(z.object({ throughCycle: z.number().int().min(1).optional(), matrix: transitionMatrixSchema }).strict())
+      .array(z.strictObject({ throughCycle: z.number().int().min(1).optional(), matrix: transitionMatrixSchema }).strict())
       .min(1),
     streams: modelStreamsSchema,
     counting: z.enum(["beginning", "end", "life-table"]),

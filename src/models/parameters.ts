@@ -1,5 +1,6 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 
 import { modelFloat } from "./numbers.js";
 import { portableExp } from "./portable-math.js";
@@ -22,12 +23,12 @@ const MVN_TRANSFORMS = ["identity", "exp", "logistic"] as const;
  *   `distribution`); its base case is the transform of the mean (the point estimate).
  */
 export const modelDistributionSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("beta"), alpha: positive, beta: positive }).strict(),
-  z.object({ type: z.literal("gamma"), shape: positive, scale: positive }).strict(),
-  z.object({ type: z.literal("lognormal"), meanlog: finite, sdlog: positive }).strict(),
-  z.object({ type: z.literal("normal"), mean: finite, sd: positive }).strict(),
+  z.strictObject({ type: z.literal("beta"), alpha: positive, beta: positive }).strict(),
+  z.strictObject({ type: z.literal("gamma"), shape: positive, scale: positive }).strict(),
+  z.strictObject({ type: z.literal("lognormal"), meanlog: finite, sdlog: positive }).strict(),
+  z.strictObject({ type: z.literal("normal"), mean: finite, sd: positive }).strict(),
   z
-    .object({ type: z.literal("dirichlet"), alpha: z.record(z.string().min(1), positive) })
+    .strictObject({ type: z.literal("dirichlet"), alpha: userRecord(z.string().min(1), positive) })
     .strict()
     .refine((d) => Object.keys(d.alpha).length >= 2, { message: "a Dirichlet needs at least two keys", path: ["alpha"] }),
   multivariateNormalSchema(),
@@ -105,7 +106,7 @@ type Distribution = z.output<typeof modelDistributionSchema>;
  * Without `value` the base case is the distribution's mean (for a Dirichlet, α_i / Σα).
  */
 export const modelParameterSchema = z
-  .object({ value: finite.optional(), distribution: modelDistributionSchema.optional() })
+  .strictObject({ value: finite.optional(), distribution: modelDistributionSchema.optional() })
   .strict()
   .superRefine((p, ctx) => {
     if (p.value === undefined && p.distribution === undefined) {
@@ -120,7 +121,7 @@ export const modelParameterSchema = z
   });
 
 /** Named parameters of a model, referenced from expressions as `{ param: name }`. */
-export const modelParametersSchema = z.record(z.string().min(1), modelParameterSchema);
+export const modelParametersSchema = userRecord(z.string().min(1), modelParameterSchema);
 
 /** A named parameter as accepted by {@link modelParameterSchema}. */
 export type ModelParameterInput = z.input<typeof modelParameterSchema>;

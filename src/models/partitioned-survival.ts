@@ -25,7 +25,7 @@ export const PARTITIONED_SURVIVAL_STATES = ["PF", "PD", "Dead"] as const;
  * streams over the states PF, PD and Dead. `firstCycleDiscounted` as in the Markov model.
  */
 export const partitionedSurvivalModelSchema = z
-  .object({
+  .strictObject({
     cycles: z.number().int().min(1).max(100_000),
     cycleLength: modelFloat({ above: 0 }).default(1),
     timeUnit: z.enum(MODEL_TIME_UNITS).default("year"),

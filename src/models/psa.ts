@@ -23,10 +23,10 @@ export type DecisionModelInput = z.input<typeof decisionModelSchema>;
  * streams are cost and effect, the number of draws and the seed (0 … 2^31 − 1).
  */
 export const runModelPsaInputSchema = z
-  .object({
+  .strictObject({
     parameters: modelParametersSchema,
     strategies: z
-      .array(z.object({ name: z.string().min(1), model: decisionModelSchema }).strict())
+      .array(z.strictObject({ name: z.string().min(1), model: decisionModelSchema }).strict())
       .min(1)
       .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" }),
     costStream: z.string().min(1).default("cost"),

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, DomainError, ValidationError } from "../core/index.js";
 import { money, round, type Money } from "../money/index.js";
-import { D } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { compileExpression, modelExpressionSchema, type CompiledExpression } from "./expression.js";
 import { modelFloat } from "./numbers.js";
 import type { ParameterTable } from "./parameters.js";
@@ -27,8 +28,8 @@ export function yearsPerUnit(unit: ModelTimeUnit): number {
  * States left out have value 0.
  */
 export const modelStreamSchema = z
-  .object({
-    values: z.record(z.string().min(1), z.union([modelExpressionSchema, z.array(modelExpressionSchema).min(1)])),
+  .strictObject({
+    values: userRecord(z.string().min(1), z.union([modelExpressionSchema, z.array(modelExpressionSchema).min(1)])),
     per: z.enum(["cycle", ...MODEL_TIME_UNITS]).default("cycle"),
     discountRate: modelFloat({ min: 0, max: 1 }).default(0),
     currency: currencyCodeSchema.optional(),

@@ -24,7 +24,7 @@ export const runModelSubgroupsInputSchema = z
     parameters: modelParametersSchema.optional(),
     attributes: modelAttributesSchema,
     subgroups: z
-      .array(z.object({ name: z.string().min(1), weight: modelFloat({ above: 0 }), attributes: attributeValuesSchema }).strict())
+      .array(z.strictObject({ name: z.string().min(1), weight: modelFloat({ above: 0 }), attributes: attributeValuesSchema }).strict())
       .min(1)
       .max(10_000)
       .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "subgroup names must be unique" }),

@@ -8,7 +8,7 @@ import { logIncompleteGammaTails } from "./special-functions.js";
 
 const e = modelExpressionSchema;
 const kmSchema = z
-  .object({ type: z.literal("kaplan-meier"), times: z.array(modelFloat({ min: 0 })).min(1), survival: z.array(modelFloat({ min: 0, max: 1 })).min(1) })
+  .strictObject({ type: z.literal("kaplan-meier"), times: z.array(modelFloat({ min: 0 })).min(1), survival: z.array(modelFloat({ min: 0, max: 1 })).min(1) })
   .strict()
   .superRefine((km, ctx) => {
     if (km.times.length !== km.survival.length) {
@@ -22,13 +22,13 @@ const kmSchema = z
   });
 
 const parametricCurveSchemas = [
-  z.object({ type: z.literal("exponential"), rate: e }).strict(),
-  z.object({ type: z.literal("weibull"), shape: e, scale: e }).strict(),
-  z.object({ type: z.literal("log-logistic"), shape: e, scale: e }).strict(),
-  z.object({ type: z.literal("log-normal"), meanlog: e, sdlog: e }).strict(),
-  z.object({ type: z.literal("gompertz"), shape: e, rate: e }).strict(),
-  z.object({ type: z.literal("gamma"), shape: e, rate: e }).strict(),
-  z.object({ type: z.literal("generalised-gamma"), mu: e, sigma: e, Q: e }).strict(),
+  z.strictObject({ type: z.literal("exponential"), rate: e }).strict(),
+  z.strictObject({ type: z.literal("weibull"), shape: e, scale: e }).strict(),
+  z.strictObject({ type: z.literal("log-logistic"), shape: e, scale: e }).strict(),
+  z.strictObject({ type: z.literal("log-normal"), meanlog: e, sdlog: e }).strict(),
+  z.strictObject({ type: z.literal("gompertz"), shape: e, rate: e }).strict(),
+  z.strictObject({ type: z.literal("gamma"), shape: e, rate: e }).strict(),
+  z.strictObject({ type: z.literal("generalised-gamma"), mu: e, sigma: e, Q: e }).strict(),
 ] as const;
 
 /** A parametric survival curve (every type but `kaplan-meier` and `mixture-cure`): the uncured part of a mixture-cure curve. */
@@ -51,7 +51,7 @@ export const parametricSurvivalCurveSchema = z.discriminatedUnion("type", [...pa
  */
 export const survivalCurveSchema = z.discriminatedUnion("type", [
   ...parametricCurveSchemas,
-  z.object({ type: z.literal("mixture-cure"), cureFraction: e, uncured: parametricSurvivalCurveSchema }).strict(),
+  z.strictObject({ type: z.literal("mixture-cure"), cureFraction: e, uncured: parametricSurvivalCurveSchema }).strict(),
   kmSchema,
 ]);
 
@@ -217,7 +217,7 @@ function compileRawCurve(curve: Curve, table: ParameterTable, path: IssuePath): 
 
 /** Input of {@link evaluateSurvivalCurve}: a curve, the times to read it at, and any parameters its expressions use. */
 export const evaluateSurvivalCurveInputSchema = z
-  .object({ curve: survivalCurveSchema, times: z.array(modelFloat({ min: 0 })).min(1), parameters: modelParametersSchema.optional() })
+  .strictObject({ curve: survivalCurveSchema, times: z.array(modelFloat({ min: 0 })).min(1), parameters: modelParametersSchema.optional() })
   .strict();
 
 /** Input of {@link evaluateSurvivalCurve}. */

@@ -4,6 +4,7 @@
 // state per cycle spent in it) and run by the unchanged engine, so discounting, counting
 // and the speed of models without time variables are exactly those of the plain model.
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import { ValidationError, type IssuePath } from "../core/index.js";
 import type { ModelExpression, ModelVariable } from "./expression.js";
 
@@ -14,7 +15,7 @@ import type { ModelExpression, ModelVariable } from "./expression.js";
  * the state's row and values see `{ var: "stateTime" }` = k (so time in state stops counting
  * at the tunnel's length). Lengths are whole numbers from 1 to 1,000.
  */
-export const tunnelsSchema = z.record(z.string().min(1), z.number().int().min(1).max(1000));
+export const tunnelsSchema = userRecord(z.string().min(1), z.number().int().min(1).max(1000));
 
 /** Tunnel declarations as accepted by {@link tunnelsSchema}. */
 export type TunnelsInput = z.input<typeof tunnelsSchema>;

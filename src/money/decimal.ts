@@ -9,11 +9,35 @@ import Decimal from "decimal.js";
  * (1/3, powers with fractional exponents) are cut, far below a minor unit.
  */
 export const D = Decimal.clone({
+  // Every setting is explicit: `clone` copies the rest from the host's global Decimal at
+  // import time, so a host's `Decimal.set({ maxE: 6 })` would otherwise reach us (M1).
   precision: 64,
   rounding: Decimal.ROUND_HALF_UP,
   toExpNeg: -30,
   toExpPos: 40,
+  maxE: 9e15,
+  minE: -9e15,
+  modulo: Decimal.ROUND_DOWN,
+  crypto: false,
 });
+
+/**
+ * Most significant digits of an accepted decimal (amounts, rates, coefficients): the
+ * private Decimal's precision, so every accepted value is held exactly (M3). A longer
+ * numeral is a ValidationError naming the field.
+ */
+export const MAX_SIGNIFICANT_DIGITS = 64;
+
+/** Longest decimal numeral accepted, in characters (sign, digits, point, leading zeros). */
+export const MAX_DECIMAL_TEXT_LENGTH = 100;
+
+/** Why a decimal numeral is too long to be held exactly, or undefined when it fits. */
+export function decimalLengthReason(text: string): string | undefined {
+  if (text.length > MAX_DECIMAL_TEXT_LENGTH) return `a decimal has at most ${MAX_DECIMAL_TEXT_LENGTH} characters (MAX_DECIMAL_TEXT_LENGTH), got ${text.length}`;
+  const digits = text.replace(/[^0-9]/g, "").replace(/^0+/, "").replace(/0+$/, "");
+  if (digits.length > MAX_SIGNIFICANT_DIGITS) return `a decimal has at most ${MAX_SIGNIFICANT_DIGITS} significant digits (MAX_SIGNIFICANT_DIGITS), got ${digits.length}: it could not be held exactly`;
+  return undefined;
+}
 
 /** A decimal value of the library (an instance of its private clone). */
 export type Dec = Decimal;
@@ -42,9 +66,12 @@ export function isDecimalText(text: string): boolean {
  */
 export function toDecimalOrReason(value: unknown): Decimal | string {
   if (typeof value === "string") {
-    const text = value.trim();
-    if (!isDecimalText(text)) return `"${value}" is not a decimal number`;
-    return new D(text);
+    // No trimming: one rule with the document schemas, which refuse surrounding spaces (L3).
+    if (value.length > MAX_DECIMAL_TEXT_LENGTH) return decimalLengthReason(value)!;
+    if (!isDecimalText(value)) return `"${value}" is not a decimal number`;
+    const tooLong = decimalLengthReason(value);
+    if (tooLong !== undefined) return tooLong;
+    return new D(value);
   }
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "NaN is not a number";
@@ -54,6 +81,7 @@ export function toDecimalOrReason(value: unknown): Decimal | string {
   if (Decimal.isDecimal(value)) {
     const d = value as Decimal;
     if (!d.isFinite()) return `${d.toString()} is not a finite number`;
+    if (d.precision() > MAX_SIGNIFICANT_DIGITS) return `a decimal has at most ${MAX_SIGNIFICANT_DIGITS} significant digits (MAX_SIGNIFICANT_DIGITS), got ${d.precision()}`;
     // decimal.js clones share one prototype (`instanceof D` holds for a host Decimal too):
     // re-create anything not made by our clone so the host's settings never apply.
     return d.constructor === D ? d : new D(d);

@@ -1,4 +1,4 @@
-export { D, Decimal, isDecimalText, type Dec, type DecimalInput } from "./decimal.js";
+export { isDecimalText, MAX_SIGNIFICANT_DIGITS, MAX_DECIMAL_TEXT_LENGTH, type Dec, type DecimalInput } from "./decimal.js";
 export { registerCurrency, getCurrency, isCurrencyCode, listCurrencies, type Currency } from "./currency.js";
 export {
   money,

@@ -1,7 +1,7 @@
 import { type IssuePath, invalid } from "../core/errors.js";
 import { getCurrency } from "./currency.js";
 import { unitsText } from "./minor-units.js";
-import { D, Decimal, type Dec, type DecimalInput, describeType, isDecimalText } from "./decimal.js";
+import { D, Decimal, type Dec, type DecimalInput, describeType, isDecimalText, quote, toDecimalOrReason } from "./decimal.js";
 
 /** The JSON form of Money: the amount as a decimal string, at least at the currency's scale. */
 export interface MoneyJSON {
@@ -131,15 +131,18 @@ export function money(amount: DecimalInput, currency = "CNY"): Money {
     return fromDecimal(d, c.code);
   }
   if (typeof amount === "string") {
-    const text = amount.trim();
-    if (!isDecimalText(text)) throw invalid(["amount"], `"${amount}" is not a decimal amount`, "invalid_decimal");
-    return fromDecimal(new D(text), c.code);
+    // No trimming (L3): the same rule as the amount schema of documents; no more digits than are held exactly (M3).
+    const d = toDecimalOrReason(amount);
+    if (typeof d === "string") throw invalid(["amount"], d.startsWith("a decimal") ? d : `"${amount}" is not a decimal amount`, "invalid_decimal");
+    return fromDecimal(d, c.code);
   }
   if (Decimal.isDecimal(amount)) {
     if (!amount.isFinite()) throw invalid(["amount"], `${amount.toString()} is not an amount`, "not_finite");
     // Not `instanceof D`: decimal.js clones share one prototype, so a host Decimal passes
     // that test and would keep the host's precision and rounding. Check the constructor.
-    return fromDecimal(amount.constructor === D ? amount : new D(amount), c.code);
+    const d = toDecimalOrReason(amount);
+    if (typeof d === "string") throw invalid(["amount"], d, "invalid_decimal");
+    return fromDecimal(d, c.code);
   }
   throw invalid(["amount"], `expected a decimal string, number or Decimal, got ${describeType(amount)}`, "invalid_type");
 }

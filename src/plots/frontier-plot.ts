@@ -9,7 +9,7 @@ const statusSchema = z.enum(["ND", "D", "ED"]);
 export const frontierSvgInputSchema = plotTextSchema.extend({
   strategies: z
     .array(
-      z.object({
+      z.strictObject({
         name: z.string().min(1),
         cost: z.number().finite(),
         effect: z.number().finite(),

@@ -9,7 +9,7 @@ export const finiteSeriesSchema = z.union([
 ]);
 
 /** Optional text overrides shared by every plot. */
-export const plotTextSchema = z.object({
+export const plotTextSchema = z.strictObject({
   title: z.string().optional(),
   width: z.number().int().min(200).max(4000).optional(),
   height: z.number().int().min(150).max(4000).optional(),

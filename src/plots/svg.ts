@@ -1,5 +1,6 @@
 // Small SVG building blocks shared by the plots: linear scales, "nice" ticks, axes,
 // legend. Output is deterministic text (fixed number formatting, no randomness).
+import { groupDigits } from "../money/format.js";
 
 /** Colours for series, chosen to stay distinguishable in print and for common colour-blindness. */
 export const PALETTE: readonly string[] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"];
@@ -29,7 +30,10 @@ export function frameFor(labels: readonly string[], size: { readonly width?: num
 
 /** Escapes text for use inside SVG elements and attributes. */
 export function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  // Characters XML 1.0 cannot hold (C0 controls but tab/newline/return, U+FFFE/U+FFFF, lone surrogates) become U+FFFD, so the SVG stays well-formed (L3).
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** A number with at most 2 decimals, no trailing zeros: stable across platforms. */
@@ -43,7 +47,7 @@ export function tickLabel(x: number): string {
   if (x === 0) return "0";
   const abs = Math.abs(x);
   if (abs >= 1000) {
-    const whole = Math.round(abs).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    const whole = groupDigits(Math.round(abs).toString());
     return x < 0 ? `-${whole}` : whole;
   }
   return String(Number(x.toPrecision(4)));

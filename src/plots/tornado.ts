@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
-import { Decimal } from "../money/index.js";
+import { Decimal } from "../money/decimal.js";
 import { plotTextSchema } from "./schemas.js";
 import { axes, document, esc, frameFor, niceTicks, num, PALETTE, tickLabel } from "./svg.js";
 

@@ -2,21 +2,22 @@
 // how much of its cap used so far this year. Taken in and handed back by splitBill,
 // so a backend settles a year of claims one by one with no hidden state.
 import { z } from "zod";
-import { currencyCodeSchema, DomainError, nonNegativeAmountSchema } from "../core/index.js";
+import { userRecord } from "../core/schemas.js";
+import { currencyCodeSchema, DomainError, invalid, nonNegativeAmountSchema } from "../core/index.js";
 import type { CoveragePlan } from "./layers.js";
 import { toUnits, unitsText } from "./units.js";
 
 /** The zod schema of the accumulator document handed back by {@link splitBill} and passed to the next claim. */
 export const annualAccumulatorsSchema = z
-  .object({
+  .strictObject({
     /** The benefit year the figures belong to. */
     year: z.number().int().nullable().optional(),
     currency: currencyCodeSchema,
     /** Per layer id: deductible met, amount paid (cap used), progressive-band position. */
-    layers: z.record(
+    layers: userRecord(
       z.string(),
       z
-        .object({
+        .strictObject({
           deductibleMet: nonNegativeAmountSchema.optional(),
           paid: nonNegativeAmountSchema.optional(),
           bandBase: nonNegativeAmountSchema.optional(),
@@ -61,6 +62,8 @@ export function readAccumulators(
 ): MinorUnitAccumulator[] {
   const state = plan.layers.map(() => ({ met: 0n, paid: 0n, bandBase: 0n }));
   if (doc === undefined) return state;
+  // Without the claim's year the cross-year check below cannot run: last year's caps would carry over silently.
+  if (year === undefined) throw invalid(["year"], "a claim with accumulators states its benefit year (year), so last year's accumulators are never applied to it", "missing_year");
   if (doc.currency !== plan.currency) {
     throw new DomainError("CURRENCY_MISMATCH", `the accumulators are in ${doc.currency} but the plan settles in ${plan.currency}`, {
       path: ["accumulators", "currency"],
@@ -103,7 +106,8 @@ export function readAccumulators(
 
 /** The accumulator document after a claim. */
 export function writeAccumulators(plan: CoveragePlan, state: readonly MinorUnitAccumulator[], year: number | null): AnnualAccumulators {
-  const layers: Record<string, LayerAccumulator> = {};
+  // Null prototype: a layer id "__proto__" must be an own key, not the object's prototype.
+  const layers = Object.create(null) as Record<string, LayerAccumulator>;
   plan.layers.forEach((l, i) => {
     const s = state[i]!;
     const entry: LayerAccumulator =

@@ -1,11 +1,11 @@
 // Buy N, get M free (买N赠M): manufacturer assistance counted in units of drug.
 import { z } from "zod";
 import { type Explanation, parseInput, step } from "../core/index.js";
-import { D } from "../money/index.js";
+import { D } from "../money/decimal.js";
 
 /** Input of {@link buyGetFreeUnits}. */
 export const buyGetFreeUnitsInputSchema = z
-  .object({
+  .strictObject({
     /** Units the patient needs. */
     units: z.number().int().min(0),
     /** Units bought per cycle (N). */

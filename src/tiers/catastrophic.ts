@@ -1,11 +1,12 @@
 // Catastrophic health expenditure (灾难性卫生支出): out-of-pocket above a share of household income.
 import { z } from "zod";
 import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInput, positiveDecimalSchema, rateSchema, step } from "../core/index.js";
-import { D, formatMoney, money } from "../money/index.js";
+import { formatMoney, money } from "../money/index.js";
+import { D } from "../money/decimal.js";
 
 /** The zod schema of {@link catastrophicBurden}'s input. */
 export const catastrophicBurdenInputSchema = z
-  .object({
+  .strictObject({
     outOfPocket: nonNegativeAmountSchema,
     /** Household income over the same period; must be positive. */
     householdIncome: positiveDecimalSchema,

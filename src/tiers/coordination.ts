@@ -2,11 +2,12 @@
 // the secondary pays by one of three formulas on what the primary left.
 import { z } from "zod";
 import { currencyCodeSchema, DomainError, type Explanation, invalid, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step } from "../core/index.js";
-import { D, formatMoney, type Money, money, round } from "../money/index.js";
+import { formatMoney, type Money, money, round } from "../money/index.js";
+import { D } from "../money/decimal.js";
 
 /** The zod schema of {@link coordinateBenefits}' input. */
 export const coordinateBenefitsInputSchema = z
-  .object({
+  .strictObject({
     /** The allowed amount of the claim. */
     allowed: nonNegativeAmountSchema,
     /** What the primary insurer paid. */

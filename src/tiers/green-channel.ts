@@ -72,7 +72,7 @@ const MAX_MINUTES = 10 * 366 * 24 * 60;
 
 /** The zod schema of {@link greenChannelDeadlines}' input. */
 export const greenChannelDeadlinesInputSchema = z
-  .object({
+  .strictObject({
     submittedAt: isoInstantSchema,
     /** Minutes allowed for the first response; default 60. */
     respondWithinMinutes: z.number().int().positive().max(MAX_MINUTES).optional(),

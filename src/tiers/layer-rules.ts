@@ -2,7 +2,8 @@
 // `layerPayment` is the hot path (integers only); `describeLayerRule` recomputes the
 // same figures with words for the explanation, only when one is asked for.
 import { type ExplainValue, type IssuePath, ValidationError } from "../core/index.js";
-import { D, type Dec, formatMoney } from "../money/index.js";
+import { type Dec, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import type { MinorUnitAccumulator } from "./accumulators.js";
 import { buyGetSplit } from "./buy-get.js";
 import type { CoverageLayer, CoveragePlan } from "./layers.js";

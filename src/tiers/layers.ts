@@ -1,6 +1,7 @@
 // Coverage layers as documents: what each payer covers, stored as JSON by a backend
 // and parsed once into a plan that settles any number of claims.
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import {
   bandedTableSchema,
   DomainError,
@@ -13,7 +14,8 @@ import {
   ValidationError,
   type Issue,
 } from "../core/index.js";
-import { D, type Dec, type Rounding } from "../money/index.js";
+import { type Dec, type Rounding } from "../money/index.js";
+import { D, Decimal } from "../money/decimal.js";
 import { type StratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
 import { type Fraction, fractionOf, scaleOf, toUnits } from "./units.js";
 
@@ -43,7 +45,7 @@ const common = {
 };
 
 const basicLayerSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("basic"),
     ...common,
     /** Annual deductible (起付线). */
@@ -54,7 +56,7 @@ const basicLayerSchema = z
   .strict();
 
 const supplementaryLayerSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("supplementary"),
     ...common,
     /** Annual threshold of out-of-pocket spending above which the layer pays. */
@@ -66,7 +68,7 @@ const supplementaryLayerSchema = z
   .strict();
 
 const commercialLayerSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("commercial"),
     ...common,
     deductible: nonNegativeAmountSchema.optional(),
@@ -77,13 +79,13 @@ const commercialLayerSchema = z
   .strict();
 
 const programSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("discount"), rate: rateSchema }).strict(),
-  z.object({ type: z.literal("buyGet"), buy: z.number().int().min(1), get: z.number().int().min(1) }).strict(),
-  z.object({ type: z.literal("freeAfterCycles"), paidCycles: z.number().int().min(0) }).strict(),
+  z.strictObject({ type: z.literal("discount"), rate: rateSchema }).strict(),
+  z.strictObject({ type: z.literal("buyGet"), buy: z.number().int().min(1), get: z.number().int().min(1) }).strict(),
+  z.strictObject({ type: z.literal("freeAfterCycles"), paidCycles: z.number().int().min(0) }).strict(),
 ]);
 
 const manufacturerLayerSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("manufacturer"),
     ...common,
     /** Price discount, buy-N-get-M free, or free drug after X paid cycles. */
@@ -92,23 +94,23 @@ const manufacturerLayerSchema = z
   .strict();
 
 const assistanceLayerSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("assistance"),
     ...common,
     /** Share of what remains, per eligible group (低保 / 特困 …); the highest matching rate applies. */
-    groupRates: z.record(z.string().min(1), rateSchema).optional(),
+    groupRates: userRecord(z.string().min(1), rateSchema).optional(),
     /** The share for patients in none of the groups (a rate or a stratified table); absent means they are not eligible. */
     rate: stratifiedRateSchema.optional(),
   })
   .strict();
 
 const poolLayerSchema = z
-  .object({
+  .strictObject({
     kind: z.literal("pool"),
     ...common,
     /** Funders with fixed shares of the layer's base; shares add up to at most 1. */
     funders: z
-      .array(z.object({ id: z.string().min(1), name: z.string().optional(), share: rateSchema }).strict())
+      .array(z.strictObject({ id: z.string().min(1), name: z.string().optional(), share: rateSchema }).strict())
       .min(1),
   })
   .strict();
@@ -127,19 +129,18 @@ export const coverageLayerSchema = z.discriminatedUnion("kind", [
 export type CoverageLayerInput = z.input<typeof coverageLayerSchema>;
 
 /** The zod schema of a coverage plan document: currency, rounding and the ordered layers. */
-export const coveragePlanSchema = z.union([
-  z
-    .object({
-      currency: currencyCodeSchema.optional(),
-      rounding: roundingSchema.optional(),
-      layers: z.array(coverageLayerSchema),
-    })
-    .strict(),
-  // no `currency: undefined` keys: the output of a bare array reads like a document without them
-  z.array(coverageLayerSchema).transform((layers): { layers: typeof layers; currency?: string; rounding?: Rounding } => ({ layers })),
-]);
+export const coveragePlanSchema = z.strictObject(
+  {
+    /** The plan's currency, always stated: the bill, deductibles and caps are amounts in it. */
+    currency: currencyCodeSchema,
+    rounding: roundingSchema.optional(),
+    layers: z.array(coverageLayerSchema),
+  },
+  // A bare array of layers states no currency (it used to settle as CNY): say how to write it.
+  { error: (issue) => (issue.code === "invalid_type" && Array.isArray(issue.input) ? 'a coverage plan states its currency: write { "currency": "CNY", "layers": [...] }' : undefined) },
+);
 
-/** A coverage plan document: `{ currency?, rounding?, layers }`, or just the array of layers. */
+/** A coverage plan document: `{ currency, rounding?, layers }` (the currency is required). */
 export type CoveragePlanInput = z.input<typeof coveragePlanSchema>;
 
 /** The manufacturer programme of a parsed layer. */
@@ -186,7 +187,17 @@ export type CoverageLayer =
       readonly totalFraction: Fraction;
     });
 
-const PLAN_BRAND: unique symbol = Symbol.for("precision-vbp.tiers.coveragePlan");
+// A private symbol for the type and a WeakSet for the check (L1): `Symbol.for` was global,
+// so any JS code could forge a "parsed" plan by setting it on a document.
+const PLAN_BRAND: unique symbol = Symbol("precision-vbp.tiers.coveragePlan");
+const madePlans = new WeakSet<object>();
+
+/** Freezes plain objects and arrays all the way down (Decimals are left alone: decimal.js owns them). */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value) || Decimal.isDecimal(value)) return value;
+  for (const v of Object.values(value as object)) deepFreeze(v);
+  return Object.freeze(value);
+}
 
 /** A parsed coverage plan: validate once with {@link parseLayers}, settle many claims with {@link splitBill}. */
 export interface CoveragePlan {
@@ -203,12 +214,12 @@ export interface CoveragePlan {
  *
  * @example
  * ```ts
- * isCoveragePlan(parseLayers([{ kind: "basic", rate: 0.7 }])); // true
+ * isCoveragePlan(parseLayers({ currency: "CNY", layers: [{ kind: "basic", rate: 0.7 }] })); // true
  * isCoveragePlan({ layers: [] });                              // false (a document, not yet parsed)
  * ```
  */
 export function isCoveragePlan(value: unknown): value is CoveragePlan {
-  return typeof value === "object" && value !== null && (value as { [PLAN_BRAND]?: unknown })[PLAN_BRAND] === true;
+  return typeof value === "object" && value !== null && madePlans.has(value);
 }
 
 function units(amount: Dec | undefined, scale: number, path: IssuePath, what: string): bigint {
@@ -236,7 +247,7 @@ function units(amount: Dec | undefined, scale: number, path: IssuePath, what: st
 export function parseLayers(json: unknown): CoveragePlan {
   if (isCoveragePlan(json)) return json;
   const doc = parseInput(coveragePlanSchema, json, "parseLayers");
-  const currency = doc.currency ?? "CNY";
+  const currency = doc.currency;
   const scale = scaleOf(currency);
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
@@ -335,5 +346,7 @@ export function parseLayers(json: unknown): CoveragePlan {
   if (issues.length > 0) throw new ValidationError(issues, "parseLayers");
   const plan = { currency, scale, rounding: doc.rounding ?? "half-up", layers };
   Object.defineProperty(plan, PLAN_BRAND, { value: true, enumerable: false });
-  return Object.freeze(plan) as unknown as CoveragePlan;
+  deepFreeze(plan);
+  madePlans.add(plan);
+  return plan as unknown as CoveragePlan;
 }

@@ -22,7 +22,7 @@ import { toUnits, unitsMoney, unitsText } from "./units.js";
 import { runWaterfall } from "./waterfall.js";
 
 const patientSchema = z
-  .object({
+  .strictObject({
     /** Groups eligible for medical assistance, e.g. `["subsistence"]` (低保) or `["extremePoverty"]` (特困). */
     groups: z.array(z.string()).optional(),
   })
@@ -30,7 +30,7 @@ const patientSchema = z
 
 /** The zod schema of a claim to split: the plan (parsed or as JSON), the bill, the patient and the year's accumulators. */
 export const splitBillInputSchema = z
-  .object({
+  .strictObject({
     /** A plan from {@link parseLayers}, or the plan document itself. */
     plan: z.custom<CoveragePlan | CoveragePlanInput>((v) => typeof v === "object" && v !== null, { message: "expected a coverage plan" }),
     /** The bill: an amount in the plan's currency, or `{ amount, currency }`. */
@@ -119,7 +119,7 @@ function withPath<T>(prefix: IssuePath, f: () => T): T {
  * @example
  * ```ts
  * const r = splitBill({
- *   plan: { layers: [{ kind: "basic", id: "basic", deductible: "750", rate: 0.75 }] },
+ *   plan: { currency: "CNY", layers: [{ kind: "basic", id: "basic", deductible: "750", rate: 0.75 }] },
  *   bill: "100000",
  * });
  * r.layers[0].amount; // CNY 74437.50

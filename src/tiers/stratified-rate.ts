@@ -4,6 +4,7 @@
 // Tables nest, so "by insurance type, then by hospital level" is one document.
 import { quote } from "../money/decimal.js";
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import {
   bandedTable,
   type Band,
@@ -19,7 +20,8 @@ import {
   rateSchema,
   ValidationError,
 } from "../core/index.js";
-import { D, type Dec, type DecimalInput } from "../money/index.js";
+import { type Dec, type DecimalInput } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { type Fraction, fractionOf } from "./units.js";
 
 /** Patient attributes a stratified rate may read: `{ biomarker: "ALK-positive", lineOfTherapy: 2, income: "48000" }`. */
@@ -89,9 +91,9 @@ const attributeName = z.string().min(1, "name the patient attribute the table is
 
 function categoricalSchema() {
   return z
-    .object({
+    .strictObject({
       by: attributeName,
-      categories: z.record(z.string(), stratifiedRateSchema).refine((c) => Object.keys(c).length > 0, "a category table needs at least one category"),
+      categories: userRecord(z.string(), stratifiedRateSchema).refine((c) => Object.keys(c).length > 0, "a category table needs at least one category"),
       default: stratifiedRateSchema.optional(),
     })
     .strict()
@@ -105,12 +107,12 @@ function categoricalSchema() {
 
 function bandedSchema() {
   return z
-    .object({
+    .strictObject({
       by: attributeName,
-      relativeTo: z.union([z.object({ amount: positiveDecimalSchema }).strict(), z.object({ attribute: attributeName }).strict()]).optional(),
+      relativeTo: z.union([z.strictObject({ amount: positiveDecimalSchema }).strict(), z.strictObject({ attribute: attributeName }).strict()]).optional(),
       closed: z.enum(["lower", "upper"]).optional(),
-      domain: z.object({ min: boundSchema, max: boundSchema }).optional(),
-      bands: z.array(z.object({ from: boundSchema, to: boundSchema, value: stratifiedRateSchema, label: z.string().optional() })).min(1),
+      domain: z.strictObject({ min: boundSchema, max: boundSchema }).optional(),
+      bands: z.array(z.strictObject({ from: boundSchema, to: boundSchema, value: stratifiedRateSchema, label: z.string().optional() })).min(1),
     })
     .strict()
     .transform((doc, ctx): StratifiedRate => {

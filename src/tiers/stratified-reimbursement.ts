@@ -1,12 +1,13 @@
 // Stratified reimbursement: apply a patient's stratified rate to an amount.
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInput, roundingSchema, step } from "../core/index.js";
 import { formatMoney, type Money, money, percentage, subtract } from "../money/index.js";
 import { type PatientAttributes, resolveStratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
 
 /** The zod schema of {@link stratifiedReimbursement}'s input. */
 export const stratifiedReimbursementInputSchema = z
-  .object({
+  .strictObject({
     /** The rate table (or a plain rate). */
     table: stratifiedRateSchema,
     /** Whose share the table's rate is: the payer's (default) or the patient's. */
@@ -14,7 +15,7 @@ export const stratifiedReimbursementInputSchema = z
     /** The amount the rate applies to (a bill, or an out-of-pocket amount). */
     amount: nonNegativeAmountSchema,
     /** The attributes the table reads. */
-    patient: z.record(z.string(), z.union([z.string(), z.number()])),
+    patient: userRecord(z.string(), z.union([z.string(), z.number()])),
     currency: currencyCodeSchema.optional(),
     rounding: roundingSchema.optional(),
   })

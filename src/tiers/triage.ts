@@ -18,17 +18,17 @@ export const REVIEW_ACTIONS: Readonly<Record<ReviewRisk, "auto-approve" | "manua
 
 /** The zod schema of a claim-review rule set. */
 export const claimReviewRulesSchema = z
-  .object({
+  .strictObject({
     rules: z
       .array(
         z
-          .object({
+          .strictObject({
             id: z.string().min(1),
             risk: riskSchema,
             description: z.string().optional(),
             /** Every condition given must hold. */
             when: z
-              .object({
+              .strictObject({
                 /** The claim's test or drug code is one of these. */
                 codes: z.array(z.string()).min(1).optional(),
                 /** The diagnosis starts with one of these codes (ICD prefixes: "C34" matches "C34.9"). */
@@ -54,16 +54,16 @@ export const claimReviewRulesSchema = z
 
 /** The zod schema of {@link triageClaim}'s input. */
 export const triageClaimInputSchema = z
-  .object({
+  .strictObject({
     rules: claimReviewRulesSchema,
     claim: z
-      .object({
+      .strictObject({
         code: z.string().min(1),
         diagnosis: z.string().optional(),
         stage: z.string().optional(),
         date: isoDateSchema,
         amount: nonNegativeAmountSchema.optional(),
-        priorClaims: z.array(z.object({ code: z.string().min(1), date: isoDateSchema }).strict()).optional(),
+        priorClaims: z.array(z.strictObject({ code: z.string().min(1), date: isoDateSchema }).strict()).optional(),
       })
       .strict(),
   })

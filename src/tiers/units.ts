@@ -2,7 +2,8 @@
 // A bill is split layer by layer many times per patient; bigint sums, minimums and
 // one rate multiplication per layer keep a 5-layer split cheap, and the decimal
 // library is only used to parse documents and to present results.
-import { D, type Dec, divideRounded, getCurrency, type Money, money, type Rounding, unitsText } from "../money/index.js";
+import { type Dec, divideRounded, getCurrency, type Money, money, type Rounding, unitsText } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { DomainError, type IssuePath } from "../core/index.js";
 
 export { fractionOf, type Fraction } from "../money/index.js";

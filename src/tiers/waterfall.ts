@@ -85,7 +85,7 @@ export interface MinorUnitSplit {
  *
  * @example
  * ```ts
- * const plan = parseLayers({ layers: [{ kind: "basic", deductible: "750", rate: 0.75 }] });
+ * const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", deductible: "750", rate: 0.75 }] });
  * splitBillMinorUnits(plan, { bill: 10_000_000n }); // { layers: [7443750n], patient: 2556250n, ... }
  * ```
  */

@@ -8,7 +8,8 @@ import {
   step,
   type Step,
 } from "../core/index.js";
-import { D, type Dec, formatMoney } from "../money/index.js";
+import { type Dec, formatMoney } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { commonCurrency, fixed, lambdaMoneySchema, short } from "./shared.js";
 import { classifyIcerByGdp, type GdpBand } from "./thresholds.js";
 
@@ -19,7 +20,7 @@ const positiveMoney = lambdaMoneySchema.refine((m) => m.amount.greaterThan(0), {
 export const therapyTypeSchema = z.enum(["gene-editing", "cell-therapy", "other"]);
 
 /** The facts about a technology an admission assessment reads. */
-export const admissionTechnologySchema = z.object({
+export const admissionTechnologySchema = z.strictObject({
   name: z.string().optional(),
   /** Informative only. */
   innovation: z.enum(["first-in-class", "best-in-class", "me-too"]).optional(),
@@ -49,7 +50,7 @@ export const admissionTechnologySchema = z.object({
 });
 
 /** The configurable rules; every field has the source's default. */
-export const admissionRulesSchema = z.object({
+export const admissionRulesSchema = z.strictObject({
   /** SAE rate above which the technology is vetoed (default 0.1). */
   saeVetoAbove: rateSchema.optional(),
   /** Minimum ORR (default 0.2). */
@@ -57,7 +58,7 @@ export const admissionRulesSchema = z.object({
   /** Minimum relative PFS improvement (default 0.3). Efficacy passes on ORR or PFS. */
   minPfsImprovement: nonNegativeDecimalSchema.optional(),
   /** GDP-per-capita multiples of the ICER bands (default 3 and 5). */
-  gdpMultiples: z.object({ high: positiveDecimalSchema, moderate: positiveDecimalSchema }).optional(),
+  gdpMultiples: z.strictObject({ high: positiveDecimalSchema, moderate: positiveDecimalSchema }).optional(),
   /** Bands that pass cost-effectiveness (default high and moderate). */
   passingBands: z.array(z.enum(["high", "moderate", "low"])).min(1).optional(),
   /** Maximum new spending as a share of fund expenditure (default 0.01). */
@@ -73,7 +74,7 @@ export const admissionRulesSchema = z.object({
 });
 
 /** Input of {@link assessAdmission}. */
-export const assessAdmissionInputSchema = z.object({ technology: admissionTechnologySchema, rules: admissionRulesSchema.optional() });
+export const assessAdmissionInputSchema = z.strictObject({ technology: admissionTechnologySchema, rules: admissionRulesSchema.optional() });
 
 /** Input of {@link assessAdmission} as written by callers. */
 export type AssessAdmissionInput = z.input<typeof assessAdmissionInputSchema>;

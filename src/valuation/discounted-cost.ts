@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { parseInput, positiveDecimalSchema, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
-import { D, type Money, money, round, type Rounding } from "../money/index.js";
+import { type Money, money, round, type Rounding } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { type CycleTiming, cycleTimingSchema, describeTiming, MAX_CYCLES, placeCycles } from "./discounting.js";
 import { commonCurrency, costSchema, short } from "./shared.js";
 
-const costPeriodSchema = z.object({
+const costPeriodSchema = z.strictObject({
   /** Cost incurred in each cycle of this period (any sign: offsets are legitimate). */
   cost: costSchema,
   /** Length of one cycle in years (default 1). */
@@ -17,7 +18,7 @@ const costPeriodSchema = z.object({
  * Input of {@link discountedCost}: a cost stream as consecutive periods from time 0,
  * with its own annual discount rate (costs and effects may use different rates).
  */
-export const discountedCostInputSchema = z.object({
+export const discountedCostInputSchema = z.strictObject({
   periods: z.array(costPeriodSchema).min(1, "at least one period is needed"),
   /** Annual discount rate for costs, in [0, 1]. Default 0. */
   discountRate: rateSchema.optional(),

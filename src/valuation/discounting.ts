@@ -1,7 +1,8 @@
 // The timing engine behind QALYs and discounted costs: where each cycle sits in
 // time and what it is worth today. Not part of the public API.
 import { z } from "zod";
-import { D, type Dec } from "../money/index.js";
+import { type Dec } from "../money/index.js";
+import { D } from "../money/decimal.js";
 
 /** When a cycle's value is counted: at its end (default), its start, or its middle (half-cycle correction). */
 export type CycleTiming = "end" | "start" | "middle";

@@ -5,9 +5,9 @@ import { checkUniqueNames, commonCurrency, costSchema, effectSchema, roundedMone
 
 /** Input of {@link frontier}: N strategies with their expected cost and effect (QALYs). */
 export const frontierInputSchema = z
-  .object({
+  .strictObject({
     strategies: z
-      .array(z.object({ name: z.string().min(1), cost: costSchema, effect: effectSchema }))
+      .array(z.strictObject({ name: z.string().min(1), cost: costSchema, effect: effectSchema }))
       .min(1, "at least one strategy is needed"),
   })
   .superRefine((doc, ctx) => checkUniqueNames(doc.strategies.map((s) => s.name), ctx, (i) => ["strategies", i, "name"]));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { invalid, parseInput, step, type Step } from "../core/index.js";
-import { type Dec, Decimal, formatMoney, type Money, subtract } from "../money/index.js";
+import { type Dec, formatMoney, type Money, subtract } from "../money/index.js";
+import { Decimal } from "../money/decimal.js";
 import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMoney, short } from "./shared.js";
 
 /**
@@ -19,10 +20,10 @@ export type Quadrant = "NE" | "SE" | "NW" | "SW" | "ORIGIN";
  */
 export type IcerReading = "cost-per-qaly-gained" | "saving-per-qaly-lost" | "dominant" | "dominated" | "no-difference";
 
-const armSchema = z.object({ cost: costSchema, effect: effectSchema });
+const armSchema = z.strictObject({ cost: costSchema, effect: effectSchema });
 
 /** Input of {@link icer}: the new strategy, its comparator, and optionally λ to judge against. */
-export const icerInputSchema = z.object({
+export const icerInputSchema = z.strictObject({
   intervention: armSchema,
   comparator: armSchema,
   /** Willingness to pay per QALY; when given, the result says whether the new strategy is cost-effective. */

@@ -5,8 +5,8 @@ import { checkUniqueNames, commonCurrency, costSchema, effectSchema, lambdaMoney
 
 /** Input of {@link netBenefit}: strategies, λ, and optionally the comparator for incremental figures. */
 export const netBenefitInputSchema = z
-  .object({
-    strategies: z.array(z.object({ name: z.string().min(1), cost: costSchema, effect: effectSchema })).min(1, "at least one strategy is needed"),
+  .strictObject({
+    strategies: z.array(z.strictObject({ name: z.string().min(1), cost: costSchema, effect: effectSchema })).min(1, "at least one strategy is needed"),
     /** Willingness to pay per QALY (意愿支付阈值). NHB needs λ > 0. */
     lambda: lambdaMoneySchema,
     /** Name of the comparator for incremental NMB/NHB; default the first strategy. */

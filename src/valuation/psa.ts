@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currencyCodeSchema, DomainError, parseInput, positiveDecimalSchema, step, type Step } from "../core/index.js";
-import { D, type Dec, formatMoney, type Money, money, round } from "../money/index.js";
+import { type Dec, formatMoney, type Money, money, round } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { checkUniqueNames } from "./shared.js";
 
 const MAX_REPORTED = 20;
@@ -39,7 +40,7 @@ export function checkMatrix(rows: readonly (number[] | Float64Array)[], name: st
  * (`costs[s][k]` is the cost of strategy `s` in draw `k`), and a λ grid.
  */
 export const psaInputSchema = z
-  .object({
+  .strictObject({
     strategies: z.array(z.string().min(1)).min(1, "at least one strategy is needed"),
     costs: z.array(rowSchema),
     effects: z.array(rowSchema),
@@ -49,6 +50,12 @@ export const psaInputSchema = z
     currency: currencyCodeSchema.optional(),
     /** Population the decision affects: population EVPI = population × the unrounded EVPI, rounded once. */
     population: positiveDecimalSchema.optional(),
+    // The other keys of a runModelPsa result, so that result can be passed as it is; ignored here.
+    draws: z.unknown().optional(),
+    seed: z.unknown().optional(),
+    summary: z.unknown().optional(),
+    explanation: z.unknown().optional(),
+    parameterDraws: z.unknown().optional(),
   })
   .superRefine(checkDrawMatrices);
 
@@ -245,10 +252,10 @@ function psaKernel(lambda: number, C: Float64Array, E: Float64Array, S: number, 
 }
 
 /** Input of {@link psaInputFromDraws}: draw-major PSA output, one entry per draw. */
-export const psaDrawsInputSchema = z.object({
+export const psaDrawsInputSchema = z.strictObject({
   strategies: z.array(z.string().min(1)).min(1),
   /** `draws[k].costs[s]`, `draws[k].effects[s]`: strategy `s` in draw `k`. */
-  draws: z.array(z.object({ costs: z.array(z.number()), effects: z.array(z.number()) })).min(1, "at least one draw is needed"),
+  draws: z.array(z.strictObject({ costs: z.array(z.number()), effects: z.array(z.number()) })).min(1, "at least one draw is needed"),
   lambdas: z.array(z.number().min(0)).min(1),
   currency: currencyCodeSchema.optional(),
 }).superRefine((doc, ctx) => {

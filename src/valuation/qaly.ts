@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { decimalSchema, parseInput, positiveDecimalSchema, rateSchema, step, type Step } from "../core/index.js";
-import { D, type Dec } from "../money/index.js";
+import { type Dec } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { type CycleTiming, cycleTimingSchema, describeTiming, MAX_CYCLES, placeCycles } from "./discounting.js";
 import { short } from "./shared.js";
 
 const utilityFloorSchema = decimalSchema.refine((d) => !d.greaterThan(0), { message: "the utility floor must be ≤ 0 (0 = dead)" });
 
-const utilityPeriodSchema = z.object({
+const utilityPeriodSchema = z.strictObject({
   /** Utility weight of the period: 1 = full health, 0 = dead, negative = worse than death. */
   utility: decimalSchema,
   /** Length of one cycle of this period in years (default 1). */
@@ -20,7 +21,7 @@ const utilityPeriodSchema = z.object({
  * rate for effects, the cycle timing and the lowest utility accepted.
  */
 export const qalyInputSchema = z
-  .object({
+  .strictObject({
     periods: z.array(utilityPeriodSchema).min(1, "at least one period is needed"),
     /** Annual discount rate for effects, a decimal in [0, 1] (0.03 = 3%). Default 0. */
     discountRate: rateSchema.optional(),

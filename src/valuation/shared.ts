@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { decimalSchema, moneySchema } from "../core/index.js";
 import { DomainError, type IssuePath } from "../core/index.js";
-import { D, type Dec, Decimal, type Money, money, round, type Rounding } from "../money/index.js";
+import { type Dec, type Money, money, round, type Rounding } from "../money/index.js";
+import { D, Decimal } from "../money/decimal.js";
 
 /**
  * An effect (QALYs, life-years): a finite decimal given as a number, a decimal

@@ -1,5 +1,6 @@
 import { quote } from "../money/decimal.js";
 import { z } from "zod";
+import { userRecord } from "../core/schemas.js";
 import {
   bandedTable,
   describeBand,
@@ -10,7 +11,8 @@ import {
   step,
   type Step,
 } from "../core/index.js";
-import { D, type Dec, formatMoney, type Money, money, multiply, round } from "../money/index.js";
+import { type Dec, formatMoney, type Money, money, multiply, round } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { commonCurrency, lambdaMoneySchema, short } from "./shared.js";
 
 const nonNegativeMoney = lambdaMoneySchema;
@@ -20,13 +22,13 @@ export type GdpBand = "high" | "moderate" | "low";
 
 /** Input of {@link classifyIcerByGdp}. */
 export const classifyIcerByGdpInputSchema = z
-  .object({
+  .strictObject({
     /** The ICER per QALY, ≥ 0 (pass 0 for a dominant strategy; a dominated one has no band). */
     icer: nonNegativeMoney,
     /** GDP per capita (人均GDP), e.g. CNY 89,000 for China 2023. */
     gdpPerCapita: lambdaMoneySchema.refine((m) => m.amount.greaterThan(0), { message: "GDP per capita must be positive" }),
     /** Band edges as multiples: ICER ≤ high× → "high"; ≤ moderate× → "moderate"; above → "low". Defaults 3 and 5. */
-    multiples: z.object({ high: positiveDecimalSchema, moderate: positiveDecimalSchema }).optional(),
+    multiples: z.strictObject({ high: positiveDecimalSchema, moderate: positiveDecimalSchema }).optional(),
   })
   .superRefine((doc, ctx) => {
     if (doc.multiples && !doc.multiples.high.lessThan(doc.multiples.moderate)) {
@@ -100,7 +102,7 @@ export function classifyIcerByGdp(input: ClassifyIcerByGdpInput): GdpBandResult 
 }
 
 /** Input of {@link applyThreshold}. */
-export const applyThresholdInputSchema = z.object({
+export const applyThresholdInputSchema = z.strictObject({
   /** The ICER per QALY, ≥ 0. */
   icer: nonNegativeMoney,
   /** The threshold (or the lower end of a range, e.g. NICE £20,000). */
@@ -183,16 +185,16 @@ export function applyThreshold(input: ApplyThresholdInput): ThresholdResult {
 const factValueSchema = z.union([z.number().refine(Number.isFinite, "must be finite"), z.string(), z.boolean()]);
 
 /** One condition of a threshold rule: `fact op value`, e.g. `lifeExtensionMonths >= 12`. */
-export const thresholdConditionSchema = z.object({
+export const thresholdConditionSchema = z.strictObject({
   fact: z.string().min(1),
   op: z.enum([">=", ">", "<=", "<", "==", "!="]),
   value: factValueSchema,
 });
 
 /** A differentiated threshold policy: ordered rules (all conditions of a rule must hold), first match wins, else the default. */
-export const thresholdPolicySchema = z.object({
+export const thresholdPolicySchema = z.strictObject({
   rules: z.array(
-    z.object({
+    z.strictObject({
       label: z.string().min(1),
       when: z.array(thresholdConditionSchema).min(1),
       threshold: nonNegativeMoney,
@@ -202,10 +204,10 @@ export const thresholdPolicySchema = z.object({
 });
 
 /** Input of {@link selectThreshold}: a policy and the facts about the therapy. */
-export const selectThresholdInputSchema = z.object({
+export const selectThresholdInputSchema = z.strictObject({
   policy: thresholdPolicySchema,
   /** Facts the conditions refer to, e.g. `{ lifeExtensionMonths: 14, rareDisease: false }`. */
-  facts: z.record(z.string(), factValueSchema),
+  facts: userRecord(z.string(), factValueSchema),
 });
 
 /** Input of {@link selectThreshold} as written by callers. */

@@ -4,7 +4,7 @@ import { formatMoney, type Money, money, round, type Rounding } from "../money/i
 import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, short } from "./shared.js";
 
 /** Input of {@link valueBasedPrice}. */
-export const valueBasedPriceInputSchema = z.object({
+export const valueBasedPriceInputSchema = z.strictObject({
   /** Willingness to pay per QALY. */
   lambda: lambdaMoneySchema,
   /** QALYs gained by the new strategy over the comparator (ΔE). */

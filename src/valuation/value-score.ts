@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { decimal, parseInput, rateSchema, step, type Step } from "../core/index.js";
-import { D, type Dec } from "../money/index.js";
+import { type Dec } from "../money/index.js";
+import { D } from "../money/decimal.js";
 import { short } from "./shared.js";
 
 const scoreSchema = decimal({ min: "0", max: "100" });
 
-const indicatorSchema = z.object({ name: z.string().min(1), weight: rateSchema, score: scoreSchema });
+const indicatorSchema = z.strictObject({ name: z.string().min(1), weight: rateSchema, score: scoreSchema });
 
 function checkWeights(weights: readonly Dec[], ctx: z.RefinementCtx, path: (string | number)[]): void {
   const total = weights.reduce((a, w) => a.plus(w), new D(0));
@@ -18,10 +19,10 @@ function checkWeights(weights: readonly Dec[], ctx: z.RefinementCtx, path: (stri
  * Weights at each level must sum to exactly 1.
  */
 export const valueScoreInputSchema = z
-  .object({
+  .strictObject({
     dimensions: z
       .array(
-        z.object({
+        z.strictObject({
           name: z.string().min(1),
           weight: rateSchema,
           score: scoreSchema.optional(),

@@ -5,7 +5,7 @@ import { capitationPayment, detectCostAnomalies, drgEfficacyCoefficient, drgPaym
 const amt = (m: Money | null) => (m === null ? null : m.toJSON().amount);
 
 describe("C4: DRG efficacy weight 「增加1.2倍」 read as ×1.2", () => {
-  const d1b = { baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR-positive", uplift: 0.2 } } as const;
+  const d1b = { currency: "CNY", baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR-positive", uplift: 0.2 } } as const;
   const paid = (coefficient: string) => amt(drgPayment({ ...d1b, coefficients: [{ name: "efficacy", kind: "efficacy", value: coefficient }] }).payment);
   it("D1c: D1b (36,000), group response 0.80, 1-year survival 0.60 → 43,200.00", () => {
     const e = drgEfficacyCoefficient({ responseRate: "0.80", oneYearSurvival: "0.60" });
@@ -31,6 +31,7 @@ describe("C4: DRG efficacy weight 「增加1.2倍」 read as ×1.2", () => {
 
 describe("C5: cost anomaly against the department mean, the group included, weighted by cases", () => {
   const ca2 = (aReadmissions: number) => ({
+    currency: "CNY",
     outcomeHigherIsBetter: false,
     groups: [
       { id: "A", costPerCase: "14000", cases: 20, outcome: String(aReadmissions / 20) },
@@ -39,7 +40,7 @@ describe("C5: cost anomaly against the department mean, the group included, weig
     ],
   });
   it("CA1: 3 groups × 50 cases at 10,000 / 10,000 / 14,000 → mean 11,333.33…; third +23.53% → not flagged", () => {
-    const r = detectCostAnomalies({ groups: [{ id: "A", costPerCase: "10000", cases: 50 }, { id: "B", costPerCase: "10000", cases: 50 }, { id: "C", costPerCase: "14000", cases: 50 }] });
+    const r = detectCostAnomalies({ currency: "CNY", groups: [{ id: "A", costPerCase: "10000", cases: 50 }, { id: "B", costPerCase: "10000", cases: 50 }, { id: "C", costPerCase: "14000", cases: 50 }] });
     // (10,000 + 10,000 + 14,000) × 50 / 150 = 11,333.33…; 14,000 / 11,333.33… − 1 = 0.23529…
     expect(amt(r.departmentMeanCost)).toBe("11333.33");
     expect(Number(r.lines[2]!.excess).toFixed(4)).toBe("0.2353");
@@ -73,7 +74,7 @@ describe("C5: cost anomaly against the department mean, the group included, weig
     expect(detectCostAnomalies(ca2(2)).flagged).toEqual(["A"]);
   });
   it("a group with no outcome has no better outcome", () => {
-    const r = detectCostAnomalies({ groups: [{ id: "A", costPerCase: "14000", cases: 20 }, { id: "B", costPerCase: "9000", cases: 80, outcome: 0.2 }] });
+    const r = detectCostAnomalies({ currency: "CNY", groups: [{ id: "A", costPerCase: "14000", cases: 20 }, { id: "B", costPerCase: "9000", cases: 80, outcome: 0.2 }] });
     // mean (280,000 + 720,000) / 100 = 10,000; A 1.4× and no outcome → flagged
     expect(r.flagged).toEqual(["A"]);
   });
@@ -81,7 +82,7 @@ describe("C5: cost anomaly against the department mean, the group included, weig
 
 describe("C6: P4 pays a bonus when the target is exceeded, capped at b", () => {
   const pay = (rate: string) =>
-    amt(capitationPayment({ baseAmount: "1000000", metrics: { controlRate: rate }, targets: [{ kind: "proportional", metric: "controlRate", target: "0.80", maxBonus: "0.10" }] }).payment);
+    amt(capitationPayment({ currency: "CNY", baseAmount: "1000000", metrics: { controlRate: rate }, targets: [{ kind: "proportional", metric: "controlRate", target: "0.80", maxBonus: "0.10" }] }).payment);
   it("P4: 0.72 → 900,000.00", () => expect(pay("0.72")).toBe("900000.00")); // 0.72 / 0.80 = 0.9
   it("P4b: 0.80 → 1,000,000.00", () => expect(pay("0.80")).toBe("1000000.00")); // 1
   it("P4c: 0.84 → 1,050,000.00", () => expect(pay("0.84")).toBe("1050000.00")); // 1.05
@@ -89,13 +90,13 @@ describe("C6: P4 pays a bonus when the target is exceeded, capped at b", () => {
   it("P4e: 0.96 → 1,100,000.00 (capped)", () => {
     // 0.96 / 0.80 = 1.2 > 1.1 → min(1.2, 1.1) = 1.1
     expect(pay("0.96")).toBe("1100000.00");
-    const r = capitationPayment({ baseAmount: "1000000", metrics: { controlRate: "0.96" }, targets: [{ kind: "proportional", metric: "controlRate", target: "0.80", maxBonus: "0.10" }] });
+    const r = capitationPayment({ currency: "CNY", baseAmount: "1000000", metrics: { controlRate: "0.96" }, targets: [{ kind: "proportional", metric: "controlRate", target: "0.80", maxBonus: "0.10" }] });
     expect(r.explanation.find((s) => s.rule === "budget.capitation.proportional")!.text).toContain("bonus stops");
   });
   it("a proportional target without maxBonus is rejected naming it", () => {
     let err: unknown;
     try {
-      capitationPayment({ baseAmount: "1", metrics: { m: 1 }, targets: [{ kind: "proportional", metric: "m", target: 0.8 } as never] });
+      capitationPayment({ currency: "CNY", baseAmount: "1", metrics: { m: 1 }, targets: [{ kind: "proportional", metric: "m", target: 0.8 } as never] });
     } catch (e) {
       err = e;
     }

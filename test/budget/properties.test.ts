@@ -27,7 +27,7 @@ describe("budget properties", () => {
         fc.option(amountArb, { nil: undefined }),
         (price, cost, gain, loss, stopLossRate, stopGainAmount) => {
           const s = settleBundle({
-            bundle: { price },
+            bundle: { currency: "CNY", price },
             actualCost: cost,
             gainSharing: gain,
             lossSharing: loss,
@@ -58,7 +58,7 @@ describe("budget properties", () => {
   it("a bundle price is split over its components exactly, to the cent", () => {
     fc.assert(
       fc.property(fc.array(amountArb, { minLength: 1, maxLength: 8 }), rateArb, (amounts, discount) => {
-        const r = bundlePrice({ bundle: { components: amounts.map((a, i) => ({ name: `c${i}`, amount: a })), packageDiscount: discount } });
+        const r = bundlePrice({ bundle: { currency: "CNY", components: amounts.map((a, i) => ({ name: `c${i}`, amount: a })), packageDiscount: discount } });
         const total = r.components.reduce((acc, c) => acc.plus(c.share.amount), r.price.amount.minus(r.price.amount));
         expect(total.equals(r.price.amount)).toBe(true);
       }),
@@ -71,7 +71,7 @@ describe("budget properties", () => {
         decimalText({ scale: 2, digits: 10 }),
         fc.array(decimalText({ scale: 2, digits: 5 }), { minLength: 1, maxLength: 30 }).filter((ps) => ps.some((p) => Number(p) > 0)),
         (budget, points) => {
-          const r = allocateDipBudget({ budget, cases: points.map((p, i) => ({ caseId: `c${i}`, points: p })) });
+          const r = allocateDipBudget({ currency: "CNY", budget, cases: points.map((p, i) => ({ caseId: `c${i}`, points: p })) });
           const total = r.lines.reduce((acc, l) => acc.plus(l.amount.amount), r.budget.amount.minus(r.budget.amount));
           expect(total.equals(r.budget.amount)).toBe(true);
           r.lines.forEach((l) => expect(l.amount.amount.isNegative()).toBe(false));
@@ -90,6 +90,7 @@ describe("budget properties", () => {
         (years, cost, displacedPercent, k) => {
           // Integer costs and two-decimal uptakes keep every yearly figure exact at the cent, so rounding cannot break linearity.
           const doc = (scale: number) => ({
+            currency: "CNY",
             eligible: years.map((y) => y.eligible * scale),
             uptake: years.map((y) => y.uptake),
             costPerPatient: cost,
@@ -127,8 +128,8 @@ describe("budget properties", () => {
             { kind: "all-of" as const, conditions: [{ metric: "m", min: 0.6 }], met: { rate: 0.1 }, notMet: { rate: -0.05 } },
             { kind: "proportional" as const, metric: "m", target: 0.8, maxBonus: 0.1 },
           ];
-          const worse = capitationPayment({ baseAmount: base, metrics: { m: lo }, targets }).payment;
-          const better = capitationPayment({ baseAmount: base, metrics: { m: hi }, targets }).payment;
+          const worse = capitationPayment({ currency: "CNY", baseAmount: base, metrics: { m: lo }, targets }).payment;
+          const better = capitationPayment({ currency: "CNY", baseAmount: base, metrics: { m: hi }, targets }).payment;
           expect(better.amount.greaterThanOrEqualTo(worse.amount)).toBe(true);
           expect(worse.amount.isNegative()).toBe(false);
         },
@@ -139,8 +140,8 @@ describe("budget properties", () => {
   it("DRG: payment − actual cost = kept − borne, and more coefficient never pays less", () => {
     fc.assert(
       fc.property(amountArb, decimalText({ scale: 2, digits: 1 }).filter((w) => Number(w) > 0), amountArb, fc.integer({ min: 100, max: 150 }), (base, weight, cost, coef) => {
-        const plain = drgPayment({ baseRate: base, relativeWeight: weight, actualCost: cost });
-        const lifted = drgPayment({ baseRate: base, relativeWeight: weight, actualCost: cost, coefficients: [{ name: "tech", kind: "technology", value: coef / 100 }] });
+        const plain = drgPayment({ currency: "CNY", baseRate: base, relativeWeight: weight, actualCost: cost });
+        const lifted = drgPayment({ currency: "CNY", baseRate: base, relativeWeight: weight, actualCost: cost, coefficients: [{ name: "tech", kind: "technology", value: coef / 100 }] });
         for (const r of [plain, lifted]) {
           expect(r.payment!.amount.minus(r.actualCost!.amount).equals(r.providerKeeps!.amount.minus(r.providerBears!.amount))).toBe(true);
         }
@@ -152,7 +153,7 @@ describe("budget properties", () => {
   it("DIP: a case payment is deterministic, never negative, and cases at 5× the mean or more go to expert review", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 120000 }), (points, cost) => {
-        const args = { pointValue: "102.0408163265306122448979591836734693877551020408163265306122449", groupPoints: points, groupMeanCost: "20000", caseCost: String(cost) };
+        const args = { currency: "CNY", pointValue: "102.0408163265306122448979591836734693877551020408163265306122449", groupPoints: points, groupMeanCost: "20000", caseCost: String(cost) };
         const a = dipCasePayment(args);
         const b = dipCasePayment(args);
         expect(JSON.stringify(a)).toBe(JSON.stringify(b));
@@ -165,7 +166,7 @@ describe("budget properties", () => {
   it("target-price reconciliation never exceeds its cap", () => {
     fc.assert(
       fc.property(amountArb, rateArb, fc.integer({ min: 1, max: 500 }), decimalText({ scale: 2, digits: 9 }), rateArb, fc.boolean(), (bench, disc, n, actual, cap, capFirst) => {
-        const r = reconcileTargetPrice({
+        const r = reconcileTargetPrice({ currency: "CNY",
           benchmarkPrice: bench,
           discount: disc,
           episodes: n,

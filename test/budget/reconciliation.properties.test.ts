@@ -2,18 +2,8 @@
 // caps hold, target = actual pays 0, marginal corridors continuous, payer/provider conservation.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  D,
-  ippsPayment,
-  ippsPayments,
-  reconcile,
-  reconcileEpisodes,
-  type CorridorInput,
-  type EpisodeReconciliationInput,
-  type ReconciliationInput,
-  type RiskCorridorsInput,
-  type SharedSavingsInput,
-} from "../../src/index.js";
+import { ippsPayment, ippsPayments, reconcile, reconcileEpisodes, type CorridorInput, type EpisodeReconciliationInput, type ReconciliationInput, type RiskCorridorsInput, type SharedSavingsInput } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 import { runs } from "../arbitraries.js";
 
 const cents = (n: number) => (n / 100).toFixed(2);

@@ -95,7 +95,7 @@ describe("cohort settlement", () => {
 
   it("rejects a bad as-of date, a bad plan, a currency mismatch and a negative bill", () => {
     expect(() => prepareCohortSettlement({ contract, plan, asOf: "2026-02-30" })).toThrow(ValidationError);
-    expect(() => prepareCohortSettlement({ contract, plan: { layers: [{ kind: "basic", rate: 2 }] }, asOf: "2026-12-31" })).toThrow(ValidationError);
+    expect(() => prepareCohortSettlement({ contract, plan: { currency: "CNY", layers: [{ kind: "basic", rate: 2 }] }, asOf: "2026-12-31" })).toThrow(ValidationError);
     expect(() => prepareCohortSettlement({ contract, plan: { ...plan, currency: "USD" }, asOf: "2026-12-31" })).toThrow(DomainError);
     const r = settleCohortPatient(prepared, { patientId: "x", events: [{ kind: "infusion", date: "2026-01-15" }], bill: "-5" }, 1);
     expect(isCohortSettlementError(r) && r.error.issues[0]!.path).toEqual(["bill"]);

@@ -135,7 +135,7 @@ describe("evaluate-contract-minor-units.ts", () => {
 });
 
 describe("parse-contract.ts", () => {
-  const one = (conditions: unknown[]) => ({ id: "G", price: "100", payment: { type: "schedule", installments: [{ share: "1", due: { months: 1 }, conditions }] } });
+  const one = (conditions: unknown[]) => ({ currency: "CNY", id: "G", price: "100", payment: { type: "schedule", installments: [{ share: "1", due: { months: 1 }, conditions }] } });
   const labels = (doc: unknown) => {
     const p = parseContract(doc).payment;
     return p.type === "installments" ? p.installments.map((i) => i.conditionLabels) : [];
@@ -147,7 +147,7 @@ describe("parse-contract.ts", () => {
   });
 
   it("a price finer than the currency stops parsing before the bonuses are looked at", () => {
-    const doc = { id: "P", price: "0.001", payment: { type: "schedule", installments: [{ share: "1", due: {} }] }, bonuses: [{ type: "fixed", amount: "0.005", due: {} }] };
+    const doc = { currency: "CNY", id: "P", price: "0.001", payment: { type: "schedule", installments: [{ share: "1", due: {} }] }, bonuses: [{ type: "fixed", amount: "0.005", due: {} }] };
     const e = validationError(() => parseContract(doc));
     expect(e.issues).toEqual([{ path: ["price"], code: "sub_minor_unit", message: "0.001 has more decimals than CNY allows (2)" }]);
     expect(e.message).toBe("parseContract: invalid input — price: 0.001 has more decimals than CNY allows (2)");
@@ -208,7 +208,7 @@ describe("parse-contract.ts", () => {
 });
 
 describe("terms.ts", () => {
-  const one = (events: unknown[]) => ({ id: "G", price: "100", payment: { type: "schedule", installments: [{ share: "1", due: { months: 1 }, conditions: [{ type: "none", events }] }] } });
+  const one = (events: unknown[]) => ({ currency: "CNY", id: "G", price: "100", payment: { type: "schedule", installments: [{ share: "1", due: { months: 1 }, conditions: [{ type: "none", events }] }] } });
   const at = ["payment", "installments", 0, "conditions", 0, "events", 0];
 
   it("minGrade only for CRS and serious adverse events, responses only for assessments", () => {
@@ -290,7 +290,7 @@ describe("ledger-drafts.ts: versions and conditions", () => {
 describe("ledger-drafts.ts: line order on one date", () => {
   it("payments come before withheld lines, each group in installment order", () => {
     // Four quarters of CNY 1,000 all due 2026-02-15; a CRS withholds installments 1 and 2.
-    const doc = {
+    const doc = { currency: "CNY",
       id: "S",
       price: "1000",
       payment: {
@@ -323,7 +323,7 @@ describe("ledger-drafts.ts: line order on one date", () => {
   });
 
   it("a month after a stop on two kinds, then unearned bonuses on the same date, in drafting order", () => {
-    const doc = {
+    const doc = { currency: "CNY",
       id: "T",
       price: "100",
       payment: { type: "perTreatedMonth", stopOn: ["progression", "death"] },
@@ -352,7 +352,7 @@ describe("ledger-drafts.ts: line order on one date", () => {
   });
 
   it("a month over the maximum, then withheld fixed bonuses on the same date, in drafting order", () => {
-    const doc = {
+    const doc = { currency: "CNY",
       id: "C",
       price: "100",
       payment: { type: "perTreatedMonth", maxMonths: 1 },
@@ -376,7 +376,7 @@ describe("ledger-drafts.ts: line order on one date", () => {
   });
 
   it("bonuses on one date keep their order; two months on one date are paid and earn in month order", () => {
-    const doc = {
+    const doc = { currency: "CNY",
       id: "L",
       price: "100",
       payment: { type: "perTreatedMonth" },
@@ -409,7 +409,7 @@ describe("ledger-drafts.ts: line order on one date", () => {
   });
 
   it("an assessment or a fixed bonus on the as-of date is settled; one day later it is not", () => {
-    const doc = {
+    const doc = { currency: "CNY",
       id: "L",
       price: "100",
       payment: { type: "perTreatedMonth" },
@@ -428,7 +428,7 @@ describe("ledger-drafts.ts: line order on one date", () => {
   });
 
   it("two per-month bonuses assessed on one date settle in contract order", () => {
-    const doc = {
+    const doc = { currency: "CNY",
       id: "A",
       price: "100",
       payment: { type: "perTreatedMonth" },
@@ -451,7 +451,7 @@ describe("ledger-drafts.ts: line order on one date", () => {
 
 describe("ledger-drafts.ts: refunds", () => {
   // CNY 1,000 in two halves: 500 on 2026-01-15 (start) and 500 on 2026-04-15.
-  const halves = (refunds: unknown[]) => ({
+  const halves = (refunds: unknown[]) => ({ currency: "CNY",
     id: "R",
     price: "1000",
     payment: { type: "schedule", installments: [{ share: "0.5", due: { months: 0 } }, { share: "0.5", due: { months: 3 } }] },
@@ -534,7 +534,7 @@ describe("ledger-drafts.ts: refunds", () => {
 
   it("payments listed out of date order are refunded by date", () => {
     // Installment 1 is due at 3 months, installment 2 at start.
-    const doc = {
+    const doc = { currency: "CNY",
       id: "R",
       price: "1000",
       payment: { type: "schedule", installments: [{ share: "0.5", due: { months: 3 } }, { share: "0.5", due: { months: 0 } }] },

@@ -22,7 +22,7 @@ import {
 import { daysBetween, describeOffset, dueDateMemo } from "../../src/contracts/calendar.js";
 import { checkConditions, firstMatch, matches } from "../../src/contracts/conditions.js";
 import { amountWords, divRound, groupedText, moneyMaker, shareOf, toFraction, unitsText } from "../../src/contracts/units.js";
-import { D } from "../../src/money/index.js";
+import { D } from "../../src/money/decimal.js";
 import { K1, K3, k4 } from "./fixtures.js";
 import { domainError, issues } from "../typed-errors.js";
 
@@ -128,7 +128,7 @@ describe("refunds and clawbacks", () => {
     expect(r.lines[0]!.label).toBe("Installment 1 (25% of the price, due 1 month after treatment start)");
   });
 
-  const refundDoc = (base: "payments" | "paymentsAndBonuses") => ({
+  const refundDoc = (base: "payments" | "paymentsAndBonuses") => ({ currency: "CNY",
     id: "R",
     price: "1000",
     payment: { type: "schedule", installments: [{ share: "0.5", due: { months: 0 } }, { share: "0.5", due: { months: 3 } }] },
@@ -206,7 +206,7 @@ describe("refunds and clawbacks", () => {
   it("refund shares of several triggered terms add up before one rounding", () => {
     // 0.5 of 0.01 CNY and 0.5 of 0.01 CNY: each alone would round 0.005 → 0.01 (half-up);
     // together 1 fen × (0.5 + 0.5) = 1 fen exactly.
-    const doc = {
+    const doc = { currency: "CNY",
       id: "T",
       price: "0.01",
       payment: { type: "schedule", installments: [{ share: "1", due: { months: 0 } }] },
@@ -307,7 +307,7 @@ describe("per treated month (K4)", () => {
   });
 
   it("at most maxMonths months are paid", () => {
-    const doc = { id: "M", price: "100", payment: { type: "perTreatedMonth", maxMonths: 2 } };
+    const doc = { currency: "CNY", id: "M", price: "100", payment: { type: "perTreatedMonth", maxMonths: 2 } };
     const r = evaluateContract(doc, [infusion("2026-01-01"), ...monthly(3)], "2026-12-31");
     expect(r.lines.map((l) => l.kind)).toEqual(["payment", "payment", "withheld"]);
     const third = r.lines[2]!;
@@ -431,7 +431,7 @@ describe("conditions", () => {
   });
 
   it("describes conditions in words", () => {
-    const doc = {
+    const doc = { currency: "CNY",
       id: "W",
       price: "100",
       payment: {
@@ -496,7 +496,7 @@ describe("parsing", () => {
       ["payment-1", "Financed payment 1 of 2 (due 6 months after treatment start)", "financed", null, "USD 500.00"],
       ["payment-2", "Financed payment 2 of 2 (due 12 months after treatment start)", "financed", null, "USD 500.00"],
     ]);
-    const firstDue = parseContract({ id: "F", price: "1000", payment: { type: "financing", periodicRate: "0", periods: 2, intervalMonths: 1, firstDue: { months: 0, days: 10 } } });
+    const firstDue = parseContract({ currency: "CNY", id: "F", price: "1000", payment: { type: "financing", periodicRate: "0", periods: 2, intervalMonths: 1, firstDue: { months: 0, days: 10 } } });
     const dues = firstDue.payment.type === "installments" ? firstDue.payment.installments.map((i) => i.due) : [];
     expect(dues).toEqual([
       { months: 0, days: 10 },

@@ -1,17 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runs } from "../arbitraries.js";
-import {
-  addDueOffset,
-  type ContractEvaluation,
-  evaluateContract,
-  evaluateContractMinorUnits,
-  installmentFinancing,
-  parseContract,
-  schedulePresentValue,
-  toMinorUnits,
-  D,
-} from "../../src/index.js";
+import { addDueOffset, type ContractEvaluation, evaluateContract, evaluateContractMinorUnits, installmentFinancing, parseContract, schedulePresentValue, toMinorUnits } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 
 const ADVERSE = ["crs", "relapse", "progression", "seriousAdverseEvent", "death"] as const;
 type Adverse = (typeof ADVERSE)[number];

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bandedTable, bandedTableSchema, D, describeBand, DomainError, lookupBand, parseInput, rateSchema, ValidationError } from "../../src/index.js";
+import { bandedTable, bandedTableSchema, describeBand, DomainError, lookupBand, parseInput, rateSchema, ValidationError } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 
 const k6Completed = {
   domain: { min: "0", max: "1" },

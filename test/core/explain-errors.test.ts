@@ -56,7 +56,7 @@ describe("errors and input parsing", () => {
       expect(e).toBeInstanceOf(ValidationError);
       const err = e as ValidationError;
       expect(err.issues.map((i) => formatPath(i.path))).toEqual(["price", "schedule[1].share"]);
-      expect(err.message).toMatch(/^contract: invalid input — price: .*; schedule\[1\]\.share: must be ≤ 1, got 1\.3$/);
+      expect(err.message).toMatch(/^contract: invalid input — price: .*; schedule\[1\]\.share: must be ≤ 1, got 1\.3: rates are decimals in \[0, 1\]: for 1\.3% write 0\.013$/);
       expect(isLibraryError(err)).toBe(true);
     }
   });

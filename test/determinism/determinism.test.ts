@@ -185,6 +185,7 @@ describe("determinism: tiers (T1–T6, S1–S5, R1–R2)", () => {
 });
 
 const lungBundle = {
+  currency: "CNY",
   name: "Lung-cancer monthly bundle",
   price: "28000",
   components: [
@@ -197,24 +198,25 @@ const lungBundle = {
 
 describe("determinism: budget (B1–B3, D1–D6, P1–P4, BI1–BI3)", () => {
   deterministic("B1 settleBundle", (x) => api.settleBundle(x as never), { bundle: lungBundle, actualCost: "31000", stopLoss: { rateOfPrice: 0.05 } });
-  deterministic("B2 bundlePrice", (x) => api.bundlePrice(x as never), { bundle: { components: [{ name: "test", amount: "5000" }, { name: "drug", amount: "20000" }], packageDiscount: 0.2 } });
-  deterministic("B3 reconcileTargetPrice", (x) => api.reconcileTargetPrice(x as never), { benchmarkPrice: "30000", discount: 0.03, episodes: 100, actualSpending: "2800000", qualityAdjustment: -0.05, capRate: 0.2 });
-  deterministic("D1c drgPayment", (x) => api.drgPayment(x as never), { baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR-positive", uplift: 0.2 }, coefficients: [{ name: "efficacy", kind: "efficacy", value: 1.2 }] });
+  deterministic("B2 bundlePrice", (x) => api.bundlePrice(x as never), { bundle: { currency: "CNY", components: [{ name: "test", amount: "5000" }, { name: "drug", amount: "20000" }], packageDiscount: 0.2 } });
+  deterministic("B3 reconcileTargetPrice", (x) => api.reconcileTargetPrice(x as never), { currency: "CNY", benchmarkPrice: "30000", discount: 0.03, episodes: 100, actualSpending: "2800000", qualityAdjustment: -0.05, capRate: 0.2 });
+  deterministic("D1c drgPayment", (x) => api.drgPayment(x as never), { currency: "CNY", baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR-positive", uplift: 0.2 }, coefficients: [{ name: "efficacy", kind: "efficacy", value: 1.2 }] });
   deterministic("D6 dipPointValue and dipCasePayment", (x) => {
     const pv = api.dipPointValue(x as never);
-    return ["18000", "50000", "4000", "120000"].map((caseCost) => api.dipCasePayment({ pointValue: pv.pointValue, groupPoints: 200, groupMeanCost: "20000", caseCost }));
-  }, { kind: "settlement", fundAmount: "1000000000", reimbursementRatio: 0.7, totalPoints: "14000000" });
-  deterministic("D5 allocateDipBudget", (x) => api.allocateDipBudget(x as never), { budget: "100.00", cases: [{ caseId: "a", points: 1 }, { caseId: "b", points: 1 }, { caseId: "c", points: 1 }] });
+    return ["18000", "50000", "4000", "120000"].map((caseCost) => api.dipCasePayment({ currency: "CNY", pointValue: pv.pointValue, groupPoints: 200, groupMeanCost: "20000", caseCost }));
+  }, { currency: "CNY", kind: "settlement", fundAmount: "1000000000", reimbursementRatio: 0.7, totalPoints: "14000000" });
+  deterministic("D5 allocateDipBudget", (x) => api.allocateDipBudget(x as never), { currency: "CNY", budget: "100.00", cases: [{ caseId: "a", points: 1 }, { caseId: "b", points: 1 }, { caseId: "c", points: 1 }] });
   deterministic("P2 capitationPanelPayment", (x) => api.capitationPanelPayment(x as never), {
+    currency: "CNY",
     enrollees: 1000,
     baseAmount: "3000",
     metrics: { bpControl: 0.65 },
     targets: [{ kind: "banded", metric: "bpControl", table: { domain: { min: 0, max: 1 }, bands: [{ from: 0, to: 0.6, value: { amount: "-300" } }, { from: 0.6, to: 0.7, value: { amount: "0" } }, { from: 0.7, to: 1, value: { amount: "500" } }] } }],
   });
   deterministic("BI2b budgetImpact (examples/data/bi2-egfr.json)", (x) => api.budgetImpact(x as never), data("bi2-egfr.json"));
-  deterministic("BI2 budgetImpactScenarios", (x) => api.budgetImpactScenarios(x as never), { base: { eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000" }, scenarios: [{ name: "displacement", overrides: { displaced: [{ name: "chemo", costPerPatient: "40000" }] } }] });
-  deterministic("fundHealth", (x) => api.fundHealth(x as never), { income: "1000000000", expenditure: "970000000" });
-  deterministic("detectCostAnomalies", (x) => api.detectCostAnomalies(x as never), { groups: [{ id: "A", costPerCase: "14000", cases: 20 }, { id: "B", costPerCase: "9000", cases: 30 }, { id: "C", costPerCase: "9000", cases: 50 }] });
+  deterministic("BI2 budgetImpactScenarios", (x) => api.budgetImpactScenarios(x as never), { base: { currency: "CNY", eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000" }, scenarios: [{ name: "displacement", overrides: { displaced: [{ name: "chemo", costPerPatient: "40000" }] } }] });
+  deterministic("fundHealth", (x) => api.fundHealth(x as never), { currency: "CNY", income: "1000000000", expenditure: "970000000" });
+  deterministic("detectCostAnomalies", (x) => api.detectCostAnomalies(x as never), { currency: "CNY", groups: [{ id: "A", costPerCase: "14000", cases: 20 }, { id: "B", costPerCase: "9000", cases: 30 }, { id: "C", costPerCase: "9000", cases: 50 }] });
 });
 
 describe("determinism: plots", () => {

@@ -12,6 +12,7 @@ const entry = (module: string, name: string, call: (...args: unknown[]) => unkno
 const b = (name: string, call: (x: never) => unknown, seeds: unknown[][]) => entry("budget", name, (x) => call(x as never), seeds);
 
 const lungBundle = {
+  currency: "CNY",
   name: "Lung-cancer monthly bundle",
   price: "28000",
   components: [
@@ -40,30 +41,30 @@ const p2Targets = [
 const p1Targets = [{ kind: "all-of", conditions: [{ metric: "hba1cControl", min: 0.6 }, { metric: "hospitalisationReduction", min: 0.2 }], met: { rate: 0.1 }, notMet: { rate: -0.05 } }];
 
 describe("fuzz: budget", () => {
-  b("bundlePrice", api.bundlePrice, [[{ bundle: { components: lungBundle.components } }], [{ bundle: { components: [{ name: "test", amount: "5000" }, { name: "drug", amount: "20000" }], packageDiscount: 0.2 } }]]);
+  b("bundlePrice", api.bundlePrice, [[{ bundle: { currency: "CNY", components: lungBundle.components } }], [{ bundle: { currency: "CNY", components: [{ name: "test", amount: "5000" }, { name: "drug", amount: "20000" }], packageDiscount: 0.2 } }]]);
   b("settleBundle", api.settleBundle, [[{ bundle: lungBundle, actualCost: "31000", stopLoss: { rateOfPrice: 0.05 } }], [{ bundle: lungBundle, actualCost: "26000", gainSharing: 0.5 }]]);
-  b("reconcileTargetPrice", api.reconcileTargetPrice, [[{ benchmarkPrice: "30000", discount: 0.03, episodes: 100, actualSpending: "2800000", qualityAdjustment: -0.05, capRate: 0.2, order: "cap-then-quality" }]]);
+  b("reconcileTargetPrice", api.reconcileTargetPrice, [[{ currency: "CNY", benchmarkPrice: "30000", discount: 0.03, episodes: 100, actualSpending: "2800000", qualityAdjustment: -0.05, capRate: 0.2, order: "cap-then-quality" }]]);
   b("reconcileProviderBundles", api.reconcileProviderBundles, [[{ providerId: "H001", period: "2026-Q1", bundles: { lung: lungBundle }, episodes: [{ episodeId: "e1", bundleId: "lung", actualCost: "30500" }, { episodeId: "e2", bundleId: "lung", actualCost: "26000" }] }]]);
   b("drgPayment", api.drgPayment, [
-    [{ baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR-positive", uplift: 0.2 }, coefficients: [{ name: "efficacy", kind: "efficacy", value: 1.2 }] }],
-    [{ groupRate: "11000", actualCost: "30000", outlierBands }],
-    [{ groupRate: "40000", subgroup: { name: "HER2-positive", groupRate: "55000" } }],
+    [{ currency: "CNY", baseRate: "10000", relativeWeight: 3, subgroup: { name: "EGFR-positive", uplift: 0.2 }, coefficients: [{ name: "efficacy", kind: "efficacy", value: 1.2 }] }],
+    [{ currency: "CNY", groupRate: "11000", actualCost: "30000", outlierBands }],
+    [{ currency: "CNY", groupRate: "40000", subgroup: { name: "HER2-positive", groupRate: "55000" } }],
   ]);
-  b("drgTechnologyCost", api.drgTechnologyCost, [[{ items: [{ name: "NGS", actualCost: "1200", coefficient: 1.3 }] }]]);
+  b("drgTechnologyCost", api.drgTechnologyCost, [[{ currency: "CNY", items: [{ name: "NGS", actualCost: "1200", coefficient: 1.3 }] }]]);
   b("drgEfficacyCoefficient", api.drgEfficacyCoefficient, [[{ responseRate: 0.8, oneYearSurvival: 0.6 }]]);
-  b("dipPointValue", api.dipPointValue, [[{ kind: "settlement", fundAmount: "1000000000", reimbursementRatio: 0.7, totalPoints: "14000000" }], [{ fundAmount: "1200000000", totalPoints: "60000000" }]]);
-  b("dipCasePayment", api.dipCasePayment, [[{ pointValue: "102.04", groupPoints: 200, groupMeanCost: "20000", caseCost: "50000" }], [{ pointValue: "20", groupPoints: 2500, hospitalCoefficient: 1.05 }]]);
-  b("allocateDipBudget", api.allocateDipBudget, [[{ budget: "100.00", cases: [{ caseId: "a", points: 1 }, { caseId: "b", points: 1 }, { caseId: "c", points: 1 }] }]]);
-  b("capitationPayment", api.capitationPayment, [[{ baseAmount: "3000", metrics: { bpControl: 0.65 }, targets: p2Targets }], [{ baseAmount: "8000", metrics: { hba1cControl: 0.6, hospitalisationReduction: 0.2 }, targets: p1Targets }], [{ baseAmount: "1000000", metrics: { controlRate: 0.72 }, targets: [{ kind: "proportional", metric: "controlRate", target: 0.8, maxBonus: 0.1 }] }]]);
-  b("capitationPanelPayment", api.capitationPanelPayment, [[{ enrollees: 1000, baseAmount: "3000", metrics: { bpControl: 0.72 }, targets: p2Targets }]]);
+  b("dipPointValue", api.dipPointValue, [[{ currency: "CNY", kind: "settlement", fundAmount: "1000000000", reimbursementRatio: 0.7, totalPoints: "14000000" }], [{ currency: "CNY", fundAmount: "1200000000", totalPoints: "60000000" }]]);
+  b("dipCasePayment", api.dipCasePayment, [[{ currency: "CNY", pointValue: "102.04", groupPoints: 200, groupMeanCost: "20000", caseCost: "50000" }], [{ currency: "CNY", pointValue: "20", groupPoints: 2500, hospitalCoefficient: 1.05 }]]);
+  b("allocateDipBudget", api.allocateDipBudget, [[{ currency: "CNY", budget: "100.00", cases: [{ caseId: "a", points: 1 }, { caseId: "b", points: 1 }, { caseId: "c", points: 1 }] }]]);
+  b("capitationPayment", api.capitationPayment, [[{ currency: "CNY", baseAmount: "3000", metrics: { bpControl: 0.65 }, targets: p2Targets }], [{ currency: "CNY", baseAmount: "8000", metrics: { hba1cControl: 0.6, hospitalisationReduction: 0.2 }, targets: p1Targets }], [{ currency: "CNY", baseAmount: "1000000", metrics: { controlRate: 0.72 }, targets: [{ kind: "proportional", metric: "controlRate", target: 0.8, maxBonus: 0.1 }] }]]);
+  b("capitationPanelPayment", api.capitationPanelPayment, [[{ currency: "CNY", enrollees: 1000, baseAmount: "3000", metrics: { bpControl: 0.72 }, targets: p2Targets }]]);
   b("budgetImpact", api.budgetImpact, [
-    [{ startYear: 2026, eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000", displaced: [{ name: "chemotherapy", costPerPatient: "40000" }], fundSurplus: "62500000000", affordability: { maxShareOfSurplus: 0.005 } }],
-    [{ eligible: [100, 100], uptake: 1, costPerPatient: "10000", avoidedEvents: [{ name: "hospitalisation", costPerEvent: "4000", eventsPerPatient: 0.5 }], discountRate: 0.05 }],
-    [{ horizon: 3, eligible: 200, uptake: 1, costPerPatient: "600000", affordability: { maxAnnualAmount: "150000000" } }],
+    [{ currency: "CNY", startYear: 2026, eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000", displaced: [{ name: "chemotherapy", costPerPatient: "40000" }], fundSurplus: "62500000000", affordability: { maxShareOfSurplus: 0.005 } }],
+    [{ currency: "CNY", eligible: [100, 100], uptake: 1, costPerPatient: "10000", avoidedEvents: [{ name: "hospitalisation", costPerEvent: "4000", eventsPerPatient: 0.5 }], discountRate: 0.05 }],
+    [{ currency: "CNY", horizon: 3, eligible: 200, uptake: 1, costPerPatient: "600000", affordability: { maxAnnualAmount: "150000000" } }],
   ]);
-  b("budgetImpactScenarios", api.budgetImpactScenarios, [[{ base: { eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000" }, scenarios: [{ name: "displacement", overrides: { displaced: [{ name: "chemo", costPerPatient: "40000" }] } }] }]]);
-  b("fundHealth", api.fundHealth, [[{ income: "1000000000", expenditure: "970000000" }]]);
-  b("detectCostAnomalies", api.detectCostAnomalies, [[{ outcomeHigherIsBetter: false, groups: [{ id: "A", costPerCase: "14000", cases: 20, outcome: 0.1 }, { id: "B", costPerCase: "9000", cases: 30, outcome: 0.1 }, { id: "C", costPerCase: "9000", cases: 50, outcome: 0.1 }] }]]);
+  b("budgetImpactScenarios", api.budgetImpactScenarios, [[{ base: { currency: "CNY", eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000" }, scenarios: [{ name: "displacement", overrides: { displaced: [{ name: "chemo", costPerPatient: "40000" }] } }] }]]);
+  b("fundHealth", api.fundHealth, [[{ currency: "CNY", income: "1000000000", expenditure: "970000000" }]]);
+  b("detectCostAnomalies", api.detectCostAnomalies, [[{ currency: "CNY", outcomeHigherIsBetter: false, groups: [{ id: "A", costPerCase: "14000", cases: 20, outcome: 0.1 }, { id: "B", costPerCase: "9000", cases: 30, outcome: 0.1 }, { id: "C", costPerCase: "9000", cases: 50, outcome: 0.1 }] }]]);
 });
 
 const data = (f: string) => JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "data", f), "utf8")) as unknown;

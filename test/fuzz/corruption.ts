@@ -3,7 +3,8 @@
  * documents, and the scan of results. See harness.ts for how the tests use it.
  */
 import fc from "fast-check";
-import { Decimal, isLibraryError, isMoney } from "../../src/index.js";
+import { isLibraryError, isMoney } from "../../src/index.js";
+import { Decimal } from "../../src/money/decimal.js";
 
 // ---------------------------------------------------------------------------
 // settings
@@ -161,12 +162,13 @@ export type Corruption =
   | { readonly op: "set"; readonly value: unknown }
   | { readonly op: "delete" }
   | { readonly op: "extraKey"; readonly key: string }
+  | { readonly op: "renameFirstKey"; readonly key: string }
   | { readonly op: "emptyArray" }
   | { readonly op: "longArray"; readonly length: number }
   | { readonly op: "dropFirst" }
   | { readonly op: "duplicateFirst" }
   | { readonly op: "numberVariant"; readonly variant: "negate" | "huge" | "fraction" | "asString" }
-  | { readonly op: "textVariant"; readonly variant: "negate" | "exponent" | "padded" | "huge" };
+  | { readonly op: "textVariant"; readonly variant: "negate" | "exponent" | "padded" | "huge" | "numeralBomb" };
 
 /** A writable shallow copy of an object's own enumerable properties (frozen inputs included). */
 function plainCopy(o: object): Record<string, unknown> {
@@ -212,6 +214,14 @@ export function corrupt(doc: unknown, path: Path, c: Corruption): unknown {
         define(replacement as object, c.key, { polluted: true });
       }
       break;
+    case "renameFirstKey":
+      // A reserved name in a map position: the object's first key renamed (as JSON.parse would make it).
+      if (old !== null && typeof old === "object" && !Array.isArray(old) && !isAtom(old) && Object.keys(old).length > 0) {
+        const keys = Object.keys(old);
+        replacement = {};
+        keys.forEach((k, i) => define(replacement as object, i === 0 ? c.key : k, (old as Record<string, unknown>)[k]));
+      }
+      break;
     case "emptyArray":
       replacement = [];
       break;
@@ -231,7 +241,8 @@ export function corrupt(doc: unknown, path: Path, c: Corruption): unknown {
       break;
     case "textVariant":
       if (typeof old === "string") {
-        replacement = c.variant === "negate" ? `-${old}1` : c.variant === "exponent" ? `${old}e5` : c.variant === "padded" ? ` ${old}\u0000` : old.repeat(200);
+        replacement =
+          c.variant === "negate" ? `-${old}1` : c.variant === "exponent" ? `${old}e5` : c.variant === "padded" ? ` ${old}\u0000` : c.variant === "numeralBomb" ? "9".repeat(100_000) : old.repeat(200);
       }
       break;
   }
@@ -245,8 +256,16 @@ const STRUCTURAL: readonly Corruption[] = [
   { op: "extraKey", key: "extra" },
   { op: "extraKey", key: "__proto__" },
   { op: "extraKey", key: "constructor" },
+  { op: "extraKey", key: "toString" },
+  { op: "extraKey", key: "valueOf" },
+  { op: "renameFirstKey", key: "__proto__" },
+  { op: "renameFirstKey", key: "constructor" },
+  { op: "renameFirstKey", key: "toString" },
+  { op: "renameFirstKey", key: "valueOf" },
   { op: "emptyArray" },
   { op: "longArray", length: 300 },
+  // size bomb: a long array (each call still within the time budget of the harness)
+  { op: "longArray", length: 5000 },
   { op: "dropFirst" },
   { op: "duplicateFirst" },
   { op: "numberVariant", variant: "negate" },
@@ -257,13 +276,15 @@ const STRUCTURAL: readonly Corruption[] = [
   { op: "textVariant", variant: "exponent" },
   { op: "textVariant", variant: "padded" },
   { op: "textVariant", variant: "huge" },
+  // size bomb: a 100,000-digit numeral in a text field (amounts, rates, dates)
+  { op: "textVariant", variant: "numeralBomb" },
 ];
 
 /** The corruptions that make sense at a path (so the exhaustive list holds no no-ops). */
 function corruptionsFor(value: unknown): Corruption[] {
   const out: Corruption[] = SPECIALS.map((value) => ({ op: "set", value }) as Corruption);
   for (const c of STRUCTURAL) {
-    if (c.op === "extraKey" && (value === null || typeof value !== "object" || Array.isArray(value) || isAtom(value))) continue;
+    if ((c.op === "extraKey" || c.op === "renameFirstKey") && (value === null || typeof value !== "object" || Array.isArray(value) || isAtom(value))) continue;
     if ((c.op === "emptyArray" || c.op === "longArray" || c.op === "dropFirst" || c.op === "duplicateFirst") && !(Array.isArray(value) && value.length > 0)) continue;
     if (c.op === "numberVariant" && typeof value !== "number") continue;
     if (c.op === "textVariant" && typeof value !== "string") continue;

@@ -110,18 +110,35 @@ function judge(spec: EntrySpec, args: unknown[], outcome: { ok: true; value: unk
   throw new Error(`${name}: untyped throw ${e?.name ?? typeof e}: ${e?.message ?? String(e)} for input ${describeInput(args)}\n${e?.stack ?? ""}`);
 }
 
+/** Most time one call may take (FUZZ_CALL_BUDGET_MS, default 5 s on the shared machine): a size bomb must fail fast, not stall. */
+const budgetEnv = Number(process.env.FUZZ_CALL_BUDGET_MS ?? 5000);
+export const FUZZ_CALL_BUDGET_MS = Number.isFinite(budgetEnv) && budgetEnv > 0 ? budgetEnv : 5000;
+
+function withinBudget(started: number, args: unknown[]): void {
+  const ms = performance.now() - started;
+  if (ms > FUZZ_CALL_BUDGET_MS) throw new Error(`call took ${Math.round(ms)} ms (budget ${FUZZ_CALL_BUDGET_MS} ms) for input ${describeInput(args)}`);
+}
+
 function callSync(fn: (...args: unknown[]) => unknown, args: unknown[]): { ok: true; value: unknown } | { ok: false; error: unknown } {
+  const started = performance.now();
+  let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
   try {
-    return { ok: true, value: fn(...args) };
+    outcome = { ok: true, value: fn(...args) };
   } catch (error) {
-    return { ok: false, error };
+    outcome = { ok: false, error };
   }
+  withinBudget(started, args);
+  return outcome;
 }
 
 async function callAsync(fn: (...args: unknown[]) => unknown, args: unknown[]): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
+  const started = performance.now();
   try {
-    return { ok: true, value: await fn(...args) };
+    const value = await fn(...args);
+    withinBudget(started, args);
+    return { ok: true, value };
   } catch (error) {
+    withinBudget(started, args);
     return { ok: false, error };
   }
 }

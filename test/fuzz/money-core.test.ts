@@ -1,5 +1,6 @@
 // Fuzz: the money module and the core helpers (errors, explanation, bands, schemas).
 import { describe } from "vitest";
+import { D, Decimal } from "../../src/money/decimal.js";
 import * as api from "../../src/index.js";
 import { fuzzEntry, reportFuzzCounts } from "./harness.js";
 
@@ -29,7 +30,7 @@ describe("fuzz: money", () => {
   money("isCurrencyCode", (x) => api.isCurrencyCode(x), [["CNY"]]);
   money("listCurrencies", () => api.listCurrencies(), [[]], 50);
   money("round", (x, mode) => api.round(x as api.Money, mode as api.Rounding), [[b, "half-even"], [m("-0.125"), "floor"]]);
-  money("roundDecimal", (x, p, mode) => api.roundDecimal(x as api.Decimal, p as number, mode as api.Rounding), [[new api.D("1.2345"), 2, "half-up"]]);
+  money("roundDecimal", (x, p, mode) => api.roundDecimal(x as Decimal, p as number, mode as api.Rounding), [[new D("1.2345"), 2, "half-up"]]);
   money("isRounded", (x) => api.isRounded(x as api.Money), [[a], [b]]);
   money("add", (x, y) => api.add(x as api.Money, y as api.Money), [[a, b]]);
   money("subtract", (x, y) => api.subtract(x as api.Money, y as api.Money), [[a, b]]);
@@ -56,7 +57,7 @@ describe("fuzz: money", () => {
   money("allocate", (x, w) => api.allocate(x as api.Money, w as string[]), [[a, [40, 30, 30]], [m("10.00"), ["0.7", "0.2", "0.1"]], [jpy, [1, 1, 1]]]);
   money("split", (x, n) => api.split(x as api.Money, n as number), [[usd, 4]]);
   money("allocateUnits", (u, w) => api.allocateUnits(u as bigint, w as bigint[]), [[10n, [6n, 4n, 1n]]]);
-  money("fractionOf", (r) => api.fractionOf(r as InstanceType<typeof api.D>), [[new api.D("0.75")], [new api.D("1")]]);
+  money("fractionOf", (r) => api.fractionOf(r as InstanceType<typeof D>), [[new D("0.75")], [new D("1")]]);
   money("divideRounded", (n, d, mode) => api.divideRounded(n as bigint, d as bigint, mode as api.Rounding), [[557_812n * 10n + 5n, 10n, "half-up"], [-5n, 2n, "floor"]]);
   money("unitsText", (u, sc) => api.unitsText(u as bigint, sc as number), [[48_000_000n, 2], [-5n, 0]]);
   money("formatMoney", (x, o) => api.formatMoney(x as api.Money, o as { currency?: boolean }), [[a, { currency: false }], [m("-93250.5", "USD")]]);
@@ -90,7 +91,7 @@ describe("fuzz: core", () => {
   core("bandedTable", (t, p) => api.bandedTable(t as api.BandedTableInput<unknown>, p as (string | number)[]), [[k6], [{ closed: "upper", bands: [{ from: null, to: 3, value: "high" }, { from: 3, to: null, value: "low" }] }, ["table"]]], true);
   core("lookupBand", (t, x, p) => api.lookupBand(t as api.BandedTable<unknown>, x as string, p as (string | number)[]), [[table, "0.65", ["x"]], [table, 1]], true);
   core("describeBand", (t, band) => api.describeBand(t as api.BandedTable<unknown>, band as api.Band<unknown>), [[table, table.bands[3]], [table, table.bands[0]]]);
-  core("describeInterval", (f, t, c) => api.describeInterval(f as api.Decimal, t as api.Decimal, c as api.BandClosure), [[new api.D("0.4"), new api.D("0.6"), "upper"], [null, new api.D(1)]]);
+  core("describeInterval", (f, t, c) => api.describeInterval(f as Decimal, t as Decimal, c as api.BandClosure), [[new D("0.4"), new D("0.6"), "upper"], [null, new D(1)]]);
   core("bandedTableSchema", (s, x) => api.parseInput(api.bandedTableSchema(s as typeof api.rateSchema), x), [[api.rateSchema, k6]]);
   core("decimal", (bounds, x) => api.parseInput(api.decimal(bounds as { min?: string }), x), [[{ min: "0", max: "1" }, "0.5"], [{ above: "0" }, 1.5]]);
   core("amount", (bounds, x) => api.parseInput(api.amount(bounds as { min?: string }), x), [[{ min: "0" }, "1200000.00"], [{}, -3]]);

@@ -39,7 +39,7 @@ describe("fuzz: tiers", () => {
   entry("splitBill", (x) => api.splitBill(x as api.SplitBillInput), [
     [{ plan: planDoc, bill: "1200000", catalogueAmount: "300000", year: 2026, patient: { insuranceType: "employee", groups: ["subsistence"] } }],
     [{ plan, bill: "10000", year: 2026, patient: { insuranceType: "employee" }, accumulators: first.accumulators }],
-    [{ plan: { layers: [{ kind: "basic", id: "basic", rate: 0.7 }, { kind: "supplementary", id: "supp", basis: "total", rate: 0.2 }] }, bill: "1000000" }],
+    [{ plan: { currency: "CNY", layers: [{ kind: "basic", id: "basic", rate: 0.7 }, { kind: "supplementary", id: "supp", basis: "total", rate: 0.2 }] }, bill: "1000000" }],
   ]);
   entry("splitBillMinorUnits", (p, c) => api.splitBillMinorUnits(p as api.CoveragePlan, c as api.MinorUnitClaim), [
     [plan, { bill: 120000000n, catalogue: 30000000n, patient: { insuranceType: "employee", groups: ["subsistence"] } }],

@@ -1,5 +1,6 @@
 // Fuzz: the valuation module (seeds: the worked examples V1–V7 and their test variants).
 import { describe } from "vitest";
+import { D, Decimal } from "../../src/money/decimal.js";
 import * as api from "../../src/index.js";
 import { fuzzEntry, reportFuzzCounts } from "./harness.js";
 
@@ -59,7 +60,7 @@ describe("fuzz: valuation", () => {
   entry("qaly", (x) => api.qaly(x as api.QalyInput), [[{ periods: [{ utility: 0.8, repeat: 3 }], discountRate: 0.03, timing: "end" }], [{ periods: [{ utility: "0.8", repeat: 2 }, { utility: 0.5 }], discountRate: "0.03", timing: "start" }]]);
   entry("discountedCost", (x) => api.discountedCost(x as api.DiscountedCostInput), [[{ periods: [{ cost: cny("1000"), repeat: 2 }], discountRate: 0.05, timing: "start" }]]);
   entry("icer", (x) => api.icer(x as api.IcerInput), [[{ intervention: { cost: cny("300000"), effect: 2.5 }, comparator: { cost: cny("100000"), effect: 1.5 }, lambda: cny("150000") }], [{ intervention: { cost: cny("80000"), effect: 2 }, comparator: { cost: cny("100000"), effect: 1.5 } }]]);
-  entry("quadrantOf", (e, c) => api.quadrantOf(e as api.Decimal, c as api.Decimal), [[new api.D("1.5"), new api.D("-2")], [new api.D(0), new api.D(0)]]);
+  entry("quadrantOf", (e, c) => api.quadrantOf(e as Decimal, c as Decimal), [[new D("1.5"), new D("-2")], [new D(0), new D(0)]]);
   entry("netBenefit", (x) => api.netBenefit(x as api.NetBenefitInput), [[{ lambda: cny("150000"), strategies: [{ name: "comparator", cost: cny("100000"), effect: 1.5 }, { name: "new", cost: cny("300000"), effect: 2.5 }] }]]);
   entry("frontier", (x) => api.frontier(x as api.FrontierInput), [[v3]]);
   entry("optimalStrategy", (r, l) => api.optimalStrategy(r as api.FrontierResult, l as api.LambdaInput), [[api.frontier(v3), cny("200000")], [api.frontier(v3), cny("300000")]]);

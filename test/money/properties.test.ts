@@ -1,23 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  add,
-  allocate,
-  D,
-  equals,
-  fromJSON,
-  getCurrency,
-  isRounded,
-  money,
-  multiply,
-  negate,
-  round,
-  ROUNDING_MODES,
-  subtract,
-  sum,
-  zero,
-  type Money,
-} from "../../src/index.js";
+import { add, allocate, equals, fromJSON, getCurrency, isRounded, money, multiply, negate, round, ROUNDING_MODES, subtract, sum, zero, type Money } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 import { decimalText, moneyArb, weightsArb } from "../arbitraries.js";
 
 const currencyArb = fc.constantFrom("CNY", "USD", "JPY", "BHD");

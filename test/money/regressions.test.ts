@@ -1,6 +1,7 @@
 // Regressions found by fuzzing (test/fuzz): each was an untyped throw, a NaN or a crash.
 import { describe, expect, it } from "vitest";
-import { add, allocateUnits, compare, D, formatMoney, fromMinorUnits, getCurrency, isDecimalText, money, round, roundDecimal, split, sum, ValidationError, type Money, type Rounding } from "../../src/index.js";
+import { add, allocateUnits, compare, formatMoney, fromMinorUnits, getCurrency, isDecimalText, money, round, roundDecimal, split, sum, ValidationError, type Money, type Rounding } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 
 const junkMoney = { amount: "1.00", currency: "CNY" } as unknown as Money;
 
@@ -51,7 +52,7 @@ describe("minor-unit helpers shared by contracts, tiers and cohort", () => {
   });
 
   it("fractionOf and unitsText are exact", async () => {
-    const { fractionOf, unitsText, D } = await import("../../src/index.js");
+    const { fractionOf, unitsText } = await import("../../src/index.js");
     expect(fractionOf(new D("0.075"))).toEqual({ num: 75n, den: 1000n });
     expect([unitsText(48_000_000n, 2), unitsText(-5n, 2), unitsText(334n, 0), unitsText(0n, 3)]).toEqual(["480000.00", "-0.05", "334", "0.000"]);
   });

@@ -25,11 +25,11 @@ const documents: [schema: string, id: string, doc: unknown][] = [
   ["contractSchema", "K10", K10],
   ["contractSchema", "K1 (examples/data)", data("k1-contract.json")],
   ["coveragePlanSchema", "CAR-T five layers", data("cart-layers.json")],
-  ["coveragePlanSchema", "T1", { layers: [{ kind: "basic", rate: "0.7" }, { kind: "supplementary", basis: "total", rate: "0.2" }] }],
-  ["coveragePlanSchema", "T5", { layers: [{ kind: "basic", deductible: "750", rate: "0.75" }] }],
+  ["coveragePlanSchema", "T1", { currency: "CNY", layers: [{ kind: "basic", rate: "0.7" }, { kind: "supplementary", basis: "total", rate: "0.2" }] }],
+  ["coveragePlanSchema", "T5", { currency: "CNY", layers: [{ kind: "basic", deductible: "750", rate: "0.75" }] }],
   ["budgetImpactInputSchema", "BI2b", data("bi2-egfr.json")],
   ["budgetImpactInputSchema", "BI1", { currency: "CNY", eligible: 500, uptake: 1, costPerPatient: "1000000", fundSurplus: "62500000000" }],
-  ["bundleSchema", "B1", { name: "Lung-cancer monthly bundle", price: "28000", components: [{ name: "NGS test", amount: "5000" }, { name: "targeted drug", amount: "20000" }, { name: "imaging", amount: "1000" }, { name: "supportive care", amount: "2000" }] }],
+  ["bundleSchema", "B1", { currency: "CNY", name: "Lung-cancer monthly bundle", price: "28000", components: [{ name: "NGS test", amount: "5000" }, { name: "targeted drug", amount: "20000" }, { name: "imaging", amount: "1000" }, { name: "supportive care", amount: "2000" }] }],
   ["frontierInputSchema", "V3", { strategies: [["A", "0", 0], ["B", "100000", 1], ["D", "250000", 0.9], ["C", "300000", 1.5], ["E", "500000", 2.5]].map(([name, amount, effect]) => ({ name, cost: { amount, currency: "CNY" }, effect })) }],
   ["psaInputSchema", "V5", { strategies: ["S1", "S2"], costs: [[100, 120, 80, 110], [200, 260, 150, 210]], effects: [[1, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3]], lambdas: [300] }],
   ["valueScoreInputSchema", "V6", { dimensions: [{ name: "clinical", score: 80, weight: 0.4 }, { name: "economic", score: 60, weight: 0.3 }, { name: "patient", score: 70, weight: 0.2 }, { name: "social", score: 50, weight: 0.1 }] }],
@@ -60,7 +60,7 @@ describe("JSON Schemas for other languages", () => {
     expect(contract({ ...K1, currency: "cny" })).toBe(false);
     expect(contract({ ...K1, payment: { type: "barter" } })).toBe(false);
     const plan = validator("coveragePlanSchema");
-    expect(plan({ layers: [{ kind: "lottery", rate: "0.5" }] })).toBe(false);
+    expect(plan({ currency: "CNY", layers: [{ kind: "lottery", rate: "0.5" }] })).toBe(false);
     const money = validator("nonNegativeMoneySchema");
     expect(money({ amount: "12.50", currency: "CNY" })).toBe(true);
     expect(money({ amount: "12.50" })).toBe(false);

@@ -22,7 +22,7 @@ import {
   triageClaim,
   ValidationError,
 } from "../../src/index.js";
-import { D } from "../../src/money/index.js";
+import { D } from "../../src/money/decimal.js";
 import { scaleOf } from "../../src/tiers/units.js";
 import { caught, domainError, issues } from "../typed-errors.js";
 
@@ -37,7 +37,7 @@ const amt = (m: { toJSON(): { amount: string } }) => m.toJSON().amount;
 
 describe("src/tiers/accumulators.ts", () => {
   it("a claim year with accumulators that name no year is accepted and stamps the year", () => {
-    const plan = parseLayers({ layers: [{ kind: "basic", id: "basic", rate: 0.5 }] });
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "basic", rate: 0.5 }] });
     const r = splitBill({ plan, bill: "10", year: 2026, accumulators: { currency: "CNY", layers: {} } });
     // 50% of 10 = 5.
     expect(amt(r.layers[0]!.amount)).toBe("5.00");
@@ -45,8 +45,8 @@ describe("src/tiers/accumulators.ts", () => {
   });
 
   it("accumulator figures finer than the fen name their own field", () => {
-    const plan = parseLayers({ layers: [{ kind: "supplementary", id: "s", threshold: "100", cap: "1000", bands: { bands: [{ from: 0, to: null, value: 0.5 }] } }] });
-    const sub = (field: "deductibleMet" | "paid" | "bandBase") => domainError(() => splitBill({ plan, bill: "10", accumulators: { currency: "CNY", layers: { s: { [field]: "0.001" } } } }));
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "supplementary", id: "s", threshold: "100", cap: "1000", bands: { bands: [{ from: 0, to: null, value: 0.5 }] } }] });
+    const sub = (field: "deductibleMet" | "paid" | "bandBase") => domainError(() => splitBill({ year: 2026, plan, bill: "10", accumulators: { currency: "CNY", layers: { s: { [field]: "0.001" } } } }));
     for (const field of ["deductibleMet", "paid", "bandBase"] as const) {
       const e = sub(field);
       expect([e.code, e.path, e.message]).toEqual([
@@ -58,13 +58,13 @@ describe("src/tiers/accumulators.ts", () => {
   });
 
   it("paid beyond the cap is an INCONSISTENT_INPUT", () => {
-    const plan = parseLayers({ layers: [{ kind: "basic", id: "basic", rate: 0.5, cap: "1000" }] });
-    const e = domainError(() => splitBill({ plan, bill: "10", accumulators: { currency: "CNY", layers: { basic: { paid: "1000.01" } } } }));
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "basic", rate: 0.5, cap: "1000" }] });
+    const e = domainError(() => splitBill({ year: 2026, plan, bill: "10", accumulators: { currency: "CNY", layers: { basic: { paid: "1000.01" } } } }));
     expect([e.code, e.path]).toEqual(["INCONSISTENT_INPUT", ["accumulators", "layers", "basic", "paid"]]);
   });
 
   it("only a layer with progressive bands carries a band position", () => {
-    const r = splitBill({ plan: [{ kind: "supplementary", id: "s", threshold: "100", rate: 0.5 }], bill: "300" });
+    const r = splitBill({ plan: { currency: "CNY", layers: [{ kind: "supplementary", id: "s", threshold: "100", rate: 0.5 }] }, bill: "300" });
     // Threshold 100 met; (300 − 100) × 50% = 100 paid; a plain rate keeps no band position.
     expect(r.accumulators.layers).toEqual({ s: { deductibleMet: "100.00", paid: "100.00" } });
   });
@@ -238,34 +238,34 @@ describe("src/tiers/green-channel.ts", () => {
 
 describe("src/tiers/layer-rules.ts", () => {
   it("missing units or cycle are raised in splitBill's name", () => {
-    const units = caught(() => splitBill({ plan: [{ kind: "manufacturer", id: "pap", program: { type: "buyGet", buy: 2, get: 1 } }], bill: "3000" }));
+    const units = caught(() => splitBill({ plan: { currency: "CNY", layers: [{ kind: "manufacturer", id: "pap", program: { type: "buyGet", buy: 2, get: 1 } }] }, bill: "3000" }));
     expect(units.message).toBe("splitBill: invalid input — units: layer pap gives buy-2-get-1: the claim must say how many units were dispensed");
-    const cycle = caught(() => splitBill({ plan: [{ kind: "manufacturer", id: "pap", program: { type: "freeAfterCycles", paidCycles: 3 } }], bill: "500" }));
+    const cycle = caught(() => splitBill({ plan: { currency: "CNY", layers: [{ kind: "manufacturer", id: "pap", program: { type: "freeAfterCycles", paidCycles: 3 } }] }, bill: "500" }));
     expect(cycle.message).toBe("splitBill: invalid input — cycle: layer pap gives the drug free after 3 paid cycle(s): the claim must say which cycle it is");
   });
 
   it("progressive bands whose rates have different precision are added on a common denominator", () => {
-    const r = splitBill({ plan: [{ kind: "supplementary", id: "s", bands: { bands: [{ from: 0, to: "100", value: 0.55 }, { from: "100", to: null, value: 0.5 }] } }], bill: "300" });
+    const r = splitBill({ plan: { currency: "CNY", layers: [{ kind: "supplementary", id: "s", bands: { bands: [{ from: 0, to: "100", value: 0.55 }, { from: "100", to: null, value: 0.5 }] } }] }, bill: "300" });
     // 100 at 55% = 55 + 200 at 50% = 100 → 155; 155 / 300 = 0.516666… → 0.516667.
     expect([amt(r.layers[0]!.amount), r.layers[0]!.rate]).toEqual(["155.00", "0.516667"]);
     expect(r.explanation[1]!.inputs).toMatchObject({ bands: ["55% of CNY 100.00", "50% of CNY 200.00"] });
   });
 
   it("a nested rate table shows both choices; a flat rate lists none", () => {
-    const plan = parseLayers([{ kind: "basic", id: "b", rate: { by: "insuranceType", categories: { employee: { by: "hospitalLevel", categories: { "3": 0.7 } } } } }]);
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "b", rate: { by: "insuranceType", categories: { employee: { by: "hospitalLevel", categories: { "3": 0.7 } } } } }] });
     const r = splitBill({ plan, bill: "1000", patient: { insuranceType: "employee", hospitalLevel: 3 } });
     // 70% × 1,000 = 700.
     expect(r.layers[0]!.text).toBe(
       "Basic medical insurance (基本医保) [b] looks at what remains, CNY 1,000.00. It pays 70% (insuranceType = employee; hospitalLevel = 3) of CNY 1,000.00 = CNY 700.00.",
     );
     expect(r.explanation[1]!.inputs).toMatchObject({ rate: "0.7", chosenBy: ["insuranceType = employee", "hospitalLevel = 3"] });
-    const flat = splitBill({ plan: [{ kind: "basic", id: "b", rate: 0.7 }], bill: "1000" });
+    const flat = splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", id: "b", rate: 0.7 }] }, bill: "1000" });
     expect(flat.explanation[1]!.inputs).not.toHaveProperty("chosenBy");
     expect(flat.explanation[1]!.inputs.rate).toBe("0.7");
   });
 
   it("a discount programme pays its rate with no trail", () => {
-    const r = splitBill({ plan: [{ kind: "manufacturer", id: "d", program: { type: "discount", rate: 0.15 } }], bill: "200" });
+    const r = splitBill({ plan: { currency: "CNY", layers: [{ kind: "manufacturer", id: "d", program: { type: "discount", rate: 0.15 } }] }, bill: "200" });
     // 15% of 200 = 30.
     expect(r.layers[0]!.text).toBe("Manufacturer patient assistance (患者援助项目 (PAP)) [d] looks at what remains, CNY 200.00. It pays 15% of CNY 200.00 = CNY 30.00.");
     expect(r.explanation[1]!.inputs).not.toHaveProperty("chosenBy");
@@ -274,16 +274,18 @@ describe("src/tiers/layer-rules.ts", () => {
 
 describe("src/tiers/layers.ts", () => {
   it("isCoveragePlan looks for the brand on objects only, and a copy of a plan is not a plan", () => {
-    const plan = parseLayers([{ kind: "basic", rate: 0.5 }]);
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", rate: 0.5 }] });
     const brand = Symbol.for("precision-vbp.tiers.coveragePlan");
     expect(isCoveragePlan(Object.assign(() => 0, { [brand]: true }))).toBe(false);
     // The brand is not enumerable, so a spread copy loses it.
     expect(isCoveragePlan({ ...plan })).toBe(false);
-    expect(Object.getOwnPropertyDescriptor(plan, brand)).toEqual({ value: true, enumerable: false, writable: false, configurable: false });
+    // L1: the brand is no longer a global Symbol.for, so it cannot be forged on a document.
+    expect(Object.getOwnPropertyDescriptor(plan, brand)).toBeUndefined();
+    expect(isCoveragePlan(Object.defineProperty({ ...plan }, brand, { value: true }))).toBe(false);
   });
 
   it("a basic layer stays basic, and a commercial layer may give only a cap", () => {
-    const plan = parseLayers([{ kind: "basic", id: "b", rate: 0.5 }, { kind: "commercial", id: "c", rate: 0.5, cap: "10" }]);
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "b", rate: 0.5 }, { kind: "commercial", id: "c", rate: 0.5, cap: "10" }] });
     expect(plan.layers.map((l) => [l.kind, l.cap])).toEqual([
       ["basic", null],
       ["commercial", 1000n], // 10 CNY = 1,000 fen
@@ -304,16 +306,16 @@ describe("src/tiers/layers.ts", () => {
       ],
     ];
     for (const [layer, path, message] of cases) {
-      const e = domainError(() => parseLayers([layer]));
+      const e = domainError(() => parseLayers({ currency: "CNY", layers: [layer] }));
       expect([e.code, e.path, e.message]).toEqual(["SUB_MINOR_UNIT", path, message]);
     }
   });
 
   it("plan errors are raised in parseLayers' name", () => {
-    expect(validationMessage(() => parseLayers([{ kind: "basic", id: "a", rate: 0.5 }, { kind: "basic", id: "a", rate: 0.5 }]))).toBe(
+    expect(validationMessage(() => parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "a", rate: 0.5 }, { kind: "basic", id: "a", rate: 0.5 }] }))).toBe(
       'parseLayers: invalid input — layers[1].id: layer id "a" is already used by layers[0]',
     );
-    expect(validationMessage(() => parseLayers({ layers: 5 })).startsWith("parseLayers: invalid input — layers: ")).toBe(true);
+    expect(validationMessage(() => parseLayers({ currency: "CNY", layers: 5 })).startsWith("parseLayers: invalid input — layers: ")).toBe(true);
   });
 });
 
@@ -325,7 +327,7 @@ describe("src/tiers/split-bill.ts", () => {
   });
 
   it("errors in a plan document are raised in splitBill's name; other errors pass through as they are", () => {
-    expect(validationMessage(() => splitBill({ plan: [{ kind: "basic", id: "a", rate: 0.5 }, { kind: "basic", id: "a", rate: 0.5 }], bill: "10" }))).toBe(
+    expect(validationMessage(() => splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", id: "a", rate: 0.5 }, { kind: "basic", id: "a", rate: 0.5 }] }, bill: "10" }))).toBe(
       'splitBill: invalid input — plan.layers[1].id: layer id "a" is already used by layers[0]',
     );
     const boom = new Error("boom");
@@ -338,13 +340,13 @@ describe("src/tiers/split-bill.ts", () => {
   });
 
   it("bad claims name splitBill; a catalogue amount finer than the fen names its field", () => {
-    expect(validationMessage(() => splitBill({ plan: [{ kind: "basic", rate: 0.5 }], bill: "1", explain: "yes" as never })).startsWith("splitBill: invalid input — explain: ")).toBe(true);
-    const e = domainError(() => splitBill({ plan: [{ kind: "basic", rate: 0.5 }], bill: "1", catalogueAmount: "0.001" }));
+    expect(validationMessage(() => splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", rate: 0.5 }] }, bill: "1", explain: "yes" as never })).startsWith("splitBill: invalid input — explain: ")).toBe(true);
+    const e = domainError(() => splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", rate: 0.5 }] }, bill: "1", catalogueAmount: "0.001" }));
     expect([e.code, e.path, e.message]).toEqual(["SUB_MINOR_UNIT", ["catalogueAmount"], "catalogueAmount: the catalogue amount 0.001 has more decimals than the currency's 2"]);
   });
 
   it("the patient step lists the bill and what the layers covered", () => {
-    const r = splitBill({ plan: [{ kind: "basic", rate: 0.7 }], bill: "1000" });
+    const r = splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", rate: 0.7 }] }, bill: "1000" });
     // 70% × 1,000 = 700 covered; the patient pays 300.
     const last = r.explanation.at(-1)!;
     expect(last.rule).toBe("tiers.patient");
@@ -442,14 +444,14 @@ describe("src/tiers/stratified-rate.ts", () => {
 
 describe("src/tiers/waterfall.ts (splitBillMinorUnits)", () => {
   it("the claim must be an object and its patient a record", () => {
-    const plan = parseLayers([{ kind: "basic", id: "b", rate: 0.5 }]);
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "b", rate: 0.5 }] });
     const claimIssue = [{ path: ["claim"], code: "invalid_type", message: "expected a claim { bill, catalogue?, patient?, accumulators? }" }];
     for (const claim of [null, 5, "x"]) expect(issues(() => splitBillMinorUnits(plan, claim as never))).toEqual(claimIssue);
     expect(issues(() => splitBillMinorUnits(plan, { bill: 1n, patient: null as never }))).toEqual([{ path: ["patient"], code: "invalid_type", message: "the patient is a record of attributes" }]);
   });
 
   it("units are a whole number ≥ 0 and reach the buy-N-get-M layer", () => {
-    const plan = parseLayers([{ kind: "manufacturer", id: "pap", program: { type: "buyGet", buy: 2, get: 1 } }]);
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "manufacturer", id: "pap", program: { type: "buyGet", buy: 2, get: 1 } }] });
     const unitsIssue = [{ path: ["units"], code: "invalid_units", message: "units are a whole number ≥ 0" }];
     for (const units of [-1, 1.5]) expect(issues(() => splitBillMinorUnits(plan, { bill: 300000n, units }))).toEqual(unitsIssue);
     // 10 units, buy 2 get 1: 3 cycles (3 free) + 1 paid → 3/10 × 300,000 fen = 90,000 fen.
@@ -459,7 +461,7 @@ describe("src/tiers/waterfall.ts (splitBillMinorUnits)", () => {
   });
 
   it("the cycle is a whole number ≥ 1 and reaches the free-after-cycles layer", () => {
-    const plan = parseLayers([{ kind: "manufacturer", id: "f", program: { type: "freeAfterCycles", paidCycles: 1 } }]);
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "manufacturer", id: "f", program: { type: "freeAfterCycles", paidCycles: 1 } }] });
     const cycleIssue = [{ path: ["cycle"], code: "invalid_cycle", message: "the cycle is a whole number ≥ 1" }];
     for (const cycle of [0, 1.5]) expect(issues(() => splitBillMinorUnits(plan, { bill: 500n, cycle }))).toEqual(cycleIssue);
     // Cycle 1 is the one paid cycle; from cycle 2 the layer pays the whole 500 fen.
@@ -467,20 +469,20 @@ describe("src/tiers/waterfall.ts (splitBillMinorUnits)", () => {
   });
 
   it("the patient reaches a stratified rate", () => {
-    const plan = parseLayers([{ kind: "basic", id: "b", rate: { by: "t", categories: { a: 0.2 } } }]);
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "b", rate: { by: "t", categories: { a: 0.2 } } }] });
     // 20% of 1,000 fen = 200 fen.
     expect(splitBillMinorUnits(plan, { bill: 1000n, patient: { t: "a" } }).layers).toEqual([200n]);
   });
 
   it("the catalogue amount must be a bigint", () => {
-    const plan = parseLayers([{ kind: "basic", id: "b", rate: 0.5 }]);
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "b", rate: 0.5 }] });
     expect(issues(() => splitBillMinorUnits(plan, { bill: 1000n, catalogue: 500 as never }))).toEqual([
       { path: ["catalogue"], code: "invalid_amount", message: "the catalogue amount is a bigint count of minor units ≥ 0" },
     ]);
   });
 
   it("accumulators are a list of { met, paid, bandBase } bigints", () => {
-    const plan = parseLayers([{ kind: "basic", id: "b", deductible: "10", rate: 0.5, cap: "100" }]);
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "b", deductible: "10", rate: 0.5, cap: "100" }] });
     expect(issues(() => splitBillMinorUnits(plan, { bill: 1n, accumulators: {} as never }))).toEqual([{ path: ["accumulators"], code: "invalid_type", message: "expected one accumulator per layer" }]);
     const elementIssue = [{ path: ["accumulators", 0], code: "invalid_type", message: "an accumulator is { met, paid, bandBase } in bigint minor units" }];
     const bad = [
@@ -496,12 +498,12 @@ describe("src/tiers/waterfall.ts (splitBillMinorUnits)", () => {
   });
 
   it("accumulators beyond the deductible or the cap are INCONSISTENT_INPUT; an uncapped layer takes any paid figure", () => {
-    const plan = parseLayers([{ kind: "basic", id: "b", deductible: "10", rate: 0.5, cap: "100" }]);
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "b", deductible: "10", rate: 0.5, cap: "100" }] });
     // Deductible 1,000 fen, cap 10,000 fen.
     const met = domainError(() => splitBillMinorUnits(plan, { bill: 1n, accumulators: [{ met: 1001n, paid: 0n, bandBase: 0n }] }));
     const paid = domainError(() => splitBillMinorUnits(plan, { bill: 1n, accumulators: [{ met: 0n, paid: 10001n, bandBase: 0n }] }));
     expect([met.code, paid.code]).toEqual(["INCONSISTENT_INPUT", "INCONSISTENT_INPUT"]);
-    const open = parseLayers([{ kind: "basic", id: "b", rate: 0.5 }]);
+    const open = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "b", rate: 0.5 }] });
     // No cap: 50% of 1,000 fen = 500 fen whatever was paid before.
     expect(splitBillMinorUnits(open, { bill: 1000n, accumulators: [{ met: 0n, paid: 10n ** 12n, bandBase: 0n }] }).layers).toEqual([500n]);
   });

@@ -22,7 +22,7 @@ import {
   triageClaim,
   ValidationError,
 } from "../../src/index.js";
-import { D } from "../../src/money/index.js";
+import { D } from "../../src/money/decimal.js";
 import { fractionOf, maxUnits, minUnits, roundedProduct, scaleOf, toUnits, unitsText } from "../../src/tiers/units.js";
 import { domainError, issues } from "../typed-errors.js";
 
@@ -80,17 +80,17 @@ describe("splitBill: basic layer wording, deductible, catalogue and cap", () => 
     const third = splitBill({ plan, bill: "100", year: 2026, accumulators: r.accumulators });
     expect([amt(third.layers[0]!.amount), third.layers[0]!.limitedBy]).toEqual(["0.00", "cap"]);
     // Exactly at the cap: 70% × 1,000 = 700 ≤ 700 left is not limited.
-    const exact = splitBill({ plan, bill: "1000", accumulators: { currency: "CNY", layers: { basic: { deductibleMet: "1000", paid: "49300" } } } });
+    const exact = splitBill({ year: 2026, plan, bill: "1000", accumulators: { currency: "CNY", layers: { basic: { deductibleMet: "1000", paid: "49300" } } } });
     expect([amt(exact.layers[0]!.amount), exact.layers[0]!.limitedBy]).toEqual(["700.00", null]);
   });
 
   it("a deductible partly met before: the sentence shows what was met and what is left", () => {
-    const r = splitBill({ plan, bill: "300", accumulators: { currency: "CNY", layers: { basic: { deductibleMet: "400" } } } });
+    const r = splitBill({ year: 2026, plan, bill: "300", accumulators: { currency: "CNY", layers: { basic: { deductibleMet: "400" } } } });
     // 600 of the deductible left; the 300 bill all goes to it; 300 left after.
     expect(r.layers[0]!.text).toBe(
       "Basic medical insurance (基本医保) [basic] looks at what remains, CNY 300.00; CNY 300.00 goes to the annual deductible of CNY 1,000.00 (CNY 400.00 met before, CNY 300.00 left after). It pays 70% of CNY 0.00 = CNY 0.00.",
     );
-    expect(r.accumulators.year).toBeNull();
+    expect(r.accumulators.year).toBe(2026); // a claim with accumulators states its year (B4)
   });
 
   it("explain: false gives the same amounts with no sentences", () => {
@@ -104,10 +104,10 @@ describe("splitBill: basic layer wording, deductible, catalogue and cap", () => 
 describe("splitBill: several layers", () => {
   it("a layer is limited to what is still unpaid", () => {
     const r = splitBill({
-      plan: [
+      plan: { currency: "CNY", layers: [
         { kind: "basic", id: "b", basis: "total", rate: 0.7 },
         { kind: "commercial", id: "c", basis: "total", rate: 0.5 },
-      ],
+      ] },
       bill: "1000",
     });
     // 700, then 50% × 1,000 = 500 but only 300 unpaid.
@@ -120,37 +120,37 @@ describe("splitBill: several layers", () => {
     );
     expect(amt(r.patient)).toBe("0.00");
     // Exactly what remains is not limited: 70% then 30% of the total.
-    const exact = splitBill({ plan: [{ kind: "basic", id: "b", basis: "total", rate: 0.7 }, { kind: "commercial", id: "c", basis: "total", rate: 0.3 }], bill: "1000" });
+    const exact = splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", id: "b", basis: "total", rate: 0.7 }, { kind: "commercial", id: "c", basis: "total", rate: 0.3 }] }, bill: "1000" });
     expect(exact.layers[1]!.limitedBy).toBeNull();
   });
 
   it("out-of-catalogue cover pays on the part off the catalogue", () => {
     const r = splitBill({
-      plan: [
+      plan: { currency: "CNY", layers: [
         { kind: "basic", id: "b", rate: 1 },
         { kind: "commercial", id: "c", covers: "outOfCatalogue", rate: 0.5 },
-      ],
+      ] },
       bill: "1000",
       catalogueAmount: "600",
     });
     // basic pays the 600 on the catalogue; 400 remain, all off the catalogue; 50% = 200.
     expect(r.layers.map((l) => amt(l.amount))).toEqual(["600.00", "200.00"]);
     expect(r.layers[1]!.text).toBe("Commercial cover (惠民保 / 特药险) [c] looks at what remains, CNY 400.00. It pays 50% of CNY 400.00 = CNY 200.00.");
-    const offOnly = splitBill({ plan: [{ kind: "commercial", id: "c", covers: "outOfCatalogue", rate: 0.5 }], bill: "1000", catalogueAmount: "600" });
+    const offOnly = splitBill({ plan: { currency: "CNY", layers: [{ kind: "commercial", id: "c", covers: "outOfCatalogue", rate: 0.5 }] }, bill: "1000", catalogueAmount: "600" });
     expect(offOnly.layers[0]!.text).toBe(
       "Commercial cover (惠民保 / 特药险) [c] looks at what remains, CNY 1,000.00; of which CNY 400.00 is off the catalogue and covered. It pays 50% of CNY 400.00 = CNY 200.00.",
     );
     // covers: catalogue on a non-basic layer.
-    const cat = splitBill({ plan: [{ kind: "commercial", id: "c", covers: "catalogue", rate: 0.5 }], bill: "1000", catalogueAmount: "600" });
+    const cat = splitBill({ plan: { currency: "CNY", layers: [{ kind: "commercial", id: "c", covers: "catalogue", rate: 0.5 }] }, bill: "1000", catalogueAmount: "600" });
     expect(amt(cat.layers[0]!.amount)).toBe("300.00");
     // covers: all on a basic layer ignores the catalogue.
-    const all = splitBill({ plan: [{ kind: "basic", id: "b", covers: "all", rate: 0.5 }], bill: "1000", catalogueAmount: "600" });
+    const all = splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", id: "b", covers: "all", rate: 0.5 }] }, bill: "1000", catalogueAmount: "600" });
     expect(amt(all.layers[0]!.amount)).toBe("500.00");
   });
 
   it("progressive supplementary bands over the year's amount above the threshold", () => {
     const plan = parseLayers({
-      layers: [
+       currency: "CNY", layers: [
         {
           kind: "supplementary",
           id: "supp",
@@ -172,14 +172,14 @@ describe("splitBill: several layers", () => {
     expect(r.explanation[1]!.inputs).toMatchObject({ bands: ["50% of CNY 50,000.00", "60% of CNY 40,000.00"], bandBaseBefore: "0.00" });
     expect(r.accumulators.layers.supp).toEqual({ deductibleMet: "10000.00", paid: "49000.00", bandBase: "90000.00" });
     // The next claim starts at position 90,000: all of it in the 60% band.
-    const next = splitBill({ plan, bill: "1000", accumulators: r.accumulators });
+    const next = splitBill({ year: 2026, plan, bill: "1000", accumulators: r.accumulators });
     expect(amt(next.layers[0]!.amount)).toBe("600.00");
     expect(next.layers[0]!.rate).toBe("0.6");
     expect(next.layers[0]!.text).toContain(
       "It pays by progressive bands (60% of CNY 1,000.00; the year's amount above the threshold stood at CNY 90,000.00 before this claim) of CNY 1,000.00 = CNY 600.00.",
     );
     // A claim that crosses the band edge: position 49,000 + 2,000 → 1,000 at 50% + 1,000 at 60% = 1,100.
-    const across = splitBill({ plan, bill: "2000", accumulators: { currency: "CNY", layers: { supp: { deductibleMet: "10000", bandBase: "49000" } } } });
+    const across = splitBill({ year: 2026, plan, bill: "2000", accumulators: { currency: "CNY", layers: { supp: { deductibleMet: "10000", bandBase: "49000" } } } });
     expect(amt(across.layers[0]!.amount)).toBe("1100.00");
     // Nothing above the threshold: rate 0, nothing to pay on.
     const none = splitBill({ plan, bill: "0" });
@@ -188,68 +188,68 @@ describe("splitBill: several layers", () => {
   });
 
   it("a supplementary layer with a plain rate", () => {
-    const r = splitBill({ plan: [{ kind: "supplementary", id: "s", threshold: "100", rate: 0.5 }], bill: "300" });
+    const r = splitBill({ plan: { currency: "CNY", layers: [{ kind: "supplementary", id: "s", threshold: "100", rate: 0.5 }] }, bill: "300" });
     // (300 − 100) × 50% = 100.
     expect(amt(r.layers[0]!.amount)).toBe("100.00");
     expect(r.layers[0]!.rule).toBe("tiers.supplementary.rate");
-    const strat = splitBill({ plan: [{ kind: "supplementary", id: "s", rate: { by: "type", categories: { a: 0.2 } } }], bill: "300", patient: { type: "a" } });
+    const strat = splitBill({ plan: { currency: "CNY", layers: [{ kind: "supplementary", id: "s", rate: { by: "type", categories: { a: 0.2 } } }] }, bill: "300", patient: { type: "a" } });
     expect(amt(strat.layers[0]!.amount)).toBe("60.00");
   });
 
   it("manufacturer programmes: buy-N-get-M, free after cycles, discount", () => {
     const buyGet = { kind: "manufacturer", id: "pap", program: { type: "buyGet", buy: 2, get: 1 } } as const;
-    const r = splitBill({ plan: [buyGet], bill: "3000", units: 10 });
+    const r = splitBill({ plan: { currency: "CNY", layers: [buyGet] }, bill: "3000", units: 10 });
     // 10 units, buy 2 get 1: 3 cycles (6 paid + 3 free) + 1 paid → 3 free of 10; 3/10 × 3,000 = 900.
     const layer = r.layers[0]!;
     expect([amt(layer.amount), layer.rate, layer.rule]).toEqual(["900.00", "3/10", "tiers.manufacturer.buyGet"]);
     expect(layer.name).toBe("Manufacturer patient assistance (患者援助项目 (PAP))");
     expect(layer.text).toContain("It pays the free share 3/10 (buy 2, get 1 free: 7 of 10 units paid) of CNY 3,000.00 = CNY 900.00.");
     expect(r.explanation[1]!.inputs).toMatchObject({ buy: 2, get: 1, units: 10, paidUnits: 7, freeUnits: 3 });
-    const zero = splitBill({ plan: [buyGet], bill: "3000", units: 0 });
+    const zero = splitBill({ plan: { currency: "CNY", layers: [buyGet] }, bill: "3000", units: 0 });
     expect([amt(zero.layers[0]!.amount), zero.layers[0]!.rate]).toEqual(["0.00", "0"]);
-    expect(issues(() => splitBill({ plan: [buyGet], bill: "3000" }))).toEqual([
+    expect(issues(() => splitBill({ plan: { currency: "CNY", layers: [buyGet] }, bill: "3000" }))).toEqual([
       { path: ["units"], code: "missing_units", message: "layer pap gives buy-2-get-1: the claim must say how many units were dispensed" },
     ]);
 
     const free = { kind: "manufacturer", id: "pap", program: { type: "freeAfterCycles", paidCycles: 3 } } as const;
-    const c3 = splitBill({ plan: [free], bill: "500", cycle: 3 });
+    const c3 = splitBill({ plan: { currency: "CNY", layers: [free] }, bill: "500", cycle: 3 });
     expect([amt(c3.layers[0]!.amount), c3.layers[0]!.rate]).toEqual(["0.00", "0"]);
     expect(c3.layers[0]!.text).toContain("It pays 0% (cycle 3; the drug is free from cycle 4) of CNY 500.00 = CNY 0.00.");
-    const c4 = splitBill({ plan: [free], bill: "500", cycle: 4 });
+    const c4 = splitBill({ plan: { currency: "CNY", layers: [free] }, bill: "500", cycle: 4 });
     expect([amt(c4.layers[0]!.amount), c4.layers[0]!.rate, c4.layers[0]!.rule]).toEqual(["500.00", "1", "tiers.manufacturer.freeAfterCycles"]);
     expect(c4.layers[0]!.text).toContain("It pays 100% (cycle 4; the drug is free from cycle 4) of CNY 500.00 = CNY 500.00.");
     expect(c4.explanation[1]!.inputs).toMatchObject({ cycle: 4, paidCycles: 3 });
-    expect(issues(() => splitBill({ plan: [free], bill: "500" }))).toEqual([
+    expect(issues(() => splitBill({ plan: { currency: "CNY", layers: [free] }, bill: "500" }))).toEqual([
       { path: ["cycle"], code: "missing_cycle", message: "layer pap gives the drug free after 3 paid cycle(s): the claim must say which cycle it is" },
     ]);
 
-    const discount = splitBill({ plan: [{ kind: "manufacturer", id: "d", program: { type: "discount", rate: 0.15 } }], bill: "200" });
+    const discount = splitBill({ plan: { currency: "CNY", layers: [{ kind: "manufacturer", id: "d", program: { type: "discount", rate: 0.15 } }] }, bill: "200" });
     // 15% of 200 = 30.
     expect([amt(discount.layers[0]!.amount), discount.layers[0]!.rate, discount.layers[0]!.rule]).toEqual(["30.00", "0.15", "tiers.manufacturer.discount"]);
   });
 
   it("assistance: the highest group rate, the first among equals, or the fallback rate", () => {
     const aid = { kind: "assistance", id: "aid", groupRates: { a: 0.5, b: 0.8, c: 0.5 } } as const;
-    const best = splitBill({ plan: [aid], bill: "1000", patient: { groups: ["a", "b"] } });
+    const best = splitBill({ plan: { currency: "CNY", layers: [aid] }, bill: "1000", patient: { groups: ["a", "b"] } });
     expect([amt(best.layers[0]!.amount), best.layers[0]!.rule]).toEqual(["800.00", "tiers.assistance.group"]);
     expect(best.layers[0]!.text).toContain("It pays 80% (group b) of CNY 1,000.00 = CNY 800.00.");
     expect(best.explanation[1]!.inputs).toMatchObject({ rate: "0.8", chosenBy: ["group b"] });
-    const tie = splitBill({ plan: [aid], bill: "1000", patient: { groups: ["c", "a"] } });
+    const tie = splitBill({ plan: { currency: "CNY", layers: [aid] }, bill: "1000", patient: { groups: ["c", "a"] } });
     expect(tie.layers[0]!.text).toContain("(group c)");
-    const none = splitBill({ plan: [aid], bill: "1000", patient: { groups: ["z"] } });
+    const none = splitBill({ plan: { currency: "CNY", layers: [aid] }, bill: "1000", patient: { groups: ["z"] } });
     expect([amt(none.layers[0]!.amount), none.layers[0]!.rate, none.layers[0]!.rule]).toEqual(["0.00", "0", "tiers.assistance.notEligible"]);
     expect(none.layers[0]!.text).toContain("It pays 0%: the patient is in none of the eligible groups (a, b, c) of CNY 1,000.00 = CNY 0.00.");
     expect(none.explanation[1]!.inputs).toMatchObject({ eligibleGroups: ["a", "b", "c"], patientGroups: ["z"] });
-    const noPatient = splitBill({ plan: [aid], bill: "1000" });
+    const noPatient = splitBill({ plan: { currency: "CNY", layers: [aid] }, bill: "1000" });
     expect(noPatient.explanation[1]!.inputs).toMatchObject({ patientGroups: [] });
-    const fallback = splitBill({ plan: [{ ...aid, rate: 0.1 }], bill: "1000", patient: { groups: ["z"] } });
+    const fallback = splitBill({ plan: { currency: "CNY", layers: [{ ...aid, rate: 0.1 }] }, bill: "1000", patient: { groups: ["z"] } });
     expect([amt(fallback.layers[0]!.amount), fallback.layers[0]!.rule]).toEqual(["100.00", "tiers.assistance.rate"]);
-    const onlyRate = splitBill({ plan: [{ kind: "assistance", id: "r", rate: 0.1 }], bill: "1000", patient: { groups: ["a"] } });
+    const onlyRate = splitBill({ plan: { currency: "CNY", layers: [{ kind: "assistance", id: "r", rate: 0.1 }] }, bill: "1000", patient: { groups: ["a"] } });
     expect(amt(onlyRate.layers[0]!.amount)).toBe("100.00");
   });
 
   it("a pool pays its funders' total share and splits it among them", () => {
-    const r = splitBill({ plan: [{ kind: "pool", id: "pool", funders: [{ id: "fund", share: 0.4 }, { id: "maker", name: "Maker Inc.", share: 0.35 }] }], bill: "1000" });
+    const r = splitBill({ plan: { currency: "CNY", layers: [{ kind: "pool", id: "pool", funders: [{ id: "fund", share: 0.4 }, { id: "maker", name: "Maker Inc.", share: 0.35 }] }] }, bill: "1000" });
     // 0.4 + 0.35 = 0.75 of 1,000 = 750: 400 / 350.
     const layer = r.layers[0]!;
     expect([amt(layer.amount), layer.rate, layer.rule]).toEqual(["750.00", "0.75", "tiers.pool.shares"]);
@@ -260,26 +260,26 @@ describe("splitBill: several layers", () => {
     expect(layer.text).toContain("It pays 75% in fixed shares (fund 40%, Maker Inc. 35%) of CNY 1,000.00 = CNY 750.00.");
     expect(r.explanation[1]!.inputs).toMatchObject({ shares: [{ funder: "fund", share: "0.4" }, { funder: "maker", share: "0.35" }] });
     expect((r.explanation[1]!.inputs.parts as { funder: string }[]).map((p) => p.funder)).toEqual(["fund", "maker"]);
-    const zero = splitBill({ plan: [{ kind: "pool", id: "pool", funders: [{ id: "fund", share: 0.4 }] }], bill: "0" });
+    const zero = splitBill({ plan: { currency: "CNY", layers: [{ kind: "pool", id: "pool", funders: [{ id: "fund", share: 0.4 }] }] }, bill: "0" });
     expect(zero.layers[0]!.parts!.map((p) => amt(p.amount))).toEqual(["0.00"]);
     // Layers other than pools carry no parts.
-    expect("parts" in splitBill({ plan: [{ kind: "basic", rate: 0.5 }], bill: "10" }).layers[0]!).toBe(false);
+    expect("parts" in splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", rate: 0.5 }] }, bill: "10" }).layers[0]!).toBe(false);
   });
 
   it("rounds each layer once with the plan's mode", () => {
     // 1/3 of 0.10 = 3.33 fen: half-up 3, up 4.
     const layers = [{ kind: "basic", id: "b", rate: "0.333" }] as const;
-    expect(amt(splitBill({ plan: { layers: [...layers] }, bill: "0.10" }).layers[0]!.amount)).toBe("0.03");
-    expect(amt(splitBill({ plan: { rounding: "up", layers: [...layers] }, bill: "0.10" }).layers[0]!.amount)).toBe("0.04");
-    expect(parseLayers({ rounding: "floor", layers: [] }).rounding).toBe("floor");
+    expect(amt(splitBill({ plan: { currency: "CNY", layers: [...layers] }, bill: "0.10" }).layers[0]!.amount)).toBe("0.03");
+    expect(amt(splitBill({ plan: { currency: "CNY", rounding: "up", layers: [...layers] }, bill: "0.10" }).layers[0]!.amount)).toBe("0.04");
+    expect(parseLayers({ currency: "CNY", rounding: "floor", layers: [] }).rounding).toBe("floor");
   });
 });
 
 describe("parseLayers", () => {
   it("defaults ids, names, basis and cover, and brands the plan", () => {
-    const plan = parseLayers([{ kind: "basic", rate: 0.5 }, { kind: "commercial", rate: 0.5, name: "HMB", sumInsured: "100" }]);
+    const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", rate: 0.5 }, { kind: "commercial", rate: 0.5, name: "HMB", sumInsured: "100" }] });
     expect(isCoveragePlan(plan)).toBe(true);
-    expect(isCoveragePlan({ layers: [] })).toBe(false);
+    expect(isCoveragePlan({ currency: "CNY", layers: [] })).toBe(false);
     expect(isCoveragePlan(null)).toBe(false);
     expect(parseLayers(plan)).toBe(plan);
     expect(plan.currency).toBe("CNY");
@@ -295,7 +295,7 @@ describe("parseLayers", () => {
   it("collects layer problems with their paths", () => {
     expect(
       issues(() =>
-        parseLayers([
+        parseLayers({ currency: "CNY", layers: [
           { kind: "basic", id: "a", rate: 0.5 },
           { kind: "basic", id: "a", rate: 0.5 },
           { kind: "commercial", id: "c", rate: 0.5, cap: "10", sumInsured: "10" },
@@ -303,7 +303,7 @@ describe("parseLayers", () => {
           { kind: "assistance", id: "x" },
           { kind: "pool", id: "p", funders: [{ id: "f", share: 0.7 }, { id: "f", share: 0.5 }] },
           { kind: "pool", id: "q", funders: [{ id: "g", share: 0 }] },
-        ]),
+        ] }),
       ),
     ).toEqual([
       { path: ["layers", 1, "id"], code: "duplicate_id", message: 'layer id "a" is already used by layers[0]' },
@@ -315,25 +315,25 @@ describe("parseLayers", () => {
       { path: ["layers", 6, "funders"], code: "too_small", message: "at least one funder needs a positive share" },
     ]);
     // A supplementary layer with both a rate and bands is refused too; shares adding to exactly 1 are fine.
-    expect(issues(() => parseLayers([{ kind: "supplementary", rate: 0.5, bands: { bands: [{ from: 0, to: null, value: 0.5 }] } }]))[0]!.path).toEqual(["layers", 0, "rate"]);
-    expect(parseLayers([{ kind: "pool", funders: [{ id: "f", share: 0.5 }, { id: "g", share: 0.5 }] }]).layers[0]!.id).toBe("pool-1");
+    expect(issues(() => parseLayers({ currency: "CNY", layers: [{ kind: "supplementary", rate: 0.5, bands: { bands: [{ from: 0, to: null, value: 0.5 }] } }] }))[0]!.path).toEqual(["layers", 0, "rate"]);
+    expect(parseLayers({ currency: "CNY", layers: [{ kind: "pool", funders: [{ id: "f", share: 0.5 }, { id: "g", share: 0.5 }] }] }).layers[0]!.id).toBe("pool-1");
   });
 
   it("progressive bands must cover [0, +∞)", () => {
-    const bad = (bands: unknown) => domainError(() => parseLayers([{ kind: "supplementary", bands: { bands } }]));
+    const bad = (bands: unknown) => domainError(() => parseLayers({ currency: "CNY", layers: [{ kind: "supplementary", bands: { bands } }] }));
     const e = bad([{ from: "100", to: null, value: 0.5 }]);
     expect(e.code).toBe("BAND_COVERAGE");
     expect(e.message).toBe("layers[0].bands: progressive bands run over the year's amount above the threshold and must cover [0, +∞)");
     expect(bad([{ from: 0, to: "100", value: 0.5 }]).code).toBe("BAND_COVERAGE");
     expect(bad([{ from: null, to: null, value: 0.5 }]).code).toBe("BAND_COVERAGE");
     // Bounds finer than the currency are refused.
-    expect(domainError(() => parseLayers([{ kind: "supplementary", bands: { bands: [{ from: 0, to: "0.001", value: 0.5 }, { from: "0.001", to: null, value: 0.6 }] } }])).code).toBe("SUB_MINOR_UNIT");
+    expect(domainError(() => parseLayers({ currency: "CNY", layers: [{ kind: "supplementary", bands: { bands: [{ from: 0, to: "0.001", value: 0.5 }, { from: "0.001", to: null, value: 0.6 }] } }] })).code).toBe("SUB_MINOR_UNIT");
   });
 });
 
 describe("accumulators", () => {
-  const plan = parseLayers({ layers: [{ kind: "basic", id: "basic", deductible: "750", rate: 0.5, cap: "1000" }] });
-  const claim = (accumulators: unknown, year?: number) => () => splitBill({ plan, bill: "10", accumulators: accumulators as never, ...(year === undefined ? {} : { year }) });
+  const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "basic", deductible: "750", rate: 0.5, cap: "1000" }] });
+  const claim = (accumulators: unknown, year?: number) => () => splitBill({ year: 2026, plan, bill: "10", accumulators: accumulators as never, ...(year === undefined ? {} : { year }) });
 
   it("refuses accumulators of another currency, year or plan, with their wording", () => {
     const cur = domainError(claim({ currency: "USD", layers: {} }));
@@ -347,7 +347,7 @@ describe("accumulators", () => {
     expect(unknown.details).toEqual({ known: ["basic"] });
     // A year on only one side, or a null year, is accepted.
     expect(splitBill({ plan, bill: "10", year: 2026, accumulators: { year: null, currency: "CNY", layers: {} } }).accumulators.year).toBe(2026);
-    expect(splitBill({ plan, bill: "10", accumulators: { year: 2025, currency: "CNY", layers: {} } }).accumulators.year).toBe(2025);
+    expect(splitBill({ year: 2025, plan, bill: "10", accumulators: { year: 2025, currency: "CNY", layers: {} } }).accumulators.year).toBe(2025);
     expect(splitBill({ plan, bill: "10", year: 2025, accumulators: { year: 2025, currency: "CNY", layers: {} } }).accumulators.year).toBe(2025);
   });
 
@@ -356,7 +356,7 @@ describe("accumulators", () => {
     expect([met.code, met.message]).toEqual(["INCONSISTENT_INPUT", "accumulators.layers.basic.deductibleMet: deductible met 750.01 exceeds the layer's annual deductible 750.00"]);
     const paid = domainError(claim({ currency: "CNY", layers: { basic: { paid: "1000.01" } } }));
     expect(paid.message).toBe("accumulators.layers.basic.paid: paid 1000.01 exceeds the layer's annual cap 1000.00");
-    const full = splitBill({ plan, bill: "10", accumulators: { currency: "CNY", layers: { basic: { deductibleMet: "750", paid: "1000" } } } });
+    const full = splitBill({ year: 2026, plan, bill: "10", accumulators: { currency: "CNY", layers: { basic: { deductibleMet: "750", paid: "1000" } } } });
     // Deductible met and cap used up: nothing paid.
     expect(full.accumulators.layers.basic).toEqual({ deductibleMet: "750.00", paid: "1000.00" });
     expect(domainError(claim({ currency: "CNY", layers: { basic: { paid: "0.001" } } })).code).toBe("SUB_MINOR_UNIT");
@@ -364,7 +364,7 @@ describe("accumulators", () => {
 });
 
 describe("splitBill input checks", () => {
-  const plan = parseLayers([{ kind: "basic", id: "b", rate: 0.5 }]);
+  const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "b", rate: 0.5 }] });
   it("bill currency and catalogue amount", () => {
     const cur = domainError(() => splitBill({ plan, bill: { amount: "10", currency: "USD" } }));
     expect([cur.code, cur.message]).toEqual(["CURRENCY_MISMATCH", "bill.currency: the bill is in USD but the plan settles in CNY"]);
@@ -377,18 +377,18 @@ describe("splitBill input checks", () => {
   });
 
   it("errors inside a plan document carry the plan's path", () => {
-    const e = domainError(() => splitBill({ plan: [{ kind: "supplementary", bands: { bands: [{ from: 5, to: null, value: 0.5 }] } }], bill: "10" }));
+    const e = domainError(() => splitBill({ plan: { currency: "CNY", layers: [{ kind: "supplementary", bands: { bands: [{ from: 5, to: null, value: 0.5 }] } }] }, bill: "10" }));
     expect(e.path).toEqual(["plan", "layers", 0, "bands"]);
     expect(e.code).toBe("BAND_COVERAGE");
-    const v = issues(() => splitBill({ plan: [{ kind: "basic", id: "a", rate: 0.5 }, { kind: "basic", id: "a", rate: 0.5 }], bill: "10" }));
+    const v = issues(() => splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", id: "a", rate: 0.5 }, { kind: "basic", id: "a", rate: 0.5 }] }, bill: "10" }));
     expect(v[0]!.path).toEqual(["plan", "layers", 1, "id"]);
   });
 });
 
 describe("splitBillMinorUnits", () => {
-  const plan = parseLayers([{ kind: "basic", id: "b", deductible: "10", rate: 0.5, cap: "100" }]);
+  const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "b", deductible: "10", rate: 0.5, cap: "100" }] });
   it("checks its hand-made inputs", () => {
-    expect(issues(() => splitBillMinorUnits({ layers: [] } as never, { bill: 1n }))).toEqual([{ path: ["plan"], code: "invalid_plan", message: "expected a plan made by parseLayers" }]);
+    expect(issues(() => splitBillMinorUnits({ currency: "CNY", layers: [] } as never, { bill: 1n }))).toEqual([{ path: ["plan"], code: "invalid_plan", message: "expected a plan made by parseLayers" }]);
     expect(issues(() => splitBillMinorUnits(plan, { bill: -1n }))).toEqual([{ path: ["bill"], code: "invalid_amount", message: "the bill is a bigint count of minor units ≥ 0" }]);
     expect(issues(() => splitBillMinorUnits(plan, { bill: 5 as never }))[0]!.path).toEqual(["bill"]);
     expect(issues(() => splitBillMinorUnits(plan, { bill: 5n, catalogue: -1n }))).toEqual([

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { formatInstant, greenChannelDeadlines, parseInput, parseLayers, resolveStratifiedRate, splitBillMinorUnits, stratifiedRateSchema, coveragePlanSchema, ValidationError, type StratifiedRate } from "../../src/index.js";
 
-const plan = parseLayers({ layers: [{ kind: "basic", id: "basic", rate: { by: "insuranceType", categories: { employee: 0.75 } } }, { kind: "assistance", id: "aid", groupRates: { subsistence: 0.9 } }] });
+const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "basic", rate: { by: "insuranceType", categories: { employee: 0.75 } } }, { kind: "assistance", id: "aid", groupRates: { subsistence: 0.9 } }] });
 
 describe("tiers regressions (fuzz)", () => {
   it("the bulk path checks the claim, the patient and the accumulators by hand", () => {
@@ -23,9 +23,10 @@ describe("tiers regressions (fuzz)", () => {
     expect(() => formatInstant(0, 10_000)).toThrow(ValidationError);
     expect(formatInstant(Date.UTC(2026, 2, 2, 1, 15), 480)).toBe("2026-03-02T09:15:00+08:00");
   });
-  it("a plan given as a bare array parses without undefined-valued keys", () => {
-    const doc = parseInput(coveragePlanSchema, [{ kind: "basic", rate: 0.7 }]);
-    expect(Object.keys(doc)).toEqual(["layers"]);
+  it("a plan given as a bare array is refused (it states no currency), never parsed with undefined-valued keys", () => {
+    expect(() => parseInput(coveragePlanSchema, [{ kind: "basic", rate: 0.7 }])).toThrow(/states its currency/);
+    const doc = parseInput(coveragePlanSchema, { currency: "CNY", layers: [{ kind: "basic", rate: 0.7 }] });
+    expect(Object.keys(doc)).toEqual(["currency", "layers"]);
   });
 });
 

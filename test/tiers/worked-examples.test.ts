@@ -16,7 +16,7 @@ describe("coverage layers (T1–T5c)", () => {
   it("T1: CAR-T CNY 1,000,000, basic 70% then supplementary 20% of the total", () => {
     // basic 0.7 × 1,000,000 = 700,000; supplementary 0.2 × 1,000,000 = 200,000; patient 100,000
     const r = splitBill({
-      plan: { layers: [{ kind: "basic", id: "basic", rate: 0.7 }, { kind: "supplementary", id: "supp", basis: "total", rate: 0.2 }] },
+      plan: { currency: "CNY", layers: [{ kind: "basic", id: "basic", rate: 0.7 }, { kind: "supplementary", id: "supp", basis: "total", rate: 0.2 }] },
       bill: "1000000",
     });
     expect(amounts(r)).toEqual(["700000.00", "200000.00"]);
@@ -27,7 +27,7 @@ describe("coverage layers (T1–T5c)", () => {
     // 0.9 × 100,000 = 90,000; patient 100,000 − 90,000 = 10,000
     const r = splitBill({
       plan: {
-        layers: [
+         currency: "CNY", layers: [
           { kind: "basic", id: "basic", rate: 0.7 },
           { kind: "supplementary", id: "supp", basis: "total", rate: 0.2 },
           { kind: "assistance", id: "aid", groupRates: { subsistence: 0.9, extremePoverty: 1 } },
@@ -49,7 +49,7 @@ describe("coverage layers (T1–T5c)", () => {
 
   it("T2: SMA drug 700,000 a year, 60/25/10/5% all on the total", () => {
     // 0.6/0.25/0.1/0.05 × 700,000 = 420,000 / 175,000 / 70,000 / 35,000; they add to 700,000 → patient 0
-    const r = splitBill({ plan: { layers: t2Layers("total") }, bill: "700000" });
+    const r = splitBill({ plan: { currency: "CNY", layers: t2Layers("total") }, bill: "700000" });
     expect(amounts(r)).toEqual(["420000.00", "175000.00", "70000.00", "35000.00"]);
     expect(r.patient.toJSON().amount).toBe("0.00");
   });
@@ -57,7 +57,7 @@ describe("coverage layers (T1–T5c)", () => {
   it("T2b: same percentages, each on what remains", () => {
     // 0.6 × 700,000 = 420,000; 0.25 × 280,000 = 70,000; 0.1 × 210,000 = 21,000; 0.05 × 189,000 = 9,450
     // patient 189,000 − 9,450 = 179,550
-    const r = splitBill({ plan: { layers: t2Layers("remaining") }, bill: "700000" });
+    const r = splitBill({ plan: { currency: "CNY", layers: t2Layers("remaining") }, bill: "700000" });
     expect(amounts(r)).toEqual(["420000.00", "70000.00", "21000.00", "9450.00"]);
     expect(r.patient.toJSON().amount).toBe("179550.00");
     expect(r.layers.map((l) => l.base.toJSON().amount)).toEqual(["700000.00", "280000.00", "210000.00", "189000.00"]);
@@ -67,7 +67,7 @@ describe("coverage layers (T1–T5c)", () => {
     // 0.4 × 1,200,000 = 480,000 (twice); 0.2 × 1,200,000 = 240,000; patient 0 (not the source's 20%)
     const r = splitBill({
       plan: {
-        layers: [
+         currency: "CNY", layers: [
           {
             kind: "pool",
             id: "pool",
@@ -88,7 +88,7 @@ describe("coverage layers (T1–T5c)", () => {
   it("T4: commercial on 300,000 eligible, deductible 20,000, rate 60%, sum insured 1,000,000", () => {
     // 0.6 × (300,000 − 20,000) = 168,000; patient 132,000
     const r = splitBill({
-      plan: { layers: [{ kind: "commercial", id: "hmb", deductible: "20000", rate: 0.6, sumInsured: "1000000" }] },
+      plan: { currency: "CNY", layers: [{ kind: "commercial", id: "hmb", deductible: "20000", rate: 0.6, sumInsured: "1000000" }] },
       bill: "300000",
     });
     expect(amounts(r)).toEqual(["168000.00"]);
@@ -98,7 +98,7 @@ describe("coverage layers (T1–T5c)", () => {
   it("T4b: T4 with sum insured 100,000", () => {
     // 168,000 capped at 100,000; patient 200,000
     const r = splitBill({
-      plan: { layers: [{ kind: "commercial", id: "hmb", deductible: "20000", rate: 0.6, sumInsured: "100000" }] },
+      plan: { currency: "CNY", layers: [{ kind: "commercial", id: "hmb", deductible: "20000", rate: 0.6, sumInsured: "100000" }] },
       bill: "300000",
     });
     expect(amounts(r)).toEqual(["100000.00"]);
@@ -115,20 +115,20 @@ describe("coverage layers (T1–T5c)", () => {
 
   it("T5: basic, employee 75%, deductible 750, bill 100,000", () => {
     // 0.75 × (100,000 − 750) = 0.75 × 99,250 = 74,437.50; patient 25,562.50
-    const r = splitBill({ plan: { layers: [basicByType] }, bill: "100000", patient: { insuranceType: "employee" } });
+    const r = splitBill({ plan: { currency: "CNY", layers: [basicByType] }, bill: "100000", patient: { insuranceType: "employee" } });
     expect(amounts(r)).toEqual(["74437.50"]);
     expect(r.patient.toJSON().amount).toBe("25562.50");
   });
 
   it("T5b: resident 55%, same bill and deductible", () => {
     // 0.55 × 99,250 = 54,587.50; patient 45,412.50
-    const r = splitBill({ plan: { layers: [basicByType] }, bill: "100000", patient: { insuranceType: "resident" } });
+    const r = splitBill({ plan: { currency: "CNY", layers: [basicByType] }, bill: "100000", patient: { insuranceType: "resident" } });
     expect(amounts(r)).toEqual(["54587.50"]);
     expect(r.patient.toJSON().amount).toBe("45412.50");
   });
 
   it("T5c: employee 75%, deductible 750: claim 500 then claim 10,000 in the same year", () => {
-    const plan = parseLayers({ layers: [basicByType] });
+    const plan = parseLayers({ currency: "CNY", layers: [basicByType] });
     const first = splitBill({ plan, bill: "500", year: 2026, patient: { insuranceType: "employee" } });
     // 500 all to the deductible; 250 left
     expect(amounts(first)).toEqual(["0.00"]);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { D, netBenefit, qaly, valueBasedPrice, valueScore } from "../../src/index.js";
+import { netBenefit, qaly, valueBasedPrice, valueScore } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 import { decimalText } from "../arbitraries.js";
 
 const cny = (amount: string) => ({ amount, currency: "CNY" });

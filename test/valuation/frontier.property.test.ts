@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { D, type Dec, frontier, type FrontierResult, optimalStrategy } from "../../src/index.js";
+import { type Dec, frontier, type FrontierResult, optimalStrategy } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 
 interface S {
   name: string;

@@ -1,6 +1,7 @@
 // Regressions found by fuzzing (test/fuzz).
 import { describe, expect, it } from "vitest";
-import { analyzePsa, classifyIcerByGdp, D, frontier, optimalStrategy, qaly, quadrantOf, valueScore, ValidationError, type FrontierResult } from "../../src/index.js";
+import { analyzePsa, classifyIcerByGdp, frontier, optimalStrategy, qaly, quadrantOf, valueScore, ValidationError, type FrontierResult } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 
 const cny = (amount: string) => ({ amount, currency: "CNY" });
 

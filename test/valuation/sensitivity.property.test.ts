@@ -1,7 +1,8 @@
 // Properties of the sensitivity analyses on random linear models, where every figure has a closed form.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { D, oneWaySensitivity, runModelPsa } from "../../src/index.js";
+import { oneWaySensitivity, runModelPsa } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 import { runs } from "../arbitraries.js";
 import { cny, oneCycle } from "./sensitivity-fixtures.js";
 

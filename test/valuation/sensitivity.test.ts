@@ -1,6 +1,7 @@
 // One-way and two-way deterministic sensitivity analysis (issue 19 item 3a).
 import { describe, expect, it } from "vitest";
-import { D, oneWaySensitivity, runMarkovModel, runPartitionedSurvival, twoWaySensitivity } from "../../src/index.js";
+import { oneWaySensitivity, runMarkovModel, runPartitionedSurvival, twoWaySensitivity } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 import { cny, linearSource, oneCycle, threeState, threeStateParameters } from "./sensitivity-fixtures.js";
 
 const lambda = cny("100000");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyzePsa, D, evppi } from "../../src/index.js";
+import { analyzePsa, evppi } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 import { linearCase, normalEvpi, normals, sd, threeArmCase } from "./voi-data.js";
 
 // Derivation of the closed form used below. Two strategies, A with NMB 0 and B with

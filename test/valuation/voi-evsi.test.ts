@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { D, evppi, evsi } from "../../src/index.js";
+import { evppi, evsi } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 import { linearCase, normalEvpi, sd, threeArmCase } from "./voi-data.js";
 
 // Closed form. As in voi-evppi.test.ts, B − A = θ + ψ with θ ~ N(μ, σθ²). A study of n

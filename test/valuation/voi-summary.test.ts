@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyzePsa, D, quantile, summarizePsa } from "../../src/index.js";
+import { analyzePsa, quantile, summarizePsa } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 
 const v5 = {
   strategies: ["S1", "S2"],

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzePsa, D, evppi, evsi } from "../../src/index.js";
+import { analyzePsa, evppi, evsi } from "../../src/index.js";
+import { D } from "../../src/money/decimal.js";
 import { runs } from "../arbitraries.js";
 
 // Small random PSAs with two sampled parameters: the NMB of each strategy is a random

@@ -3,7 +3,8 @@
 // stop-gain and stop-loss limits by year (one-sided years have none), true-ups.
 import { z } from "zod";
 import { amountSchema, currencyCodeSchema, decimal, DomainError, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
-import { D, formatMoney, money, round, type Dec, type Money } from "../../money/index.js";
+import { formatMoney, money, round, type Dec, type Money } from "../../money/index.js";
+import { D } from "../../money/decimal.js";
 import { pct, signedRateSchema, text } from "../common.js";
 import { flatShare, orderSchema, runMechanism, statedCurrencySchema, strictBandedTableSchema, type Reconciliation, type SchemeWords } from "./mechanism.js";
 

@@ -16,7 +16,8 @@ import {
   type IssuePath,
   type Step,
 } from "../../core/index.js";
-import { D, formatMoney, money, round, type Dec, type Money, type Rounding } from "../../money/index.js";
+import { formatMoney, money, round, type Dec, type Money, type Rounding } from "../../money/index.js";
+import { D } from "../../money/decimal.js";
 import { pct, text } from "../common.js";
 
 const boundSchema = z.union([z.string(), z.number(), z.null()]);

@@ -1,7 +1,8 @@
 // A quality score on a stated scale, and how it turns into a factor (gate or sliding scale).
 import { z } from "zod";
 import { decimalSchema } from "../../core/index.js";
-import { D, type Dec } from "../../money/index.js";
+import { type Dec } from "../../money/index.js";
+import { D } from "../../money/decimal.js";
 import { text } from "../common.js";
 
 /**

@@ -3,7 +3,8 @@
 // withhold earned back by the quality score.
 import { z } from "zod";
 import { decimal, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
-import { D, formatMoney, money, round, type Money } from "../../money/index.js";
+import { formatMoney, money, round, type Money } from "../../money/index.js";
+import { D } from "../../money/decimal.js";
 import { pct, text } from "../common.js";
 import { capLimits, capSchema, corridorSchema, runMechanism, statedCurrencySchema, type Reconciliation, type SchemeWords } from "./mechanism.js";
 

@@ -2,7 +2,8 @@
 // a minimum savings (and loss) rate, shared at a quality-adjusted rate, capped.
 import { z } from "zod";
 import { decimal, invalid, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
-import { D, formatMoney, money, round, type Dec, type Money } from "../../money/index.js";
+import { formatMoney, money, round, type Dec, type Money } from "../../money/index.js";
+import { D } from "../../money/decimal.js";
 import { pct, text } from "../common.js";
 import { capLimits, capSchema, flatShare, runMechanism, statedCurrencySchema, strictBandedTableSchema, type Reconciliation, type SchemeWords } from "./mechanism.js";
 import { qualityFactor, qualityScoreSchema } from "./quality.js";

@@ -4,7 +4,7 @@ import { moneyOf } from "../../core/index.js";
 import { unitsOfMoneyIn } from "../minor-amounts.js";
 
 /** The zod schema of an `amount` floor: `{ kind: "amount", amount: { amount: "500000", currency: "CNY" } }`. */
-export const amountFloorSchema = z.object({ kind: z.literal("amount"), amount: moneyOf({ min: "0" }) }).strict();
+export const amountFloorSchema = z.strictObject({ kind: z.literal("amount"), amount: moneyOf({ min: "0" }) }).strict();
 
 /** A parsed `amount` floor. */
 export type AmountFloor = z.output<typeof amountFloorSchema>;

@@ -5,7 +5,7 @@ import { rateSchema } from "../../core/index.js";
 import { divideRounded, fractionOf, type Rounding } from "../../money/index.js";
 
 /** The zod schema of a `shareOfYear` floor: `{ kind: "shareOfYear", share: 0.05 }`. */
-export const shareOfYearFloorSchema = z.object({ kind: z.literal("shareOfYear"), share: rateSchema }).strict();
+export const shareOfYearFloorSchema = z.strictObject({ kind: z.literal("shareOfYear"), share: rateSchema }).strict();
 
 /** A parsed `shareOfYear` floor. */
 export type ShareOfYearFloor = z.output<typeof shareOfYearFloorSchema>;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 
 /** The zod schema of a `packageLines` settlement: `{ kind: "packageLines" }`. */
-export const packageLinesSettlementSchema = z.object({ kind: z.literal("packageLines") }).strict();
+export const packageLinesSettlementSchema = z.strictObject({ kind: z.literal("packageLines") }).strict();
 
 /** A parsed `packageLines` settlement. */
 export type PackageLinesSettlement = z.output<typeof packageLinesSettlementSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userRecord } from "../../core/schemas.js";
 import { isoDateSchema } from "../../core/index.js";
 import { OUTCOME_EVENT_KINDS, RESPONSE_CATEGORIES } from "../../contracts/events.js";
 import { attributeValuesSchema, modelAttributesSchema, refuseProtoKey } from "../attributes.js";
@@ -40,7 +41,7 @@ export const microsimulationEventsSchema = z
           .array(z.number().int().min(1))
           .min(1)
           .refine((c) => c.every((x, i) => i === 0 || x > (c[i - 1] as number)), { message: "assessment cycles must be strictly increasing" }),
-        response: z.record(z.string().min(1), z.enum(RESPONSE_CATEGORIES)),
+        response: userRecord(z.string().min(1), z.enum(RESPONSE_CATEGORIES)),
       })
       .strict()
       .optional(),
@@ -52,14 +53,14 @@ export type MicrosimulationEventsInput = z.input<typeof microsimulationEventsSch
 
 /** How a population attribute is drawn: a fixed value, a uniform range, a distribution (numbers), or shares of levels (categories). */
 export const attributeSamplerSchema = z.union([
-  z.object({ value: z.union([z.number(), z.string().min(1)]) }).strict(),
-  z.object({ uniform: z.object({ min: modelFloat(), max: modelFloat() }).strict().refine((u) => u.max > u.min, { message: "max must exceed min" }) }).strict(),
-  z.object({ distribution: modelDistributionSchema }).strict(),
-  z.object({ shares: z.record(z.string().min(1), modelFloat({ min: 0, max: 1 })) }).strict(),
+  z.strictObject({ value: z.union([z.number(), z.string().min(1)]) }).strict(),
+  z.strictObject({ uniform: z.strictObject({ min: modelFloat(), max: modelFloat() }).strict().refine((u) => u.max > u.min, { message: "max must exceed min" }) }).strict(),
+  z.strictObject({ distribution: modelDistributionSchema }).strict(),
+  z.strictObject({ shares: userRecord(z.string().min(1), modelFloat({ min: 0, max: 1 })) }).strict(),
 ]);
 
 /** A patient given explicitly: an id, a value for every declared attribute, and optionally its own start date. */
-export const simulatedPatientSchema = z.object({ id: z.string().min(1), attributes: attributeValuesSchema, startDate: isoDateSchema.optional() }).strict();
+export const simulatedPatientSchema = z.strictObject({ id: z.string().min(1), attributes: attributeValuesSchema, startDate: isoDateSchema.optional() }).strict();
 
 /** Subgroups reported by attribute: a category's levels, or a number cut at `breaks` (half-open bands). */
 export const subgroupBySchema = z.union([
@@ -75,11 +76,11 @@ const microsimulationCommon = {
   attributes: modelAttributesSchema,
   /** Explicit patients, or a population to draw (exactly one of the two). */
   patients: z.array(simulatedPatientSchema).min(1).max(10_000_000).optional(),
-  population: z.object({ size: z.number().int().min(1).max(10_000_000), attributes: refuseProtoKey(z.record(z.string().min(1), attributeSamplerSchema)) }).strict().optional(),
+  population: z.strictObject({ size: z.number().int().min(1).max(10_000_000), attributes: refuseProtoKey(z.record(z.string().min(1), attributeSamplerSchema)) }).strict().optional(),
   /** Seed of every random stream: parameters, population and patients (0 … 2^31 − 1). */
   seed: z.number().int().min(0).max(2_147_483_647),
   /** Second-order uncertainty: this many PSA draws, each simulating every patient. Absent: one run at the base case. */
-  psa: z.object({ draws: z.number().int().min(1).max(100_000) }).strict().optional(),
+  psa: z.strictObject({ draws: z.number().int().min(1).max(100_000) }).strict().optional(),
   startDate: isoDateSchema,
   subgroupBy: z.array(subgroupBySchema).max(20).optional(),
 };

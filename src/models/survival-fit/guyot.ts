@@ -17,9 +17,9 @@ import { modelFloat } from "../numbers.js";
 export const reconstructPatientDataInputSchema = z
   .object({
     /** Digitised points of the curve, starting at (0, 1); times non-decreasing, survival non-increasing (a `kaplan-meier` curve document will do). */
-    km: z.object({ type: z.literal("kaplan-meier").optional(), times: z.array(modelFloat({ min: 0 })).min(2).max(100_000), survival: z.array(modelFloat({ min: 0, max: 1 })).min(2).max(100_000) }).strict(),
+    km: z.strictObject({ type: z.literal("kaplan-meier").optional(), times: z.array(modelFloat({ min: 0 })).min(2).max(100_000), survival: z.array(modelFloat({ min: 0, max: 1 })).min(2).max(100_000) }).strict(),
     /** The numbers at risk table: times strictly increasing from 0, counts non-increasing, the first > 0. */
-    atRisk: z.object({ times: z.array(modelFloat({ min: 0 })).min(1).max(10_000), counts: z.array(z.number().int().min(0).max(10_000_000)).min(1).max(10_000) }).strict(),
+    atRisk: z.strictObject({ times: z.array(modelFloat({ min: 0 })).min(1).max(10_000), counts: z.array(z.number().int().min(0).max(10_000_000)).min(1).max(10_000) }).strict(),
     /** The total number of events, when the publication reports it. */
     totalEvents: z.number().int().min(0).max(10_000_000).optional(),
   })

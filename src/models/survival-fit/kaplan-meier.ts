@@ -4,7 +4,7 @@ import { parseInput, ValidationError } from "../../core/index.js";
 import { survivalDataShape } from "./data.js";
 
 /** Input of {@link kaplanMeier}: times (> 0) and event flags (1 event, 0 censored). */
-export const kaplanMeierInputSchema = z.object({ ...survivalDataShape }).strict();
+export const kaplanMeierInputSchema = z.strictObject({ ...survivalDataShape }).strict();
 
 /** Input of {@link kaplanMeier}. */
 export type KaplanMeierInput = z.input<typeof kaplanMeierInputSchema>;

@@ -22,7 +22,7 @@ const fitShape = z
   .loose();
 
 /** Input of {@link survivalFitForPsa}: a `fitSurvival` result and the name to give its parameter. */
-export const survivalFitForPsaInputSchema = z.object({ fit: fitShape, parameter: z.string().min(1) }).strict();
+export const survivalFitForPsaInputSchema = z.strictObject({ fit: fitShape, parameter: z.string().min(1) }).strict();
 
 /** Input of {@link survivalFitForPsa}: a fit (its `curve` and `distribution` are read) and a parameter name. */
 export interface SurvivalFitForPsaInput {

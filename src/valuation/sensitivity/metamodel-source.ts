@@ -2,6 +2,7 @@
 // cost and effect on the sampled parameters of a PSA (dampack's owsa/twsa semantics).
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { z } from "zod";
+import { userRecord } from "../../core/schemas.js";
 import { currencyCodeSchema, DomainError, step, ValidationError, type IssuePath } from "../../core/index.js";
 import type { MetamodelFit, PreparedSource, StrategyTotals, VariedEvaluator } from "./source.js";
 
@@ -28,7 +29,7 @@ export const metamodelSourceSchema = z
         costs: z.array(series).min(1),
         effects: z.array(series).min(1),
         /** Required; optional in the type only so that `runModelPsa`'s result type passes as is. */
-        parameterDraws: z.record(z.string().min(1), series).optional(),
+        parameterDraws: userRecord(z.string().min(1), series).optional(),
         currency: currencyCodeSchema.optional(),
       }),
     // not strict: the rest of runModelPsa's result (draws, seed, summary, explanation) is ignored

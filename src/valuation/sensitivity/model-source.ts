@@ -16,7 +16,7 @@ export const modelSourceSchema = z
     type: z.literal("model"),
     parameters: modelParametersSchema,
     strategies: z
-      .array(z.object({ name: z.string().min(1), model: decisionModelSchema }).strict())
+      .array(z.strictObject({ name: z.string().min(1), model: decisionModelSchema }).strict())
       .min(1)
       .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" }),
     costStream: z.string().min(1).default("cost"),

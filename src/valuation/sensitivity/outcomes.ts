@@ -2,7 +2,8 @@
 // as toFrontierInput does), NMB is exact from those, ICERs come from the frontier.
 import { z } from "zod";
 import { ValidationError } from "../../core/index.js";
-import { D, type Dec, type Money } from "../../money/index.js";
+import { type Dec, type Money } from "../../money/index.js";
+import { D } from "../../money/decimal.js";
 import { moneyFromFloat } from "../../models/streams.js";
 import { frontier, type FrontierStatus } from "../frontier.js";
 import { roundedMoney } from "../shared.js";
@@ -91,12 +92,12 @@ const strategyRef = z.string().min(1);
  * - `best-nmb`: the NMB of the optimal strategy at each setting (dampack's tornado).
  */
 export const sensitivityOutcomeSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("cost"), strategy: strategyRef }).strict(),
-  z.object({ type: z.literal("effect"), strategy: strategyRef }).strict(),
-  z.object({ type: z.literal("nmb"), strategy: strategyRef }).strict(),
-  z.object({ type: z.literal("incremental-nmb"), strategy: strategyRef, comparator: strategyRef }).strict(),
-  z.object({ type: z.literal("icer"), strategy: strategyRef, comparator: strategyRef }).strict(),
-  z.object({ type: z.literal("best-nmb") }).strict(),
+  z.strictObject({ type: z.literal("cost"), strategy: strategyRef }).strict(),
+  z.strictObject({ type: z.literal("effect"), strategy: strategyRef }).strict(),
+  z.strictObject({ type: z.literal("nmb"), strategy: strategyRef }).strict(),
+  z.strictObject({ type: z.literal("incremental-nmb"), strategy: strategyRef, comparator: strategyRef }).strict(),
+  z.strictObject({ type: z.literal("icer"), strategy: strategyRef, comparator: strategyRef }).strict(),
+  z.strictObject({ type: z.literal("best-nmb") }).strict(),
 ]);
 
 /** A tornado outcome as accepted by {@link sensitivityOutcomeSchema}. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { D, type Dec, type Money, money, round } from "../../money/index.js";
+import { type Dec, type Money, money, round } from "../../money/index.js";
+import { D } from "../../money/decimal.js";
 import { currencyCodeSchema, DomainError, parseInput, step, type Step } from "../../core/index.js";
 import { checkDrawMatrices, rowSchema } from "../psa.js";
 import { quantileType7 } from "./quantile.js";

@@ -2,7 +2,8 @@
 // the per-λ net-benefit differences, and money conversion of float statistics.
 import { z } from "zod";
 import { currencyCodeSchema, DomainError, positiveDecimalSchema } from "../../core/index.js";
-import { D, type Dec, type Money, money, round } from "../../money/index.js";
+import { type Dec, type Money, money, round } from "../../money/index.js";
+import { D } from "../../money/decimal.js";
 import { checkMatrix, rowSchema } from "../psa.js";
 import { checkUniqueNames } from "../shared.js";
 
