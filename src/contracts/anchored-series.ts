@@ -10,10 +10,8 @@ import { addOffset, isCalendarDate } from "./calendar.js";
  * the previous date, so a clamped date (02-28) cannot pull later dates back.
  */
 export function seriesDate(anchor: string, k: number, intervalMonths: number, days = 0): string {
-  const out = addOffset(anchor, { months: k * intervalMonths, days });
-  // Past 9999-12-31 the text would grow a fifth year digit and stop comparing as a date.
-  if (out.length !== 10) throw invalid(["date"], `${anchor} + ${k * intervalMonths} months is past the year 9999`, "date_out_of_range");
-  return out;
+  // addOffset refuses a date past 9999-12-31 (the supported calendar range).
+  return addOffset(anchor, { months: k * intervalMonths, days });
 }
 
 /**

@@ -5,13 +5,19 @@ import { decimalSchema } from "../core/schemas.js";
 import { Decimal } from "../money/decimal.js";
 import { esc, type Frame, num, PALETTE } from "./svg.js";
 
+/**
+ * The largest magnitude a plotted figure may have: far above any money figure, and small
+ * enough that axis padding and scaling cannot overflow a float to Infinity.
+ */
+const MAX_PLOTTED_MAGNITUDE = 1e100;
+
 /** An exact figure of a result: a Decimal, or its JSON form (decimal string or number), read as a finite float for drawing. */
 export const exactNumberSchema = z
   .union([z.custom<Decimal>((v) => Decimal.isDecimal(v), { message: "expected a decimal" }), decimalSchema])
   .transform((d, ctx) => {
     const x = Number((d as Decimal).toString());
-    if (!Number.isFinite(x)) {
-      ctx.addIssue({ code: "custom", message: "the figure is beyond the float range and cannot be drawn" });
+    if (!Number.isFinite(x) || Math.abs(x) > MAX_PLOTTED_MAGNITUDE) {
+      ctx.addIssue({ code: "custom", message: `the figure is beyond ±${MAX_PLOTTED_MAGNITUDE} and cannot be drawn` });
       return z.NEVER;
     }
     return x;

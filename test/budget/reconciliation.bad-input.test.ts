@@ -87,7 +87,7 @@ describe("reconciliation bad input", () => {
     const { currency: _c, ...noCurrency } = corridors;
     expect(paths(() => reconcileRiskCorridors(noCurrency as never))).toEqual(["currency"]);
     expect(issues(() => reconcileRiskCorridors({ ...corridors, bonus: 1 } as never))[0]!.code).toBe("unrecognized_keys");
-    expect(issues(() => reconcileEpisodes({ ...episodes, episodes: [{ ...episodes.episodes[0]!, note: "x" } as never] }))[0]!.path).toEqual(["episodes", 0]);
+    expect(issues(() => reconcileEpisodes({ ...episodes, episodes: [{ ...episodes.episodes[0]!, note: "x" } as never] }))[0]!.path).toEqual(["episodes", 0, "note"]);
     expect(paths(() => reconcile({ ...corridors, scheme: "gainshare" } as never))).toEqual(["scheme"]);
   });
   it("episode types: unknown, duplicated, both discount and quality, a zero blend", () => {
@@ -121,7 +121,7 @@ describe("reconciliation bad input", () => {
     expect(paths(() => ippsPayment({ hospital: { ...hospital, operating: { ...hospital.operating, wageIndex: 0 } }, case: k }))).toEqual(["hospital.operating.wageIndex"]);
     expect(paths(() => ippsPayment({ hospital, case: { ...k, drgWeight: -1 } }))).toEqual(["case.drgWeight"]);
     expect(paths(() => ippsPayment({ hospital: { ...hospital, currency: undefined } as never, case: k }))).toEqual(["hospital.currency"]);
-    expect(issues(() => ippsPayment({ hospital: { ...hospital, outlierThreshold: "1" } as never, case: k }))[0]!.path).toEqual(["hospital"]);
+    expect(issues(() => ippsPayment({ hospital: { ...hospital, outlierThreshold: "1" } as never, case: k }))[0]!.path).toEqual(["hospital", "outlierThreshold"]);
   });
 });
 

@@ -42,14 +42,14 @@ describe("care bad input: listing lifecycle", () => {
   });
 
   it("rejects unknown keys, a missing currency, a ratio above 1, a relative rate change and an impossible date, with paths", () => {
-    expect(issues(() => listingStatus({ listing: { ...H1_LISTING, discount: "0.1" } as never, asOf: "2026-01-01" }))[0]).toMatchObject({ path: ["listing"], code: "unrecognized_keys" });
+    expect(issues(() => listingStatus({ listing: { ...H1_LISTING, discount: "0.1" } as never, asOf: "2026-01-01" }))[0]).toMatchObject({ path: ["listing", "discount"], code: "unrecognized_keys" });
     const { currency: _c, ...noCurrency } = H1_LISTING;
     expect(issues(() => listingStatus({ listing: noCurrency as never, asOf: "2026-01-01" }))[0]!.path).toEqual(["listing", "currency"]);
     expect(issues(() => listingStatus({ listing: { ...H1_LISTING, ratio: 70 }, asOf: "2026-01-01" }))[0]!.path).toEqual(["listing", "ratio"]);
     // adjustRate states the new ratio itself; a relative change is an unknown key and the ratio is missing.
     const relative = issues(() => listingStatus({ listing: withDecisions([{ kind: "adjustRate", decidedOn: "2026-01-01", change: "+0.1" }]) as never, asOf: "2026-01-01" })).map((i) => i.path);
     expect(relative).toContainEqual(["listing", "decisions", 0, "ratio"]);
-    expect(relative).toContainEqual(["listing", "decisions", 0]);
+    expect(relative).toContainEqual(["listing", "decisions", 0, "change"]);
     expect(issues(() => listingStatus({ listing: H1_LISTING, asOf: "2026-02-30" }))[0]!.path).toEqual(["asOf"]);
     expect(issues(() => listingStatus({ listing: withDecisions([{ kind: "promote", decidedOn: "2026-01-01" }]) as never, asOf: "2026-01-01" }))[0]!.path).toEqual(["listing", "decisions", 0, "kind"]);
   });
@@ -60,7 +60,7 @@ describe("care bad input: follow-up", () => {
     const twice = { assessments: [H5_SCHEDULE.assessments[0]!, H5_SCHEDULE.assessments[0]!] };
     expect(issues(() => followUpStatus({ schedule: twice, treatmentStart: "2026-01-15", asOf: "2026-02-01" }))[0]!.path).toEqual(["schedule", "assessments", 1, "type"]);
     expect(issues(() => followUpStatus({ schedule: { assessments: [{ type: "x", intervalMonths: 0, count: 1 }] }, treatmentStart: "2026-01-15", asOf: "2026-02-01" }))[0]!.path).toEqual(["schedule", "assessments", 0, "intervalMonths"]);
-    expect(issues(() => followUpStatus({ schedule: H5_SCHEDULE, treatmentStart: "2026-01-15", asOf: "2026-02-01", events: [{ type: "imaging", date: "2026-02-01", result: "PR" }] } as never))[0]).toMatchObject({ path: ["events", 0], code: "unrecognized_keys" });
+    expect(issues(() => followUpStatus({ schedule: H5_SCHEDULE, treatmentStart: "2026-01-15", asOf: "2026-02-01", events: [{ type: "imaging", date: "2026-02-01", result: "PR" }] } as never))[0]).toMatchObject({ path: ["events", 0, "result"], code: "unrecognized_keys" });
     expect(issues(() => followUpStatus({ schedule: { ...H5_SCHEDULE, window: { daysBefore: -1 } }, treatmentStart: "2026-01-15", asOf: "2026-02-01" }))[0]!.path).toEqual(["schedule", "window", "daysBefore"]);
   });
 
@@ -86,7 +86,7 @@ describe("care bad input: points and uplift", () => {
     expect(issues(() => incentivePoints({ currency: "CNY", redemptions: [{ date: "2026-01-02", points: 1.5 }], asOf: "2026-01-31" }))[0]!.path).toEqual(["redemptions", 0, "points"]);
     const k = domainError(() => incentivePoints({ currency: "CNY", events: [{ kind: "steps", date: "2026-01-01" }], asOf: "2026-01-31" }));
     expect(k.path).toEqual(["events", 0, "kind"]);
-    expect(issues(() => incentivePoints({ currency: "CNY", rules: { monthlyCap: 40, bonus: 1 }, asOf: "2026-01-31" } as never))[0]).toMatchObject({ path: ["rules"], code: "unrecognized_keys" });
+    expect(issues(() => incentivePoints({ currency: "CNY", rules: { monthlyCap: 40, bonus: 1 }, asOf: "2026-01-31" } as never))[0]).toMatchObject({ path: ["rules", "bonus"], code: "unrecognized_keys" });
     expect(issues(() => incentivePoints({ currency: "CNY", rules: { pointValue: 0.1 }, asOf: "2026-01-31" }))[0]!.path).toEqual(["rules", "pointValue"]); // fractional JSON number amount
   });
 

@@ -129,7 +129,7 @@ describe("care §6: bad input", () => {
   });
   it("duplicate ids, unknown keys, fractional or negative counts, a rate outside [0, 1], both or neither target bound", () => {
     expect(issues(() => benchmarkProviderKpi({ ...base, providers: [{ id: "A", numerator: 1, denominator: 40 }, { id: "A", numerator: 1, denominator: 40 }] }))[0]!.path).toEqual(["providers", 1, "id"]);
-    expect(issues(() => benchmarkProviderKpi({ ...base, providers: [{ id: "A", numerator: 1, denominator: 40, region: "x" } as never] }))[0]!.path).toEqual(["providers", 0]);
+    expect(issues(() => benchmarkProviderKpi({ ...base, providers: [{ id: "A", numerator: 1, denominator: 40, region: "x" } as never] }))[0]!.path).toEqual(["providers", 0, "region"]);
     expect(issues(() => benchmarkProviderKpi({ ...base, providers: [{ id: "A", numerator: 1.5, denominator: 40 }] }))[0]!.path).toEqual(["providers", 0, "numerator"]);
     expect(issues(() => benchmarkProviderKpi({ ...base, providers: [{ id: "A", numerator: -1, denominator: 40 }] }))[0]!.path).toEqual(["providers", 0, "numerator"]);
     expect(issues(() => one({ kind: "reference", rate: 25, direction: "low-is-bad" }, 1, 40))[0]!.path).toEqual(["kpi", "comparison", "rate"]);

@@ -138,7 +138,7 @@ describe("care §5: bad input", () => {
   });
 
   it("unknown keys, a missing validity, a negative validity, a result with neither category nor level, a bad date", () => {
-    expect(issues(() => checkTestGate({ gate: { ...egfr, extra: 1 } as never, courseStart: C, results: [] }))[0]!.path).toEqual(["gate"]);
+    expect(issues(() => checkTestGate({ gate: { ...egfr, extra: 1 } as never, courseStart: C, results: [] }))[0]!.path).toEqual(["gate", "extra"]);
     const { validityDays: _v, ...noValidity } = egfr;
     expect(issues(() => checkTestGate({ gate: noValidity as never, courseStart: C, results: [] }))[0]!.path).toEqual(["gate", "validityDays"]);
     expect(issues(() => checkTestGate({ gate: { ...egfr, validityDays: -1 }, courseStart: C, results: [] }))[0]!.path).toEqual(["gate", "validityDays"]);

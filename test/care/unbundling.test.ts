@@ -173,7 +173,7 @@ describe("care §7: the recovery ledger and bad input", () => {
 
   it("unbundling input: unknown keys, duplicate line ids, a code in two packages, sub-cent amounts", () => {
     const base = { currency: "CNY", decisionDate: "2026-06-30", packages: [cart], lines: cartEpisode(1) };
-    expect(issues(() => detectUnbundling({ ...base, lines: [{ ...cartEpisode(1)[0]!, billed: "1" } as never] }))[0]!.path).toEqual(["lines", 0]);
+    expect(issues(() => detectUnbundling({ ...base, lines: [{ ...cartEpisode(1)[0]!, billed: "1" } as never] }))[0]!.path).toEqual(["lines", 0, "billed"]);
     expect(issues(() => detectUnbundling({ ...base, lines: [cartEpisode(1)[0]!, cartEpisode(1)[0]!] }))[0]!.path).toEqual(["lines", 1, "id"]);
     expect(issues(() => detectUnbundling({ ...base, packages: [cart, { ...b1, componentCodes: ["WARD"] }] }))[0]!.path).toEqual(["packages", 1, "componentCodes", 0]);
     expect(issues(() => detectUnbundling({ ...base, lines: [{ ...cartEpisode(1)[0]!, fundPaid: "1.005" }] }))[0]!.path).toEqual(["lines", 0, "fundPaid"]);

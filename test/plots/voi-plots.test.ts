@@ -80,3 +80,12 @@ describe("VOI plots take the library's results directly", () => {
     expect(() => evpiCurveSvg({ psa: { currency: "CNY", points: [{ lambda: 0, evpiExact: "1e400" }] } as never })).toThrow(ValidationError);
   });
 });
+
+describe("VOI plots refuse figures they cannot draw", () => {
+  it("an EVPPI figure of −1e308 (finite, but its axis span overflows to Infinity) is a ValidationError, not an SVG with Infinity", () => {
+    // Found by the fuzz harness: a bar from −1e308 to 22 makes the axis padding overflow.
+    const json = JSON.parse(JSON.stringify(ev)) as { groups: { points: { evppiExact: string | number }[] }[] };
+    json.groups[1]!.points[0]!.evppiExact = -1e308;
+    expect(() => evppiBarsSvg({ evppi: json as never, lambda: 0 })).toThrow(ValidationError);
+  });
+});

@@ -12,7 +12,7 @@ describe("EVPPI: bad input is a typed error naming the field", () => {
   it("missing currency (never assumed), unknown keys, one strategy", () => {
     const { currency: _c, ...noCurrency } = ok;
     expect(paths(() => evppi(noCurrency as never))).toContain("currency");
-    expect(paths(() => evppi({ ...ok, extra: 1 } as never))).toEqual([""]);
+    expect(paths(() => evppi({ ...ok, extra: 1 } as never))).toEqual(["extra"]);
     expect(paths(() => evppi({ ...ok, strategies: ["A"], costs: [c.input.costs[0]!], effects: [c.input.effects[0]!] }))).toContain("strategies");
   });
 
@@ -42,7 +42,7 @@ describe("EVPPI: bad input is a typed error naming the field", () => {
   it("method: unknown type, degree out of range, unknown option", () => {
     expect(paths(() => evppi({ ...ok, method: { type: "gp" } as never }))).toEqual(["method.type"]);
     expect(paths(() => evppi({ ...ok, method: { type: "poly", degree: 7 } }))).toEqual(["method.degree"]);
-    expect(paths(() => evppi({ ...ok, method: { type: "spline", knots: 3 } as never }))).toEqual(["method"]);
+    expect(paths(() => evppi({ ...ok, method: { type: "spline", knots: 3 } as never }))).toEqual(["method.knots"]);
     expect(paths(() => evppi({ ...ok, population: 0 }))).toEqual(["population"]);
   });
 
