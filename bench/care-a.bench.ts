@@ -48,7 +48,7 @@ function timed(fn: () => unknown, samples: number, warmup: number): { medianMs: 
 /** Runs the care §1–4 benchmarks and returns one row per measurement. */
 export async function bench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const patientsN = Number(process.env.CARE_BENCH_FOLLOWUP_N ?? 100_000);
+  const patientsN = Number(process.env.CARE_BENCH_FOLLOWUP_N ?? 1_000_000);
   const rnd = lcg(42);
   const schedule = { assessments: [{ type: "visit", intervalMonths: 1, count: 12 }] };
   const patients = Array.from({ length: patientsN }, (_, i) => {
@@ -60,7 +60,7 @@ export async function bench(): Promise<BenchRow[]> {
     return { patientId: `p${i}`, treatmentStart: start, events };
   });
   const doc = { schedule, asOf: "2026-06-30", patients };
-  const cohort = timed(() => lib.followUpCohort(doc), 3, 1);
+  const cohort = timed(() => lib.followUpCohort(doc), 1, 0); // at the issue's size one run is long enough to time on its own
   rows.push({
     name: `followUpCohort (${patientsN.toLocaleString("en")} patients × 12 monthly assessments)`,
     result: perUnit(cohort.medianMs, patientsN, "patient"),
@@ -71,7 +71,7 @@ export async function bench(): Promise<BenchRow[]> {
   }, { samples: 5, warmup: 1 });
   rows.push({ name: "followUpStatus (one patient, explained)", result: perUnit(single.medianMs, 2000, "patient"), note: "2,000 calls per sample" });
 
-  const pointsN = Number(process.env.CARE_BENCH_POINTS_N ?? 10_000);
+  const pointsN = Number(process.env.CARE_BENCH_POINTS_N ?? 100_000);
   const accounts = Array.from({ length: pointsN }, (_, i) => {
     const events: { kind: string; date: string }[] = [];
     for (let d = 0; d < 365; d++) {
@@ -81,7 +81,7 @@ export async function bench(): Promise<BenchRow[]> {
     return { patientId: `a${i}`, events, redemptions: [{ date: "2025-12-31", points: 50 }] };
   });
   const pdoc = { currency: "CNY", asOf: "2026-03-31", patients: accounts };
-  const pts = timed(() => lib.incentivePointsCohort(pdoc), 3, 1);
+  const pts = timed(() => lib.incentivePointsCohort(pdoc), 1, 0);
   const eventsPer = accounts.reduce((s, a) => s + a.events.length, 0) / pointsN;
   rows.push({
     name: `incentivePointsCohort (${pointsN.toLocaleString("en")} patients × a year of daily events)`,

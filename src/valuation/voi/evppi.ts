@@ -26,7 +26,7 @@ export const evppiInputSchema = z
 export type EvppiInput = z.input<typeof evppiInputSchema>;
 
 /** Fit diagnostics of one strategy's metamodel (the regression of NMB_s − NMB_d*). */
-export interface MetamodelFit {
+export interface EvppiFit {
   readonly strategy: string;
   /** 1 − RSS/TSS; null when the difference is constant over the draws (nothing to explain). */
   readonly rSquared: number | null;
@@ -61,7 +61,7 @@ export interface EvppiPoint {
   readonly populationEvppi: Money | null;
   readonly populationEvppiExact: Dec | null;
   /** One entry per strategy other than d*. */
-  readonly fits: readonly MetamodelFit[];
+  readonly fits: readonly EvppiFit[];
 }
 
 /** EVPPI of one parameter group over the λ grid. */
@@ -109,8 +109,8 @@ export function fitDifferences(prep: PreparedBasis, nmb: readonly Float64Array[]
 }
 
 /** The diagnostics of each non-d* strategy's fit. */
-export function diagnostics(fits: readonly (Fit | null)[], strategies: readonly string[], K: number): MetamodelFit[] {
-  const out: MetamodelFit[] = [];
+export function diagnostics(fits: readonly (Fit | null)[], strategies: readonly string[], K: number): EvppiFit[] {
+  const out: EvppiFit[] = [];
   fits.forEach((f, s) => {
     if (f === null) return;
     const dfRes = K - f.edf;

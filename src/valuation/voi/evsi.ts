@@ -3,7 +3,7 @@ import { type Dec, formatMoney, type Money, money, round } from "../../money/ind
 import { DomainError, nonNegativeMoneySchema, parseInput, step, type Step } from "../../core/index.js";
 import { prepareBasis, preposterior } from "./metamodel-fit.js";
 import { buildBasis, describeMetamodel, type Metamodel, metamodelSchema } from "./metamodels.js";
-import { diagnostics, fitDifferences, groupDraws, type MetamodelFit } from "./evppi.js";
+import { diagnostics, fitDifferences, groupDraws, type EvppiFit } from "./evppi.js";
 import { checkGroup, checkVoiBase, meanMaxMinusMaxMean, moneyPair, nmbAt, populationPair, voiBaseShape, voiData } from "./voi-input.js";
 
 /** The cost of a proposed study: a fixed cost plus a cost per patient enrolled. */
@@ -70,7 +70,7 @@ export interface EvsiPoint {
   readonly curve: readonly EvsiSample[];
   /** The sample size with the largest ENBS on the grid (ties: the smaller n), or null without a study cost. */
   readonly bestSampleSize: number | null;
-  readonly fits: readonly MetamodelFit[];
+  readonly fits: readonly EvppiFit[];
 }
 
 /** Result of {@link evsi}. */

@@ -1,6 +1,6 @@
 // Value of information and PSA summaries: EVPPI, EVSI (with ENBS), per-strategy and
 // incremental PSA summaries.
-export { evppi, evppiInputSchema, type EvppiInput, type EvppiResult, type EvppiGroup, type EvppiPoint, type MetamodelFit } from "./evppi.js";
+export { evppi, evppiInputSchema, type EvppiInput, type EvppiResult, type EvppiGroup, type EvppiPoint, type EvppiFit } from "./evppi.js";
 export { evsi, evsiInputSchema, studyCostSchema, type EvsiInput, type EvsiResult, type EvsiPoint, type EvsiSample } from "./evsi.js";
 export { metamodelSchema, type Metamodel, type MetamodelInput } from "./metamodels.js";
 export { polyMethodSchema, type PolyMethod } from "./metamodel-poly.js";
