@@ -4,7 +4,7 @@
 //
 //   node scripts/mutation-summary.mjs [report.json] [--survivors] [--without <test-file-part>] [--min-score <percent>]
 //
-// --min-score exits with status 1 when any module scores below the given percentage
+// --min-score exits with status 1 when a module scores below its floor (one percentage, or module=percent pairs)
 // (CI uses it on the money run).
 // --survivors lists every surviving / uncovered mutant (file:line, mutator, replacement).
 // --without counts as surviving any mutant killed only by tests whose file path contains
@@ -18,9 +18,24 @@ const file = args.find((a, i) => !a.startsWith("--") && !valued.has(args[i - 1] 
 const showSurvivors = args.includes("--survivors");
 const withoutAt = args.indexOf("--without");
 const without = withoutAt === -1 ? null : args[withoutAt + 1];
+// --min-score 85 holds every module to 85 %; --min-score money=85,core=70 sets a floor per
+// module (a module not named is not checked).
 const minAt = args.indexOf("--min-score");
-const minScore = minAt === -1 ? null : Number(args[minAt + 1]);
-if (minScore !== null && !Number.isFinite(minScore)) throw new Error("--min-score needs a percentage, e.g. --min-score 85");
+const minText = minAt === -1 ? null : String(args[minAt + 1] ?? "");
+const minFor = new Map();
+let minScore = null;
+if (minText !== null) {
+  if (minText.includes("=")) {
+    for (const part of minText.split(",")) {
+      const [mod, pct] = part.split("=");
+      if (!mod || !Number.isFinite(Number(pct))) throw new Error(`--min-score: "${part}" is not module=percent`);
+      minFor.set(mod, Number(pct));
+    }
+  } else {
+    minScore = Number(minText);
+    if (!Number.isFinite(minScore)) throw new Error("--min-score needs a percentage, e.g. --min-score 85 or money=85,core=70");
+  }
+}
 
 const report = JSON.parse(readFileSync(file, "utf8"));
 const testFileOf = new Map();
@@ -54,9 +69,10 @@ for (const [mod, m] of [...modules].sort()) {
 rows.push(row("total", total));
 for (const r of rows) console.log(r.map((c, i) => (i === 0 ? String(c).padEnd(12) : String(c).padStart(9))).join(""));
 if (showSurvivors) for (const s of survivors.sort()) console.log(s);
-if (minScore !== null) {
-  const low = rows.slice(1, -1).filter((r) => r[7] !== "n/a" && Number(r[7]) < minScore);
-  for (const r of low) console.log(`module ${r[0]} scores ${r[7]} %, below ${minScore} %`);
+if (minText !== null) {
+  const floorOf = (mod) => (minScore !== null ? minScore : minFor.get(mod));
+  const low = rows.slice(1, -1).filter((r) => r[7] !== "n/a" && floorOf(r[0]) !== undefined && Number(r[7]) < floorOf(r[0]));
+  for (const r of low) console.log(`module ${r[0]} scores ${r[7]} %, below ${floorOf(r[0])} %`);
   if (low.length > 0) process.exitCode = 1;
 }
 
