@@ -23,7 +23,7 @@ export interface FundHealth {
   /** (income − expenditure) ÷ income, exact decimal text. */
   readonly surplusRate: string;
   readonly warningRate: string;
-  /** `healthy` at or above the warning line, `warning` below it, `deficit` when spending exceeds income. */
+  /** `healthy` above the warning line, `warning` at or below it (corrections C7: reaching the line is the alarm), `deficit` when spending exceeds income. */
   readonly status: "healthy" | "warning" | "deficit";
   readonly warning: boolean;
   readonly explanation: readonly Step[];
@@ -31,7 +31,7 @@ export interface FundHealth {
 
 /**
  * Fund surplus rate (基金结余率) = (income − expenditure) ÷ income, with a warning
- * below the warning line (5% by default) and a deficit status when spending exceeds income.
+ * at or below the warning line (5% by default; reaching the line is the alarm, corrections C7) and a deficit status when spending exceeds income.
  *
  * @example
  * ```ts
@@ -44,7 +44,7 @@ export function fundHealth(input: z.input<typeof fundHealthInputSchema>): FundHe
   const expenditure = cash(p.expenditure, p.currency);
   const surplus = money(p.income.minus(p.expenditure), p.currency);
   const rate = surplus.amount.dividedBy(p.income);
-  const status: FundHealth["status"] = rate.isNegative() ? "deficit" : rate.lessThan(p.warningRate) ? "warning" : "healthy";
+  const status: FundHealth["status"] = rate.isNegative() ? "deficit" : rate.lessThanOrEqualTo(p.warningRate) ? "warning" : "healthy";
   return {
     income,
     expenditure,
@@ -57,7 +57,7 @@ export function fundHealth(input: z.input<typeof fundHealthInputSchema>): FundHe
       step("budget.fund.surplus", "The fund surplus is income less expenditure.", { income, expenditure }, surplus),
       step(
         "budget.fund.surplus-rate",
-        `The surplus rate is ${pct(rate)} of income${status === "healthy" ? `, at or above the ${pct(p.warningRate)} warning line` : status === "warning" ? `, below the ${pct(p.warningRate)} warning line` : ": the fund is in deficit"}.`,
+        `The surplus rate is ${pct(rate)} of income${status === "healthy" ? `, above the ${pct(p.warningRate)} warning line` : status === "warning" ? `, at or below the ${pct(p.warningRate)} warning line` : ": the fund is in deficit"}.`,
         { surplusRate: rate, warningRate: p.warningRate, status },
       ),
     ],

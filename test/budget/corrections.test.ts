@@ -1,6 +1,6 @@
-// Worked examples of corrections.md C4 (DRG efficacy weight), C5 (cost-anomaly mean), C6 (P4 bonus).
+// Worked examples of corrections.md C4 (DRG efficacy weight), C5 (cost-anomaly mean), C6 (P4 bonus), C7 (fund-surplus alarm).
 import { describe, expect, it } from "vitest";
-import { capitationPayment, detectCostAnomalies, drgEfficacyCoefficient, drgPayment, type Money } from "../../src/index.js";
+import { capitationPayment, detectCostAnomalies, drgEfficacyCoefficient, drgPayment, fundHealth, type Money } from "../../src/index.js";
 
 const amt = (m: Money | null) => (m === null ? null : m.toJSON().amount);
 
@@ -101,5 +101,23 @@ describe("C6: P4 pays a bonus when the target is exceeded, capped at b", () => {
       err = e;
     }
     expect((err as { issues: { path: unknown[] }[] }).issues[0]!.path).toEqual(["targets", 0, "maxBonus"]);
+  });
+});
+
+describe("C7: the fund-surplus alarm — reaching 5% is the alarm", () => {
+  const fh = (expenditure: string) => fundHealth({ currency: "CNY", income: "1000000000", expenditure });
+  it("FH1: expenditure 970,000,000 → (1,000m − 970m) / 1,000m = 3% ≤ 5% → warning", () => {
+    expect(fh("970000000")).toMatchObject({ surplusRate: "0.03", status: "warning", warning: true });
+  });
+  it("FH2: expenditure 950,000,000 → 5%, on the line → warning (healthy under the old text)", () => {
+    const r = fh("950000000");
+    expect(r).toMatchObject({ surplusRate: "0.05", status: "warning", warning: true });
+    expect(r.explanation.map((s) => s.text).join(" ")).toContain("at or below the 5% warning line");
+  });
+  it("FH3: expenditure 949,000,000 → 51m / 1,000m = 5.1% > 5% → healthy", () => {
+    expect(fh("949000000")).toMatchObject({ surplusRate: "0.051", status: "healthy", warning: false });
+  });
+  it("FH4: expenditure 1,020,000,000 → −20m / 1,000m = −2% → deficit", () => {
+    expect(fh("1020000000")).toMatchObject({ surplusRate: "-0.02", status: "deficit", warning: true });
   });
 });

@@ -352,7 +352,8 @@ describe("fund health and anomalies", () => {
     expect(w.surplusRate).toBe("0.03");
     expect(w.status).toBe("warning");
     expect(cny(w.surplus)).toBe("CNY 30000000.00");
-    expect(fundHealth({ currency: "CNY", income: "1000000000", expenditure: "950000000" }).status).toBe("healthy");
+    // exactly 5% is the alarm since corrections C7 (FH2 below)
+    expect(fundHealth({ currency: "CNY", income: "1000000000", expenditure: "950000000" }).status).toBe("warning");
     expect(fundHealth({ currency: "CNY", income: "100", expenditure: "120" }).status).toBe("deficit");
   });
   it("cost anomalies: ≥ 1.40 × the case-weighted department mean without a better outcome (corrections C5)", () => {
