@@ -1,6 +1,6 @@
 // JSON Schema for every public input schema, so Java or Python backends can validate
 // the same documents the library accepts. Run at build time (npm run build) into schemas/.
-import { z } from "zod";
+import * as z from "zod";
 import * as lib from "../src/index.js";
 
 type AnyZod = z.ZodType & { _zod: { def: { type: string; options?: readonly AnyZod[] } } };

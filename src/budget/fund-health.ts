@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { amount, nonNegativeAmountSchema, parseInput, rateSchema, step, type Step } from "../core/index.js";
 import { money, type Money } from "../money/index.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";

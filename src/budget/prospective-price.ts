@@ -1,7 +1,7 @@
 // Prospective prices (IPPS-style): a DRG price as operating + capital parts, the labour
 // share adjusted by the wage index, IME/DSH add-ons, a new-technology add-on and a cost
 // outlier over a fixed-loss threshold stated in money.
-import { z } from "zod";
+import * as z from "zod";
 import { currencyCodeSchema, decimal, DomainError, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
 import { formatMoney, money, round, type Dec, type Money, type Rounding } from "../money/index.js";
 import { D } from "../money/decimal.js";

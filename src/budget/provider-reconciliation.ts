@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
 import { DomainError, nonNegativeAmountSchema, parseInput, step, type Step } from "../core/index.js";
 import { sum, type Money } from "../money/index.js";

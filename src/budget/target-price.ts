@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
 import { money, round, type Dec, type Money, type Rounding, formatMoney } from "../money/index.js";
 import { D } from "../money/decimal.js";

@@ -1,5 +1,5 @@
 // Private helpers shared by the care calculators; not part of the public API.
-import { z } from "zod";
+import * as z from "zod";
 import { currencyCodeSchema, DomainError, type IssuePath } from "../core/index.js";
 import { isCalendarDate } from "../contracts/calendar.js";
 import type { Dec } from "../money/index.js";

@@ -1,7 +1,7 @@
 // Earmarked funds (专项基金): a ledger of contributions by source and payments, with a
 // balance carried over, no overdraft (a payment above the balance is rejected whole) and
 // an alarm while the balance is at or below the floor (警戒线; reaching it alarms, C7).
-import { z } from "zod";
+import * as z from "zod";
 import { currencyCodeSchema, type Explanation, isoDateSchema, moneyOf, parseInput, roundingSchema, step, type Step } from "../core/index.js";
 import { formatMoney, type Money } from "../money/index.js";
 import { CONTRIBUTION_KINDS, contributionUnits, describeContribution, type Contribution } from "./fund-contributions/index.js";

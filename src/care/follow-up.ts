@@ -2,7 +2,7 @@
 // treatment start (T + k·n months, month-end clamped, never previous due + n); each
 // assessment has a window [due − before, due + after] (both ends included). Statuses as of
 // a date only move forward: open → overdue → missed, or to done.
-import { z } from "zod";
+import * as z from "zod";
 import { careDateSchema } from "./common.js";
 import { invalid, parseInput, step, type Step, ValidationError } from "../core/index.js";
 import { addOffset, dueDateMemo, type DueOffset } from "../contracts/calendar.js";

@@ -1,7 +1,7 @@
 // Incentive points (医保积分, care §3) and the follow-up uplift. Points are kept in an
 // append-only ledger, read like a contract ledger: every line is dated, signed, names what
 // caused it and carries the balance after it; a later as-of date only appends lines.
-import { z } from "zod";
+import * as z from "zod";
 import { amount, DomainError, invalid, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step, ValidationError } from "../core/index.js";
 import { isoWeekMonday } from "../contracts/anchored-series.js";
 import { type DueOffset, dueDateMemo } from "../contracts/calendar.js";

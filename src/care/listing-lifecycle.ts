@@ -2,7 +2,7 @@
 // anchored series, decisions effective on their decision dates, and the fund share in
 // effect on a service date. The whole history is laid out once as half-open periods
 // [from, to), which is also how it lines up with a contract's versions.
-import { z } from "zod";
+import * as z from "zod";
 import { nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
 import { seriesDate } from "../contracts/anchored-series.js";
 import { type Dec, money, round, type Money, type Rounding } from "../money/index.js";

@@ -1,7 +1,7 @@
 // Provider KPI benchmarks (阳性率, 路径偏离率, 30天再入院率): each provider's rate
 // numerator ÷ denominator against a target or a reference (given, or the region's pooled
 // rate), with a minimum volume below which a provider is never flagged (but still pooled).
-import { z } from "zod";
+import * as z from "zod";
 import { type Explanation, parseInput, step, type Step } from "../core/index.js";
 import { fixed4 } from "./kpi-comparisons/deviation.js";
 import { kpiComparisonSchema, type KpiCounts, prepareComparison } from "./kpi-comparisons/index.js";

@@ -2,7 +2,7 @@
 // the rule and the claim lines it recovers from. Unbundling recoveries and other recoveries
 // (001's tests billed without indication) share it. Only recoveries enter it: an
 // underpayment is reported where it is found and never netted against a recovery.
-import { z } from "zod";
+import * as z from "zod";
 import { currencyCodeSchema, DomainError, type Explanation, isoDateSchema, moneyOf, parseInput, step, type Step } from "../core/index.js";
 import { formatMoney, type Money } from "../money/index.js";
 import { cash, unitsOfMoneyIn } from "./minor-amounts.js";

@@ -1,7 +1,7 @@
 // Risk-tier service packages (风险分层健康管理服务包, care §4): a tier from a banded risk
 // score, package years anchored on enrolment, item limits per package year, and each
 // claim line classified.
-import { z } from "zod";
+import * as z from "zod";
 import { bandedTableSchema, type BandedTable, describeBand, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, step, type Step } from "../core/index.js";
 import { seriesDate } from "../contracts/anchored-series.js";
 import { money, type Money } from "../money/index.js";

@@ -1,7 +1,7 @@
 // The test gate inside claim review: a set of gated drugs (each drug gated once, and never
 // also biomarker-stratified), a predicate for one claim, and an adaptor that runs the tiers
 // chapter's claim triage and the gate together. The triage code itself is not changed.
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError, type Explanation, isoDateSchema, parseInput, step } from "../core/index.js";
 import { REVIEW_ACTIONS, triageClaim, triageClaimInputSchema, type TriageClaimResult } from "../tiers/index.js";
 import { gateFromResults, type TestGate, type TestGateResult, testGateSchema, testResultSchema } from "./test-gate.js";

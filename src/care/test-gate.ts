@@ -1,7 +1,7 @@
 // Test before drug (用药前基因检测 against 有药无检): a targeted-drug claim pays only when
 // a qualifying result of the drug's biomarker was reported on or before the course start
 // and is still valid then. Checked once per course, at the course start C.
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError, type Explanation, isoDateSchema, nonNegativeDecimalSchema, parseInput, step, type Step } from "../core/index.js";
 import type { Dec } from "../money/index.js";
 import { describeQualifying, qualifies, qualifyingResultSchema } from "./qualifying-results/index.js";

@@ -3,7 +3,7 @@
 // besides, the package code is unbundled. The overpayment (fund paid − fund due had the
 // episode been settled as the package) is recovered, at most what was paid on the
 // unbundled lines; an underpayment is reported, never netted.
-import { z } from "zod";
+import * as z from "zod";
 import {
   currencyCodeSchema,
   type Explanation,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError, invalid, ValidationError, type Issue, type IssuePath } from "../core/errors.js";
 import { isCalendarDate } from "../contracts/calendar.js";
 import { evaluateContractMinorUnits, type MinorUnitContractEvaluation } from "../contracts/evaluate-contract-minor-units.js";

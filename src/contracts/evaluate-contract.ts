@@ -1,5 +1,5 @@
 import { quote } from "../money/decimal.js";
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema, step, type Step, ValidationError } from "../core/index.js";
 import type { Money } from "../money/index.js";
 import { isCalendarDate } from "./calendar.js";

@@ -1,5 +1,5 @@
 import { quote } from "../money/decimal.js";
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError, type Issue, isoDateSchema, ValidationError } from "../core/index.js";
 import { isCalendarDate } from "./calendar.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Explanation, nonNegativeMoneySchema, parseInput, rateSchema, roundingSchema, step } from "../core/index.js";
 import { fromMinorUnits, getCurrency, type Money, money, round, split, sum } from "../money/index.js";
 import { D } from "../money/decimal.js";

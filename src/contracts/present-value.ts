@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Explanation, invalid, moneySchema, parseInput, rateSchema, roundingSchema, type Step, step } from "../core/index.js";
 import { type Dec, type Money, money, round } from "../money/index.js";
 import { D } from "../money/decimal.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema, nonNegativeAmountSchema, rateSchema, roundingSchema } from "../core/index.js";
 import { currencyCodeSchema } from "../core/index.js";
 import { D } from "../money/decimal.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { D, Decimal, type Dec, type DecimalInput, describeType, toDecimalOrReason } from "../money/decimal.js";
 import { DomainError, type IssuePath, invalid, ValidationError } from "./errors.js";
 

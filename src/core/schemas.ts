@@ -1,5 +1,6 @@
-import { isValid, parseISO } from "date-fns";
-import { z } from "zod";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
+import * as z from "zod";
 import { invalid } from "./errors.js";
 import { getCurrency, isCurrencyCode } from "../money/currency.js";
 import { D, type Dec, toDecimalOrReason } from "../money/decimal.js";

@@ -1,7 +1,7 @@
 // Attributes of a subgroup or a simulated patient (age, sex, biomarker, line of therapy):
 // declared once, read by expressions as { attr: "age" } or { attr: "sex", is: "F" }, and
 // laid out after the parameters in the vector the compiled model reads.
-import { z } from "zod";
+import * as z from "zod";
 import { ValidationError, type Issue, type IssuePath } from "../core/index.js";
 import { modelFloat } from "./numbers.js";
 import type { ParameterTable } from "./parameters.js";

@@ -2,7 +2,7 @@
 // outcome events, each is settled exactly by the bulk contract path, and the payer's net
 // price per patient is summarised over PSA draws and put into the ICER and NMB in place of
 // the list price.
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema, moneySchema, parseInput, step, ValidationError, type Step } from "../core/index.js";
 import { evaluateContractMinorUnits } from "../contracts/evaluate-contract-minor-units.js";
 import type { OutcomeEvent } from "../contracts/events.js";

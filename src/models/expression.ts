@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError, ValidationError, type IssuePath } from "../core/index.js";
 import { isDecimalText } from "../money/index.js";
 import type { ParameterTable } from "./parameters.js";

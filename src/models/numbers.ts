@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isDecimalText } from "../money/index.js";
 
 interface FloatBounds {

@@ -1,5 +1,5 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
-import { z } from "zod";
+import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
 
 import { modelFloat } from "./numbers.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput, step, type Step } from "../core/index.js";
 import type { CompiledModel } from "./compiled.js";
 import { describeStreams } from "./describe.js";

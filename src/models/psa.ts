@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput, step, ValidationError, type IssuePath, type Step } from "../core/index.js";
 import type { CompiledModel } from "./compiled.js";
 import { compileMarkovModel, markovModelSchema } from "./markov.js";

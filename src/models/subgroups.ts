@@ -1,6 +1,6 @@
 // Subgroup analysis (亚组分析) of a cohort model: one model definition, run once per row of a
 // table of subgroups (attribute values and a weight), with per-subgroup and weighted results.
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput, step, ValidationError, type Step } from "../core/index.js";
 import type { Money } from "../money/index.js";
 import { attributeValuesSchema, modelAttributesSchema, withAttributes, writeAttributes } from "./attributes.js";

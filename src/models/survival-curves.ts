@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput, type IssuePath } from "../core/index.js";
 import { compileExpression, modelExpressionSchema, modelValueError, type CompiledExpression } from "./expression.js";
 import { modelFloat } from "./numbers.js";

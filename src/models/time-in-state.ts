@@ -3,7 +3,7 @@
 // (one transition segment per cycle where a matrix reads the cycle; one copy of a tunnel
 // state per cycle spent in it) and run by the unchanged engine, so discounting, counting
 // and the speed of models without time variables are exactly those of the plain model.
-import { z } from "zod";
+import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
 import { ValidationError, type IssuePath } from "../core/index.js";
 import type { ModelExpression, ModelVariable } from "./expression.js";

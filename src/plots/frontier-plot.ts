@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput } from "../core/parse.js";
 import { plotTextSchema } from "./schemas.js";
 import { axes, frameFor, document, esc, legend, niceTicks, num, PALETTE } from "./svg.js";

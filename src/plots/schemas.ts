@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A list of finite numbers: a plain array or a Float64Array (PSA draws). */
 export const finiteSeriesSchema = z.union([

@@ -1,6 +1,6 @@
 // Shared by the value-of-information plots (not public): reading the exact figures of
 // the library's results, line types that repeat the colour coding, line series.
-import { z } from "zod";
+import * as z from "zod";
 import { decimalSchema } from "../core/schemas.js";
 import { Decimal } from "../money/decimal.js";
 import { esc, type Frame, num, PALETTE } from "./svg.js";

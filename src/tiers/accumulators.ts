@@ -1,7 +1,7 @@
 // Annual accumulators (年度累计): how much of each layer's deductible has been met and
 // how much of its cap used so far this year. Taken in and handed back by splitBill,
 // so a backend settles a year of claims one by one with no hidden state.
-import { z } from "zod";
+import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, DomainError, invalid, nonNegativeAmountSchema } from "../core/index.js";
 import type { CoveragePlan } from "./layers.js";

@@ -1,5 +1,5 @@
 // Buy N, get M free (买N赠M): manufacturer assistance counted in units of drug.
-import { z } from "zod";
+import * as z from "zod";
 import { type Explanation, parseInput, step } from "../core/index.js";
 import { D } from "../money/decimal.js";
 

@@ -1,5 +1,5 @@
 // Catastrophic health expenditure (灾难性卫生支出): out-of-pocket above a share of household income.
-import { z } from "zod";
+import * as z from "zod";
 import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInput, positiveDecimalSchema, rateSchema, step } from "../core/index.js";
 import { formatMoney, money } from "../money/index.js";
 import { D } from "../money/decimal.js";

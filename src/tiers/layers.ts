@@ -1,6 +1,6 @@
 // Coverage layers as documents: what each payer covers, stored as JSON by a backend
 // and parsed once into a plan that settles any number of claims.
-import { z } from "zod";
+import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
 import {
   bandedTableSchema,

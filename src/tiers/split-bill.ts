@@ -1,7 +1,7 @@
 // The waterfall: a bill passes through the plan's layers in order; each layer pays
 // from its base (what remains, or the whole bill), within its deductible, rate, cap
 // and what is still unpaid; the patient pays the rest. Sums are exact in minor units.
-import { z } from "zod";
+import * as z from "zod";
 import {
   DomainError,
   type Explanation,

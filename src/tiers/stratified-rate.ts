@@ -3,7 +3,7 @@
 // or a banded table over a number (line of therapy, income, absolute or relative).
 // Tables nest, so "by insurance type, then by hospital level" is one document.
 import { quote } from "../money/decimal.js";
-import { z } from "zod";
+import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
 import {
   bandedTable,

@@ -1,5 +1,5 @@
 // Stratified reimbursement: apply a patient's stratified rate to an amount.
-import { z } from "zod";
+import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInput, roundingSchema, step } from "../core/index.js";
 import { formatMoney, type Money, money, percentage, subtract } from "../money/index.js";

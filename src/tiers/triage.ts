@@ -1,7 +1,8 @@
 // Claim review triage (审核分级): a data rule set classifies each claim as low risk
 // (automatic approval), medium (manual review) or high (on-site inspection).
-import { differenceInCalendarDays, parseISO } from "date-fns";
-import { z } from "zod";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { parseISO } from "date-fns/parseISO";
+import * as z from "zod";
 import { type Explanation, isoDateSchema, nonNegativeAmountSchema, parseInput, step } from "../core/index.js";
 
 const riskSchema = z.enum(["low", "medium", "high"]);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput, positiveDecimalSchema, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
 import { type Money, money, round, type Rounding } from "../money/index.js";
 import { D } from "../money/decimal.js";

@@ -1,6 +1,6 @@
 // The timing engine behind QALYs and discounted costs: where each cycle sits in
 // time and what it is worth today. Not part of the public API.
-import { z } from "zod";
+import * as z from "zod";
 import { type Dec } from "../money/index.js";
 import { D } from "../money/decimal.js";
 

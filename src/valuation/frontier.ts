@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money, money } from "../money/index.js";
 import { checkUniqueNames, commonCurrency, costSchema, effectSchema, roundedMoney, short } from "./shared.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { invalid, parseInput, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money, subtract } from "../money/index.js";
 import { Decimal } from "../money/decimal.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money } from "../money/index.js";
 import { checkUniqueNames, commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMoney, short } from "./shared.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { currencyCodeSchema, DomainError, parseInput, positiveDecimalSchema, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money, money, round } from "../money/index.js";
 import { D } from "../money/decimal.js";

@@ -1,5 +1,5 @@
 // Pieces shared by the valuation calculators. Not part of the public API.
-import { z } from "zod";
+import * as z from "zod";
 import { decimalSchema, moneySchema } from "../core/index.js";
 import { DomainError, type IssuePath } from "../core/index.js";
 import { type Dec, type Money, money, round, type Rounding } from "../money/index.js";

@@ -1,5 +1,5 @@
 import { quote } from "../money/decimal.js";
-import { z } from "zod";
+import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
 import {
   bandedTable,

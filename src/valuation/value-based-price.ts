@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput, roundingSchema, step, type Step } from "../core/index.js";
 import { formatMoney, type Money, money, round, type Rounding } from "../money/index.js";
 import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, short } from "./shared.js";

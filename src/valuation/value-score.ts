@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decimal, parseInput, rateSchema, step, type Step } from "../core/index.js";
 import { type Dec } from "../money/index.js";
 import { D } from "../money/decimal.js";

@@ -2,7 +2,7 @@
 // tables, schemas, input parsing) that the mutation run (docs/quality-mutation.md)
 // showed the other tests left loose: wording, paths, boundaries.
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { amountSchema, bandedTable, bandedTableSchema, currencyCodeSchema, decimal, decimalSchema, describeBand, describeInterval, DomainError, formatExplanation, formatPath, invalid, isLibraryError, isoDateSchema, lookupBand, money, moneyOf, nonNegativeAmountSchema, nonNegativeDecimalSchema, nonNegativeMoneySchema, parseInput, positiveDecimalSchema, rateSchema, roundingSchema, step, ValidationError } from "../../src/index.js";
 import { D } from "../../src/money/decimal.js";
 

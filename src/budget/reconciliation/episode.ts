@@ -1,7 +1,7 @@
 // Episode reconciliation (BPCI Advanced / CJR-style): per-episode target prices summed
 // over a performance year, quality categories setting the discount and eligibility,
 // stop-gain and stop-loss limits by year (one-sided years have none), true-ups.
-import { z } from "zod";
+import * as z from "zod";
 import { amountSchema, currencyCodeSchema, decimal, DomainError, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
 import { formatMoney, money, round, type Dec, type Money } from "../../money/index.js";
 import { D } from "../../money/decimal.js";

@@ -1,6 +1,6 @@
 // The reconciliation family: one mechanism, one kind file per scheme, and the registry
 // that assembles the document schema (adding a scheme = one file + one line here).
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput } from "../../core/index.js";
 import { computeEpisodes, episodeReconciliationSchema, type EpisodeReconciliation } from "./episode.js";
 import { computeRiskCorridors, riskCorridorsSchema, type RiskCorridorReconciliation } from "./risk-corridors.js";

@@ -2,7 +2,7 @@
 // targets) parameterises: target − actual, gated, shared through banded corridors,
 // adjusted by quality, capped separately on each side. Schemes supply the figures and
 // the words; this file does the arithmetic and writes the steps.
-import { z } from "zod";
+import * as z from "zod";
 import {
   bandedTable,
   currencyCodeSchema,

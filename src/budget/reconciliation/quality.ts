@@ -1,5 +1,5 @@
 // A quality score on a stated scale, and how it turns into a factor (gate or sliding scale).
-import { z } from "zod";
+import * as z from "zod";
 import { decimalSchema } from "../../core/index.js";
 import { type Dec } from "../../money/index.js";
 import { D } from "../../money/decimal.js";

@@ -1,7 +1,7 @@
 // Risk corridors (ACO REACH-style): the organisation keeps a share of savings or losses
 // by band of their size as a share of the benchmark, after a discount and a quality
 // withhold earned back by the quality score.
-import { z } from "zod";
+import * as z from "zod";
 import { decimal, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
 import { formatMoney, money, round, type Money } from "../../money/index.js";
 import { D } from "../../money/decimal.js";

@@ -1,6 +1,6 @@
 // Episode window kind `admission`: the episode is one admission (CAR-T: the admission with
 // the infusion **[fixed]**); a line without an admission id belongs to no such episode.
-import { z } from "zod";
+import * as z from "zod";
 
 /** The zod schema of the `admission` window: `{ kind: "admission" }`. */
 export const admissionWindowSchema = z.strictObject({ kind: z.literal("admission") }).strict();

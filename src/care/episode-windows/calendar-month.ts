@@ -1,6 +1,6 @@
 // Episode window kind `calendarMonth`: the episode is the calendar month of the service
 // date (a monthly bundle such as B1 **[fixed]**).
-import { z } from "zod";
+import * as z from "zod";
 
 /** The zod schema of the `calendarMonth` window: `{ kind: "calendarMonth" }`. */
 export const calendarMonthWindowSchema = z.strictObject({ kind: z.literal("calendarMonth") }).strict();

@@ -1,5 +1,5 @@
 // The registry of episode-window kinds of an unbundling rule: one file per kind, one line here.
-import { z } from "zod";
+import * as z from "zod";
 import { admissionWindowKind } from "./admission.js";
 import { calendarMonthWindowKind } from "./calendar-month.js";
 

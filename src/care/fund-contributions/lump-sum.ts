@@ -1,6 +1,6 @@
 // Contribution kind `lumpSum`: an amount tagged by its source (003's rare-disease fund:
 // 「醫保、財政、社會捐贈共同籌資」).
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema, moneyOf } from "../../core/index.js";
 import type { Rounding } from "../../money/index.js";
 import { unitsOfMoneyIn } from "../minor-amounts.js";

@@ -1,6 +1,6 @@
 // Contribution kind `perCapita`: insured persons × a yearly rate per person
 // (000 「按每人每年20元標準提取」), exact, rounded once to the currency's minor unit.
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema, moneyOf } from "../../core/index.js";
 import { divideRounded, fractionOf, getCurrency, type Rounding } from "../../money/index.js";
 import { unitsOfMoneyIn } from "../minor-amounts.js";

@@ -1,5 +1,5 @@
 // Floor kind `amount`: the alarm line is a stated amount.
-import { z } from "zod";
+import * as z from "zod";
 import { moneyOf } from "../../core/index.js";
 import { unitsOfMoneyIn } from "../minor-amounts.js";
 

@@ -1,5 +1,5 @@
 // The registry of floor kinds of an earmarked fund: one file per kind, one line here.
-import { z } from "zod";
+import * as z from "zod";
 import type { Rounding } from "../../money/index.js";
 import { amountFloorKind, type AmountFloor } from "./amount.js";
 import { shareOfYearFloorKind, type ShareOfYearFloor } from "./share-of-year.js";

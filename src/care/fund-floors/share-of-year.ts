@@ -1,6 +1,6 @@
 // Floor kind `shareOfYear`: the alarm line is a share of the calendar year's contributions
 // (example 5%, after 003 「5%的警戒線」), counted up to the day, rounded once.
-import { z } from "zod";
+import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
 import { divideRounded, fractionOf, type Rounding } from "../../money/index.js";
 

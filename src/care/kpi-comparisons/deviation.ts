@@ -1,7 +1,7 @@
 // Shared arithmetic of the KPI comparisons: rates are exact fractions n ÷ m of counts,
 // compared by cross-multiplying bigints (never a rounded quotient); the 4-decimal text
 // is for display only.
-import { z } from "zod";
+import * as z from "zod";
 import { positiveDecimalSchema } from "../../core/index.js";
 import { divideRounded, type Fraction, fractionOf, unitsText } from "../../money/index.js";
 

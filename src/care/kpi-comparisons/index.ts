@@ -1,5 +1,5 @@
 // The registry of KPI comparison kinds: one file per kind, one line here.
-import { z } from "zod";
+import * as z from "zod";
 import type { KpiCounts, PreparedComparison } from "./deviation.js";
 import { pooledComparisonKind, type PooledComparison } from "./pooled.js";
 import { referenceComparisonKind, type ReferenceComparison } from "./reference.js";

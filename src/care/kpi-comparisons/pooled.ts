@@ -1,7 +1,7 @@
 // KPI comparison kind `pooled`: the rate against the region's pooled rate Σ numerators ÷
 // Σ denominators over all its providers, this one included by default **[fixed]**
 // (`pool: "others"` leaves the provider out of its own reference).
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError } from "../../core/index.js";
 import { deviationThresholdSchema, directionSchema, fixed4, fractionOf, judgeDeviation, type KpiCounts, type PreparedComparison } from "./deviation.js";
 

@@ -1,6 +1,6 @@
 // KPI comparison kind `reference`: the rate against a given reference rate (001's
 // 「省級平均水平(25%)」), flagged at a relative deviation of ±0.40 by default.
-import { z } from "zod";
+import * as z from "zod";
 import { decimal } from "../../core/index.js";
 import { deviationThresholdSchema, directionSchema, fixed4, fractionOf, judgeDeviation, type PreparedComparison } from "./deviation.js";
 

@@ -1,6 +1,6 @@
 // KPI comparison kind `target`: the rate against a stated bound, ≤ or ≥, inclusive
 // (004 「路徑偏離率≤5%」); outside the bound flags.
-import { z } from "zod";
+import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
 import { fixed4, fractionOf, type KpiCounts, type PreparedComparison } from "./deviation.js";
 

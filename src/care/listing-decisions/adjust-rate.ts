@@ -1,5 +1,5 @@
 // `adjustRate` (提高/降低报销比例): a stated new ratio from the decision date, never a relative change.
-import { z } from "zod";
+import * as z from "zod";
 import { careDateSchema } from "../common.js";
 import { rateSchema } from "../../core/index.js";
 import type { ListingDecisionKind } from "./kind.js";

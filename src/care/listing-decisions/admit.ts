@@ -1,5 +1,5 @@
 // `admit` (正式纳入): a provisional listing becomes formal on the decision date.
-import { z } from "zod";
+import * as z from "zod";
 import { careDateSchema } from "../common.js";
 import type { ListingDecisionKind } from "./kind.js";
 

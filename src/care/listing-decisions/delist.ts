@@ -1,5 +1,5 @@
 // `delist` (调出目录): no cover from the decision date, and no further reviews.
-import { z } from "zod";
+import * as z from "zod";
 import { careDateSchema } from "../common.js";
 import type { ListingDecisionKind } from "./kind.js";
 

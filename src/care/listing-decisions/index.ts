@@ -1,5 +1,5 @@
 // The registry of listing-decision kinds: a new kind is one file plus one line in each list.
-import { z } from "zod";
+import * as z from "zod";
 import { invalid } from "../../core/index.js";
 import { adjustRateDecision, adjustRateDecisionSchema } from "./adjust-rate.js";
 import { admitDecision, admitDecisionSchema } from "./admit.js";

@@ -1,5 +1,5 @@
 // `keep`: a formal review that changes nothing.
-import { z } from "zod";
+import * as z from "zod";
 import { careDateSchema } from "../common.js";
 import type { ListingDecisionKind } from "./kind.js";
 

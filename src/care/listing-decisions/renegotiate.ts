@@ -1,7 +1,7 @@
 // `renegotiate` (重新谈判): the contracts chapter's K9 trigger lands here. Terms stay as
 // they are until a negotiated price is recorded with its effective date (≥ the decision);
 // the library never computes that price.
-import { z } from "zod";
+import * as z from "zod";
 import { careDateSchema } from "../common.js";
 import { nonNegativeAmountSchema } from "../../core/index.js";
 import type { ListingDecisionKind } from "./kind.js";

@@ -1,6 +1,6 @@
 // Package settlement kind `fundShare`: had the episode been settled as the package, the
 // fund would have paid price × fund rate, rounded once (H19: 1,200,000 × 60%).
-import { z } from "zod";
+import * as z from "zod";
 import { nonNegativeAmountSchema, rateSchema } from "../../core/index.js";
 import { divideRounded, fractionOf, type Rounding } from "../../money/index.js";
 import { unitsAt } from "../minor-amounts.js";

@@ -1,5 +1,5 @@
 // The registry of package-settlement kinds of an unbundling rule: one file per kind, one line here.
-import { z } from "zod";
+import * as z from "zod";
 import type { Rounding } from "../../money/index.js";
 import { fundShareSettlementKind, type FundShareSettlement } from "./fund-share.js";
 import { packageLinesSettlementKind, type PackageLinesSettlement } from "./package-lines.js";

@@ -1,7 +1,7 @@
 // Package settlement kind `packageLines`: the package was billed and settled under its own
 // code (B1's monthly bundle); had the episode been settled as the package, the fund would
 // have paid what it paid on the package-code lines and nothing besides.
-import { z } from "zod";
+import * as z from "zod";
 
 /** The zod schema of a `packageLines` settlement: `{ kind: "packageLines" }`. */
 export const packageLinesSettlementSchema = z.strictObject({ kind: z.literal("packageLines") }).strict();

@@ -1,6 +1,6 @@
 // Qualifying result kind `category`: the result's reported category (EGFR "positive",
 // an exon-19 deletion) must be one the gate lists; exact, case-sensitive text.
-import { z } from "zod";
+import * as z from "zod";
 import type { TestResult } from "../test-gate.js";
 
 /** The zod schema of a `category` qualifying rule: `{ kind: "category", categories: ["positive"] }`. */

@@ -1,5 +1,5 @@
 // The registry of qualifying-result kinds of a test gate: one file per kind, one line here.
-import { z } from "zod";
+import * as z from "zod";
 import type { TestResult } from "../test-gate.js";
 import { categoryQualifyingKind, type CategoryQualifying } from "./category.js";
 import { levelQualifyingKind, type LevelQualifying } from "./level.js";

@@ -1,6 +1,6 @@
 // Qualifying result kind `level`: a measured level (PD-L1 expression 0.50 = 50%) at or
 // above the cut-off qualifies; the comparison is exact and inclusive.
-import { z } from "zod";
+import * as z from "zod";
 import { nonNegativeDecimalSchema } from "../../core/index.js";
 import type { TestResult } from "../test-gate.js";
 

@@ -1,5 +1,5 @@
 // Fitting several families to the same data and ranking them by AIC.
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError, parseInput, step, type Step } from "../../core/index.js";
 import { MODEL_TIME_UNITS } from "../streams.js";
 import { survivalDataShape } from "./data.js";

@@ -1,5 +1,5 @@
 // Right-censored individual patient data: validation and the summaries the fits use.
-import { z } from "zod";
+import * as z from "zod";
 import { ValidationError } from "../../core/index.js";
 import { modelFloat } from "../numbers.js";
 import type { DataSummary } from "./family.js";

@@ -1,6 +1,6 @@
 // Maximum-likelihood fit of one parametric family (optionally with a cure fraction) to
 // right-censored individual patient data.
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError, parseInput, step, type Step } from "../../core/index.js";
 import type { SurvivalCurveInput } from "../survival-curves.js";
 import { MODEL_TIME_UNITS, type ModelTimeUnit } from "../streams.js";

@@ -9,7 +9,7 @@
 // number at risk at the next time matches the published one. The last interval takes
 // the average censoring rate of the earlier ones, or, when the total number of events is
 // known, as many censorings as make the events add up to it.
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError, parseInput, step, ValidationError, type Issue, type Step } from "../../core/index.js";
 import { modelFloat } from "../numbers.js";
 

@@ -1,5 +1,5 @@
 // The Kaplan–Meier product-limit estimate of right-censored data, as a curve document.
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput, ValidationError } from "../../core/index.js";
 import { survivalDataShape } from "./data.js";
 

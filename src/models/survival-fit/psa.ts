@@ -1,6 +1,6 @@
 // A fitted curve for PSA: its parameters as one multivariate-normal model parameter, and
 // the curve document that reads them.
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput, ValidationError } from "../../core/index.js";
 import type { ModelExpression } from "../expression.js";
 import type { SurvivalCurveInput } from "../survival-curves.js";

@@ -1,7 +1,7 @@
 // Sensitivity source kind "metamodel": a linear-regression metamodel of each strategy's
 // cost and effect on the sampled parameters of a PSA (dampack's owsa/twsa semantics).
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
-import { z } from "zod";
+import * as z from "zod";
 import { userRecord } from "../../core/schemas.js";
 import { currencyCodeSchema, DomainError, step, ValidationError, type IssuePath } from "../../core/index.js";
 import type { MetamodelFit, PreparedSource, StrategyTotals, VariedEvaluator } from "./source.js";

@@ -1,6 +1,6 @@
 // Sensitivity source kind "model": the models chapter's documents run deterministically
 // with chosen parameters overridden (heemod's DSA semantics).
-import { z } from "zod";
+import * as z from "zod";
 import { step, ValidationError, type IssuePath } from "../../core/index.js";
 import { modelParametersSchema, parameterTable } from "../../models/parameters.js";
 import { compileStrategies, decisionModelSchema } from "../../models/psa.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError, parseInput, step, ValidationError, type Step } from "../../core/index.js";
 import { type Dec, formatMoney, type Money } from "../../money/index.js";
 import { lambdaMoneySchema, short } from "../shared.js";

@@ -1,6 +1,6 @@
 // Outcomes at one parameter setting: costs become Money here (half-up to the minor unit,
 // as toFrontierInput does), NMB is exact from those, ICERs come from the frontier.
-import { z } from "zod";
+import * as z from "zod";
 import { ValidationError } from "../../core/index.js";
 import { type Dec, type Money } from "../../money/index.js";
 import { D } from "../../money/decimal.js";

@@ -1,5 +1,5 @@
 // Parameter ranges and the grid of values evaluated over each.
-import { z } from "zod";
+import * as z from "zod";
 
 const finite = z.number().refine((x) => Number.isFinite(x), { message: "must be a finite number" });
 

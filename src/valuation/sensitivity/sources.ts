@@ -1,5 +1,5 @@
 // The registry of sensitivity source kinds: adding a kind is one file plus one line here.
-import { z } from "zod";
+import * as z from "zod";
 import type { IssuePath } from "../../core/index.js";
 import { metamodelSourceSchema, prepareMetamodelSource } from "./metamodel-source.js";
 import { modelSourceSchema, prepareModelSource } from "./model-source.js";

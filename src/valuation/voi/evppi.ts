@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Dec, formatMoney, type Money } from "../../money/index.js";
 import { parseInput, step, type Step } from "../../core/index.js";
 import { fitResponse, type Fit, prepareBasis, type PreparedBasis } from "./metamodel-fit.js";

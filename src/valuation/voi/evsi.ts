@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Dec, formatMoney, type Money, money, round } from "../../money/index.js";
 import { DomainError, nonNegativeMoneySchema, parseInput, step, type Step } from "../../core/index.js";
 import { prepareBasis, preposterior } from "./metamodel-fit.js";

@@ -1,5 +1,5 @@
 // The additive polynomial metamodel: dampack's calc_evppi(type = "poly").
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError } from "../../core/index.js";
 import type { Basis } from "./metamodel-fit.js";
 

@@ -1,7 +1,7 @@
 // The penalised regression spline metamodel (GAM-style): a smooth main effect per
 // parameter and, for a group, a tensor-product interaction for every subset of two or
 // more of its members (a functional ANOVA decomposition).
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError } from "../../core/index.js";
 import type { Basis } from "./metamodel-fit.js";
 

@@ -1,5 +1,5 @@
 // The registry of VOI metamodel kinds: adding one is a new file plus one line here.
-import { z } from "zod";
+import * as z from "zod";
 import type { Basis } from "./metamodel-fit.js";
 import { polyBasis, polyMethodSchema } from "./metamodel-poly.js";
 import { splineBasis, splineMethodSchema } from "./metamodel-spline.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Dec, type Money, money, round } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { currencyCodeSchema, DomainError, parseInput, step, type Step } from "../../core/index.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput } from "../../core/index.js";
 import { rowSchema } from "../psa.js";
 

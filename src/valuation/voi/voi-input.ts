@@ -1,6 +1,6 @@
 // Pieces shared by the VOI calculators (not public): the PSA-with-parameters input,
 // the per-λ net-benefit differences, and money conversion of float statistics.
-import { z } from "zod";
+import * as z from "zod";
 import { currencyCodeSchema, DomainError, positiveDecimalSchema } from "../../core/index.js";
 import { type Dec, type Money, money, round } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
