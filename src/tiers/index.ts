@@ -37,7 +37,43 @@ export {
 } from "./stratified-rate.js";
 export { splitBillMinorUnits, type MinorUnitClaim, type MinorUnitSplit } from "./waterfall.js";
 export type { MinorUnitAccumulator } from "./accumulators.js";
-export { coordinateBenefits, coordinateBenefitsInputSchema, type CoordinateBenefitsResult } from "./coordination.js";
+export {
+  coordinateBenefits,
+  coordinateBenefitsInputSchema,
+  type CoordinateBenefitsResult,
+  coveredPersonSchema,
+  coveringParentSchema,
+  planCoverageSchema,
+  type CoveredPerson,
+  type PlanCoverage,
+  type PlanCoverageInput,
+  determineBenefitOrder,
+  determineBenefitOrderInputSchema,
+  type BenefitOrderResult,
+  type PairVerdict,
+  ORDER_RULES,
+  type OrderRule,
+  type OrderVerdict,
+  type RankedPlan,
+  SECONDARY_METHODS,
+  secondaryMethodSchema,
+  type SecondaryMethodKind,
+  type SecondaryMethodDoc,
+  type SecondaryMethod,
+  type SecondaryFacts,
+  type MethodOutcome,
+  medicareSecondaryPayment,
+  medicareSecondaryPaymentInputSchema,
+  type MedicareSecondaryPaymentResult,
+  benefitReserveSchema,
+  type BenefitReserve,
+  type BenefitReserveInput,
+  coordinateClaim,
+  coordinateClaimInputSchema,
+  type CoordinateClaimInput,
+  type CoordinateClaimResult,
+  type CoordinatedPlanPayment,
+} from "./coordination/index.js";
 export { catastrophicBurden, catastrophicBurdenInputSchema, type CatastrophicBurdenResult } from "./catastrophic.js";
 export {
   stratifiedReimbursement,
@@ -60,3 +96,14 @@ export {
   type ReviewRisk,
   type TriageClaimResult,
 } from "./triage.js";
+export {
+  addWorkingDays,
+  addWorkingDaysInputSchema,
+  countWorkingDays,
+  countWorkingDaysInputSchema,
+  reviewDeadline,
+  reviewDeadlineInputSchema,
+  workingDayCalendarSchema,
+  type WorkingDayCalendarInput,
+  type ReviewDeadlineResult,
+} from "./working-days.js";

@@ -1,0 +1,394 @@
+// One claim coordinated across all the plans covering a person: the order of benefits
+// (NAIC rules), each plan's normal benefit (its own waterfall, run as if it were the only
+// plan), the primary paying that, each later plan paying by its secondary method, the
+// plans' accumulators (a secondary credits to its deductible what it would have credited
+// alone, and counts toward its caps only what it paid) and an optional benefit reserve.
+// Money moves in bigint minor units; Money values are made only for the result.
+import * as z from "zod";
+import { currencyCodeSchema, DomainError, type Explanation, invalid, type IssuePath, nonNegativeAmountSchema, parseInput, roundingSchema, type Step, step, ValidationError } from "../../core/index.js";
+import { formatMoney, type Money } from "../../money/index.js";
+import { D } from "../../money/decimal.js";
+import { type AnnualAccumulators, annualAccumulatorsSchema, type LayerAccumulator } from "../accumulators.js";
+import { type CoveragePlan, type CoveragePlanInput, isCoveragePlan, parseLayers } from "../layers.js";
+import { splitBill, type SplitBillResult } from "../split-bill.js";
+import { scaleOf, toUnits, unitsMoney, unitsText } from "../units.js";
+import { orderSteps, rankPlans } from "./benefit-order.js";
+import { type BenefitReserve, benefitReserveSchema, readReserve, writeReserve } from "./benefit-reserve.js";
+import { coveredPersonSchema, planCoverageSchema } from "./coverage.js";
+import type { SecondaryFacts } from "./methods/method.js";
+import { SECONDARY_METHODS, type SecondaryMethodKind, secondaryMethodSchema } from "./methods/registry.js";
+
+const claimPlanSchema = z
+  .strictObject({
+    /** How the plan covers the person (its id is the plan's id in results and in the reserve). */
+    coverage: planCoverageSchema,
+    /** The plan's benefits: a plan from parseLayers, or its document. Its normal benefit is its own waterfall on the allowable expense. */
+    plan: z.custom<CoveragePlan | CoveragePlanInput>((v) => typeof v === "object" && v !== null, { message: "expected a coverage plan" }),
+    /** How the plan pays when it is not primary; required unless it comes out primary alone. */
+    method: secondaryMethodSchema.optional(),
+    /** The plan's accumulators before the claim (from the previous claim's result). */
+    accumulators: annualAccumulatorsSchema.optional(),
+    /** The part of the allowable expense on this plan's catalogue; the whole of it when absent. */
+    catalogueAmount: nonNegativeAmountSchema.optional(),
+  })
+  .strict();
+
+/** The zod schema of {@link coordinateClaim}'s input. */
+export const coordinateClaimInputSchema = z
+  .strictObject({
+    currency: currencyCodeSchema,
+    rounding: roundingSchema.optional(),
+    /** The benefit year (claim determination period); accumulators and reserve must belong to it. */
+    year: z.number().int(),
+    /** Whose claim this is (the benefit reserve is kept per person). */
+    personId: z.string().min(1).max(200),
+    person: coveredPersonSchema.optional(),
+    /** The allowable expense: the part of the charge that at least one plan covers. */
+    allowable: nonNegativeAmountSchema,
+    /** Patient attributes read by the plans' stratified rates and assistance groups. */
+    patient: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+    plans: z.array(claimPlanSchema).min(1).max(20),
+    /** The person's benefit reserve before the claim: give it (empty balances to start) to bank savings and draw on them. */
+    reserve: benefitReserveSchema.optional(),
+  })
+  .strict();
+
+/** A claim to coordinate, as JSON. */
+export type CoordinateClaimInput = z.input<typeof coordinateClaimInputSchema>;
+
+/** What one plan did on the claim. */
+export interface CoordinatedPlanPayment {
+  readonly id: string;
+  /** 1 = primary; plans that share equally have the same position. */
+  readonly position: number;
+  readonly role: "primary" | "secondary" | "equalShare";
+  /** What the plan would pay were it the only plan. */
+  readonly normalBenefit: Money;
+  /** The method applied when not primary (null for the primary). */
+  readonly method: SecondaryMethodKind | null;
+  /** What the plan pays on the claim, reserve draw included. */
+  readonly amount: Money;
+  /** The part of `amount` drawn from the benefit reserve. */
+  readonly fromReserve: Money;
+  /** Normal benefit − what the method paid, banked in the reserve (0 without a reserve or for the primary). */
+  readonly savings: Money;
+  /** The plan's deductible credited by this claim: what it would have credited alone. */
+  readonly deductibleCredited: Money;
+  /** The plan's accumulators after the claim. */
+  readonly accumulators: AnnualAccumulators;
+}
+
+/** Result of {@link coordinateClaim}. */
+export interface CoordinateClaimResult {
+  readonly currency: string;
+  readonly allowable: Money;
+  /** Plan ids by position, primary first. */
+  readonly positions: readonly (readonly string[])[];
+  /** The plans in paying order. */
+  readonly plans: readonly CoordinatedPlanPayment[];
+  /** What all plans paid; never more than the allowable expense. */
+  readonly covered: Money;
+  /** What is left to the person: allowable − covered. */
+  readonly patient: Money;
+  /** The benefit reserve after the claim, or null when none was given. */
+  readonly reserve: BenefitReserve | null;
+  readonly explanation: Explanation;
+}
+
+function prefixed<T>(prefix: IssuePath, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ValidationError) throw new ValidationError(e.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })), "coordinateClaim");
+    if (e instanceof DomainError) throw new DomainError(e.code, e.reason, { path: [...prefix, ...e.path], details: { ...e.details } });
+    throw e;
+  }
+}
+
+interface Run {
+  readonly index: number;
+  readonly id: string;
+  readonly plan: CoveragePlan;
+  readonly alone: SplitBillResult;
+  readonly normal: bigint;
+  /** Per layer: what it paid alone and what it had paid before this claim. */
+  readonly layerNormal: bigint[];
+  readonly layerPaidBefore: bigint[];
+  readonly deductibleAlone: bigint;
+}
+
+/**
+ * Coordinates one claim across every plan covering the person. The plans are ordered by
+ * the NAIC rules ({@link determineBenefitOrder}); each plan's normal benefit is its own
+ * waterfall ({@link splitBill}) on the allowable expense with its own accumulators. The
+ * primary pays its normal benefit; each later plan pays by its `method` on what the plans
+ * ahead left, never more than its normal benefit nor than is unpaid; plans that no rule
+ * orders share what is left equally (each up to its normal benefit). A non-primary plan
+ * credits to its deductible what it would have credited alone, and counts toward its caps
+ * only what it paid. With a `reserve`, each non-primary plan first draws on its balance
+ * from earlier claims of the year for what is still unpaid, then banks this claim's
+ * savings (normal benefit − what its method paid).
+ *
+ * @example
+ * ```ts
+ * const r = coordinateClaim({
+ *   currency: "USD", year: 2026, personId: "p1", allowable: "1000",
+ *   plans: [
+ *     { coverage: { id: "own", coveredAs: "subscriber" }, plan: { currency: "USD", layers: [{ kind: "commercial", rate: 0.8 }] } },
+ *     { coverage: { id: "spouse", coveredAs: "spouse" }, plan: { currency: "USD", layers: [{ kind: "commercial", rate: 0.7 }] }, method: { kind: "standard" } },
+ *   ],
+ * });
+ * r.plans.map((p) => p.amount); // [USD 800.00, USD 200.00]
+ * ```
+ */
+export function coordinateClaim(input: CoordinateClaimInput | (Omit<CoordinateClaimInput, "plans"> & { plans: (Omit<CoordinateClaimInput["plans"][number], "plan"> & { plan: CoveragePlan })[] })): CoordinateClaimResult {
+  const x = parseInput(coordinateClaimInputSchema, input, "coordinateClaim");
+  const { currency, year, personId } = x;
+  const scale = scaleOf(currency);
+  const rounding = x.rounding ?? "half-up";
+  const allowable = toUnits(x.allowable, scale, ["allowable"], "the allowable expense");
+  const made = new Map<bigint, Money>();
+  const m = (u: bigint): Money => {
+    let v = made.get(u);
+    if (v === undefined) made.set(u, (v = unitsMoney(u, scale, currency)));
+    return v;
+  };
+  const fmt = (u: bigint) => formatMoney(m(u));
+
+  // Order first: it needs no money and names its errors by the plans' paths.
+  const { positions, pairs } = rankPlans(
+    x.plans.map((p, i) => ({ coverage: p.coverage, path: ["plans", i, "coverage"] })),
+    x.person ?? {},
+  );
+
+  const runs = new Map<string, Run>();
+  x.plans.forEach((p, i) => {
+    const at: IssuePath = ["plans", i];
+    const plan = isCoveragePlan(p.plan) ? p.plan : prefixed([...at, "plan"], () => parseLayers(p.plan as CoveragePlanInput));
+    if (plan.currency !== currency) {
+      throw new DomainError("CURRENCY_MISMATCH", `plan ${p.coverage.id} settles in ${plan.currency} but the claim is in ${currency}`, { path: [...at, "plan", "currency"] });
+    }
+    if (p.accumulators !== undefined && p.accumulators.year !== undefined && p.accumulators.year !== null && p.accumulators.year !== year) {
+      throw new DomainError("INCONSISTENT_INPUT", `plan ${p.coverage.id}'s accumulators belong to ${p.accumulators.year} but the claim is in ${year}`, { path: [...at, "accumulators", "year"] });
+    }
+    const alone = prefixed(at, () =>
+      splitBill({
+        plan,
+        bill: unitsText(allowable, scale),
+        year,
+        ...(p.catalogueAmount === undefined ? {} : { catalogueAmount: p.catalogueAmount.toFixed() }),
+        ...(x.patient === undefined ? {} : { patient: x.patient }),
+        ...(p.accumulators === undefined ? {} : { accumulators: p.accumulators as never }),
+      }),
+    );
+    const layerNormal = alone.layers.map((l) => toUnits(l.amount.amount, scale, at));
+    const layerPaidBefore = alone.layers.map((l, k) => toUnits(new D(alone.accumulators.layers[l.id]!.paid), scale, at) - layerNormal[k]!);
+    const deductibleAlone = alone.layers.reduce((s, l) => s + toUnits(l.deductibleApplied.amount, scale, at), 0n);
+    runs.set(p.coverage.id, { index: i, id: p.coverage.id, plan, alone, normal: layerNormal.reduce((s, v) => s + v, 0n), layerNormal, layerPaidBefore, deductibleAlone });
+  });
+
+  const reserveIn = x.reserve === undefined ? null : readReserve(x.reserve, { personId, year, currency, scale });
+  const balances = reserveIn === null ? null : new Map(reserveIn);
+
+  const steps: Step[] = [...orderSteps(positions, pairs)];
+  steps.push(step("tiers.coordination.allowable", `The allowable expense is ${fmt(allowable)}; ${x.plans.length} plan(s) cover the person.`, { allowable: m(allowable) }, m(allowable)));
+
+  interface Paid {
+    run: Run;
+    position: number;
+    role: CoordinatedPlanPayment["role"];
+    method: SecondaryMethodKind | null;
+    byMethod: bigint;
+    fromReserve: bigint;
+    savings: bigint;
+  }
+  const paid: Paid[] = [];
+  let paidSoFar = 0n;
+  positions.forEach((group, k) => {
+    if (k === 0 && group.length === 1) {
+      const run = runs.get(group[0]!)!;
+      const pay = run.normal < allowable ? run.normal : allowable;
+      steps.push(step("tiers.coordination.primary", `Plan ${run.id} is primary and pays its normal benefit, ${fmt(pay)} (its own waterfall on the allowable expense, as if it were the only plan).`, { plan: run.id, normalBenefit: m(run.normal) }, m(pay)));
+      paid.push({ run, position: 1, role: "primary", method: null, byMethod: pay, fromReserve: 0n, savings: 0n });
+      paidSoFar += pay;
+      return;
+    }
+    if (group.length > 1) {
+      // Equal shares of what the plans ahead left, the odd minor units to the first plans by id.
+      const left = allowable - paidSoFar;
+      const n = BigInt(group.length);
+      const base = left / n;
+      let odd = left - base * n;
+      let groupPaid = 0n;
+      for (const id of group) {
+        const run = runs.get(id)!;
+        const share = base + (odd > 0n ? 1n : 0n);
+        if (odd > 0n) odd -= 1n;
+        const pay = run.normal < share ? run.normal : share;
+        steps.push(
+          step(
+            "tiers.coordination.equalShares",
+            `Plan ${id} shares equally with ${group.filter((g) => g !== id).join(", ")}: its share of the ${fmt(left)} left is ${fmt(share)}; it pays ${fmt(pay)}${pay < share ? `, its normal benefit (it never pays more than it would as primary)` : ""}.`,
+            { plan: id, left: m(left), share: m(share), normalBenefit: m(run.normal) },
+            m(pay),
+          ),
+        );
+        paid.push({ run, position: k + 1, role: "equalShare", method: null, byMethod: pay, fromReserve: 0n, savings: 0n });
+        groupPaid += pay;
+      }
+      paidSoFar += groupPaid;
+      return;
+    }
+    const run = runs.get(group[0]!)!;
+    const doc = x.plans[run.index]!;
+    if (doc.method === undefined) {
+      throw invalid(["plans", run.index, "method"], `plan ${run.id} pays after ${paid.map((p) => p.run.id).join(", ")}: give its secondary method (standard, nonDuplication, maintenanceOfBenefits, medicareSecondaryPayer)`, "missing_method");
+    }
+    const method = SECONDARY_METHODS[doc.method.kind] as (typeof SECONDARY_METHODS)[SecondaryMethodKind];
+    const facts: SecondaryFacts = { allowable, paidBefore: paidSoFar, normal: run.normal, deductibleAlone: run.deductibleAlone, rounding, scale, fmt };
+    const outcome = prefixed(["plans", run.index], () => (method.pay as (p: unknown, f: SecondaryFacts) => ReturnType<typeof method.pay>)(doc.method, facts));
+    const left = allowable - paidSoFar;
+    let pay = outcome.pay < 0n ? 0n : outcome.pay;
+    const limits: string[] = [];
+    if (pay > run.normal) {
+      pay = run.normal;
+      limits.push(`limited to its normal benefit ${fmt(run.normal)}`);
+    }
+    if (pay > left) {
+      pay = left;
+      limits.push(`limited to the ${fmt(left)} still unpaid`);
+    }
+    const savings = balances === null ? 0n : run.normal - pay;
+    steps.push(
+      step(
+        `tiers.coordination.${doc.method.kind}`,
+        `Plan ${run.id} is ${k === 1 ? "secondary" : `in position ${k + 1}`}; its normal benefit alone would be ${fmt(run.normal)}. ${outcome.text}: ${fmt(outcome.pay < 0n ? 0n : outcome.pay)}${limits.length > 0 ? `, ${limits.join(", ")}` : ""}; it pays ${fmt(pay)}.`,
+        { plan: run.id, method: doc.method.kind, allowable: m(allowable), paidBefore: m(paidSoFar), normalBenefit: m(run.normal), deductibleAlone: m(run.deductibleAlone), ...outcome.inputs },
+        m(pay),
+      ),
+    );
+    paid.push({ run, position: k + 1, role: "secondary", method: doc.method.kind, byMethod: pay, fromReserve: 0n, savings });
+    paidSoFar += pay;
+  });
+
+  // The reserve: balances from earlier claims of the year pay what is still unpaid, in
+  // paying order, within each plan's cap room; then this claim's savings are banked.
+  if (balances !== null) {
+    for (const p of paid) {
+      if (p.role === "primary") continue;
+      const bal = balances.get(p.run.id) ?? 0n;
+      const unpaid = allowable - paidSoFar;
+      if (bal === 0n || unpaid === 0n) continue;
+      const room = capRoom(p.run, p.byMethod);
+      let draw = bal < unpaid ? bal : unpaid;
+      if (room !== null && draw > room) draw = room;
+      if (draw === 0n) continue;
+      p.fromReserve = draw;
+      paidSoFar += draw;
+      balances.set(p.run.id, bal - draw);
+      steps.push(
+        step(
+          "tiers.coordination.reserve.draw",
+          `Plan ${p.run.id} draws ${fmt(draw)} from the person's benefit reserve (balance ${fmt(bal)} from earlier claims in ${year}) towards the ${fmt(unpaid)} still unpaid${room !== null && room < (bal < unpaid ? bal : unpaid) ? `, limited by what is left of its caps (${fmt(room)})` : ""}.`,
+          { plan: p.run.id, balanceBefore: m(bal), unpaid: m(unpaid) },
+          m(draw),
+        ),
+      );
+    }
+    for (const p of paid) {
+      if (p.savings <= 0n) continue;
+      const bal = balances.get(p.run.id) ?? 0n;
+      balances.set(p.run.id, bal + p.savings);
+      steps.push(
+        step(
+          "tiers.coordination.reserve.bank",
+          `Plan ${p.run.id} banks its savings on this claim, normal benefit ${fmt(p.run.normal)} − paid ${fmt(p.byMethod)} = ${fmt(p.savings)}, in the benefit reserve of person ${personId} for ${year} (balance ${fmt(bal + p.savings)}).`,
+          { plan: p.run.id, normalBenefit: m(p.run.normal), paidByMethod: m(p.byMethod) },
+          m(p.savings),
+        ),
+      );
+    }
+  }
+
+  const plans: CoordinatedPlanPayment[] = paid.map((p) => {
+    const total = p.byMethod + p.fromReserve;
+    const accumulators = p.role === "primary" ? p.run.alone.accumulators : creditOnlyPaid(p.run, total, scale);
+    const deductibleCredited = m(p.run.deductibleAlone);
+    if (p.role !== "primary") {
+      steps.push(
+        step(
+          "tiers.coordination.accumulators",
+          `Plan ${p.run.id} credits ${fmt(p.run.deductibleAlone)} to its deductible, as it would have alone, and counts ${fmt(total)} — what it paid — toward its caps (not its normal benefit ${fmt(p.run.normal)}).`,
+          { plan: p.run.id, deductibleCredited, countedTowardCaps: m(total) },
+        ),
+      );
+    }
+    return {
+      id: p.run.id,
+      position: p.position,
+      role: p.role,
+      normalBenefit: m(p.run.normal),
+      method: p.method,
+      amount: m(total),
+      fromReserve: m(p.fromReserve),
+      savings: m(p.savings),
+      deductibleCredited,
+      accumulators,
+    };
+  });
+  const patient = allowable - paidSoFar;
+  steps.push(step("tiers.coordination.patient", `The plans pay ${fmt(paidSoFar)} of the allowable ${fmt(allowable)}; the person is left with ${fmt(patient)}.`, { allowable: m(allowable), covered: m(paidSoFar) }, m(patient)));
+  return {
+    currency,
+    allowable: m(allowable),
+    positions,
+    plans,
+    covered: m(paidSoFar),
+    patient: m(patient),
+    reserve: balances === null ? null : writeReserve(balances, { personId, year, currency, scale }),
+    explanation: steps,
+  };
+}
+
+/** Which part of `total` each layer counts toward its cap: first up to what the layer paid alone, then up to its cap room. */
+function attribute(run: Run, total: bigint): bigint[] {
+  const out = run.layerNormal.map(() => 0n);
+  let rest = total;
+  run.layerNormal.forEach((n, i) => {
+    const take = n < rest ? n : rest;
+    out[i] = take;
+    rest -= take;
+  });
+  run.plan.layers.forEach((l, i) => {
+    if (rest === 0n) return;
+    const room = l.cap === null ? rest : l.cap - run.layerPaidBefore[i]! - out[i]!;
+    const take = room < rest ? (room > 0n ? room : 0n) : rest;
+    out[i] = out[i]! + take;
+    rest -= take;
+  });
+  return out;
+}
+
+/** How much more than `byMethod` the plan's caps allow it to pay on this claim (null: no cap binds). */
+function capRoom(run: Run, byMethod: bigint): bigint | null {
+  const first = attribute(run, byMethod);
+  let room = 0n;
+  for (let i = 0; i < run.plan.layers.length; i++) {
+    const l = run.plan.layers[i]!;
+    if (l.cap === null) return null;
+    const r = l.cap - run.layerPaidBefore[i]! - first[i]!;
+    if (r > 0n) room += r;
+  }
+  return room;
+}
+
+/** The plan's accumulators as it would have left them alone, except that the caps count only what it paid. */
+function creditOnlyPaid(run: Run, total: bigint, scale: number): AnnualAccumulators {
+  const parts = attribute(run, total);
+  const layers = Object.create(null) as Record<string, LayerAccumulator>;
+  run.plan.layers.forEach((l, i) => {
+    const alone = run.alone.accumulators.layers[l.id]!;
+    layers[l.id] = { ...alone, paid: unitsText(run.layerPaidBefore[i]! + parts[i]!, scale) };
+  });
+  return { ...run.alone.accumulators, layers };
+}

@@ -1,0 +1,61 @@
+// The facts the order-of-benefit rules read: how each plan covers the person (as
+// subscriber or as a dependent), through which parent, since when, on what status.
+import * as z from "zod";
+import { isoDateSchema } from "../../core/index.js";
+
+/** The zod schema of the parent (or other holder) through whom a dependent child is covered by a plan. */
+export const coveringParentSchema = z
+  .strictObject({
+    /** The parent's date of birth; the birthday rule reads its month and day only. */
+    birthDate: isoDateSchema.optional(),
+    /** Since when the plan has covered this parent (the birthday rule's tie-break). */
+    coveredSince: isoDateSchema.optional(),
+    /** For parents apart with no court decree: the custodial order. */
+    custody: z.enum(["custodialParent", "spouseOfCustodialParent", "nonCustodialParent", "spouseOfNonCustodialParent"]).optional(),
+    /** A court decree makes this parent responsible for the child's health care, and the plan knows it. */
+    decreeResponsible: z.boolean().optional(),
+  })
+  .strict();
+
+/** The zod schema of how one plan covers the person. */
+export const planCoverageSchema = z
+  .strictObject({
+    /** The plan's id, unique among the person's plans. */
+    id: z.string().min(1).max(200),
+    /** The plan has a COB provision consistent with the model regulation (default true); a plan without one is primary. */
+    cobProvision: z.boolean().optional(),
+    /** `subscriber`: as employee, member, policyholder, subscriber or retiree (non-dependent); `spouse` / `child`: as a dependent. */
+    coveredAs: z.enum(["subscriber", "spouse", "child"]),
+    /** The employment status behind the coverage (the person's own, or the subscriber's for a dependent). */
+    status: z.enum(["active", "retired", "laidOff"]).optional(),
+    /** Coverage under COBRA or a state or federal continuation right. */
+    continuation: z.boolean().optional(),
+    /** Since when the plan has covered the person (length-of-coverage rule). */
+    coveredSince: isoDateSchema.optional(),
+    /** For a dependent child: the parent through whom the child is covered. */
+    parent: coveringParentSchema.optional(),
+  })
+  .strict();
+
+/** The zod schema of the person whose claim the plans coordinate. */
+export const coveredPersonSchema = z
+  .strictObject({
+    /** For a dependent child: whether the parents are married or living together, or apart (divorced, separated, not living together). */
+    parents: z.enum(["together", "apart"]).optional(),
+    /** For parents apart: what a court decree says — one parent responsible, both responsible, or joint custody without naming one. */
+    courtDecree: z.enum(["oneParentResponsible", "bothResponsible", "jointCustody"]).optional(),
+    /**
+     * The person is a Medicare beneficiary for whom federal law makes Medicare secondary to
+     * the plan covering them as a dependent and primary to the plan covering them as other
+     * than a dependent (e.g. as a retiree): the non-dependent rule is then reversed.
+     */
+    medicareReversesNonDependent: z.boolean().optional(),
+  })
+  .strict();
+
+/** How one plan covers the person, parsed. */
+export type PlanCoverage = z.output<typeof planCoverageSchema>;
+/** How one plan covers the person, as JSON. */
+export type PlanCoverageInput = z.input<typeof planCoverageSchema>;
+/** The covered person's facts, parsed. */
+export type CoveredPerson = z.output<typeof coveredPersonSchema>;

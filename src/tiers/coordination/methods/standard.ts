@@ -1,0 +1,21 @@
+// Standard COB: the secondary pays the lesser of its normal benefit and what the plans
+// ahead left of the allowable expense, so the plans together pay at most 100% of it.
+import * as z from "zod";
+import { minU, type SecondaryMethod } from "./method.js";
+
+const schema = z.strictObject({ kind: z.literal("standard") }).strict();
+
+/** Standard coordination: min(normal benefit, allowable − paid before). */
+export const standardMethod: SecondaryMethod<typeof schema> = {
+  kind: "standard",
+  schema,
+  pay(_p, f) {
+    const left = f.allowable - f.paidBefore;
+    const pay = minU(f.normal, left);
+    return {
+      pay,
+      text: `Standard coordination: the smaller of the normal benefit ${f.fmt(f.normal)} and what is unpaid, ${f.fmt(f.allowable)} − ${f.fmt(f.paidBefore)} = ${f.fmt(left)}`,
+      inputs: {},
+    };
+  },
+};
