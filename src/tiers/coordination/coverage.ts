@@ -24,6 +24,11 @@ export const planCoverageSchema = z
     id: z.string().min(1).max(200),
     /** The plan has a COB provision consistent with the model regulation (default true); a plan without one is primary. */
     cobProvision: z.boolean().optional(),
+    /**
+     * Federal or other law makes this plan pay after the others whatever its COB terms say —
+     * Medicare as secondary payer (42 CFR 411), a payer of last resort. Decided before the NAIC rules.
+     */
+    secondaryByLaw: z.boolean().optional(),
     /** `subscriber`: as employee, member, policyholder, subscriber or retiree (non-dependent); `spouse` / `child`: as a dependent. */
     coveredAs: z.enum(["subscriber", "spouse", "child"]),
     /** The employment status behind the coverage (the person's own, or the subscriber's for a dependent). */

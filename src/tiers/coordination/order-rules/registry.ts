@@ -11,9 +11,11 @@ import { lengthOfCoverageRule } from "./length-of-coverage.js";
 import { noCobProvisionRule } from "./no-cob-provision.js";
 import { nonDependentRule } from "./non-dependent.js";
 import type { OrderRule } from "./rule.js";
+import { secondaryByLawRule } from "./secondary-by-law.js";
 
 /** The order-of-benefit determination rules, first to last. */
 export const ORDER_RULES: readonly OrderRule[] = [
+  secondaryByLawRule,
   noCobProvisionRule,
   nonDependentRule,
   courtDecreeRule,
