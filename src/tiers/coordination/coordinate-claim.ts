@@ -8,7 +8,7 @@ import * as z from "zod";
 import { currencyCodeSchema, DomainError, type Explanation, invalid, type IssuePath, nonNegativeAmountSchema, parseInput, roundingSchema, type Step, step, ValidationError } from "../../core/index.js";
 import { formatMoney, type Money } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
-import { type AnnualAccumulators, annualAccumulatorsSchema, type LayerAccumulator } from "../accumulators.js";
+import { type AnnualAccumulators, type AnnualAccumulatorsInput, annualAccumulatorsSchema, type LayerAccumulator } from "../accumulators.js";
 import { type CoveragePlan, type CoveragePlanInput, isCoveragePlan, parseLayers } from "../layers.js";
 import { splitBill, type SplitBillResult } from "../split-bill.js";
 import { scaleOf, toUnits, unitsMoney, unitsText } from "../units.js";
@@ -178,7 +178,8 @@ export function coordinateClaim(input: CoordinateClaimInput | (Omit<CoordinateCl
         year,
         ...(p.catalogueAmount === undefined ? {} : { catalogueAmount: p.catalogueAmount.toFixed() }),
         ...(x.patient === undefined ? {} : { patient: x.patient }),
-        ...(p.accumulators === undefined ? {} : { accumulators: p.accumulators as never }),
+        // The document as given: splitBill parses it again (the parsed form holds Decimals).
+        ...(p.accumulators === undefined ? {} : { accumulators: (input.plans[i] as { accumulators: AnnualAccumulatorsInput }).accumulators }),
       }),
     );
     const layerNormal = alone.layers.map((l) => toUnits(l.amount.amount, scale, at));
