@@ -5,6 +5,8 @@ import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, DomainError, invalid, nonNegativeAmountSchema } from "../core/index.js";
 import type { CoveragePlan } from "./layers.js";
+import type { MinorUnitAccumulator } from "./layers/kind.js";
+import { layerKindOf } from "./layers/registry.js";
 import { toUnits, unitsText } from "./units.js";
 
 /** The zod schema of the accumulator document handed back by {@link splitBill} and passed to the next claim. */
@@ -47,12 +49,7 @@ export interface AnnualAccumulators {
 /** The accumulator document as stored (amounts as decimal strings or safe integers). */
 export type AnnualAccumulatorsInput = z.input<typeof annualAccumulatorsSchema>;
 
-/** One layer's accumulators in minor units (deductible met, paid, band position), for {@link splitBillMinorUnits}. */
-export interface MinorUnitAccumulator {
-  met: bigint;
-  paid: bigint;
-  bandBase: bigint;
-}
+export type { MinorUnitAccumulator } from "./layers/kind.js";
 
 /** Checks stored accumulators against the plan and the claim, and turns them into minor units. */
 export function readAccumulators(
@@ -111,7 +108,7 @@ export function writeAccumulators(plan: CoveragePlan, state: readonly MinorUnitA
   plan.layers.forEach((l, i) => {
     const s = state[i]!;
     const entry: LayerAccumulator =
-      l.kind === "supplementary" && l.bands !== null
+      layerKindOf(l).tracksBandBase?.(l) === true
         ? { deductibleMet: unitsText(s.met, plan.scale), paid: unitsText(s.paid, plan.scale), bandBase: unitsText(s.bandBase, plan.scale) }
         : { deductibleMet: unitsText(s.met, plan.scale), paid: unitsText(s.paid, plan.scale) };
     layers[l.id] = entry;

@@ -14,10 +14,11 @@ import {
   step,
   ValidationError,
 } from "../core/index.js";
-import { allocate, type Dec, formatMoney, isMoney, type Money } from "../money/index.js";
+import { type Dec, formatMoney, isMoney, type Money } from "../money/index.js";
 import { annualAccumulatorsSchema, type AnnualAccumulators, readAccumulators, writeAccumulators } from "./accumulators.js";
 import { type CoverageLayerKind, type CoveragePlan, type CoveragePlanInput, isCoveragePlan, parseLayers } from "./layers.js";
-import { describeLayerRule, type LayerClaimFacts } from "./layer-rules.js";
+import type { LayerClaimFacts } from "./layers/kind.js";
+import { layerKindOf } from "./layers/registry.js";
 import { toUnits, unitsMoney, unitsText } from "./units.js";
 import { runWaterfall } from "./waterfall.js";
 
@@ -174,7 +175,8 @@ export function splitBill(input: SplitBillInput | (Omit<SplitBillInput, "plan"> 
   const payments: LayerPayment[] = [];
   outcomes.forEach((o, i) => {
     const layer = plan.layers[i]!;
-    const d = describeLayerRule(layer, o.afterDeductible, o.raw, o.before, plan, facts);
+    const kind = layerKindOf(layer);
+    const d = kind.describe(layer, o.afterDeductible, o.raw, o.before, plan, facts);
     const deductibleLeft = layer.deductible - o.before.met;
     let text = "";
     if (explain) {
@@ -183,7 +185,7 @@ export function splitBill(input: SplitBillInput | (Omit<SplitBillInput, "plan"> 
       if (o.eligible !== o.base) parts.push(`of which ${fmt(o.eligible)} is ${layer.covers === "catalogue" ? "on the catalogue" : "off the catalogue"} and covered`);
       if (layer.deductible > 0n) {
         parts.push(
-          `${fmt(o.deductibleApplied)} goes to the annual ${layer.kind === "supplementary" ? "threshold" : "deductible"} of ${fmt(layer.deductible)} (${fmt(o.before.met)} met before, ${fmt(deductibleLeft - o.deductibleApplied)} left after)`,
+          `${fmt(o.deductibleApplied)} goes to the annual ${kind.deductibleWord} of ${fmt(layer.deductible)} (${fmt(o.before.met)} met before, ${fmt(deductibleLeft - o.deductibleApplied)} left after)`,
         );
       }
       text = `${parts.join("; ")}. It pays ${d.how} of ${fmt(o.afterDeductible)} = ${fmt(o.raw)}`;
@@ -191,12 +193,8 @@ export function splitBill(input: SplitBillInput | (Omit<SplitBillInput, "plan"> 
       else if (o.limitedBy === "remaining") text += `, limited to ${fmt(o.pay)}: only that much of the bill is still unpaid`;
       text += ".";
     }
-    let poolParts: LayerPayment["parts"];
-    if (layer.kind === "pool") {
-      const amounts = o.pay === 0n ? layer.funders.map(() => m(0n)) : allocate(m(o.pay), layer.funders.map((f) => f.share));
-      poolParts = layer.funders.map((f, k) => ({ id: f.id, name: f.name, amount: amounts[k]! }));
-    }
     const amount = m(o.pay);
+    const poolParts: LayerPayment["parts"] = kind.parts?.(layer, amount);
     const payment: LayerPayment = {
       id: layer.id,
       kind: layer.kind,

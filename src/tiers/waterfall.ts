@@ -3,7 +3,8 @@
 import { DomainError, invalid } from "../core/index.js";
 import type { MinorUnitAccumulator } from "./accumulators.js";
 import { type CoveragePlan, isCoveragePlan } from "./layers.js";
-import { type LayerClaimFacts, layerPayment } from "./layer-rules.js";
+import type { LayerClaimFacts } from "./layers/kind.js";
+import { layerKindOf } from "./layers/registry.js";
 import { checkPatient } from "./stratified-rate.js";
 import { minUnits, unitsText } from "./units.js";
 
@@ -38,7 +39,7 @@ export function runWaterfall(
     const eligible = layer.covers === "all" ? base : layer.covers === "catalogue" ? minUnits(base, catalogue) : minUnits(base, bill - catalogue);
     const deductibleApplied = minUnits(layer.deductible - acc.met, eligible);
     const afterDeductible = eligible - deductibleApplied;
-    const { raw, bandAdd } = layerPayment(layer, afterDeductible, acc, plan, facts);
+    const { raw, bandAdd } = layerKindOf(layer).pay(layer, afterDeductible, acc, plan, facts);
     let pay = raw;
     let limitedBy: LayerOutcome["limitedBy"] = null;
     if (layer.cap !== null && pay > layer.cap - acc.paid) {
