@@ -388,8 +388,13 @@ function creditOnlyPaid(run: Run, total: bigint, scale: number): AnnualAccumulat
   const parts = attribute(run, total);
   const layers = Object.create(null) as Record<string, LayerAccumulator>;
   run.plan.layers.forEach((l, i) => {
-    const alone = run.alone.accumulators.layers[l.id]!;
-    layers[l.id] = { ...alone, paid: unitsText(run.layerPaidBefore[i]! + parts[i]!, scale) };
+    const alone = run.alone.accumulators.layers[l.id]! as LayerAccumulator & { readonly lifetimePaid?: string };
+    const entry: LayerAccumulator = { ...alone, paid: unitsText(run.layerPaidBefore[i]! + parts[i]!, scale) };
+    // A lifetime counter, where the plan keeps one, also counts only what was paid.
+    if (alone.lifetimePaid !== undefined) {
+      (entry as { lifetimePaid?: string }).lifetimePaid = unitsText(toUnits(new D(alone.lifetimePaid), scale, ["accumulators"]) - run.layerNormal[i]! + parts[i]!, scale);
+    }
+    layers[l.id] = entry;
   });
   return { ...run.alone.accumulators, layers };
 }
