@@ -255,6 +255,9 @@ describe("COB: equal shares and bad input", () => {
     expect(domainError(() => coordinateClaim({ ...base, allowable: "1000", plans: [{ coverage: own, plan: { currency: "EUR", layers: [{ kind: "commercial", rate: 0.8 }] } }, { coverage: spouse, plan: at(0.7), method: { kind: "standard" } }] })).path).toEqual(["plans", 0, "plan", "currency"]);
     expect(issues(() => coordinateClaim({ ...base, allowable: "1000", plans: [{ coverage: own, plan: usd([{ kind: "commercial", rate: 2 }]) }] }))[0]!.path).toEqual(["plans", 0, "plan", "layers", 0, "rate"]);
     expect(domainError(() => coordinateClaim({ ...base, allowable: "1000.001", plans: [{ coverage: own, plan: at(0.8) }] })).code).toBe("SUB_MINOR_UNIT");
+    // a patient attribute a plan's rate table needs is reported at the claim's patient, not inside the plan
+    const table = usd([{ kind: "basic", id: "b", rate: { by: "insuranceType", categories: { employee: 0.75 } } }]);
+    expect(issues(() => coordinateClaim({ ...base, allowable: "100", patient: {}, plans: [{ coverage: own, plan: table }] }))[0]!.path).toEqual(["patient", "insuranceType"]);
     const both = domainError(() => coordinateClaim({ ...base, allowable: "1", plans: [{ coverage: { ...own, cobProvision: false }, plan: at(0.8) }, { coverage: { ...spouse, cobProvision: false }, plan: at(0.8) }] }));
     expect([both.path, both.details.plans]).toEqual([["plans", 0, "coverage"], ["own", "spouse"]]);
   });

@@ -8,6 +8,7 @@ import * as z from "zod";
 import { currencyCodeSchema, DomainError, type Explanation, invalid, type IssuePath, nonNegativeAmountSchema, parseInput, roundingSchema, type Step, step, ValidationError } from "../../core/index.js";
 import { formatMoney, type Money } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
+import { userRecord } from "../../core/schemas.js";
 import { type AnnualAccumulators, type AnnualAccumulatorsInput, annualAccumulatorsSchema, type LayerAccumulator } from "../accumulators.js";
 import { type CoveragePlan, type CoveragePlanInput, isCoveragePlan, parseLayers } from "../layers.js";
 import { splitBill, type SplitBillResult } from "../split-bill.js";
@@ -46,7 +47,7 @@ export const coordinateClaimInputSchema = z
     /** The allowable expense: the part of the charge that at least one plan covers. */
     allowable: nonNegativeAmountSchema,
     /** Patient attributes read by the plans' stratified rates and assistance groups. */
-    patient: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+    patient: userRecord(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
     plans: z.array(claimPlanSchema).min(1).max(20),
     /** The person's benefit reserve before the claim: give it (empty balances to start) to bank savings and draw on them. */
     reserve: benefitReserveSchema.optional(),
@@ -95,12 +96,20 @@ export interface CoordinateClaimResult {
   readonly explanation: Explanation;
 }
 
+// Paths of a plan's own waterfall point into that plan's entry, except the claim-level
+// fields the waterfall was handed: the patient, the year, and the bill (the allowable expense).
+function under(prefix: IssuePath, path: IssuePath): IssuePath {
+  if (path[0] === "patient" || path[0] === "year") return path;
+  if (path[0] === "bill") return ["allowable", ...path.slice(1)];
+  return [...prefix, ...path];
+}
+
 function prefixed<T>(prefix: IssuePath, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ValidationError) throw new ValidationError(e.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })), "coordinateClaim");
-    if (e instanceof DomainError) throw new DomainError(e.code, e.reason, { path: [...prefix, ...e.path], details: { ...e.details } });
+    if (e instanceof ValidationError) throw new ValidationError(e.issues.map((i) => ({ ...i, path: under(prefix, i.path) })), "coordinateClaim");
+    if (e instanceof DomainError) throw new DomainError(e.code, e.reason, { path: under(prefix, e.path), details: { ...e.details } });
     throw e;
   }
 }
