@@ -366,3 +366,21 @@ describe("COB: properties", () => {
     );
   });
 });
+
+describe("COB: a multi-layer secondary plan", () => {
+  it("the reduction falls on its layers in proportion to what each paid alone", () => {
+    // Secondary alone: basic 50% of 1,000 = 500, then commercial 50% of the remaining 500 = 250 → normal 750.
+    // Standard: min(750, 1,000 − 700) = 300, counted 300 × 500/750 = 200 and 300 × 250/750 = 100.
+    const r = coordinateClaim({
+      ...base,
+      allowable: "1000",
+      plans: [
+        { coverage: own, plan: at(0.7) },
+        { coverage: spouse, plan: usd([{ kind: "basic", id: "b", rate: 0.5, cap: "10000" }, { kind: "commercial", id: "c", rate: 0.5, cap: "10000" }]), method: { kind: "standard" } },
+      ],
+    });
+    expect(r.plans[1]!.normalBenefit.amount.toFixed(2)).toBe("750.00");
+    expect(r.plans[1]!.amount.amount.toFixed(2)).toBe("300.00");
+    expect([r.plans[1]!.accumulators.layers.b!.paid, r.plans[1]!.accumulators.layers.c!.paid]).toEqual(["200.00", "100.00"]);
+  });
+});

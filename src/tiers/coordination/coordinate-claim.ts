@@ -6,7 +6,7 @@
 // Money moves in bigint minor units; Money values are made only for the result.
 import * as z from "zod";
 import { currencyCodeSchema, DomainError, type Explanation, invalid, type IssuePath, nonNegativeAmountSchema, parseInput, roundingSchema, type Step, step, ValidationError } from "../../core/index.js";
-import { formatMoney, type Money } from "../../money/index.js";
+import { allocateUnits, formatMoney, type Money } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { userRecord } from "../../core/schemas.js";
 import { type AnnualAccumulators, type AnnualAccumulatorsInput, annualAccumulatorsSchema, type LayerAccumulator } from "../accumulators.js";
@@ -360,15 +360,16 @@ export function coordinateClaim(input: CoordinateClaimInput | (Omit<CoordinateCl
   };
 }
 
-/** Which part of `total` each layer counts toward its cap: first up to what the layer paid alone, then up to its cap room. */
+/**
+ * Which part of `total` each layer counts toward its cap. Up to the normal benefit, the
+ * reduction falls on every layer in proportion to what it paid alone (largest remainder),
+ * as the COB rules reduce each benefit in proportion and charge it against its limit; a
+ * reserve draw beyond the normal benefit then fills the layers' cap room in order.
+ */
 function attribute(run: Run, total: bigint): bigint[] {
-  const out = run.layerNormal.map(() => 0n);
-  let rest = total;
-  run.layerNormal.forEach((n, i) => {
-    const take = n < rest ? n : rest;
-    out[i] = take;
-    rest -= take;
-  });
+  const inNormal = total < run.normal ? total : run.normal;
+  const out = run.normal === 0n ? run.layerNormal.map(() => 0n) : allocateUnits(inNormal, run.layerNormal);
+  let rest = total - inNormal;
   run.plan.layers.forEach((l, i) => {
     if (rest === 0n) return;
     const room = l.cap === null ? rest : l.cap - run.layerPaidBefore[i]! - out[i]!;
