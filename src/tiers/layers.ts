@@ -6,12 +6,14 @@ import * as z from "zod";
 import { type IssuePath, parseInput, roundingSchema, currencyCodeSchema, ValidationError, type Issue } from "../core/index.js";
 import { type Rounding } from "../money/index.js";
 import { Decimal } from "../money/decimal.js";
-import type { ParsedLayerCommon } from "./layers/kind.js";
+import { prepareCategories } from "./categories.js";
+import type { LayerVariant, ParsedLayerCommon } from "./layers/kind.js";
+import { prepareLimits } from "./limits.js";
 import { type CoverageLayer, coverageLayerSchema, layerKindOf } from "./layers/registry.js";
 import { scaleOf, toUnits } from "./units.js";
 
 export { COVERAGE_LAYER_KIND_NAMES, coverageLayerSchema, type CoverageLayer, type CoverageLayerKind } from "./layers/registry.js";
-export type { ParsedLayerCommon } from "./layers/kind.js";
+export type { LayerVariant, ParsedLayerCommon } from "./layers/kind.js";
 export type { ManufacturerProgram } from "./layers/manufacturer.js";
 export type { UnitBand } from "./layers/supplementary.js";
 
@@ -52,6 +54,8 @@ export interface CoveragePlan {
   readonly scale: number;
   readonly rounding: Rounding;
   readonly layers: readonly CoverageLayer[];
+  /** Every item category some layer defines (an itemised claim's lines must use these). */
+  readonly categories: readonly string[];
   readonly [PLAN_BRAND]: true;
 }
 
@@ -93,6 +97,7 @@ export function parseLayers(json: unknown): CoveragePlan {
   const scale = scaleOf(currency);
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
+  const categoryNames: string[] = [];
   const layers: CoverageLayer[] = doc.layers.map((l, index): CoverageLayer => {
     const at: IssuePath = ["layers", index];
     const id = l.id ?? `${l.kind}-${index + 1}`;
@@ -100,19 +105,47 @@ export function parseLayers(json: unknown): CoveragePlan {
     if (before !== undefined) issues.push({ path: [...at, "id"], code: "duplicate_id", message: `layer id ${JSON.stringify(id)} is already used by layers[${before}]` });
     seen.set(id, index);
     const kind = layerKindOf(l);
-    const common: ParsedLayerCommon = {
-      id,
-      name: l.name ?? `${kind.names.en} (${kind.names.zh})`,
-      basis: l.basis ?? "remaining",
-      covers: l.covers ?? kind.defaultCovers,
-      cap: l.cap === undefined ? null : toUnits(l.cap, scale, [...at, "cap"], "the cap"),
-      deductible: 0n,
-      index,
+    const categories = prepareCategories(l.categories, scale, at, issues);
+    for (const c of categories?.keys() ?? []) if (!categoryNames.includes(c)) categoryNames.push(c);
+    const prepare = (d: typeof l, where: IssuePath, variants: ParsedLayerCommon["variants"]): CoverageLayer => {
+      const common: ParsedLayerCommon = {
+        id,
+        name: l.name ?? `${kind.names.en} (${kind.names.zh})`,
+        basis: l.basis ?? "remaining",
+        covers: l.covers ?? kind.defaultCovers,
+        cap: d.cap === undefined ? null : toUnits(d.cap, scale, [...where, "cap"], "the cap"),
+        deductible: 0n,
+        index,
+        limits: prepareLimits(d, scale, where, issues),
+        categories,
+        variants,
+      };
+      return kind.prepare(d as never, { common, scale, at: where, issues });
     };
-    return kind.prepare(l as never, { common, scale, at, issues });
+    let variants: LayerVariant[] | null = null;
+    if (l.variants !== undefined) {
+      const shape = (kind.schema as unknown as z.ZodObject).shape;
+      const ids = new Set<string>();
+      variants = l.variants.map((v, j) => {
+        const vat: IssuePath = [...at, "variants", j];
+        if (ids.has(v.id)) issues.push({ path: [...vat, "id"], code: "duplicate_id", message: `variant id ${JSON.stringify(v.id)} appears twice in the layer` });
+        ids.add(v.id);
+        const merged: Record<string, unknown> = { ...l, variants: undefined };
+        for (const [key, value] of Object.entries(v)) {
+          if (key === "id" || key === "when" || value === undefined) continue;
+          if (!(key in shape)) {
+            issues.push({ path: [...vat, key], code: "unrecognized_keys", message: `a ${l.kind} layer has no ${key} to vary` });
+            continue;
+          }
+          merged[key] = value === null ? undefined : value;
+        }
+        return { id: v.id, when: v.when, layer: prepare(merged as typeof l, vat, null) };
+      });
+    }
+    return prepare(l, at, variants);
   });
   if (issues.length > 0) throw new ValidationError(issues, "parseLayers");
-  const plan = { currency, scale, rounding: doc.rounding ?? "half-up", layers };
+  const plan = { currency, scale, rounding: doc.rounding ?? "half-up", layers, categories: categoryNames };
   Object.defineProperty(plan, PLAN_BRAND, { value: true, enumerable: false });
   deepFreeze(plan);
   madePlans.add(plan);

@@ -5,6 +5,9 @@ import { type IssuePath, nonNegativeAmountSchema } from "../../core/index.js";
 import type { Dec } from "../../money/index.js";
 import { type ResolvedRate, resolveStratifiedRate, type StratifiedRate } from "../stratified-rate.js";
 import { roundedProduct, toUnits } from "../units.js";
+import { categoryFields } from "../categories.js";
+import { limitFields } from "../limits.js";
+import { variantFields } from "../variants.js";
 import type { LayerClaimFacts, LayerPay, LayerPlanContext, LayerRuleDescription } from "./kind.js";
 
 /** Document fields every layer kind accepts. */
@@ -18,6 +21,9 @@ export const commonLayerFields = {
   covers: z.enum(["all", "catalogue", "outOfCatalogue"]).optional(),
   /** Annual cap on what the layer pays (封顶线). */
   cap: nonNegativeAmountSchema.optional(),
+  ...limitFields,
+  ...categoryFields,
+  ...variantFields,
 };
 
 /** Where stratified rates read the patient's attributes. */

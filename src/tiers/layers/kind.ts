@@ -5,7 +5,10 @@
 import type * as z from "zod";
 import type { ExplainValue, Issue, IssuePath } from "../../core/index.js";
 import type { Money, Rounding } from "../../money/index.js";
+import type { CategoryTerms } from "../categories.js";
+import type { LayerLimits } from "../limits.js";
 import type { PatientAttributes } from "../stratified-rate.js";
+import type { VariantRule } from "../variants.js";
 
 /** Which part of the bill a layer may pay on. */
 export type LayerCovers = "all" | "catalogue" | "outOfCatalogue";
@@ -21,6 +24,19 @@ export interface ParsedLayerCommon {
   /** Annual deductible (threshold) in minor units; 0 when none. */
   readonly deductible: bigint;
   readonly index: number;
+  /** Lifetime cap, family deductible, out-of-pocket maximum; null when the layer sets none. */
+  readonly limits: LayerLimits | null;
+  /** Per-category terms; null when the layer treats every line alike. */
+  readonly categories: ReadonlyMap<string, CategoryTerms> | null;
+  /** Variants by patient group, in order (the first match applies); null when none. */
+  readonly variants: readonly LayerVariant[] | null;
+}
+
+/** A parsed variant: its rule and the whole layer as it applies to matching patients. */
+export interface LayerVariant {
+  readonly id: string;
+  readonly when: VariantRule;
+  readonly layer: ParsedLayerCommon & { readonly kind: string };
 }
 
 /** One layer's accumulators in minor units (deductible met, paid, band position), for {@link splitBillMinorUnits}. */
@@ -28,6 +44,18 @@ export interface MinorUnitAccumulator {
   met: bigint;
   paid: bigint;
   bandBase: bigint;
+  /** The person's out-of-pocket (deductible + coinsurance) under the layer this year; layers with an out-of-pocket maximum. */
+  oop?: bigint;
+  /** What the layer has paid this person over all years; layers with a lifetime cap. */
+  lifetime?: bigint;
+  /** What the layer has paid this year per category with a sub-limit. */
+  sub?: ReadonlyMap<string, bigint>;
+}
+
+/** A family's accumulators of one layer in minor units: family deductible met and family out-of-pocket. */
+export interface MinorUnitFamilyAccumulator {
+  met: bigint;
+  oop: bigint;
 }
 
 /** The claim facts layers read. */
@@ -60,7 +88,7 @@ export interface LayerRuleDescription {
 
 /** What a kind's `prepare` is given: the common fields already parsed, where the layer sits, and where to report problems. */
 export interface LayerPrepareContext {
-  /** id, name, basis, covers, cap (from `cap`), deductible 0, index. */
+  /** id, name, basis, covers, cap (from `cap`), deductible 0, index, limits, categories, variants. */
   readonly common: ParsedLayerCommon;
   /** Minor digits of the plan's currency. */
   readonly scale: number;
