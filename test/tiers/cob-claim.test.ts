@@ -6,13 +6,14 @@ import { describe, expect, it } from "vitest";
 import {
   coordinateClaim,
   type CoordinateClaimInput,
+  isLibraryError,
   type CoverageLayerInput,
   medicareSecondaryPayment,
   type Money,
   parseLayers,
   splitBill,
 } from "../../src/index.js";
-import { domainError, issues } from "../typed-errors.js";
+import { caught, domainError, issues } from "../typed-errors.js";
 
 const cents = (m: Money) => BigInt(m.amount.times(100).toFixed(0));
 const usd = (layers: CoverageLayerInput[]) => ({ currency: "USD", layers });
@@ -382,5 +383,72 @@ describe("COB: a multi-layer secondary plan", () => {
     expect(r.plans[1]!.normalBenefit.amount.toFixed(2)).toBe("750.00");
     expect(r.plans[1]!.amount.amount.toFixed(2)).toBe("300.00");
     expect([r.plans[1]!.accumulators.layers.b!.paid, r.plans[1]!.accumulators.layers.c!.paid]).toEqual(["200.00", "100.00"]);
+  });
+});
+
+describe("COB with the plans' limits, item categories and family cover", () => {
+  it("a secondary plan's lifetime counter and category sub-limit count only what it paid", () => {
+    // Secondary: tests 100% within a 100,000 sub-limit, drugs 50%; lifetime cap 2,000,000.
+    // Lines: test 30,000 + drug 150,000 = 180,000. Alone: tests 30,000 + drugs 75,000 = 105,000.
+    // Primary pays 60% = 108,000; standard: min(105,000, 72,000) = 72,000, charged in proportion
+    // 30,000 : 75,000 → tests 72,000 × 30/105 = 20,571.43 (largest remainder), drugs 51,428.57.
+    const secondary = usd([{ kind: "commercial", id: "special", rate: 0, lifetimeCap: "2000000", categories: { test: { rate: 1, subLimit: "100000" }, drug: { rate: 0.5 } } }]);
+    const primary = usd([{ kind: "basic", id: "basic", rate: 0.6, categories: { test: {}, drug: {} } }]);
+    const r = coordinateClaim({
+      ...base,
+      allowable: "180000",
+      lines: [{ category: "test", amount: "30000" }, { category: "drug", amount: "150000" }],
+      plans: [
+        { coverage: own, plan: primary },
+        { coverage: spouse, plan: secondary, method: { kind: "standard" } },
+      ],
+    });
+    const s = r.plans[1]!;
+    expect(s.normalBenefit.amount.toFixed(2)).toBe("105000.00");
+    expect(s.amount.amount.toFixed(2)).toBe("72000.00");
+    expect(s.accumulators.layers.special!.lifetimePaid).toBe("72000.00");
+    expect(s.accumulators.layers.special!.categories!.test).toBe("20571.43");
+    expect(s.accumulators.person).toBe("p-1");
+  });
+
+  it("a reserve draw stays within the lifetime cap", () => {
+    // Secondary 80%, lifetime cap 1,000, annual cap none; claim 1 banks 800 − 200 = 600 (lifetime used 200).
+    // Claim 2 off the primary's catalogue: normal 800 → pays 800 (lifetime 1,000 reached); 200 unpaid; no room → no draw.
+    const secondary = parseLayers(usd([{ kind: "commercial", id: "c", rate: 0.8, lifetimeCap: "1000" }]));
+    const primary = parseLayers(usd([{ kind: "basic", id: "b", rate: 0.8 }]));
+    const go = (prev: ReturnType<typeof coordinateClaim> | null, catalogue: string) =>
+      coordinateClaim({
+        ...base,
+        allowable: "1000",
+        plans: [
+          { coverage: own, plan: primary, catalogueAmount: catalogue },
+          { coverage: spouse, plan: secondary, method: { kind: "standard" }, ...(prev ? { accumulators: prev.plans[1]!.accumulators } : {}) },
+        ],
+        reserve: prev?.reserve ?? { personId: "p-1", year: 2026, currency: "USD", balances: {} },
+      });
+    const r1 = go(null, "1000");
+    expect([r1.plans[1]!.amount.amount.toFixed(2), r1.reserve!.balances.spouse, r1.plans[1]!.accumulators.layers.c!.lifetimePaid]).toEqual(["200.00", "600.00", "200.00"]);
+    const r2 = go(r1, "0");
+    expect(r2.plans[1]!.amount.amount.toFixed(2)).toBe("800.00");
+    expect(r2.plans[1]!.fromReserve.amount.toFixed(2)).toBe("0.00");
+    expect(r2.plans[1]!.accumulators.layers.c!.lifetimePaid).toBe("1000.00");
+  });
+
+  it("family cover: the claim's family reaches each plan's waterfall and its family accumulators come back", () => {
+    const fam = usd([{ kind: "commercial", id: "f", rate: 0.8, deductible: "500", familyDeductible: "1000", familyDesign: "embedded" }]);
+    const r = coordinateClaim({ ...base, family: "F1", allowable: "300", plans: [{ coverage: own, plan: fam }, { coverage: spouse, plan: at(0.5), method: { kind: "standard" } }] });
+    // primary: 300 all to the deductible → pays 0; secondary 0.5 × 300 = 150.
+    expect(r.plans.map((p) => p.amount.amount.toFixed(2))).toEqual(["0.00", "150.00"]);
+    expect(r.plans[0]!.familyAccumulators).toMatchObject({ family: "F1", year: 2026 });
+    expect(r.plans[0]!.familyAccumulators!.layers.f!.deductibleMet).toBe("300.00");
+  });
+
+  it("bad input: accumulators of another person; lines that do not add up to the allowable expense", () => {
+    const r1 = coordinateClaim({ ...base, allowable: "100", plans: [{ coverage: own, plan: at(0.8) }] });
+    const e = caught(() => coordinateClaim({ ...base, personId: "p-2", allowable: "100", plans: [{ coverage: own, plan: at(0.8), accumulators: r1.plans[0]!.accumulators }] }));
+    expect(isLibraryError(e)).toBe(true);
+    expect((e as { path?: unknown }).path ?? (e as { issues: { path: unknown }[] }).issues[0]!.path).toEqual(["plans", 0, "accumulators", "person"]);
+    const cats = usd([{ kind: "commercial", id: "x", rate: 0.8, categories: { drug: {} } }]);
+    expect(isLibraryError(caught(() => coordinateClaim({ ...base, allowable: "100", lines: [{ category: "drug", amount: "90" }], plans: [{ coverage: own, plan: cats }] })))).toBe(true);
   });
 });

@@ -9,7 +9,8 @@ import { currencyCodeSchema, DomainError, type Explanation, invalid, type IssueP
 import { allocateUnits, formatMoney, type Money } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { userRecord } from "../../core/schemas.js";
-import { type AnnualAccumulators, type AnnualAccumulatorsInput, annualAccumulatorsSchema, type LayerAccumulator } from "../accumulators.js";
+import { type AnnualAccumulators, type AnnualAccumulatorsInput, annualAccumulatorsSchema, type FamilyAccumulators, familyAccumulatorsSchema, type LayerAccumulator } from "../accumulators.js";
+import { billLineSchema } from "../categories.js";
 import { type CoveragePlan, type CoveragePlanInput, isCoveragePlan, parseLayers } from "../layers.js";
 import { splitBill, type SplitBillResult } from "../split-bill.js";
 import { scaleOf, toUnits, unitsMoney, unitsText } from "../units.js";
@@ -29,7 +30,9 @@ const claimPlanSchema = z
     method: secondaryMethodSchema.optional(),
     /** The plan's accumulators before the claim (from the previous claim's result). */
     accumulators: annualAccumulatorsSchema.optional(),
-    /** The part of the allowable expense on this plan's catalogue; the whole of it when absent. */
+    /** The plan's family accumulators before the claim, for a plan with family limits (with the claim's `family`). */
+    familyAccumulators: familyAccumulatorsSchema.optional(),
+    /** The part of the allowable expense on this plan's catalogue; the whole of it when absent (not with `lines`). */
     catalogueAmount: nonNegativeAmountSchema.optional(),
   })
   .strict();
@@ -44,8 +47,12 @@ export const coordinateClaimInputSchema = z
     /** Whose claim this is (the benefit reserve is kept per person). */
     personId: z.string().min(1).max(200),
     person: coveredPersonSchema.optional(),
+    /** The family, when the plans' family deductibles and out-of-pocket maxima apply. */
+    family: z.string().min(1).max(200).optional(),
     /** The allowable expense: the part of the charge that at least one plan covers. */
     allowable: nonNegativeAmountSchema,
+    /** The allowable expense by item (category, catalogue class, amount), summing to `allowable`; each plan's waterfall settles the lines. */
+    lines: z.array(billLineSchema).min(1).max(10_000).optional(),
     /** Patient attributes read by the plans' stratified rates and assistance groups. */
     patient: userRecord(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
     plans: z.array(claimPlanSchema).min(1).max(20),
@@ -77,6 +84,8 @@ export interface CoordinatedPlanPayment {
   readonly deductibleCredited: Money;
   /** The plan's accumulators after the claim. */
   readonly accumulators: AnnualAccumulators;
+  /** The plan's family accumulators after the claim (plans with family limits, claims with a `family`): as its own waterfall left them. */
+  readonly familyAccumulators?: FamilyAccumulators;
 }
 
 /** Result of {@link coordinateClaim}. */
@@ -124,6 +133,8 @@ interface Run {
   readonly layerNormal: bigint[];
   readonly layerPaidBefore: bigint[];
   readonly deductibleAlone: bigint;
+  /** Per layer: what it paid alone on each category of the lines (empty without lines). */
+  readonly layerCategoryPay: Map<string, bigint>[];
 }
 
 /**
@@ -185,16 +196,27 @@ export function coordinateClaim(input: CoordinateClaimInput | (Omit<CoordinateCl
         plan,
         bill: unitsText(allowable, scale),
         year,
+        person: personId,
+        ...(x.family === undefined ? {} : { family: x.family }),
+        ...(x.lines === undefined ? {} : { lines: (input as { lines: unknown[] }).lines as never }),
         ...(p.catalogueAmount === undefined ? {} : { catalogueAmount: p.catalogueAmount.toFixed() }),
         ...(x.patient === undefined ? {} : { patient: x.patient }),
         // The document as given: splitBill parses it again (the parsed form holds Decimals).
         ...(p.accumulators === undefined ? {} : { accumulators: (input.plans[i] as { accumulators: AnnualAccumulatorsInput }).accumulators }),
+        ...(p.familyAccumulators === undefined ? {} : { familyAccumulators: (input.plans[i] as unknown as { familyAccumulators: never }).familyAccumulators }),
       }),
     );
     const layerNormal = alone.layers.map((l) => toUnits(l.amount.amount, scale, at));
     const layerPaidBefore = alone.layers.map((l, k) => toUnits(new D(alone.accumulators.layers[l.id]!.paid), scale, at) - layerNormal[k]!);
     const deductibleAlone = alone.layers.reduce((s, l) => s + toUnits(l.deductibleApplied.amount, scale, at), 0n);
-    runs.set(p.coverage.id, { index: i, id: p.coverage.id, plan, alone, normal: layerNormal.reduce((s, v) => s + v, 0n), layerNormal, layerPaidBefore, deductibleAlone });
+    const layerCategoryPay = alone.layers.map(() => new Map<string, bigint>());
+    for (const line of alone.lines ?? []) {
+      line.layers.forEach((lp, k) => {
+        const byCat = layerCategoryPay[k]!;
+        byCat.set(line.category, (byCat.get(line.category) ?? 0n) + toUnits(lp.amount.amount, scale, at));
+      });
+    }
+    runs.set(p.coverage.id, { index: i, id: p.coverage.id, plan, alone, normal: layerNormal.reduce((s, v) => s + v, 0n), layerNormal, layerPaidBefore, deductibleAlone, layerCategoryPay });
   });
 
   const reserveIn = x.reserve === undefined ? null : readReserve(x.reserve, { personId, year, currency, scale });
@@ -289,7 +311,7 @@ export function coordinateClaim(input: CoordinateClaimInput | (Omit<CoordinateCl
       const bal = balances.get(p.run.id) ?? 0n;
       const unpaid = allowable - paidSoFar;
       if (bal === 0n || unpaid === 0n) continue;
-      const room = capRoom(p.run, p.byMethod);
+      const room = capRoom(p.run, p.byMethod, scale);
       let draw = bal < unpaid ? bal : unpaid;
       if (room !== null && draw > room) draw = room;
       if (draw === 0n) continue;
@@ -344,6 +366,7 @@ export function coordinateClaim(input: CoordinateClaimInput | (Omit<CoordinateCl
       savings: m(p.savings),
       deductibleCredited,
       accumulators,
+      ...(p.run.alone.familyAccumulators === undefined ? {} : { familyAccumulators: p.run.alone.familyAccumulators }),
     };
   });
   const patient = allowable - paidSoFar;
@@ -366,13 +389,14 @@ export function coordinateClaim(input: CoordinateClaimInput | (Omit<CoordinateCl
  * as the COB rules reduce each benefit in proportion and charge it against its limit; a
  * reserve draw beyond the normal benefit then fills the layers' cap room in order.
  */
-function attribute(run: Run, total: bigint): bigint[] {
+function attribute(run: Run, total: bigint, scale: number): bigint[] {
   const inNormal = total < run.normal ? total : run.normal;
   const out = run.normal === 0n ? run.layerNormal.map(() => 0n) : allocateUnits(inNormal, run.layerNormal);
   let rest = total - inNormal;
-  run.plan.layers.forEach((l, i) => {
+  run.plan.layers.forEach((_l, i) => {
     if (rest === 0n) return;
-    const room = l.cap === null ? rest : l.cap - run.layerPaidBefore[i]! - out[i]!;
+    const r0 = layerRoom(run, i, scale);
+    const room = r0 === null ? rest : r0 - out[i]!;
     const take = room < rest ? (room > 0n ? room : 0n) : rest;
     out[i] = out[i]! + take;
     rest -= take;
@@ -380,14 +404,32 @@ function attribute(run: Run, total: bigint): bigint[] {
   return out;
 }
 
+/** What is left, before this claim, of a layer's lifetime cap (null: none). */
+function lifetimeLeft(run: Run, i: number, scale: number): bigint | null {
+  const cap = run.plan.layers[i]!.limits?.lifetimeCap ?? null;
+  const after = (run.alone.accumulators.layers[run.plan.layers[i]!.id] as { lifetimePaid?: string } | undefined)?.lifetimePaid;
+  if (cap === null || after === undefined) return null;
+  return cap - (toUnits(new D(after), scale, ["accumulators"]) - run.layerNormal[i]!);
+}
+
+/** A layer's room before this claim under its annual cap and its lifetime cap (null: unlimited). */
+function layerRoom(run: Run, i: number, scale: number): bigint | null {
+  const l = run.plan.layers[i]!;
+  const annual = l.cap === null ? null : l.cap - run.layerPaidBefore[i]!;
+  const life = lifetimeLeft(run, i, scale);
+  if (annual === null) return life;
+  if (life === null) return annual;
+  return annual < life ? annual : life;
+}
+
 /** How much more than `byMethod` the plan's caps allow it to pay on this claim (null: no cap binds). */
-function capRoom(run: Run, byMethod: bigint): bigint | null {
-  const first = attribute(run, byMethod);
+function capRoom(run: Run, byMethod: bigint, scale: number): bigint | null {
+  const first = attribute(run, byMethod, scale);
   let room = 0n;
   for (let i = 0; i < run.plan.layers.length; i++) {
-    const l = run.plan.layers[i]!;
-    if (l.cap === null) return null;
-    const r = l.cap - run.layerPaidBefore[i]! - first[i]!;
+    const r0 = layerRoom(run, i, scale);
+    if (r0 === null) return null;
+    const r = r0 - first[i]!;
     if (r > 0n) room += r;
   }
   return room;
@@ -395,14 +437,30 @@ function capRoom(run: Run, byMethod: bigint): bigint | null {
 
 /** The plan's accumulators as it would have left them alone, except that the caps count only what it paid. */
 function creditOnlyPaid(run: Run, total: bigint, scale: number): AnnualAccumulators {
-  const parts = attribute(run, total);
+  const parts = attribute(run, total, scale);
   const layers = Object.create(null) as Record<string, LayerAccumulator>;
   run.plan.layers.forEach((l, i) => {
-    const alone = run.alone.accumulators.layers[l.id]! as LayerAccumulator & { readonly lifetimePaid?: string };
+    const alone = run.alone.accumulators.layers[l.id]!;
     const entry: LayerAccumulator = { ...alone, paid: unitsText(run.layerPaidBefore[i]! + parts[i]!, scale) };
     // A lifetime counter, where the plan keeps one, also counts only what was paid.
     if (alone.lifetimePaid !== undefined) {
       (entry as { lifetimePaid?: string }).lifetimePaid = unitsText(toUnits(new D(alone.lifetimePaid), scale, ["accumulators"]) - run.layerNormal[i]! + parts[i]!, scale);
+    }
+    // Sub-limit counters: the layer's payment within its normal benefit, shared over the
+    // categories in proportion to what it paid on each alone.
+    if (alone.categories !== undefined) {
+      const byCat = run.layerCategoryPay[i]!;
+      const cats = [...byCat.keys()].sort();
+      const weights = cats.map((c) => byCat.get(c)!);
+      const within = parts[i]! < run.layerNormal[i]! ? parts[i]! : run.layerNormal[i]!;
+      const shares = weights.some((w) => w > 0n) ? allocateUnits(within, weights) : weights.map(() => 0n);
+      const out = Object.create(null) as Record<string, string>;
+      for (const c of Object.keys(alone.categories)) {
+        const k = cats.indexOf(c);
+        const after = toUnits(new D(alone.categories[c]!), scale, ["accumulators"]);
+        out[c] = k < 0 ? alone.categories[c]! : unitsText(after - weights[k]! + shares[k]!, scale);
+      }
+      (entry as { categories?: Record<string, string> }).categories = out;
     }
     layers[l.id] = entry;
   });
