@@ -447,7 +447,7 @@ describe("COB with the plans' limits, item categories and family cover", () => {
     const r1 = coordinateClaim({ ...base, allowable: "100", plans: [{ coverage: own, plan: at(0.8) }] });
     const e = caught(() => coordinateClaim({ ...base, personId: "p-2", allowable: "100", plans: [{ coverage: own, plan: at(0.8), accumulators: r1.plans[0]!.accumulators }] }));
     expect(isLibraryError(e)).toBe(true);
-    expect((e as { path?: unknown }).path ?? (e as { issues: { path: unknown }[] }).issues[0]!.path).toEqual(["plans", 0, "accumulators", "person"]);
+    expect((e as { path?: unknown }).path ?? (e as unknown as { issues: { path: unknown }[] }).issues[0]!.path).toEqual(["plans", 0, "accumulators", "person"]);
     const cats = usd([{ kind: "commercial", id: "x", rate: 0.8, categories: { drug: {} } }]);
     expect(isLibraryError(caught(() => coordinateClaim({ ...base, allowable: "100", lines: [{ category: "drug", amount: "90" }], plans: [{ coverage: own, plan: cats }] })))).toBe(true);
   });
