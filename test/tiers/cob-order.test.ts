@@ -227,6 +227,21 @@ describe("COB order of benefits (NAIC rules)", () => {
     expect(issues(() => order([{ id: "a", coveredAs: "subscriber", birthday: "x" } as never, { id: "b", coveredAs: "spouse" }]))[0]!.path).toEqual(["plans", 0, "birthday"]);
   });
 
+  it("bad input: pairwise verdicts that go in a circle (birthday, active, continuation)", () => {
+    // A before B by the birthday rule; B (active) before C (retired); C before A (A is continuation coverage).
+    const e = domainError(() =>
+      order(
+        [
+          { id: "A", coveredAs: "child", continuation: true, parent: { birthDate: "1980-03-01" } },
+          { id: "B", coveredAs: "child", status: "active", parent: { birthDate: "1980-05-01" } },
+          { id: "C", coveredAs: "spouse", status: "retired" },
+        ],
+        { parents: "together" },
+      ),
+    );
+    expect([e.code, e.details.reason, e.details.plans]).toEqual(["INCONSISTENT_INPUT", "circular_order", ["A", "B", "C"]]);
+  });
+
   it("ids such as __proto__ and constructor are plain ids", () => {
     expect(order([{ id: "constructor", coveredAs: "spouse" }, { id: "__proto__", coveredAs: "subscriber" }]).order).toEqual(["__proto__", "constructor"]);
   });
