@@ -452,3 +452,23 @@ describe("COB with the plans' limits, item categories and family cover", () => {
     expect(isLibraryError(caught(() => coordinateClaim({ ...base, allowable: "100", lines: [{ category: "drug", amount: "90" }], plans: [{ coverage: own, plan: cats }] })))).toBe(true);
   });
 });
+
+describe("COB: user-chosen names", () => {
+  it("plan, layer and person ids __proto__ and constructor are plain names in results and the reserve", () => {
+    const plan = (rate: number) => usd([{ kind: "commercial", id: "__proto__", rate }]);
+    const r = coordinateClaim({
+      ...base,
+      personId: "constructor",
+      allowable: "1000",
+      plans: [
+        { coverage: { id: "__proto__", coveredAs: "subscriber" }, plan: plan(0.8) },
+        { coverage: { id: "constructor", coveredAs: "spouse" }, plan: plan(0.9), method: { kind: "standard" } },
+      ],
+      reserve: JSON.parse('{"personId":"constructor","year":2026,"currency":"USD","balances":{"__proto__":"5","constructor":"7"}}') as never,
+    });
+    // secondary: min(900, 200) = 200, savings 700 → 7 + 700 = 707; the primary's balance is untouched.
+    expect([r.reserve!.balances["__proto__"], r.reserve!.balances["constructor"], Object.keys(r.reserve!.balances).length]).toEqual(["5.00", "707.00", 2]);
+    expect(Object.hasOwn(r.reserve!.balances, "__proto__")).toBe(true);
+    expect(r.plans[1]!.accumulators.layers["__proto__"]!.paid).toBe("200.00");
+  });
+});
