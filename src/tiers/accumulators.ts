@@ -80,7 +80,8 @@ export interface FamilyAccumulators {
   readonly year: number;
   readonly currency: string;
   readonly family: string;
-  readonly layers: Readonly<Record<string, { readonly deductibleMet: string; readonly outOfPocket: string }>>;
+  /** Per layer with family limits: the family deductible met and the family's out-of-pocket (each where the layer has that limit). */
+  readonly layers: Readonly<Record<string, { readonly deductibleMet?: string; readonly outOfPocket?: string }>>;
 }
 
 /** The accumulator document as stored (amounts as decimal strings or safe integers). */
@@ -251,11 +252,14 @@ export function writeAccumulators(plan: CoveragePlan, state: readonly MinorUnitA
 
 /** The family accumulator document after a claim (layers with family limits only). */
 export function writeFamilyAccumulators(plan: CoveragePlan, state: readonly MinorUnitFamilyAccumulator[], year: number, family: string): FamilyAccumulators {
-  const layers = Object.create(null) as Record<string, { deductibleMet: string; outOfPocket: string }>;
+  const layers = Object.create(null) as Record<string, { deductibleMet?: string; outOfPocket?: string }>;
   plan.layers.forEach((l, i) => {
     const lim = l.limits;
     if (lim === null || (lim.familyDeductible === null && lim.oopFamily === null)) return;
-    layers[l.id] = { deductibleMet: unitsText(state[i]!.met, plan.scale), outOfPocket: unitsText(state[i]!.oop, plan.scale) };
+    layers[l.id] = {
+      ...(lim.familyDeductible === null ? {} : { deductibleMet: unitsText(state[i]!.met, plan.scale) }),
+      ...(lim.oopFamily === null ? {} : { outOfPocket: unitsText(state[i]!.oop, plan.scale) }),
+    };
   });
   return { year, currency: plan.currency, family, layers };
 }

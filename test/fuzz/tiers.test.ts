@@ -20,6 +20,27 @@ const planDoc = {
 };
 const plan = api.parseLayers(planDoc as api.CoveragePlanInput);
 const first = api.splitBill({ plan, bill: "500", year: 2026, patient: { insuranceType: "employee" } });
+const limitsPlanDoc = {
+  currency: "CNY",
+  layers: [
+    {
+      kind: "basic",
+      id: "basic",
+      deductible: "1000",
+      familyDeductible: "2000",
+      familyDesign: "embedded",
+      rate: 0.7,
+      cap: "400000",
+      lifetimeCap: "2000000",
+      outOfPocketMax: { individual: "20000", family: "40000" },
+      categories: { drug: { firstSelfPay: { B: 0.1 } }, test: { subLimit: "100000" } },
+      variants: [{ id: "vulnerable", when: { attribute: "groups", in: ["vulnerable"] }, deductible: "500", rate: 0.75, cap: null }],
+    },
+    { kind: "commercial", id: "hmb", rate: 0.5, categories: { drug: { rate: 0.5 }, test: { rate: 1, subLimit: "100000" } } },
+  ],
+};
+const limitsPlan = api.parseLayers(limitsPlanDoc as api.CoveragePlanInput);
+const famFirst = api.splitBill({ plan: limitsPlan, year: 2026, person: "A", family: "F1", lines: [{ category: "drug", amount: "5000" }] });
 const rules = {
   rules: [
     { id: "egfr-nsclc-iv", risk: "low", when: { codes: ["EGFR"], diagnoses: ["C34"], stages: ["IV"] } },
@@ -45,6 +66,17 @@ describe("fuzz: tiers", () => {
     [plan, { bill: 120000000n, catalogue: 30000000n, patient: { insuranceType: "employee", groups: ["subsistence"] } }],
     [plan, { bill: 1000000n, patient: { insuranceType: "resident" }, accumulators: plan.layers.map(() => ({ met: 0n, paid: 0n, bandBase: 0n })) }],
   ]);
+  // Issue 16: limits, family accumulators, itemised lines, variants.
+  entry("splitBill (limits, lines, variants)", (x) => api.splitBill(x as api.SplitBillInput), [
+    [{ plan: limitsPlan, year: 2026, person: "A", family: "F1", patient: { groups: ["vulnerable"] }, lines: [{ category: "drug", catalogueClass: "B", amount: "12000" }, { category: "test", amount: "3000" }] }],
+    [{ plan: limitsPlan, year: 2026, person: "A", family: "F1", lines: [{ category: "test", amount: "500" }], accumulators: famFirst.accumulators, familyAccumulators: famFirst.familyAccumulators }],
+  ]);
+  // One layer per call: a 5,000-layer copy of this rich document would only measure zod.
+  entry("parseLayers (limits, categories, variants)", (x) => api.parseLayers({ currency: "CNY", layers: [x] } as api.CoveragePlanInput), [[limitsPlanDoc.layers[0]], [limitsPlanDoc.layers[1]]]);
+  entry("splitBillMinorUnits (limits, lines)", (x) => api.splitBillMinorUnits(x as api.SplitBillMinorUnitsInput), [
+    [{ plan: limitsPlan, claim: { lines: [{ category: "drug", catalogueClass: "B", amount: 1200000n }, { category: "test", amount: 300000n }], familyAccumulators: limitsPlan.layers.map(() => ({ met: 0n, oop: 0n })) } }],
+  ]);
+  entry("startBenefitYear", (x) => api.startBenefitYear(x as Parameters<typeof api.startBenefitYear>[0]), [[{ plan: limitsPlan, accumulators: famFirst.accumulators, year: 2027 }]]);
   entry("buyGetFreeUnits", (x) => api.buyGetFreeUnits(x as Parameters<typeof api.buyGetFreeUnits>[0]), [[{ units: 12, buy: 2, get: 1 }]]);
   entry("resolveStratifiedRate", (r, p, path) => api.resolveStratifiedRate(r as api.StratifiedRate, p as api.PatientAttributes, path as (string | number)[]), [
     [api.parseInput(api.stratifiedRateSchema, s3), { income: 80000, localAverageIncome: 100000 }],
