@@ -224,6 +224,18 @@ export function coordinateClaim(input: CoordinateClaimInput | (Omit<CoordinateCl
 
   const steps: Step[] = [...orderSteps(positions, pairs)];
   steps.push(step("tiers.coordination.allowable", `The allowable expense is ${fmt(allowable)}; ${x.plans.length} plan(s) cover the person.`, { allowable: m(allowable) }, m(allowable)));
+  // Each plan's normal benefit, in paying order, with its own layer sentences for a dispute.
+  for (const id of positions.flat()) {
+    const run = runs.get(id)!;
+    steps.push(
+      step(
+        "tiers.coordination.normalBenefit",
+        `Plan ${id} alone would pay ${fmt(run.normal)}: ${run.alone.layers.map((l) => l.text).join(" ")}`,
+        { plan: id, normalBenefit: m(run.normal), deductibleAlone: m(run.deductibleAlone), layers: run.alone.layers.map((l) => ({ layer: l.id, amount: l.amount })) },
+        m(run.normal),
+      ),
+    );
+  }
 
   interface Paid {
     run: Run;
