@@ -5,7 +5,7 @@ import { type CsvDialectOptions, type OutputFormat, UsageError } from "./io.js";
 
 /** Where a command writes, and what it may read. */
 export interface CommandIo {
-  out(text: string): void | Promise<void>;
+  out(text: string | Uint8Array): void | Promise<void>;
   err(text: string): void;
   readonly stdin: NodeJS.ReadableStream;
   /** True when standard error is a terminal (progress bars are drawn only then, or with --progress). */

@@ -20,11 +20,11 @@ import {
 } from "../../src/index.js";
 import { CliError } from "../io.js";
 import { errorLine, repeatedPatientRecord, settleShard, type ShardResult } from "./shard.js";
-import type { CohortWorkerData, ShardTask } from "./worker.js";
+import type { CohortWorkerData, ShardReply, ShardTask } from "./worker.js";
 
 /** Where the driver writes; `out` may return a promise to apply backpressure. */
 export interface CohortIo {
-  out(text: string): void | Promise<void>;
+  out(text: string | Uint8Array): void | Promise<void>;
   err(text: string): void;
   readonly stdin: NodeJS.ReadableStream;
 }
@@ -111,7 +111,7 @@ export async function runCohort(o: CohortRunOptions, io: CohortIo): Promise<Coho
   const report = () => o.onProgress?.(bytes, total, totals.patients + totals.errors);
 
   /** Takes one shard's result in file order: M6 repeats, error lines, the --max-errors stop, output. */
-  const accept = async (r: ShardResult): Promise<void> => {
+  const accept = async (r: ShardResult | ShardReply, task: ShardTask): Promise<void> => {
     let replaced: Map<number, CohortSettlementError> | undefined;
     for (let k = 0; k < r.ids.length; k++) {
       const id = r.ids[k]!;
@@ -139,10 +139,12 @@ export async function runCohort(o: CohortRunOptions, io: CohortIo): Promise<Coho
     }
     if (!replaced && cut === r.ids.length) {
       totals = mergeCohortTotals([totals, r.totals]);
-      if (o.records && r.text !== "") await io.out(r.text);
+      const out = "text" in r ? r.text : r.bytes;
+      if (o.records && out.length > 0) await io.out(out);
     } else {
-      // Slow path (rare): rebuild this shard's records and totals up to the cut.
-      const recs = r.text.split("\n").slice(0, cut);
+      // Slow path (rare): settle the shard again here, with its records, and rebuild its
+      // records and totals up to the cut with the repeats replaced.
+      const recs = settleShard(prepared, task.text, task.firstLine, o.file, true).text.split("\n").slice(0, cut);
       let part = emptyCohortTotals(prepared.currency);
       const text: string[] = [];
       recs.forEach((t, k) => {
@@ -161,14 +163,14 @@ export async function runCohort(o: CohortRunOptions, io: CohortIo): Promise<Coho
   const input = shards(o.file, io.stdin, (n) => (bytes += n));
   if (o.workers <= 1) {
     for await (const task of input) {
-      await accept(settleShard(prepared, task.text, task.firstLine, o.file));
+      await accept(settleShard(prepared, task.text, task.firstLine, o.file, o.records), task);
       if (stopped) break;
     }
     return { totals, stopped, lastLine };
   }
 
   const { Piscina } = await import("piscina");
-  const workerData: CohortWorkerData = { contract: o.contract, asOf: o.asOf, file: o.file, ...(o.plan === undefined ? {} : { plan: o.plan }) };
+  const workerData: CohortWorkerData = { contract: o.contract, asOf: o.asOf, file: o.file, records: o.records, ...(o.plan === undefined ? {} : { plan: o.plan }) };
   const pool = new Piscina({
     filename: o.workerModule ?? fileURLToPath(new URL("./worker.ts", import.meta.url)),
     name: "cohortShardTask",
@@ -178,20 +180,24 @@ export async function runCohort(o: CohortRunOptions, io: CohortIo): Promise<Coho
     idleTimeout: 1000,
   });
   // Keep a few shards in flight per thread; take the results back in file order.
-  const inFlight: Promise<ShardResult>[] = [];
+  const inFlight: { task: ShardTask; reply: Promise<ShardReply> }[] = [];
   const limit = o.workers * 3;
   try {
     for await (const task of input) {
-      inFlight.push(pool.run(task) as Promise<ShardResult>);
+      inFlight.push({ task, reply: pool.run(task) as Promise<ShardReply> });
       if (inFlight.length >= limit) {
-        await accept(await inFlight.shift()!);
+        const next = inFlight.shift()!;
+        await accept(await next.reply, next.task);
         if (stopped) break;
       }
     }
-    while (!stopped && inFlight.length > 0) await accept(await inFlight.shift()!);
+    while (!stopped && inFlight.length > 0) {
+      const next = inFlight.shift()!;
+      await accept(await next.reply, next.task);
+    }
   } finally {
     // Results still in flight after a stop are dropped: nothing of them was written or counted.
-    for (const p of inFlight) p.catch(() => undefined);
+    for (const p of inFlight) p.reply.catch(() => undefined);
     await pool.destroy();
   }
   return { totals, stopped, lastLine };

@@ -15,7 +15,7 @@ import {
 
 /** What a shard gives back: its records as NDJSON text, in line order, and their totals. */
 export interface ShardResult {
-  /** One settlement (or error) record per non-blank line, each followed by "\n". */
+  /** One settlement (or error) record per non-blank line, each followed by "\n" (empty without records). */
   readonly text: string;
   /** Per record: the patient id it names (null when it names none). */
   readonly ids: (string | null)[];
@@ -49,9 +49,10 @@ const isBlank = (s: string) => s.length === 0 || ((s.charCodeAt(0) <= 32 || s.ch
 
 /**
  * Settles the lines of `text` (whole lines; the first is line `firstLine` of `file`).
- * Blank lines are skipped but counted; a trailing "\r" (CRLF files) is dropped.
+ * Blank lines are skipped but counted; a trailing "\r" (CRLF files) is dropped. With
+ * `records` false the settled records are not serialised (their text is empty).
  */
-export function settleShard(prepared: PreparedCohortSettlement, text: string, firstLine: number, file: string): ShardResult {
+export function settleShard(prepared: PreparedCohortSettlement, text: string, firstLine: number, file: string, records = true): ShardResult {
   const out: string[] = [];
   const ids: (string | null)[] = [];
   const lines: number[] = [];
@@ -81,9 +82,9 @@ export function settleShard(prepared: PreparedCohortSettlement, text: string, fi
       id = typeof pid === "string" ? pid : null;
       rec = settleCohortPatient(prepared, record, line);
     }
-    if (isCohortSettlementError(rec!)) errors.push({ at: out.length, message: errorLine(file, rec) });
+    if (isCohortSettlementError(rec!)) errors.push({ at: ids.length, message: errorLine(file, rec) });
     totals = addToCohortTotals(totals, rec!);
-    out.push(JSON.stringify(rec!));
+    if (records) out.push(JSON.stringify(rec!));
     ids.push(id);
     lines.push(line);
   }

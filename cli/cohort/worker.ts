@@ -10,6 +10,7 @@ export interface CohortWorkerData {
   readonly plan?: unknown;
   readonly asOf: string;
   readonly file: string;
+  readonly records: boolean;
 }
 
 /** One task: whole lines of the file, starting at `firstLine`. */
@@ -20,9 +21,14 @@ export interface ShardTask {
 
 let prepared: PreparedCohortSettlement | undefined;
 
+/** A shard's result as it crosses back to the driver: the records as UTF-8 bytes (a memcpy, not a string re-encoded in the driver). */
+export type ShardReply = Omit<ShardResult, "text"> & { readonly bytes: Uint8Array };
+
 /** Settles one shard in a worker thread (piscina calls it by name). */
-export function cohortShardTask(task: ShardTask): ShardResult {
+export function cohortShardTask(task: ShardTask): ShardReply {
   const d = workerData as CohortWorkerData;
   prepared ??= prepareCohortSettlement({ contract: d.contract, asOf: d.asOf, ...(d.plan === undefined ? {} : { plan: d.plan }) });
-  return settleShard(prepared, task.text, task.firstLine, d.file);
+  const { text, ...rest } = settleShard(prepared, task.text, task.firstLine, d.file, d.records);
+  // The UTF-8 encoding happens here, in parallel, rather than in the driver that writes it.
+  return { ...rest, bytes: Buffer.from(text, "utf8") };
 }
