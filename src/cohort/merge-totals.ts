@@ -5,7 +5,7 @@
 // the totals of one pass.
 import { DomainError, invalid, type IssuePath } from "../core/errors.js";
 import { getCurrency } from "../money/currency.js";
-import type { CohortTotals } from "./settle-cohort.js";
+import type { CohortTotals, CohortTotalsJSON } from "./settle-cohort.js";
 
 const COUNTS = ["patients", "errors"] as const;
 const AMOUNTS = ["gross", "refunded", "net", "withheld", "patientShare"] as const;
@@ -72,4 +72,55 @@ export function mergeCohortTotals(parts: readonly CohortTotals[]): CohortTotals 
     for (const id of Object.keys(p.layers)) layers[id] = (Object.hasOwn(layers, id) ? layers[id]! : 0n) + p.layers[id]!;
   }
   return { currency, patients, errors, gross, refunded, net, withheld, layers, patientShare };
+}
+
+/** Minor units of a decimal text with at most `scale` decimals, or null. */
+function unitsOf(text: unknown, scale: number): bigint | null {
+  if (typeof text !== "string" || !/^-?\d+(\.\d+)?$/.test(text) || text.length > 40) return null;
+  const negative = text.startsWith("-");
+  const [whole, fraction = ""] = (negative ? text.slice(1) : text).split(".");
+  if (fraction.length > scale) return null;
+  const magnitude = BigInt(whole! + fraction.padEnd(scale, "0"));
+  return negative ? -magnitude : magnitude;
+}
+
+/**
+ * Reads totals back from their JSON form ({@link cohortTotalsToJSON}), exactly: the way
+ * shard totals cross a process boundary (a queue, a file, an HTTP reply) before
+ * {@link mergeCohortTotals}. Amounts with more decimals than the currency has, or that
+ * are not plain decimals, are refused with their path; nothing is rounded.
+ *
+ * @example
+ * ```ts
+ * const shard = cohortTotalsFromJSON(JSON.parse(await redis.get("shard-3")));
+ * ```
+ */
+export function cohortTotalsFromJSON(json: CohortTotalsJSON): CohortTotals {
+  const t = json as unknown as Record<string, unknown> | null;
+  if (t === null || typeof t !== "object" || Array.isArray(t)) throw invalid([], "expected cohort totals as JSON (from cohortTotalsToJSON)", "invalid_type");
+  const allowed = new Set(["currency", "patients", "errors", "gross", "refunded", "net", "withheld", "layers", "patientShare"]);
+  for (const k of Object.keys(t)) if (!allowed.has(k)) throw invalid([k], `unknown key "${k}"`, "unrecognized_keys");
+  if (typeof t.currency !== "string") throw invalid(["currency"], "expected a currency code", "invalid_type");
+  const scale = getCurrency(t.currency, ["currency"]).minorUnit;
+  for (const k of COUNTS) if (!Number.isSafeInteger(t[k]) || (t[k] as number) < 0) throw invalid([k], "a count is a whole number ≥ 0", "invalid_type");
+  const amount = (v: unknown, path: IssuePath): bigint => {
+    const u = unitsOf(v, scale);
+    if (u === null) throw invalid(path, `an amount is a decimal string with at most ${scale} decimals`, "invalid_amount");
+    return u;
+  };
+  const l = t.layers as Record<string, unknown> | null;
+  if (l === null || typeof l !== "object" || Array.isArray(l)) throw invalid(["layers"], "layers are a record of decimal strings", "invalid_type");
+  const layers = Object.create(null) as Record<string, bigint>;
+  for (const id of Object.keys(l)) layers[id] = amount(l[id], ["layers", id]);
+  return {
+    currency: t.currency,
+    patients: t.patients as number,
+    errors: t.errors as number,
+    gross: amount(t.gross, ["gross"]),
+    refunded: amount(t.refunded, ["refunded"]),
+    net: amount(t.net, ["net"]),
+    withheld: amount(t.withheld, ["withheld"]),
+    layers,
+    patientShare: amount(t.patientShare, ["patientShare"]),
+  };
 }

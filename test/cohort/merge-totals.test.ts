@@ -8,6 +8,7 @@ import {
   DomainError,
   emptyCohortTotals,
   mergeCohortTotals,
+  cohortTotalsFromJSON,
   prepareCohortSettlement,
   settleCohortPatient,
   ValidationError,
@@ -150,5 +151,25 @@ describe("mergeCohortTotals: bad input", () => {
     expect(Object.hasOwn(m.layers, "__proto__")).toBe(true);
     expect(m.layers["__proto__"]).toBe(14n);
     expect(() => mergeCohortTotals([t])).toThrow(ValidationError);
+  });
+});
+
+describe("cohortTotalsFromJSON: totals across a process boundary", () => {
+  it("is the exact inverse of cohortTotalsToJSON", () => {
+    fc.assert(
+      fc.property(totalsArb, (t) => {
+        same(cohortTotalsFromJSON(JSON.parse(JSON.stringify(cohortTotalsToJSON(t)))), t);
+      }),
+    );
+    same(cohortTotalsFromJSON(cohortTotalsToJSON(whole)), whole);
+  });
+
+  it("refuses sub-minor amounts, unknown keys and bad counts with their paths", () => {
+    const j = cohortTotalsToJSON(whole);
+    expect(issues(() => cohortTotalsFromJSON({ ...j, net: "1.005" }))[0]!.path).toEqual(["net"]);
+    expect(issues(() => cohortTotalsFromJSON({ ...j, layers: { basic: "1e5" } }))[0]!.path).toEqual(["layers", "basic"]);
+    expect(issues(() => cohortTotalsFromJSON({ ...j, extra: 1 } as never))[0]!.path).toEqual(["extra"]);
+    expect(issues(() => cohortTotalsFromJSON({ ...j, errors: 1.5 }))[0]!.path).toEqual(["errors"]);
+    expect(issues(() => cohortTotalsFromJSON(null as never))[0]!.path).toEqual([]);
   });
 });
