@@ -45,7 +45,8 @@ function checkPart(part: unknown, path: IssuePath): asserts part is CohortTotals
 export function mergeCohortTotals(parts: readonly CohortTotals[]): CohortTotals {
   if (!Array.isArray(parts)) throw invalid([], "expected a list of cohort totals", "invalid_type");
   if (parts.length === 0) throw invalid([], "expected at least one cohort totals (use emptyCohortTotals(currency) for none)", "too_small");
-  parts.forEach((p, i) => checkPart(p, [i]));
+  // A plain loop, not forEach: a sparse list's holes must be checked too.
+  for (let i = 0; i < parts.length; i++) checkPart(parts[i], [i]);
   const currency = parts[0]!.currency;
   let patients = 0;
   let errors = 0;

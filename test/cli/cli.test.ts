@@ -2,11 +2,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 const root = join(__dirname, "..", "..");
 const data = (f: string) => join(root, "examples", "data", f);
 const tmp = mkdtempSync(join(tmpdir(), "vbp-cli-"));
+// Each case spawns the CLI from source through tsx (a few seconds per run on a loaded machine).
+vi.setConfig({ testTimeout: 600_000 });
 
 function cli(args: string[], input?: string) {
   const r = spawnSync(process.execPath, ["--import", "tsx", join(root, "cli", "main.ts"), ...args], {
