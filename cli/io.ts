@@ -217,6 +217,12 @@ export function neutralise(v: CsvValue): string {
   return /^[=+\-@\t\r]/.test(v) && !plainNumber.test(v) ? `'${v}` : v;
 }
 
+/** One neutralised text cell, quoted as RFC 4180 requires (a comma, a quote or a newline inside). */
+export function csvCell(v: string): string {
+  const safe = neutralise(v);
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
 /** Renders a result in the requested format. */
 export function render(result: Tabular, format: OutputFormat): string {
   if (format === "json") return `${JSON.stringify(result.json, null, 2)}\n`;
