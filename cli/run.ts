@@ -1,63 +1,76 @@
+// The CLI's commands on commander: usage errors (unknown command or option — with a
+// did-you-mean —, a missing or extra argument, a bad option value) exit 2; bad data in
+// a file exits 1 and names the file and the line or field path; success exits 0.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
 import { biaCommand } from "./commands/bia.js";
 import { icerCommand } from "./commands/icer.js";
+import { modelCommand } from "./commands/model.js";
+import { planeCommand } from "./commands/plane.js";
 import { psaCommand } from "./commands/psa.js";
+import type { CommandResult } from "./commands/result.js";
 import { settleCommand } from "./commands/settle.js";
 import { splitCommand } from "./commands/split.js";
-import { type Command, type CommandIo, parseCommandArgs } from "./command.js";
-import { CliError, describeError } from "./io.js";
+import type { CommandIo } from "./command.js";
+import { CliError, describeError, UsageError } from "./io.js";
 
-/** Every command, in help order. */
-export const COMMANDS: Command[] = [icerCommand, psaCommand, settleCommand, splitCommand, biaCommand];
+export type { CommandIo } from "./command.js";
 
-function mainUsage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    "usage: precision-vbp <command> [options] [files]",
-    "",
-    "Value-based payment for precision medicine, from the command line.",
-    "",
-    "commands:",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    "",
-    "Every command takes --json or --csv (default: an aligned table) and --help.",
-    "Bad input is reported as file:line or file: field.path and exits with status 1.",
-  ].join("\n");
+/** The package version (the CLI ships inside the package, one directory below package.json). */
+export function cliVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 1 bad input, 2 usage error). */
+/** The program: every command, in help order. */
+export function buildProgram(io: CommandIo, result: CommandResult): Command {
+  const program = new Command("precision-vbp")
+    .description("Value-based payment for precision medicine, from the command line.")
+    .version(cliVersion(), "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void io.out(s), writeErr: (s) => io.err(s) })
+    .addHelpText(
+      "after",
+      `
+Every command takes --json, --csv or --tsv (default: an aligned table) and --help.
+CSV input: comma, semicolon (decimal comma, as Excel writes it) or tab, detected from the header line.
+Exit status: 0 done, 1 bad input (the message names the file and the line or field path), 2 usage error.`,
+    );
+  for (const cmd of [icerCommand(io), psaCommand(io), modelCommand(io), planeCommand(io), settleCommand(io, result), splitCommand(io), biaCommand(io)]) {
+    cmd.exitOverride().showSuggestionAfterError(true).helpOption("-h, --help", "show help").configureOutput({ writeOut: (s) => void io.out(s), writeErr: (s) => io.err(s) });
+    program.addCommand(cmd);
+  }
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code (0 ok, 1 bad input, 2 usage error). */
 export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.out(`${mainUsage()}\n`);
-    return name === undefined ? 2 : 0;
-  }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
-    io.err(`unknown command "${name}"\n\n${mainUsage()}\n`);
+  const result: CommandResult = { code: 0 };
+  const program = buildProgram(io, result);
+  if (argv.length === 0) {
+    io.err(program.helpInformation());
     return 2;
   }
-  let args;
-  try {
-    args = parseCommandArgs(cmd, rest);
-  } catch (e) {
-    io.err(`${describeError(e)}\n`);
-    return 2;
-  }
-  if (args.help) {
-    io.out(`${cmd.usage}\n`);
+  if (argv[0] === "help" && argv.length === 1) {
+    await io.out(program.helpInformation());
     return 0;
   }
   try {
-    return (await cmd.run(args, io)) ?? 0;
+    await program.parseAsync([...argv], { from: "user" });
+    return result.code;
   } catch (e) {
-    const file = e instanceof CliError ? undefined : args.positionals[args.positionals.length - 1];
-    io.err(`${describeError(e, e instanceof CliError ? undefined : fileFor(e, args.positionals) ?? file)}\n`);
-    return e instanceof CliError && /^\w+: missing |usage:/.test(e.message) ? 2 : 1;
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UsageError) {
+      io.err(`error: ${e.message}\n`);
+      return 2;
+    }
+    const file = e instanceof CliError ? undefined : (e as { file?: unknown })?.file;
+    io.err(`${describeError(e, typeof file === "string" ? file : undefined)}\n`);
+    return 1;
   }
-}
-
-/** The file a library error most likely came from: the error may carry it, else the last positional. */
-function fileFor(e: unknown, positionals: readonly string[]): string | undefined {
-  const tagged = (e as { file?: unknown })?.file;
-  return typeof tagged === "string" ? tagged : positionals[positionals.length - 1];
 }

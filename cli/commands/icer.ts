@@ -1,66 +1,86 @@
 import { writeFileSync } from "node:fs";
+import { Command } from "commander";
 import { formatMoney, frontier, frontierSvg, optimalStrategy } from "../../src/index.js";
-import { type Command, numberOption, positional } from "../command.js";
-import { CliError, csvNumber, parseCsv, readJson, readText, render } from "../io.js";
+import { type CommandIo, type OutputOptions, dialectOptions, numberArg, outputFormat, withCsvInput, withOutput } from "../command.js";
+import { blame, type CsvDialectOptions, csvDecimal, readCsv, readJson, render, requireColumns } from "../io.js";
 
-/** Reads strategies from CSV (name,cost,effect) or a frontier-input JSON document. */
-function readStrategies(file: string, currency: string): unknown {
+/** Reads strategies from CSV/TSV (name,cost,effect[,currency]) or a frontier-input JSON document. */
+function readStrategies(file: string, currency: string, dialect: CsvDialectOptions): unknown {
   if (file.toLowerCase().endsWith(".json")) return readJson(file);
-  const { header, rows } = parseCsv(readText(file), file);
-  for (const col of ["name", "cost", "effect"]) if (!header.includes(col)) throw new CliError(`${file}:1: missing column "${col}" (need name,cost,effect)`);
+  const t = readCsv(file, dialect);
+  requireColumns(t, ["name", "cost", "effect"], "name,cost,effect[,currency]");
   return {
-    strategies: rows.map((r) => {
-      csvNumber(r, "effect", file);
-      const cost = r.values.cost ?? "";
-      if (!/^-?\d+(\.\d+)?$/.test(cost)) throw new CliError(`${file}:${r.line}: column "cost": "${cost}" is not a decimal amount`);
-      return { name: r.values.name ?? "", cost: { amount: cost, currency: r.values.currency || currency }, effect: r.values.effect ?? "" };
+    strategies: t.rows.map((r) => {
+      const effect = csvDecimal(t, r, "effect");
+      return { name: r.values.name ?? "", cost: { amount: csvDecimal(t, r, "cost"), currency: r.values.currency || currency }, effect };
     }),
   };
 }
 
-export const icerCommand: Command = {
-  name: "icer",
-  summary: "cost-effectiveness frontier with statuses and ICERs",
-  usage: `usage: precision-vbp icer <strategies.csv|.json> [--lambda N] [--currency CNY] [--svg FILE] [--json|--csv]
+const DESCRIPTION = `Cost-effectiveness frontier with statuses and ICERs.
 
-Reads strategies (CSV columns name,cost,effect[,currency], or JSON { "strategies": [{ "name", "cost": { "amount", "currency" }, "effect" }] })
+Reads strategies (CSV/TSV columns name,cost,effect[,currency], or JSON { "strategies": [{ "name", "cost": { "amount", "currency" }, "effect" }] })
 and prints every strategy's status (ND non-dominated, D dominated, ED extendedly dominated) with
 incremental cost, effect and ICER against the previous ND strategy. --lambda names the optimal
-strategy at that willingness to pay; --svg writes the frontier plot.`,
-  options: { lambda: { type: "string" }, currency: { type: "string" }, svg: { type: "string" } },
-  async run(args, io) {
-    const file = positional(this, args, 0, "the strategies file");
-    numberOption(this, args, "lambda");
-    const lambda = args.values.lambda as string | undefined;
-    const result = frontier(readStrategies(file, (args.values.currency as string | undefined) ?? "CNY") as Parameters<typeof frontier>[0]);
-    const optimal = lambda === undefined ? undefined : optimalStrategy(result, { amount: lambda, currency: result.currency });
-    const rows = result.strategies.map((s) => [
-      s.name,
-      formatMoney(s.cost, { currency: false }),
-      s.effect.toString(),
-      s.status,
-      s.incrementalCost ? formatMoney(s.incrementalCost, { currency: false }) : "",
-      s.incrementalEffect ? s.incrementalEffect.toString() : "",
-      s.icer ? formatMoney(s.icer, { currency: false }) : "",
-      s.status === "D" ? `dominated by ${s.dominatedBy}` : s.status === "ED" ? `extendedly dominated by ${s.extendedlyDominatedBy?.join(" and ")}` : s.reference ? `vs ${s.reference}` : "reference",
-    ]);
-    if (typeof args.values.svg === "string") {
-      writeFileSync(
-        args.values.svg,
-        frontierSvg({ strategies: result.strategies.map((s) => ({ name: s.name, cost: s.cost.amount.toNumber(), effect: s.effect.toNumber(), status: s.status })), currency: result.currency }),
-      );
+strategy at that willingness to pay; --svg writes the frontier plot.`;
+
+/** `icer`: the cost-effectiveness frontier. */
+export function icerCommand(io: CommandIo): Command {
+  return withOutput(
+    withCsvInput(
+      new Command("icer")
+        .summary("cost-effectiveness frontier with statuses and ICERs")
+        .description(DESCRIPTION)
+        .argument("<strategies>", "strategies (.csv, .tsv or .json)")
+        .option("--lambda <wtp>", "willingness to pay per unit of effect", numberArg)
+        .option("--currency <code>", "currency of CSV costs without a currency column", "CNY")
+        .option("--svg <file>", "write the frontier plot (SVG)"),
+    ),
+  ).action(async (file: string, o: OutputOptions & { lambda?: number; currency: string; svg?: string; delimiter?: string; decimal?: string }) => {
+    const format = outputFormat(o);
+    const input = readStrategies(file, o.currency, dialectOptions(o));
+    const result = blame(file, () => frontier(input as Parameters<typeof frontier>[0]));
+    const optimal = o.lambda === undefined ? undefined : optimalStrategy(result, { amount: String(o.lambda), currency: result.currency });
+    const note = (s: (typeof result.strategies)[number]) =>
+      s.status === "D" ? `dominated by ${s.dominatedBy}` : s.status === "ED" ? `extendedly dominated by ${s.extendedlyDominatedBy?.join(" and ")}` : s.reference ? `vs ${s.reference}` : "reference";
+    if (o.svg !== undefined) {
+      writeFileSync(o.svg, frontierSvg({ strategies: result.strategies.map((s) => ({ name: s.name, cost: s.cost.amount.toNumber(), effect: s.effect.toNumber(), status: s.status })), currency: result.currency }));
     }
-    io.out(
+    await io.out(
       render(
         {
           title: `Cost-effectiveness frontier (${result.currency})`,
           columns: ["strategy", "cost", "effect", "status", "ΔC", "ΔE", "ICER", "note"],
-          rows,
+          rows: result.strategies.map((s) => [
+            s.name,
+            formatMoney(s.cost, { currency: false }),
+            s.effect.toString(),
+            s.status,
+            s.incrementalCost ? formatMoney(s.incrementalCost, { currency: false }) : "",
+            s.incrementalEffect ? s.incrementalEffect.toString() : "",
+            s.icer ? formatMoney(s.icer, { currency: false }) : "",
+            note(s),
+          ]),
+          csv: {
+            columns: ["strategy", "cost", "effect", "status", "delta_cost", "delta_effect", "icer", "reference", "is_optimal", "currency"],
+            rows: result.strategies.map((s) => [
+              s.name,
+              s.cost.toJSON().amount,
+              s.effect.toString(),
+              s.status,
+              s.incrementalCost ? s.incrementalCost.toJSON().amount : null,
+              s.incrementalEffect ? s.incrementalEffect.toString() : null,
+              s.icer ? s.icer.toJSON().amount : null,
+              s.status === "D" ? (s.dominatedBy ?? null) : s.status === "ED" ? (s.extendedlyDominatedBy?.join(";") ?? null) : (s.reference ?? null),
+              optimal ? optimal.name === s.name : null,
+              result.currency,
+            ]),
+          },
           json: optimal ? { ...result, optimal } : result,
           notes: optimal ? [optimal.explanation.map((s) => s.text).join(" ")] : [],
         },
-        args.format,
+        format,
       ),
     );
-  },
-};
+  });
+}

@@ -1,129 +1,134 @@
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
-import {
-  addToCohortTotals,
-  cohortTotalsToJSON,
-  emptyCohortTotals,
-  evaluateContract,
-  formatMoney,
-  formatPath,
-  isCohortSettlementError,
-  prepareCohortSettlement,
-  settleCohortPatient,
-  type CohortSettlementError,
-  type CohortSettlementRecord,
-} from "../../src/index.js";
-import { type Command, positional } from "../command.js";
-import { CliError, readJson, render } from "../io.js";
+import { Command } from "commander";
+import { cohortTotalsToJSON, evaluateContract, formatMoney } from "../../src/index.js";
+import { autoWorkers, runCohort } from "../cohort/run-cohort.js";
+import { type CommandIo, type OutputOptions, countArg, naturalArg, outputFormat, withOutput } from "../command.js";
+import { errorPath, plain, readJson, render, UsageError } from "../io.js";
+import { progressBar } from "../progress.js";
+import type { CommandResult } from "./result.js";
 
-/** NDJSON lines with their line numbers; blank lines are skipped. */
-async function* ndjsonLines(file: string, stdin: NodeJS.ReadableStream): AsyncGenerator<{ line: number; text: string }> {
-  const input = file === "-" ? stdin : createReadStream(file, { encoding: "utf8" });
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  let line = 0;
-  try {
-    for await (const text of lines) {
-      line += 1;
-      if (text.trim() !== "") yield { line, text };
-    }
-  } catch (e) {
-    throw new CliError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+interface SettleOptions extends OutputOptions {
+  asOf: string;
+  cohort?: string;
+  layers?: string;
+  workers?: string;
+  maxErrors?: number;
+  records: boolean;
+  totals?: string;
+  progress?: boolean;
 }
 
-/** A settlement error record for a line that is not JSON. */
-function invalidJson(line: number, message: string): CohortSettlementError {
-  return { patientId: null, index: line, error: { name: "SyntaxError", code: "INVALID_JSON", issues: [{ path: [], code: "invalid_json", message }], message } };
-}
+const DESCRIPTION = `Evaluate an outcome-based contract into a ledger (one patient), or settle a cohort (NDJSON).
 
-export const settleCommand: Command = {
-  name: "settle",
-  summary: "evaluate an outcome-based contract into a ledger (one patient, or a cohort as NDJSON)",
-  usage: `usage: precision-vbp settle <contract.json> <events.json> --as-of YYYY-MM-DD [--json|--csv]
-       precision-vbp settle <contract.json> --cohort <patients.ndjson|-> --as-of YYYY-MM-DD [--layers plan.json]
-
-One patient: <events.json> is an array of dated outcome events ([{ "kind": "infusion", "date": "2026-01-15" }, …]);
+One patient: <events> is a JSON array of dated outcome events ([{ "kind": "infusion", "date": "2026-01-15" }, …]);
 prints the ledger (payments, withheld with the failed condition, refunds, clawbacks, bonuses) and totals.
 
 Cohort: every line of the NDJSON file is { "patientId", "events": [...], "bill"?, "patient"? }. Writes one
-settlement record per line to standard output as NDJSON, in constant memory; with --layers each patient's
-bill (default: the net contract payment) is split across the coverage layers. Bad lines are written as
-error records and reported on standard error as file:line; the totals go to standard error at the end.
-The exit status is 1 when any line was rejected.`,
-  options: { "as-of": { type: "string" }, cohort: { type: "string" }, layers: { type: "string" } },
-  async run(args, io) {
-    const contractFile = positional(this, args, 0, "the contract file");
-    const asOf = args.values["as-of"];
-    if (typeof asOf !== "string") throw new CliError(`settle: --as-of YYYY-MM-DD is required\n\n${this.usage}`);
+settlement record per line to standard output as NDJSON, in file order and constant memory; with --layers
+each patient's bill (default: the net contract payment) is split across the coverage layers. A bad line is
+an error record on standard output and a file:line message on standard error as soon as it is found; the
+totals go to standard error at the end (and to --totals FILE as JSON). --workers N settles on N worker
+threads with exactly the same output and totals. The exit status is 1 when any line was rejected.`;
+
+/** `settle`: one patient's ledger, or a cohort streamed as NDJSON. */
+export function settleCommand(io: CommandIo, result: CommandResult): Command {
+  return withOutput(
+    new Command("settle")
+      .summary("evaluate an outcome-based contract into a ledger (one patient, or a cohort as NDJSON)")
+      .description(DESCRIPTION)
+      .argument("<contract>", "contract document (JSON)")
+      .argument("[events]", "events of one patient (JSON array); omit with --cohort")
+      .requiredOption("--as-of <date>", "as-of date of the evaluation (YYYY-MM-DD)")
+      .option("--cohort <file>", "settle a cohort: patients as NDJSON (- for standard input)")
+      .option("--layers <plan>", "coverage plan (JSON) to split each cohort patient's bill")
+      .option("--workers <n>", "worker threads for --cohort (a number, or auto for one per core)", "1")
+      .option("--max-errors <n>", "stop a cohort after N rejected lines (exit status 1)", naturalArg)
+      .option("--no-records", "cohort: write no settlement records, only the totals")
+      .option("--totals <file>", "cohort: also write the totals as JSON to this file")
+      .option("--progress", "cohort: show progress on standard error even when it is not a terminal"),
+  ).action(async (contractFile: string, eventsFile: string | undefined, o: SettleOptions) => {
+    const format = outputFormat(o);
     const contract = readJson(contractFile);
-    if (typeof args.values.cohort === "string") {
-      const cohortFile = args.values.cohort;
-      let prepared;
+    if (o.cohort !== undefined) {
+      if (eventsFile !== undefined) throw new UsageError(`settle: give either <events> or --cohort, not both`);
+      if (format !== "table" && format !== "json") throw new UsageError(`settle --cohort writes NDJSON records; --${format} applies to one patient`);
+      const workers = o.workers === "auto" ? autoWorkers() : countArg(o.workers ?? "1");
+      const plan = o.layers === undefined ? undefined : readJson(o.layers);
+      const bar = progressBar({ label: "settling", unit: "MiB", enabled: o.progress, tty: io.stderrIsTty ?? false });
+      let run;
       try {
-        prepared = prepareCohortSettlement({ contract, asOf, ...(typeof args.values.layers === "string" ? { plan: readJson(args.values.layers) } : {}) });
+        run = await runCohort(
+          {
+            contract,
+            ...(plan === undefined ? {} : { plan }),
+            asOf: o.asOf,
+            file: o.cohort,
+            workers,
+            records: o.records,
+            ...(o.maxErrors === undefined ? {} : { maxErrors: o.maxErrors }),
+            ...(io.workerModule ? { workerModule: io.workerModule } : {}),
+            onProgress: (done, total, patients) => bar.update(Math.round(done / 2 ** 20), total === null ? null : Math.max(1, Math.round(total / 2 ** 20)), { patients: `${patients} patients` }),
+          },
+          io,
+        );
       } catch (e) {
-        (e as { file?: string }).file = (e as { path?: unknown[] }).path?.[0] === "plan" ? (args.values.layers as string) : contractFile;
+        const path = errorPath(e);
+        if (path[0] === "asOf") throw new UsageError(`--as-of: ${(e as Error).message.replace(/^.*— /, "")}`);
+        (e as { file?: string }).file ??= path[0] === "plan" && o.layers ? o.layers : contractFile;
         throw e;
+      } finally {
+        bar.stop();
       }
-      let totals = emptyCohortTotals(prepared.currency);
-      const problems: string[] = [];
-      const seen = new Map<string, number>();
-      for await (const { line, text } of ndjsonLines(cohortFile, io.stdin)) {
-        let rec: CohortSettlementRecord | CohortSettlementError;
-        try {
-          const record = JSON.parse(text) as { patientId?: unknown } | null;
-          const id = record !== null && typeof record === "object" && typeof record.patientId === "string" ? record.patientId : null;
-          const first = id === null ? undefined : seen.get(id);
-          if (id !== null && first !== undefined) {
-            // M6: as settleCohort does, a repeated patient id is reported, not settled twice.
-            const message = `patient ${JSON.stringify(id)} was already settled at line ${first}: a cohort settles each patient once`;
-            rec = { patientId: id, index: line, error: { name: "DomainError", code: "INCONSISTENT_INPUT", issues: [{ path: ["patientId"], code: "INCONSISTENT_INPUT", message }], message } };
-          } else {
-            if (id !== null) seen.set(id, line);
-            rec = settleCohortPatient(prepared, record, line);
-          }
-        } catch (e) {
-          rec = invalidJson(line, `invalid JSON: ${(e as Error).message}`);
-        }
-        if (isCohortSettlementError(rec)) {
-          const detail = rec.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join("; ");
-          problems.push(`${cohortFile}:${line}: ${rec.patientId ? `patient ${rec.patientId}: ` : ""}${detail}`);
-        }
-        totals = addToCohortTotals(totals, rec);
-        io.out(`${JSON.stringify(rec)}\n`);
+      const t = cohortTotalsToJSON(run.totals);
+      if (run.stopped) io.err(`stopped after ${run.totals.errors} rejected line(s) (--max-errors ${o.maxErrors}) at line ${run.lastLine}; the totals cover lines 1–${run.lastLine}\n`);
+      io.err(`settled ${t.patients} patient(s), ${t.errors} rejected; net ${t.currency} ${t.net}\n`);
+      io.err(`totals: ${JSON.stringify(t)}\n`);
+      if (o.totals !== undefined) {
+        const { writeFileSync } = await import("node:fs");
+        writeFileSync(o.totals, `${JSON.stringify(t, null, 2)}\n`);
       }
-      for (const p of problems) io.err(`${p}\n`);
-      io.err(`settled ${totals.patients} patient(s), ${totals.errors} rejected; net ${totals.currency} ${cohortTotalsToJSON(totals).net}\n`);
-      io.err(`totals: ${JSON.stringify(cohortTotalsToJSON(totals))}\n`);
-      return totals.errors > 0 ? 1 : 0;
+      result.code = run.totals.errors > 0 ? 1 : 0;
+      return;
     }
-    const eventsFile = positional(this, args, 1, "the events file (or --cohort FILE)");
+    if (eventsFile === undefined) throw new UsageError(`settle: missing the events file (or --cohort FILE)`);
     const events = readJson(eventsFile);
-    let result;
+    let ledger;
     try {
-      result = evaluateContract(contract as Parameters<typeof evaluateContract>[0], events, asOf);
+      ledger = evaluateContract(contract as Parameters<typeof evaluateContract>[0], events, o.asOf);
     } catch (e) {
-      const path = (e as { issues?: { path: readonly unknown[] }[] }).issues?.[0]?.path ?? (e as { path?: readonly unknown[] }).path ?? [];
-      (e as { file?: string }).file = path[0] === "events" ? eventsFile : path[0] === "asOf" ? "--as-of" : contractFile;
+      const path = errorPath(e);
+      if (path[0] === "asOf") throw new UsageError(`--as-of: ${(e as Error).message}`);
+      (e as { file?: string }).file = path[0] === "events" ? eventsFile : contractFile;
       throw e;
     }
     const m = (x: Parameters<typeof formatMoney>[0]) => formatMoney(x, { currency: false });
-    const t = result.totals;
-    io.out(
+    const t = ledger.totals;
+    const reason = (l: (typeof ledger.lines)[number]) =>
+      l.failedCondition ? `"${l.failedCondition.condition}" failed${l.failedCondition.event ? `: ${l.failedCondition.event.kind} on ${l.failedCondition.event.date}` : ""}` : "";
+    await io.out(
       render(
         {
-          title: `Contract ${result.contractId}${result.version ? ` (version ${result.version})` : ""} as of ${result.asOf} (${result.currency})`,
+          title: `Contract ${ledger.contractId}${ledger.version ? ` (version ${ledger.version})` : ""} as of ${ledger.asOf} (${ledger.currency})`,
           columns: ["date", "kind", "term", "amount", "withheld", "reason"],
           rows: [
-            ...result.lines.map((l) => [l.date, l.kind, l.termId, m(l.amount), l.withheld ? m(l.withheld) : "", l.failedCondition ? `"${l.failedCondition.condition}" failed${l.failedCondition.event ? `: ${l.failedCondition.event.kind} on ${l.failedCondition.event.date}` : ""}` : ""]),
+            ...ledger.lines.map((l) => [l.date, l.kind, l.termId, m(l.amount), l.withheld ? m(l.withheld) : "", reason(l)]),
             ["", "gross", "", m(t.gross), "", ""],
             ["", "refunded", "", m(t.refunded), "", ""],
             ["", "net", "", m(t.net), m(t.withheld), ""],
           ],
-          json: result,
+          csv: {
+            columns: ["row_type", "date", "kind", "term", "amount", "withheld", "reason", "currency"],
+            rows: [
+              ...ledger.lines.map((l) => ["line", l.date, l.kind, l.termId, plain(l.amount), l.withheld ? plain(l.withheld) : null, reason(l) || null, ledger.currency]),
+              ["total", null, "gross", null, plain(t.gross), null, null, ledger.currency],
+              ["total", null, "refunded", null, plain(t.refunded), null, null, ledger.currency],
+              ["total", null, "net", null, plain(t.net), plain(t.withheld), null, ledger.currency],
+            ],
+          },
+          json: ledger,
         },
-        args.format,
+        format,
       ),
     );
-  },
-};
+  });
+}
+

@@ -15,3 +15,4 @@ export {
   type CohortTotals,
   type CohortTotalsJSON,
 } from "./settle-cohort.js";
+export { mergeCohortTotals, cohortTotalsFromJSON } from "./merge-totals.js";

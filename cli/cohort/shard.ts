@@ -1,0 +1,92 @@
+// One shard of an NDJSON cohort: a run of whole lines, settled on its own (in the main
+// thread or a worker). Settling needs no state across patients except the ids seen, so a
+// shard returns the ids and the driver checks repeats in file order (see run-cohort.ts).
+import {
+  addToCohortTotals,
+  emptyCohortTotals,
+  formatPath,
+  isCohortSettlementError,
+  settleCohortPatient,
+  type CohortSettlementError,
+  type CohortSettlementRecord,
+  type CohortTotals,
+  type PreparedCohortSettlement,
+} from "../../src/index.js";
+
+/** What a shard gives back: its records as NDJSON text, in line order, and their totals. */
+export interface ShardResult {
+  /** One settlement (or error) record per non-blank line, each followed by "\n" (empty without records). */
+  readonly text: string;
+  /** Per record: the patient id it names (null when it names none). */
+  readonly ids: (string | null)[];
+  /** Per record: its line number in the file (from 1). */
+  readonly lines: number[];
+  /** Per error record: its position among the shard's records and its `file:line: …` message. */
+  readonly errors: { readonly at: number; readonly message: string }[];
+  readonly totals: CohortTotals;
+  /** Lines read (blank ones included), so the driver can number the next shard. */
+  readonly lineCount: number;
+}
+
+/** A settlement error record for a line that is not JSON. */
+export function invalidJsonRecord(line: number, message: string): CohortSettlementError {
+  return { patientId: null, index: line, error: { name: "SyntaxError", code: "INVALID_JSON", issues: [{ path: [], code: "invalid_json", message }], message } };
+}
+
+/** The stderr line for an error record: `file:line: patient P: path: reason`. */
+export function errorLine(file: string, rec: CohortSettlementError): string {
+  const detail = rec.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join("; ");
+  return `${file}:${rec.index}: ${rec.patientId ? `patient ${rec.patientId}: ` : ""}${detail}`;
+}
+
+/** The error record of a patient id already settled earlier in the file (M6: each patient once). */
+export function repeatedPatientRecord(id: string, line: number, first: number): CohortSettlementError {
+  const message = `patient ${JSON.stringify(id)} was already settled at line ${first}: a cohort settles each patient once`;
+  return { patientId: id, index: line, error: { name: "DomainError", code: "INCONSISTENT_INPUT", issues: [{ path: ["patientId"], code: "INCONSISTENT_INPUT", message }], message } };
+}
+
+const isBlank = (s: string) => s.length === 0 || ((s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32) && s.trim() === "");
+
+/**
+ * Settles the lines of `text` (whole lines; the first is line `firstLine` of `file`).
+ * Blank lines are skipped but counted; a trailing "\r" (CRLF files) is dropped. With
+ * `records` false the settled records are not serialised (their text is empty).
+ */
+export function settleShard(prepared: PreparedCohortSettlement, text: string, firstLine: number, file: string, records = true): ShardResult {
+  const out: string[] = [];
+  const ids: (string | null)[] = [];
+  const lines: number[] = [];
+  const errors: { at: number; message: string }[] = [];
+  let totals = emptyCohortTotals(prepared.currency);
+  let line = firstLine - 1;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    let raw = text.slice(start, end);
+    start = end + 1;
+    line += 1;
+    if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
+    if (isBlank(raw)) continue;
+    let rec: CohortSettlementRecord | CohortSettlementError;
+    let id: string | null = null;
+    let record: unknown;
+    try {
+      record = JSON.parse(raw);
+    } catch (e) {
+      record = undefined;
+      rec = invalidJsonRecord(line, `invalid JSON: ${(e as Error).message}`);
+    }
+    if (record !== undefined) {
+      const pid = record !== null && typeof record === "object" ? (record as { patientId?: unknown }).patientId : undefined;
+      id = typeof pid === "string" ? pid : null;
+      rec = settleCohortPatient(prepared, record, line);
+    }
+    if (isCohortSettlementError(rec!)) errors.push({ at: ids.length, message: errorLine(file, rec) });
+    totals = addToCohortTotals(totals, rec!);
+    if (records) out.push(JSON.stringify(rec!));
+    ids.push(id);
+    lines.push(line);
+  }
+  return { text: out.length === 0 ? "" : `${out.join("\n")}\n`, ids, lines, errors, totals, lineCount: line - firstLine + 1 };
+}
