@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 22 item 6: the scale-out example (examples/scale-out) against a real Redis. Installs
-# redis-server from Debian if missing and the ioredis driver BullMQ loads (an optional peer
+# redis-server from Debian if missing; the ioredis driver BullMQ loads (an optional peer of bullmq) is a pinned devDependency
 # of bullmq, not a project dependency) if missing, starts Redis on loopback on a free port,
 # runs the integration test (its own vitest config, outside `npm test`), and stops Redis on
 # any exit.
