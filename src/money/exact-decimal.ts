@@ -95,6 +95,14 @@ export interface ExactDecimalConstructor {
   min(...n: ExactDecimalValue[]): ExactDecimal;
   max(...n: ExactDecimalValue[]): ExactDecimal;
   sum(...n: ExactDecimalValue[]): ExactDecimal;
+  readonly precision: number;
+  readonly rounding: DecimalRoundingCode;
+  readonly toExpNeg: number;
+  readonly toExpPos: number;
+  readonly minE: number;
+  readonly maxE: number;
+  readonly modulo: DecimalRoundingCode | 9;
+  readonly crypto: boolean;
   readonly ROUND_UP: 0;
   readonly ROUND_DOWN: 1;
   readonly ROUND_CEIL: 2;
