@@ -21,11 +21,28 @@ export {
 } from "./layers.js";
 export {
   annualAccumulatorsSchema,
+  familyAccumulatorsSchema,
+  startBenefitYear,
+  startBenefitYearInputSchema,
   type AnnualAccumulators,
   type AnnualAccumulatorsInput,
+  type FamilyAccumulators,
+  type FamilyAccumulatorsInput,
   type LayerAccumulator,
 } from "./accumulators.js";
-export { splitBill, splitBillInputSchema, type SplitBillInput, type SplitBillResult, type LayerPayment } from "./split-bill.js";
+export {
+  splitBill,
+  splitBillInputSchema,
+  type SplitBillInput,
+  type SplitBillResult,
+  type LayerPayment,
+  type LineSplit,
+  type LineLayerPayment,
+} from "./split-bill.js";
+export { billLineSchema, categoryTermsSchema, CATALOGUE_CLASSES, type BillLineInput, type CatalogueClass, type CategoryTerms } from "./categories.js";
+export { limitFields, type LayerLimits } from "./limits.js";
+export { layerVariantSchema, type VariantRule } from "./variants.js";
+export type { LayerKind, LayerVariant, LayerCovers, MinorUnitFamilyAccumulator } from "./layers/kind.js";
 export { buyGetFreeUnits, buyGetFreeUnitsInputSchema, type BuyGetFreeUnitsResult } from "./buy-get.js";
 export {
   stratifiedRateSchema,
@@ -35,7 +52,14 @@ export {
   type ResolvedRate,
   type PatientAttributes,
 } from "./stratified-rate.js";
-export { splitBillMinorUnits, type MinorUnitClaim, type MinorUnitSplit } from "./waterfall.js";
+export {
+  splitBillMinorUnits,
+  type SplitBillMinorUnitsInput,
+  type MinorUnitClaim,
+  type MinorUnitLine,
+  type MinorUnitSplit,
+  type LayerLimitedBy,
+} from "./waterfall.js";
 export type { MinorUnitAccumulator } from "./accumulators.js";
 export { coordinateBenefits, coordinateBenefitsInputSchema, type CoordinateBenefitsResult } from "./coordination.js";
 export { catastrophicBurden, catastrophicBurdenInputSchema, type CatastrophicBurdenResult } from "./catastrophic.js";

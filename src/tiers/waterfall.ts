@@ -1,72 +1,254 @@
 // The waterfall in minor units: shared by splitBill (JSON in, explained Money out)
 // and splitBillMinorUnits (the bulk path: bigint in, bigint out, nothing else).
-import { DomainError, invalid } from "../core/index.js";
-import type { MinorUnitAccumulator } from "./accumulators.js";
+// An itemised claim runs the waterfall line by line, carrying the accumulators.
+import { DomainError, invalid, type IssuePath, ValidationError } from "../core/index.js";
+import type { CategoryTerms, UnitLine } from "./categories.js";
 import { type CoveragePlan, isCoveragePlan } from "./layers.js";
-import { type LayerClaimFacts, layerPayment } from "./layer-rules.js";
+import type { LayerClaimFacts, LayerVariant, MinorUnitAccumulator, MinorUnitFamilyAccumulator } from "./layers/kind.js";
+import { payAtRate } from "./layers/common.js";
+import { type CoverageLayer, layerKindOf } from "./layers/registry.js";
+import { tighter } from "./limits.js";
 import { checkPatient } from "./stratified-rate.js";
-import { minUnits, unitsText } from "./units.js";
+import { maxUnits, minUnits, roundedProduct, unitsText } from "./units.js";
+import { matchesVariant } from "./variants.js";
 
-/** What happened in one layer, in minor units. */
+/** What limited a layer's payment below what its rule gives. */
+export type LayerLimitedBy = "subLimit" | "cap" | "lifetimeCap" | "remaining" | null;
+
+/** What happened in one layer (on one line of an itemised claim), in minor units. */
 export interface LayerOutcome {
+  /** The layer as it applied to this patient (a variant's terms, or the layer's own). */
+  readonly layer: CoverageLayer;
+  readonly variant: LayerVariant | null;
+  readonly line: UnitLine | null;
+  /** The layer's terms for the line's category (null: none, or the layer has no categories). */
+  readonly terms: CategoryTerms | null;
+  /** Why the layer pays nothing on the line's category, if so. */
+  readonly excluded: "notListed" | "notCovered" | null;
   readonly base: bigint;
   readonly eligible: bigint;
+  /** First self-pay share (乙类先行自付) kept out of the eligible amount. */
+  readonly firstSelfPay: bigint;
   readonly deductibleApplied: bigint;
+  /** Which deductible bound what was absorbed: the person's or the family's. */
+  readonly deductibleBy: "individual" | "family";
   readonly afterDeductible: bigint;
-  /** rate × (eligible − deductible), rounded, before the cap and the remainder. */
+  /** rate × (eligible − deductible), rounded, before the out-of-pocket maximum and the limits. */
   readonly raw: bigint;
+  /** The out-of-pocket maximum that raised the payment (the patient's cost-sharing stopped there). */
+  readonly oopReached: "individual" | "family" | null;
+  /** The payment after the out-of-pocket maximum, before sub-limit, caps and remainder. */
+  readonly afterOutOfPocket: bigint;
   readonly pay: bigint;
-  readonly limitedBy: "cap" | "remaining" | null;
+  readonly limitedBy: LayerLimitedBy;
   readonly before: MinorUnitAccumulator;
+  readonly familyBefore: MinorUnitFamilyAccumulator | null;
 }
 
-/** Runs the layers in order. `state` holds the accumulators before the claim and is replaced layer by layer. */
+/** The variant of a layer that applies to the patient, if any (the first whose rule matches). */
+export function chooseVariant(layer: CoverageLayer, facts: LayerClaimFacts): LayerVariant | null {
+  if (layer.variants === null) return null;
+  for (const v of layer.variants) if (matchesVariant(v.when, facts.patient, ["patient"])) return v;
+  return null;
+}
+
+/**
+ * Runs the layers in order on one bill (or one line). `state` (and `family`, for a claim
+ * under family cover) hold the accumulators before and are replaced layer by layer.
+ */
 export function runWaterfall(
   plan: CoveragePlan,
   bill: bigint,
   catalogue: bigint,
   facts: LayerClaimFacts,
   state: MinorUnitAccumulator[],
+  family: MinorUnitFamilyAccumulator[] | null = null,
+  line: UnitLine | null = null,
 ): { outcomes: LayerOutcome[]; covered: bigint } {
   let remaining = bill;
   const outcomes: LayerOutcome[] = [];
   const layers = plan.layers;
   for (let i = 0; i < layers.length; i++) {
-    const layer = layers[i]!;
+    const own = layers[i]!;
+    const variant = own.variants === null ? null : chooseVariant(own, facts);
+    const layer = variant === null ? own : (variant.layer as CoverageLayer);
     const acc = state[i]!;
+    const lim = layer.limits;
+    const fam = family === null ? null : family[i]!;
     const base = layer.basis === "total" ? bill : remaining;
-    const eligible = layer.covers === "all" ? base : layer.covers === "catalogue" ? minUnits(base, catalogue) : minUnits(base, bill - catalogue);
-    const deductibleApplied = minUnits(layer.deductible - acc.met, eligible);
+    let eligible = layer.covers === "all" ? base : layer.covers === "catalogue" ? minUnits(base, catalogue) : minUnits(base, bill - catalogue);
+    let terms: CategoryTerms | null = null;
+    let excluded: LayerOutcome["excluded"] = null;
+    let firstSelfPay = 0n;
+    if (layer.categories !== null) {
+      if (line === null) throw new ValidationError([{ path: ["lines"], code: "missing_lines", message: `layer ${layer.id} sets terms per item category: the claim lists its lines` }], "splitBill");
+      terms = layer.categories.get(line.category) ?? null;
+      if (terms === null || !terms.covered) {
+        excluded = terms === null ? "notListed" : "notCovered";
+        eligible = 0n;
+      } else if (line.catalogueClass !== null) {
+        const share = terms.firstSelfPay.get(line.catalogueClass);
+        if (share !== undefined) {
+          firstSelfPay = roundedProduct(eligible, share.fraction.num, share.fraction.den, plan.rounding);
+          eligible -= firstSelfPay;
+        }
+      }
+    }
+    let deductibleRoom = layer.deductible - acc.met;
+    let deductibleBy: LayerOutcome["deductibleBy"] = "individual";
+    if (fam !== null && lim !== null && lim.familyDeductible !== null) {
+      const familyRoom = lim.familyDeductible - fam.met;
+      if (lim.familyDesign === "aggregate" || familyRoom < deductibleRoom) {
+        deductibleRoom = familyRoom;
+        deductibleBy = "family";
+      }
+    }
+    const deductibleApplied = minUnits(maxUnits(deductibleRoom, 0n), eligible);
     const afterDeductible = eligible - deductibleApplied;
-    const { raw, bandAdd } = layerPayment(layer, afterDeductible, acc, plan, facts);
+    const { raw, bandAdd } = terms !== null && terms.rate !== null ? payAtRate(terms.rate, afterDeductible, plan, facts) : layerKindOf(layer).pay(layer, afterDeductible, acc, plan, facts);
     let pay = raw;
-    let limitedBy: LayerOutcome["limitedBy"] = null;
+    let oopReached: LayerOutcome["oopReached"] = null;
+    let share = 0n;
+    if (lim !== null && (lim.oopIndividual !== null || lim.oopFamily !== null)) {
+      const familyOop = fam !== null && lim.oopFamily !== null;
+      let room: { room: bigint; by: "individual" | "family" } | null = null;
+      if (lim.oopIndividual !== null && !(familyOop && lim.familyDesign === "aggregate")) room = { room: lim.oopIndividual - (acc.oop ?? 0n), by: "individual" };
+      if (familyOop) room = tighter(room, { room: lim.oopFamily! - fam.oop, by: "family" });
+      if (room !== null) {
+        const left = maxUnits(room.room, 0n);
+        if (eligible - pay > left) {
+          pay = eligible - left;
+          oopReached = room.by;
+        }
+      }
+      share = eligible - pay;
+    }
+    const afterOutOfPocket = pay;
+    let limitedBy: LayerLimitedBy = null;
+    if (terms !== null && terms.subLimit !== null) {
+      const left = maxUnits(terms.subLimit - (acc.sub?.get(terms.category) ?? 0n), 0n);
+      if (pay > left) {
+        pay = left;
+        limitedBy = "subLimit";
+      }
+    }
     if (layer.cap !== null && pay > layer.cap - acc.paid) {
-      pay = layer.cap - acc.paid;
+      pay = maxUnits(layer.cap - acc.paid, 0n);
       limitedBy = "cap";
+    }
+    if (lim !== null && lim.lifetimeCap !== null) {
+      const left = maxUnits(lim.lifetimeCap - (acc.lifetime ?? 0n), 0n);
+      if (pay > left) {
+        pay = left;
+        limitedBy = "lifetimeCap";
+      }
     }
     if (pay > remaining) {
       pay = remaining;
       limitedBy = "remaining";
     }
     remaining -= pay;
-    state[i] = { met: acc.met + deductibleApplied, paid: acc.paid + pay, bandBase: acc.bandBase + bandAdd };
-    outcomes.push({ base, eligible, deductibleApplied, afterDeductible, raw, pay, limitedBy, before: acc });
+    if (lim === null && terms === null && acc.oop === undefined && acc.lifetime === undefined && acc.sub === undefined) {
+      state[i] = { met: acc.met + deductibleApplied, paid: acc.paid + pay, bandBase: acc.bandBase + bandAdd };
+    } else {
+      // A person's figures never pass the person's own limits, even where the family's bound (aggregate design).
+      const next: MinorUnitAccumulator = { met: acc.met + minUnits(deductibleApplied, maxUnits(layer.deductible - acc.met, 0n)), paid: acc.paid + pay, bandBase: acc.bandBase + bandAdd };
+      if (acc.oop !== undefined || (lim !== null && (lim.oopIndividual !== null || lim.oopFamily !== null))) {
+        const oop = (acc.oop ?? 0n) + share;
+        next.oop = lim !== null && lim.oopIndividual !== null ? minUnits(oop, maxUnits(lim.oopIndividual, acc.oop ?? 0n)) : oop;
+      }
+      if (acc.lifetime !== undefined || (lim !== null && lim.lifetimeCap !== null)) next.lifetime = (acc.lifetime ?? 0n) + pay;
+      if (terms !== null && terms.subLimit !== null) {
+        const sub = new Map(acc.sub ?? []);
+        sub.set(terms.category, (sub.get(terms.category) ?? 0n) + pay);
+        next.sub = sub;
+      } else if (acc.sub !== undefined) next.sub = acc.sub;
+      state[i] = next;
+    }
+    if (fam !== null && lim !== null) {
+      family![i] = {
+        met: lim.familyDeductible === null ? fam.met : fam.met + deductibleApplied,
+        oop: lim.oopFamily === null ? fam.oop : fam.oop + share,
+      };
+    }
+    outcomes.push({ layer, variant, line, terms, excluded, base, eligible, firstSelfPay, deductibleApplied, deductibleBy, afterDeductible, raw, oopReached, afterOutOfPocket, pay, limitedBy, before: acc, familyBefore: fam });
   }
   return { outcomes, covered: bill - remaining };
 }
 
+/** One line's settlement: its outcomes per layer and what the layers covered. */
+export interface LineSettlement {
+  readonly line: UnitLine | null;
+  readonly bill: bigint;
+  readonly catalogue: bigint;
+  readonly outcomes: readonly LayerOutcome[];
+  readonly covered: bigint;
+}
+
+/** Checks an itemised claim's lines against the plan: every category must be defined by some layer. */
+export function checkLineCategories(plan: CoveragePlan, lines: readonly UnitLine[], path: IssuePath): void {
+  lines.forEach((l, i) => {
+    if (!plan.categories.includes(l.category)) {
+      throw new DomainError(
+        "UNKNOWN_KEY",
+        plan.categories.length === 0
+          ? `line category ${JSON.stringify(l.category)}: no layer of the plan sets terms per category`
+          : `line category ${JSON.stringify(l.category)} is defined by no layer of the plan (known: ${plan.categories.join(", ")})`,
+        { path: [...path, i, "category"], details: { category: l.category, known: [...plan.categories] } },
+      );
+    }
+  });
+}
+
+/** Runs a whole claim: the bill as one piece, or its lines one after the other. */
+export function settleLines(
+  plan: CoveragePlan,
+  bill: bigint,
+  catalogue: bigint,
+  lines: readonly UnitLine[] | null,
+  facts: LayerClaimFacts,
+  state: MinorUnitAccumulator[],
+  family: MinorUnitFamilyAccumulator[] | null,
+): { pieces: LineSettlement[]; covered: bigint } {
+  if (lines === null) {
+    const { outcomes, covered } = runWaterfall(plan, bill, catalogue, facts, state, family, null);
+    return { pieces: [{ line: null, bill, catalogue, outcomes, covered }], covered };
+  }
+  const pieces: LineSettlement[] = [];
+  let covered = 0n;
+  for (const line of lines) {
+    const cat = line.catalogueClass === "C" ? 0n : line.amount;
+    const r = runWaterfall(plan, line.amount, cat, facts, state, family, line);
+    pieces.push({ line, bill: line.amount, catalogue: cat, outcomes: r.outcomes, covered: r.covered });
+    covered += r.covered;
+  }
+  return { pieces, covered };
+}
+
+/** A line of an itemised claim for {@link splitBillMinorUnits}. */
+export interface MinorUnitLine {
+  readonly id?: string;
+  readonly category: string;
+  readonly catalogueClass?: "A" | "B" | "C";
+  /** The line's amount in minor units, ≥ 0. */
+  readonly amount: bigint;
+}
+
 /** A claim for {@link splitBillMinorUnits}: amounts as bigint minor units (fen, cents). */
 export interface MinorUnitClaim {
-  /** The bill in minor units, ≥ 0. */
-  readonly bill: bigint;
-  /** The catalogue-eligible part in minor units; defaults to the whole bill. */
+  /** The bill in minor units, ≥ 0 (with `lines`: their sum, or absent). */
+  readonly bill?: bigint;
+  /** The catalogue-eligible part in minor units; defaults to the whole bill (not with `lines`). */
   readonly catalogue?: bigint;
+  /** The bill's lines by category, settled one after the other. */
+  readonly lines?: readonly MinorUnitLine[];
   readonly patient?: LayerClaimFacts["patient"];
   readonly units?: number;
   readonly cycle?: number;
   /** Accumulators before the claim, one per plan layer in plan order; zeros when absent. */
   readonly accumulators?: readonly MinorUnitAccumulator[];
+  /** For a claim under family cover: the family's accumulators, one per plan layer (zeros to start the year). */
+  readonly familyAccumulators?: readonly MinorUnitFamilyAccumulator[];
 }
 
 /** Result of {@link splitBillMinorUnits}: one amount per layer in plan order, the patient's share, the accumulators after. */
@@ -74,6 +256,31 @@ export interface MinorUnitSplit {
   readonly layers: readonly bigint[];
   readonly patient: bigint;
   readonly accumulators: readonly MinorUnitAccumulator[];
+  /** Per line (itemised claims only): one amount per layer and the patient's part of the line. */
+  readonly lines?: readonly { readonly layers: readonly bigint[]; readonly patient: bigint }[];
+  /** The family's accumulators after the claim (family claims only). */
+  readonly familyAccumulators?: readonly MinorUnitFamilyAccumulator[];
+}
+
+/** The largest deductible and cap a layer can have for anyone (its own terms or a variant's); null cap = some variant is uncapped. */
+export function widestTerms(layer: CoverageLayer): { deductible: bigint; cap: bigint | null } {
+  let deductible = layer.deductible;
+  let cap = layer.cap;
+  for (const v of layer.variants ?? []) {
+    if (v.layer.deductible > deductible) deductible = v.layer.deductible;
+    cap = cap === null || v.layer.cap === null ? null : maxUnits(cap, v.layer.cap);
+  }
+  return { deductible, cap };
+}
+
+function isUnits(v: unknown): v is bigint {
+  return typeof v === "bigint" && v >= 0n;
+}
+
+/** Input of {@link splitBillMinorUnits}: the parsed plan and the claim. */
+export interface SplitBillMinorUnitsInput {
+  readonly plan: CoveragePlan;
+  readonly claim: MinorUnitClaim;
 }
 
 /**
@@ -82,43 +289,122 @@ export interface MinorUnitSplit {
  * settling cohorts (a million claims) where the explained form of each claim is not
  * needed; run {@link splitBill} on any claim that is disputed to get its explanation.
  * Inputs are checked by hand (no schema pass) but still raise typed errors with paths.
+ * Takes `{ plan, claim }` (the older positional form `(plan, claim)` still works).
  *
  * @example
  * ```ts
  * const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", deductible: "750", rate: 0.75 }] });
- * splitBillMinorUnits(plan, { bill: 10_000_000n }); // { layers: [7443750n], patient: 2556250n, ... }
+ * splitBillMinorUnits({ plan, claim: { bill: 10_000_000n } }); // { layers: [7443750n], patient: 2556250n, ... }
  * ```
  */
-export function splitBillMinorUnits(plan: CoveragePlan, claim: MinorUnitClaim): MinorUnitSplit {
+export function splitBillMinorUnits(input: SplitBillMinorUnitsInput): MinorUnitSplit;
+/** @deprecated pass `{ plan, claim }`. */
+export function splitBillMinorUnits(plan: CoveragePlan, claim: MinorUnitClaim): MinorUnitSplit;
+export function splitBillMinorUnits(first: SplitBillMinorUnitsInput | CoveragePlan, second?: MinorUnitClaim): MinorUnitSplit {
+  let plan: CoveragePlan;
+  let claim: MinorUnitClaim;
+  let at: IssuePath = [];
+  if (isCoveragePlan(first)) {
+    plan = first;
+    claim = second as MinorUnitClaim;
+  } else {
+    if (first === null || typeof first !== "object") throw invalid([], "expected { plan, claim }", "invalid_type");
+    const x = first as SplitBillMinorUnitsInput;
+    if (!isCoveragePlan(x.plan)) throw invalid(["plan"], "expected a plan made by parseLayers", "invalid_plan");
+    plan = x.plan;
+    claim = x.claim;
+    at = ["claim"];
+  }
+  const p = (...rest: (string | number)[]): IssuePath => [...at, ...rest];
   if (!isCoveragePlan(plan)) throw invalid(["plan"], "expected a plan made by parseLayers", "invalid_plan");
-  if (claim === null || typeof claim !== "object") throw invalid(["claim"], "expected a claim { bill, catalogue?, patient?, accumulators? }", "invalid_type");
-  checkPatient(claim.patient, ["patient"]);
-  if (claim.units !== undefined && !(Number.isSafeInteger(claim.units) && claim.units >= 0)) throw invalid(["units"], "units are a whole number ≥ 0", "invalid_units");
-  if (claim.cycle !== undefined && !(Number.isSafeInteger(claim.cycle) && claim.cycle >= 1)) throw invalid(["cycle"], "the cycle is a whole number ≥ 1", "invalid_cycle");
-  const bill = claim.bill;
-  if (typeof bill !== "bigint" || bill < 0n) throw invalid(["bill"], "the bill is a bigint count of minor units ≥ 0", "invalid_amount");
+  if (claim === null || typeof claim !== "object") throw invalid(at.length > 0 ? at : ["claim"], "expected a claim { bill, catalogue?, patient?, accumulators? }", "invalid_type");
+  checkPatient(claim.patient, p("patient"));
+  if (claim.units !== undefined && !(Number.isSafeInteger(claim.units) && claim.units >= 0)) throw invalid(p("units"), "units are a whole number ≥ 0", "invalid_units");
+  if (claim.cycle !== undefined && !(Number.isSafeInteger(claim.cycle) && claim.cycle >= 1)) throw invalid(p("cycle"), "the cycle is a whole number ≥ 1", "invalid_cycle");
+  let lines: UnitLine[] | null = null;
+  let bill = claim.bill;
+  if (claim.lines !== undefined) {
+    if (!Array.isArray(claim.lines)) throw invalid(p("lines"), "expected a list of lines { category, catalogueClass?, amount }", "invalid_type");
+    if (claim.catalogue !== undefined) throw invalid(p("catalogue"), "an itemised claim takes its catalogue part from the lines' classes: give lines or a catalogue amount, not both", "conflict");
+    let sum = 0n;
+    lines = Array.from(claim.lines, (l: MinorUnitLine, i): UnitLine => {
+      if (l === null || typeof l !== "object" || typeof l.category !== "string" || l.category === "") throw invalid(p("lines", i, "category"), "a line names its category", "invalid_type");
+      if (!isUnits(l.amount)) throw invalid(p("lines", i, "amount"), "a line's amount is a bigint count of minor units ≥ 0", "invalid_amount");
+      if (l.catalogueClass !== undefined && l.catalogueClass !== "A" && l.catalogueClass !== "B" && l.catalogueClass !== "C") throw invalid(p("lines", i, "catalogueClass"), "the catalogue class is A, B or C", "invalid_value");
+      if (l.id !== undefined && (typeof l.id !== "string" || l.id === "")) throw invalid(p("lines", i, "id"), "a line id is non-empty text", "invalid_type");
+      sum += l.amount;
+      return { id: l.id ?? `line-${i + 1}`, category: l.category, catalogueClass: l.catalogueClass ?? null, amount: l.amount };
+    });
+    if (bill === undefined) bill = sum;
+    else if (!isUnits(bill)) throw invalid(p("bill"), "the bill is a bigint count of minor units ≥ 0", "invalid_amount");
+    else if (bill !== sum) throw new DomainError("INCONSISTENT_INPUT", `the bill ${unitsText(bill, plan.scale)} is not the sum of its lines ${unitsText(sum, plan.scale)}`, { path: p("bill") });
+    checkLineCategories(plan, lines, p("lines"));
+  }
+  if (!isUnits(bill)) throw invalid(p("bill"), "the bill is a bigint count of minor units ≥ 0", "invalid_amount");
   const catalogue = claim.catalogue ?? bill;
-  if (typeof catalogue !== "bigint" || catalogue < 0n) throw invalid(["catalogue"], "the catalogue amount is a bigint count of minor units ≥ 0", "invalid_amount");
+  if (!isUnits(catalogue)) throw invalid(p("catalogue"), "the catalogue amount is a bigint count of minor units ≥ 0", "invalid_amount");
   if (catalogue > bill) {
-    throw new DomainError("INCONSISTENT_INPUT", `the catalogue-eligible amount ${unitsText(catalogue, plan.scale)} exceeds the bill ${unitsText(bill, plan.scale)}`, { path: ["catalogue"] });
+    throw new DomainError("INCONSISTENT_INPUT", `the catalogue-eligible amount ${unitsText(catalogue, plan.scale)} exceeds the bill ${unitsText(bill, plan.scale)}`, { path: p("catalogue") });
   }
   const layers = plan.layers;
   let state: MinorUnitAccumulator[];
   if (claim.accumulators === undefined) state = layers.map(() => ({ met: 0n, paid: 0n, bandBase: 0n }));
   else {
-    if (!Array.isArray(claim.accumulators)) throw invalid(["accumulators"], "expected one accumulator per layer", "invalid_type");
-    if (claim.accumulators.length !== layers.length) throw invalid(["accumulators"], `expected one accumulator per layer (${layers.length}), got ${claim.accumulators.length}`, "invalid_length");
+    if (!Array.isArray(claim.accumulators)) throw invalid(p("accumulators"), "expected one accumulator per layer", "invalid_type");
+    if (claim.accumulators.length !== layers.length) throw invalid(p("accumulators"), `expected one accumulator per layer (${layers.length}), got ${claim.accumulators.length}`, "invalid_length");
     state = Array.from(claim.accumulators, (a: MinorUnitAccumulator, i) => {
       const layer = layers[i]!;
       if (a === null || typeof a !== "object" || typeof a.met !== "bigint" || typeof a.paid !== "bigint" || typeof a.bandBase !== "bigint") {
-        throw invalid(["accumulators", i], "an accumulator is { met, paid, bandBase } in bigint minor units", "invalid_type");
+        throw invalid(p("accumulators", i), "an accumulator is { met, paid, bandBase } in bigint minor units", "invalid_type");
       }
-      if (a.met < 0n || a.paid < 0n || a.bandBase < 0n) throw invalid(["accumulators", i], "accumulators are ≥ 0", "too_small");
-      if (a.met > layer.deductible) throw new DomainError("INCONSISTENT_INPUT", "deductible met exceeds the layer's annual deductible", { path: ["accumulators", i, "met"] });
-      if (layer.cap !== null && a.paid > layer.cap) throw new DomainError("INCONSISTENT_INPUT", "paid exceeds the layer's annual cap", { path: ["accumulators", i, "paid"] });
+      if (a.met < 0n || a.paid < 0n || a.bandBase < 0n) throw invalid(p("accumulators", i), "accumulators are ≥ 0", "too_small");
+      const widest = widestTerms(layer);
+      if (a.met > widest.deductible) throw new DomainError("INCONSISTENT_INPUT", "deductible met exceeds the layer's annual deductible", { path: p("accumulators", i, "met") });
+      if (widest.cap !== null && a.paid > widest.cap) throw new DomainError("INCONSISTENT_INPUT", "paid exceeds the layer's annual cap", { path: p("accumulators", i, "paid") });
+      if (a.oop !== undefined && !isUnits(a.oop)) throw invalid(p("accumulators", i, "oop"), "out-of-pocket is a bigint count of minor units ≥ 0", "invalid_amount");
+      if (a.lifetime !== undefined && !isUnits(a.lifetime)) throw invalid(p("accumulators", i, "lifetime"), "lifetime paid is a bigint count of minor units ≥ 0", "invalid_amount");
+      const lim = layer.limits;
+      if (a.oop !== undefined && lim?.oopIndividual != null && a.oop > lim.oopIndividual) throw new DomainError("INCONSISTENT_INPUT", "out-of-pocket exceeds the layer's individual maximum", { path: p("accumulators", i, "oop") });
+      if (a.lifetime !== undefined && lim?.lifetimeCap != null && a.lifetime > lim.lifetimeCap) throw new DomainError("INCONSISTENT_INPUT", "lifetime paid exceeds the layer's lifetime cap", { path: p("accumulators", i, "lifetime") });
+      if (a.sub !== undefined) {
+        if (!(a.sub instanceof Map)) throw invalid(p("accumulators", i, "sub"), "sub-limit use is a Map from category to bigint minor units", "invalid_type");
+        for (const [c, v] of a.sub) {
+          const t = layer.categories?.get(c);
+          if (t === undefined) throw new DomainError("UNKNOWN_KEY", `the accumulator names category ${JSON.stringify(c)}, which the layer does not define`, { path: p("accumulators", i, "sub", c) });
+          if (!isUnits(v)) throw invalid(p("accumulators", i, "sub", c), "sub-limit use is a bigint count of minor units ≥ 0", "invalid_amount");
+          if (t.subLimit !== null && v > t.subLimit) throw new DomainError("INCONSISTENT_INPUT", "sub-limit use exceeds the category's sub-limit", { path: p("accumulators", i, "sub", c) });
+        }
+      }
       return a;
     });
   }
-  const { outcomes, covered } = runWaterfall(plan, bill, catalogue, { patient: claim.patient, units: claim.units, cycle: claim.cycle }, state);
-  return { layers: outcomes.map((o) => o.pay), patient: bill - covered, accumulators: state };
+  let family: MinorUnitFamilyAccumulator[] | null = null;
+  if (claim.familyAccumulators !== undefined) {
+    if (!Array.isArray(claim.familyAccumulators) || claim.familyAccumulators.length !== layers.length) {
+      throw invalid(p("familyAccumulators"), `expected one family accumulator per layer (${layers.length})`, "invalid_length");
+    }
+    family = Array.from(claim.familyAccumulators, (a: MinorUnitFamilyAccumulator, i) => {
+      if (a === null || typeof a !== "object" || !isUnits(a.met) || !isUnits(a.oop)) throw invalid(p("familyAccumulators", i), "a family accumulator is { met, oop } in bigint minor units ≥ 0", "invalid_type");
+      const lim = layers[i]!.limits;
+      if (lim?.familyDeductible != null && a.met > lim.familyDeductible) throw new DomainError("INCONSISTENT_INPUT", "family deductible met exceeds the layer's family deductible", { path: p("familyAccumulators", i, "met") });
+      if (lim?.oopFamily != null && a.oop > lim.oopFamily) throw new DomainError("INCONSISTENT_INPUT", "family out-of-pocket exceeds the layer's family maximum", { path: p("familyAccumulators", i, "oop") });
+      return { met: a.met, oop: a.oop };
+    });
+  }
+  const facts: LayerClaimFacts = { patient: claim.patient, units: claim.units, cycle: claim.cycle };
+  const { pieces, covered } = settleLines(plan, bill, catalogue, lines, facts, state, family);
+  if (lines === null) {
+    const outcomes = pieces[0]!.outcomes;
+    const amounts = outcomes.map((o) => o.pay);
+    return family === null ? { layers: amounts, patient: bill - covered, accumulators: state } : { layers: amounts, patient: bill - covered, accumulators: state, familyAccumulators: family };
+  }
+  const totals = layers.map(() => 0n);
+  const perLine = pieces.map((piece) => {
+    const amounts = piece.outcomes.map((o, k) => {
+      totals[k]! += o.pay;
+      return o.pay;
+    });
+    return { layers: amounts, patient: piece.bill - piece.covered };
+  });
+  return { layers: totals, patient: bill - covered, accumulators: state, lines: perLine, ...(family === null ? {} : { familyAccumulators: family }) };
 }

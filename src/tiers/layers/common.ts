@@ -1,0 +1,61 @@
+// Pieces several layer kinds share: the common document fields, amounts in minor units,
+// and "pays a rate of what is left after the deductible" with its sentence.
+import * as z from "zod";
+import { type IssuePath, nonNegativeAmountSchema } from "../../core/index.js";
+import type { Dec } from "../../money/index.js";
+import { type ResolvedRate, resolveStratifiedRate, type StratifiedRate } from "../stratified-rate.js";
+import { roundedProduct, toUnits } from "../units.js";
+import { categoryFields } from "../categories.js";
+import { limitFields } from "../limits.js";
+import { variantFields } from "../variants.js";
+import type { LayerClaimFacts, LayerPay, LayerPlanContext, LayerRuleDescription } from "./kind.js";
+
+/** Document fields every layer kind accepts. */
+export const commonLayerFields = {
+  /** A stable identifier, unique in the plan (accumulators are keyed by it). Defaults to `<kind>-<position>`. */
+  id: z.string().min(1).optional(),
+  name: z.string().optional(),
+  /** `remaining` (default): what the layers before left; `total`: the whole bill. */
+  basis: z.enum(["remaining", "total"]).optional(),
+  /** Which part of the bill the layer may pay: the catalogue-eligible part, the rest, or all. */
+  covers: z.enum(["all", "catalogue", "outOfCatalogue"]).optional(),
+  /** Annual cap on what the layer pays (封顶线). */
+  cap: nonNegativeAmountSchema.optional(),
+  ...limitFields,
+  ...categoryFields,
+  ...variantFields,
+};
+
+/** Where stratified rates read the patient's attributes. */
+export const PATIENT_PATH: IssuePath = ["patient"];
+
+/** An optional amount in minor units (0 when absent). */
+export function optionalUnits(amount: Dec | undefined, scale: number, path: IssuePath, what: string): bigint {
+  return amount === undefined ? 0n : toUnits(amount, scale, path, what);
+}
+
+/** A rate as a percentage: `0.75` → `75%`. */
+export function pct(rate: Dec): string {
+  return `${rate.times(100).toString()}%`;
+}
+
+/** `rate × afterDeductible`, rounded once with the plan's rounding; a fixed rate skips the table walk. */
+export function payAtRate(rule: StratifiedRate, afterDeductible: bigint, plan: LayerPlanContext, facts: LayerClaimFacts): LayerPay {
+  const f = rule.type === "fixed" ? rule.fraction : resolveStratifiedRate(rule, facts.patient, PATIENT_PATH).fraction;
+  return { raw: roundedProduct(afterDeductible, f.num, f.den, plan.rounding), bandAdd: 0n };
+}
+
+/** The description of a resolved rate: `75% (insuranceType = employee)`, with the table entries that chose it. */
+export function describeRate(resolved: ResolvedRate, rule: string): LayerRuleDescription {
+  return {
+    rate: resolved.rate.toString(),
+    rule,
+    how: `${pct(resolved.rate)}${resolved.trail.length > 0 ? ` (${resolved.trail.join("; ")})` : ""}`,
+    inputs: resolved.trail.length > 0 ? { rate: resolved.rate.toString(), chosenBy: [...resolved.trail] } : { rate: resolved.rate.toString() },
+  };
+}
+
+/** {@link describeRate} for a stratified rule resolved against the claim's patient. */
+export function describeStratified(rule: StratifiedRate, ruleId: string, facts: LayerClaimFacts): LayerRuleDescription {
+  return describeRate(resolveStratifiedRate(rule, facts.patient, PATIENT_PATH), ruleId);
+}
