@@ -17,11 +17,10 @@ for (const [name, schema] of Object.entries(schemas)) {
 }
 const results = buildResultSchemas(prepared.docs);
 if (results.missing.length > 0) throw new Error(`result types not exported from src/index.ts: ${results.missing.join(", ")} (update RESULT_TYPES in scripts/json-schemas.ts)`);
-const resultIndex: Record<string, string> = {};
 for (const [stem, schema] of Object.entries(results.schemas)) {
   const file = `${stem}.result.schema.json`;
   writeFileSync(join(dir, file), `${JSON.stringify(schema, null, 2)}\n`);
-  resultIndex[schema.title as string] = file;
+  index[schema.title as string] = file; // result entries are keyed by type name (no "Schema" suffix)
 }
-writeFileSync(join(dir, "index.json"), `${JSON.stringify({ documents: index, results: resultIndex }, null, 2)}\n`);
+writeFileSync(join(dir, "index.json"), `${JSON.stringify(index, null, 2)}\n`);
 console.log(`wrote ${Object.keys(schemas).length} document and ${Object.keys(results.schemas).length} result JSON Schemas to schemas/`);
