@@ -135,6 +135,9 @@ function toJson(p: Prepared, name: string, value: AnyZod): Record<string, unknow
         }
       }
       if (zs === (lib.isoDateSchema as unknown)) json.format = "date";
+      const ownName = p.names.get(zs);
+      const form = ownName ? jsonForm(ownName, `#/$defs/${defName(ownName)}`) : undefined;
+      if (form) Object.assign(json, form);
       const bound = p.bounds.get(zs);
       if (bound) applyBound(json, bound);
       const docs = p.fields.get(zs);
@@ -156,6 +159,8 @@ function toJson(p: Prepared, name: string, value: AnyZod): Record<string, unknow
     const restDefs = JSON.parse(JSON.stringify(defs).replaceAll(`"#/$defs/${own}"`, '"#"'));
     if (Object.keys(restDefs).length > 0) body.$defs = restDefs;
   }
+  // A reference to the document's own name with no such entry points at the document.
+  if (!(own in ((body.$defs ?? {}) as object))) body = JSON.parse(JSON.stringify(body).replaceAll(`"#/$defs/${own}"`, '"#"'));
   const { $schema, ...content } = body;
   return { $schema: $schema ?? "https://json-schema.org/draft/2020-12/schema", $id: `${BASE}${schemaFileStem(name)}.schema.json`, title: own, ...content };
 }
@@ -169,7 +174,61 @@ function toJson(p: Prepared, name: string, value: AnyZod): Record<string, unknow
 export function buildJsonSchemas(prepared: Prepared = prepare()): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const [value, name] of prepared.names) out[name] = toJson(prepared, name, value as AnyZod);
+  // A `$defs` entry left with no content (zod writes a union whose in-memory branch was
+  // dropped as its description alone when it sits in $defs) takes the standalone schema
+  // of the same export, whose form is complete; its own $defs join the document's.
+  const byDef = new Map(Object.entries(out).map(([name, s]) => [defName(name), s]));
+  for (const schema of Object.values(out)) {
+    const defs = schema.$defs as Record<string, Record<string, unknown>> | undefined;
+    if (!defs) continue;
+    for (const [key, def] of Object.entries(defs)) {
+      if (CONTENT_KEYS.some((k) => k in def)) continue;
+      const full = byDef.get(key);
+      if (!full || !CONTENT_KEYS.some((k) => k in full)) continue;
+      const { $schema: _s, $id: _i, title: _t, $defs: inner, ...body } = full;
+      defs[key] = JSON.parse(JSON.stringify(body).replaceAll('"#"', `"#/$defs/${key}"`));
+      for (const [k, v] of Object.entries((inner ?? {}) as Record<string, unknown>)) if (!(k in defs)) defs[k] = v as Record<string, unknown>;
+    }
+  }
   return out;
+}
+
+const CONTENT_KEYS = ["type", "anyOf", "oneOf", "allOf", "$ref", "enum", "const", "not"];
+
+/**
+ * JSON forms of schemas that parse in code (`z.unknown().transform(…)`), which zod can
+ * only write as `{}`. `self` is the reference to the schema itself (recursion).
+ */
+function jsonForm(name: string, self: string): Record<string, unknown> | undefined {
+  if (name !== "stratifiedRateSchema") return undefined;
+  const rate = { anyOf: [{ type: "string", pattern: PATTERNS.rate }, { type: "number", ...NUMBER_BOUNDS.rate }] };
+  const by = { type: "string", minLength: 1, description: "The patient attribute the table is keyed by." };
+  const bound = { anyOf: [{ type: "string" }, { type: "number" }, { type: "null" }] };
+  return {
+    anyOf: [
+      { ...rate, description: "A fixed rate in [0, 1]." },
+      {
+        type: "object",
+        description: "A table by category of the attribute `by`; `default` for a category not listed.",
+        properties: { by, categories: { type: "object", minProperties: 1, additionalProperties: { $ref: self } }, default: { $ref: self } },
+        required: ["by", "categories"],
+        additionalProperties: false,
+      },
+      {
+        type: "object",
+        description: "Half-open bands over the numeric attribute `by` (optionally relative to an amount or another attribute); no gap, no overlap.",
+        properties: {
+          by,
+          relativeTo: { anyOf: [{ type: "object", properties: { amount: { anyOf: [{ type: "string", pattern: PATTERNS.positive }, { type: "number", exclusiveMinimum: 0 }] } }, required: ["amount"], additionalProperties: false }, { type: "object", properties: { attribute: by }, required: ["attribute"], additionalProperties: false }] },
+          closed: { type: "string", enum: ["lower", "upper"] },
+          domain: { type: "object", properties: { min: bound, max: bound }, required: ["min", "max"], additionalProperties: false },
+          bands: { type: "array", minItems: 1, items: { type: "object", properties: { from: bound, to: bound, value: { $ref: self }, label: { type: "string" } }, required: ["from", "to", "value"], additionalProperties: false } },
+        },
+        required: ["by", "bands"],
+        additionalProperties: false,
+      },
+    ],
+  };
 }
 
 /** The results with a published schema: file stem → the exported result type. */
