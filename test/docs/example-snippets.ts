@@ -65,8 +65,12 @@ export function checkSnippets(snippets: readonly Snippet[], valueNames: readonly
   let text = header;
   snippets.forEach((s, i) => {
     starts.push(text.split("\n").length);
-    // Each snippet in its own async function: its names do not clash, `await` works.
-    text += `export async function __example${i}() {\n${s.code}\n}\n`;
+    // Each snippet in its own namespace and async function: its names do not clash, `await`
+    // works, and its `declare const json: unknown;` lines stand for the values it assumes.
+    const lines = s.code.split("\n");
+    const declared = lines.filter((l) => /^declare\s/.test(l.trim()));
+    const body = lines.map((l) => (/^declare\s/.test(l.trim()) ? "" : l));
+    text += `namespace __example${i} {\n${declared.join("\n")}\nexport async function run() {\n${body.join("\n")}\n}\n}\n`;
   });
   const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, skipLibCheck: true, types: ["node"], lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], noUnusedLocals: false, allowUnreachableCode: true };
   const host = ts.createCompilerHost(options);
