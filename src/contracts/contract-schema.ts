@@ -24,16 +24,27 @@ export const effectivePeriodSchema = z
  */
 export const contractSchema = z
   .strictObject({
+    /** The contract's identifier, quoted in every ledger line and error. */
     id: z.string().min(1),
+    /** A readable name for reports. */
     name: z.string().optional(),
+    /** The version label of this text of the contract. */
     version: z.string().optional(),
+    /** The currency of the price and of every amount in the contract (ISO 4217), always stated. */
     currency: currencyCodeSchema,
+    /** The total price (`schedule`), the principal (`financing`) or the price per treated month (`perTreatedMonth`). */
     price: nonNegativeAmountSchema,
+    /** How each amount is rounded to the minor unit; half-up unless stated. */
     rounding: roundingSchema.default("half-up"),
+    /** The treatment start dates this version applies to, `[from, to)`. */
     effective: effectivePeriodSchema.optional(),
+    /** How the price is paid, by `type`: milestones, financing or per treated month. */
     payment: paymentTermSchema,
+    /** Bonuses on top of the price, each paid if its conditions hold. */
     bonuses: z.array(bonusTermSchema).default([]),
+    /** Refunds and clawbacks triggered by events; their shares together at most 1. */
     refunds: z.array(refundTermSchema).default([]),
+    /** Free text, not used in any calculation. */
     notes: z.string().optional(),
   })
   .superRefine((c, ctx) => {

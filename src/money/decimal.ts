@@ -51,10 +51,10 @@ export function decimalLengthReason(text: string): string | undefined {
 }
 
 /** A decimal value of the library (an instance of its private clone). */
-export type Dec = Decimal;
+export type Dec = ExactDecimal;
 
 /** Anything the library accepts where it needs an exact decimal: a decimal string, a finite number, or a Decimal. */
-export type DecimalInput = string | number | Decimal;
+export type DecimalInput = string | number | ExactDecimal;
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 

@@ -16,10 +16,15 @@ import { conditionSchema, dueOffsetSchema } from "./schemas.js";
  */
 export const financingTermSchema = z.strictObject({
   type: z.literal("financing"),
+  /** The interest rate per period, in [0, 1] (0.03 = 3 % a period). */
   periodicRate: rateSchema,
+  /** The number of equal annuity payments. */
   periods: z.number().int().min(1).max(1200),
+  /** Calendar months between payments (default 12). */
   intervalMonths: z.number().int().min(1).max(120).default(12),
+  /** When the first payment falls due, as an offset from the treatment start. */
   firstDue: dueOffsetSchema.optional(),
+  /** Conditions checked at each payment; a failure stops the remaining payments. */
   conditions: z.array(conditionSchema).default([]),
 });
 

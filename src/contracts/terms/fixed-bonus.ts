@@ -12,8 +12,11 @@ export const fixedBonusTermSchema = z.strictObject({
   type: z.literal("fixed"),
   id: z.string().min(1).optional(),
   label: z.string().min(1).optional(),
+  /** The bonus amount, in the contract's currency. */
   amount: nonNegativeAmountSchema,
+  /** When it falls due, as an offset from the treatment start. */
   due: dueOffsetSchema,
+  /** Conditions that must hold on the due date for it to be paid. */
   conditions: z.array(conditionSchema).default([]),
 });
 

@@ -13,11 +13,17 @@ import { type EventMatcher, dueOffsetSchema, eventMatcherSchema } from "./schema
 
 /** The fields every event-triggered return term (refund, clawback) has besides its `type`. */
 export const eventReturnFields = {
+  /** A stable identifier of the term, used in ledger lines. */
   id: z.string().min(1).optional(),
+  /** A readable label for ledgers and explanations. */
   label: z.string().min(1).optional(),
+  /** The events that trigger the return; the first one found counts. */
   trigger: z.array(eventMatcherSchema).min(1),
+  /** Only an event within this offset from the treatment start triggers it; no limit when absent. */
   within: dueOffsetSchema.optional(),
+  /** The share of what has been paid that is returned, in [0, 1]. */
   share: rateSchema,
+  /** Whether bonuses paid count in the base of the return (default: payments only). */
   base: z.enum(["payments", "paymentsAndBonuses"]).default("payments"),
 };
 

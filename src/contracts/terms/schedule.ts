@@ -11,10 +11,15 @@ import { conditionSchema, dueOffsetSchema } from "./schemas.js";
 
 /** One installment or milestone of a price: its share, when it falls due, and the conditions it is paid on. */
 export const installmentTermSchema = z.strictObject({
+  /** A stable identifier of the installment, used in ledger lines; defaults to its position. */
   id: z.string().min(1).optional(),
+  /** A readable label for ledgers and explanations. */
   label: z.string().min(1).optional(),
+  /** The share of the price this installment pays, in [0, 1]; the shares of a schedule sum to exactly 1. */
   share: rateSchema,
+  /** When it falls due, as an offset from the treatment start (calendar months, then days). */
   due: dueOffsetSchema,
+  /** Conditions that must hold on the due date for it to be paid; otherwise it is withheld. */
   conditions: z.array(conditionSchema).default([]),
 });
 
@@ -22,6 +27,7 @@ export const installmentTermSchema = z.strictObject({
 export const scheduleTermSchema = z
   .strictObject({
     type: z.literal("schedule"),
+    /** The installments or milestones, in any order. */
     installments: z.array(installmentTermSchema).min(1),
   })
   .superRefine((s, ctx) => {

@@ -9,7 +9,9 @@ import { OUTCOME_EVENT_KINDS, RESPONSE_CATEGORIES } from "../events.js";
  */
 export const dueOffsetSchema = z
   .strictObject({
+    /** Calendar months after the treatment start (month-end clamped). */
     months: z.number().int().min(0).max(1200).optional(),
+    /** Days added after the months. */
     days: z.number().int().min(0).max(36_500).optional(),
   })
   .transform((o) => ({ months: o.months ?? 0, days: o.days ?? 0 }));
@@ -24,7 +26,9 @@ export const eventMatcherSchema = z
     z.enum(OUTCOME_EVENT_KINDS),
     z.strictObject({
       kind: z.enum(OUTCOME_EVENT_KINDS),
+      /** The lowest grade that counts (crs and seriousAdverseEvent only). */
       minGrade: z.number().int().min(1).max(5).optional(),
+      /** The response categories that count (assessment events only). */
       responses: z.array(z.enum(RESPONSE_CATEGORIES)).min(1).optional(),
     }),
   ])
@@ -45,9 +49,13 @@ export const eventMatcherSchema = z
  * `some`: at least one happened (improvement recorded, response CR/PR seen).
  */
 export const conditionSchema = z.strictObject({
+  /** `none`: holds when none of the events happened; `some`: when at least one did. */
   type: z.enum(["none", "some"]),
+  /** The events the condition looks for. */
   events: z.array(eventMatcherSchema).min(1),
+  /** Only events within this offset from the treatment start count; up to the due date when absent. */
   within: dueOffsetSchema.optional(),
+  /** A readable label for explanations. */
   label: z.string().min(1).optional(),
 });
 
