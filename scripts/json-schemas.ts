@@ -142,7 +142,8 @@ function toJson(p: Prepared, name: string, value: AnyZod): Record<string, unknow
       if (bound) applyBound(json, bound);
       const docs = p.fields.get(zs);
       const props = json.properties as Record<string, Record<string, unknown>> | undefined;
-      if (docs && props) for (const [key, doc] of docs) if (props[key] && props[key].description === undefined) props[key].description = doc;
+      // A copy: zod may share one JSON object (a `$ref`) between every use of a schema.
+      if (docs && props) for (const [key, doc] of docs) if (props[key] && props[key].description === undefined) props[key] = { ...props[key], description: doc };
     },
   }) as Record<string, unknown>;
   closeObjects(schema);

@@ -86,6 +86,10 @@ describe("JSON Schemas a Java or Python team can use (issue 21 item 3)", () => {
     expect(plan.description).toMatch(/coverage plan/);
     const props = plan.properties as Record<string, { description?: string }>;
     expect(props.currency!.description).toMatch(/always stated/);
+    // Each field keeps its own comment even where fields share a schema (price vs a bonus amount).
+    const contract = schemas.contractSchema!.properties as Record<string, { description?: string }>;
+    expect(contract.price!.description).toMatch(/^The total price/);
+    expect(JSON.stringify(schemas.contractSchema!.$defs)).toContain("The bonus amount, in the contract's currency.");
     const defs = plan.$defs as Record<string, Record<string, unknown>>;
     expect(JSON.stringify(defs.CoverageLayer)).toContain("Annual deductible (起付线).");
     let described = 0;
