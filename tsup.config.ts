@@ -1,15 +1,21 @@
 import { defineConfig } from "tsup";
 
+// One entry per chapter (issue 13 item 5): `precision-vbp/money`, `/valuation`, … plus the
+// root, which re-exports every chapter. Splitting puts shared modules into common chunks
+// in both formats, so `precision-vbp/money` and `precision-vbp` hand out the same Money,
+// the same error classes and the same currency registry (no duplicate module state).
+export const chapters = ["core", "money", "valuation", "models", "contracts", "tiers", "budget", "care", "cohort", "plots"] as const;
+
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", ...Object.fromEntries(chapters.map((c) => [c, `src/chapters/${c}.ts`])) },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
     clean: false,
     target: "es2022",
     treeshake: true,
-    splitting: false,
+    splitting: true,
   },
   {
     // The command-line tool: one ESM file with a shebang; Node built-ins stay external.

@@ -10,7 +10,7 @@ import {
   fundHealth,
   reconcileTargetPrice,
   settleBundle,
-} from "../src/index.js";
+} from "precision-vbp";
 
 const bundle = {
   currency: "CNY",

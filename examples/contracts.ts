@@ -7,7 +7,7 @@ import {
   installmentFinancing,
   parseContract,
   schedulePresentValue,
-} from "../src/index.js";
+} from "precision-vbp";
 
 // K3: the CMS-style CAR-T agreement — 4 equal installments, each paid only while the
 // patient is alive, relapse-free and without a serious adverse event; 50% clawback on

@@ -28,7 +28,7 @@ import {
   type ParsedContract,
   type RunMarkovModelInput,
   type RunPartitionedSurvivalInput,
-} from "../src/index.js";
+} from "precision-vbp";
 
 const width = 78;
 const title = (text: string) => console.log(`\n${text}\n${"=".repeat(Math.min(width, text.length))}`);

@@ -11,7 +11,7 @@ import {
   runPartitionedSurvival,
   toFrontierInput,
   type RunMarkovModelInput,
-} from "../src/index.js";
+} from "precision-vbp";
 
 console.log("== MK1: Alive/Dead, p(death) 0.2, 3 annual cycles, life-table counting ==");
 const mk1 = runMarkovModel({

@@ -1,6 +1,6 @@
 // Money: exact amounts, explicit rounding, splits that never lose a cent.
 // Run: npx tsx examples/money.ts
-import { allocate, formatMoney, money, multiply, percentage, round, split, sum } from "../src/index.js";
+import { allocate, formatMoney, money, multiply, percentage, round, split, sum } from "precision-vbp";
 
 const price = money("1200000.00", "CNY");
 const milestones = allocate(price, [40, 30, 30]);

@@ -8,7 +8,7 @@ import {
   stratifiedReimbursement,
   triageClaim,
   greenChannelDeadlines,
-} from "../src/index.js";
+} from "precision-vbp";
 
 // A plan is a stored document; parse it once, settle many claims against it.
 const plan = parseLayers({

@@ -9,7 +9,7 @@ import {
   optimalStrategy,
   qaly,
   valueBasedPrice,
-} from "../src/index.js";
+} from "precision-vbp";
 
 const cny = (amount: string) => ({ amount, currency: "CNY" });
 

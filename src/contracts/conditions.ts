@@ -1,8 +1,8 @@
 import { DomainError } from "../core/index.js";
 import { addOffset, type DueOffset } from "./calendar.js";
 import type { OutcomeEvent } from "./events.js";
-import type { ParsedCondition } from "./parse-contract.js";
-import type { EventMatcher } from "./terms.js";
+import type { ParsedCondition } from "./terms/kind.js";
+import type { EventMatcher } from "./contract-schema.js";
 
 /** True when the event is one the matcher looks for. */
 export function matches(m: EventMatcher, e: OutcomeEvent): boolean {

@@ -36,7 +36,7 @@ export type ContractLike = ParsedContract | ParsedContractVersions | unknown;
  * `contract` is a {@link ParsedContract} (parse once with {@link parseContract} for a
  * cohort), a {@link ParsedContractVersions}, or raw JSON of either. Events dated after
  * `asOf` are ignored; events out of date order or before treatment start are a
- * {@link DomainError} `EVENT_ORDER`; malformed events a {@link ValidationError}.
+ * {@link core!DomainError | DomainError} `EVENT_ORDER`; malformed events a {@link core!ValidationError | ValidationError}.
  *
  * @example
  * ```ts

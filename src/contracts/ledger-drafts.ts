@@ -1,33 +1,17 @@
 // The contract rules for one patient, in integer minor units. Both the explained
 // evaluation (evaluateContract) and the bulk path (evaluateContractMinorUnits) draft
-// their ledger here, so the two cannot disagree on an amount. Sentences are drafted
-// as thunks: the bulk path never pays for formatting them.
+// their ledger here, so the two cannot disagree on an amount. Every term's kind drafts
+// its own lines (terms/*.ts, found through terms/registry.ts); sentences are drafted as
+// thunks, so the bulk path never pays for formatting them.
 import { DomainError } from "../core/index.js";
-import { checkConditions, firstMatch, type ConditionCheck } from "./conditions.js";
 import { checkHistory, type OutcomeEvent } from "./events.js";
-import type { FailedCondition, LedgerLineKind, MinorUnitLedgerTotals } from "./ledger.js";
+import type { LedgerLineKind, MinorUnitLedgerTotals } from "./ledger.js";
 import { isParsedContractVersions, type ParsedContract, type ParsedContractVersions } from "./parse-contract.js";
-import { divRound, groupedText } from "./units.js";
+import type { Draft, DraftContext, PaidMonth } from "./terms/kind.js";
+import { bonusKind, paymentKind, returnKind } from "./terms/registry.js";
+import { draftReturns } from "./terms/returns.js";
 
-/** The words of a ledger line: its sentence and the inputs it names. */
-export interface DraftWords {
-  readonly text: string;
-  readonly inputs: Record<string, string | number | readonly string[]>;
-}
-
-/** One ledger line before it becomes Money: amounts in minor units, words on demand. */
-export interface Draft {
-  readonly date: string;
-  readonly kind: LedgerLineKind;
-  readonly termId: string;
-  readonly label: string;
-  readonly units: bigint;
-  readonly withheldUnits?: bigint;
-  readonly failedCondition?: FailedCondition;
-  readonly rule: string;
-  readonly say: () => DraftWords;
-  readonly seq: number;
-}
+export type { Draft, DraftWords } from "./terms/kind.js";
 
 /** A patient's drafted ledger: the terms applied, the events considered, the lines in ledger order. */
 export interface DraftLedger {
@@ -40,7 +24,8 @@ export interface DraftLedger {
   readonly drafts: readonly Draft[];
 }
 
-const RANK: Record<LedgerLineKind, number> = { payment: 0, bonus: 1, withheld: 2, refund: 3, clawback: 3 };
+/** The order of line kinds on one date: payments, bonuses, withheld, then refunds and clawbacks. */
+export const LINE_KIND_RANK: Readonly<Record<LedgerLineKind, number>> = { payment: 0, bonus: 1, withheld: 2, refund: 3, clawback: 3 };
 
 /** Picks the version in effect on the treatment start date. */
 function selectVersion(contract: ParsedContract | ParsedContractVersions, start: string): ParsedContract {
@@ -54,14 +39,6 @@ function selectVersion(contract: ParsedContract | ParsedContractVersions, start:
     path: ["events", 0, "date"],
     details: { start },
   });
-}
-
-function failed(check: Exclude<ConditionCheck, { ok: true }>): FailedCondition {
-  return { condition: check.condition.label, event: check.event === null ? null : { kind: check.event.kind, date: check.event.date } };
-}
-
-function because(f: FailedCondition): string {
-  return f.event === null ? `"${f.condition}" did not hold (no such event recorded)` : `"${f.condition}" failed: ${f.event.kind} on ${f.event.date}`;
 }
 
 /**
@@ -84,140 +61,30 @@ export function draftLedger(contract: ParsedContract | ParsedContractVersions, e
   }
   const drafts: Draft[] = [];
   let seq = 0;
-  const scale = c.scale;
-  const money = c.formatUnits;
-  const dueDate = c.dueDate;
+  const paidMonths: PaidMonth[] = [];
+  const ctx: DraftContext = {
+    contract: c,
+    start,
+    asOf,
+    known,
+    money: c.formatUnits,
+    dueDate: c.dueDate,
+    paidMonths,
+    drafts,
+    emit: (d) => {
+      drafts.push({ ...d, seq: seq++ });
+    },
+  };
 
   if (known.length > 0) {
-    // Scheduled installments (milestones, equal installments, financed payments).
-    if (c.payment.type === "installments") {
-      for (const inst of c.payment.installments) {
-        const due = dueDate(start, inst.due);
-        if (due > asOf) continue;
-        const check = checkConditions(inst.conditions, known, start, due, dueDate);
-        const conditions = inst.conditionLabels;
-        const inputs = { due, share: inst.shareText, conditions };
-        if (check.ok) {
-          drafts.push({
-            date: due, kind: "payment", termId: inst.id, label: inst.label, units: inst.units, rule: "contracts.installment.paid", seq: seq++,
-            say: () => ({ inputs, text: `${inst.label} fell due on ${due} and is paid: ${money(inst.units)}${conditions.length > 0 ? ` (held: ${conditions.join("; ")})` : ""}.` }),
-          });
-        } else {
-          const f = failed(check);
-          drafts.push({
-            date: due, kind: "withheld", termId: inst.id, label: inst.label, units: 0n, withheldUnits: inst.units, failedCondition: f, rule: "contracts.installment.withheld", seq: seq++,
-            say: () => ({ inputs, text: `${inst.label} fell due on ${due} and is withheld (${money(inst.units)}): ${because(f)}.` }),
-          });
-        }
-      }
-    }
-
-    // Per treated month: each treatedMonth event is paid until a stop event.
-    const paidMonths: { ordinal: number; date: string }[] = [];
-    if (c.payment.type === "perTreatedMonth") {
-      const pay = c.payment;
-      const stop = pay.stopOn.length > 0 ? firstMatch(pay.stopOn, known, start, asOf) : null;
-      const unit = c.priceUnits;
-      for (const e of known) {
-        if (e.kind !== "treatedMonth") continue;
-        const ordinal = paidMonths.length + 1;
-        if (stop !== null && stop.date <= e.date) {
-          const f: FailedCondition = { condition: `treatment stops at the first ${pay.stopOn.map((m) => m.kind).join(" or ")}`, event: { kind: stop.kind, date: stop.date } };
-          drafts.push({
-            date: e.date, kind: "withheld", termId: "treated-month", label: `Treated month on ${e.date}`, units: 0n, withheldUnits: unit, failedCondition: f,
-            rule: "contracts.treatedMonth.afterStop", seq: seq++,
-            say: () => ({ inputs: { date: e.date }, text: `A treated month on ${e.date} is not paid: ${because(f)}.` }),
-          });
-          continue;
-        }
-        if (pay.maxMonths !== null && ordinal > pay.maxMonths) {
-          const maxMonths = pay.maxMonths;
-          const f: FailedCondition = { condition: `at most ${maxMonths} treated months are paid`, event: null };
-          drafts.push({
-            date: e.date, kind: "withheld", termId: "treated-month", label: `Treated month on ${e.date}`, units: 0n, withheldUnits: unit, failedCondition: f,
-            rule: "contracts.treatedMonth.overMax", seq: seq++,
-            say: () => ({ inputs: { date: e.date, maxMonths }, text: `A treated month on ${e.date} is not paid: the contract pays at most ${maxMonths} months.` }),
-          });
-          continue;
-        }
-        paidMonths.push({ ordinal, date: e.date });
-        const label = `Treated month ${ordinal} at ${money(unit)}`;
-        drafts.push({
-          date: e.date, kind: "payment", termId: `treated-month-${ordinal}`, label, units: unit, rule: "contracts.treatedMonth.paid", seq: seq++,
-          say: () => ({ inputs: { date: e.date, month: ordinal }, text: `${label} on ${e.date} is paid.` }),
-        });
-      }
-    }
-
-    // Bonuses.
-    for (const b of c.bonuses) {
-      if (b.type === "fixed") {
-        const due = dueDate(start, b.due);
-        if (due > asOf) continue;
-        const check = checkConditions(b.conditions, known, start, due, dueDate);
-        const inputs = (): DraftWords["inputs"] => ({ due, conditions: b.conditions.map((x) => x.label) });
-        if (check.ok) {
-          drafts.push({ date: due, kind: "bonus", termId: b.id, label: b.label, units: b.units, rule: "contracts.bonus.paid", seq: seq++, say: () => ({ inputs: inputs(), text: `${b.label} is earned on ${due}: ${money(b.units)}.` }) });
-        } else {
-          const f = failed(check);
-          drafts.push({
-            date: due, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: b.units, failedCondition: f, rule: "contracts.bonus.withheld", seq: seq++,
-            say: () => ({ inputs: inputs(), text: `${b.label} is not earned on ${due} (${money(b.units)}): ${because(f)}.` }),
-          });
-        }
-        continue;
-      }
-      const assessed = dueDate(start, b.assessAt);
-      if (assessed > asOf) continue;
-      const check = checkConditions(b.conditions, known, start, assessed, dueDate);
-      const inputs = (): DraftWords["inputs"] => ({ assessed, perMonth: groupedText(b.units, scale), fromMonth: b.fromMonth, retroactive: b.retroactive ? "yes" : "no", conditions: b.conditions.map((x) => x.label) });
-      if (!check.ok) {
-        const f = failed(check);
-        drafts.push({
-          date: assessed, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: 0n, failedCondition: f, rule: "contracts.bonus.notEarned", seq: seq++,
-          say: () => ({ inputs: inputs(), text: `${b.label} (${money(b.units)} per treated month) is not earned at the assessment on ${assessed}: ${because(f)}.` }),
-        });
-        continue;
-      }
-      let onAssessment = 0;
-      const firstOrdinals: number[] = [];
-      for (const m of paidMonths) {
-        if (m.ordinal < b.fromMonth && !b.retroactive) continue;
-        const date = m.date > assessed ? m.date : assessed;
-        if (date > asOf) continue;
-        if (date === assessed) {
-          onAssessment++;
-          firstOrdinals.push(m.ordinal);
-          continue;
-        }
-        drafts.push({
-          date, kind: "bonus", termId: b.id, label: b.label, units: b.units, rule: "contracts.bonus.perMonth", seq: seq++,
-          say: () => ({ inputs: { month: m.ordinal, date }, text: `${b.label}: treated month ${m.ordinal} on ${date} earns ${money(b.units)}.` }),
-        });
-      }
-      if (onAssessment > 0) {
-        const count = onAssessment;
-        const units = b.units * BigInt(count);
-        const months = firstOrdinals.length === 1 ? `month ${firstOrdinals[0]}` : `months ${firstOrdinals[0]}–${firstOrdinals[firstOrdinals.length - 1]}`;
-        drafts.push({
-          date: assessed, kind: "bonus", termId: b.id, label: b.label, units, rule: "contracts.bonus.atAssessment", seq: seq++,
-          say: () => ({
-            inputs: { ...inputs(), months: count },
-            text: `${b.label} is earned at the assessment on ${assessed}${b.retroactive ? " (retroactive)" : ""}: ${count} treated month(s) (${months}) × ${money(b.units)} = ${money(units)}.`,
-          }),
-        });
-      } else {
-        drafts.push({
-          date: assessed, kind: "bonus", termId: b.id, label: b.label, units: 0n, rule: "contracts.bonus.earned", seq: seq++,
-          say: () => ({ inputs: inputs(), text: `${b.label} is earned at the assessment on ${assessed}: treated months from month ${b.fromMonth} will carry ${money(b.units)} each.` }),
-        });
-      }
-    }
-
-    if (c.refunds.length > 0) applyRefunds(c, known, start, asOf, drafts, money, () => seq++);
+    // The payment first (per-month bonuses read the months it paid), then bonuses, then
+    // the refunds and clawbacks, which return shares of what was paid.
+    paymentKind(c.payment.kind).draft(c.payment, ctx);
+    for (const b of c.bonuses) bonusKind(b.kind).draft(b, ctx);
+    if (c.refunds.length > 0) draftReturns(c.refunds.map((r) => ({ term: r, trigger: (x: DraftContext) => returnKind(r.kind).trigger(r, x) })), ctx);
   }
 
-  drafts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : RANK[a.kind] - RANK[b.kind] || a.seq - b.seq));
+  drafts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : LINE_KIND_RANK[a.kind] - LINE_KIND_RANK[b.kind] || a.seq - b.seq));
   return { terms: c, start, known, ignored, drafts };
 }
 
@@ -235,80 +102,4 @@ export function draftTotals(drafts: readonly Draft[]): MinorUnitLedgerTotals {
   }
   const gross = payments + bonuses;
   return { payments, bonuses, gross, refunded, net: gross - refunded, withheld };
-}
-
-/**
- * Refunds and clawbacks, cumulatively: once a term is triggered, the manufacturer owes
- * its share of everything paid up to each later date. One rounding over all triggered
- * terms keeps the sum of returned amounts within what was paid and monotone in it.
- */
-function applyRefunds(
-  c: ParsedContract,
-  known: readonly OutcomeEvent[],
-  start: string,
-  asOf: string,
-  drafts: Draft[],
-  money: (u: bigint) => string,
-  nextSeq: () => number,
-): void {
-  const triggered: { term: ParsedContract["refunds"][number]; event: OutcomeEvent }[] = [];
-  for (const r of c.refunds) {
-    const end = r.within === null ? asOf : c.dueDate(start, r.within);
-    const hit = firstMatch(r.trigger, known, start, end < asOf ? end : asOf);
-    if (hit !== null) triggered.push({ term: r, event: hit });
-  }
-  if (triggered.length === 0) return;
-  triggered.sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : 0));
-  const positives = drafts.filter((d) => d.units > 0n && (d.kind === "payment" || d.kind === "bonus")).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const firstDate = (triggered[0] as (typeof triggered)[number]).event.date;
-  const dates = new Set<string>();
-  for (const t of triggered) dates.add(t.event.date);
-  for (const p of positives) if (p.date >= firstDate) dates.add(p.date);
-  const ordered = [...dates].sort();
-  let den = 1n;
-  for (const t of triggered) if (t.term.share.den > den) den = t.term.share.den;
-  let clawed = 0n;
-  for (const date of ordered) {
-    let paymentsBase = 0n;
-    let allBase = 0n;
-    for (const p of positives) {
-      if (p.date > date) break;
-      allBase += p.units;
-      if (p.kind === "payment") paymentsBase += p.units;
-    }
-    let numerator = 0n;
-    const active: typeof triggered = [];
-    for (const t of triggered) {
-      if (t.event.date > date) continue;
-      active.push(t);
-      const scaled = t.term.share.num * (den / t.term.share.den);
-      numerator += scaled * (t.term.base === "payments" ? paymentsBase : allBase);
-    }
-    const target = divRound(numerator, den, c.rounding);
-    const delta = target - clawed;
-    if (delta <= 0n) continue;
-    clawed = target;
-    const latest = active[active.length - 1] as (typeof triggered)[number];
-    const kind = active.some((t) => t.term.type === "clawback") ? "clawback" : "refund";
-    const paidThrough = allBase;
-    const say = (): DraftWords => {
-      const newlyTriggered = active.filter((t) => t.event.date === date);
-      const shares = active.map((t) => `${t.term.shareText} of ${t.term.base === "payments" ? "payments" : "payments and bonuses"}`).join(" + ");
-      const text =
-        newlyTriggered.length > 0
-          ? `${newlyTriggered.map((t) => t.term.label).join("; ")}: triggered by ${latest.event.kind} on ${latest.event.date}; ${shares} paid through ${date} is ${money(target)}, so ${money(delta)} is returned.`
-          : `Payments made on ${date} after the ${kind} was triggered are subject to it as well: ${shares} paid through ${date} is ${money(target)}, so a further ${money(delta)} is returned.`;
-      return { text, inputs: { trigger: `${latest.event.kind} ${latest.event.date}`, share: active.map((t) => t.term.shareText), paidThrough: groupedText(paidThrough, c.scale) } };
-    };
-    drafts.push({
-      date,
-      kind,
-      termId: active.map((t) => t.term.id).join("+"),
-      label: active.map((t) => t.term.label).join("; "),
-      units: -delta,
-      rule: `contracts.${kind}`,
-      seq: nextSeq(),
-      say,
-    });
-  }
 }

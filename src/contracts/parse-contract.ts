@@ -1,76 +1,18 @@
 import { type Issue, parseInput, ValidationError } from "../core/index.js";
-import { allocate, type Dec, getCurrency, type Money, money, type Rounding } from "../money/index.js";
-import { type DueOffset, describeOffset, dueDateMemo } from "./calendar.js";
-import { installmentFinancing } from "./financing.js";
-import {
-  type ConditionTerms,
-  type ContractTerms,
-  contractSchema,
-  contractVersionsSchema,
-  type EventMatcher,
-} from "./terms.js";
-import { amountWords, moneyMaker, toFraction, toUnits } from "./units.js";
+import { getCurrency, type Money, type Rounding } from "../money/index.js";
+import { type DueOffset, dueDateMemo } from "./calendar.js";
+import { type ContractTerms, contractSchema, contractVersionsSchema } from "./contract-schema.js";
+import { type PrepareContext, unitsAt } from "./terms/kind.js";
+import { bonusKind, type ParsedBonus, type ParsedPayment, type ParsedRefund, paymentKind, returnKind } from "./terms/registry.js";
+import { amountWords, moneyMaker } from "./units.js";
+
+export type { ParsedCondition } from "./terms/kind.js";
+export { describeMatcher } from "./terms/kind.js";
+export type { ParsedInstallment } from "./terms/installment-lines.js";
+export type { ParsedBonus, ParsedPayment, ParsedRefund } from "./terms/registry.js";
 
 const PARSED = Symbol("precision-vbp.parsedContract");
 const PARSED_VERSIONS = Symbol("precision-vbp.parsedContractVersions");
-
-/** A condition ready for evaluation, with its human wording. */
-export interface ParsedCondition {
-  readonly type: "none" | "some";
-  readonly events: readonly EventMatcher[];
-  readonly within: DueOffset | null;
-  /** E.g. "no CRS since treatment start". */
-  readonly label: string;
-}
-
-/** One scheduled payment with its amount already allocated. */
-export interface ParsedInstallment {
-  readonly id: string;
-  readonly label: string;
-  readonly units: bigint;
-  readonly amount: Money;
-  /** The share of the price, or null for a financing payment. */
-  readonly share: Dec | null;
-  /** The share as text ("0.3"), or "financed". */
-  readonly shareText: string;
-  readonly due: DueOffset;
-  readonly conditions: readonly ParsedCondition[];
-  /** The conditions' wording, in order. */
-  readonly conditionLabels: readonly string[];
-}
-
-/** How the price is paid, after parsing: dated installments, or per treated month. */
-export type ParsedPayment =
-  | { readonly type: "installments"; readonly source: "schedule" | "financing"; readonly installments: readonly ParsedInstallment[] }
-  | { readonly type: "perTreatedMonth"; readonly stopOn: readonly EventMatcher[]; readonly maxMonths: number | null };
-
-/** A bonus ready for evaluation. */
-export type ParsedBonus =
-  | { readonly type: "fixed"; readonly id: string; readonly label: string; readonly units: bigint; readonly amount: Money; readonly due: DueOffset; readonly conditions: readonly ParsedCondition[] }
-  | {
-      readonly type: "perTreatedMonth";
-      readonly id: string;
-      readonly label: string;
-      readonly units: bigint;
-      readonly amount: Money;
-      readonly assessAt: DueOffset;
-      readonly conditions: readonly ParsedCondition[];
-      readonly fromMonth: number;
-      readonly retroactive: boolean;
-    };
-
-/** A refund or clawback ready for evaluation. */
-export interface ParsedRefund {
-  readonly type: "refund" | "clawback";
-  readonly id: string;
-  readonly label: string;
-  readonly trigger: readonly EventMatcher[];
-  readonly within: DueOffset | null;
-  /** The share as an exact fraction num / den. */
-  readonly share: { readonly num: bigint; readonly den: bigint };
-  readonly shareText: string;
-  readonly base: "payments" | "paymentsAndBonuses";
-}
 
 /**
  * A validated contract with everything that does not depend on the patient computed
@@ -115,149 +57,28 @@ export interface ParsedContractVersions {
   readonly versions: readonly ParsedContract[];
 }
 
-const KIND_WORDS: Record<string, string> = {
-  treatmentStart: "treatment start",
-  infusion: "infusion",
-  treatedMonth: "treated month",
-  assessment: "assessment",
-  crs: "CRS",
-  progression: "progression",
-  relapse: "relapse",
-  seriousAdverseEvent: "serious adverse event",
-  death: "death",
-  improvement: "improvement",
-};
-
-/** A matcher in words: "CRS of grade ≥ 3", "assessment CR/PR". */
-export function describeMatcher(m: EventMatcher): string {
-  let text = KIND_WORDS[m.kind] ?? m.kind;
-  if (m.minGrade !== undefined && m.minGrade > 1) text += ` of grade ≥ ${m.minGrade}`;
-  if (m.responses !== undefined) text += ` ${m.responses.join("/")}`;
-  return text;
-}
-
-function describeCondition(c: ConditionTerms): string {
-  if (c.label !== undefined) return c.label;
-  const what = c.events.map(describeMatcher).join(" or ");
-  const window = c.within === undefined ? "since treatment start" : `within ${describeOffset(c.within).replace(" after treatment start", "")} of treatment start`;
-  return c.type === "none" ? `no ${what} ${window}` : `${what} recorded ${window}`;
-}
-
-function parseConditions(list: readonly ConditionTerms[]): ParsedCondition[] {
-  return list.map((c) => ({ type: c.type, events: c.events, within: c.within ?? null, label: describeCondition(c) }));
-}
-
-function unitsAt(d: Dec, scale: number, path: (string | number)[], currency: string, issues: Issue[]): bigint {
-  if (d.decimalPlaces() > scale) {
-    issues.push({ path, code: "sub_minor_unit", message: `${d.toString()} has more decimals than ${currency} allows (${scale})` });
-    return 0n;
-  }
-  return toUnits(d, scale);
-}
-
-function percent(d: Dec): string {
-  return `${d.times(100).toString()}%`;
-}
-
 function build(terms: ContractTerms, pathPrefix: (string | number)[]): ParsedContract {
   const currency = getCurrency(terms.currency).code;
   const scale = getCurrency(currency).minorUnit;
   const toMoney = moneyMaker(currency, scale);
   const issues: Issue[] = [];
-  const priceUnits = unitsAt(terms.price, scale, [...pathPrefix, "price"], currency, issues);
+  const base = { currency, scale, rounding: terms.rounding, price: toMoney(0n), priceUnits: 0n, toMoney, issues, index: 0, path: [...pathPrefix, "price"] };
+  const priceUnits = unitsAt(terms.price, base, base.path);
   if (issues.length > 0) throw new ValidationError(issues, "parseContract");
   const price = toMoney(priceUnits);
-  let payment: ParsedPayment;
-  if (terms.payment.type === "schedule") {
-    const list = terms.payment.installments;
-    const parts = allocate(price, list.map((i) => i.share));
-    payment = {
-      type: "installments",
-      source: "schedule",
-      installments: list.map((inst, k) => {
-        const amount = parts[k] as Money;
-        const id = inst.id ?? `installment-${k + 1}`;
-        return {
-          id,
-          label: inst.label ?? `Installment ${k + 1} (${percent(inst.share)} of the price, due ${describeOffset(inst.due)})`,
-          units: toUnits(amount.amount, scale),
-          amount,
-          share: inst.share,
-          shareText: inst.share.toString(),
-          due: inst.due,
-          conditions: parseConditions(inst.conditions),
-          conditionLabels: parseConditions(inst.conditions).map((x) => x.label),
-        };
-      }),
-    };
-  } else if (terms.payment.type === "financing") {
-    const f = terms.payment;
-    const plan = installmentFinancing({ principal: price, periodicRate: f.periodicRate.toString(), periods: f.periods, rounding: terms.rounding });
-    const first = f.firstDue ?? { months: f.intervalMonths, days: 0 };
-    const conditions = parseConditions(f.conditions);
-    payment = {
-      type: "installments",
-      source: "financing",
-      installments: plan.payments.map((amount, k) => {
-        const due = { months: first.months + k * f.intervalMonths, days: first.days };
-        return {
-          id: `payment-${k + 1}`,
-          label: `Financed payment ${k + 1} of ${f.periods} (due ${describeOffset(due)})`,
-          units: toUnits(amount.amount, scale),
-          amount,
-          share: null,
-          shareText: "financed",
-          due,
-          conditions,
-          conditionLabels: conditions.map((x) => x.label),
-        };
-      }),
-    };
-  } else {
-    payment = { type: "perTreatedMonth", stopOn: terms.payment.stopOn, maxMonths: terms.payment.maxMonths ?? null };
-  }
-  const bonuses: ParsedBonus[] = terms.bonuses.map((b, k): ParsedBonus => {
-    const units = unitsAt(b.amount, scale, [...pathPrefix, "bonuses", k, "amount"], currency, issues);
-    const amount = toMoney(units);
-    const id = b.id ?? `bonus-${k + 1}`;
-    if (b.type === "fixed") {
-      return { type: "fixed", id, label: b.label ?? `Bonus ${id} (due ${describeOffset(b.due)})`, units, amount, due: b.due, conditions: parseConditions(b.conditions) };
-    }
-    return {
-      type: "perTreatedMonth",
-      id,
-      label: b.label ?? `Bonus ${id} per treated month`,
-      units,
-      amount,
-      assessAt: b.assessAt,
-      conditions: parseConditions(b.conditions),
-      fromMonth: b.fromMonth,
-      retroactive: b.retroactive,
-    };
-  });
+  const at = (path: (string | number)[], index: number): PrepareContext => ({ ...base, price, priceUnits, index, path: [...pathPrefix, ...path] });
+  // Each term is prepared by its kind (terms/registry.ts); the lists keep the document's order.
+  const payment: ParsedPayment = paymentKind(terms.payment.type).prepare(terms.payment, at(["payment"], 0));
+  const bonuses: ParsedBonus[] = terms.bonuses.map((b, k) => bonusKind(b.type).prepare(b, at(["bonuses", k], k)));
+  const refunds: ParsedRefund[] = terms.refunds.map((r, k) => returnKind(r.type).prepare(r, at(["refunds", k], k)));
   if (issues.length > 0) throw new ValidationError(issues, "parseContract");
-  const refunds: ParsedRefund[] = terms.refunds.map((r, k) => {
-    const id = r.id ?? `${r.type}-${k + 1}`;
-    const what = r.trigger.map(describeMatcher).join(" or ");
-    const window = r.within === undefined ? "" : ` within ${describeOffset(r.within).replace(" after treatment start", "")} of treatment start`;
-    return {
-      type: r.type,
-      id,
-      label: r.label ?? `${r.type === "refund" ? "Refund" : "Clawback"} of ${percent(r.share)} of the amount paid on ${what}${window}`,
-      trigger: r.trigger,
-      within: r.within ?? null,
-      share: toFraction(r.share),
-      shareText: r.share.toString(),
-      base: r.base,
-    };
-  });
-  let maxPayable: Money | null = null;
-  if (payment.type === "installments" && bonuses.every((b) => b.type === "fixed")) {
-    let total = 0n;
-    for (const i of payment.installments) total += i.units;
-    for (const b of bonuses) total += b.units;
-    maxPayable = toMoney(total);
+  // The most one patient can be paid: known only when every paying term is bounded.
+  let maxUnits: bigint | null = paymentKind(payment.kind).maxUnits(payment);
+  for (const b of bonuses) {
+    const m = bonusKind(b.kind).maxUnits(b);
+    maxUnits = maxUnits === null || m === null ? null : maxUnits + m;
   }
+  const maxPayable = maxUnits === null ? null : toMoney(maxUnits);
   const effective = terms.effective === undefined ? null : { from: terms.effective.from, to: terms.effective.to ?? null };
   return Object.freeze({
     [PARSED]: true as const,

@@ -240,8 +240,20 @@ const boundSchema = z.union([z.string(), z.number(), z.null()]);
  * const table = parseInput(shareTable, json); // BandedTable<Dec>
  * ```
  */
-export function bandedTableSchema<S extends z.ZodType>(value: S) {
+export function bandedTableSchema<S extends z.ZodType>(
+  value: S,
+): z.ZodType<
+  BandedTable<z.output<S>>,
+  {
+    closed?: BandClosure | undefined;
+    domain?: { min: string | number | null; max: string | number | null } | undefined;
+    bands: { from: string | number | null; to: string | number | null; value: z.input<S>; label?: string | undefined }[];
+  }
+> {
   if (typeof (value as { safeParse?: unknown } | null | undefined)?.safeParse !== "function") throw invalid(["value"], "expected the zod schema of the band values", "invalid_type");
+  // The return type is spelled out: inferred, it inlines zod's mapped types into the shipped
+  // .d.ts, which fail to compile with skipLibCheck: false (issue 21 item 2). The cast only
+  // names the type (zod infers `value` as optional for a generic S).
   return z
     .strictObject({
       closed: z.enum(["lower", "upper"]).optional(),
@@ -264,5 +276,5 @@ export function bandedTableSchema<S extends z.ZodType>(value: S) {
         }
         throw e;
       }
-    });
+    }) as never;
 }

@@ -1,4 +1,4 @@
-import { Decimal, describeType } from "../money/decimal.js";
+import { Decimal, type Dec, describeType } from "../money/decimal.js";
 import { invalid } from "./errors.js";
 import { formatMoney } from "../money/format.js";
 import { isMoney, type Money } from "../money/money.js";
@@ -10,7 +10,7 @@ export type ExplainValue =
   | boolean
   | null
   | Money
-  | Decimal
+  | Dec
   | readonly ExplainValue[]
   | { readonly [key: string]: ExplainValue };
 

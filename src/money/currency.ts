@@ -86,7 +86,7 @@ export function isCurrencyCode(code: unknown): code is string {
 }
 
 /**
- * Looks up a known currency; unknown codes are a {@link ValidationError}.
+ * Looks up a known currency; unknown codes are a {@link core!ValidationError | ValidationError}.
  *
  * @example
  * ```ts

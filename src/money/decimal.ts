@@ -1,4 +1,15 @@
-import Decimal from "decimal.js";
+import DecimalJs from "decimal.js";
+import type { DecimalRoundingCode, ExactDecimal, ExactDecimalConstructor } from "./exact-decimal.js";
+
+// decimal.js typed as the library's own interfaces (./exact-decimal.ts), so no declaration
+// the package ships names decimal.js (issue 21 item 2). Type annotations only.
+const Decimal = DecimalJs as unknown as ExactDecimalConstructor;
+type Decimal = ExactDecimal;
+// eslint-disable-next-line @typescript-eslint/no-namespace
+declare namespace Decimal {
+  /** A rounding mode code of the underlying arithmetic. */
+  type Rounding = DecimalRoundingCode;
+}
 
 /**
  * The library's private Decimal constructor.
@@ -40,10 +51,10 @@ export function decimalLengthReason(text: string): string | undefined {
 }
 
 /** A decimal value of the library (an instance of its private clone). */
-export type Dec = Decimal;
+export type Dec = ExactDecimal;
 
 /** Anything the library accepts where it needs an exact decimal: a decimal string, a finite number, or a Decimal. */
-export type DecimalInput = string | number | Decimal;
+export type DecimalInput = string | number | ExactDecimal;
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 

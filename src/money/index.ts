@@ -12,6 +12,7 @@ export {
   type Money,
   type MoneyJSON,
 } from "./money.js";
+export type { ExactDecimal, ExactDecimalValue, DecimalRoundingCode } from "./exact-decimal.js";
 export { round, roundDecimal, isRounded, ROUNDING_MODES, DEFAULT_ROUNDING, type Rounding } from "./rounding.js";
 export { add, subtract, negate, abs, multiply, divide, percentage, ratio, assertSameCurrency } from "./arithmetic.js";
 export {

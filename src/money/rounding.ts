@@ -1,6 +1,6 @@
 import { invalid } from "../core/errors.js";
 import { getCurrency } from "./currency.js";
-import { D, Decimal, toDecimalOrReason } from "./decimal.js";
+import { D, Decimal, type Dec, toDecimalOrReason } from "./decimal.js";
 import { fromDecimal, requireMoney, type Money } from "./money.js";
 
 /**
@@ -57,7 +57,7 @@ export function round(m: Money, mode: Rounding = DEFAULT_ROUNDING): Money {
  * roundDecimal(new D("2.262889"), 3); // 2.263
  * ```
  */
-export function roundDecimal(value: Decimal, places: number, mode: Rounding = DEFAULT_ROUNDING): Decimal {
+export function roundDecimal(value: Dec, places: number, mode: Rounding = DEFAULT_ROUNDING): Dec {
   const d = toDecimalOrReason(value);
   if (typeof d === "string") throw invalid(["value"], d, "invalid_decimal");
   if (!Number.isSafeInteger(places) || places < 0 || places > 1e9) throw invalid(["places"], "places is a whole number from 0 to 1e9", "invalid_places");

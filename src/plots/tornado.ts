@@ -1,13 +1,13 @@
 import * as z from "zod";
 import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
-import { Decimal } from "../money/decimal.js";
+import { Decimal, type Dec } from "../money/decimal.js";
 import { plotTextSchema } from "./schemas.js";
 import { axes, document, esc, frameFor, niceTicks, num, PALETTE, tickLabel } from "./svg.js";
 
 /** An exact decimal (as in the library's results), a decimal string or a number, read as a finite float for drawing. */
 const plotNumber = z
-  .union([z.number(), z.string(), z.custom<Decimal>((v) => Decimal.isDecimal(v), { message: "expected a number or a decimal" })])
+  .union([z.number(), z.string(), z.custom<Dec>((v) => Decimal.isDecimal(v), { message: "expected a number or a decimal" })])
   .transform((v, ctx): number => {
     const x = typeof v === "number" ? v : Number(v.toString());
     if (!Number.isFinite(x)) {
@@ -52,7 +52,7 @@ export const tornadoSvgInputSchema = plotTextSchema.extend({
 });
 
 /** A number as the plots accept it: a float, a decimal string, or a Decimal. */
-export type PlotNumberInput = number | string | Decimal;
+export type PlotNumberInput = number | string | Dec;
 
 /** Input of {@link tornadoSvg}: `oneWaySensitivity`'s result type passes as is. */
 export interface TornadoSvgInput {

@@ -2,7 +2,7 @@
 // the library's results, line types that repeat the colour coding, line series.
 import * as z from "zod";
 import { decimalSchema } from "../core/schemas.js";
-import { Decimal } from "../money/decimal.js";
+import { Decimal, type Dec } from "../money/decimal.js";
 import { esc, type Frame, num, PALETTE } from "./svg.js";
 
 /**
@@ -13,7 +13,7 @@ const MAX_PLOTTED_MAGNITUDE = 1e100;
 
 /** An exact figure of a result: a Decimal, or its JSON form (decimal string or number), read as a finite float for drawing. */
 export const exactNumberSchema = z
-  .union([z.custom<Decimal>((v) => Decimal.isDecimal(v), { message: "expected a decimal" }), decimalSchema])
+  .union([z.custom<Dec>((v) => Decimal.isDecimal(v), { message: "expected a decimal" }), decimalSchema])
   .transform((d, ctx) => {
     const x = Number((d as Decimal).toString());
     if (!Number.isFinite(x) || Math.abs(x) > MAX_PLOTTED_MAGNITUDE) {
