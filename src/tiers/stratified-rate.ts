@@ -209,8 +209,24 @@ function attributeValue(patient: PatientAttributes | undefined, by: string, path
  * ```
  */
 export function resolveStratifiedRate(input: { readonly rule: StratifiedRate; readonly patient?: PatientAttributes | undefined; readonly path?: IssuePath }): ResolvedRate;
-/** @deprecated pass `{ rule, patient, path? }`. */
+/**
+ * The older positional form of {@link resolveStratifiedRate}.
+ *
+ * @deprecated pass `{ rule, patient, path? }`.
+ * @example
+ * ```ts
+ * resolveStratifiedRate(rule, { biomarker: "ALK-positive" }, ["patient"]);
+ * ```
+ */
 export function resolveStratifiedRate(rule: StratifiedRate, patient: PatientAttributes | undefined, path?: IssuePath): ResolvedRate;
+/**
+ * Both forms: `{ rule, patient?, path? }`, or `(rule, patient, path?)`.
+ *
+ * @example
+ * ```ts
+ * resolveStratifiedRate({ rule, patient: { lineOfTherapy: 2 } });
+ * ```
+ */
 export function resolveStratifiedRate(
   first: StratifiedRate | { readonly rule: StratifiedRate; readonly patient?: PatientAttributes | undefined; readonly path?: IssuePath },
   second?: PatientAttributes,

@@ -307,8 +307,24 @@ export interface SplitBillMinorUnitsInput {
  * ```
  */
 export function splitBillMinorUnits(input: SplitBillMinorUnitsInput): MinorUnitSplit;
-/** @deprecated pass `{ plan, claim }`. */
+/**
+ * The older positional form of {@link splitBillMinorUnits}.
+ *
+ * @deprecated pass `{ plan, claim }`.
+ * @example
+ * ```ts
+ * splitBillMinorUnits(plan, { bill: 10_000_000n }); // same as splitBillMinorUnits({ plan, claim: { bill: 10_000_000n } })
+ * ```
+ */
 export function splitBillMinorUnits(plan: CoveragePlan, claim: MinorUnitClaim): MinorUnitSplit;
+/**
+ * Both forms: `{ plan, claim }`, or `(plan, claim)`.
+ *
+ * @example
+ * ```ts
+ * splitBillMinorUnits({ plan, claim: { lines: [{ category: "drug", amount: 500_000n }] } });
+ * ```
+ */
 export function splitBillMinorUnits(first: SplitBillMinorUnitsInput | CoveragePlan, second?: MinorUnitClaim): MinorUnitSplit {
   let plan: CoveragePlan;
   let claim: MinorUnitClaim;
