@@ -42,7 +42,24 @@ export {
 export { billLineSchema, categoryTermsSchema, CATALOGUE_CLASSES, type BillLineInput, type CatalogueClass, type CategoryTerms } from "./categories.js";
 export { limitFields, type LayerLimits } from "./limits.js";
 export { layerVariantSchema, type VariantRule } from "./variants.js";
-export type { LayerKind, LayerVariant, LayerCovers, MinorUnitFamilyAccumulator } from "./layers/kind.js";
+export type { BasicLayer } from "./layers/basic.js";
+export type { SupplementaryLayer } from "./layers/supplementary.js";
+export type { CommercialLayer } from "./layers/commercial.js";
+export type { ManufacturerLayer } from "./layers/manufacturer.js";
+export type { AssistanceLayer } from "./layers/assistance.js";
+export type { PoolLayer } from "./layers/pool.js";
+export type {
+  LayerKind,
+  LayerVariant,
+  LayerCovers,
+  LayerClaimFacts,
+  LayerPlanContext,
+  LayerPay,
+  LayerPart,
+  LayerPrepareContext,
+  LayerRuleDescription,
+  MinorUnitFamilyAccumulator,
+} from "./layers/kind.js";
 export { buyGetFreeUnits, buyGetFreeUnitsInputSchema, type BuyGetFreeUnitsResult } from "./buy-get.js";
 export {
   stratifiedRateSchema,

@@ -205,10 +205,43 @@ function attributeValue(patient: PatientAttributes | undefined, by: string, path
  * @example
  * ```ts
  * const rule = parseInput(stratifiedRateSchema, { by: "biomarker", categories: { "ALK-positive": 0.8, "ALK-negative": 0.2 } });
- * resolveStratifiedRate(rule, { biomarker: "ALK-positive" }).rate.toString(); // "0.8"
+ * resolveStratifiedRate({ rule, patient: { biomarker: "ALK-positive" } }).rate.toString(); // "0.8"
  * ```
  */
-export function resolveStratifiedRate(rule: StratifiedRate, patient: PatientAttributes | undefined, path: IssuePath = ["patient"]): ResolvedRate {
+export function resolveStratifiedRate(input: { readonly rule: StratifiedRate; readonly patient?: PatientAttributes | undefined; readonly path?: IssuePath }): ResolvedRate;
+/**
+ * The older positional form of {@link resolveStratifiedRate}.
+ *
+ * @deprecated pass `{ rule, patient, path? }`.
+ * @example
+ * ```ts
+ * resolveStratifiedRate(rule, { biomarker: "ALK-positive" }, ["patient"]);
+ * ```
+ */
+export function resolveStratifiedRate(rule: StratifiedRate, patient: PatientAttributes | undefined, path?: IssuePath): ResolvedRate;
+/**
+ * Both forms: `{ rule, patient?, path? }`, or `(rule, patient, path?)`.
+ *
+ * @example
+ * ```ts
+ * resolveStratifiedRate({ rule, patient: { lineOfTherapy: 2 } });
+ * ```
+ */
+export function resolveStratifiedRate(
+  first: StratifiedRate | { readonly rule: StratifiedRate; readonly patient?: PatientAttributes | undefined; readonly path?: IssuePath },
+  second?: PatientAttributes,
+  third: IssuePath = ["patient"],
+): ResolvedRate {
+  let rule: StratifiedRate;
+  let patient: PatientAttributes | undefined = second;
+  let path: IssuePath = third;
+  // The named form: `{ rule, patient?, path? }` (a parsed rate is never a plain object with a `rule` key).
+  if (typeof first === "object" && first !== null && !madeRates.has(first) && Object.hasOwn(first, "rule")) {
+    const x = first as { rule: StratifiedRate; patient?: PatientAttributes; path?: IssuePath };
+    rule = x.rule;
+    patient = x.patient;
+    path = x.path ?? ["patient"];
+  } else rule = first as StratifiedRate;
   if (typeof rule !== "object" || rule === null || !madeRates.has(rule)) throw invalid(["rule"], "expected a rate parsed by stratifiedRateSchema", "invalid_type");
   if (!Array.isArray(path)) throw invalid(["path"], "a path is a list of keys and indices", "invalid_type");
   checkPatient(patient, path);

@@ -3,10 +3,10 @@
 // An itemised claim runs the waterfall line by line, carrying the accumulators.
 import { DomainError, invalid, type IssuePath, ValidationError } from "../core/index.js";
 import type { CategoryTerms, UnitLine } from "./categories.js";
-import { type CoveragePlan, isCoveragePlan } from "./layers.js";
+import { type CoveragePlan, isCoveragePlan, planLayerKinds } from "./layers.js";
 import type { LayerClaimFacts, LayerVariant, MinorUnitAccumulator, MinorUnitFamilyAccumulator } from "./layers/kind.js";
 import { payAtRate } from "./layers/common.js";
-import { type CoverageLayer, layerKindOf } from "./layers/registry.js";
+import type { CoverageLayer } from "./layers/registry.js";
 import { tighter } from "./limits.js";
 import { checkPatient } from "./stratified-rate.js";
 import { maxUnits, minUnits, roundedProduct, unitsText } from "./units.js";
@@ -64,10 +64,13 @@ export function runWaterfall(
   state: MinorUnitAccumulator[],
   family: MinorUnitFamilyAccumulator[] | null = null,
   line: UnitLine | null = null,
+  pays: bigint[] | null = null,
 ): { outcomes: LayerOutcome[]; covered: bigint } {
   let remaining = bill;
+  // The bulk path passes `pays` and gets no outcome records: only the amounts, in layer order.
   const outcomes: LayerOutcome[] = [];
   const layers = plan.layers;
+  const kinds = planLayerKinds(plan);
   for (let i = 0; i < layers.length; i++) {
     const own = layers[i]!;
     const variant = own.variants === null ? null : chooseVariant(own, facts);
@@ -105,7 +108,7 @@ export function runWaterfall(
     }
     const deductibleApplied = minUnits(maxUnits(deductibleRoom, 0n), eligible);
     const afterDeductible = eligible - deductibleApplied;
-    const { raw, bandAdd } = terms !== null && terms.rate !== null ? payAtRate(terms.rate, afterDeductible, plan, facts) : layerKindOf(layer).pay(layer, afterDeductible, acc, plan, facts);
+    const { raw, bandAdd } = terms !== null && terms.rate !== null ? payAtRate(terms.rate, afterDeductible, plan, facts) : kinds[i]!.pay(layer, afterDeductible, acc, plan, facts);
     let pay = raw;
     let oopReached: LayerOutcome["oopReached"] = null;
     let share = 0n;
@@ -171,7 +174,8 @@ export function runWaterfall(
         oop: lim.oopFamily === null ? fam.oop : fam.oop + share,
       };
     }
-    outcomes.push({ layer, variant, line, terms, excluded, base, eligible, firstSelfPay, deductibleApplied, deductibleBy, afterDeductible, raw, oopReached, afterOutOfPocket, pay, limitedBy, before: acc, familyBefore: fam });
+    if (pays !== null) pays.push(pay);
+    else outcomes.push({ layer, variant, line, terms, excluded, base, eligible, firstSelfPay, deductibleApplied, deductibleBy, afterDeductible, raw, oopReached, afterOutOfPocket, pay, limitedBy, before: acc, familyBefore: fam });
   }
   return { outcomes, covered: bill - remaining };
 }
@@ -273,6 +277,11 @@ export function widestTerms(layer: CoverageLayer): { deductible: bigint; cap: bi
   return { deductible, cap };
 }
 
+/** A path under `at` (built only when an error is raised). */
+function under(at: IssuePath, ...rest: (string | number)[]): IssuePath {
+  return at.length === 0 ? rest : [...at, ...rest];
+}
+
 function isUnits(v: unknown): v is bigint {
   return typeof v === "bigint" && v >= 0n;
 }
@@ -298,8 +307,24 @@ export interface SplitBillMinorUnitsInput {
  * ```
  */
 export function splitBillMinorUnits(input: SplitBillMinorUnitsInput): MinorUnitSplit;
-/** @deprecated pass `{ plan, claim }`. */
+/**
+ * The older positional form of {@link splitBillMinorUnits}.
+ *
+ * @deprecated pass `{ plan, claim }`.
+ * @example
+ * ```ts
+ * splitBillMinorUnits(plan, { bill: 10_000_000n }); // same as splitBillMinorUnits({ plan, claim: { bill: 10_000_000n } })
+ * ```
+ */
 export function splitBillMinorUnits(plan: CoveragePlan, claim: MinorUnitClaim): MinorUnitSplit;
+/**
+ * Both forms: `{ plan, claim }`, or `(plan, claim)`.
+ *
+ * @example
+ * ```ts
+ * splitBillMinorUnits({ plan, claim: { lines: [{ category: "drug", amount: 500_000n }] } });
+ * ```
+ */
 export function splitBillMinorUnits(first: SplitBillMinorUnitsInput | CoveragePlan, second?: MinorUnitClaim): MinorUnitSplit {
   let plan: CoveragePlan;
   let claim: MinorUnitClaim;
@@ -315,64 +340,63 @@ export function splitBillMinorUnits(first: SplitBillMinorUnitsInput | CoveragePl
     claim = x.claim;
     at = ["claim"];
   }
-  const p = (...rest: (string | number)[]): IssuePath => [...at, ...rest];
   if (!isCoveragePlan(plan)) throw invalid(["plan"], "expected a plan made by parseLayers", "invalid_plan");
   if (claim === null || typeof claim !== "object") throw invalid(at.length > 0 ? at : ["claim"], "expected a claim { bill, catalogue?, patient?, accumulators? }", "invalid_type");
-  checkPatient(claim.patient, p("patient"));
-  if (claim.units !== undefined && !(Number.isSafeInteger(claim.units) && claim.units >= 0)) throw invalid(p("units"), "units are a whole number ≥ 0", "invalid_units");
-  if (claim.cycle !== undefined && !(Number.isSafeInteger(claim.cycle) && claim.cycle >= 1)) throw invalid(p("cycle"), "the cycle is a whole number ≥ 1", "invalid_cycle");
+  checkPatient(claim.patient, under(at, "patient"));
+  if (claim.units !== undefined && !(Number.isSafeInteger(claim.units) && claim.units >= 0)) throw invalid(under(at, "units"), "units are a whole number ≥ 0", "invalid_units");
+  if (claim.cycle !== undefined && !(Number.isSafeInteger(claim.cycle) && claim.cycle >= 1)) throw invalid(under(at, "cycle"), "the cycle is a whole number ≥ 1", "invalid_cycle");
   let lines: UnitLine[] | null = null;
   let bill = claim.bill;
   if (claim.lines !== undefined) {
-    if (!Array.isArray(claim.lines)) throw invalid(p("lines"), "expected a list of lines { category, catalogueClass?, amount }", "invalid_type");
-    if (claim.catalogue !== undefined) throw invalid(p("catalogue"), "an itemised claim takes its catalogue part from the lines' classes: give lines or a catalogue amount, not both", "conflict");
+    if (!Array.isArray(claim.lines)) throw invalid(under(at, "lines"), "expected a list of lines { category, catalogueClass?, amount }", "invalid_type");
+    if (claim.catalogue !== undefined) throw invalid(under(at, "catalogue"), "an itemised claim takes its catalogue part from the lines' classes: give lines or a catalogue amount, not both", "conflict");
     let sum = 0n;
     lines = Array.from(claim.lines, (l: MinorUnitLine, i): UnitLine => {
-      if (l === null || typeof l !== "object" || typeof l.category !== "string" || l.category === "") throw invalid(p("lines", i, "category"), "a line names its category", "invalid_type");
-      if (!isUnits(l.amount)) throw invalid(p("lines", i, "amount"), "a line's amount is a bigint count of minor units ≥ 0", "invalid_amount");
-      if (l.catalogueClass !== undefined && l.catalogueClass !== "A" && l.catalogueClass !== "B" && l.catalogueClass !== "C") throw invalid(p("lines", i, "catalogueClass"), "the catalogue class is A, B or C", "invalid_value");
-      if (l.id !== undefined && (typeof l.id !== "string" || l.id === "")) throw invalid(p("lines", i, "id"), "a line id is non-empty text", "invalid_type");
+      if (l === null || typeof l !== "object" || typeof l.category !== "string" || l.category === "") throw invalid(under(at, "lines", i, "category"), "a line names its category", "invalid_type");
+      if (!isUnits(l.amount)) throw invalid(under(at, "lines", i, "amount"), "a line's amount is a bigint count of minor units ≥ 0", "invalid_amount");
+      if (l.catalogueClass !== undefined && l.catalogueClass !== "A" && l.catalogueClass !== "B" && l.catalogueClass !== "C") throw invalid(under(at, "lines", i, "catalogueClass"), "the catalogue class is A, B or C", "invalid_value");
+      if (l.id !== undefined && (typeof l.id !== "string" || l.id === "")) throw invalid(under(at, "lines", i, "id"), "a line id is non-empty text", "invalid_type");
       sum += l.amount;
       return { id: l.id ?? `line-${i + 1}`, category: l.category, catalogueClass: l.catalogueClass ?? null, amount: l.amount };
     });
     if (bill === undefined) bill = sum;
-    else if (!isUnits(bill)) throw invalid(p("bill"), "the bill is a bigint count of minor units ≥ 0", "invalid_amount");
-    else if (bill !== sum) throw new DomainError("INCONSISTENT_INPUT", `the bill ${unitsText(bill, plan.scale)} is not the sum of its lines ${unitsText(sum, plan.scale)}`, { path: p("bill") });
-    checkLineCategories(plan, lines, p("lines"));
+    else if (!isUnits(bill)) throw invalid(under(at, "bill"), "the bill is a bigint count of minor units ≥ 0", "invalid_amount");
+    else if (bill !== sum) throw new DomainError("INCONSISTENT_INPUT", `the bill ${unitsText(bill, plan.scale)} is not the sum of its lines ${unitsText(sum, plan.scale)}`, { path: under(at, "bill") });
+    checkLineCategories(plan, lines, under(at, "lines"));
   }
-  if (!isUnits(bill)) throw invalid(p("bill"), "the bill is a bigint count of minor units ≥ 0", "invalid_amount");
+  if (!isUnits(bill)) throw invalid(under(at, "bill"), "the bill is a bigint count of minor units ≥ 0", "invalid_amount");
   const catalogue = claim.catalogue ?? bill;
-  if (!isUnits(catalogue)) throw invalid(p("catalogue"), "the catalogue amount is a bigint count of minor units ≥ 0", "invalid_amount");
+  if (!isUnits(catalogue)) throw invalid(under(at, "catalogue"), "the catalogue amount is a bigint count of minor units ≥ 0", "invalid_amount");
   if (catalogue > bill) {
-    throw new DomainError("INCONSISTENT_INPUT", `the catalogue-eligible amount ${unitsText(catalogue, plan.scale)} exceeds the bill ${unitsText(bill, plan.scale)}`, { path: p("catalogue") });
+    throw new DomainError("INCONSISTENT_INPUT", `the catalogue-eligible amount ${unitsText(catalogue, plan.scale)} exceeds the bill ${unitsText(bill, plan.scale)}`, { path: under(at, "catalogue") });
   }
   const layers = plan.layers;
   let state: MinorUnitAccumulator[];
   if (claim.accumulators === undefined) state = layers.map(() => ({ met: 0n, paid: 0n, bandBase: 0n }));
   else {
-    if (!Array.isArray(claim.accumulators)) throw invalid(p("accumulators"), "expected one accumulator per layer", "invalid_type");
-    if (claim.accumulators.length !== layers.length) throw invalid(p("accumulators"), `expected one accumulator per layer (${layers.length}), got ${claim.accumulators.length}`, "invalid_length");
+    if (!Array.isArray(claim.accumulators)) throw invalid(under(at, "accumulators"), "expected one accumulator per layer", "invalid_type");
+    if (claim.accumulators.length !== layers.length) throw invalid(under(at, "accumulators"), `expected one accumulator per layer (${layers.length}), got ${claim.accumulators.length}`, "invalid_length");
     state = Array.from(claim.accumulators, (a: MinorUnitAccumulator, i) => {
       const layer = layers[i]!;
       if (a === null || typeof a !== "object" || typeof a.met !== "bigint" || typeof a.paid !== "bigint" || typeof a.bandBase !== "bigint") {
-        throw invalid(p("accumulators", i), "an accumulator is { met, paid, bandBase } in bigint minor units", "invalid_type");
+        throw invalid(under(at, "accumulators", i), "an accumulator is { met, paid, bandBase } in bigint minor units", "invalid_type");
       }
-      if (a.met < 0n || a.paid < 0n || a.bandBase < 0n) throw invalid(p("accumulators", i), "accumulators are ≥ 0", "too_small");
+      if (a.met < 0n || a.paid < 0n || a.bandBase < 0n) throw invalid(under(at, "accumulators", i), "accumulators are ≥ 0", "too_small");
       const widest = widestTerms(layer);
-      if (a.met > widest.deductible) throw new DomainError("INCONSISTENT_INPUT", "deductible met exceeds the layer's annual deductible", { path: p("accumulators", i, "met") });
-      if (widest.cap !== null && a.paid > widest.cap) throw new DomainError("INCONSISTENT_INPUT", "paid exceeds the layer's annual cap", { path: p("accumulators", i, "paid") });
-      if (a.oop !== undefined && !isUnits(a.oop)) throw invalid(p("accumulators", i, "oop"), "out-of-pocket is a bigint count of minor units ≥ 0", "invalid_amount");
-      if (a.lifetime !== undefined && !isUnits(a.lifetime)) throw invalid(p("accumulators", i, "lifetime"), "lifetime paid is a bigint count of minor units ≥ 0", "invalid_amount");
+      if (a.met > widest.deductible) throw new DomainError("INCONSISTENT_INPUT", "deductible met exceeds the layer's annual deductible", { path: under(at, "accumulators", i, "met") });
+      if (widest.cap !== null && a.paid > widest.cap) throw new DomainError("INCONSISTENT_INPUT", "paid exceeds the layer's annual cap", { path: under(at, "accumulators", i, "paid") });
+      if (a.oop !== undefined && !isUnits(a.oop)) throw invalid(under(at, "accumulators", i, "oop"), "out-of-pocket is a bigint count of minor units ≥ 0", "invalid_amount");
+      if (a.lifetime !== undefined && !isUnits(a.lifetime)) throw invalid(under(at, "accumulators", i, "lifetime"), "lifetime paid is a bigint count of minor units ≥ 0", "invalid_amount");
       const lim = layer.limits;
-      if (a.oop !== undefined && lim?.oopIndividual != null && a.oop > lim.oopIndividual) throw new DomainError("INCONSISTENT_INPUT", "out-of-pocket exceeds the layer's individual maximum", { path: p("accumulators", i, "oop") });
-      if (a.lifetime !== undefined && lim?.lifetimeCap != null && a.lifetime > lim.lifetimeCap) throw new DomainError("INCONSISTENT_INPUT", "lifetime paid exceeds the layer's lifetime cap", { path: p("accumulators", i, "lifetime") });
+      if (a.oop !== undefined && lim?.oopIndividual != null && a.oop > lim.oopIndividual) throw new DomainError("INCONSISTENT_INPUT", "out-of-pocket exceeds the layer's individual maximum", { path: under(at, "accumulators", i, "oop") });
+      if (a.lifetime !== undefined && lim?.lifetimeCap != null && a.lifetime > lim.lifetimeCap) throw new DomainError("INCONSISTENT_INPUT", "lifetime paid exceeds the layer's lifetime cap", { path: under(at, "accumulators", i, "lifetime") });
       if (a.sub !== undefined) {
-        if (!(a.sub instanceof Map)) throw invalid(p("accumulators", i, "sub"), "sub-limit use is a Map from category to bigint minor units", "invalid_type");
+        if (!(a.sub instanceof Map)) throw invalid(under(at, "accumulators", i, "sub"), "sub-limit use is a Map from category to bigint minor units", "invalid_type");
         for (const [c, v] of a.sub) {
           const t = layer.categories?.get(c);
-          if (t === undefined) throw new DomainError("UNKNOWN_KEY", `the accumulator names category ${JSON.stringify(c)}, which the layer does not define`, { path: p("accumulators", i, "sub", c) });
-          if (!isUnits(v)) throw invalid(p("accumulators", i, "sub", c), "sub-limit use is a bigint count of minor units ≥ 0", "invalid_amount");
-          if (t.subLimit !== null && v > t.subLimit) throw new DomainError("INCONSISTENT_INPUT", "sub-limit use exceeds the category's sub-limit", { path: p("accumulators", i, "sub", c) });
+          if (t === undefined) throw new DomainError("UNKNOWN_KEY", `the accumulator names category ${JSON.stringify(c)}, which the layer does not define`, { path: under(at, "accumulators", i, "sub", c) });
+          if (!isUnits(v)) throw invalid(under(at, "accumulators", i, "sub", c), "sub-limit use is a bigint count of minor units ≥ 0", "invalid_amount");
+          if (t.subLimit !== null && v > t.subLimit) throw new DomainError("INCONSISTENT_INPUT", "sub-limit use exceeds the category's sub-limit", { path: under(at, "accumulators", i, "sub", c) });
         }
       }
       return a;
@@ -381,30 +405,30 @@ export function splitBillMinorUnits(first: SplitBillMinorUnitsInput | CoveragePl
   let family: MinorUnitFamilyAccumulator[] | null = null;
   if (claim.familyAccumulators !== undefined) {
     if (!Array.isArray(claim.familyAccumulators) || claim.familyAccumulators.length !== layers.length) {
-      throw invalid(p("familyAccumulators"), `expected one family accumulator per layer (${layers.length})`, "invalid_length");
+      throw invalid(under(at, "familyAccumulators"), `expected one family accumulator per layer (${layers.length})`, "invalid_length");
     }
     family = Array.from(claim.familyAccumulators, (a: MinorUnitFamilyAccumulator, i) => {
-      if (a === null || typeof a !== "object" || !isUnits(a.met) || !isUnits(a.oop)) throw invalid(p("familyAccumulators", i), "a family accumulator is { met, oop } in bigint minor units ≥ 0", "invalid_type");
+      if (a === null || typeof a !== "object" || !isUnits(a.met) || !isUnits(a.oop)) throw invalid(under(at, "familyAccumulators", i), "a family accumulator is { met, oop } in bigint minor units ≥ 0", "invalid_type");
       const lim = layers[i]!.limits;
-      if (lim?.familyDeductible != null && a.met > lim.familyDeductible) throw new DomainError("INCONSISTENT_INPUT", "family deductible met exceeds the layer's family deductible", { path: p("familyAccumulators", i, "met") });
-      if (lim?.oopFamily != null && a.oop > lim.oopFamily) throw new DomainError("INCONSISTENT_INPUT", "family out-of-pocket exceeds the layer's family maximum", { path: p("familyAccumulators", i, "oop") });
+      if (lim?.familyDeductible != null && a.met > lim.familyDeductible) throw new DomainError("INCONSISTENT_INPUT", "family deductible met exceeds the layer's family deductible", { path: under(at, "familyAccumulators", i, "met") });
+      if (lim?.oopFamily != null && a.oop > lim.oopFamily) throw new DomainError("INCONSISTENT_INPUT", "family out-of-pocket exceeds the layer's family maximum", { path: under(at, "familyAccumulators", i, "oop") });
       return { met: a.met, oop: a.oop };
     });
   }
   const facts: LayerClaimFacts = { patient: claim.patient, units: claim.units, cycle: claim.cycle };
-  const { pieces, covered } = settleLines(plan, bill, catalogue, lines, facts, state, family);
   if (lines === null) {
-    const outcomes = pieces[0]!.outcomes;
-    const amounts = outcomes.map((o) => o.pay);
+    const amounts: bigint[] = [];
+    const { covered } = runWaterfall(plan, bill, catalogue, facts, state, family, null, amounts);
     return family === null ? { layers: amounts, patient: bill - covered, accumulators: state } : { layers: amounts, patient: bill - covered, accumulators: state, familyAccumulators: family };
   }
   const totals = layers.map(() => 0n);
-  const perLine = pieces.map((piece) => {
-    const amounts = piece.outcomes.map((o, k) => {
-      totals[k]! += o.pay;
-      return o.pay;
-    });
-    return { layers: amounts, patient: piece.bill - piece.covered };
+  let covered = 0n;
+  const perLine = lines.map((line) => {
+    const amounts: bigint[] = [];
+    const r = runWaterfall(plan, line.amount, line.catalogueClass === "C" ? 0n : line.amount, facts, state, family, line, amounts);
+    covered += r.covered;
+    for (let k = 0; k < amounts.length; k++) totals[k]! += amounts[k]!;
+    return { layers: amounts, patient: line.amount - r.covered };
   });
   return { layers: totals, patient: bill - covered, accumulators: state, lines: perLine, ...(family === null ? {} : { familyAccumulators: family }) };
 }

@@ -2,24 +2,28 @@
 // kinds' names and every per-kind decision are read from here: adding a kind is one
 // new file in this folder plus one line in LAYER_KINDS.
 import * as z from "zod";
-import { assistanceLayer } from "./assistance.js";
-import { basicLayer } from "./basic.js";
-import { commercialLayer } from "./commercial.js";
+import { type AssistanceLayer, assistanceLayer } from "./assistance.js";
+import { type BasicLayer, basicLayer } from "./basic.js";
+import { type CommercialLayer, commercialLayer } from "./commercial.js";
 import type { LayerKind } from "./kind.js";
-import { manufacturerLayer } from "./manufacturer.js";
-import { poolLayer } from "./pool.js";
-import { supplementaryLayer } from "./supplementary.js";
+import { type ManufacturerLayer, manufacturerLayer } from "./manufacturer.js";
+import { type PoolLayer, poolLayer } from "./pool.js";
+import { type SupplementaryLayer, supplementaryLayer } from "./supplementary.js";
 
 /** Every coverage-layer kind, in the order the schema lists them. */
 export const LAYER_KINDS = [basicLayer, supplementaryLayer, commercialLayer, manufacturerLayer, assistanceLayer, poolLayer] as const;
 
-type Registered = (typeof LAYER_KINDS)[number];
+
+/** A parsed coverage layer: amounts in minor units, rates as exact fractions (one member per registered kind). */
+export type CoverageLayer = BasicLayer | SupplementaryLayer | CommercialLayer | ManufacturerLayer | AssistanceLayer | PoolLayer;
+
+// The union above and LAYER_KINDS must name the same kinds: this fails to compile when they do not.
+type Prepared = ReturnType<(typeof LAYER_KINDS)[number]["prepare"]>;
+const registryMatchesUnion: [Prepared] extends [CoverageLayer] ? ([CoverageLayer] extends [Prepared] ? true : false) : false = true;
+void registryMatchesUnion;
 
 /** The kinds of coverage layer. */
-export type CoverageLayerKind = Registered["kind"];
-
-/** A parsed coverage layer: amounts in minor units, rates as exact fractions (one member per kind). */
-export type CoverageLayer = ReturnType<Registered["prepare"]>;
+export type CoverageLayerKind = CoverageLayer["kind"];
 
 type Schemas<T extends readonly unknown[]> = { -readonly [I in keyof T]: T[I] extends { schema: infer S } ? S : never };
 
