@@ -1,7 +1,7 @@
 // Renders the pictures in docs/plots.md from the library's own API. Run: npx tsx scripts/render-plots.ts
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyzePsa, ceacSvg, cePlaneSvg, frontier, frontierSvg, runModelPsa } from "../src/index.js";
+import { analyzePsa, ceacSvg, cePlaneSvg, frontier, frontierSvg, markovTraceSvg, runMarkovModel, runModelPsa } from "../src/index.js";
 
 const out = join(import.meta.dirname, "..", "docs", "img");
 const cny = (amount: string) => ({ amount, currency: "CNY" });
@@ -18,22 +18,21 @@ const v3 = frontier({
 });
 writeFileSync(
   join(out, "frontier-v3.svg"),
-  frontierSvg({ title: "Frontier of spec example V3", strategies: v3.strategies.map((s) => ({ name: s.name, cost: s.cost.amount.toNumber(), effect: s.effect.toNumber(), status: s.status })) }),
+  frontierSvg({ ...v3, title: "Frontier of spec example V3" }),
 );
 
 // A seeded two-strategy PSA from a Markov model stored as a document (the models guide's example), 1,000 draws.
-const psa = runModelPsa(JSON.parse(readFileSync(join(import.meta.dirname, "..", "examples", "data", "two-state-psa.json"), "utf8")));
-writeFileSync(join(out, "ce-plane.svg"), cePlaneSvg({ title: "New vs Standard: 1,000 PSA draws (seed 42)", strategies: psa.strategies, costs: psa.costs, effects: psa.effects, lambda: 30000 }));
+const doc = JSON.parse(readFileSync(join(import.meta.dirname, "..", "examples", "data", "two-state-psa.json"), "utf8"));
+const psa = runModelPsa(doc);
+writeFileSync(join(out, "ce-plane.svg"), cePlaneSvg({ ...psa, title: "New vs Standard: 1,000 PSA draws (seed 42)", lambda: 30000 }));
 const lambdas = Array.from({ length: 41 }, (_, i) => i * 2500);
 const result = analyzePsa({ ...psa, lambdas });
 writeFileSync(
   join(out, "ceac.svg"),
-  ceacSvg({
-    title: "Acceptability curves and frontier (CEAF)",
-    lambdas,
-    strategies: [...psa.strategies],
-    probabilities: psa.strategies.map((_, s) => result.points.map((p) => p.ceac[s]!)),
-    optimal: result.points.map((p) => p.optimal),
-  }),
+  ceacSvg({ ...result, title: "Acceptability curves and frontier (CEAF)" }),
 );
-console.log("wrote docs/img/frontier-v3.svg, ce-plane.svg, ceac.svg");
+// The deterministic trace of the "New" strategy (its parameters at their base values).
+const newStrategy = doc.strategies.find((s: { name: string }) => s.name === "New");
+
+writeFileSync(join(out, "markov-trace.svg"), markovTraceSvg({ ...runMarkovModel({ ...newStrategy.model, parameters: doc.parameters }), title: "Markov trace: New (base case)" }));
+console.log("wrote docs/img/frontier-v3.svg, ce-plane.svg, ceac.svg, markov-trace.svg");

@@ -29,6 +29,11 @@ const proto = {
   toString(this: Money): string {
     return `${this.currency} ${amountText(this)}`;
   },
+  // How Node's util.inspect (the REPL, console.log, notebooks) shows Money: the exact
+  // amount with its currency, never a float-looking `{ amount: 840000 }`.
+  [Symbol.for("nodejs.util.inspect.custom")](this: Money): string {
+    return `Money(${this.currency} ${amountText(this)})`;
+  },
 };
 
 /**

@@ -2,7 +2,8 @@ import * as z from "zod";
 import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { finiteSeriesSchema, plotTextSchema } from "./schemas.js";
-import { axes, frameFor, document, esc, legend, niceTicks, num, PALETTE } from "./svg.js";
+import type { PsaResult } from "../valuation/psa.js";
+import { axes, DASHES, dashAttr, frameFor, document, esc, extent, legend, niceTicks, num, PALETTE } from "./svg.js";
 
 /** Input of {@link ceacSvg}: the λ grid and, per strategy, the share of draws in which it is optimal at each λ. */
 export const ceacSvgInputSchema = plotTextSchema.extend({
@@ -15,21 +16,38 @@ export const ceacSvgInputSchema = plotTextSchema.extend({
   currency: z.string().default("CNY"),
 });
 
-/** Input of {@link ceacSvg}. */
-export type CeacSvgInput = z.input<typeof ceacSvgInputSchema>;
+/** Input of {@link ceacSvg}: the plot input, or an `analyzePsa` result (with plot options beside it). */
+export type CeacSvgInput = z.input<typeof ceacSvgInputSchema> | (PsaResult & z.input<typeof plotTextSchema>);
+
+/** An `analyzePsa` result becomes the plot input (CEAC per strategy, the CEAF as `optimal`); anything else is parsed as it is. */
+function plotInput(input: CeacSvgInput): unknown {
+  if (input === null || typeof input !== "object" || !("points" in input) || !("explanation" in input)) return input;
+  const { points, strategies, currency, draws: _draws, explanation: _explanation, ...options } = input as PsaResult & Record<string, unknown>;
+  if (!Array.isArray(points) || !Array.isArray(strategies)) return input;
+  return {
+    ...options,
+    currency,
+    strategies,
+    lambdas: points.map((pt) => pt.lambda),
+    probabilities: strategies.map((_, s) => points.map((pt) => pt.ceac[s])),
+    optimal: points.map((pt) => pt.optimal),
+  };
+}
 
 /**
  * Cost-effectiveness acceptability curves as a standalone SVG: one line per strategy
- * over the λ grid, probability on [0, 1], with the acceptability frontier (CEAF)
- * overlaid when `optimal` is given.
+ * over the λ grid, probability on [0, 1], each with its own colour and dash pattern (so
+ * the curves survive greyscale print), with the acceptability frontier (CEAF) overlaid
+ * when `optimal` is given. Takes an `analyzePsa` result directly.
  *
  * @example
  * ```ts
- * const svg = ceacSvg({ lambdas, strategies, probabilities: ceac.map((c) => c.values) });
+ * const svg = ceacSvg(analyzePsa({ strategies, costs, effects, lambdas }));
+ * const plain = ceacSvg({ lambdas: [0, 50000], strategies: ["A", "B"], probabilities: [[1, 0.4], [0, 0.6]] });
  * ```
  */
 export function ceacSvg(input: CeacSvgInput): string {
-  const p = parseInput(ceacSvgInputSchema, input, "ceacSvg");
+  const p = parseInput(ceacSvgInputSchema, plotInput(input), "ceacSvg");
   const L = p.lambdas.length;
   if (L === 0) throw new DomainError("INCONSISTENT_INPUT", "the λ grid is empty", { path: ["lambdas"] });
   if (p.probabilities.length !== p.strategies.length) {
@@ -49,14 +67,15 @@ export function ceacSvg(input: CeacSvgInput): string {
   }
     const frame = frameFor([...p.strategies, ...(p.optimal ? ["CEAF (optimal in expectation)"] : [])], p);
   const lambdas = Array.from(p.lambdas);
-  const xt = niceTicks(Math.min(...lambdas), Math.max(...lambdas));
+  const [lmin, lmax] = extent(lambdas);
+  const xt = niceTicks(lmin, lmax);
   const { sx, sy, svg } = axes(frame, { ticks: xt, label: `Willingness to pay λ (${p.currency} per QALY)` }, { ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], label: "Probability cost-effective" });
   const body = [svg];
   p.strategies.forEach((name, s) => {
     const color = PALETTE[s % PALETTE.length]!;
     const row = p.probabilities[s]!;
     const d = lambdas.map((x, l) => `${l === 0 ? "M" : "L"}${num(sx(x))},${num(sy(row[l]!))}`).join(" ");
-    body.push(`<g class="series" data-name="${esc(name)}"><path d="${d}" fill="none" stroke="${color}" stroke-width="2"/></g>`);
+    body.push(`<g class="series" data-name="${esc(name)}"><path d="${d}" fill="none" stroke="${color}" stroke-width="2"${dashAttr(s)}/></g>`);
   });
   if (p.optimal !== undefined) {
     const pts = lambdas.map((x, l) => {
@@ -65,8 +84,8 @@ export function ceacSvg(input: CeacSvgInput): string {
     });
     body.push(`<g class="ceaf" data-name="CEAF">\n${pts.join("\n")}\n</g>`);
   }
-  const entries: { name: string; color: string; shape: "line" | "dot" }[] = p.strategies.map((name, s) => ({ name, color: PALETTE[s % PALETTE.length]!, shape: "line" }));
-  if (p.optimal !== undefined) entries.push({ name: "CEAF (optimal in expectation)", color: "#000", shape: "dot" });
+  const entries: { name: string; color: string; shape: "line" | "ring"; dash?: string }[] = p.strategies.map((name, s) => ({ name, color: PALETTE[s % PALETTE.length]!, shape: "line", dash: DASHES[s % DASHES.length]! }));
+  if (p.optimal !== undefined) entries.push({ name: "CEAF (optimal in expectation)", color: "#000", shape: "ring" });
   body.push(legend(frame, entries));
   return document(frame, p.title ?? "Cost-effectiveness acceptability curves", body.join("\n"));
 }

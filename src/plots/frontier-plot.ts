@@ -1,7 +1,8 @@
 import * as z from "zod";
 import { parseInput } from "../core/parse.js";
+import type { FrontierResult } from "../valuation/frontier.js";
 import { plotTextSchema } from "./schemas.js";
-import { axes, frameFor, document, esc, legend, niceTicks, num, PALETTE } from "./svg.js";
+import { axes, frameFor, document, esc, extent, legend, niceTicks, num, PALETTE, tickLabel } from "./svg.js";
 
 const statusSchema = z.enum(["ND", "D", "ED"]);
 
@@ -14,15 +15,19 @@ export const frontierSvgInputSchema = plotTextSchema.extend({
         cost: z.number().finite(),
         effect: z.number().finite(),
         status: statusSchema,
+        /** ND only: the ICER against the previous frontier strategy, printed on the segment; computed from cost and effect when absent. */
+        icer: z.number().finite().nullable().optional(),
       }),
     )
     .min(1),
   currency: z.string().default("CNY"),
   effectLabel: z.string().default("QALYs"),
+  /** Print each frontier segment's ICER beside it. */
+  icerLabels: z.boolean().default(true),
 });
 
-/** Input of {@link frontierSvg}. */
-export type FrontierSvgInput = z.input<typeof frontierSvgInputSchema>;
+/** Input of {@link frontierSvg}: the plot input, or a {@link FrontierResult} as `frontier()` returns it (with plot options beside it). */
+export type FrontierSvgInput = z.input<typeof frontierSvgInputSchema> | (FrontierResult & z.input<typeof plotTextSchema> & { readonly effectLabel?: string; readonly icerLabels?: boolean });
 
 const STATUS_STYLE = {
   ND: { color: PALETTE[0]!, label: "non-dominated (on the frontier)" },
@@ -30,27 +35,69 @@ const STATUS_STYLE = {
   D: { color: PALETTE[1]!, label: "dominated" },
 } as const;
 
+/** Numbers for drawing only: the exact figures stay in the frontier result. */
+const plotNumber = (x: { toString(): string }): number => Number(x.toString());
+
+/** A `frontier()` result becomes the plot input; anything else is parsed as it is. */
+function plotInput(input: FrontierSvgInput): unknown {
+  if (input === null || typeof input !== "object" || !("frontier" in input) || !("explanation" in input)) return input;
+  const { strategies, currency, frontier: _frontier, explanation: _explanation, ...options } = input as FrontierResult & Record<string, unknown>;
+  if (!Array.isArray(strategies)) return input;
+  return {
+    ...options,
+    currency,
+    strategies: strategies.map((s) => ({
+      name: s.name,
+      cost: plotNumber(s.cost.amount),
+      effect: plotNumber(s.effect),
+      status: s.status,
+      icer: s.icer === null ? null : plotNumber(s.icer.amount),
+    })),
+  };
+}
+
 /**
  * The cost-effectiveness frontier as a standalone SVG: every strategy as a labelled
  * point coloured by status, the frontier drawn through the non-dominated strategies
- * in order of effect.
+ * in order of effect, and each frontier segment labelled with its ICER. Takes a
+ * `frontier()` result directly.
  *
  * @example
  * ```ts
- * const svg = frontierSvg({ strategies: [{ name: "A", cost: 0, effect: 0, status: "ND" }, ...] });
+ * const svg = frontierSvg(frontier({ strategies: [...] }));
+ * const plain = frontierSvg({ strategies: [{ name: "A", cost: 0, effect: 0, status: "ND" }, ...] });
  * ```
  */
 export function frontierSvg(input: FrontierSvgInput): string {
-  const p = parseInput(frontierSvgInputSchema, input, "frontierSvg");
-    const frame = frameFor(["non-dominated (on the frontier)"], p);
-  const xt = niceTicks(Math.min(...p.strategies.map((s) => s.effect)), Math.max(...p.strategies.map((s) => s.effect)));
-  const yt = niceTicks(Math.min(...p.strategies.map((s) => s.cost)), Math.max(...p.strategies.map((s) => s.cost)));
+  const p = parseInput(frontierSvgInputSchema, plotInput(input), "frontierSvg");
+  const frame = frameFor(["non-dominated (on the frontier)"], p);
+  const [emin, emax] = extent(p.strategies.map((s) => s.effect));
+  const [cmin, cmax] = extent(p.strategies.map((s) => s.cost));
+  const xt = niceTicks(emin, emax);
+  const yt = niceTicks(cmin, cmax);
   const { sx, sy, svg } = axes(frame, { ticks: xt, label: `Effect (${p.effectLabel})` }, { ticks: yt, label: `Cost (${p.currency})` });
   const body = [svg];
   const nd = p.strategies.filter((s) => s.status === "ND").sort((a, b) => a.effect - b.effect || a.cost - b.cost);
   if (nd.length > 1) {
     const d = nd.map((s, i) => `${i === 0 ? "M" : "L"}${num(sx(s.effect))},${num(sy(s.cost))}`).join(" ");
     body.push(`<g class="frontier"><path d="${d}" fill="none" stroke="${STATUS_STYLE.ND.color}" stroke-width="2"/></g>`);
+    if (p.icerLabels) {
+      const labels: string[] = [];
+      for (let i = 1; i < nd.length; i++) {
+        const a = nd[i - 1]!;
+        const b = nd[i]!;
+        // Identical strategies share a point: no segment, no ICER.
+        if (b.effect === a.effect) continue;
+        const icer = b.icer ?? (b.cost - a.cost) / (b.effect - a.effect);
+        if (!Number.isFinite(icer)) continue;
+        const mx = (sx(a.effect) + sx(b.effect)) / 2;
+        const my = (sy(a.cost) + sy(b.cost)) / 2;
+        labels.push(
+          `<text x="${num(mx + 6)}" y="${num(my + 14)}" font-size="11" fill="${STATUS_STYLE.ND.color}" data-from="${esc(a.name)}" data-to="${esc(b.name)}">ICER ${esc(p.currency)} ${esc(tickLabel(icer))}</text>`,
+        );
+      }
+      body.push(`<g class="icer-labels">\n${labels.join("\n")}\n</g>`);
+    }
   }
   for (const s of p.strategies) {
     const style = STATUS_STYLE[s.status];

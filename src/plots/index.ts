@@ -7,3 +7,4 @@ export { evpiCurveSvg, evpiCurveSvgInputSchema, type EvpiCurveSvgInput } from ".
 export { evppiBarsSvg, evppiBarsSvgInputSchema, type EvppiBarsSvgInput } from "./evppi-bars.js";
 export { evsiCurveSvg, evsiCurveSvgInputSchema, type EvsiCurveSvgInput } from "./evsi-curve.js";
 export { expectedLossSvg, expectedLossSvgInputSchema, type ExpectedLossSvgInput } from "./expected-loss.js";
+export { markovTraceSvg, markovTraceSvgInputSchema, type MarkovTraceSvgInput } from "./trace-plot.js";

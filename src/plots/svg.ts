@@ -15,6 +15,32 @@ export interface Frame {
   readonly bottom: number;
 }
 
+/**
+ * Stroke dash patterns, one per series alongside the colour, so that lines stay
+ * distinguishable in greyscale print (line-type redundancy). The first is solid.
+ */
+export const DASHES: readonly string[] = ["", "8 4", "2 3", "10 3 2 3", "4 4", "12 4 2 4 2 4", "1 5", "6 2"];
+
+/** The `stroke-dasharray` attribute for series `i` ("" for a solid line). */
+export function dashAttr(i: number): string {
+  const d = DASHES[i % DASHES.length]!;
+  return d === "" ? "" : ` stroke-dasharray="${d}"`;
+}
+
+/**
+ * The smallest and largest of many values without spreading them into `Math.min`
+ * (which overflows the call stack past about 125,000 arguments).
+ */
+export function extent(values: Iterable<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : [0, 0];
+}
+
 export const DEFAULT_FRAME: Frame = { width: 720, height: 480, left: 90, right: 170, top: 50, bottom: 60 };
 
 /**
@@ -22,7 +48,8 @@ export const DEFAULT_FRAME: Frame = { width: 720, height: 480, left: 90, right: 
  * longest label (about 7 px a character at 12 px) so no legend text is clipped.
  */
 export function frameFor(labels: readonly string[], size: { readonly width?: number | undefined; readonly height?: number | undefined }): Frame {
-  const longest = Math.max(0, ...labels.map((l) => l.length));
+  let longest = 0;
+  for (const l of labels) longest = Math.max(longest, l.length);
   const right = Math.max(120, 50 + Math.ceil(longest * 7));
   const width = size.width ?? DEFAULT_FRAME.left + 460 + right;
   return { ...DEFAULT_FRAME, width, right, height: size.height ?? DEFAULT_FRAME.height };
@@ -121,15 +148,23 @@ export function axes(
 }
 
 /** A legend box at the right of the plot area. */
-export function legend(frame: Frame, entries: readonly { readonly name: string; readonly color: string; readonly shape?: "line" | "dot" }[]): string {
+export function legend(
+  frame: Frame,
+  entries: readonly { readonly name: string; readonly color: string; readonly shape?: "line" | "dot" | "ring" | "area"; readonly dash?: string }[],
+): string {
   const x = frame.width - frame.right + 16;
   const rows = entries.map((e, i) => {
     const y = frame.top + 10 + i * 20;
+    const dash = e.dash === undefined || e.dash === "" ? "" : ` stroke-dasharray="${e.dash}"`;
     const mark =
       e.shape === "line"
-        ? `<line x1="${x}" y1="${y}" x2="${x + 18}" y2="${y}" stroke="${e.color}" stroke-width="2.5"/>`
-        : `<circle cx="${x + 9}" cy="${y}" r="4" fill="${e.color}"/>`;
-    return `${mark}<text x="${x + 24}" y="${y + 4}" font-size="12">${esc(e.name)}</text>`;
+        ? `<line x1="${x}" y1="${y}" x2="${x + 22}" y2="${y}" stroke="${e.color}" stroke-width="2.5"${dash}/>`
+        : e.shape === "ring"
+          ? `<circle cx="${x + 9}" cy="${y}" r="3.5" fill="none" stroke="${e.color}"/>`
+          : e.shape === "area"
+          ? `<rect x="${x}" y="${y - 6}" width="18" height="12" fill="${e.color}" fill-opacity="0.25" stroke="${e.color}"/>`
+          : `<circle cx="${x + 9}" cy="${y}" r="4" fill="${e.color}"/>`;
+    return `${mark}<text x="${x + 28}" y="${y + 4}" font-size="12">${esc(e.name)}</text>`;
   });
   return `<g class="legend">\n${rows.join("\n")}\n</g>`;
 }
