@@ -1,4 +1,20 @@
-export { ValidationError, DomainError, formatPath, isLibraryError, invalid, type Issue, type IssuePath, type DomainErrorCode } from "./errors.js";
+export {
+  ValidationError,
+  DomainError,
+  formatPath,
+  isLibraryError,
+  invalid,
+  inconsistent,
+  ERROR_CODES,
+  isErrorCode,
+  type Issue,
+  type IssuePath,
+  type ErrorCode,
+  type ErrorClass,
+  type ValidationCode,
+  type DomainErrorCode,
+} from "./errors.js";
+export { brand, deepFreeze, type Brand } from "../kernel/brand.js";
 export { parseInput } from "./parse.js";
 export { step, formatExplanation, type Step, type Explanation, type ExplainValue } from "./explain.js";
 export {

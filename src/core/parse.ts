@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { invalid, ValidationError, type Issue } from "./errors.js";
+import { type ErrorCode, invalid, ValidationError, type Issue } from "./errors.js";
 import { ESCAPED_PROTO_KEY } from "./schemas.js";
 
 interface RawIssue {
@@ -70,15 +70,15 @@ function flatten(issue: RawIssue, prefix: readonly PropertyKey[]): Issue[] {
   if (issue.code === "unrecognized_keys" && issue.keys && issue.keys.length > 0) {
     // One issue per unknown key, with the key in the path (the message was built per key by `unknownKeyMessage`).
     const messages = issue.message.split("\n");
-    if (messages.length === issue.keys.length) return issue.keys.map((key, i) => ({ path: toPath([...here, key]), code: issue.code, message: messages[i]! }));
-    return [{ path: toPath(here), code: issue.code, message: messages.join("; ") }];
+    if (messages.length === issue.keys.length) return issue.keys.map((key, i) => ({ path: toPath([...here, key]), code: issue.code as ErrorCode, message: messages[i]! }));
+    return [{ path: toPath(here), code: issue.code as ErrorCode, message: messages.join("; ") }];
   }
   if (issue.code === "invalid_union" && issue.errors && issue.errors.length > 0) {
     const depth = (branch: readonly RawIssue[]) => Math.max(...branch.map((i) => (i.code === "invalid_type" && i.path.length === 0 ? -1 : i.path.length)));
     const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
     if (best && best.length > 0) return best.flatMap((i) => flatten(i, here));
   }
-  return [{ path: toPath(here), code: issue.code, message: issue.message }];
+  return [{ path: toPath(here), code: issue.code as ErrorCode, message: issue.message }];
 }
 
 /**

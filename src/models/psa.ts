@@ -170,7 +170,7 @@ export function compileStrategies(
     for (const [which, idx, name] of [["cost", cost, doc.costStream], ["effect", effect, doc.effectStream]] as const) {
       if (idx < 0) {
         throw new ValidationError([
-          { path: [...prefix, "streams"], code: "missing_stream", message: `strategy "${s.name}" has no ${which} stream "${name}" (it has ${m.streamNames.join(", ")})` },
+          { path: [...prefix, "streams"], code: "unknown_reference", message: `strategy "${s.name}" has no ${which} stream "${name}" (it has ${m.streamNames.join(", ")})` },
         ]);
       }
     }
@@ -179,7 +179,7 @@ export function compileStrategies(
   });
   const currencies = new Set(doc.strategies.map((s) => s.model.streams[doc.costStream]?.currency).filter((c): c is string => c !== undefined));
   if (currencies.size > 1) {
-    throw new ValidationError([{ path: [...path, "strategies"], code: "currency_conflict", message: `cost streams use different currencies: ${[...currencies].join(", ")}` }]);
+    throw new ValidationError([{ path: [...path, "strategies"], code: "currency_mismatch", message: `cost streams use different currencies: ${[...currencies].join(", ")}` }]);
   }
   return { compiled, currency: [...currencies][0] };
 }

@@ -95,7 +95,7 @@ export function runModelSubgroups(input: RunModelSubgroupsInput): ModelSubgroups
       : (compilePartitionedSurvival(model as z.output<typeof partitionedSurvivalModelSchema>, table, ["model"]) as unknown as CompiledModel<Record<string, unknown>>);
   const states = type === "markov" ? [...(model as { states: string[] }).states] : ["PF", "PD", "Dead"];
   const weightSum = parsed.subgroups.reduce((a, s) => a + s.weight, 0);
-  if (!Number.isFinite(weightSum)) throw new ValidationError([{ path: ["subgroups"], code: "out_of_domain", message: "the weights sum beyond the float range" }]);
+  if (!Number.isFinite(weightSum)) throw new ValidationError([{ path: ["subgroups"], code: "out_of_range", message: "the weights sum beyond the float range" }]);
 
   const subgroups: SubgroupResult[] = parsed.subgroups.map((g, i) => {
     const params = Float64Array.from(table.base);

@@ -1,4 +1,4 @@
-import { DomainError, invalid, ValidationError, type Issue } from "../core/errors.js";
+import { DomainError, invalid, ValidationError, type Issue } from "../kernel/errors.js";
 import { getCurrency } from "./currency.js";
 import { D, type Dec, type DecimalInput, describeType, toDecimalOrReason } from "./decimal.js";
 
@@ -27,11 +27,7 @@ export function allocate(amount: Money, weights: readonly DecimalInput[]): Money
   requireMoney(amount);
   const scale = getCurrency(amount.currency).minorUnit;
   if (amount.amount.decimalPlaces() > scale) {
-    throw new DomainError(
-      "SUB_MINOR_UNIT",
-      `cannot allocate ${amount.toString()}: it has more decimals than ${amount.currency} allows; round it first`,
-      { path: ["amount"] },
-    );
+    throw invalid(["amount"], `cannot allocate ${amount.toString()}: it has more decimals than ${amount.currency} allows; round it first`, "sub_minor_unit");
   }
   const units = unitsOf(amount.amount, scale);
   const ints = integerWeights(weights);

@@ -1,4 +1,4 @@
-import { DomainError, invalid } from "../core/errors.js";
+import { DomainError, invalid } from "../kernel/errors.js";
 import { describeType } from "./decimal.js";
 
 /** An ISO 4217 currency: its code and the number of digits of its minor unit. */

@@ -27,5 +27,17 @@ export {
 } from "./compare.js";
 export { sum, min, max, clamp } from "./aggregate.js";
 export { allocate, split, allocateUnits } from "./allocate.js";
-export { formatMoney } from "./format.js";
-export { fractionOf, divideRounded, unitsText, type Fraction } from "./minor-units.js";
+export { formatMoney, formatUnits, decimalText, groupedText, amountWords, percentText, type PercentPrecision } from "./format.js";
+export {
+  fractionOf,
+  divideRounded,
+  unitsText,
+  roundedProduct,
+  minUnits,
+  maxUnits,
+  toUnits,
+  unitsOfText,
+  scaleOf,
+  type Fraction,
+} from "./minor-units.js";
+export { unitsMoney, unitsOfMoneyIn, moneyMaker, type MoneyMaker } from "./money-units.js";

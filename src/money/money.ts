@@ -1,4 +1,4 @@
-import { type IssuePath, invalid } from "../core/errors.js";
+import { type IssuePath, invalid } from "../kernel/errors.js";
 import { getCurrency } from "./currency.js";
 import { unitsText } from "./minor-units.js";
 import { D, Decimal, type Dec, type DecimalInput, describeType, isDecimalText, quote, toDecimalOrReason } from "./decimal.js";

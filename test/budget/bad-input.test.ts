@@ -56,7 +56,7 @@ describe("budget bad input", () => {
     const e = catchError(() => budgetImpact({ currency: "CNY", horizon: 3, eligible: [1, 2], uptake: 0.5, costPerPatient: "1" }));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues[0]?.path).toEqual(["eligible"]);
-    expect((e as ValidationError).issues[0]?.code).toBe("horizon_mismatch");
+    expect((e as ValidationError).issues[0]?.code).toBe("invalid_length");
     expect(validationPaths(() => budgetImpact({ currency: "CNY", eligible: [1, 2, 3], uptake: [0.1, 0.2], costPerPatient: "1" }))).toEqual(["uptake"]);
   });
   it("displaced shares above 1 are INCONSISTENT_INPUT", () => {

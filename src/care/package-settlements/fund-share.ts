@@ -2,8 +2,7 @@
 // fund would have paid price × fund rate, rounded once (H19: 1,200,000 × 60%).
 import * as z from "zod";
 import { nonNegativeAmountSchema, rateSchema } from "../../core/index.js";
-import { divideRounded, fractionOf, type Rounding } from "../../money/index.js";
-import { unitsAt } from "../minor-amounts.js";
+import { divideRounded, fractionOf, type Rounding, scaleOf, toUnits } from "../../money/index.js";
 
 /** The zod schema of a `fundShare` settlement: `{ kind: "fundShare", price: "1200000", fundRate: 0.6 }`. */
 export const fundShareSettlementSchema = z
@@ -24,7 +23,7 @@ export const fundShareSettlementKind = {
   schema: fundShareSettlementSchema,
   /** Fund due on the episode in minor units. */
   due(rule: FundShareSettlement, ctx: { currency: string; rounding: Rounding; path: readonly (string | number)[] }): bigint {
-    const price = unitsAt(rule.price, ctx.currency, [...ctx.path, "price"]);
+    const price = toUnits(rule.price, scaleOf(ctx.currency), [...ctx.path, "price"]);
     const f = fractionOf(rule.fundRate);
     return divideRounded(price * f.num, f.den, ctx.rounding);
   },

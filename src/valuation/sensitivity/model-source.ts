@@ -60,10 +60,10 @@ export function prepareModelSource(doc: ModelSource, path: IssuePath): PreparedS
       const slot = table.slots.get(name);
       if (slot === undefined) {
         const known = table.names.length === 0 ? "the source declares none" : `the parameters are ${table.names.join(", ")}`;
-        throw new ValidationError([{ path: at, code: "unknown_parameter", message: `unknown parameter "${name}"; ${known}` }]);
+        throw new ValidationError([{ path: at, code: "unknown_reference", message: `unknown parameter "${name}"; ${known}` }]);
       }
       if (typeof slot !== "number") {
-        throw new ValidationError([{ path: at, code: "not_scalar", message: `"${name}" is a Dirichlet row; vary a scalar parameter (a row's shares must keep summing to 1)` }]);
+        throw new ValidationError([{ path: at, code: "invalid_value", message: `"${name}" is a Dirichlet row; vary a scalar parameter (a row's shares must keep summing to 1)` }]);
       }
       return table.base[slot] as number;
     },
