@@ -95,8 +95,8 @@ describe("bad input to money", () => {
       allocate(money("0.125"), [1, 1]);
       throw new Error("expected an error");
     } catch (e) {
-      expect(e).toBeInstanceOf(DomainError);
-      expect((e as DomainError).code).toBe("SUB_MINOR_UNIT");
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues[0]!.code).toBe("sub_minor_unit");
     }
     expect(() => toMinorUnits(money("0.125"))).toThrow(/round it first/);
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { abs, add, allocate, allocateUnits, amountText, assertSameCurrency, clamp, compare, divide, DomainError, equals, formatMoney, fromJSON, fromMinorUnits, getCurrency, greaterThan, greaterThanOrEqual, isCurrencyCode, isDecimalText, isMoney, isNegative, isPositive, isRounded, isZero, lessThan, lessThanOrEqual, listCurrencies, max, min, money, multiply, negate, percentage, ratio, registerCurrency, round, roundDecimal, split, subtract, sum, toJSON, toMinorUnits, ValidationError, zero, type Rounding } from "../../src/index.js";
 import { D, Decimal } from "../../src/money/decimal.js";
 import { describeType, quote, toDecimalOrReason } from "../../src/money/decimal.js";
+import { validationError } from "../typed-errors.js";
 
 /** The single issue of a ValidationError thrown by `fn`. */
 function issue(fn: () => unknown): { path: readonly (string | number)[]; code: string; message: string } {
@@ -425,11 +426,10 @@ describe("allocation", () => {
     }
   });
 
-  it("the SUB_MINOR_UNIT error names the amount and its path", () => {
-    const e = domain(() => allocate(money("0.125"), [1]));
-    expect(e.code).toBe("SUB_MINOR_UNIT");
-    expect(e.path).toEqual(["amount"]);
-    expect(e.message).toBe("amount: cannot allocate CNY 0.125: it has more decimals than CNY allows; round it first");
+  it("the sub_minor_unit error names the amount and its path", () => {
+    const e = validationError(() => allocate(money("0.125"), [1]));
+    expect(e.issues).toEqual([{ path: ["amount"], code: "sub_minor_unit", message: "cannot allocate CNY 0.125: it has more decimals than CNY allows; round it first" }]);
+    expect(e.message).toBe("invalid input — amount: cannot allocate CNY 0.125: it has more decimals than CNY allows; round it first");
   });
 
   it("split makes 1 part, and refuses 0 or a fraction", () => {
