@@ -15,7 +15,7 @@ export {
   type DomainErrorCode,
 } from "./errors.js";
 export { brand, deepFreeze, type Brand } from "../kernel/brand.js";
-export { parseInput } from "./parse.js";
+export { parseInput, MAX_DOCUMENT_DEPTH } from "./parse.js";
 export { step, formatExplanation, type Step, type Explanation, type ExplainValue } from "./explain.js";
 export {
   bandedTable,

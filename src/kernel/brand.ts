@@ -11,15 +11,11 @@ export interface Brand<T extends object> {
   has(value: unknown): value is T;
 }
 
-/** Objects whose insides belong to a library that mutates them (decimal.js) are left alone. */
-function isOpaque(value: object): boolean {
-  return (value as { constructor?: { name?: string } }).constructor?.name === "Decimal" && typeof (value as { toFixed?: unknown }).toFixed === "function";
-}
-
 /**
- * Freezes plain objects, arrays, Maps' and Sets' contents all the way down; Decimals are
- * left as they are (they are never handed out mutable: Money wraps them in a frozen object).
- * Iterative, so a deep document cannot overflow the stack.
+ * Freezes objects and arrays all the way down, and the contents of Maps and Sets (their
+ * entries stay settable through the methods, so prepared objects expose them as
+ * ReadonlyMap and never hand them out). Decimals are frozen too: decimal.js never
+ * mutates an existing instance. Iterative, so a deep document cannot overflow the stack.
  *
  * @example
  * ```ts
@@ -31,7 +27,7 @@ export function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
-    if (v === null || typeof v !== "object" || Object.isFrozen(v) || isOpaque(v)) continue;
+    if (v === null || typeof v !== "object" || Object.isFrozen(v)) continue;
     if (v instanceof Map) for (const [k, x] of v) stack.push(k, x);
     else if (v instanceof Set) for (const x of v) stack.push(x);
     for (const key of Reflect.ownKeys(v)) {

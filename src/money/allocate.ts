@@ -118,7 +118,8 @@ function integerWeights(weights: readonly DecimalInput[]): bigint[] {
   });
   if (issues.length > 0) throw new ValidationError(issues, "allocate");
   if (decimals.every((d) => d.isZero())) throw invalid(["weights"], "all weights are zero: nothing to allocate by", "all_zero");
-  const places = Math.max(...decimals.map((d) => d.decimalPlaces()));
+  let places = 0; // a loop, not a spread: Math.max(...list) overflows the stack past ~125,000 weights (M2)
+  for (const d of decimals) places = Math.max(places, d.decimalPlaces());
   const factor = new D(10).pow(places);
   return decimals.map((d) => BigInt(d.abs().times(factor).toFixed(0)));
 }

@@ -73,7 +73,9 @@ export function unitsOf(amount: Dec, scale: number): bigint {
 /** Builds Money from an already-validated Decimal; internal fast path. */
 export function fromDecimal(amount: Dec, currency: string): Money {
   const m = Object.create(proto) as { amount: Dec; currency: string };
-  m.amount = amount;
+  // The Decimal is frozen too (L1): Money is shared (memos, results, prepared documents),
+  // so `m.amount.s = -1` on one result must not change another's.
+  m.amount = Object.isFrozen(amount) ? amount : Object.freeze(amount);
   m.currency = currency;
   return Object.freeze(m) as Money;
 }

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { finiteSeriesSchema, plotTextSchema } from "./schemas.js";
-import { axes, frameFor, document, esc, legend, niceTicks, num, PALETTE, tickLabel } from "./svg.js";
+import { axes, frameFor, document, esc, legend, niceTicks, num, PALETTE, tickLabel, extent } from "./svg.js";
 
 /** Input of {@link cePlaneSvg}: PSA draws per strategy (strategy × draw), as given to `analyzePsa`. */
 export const cePlaneSvgInputSchema = plotTextSchema.extend({
@@ -70,8 +70,8 @@ export function cePlaneSvg(input: CePlaneSvgInput): string {
     ys.push(0);
   }
     const frame = frameFor([...series.map((x) => x.name), "λ = 000,000,000"], p);
-  const xt = niceTicks(Math.min(...xs), Math.max(...xs));
-  const yt = niceTicks(Math.min(...ys), Math.max(...ys));
+  const xt = niceTicks(...extent(xs));
+  const yt = niceTicks(...extent(ys));
   const d = p.incremental ? "Incremental " : "";
   const { sx, sy, svg } = axes(frame, { ticks: xt, label: `${d}effect (${p.effectLabel})` }, { ticks: yt, label: `${d}cost (${p.currency})` });
   const body: string[] = [svg];

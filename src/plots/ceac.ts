@@ -2,7 +2,7 @@ import * as z from "zod";
 import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { finiteSeriesSchema, plotTextSchema } from "./schemas.js";
-import { axes, frameFor, document, esc, legend, niceTicks, num, PALETTE } from "./svg.js";
+import { axes, frameFor, document, esc, legend, niceTicks, num, PALETTE, extent } from "./svg.js";
 
 /** Input of {@link ceacSvg}: the λ grid and, per strategy, the share of draws in which it is optimal at each λ. */
 export const ceacSvgInputSchema = plotTextSchema.extend({
@@ -49,7 +49,7 @@ export function ceacSvg(input: CeacSvgInput): string {
   }
     const frame = frameFor([...p.strategies, ...(p.optimal ? ["CEAF (optimal in expectation)"] : [])], p);
   const lambdas = Array.from(p.lambdas);
-  const xt = niceTicks(Math.min(...lambdas), Math.max(...lambdas));
+  const xt = niceTicks(...extent(lambdas));
   const { sx, sy, svg } = axes(frame, { ticks: xt, label: `Willingness to pay λ (${p.currency} per QALY)` }, { ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], label: "Probability cost-effective" });
   const body = [svg];
   p.strategies.forEach((name, s) => {

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { parseInput } from "../core/parse.js";
 import { plotTextSchema } from "./schemas.js";
-import { axes, frameFor, document, esc, legend, niceTicks, num, PALETTE } from "./svg.js";
+import { axes, frameFor, document, esc, legend, niceTicks, num, PALETTE, extent } from "./svg.js";
 
 const statusSchema = z.enum(["ND", "D", "ED"]);
 
@@ -43,8 +43,8 @@ const STATUS_STYLE = {
 export function frontierSvg(input: FrontierSvgInput): string {
   const p = parseInput(frontierSvgInputSchema, input, "frontierSvg");
     const frame = frameFor(["non-dominated (on the frontier)"], p);
-  const xt = niceTicks(Math.min(...p.strategies.map((s) => s.effect)), Math.max(...p.strategies.map((s) => s.effect)));
-  const yt = niceTicks(Math.min(...p.strategies.map((s) => s.cost)), Math.max(...p.strategies.map((s) => s.cost)));
+  const xt = niceTicks(...extent(p.strategies.map((s) => s.effect)));
+  const yt = niceTicks(...extent(p.strategies.map((s) => s.cost)));
   const { sx, sy, svg } = axes(frame, { ticks: xt, label: `Effect (${p.effectLabel})` }, { ticks: yt, label: `Cost (${p.currency})` });
   const body = [svg];
   const nd = p.strategies.filter((s) => s.status === "ND").sort((a, b) => a.effect - b.effect || a.cost - b.cost);
