@@ -33,6 +33,15 @@ export function formatPath(path: IssuePath): string {
   return out;
 }
 
+// Dual-package hazard (L4): an error thrown by the CJS build must be `instanceof` the ESM
+// build's class too, or a backend's `catch (e) { if (e instanceof DomainError) … }` misses
+// it. Each class recognises instances by a tag under a global symbol, not by prototype.
+const ERROR_TAG = Symbol.for("precision-vbp.error-class");
+
+function tagged(value: unknown, name: string): boolean {
+  return typeof value === "object" && value !== null && (value as { [ERROR_TAG]?: unknown })[ERROR_TAG] === name;
+}
+
 /**
  * The input does not have the shape or values a calculator accepts.
  * Carries every issue found, each with the path of the offending field.
@@ -45,12 +54,16 @@ export function formatPath(path: IssuePath): string {
  * ```
  */
 export class ValidationError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return tagged(value, "ValidationError");
+  }
   override readonly name = "ValidationError";
   readonly issues: readonly Issue[];
   constructor(issues: readonly Issue[], context?: string) {
     const lines = issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
     super(`${context ? `${context}: ` : ""}invalid input — ${lines.join("; ")}`);
     this.issues = issues;
+    Object.defineProperty(this, ERROR_TAG, { value: "ValidationError" });
   }
 }
 
@@ -66,6 +79,9 @@ export class ValidationError extends Error {
  * ```
  */
 export class DomainError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return tagged(value, "DomainError");
+  }
   override readonly name = "DomainError";
   readonly code: DomainErrorCode;
   readonly path: IssuePath;
@@ -83,6 +99,7 @@ export class DomainError extends Error {
     this.reason = message;
     this.path = options.path ?? [];
     this.details = options.details ?? {};
+    Object.defineProperty(this, ERROR_TAG, { value: "DomainError" });
   }
 }
 
