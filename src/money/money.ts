@@ -75,7 +75,12 @@ export function fromDecimal(amount: Dec, currency: string): Money {
   const m = Object.create(proto) as { amount: Dec; currency: string };
   // The Decimal is frozen too (L1): Money is shared (memos, results, prepared documents),
   // so `m.amount.s = -1` on one result must not change another's.
-  m.amount = Object.isFrozen(amount) ? amount : Object.freeze(amount);
+  // (its digit array `d` as well: freezing the Decimal alone is shallow).
+  if (!Object.isFrozen(amount)) {
+    Object.freeze((amount as unknown as { d?: unknown }).d);
+    Object.freeze(amount);
+  }
+  m.amount = amount;
   m.currency = currency;
   return Object.freeze(m) as Money;
 }
