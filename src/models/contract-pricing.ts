@@ -7,7 +7,7 @@ import { type ErrorCode, isoDateSchema, moneySchema, parseInput, step, Validatio
 import { evaluateContractMinorUnits } from "../contracts/evaluate-contract-minor-units.js";
 import type { OutcomeEvent } from "../contracts/events.js";
 import { isParsedContract, parseContract, type ParsedContract } from "../contracts/parse-contract.js";
-import { divideRounded, fromMinorUnits, type Money } from "../money/index.js";
+import { divideRounded, fromMinorUnits, type Money, percentText } from "../money/index.js";
 import { cycleDater, declaredChanges, patientEvents, patientScratch, prepareEvents, prepareModel, quantileSorted, simulatePatient } from "./microsimulation/engine.js";
 import { drawParameters, loadPatient, prepareSimulation } from "./microsimulation/run.js";
 import { microsimulationCommon, microsimulationEventsSchema, microsimulationModelSchema } from "./microsimulation/schema.js";
@@ -276,7 +276,7 @@ export function priceContractUnderUncertainty(input: PriceContractInput): Contra
   const atListPrice = priced(listFloat, () => listFloat);
   const underContract = priced(Number(expectedUnits) / unit, (k) => drawNet[k] as number);
 
-  const pct = (x: number) => `${Number((x * 100).toPrecision(4))}%`;
+  const pct = (x: number) => percentText(x, { significant: 4 });
   const ce = (c: PricedCostEffectiveness) =>
     c.icer !== null ? `ICER ${c.icer.toString()} per unit of effect` : c.dominance === null ? "no ICER (no difference in effect)" : `the therapy is ${c.dominance}`;
   const explanation: Step[] = [

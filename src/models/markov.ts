@@ -17,6 +17,9 @@ import {
 } from "./streams.js";
 import { describeStreams } from "./describe.js";
 import { collapseTrace, expandTimeInState, tunnelsSchema } from "./time-in-state.js";
+import { numberText } from "../money/format.js";
+/** Six significant digits in sentences. */
+const fmt = (x: number): string => numberText(x, 6);
 
 const stateName = z.string().min(1);
 
@@ -387,6 +390,3 @@ export function runMarkovModel(input: RunMarkovModelInput): MarkovModelResult {
   return expanded === undefined ? { ...result, explanation } : { ...result, expanded, explanation };
 }
 
-function fmt(x: number): string {
-  return Number(x.toPrecision(6)).toString();
-}

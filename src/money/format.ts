@@ -130,3 +130,17 @@ export function percentText(rate: Dec | number, precision: PercentPrecision = {}
   if (precision.significant !== undefined) return `${x.toSignificantDigits(precision.significant, D.ROUND_HALF_UP).toString()}%`;
   return `${x.toFixed()}%`;
 }
+
+/**
+ * A float statistic for sentences, to `significant` digits with trailing zeros dropped
+ * (`0.1234567891` → `"0.1234568"`): model traces, fitted estimates, simulated means.
+ *
+ * @example
+ * ```ts
+ * numberText(2 / 3);    // "0.6666667"
+ * numberText(2 / 3, 3); // "0.667"
+ * ```
+ */
+export function numberText(x: number, significant = 7): string {
+  return Number(x.toPrecision(significant)).toString();
+}

@@ -27,7 +27,7 @@ export {
 } from "./compare.js";
 export { sum, min, max, clamp } from "./aggregate.js";
 export { allocate, split, allocateUnits } from "./allocate.js";
-export { formatMoney, formatUnits, decimalText, groupedText, amountWords, percentText, type PercentPrecision } from "./format.js";
+export { formatMoney, formatUnits, decimalText, numberText, groupedText, amountWords, percentText, type PercentPrecision } from "./format.js";
 export {
   fractionOf,
   divideRounded,
