@@ -1,20 +1,5 @@
-export {
-  ValidationError,
-  DomainError,
-  formatPath,
-  isLibraryError,
-  invalid,
-  inconsistent,
-  ERROR_CODES,
-  isErrorCode,
-  type Issue,
-  type IssuePath,
-  type ErrorCode,
-  type ErrorClass,
-  type ValidationCode,
-  type DomainErrorCode,
-} from "./errors.js";
-export { brand, deepFreeze, type Brand } from "../kernel/brand.js";
+// The kernel (typed errors, error codes, brands) is re-exported from here, where it was before.
+export * from "../kernel/index.js";
 export { parseInput, MAX_DOCUMENT_DEPTH } from "./parse.js";
 export { step, formatExplanation, type Step, type Explanation, type ExplainValue } from "./explain.js";
 export {

@@ -17,6 +17,12 @@ export const decisionModelSchema = z.discriminatedUnion("type", [
 /** A tagged model as accepted by {@link decisionModelSchema}. */
 export type DecisionModelInput = z.input<typeof decisionModelSchema>;
 
+/** The strategies of a model PSA or sensitivity source: named decision models, names unique. */
+export const modelStrategiesSchema = z
+  .array(z.strictObject({ name: z.string().min(1), model: decisionModelSchema }).strict())
+  .min(1)
+  .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" });
+
 /**
  * Input of {@link runModelPsa}: shared parameters with their distributions, the
  * strategies' models (their expressions reference the shared parameters), which
@@ -25,10 +31,7 @@ export type DecisionModelInput = z.input<typeof decisionModelSchema>;
 export const runModelPsaInputSchema = z
   .strictObject({
     parameters: modelParametersSchema,
-    strategies: z
-      .array(z.strictObject({ name: z.string().min(1), model: decisionModelSchema }).strict())
-      .min(1)
-      .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" }),
+    strategies: modelStrategiesSchema,
     costStream: z.string().min(1).default("cost"),
     effectStream: z.string().min(1).default("qaly"),
     draws: z.number().int().min(1).max(1_000_000),

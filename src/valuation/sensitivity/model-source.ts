@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { step, ValidationError, type IssuePath } from "../../core/index.js";
 import { modelParametersSchema, parameterTable } from "../../models/parameters.js";
-import { compileStrategies, decisionModelSchema } from "../../models/psa.js";
+import { compileStrategies, modelStrategiesSchema } from "../../models/psa.js";
 import type { PreparedSource, StrategyTotals, VariedEvaluator } from "./source.js";
 
 /**
@@ -15,10 +15,7 @@ export const modelSourceSchema = z
   .object({
     type: z.literal("model"),
     parameters: modelParametersSchema,
-    strategies: z
-      .array(z.strictObject({ name: z.string().min(1), model: decisionModelSchema }).strict())
-      .min(1)
-      .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" }),
+    strategies: modelStrategiesSchema,
     costStream: z.string().min(1).default("cost"),
     effectStream: z.string().min(1).default("qaly"),
   })
