@@ -70,6 +70,7 @@ export const ERROR_CODES = {
   too_few_events: { class: "ValidationError", meaning: "survival data has too few observed events to fit" },
   inexact_number: { class: "ValidationError", meaning: "a JS number is beyond the exactly representable range; pass a decimal string" },
   invalid_union_discriminator: { class: "ValidationError", meaning: "the kind field of a tagged document is not a known kind" },
+  invalid_json: { class: "ValidationError", meaning: "a file, line or argument is not valid JSON (CLI)" },
   // Codes of the tiers chapter, kept as they are while it is restructured (owners may fold them):
   invalid_layer: { class: "ValidationError", meaning: "a coverage layer is not valid for its kind" },
   conflict: { class: "ValidationError", meaning: "two layer fields contradict each other" },
