@@ -34,3 +34,21 @@ describe("errors", () => {
     expect([isLibraryError(v), isLibraryError(d), isLibraryError(new Error("x")), isLibraryError(null)]).toEqual([true, true, false, false]);
   });
 });
+
+describe("error codes", () => {
+  it("docs/errors.md lists every code of ERROR_CODES with its class and meaning, in order", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { errorCodeTable } = await import("../../scripts/error-codes-doc.js");
+    expect(readFileSync("docs/errors.md", "utf8")).toContain(errorCodeTable());
+  });
+
+  it("each code has one class: the issue codes are lower snake case, the DomainError codes upper", async () => {
+    const { ERROR_CODES, isErrorCode } = await import("../../src/index.js");
+    for (const [code, e] of Object.entries(ERROR_CODES)) {
+      expect(code).toMatch(e.class === "ValidationError" ? /^[a-z]+(_[a-z]+)*$/ : /^[A-Z]+(_[A-Z]+)*$/);
+      expect(isErrorCode(code)).toBe(true);
+    }
+    expect(isErrorCode("oops")).toBe(false);
+    expect(isErrorCode("toString")).toBe(false);
+  });
+});
