@@ -3,7 +3,9 @@
 // an alarm while the balance is at or below the floor (警戒线; reaching it alarms, C7).
 import * as z from "zod";
 import { currencyCodeSchema, type Explanation, isoDateSchema, moneyOf, parseInput, roundingSchema, step, type Step } from "../core/index.js";
-import { formatMoney, formatUnits, fromMinorUnits as cash, type Money, unitsOfMoneyIn } from "../money/index.js";
+import { formatMoney, fromMinorUnits as cash, type Money } from "../money/index.js";
+import { formatUnits } from "../money/format.js";
+import { unitsOfMoneyIn } from "../money/money-units.js";
 import { CONTRIBUTION_KINDS, contributionUnits, describeContribution, type Contribution } from "./fund-contributions/index.js";
 import { describeFloor, floorUnits, fundFloorSchema } from "./fund-floors/index.js";
 

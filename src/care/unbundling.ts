@@ -14,7 +14,8 @@ import {
   step,
   type Step,
 } from "../core/index.js";
-import { formatMoney, fromMinorUnits as cash, type Money, scaleOf, toUnits } from "../money/index.js";
+import { formatMoney, fromMinorUnits as cash, type Money } from "../money/index.js";
+import { scaleOf, toUnits } from "../money/minor-units.js";
 import { describeEpisode, episodeKey, episodeWindowSchema } from "./episode-windows/index.js";
 import { describeSettlement, packageFundDue, packageSettlementSchema } from "./package-settlements/index.js";
 import type { RecoveryEntryInput } from "./recovery-ledger.js";

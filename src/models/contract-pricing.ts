@@ -7,7 +7,8 @@ import { type ErrorCode, isoDateSchema, moneySchema, parseInput, step, Validatio
 import { evaluateContractMinorUnits } from "../contracts/evaluate-contract-minor-units.js";
 import type { OutcomeEvent } from "../contracts/events.js";
 import { isParsedContract, parseContract, type ParsedContract } from "../contracts/parse-contract.js";
-import { divideRounded, fromMinorUnits, type Money, percentText } from "../money/index.js";
+import { divideRounded, fromMinorUnits, type Money } from "../money/index.js";
+import { percentText } from "../money/format.js";
 import { cycleDater, declaredChanges, patientEvents, patientScratch, prepareEvents, prepareModel, quantileSorted, simulatePatient } from "./microsimulation/engine.js";
 import { drawParameters, loadPatient, prepareSimulation } from "./microsimulation/run.js";
 import { microsimulationCommon, microsimulationEventsSchema, microsimulationModelSchema } from "./microsimulation/schema.js";

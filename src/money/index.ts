@@ -27,17 +27,8 @@ export {
 } from "./compare.js";
 export { sum, min, max, clamp } from "./aggregate.js";
 export { allocate, split, allocateUnits } from "./allocate.js";
-export { formatMoney, formatUnits, decimalText, numberText, groupedText, amountWords, percentText, type PercentPrecision } from "./format.js";
-export {
-  fractionOf,
-  divideRounded,
-  unitsText,
-  roundedProduct,
-  minUnits,
-  maxUnits,
-  toUnits,
-  unitsOfText,
-  scaleOf,
-  type Fraction,
-} from "./minor-units.js";
-export { unitsMoney, unitsOfMoneyIn, moneyMaker, type MoneyMaker } from "./money-units.js";
+export { formatMoney } from "./format.js";
+// The other minor-units and formatting helpers (toUnits, unitsOfText, roundedProduct,
+// formatUnits, percentText, …) are the chapters' plumbing: imported from
+// ./minor-units.js, ./money-units.js and ./format.js, not part of the public surface.
+export { fractionOf, divideRounded, unitsText, type Fraction } from "./minor-units.js";

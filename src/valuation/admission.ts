@@ -8,7 +8,8 @@ import {
   step,
   type Step,
 } from "../core/index.js";
-import { type Dec, formatMoney, percentText } from "../money/index.js";
+import { type Dec, formatMoney } from "../money/index.js";
+import { percentText } from "../money/format.js";
 import { D } from "../money/decimal.js";
 import { commonCurrency, fixed, lambdaMoneySchema, short } from "./shared.js";
 import { classifyIcerByGdp, type GdpBand } from "./thresholds.js";

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { parseInput, positiveDecimalSchema, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
-import { type Money, money, percentText, round, type Rounding } from "../money/index.js";
+import { type Money, money, round, type Rounding } from "../money/index.js";
+import { percentText } from "../money/format.js";
 import { D } from "../money/decimal.js";
 import { type CycleTiming, cycleTimingSchema, describeTiming, MAX_CYCLES, placeCycles } from "./discounting.js";
 import { commonCurrency, costSchema, short } from "./shared.js";

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { decimalSchema, parseInput, positiveDecimalSchema, rateSchema, step, type Step } from "../core/index.js";
-import { type Dec, percentText } from "../money/index.js";
+import { type Dec } from "../money/index.js";
+import { percentText } from "../money/format.js";
 import { D } from "../money/decimal.js";
 import { type CycleTiming, cycleTimingSchema, describeTiming, MAX_CYCLES, placeCycles } from "./discounting.js";
 import { short } from "./shared.js";

@@ -53,9 +53,10 @@ describe("M2: depth and size", () => {
     expect(MAX_DOCUMENT_DEPTH).toBe(200);
   });
 
-  it("M2: allocate with 200,000 weights allocates every cent (no spread into Math.max)", () => {
-    // 2,000.00 over 200,000 equal weights: exactly 0.01 each.
-    const parts = allocate(money("2000.00", "CNY"), Array.from({ length: 200_000 }, () => 1));
+  it("M2: allocate with 200,000 decimal weights allocates every cent (no spread into Math.max)", () => {
+    // 2,000.00 over 200,000 equal weights "0.5": exactly 0.01 each. (Decimal weights take the
+    // path that scales them by their most decimal places; whole-number weights skip it.)
+    const parts = allocate(money("2000.00", "CNY"), Array.from({ length: 200_000 }, () => "0.5"));
     expect(parts).toHaveLength(200_000);
     expect(parts[0]!.toString()).toBe("CNY 0.01");
     expect(sum(parts).toString()).toBe("CNY 2000.00");
@@ -70,7 +71,7 @@ describe("M2: depth and size", () => {
     expect(svg).toMatch(/2,000,000|2e\+6|2M|2000000/);
   });
 
-  it("M2: frontierSvg with 130,000 strategies draws them all", () => {
+  it("M2: frontierSvg with 130,000 strategies draws them all", { timeout: 300_000 }, () => {
     const n = 130_000;
     const strategies = Array.from({ length: n }, (_, i) => ({ name: `S${i}`, cost: i, effect: i / 1000, status: "ND" as const }));
     const svg = frontierSvg({ strategies });

@@ -2,7 +2,8 @@
 // (000 「按每人每年20元標準提取」), exact, rounded once to the currency's minor unit.
 import * as z from "zod";
 import { isoDateSchema, moneyOf } from "../../core/index.js";
-import { divideRounded, fractionOf, getCurrency, type Rounding, unitsOfMoneyIn } from "../../money/index.js";
+import { divideRounded, fractionOf, getCurrency, type Rounding } from "../../money/index.js";
+import { unitsOfMoneyIn } from "../../money/money-units.js";
 
 /** The zod schema of a `perCapita` contribution: `{ kind: "perCapita", date, source, insured: 500000, ratePerPerson: { amount: "20", currency: "CNY" } }`. */
 export const perCapitaContributionSchema = z

@@ -2,7 +2,8 @@
 // (example 5%, after 003 「5%的警戒線」), counted up to the day, rounded once.
 import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
-import { divideRounded, fractionOf, percentText, type Rounding } from "../../money/index.js";
+import { divideRounded, fractionOf, type Rounding } from "../../money/index.js";
+import { percentText } from "../../money/format.js";
 
 /** The zod schema of a `shareOfYear` floor: `{ kind: "shareOfYear", share: 0.05 }`. */
 export const shareOfYearFloorSchema = z.strictObject({ kind: z.literal("shareOfYear"), share: rateSchema }).strict();

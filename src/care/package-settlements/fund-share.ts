@@ -2,7 +2,8 @@
 // fund would have paid price × fund rate, rounded once (H19: 1,200,000 × 60%).
 import * as z from "zod";
 import { nonNegativeAmountSchema, rateSchema } from "../../core/index.js";
-import { divideRounded, fractionOf, type Rounding, scaleOf, toUnits } from "../../money/index.js";
+import { divideRounded, fractionOf, type Rounding } from "../../money/index.js";
+import { scaleOf, toUnits } from "../../money/minor-units.js";
 
 /** The zod schema of a `fundShare` settlement: `{ kind: "fundShare", price: "1200000", fundRate: 0.6 }`. */
 export const fundShareSettlementSchema = z

@@ -1,27 +1,11 @@
-// The one minor-units module (issue 13): bigint helpers and report formatting agree with
+// The one minor-units module (issue 13; internal helpers, imported from their files): bigint helpers and report formatting agree with
 // the Money path, and an amount finer than the currency is never rounded silently.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  decimalText,
-  formatMoney,
-  formatUnits,
-  fromMinorUnits,
-  groupedText,
-  maxUnits,
-  minUnits,
-  money,
-  moneyMaker,
-  percentText,
-  roundedProduct,
-  scaleOf,
-  toMinorUnits,
-  toUnits,
-  unitsMoney,
-  unitsOfMoneyIn,
-  unitsOfText,
-  unitsText,
-} from "../../src/index.js";
+import { formatMoney, fromMinorUnits, money, toMinorUnits } from "../../src/index.js";
+import { amountWords, decimalText, formatUnits, groupedText, percentText } from "../../src/money/format.js";
+import { maxUnits, minUnits, roundedProduct, scaleOf, toUnits, unitsOfText, unitsText } from "../../src/money/minor-units.js";
+import { moneyMaker, unitsMoney, unitsOfMoneyIn } from "../../src/money/money-units.js";
 import { D } from "../../src/money/decimal.js";
 import { runs } from "../arbitraries.js";
 import { domainError, issues } from "../typed-errors.js";
