@@ -12,7 +12,7 @@ import { decimalFromUnits, fromDecimal, requireMoney, unitsOf, type Money } from
  * ties to the earlier part. Weights need not sum to 1; zero weights get zero;
  * negative or all-zero weights are a {@link ValidationError}. A negative amount (a
  * refund) splits symmetrically: `allocate(−a, w) = −allocate(a, w)`.
- * The amount must already be at the currency's scale (`SUB_MINOR_UNIT` otherwise).
+ * The amount must already be at the currency's scale (a ValidationError `sub_minor_unit` otherwise).
  *
  * Unlike dinero.js, which hands leftover units to the largest ratios, this hands them
  * to the largest remainders: CNY 0.10 by [6, 4, 1] gives 0.05 / 0.04 / 0.01 here.
