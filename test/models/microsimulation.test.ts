@@ -191,11 +191,11 @@ describe("microsimulation: bad input", () => {
     const pop = (attributes: Record<string, unknown>) => ({ ...base(), patients: undefined, population: { size: 5, attributes } }) as RunMicrosimulationInput;
     expect(issues(() => runMicrosimulation(pop({ age: { value: 50 }, line: { shares: { "2L": 0.5, "3L+": 0.4 } } })))[0]).toMatchObject({ path: ["population", "attributes", "line", "shares"], code: "out_of_range" });
     expect(issues(() => runMicrosimulation(pop({ age: { value: 50 }, line: { value: "2L" }, sex: { value: "F" } })))[0]).toMatchObject({ path: ["population", "attributes", "sex"], code: "unknown_reference" });
-    expect(issues(() => runMicrosimulation(pop({ age: { shares: { a: 1 } }, line: { value: "2L" } })))[0]).toMatchObject({ path: ["population", "attributes", "age"], code: "invalid_sampler" });
+    expect(issues(() => runMicrosimulation(pop({ age: { shares: { a: 1 } }, line: { value: "2L" } })))[0]).toMatchObject({ path: ["population", "attributes", "age"], code: "invalid_value" });
     // vector distributions cannot draw one attribute
-    expect(issues(() => runMicrosimulation(pop({ age: { distribution: { type: "dirichlet", alpha: { a: 1, b: 1 } } }, line: { value: "2L" } })))[0]).toMatchObject({ path: ["population", "attributes", "age", "distribution", "type"], code: "invalid_sampler" });
+    expect(issues(() => runMicrosimulation(pop({ age: { distribution: { type: "dirichlet", alpha: { a: 1, b: 1 } } }, line: { value: "2L" } })))[0]).toMatchObject({ path: ["population", "attributes", "age", "distribution", "type"], code: "invalid_value" });
     const mvn = { type: "multivariate-normal", keys: ["a", "b"], mean: [0, 0], covariance: [[1, 0], [0, 1]], transform: ["identity", "identity"] };
-    expect(issues(() => runMicrosimulation(pop({ age: { distribution: mvn }, line: { value: "2L" } })))[0]).toMatchObject({ path: ["population", "attributes", "age", "distribution", "type"], code: "invalid_sampler" });
+    expect(issues(() => runMicrosimulation(pop({ age: { distribution: mvn }, line: { value: "2L" } })))[0]).toMatchObject({ path: ["population", "attributes", "age", "distribution", "type"], code: "invalid_value" });
     // a drawn age below the declared minimum is a DomainError naming the patient
     const e = caught(() => runMicrosimulation(pop({ age: { uniform: { min: 0, max: 10 } }, line: { value: "2L" } })));
     expect(e).toBeInstanceOf(DomainError);
