@@ -31,3 +31,22 @@ export function validationError(fn: () => unknown): ValidationError {
 export function issues(fn: () => unknown): { path: readonly (string | number)[]; code: string; message: string }[] {
   return [...validationError(fn).issues];
 }
+
+/** The single issue of the ValidationError `fn` throws (fails when there are several). */
+export function issue(fn: () => unknown): { path: readonly (string | number)[]; code: string; message: string } {
+  const all = issues(fn);
+  expect(all).toHaveLength(1);
+  return all[0]!;
+}
+
+/** The first issue of the ValidationError `fn` throws. */
+export function firstIssue(fn: () => unknown): { path: readonly (string | number)[]; code: string; message: string } {
+  const all = issues(fn);
+  expect(all.length).toBeGreaterThan(0);
+  return all[0]!;
+}
+
+/** The paths of the issues of the ValidationError `fn` throws, each joined with dots: `"schedule.2.share"`. */
+export function issuePaths(fn: () => unknown): string[] {
+  return issues(fn).map((i) => i.path.join("."));
+}

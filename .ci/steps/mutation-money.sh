@@ -9,7 +9,7 @@
 set -euo pipefail
 report=.ci/out/mutation-money.json
 npx stryker run --incremental --incrementalFile .stryker-incremental/money.json \
-  --mutate 'src/money/**/*.ts,src/core/**/*.ts' --testFiles 'test/money/**/*.test.ts,test/core/**/*.test.ts' \
+  --mutate 'src/kernel/**/*.ts,src/money/**/*.ts,src/core/**/*.ts' --testFiles 'test/money/**/*.test.ts,test/core/**/*.test.ts' \
   --reporters json,clear-text --logLevel warn > .ci/out/mutation-money.log 2>&1 || { tail -40 .ci/out/mutation-money.log; exit 1; }
 cp reports/mutation/mutation.json "$report"
 node scripts/mutation-summary.mjs "$report" --min-score money=85,core=73

@@ -130,7 +130,7 @@ function resolveHorizon(p: Parsed): number {
     .filter((l) => l.length !== horizon)
     .map((l) => ({
       path: l.path,
-      code: "horizon_mismatch",
+      code: "invalid_length",
       message: `has ${l.length} yearly values but the horizon is ${horizon} years${p.horizon === undefined ? " (from the first per-year list)" : ""}`,
     }));
   if (issues.length > 0) throw new ValidationError(issues, "budgetImpact");

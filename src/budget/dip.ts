@@ -4,6 +4,7 @@ import {
   decimal,
   describeBand,
   DomainError,
+  invalid,
   lookupBand,
   nonNegativeAmountSchema,
   nonNegativeDecimalSchema,
@@ -229,7 +230,7 @@ export function allocateDipBudget(input: z.input<typeof allocateDipBudgetInputSc
   const p = parseInput(allocateDipBudgetInputSchema, input, "allocateDipBudget");
   const budget = round(cash(p.budget, p.currency));
   if (!budget.amount.equals(p.budget)) {
-    throw new DomainError("SUB_MINOR_UNIT", `the budget ${p.budget.toFixed()} has more decimals than ${p.currency} allows`, { path: ["budget"] });
+    throw invalid(["budget"], `the budget ${p.budget.toFixed()} has more decimals than ${p.currency} allows`, "sub_minor_unit");
   }
   const total = p.cases.reduce((acc, c) => acc.plus(c.points), new D(0));
   if (total.isZero()) {

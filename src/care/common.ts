@@ -7,20 +7,10 @@ import type { Dec } from "../money/index.js";
 /** Currency of every care document that states amounts: required, never defaulted. */
 export const careCurrencySchema = currencyCodeSchema;
 
-/** A decimal as plain text (no exponent). */
-export function text(d: Dec): string {
-  return d.toFixed();
-}
-
-/** Percentage text for sentences: 0.05 → "5%". */
-export function pct(d: Dec): string {
-  return `${d.times(100).toFixed()}%`;
-}
-
-/** An INCONSISTENT_INPUT error at `path`. */
-export function inconsistent(path: IssuePath, message: string, details: Record<string, unknown> = {}): DomainError {
-  return new DomainError("INCONSISTENT_INPUT", message, { path, details });
-}
+// One home each for these (issue 13): decimal and percent text in money/format.ts,
+// the INCONSISTENT_INPUT shorthand in the kernel's errors.
+export { decimalText as text, percentText as pct } from "../money/format.js";
+export { inconsistent } from "../kernel/errors.js";
 
 /** An EVENT_ORDER error at `path`. */
 export function outOfOrder(path: IssuePath, message: string, details: Record<string, unknown> = {}): DomainError {

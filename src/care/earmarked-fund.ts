@@ -3,10 +3,11 @@
 // an alarm while the balance is at or below the floor (警戒线; reaching it alarms, C7).
 import * as z from "zod";
 import { currencyCodeSchema, type Explanation, isoDateSchema, moneyOf, parseInput, roundingSchema, step, type Step } from "../core/index.js";
-import { formatMoney, type Money } from "../money/index.js";
+import { formatMoney, fromMinorUnits as cash, type Money } from "../money/index.js";
+import { formatUnits } from "../money/format.js";
+import { unitsOfMoneyIn } from "../money/money-units.js";
 import { CONTRIBUTION_KINDS, contributionUnits, describeContribution, type Contribution } from "./fund-contributions/index.js";
 import { describeFloor, floorUnits, fundFloorSchema } from "./fund-floors/index.js";
-import { cash, formatUnits, unitsOfMoneyIn } from "./minor-amounts.js";
 
 /** The zod schema of a payment out of the fund, naming the claim or allowance it pays. */
 export const fundPaymentSchema = z

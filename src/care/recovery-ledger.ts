@@ -4,8 +4,8 @@
 // underpayment is reported where it is found and never netted against a recovery.
 import * as z from "zod";
 import { currencyCodeSchema, DomainError, type Explanation, isoDateSchema, moneyOf, parseInput, step, type Step } from "../core/index.js";
-import { formatMoney, type Money } from "../money/index.js";
-import { cash, unitsOfMoneyIn } from "./minor-amounts.js";
+import { formatMoney, fromMinorUnits as cash, type Money } from "../money/index.js";
+import { unitsOfMoneyIn } from "../money/money-units.js";
 
 /** The zod schema of one recovery (as {@link detectUnbundling} produces them, or entered by hand). */
 export const recoveryEntrySchema = z

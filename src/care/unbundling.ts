@@ -14,9 +14,9 @@ import {
   step,
   type Step,
 } from "../core/index.js";
-import { formatMoney, type Money } from "../money/index.js";
+import { formatMoney, fromMinorUnits as cash, type Money } from "../money/index.js";
+import { scaleOf, toUnits } from "../money/minor-units.js";
 import { describeEpisode, episodeKey, episodeWindowSchema } from "./episode-windows/index.js";
-import { cash, unitsAt } from "./minor-amounts.js";
 import { describeSettlement, packageFundDue, packageSettlementSchema } from "./package-settlements/index.js";
 import type { RecoveryEntryInput } from "./recovery-ledger.js";
 
@@ -186,7 +186,7 @@ export function detectUnbundling(input: z.input<typeof detectUnbundlingInputSche
     for (const t of p.triggerCodes) roles.set(t, { pkg: i, role: "trigger" });
     for (const k of p.componentCodes) roles.set(k, { pkg: i, role: roles.get(k)?.role === "trigger" && roles.get(k)?.pkg === i ? "trigger+component" : "component" });
   });
-  const paid = x.lines.map((l, i) => unitsAt(l.fundPaid, c, ["lines", i, "fundPaid"]));
+  const paid = x.lines.map((l, i) => toUnits(l.fundPaid, scaleOf(c), ["lines", i, "fundPaid"]));
   const statuses: { status: UnbundlingLineStatus; episode: string | null }[] = x.lines.map(() => ({ status: "unrelated", episode: null }));
   const episodes = new Map<string, { pkg: number; id: string; window: string; lines: number[] }>();
   x.lines.forEach((l, i) => {

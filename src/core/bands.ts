@@ -192,7 +192,9 @@ export function bandedTable<T>(input: BandedTableInput<T>, path: IssuePath = [])
     throw new DomainError("BAND_COVERAGE", `band ${describeInterval(last.from, last.to, closed)} ends above the domain's max ${text(max, "upper")}`, { path: [...path, "bands"] });
   }
   const bands = parsed.map((b, index): Band<T> => (b.label === undefined ? { from: b.from, to: b.to, value: b.value, index } : { from: b.from, to: b.to, value: b.value, label: b.label, index }));
-  const table = { closed, domain: { min, max }, bands };
+  // Frozen (L1): lookups trust a made table, so it must not change after it was checked.
+  // Band values stay as given (they may be the caller's objects, which are not ours to freeze).
+  const table = Object.freeze({ closed, domain: Object.freeze({ min, max }), bands: Object.freeze(bands.map((b) => Object.freeze(b))) });
   madeTables.add(table);
   return table;
 }

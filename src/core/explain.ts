@@ -45,7 +45,23 @@ export function step(rule: string, text: string, inputs: Record<string, ExplainV
   if (typeof text !== "string") throw invalid(["text"], "a step's text is a string", "invalid_type");
   if (inputs === null || typeof inputs !== "object") throw invalid(["inputs"], "a step's inputs are a record", "invalid_type");
   if (amount !== undefined && !isMoney(amount)) throw invalid(["amount"], "a step's amount is Money", "invalid_type");
-  return amount === undefined ? { rule, text, inputs } : { rule, text, inputs, amount };
+  const own = copyInputs(inputs) as Record<string, ExplainValue>;
+  return amount === undefined ? { rule, text, inputs: own } : { rule, text, inputs: own, amount };
+}
+
+// A step keeps its own copy of the lists and records it shows (L1): a caller's array (a
+// parsed contract's condition labels, a document's list) must not be the one in the
+// result, or changing one changes the other. Money and Decimal are immutable and shared.
+function copyInputs(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || isMoney(value) || Decimal.isDecimal(value)) return value;
+  if (Array.isArray(value)) return value.map(copyInputs);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = copyInputs((value as Record<string, unknown>)[key]);
+    if (key === "__proto__") Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[key] = v;
+  }
+  return out;
 }
 
 function show(value: ExplainValue): string {

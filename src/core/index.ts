@@ -1,5 +1,22 @@
-export { ValidationError, DomainError, formatPath, isLibraryError, invalid, type Issue, type IssuePath, type DomainErrorCode } from "./errors.js";
-export { parseInput } from "./parse.js";
+// The typed errors and error codes live in the kernel; they are re-exported from here,
+// where they were before. (The kernel's `inconsistent`, `brand` and `deepFreeze` are
+// plumbing, imported from src/kernel by the chapters, not public.)
+export {
+  ValidationError,
+  DomainError,
+  formatPath,
+  isLibraryError,
+  invalid,
+  ERROR_CODES,
+  isErrorCode,
+  type Issue,
+  type IssuePath,
+  type ErrorCode,
+  type ErrorClass,
+  type ValidationCode,
+  type DomainErrorCode,
+} from "../kernel/index.js";
+export { parseInput, MAX_DOCUMENT_DEPTH } from "./parse.js";
 export { step, formatExplanation, type Step, type Explanation, type ExplainValue } from "./explain.js";
 export {
   bandedTable,

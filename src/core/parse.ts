@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { invalid, ValidationError, type Issue } from "./errors.js";
+import { type ErrorCode, invalid, ValidationError, type Issue } from "./errors.js";
 import { ESCAPED_PROTO_KEY } from "./schemas.js";
 
 interface RawIssue {
@@ -70,15 +70,57 @@ function flatten(issue: RawIssue, prefix: readonly PropertyKey[]): Issue[] {
   if (issue.code === "unrecognized_keys" && issue.keys && issue.keys.length > 0) {
     // One issue per unknown key, with the key in the path (the message was built per key by `unknownKeyMessage`).
     const messages = issue.message.split("\n");
-    if (messages.length === issue.keys.length) return issue.keys.map((key, i) => ({ path: toPath([...here, key]), code: issue.code, message: messages[i]! }));
-    return [{ path: toPath(here), code: issue.code, message: messages.join("; ") }];
+    if (messages.length === issue.keys.length) return issue.keys.map((key, i) => ({ path: toPath([...here, key]), code: issue.code as ErrorCode, message: messages[i]! }));
+    return [{ path: toPath(here), code: issue.code as ErrorCode, message: messages.join("; ") }];
   }
   if (issue.code === "invalid_union" && issue.errors && issue.errors.length > 0) {
-    const depth = (branch: readonly RawIssue[]) => Math.max(...branch.map((i) => (i.code === "invalid_type" && i.path.length === 0 ? -1 : i.path.length)));
+    const depth = (branch: readonly RawIssue[]) => branch.reduce((m, i) => Math.max(m, i.code === "invalid_type" && i.path.length === 0 ? -1 : i.path.length), -Infinity);
     const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
     if (best && best.length > 0) return best.flatMap((i) => flatten(i, here));
   }
-  return [{ path: toPath(here), code: issue.code, message: issue.message }];
+  return [{ path: toPath(here), code: issue.code as ErrorCode, message: issue.message }];
+}
+
+/**
+ * How deeply a document's objects and arrays may nest (M2). Far beyond any real
+ * contract, plan or model (a Markov expression 100 operators deep uses 200 levels), and
+ * far below the depth at which zod's recursive parse, or a recursive evaluator, would
+ * overflow the stack with a raw `RangeError`. Deeper input is a `ValidationError` with
+ * code `depth_limit` at the path where the limit is crossed.
+ */
+export const MAX_DOCUMENT_DEPTH = 200;
+
+/** The path at which `input` nests deeper than `limit` objects/arrays, or null. Iterative: never overflows. */
+export function depthExcess(input: unknown, limit: number = MAX_DOCUMENT_DEPTH): (string | number)[] | null {
+  if (input === null || typeof input !== "object") return null;
+  // Parallel arrays: node, its depth, its parent's index and its key (the path is rebuilt only on failure).
+  const nodes: object[] = [input];
+  const depths: number[] = [1];
+  const parents: number[] = [-1];
+  const keys: (string | number)[] = [""];
+  const stack: number[] = [0];
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    const node = nodes[i]!;
+    const depth = depths[i]!;
+    if (depth > limit) {
+      const path: (string | number)[] = [];
+      for (let j = i; parents[j]! >= 0; j = parents[j]!) path.push(keys[j]!);
+      return path.reverse();
+    }
+    if (Array.isArray(node)) {
+      for (let k = 0; k < node.length; k++) {
+        const v: unknown = node[k];
+        if (v !== null && typeof v === "object") stack.push(nodes.push(v) - 1), depths.push(depth + 1), parents.push(i), keys.push(k);
+      }
+    } else if (Object.getPrototypeOf(node) === Object.prototype || Object.getPrototypeOf(node) === null) {
+      for (const k in node) {
+        const v: unknown = (node as Record<string, unknown>)[k];
+        if (v !== null && typeof v === "object") stack.push(nodes.push(v) - 1), depths.push(depth + 1), parents.push(i), keys.push(k);
+      }
+    }
+  }
+  return null;
 }
 
 /**
@@ -92,6 +134,8 @@ function flatten(issue: RawIssue, prefix: readonly PropertyKey[]): Issue[] {
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, context?: string): z.output<S> {
   if (typeof (schema as { safeParse?: unknown } | null | undefined)?.safeParse !== "function") throw invalid(["schema"], "expected a zod schema", "invalid_type");
+  const tooDeep = depthExcess(input);
+  if (tooDeep !== null) throw new ValidationError([{ path: tooDeep, code: "depth_limit", message: `nested deeper than ${MAX_DOCUMENT_DEPTH} levels (MAX_DOCUMENT_DEPTH)` }], context);
   // A per-call error map (never zod's global config, which the host shares): names each unknown key with a did-you-mean.
   const result = schema.safeParse(input, { error: (issue) => (issue.code === "unrecognized_keys" ? unknownKeyMessage(issue as never) : undefined) });
   if (result.success) return result.data;

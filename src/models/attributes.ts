@@ -70,7 +70,7 @@ export function writeAttributes(table: ParameterTable, attributes: ModelAttribut
   const given = values as Record<string, unknown>;
   for (const key of Object.keys(given)) {
     if (!Object.prototype.hasOwnProperty.call(attributes, key) || !table.attributes?.has(key)) {
-      issues.push({ path: [...path, key], code: "unknown_attribute", message: `unknown attribute "${key}"; the model declares ${Object.keys(attributes).join(", ") || "none"}` });
+      issues.push({ path: [...path, key], code: "unknown_reference", message: `unknown attribute "${key}"; the model declares ${Object.keys(attributes).join(", ") || "none"}` });
     }
   }
   for (const [name, a] of table.attributes ?? []) {
@@ -84,11 +84,11 @@ export function writeAttributes(table: ParameterTable, attributes: ModelAttribut
       if (typeof v !== "number" || !Number.isFinite(v)) {
         issues.push({ path: [...path, name], code: "invalid_type", message: `attribute "${name}" is a finite number` });
       } else if ((d.min !== undefined && v < d.min) || (d.max !== undefined && v > d.max)) {
-        issues.push({ path: [...path, name], code: "out_of_domain", message: `attribute "${name}" is ${v}, outside [${d.min ?? "−∞"}, ${d.max ?? "∞"}]` });
+        issues.push({ path: [...path, name], code: "out_of_range", message: `attribute "${name}" is ${v}, outside [${d.min ?? "−∞"}, ${d.max ?? "∞"}]` });
       } else out[a.slot] = v;
     } else {
       const level = typeof v === "string" ? d.levels.indexOf(v) : -1;
-      if (level < 0) issues.push({ path: [...path, name], code: "unknown_level", message: `attribute "${name}" is one of ${d.levels.join(", ")}` });
+      if (level < 0) issues.push({ path: [...path, name], code: "unknown_reference", message: `attribute "${name}" is one of ${d.levels.join(", ")}` });
       else out[a.slot] = level;
     }
   }

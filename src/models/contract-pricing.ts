@@ -3,11 +3,12 @@
 // price per patient is summarised over PSA draws and put into the ICER and NMB in place of
 // the list price.
 import * as z from "zod";
-import { isoDateSchema, moneySchema, parseInput, step, ValidationError, type Step } from "../core/index.js";
+import { type ErrorCode, isoDateSchema, moneySchema, parseInput, step, ValidationError, type Step } from "../core/index.js";
 import { evaluateContractMinorUnits } from "../contracts/evaluate-contract-minor-units.js";
 import type { OutcomeEvent } from "../contracts/events.js";
 import { isParsedContract, parseContract, type ParsedContract } from "../contracts/parse-contract.js";
 import { divideRounded, fromMinorUnits, type Money } from "../money/index.js";
+import { percentText } from "../money/format.js";
 import { cycleDater, declaredChanges, patientEvents, patientScratch, prepareEvents, prepareModel, quantileSorted, simulatePatient } from "./microsimulation/engine.js";
 import { drawParameters, loadPatient, prepareSimulation } from "./microsimulation/run.js";
 import { microsimulationCommon, microsimulationEventsSchema, microsimulationModelSchema } from "./microsimulation/schema.js";
@@ -138,15 +139,15 @@ export function priceContractUnderUncertainty(input: PriceContractInput): Contra
   }
   const contract: ParsedContract = isParsedContract(raw) ? raw : parseContract(raw);
   const currency = contract.currency;
-  const issues: { path: (string | number)[]; code: string; message: string }[] = [];
-  if (parsed.lambda.currency !== currency) issues.push({ path: ["lambda", "currency"], code: "currency_conflict", message: `lambda is in ${parsed.lambda.currency}, the contract in ${currency}` });
+  const issues: { path: (string | number)[]; code: ErrorCode; message: string }[] = [];
+  if (parsed.lambda.currency !== currency) issues.push({ path: ["lambda", "currency"], code: "currency_mismatch", message: `lambda is in ${parsed.lambda.currency}, the contract in ${currency}` });
   for (const which of ["therapy", "comparator"] as const) {
     const names = Object.keys(parsed[which].streams);
     for (const [role, name] of [["cost", parsed.costStream], ["effect", parsed.effectStream]] as const) {
-      if (!names.includes(name)) issues.push({ path: [which, "streams"], code: "missing_stream", message: `the ${which} has no ${role} stream "${name}" (it has ${names.join(", ")})` });
+      if (!names.includes(name)) issues.push({ path: [which, "streams"], code: "unknown_reference", message: `the ${which} has no ${role} stream "${name}" (it has ${names.join(", ")})` });
     }
     const c = parsed[which].streams[parsed.costStream]?.currency;
-    if (c !== undefined && c !== currency) issues.push({ path: [which, "streams", parsed.costStream, "currency"], code: "currency_conflict", message: `the ${which}'s costs are in ${c}, the contract in ${currency}` });
+    if (c !== undefined && c !== currency) issues.push({ path: [which, "streams", parsed.costStream, "currency"], code: "currency_mismatch", message: `the ${which}'s costs are in ${c}, the contract in ${currency}` });
   }
   if (issues.length > 0) throw new ValidationError(issues, "priceContractUnderUncertainty");
 
@@ -276,7 +277,7 @@ export function priceContractUnderUncertainty(input: PriceContractInput): Contra
   const atListPrice = priced(listFloat, () => listFloat);
   const underContract = priced(Number(expectedUnits) / unit, (k) => drawNet[k] as number);
 
-  const pct = (x: number) => `${Number((x * 100).toPrecision(4))}%`;
+  const pct = (x: number) => percentText(x, { significant: 4 });
   const ce = (c: PricedCostEffectiveness) =>
     c.icer !== null ? `ICER ${c.icer.toString()} per unit of effect` : c.dominance === null ? "no ICER (no difference in effect)" : `the therapy is ${c.dominance}`;
   const explanation: Step[] = [

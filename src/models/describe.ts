@@ -1,9 +1,7 @@
 import { step, type Step } from "../core/index.js";
 import type { ModelStreamResult } from "./streams.js";
+import { numberText, percentText } from "../money/format.js";
 
-function fmt(x: number): string {
-  return Number(x.toPrecision(7)).toString();
-}
 
 /** One explanation step per stream: discounting and totals. */
 export function describeStreams(streams: Readonly<Record<string, ModelStreamResult>>, firstCycleDiscounted: boolean, rule: string): Step[] {
@@ -11,9 +9,9 @@ export function describeStreams(streams: Readonly<Record<string, ModelStreamResu
     const discount =
       s.discountRate === 0
         ? "undiscounted"
-        : `discounted at ${fmt(s.discountRate * 100)}% a year ${firstCycleDiscounted ? "from the first cycle" : "with the first cycle undiscounted"}`;
-    const total = s.money ? `${s.money.total.toString()}` : fmt(s.total);
-    const undiscounted = s.money ? s.money.undiscountedTotal.toString() : fmt(s.undiscountedTotal);
+        : `discounted at ${percentText(s.discountRate, { significant: 7 })} a year ${firstCycleDiscounted ? "from the first cycle" : "with the first cycle undiscounted"}`;
+    const total = s.money ? `${s.money.total.toString()}` : numberText(s.total);
+    const undiscounted = s.money ? s.money.undiscountedTotal.toString() : numberText(s.undiscountedTotal);
     const text = `Stream "${s.name}" (values per ${s.per}), ${discount}: total ${total}${s.discountRate === 0 ? "" : ` (undiscounted ${undiscounted})`}.`;
     return step(
       rule,

@@ -72,13 +72,13 @@ export function compileExpression(expr: ModelExpression, table: ParameterTable, 
     const entry = table.slots.get(expr.param);
     if (entry === undefined) {
       throw new ValidationError([
-        { path: [...path, "param"], code: "unknown_parameter", message: `unknown parameter "${expr.param}"; declare it under parameters` },
+        { path: [...path, "param"], code: "unknown_reference", message: `unknown parameter "${expr.param}"; declare it under parameters` },
       ]);
     }
     if (typeof entry === "number") {
       if (expr.key !== undefined) {
         throw new ValidationError([
-          { path: [...path, "key"], code: "unexpected_key", message: `parameter "${expr.param}" is a single number; it has no key "${expr.key}"` },
+          { path: [...path, "key"], code: "unrecognized_keys", message: `parameter "${expr.param}" is a single number; it has no key "${expr.key}"` },
         ]);
       }
       const slot = entry;
@@ -86,13 +86,13 @@ export function compileExpression(expr: ModelExpression, table: ParameterTable, 
     }
     if (expr.key === undefined) {
       throw new ValidationError([
-        { path, code: "missing_key", message: `parameter "${expr.param}" is a vector (Dirichlet or multivariate normal); name one of its keys (${[...entry.keys()].join(", ")})` },
+        { path, code: "missing_field", message: `parameter "${expr.param}" is a vector (Dirichlet or multivariate normal); name one of its keys (${[...entry.keys()].join(", ")})` },
       ]);
     }
     const slot = entry.get(expr.key);
     if (slot === undefined) {
       throw new ValidationError([
-        { path: [...path, "key"], code: "unknown_key", message: `vector parameter "${expr.param}" has no key "${expr.key}"` },
+        { path: [...path, "key"], code: "unknown_reference", message: `vector parameter "${expr.param}" has no key "${expr.key}"` },
       ]);
     }
     return (p) => p[slot] as number;
@@ -138,30 +138,30 @@ function compileExtended(expr: ExtendedExpression, table: ParameterTable, path: 
       name === "stateTime"
         ? "only in the rows and values of a tunnel state (declare the state under tunnels)"
         : "only in the transitions and values of a Markov model or microsimulation";
-    throw new ValidationError([{ path: [...path, field], code: "unknown_variable", message: `the variable "${name}" is available ${where}` }]);
+    throw new ValidationError([{ path: [...path, field], code: "unknown_reference", message: `the variable "${name}" is available ${where}` }]);
   }
   if ("attr" in expr) {
     const known = table.attributes;
     const a = known?.get(expr.attr);
     if (a === undefined) {
       const list = known === undefined || known.size === 0 ? "this model declares no attributes" : `the attributes are ${[...known.keys()].join(", ")}`;
-      throw new ValidationError([{ path: [...path, "attr"], code: "unknown_attribute", message: `unknown attribute "${expr.attr}"; ${list}` }]);
+      throw new ValidationError([{ path: [...path, "attr"], code: "unknown_reference", message: `unknown attribute "${expr.attr}"; ${list}` }]);
     }
     const slot = a.slot;
     if (a.levels === undefined) {
       if (expr.is !== undefined) {
-        throw new ValidationError([{ path: [...path, "is"], code: "unexpected_key", message: `attribute "${expr.attr}" is a number; "is" compares a category` }]);
+        throw new ValidationError([{ path: [...path, "is"], code: "unrecognized_keys", message: `attribute "${expr.attr}" is a number; "is" compares a category` }]);
       }
       return (p) => p[slot] as number;
     }
     if (expr.is === undefined) {
       throw new ValidationError([
-        { path: [...path, "is"], code: "missing_key", message: `attribute "${expr.attr}" is a category; compare it with "is" (one of ${a.levels.join(", ")})` },
+        { path: [...path, "is"], code: "missing_field", message: `attribute "${expr.attr}" is a category; compare it with "is" (one of ${a.levels.join(", ")})` },
       ]);
     }
     const level = a.levels.indexOf(expr.is);
     if (level < 0) {
-      throw new ValidationError([{ path: [...path, "is"], code: "unknown_level", message: `attribute "${expr.attr}" has no level "${expr.is}"; its levels are ${a.levels.join(", ")}` }]);
+      throw new ValidationError([{ path: [...path, "is"], code: "unknown_reference", message: `attribute "${expr.attr}" has no level "${expr.is}"; its levels are ${a.levels.join(", ")}` }]);
     }
     return (p) => ((p[slot] as number) === level ? 1 : 0);
   }
@@ -201,6 +201,6 @@ function compileExtended(expr: ExtendedExpression, table: ParameterTable, path: 
  * sampled parameter pushed it out of its domain.
  */
 export function modelValueError(path: IssuePath, message: string, draw: number | undefined): Error {
-  if (draw === undefined) return new ValidationError([{ path, code: "out_of_domain", message }]);
+  if (draw === undefined) return new ValidationError([{ path, code: "out_of_range", message }]);
   return new DomainError("OUT_OF_DOMAIN", `PSA draw ${draw + 1}: ${message}`, { path, details: { draw: draw + 1 } });
 }

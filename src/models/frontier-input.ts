@@ -59,7 +59,7 @@ export function toFrontierInput(input: ToFrontierInputInput): ModelFrontierInput
       if (cost === undefined || effect === undefined) {
         const missing = cost === undefined ? parsed.costStream : parsed.effectStream;
         throw new ValidationError([
-          { path: ["strategies", i, "result", "streams", missing], code: "missing_stream", message: `strategy "${s.name}" has no stream "${missing}"` },
+          { path: ["strategies", i, "result", "streams", missing], code: "unknown_reference", message: `strategy "${s.name}" has no stream "${missing}"` },
         ]);
       }
       const currency = cost.currency ?? parsed.currency ?? "CNY";

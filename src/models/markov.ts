@@ -17,6 +17,9 @@ import {
 } from "./streams.js";
 import { describeStreams } from "./describe.js";
 import { collapseTrace, expandTimeInState, tunnelsSchema } from "./time-in-state.js";
+import { numberText } from "../money/format.js";
+/** Six significant digits in sentences. */
+const fmt = (x: number): string => numberText(x, 6);
 
 const stateName = z.string().min(1);
 
@@ -106,14 +109,14 @@ export interface Row {
 export function compileMatrix(matrix: MarkovModel["transitions"][number]["matrix"], states: readonly string[], index: ReadonlyMap<string, number>, table: ParameterTable, path: (string | number)[]): Row[] {
   for (const from of Object.keys(matrix)) {
     if (!index.has(from)) {
-      throw new ValidationError([{ path: [...path, from], code: "unknown_state", message: `row "${from}" is not a state; the states are ${states.join(", ")}` }]);
+      throw new ValidationError([{ path: [...path, from], code: "unknown_reference", message: `row "${from}" is not a state; the states are ${states.join(", ")}` }]);
     }
   }
   return states.map((from, i) => {
     const row = matrix[from];
     if (row === undefined) {
       throw new ValidationError([
-        { path: [...path, from], code: "missing_row", message: `state "${from}" has no row; give an absorbing state { "${from}": 1 }` },
+        { path: [...path, from], code: "missing_field", message: `state "${from}" has no row; give an absorbing state { "${from}": 1 }` },
       ]);
     }
     let complement = -1;
@@ -121,11 +124,11 @@ export function compileMatrix(matrix: MarkovModel["transitions"][number]["matrix
     for (const [to, e] of Object.entries(row)) {
       const j = index.get(to);
       if (j === undefined) {
-        throw new ValidationError([{ path: [...path, from, to], code: "unknown_state", message: `column "${to}" is not a state; the states are ${states.join(", ")}` }]);
+        throw new ValidationError([{ path: [...path, from, to], code: "unknown_reference", message: `column "${to}" is not a state; the states are ${states.join(", ")}` }]);
       }
       if (e === "complement") {
         if (complement >= 0) {
-          throw new ValidationError([{ path: [...path, from, to], code: "two_complements", message: `row "${from}" has more than one complement entry` }]);
+          throw new ValidationError([{ path: [...path, from, to], code: "invalid_value", message: `row "${from}" has more than one complement entry` }]);
         }
         complement = j;
       } else entries.push({ to: j, f: compileExpression(e, table, [...path, from, to]) });
@@ -197,7 +200,7 @@ function compilePlainMarkovModel(
   const initial: Entry[] = Object.entries(model.initial).map(([state, e]) => {
     const j = index.get(state);
     if (j === undefined) {
-      throw new ValidationError([{ path: [...pathPrefix, "initial", state], code: "unknown_state", message: `"${state}" is not a state; the states are ${states.join(", ")}` }]);
+      throw new ValidationError([{ path: [...pathPrefix, "initial", state], code: "unknown_reference", message: `"${state}" is not a state; the states are ${states.join(", ")}` }]);
     }
     return { to: j, f: compileExpression(e, table, [...pathPrefix, "initial", state]) };
   });
@@ -210,7 +213,7 @@ function compilePlainMarkovModel(
     const through = seg.throughCycle ?? (last ? cycles : undefined);
     if (through === undefined) {
       throw new ValidationError([
-        { path: [...pathPrefix, "transitions", k, "throughCycle"], code: "missing_through_cycle", message: "every matrix but the last needs throughCycle" },
+        { path: [...pathPrefix, "transitions", k, "throughCycle"], code: "missing_field", message: "every matrix but the last needs throughCycle" },
       ]);
     }
     if (through < start) {
@@ -223,7 +226,7 @@ function compilePlainMarkovModel(
   });
   if (start <= cycles) {
     throw new ValidationError([
-      { path: [...pathPrefix, "transitions"], code: "uncovered_cycles", message: `cycles ${start}–${cycles} have no transition matrix` },
+      { path: [...pathPrefix, "transitions"], code: "invalid_cycle", message: `cycles ${start}–${cycles} have no transition matrix` },
     ]);
   }
   const segments = model.transitions.map((seg, k) => compileMatrix(seg.matrix, states, index, table, [...pathPrefix, "transitions", segmentSource?.[k] ?? k, "matrix"]));
@@ -387,6 +390,3 @@ export function runMarkovModel(input: RunMarkovModelInput): MarkovModelResult {
   return expanded === undefined ? { ...result, explanation } : { ...result, expanded, explanation };
 }
 
-function fmt(x: number): string {
-  return Number(x.toPrecision(6)).toString();
-}

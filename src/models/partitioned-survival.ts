@@ -15,6 +15,7 @@ import {
   type ModelTimeUnit,
 } from "./streams.js";
 import { compileSurvivalCurve, survivalCurveSchema } from "./survival-curves.js";
+import { numberText } from "../money/format.js";
 
 /** The three states of a partitioned-survival model, in this order. */
 export const PARTITIONED_SURVIVAL_STATES = ["PF", "PD", "Dead"] as const;
@@ -140,9 +141,6 @@ export function compilePartitionedSurvival(model: PsModel, table: ParameterTable
   };
 }
 
-function fmt(x: number): string {
-  return Number(x.toPrecision(7)).toString();
-}
 
 /**
  * Runs a partitioned-survival model deterministically: occupancy on the cycle grid,
@@ -173,7 +171,7 @@ export function runPartitionedSurvival(input: RunPartitionedSurvivalInput): Part
     d.crossings.length === 0
       ? []
       : [
-          `PFS lies above OS at ${d.crossings.length} grid time(s) from t = ${fmt(d.crossings[0] as number)} ${model.timeUnit}: PD occupancy floored at 0 there, so PF + PD + Dead exceeds 1 by S_PFS − S_OS`,
+          `PFS lies above OS at ${d.crossings.length} grid time(s) from t = ${numberText(d.crossings[0] as number)} ${model.timeUnit}: PD occupancy floored at 0 there, so PF + PD + Dead exceeds 1 by S_PFS − S_OS`,
         ];
   const explanation: Step[] = [
     step(
@@ -183,7 +181,7 @@ export function runPartitionedSurvival(input: RunPartitionedSurvivalInput): Part
     ),
     step(
       "models.partitioned-survival.time-in-state",
-      `Area under each occupancy curve by the trapezoid rule: PF ${fmt(d.timeInState.PF)}, PD ${fmt(d.timeInState.PD)}, Dead ${fmt(d.timeInState.Dead)} ${model.timeUnit}s (undiscounted).`,
+      `Area under each occupancy curve by the trapezoid rule: PF ${numberText(d.timeInState.PF)}, PD ${numberText(d.timeInState.PD)}, Dead ${numberText(d.timeInState.Dead)} ${model.timeUnit}s (undiscounted).`,
       { PF: d.timeInState.PF, PD: d.timeInState.PD, Dead: d.timeInState.Dead },
     ),
     ...warnings.map((w) => step("models.partitioned-survival.crossing", `Warning: ${w}.`, { crossings: d.crossings })),

@@ -17,6 +17,12 @@ export const decisionModelSchema = z.discriminatedUnion("type", [
 /** A tagged model as accepted by {@link decisionModelSchema}. */
 export type DecisionModelInput = z.input<typeof decisionModelSchema>;
 
+/** The strategies of a model PSA or sensitivity source: named decision models, names unique. */
+export const modelStrategiesSchema = z
+  .array(z.strictObject({ name: z.string().min(1), model: decisionModelSchema }).strict())
+  .min(1)
+  .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" });
+
 /**
  * Input of {@link runModelPsa}: shared parameters with their distributions, the
  * strategies' models (their expressions reference the shared parameters), which
@@ -25,10 +31,7 @@ export type DecisionModelInput = z.input<typeof decisionModelSchema>;
 export const runModelPsaInputSchema = z
   .strictObject({
     parameters: modelParametersSchema,
-    strategies: z
-      .array(z.strictObject({ name: z.string().min(1), model: decisionModelSchema }).strict())
-      .min(1)
-      .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" }),
+    strategies: modelStrategiesSchema,
     costStream: z.string().min(1).default("cost"),
     effectStream: z.string().min(1).default("qaly"),
     draws: z.number().int().min(1).max(1_000_000),
@@ -170,7 +173,7 @@ export function compileStrategies(
     for (const [which, idx, name] of [["cost", cost, doc.costStream], ["effect", effect, doc.effectStream]] as const) {
       if (idx < 0) {
         throw new ValidationError([
-          { path: [...prefix, "streams"], code: "missing_stream", message: `strategy "${s.name}" has no ${which} stream "${name}" (it has ${m.streamNames.join(", ")})` },
+          { path: [...prefix, "streams"], code: "unknown_reference", message: `strategy "${s.name}" has no ${which} stream "${name}" (it has ${m.streamNames.join(", ")})` },
         ]);
       }
     }
@@ -179,7 +182,7 @@ export function compileStrategies(
   });
   const currencies = new Set(doc.strategies.map((s) => s.model.streams[doc.costStream]?.currency).filter((c): c is string => c !== undefined));
   if (currencies.size > 1) {
-    throw new ValidationError([{ path: [...path, "strategies"], code: "currency_conflict", message: `cost streams use different currencies: ${[...currencies].join(", ")}` }]);
+    throw new ValidationError([{ path: [...path, "strategies"], code: "currency_mismatch", message: `cost streams use different currencies: ${[...currencies].join(", ")}` }]);
   }
   return { compiled, currency: [...currencies][0] };
 }

@@ -107,12 +107,12 @@ export function compileStreams(
       const path = ["streams", name, "values", state];
       const s = index.get(state);
       if (s === undefined) {
-        throw new ValidationError([{ path, code: "unknown_state", message: `unknown state "${state}"; the model's states are ${states.join(", ")}` }]);
+        throw new ValidationError([{ path, code: "unknown_reference", message: `unknown state "${state}"; the model's states are ${states.join(", ")}` }]);
       }
       if (Array.isArray(v)) {
         if (v.length !== clock.cycles) {
           throw new ValidationError([
-            { path, code: "wrong_length", message: `state "${state}" lists ${v.length} per-cycle values; the model runs ${clock.cycles} cycles` },
+            { path, code: "invalid_length", message: `state "${state}" lists ${v.length} per-cycle values; the model runs ${clock.cycles} cycles` },
           ]);
         }
         series.push({ s, fs: v.map((e, i) => compileExpression(e, table, [...path, i])) });

@@ -11,6 +11,7 @@ import { compilePartitionedSurvival, type partitionedSurvivalModelSchema } from 
 import { modelParametersSchema, parameterTable } from "./parameters.js";
 import { decisionModelSchema } from "./psa.js";
 import { moneyFromFloat, type ModelStreamResult } from "./streams.js";
+import { numberText } from "../money/format.js";
 
 /**
  * Input of {@link runModelSubgroups}: a tagged model (Markov or partitioned survival) whose
@@ -95,7 +96,7 @@ export function runModelSubgroups(input: RunModelSubgroupsInput): ModelSubgroups
       : (compilePartitionedSurvival(model as z.output<typeof partitionedSurvivalModelSchema>, table, ["model"]) as unknown as CompiledModel<Record<string, unknown>>);
   const states = type === "markov" ? [...(model as { states: string[] }).states] : ["PF", "PD", "Dead"];
   const weightSum = parsed.subgroups.reduce((a, s) => a + s.weight, 0);
-  if (!Number.isFinite(weightSum)) throw new ValidationError([{ path: ["subgroups"], code: "out_of_domain", message: "the weights sum beyond the float range" }]);
+  if (!Number.isFinite(weightSum)) throw new ValidationError([{ path: ["subgroups"], code: "out_of_range", message: "the weights sum beyond the float range" }]);
 
   const subgroups: SubgroupResult[] = parsed.subgroups.map((g, i) => {
     const params = Float64Array.from(table.base);
@@ -127,7 +128,7 @@ export function runModelSubgroups(input: RunModelSubgroupsInput): ModelSubgroups
   }
   const weightedTrace = first.trace.map((row, t) => row.map((_, s) => subgroups.reduce((a, g) => a + g.share * (g.trace[t]?.[s] as number), 0)));
 
-  const fmt = (x: number) => Number(x.toPrecision(7)).toString();
+  const fmt = (x: number) => numberText(x);
   const explanation: Step[] = [
     step(
       "models.subgroups.table",

@@ -5,7 +5,7 @@
 // and the speed of models without time variables are exactly those of the plain model.
 import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
-import { ValidationError, type IssuePath } from "../core/index.js";
+import { ValidationError, type IssuePath, type ValidationCode } from "../core/index.js";
 import type { ModelExpression, ModelVariable } from "./expression.js";
 
 /**
@@ -99,7 +99,7 @@ export function tunnelCopyName(state: string, k: number): string {
   return `${state}[${k}]`;
 }
 
-function fail(path: IssuePath, code: string, message: string): never {
+function fail(path: IssuePath, code: ValidationCode, message: string): never {
   throw new ValidationError([{ path, code, message }]);
 }
 
@@ -116,7 +116,7 @@ export function expandTimeInState<M extends TimedMarkovModel>(model: M, pathPref
   const usesCycle = model.transitions.some((s) => usesVariable(s.matrix, "cycle")) || Object.values(model.streams).some((s) => usesVariable(s.values, "cycle"));
   const declared = new Set(model.states);
   for (const state of tunnels.keys()) {
-    if (!declared.has(state)) fail([...pathPrefix, "tunnels", state], "unknown_state", `"${state}" is not a state; the states are ${model.states.join(", ")}`);
+    if (!declared.has(state)) fail([...pathPrefix, "tunnels", state], "unknown_reference", `"${state}" is not a state; the states are ${model.states.join(", ")}`);
   }
   // time in state is only counted in tunnels
   model.transitions.forEach((seg, k) => {
@@ -124,7 +124,7 @@ export function expandTimeInState<M extends TimedMarkovModel>(model: M, pathPref
       if (tunnels.has(from)) continue;
       for (const [to, cell] of Object.entries(row)) {
         if (usesVariable(cell, "stateTime")) {
-          fail([...pathPrefix, "transitions", k, "matrix", from, to], "unknown_variable", `row "${from}" reads stateTime but "${from}" is not a tunnel state; declare it under tunnels with a length`);
+          fail([...pathPrefix, "transitions", k, "matrix", from, to], "unknown_reference", `row "${from}" reads stateTime but "${from}" is not a tunnel state; declare it under tunnels with a length`);
         }
       }
     }
@@ -132,7 +132,7 @@ export function expandTimeInState<M extends TimedMarkovModel>(model: M, pathPref
   for (const [name, stream] of Object.entries(model.streams)) {
     for (const [state, v] of Object.entries(stream.values)) {
       if (!tunnels.has(state) && usesVariable(v, "stateTime")) {
-        fail([...pathPrefix, "streams", name, "values", state], "unknown_variable", `the value of "${state}" reads stateTime but "${state}" is not a tunnel state; declare it under tunnels with a length`);
+        fail([...pathPrefix, "streams", name, "values", state], "unknown_reference", `the value of "${state}" reads stateTime but "${state}" is not a tunnel state; declare it under tunnels with a length`);
       }
     }
   }
@@ -141,7 +141,7 @@ export function expandTimeInState<M extends TimedMarkovModel>(model: M, pathPref
   // Names are checked against the document's states here: after expansion a copy's name
   // ("Sick[2]") is a state, and must not be reachable by writing it in the document.
   const unknown = (path: IssuePath, name: string, what: string): never =>
-    fail(path, "unknown_state", `${what} "${name}" is not a state; the states are ${model.states.join(", ")}`);
+    fail(path, "unknown_reference", `${what} "${name}" is not a state; the states are ${model.states.join(", ")}`);
   model.transitions.forEach((seg, k) => {
     for (const [from, row] of Object.entries(seg.matrix)) {
       if (!declared.has(from)) unknown([...pathPrefix, "transitions", k, "matrix", from], from, "row");
@@ -166,7 +166,7 @@ export function expandTimeInState<M extends TimedMarkovModel>(model: M, pathPref
     } else {
       for (let k = 1; k <= length; k++) {
         const name = tunnelCopyName(s, k);
-        if (declared.has(name)) fail([...pathPrefix, "tunnels", s], "name_clash", `tunnel copy "${name}" would clash with the state of that name`);
+        if (declared.has(name)) fail([...pathPrefix, "tunnels", s], "duplicate_id", `tunnel copy "${name}" would clash with the state of that name`);
         states.push(name);
         groupOf.push(i);
         stateTimeOf.push(k);

@@ -1,4 +1,4 @@
-import { invalid } from "../core/errors.js";
+import { invalid } from "../kernel/errors.js";
 import { assertSameCurrency } from "./arithmetic.js";
 import { getCurrency } from "./currency.js";
 import { D } from "./decimal.js";

@@ -1,4 +1,4 @@
-import { DomainError, invalid, ValidationError, type Issue } from "../core/errors.js";
+import { DomainError, invalid, ValidationError, type Issue } from "../kernel/errors.js";
 import { getCurrency } from "./currency.js";
 import { D, type Dec, type DecimalInput, describeType, toDecimalOrReason } from "./decimal.js";
 
@@ -12,7 +12,7 @@ import { decimalFromUnits, fromDecimal, requireMoney, unitsOf, type Money } from
  * ties to the earlier part. Weights need not sum to 1; zero weights get zero;
  * negative or all-zero weights are a {@link ValidationError}. A negative amount (a
  * refund) splits symmetrically: `allocate(−a, w) = −allocate(a, w)`.
- * The amount must already be at the currency's scale (`SUB_MINOR_UNIT` otherwise).
+ * The amount must already be at the currency's scale (a ValidationError `sub_minor_unit` otherwise).
  *
  * Unlike dinero.js, which hands leftover units to the largest ratios, this hands them
  * to the largest remainders: CNY 0.10 by [6, 4, 1] gives 0.05 / 0.04 / 0.01 here.
@@ -27,11 +27,7 @@ export function allocate(amount: Money, weights: readonly DecimalInput[]): Money
   requireMoney(amount);
   const scale = getCurrency(amount.currency).minorUnit;
   if (amount.amount.decimalPlaces() > scale) {
-    throw new DomainError(
-      "SUB_MINOR_UNIT",
-      `cannot allocate ${amount.toString()}: it has more decimals than ${amount.currency} allows; round it first`,
-      { path: ["amount"] },
-    );
+    throw invalid(["amount"], `cannot allocate ${amount.toString()}: it has more decimals than ${amount.currency} allows; round it first`, "sub_minor_unit");
   }
   const units = unitsOf(amount.amount, scale);
   const ints = integerWeights(weights);
@@ -122,7 +118,8 @@ function integerWeights(weights: readonly DecimalInput[]): bigint[] {
   });
   if (issues.length > 0) throw new ValidationError(issues, "allocate");
   if (decimals.every((d) => d.isZero())) throw invalid(["weights"], "all weights are zero: nothing to allocate by", "all_zero");
-  const places = Math.max(...decimals.map((d) => d.decimalPlaces()));
+  let places = 0; // a loop, not a spread: Math.max(...list) overflows the stack past ~125,000 weights (M2)
+  for (const d of decimals) places = Math.max(places, d.decimalPlaces());
   const factor = new D(10).pow(places);
   return decimals.map((d) => BigInt(d.abs().times(factor).toFixed(0)));
 }

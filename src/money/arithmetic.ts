@@ -1,4 +1,4 @@
-import { DomainError, invalid } from "../core/errors.js";
+import { DomainError, invalid } from "../kernel/errors.js";
 import { D, type Dec, type DecimalInput, toDecimalOrReason } from "./decimal.js";
 import { fromDecimal, isMoney, requireMoney, type Money } from "./money.js";
 import { DEFAULT_ROUNDING, round, type Rounding } from "./rounding.js";

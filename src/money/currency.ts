@@ -1,4 +1,4 @@
-import { DomainError, invalid } from "../core/errors.js";
+import { DomainError, invalid } from "../kernel/errors.js";
 import { describeType } from "./decimal.js";
 
 /** An ISO 4217 currency: its code and the number of digits of its minor unit. */
@@ -34,9 +34,68 @@ const BUILT_IN: readonly Currency[] = [
   { code: "CLP", minorUnit: 0, name: "Chilean peso" },
 ];
 
-// The one piece of module state: additive only, and a code can never change its
-// minor unit once known, so results never depend on registration order.
-const registry = new Map<string, Currency>(BUILT_IN.map((c) => [c.code, Object.freeze({ ...c })]));
+// The currency registry is the library's one piece of process state (L4). It is shared
+// through a global symbol so that every copy of the library loaded in one process (the ESM
+// and the CJS build, two versions in node_modules) sees the same currencies: otherwise one
+// copy would accept a code with 0 minor digits after another registered it with 2. It is
+// additive only and a code can never change its minor unit, so results never depend on
+// registration order or on which copy registered a code. The shared object holds its Map
+// in a closure and is frozen and non-writable on globalThis, so it cannot be swapped out.
+const REGISTRY_KEY = Symbol.for("precision-vbp.currency-registry");
+/** Version of the shared registry's shape; a copy that finds another version refuses to load silently wrong. */
+const REGISTRY_VERSION = 1;
+
+interface SharedRegistry {
+  readonly version: number;
+  get(code: string): Currency | undefined;
+  has(code: string): boolean;
+  /** Adds an entry unless the code is known; returns the entry now registered for the code. */
+  add(entry: Currency): Currency;
+  values(): Currency[];
+}
+
+function makeRegistry(): SharedRegistry {
+  const map = new Map<string, Currency>(BUILT_IN.map((c) => [c.code, Object.freeze({ ...c })]));
+  return Object.freeze({
+    version: REGISTRY_VERSION,
+    get: (code: string) => map.get(code),
+    has: (code: string) => map.has(code),
+    add: (entry: Currency) => {
+      const known = map.get(entry.code);
+      if (known) return known;
+      const frozen = Object.freeze({ code: entry.code, minorUnit: entry.minorUnit, name: entry.name });
+      map.set(frozen.code, frozen);
+      return frozen;
+    },
+    values: () => [...map.values()],
+  });
+}
+
+let shared: SharedRegistry | undefined;
+
+/** The process-wide registry, created on first use (not at import: the package has no side effects on load). */
+function registry(): SharedRegistry {
+  if (shared) return shared;
+  const host = globalThis as { [REGISTRY_KEY]?: SharedRegistry };
+  let found = host[REGISTRY_KEY];
+  if (found === undefined) {
+    found = makeRegistry();
+    Object.defineProperty(globalThis, REGISTRY_KEY, { value: found, writable: false, enumerable: false, configurable: false });
+  }
+  if (found === null || typeof found !== "object" || found.version !== REGISTRY_VERSION || typeof found.get !== "function") {
+    throw new DomainError("CURRENCY_CONFLICT", "another copy of precision-vbp in this process keeps an incompatible currency registry; load one version");
+  }
+  // Consistency check: the built-in table must agree with what the other copy holds.
+  for (const c of BUILT_IN) {
+    const other = found.get(c.code);
+    if (other !== undefined && other.minorUnit !== c.minorUnit) {
+      throw new DomainError("CURRENCY_CONFLICT", `another copy of precision-vbp in this process knows ${c.code} with ${other.minorUnit} minor digits, this one with ${c.minorUnit}`);
+    }
+    if (other === undefined) found.add(c);
+  }
+  shared = found;
+  return found;
+}
 
 const CODE = /^[A-Z]{3}$/;
 
@@ -58,7 +117,7 @@ export function registerCurrency(currency: { code: string; minorUnit: number; na
   if (!Number.isInteger(currency.minorUnit) || currency.minorUnit < 0 || currency.minorUnit > 8) {
     throw invalid(["minorUnit"], "the minor unit is a whole number of digits from 0 to 8");
   }
-  const known = registry.get(currency.code);
+  const known = registry().get(currency.code);
   if (known) {
     if (known.minorUnit !== currency.minorUnit) {
       throw new DomainError(
@@ -68,9 +127,7 @@ export function registerCurrency(currency: { code: string; minorUnit: number; na
     }
     return known;
   }
-  const entry = Object.freeze({ code: currency.code, minorUnit: currency.minorUnit, name: currency.name ?? currency.code });
-  registry.set(entry.code, entry);
-  return entry;
+  return registry().add({ code: currency.code, minorUnit: currency.minorUnit, name: typeof currency.name === "string" ? currency.name : currency.code });
 }
 
 /**
@@ -82,7 +139,7 @@ export function registerCurrency(currency: { code: string; minorUnit: number; na
  * ```
  */
 export function isCurrencyCode(code: unknown): code is string {
-  return typeof code === "string" && registry.has(code);
+  return typeof code === "string" && registry().has(code);
 }
 
 /**
@@ -94,7 +151,7 @@ export function isCurrencyCode(code: unknown): code is string {
  * ```
  */
 export function getCurrency(code: string, path: readonly (string | number)[] = ["currency"]): Currency {
-  const found = typeof code === "string" ? registry.get(code) : undefined;
+  const found = typeof code === "string" ? registry().get(code) : undefined;
   if (!found) throw invalid(Array.isArray(path) ? path : ["currency"], `unknown currency code ${typeof code === "string" ? JSON.stringify(code) : `(${describeType(code)})`}`, "unknown_currency");
   return found;
 }
@@ -108,5 +165,5 @@ export function getCurrency(code: string, path: readonly (string | number)[] = [
  * ```
  */
 export function listCurrencies(): readonly Currency[] {
-  return [...registry.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+  return registry().values().sort((a, b) => (a.code < b.code ? -1 : 1));
 }

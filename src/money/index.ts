@@ -29,4 +29,7 @@ export {
 export { sum, min, max, clamp } from "./aggregate.js";
 export { allocate, split, allocateUnits } from "./allocate.js";
 export { formatMoney } from "./format.js";
+// The other minor-units and formatting helpers (toUnits, unitsOfText, roundedProduct,
+// formatUnits, percentText, …) are the chapters' plumbing: imported from
+// ./minor-units.js, ./money-units.js and ./format.js, not part of the public surface.
 export { fractionOf, divideRounded, unitsText, type Fraction } from "./minor-units.js";

@@ -1,4 +1,4 @@
-import { type IssuePath, invalid } from "../core/errors.js";
+import { type IssuePath, invalid } from "../kernel/errors.js";
 import { getCurrency } from "./currency.js";
 import { unitsText } from "./minor-units.js";
 import { D, Decimal, type Dec, type DecimalInput, describeType, isDecimalText, quote, toDecimalOrReason } from "./decimal.js";
@@ -78,6 +78,13 @@ export function unitsOf(amount: Dec, scale: number): bigint {
 /** Builds Money from an already-validated Decimal; internal fast path. */
 export function fromDecimal(amount: Dec, currency: string): Money {
   const m = Object.create(proto) as { amount: Dec; currency: string };
+  // The Decimal is frozen too (L1): Money is shared (memos, results, prepared documents),
+  // so `m.amount.s = -1` on one result must not change another's.
+  // (its digit array `d` as well: freezing the Decimal alone is shallow).
+  if (!Object.isFrozen(amount)) {
+    Object.freeze((amount as unknown as { d?: unknown }).d);
+    Object.freeze(amount);
+  }
   m.amount = amount;
   m.currency = currency;
   return Object.freeze(m) as Money;

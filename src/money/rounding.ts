@@ -1,4 +1,4 @@
-import { invalid } from "../core/errors.js";
+import { invalid } from "../kernel/errors.js";
 import { getCurrency } from "./currency.js";
 import { D, Decimal, type Dec, toDecimalOrReason } from "./decimal.js";
 import { fromDecimal, requireMoney, type Money } from "./money.js";

@@ -3,7 +3,7 @@ import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { plotTextSchema } from "./schemas.js";
 import type { EvppiResult, PsaResult } from "../valuation/index.js";
-import { axes, document, frameFor, niceTicks } from "./svg.js";
+import { axes, document, frameFor, niceTicks, extent } from "./svg.js";
 import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
 
 const psaPartSchema = z.looseObject({
@@ -50,7 +50,7 @@ export function evpiCurveSvg(input: EvpiCurveSvgInput): string {
   const frame = frameFor(series.map((s) => s.name), p);
   const xs = series.flatMap((s) => s.pts.map((q) => q[0]));
   const [ylo, yhi] = rangeWithZero(series.flatMap((s) => s.pts.map((q) => q[1])));
-  const xt = niceTicks(Math.min(...xs), Math.max(...xs));
+  const xt = niceTicks(...extent(xs));
   const yt = niceTicks(ylo, yhi);
   const { sx, sy, svg } = axes(frame, { ticks: xt, label: `Willingness to pay λ (${p.psa.currency} per ${p.effectLabel})` }, { ticks: yt, label: `Value per patient (${p.psa.currency})` });
   const body = [svg, ...series.map((s, i) => lineSeries(s.name, s.pts, sx, sy, lineStyle(i), i === 0 ? 2.5 : 2))];

@@ -3,7 +3,7 @@ import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { plotTextSchema } from "./schemas.js";
 import type { EvppiResult } from "../valuation/index.js";
-import { document, esc, frameFor, linear, niceTicks, num, PALETTE, tickLabel } from "./svg.js";
+import { document, esc, frameFor, linear, niceTicks, num, PALETTE, tickLabel, maxOf } from "./svg.js";
 import { exactNumberSchema, lineLegend } from "./voi-common.js";
 
 /** Input of {@link evppiBarsSvg}: an `evppi` result and the λ to show (default its first). */
@@ -40,7 +40,7 @@ export function evppiBarsSvg(input: EvppiBarsSvgInput): string {
   });
   rows.sort((a, b) => b.value - a.value || a.i - b.i);
   const evpi = rows[0]!.evpi;
-  const longest = Math.max(...rows.map((r) => r.label.length));
+  const longest = maxOf(rows.map((r) => r.label.length));
   const base = frameFor([`EVPI at λ = ${tickLabel(lambda)}`], p);
   const barH = 26;
   const left = Math.min(400, Math.max(90, 20 + longest * 7));

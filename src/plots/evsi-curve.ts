@@ -3,7 +3,7 @@ import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { plotTextSchema } from "./schemas.js";
 import type { EvsiResult } from "../valuation/index.js";
-import { axes, document, frameFor, niceTicks } from "./svg.js";
+import { axes, document, frameFor, niceTicks, extent } from "./svg.js";
 import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
 
 const sampleSchema = z.looseObject({
@@ -57,7 +57,7 @@ export function evsiCurveSvg(input: EvsiCurveSvgInput): string {
   const frame = frameFor(series.map((s) => s.name), p);
   const xs = curve.map((c) => c.n);
   const [ylo, yhi] = rangeWithZero(series.flatMap((s) => s.pts.map((q) => q[1])));
-  const xt = niceTicks(Math.min(...xs), Math.max(...xs));
+  const xt = niceTicks(...extent(xs));
   const yt = niceTicks(ylo, yhi);
   const yLabel = withCost ? `Population value (${p.evsi.currency})` : `Value per patient (${p.evsi.currency})`;
   const { sx, sy, svg } = axes(frame, { ticks: xt, label: "Study sample size n" }, { ticks: yt, label: yLabel });

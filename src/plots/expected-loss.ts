@@ -3,7 +3,7 @@ import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { plotTextSchema } from "./schemas.js";
 import type { PsaResult } from "../valuation/index.js";
-import { axes, document, frameFor, niceTicks, num } from "./svg.js";
+import { axes, document, frameFor, niceTicks, num, extent } from "./svg.js";
 import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
 
 /** Input of {@link expectedLossSvg}: an `analyzePsa` result. */
@@ -43,7 +43,7 @@ export function expectedLossSvg(input: ExpectedLossSvgInput): string {
   const frame = frameFor([...p.psa.strategies, "optimal in expectation"], p);
   const xs = pts.map((q) => q.lambda);
   const [ylo, yhi] = rangeWithZero(pts.flatMap((q) => q.expectedLossExact));
-  const xt = niceTicks(Math.min(...xs), Math.max(...xs));
+  const xt = niceTicks(...extent(xs));
   const yt = niceTicks(ylo, yhi);
   const { sx, sy, svg } = axes(frame, { ticks: xt, label: `Willingness to pay λ (${p.psa.currency} per ${p.effectLabel})` }, { ticks: yt, label: `Expected loss per patient (${p.psa.currency})` });
   const body = [svg];

@@ -27,20 +27,6 @@ export function dashAttr(i: number): string {
   return d === "" ? "" : ` stroke-dasharray="${d}"`;
 }
 
-/**
- * The smallest and largest of many values without spreading them into `Math.min`
- * (which overflows the call stack past about 125,000 arguments).
- */
-export function extent(values: Iterable<number>): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return lo <= hi ? [lo, hi] : [0, 0];
-}
-
 export const DEFAULT_FRAME: Frame = { width: 720, height: 480, left: 90, right: 170, top: 50, bottom: 60 };
 
 /**
@@ -85,6 +71,25 @@ export function tickLabel(x: number): string {
  * (an empty or subnormal span, a span beyond the float range, or a step lost in the
  * rounding of huge values) fall back to the two ends, so the loop always terminates.
  */
+/**
+ * Smallest and largest of the values, in one pass (a spread into Math.min/Math.max
+ * overflows the stack past ~125,000 values: M2). Internal.
+ */
+export function extent(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of values) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return [lo, hi];
+}
+
+/** The largest of the values (−∞ for none), in one pass. Internal. */
+export function maxOf(values: readonly number[]): number {
+  return extent(values)[1];
+}
+
 export function niceTicks(min: number, max: number, count = 6): number[] {
   if (!(max > min)) {
     const pad = min === 0 ? 1 : Math.abs(min) * 0.1;

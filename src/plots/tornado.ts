@@ -3,7 +3,7 @@ import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { Decimal, type Dec } from "../money/decimal.js";
 import { plotTextSchema } from "./schemas.js";
-import { axes, document, esc, frameFor, niceTicks, num, PALETTE, tickLabel } from "./svg.js";
+import { axes, document, esc, frameFor, niceTicks, num, PALETTE, tickLabel, maxOf } from "./svg.js";
 
 /** An exact decimal (as in the library's results), a decimal string or a number, read as a finite float for drawing. */
 const plotNumber = z
@@ -107,7 +107,7 @@ export function tornadoSvg(input: TornadoSvgInput): string {
     const flip = b.threshold === null || b.threshold === undefined ? "" : `; flips at ${tickLabel(b.threshold)}`;
     return `${b.parameter} (${tickLabel(b.low)} to ${tickLabel(b.high)}${flip})`;
   });
-  const longest = Math.max(...labels.map((l) => l.length));
+  const longest = maxOf(labels.map((l) => l.length));
   const rowHeight = 34;
   const legendLabels = [LOW.label, HIGH.label, "base case"];
   const sized = frameFor(legendLabels, { width: undefined, height: p.height ?? Math.max(240, 110 + rowHeight * bars.length) });

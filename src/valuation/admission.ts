@@ -9,6 +9,7 @@ import {
   type Step,
 } from "../core/index.js";
 import { type Dec, formatMoney } from "../money/index.js";
+import { percentText } from "../money/format.js";
 import { D } from "../money/decimal.js";
 import { commonCurrency, fixed, lambdaMoneySchema, short } from "./shared.js";
 import { classifyIcerByGdp, type GdpBand } from "./thresholds.js";
@@ -111,7 +112,7 @@ export interface AdmissionResult {
   readonly explanation: readonly Step[];
 }
 
-const pct = (d: Dec) => `${fixed(d.times(100), 1)}%`;
+const pct = (d: Dec) => percentText(d, { places: 1 });
 
 /**
  * The "three stages, nine dimensions" admission assessment a payer runs before

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { parseInput, positiveDecimalSchema, rateSchema, roundingSchema, step, type Step } from "../core/index.js";
 import { type Money, money, round, type Rounding } from "../money/index.js";
+import { percentText } from "../money/format.js";
 import { D } from "../money/decimal.js";
 import { type CycleTiming, cycleTimingSchema, describeTiming, MAX_CYCLES, placeCycles } from "./discounting.js";
 import { commonCurrency, costSchema, short } from "./shared.js";
@@ -78,7 +79,7 @@ export function discountedCost(input: DiscountedCostInput): DiscountedCostResult
   const explanation: Step[] = [
     step(
       "valuation.cost.discount",
-      `${cycles.length} cycle(s) of costs discounted at ${short(rate.times(100))}% a year, ${describeTiming(timing)}.`,
+      `${cycles.length} cycle(s) of costs discounted at ${percentText(rate, { maxPlaces: 6 })} a year, ${describeTiming(timing)}.`,
       { cycles: cycles.length, discountRate: rate, timing, undiscounted },
     ),
     step("valuation.cost.presentValue", `Present value of the cost stream, rounded ${rounding} once at the end.`, { exact: pv }, presentValue),

@@ -1,3 +1,4 @@
+import { brand } from "../kernel/brand.js";
 import * as z from "zod";
 import { parseInput, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money, money } from "../money/index.js";
@@ -237,15 +238,15 @@ export function frontier(input: FrontierInput): FrontierResult {
   const front = results
     .filter((r) => r.status === "ND")
     .sort((a, b) => a.effect.comparedTo(b.effect) || a.index - b.index);
-  const result = { currency, strategies: results, frontier: front, explanation };
-  madeFrontiers.add(result);
-  return result;
+  // Deep-frozen and registered (L1): optimalStrategy trusts only results made here, so
+  // neither a look-alike nor a result changed after the fact can pass for one.
+  return madeFrontiers.mark({ currency, strategies: results, frontier: front, explanation });
 }
 
 /** Results made by {@link frontier}; {@link optimalStrategy} reads only these. */
-const madeFrontiers = new WeakSet<object>();
+const madeFrontiers = brand<FrontierResult>();
 
 /** True when `value` is a result of {@link frontier} (not a copy). Internal. */
 export function isFrontierResult(value: unknown): value is FrontierResult {
-  return typeof value === "object" && value !== null && madeFrontiers.has(value);
+  return madeFrontiers.has(value);
 }

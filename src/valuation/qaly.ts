@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { decimalSchema, parseInput, positiveDecimalSchema, rateSchema, step, type Step } from "../core/index.js";
 import { type Dec } from "../money/index.js";
+import { percentText } from "../money/format.js";
 import { D } from "../money/decimal.js";
 import { type CycleTiming, cycleTimingSchema, describeTiming, MAX_CYCLES, placeCycles } from "./discounting.js";
 import { short } from "./shared.js";
@@ -113,7 +114,7 @@ export function qaly(input: QalyInput): QalyResult {
   const explanation: Step[] = [
     step(
       "valuation.qaly.timing",
-      `${cycles.length} cycle(s) over ${short(uly)} year(s), discounted at ${short(rate.times(100))}% a year, ${describeTiming(timing)}.`,
+      `${cycles.length} cycle(s) over ${short(uly)} year(s), discounted at ${percentText(rate, { maxPlaces: 6 })} a year, ${describeTiming(timing)}.`,
       { cycles: cycles.length, discountRate: rate, timing },
     ),
     step("valuation.qaly.total", `Undiscounted ${short(uq)} QALYs become ${short(q)} QALYs after discounting.`, {

@@ -1,9 +1,8 @@
 // Bad input to the reconciliation family and prospective prices: typed errors with paths.
 import { describe, expect, it } from "vitest";
 import { ippsPayment, reconcile, reconcileEpisodes, reconcileRiskCorridors, reconcileSharedSavings, type EpisodeReconciliationInput, type RiskCorridorsInput, type SharedSavingsInput } from "../../src/index.js";
-import { domainError, issues } from "../typed-errors.js";
+import { domainError, issues, issuePaths } from "../typed-errors.js";
 
-const paths = (fn: () => unknown) => issues(fn).map((i) => i.path.join("."));
 
 const twoSided: SharedSavingsInput = {
   scheme: "shared-savings",
@@ -44,8 +43,8 @@ const episodes: EpisodeReconciliationInput = {
 
 describe("reconciliation bad input", () => {
   it("a sharing rate above 1", () => {
-    expect(paths(() => reconcileSharedSavings({ ...twoSided, sharingRate: 1.01 }))).toEqual(["sharingRate"]);
-    expect(paths(() => reconcileRiskCorridors({ ...corridors, gains: { method: "marginal", bands: [{ from: 0, to: null, share: 1.5 }] } }))).toEqual(["gains.bands.0.share"]);
+    expect(issuePaths(() => reconcileSharedSavings({ ...twoSided, sharingRate: 1.01 }))).toEqual(["sharingRate"]);
+    expect(issuePaths(() => reconcileRiskCorridors({ ...corridors, gains: { method: "marginal", bands: [{ from: 0, to: null, share: 1.5 }] } }))).toEqual(["gains.bands.0.share"]);
   });
   it("a corridor table with a gap or an overlap", () => {
     const gap = issues(() => reconcileRiskCorridors({ ...corridors, gains: { method: "marginal", bands: [{ from: 0, to: 0.05, share: 0.5 }, { from: 0.1, to: null, share: 0.35 }] } }));
@@ -55,7 +54,7 @@ describe("reconciliation bad input", () => {
     expect(overlap.map((i) => i.path.join("."))).toEqual(["losses.bands"]);
     expect(overlap[0]!.message).toContain("overlap");
     // a table must start at 0
-    expect(paths(() => reconcileRiskCorridors({ ...corridors, gains: { method: "marginal", bands: [{ from: 0.01, to: null, share: 0.5 }] } }))).toEqual(["gains.bands"]);
+    expect(issuePaths(() => reconcileRiskCorridors({ ...corridors, gains: { method: "marginal", bands: [{ from: 0.01, to: null, share: 0.5 }] } }))).toEqual(["gains.bands"]);
   });
   it("a flat corridor whose shares fall as the ratio grows", () => {
     const e = issues(() => reconcileRiskCorridors({ ...corridors, gains: { method: "flat", bands: [{ from: 0, to: 0.05, share: 0.5 }, { from: 0.05, to: null, share: 0.35 }] } }));
@@ -64,15 +63,15 @@ describe("reconciliation bad input", () => {
   });
   it("caps missing for a two-sided track (and loss terms given to a one-sided one)", () => {
     const { lossCap: _c, sharedLossRate: _s, minimumLossRate: _m, ...bare } = twoSided;
-    expect(paths(() => reconcileSharedSavings(bare)).sort()).toEqual(["lossCap", "minimumLossRate", "sharedLossRate"]);
-    expect(paths(() => reconcileSharedSavings({ ...twoSided, track: "one-sided" })).sort()).toEqual(["lossCap", "minimumLossRate", "sharedLossRate"]);
-    expect(paths(() => reconcileSharedSavings({ ...twoSided, lossCap: {} }))).toEqual(["lossCap"]);
-    expect(paths(() => reconcileSharedSavings({ ...twoSided, lossCap: { shareOfRevenue: 0.08 } }))).toEqual(["lossCap.revenue"]);
+    expect(issuePaths(() => reconcileSharedSavings(bare)).sort()).toEqual(["lossCap", "minimumLossRate", "sharedLossRate"]);
+    expect(issuePaths(() => reconcileSharedSavings({ ...twoSided, track: "one-sided" })).sort()).toEqual(["lossCap", "minimumLossRate", "sharedLossRate"]);
+    expect(issuePaths(() => reconcileSharedSavings({ ...twoSided, lossCap: {} }))).toEqual(["lossCap"]);
+    expect(issuePaths(() => reconcileSharedSavings({ ...twoSided, lossCap: { shareOfRevenue: 0.08 } }))).toEqual(["lossCap.revenue"]);
   });
   it("a quality score outside its scale", () => {
-    expect(paths(() => reconcileSharedSavings({ ...twoSided, quality: { score: 101, scale: { min: 0, max: 100 }, method: "sliding" } }))).toEqual(["quality.score"]);
-    expect(paths(() => reconcileSharedSavings({ ...twoSided, quality: { score: 50, scale: { min: 0, max: 100 }, method: "gate" } }))).toEqual(["quality.standard"]);
-    expect(paths(() => reconcileRiskCorridors({ ...corridors, qualityWithhold: { rate: 0.02, score: 1.2 } }))).toEqual(["qualityWithhold.score"]);
+    expect(issuePaths(() => reconcileSharedSavings({ ...twoSided, quality: { score: 101, scale: { min: 0, max: 100 }, method: "sliding" } }))).toEqual(["quality.score"]);
+    expect(issuePaths(() => reconcileSharedSavings({ ...twoSided, quality: { score: 50, scale: { min: 0, max: 100 }, method: "gate" } }))).toEqual(["quality.standard"]);
+    expect(issuePaths(() => reconcileRiskCorridors({ ...corridors, qualityWithhold: { rate: 0.02, score: 1.2 } }))).toEqual(["qualityWithhold.score"]);
     const scored = { ...episodes, discount: undefined, quality: { score: 25, categories: { domain: { min: 0, max: 20 }, bands: [{ from: 0, to: 20, value: { name: "x", discount: 0.02, eligibleForGains: true } }] } } };
     const e = domainError(() => reconcileEpisodes(scored));
     expect(e.code).toBe("OUT_OF_DOMAIN");
@@ -85,16 +84,16 @@ describe("reconciliation bad input", () => {
   });
   it("no stated currency, or an unknown key, is an error (strict documents)", () => {
     const { currency: _c, ...noCurrency } = corridors;
-    expect(paths(() => reconcileRiskCorridors(noCurrency as never))).toEqual(["currency"]);
+    expect(issuePaths(() => reconcileRiskCorridors(noCurrency as never))).toEqual(["currency"]);
     expect(issues(() => reconcileRiskCorridors({ ...corridors, bonus: 1 } as never))[0]!.code).toBe("unrecognized_keys");
     expect(issues(() => reconcileEpisodes({ ...episodes, episodes: [{ ...episodes.episodes[0]!, note: "x" } as never] }))[0]!.path).toEqual(["episodes", 0, "note"]);
-    expect(paths(() => reconcile({ ...corridors, scheme: "gainshare" } as never))).toEqual(["scheme"]);
+    expect(issuePaths(() => reconcile({ ...corridors, scheme: "gainshare" } as never))).toEqual(["scheme"]);
   });
   it("episode types: unknown, duplicated, both discount and quality, a zero blend", () => {
     expect(domainError(() => reconcileEpisodes({ ...episodes, episodes: [{ id: "e1", type: "B", actual: { amount: "1", currency: "USD" } }] })).path).toEqual(["episodes", 0, "type"]);
     expect(domainError(() => reconcileEpisodes({ ...episodes, episodeTypes: [...episodes.episodeTypes, ...episodes.episodeTypes] })).path).toEqual(["episodeTypes", 1, "id"]);
-    expect(paths(() => reconcileEpisodes({ ...episodes, discount: undefined }))).toEqual(["discount"]);
-    expect(paths(() => reconcileEpisodes({ ...episodes, episodeTypes: [{ id: "A", benchmark: { kind: "blended", providerHistory: "1", regionalHistory: "1", weights: { provider: 0, regional: 0 } } }] }))).toEqual([
+    expect(issuePaths(() => reconcileEpisodes({ ...episodes, discount: undefined }))).toEqual(["discount"]);
+    expect(issuePaths(() => reconcileEpisodes({ ...episodes, episodeTypes: [{ id: "A", benchmark: { kind: "blended", providerHistory: "1", regionalHistory: "1", weights: { provider: 0, regional: 0 } } }] }))).toEqual([
       "episodeTypes.0.benchmark.weights.provider",
     ]);
   });
@@ -117,10 +116,10 @@ describe("reconciliation bad input", () => {
   it("IPPS bad input", () => {
     const hospital = { currency: "USD", operating: { standardizedAmount: "6000", laborShare: 0.676, wageIndex: 1 }, capital: { federalRate: "500", geographicAdjustmentFactor: 1 }, costToChargeRatio: 0.3 };
     const k = { id: "c", drgWeight: 1, charges: "1000" };
-    expect(paths(() => ippsPayment({ hospital: { ...hospital, operating: { ...hospital.operating, laborShare: 1.2 } }, case: k }))).toEqual(["hospital.operating.laborShare"]);
-    expect(paths(() => ippsPayment({ hospital: { ...hospital, operating: { ...hospital.operating, wageIndex: 0 } }, case: k }))).toEqual(["hospital.operating.wageIndex"]);
-    expect(paths(() => ippsPayment({ hospital, case: { ...k, drgWeight: -1 } }))).toEqual(["case.drgWeight"]);
-    expect(paths(() => ippsPayment({ hospital: { ...hospital, currency: undefined } as never, case: k }))).toEqual(["hospital.currency"]);
+    expect(issuePaths(() => ippsPayment({ hospital: { ...hospital, operating: { ...hospital.operating, laborShare: 1.2 } }, case: k }))).toEqual(["hospital.operating.laborShare"]);
+    expect(issuePaths(() => ippsPayment({ hospital: { ...hospital, operating: { ...hospital.operating, wageIndex: 0 } }, case: k }))).toEqual(["hospital.operating.wageIndex"]);
+    expect(issuePaths(() => ippsPayment({ hospital, case: { ...k, drgWeight: -1 } }))).toEqual(["case.drgWeight"]);
+    expect(issuePaths(() => ippsPayment({ hospital: { ...hospital, currency: undefined } as never, case: k }))).toEqual(["hospital.currency"]);
     expect(issues(() => ippsPayment({ hospital: { ...hospital, outlierThreshold: "1" } as never, case: k }))[0]!.path).toEqual(["hospital", "outlierThreshold"]);
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bandedTable, bandedTableSchema, describeBand, DomainError, lookupBand, parseInput, rateSchema, ValidationError } from "../../src/index.js";
 import { D } from "../../src/money/decimal.js";
+import { domainError } from "../typed-errors.js";
 
 const k6Completed = {
   domain: { min: "0", max: "1" },
@@ -13,15 +14,6 @@ const k6Completed = {
   ],
 };
 
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("banded tables", () => {
   it("finds the half-open band a value falls in, the domain's top included", () => {

@@ -83,7 +83,7 @@ const core = (name: string, call: (...args: unknown[]) => unknown, seeds: unknow
   fuzzEntry({ module: "core", name, call, seeds, passThrough, maxCorruptions: 800, randomNearRuns: 60 });
 
 describe("fuzz: core", () => {
-  core("isLibraryError", (e) => api.isLibraryError(e), [[new api.ValidationError([{ path: ["a"], code: "x", message: "y" }])]]);
+  core("isLibraryError", (e) => api.isLibraryError(e), [[new api.ValidationError([{ path: ["a"], code: "invalid_value", message: "y" }])]]);
   core("formatPath", (p) => api.formatPath(p as (string | number)[]), [[["schedule", 2, "share"]], [[]]]);
   core("parseInput", (s, x, c) => api.parseInput(s as typeof api.moneySchema, x, c as string), [[api.moneySchema, { amount: "1.00", currency: "CNY" }, "ctx"], [api.isoDateSchema, "2026-01-15"]]);
   core("step", (r, t, i, amt) => api.step(r as string, t as string, i as Record<string, api.ExplainValue>, amt as api.Money), [["rule.id", "A sentence.", { share: "0.4" }, a]], true);

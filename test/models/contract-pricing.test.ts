@@ -202,12 +202,12 @@ describe("contract pricing: bad input", () => {
     expect(issues(() => priceContractUnderUncertainty(base({ contract: noCurrency })))[0]).toMatchObject({ path: ["contract", "currency"], code: "missing_currency" });
   });
   it("lambda or model costs in another currency", () => {
-    expect(issues(() => priceContractUnderUncertainty(base({ lambda: { amount: "300000", currency: "USD" } })))[0]).toMatchObject({ path: ["lambda", "currency"], code: "currency_conflict" });
+    expect(issues(() => priceContractUnderUncertainty(base({ lambda: { amount: "300000", currency: "USD" } })))[0]).toMatchObject({ path: ["lambda", "currency"], code: "currency_mismatch" });
     const usd = { ...comparator, streams: { ...comparator.streams, cost: { ...comparator.streams.cost!, currency: "USD" } } };
     expect(issues(() => priceContractUnderUncertainty(base({ comparator: usd })))[0]).toMatchObject({ path: ["comparator", "streams", "cost", "currency"] });
   });
   it("missing streams, unknown keys, unknown event states", () => {
-    expect(issues(() => priceContractUnderUncertainty(base({ effectStream: "ly" })))[0]).toMatchObject({ path: ["therapy", "streams"], code: "missing_stream" });
+    expect(issues(() => priceContractUnderUncertainty(base({ effectStream: "ly" })))[0]).toMatchObject({ path: ["therapy", "streams"], code: "unknown_reference" });
     expect(issues(() => priceContractUnderUncertainty({ ...base(), price: "1" } as never))[0]!.code).toBe("unrecognized_keys");
     expect(issues(() => priceContractUnderUncertainty(base({ events: { start: "infusion", onEnter: { Progressed: { kind: "progression" } } } })))[0]).toMatchObject({ path: ["events", "onEnter", "Progressed"] });
   });

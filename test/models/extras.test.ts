@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError, formatExplanation, runMarkovModel, runModelPsa, runPartitionedSurvival, toFrontierInput } from "../../src/index.js";
+import { caught } from "../typed-errors.js";
 
-function errorOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected an error");
-}
 
 describe("partitioned survival with Kaplan–Meier curves and discounting", () => {
   it("two annual cycles, values per year, 5% discount from the first cycle", () => {
@@ -54,7 +47,7 @@ describe("toFrontierInput", () => {
     expect(f.strategies.map((s) => s.effect)).toEqual([1.5, 2]);
   });
   it("a missing stream names the strategy and the stream", () => {
-    const e = errorOf(() => toFrontierInput({ strategies: [{ name: "A", result: result(1, 1) }], effectStream: "ly" }));
+    const e = caught(() => toFrontierInput({ strategies: [{ name: "A", result: result(1, 1) }], effectStream: "ly" }));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues[0]?.path).toEqual(["strategies", 0, "result", "streams", "ly"]);
   });

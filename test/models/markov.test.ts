@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError, ValidationError, formatExplanation, runMarkovModel, type RunMarkovModelInput } from "../../src/index.js";
+import { caught } from "../typed-errors.js";
 
 const mk1 = (counting: "end" | "beginning" | "life-table"): RunMarkovModelInput => ({
   states: ["Alive", "Dead"],
@@ -13,14 +14,6 @@ const mk1 = (counting: "end" | "beginning" | "life-table"): RunMarkovModelInput 
   },
 });
 
-function errorOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected an error");
-}
 
 describe("Markov cohort model — spec MK1", () => {
   // Discount factors 1/1.03 = 0.970874, 1/1.03² = 0.942596, 1/1.03³ = 0.915142.
@@ -139,7 +132,7 @@ describe("Markov model features", () => {
 describe("Markov model: bad input", () => {
   const base = mk1("end");
   it("a row not summing to 1 (beyond 1e-9) names the row", () => {
-    const e = errorOf(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: 0.7, Dead: 0.2 }, Dead: { Dead: 1 } } }] }));
+    const e = caught(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: 0.7, Dead: 0.2 }, Dead: { Dead: 1 } } }] }));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues[0]?.path).toEqual(["transitions", 0, "matrix", "Alive"]);
     expect((e as ValidationError).message).toContain("sums to 0.9");
@@ -148,59 +141,59 @@ describe("Markov model: bad input", () => {
     expect(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: 0.8, Dead: 0.2 + 5e-10 }, Dead: { Dead: 1 } } }] })).not.toThrow();
   });
   it("a probability outside [0, 1] names the entry", () => {
-    const e = errorOf(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: "complement", Dead: 1.2 }, Dead: { Dead: 1 } } }] }));
+    const e = caught(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: "complement", Dead: 1.2 }, Dead: { Dead: 1 } } }] }));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues[0]?.path).toEqual(["transitions", 0, "matrix", "Alive", "Dead"]);
   });
   it("an entry above 1 is reported first, at its own path", () => {
-    const e = errorOf(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: 1.1, Dead: -0.1 }, Dead: { Dead: 1 } } }] }));
+    const e = caught(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: 1.1, Dead: -0.1 }, Dead: { Dead: 1 } } }] }));
     expect((e as ValidationError).issues[0]?.path).toEqual(["transitions", 0, "matrix", "Alive", "Alive"]);
-    const e2 = errorOf(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Dead: -0.1, Alive: 1.1 }, Dead: { Dead: 1 } } }] }));
+    const e2 = caught(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Dead: -0.1, Alive: 1.1 }, Dead: { Dead: 1 } } }] }));
     expect((e2 as ValidationError).issues[0]?.path).toEqual(["transitions", 0, "matrix", "Alive", "Dead"]);
   });
   it("a complement that would be negative names the row", () => {
-    const e = errorOf(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: "complement", Dead: 0.7, X: 0 }, Dead: { Dead: 1 } } }] }));
+    const e = caught(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: "complement", Dead: 0.7, X: 0 }, Dead: { Dead: 1 } } }] }));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues[0]?.path).toEqual(["transitions", 0, "matrix", "Alive", "X"]);
-    const e2 = errorOf(() =>
+    const e2 = caught(() =>
       runMarkovModel({ ...base, states: ["Alive", "Sick", "Dead"], transitions: [{ matrix: { Alive: { Alive: "complement", Sick: 0.7, Dead: 0.4 }, Sick: { Sick: 1 }, Dead: { Dead: 1 } } }] }),
     );
     expect((e2 as ValidationError).issues[0]?.path).toEqual(["transitions", 0, "matrix", "Alive"]);
   });
   it("negative or fractional cycle counts", () => {
-    const e = errorOf(() => runMarkovModel({ ...base, cycles: -3 }));
+    const e = caught(() => runMarkovModel({ ...base, cycles: -3 }));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues[0]?.path).toEqual(["cycles"]);
-    expect((errorOf(() => runMarkovModel({ ...base, cycles: 2.5 })) as ValidationError).issues[0]?.path).toEqual(["cycles"]);
+    expect((caught(() => runMarkovModel({ ...base, cycles: 2.5 })) as ValidationError).issues[0]?.path).toEqual(["cycles"]);
   });
   it("unknown states in value tables, matrices and the initial distribution", () => {
-    const e = errorOf(() => runMarkovModel({ ...base, streams: { qaly: { values: { Alive: 0.7, Sick: 0.5 } } } }));
+    const e = caught(() => runMarkovModel({ ...base, streams: { qaly: { values: { Alive: 0.7, Sick: 0.5 } } } }));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues[0]?.path).toEqual(["streams", "qaly", "values", "Sick"]);
-    const e2 = errorOf(() => runMarkovModel({ ...base, initial: { Alive: 0.5, Sick: 0.5 } }));
+    const e2 = caught(() => runMarkovModel({ ...base, initial: { Alive: 0.5, Sick: 0.5 } }));
     expect((e2 as ValidationError).issues[0]?.path).toEqual(["initial", "Sick"]);
-    const e3 = errorOf(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: 1 }, Dead: { Dead: 1 }, Gone: { Gone: 1 } } }] }));
+    const e3 = caught(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: 1 }, Dead: { Dead: 1 }, Gone: { Gone: 1 } } }] }));
     expect((e3 as ValidationError).issues[0]?.path).toEqual(["transitions", 0, "matrix", "Gone"]);
   });
   it("a missing row, an initial distribution not summing to 1, uncovered cycles", () => {
-    const e = errorOf(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: 1 } } }] }));
+    const e = caught(() => runMarkovModel({ ...base, transitions: [{ matrix: { Alive: { Alive: 1 } } }] }));
     expect((e as ValidationError).issues[0]?.path).toEqual(["transitions", 0, "matrix", "Dead"]);
-    const e2 = errorOf(() => runMarkovModel({ ...base, initial: { Alive: 0.9 } }));
+    const e2 = caught(() => runMarkovModel({ ...base, initial: { Alive: 0.9 } }));
     expect((e2 as ValidationError).issues[0]?.path).toEqual(["initial"]);
-    const e3 = errorOf(() => runMarkovModel({ ...base, transitions: [{ throughCycle: 2, matrix: { Alive: { Alive: 1 }, Dead: { Dead: 1 } } }] }));
+    const e3 = caught(() => runMarkovModel({ ...base, transitions: [{ throughCycle: 2, matrix: { Alive: { Alive: 1 }, Dead: { Dead: 1 } } }] }));
     expect((e3 as ValidationError).issues[0]?.path).toEqual(["transitions"]);
   });
   it("per-cycle value lists of the wrong length, unknown parameters, discount rates above 1", () => {
-    const e = errorOf(() => runMarkovModel({ ...base, streams: { qaly: { values: { Alive: [1, 2] } } } }));
+    const e = caught(() => runMarkovModel({ ...base, streams: { qaly: { values: { Alive: [1, 2] } } } }));
     expect((e as ValidationError).issues[0]?.path).toEqual(["streams", "qaly", "values", "Alive"]);
-    const e2 = errorOf(() => runMarkovModel({ ...base, streams: { qaly: { values: { Alive: { param: "u" } } } } }));
+    const e2 = caught(() => runMarkovModel({ ...base, streams: { qaly: { values: { Alive: { param: "u" } } } } }));
     expect((e2 as ValidationError).issues[0]?.path).toEqual(["streams", "qaly", "values", "Alive", "param"]);
-    const e3 = errorOf(() => runMarkovModel({ ...base, streams: { qaly: { values: { Alive: 1 }, discountRate: 3 } } }));
+    const e3 = caught(() => runMarkovModel({ ...base, streams: { qaly: { values: { Alive: 1 }, discountRate: 3 } } }));
     expect((e3 as ValidationError).issues[0]?.path).toEqual(["streams", "qaly", "discountRate"]);
   });
   it("wrong types never surface as TypeError", () => {
     for (const bad of [null, 42, { ...base, states: "Alive" }, { ...base, counting: "middle" }, { ...base, transitions: [] }]) {
-      const e = errorOf(() => runMarkovModel(bad as RunMarkovModelInput));
+      const e = caught(() => runMarkovModel(bad as RunMarkovModelInput));
       expect(e instanceof ValidationError || e instanceof DomainError).toBe(true);
     }
   });

@@ -162,14 +162,14 @@ describe("microsimulation: bad input", () => {
   it("an attribute the model does not know (in an expression)", () => {
     const m = base();
     const is = issues(() => runMicrosimulation({ ...m, model: { ...m.model, initial: { Well: { attr: "biomarker", is: "EGFR+" } } } }));
-    expect(is[0]).toMatchObject({ path: ["model", "initial", "Well", "attr"], code: "unknown_attribute" });
+    expect(is[0]).toMatchObject({ path: ["model", "initial", "Well", "attr"], code: "unknown_reference" });
   });
   it("a patient attribute the model does not know, a missing one, a wrong level, out of bounds", () => {
     const is = issues(() => runMicrosimulation({ ...base(), patients: [{ id: "p1", attributes: { age: 60, line: "2L", biomarker: "EGFR+" } }] }));
-    expect(is[0]).toMatchObject({ path: ["patients", 0, "attributes", "biomarker"], code: "unknown_attribute" });
+    expect(is[0]).toMatchObject({ path: ["patients", 0, "attributes", "biomarker"], code: "unknown_reference" });
     expect(issues(() => runMicrosimulation({ ...base(), patients: [{ id: "p1", attributes: { age: 60 } }] }))[0]).toMatchObject({ path: ["patients", 0, "attributes", "line"], code: "missing_attribute" });
-    expect(issues(() => runMicrosimulation({ ...base(), patients: [{ id: "p1", attributes: { age: 60, line: "1L" } }] }))[0]).toMatchObject({ path: ["patients", 0, "attributes", "line"], code: "unknown_level" });
-    expect(issues(() => runMicrosimulation({ ...base(), patients: [{ id: "p1", attributes: { age: 12, line: "2L" } }] }))[0]).toMatchObject({ path: ["patients", 0, "attributes", "age"], code: "out_of_domain" });
+    expect(issues(() => runMicrosimulation({ ...base(), patients: [{ id: "p1", attributes: { age: 60, line: "1L" } }] }))[0]).toMatchObject({ path: ["patients", 0, "attributes", "line"], code: "unknown_reference" });
+    expect(issues(() => runMicrosimulation({ ...base(), patients: [{ id: "p1", attributes: { age: 12, line: "2L" } }] }))[0]).toMatchObject({ path: ["patients", 0, "attributes", "age"], code: "out_of_range" });
   });
   it("an attribute named __proto__ (from JSON) is refused, not dropped", () => {
     const patients = JSON.parse('[{ "id": "p1", "attributes": { "age": 60, "line": "2L", "__proto__": 1 } }]');
@@ -180,32 +180,32 @@ describe("microsimulation: bad input", () => {
   it("a category compared with a level it does not have", () => {
     const m = base();
     const is = issues(() => runMicrosimulation({ ...m, model: { ...m.model, transitions: [{ matrix: { Well: { Well: "complement", Sick: { mul: [0.1, { attr: "line", is: "1L" }] } }, Sick: { Sick: 1 }, Dead: { Dead: 1 } } }] } }));
-    expect(is[0]).toMatchObject({ path: ["model", "transitions", 0, "matrix", "Well", "Sick", "mul", 1, "is"], code: "unknown_level" });
+    expect(is[0]).toMatchObject({ path: ["model", "transitions", 0, "matrix", "Well", "Sick", "mul", 1, "is"], code: "unknown_reference" });
   });
   it("unknown keys, both or neither of patients and population, duplicate ids", () => {
     expect(issues(() => runMicrosimulation({ ...base(), extra: 1 } as never))[0]!.code).toBe("unrecognized_keys");
     expect(issues(() => runMicrosimulation({ ...base(), population: { size: 2, attributes: { age: { value: 50 }, line: { value: "2L" } } } }))[0]!.path).toEqual(["patients"]);
-    expect(issues(() => runMicrosimulation({ ...base(), patients: [{ id: "x", attributes: { age: 50, line: "2L" } }, { id: "x", attributes: { age: 50, line: "2L" } }] }))[0]).toMatchObject({ path: ["patients", 1, "id"], code: "duplicate" });
+    expect(issues(() => runMicrosimulation({ ...base(), patients: [{ id: "x", attributes: { age: 50, line: "2L" } }, { id: "x", attributes: { age: 50, line: "2L" } }] }))[0]).toMatchObject({ path: ["patients", 1, "id"], code: "duplicate_id" });
   });
   it("population samplers that do not fit the declarations", () => {
     const pop = (attributes: Record<string, unknown>) => ({ ...base(), patients: undefined, population: { size: 5, attributes } }) as RunMicrosimulationInput;
-    expect(issues(() => runMicrosimulation(pop({ age: { value: 50 }, line: { shares: { "2L": 0.5, "3L+": 0.4 } } })))[0]).toMatchObject({ path: ["population", "attributes", "line", "shares"], code: "out_of_domain" });
-    expect(issues(() => runMicrosimulation(pop({ age: { value: 50 }, line: { value: "2L" }, sex: { value: "F" } })))[0]).toMatchObject({ path: ["population", "attributes", "sex"], code: "unknown_attribute" });
-    expect(issues(() => runMicrosimulation(pop({ age: { shares: { a: 1 } }, line: { value: "2L" } })))[0]).toMatchObject({ path: ["population", "attributes", "age"], code: "invalid_sampler" });
+    expect(issues(() => runMicrosimulation(pop({ age: { value: 50 }, line: { shares: { "2L": 0.5, "3L+": 0.4 } } })))[0]).toMatchObject({ path: ["population", "attributes", "line", "shares"], code: "out_of_range" });
+    expect(issues(() => runMicrosimulation(pop({ age: { value: 50 }, line: { value: "2L" }, sex: { value: "F" } })))[0]).toMatchObject({ path: ["population", "attributes", "sex"], code: "unknown_reference" });
+    expect(issues(() => runMicrosimulation(pop({ age: { shares: { a: 1 } }, line: { value: "2L" } })))[0]).toMatchObject({ path: ["population", "attributes", "age"], code: "invalid_value" });
     // vector distributions cannot draw one attribute
-    expect(issues(() => runMicrosimulation(pop({ age: { distribution: { type: "dirichlet", alpha: { a: 1, b: 1 } } }, line: { value: "2L" } })))[0]).toMatchObject({ path: ["population", "attributes", "age", "distribution", "type"], code: "invalid_sampler" });
+    expect(issues(() => runMicrosimulation(pop({ age: { distribution: { type: "dirichlet", alpha: { a: 1, b: 1 } } }, line: { value: "2L" } })))[0]).toMatchObject({ path: ["population", "attributes", "age", "distribution", "type"], code: "invalid_value" });
     const mvn = { type: "multivariate-normal", keys: ["a", "b"], mean: [0, 0], covariance: [[1, 0], [0, 1]], transform: ["identity", "identity"] };
-    expect(issues(() => runMicrosimulation(pop({ age: { distribution: mvn }, line: { value: "2L" } })))[0]).toMatchObject({ path: ["population", "attributes", "age", "distribution", "type"], code: "invalid_sampler" });
+    expect(issues(() => runMicrosimulation(pop({ age: { distribution: mvn }, line: { value: "2L" } })))[0]).toMatchObject({ path: ["population", "attributes", "age", "distribution", "type"], code: "invalid_value" });
     // a drawn age below the declared minimum is a DomainError naming the patient
     const e = caught(() => runMicrosimulation(pop({ age: { uniform: { min: 0, max: 10 } }, line: { value: "2L" } })));
     expect(e).toBeInstanceOf(DomainError);
   });
   it("a cycle length that is not a whole number of calendar months cannot be dated", () => {
     const is = issues(() => runMicrosimulation({ ...base(), model: { ...base().model, cycleLength: 0.5 } }));
-    expect(is[0]).toMatchObject({ path: ["model", "cycleLength"], code: "not_calendar" });
+    expect(is[0]).toMatchObject({ path: ["model", "cycleLength"], code: "invalid_value" });
   });
   it("events on unknown states and assessments past the horizon", () => {
-    expect(issues(() => runMicrosimulation({ ...base(), events: { start: "infusion", onEnter: { Ill: { kind: "relapse" } } } }))[0]).toMatchObject({ path: ["events", "onEnter", "Ill"], code: "unknown_state" });
+    expect(issues(() => runMicrosimulation({ ...base(), events: { start: "infusion", onEnter: { Ill: { kind: "relapse" } } } }))[0]).toMatchObject({ path: ["events", "onEnter", "Ill"], code: "unknown_reference" });
     expect(issues(() => runMicrosimulation({ ...base(), events: { start: "infusion", assessments: { atCycles: [3, 11], response: { Well: "CR" } } } }))[0]).toMatchObject({ path: ["events", "assessments", "atCycles"] });
     expect(issues(() => runMicrosimulation({ ...base(), events: { start: "infusion", onEnter: { Sick: { kind: "relapse", grade: 2 } } } }))[0]!.path).toEqual(["events", "onEnter", "Sick", "grade"]);
   });
@@ -223,8 +223,8 @@ describe("microsimulation: bad input", () => {
     expect(e.message).toMatch(/PSA draw \d+: patient p1/);
   });
   it("subgroups by an unknown attribute or a number without breaks", () => {
-    expect(issues(() => runMicrosimulation({ ...base(), subgroupBy: ["sex"] }))[0]).toMatchObject({ path: ["subgroupBy", 0], code: "unknown_attribute" });
-    expect(issues(() => runMicrosimulation({ ...base(), subgroupBy: ["age"] }))[0]).toMatchObject({ path: ["subgroupBy", 0], code: "needs_breaks" });
+    expect(issues(() => runMicrosimulation({ ...base(), subgroupBy: ["sex"] }))[0]).toMatchObject({ path: ["subgroupBy", 0], code: "unknown_reference" });
+    expect(issues(() => runMicrosimulation({ ...base(), subgroupBy: ["age"] }))[0]).toMatchObject({ path: ["subgroupBy", 0], code: "missing_field" });
   });
 });
 

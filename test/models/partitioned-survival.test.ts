@@ -6,6 +6,7 @@ import {
   runPartitionedSurvival,
   type RunPartitionedSurvivalInput,
 } from "../../src/index.js";
+import { caught } from "../typed-errors.js";
 
 const ps1: RunPartitionedSurvivalInput = {
   cycles: 24,
@@ -18,14 +19,6 @@ const ps1: RunPartitionedSurvivalInput = {
   },
 };
 
-function errorOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected an error");
-}
 
 describe("Partitioned survival — spec PS1", () => {
   it("PS1: time in PF 9.100397 months, in PD 4.878631 months, QALY 0.850625, cost CNY 206,401.08", () => {
@@ -104,33 +97,33 @@ describe("Partitioned survival: crossing curves and bad input", () => {
     expect(formatExplanation(r.explanation)).toContain("Warning");
   });
   it("invalid curve parameters name the parameter", () => {
-    const e = errorOf(() => runPartitionedSurvival({ ...ps1, pfs: { type: "weibull", shape: -1, scale: 10 } }));
+    const e = caught(() => runPartitionedSurvival({ ...ps1, pfs: { type: "weibull", shape: -1, scale: 10 } }));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues[0]?.path).toEqual(["pfs", "shape"]);
-    const e2 = errorOf(() => runPartitionedSurvival({ ...ps1, os: { type: "exponential", rate: 0 } }));
+    const e2 = caught(() => runPartitionedSurvival({ ...ps1, os: { type: "exponential", rate: 0 } }));
     expect((e2 as ValidationError).issues[0]?.path).toEqual(["os", "rate"]);
-    const e3 = errorOf(() => runPartitionedSurvival({ ...ps1, os: { type: "log-normal", meanlog: 1, sdlog: 0 } }));
+    const e3 = caught(() => runPartitionedSurvival({ ...ps1, os: { type: "log-normal", meanlog: 1, sdlog: 0 } }));
     expect((e3 as ValidationError).issues[0]?.path).toEqual(["os", "sdlog"]);
-    const e4 = errorOf(() => runPartitionedSurvival({ ...ps1, os: { type: "gompertz", shape: 0.1, rate: -1 } }));
+    const e4 = caught(() => runPartitionedSurvival({ ...ps1, os: { type: "gompertz", shape: 0.1, rate: -1 } }));
     expect((e4 as ValidationError).issues[0]?.path).toEqual(["os", "rate"]);
   });
   it("Kaplan–Meier tables that rise, go backwards in time or disagree in length", () => {
-    const e = errorOf(() => runPartitionedSurvival({ ...ps1, pfs: { type: "kaplan-meier", times: [0, 6, 12], survival: [1, 0.7, 0.8] } }));
+    const e = caught(() => runPartitionedSurvival({ ...ps1, pfs: { type: "kaplan-meier", times: [0, 6, 12], survival: [1, 0.7, 0.8] } }));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues[0]?.path).toEqual(["pfs", "survival", 2]);
-    const e2 = errorOf(() => runPartitionedSurvival({ ...ps1, pfs: { type: "kaplan-meier", times: [0, 6, 6], survival: [1, 0.7, 0.6] } }));
+    const e2 = caught(() => runPartitionedSurvival({ ...ps1, pfs: { type: "kaplan-meier", times: [0, 6, 6], survival: [1, 0.7, 0.6] } }));
     expect((e2 as ValidationError).issues[0]?.path).toEqual(["pfs", "times", 2]);
-    const e3 = errorOf(() => runPartitionedSurvival({ ...ps1, pfs: { type: "kaplan-meier", times: [0, 6], survival: [1] } }));
+    const e3 = caught(() => runPartitionedSurvival({ ...ps1, pfs: { type: "kaplan-meier", times: [0, 6], survival: [1] } }));
     expect((e3 as ValidationError).issues[0]?.path).toEqual(["pfs", "survival"]);
-    const e4 = errorOf(() => runPartitionedSurvival({ ...ps1, pfs: { type: "kaplan-meier", times: [0, 6], survival: [1, 1.2] } }));
+    const e4 = caught(() => runPartitionedSurvival({ ...ps1, pfs: { type: "kaplan-meier", times: [0, 6], survival: [1, 1.2] } }));
     expect((e4 as ValidationError).issues[0]?.path).toEqual(["pfs", "survival", 1]);
   });
   it("unknown states in value tables, negative cycles, unknown curve types", () => {
-    const e = errorOf(() => runPartitionedSurvival({ ...ps1, streams: { cost: { values: { Progressed: 1 } } } }));
+    const e = caught(() => runPartitionedSurvival({ ...ps1, streams: { cost: { values: { Progressed: 1 } } } }));
     expect((e as ValidationError).issues[0]?.path).toEqual(["streams", "cost", "values", "Progressed"]);
-    const e2 = errorOf(() => runPartitionedSurvival({ ...ps1, cycles: -1 }));
+    const e2 = caught(() => runPartitionedSurvival({ ...ps1, cycles: -1 }));
     expect((e2 as ValidationError).issues[0]?.path).toEqual(["cycles"]);
-    const e3 = errorOf(() => runPartitionedSurvival({ ...ps1, pfs: { type: "piecewise", rate: 1 } } as unknown as RunPartitionedSurvivalInput));
+    const e3 = caught(() => runPartitionedSurvival({ ...ps1, pfs: { type: "piecewise", rate: 1 } } as unknown as RunPartitionedSurvivalInput));
     expect(e3).toBeInstanceOf(ValidationError);
     expect((e3 as ValidationError).issues[0]?.path).toEqual(["pfs", "type"]);
   });

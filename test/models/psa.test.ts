@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzePsa, DomainError, ValidationError, runModelPsa, type RunModelPsaInput } from "../../src/index.js";
+import { caught } from "../typed-errors.js";
 
-function errorOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected an error");
-}
 
 const twoState = (pDeath: unknown, cost: unknown) => ({
   type: "markov" as const,
@@ -111,7 +104,7 @@ describe("runModelPsa", () => {
 describe("runModelPsa: bad input", () => {
   it("a draw that pushes a probability out of [0, 1] is a DomainError naming the entry and the draw", () => {
     const bad = { ...input(1000, 4), parameters: { ...input(1, 1).parameters, p: { value: 0.5, distribution: { type: "normal" as const, mean: 0.5, sd: 0.5 } } } };
-    const e = errorOf(() => runModelPsa(bad));
+    const e = caught(() => runModelPsa(bad));
     expect(e).toBeInstanceOf(DomainError);
     expect((e as DomainError).code).toBe("OUT_OF_DOMAIN");
     expect((e as DomainError).path).toEqual(["strategies", 0, "model", "transitions", 0, "matrix", "Alive", "Dead"]);
@@ -123,23 +116,23 @@ describe("runModelPsa: bad input", () => {
       parameters: { ...input(1, 1).parameters, row: { distribution: { type: "dirichlet" as const, alpha: { Alive: 8, Dead: 2 } } } },
       strategies: [{ name: "S", model: twoState(ref, 1) }],
     });
-    const e = errorOf(() => runModelPsa(withDir({ param: "row" })));
+    const e = caught(() => runModelPsa(withDir({ param: "row" })));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues[0]?.path).toEqual(["strategies", 0, "model", "transitions", 0, "matrix", "Alive", "Dead"]);
-    const e2 = errorOf(() => runModelPsa(withDir({ param: "row", key: "Sick" })));
+    const e2 = caught(() => runModelPsa(withDir({ param: "row", key: "Sick" })));
     expect((e2 as ValidationError).issues[0]?.path).toEqual(["strategies", 0, "model", "transitions", 0, "matrix", "Alive", "Dead", "key"]);
-    const e3 = errorOf(() => runModelPsa({ ...input(10, 1), costStream: "costs" }));
+    const e3 = caught(() => runModelPsa({ ...input(10, 1), costStream: "costs" }));
     expect((e3 as ValidationError).issues[0]?.path).toEqual(["strategies", 0, "model", "streams"]);
   });
   it("invalid distribution parameters name the parameter", () => {
-    const e = errorOf(() => runModelPsa({ ...input(10, 1), parameters: { ...input(1, 1).parameters, p: { distribution: { type: "beta", alpha: -1, beta: 2 } } } }));
+    const e = caught(() => runModelPsa({ ...input(10, 1), parameters: { ...input(1, 1).parameters, p: { distribution: { type: "beta", alpha: -1, beta: 2 } } } }));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).issues[0]?.path).toEqual(["parameters", "p", "distribution", "alpha"]);
-    const e2 = errorOf(() => runModelPsa({ ...input(10, 1), parameters: { ...input(1, 1).parameters, c: {} } }));
+    const e2 = caught(() => runModelPsa({ ...input(10, 1), parameters: { ...input(1, 1).parameters, c: {} } }));
     expect((e2 as ValidationError).issues[0]?.path).toEqual(["parameters", "c"]);
-    const e3 = errorOf(() => runModelPsa({ ...input(10, 1), draws: 0 }));
+    const e3 = caught(() => runModelPsa({ ...input(10, 1), draws: 0 }));
     expect((e3 as ValidationError).issues[0]?.path).toEqual(["draws"]);
-    const e4 = errorOf(() => runModelPsa({ ...input(10, 1), seed: -1 }));
+    const e4 = caught(() => runModelPsa({ ...input(10, 1), seed: -1 }));
     expect((e4 as ValidationError).issues[0]?.path).toEqual(["seed"]);
   });
 });

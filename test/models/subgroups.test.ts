@@ -91,13 +91,13 @@ describe("subgroups in cohort models", () => {
     const base: RunModelSubgroupsInput = { model, attributes, subgroups: [{ name: "a", weight: 1, attributes: { risk: 1, biomarker: "pos" } }] };
     expect(issues(() => runModelSubgroups({ ...base, subgroups: [{ name: "a", weight: 1, attributes: { risk: 1, biomarker: "pos", age: 60 } }] }))[0]).toMatchObject({
       path: ["subgroups", 0, "attributes", "age"],
-      code: "unknown_attribute",
+      code: "unknown_reference",
     });
-    expect(issues(() => runModelSubgroups({ ...base, attributes: { risk: attributes.risk } }))[0]).toMatchObject({ code: "unknown_attribute" });
+    expect(issues(() => runModelSubgroups({ ...base, attributes: { risk: attributes.risk } }))[0]).toMatchObject({ code: "unknown_reference" });
     expect(issues(() => runModelSubgroups({ ...base, subgroups: [{ name: "a", weight: 0, attributes: { risk: 1, biomarker: "pos" } }] }))[0]!.path).toEqual(["subgroups", 0, "weight"]);
     expect(issues(() => runModelSubgroups({ ...base, subgroups: [base.subgroups[0]!, base.subgroups[0]!] }))[0]!.path).toEqual(["subgroups"]);
     expect(issues(() => runModelSubgroups({ ...base, extra: true } as never))[0]!.code).toBe("unrecognized_keys");
     expect(issues(() => runModelSubgroups({ ...base, attributes: { __proto__x: { type: "number" } } as never }))[0]!.path[0]).toBe("attributes");
-    expect(issues(() => runModelSubgroups({ ...base, subgroups: [{ name: "a", weight: 1, attributes: { risk: 1, biomarker: "maybe" } }] }))[0]).toMatchObject({ code: "unknown_level" });
+    expect(issues(() => runModelSubgroups({ ...base, subgroups: [{ name: "a", weight: 1, attributes: { risk: 1, biomarker: "maybe" } }] }))[0]).toMatchObject({ code: "unknown_reference" });
   });
 });

@@ -21,7 +21,7 @@ describe("fitSurvival: bad input", () => {
   it("mismatched lengths → events", () => {
     const e = first(() => fitSurvival({ ...ok, events: [1, 1, 0, 1] }));
     expect(e?.path).toEqual(["events"]);
-    expect(e?.code).toBe("length_mismatch");
+    expect(e?.code).toBe("invalid_length");
   });
   it("fewer events than parameters → events, too_few_events", () => {
     const e = first(() => fitSurvival({ ...ok, events: [1, 0, 0, 0, 0], family: "weibull" }));
@@ -34,7 +34,7 @@ describe("fitSurvival: bad input", () => {
   it("all censored → events, no_events", () => {
     const e = first(() => fitSurvival({ ...ok, events: [0, 0, 0, 0, 0], family: "exponential" }));
     expect(e?.path).toEqual(["events"]);
-    expect(e?.code).toBe("no_events");
+    expect(e?.code).toBe("too_few_events");
   });
   it("unknown keys, unknown family, empty data, bad options", () => {
     expect(first(() => fitSurvival({ ...ok, weights: [1] } as never))?.code).toBe("unrecognized_keys");

@@ -188,36 +188,36 @@ describe("time in state: bad input", () => {
   });
   it("a tunnel on an unknown state", () => {
     const is = issues(() => runMarkovModel({ ...tunnelModel(), tunnels: { Ill: 2 } }));
-    expect(is[0]).toMatchObject({ path: ["tunnels", "Ill"], code: "unknown_state" });
+    expect(is[0]).toMatchObject({ path: ["tunnels", "Ill"], code: "unknown_reference" });
   });
   it("stateTime outside a tunnel names the expression", () => {
     const m = byHand();
     const is = issues(() =>
       runMarkovModel({ ...m, transitions: [{ matrix: { ...(m.transitions[0]!.matrix as object), S3: { S3: "complement", Dead: { mul: [0.1, { var: "stateTime" }] } } } }] }),
     );
-    expect(is[0]).toMatchObject({ path: ["transitions", 0, "matrix", "S3", "Dead"], code: "unknown_variable" });
+    expect(is[0]).toMatchObject({ path: ["transitions", 0, "matrix", "S3", "Dead"], code: "unknown_reference" });
     const is2 = issues(() => runMarkovModel({ ...m, streams: { ly: { values: { S1: { var: "stateTime" } } } } }));
-    expect(is2[0]).toMatchObject({ path: ["streams", "ly", "values", "S1"], code: "unknown_variable" });
+    expect(is2[0]).toMatchObject({ path: ["streams", "ly", "values", "S1"], code: "unknown_reference" });
   });
   it("the cycle in the initial distribution is refused with its path", () => {
     const is = issues(() => runMarkovModel({ ...byHand(), initial: { Well: { var: "cycle" } } }));
-    expect(is[0]).toMatchObject({ path: ["initial", "Well", "var"], code: "unknown_variable" });
+    expect(is[0]).toMatchObject({ path: ["initial", "Well", "var"], code: "unknown_reference" });
   });
   it("an attribute in a model without attributes", () => {
     const is = issues(() => runMarkovModel({ ...byHand(), initial: { Well: { attr: "age" } } }));
-    expect(is[0]).toMatchObject({ path: ["initial", "Well", "attr"], code: "unknown_attribute" });
+    expect(is[0]).toMatchObject({ path: ["initial", "Well", "attr"], code: "unknown_reference" });
   });
   it("a tunnel copy that would clash with a state name", () => {
     const m = byHand();
     const is = issues(() => runMarkovModel({ ...m, states: ["Well", "S1", "S2", "S3", "Dead", "S1[1]"], tunnels: { S1: 2 }, transitions: [{ matrix: { ...(m.transitions[0]!.matrix as object), "S1[1]": { "S1[1]": 1 } } }] }));
-    expect(is[0]).toMatchObject({ path: ["tunnels", "S1"], code: "name_clash" });
+    expect(is[0]).toMatchObject({ path: ["tunnels", "S1"], code: "duplicate_id" });
   });
   it("a tunnel copy's name cannot be written in the document", () => {
     const m = tunnelModel();
     const matrix = { ...(m.transitions[0]!.matrix as object), Well: { Well: "complement", "Sick[2]": 0.2 } };
-    expect(issues(() => runMarkovModel({ ...m, transitions: [{ matrix }] } as RunMarkovModelInput))[0]).toMatchObject({ path: ["transitions", 0, "matrix", "Well", "Sick[2]"], code: "unknown_state" });
-    expect(issues(() => runMarkovModel({ ...m, initial: { "Sick[1]": 1 } }))[0]).toMatchObject({ path: ["initial", "Sick[1]"], code: "unknown_state" });
-    expect(issues(() => runMarkovModel({ ...m, streams: { ly: { values: { "Sick[3]": 1 } } } }))[0]).toMatchObject({ path: ["streams", "ly", "values", "Sick[3]"], code: "unknown_state" });
+    expect(issues(() => runMarkovModel({ ...m, transitions: [{ matrix }] } as RunMarkovModelInput))[0]).toMatchObject({ path: ["transitions", 0, "matrix", "Well", "Sick[2]"], code: "unknown_reference" });
+    expect(issues(() => runMarkovModel({ ...m, initial: { "Sick[1]": 1 } }))[0]).toMatchObject({ path: ["initial", "Sick[1]"], code: "unknown_reference" });
+    expect(issues(() => runMarkovModel({ ...m, streams: { ly: { values: { "Sick[3]": 1 } } } }))[0]).toMatchObject({ path: ["streams", "ly", "values", "Sick[3]"], code: "unknown_reference" });
   });
   it("unknown keys in the new expression forms", () => {
     const is = issues(() => runMarkovModel({ ...byHand(), initial: { Well: { var: "cycle", x: 1 } as never } }));
@@ -227,6 +227,6 @@ describe("time in state: bad input", () => {
     const m = tunnelModel();
     const bad = { ...m, transitions: [{ matrix: { ...(m.transitions[0]!.matrix as object), Sick: { Sick: "complement", Dead: { at: [0.3, 1.2, 0.1], by: "stateTime" } } } }] } as RunMarkovModelInput;
     const is = issues(() => runMarkovModel(bad));
-    expect(is[0]).toMatchObject({ path: ["transitions", 0, "matrix", "Sick[2]", "Dead"], code: "out_of_domain" });
+    expect(is[0]).toMatchObject({ path: ["transitions", 0, "matrix", "Sick[2]", "Dead"], code: "out_of_range" });
   });
 });

@@ -15,27 +15,16 @@ import {
   valueBasedPrice,
   valueScore,
 } from "../../src/index.js";
+import { domainError, issuePaths } from "../typed-errors.js";
 
 const cny = (amount: string) => ({ amount, currency: "CNY" });
 
-function issuePaths(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as ValidationError).issues.map((i) => i.path.join("."));
-  }
-  throw new Error("expected a ValidationError");
-}
 
+
+/** Code and dotted path of the DomainError `fn` throws. */
 function domainCode(fn: () => unknown): { code: string; path: string } {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return { code: (e as DomainError).code, path: (e as DomainError).path.join(".") };
-  }
-  throw new Error("expected a DomainError");
+  const e = domainError(fn);
+  return { code: e.code, path: e.path.join(".") };
 }
 
 describe("bad input is rejected with typed errors", () => {

@@ -12,7 +12,7 @@ describe("sensitivity: bad input", () => {
   it("unknown parameter name", () => {
     const [i] = issues(ow({ ranges: [{ parameter: "dreg", low: 1, high: 2 }] }));
     expect(i!.path).toEqual(["ranges", 0, "parameter"]);
-    expect(i!.code).toBe("unknown_parameter");
+    expect(i!.code).toBe("unknown_reference");
     expect(i!.message).toMatch(/"dreg".*cStd, drug, u/);
   });
 
@@ -30,9 +30,9 @@ describe("sensitivity: bad input", () => {
   it('a parameter named "__proto__" is rejected as unknown; one named "constructor" works', () => {
     const [i] = issues(ow({ ranges: [{ parameter: "__proto__", low: 1, high: 2 }] }));
     expect(i!.path).toEqual(["ranges", 0, "parameter"]);
-    expect(i!.code).toBe("unknown_parameter");
+    expect(i!.code).toBe("unknown_reference");
     const [j] = issues(ow({ ranges: [{ parameter: "toString", low: 1, high: 2 }] }));
-    expect(j!.code).toBe("unknown_parameter");
+    expect(j!.code).toBe("unknown_reference");
     const source = {
       type: "model" as const,
       parameters: { constructor: { value: 30000 } },
@@ -63,7 +63,7 @@ describe("sensitivity: bad input", () => {
       strategies: [{ name: "Std", model: oneCycle(1, 1) }, { name: "New", model: oneCycle(2, 1) }],
     };
     const [i] = issues(() => oneWaySensitivity({ source, lambda, ranges: [{ parameter: "row", low: 0, high: 1 }], outcome }));
-    expect(i!.code).toBe("not_scalar");
+    expect(i!.code).toBe("invalid_value");
     expect(i!.path).toEqual(["ranges", 0, "parameter"]);
   });
 

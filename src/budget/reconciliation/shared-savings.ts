@@ -157,7 +157,7 @@ export function computeSharedSavings(p: z.output<typeof sharedSavingsSchema>): S
   } else if (p.minimumSavingsRate.kind === "chosen") {
     msr = p.minimumSavingsRate.rate;
     steps.push(
-      step("budget.mssp.msr", `The ACO chose a minimum savings rate of ${pct(msr)} (options ${p.minimumSavingsRate.options.map(pct).join(", ")}).`, { minimumSavingsRate: msr }),
+      step("budget.mssp.msr", `The ACO chose a minimum savings rate of ${pct(msr)} (options ${p.minimumSavingsRate.options.map((r) => pct(r)).join(", ")}).`, { minimumSavingsRate: msr }),
     );
   } else {
     const band = lookupBand(p.minimumSavingsRate.table, personYears, ["minimumSavingsRate", "table"]);

@@ -2,8 +2,8 @@
 // 「醫保、財政、社會捐贈共同籌資」).
 import * as z from "zod";
 import { isoDateSchema, moneyOf } from "../../core/index.js";
-import type { Rounding } from "../../money/index.js";
-import { unitsOfMoneyIn } from "../minor-amounts.js";
+import { type Rounding } from "../../money/index.js";
+import { unitsOfMoneyIn } from "../../money/money-units.js";
 
 /** The zod schema of a `lumpSum` contribution: `{ kind: "lumpSum", date, source: "donations", amount: { amount: "10000000", currency: "CNY" } }`. */
 export const lumpSumContributionSchema = z

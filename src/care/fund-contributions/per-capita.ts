@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { isoDateSchema, moneyOf } from "../../core/index.js";
 import { divideRounded, fractionOf, getCurrency, type Rounding } from "../../money/index.js";
-import { unitsOfMoneyIn } from "../minor-amounts.js";
+import { unitsOfMoneyIn } from "../../money/money-units.js";
 
 /** The zod schema of a `perCapita` contribution: `{ kind: "perCapita", date, source, insured: 500000, ratePerPerson: { amount: "20", currency: "CNY" } }`. */
 export const perCapitaContributionSchema = z

@@ -1,7 +1,7 @@
 // Floor kind `amount`: the alarm line is a stated amount.
 import * as z from "zod";
 import { moneyOf } from "../../core/index.js";
-import { unitsOfMoneyIn } from "../minor-amounts.js";
+import { unitsOfMoneyIn } from "../../money/money-units.js";
 
 /** The zod schema of an `amount` floor: `{ kind: "amount", amount: { amount: "500000", currency: "CNY" } }`. */
 export const amountFloorSchema = z.strictObject({ kind: z.literal("amount"), amount: moneyOf({ min: "0" }) }).strict();

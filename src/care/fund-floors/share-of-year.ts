@@ -3,6 +3,7 @@
 import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
 import { divideRounded, fractionOf, type Rounding } from "../../money/index.js";
+import { percentText } from "../../money/format.js";
 
 /** The zod schema of a `shareOfYear` floor: `{ kind: "shareOfYear", share: 0.05 }`. */
 export const shareOfYearFloorSchema = z.strictObject({ kind: z.literal("shareOfYear"), share: rateSchema }).strict();
@@ -18,5 +19,5 @@ export const shareOfYearFloorKind = {
     const s = fractionOf(f.share);
     return divideRounded(ctx.yearContributions * s.num, s.den, ctx.rounding);
   },
-  describe: (f: ShareOfYearFloor) => `${f.share.times(100).toFixed()}% of the calendar year's contributions`,
+  describe: (f: ShareOfYearFloor) => `${percentText(f.share)} of the calendar year's contributions`,
 } as const;

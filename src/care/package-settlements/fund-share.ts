@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { nonNegativeAmountSchema, rateSchema } from "../../core/index.js";
 import { divideRounded, fractionOf, type Rounding } from "../../money/index.js";
-import { unitsAt } from "../minor-amounts.js";
+import { scaleOf, toUnits } from "../../money/minor-units.js";
 
 /** The zod schema of a `fundShare` settlement: `{ kind: "fundShare", price: "1200000", fundRate: 0.6 }`. */
 export const fundShareSettlementSchema = z
@@ -24,7 +24,7 @@ export const fundShareSettlementKind = {
   schema: fundShareSettlementSchema,
   /** Fund due on the episode in minor units. */
   due(rule: FundShareSettlement, ctx: { currency: string; rounding: Rounding; path: readonly (string | number)[] }): bigint {
-    const price = unitsAt(rule.price, ctx.currency, [...ctx.path, "price"]);
+    const price = toUnits(rule.price, scaleOf(ctx.currency), [...ctx.path, "price"]);
     const f = fractionOf(rule.fundRate);
     return divideRounded(price * f.num, f.den, ctx.rounding);
   },

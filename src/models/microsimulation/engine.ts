@@ -3,7 +3,7 @@
 // counting method and discounting, so the mean over patients estimates the cohort trace.
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import { DomainError, ValidationError, type IssuePath } from "../../core/index.js";
+import { DomainError, type ErrorCode, ValidationError, type IssuePath } from "../../core/index.js";
 import { dueDateMemo } from "../../contracts/calendar.js";
 import type { OutcomeEvent } from "../../contracts/events.js";
 import type { ModelAttributes } from "../attributes.js";
@@ -336,10 +336,10 @@ function sampleNumber(s: Sampler, u: UniformSource): number | string {
 
 /** Checks a population's samplers against the declared attributes. */
 function checkSamplers(attributes: ModelAttributes, samplers: Record<string, Sampler>): void {
-  const issues: { path: (string | number)[]; code: string; message: string }[] = [];
+  const issues: { path: (string | number)[]; code: ErrorCode; message: string }[] = [];
   for (const name of Object.keys(samplers)) {
     if (!Object.prototype.hasOwnProperty.call(attributes, name)) {
-      issues.push({ path: ["population", "attributes", name], code: "unknown_attribute", message: `unknown attribute "${name}"; the model declares ${Object.keys(attributes).join(", ") || "none"}` });
+      issues.push({ path: ["population", "attributes", name], code: "unknown_reference", message: `unknown attribute "${name}"; the model declares ${Object.keys(attributes).join(", ") || "none"}` });
     }
   }
   for (const [name, d] of Object.entries(attributes)) {
@@ -353,14 +353,14 @@ function checkSamplers(attributes: ModelAttributes, samplers: Record<string, Sam
       if ("shares" in s) {
         const total = Object.values(s.shares).reduce((a, b) => a + b, 0);
         for (const level of Object.keys(s.shares)) {
-          if (!d.levels.includes(level)) issues.push({ path: [...path, "shares", level], code: "unknown_level", message: `"${level}" is not a level of ${name} (${d.levels.join(", ")})` });
+          if (!d.levels.includes(level)) issues.push({ path: [...path, "shares", level], code: "unknown_reference", message: `"${level}" is not a level of ${name} (${d.levels.join(", ")})` });
         }
-        if (Math.abs(total - 1) > ROW_TOLERANCE) issues.push({ path: [...path, "shares"], code: "out_of_domain", message: `the shares sum to ${showFloat(total)}, not 1` });
-      } else if (!("value" in s)) issues.push({ path, code: "invalid_sampler", message: `category "${name}" is drawn from shares of its levels or fixed by value` });
+        if (Math.abs(total - 1) > ROW_TOLERANCE) issues.push({ path: [...path, "shares"], code: "out_of_range", message: `the shares sum to ${showFloat(total)}, not 1` });
+      } else if (!("value" in s)) issues.push({ path, code: "invalid_value", message: `category "${name}" is drawn from shares of its levels or fixed by value` });
     } else if ("shares" in s) {
-      issues.push({ path, code: "invalid_sampler", message: `number "${name}" is drawn from a value, a uniform range or a distribution` });
+      issues.push({ path, code: "invalid_value", message: `number "${name}" is drawn from a value, a uniform range or a distribution` });
     } else if ("distribution" in s && (s.distribution.type === "dirichlet" || s.distribution.type === "multivariate-normal")) {
-      issues.push({ path: [...path, "distribution", "type"], code: "invalid_sampler", message: `a ${s.distribution.type === "dirichlet" ? "Dirichlet" : "multivariate normal"} draws a vector, not one attribute` });
+      issues.push({ path: [...path, "distribution", "type"], code: "invalid_value", message: `a ${s.distribution.type === "dirichlet" ? "Dirichlet" : "multivariate normal"} draws a vector, not one attribute` });
     }
   }
   if (issues.length > 0) throw new ValidationError(issues);
@@ -389,7 +389,7 @@ export function buildPatients(
     const ps = input.patients;
     const seen = new Set<string>();
     ps.forEach((p, i) => {
-      if (seen.has(p.id)) throw new ValidationError([{ path: ["patients", i, "id"], code: "duplicate", message: `patient id "${p.id}" appears twice` }]);
+      if (seen.has(p.id)) throw new ValidationError([{ path: ["patients", i, "id"], code: "duplicate_id", message: `patient id "${p.id}" appears twice` }]);
       seen.add(p.id);
     });
     const vectors = new Float64Array(ps.length * width);
@@ -433,14 +433,14 @@ export function cycleDater(model: MarkovModel, pathPrefix: IssuePath): (start: s
     throw new ValidationError([
       {
         path: [...pathPrefix, "cycleLength"],
-        code: "not_calendar",
+        code: "invalid_value",
         message: `a cycle of ${L} ${model.timeUnit}(s) is not a whole number of calendar ${inMonths ? "months" : "days"}, so simulated states cannot be dated`,
       },
     ]);
   }
   const limit = inMonths ? 1200 : 36_500;
   if (perCycle * model.cycles > limit) {
-    throw new ValidationError([{ path: [...pathPrefix, "cycles"], code: "out_of_domain", message: `the horizon of ${perCycle * model.cycles} ${inMonths ? "months" : "days"} goes beyond the calendar's ${limit}` }]);
+    throw new ValidationError([{ path: [...pathPrefix, "cycles"], code: "out_of_range", message: `the horizon of ${perCycle * model.cycles} ${inMonths ? "months" : "days"} goes beyond the calendar's ${limit}` }]);
   }
   const memo = dueDateMemo();
   return (start, cycle) => memo(start, inMonths ? { months: perCycle * cycle, days: 0 } : { months: 0, days: perCycle * cycle });
@@ -475,16 +475,16 @@ export function prepareEvents(p: PreparedModel, events: EventMap, path: IssuePat
   const response: PreparedEvents["response"] = p.declared.map(() => undefined);
   for (const [state, e] of Object.entries(events.onEnter)) {
     const i = index.get(state);
-    if (i === undefined) throw new ValidationError([{ path: [...path, "onEnter", state], code: "unknown_state", message: `"${state}" is not a state; the states are ${p.declared.join(", ")}` }]);
+    if (i === undefined) throw new ValidationError([{ path: [...path, "onEnter", state], code: "unknown_reference", message: `"${state}" is not a state; the states are ${p.declared.join(", ")}` }]);
     onEnter[i] = e.grade === undefined ? { kind: e.kind as OutcomeEvent["kind"] } : { kind: e.kind as OutcomeEvent["kind"], grade: e.grade };
   }
   const assessAt = events.assessments?.atCycles ?? [];
   for (const c of assessAt) {
-    if (c > p.cycles) throw new ValidationError([{ path: [...path, "assessments", "atCycles"], code: "out_of_domain", message: `assessment at cycle ${c} is after the last cycle ${p.cycles}` }]);
+    if (c > p.cycles) throw new ValidationError([{ path: [...path, "assessments", "atCycles"], code: "out_of_range", message: `assessment at cycle ${c} is after the last cycle ${p.cycles}` }]);
   }
   for (const [state, r] of Object.entries(events.assessments?.response ?? {})) {
     const i = index.get(state);
-    if (i === undefined) throw new ValidationError([{ path: [...path, "assessments", "response", state], code: "unknown_state", message: `"${state}" is not a state; the states are ${p.declared.join(", ")}` }]);
+    if (i === undefined) throw new ValidationError([{ path: [...path, "assessments", "response", state], code: "unknown_reference", message: `"${state}" is not a state; the states are ${p.declared.join(", ")}` }]);
     response[i] = r;
   }
   return { start: events.start, onEnter, assessAt, response };
@@ -570,15 +570,15 @@ export function groupPatients(attributes: ModelAttributes, table: ParameterTable
     const name = typeof spec === "string" ? spec : spec.attribute;
     const path = typeof spec === "string" ? ["subgroupBy", k] : ["subgroupBy", k, "attribute"];
     const d = Object.prototype.hasOwnProperty.call(attributes, name) ? attributes[name] : undefined;
-    if (d === undefined) throw new ValidationError([{ path, code: "unknown_attribute", message: `unknown attribute "${name}"; the model declares ${Object.keys(attributes).join(", ") || "none"}` }]);
+    if (d === undefined) throw new ValidationError([{ path, code: "unknown_reference", message: `unknown attribute "${name}"; the model declares ${Object.keys(attributes).join(", ") || "none"}` }]);
     const a = attrs.indexOf(name);
     const of = new Int32Array(patients.ids.length);
     if (typeof spec === "string") {
-      if (d.type !== "category") throw new ValidationError([{ path, code: "needs_breaks", message: `"${name}" is a number: give { attribute, breaks }` }]);
+      if (d.type !== "category") throw new ValidationError([{ path, code: "missing_field", message: `"${name}" is a number: give { attribute, breaks }` }]);
       for (let i = 0; i < of.length; i++) of[i] = patients.vectors[i * patients.width + a] as number;
       return { attribute: name, names: d.levels.map((l) => `${name} = ${l}`), of };
     }
-    if (d.type !== "number") throw new ValidationError([{ path: ["subgroupBy", k, "breaks"], code: "unexpected_key", message: `"${name}" is a category: name it without breaks` }]);
+    if (d.type !== "number") throw new ValidationError([{ path: ["subgroupBy", k, "breaks"], code: "unrecognized_keys", message: `"${name}" is a category: name it without breaks` }]);
     for (let i = 0; i < of.length; i++) of[i] = bandOf(patients.vectors[i * patients.width + a] as number, spec.breaks);
     return { attribute: name, names: bandNames(spec.breaks).map((b) => `${name} ${b}`), of };
   });

@@ -22,6 +22,7 @@ import {
   type PreparedModel,
 } from "./engine.js";
 import { runMicrosimulationInputSchema, type ParsedMicrosimulation, type RunMicrosimulationInput } from "./schema.js";
+import { numberText } from "../../money/format.js";
 
 /** One stream's statistics over the simulated patients. */
 export interface MicrosimulationStreamSummary {
@@ -110,7 +111,7 @@ export function drawParameters(sim: PreparedSimulation, seed: number): () => Flo
   };
 }
 
-const fmt = (x: number) => Number(x.toPrecision(7)).toString();
+const fmt = (x: number) => numberText(x);
 
 /**
  * Individual-level state-transition simulation (微观模拟): every patient walks through the

@@ -30,7 +30,7 @@ export interface SurvivalData {
 /** Checks lengths and the number of events, and lays the data out for the likelihood. */
 export function prepareSurvivalData(times: readonly number[], events: readonly (0 | 1)[], parameterCount: number): SurvivalData {
   if (times.length !== events.length) {
-    throw new ValidationError([{ path: ["events"], code: "length_mismatch", message: `${events.length} event flags for ${times.length} times: give one flag per time` }]);
+    throw new ValidationError([{ path: ["events"], code: "invalid_length", message: `${events.length} event flags for ${times.length} times: give one flag per time` }]);
   }
   const n = times.length;
   const t = Float64Array.from(times);
@@ -46,7 +46,7 @@ export function prepareSurvivalData(times: readonly number[], events: readonly (
     sumLog += lt[i] as number;
     maxT = Math.max(maxT, t[i] as number);
   }
-  if (d === 0) throw new ValidationError([{ path: ["events"], code: "no_events", message: "every observation is censored: no event to fit a survival curve to" }]);
+  if (d === 0) throw new ValidationError([{ path: ["events"], code: "too_few_events", message: "every observation is censored: no event to fit a survival curve to" }]);
   if (d < parameterCount) {
     throw new ValidationError([{ path: ["events"], code: "too_few_events", message: `${d} event(s) for a model with ${parameterCount} parameters: need at least as many events as parameters` }]);
   }

@@ -9,6 +9,9 @@ import { naturalDerivative, toNatural, toUnconstrained, type FamilyParameter, ty
 import { log, log1pExp, logAddExp } from "./math.js";
 import { GRADIENT_TOLERANCE, maximise } from "./optimise.js";
 import { SURVIVAL_FIT_FAMILIES, survivalFamily, type SurvivalFitFamily } from "./registry.js";
+import { numberText } from "../../money/format.js";
+/** Six significant digits in sentences. */
+const fmt = (x: number): string => numberText(x, 6);
 
 const CURE: FamilyParameter = { name: "cureFraction", scale: "logit" };
 /** |logit π| beyond this (π below 3·10⁻⁷ or above 1 − 3·10⁻⁷) is a cure fraction on its boundary, not an estimate. */
@@ -132,9 +135,6 @@ function kaplanMeierTail(data: SurvivalData): number {
   return s;
 }
 
-function fmt(x: number): string {
-  return Number(x.toPrecision(6)).toString();
-}
 
 /** Fits a parsed input; shared by {@link fitSurvival} and `fitSurvivalModels`. */
 export function fitParsed(parsed: z.output<typeof fitSurvivalInputSchema>, path: (string | number)[] = []): SurvivalFitResult {

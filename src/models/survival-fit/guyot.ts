@@ -43,8 +43,8 @@ export interface ReconstructedPatientData {
 
 function validate(T: number[], S: number[], tr: number[], nr: number[]): void {
   const issues: Issue[] = [];
-  if (T.length !== S.length) issues.push({ path: ["km", "survival"], code: "length_mismatch", message: `${S.length} survival values for ${T.length} times` });
-  if (tr.length !== nr.length) issues.push({ path: ["atRisk", "counts"], code: "length_mismatch", message: `${nr.length} counts for ${tr.length} times` });
+  if (T.length !== S.length) issues.push({ path: ["km", "survival"], code: "invalid_length", message: `${S.length} survival values for ${T.length} times` });
+  if (tr.length !== nr.length) issues.push({ path: ["atRisk", "counts"], code: "invalid_length", message: `${nr.length} counts for ${tr.length} times` });
   if (issues.length > 0) throw new ValidationError(issues);
   if (T[0] !== 0 || S[0] !== 1) issues.push({ path: ["km"], code: "invalid_value", message: "the digitised curve must start at time 0 with survival 1" });
   for (let k = 1; k < T.length; k++) {

@@ -30,7 +30,7 @@ export interface KaplanMeierResult {
 export function kaplanMeier(input: KaplanMeierInput): KaplanMeierResult {
   const parsed = parseInput(kaplanMeierInputSchema, input, "kaplanMeier");
   if (parsed.times.length !== parsed.events.length) {
-    throw new ValidationError([{ path: ["events"], code: "length_mismatch", message: `${parsed.events.length} event flags for ${parsed.times.length} times` }]);
+    throw new ValidationError([{ path: ["events"], code: "invalid_length", message: `${parsed.events.length} event flags for ${parsed.times.length} times` }]);
   }
   return kaplanMeierOf(parsed.times, parsed.events);
 }

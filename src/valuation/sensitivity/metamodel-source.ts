@@ -61,7 +61,7 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
   const psa = doc.psa;
   const S = psa.strategies.length;
   const p = [...path, "psa"];
-  if (new Set(psa.strategies).size !== S) throw new ValidationError([{ path: [...p, "strategies"], code: "duplicate", message: "strategy names must be unique" }]);
+  if (new Set(psa.strategies).size !== S) throw new ValidationError([{ path: [...p, "strategies"], code: "duplicate_id", message: "strategy names must be unique" }]);
   for (const key of ["costs", "effects"] as const) {
     if (psa[key].length !== S) {
       throw new DomainError("INCONSISTENT_INPUT", `${key} needs one series per strategy (${S}), got ${psa[key].length}`, { path: [...p, key] });
@@ -74,7 +74,7 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
     });
   }
   if (psa.parameterDraws === undefined) {
-    throw new ValidationError([{ path: [...p, "parameterDraws"], code: "missing_draws", message: "the PSA has no parameter draws: run it with includeParameterDraws: true" }]);
+    throw new ValidationError([{ path: [...p, "parameterDraws"], code: "missing_field", message: "the PSA has no parameter draws: run it with includeParameterDraws: true" }]);
   }
   const parameterDraws = psa.parameterDraws;
   const names = Object.keys(parameterDraws).sort();
@@ -212,7 +212,7 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
       const c = Object.hasOwn(parameterDraws, name) ? columns.get(name) : undefined;
       if (c === undefined) {
         const known = names.length === 0 ? "the PSA has no parameter draws (run it with includeParameterDraws: true)" : `the sampled parameters are ${names.join(", ")}`;
-        throw new ValidationError([{ path: at, code: "unknown_parameter", message: `unknown parameter "${name}"; ${known}` }]);
+        throw new ValidationError([{ path: at, code: "unknown_reference", message: `unknown parameter "${name}"; ${known}` }]);
       }
       return c.mean;
     },

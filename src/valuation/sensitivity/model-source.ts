@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { step, ValidationError, type IssuePath } from "../../core/index.js";
 import { modelParametersSchema, parameterTable } from "../../models/parameters.js";
-import { compileStrategies, decisionModelSchema } from "../../models/psa.js";
+import { compileStrategies, modelStrategiesSchema } from "../../models/psa.js";
 import type { PreparedSource, StrategyTotals, VariedEvaluator } from "./source.js";
 
 /**
@@ -15,10 +15,7 @@ export const modelSourceSchema = z
   .object({
     type: z.literal("model"),
     parameters: modelParametersSchema,
-    strategies: z
-      .array(z.strictObject({ name: z.string().min(1), model: decisionModelSchema }).strict())
-      .min(1)
-      .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" }),
+    strategies: modelStrategiesSchema,
     costStream: z.string().min(1).default("cost"),
     effectStream: z.string().min(1).default("qaly"),
   })
@@ -60,10 +57,10 @@ export function prepareModelSource(doc: ModelSource, path: IssuePath): PreparedS
       const slot = table.slots.get(name);
       if (slot === undefined) {
         const known = table.names.length === 0 ? "the source declares none" : `the parameters are ${table.names.join(", ")}`;
-        throw new ValidationError([{ path: at, code: "unknown_parameter", message: `unknown parameter "${name}"; ${known}` }]);
+        throw new ValidationError([{ path: at, code: "unknown_reference", message: `unknown parameter "${name}"; ${known}` }]);
       }
       if (typeof slot !== "number") {
-        throw new ValidationError([{ path: at, code: "not_scalar", message: `"${name}" is a Dirichlet row; vary a scalar parameter (a row's shares must keep summing to 1)` }]);
+        throw new ValidationError([{ path: at, code: "invalid_value", message: `"${name}" is a Dirichlet row; vary a scalar parameter (a row's shares must keep summing to 1)` }]);
       }
       return table.base[slot] as number;
     },

@@ -227,5 +227,5 @@ export function oneWaySensitivity(input: OneWaySensitivityInput): OneWaySensitiv
 
 /** Internal: a ValidationError for a parameter used twice across the two axes. */
 export function sameParameterError(name: string): ValidationError {
-  return new ValidationError([{ path: ["y", "parameter"], code: "same_parameter", message: `x and y both vary "${name}"; a two-way analysis needs two different parameters` }]);
+  return new ValidationError([{ path: ["y", "parameter"], code: "same_reference", message: `x and y both vary "${name}"; a two-way analysis needs two different parameters` }]);
 }

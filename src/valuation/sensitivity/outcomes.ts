@@ -108,14 +108,14 @@ export type SensitivityOutcome = z.output<typeof sensitivityOutcomeSchema>;
 export function checkOutcome(outcome: SensitivityOutcome, names: readonly string[], path: (string | number)[]): void {
   const check = (key: "strategy" | "comparator", name: string) => {
     if (!names.includes(name)) {
-      throw new ValidationError([{ path: [...path, key], code: "unknown_strategy", message: `"${name}" is not a strategy; the strategies are ${names.join(", ")}` }]);
+      throw new ValidationError([{ path: [...path, key], code: "unknown_reference", message: `"${name}" is not a strategy; the strategies are ${names.join(", ")}` }]);
     }
   };
   if ("strategy" in outcome) check("strategy", outcome.strategy);
   if ("comparator" in outcome) {
     check("comparator", outcome.comparator);
     if (outcome.comparator === outcome.strategy) {
-      throw new ValidationError([{ path: [...path, "comparator"], code: "same_strategy", message: "the comparator must differ from the strategy" }]);
+      throw new ValidationError([{ path: [...path, "comparator"], code: "same_reference", message: "the comparator must differ from the strategy" }]);
     }
   }
 }
