@@ -375,7 +375,7 @@ describe("ledger-drafts.ts: line order on one date", () => {
     expect(r.totals.withheld.toString()).toBe("CNY 210.00");
   });
 
-  it("bonuses on one date keep their order; two months on one date are paid and earn in month order", () => {
+  it("bonuses on one date keep their order; months after the assessment are paid and earn in month order", () => {
     const doc = { currency: "CNY",
       id: "L",
       price: "100",
@@ -386,25 +386,25 @@ describe("ledger-drafts.ts: line order on one date", () => {
         { type: "fixed", id: "fy", amount: "30", due: { months: 2 } },
       ],
     };
-    const events = [infusion("2026-01-01"), { kind: "treatedMonth", date: "2026-04-01" }, { kind: "treatedMonth", date: "2026-04-01" }];
-    // The assessment and the fixed bonuses fall on 2026-03-01; both months come after it,
-    // on the as-of date itself, and still count.
+    // M6: two identical treated months on one day are refused (scale-and-duplicates.test.ts),
+    // so the two months here are on different days, both after the assessment, the second on
+    // the as-of date itself, and still count.
+    const events = [infusion("2026-01-01"), { kind: "treatedMonth", date: "2026-03-15" }, { kind: "treatedMonth", date: "2026-04-01" }];
     const r = evaluateContract(doc, events, "2026-04-01");
     expect(r.lines.map((l) => [l.date, l.kind, l.termId, l.amount.toJSON().amount, l.explanation.rule])).toEqual([
       ["2026-03-01", "bonus", "pm", "0.00", "contracts.bonus.earned"],
       ["2026-03-01", "bonus", "fx", "20.00", "contracts.bonus.paid"],
       ["2026-03-01", "bonus", "fy", "30.00", "contracts.bonus.paid"],
-      ["2026-04-01", "payment", "treated-month-1", "100.00", "contracts.treatedMonth.paid"],
+      ["2026-03-15", "payment", "treated-month-1", "100.00", "contracts.treatedMonth.paid"],
+      ["2026-03-15", "bonus", "pm", "10.00", "contracts.bonus.perMonth"],
       ["2026-04-01", "payment", "treated-month-2", "100.00", "contracts.treatedMonth.paid"],
-      ["2026-04-01", "bonus", "pm", "10.00", "contracts.bonus.perMonth"],
       ["2026-04-01", "bonus", "pm", "10.00", "contracts.bonus.perMonth"],
     ]);
     expect(r.lines[1]!.explanation.text).toBe("Bonus fx (due 2 months after treatment start) is earned on 2026-03-01: CNY 20.00.");
-    expect(r.lines.slice(5).map((l) => [l.explanation.text, l.explanation.inputs])).toEqual([
-      ["Bonus pm per treated month: treated month 1 on 2026-04-01 earns CNY 10.00.", { month: 1, date: "2026-04-01" }],
+    expect([r.lines[4]!, r.lines[6]!].map((l) => [l.explanation.text, l.explanation.inputs])).toEqual([
+      ["Bonus pm per treated month: treated month 1 on 2026-03-15 earns CNY 10.00.", { month: 1, date: "2026-03-15" }],
       ["Bonus pm per treated month: treated month 2 on 2026-04-01 earns CNY 10.00.", { month: 2, date: "2026-04-01" }],
     ]);
-    // payments 2 × 100 = 200; bonuses 0 + 20 + 30 + 10 + 10 = 70; net 270.
     expect([r.totals.payments, r.totals.bonuses, r.totals.net].map((m) => m.toString())).toEqual(["CNY 200.00", "CNY 70.00", "CNY 270.00"]);
   });
 

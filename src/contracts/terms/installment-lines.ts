@@ -30,11 +30,11 @@ export function installmentsTotal(list: readonly ParsedInstallment[]): bigint {
 
 /** Drafts every installment due by asOf: paid when its conditions hold on the due date, withheld otherwise. */
 export function draftInstallments(list: readonly ParsedInstallment[], ctx: DraftContext): void {
-  const { start, asOf, known, dueDate, money } = ctx;
+  const { start, asOf, lookup, dueDate, money } = ctx;
   for (const inst of list) {
     const due = dueDate(start, inst.due);
     if (due > asOf) continue;
-    const check = checkConditions(inst.conditions, known, start, due, dueDate);
+    const check = checkConditions(inst.conditions, lookup, start, due, dueDate);
     const conditions = inst.conditionLabels;
     const inputs = { due, share: inst.shareText, conditions };
     if (check.ok) {

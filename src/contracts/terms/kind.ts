@@ -7,7 +7,7 @@ import type * as z from "zod";
 import type { Issue } from "../../core/index.js";
 import type { Money, Rounding } from "../../money/index.js";
 import { type DueOffset, describeOffset } from "../calendar.js";
-import type { ConditionCheck } from "../conditions.js";
+import type { ConditionCheck, EventLookup } from "../conditions.js";
 import type { OutcomeEvent } from "../events.js";
 import type { FailedCondition, LedgerLineKind } from "../ledger.js";
 import type { ParsedContract } from "../parse-contract.js";
@@ -74,6 +74,8 @@ export interface DraftContext {
   readonly asOf: string;
   /** The patient's events up to asOf, in date order. */
   readonly known: readonly OutcomeEvent[];
+  /** The same events, indexed by kind for long histories: pass it to checkConditions / findFirst. */
+  readonly lookup: EventLookup;
   /** "CNY 1,200,000.00" for explanation sentences. */
   readonly money: (units: bigint) => string;
   /** Treatment start + offset (memoised per contract). */
