@@ -596,41 +596,6 @@ describe("cohort-terms.ts", () => {
     expect([e.code, e.path]).toEqual(["OUT_OF_DOMAIN", ["summary", "pfsRate"]]);
   });
 
-  it("a continuation gate names its rules, inputs and metric", () => {
-    const gate = { type: "continuationGate", metric: "orr", threshold: "0.3", assessAtMonths: 6, periodCost: "150000", fundCap: "120000", rewardPerPatient: "10000" } as const;
-    const r = evaluateCohortTerms({ terms: [gate], summary: { patients: 10, responders: 3 } }).results[0]!;
-    // 3/10 = 0.3 reaches 0.3: reward 10,000 × 10 = 100,000.
-    expect(r.explanation.map((s) => s.rule)).toEqual(["contracts.cohort.gate", "contracts.cohort.gateFund", "contracts.cohort.gateReward"]);
-    expect(json(r.explanation[1]!.inputs)).toEqual({ periodCost: { amount: "150000.00", currency: "CNY" }, fundCap: { amount: "120000.00", currency: "CNY" } });
-    expect(json(r.explanation[2]!.inputs)).toEqual({ rewardPerPatient: { amount: "10000.00", currency: "CNY" }, patients: 10 });
-    expect(r.explanation[2]!.amount!.toString()).toBe("CNY 100000.00");
-    expect(r.metric).toEqual({ name: "orr", value: "0.3" });
-  });
-
-  const reprice: CohortTermInput = {
-    type: "evidenceRepricing",
-    price: "15000",
-    rules: [
-      { realWorld: "belowTrial", byAtLeast: "0.10", priceChange: "0.15" },
-      { realWorld: "aboveTrial", byAtLeast: "0.05", priceChange: "0.10" },
-    ],
-  };
-  it("repricing explains one rule (or none) with its inputs and totals, and needs the trial ORR", () => {
-    const run = (rw: string) => evaluateCohortTerms({ terms: [reprice], summary: { trialOrr: "0.65", realWorldOrr: rw } }).results[0]!;
-    const cut = run("0.54");
-    // gap 0.65 − 0.54 = 0.11 ≥ 0.10: 15,000 × 0.85 = 12,750; only the rule's step is written.
-    expect(cut.explanation.map((s) => [s.rule, json(s.inputs)])).toEqual([
-      ["contracts.cohort.reprice", { trialOrr: "0.65", realWorldOrr: "0.54", gap: "0.11", byAtLeast: "0.1", priceChange: "0.15" }],
-    ]);
-    expect(json(cut.totals)).toEqual({ gross: { amount: "12750.00", currency: "CNY" }, refunded: { amount: "0.00", currency: "CNY" }, net: { amount: "12750.00", currency: "CNY" } });
-    const same = run("0.69");
-    // gap 0.65 − 0.69 = −0.04: no rule applies.
-    expect(same.explanation.map((s) => [s.rule, json(s.inputs)])).toEqual([["contracts.cohort.reprice", { trialOrr: "0.65", realWorldOrr: "0.69", gap: "-0.04" }]]);
-    expect(issues(() => evaluateCohortTerms({ terms: [reprice], summary: { realWorldOrr: "0.5" } }))).toEqual([
-      { path: ["summary", "trialOrr"], code: "missing_field", message: "this term needs summary.trialOrr" },
-    ]);
-  });
-
   const mea = { type: "managedEntry", currency: "EUR", pricePerCycle: "10000", cyclesBeforeEvaluation: 3 } as const;
   it("a managed-entry agreement names its line kinds, rules and inputs", () => {
     const risk = evaluateCohortTerms({ terms: [{ ...mea, nonResponderRefund: "0.5" }], summary: { patients: 100, nonResponders: 30, cyclesAfterEvaluation: 2 } }).results[0]!;

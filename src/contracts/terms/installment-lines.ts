@@ -1,9 +1,10 @@
 // Dated installments, shared by the kinds that turn a price into a list of them
 // (schedule, financing): each falls due on its offset and is paid if its conditions hold.
-import type { Dec, Money } from "../../money/index.js";
+import type { Money } from "../../money/index.js";
 import type { DueOffset } from "../calendar.js";
 import { checkConditions } from "../conditions.js";
 import { because, type DraftContext, failed, type ParsedCondition } from "./kind.js";
+import type { ExactShare } from "./schemas.js";
 
 /** One scheduled payment with its amount already allocated. */
 export interface ParsedInstallment {
@@ -11,8 +12,8 @@ export interface ParsedInstallment {
   readonly label: string;
   readonly units: bigint;
   readonly amount: Money;
-  /** The share of the price, or null for a financing payment. */
-  readonly share: Dec | null;
+  /** The share of the price as an exact fraction, or null for a financing payment. */
+  readonly share: ExactShare | null;
   /** The share as text ("0.3"), or "financed". */
   readonly shareText: string;
   readonly due: DueOffset;

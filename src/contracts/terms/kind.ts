@@ -12,7 +12,7 @@ import type { OutcomeEvent } from "../events.js";
 import type { FailedCondition, LedgerLineKind } from "../ledger.js";
 import type { ParsedContract } from "../parse-contract.js";
 import { toUnits } from "../units.js";
-import type { ConditionTerms, EventMatcher } from "./schemas.js";
+import type { ConditionTerms, EventMatcher, ExactShare } from "./schemas.js";
 import type { Dec } from "../../money/index.js";
 
 /** The words of a ledger line: its sentence and the inputs it names. */
@@ -135,6 +135,8 @@ export interface PreparedReturn extends PreparedTerm {
 export interface ReturnTermKind<Type extends string, S extends z.ZodType, P extends PreparedReturn> {
   readonly type: Type;
   readonly schema: S;
+  /** The share of what was paid the term returns, as validated (the contract checks that all shares sum to ≤ 1). */
+  shareOf(term: z.output<S>): ExactShare;
   prepare(term: z.output<S>, ctx: PrepareContext): P;
   /** The first trigger on or before asOf, or null. */
   trigger(term: P, ctx: DraftContext): ReturnTrigger | null;

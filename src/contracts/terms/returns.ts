@@ -3,23 +3,23 @@
 // One rounding over all triggered terms keeps the sum of returned amounts within what
 // was paid and monotone in it. Each returning kind only says when it is triggered.
 import * as z from "zod";
-import { rateSchema } from "../../core/index.js";
-import type { Dec } from "../../money/index.js";
 import { findFirst } from "../conditions.js";
-import { divRound, groupedText, toFraction } from "../units.js";
-import { describeMatcher, describeWindow, type DraftContext, type DraftWords, percent, type PreparedReturn, type PrepareContext, type ReturnTrigger } from "./kind.js";
+import { divRound, groupedText } from "../units.js";
+import { describeMatcher, describeWindow, type DraftContext, type DraftWords, type PreparedReturn, type PrepareContext, type ReturnTrigger } from "./kind.js";
 import { type DueOffset } from "../calendar.js";
-import { type EventMatcher, dueOffsetSchema, eventMatcherSchema } from "./schemas.js";
+import { type EventMatcher, dueOffsetSchema, eventMatcherSchema, type ExactShare, shareSchema, shareWords } from "./schemas.js";
 
-/** The fields every event-triggered return term (refund, clawback) has besides its `type`. */
+/** The fields every event-triggered return term (refund, clawback) has besides its `type` and its share. */
 export const eventReturnFields = {
   id: z.string().min(1).optional(),
   label: z.string().min(1).optional(),
   trigger: z.array(eventMatcherSchema).min(1),
   within: dueOffsetSchema.optional(),
-  share: rateSchema,
   base: z.enum(["payments", "paymentsAndBonuses"]).default("payments"),
 };
+
+/** The share a refund returns: a decimal or an exact fraction in [0, 1]. */
+export const returnShareSchema = shareSchema;
 
 /** An event-triggered return term after parsing. */
 export interface ParsedEventReturn<T extends "refund" | "clawback"> extends PreparedReturn {
@@ -33,7 +33,8 @@ export interface ParsedEventReturn<T extends "refund" | "clawback"> extends Prep
 /** Prepares an event-triggered return term (shared by refund and clawback). */
 export function prepareEventReturn<T extends "refund" | "clawback">(
   type: T,
-  r: { id?: string | undefined; label?: string | undefined; trigger: EventMatcher[]; within?: DueOffset | undefined; share: Dec; base: "payments" | "paymentsAndBonuses" },
+  r: { id?: string | undefined; label?: string | undefined; trigger: EventMatcher[]; within?: DueOffset | undefined; base: "payments" | "paymentsAndBonuses" },
+  share: ExactShare,
   ctx: PrepareContext,
 ): ParsedEventReturn<T> {
   const id = r.id ?? `${type}-${ctx.index + 1}`;
@@ -43,11 +44,11 @@ export function prepareEventReturn<T extends "refund" | "clawback">(
     type,
     lineKind: type,
     id,
-    label: r.label ?? `${type === "refund" ? "Refund" : "Clawback"} of ${percent(r.share)} of the amount paid on ${what}${describeWindow(r.within)}`,
+    label: r.label ?? `${type === "refund" ? "Refund" : "Clawback"} of ${shareWords(share)} of the amount paid on ${what}${describeWindow(r.within)}`,
     trigger: r.trigger,
     within: r.within ?? null,
-    share: toFraction(r.share),
-    shareText: r.share.toString(),
+    share: { num: share.num, den: share.den },
+    shareText: share.text,
     base: r.base,
   };
 }
