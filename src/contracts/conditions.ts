@@ -103,7 +103,13 @@ export function findFirst(lookup: EventLookup | readonly OutcomeEvent[], matcher
 /** The outcome of checking conditions on a date: all held, or the first that failed. */
 export type ConditionCheck =
   | { readonly ok: true }
-  | { readonly ok: false; readonly condition: ParsedCondition; readonly event: OutcomeEvent | null };
+  | {
+      readonly ok: false;
+      readonly condition: ParsedCondition;
+      readonly event: OutcomeEvent | null;
+      /** For a `some` condition: a matching event recorded after the window closed (`windowEnd`), if any. */
+      readonly outside?: { readonly event: OutcomeEvent; readonly windowEnd: string };
+    };
 
 const OK: ConditionCheck = { ok: true };
 
@@ -123,7 +129,17 @@ export function checkConditions(
     }
     const hit = findFirst(events, c.events, start, through);
     if (c.type === "none" && hit !== null) return { ok: false, condition: c, event: hit };
-    if (c.type === "some" && hit === null) return { ok: false, condition: c, event: null };
+    if (c.type === "some" && hit === null) {
+      // Say so when the event exists but came too late (a CR on day 31 for a day-30 condition).
+      let late: OutcomeEvent | null = null;
+      try {
+        late = findFirst(events, c.events, start, "9999-12-31");
+      } catch {
+        late = null; // a later event without a grade cannot be compared; the failure stands as it is
+      }
+      if (late !== null && late.date > through) return { ok: false, condition: c, event: null, outside: { event: late, windowEnd: through } };
+      return { ok: false, condition: c, event: null };
+    }
   }
   return OK;
 }

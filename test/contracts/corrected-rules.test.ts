@@ -237,3 +237,33 @@ describe("K9 corrected (C3): a 10-point gap triggers renegotiation, not a price 
     ]);
   });
 });
+
+describe("explanations that do not mislead (issue 15 item 7)", () => {
+  it("a windowed condition that fails because the event came a day late says so, with the event's date", () => {
+    const doc = {
+      id: "day-30",
+      currency: "CNY",
+      price: "100000.00",
+      payment: { type: "schedule", installments: [{ share: "1", due: { days: 30 }, conditions: [{ type: "some", events: [{ kind: "assessment", responses: ["CR"] }], within: { days: 30 } }] }] },
+    };
+    // Start 2026-01-01; the window and the due date end on day 30 = 2026-01-31; the CR is on 2026-02-01.
+    const r = evaluateContract(doc, [infusion("2026-01-01"), { kind: "assessment", date: "2026-02-01", response: "CR" }], "2026-12-31");
+    expect(r.lines[0]!.failedCondition).toEqual({
+      condition: "assessment CR recorded within 30 days of treatment start",
+      event: null,
+      outsideWindow: { kind: "assessment", date: "2026-02-01", windowEnd: "2026-01-31" },
+    });
+    expect(r.lines[0]!.explanation.text).toBe(
+      'Installment 1 (100% of the price, due 30 days after treatment start) fell due on 2026-01-31 and is withheld (CNY 100,000.00): "assessment CR recorded within 30 days of treatment start" did not hold by 2026-01-31: the assessment recorded on 2026-02-01 is outside the window.',
+    );
+    // With no such event at all, the old wording stands.
+    const none = evaluateContract(doc, [infusion("2026-01-01")], "2026-12-31");
+    expect(none.lines[0]!.explanation.text).toContain('did not hold (no such event recorded)');
+  });
+
+  it("cohort explanations print amounts with the currency's formatting", () => {
+    const r = evaluateCohortTerms({ terms: [{ type: "performanceDeduction", metric: "orr", target: "0.4", deductionRate: "0.2" }], summary: { patients: 40, responders: 14, amount: { amount: "3000000", currency: "EUR" } } }).results[0]!;
+    // 14/40 = 35% < 40%: 0.2 × 3,000,000 = 600,000 deducted; payable 2,400,000.
+    expect(r.explanation.map((s) => s.text)).toEqual(["ORR 35% is below the target 40%: 20% of EUR 3,000,000.00 is deducted.", "Payable: EUR 2,400,000.00."]);
+  });
+});

@@ -422,7 +422,8 @@ describe("conditions", () => {
     const events = [{ kind: "improvement" as const, date: "2026-03-01" }];
     const some = { type: "some" as const, events: [{ kind: "improvement" as const }], within: { months: 1, days: 0 }, label: "improved within a month" };
     // Window 2026-01-15 … 2026-02-15: the improvement on 03-01 is too late.
-    expect(checkConditions([some], events, "2026-01-15", "2026-12-31")).toEqual({ ok: false, condition: some, event: null });
+    // Issue 15 item 7: the late event is reported with the window's end.
+    expect(checkConditions([some], events, "2026-01-15", "2026-12-31")).toEqual({ ok: false, condition: some, event: null, outside: { event: events[0], windowEnd: "2026-02-15" } });
     // Window 2026-02-01 … 2026-03-01: on time (inclusive end).
     expect(checkConditions([some], events, "2026-02-01", "2026-12-31")).toEqual({ ok: true });
     // The due date ends the window when it comes first.
@@ -672,7 +673,7 @@ describe("cohort terms: wording and decisions", () => {
   it("K5 explains a deduction and a met target", () => {
     const low = evaluateCohortTerms({ terms: [k5], summary: { patients: 40, responders: 14, amount } }).results[0]!;
     // 14/40 = 35% < 40%: 20% of 1,000,000 = 200,000 deducted.
-    expect(low.explanation.map((s) => s.text)).toEqual(["ORR 35% is below the target 40%: 20% of CNY 1000000.00 is deducted.", "Payable: CNY 800000.00."]);
+    expect(low.explanation.map((s) => s.text)).toEqual(["ORR 35% is below the target 40%: 20% of CNY 1,000,000.00 is deducted.", "Payable: CNY 800,000.00."]);
     expect(low.decision).toBe("below target: deduction");
     expect(low.termId).toBe("performanceDeduction-1");
     expect(low.metric).toEqual({ name: "orr", value: "0.35" });
@@ -718,7 +719,7 @@ describe("cohort terms: wording and decisions", () => {
     const at = (v: string) => evaluateCohortTerms({ terms: [{ type: "outcomeTiers", id: "tiers", metric: "pfsRate", table }], summary: { pfsRate: v, amount } }).results[0]!;
     const low = at("0.3");
     // 50% of 1,000,000 = 500,000 paid; 500,000 not paid.
-    expect(low.explanation.map((s) => s.text)).toEqual(["pfsRate 30% falls in band [0, 0.6): 50% of CNY 1000000.00 is paid.", "Not paid under the tier table: CNY 500000.00."]);
+    expect(low.explanation.map((s) => s.text)).toEqual(["pfsRate 30% falls in band [0, 0.6): 50% of CNY 1,000,000.00 is paid.", "Not paid under the tier table: CNY 500,000.00."]);
     expect(low.decision).toBe("band [0, 0.6) → 0.5");
     expect(low.termId).toBe("tiers");
     expect(low.lines).toEqual([expect.objectContaining({ kind: "payment", label: "tier [0, 0.6)" })]);
@@ -734,12 +735,12 @@ describe("cohort terms: wording and decisions", () => {
   it("K11 explains up-front payment, refunds, success fees and later cycles", () => {
     const risk = evaluateCohortTerms({ terms: [{ ...mea, nonResponderRefund: "0.5" }], summary: { patients: 100, nonResponders: 30, cyclesAfterEvaluation: 2 } }).results[0]!;
     expect(risk.explanation.map((s) => s.text)).toEqual([
-      "100 patients × EUR 30000.00 (cycles 1–3) = EUR 3000000.00 paid up front.",
-      "30 non-responders × EUR 30000.00 × 50% = EUR 450000.00 refunded by the manufacturer.",
+      "100 patients × EUR 30,000.00 (cycles 1–3) = EUR 3,000,000.00 paid up front.",
+      "30 non-responders × EUR 30,000.00 × 50% = EUR 450,000.00 refunded by the manufacturer.",
       // 70 responders × 2 cycles × 10,000 = 1,400,000.
-      "70 responders × EUR 20000.00 (cycles 4–5) = EUR 1400000.00.",
+      "70 responders × EUR 20,000.00 (cycles 4–5) = EUR 1,400,000.00.",
       // gross 3,000,000 + 1,400,000 = 4,400,000; net 4,400,000 − 450,000 = 3,950,000.
-      "Gross EUR 4400000.00, refunded EUR 450000.00, net EUR 3950000.00.",
+      "Gross EUR 4,400,000.00, refunded EUR 450,000.00, net EUR 3,950,000.00.",
     ]);
     expect(risk.decision).toBe("refund 50% for non-responders");
     expect(risk.metric).toEqual({ name: "nonResponders", value: "30" });
@@ -749,7 +750,7 @@ describe("cohort terms: wording and decisions", () => {
       "responders' 2 cycles after evaluation (full price)",
     ]);
     const fee = evaluateCohortTerms({ terms: [{ ...mea, upfront: "free" }], summary: { patients: 100, nonResponders: 30 } }).results[0]!;
-    expect(fee.explanation[0]!.text).toBe("Drug free up front; at evaluation the payer pays 70 responders × EUR 30000.00 = EUR 2100000.00; non-responders' cycles cost nothing.");
+    expect(fee.explanation[0]!.text).toBe("Drug free up front; at evaluation the payer pays 70 responders × EUR 30,000.00 = EUR 2,100,000.00; non-responders' cycles cost nothing.");
     expect(fee.decision).toBe("success fee");
     expect(fee.lines.map((l) => l.label)).toEqual(["responders' 3 cycles before evaluation (success fee)"]);
     const plain = evaluateCohortTerms({ terms: [mea], summary: { patients: 10, nonResponders: 10, cyclesAfterEvaluation: 2 } }).results[0]!;

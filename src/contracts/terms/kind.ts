@@ -203,10 +203,16 @@ export function percent(d: Dec): string {
 
 /** The failed condition of a check, as a ledger line records it. */
 export function failed(check: Exclude<ConditionCheck, { ok: true }>): FailedCondition {
-  return { condition: check.condition.label, event: check.event === null ? null : { kind: check.event.kind, date: check.event.date } };
+  const f: FailedCondition = { condition: check.condition.label, event: check.event === null ? null : { kind: check.event.kind, date: check.event.date } };
+  return check.outside === undefined ? f : { ...f, outsideWindow: { kind: check.outside.event.kind, date: check.outside.event.date, windowEnd: check.outside.windowEnd } };
 }
 
 /** Why a line was withheld, in words. */
 export function because(f: FailedCondition): string {
-  return f.event === null ? `"${f.condition}" did not hold (no such event recorded)` : `"${f.condition}" failed: ${f.event.kind} on ${f.event.date}`;
+  if (f.event !== null) return `"${f.condition}" failed: ${f.event.kind} on ${f.event.date}`;
+  if (f.outsideWindow !== undefined) {
+    const o = f.outsideWindow;
+    return `"${f.condition}" did not hold by ${o.windowEnd}: the ${o.kind} recorded on ${o.date} is outside the window`;
+  }
+  return `"${f.condition}" did not hold (no such event recorded)`;
 }
