@@ -16,8 +16,11 @@ const conditions = fc.array(noneCondition, { maxLength: 2 });
 const sharesArb = fc.integer({ min: 1, max: 5 }).chain((n) =>
   fc.uniqueArray(fc.integer({ min: 1, max: 9999 }), { minLength: n - 1, maxLength: n - 1 }).map((cuts) => {
     const points = [0, ...cuts.sort((a, b) => a - b), 10000];
-    return points.slice(1).map((p, i) => (p - points[i]!) / 10000).map((x) => x.toFixed(4));
-  }),
+    return points.slice(1).map((p, i) => p - points[i]!);
+  }).chain((parts) =>
+    // Issue 15 item 5: each share as a decimal ("0.2500") or an exact fraction ("2500/10000", "1/4").
+    fc.tuple(...parts.map((bp) => fc.constantFrom((bp / 10000).toFixed(4), `${bp}/10000`))),
+  ),
 );
 
 const refundsArb = fc
