@@ -207,6 +207,26 @@ describe("contracts properties", () => {
     );
   });
 
+  it("events dated after asOf never change the ledger (issue 15 item 7)", () => {
+    fc.assert(
+      fc.property(contractArb, patientArb, fc.array(adverseEventArb, { minLength: 1, maxLength: 3 }), asOfDays, (json, p, later, d) => {
+        const c = parseContract(json);
+        const asOfDay = Math.min(d, 900);
+        const asOf = dateAt(p.start, asOfDay);
+        const known = [...p.months, ...p.adverse].filter((e) => e.day <= asOfDay && e.kind !== "death");
+        const future = later.map((e) => ({ ...e, day: asOfDay + 1 + (e.day % 200) }));
+        const a = evaluateContract(c, history(p.start, known), asOf);
+        const b = evaluateContract(c, history(p.start, [...known, ...future]), asOf);
+        expect(JSON.stringify(b.lines)).toBe(JSON.stringify(a.lines));
+        expect(JSON.stringify(b.totals)).toBe(JSON.stringify(a.totals));
+        // The net never exceeds the most the contract can pay, nor what was paid.
+        if (c.maxPayable !== null) expect(units(a, "net") <= toMinorUnits(c.maxPayable)).toBe(true);
+        expect(units(a, "refunded") <= units(a, "gross")).toBe(true);
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
   it("a contract round-tripped through JSON evaluates identically, and evaluation is deterministic", () => {
     fc.assert(
       fc.property(contractArb, patientArb, asOfDays, (json, p, day) => {

@@ -80,14 +80,13 @@ function gcd(a: bigint, b: bigint): bigint {
  * (`"1/3"`), so three equal tranches are written `"1/3"` rather than a rounded
  * 0.3333333333. `"1/0"` and shares above 1 are refused at the field.
  */
-export const shareSchema = z
-  .union([rateSchema, z.string().regex(FRACTION, { message: 'a share is a decimal in [0, 1] ("0.25") or a fraction of whole numbers ("1/3")' })])
-  .transform((v, ctx): ExactShare => {
-    if (typeof v !== "string") {
-      const f = fractionOf(v);
-      return { num: f.num, den: f.den, text: v.toString() };
+export const shareSchema = z.union([z.string(), z.number()]).transform((v, ctx): ExactShare => {
+  if (typeof v === "string" && v.includes("/")) {
+    const m = FRACTION.exec(v);
+    if (m === null) {
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(v.slice(0, 40))} is not a share: write a decimal in [0, 1] ("0.25") or a fraction of whole numbers ("1/3")` });
+      return z.NEVER;
     }
-    const m = FRACTION.exec(v) as RegExpExecArray;
     const num = BigInt(m[1] as string);
     const den = BigInt(m[2] as string);
     if (den === 0n) {
@@ -99,7 +98,20 @@ export const shareSchema = z
       return z.NEVER;
     }
     return { num, den, text: v };
-  });
+  }
+  // Decimals go through the rate schema, with its messages (limits, "write 0.8" hints).
+  const rate = rateSchema.safeParse(v);
+  if (!rate.success) {
+    // Re-raised without their default text, so the caller's error map words them as for any rate.
+    for (const issue of rate.error.issues) {
+      const { message, ...raw } = issue;
+      ctx.addIssue((message === "Invalid input" ? { ...raw, input: v } : { ...raw, message }) as never);
+    }
+    return z.NEVER;
+  }
+  const f = fractionOf(rate.data);
+  return { num: f.num, den: f.den, text: rate.data.toString() };
+});
 
 /** True for a share the schema produced (a refinement may run after a share was refused). */
 export function isExactShare(s: unknown): s is ExactShare {
