@@ -49,7 +49,8 @@ export {
   type ParsedBonus,
   type ParsedRefund,
 } from "./parse-contract.js";
-export { PAYMENT_KINDS, BONUS_KINDS, RETURN_KINDS } from "./terms/registry.js";
+export { PAYMENT_KINDS, BONUS_KINDS, RETURN_KINDS, type PreparedOf } from "./terms/registry.js";
+export type { EventLookup } from "./conditions.js";
 export type {
   PayingTermKind,
   ReturnTermKind,
