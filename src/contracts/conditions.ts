@@ -30,17 +30,93 @@ export function firstMatch(matchers: readonly EventMatcher[], events: readonly O
   return null;
 }
 
+/**
+ * A patient's events with, for long histories, the positions of each kind: lookups then
+ * cost a binary search instead of a scan of the whole history (a per-treated-month
+ * contract with tens of thousands of events checks conditions once per line).
+ */
+export interface EventLookup {
+  readonly events: readonly OutcomeEvent[];
+  /** Positions in `events` of each kind, ascending; null for short histories (a scan is cheaper). */
+  readonly byKind: ReadonlyMap<string, readonly number[]> | null;
+}
+
+/** Histories shorter than this are scanned; an index would cost more than it saves. */
+const INDEX_FROM = 32;
+
+/** Indexes a history (events in date order) for {@link findFirst}. */
+export function eventLookup(events: readonly OutcomeEvent[]): EventLookup {
+  if (events.length < INDEX_FROM) return { events, byKind: null };
+  const byKind = new Map<string, number[]>();
+  for (let i = 0; i < events.length; i++) {
+    const kind = (events[i] as OutcomeEvent).kind;
+    const list = byKind.get(kind);
+    if (list === undefined) byKind.set(kind, [i]);
+    else list.push(i);
+  }
+  return { events, byKind };
+}
+
+/**
+ * {@link firstMatch} on an indexed history: the same event (or the same error for a
+ * missing grade), found in O(matchers · log n) plus the events of the matched kinds
+ * skipped for their attributes.
+ */
+export function findFirst(lookup: EventLookup | readonly OutcomeEvent[], matchers: readonly EventMatcher[], from: string, through: string): OutcomeEvent | null {
+  if (Array.isArray(lookup)) return firstMatch(matchers, lookup as readonly OutcomeEvent[], from, through);
+  const { events, byKind } = lookup as EventLookup;
+  if (byKind === null) return firstMatch(matchers, events, from, through);
+  // The scan returns the first event (in history order) some matcher accepts or throws
+  // on, trying matchers in order on each event: keep the least (position, matcher).
+  let best = -1;
+  let bestMatcher: EventMatcher | null = null;
+  for (const m of matchers) {
+    const list = byKind.get(m.kind);
+    if (list === undefined) continue;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((events[list[mid] as number] as OutcomeEvent).date < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < list.length; j++) {
+      const pos = list[j] as number;
+      if (best !== -1 && pos >= best) break;
+      const e = events[pos] as OutcomeEvent;
+      if (e.date > through) break;
+      const gradeless = m.minGrade !== undefined && m.minGrade > 1 && e.grade === undefined;
+      if (gradeless || matches(m, e)) {
+        best = pos;
+        bestMatcher = m;
+        break;
+      }
+    }
+  }
+  if (best === -1) return null;
+  const hit = events[best] as OutcomeEvent;
+  // Throws the missing-grade error exactly where the scan would.
+  matches(bestMatcher as EventMatcher, hit);
+  return hit;
+}
+
 /** The outcome of checking conditions on a date: all held, or the first that failed. */
 export type ConditionCheck =
   | { readonly ok: true }
-  | { readonly ok: false; readonly condition: ParsedCondition; readonly event: OutcomeEvent | null };
+  | {
+      readonly ok: false;
+      readonly condition: ParsedCondition;
+      readonly event: OutcomeEvent | null;
+      /** For a `some` condition: a matching event recorded after the window closed (`windowEnd`), if any. */
+      readonly outside?: { readonly event: OutcomeEvent; readonly windowEnd: string };
+    };
 
 const OK: ConditionCheck = { ok: true };
 
 /** Checks conditions on `onDate`, counting events from `start` through `onDate` (or the condition's own window end). */
 export function checkConditions(
   conditions: readonly ParsedCondition[],
-  events: readonly OutcomeEvent[],
+  events: readonly OutcomeEvent[] | EventLookup,
   start: string,
   onDate: string,
   dueDate: (start: string, offset: DueOffset) => string = addOffset,
@@ -51,9 +127,19 @@ export function checkConditions(
       const end = dueDate(start, c.within);
       if (end < through) through = end;
     }
-    const hit = firstMatch(c.events, events, start, through);
+    const hit = findFirst(events, c.events, start, through);
     if (c.type === "none" && hit !== null) return { ok: false, condition: c, event: hit };
-    if (c.type === "some" && hit === null) return { ok: false, condition: c, event: null };
+    if (c.type === "some" && hit === null) {
+      // Say so when the event exists but came too late (a CR on day 31 for a day-30 condition).
+      let late: OutcomeEvent | null = null;
+      try {
+        late = findFirst(events, c.events, start, "9999-12-31");
+      } catch {
+        late = null; // a later event without a grade cannot be compared; the failure stands as it is
+      }
+      if (late !== null && late.date > through) return { ok: false, condition: c, event: null, outside: { event: late, windowEnd: through } };
+      return { ok: false, condition: c, event: null };
+    }
   }
   return OK;
 }

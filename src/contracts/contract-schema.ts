@@ -3,10 +3,10 @@
 import * as z from "zod";
 import { isoDateSchema, nonNegativeAmountSchema, roundingSchema } from "../core/index.js";
 import { currencyCodeSchema } from "../core/index.js";
-import { D } from "../money/decimal.js";
-import { bonusTermSchema, paymentTermSchema, refundTermSchema } from "./terms/registry.js";
+import { bonusTermSchema, paymentTermSchema, refundTermSchema, returnKind } from "./terms/registry.js";
+import { exactText, isExactShare, sumShares } from "./terms/schemas.js";
 
-export { conditionSchema, dueOffsetSchema, eventMatcherSchema, type ConditionTerms, type EventMatcher } from "./terms/schemas.js";
+export { conditionSchema, dueOffsetSchema, eventMatcherSchema, shareSchema, type ConditionTerms, type EventMatcher, type ExactShare } from "./terms/schemas.js";
 export { installmentTermSchema, scheduleTermSchema } from "./terms/schedule.js";
 export { financingTermSchema } from "./terms/financing.js";
 export { perTreatedMonthTermSchema } from "./terms/per-treated-month.js";
@@ -49,9 +49,12 @@ export const contractSchema = z
   })
   .superRefine((c, ctx) => {
     // Across kinds: together the return terms may not give back more than was paid.
-    const refundShare = c.refunds.reduce((acc, r) => acc.plus(r.share), new D(0));
-    if (refundShare.greaterThan(1)) {
-      ctx.addIssue({ code: "custom", path: ["refunds"], message: `refund and clawback shares together exceed 1 (${refundShare.toString()}): more than was paid could be returned` });
+    // Exact (M3): 1 + 10⁻⁷⁰ is more than 1. (A refused share has its own issue.)
+    if (!c.refunds.every((r) => isExactShare(returnKind(r.type).shareOf(r)))) return;
+    const total = sumShares(c.refunds.map((r) => returnKind(r.type).shareOf(r)));
+    if (total.num > total.den) {
+      const text = exactText(total, c.refunds.map((r) => returnKind(r.type).shareOf(r)));
+      ctx.addIssue({ code: "custom", path: ["refunds"], message: `refund and clawback shares together exceed 1 (${text}): more than was paid could be returned` });
     }
   });
 

@@ -3,6 +3,7 @@ import { quote } from "../money/decimal.js";
 import { isCalendarDate } from "./calendar.js";
 import { draftLedger, draftTotals } from "./ledger-drafts.js";
 import type { LedgerLineKind, MinorUnitLedgerTotals } from "./ledger.js";
+import { namedArguments } from "./evaluate-contract.js";
 import { isParsedContract, isParsedContractVersions, type ParsedContract, type ParsedContractVersions } from "./parse-contract.js";
 
 /** One ledger line of {@link evaluateContractMinorUnits}: amounts in minor units (fen, cents). */
@@ -37,14 +38,22 @@ export interface MinorUnitContractEvaluation {
  * {@link parseContract} or {@link parseContractVersions}; events are validated as in
  * {@link evaluateContract}, with the same typed errors.
  *
+ * Named arguments (`{ contract, events, asOf }`) as for {@link evaluateContract}; the
+ * positional form still works.
+ *
  * @example
  * ```ts
  * const k1 = parseContract(k1Json);
- * const r = evaluateContractMinorUnits(k1, [{ kind: "infusion", date: "2026-01-15" }], "2026-12-31");
+ * const r = evaluateContractMinorUnits({ contract: k1, events: [{ kind: "infusion", date: "2026-01-15" }], asOf: "2026-12-31" });
  * r.totals.net; // 120000000n (CNY 1,200,000.00)
  * ```
  */
-export function evaluateContractMinorUnits(contract: ParsedContract | ParsedContractVersions, events: unknown, asOf: string): MinorUnitContractEvaluation {
+export function evaluateContractMinorUnits(
+  input: { readonly contract: ParsedContract | ParsedContractVersions; readonly events: unknown; readonly asOf: string } | ParsedContract | ParsedContractVersions,
+  positionalEvents?: unknown,
+  positionalAsOf?: string,
+): MinorUnitContractEvaluation {
+  const { contract, events, asOf } = namedArguments(input, positionalEvents, positionalAsOf, "evaluateContractMinorUnits");
   if (!isParsedContract(contract) && !isParsedContractVersions(contract)) {
     throw invalid(["contract"], "expected a contract made by parseContract or parseContractVersions", "invalid_contract");
   }

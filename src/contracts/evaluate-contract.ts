@@ -28,6 +28,30 @@ export const evaluateContractInputSchema = z.strictObject({
 /** A contract as {@link evaluateContract} accepts it: parsed once, or raw JSON. */
 export type ContractLike = ParsedContract | ParsedContractVersions | unknown;
 
+/** The named arguments of {@link evaluateContract} and {@link evaluateContractMinorUnits}. */
+export interface EvaluateContractInput {
+  readonly contract: ContractLike;
+  readonly events: unknown;
+  readonly asOf: string;
+}
+
+/**
+ * Reads the named form `{ contract, events, asOf }` (issue 13 item 4). The positional
+ * form `(contract, events, asOf)` is kept for existing callers. A contract document never
+ * has a `contract` key (its schema is strict), so the two cannot be confused.
+ */
+export function namedArguments(first: unknown, events: unknown, asOf: unknown, fn: string): { contract: unknown; events: unknown; asOf: unknown } {
+  if (events !== undefined || asOf !== undefined || typeof first !== "object" || first === null || isParsedContract(first) || isParsedContractVersions(first) || !Object.hasOwn(first, "contract")) {
+    return { contract: first, events, asOf };
+  }
+  const unknownKeys = Object.keys(first).filter((k) => k !== "contract" && k !== "events" && k !== "asOf");
+  if (unknownKeys.length > 0) {
+    throw new ValidationError(unknownKeys.map((k) => ({ path: [k], code: "unrecognized_keys", message: `unknown field "${k}": the input is { contract, events, asOf }` })), fn);
+  }
+  const named = first as { contract: unknown; events: unknown; asOf: unknown };
+  return { contract: named.contract, events: named.events, asOf: named.asOf };
+}
+
 /**
  * Evaluates an outcome-based contract for one patient: which scheduled amounts are
  * paid or withheld, which bonuses, refunds and clawbacks apply, as dated ledger lines
@@ -38,16 +62,21 @@ export type ContractLike = ParsedContract | ParsedContractVersions | unknown;
  * `asOf` are ignored; events out of date order or before treatment start are a
  * {@link core!DomainError | DomainError} `EVENT_ORDER`; malformed events a {@link core!ValidationError | ValidationError}.
  *
+ * Named arguments (`evaluateContract({ contract, events, asOf })`) are the documented
+ * form; the positional form `(contract, events, asOf)` still works.
+ *
  * @example
  * ```ts
- * const r = evaluateContract(k1, [
- *   { kind: "infusion", date: "2026-01-15" },
- *   { kind: "crs", date: "2026-01-20", grade: 2 },
- * ], "2026-12-31");
+ * const r = evaluateContract({
+ *   contract: k1,
+ *   events: [{ kind: "infusion", date: "2026-01-15" }, { kind: "crs", date: "2026-01-20", grade: 2 }],
+ *   asOf: "2026-12-31",
+ * });
  * r.totals.net.toString(); // "CNY 840000.00"
  * ```
  */
-export function evaluateContract(contract: ContractLike, events: unknown, asOf: string): ContractEvaluation {
+export function evaluateContract(input: EvaluateContractInput | ContractLike, positionalEvents?: unknown, positionalAsOf?: string): ContractEvaluation {
+  const { contract, events, asOf } = namedArguments(input, positionalEvents, positionalAsOf, "evaluateContract");
   if (!isCalendarDate(asOf)) {
     throw new ValidationError([{ path: ["asOf"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(asOf)}` }], "evaluateContract");
   }

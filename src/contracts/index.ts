@@ -28,6 +28,8 @@ export {
   effectivePeriodSchema,
   contractSchema,
   contractVersionsSchema,
+  shareSchema,
+  type ExactShare,
   type ContractInput,
   type ContractTerms,
   type ContractVersionsInput,
@@ -47,7 +49,8 @@ export {
   type ParsedBonus,
   type ParsedRefund,
 } from "./parse-contract.js";
-export { PAYMENT_KINDS, BONUS_KINDS, RETURN_KINDS } from "./terms/registry.js";
+export { PAYMENT_KINDS, BONUS_KINDS, RETURN_KINDS, type PreparedOf } from "./terms/registry.js";
+export type { EventLookup } from "./conditions.js";
 export type {
   PayingTermKind,
   ReturnTermKind,
@@ -68,7 +71,7 @@ export type { ParsedPerTreatedMonth } from "./terms/per-treated-month.js";
 export { refundKindSchema, type ParsedRefundTerm } from "./terms/refund.js";
 export { clawbackKindSchema, type ParsedClawbackTerm } from "./terms/clawback.js";
 export type { ParsedEventReturn } from "./terms/returns.js";
-export { evaluateContract, evaluateContractInputSchema, type ContractLike } from "./evaluate-contract.js";
+export { evaluateContract, evaluateContractInputSchema, type ContractLike, type EvaluateContractInput } from "./evaluate-contract.js";
 export type { ContractEvaluation, LedgerLine, LedgerLineKind, LedgerTotals, MinorUnitLedgerTotals, FailedCondition } from "./ledger.js";
 export {
   schedulePresentValue,
@@ -99,7 +102,7 @@ export type { CohortRuleKind, CohortRuleSettlement, CohortOutcomeSummary } from 
 export { performanceDeductionRuleSchema } from "./cohort-rules/performance-deduction.js";
 export { outcomeTiersRuleSchema } from "./cohort-rules/outcome-tiers.js";
 export { continuationGateRuleSchema } from "./cohort-rules/continuation-gate.js";
-export { evidenceRepricingRuleSchema } from "./cohort-rules/evidence-repricing.js";
+export { evidenceRepricingRuleSchema, SUPERIORITY_UPLIFT_RANGE } from "./cohort-rules/evidence-repricing.js";
 export { managedEntryRuleSchema } from "./cohort-rules/managed-entry.js";
 export {
   evaluateContractMinorUnits,

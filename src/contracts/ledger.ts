@@ -10,6 +10,8 @@ export interface FailedCondition {
   readonly condition: string;
   /** The event that made it fail; null when a required event never happened. */
   readonly event: { readonly kind: string; readonly date: string } | null;
+  /** When a required event did happen, but after the window closed on `windowEnd`. */
+  readonly outsideWindow?: { readonly kind: string; readonly date: string; readonly windowEnd: string };
 }
 
 /** One dated line of a patient's ledger. */

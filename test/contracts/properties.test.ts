@@ -16,8 +16,11 @@ const conditions = fc.array(noneCondition, { maxLength: 2 });
 const sharesArb = fc.integer({ min: 1, max: 5 }).chain((n) =>
   fc.uniqueArray(fc.integer({ min: 1, max: 9999 }), { minLength: n - 1, maxLength: n - 1 }).map((cuts) => {
     const points = [0, ...cuts.sort((a, b) => a - b), 10000];
-    return points.slice(1).map((p, i) => (p - points[i]!) / 10000).map((x) => x.toFixed(4));
-  }),
+    return points.slice(1).map((p, i) => p - points[i]!);
+  }).chain((parts) =>
+    // Issue 15 item 5: each share as a decimal ("0.2500") or an exact fraction ("2500/10000", "1/4").
+    fc.tuple(...parts.map((bp) => fc.constantFrom((bp / 10000).toFixed(4), `${bp}/10000`))),
+  ),
 );
 
 const refundsArb = fc
@@ -101,9 +104,17 @@ function history(start: string, evs: readonly Ev[]) {
   const death = deaths[0];
   const rest = evs.filter((e) => e.kind !== "death" && (death === undefined || e.day <= death.day)).sort((a, b) => a.day - b.day);
   const ordered = death === undefined ? rest : [...rest, death];
+  // M6: the same event twice is an error; a valid history records each once.
+  const seen = new Set<string>();
+  const unique = ordered.filter((e) => {
+    const key = `${e.kind}|${e.day}|${e.kind === "crs" || e.kind === "seriousAdverseEvent" ? e.grade : ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return [
     { kind: "infusion", date: start },
-    ...ordered.map((e) => (e.kind === "crs" || e.kind === "seriousAdverseEvent" ? { kind: e.kind, date: dateAt(start, e.day), grade: e.grade } : { kind: e.kind, date: dateAt(start, e.day) })),
+    ...unique.map((e) => (e.kind === "crs" || e.kind === "seriousAdverseEvent" ? { kind: e.kind, date: dateAt(start, e.day), grade: e.grade } : { kind: e.kind, date: dateAt(start, e.day) })),
   ];
 }
 
@@ -193,6 +204,26 @@ describe("contracts properties", () => {
         const b = evaluateContract(c, events, late);
         expect(JSON.stringify(b.lines.filter((l) => l.date <= early))).toBe(JSON.stringify(a.lines));
       }),
+    );
+  });
+
+  it("events dated after asOf never change the ledger (issue 15 item 7)", () => {
+    fc.assert(
+      fc.property(contractArb, patientArb, fc.array(adverseEventArb, { minLength: 1, maxLength: 3 }), asOfDays, (json, p, later, d) => {
+        const c = parseContract(json);
+        const asOfDay = Math.min(d, 900);
+        const asOf = dateAt(p.start, asOfDay);
+        const known = [...p.months, ...p.adverse].filter((e) => e.day <= asOfDay && e.kind !== "death");
+        const future = later.map((e) => ({ ...e, day: asOfDay + 1 + (e.day % 200) }));
+        const a = evaluateContract(c, history(p.start, known), asOf);
+        const b = evaluateContract(c, history(p.start, [...known, ...future]), asOf);
+        expect(JSON.stringify(b.lines)).toBe(JSON.stringify(a.lines));
+        expect(JSON.stringify(b.totals)).toBe(JSON.stringify(a.totals));
+        // The net never exceeds the most the contract can pay, nor what was paid.
+        if (c.maxPayable !== null) expect(units(a, "net") <= toMinorUnits(c.maxPayable)).toBe(true);
+        expect(units(a, "refunded") <= units(a, "gross")).toBe(true);
+      }),
+      { numRuns: runs(100) },
     );
   });
 

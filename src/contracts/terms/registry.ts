@@ -34,7 +34,8 @@ export const RETURN_KINDS = [
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type PreparedOf<K> = K extends PayingTermKind<string, any, infer P> ? P : K extends ReturnTermKind<string, any, infer P> ? P : never;
+/** The prepared form a term kind produces (its `prepare` result). */
+export type PreparedOf<K> = K extends PayingTermKind<string, any, infer P> ? P : K extends ReturnTermKind<string, any, infer P> ? P : never;
 
 function schemasOf<T extends readonly { schema: z.ZodType }[]>(kinds: T): SchemasOf<T> {
   return kinds.map((k) => k.schema) as SchemasOf<T>;
