@@ -1,7 +1,7 @@
 // Shared by test files: run a function that must throw one of the library's typed errors
 // and hand back the error (or its issues) for exact assertions.
 import { expect } from "vitest";
-import { DomainError, ValidationError } from "../src/index.js";
+import { DomainError, formatPath, ValidationError } from "../src/index.js";
 
 /** The error `fn` throws; fails the test when it returns. */
 export function caught(fn: () => unknown): Error {
@@ -49,4 +49,15 @@ export function firstIssue(fn: () => unknown): { path: readonly (string | number
 /** The paths of the issues of the ValidationError `fn` throws, each joined with dots: `"schedule.2.share"`. */
 export function issuePaths(fn: () => unknown): string[] {
   return issues(fn).map((i) => i.path.join("."));
+}
+
+/**
+ * The amount-finer-than-the-currency error `fn` throws (a ValidationError issue
+ * `sub_minor_unit`), as `{ code, path, message }` with the message prefixed by its path
+ * the way the error's own text shows it.
+ */
+export function subMinorUnit(fn: () => unknown): { code: string; path: readonly (string | number)[]; message: string } {
+  const i = validationError(fn).issues[0]!;
+  expect(i.code).toBe("sub_minor_unit");
+  return { code: i.code, path: i.path, message: `${formatPath(i.path)}: ${i.message}` };
 }

@@ -5,7 +5,7 @@ import {
   parseLayers,
   splitBill,
 } from "../../src/index.js";
-import { domainError } from "../typed-errors.js";
+import { domainError, subMinorUnit } from "../typed-errors.js";
 
 const amt = (m: { toJSON(): { amount: string } }) => m.toJSON().amount;
 
@@ -37,7 +37,7 @@ describe("accumulators", () => {
     const full = splitBill({ year: 2026, plan, bill: "10", accumulators: { currency: "CNY", layers: { basic: { deductibleMet: "750", paid: "1000" } } } });
     // Deductible met and cap used up: nothing paid.
     expect(full.accumulators.layers.basic).toEqual({ deductibleMet: "750.00", paid: "1000.00" });
-    expect(domainError(claim({ currency: "CNY", layers: { basic: { paid: "0.001" } } })).code).toBe("SUB_MINOR_UNIT");
+    expect(subMinorUnit(claim({ currency: "CNY", layers: { basic: { paid: "0.001" } } })).code).toBe("sub_minor_unit");
   });
 });
 
@@ -52,13 +52,13 @@ describe("accumulators: stored documents and their checks", () => {
 
   it("accumulator figures finer than the fen name their own field", () => {
     const plan = parseLayers({ currency: "CNY", layers: [{ kind: "supplementary", id: "s", threshold: "100", cap: "1000", bands: { bands: [{ from: 0, to: null, value: 0.5 }] } }] });
-    const sub = (field: "deductibleMet" | "paid" | "bandBase") => domainError(() => splitBill({ year: 2026, plan, bill: "10", accumulators: { currency: "CNY", layers: { s: { [field]: "0.001" } } } }));
+    const sub = (field: "deductibleMet" | "paid" | "bandBase") => subMinorUnit(() => splitBill({ year: 2026, plan, bill: "10", accumulators: { currency: "CNY", layers: { s: { [field]: "0.001" } } } }));
     for (const field of ["deductibleMet", "paid", "bandBase"] as const) {
       const e = sub(field);
       expect([e.code, e.path, e.message]).toEqual([
-        "SUB_MINOR_UNIT",
+        "sub_minor_unit",
         ["accumulators", "layers", "s", field],
-        `accumulators.layers.s.${field}: amount 0.001 has more decimals than the currency's 2`,
+        `accumulators.layers.s.${field}: the amount 0.001 has more decimals than the currency's 2`,
       ]);
     }
   });

@@ -96,7 +96,7 @@ describe("tiers: bad input", () => {
     const dup = caught(() => parseLayers({ currency: "CNY", layers: [basic, { ...basic }] }));
     expect((dup as ValidationError).issues[0]!.path).toEqual(["layers", 1, "id"]);
     const cent = caught(() => splitBill({ plan: { currency: "CNY", layers: [basic] }, bill: "10.005" }));
-    expect((cent as DomainError).code).toBe("SUB_MINOR_UNIT");
+    expect((cent as ValidationError).issues[0]!.code).toBe("sub_minor_unit");
     const kind = caught(() => parseLayers({ currency: "CNY", layers: [{ kind: "lottery" }] }));
     expect((kind as ValidationError).issues[0]!.path).toEqual(["layers", 0, "kind"]);
     const inPlan = caught(() => splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", rate: 2 }] }, bill: "1" }));

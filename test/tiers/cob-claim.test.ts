@@ -13,7 +13,7 @@ import {
   parseLayers,
   splitBill,
 } from "../../src/index.js";
-import { caught, domainError, issues } from "../typed-errors.js";
+import { caught, domainError, issues, subMinorUnit } from "../typed-errors.js";
 
 const cents = (m: Money) => BigInt(m.amount.times(100).toFixed(0));
 const usd = (layers: CoverageLayerInput[]) => ({ currency: "USD", layers });
@@ -255,7 +255,7 @@ describe("COB: equal shares and bad input", () => {
     expect(issues(() => coordinateClaim({ ...base, allowable: "1000", plans: [{ coverage: own, plan: at(0.8) }, { coverage: spouse, plan: at(0.7) }] }))[0]).toMatchObject({ path: ["plans", 1, "method"], code: "missing_method" });
     expect(domainError(() => coordinateClaim({ ...base, allowable: "1000", plans: [{ coverage: own, plan: { currency: "EUR", layers: [{ kind: "commercial", rate: 0.8 }] } }, { coverage: spouse, plan: at(0.7), method: { kind: "standard" } }] })).path).toEqual(["plans", 0, "plan", "currency"]);
     expect(issues(() => coordinateClaim({ ...base, allowable: "1000", plans: [{ coverage: own, plan: usd([{ kind: "commercial", rate: 2 }]) }] }))[0]!.path).toEqual(["plans", 0, "plan", "layers", 0, "rate"]);
-    expect(domainError(() => coordinateClaim({ ...base, allowable: "1000.001", plans: [{ coverage: own, plan: at(0.8) }] })).code).toBe("SUB_MINOR_UNIT");
+    expect(subMinorUnit(() => coordinateClaim({ ...base, allowable: "1000.001", plans: [{ coverage: own, plan: at(0.8) }] })).path).toEqual(["allowable"]);
     // a patient attribute a plan's rate table needs is reported at the claim's patient, not inside the plan
     const table = usd([{ kind: "basic", id: "b", rate: { by: "insuranceType", categories: { employee: 0.75 } } }]);
     expect(issues(() => coordinateClaim({ ...base, allowable: "100", patient: {}, plans: [{ coverage: own, plan: table }] }))[0]!.path).toEqual(["patient", "insuranceType"]);

@@ -6,7 +6,7 @@ import {
   parseLayers,
   splitBill,
 } from "../../src/index.js";
-import { caught, domainError, issues } from "../typed-errors.js";
+import { caught, domainError, issues, subMinorUnit } from "../typed-errors.js";
 
 /** The message of a ValidationError, to check the calculator named in front of it. */
 function validationMessage(fn: () => unknown): string {
@@ -320,8 +320,8 @@ describe("splitBill: input, paths and explanation inputs", () => {
 
   it("bad claims name splitBill; a catalogue amount finer than the fen names its field", () => {
     expect(validationMessage(() => splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", rate: 0.5 }] }, bill: "1", explain: "yes" as never })).startsWith("splitBill: invalid input — explain: ")).toBe(true);
-    const e = domainError(() => splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", rate: 0.5 }] }, bill: "1", catalogueAmount: "0.001" }));
-    expect([e.code, e.path, e.message]).toEqual(["SUB_MINOR_UNIT", ["catalogueAmount"], "catalogueAmount: the catalogue amount 0.001 has more decimals than the currency's 2"]);
+    const e = subMinorUnit(() => splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", rate: 0.5 }] }, bill: "1", catalogueAmount: "0.001" }));
+    expect([e.code, e.path, e.message]).toEqual(["sub_minor_unit", ["catalogueAmount"], "catalogueAmount: the catalogue amount 0.001 has more decimals than the currency's 2"]);
   });
 
   it("the patient step lists the bill and what the layers covered", () => {
@@ -342,8 +342,8 @@ describe("splitBill input checks", () => {
     const cat = domainError(() => splitBill({ plan, bill: "10", catalogueAmount: "20" }));
     expect([cat.code, cat.message]).toEqual(["INCONSISTENT_INPUT", "catalogueAmount: the catalogue-eligible amount 20.00 exceeds the bill 10.00"]);
     expect(amt(splitBill({ plan, bill: "10", catalogueAmount: "10" }).layers[0]!.amount)).toBe("5.00");
-    const sub = domainError(() => splitBill({ plan, bill: "10.001" }));
-    expect([sub.code, sub.message]).toEqual(["SUB_MINOR_UNIT", "bill: the bill 10.001 has more decimals than the currency's 2"]);
+    const sub = subMinorUnit(() => splitBill({ plan, bill: "10.001" }));
+    expect([sub.code, sub.message]).toEqual(["sub_minor_unit", "bill: the bill 10.001 has more decimals than the currency's 2"]);
   });
 
   it("errors inside a plan document carry the plan's path", () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { D } from "../../src/money/decimal.js";
 import { fractionOf, maxUnits, minUnits, roundedProduct, scaleOf, toUnits, unitsText } from "../../src/tiers/units.js";
-import { domainError, issues } from "../typed-errors.js";
+import { domainError, issues, subMinorUnit } from "../typed-errors.js";
 
 describe("integer helpers", () => {
   it("roundedProduct rounds units × num / den with each mode", () => {
@@ -21,8 +21,8 @@ describe("integer helpers", () => {
     expect(toUnits(new D("12.34"), 2, ["x"])).toBe(1234n);
     expect(toUnits(new D("12"), 0, ["x"])).toBe(12n);
     expect(toUnits(new D("1.2345"), 5, ["x"])).toBe(123450n); // beyond the table of powers
-    const e = domainError(() => toUnits(new D("1.5"), 0, ["x"]));
-    expect(e.message).toBe("x: amount 1.5 has more decimals than the currency's 0");
+    const e = subMinorUnit(() => toUnits(new D("1.5"), 0, ["x"]));
+    expect(e.message).toBe("x: the amount 1.5 has more decimals than the currency's 0");
     expect([unitsText(5n, 2), unitsText(-5n, 2), unitsText(-5n, 0), unitsText(5n, 0), unitsText(123456n, 3)]).toEqual(["0.05", "-0.05", "-5", "5", "123.456"]);
     expect(scaleOf("BHD")).toBe(3);
     expect(issues(() => scaleOf("XYZ", ["plan", "currency"]))[0]!.path).toEqual(["plan", "currency"]);

@@ -7,7 +7,7 @@ import {
   parseLayers,
   splitBill,
 } from "../../src/index.js";
-import { caught, domainError, issues } from "../typed-errors.js";
+import { caught, domainError, issues, subMinorUnit } from "../typed-errors.js";
 
 /** The message of a ValidationError, to check the calculator named in front of it. */
 function validationMessage(fn: () => unknown): string {
@@ -68,7 +68,7 @@ describe("parseLayers", () => {
     expect(bad([{ from: 0, to: "100", value: 0.5 }]).code).toBe("BAND_COVERAGE");
     expect(bad([{ from: null, to: null, value: 0.5 }]).code).toBe("BAND_COVERAGE");
     // Bounds finer than the currency are refused.
-    expect(domainError(() => parseLayers({ currency: "CNY", layers: [{ kind: "supplementary", bands: { bands: [{ from: 0, to: "0.001", value: 0.5 }, { from: "0.001", to: null, value: 0.6 }] } }] })).code).toBe("SUB_MINOR_UNIT");
+    expect(subMinorUnit(() => parseLayers({ currency: "CNY", layers: [{ kind: "supplementary", bands: { bands: [{ from: 0, to: "0.001", value: 0.5 }, { from: "0.001", to: null, value: 0.6 }] } }] })).code).toBe("sub_minor_unit");
   });
 });
 
@@ -106,8 +106,8 @@ describe("parseLayers: documents and their errors", () => {
       ],
     ];
     for (const [layer, path, message] of cases) {
-      const e = domainError(() => parseLayers({ currency: "CNY", layers: [layer] }));
-      expect([e.code, e.path, e.message]).toEqual(["SUB_MINOR_UNIT", path, message]);
+      const e = subMinorUnit(() => parseLayers({ currency: "CNY", layers: [layer] }));
+      expect([e.code, e.path, e.message]).toEqual(["sub_minor_unit", path, message]);
     }
   });
 
