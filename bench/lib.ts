@@ -42,5 +42,7 @@ export const {
   settleCohort,
   splitBill,
   splitBillMinorUnits,
+  subtract,
+  compare,
   sum,
 } = lib;

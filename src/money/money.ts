@@ -41,31 +41,49 @@ const NEG_LIMIT = -LIMIT;
 /** 10^k as bigints for k = 0 … 2 × MAX_EXACT_SCALE (a constant table, not a cache). */
 export const POW10: readonly bigint[] = Array.from({ length: 2 * MAX_EXACT_SCALE + 1 }, (_, k) => 10n ** BigInt(k));
 
-class MoneyValue implements Money {
-  readonly currency: string;
-  // The scaled-bigint form (#u at #s decimals) or, when #u is undefined, only #d.
-  #u: bigint | undefined;
-  #s: number;
-  #m: number;
-  #d: Dec | undefined;
-  #t: string | undefined;
+// The held value, under symbol keys (never undefined: deep equality skips undefined keys): not part of Money's public shape (Object.keys and
+// JSON see only the currency; `amount` is an accessor), yet compared by deep equality in
+// tests, where a canonical form makes equal amounts equal. Symbol keys, not private
+// fields: V8 freezes objects with private fields ten times more slowly.
+const UNITS = Symbol("units");
+const SCALE = Symbol("scale");
+const MINOR = Symbol("minor");
+const DECIMAL = Symbol("decimal");
 
-  constructor(currency: string, minor: number, u: bigint | undefined, s: number, d: Dec | undefined) {
+// Money is frozen, so what is derived from it on first use (its Decimal, its text) is kept
+// beside it, weakly: an entry lives exactly as long as its Money and can never change a
+// result (ledgers reuse the same Money across a whole cohort; formatting once saves most
+// of the cost of writing a million records).
+const derivedDecimal = new WeakMap<Money, Dec>();
+const derivedText = new WeakMap<Money, string>();
+
+class MoneyValue implements Money {
+  // Declared only (assigned in the constructor): class-field definitions would define
+  // each property twice and slow the hot constructor down.
+  declare readonly currency: string;
+  // The scaled-bigint form (UNITS at SCALE decimals) or, when UNITS is null, DECIMAL.
+  declare readonly [UNITS]: bigint | null;
+  declare readonly [SCALE]: number;
+  declare readonly [MINOR]: number;
+  declare readonly [DECIMAL]: Dec | null;
+
+  constructor(currency: string, minor: number, u: bigint | null, s: number, d: Dec | null) {
     this.currency = currency;
-    this.#u = u;
-    this.#s = s;
-    this.#m = minor;
-    this.#d = d;
-    this.#t = undefined;
+    this[UNITS] = u;
+    this[SCALE] = s;
+    this[MINOR] = minor;
+    this[DECIMAL] = d;
     Object.freeze(this);
   }
 
-  /** The amount as an exact Decimal (made from the scaled bigint on first read). */
+  /** The amount as an exact Decimal (made from the scaled bigint on first read, then kept). */
   get amount(): Dec {
-    let d = this.#d;
+    const held = this[DECIMAL];
+    if (held !== null) return held;
+    let d = derivedDecimal.get(this);
     if (d === undefined) {
-      d = new D(scaledText(this.#u!, this.#s));
-      this.#d = d;
+      d = new D(scaledText(this[UNITS]!, this[SCALE]));
+      derivedDecimal.set(this, d);
     }
     return d;
   }
@@ -77,45 +95,34 @@ class MoneyValue implements Money {
   toString(): string {
     return `${this.currency} ${amountText(this)}`;
   }
+}
 
-  static isMoney(value: unknown): value is MoneyValue {
-    return typeof value === "object" && value !== null && #u in value;
-  }
-
-  /** The scaled units, or undefined when the value is held only as a Decimal. */
-  static units(m: Money): bigint | undefined {
-    return (m as MoneyValue).#u;
-  }
-
-  static scale(m: Money): number {
-    return (m as MoneyValue).#s;
-  }
-
-  static minor(m: Money): number {
-    return (m as MoneyValue).#m;
-  }
-
-  static text(m: Money): string {
-    const v = m as MoneyValue;
-    let text = v.#t;
-    if (text === undefined) {
-      if (v.#u !== undefined) text = scaledText(v.#u, v.#s);
-      else {
-        const a = v.#d!.isZero() ? new D(0) : v.#d!;
-        text = a.toFixed(Math.max(v.#m, a.decimalPlaces()));
-      }
-      v.#t = text;
+function textOf(m: MoneyValue): string {
+  let text = derivedText.get(m);
+  if (text === undefined) {
+    const u = m[UNITS];
+    if (u !== null) text = scaledText(u, m[SCALE]);
+    else {
+      const a = m[DECIMAL]!.isZero() ? new D(0) : m[DECIMAL]!;
+      text = a.toFixed(Math.max(m[MINOR], a.decimalPlaces()));
     }
-    return text;
+    derivedText.set(m, text);
   }
+  return text;
 }
 
 /** Scaled units of `m` (undefined when held as a Decimal only). Internal. */
-export const scaledUnits: (m: Money) => bigint | undefined = MoneyValue.units;
+export function scaledUnits(m: Money): bigint | undefined {
+  return (m as MoneyValue)[UNITS] ?? undefined;
+}
 /** The scale of {@link scaledUnits}. Internal. */
-export const scaleOf: (m: Money) => number = MoneyValue.scale;
+export function scaleOf(m: Money): number {
+  return (m as MoneyValue)[SCALE];
+}
 /** The minor unit of `m`'s currency. Internal. */
-export const minorOf: (m: Money) => number = MoneyValue.minor;
+export function minorOf(m: Money): number {
+  return (m as MoneyValue)[MINOR];
+}
 
 /** `u × 10^-s` as plain decimal text (s ≥ 0), e.g. (-5n, 2) → "-0.05". */
 export function scaledText(u: bigint, s: number): string {
@@ -154,7 +161,7 @@ export function tryScaled(u: bigint, s: number, currency: string, minor: number)
       s--;
     }
   }
-  if (u < LIMIT && u > NEG_LIMIT && s <= MAX_EXACT_SCALE) return new MoneyValue(currency, minor, u, s, undefined);
+  if (u < LIMIT && u > NEG_LIMIT && s <= MAX_EXACT_SCALE) return new MoneyValue(currency, minor, u, s, null);
   return undefined;
 }
 
@@ -188,7 +195,7 @@ export function scaledFactor(value: unknown): [bigint, number] | undefined {
 
 /** Money from units at exactly the minor scale (no normalisation needed). Internal. */
 export function fromUnitsAt(u: bigint, currency: string, minor: number): Money {
-  if (u < LIMIT && u > NEG_LIMIT) return new MoneyValue(currency, minor, u, minor, undefined);
+  if (u < LIMIT && u > NEG_LIMIT) return new MoneyValue(currency, minor, u, minor, null);
   return fromDecimal(new D(scaledText(u, minor)), currency);
 }
 
@@ -204,7 +211,7 @@ export function amountText(m: Money): string {
   requireMoney(m);
   // Money is immutable, so its text never changes: it is made once and kept on the value
   // (ledgers reuse the same Money across a whole cohort).
-  return MoneyValue.text(m);
+  return textOf(m as MoneyValue);
 }
 
 /**
@@ -224,15 +231,19 @@ export function unitsOf(amount: Dec, scale: number): bigint {
 /** Builds Money from an already-validated Decimal; internal. Canonical: the scaled form whenever it fits. */
 export function fromDecimal(amount: Dec, currency: string): Money {
   const minor = getCurrency(currency).minorUnit;
-  if (amount.isZero()) return new MoneyValue(currency, minor, 0n, minor, undefined);
+  if (amount.isZero()) return new MoneyValue(currency, minor, 0n, minor, null);
   const places = amount.decimalPlaces();
   // |amount| < 10^64 exactly when its exponent (the power of ten of its first digit) is below 64.
   if (places <= MAX_EXACT_SCALE && amount.e < 64) {
     const s = Math.max(minor, places);
     const u = unitsOf(amount, s);
-    if (u < LIMIT && u > NEG_LIMIT) return new MoneyValue(currency, minor, u, s, amount);
+    if (u < LIMIT && u > NEG_LIMIT) {
+      const m = new MoneyValue(currency, minor, u, s, null);
+      derivedDecimal.set(m, amount);
+      return m;
+    }
   }
-  return new MoneyValue(currency, minor, undefined, 0, amount);
+  return new MoneyValue(currency, minor, null, 0, amount);
 }
 
 /**
@@ -244,7 +255,9 @@ export function fromDecimal(amount: Dec, currency: string): Money {
  * ```
  */
 export function isMoney(value: unknown): value is Money {
-  return MoneyValue.isMoney(value);
+  // instanceof, not Object.getPrototypeOf: the same test for our (unexported, never
+  // subclassed) class, and an order of magnitude cheaper on every operation.
+  return value instanceof MoneyValue;
 }
 
 /**
@@ -253,7 +266,7 @@ export function isMoney(value: unknown): value is Money {
  * {@link fromJSON} first). Guards the money operations against junk from JS callers.
  */
 export function requireMoney(value: unknown, path: IssuePath = ["amount"]): Money {
-  if (!MoneyValue.isMoney(value)) throw invalid(path, `expected Money (made by money() or fromJSON()), got ${describeType(value)}`, "invalid_type");
+  if (!isMoney(value)) throw invalid(path, `expected Money (made by money() or fromJSON()), got ${describeType(value)}`, "invalid_type");
   return value;
 }
 
@@ -262,6 +275,24 @@ export function requireMoney(value: unknown, path: IssuePath = ["amount"]): Mone
  * enough to hold exactly) as scaled units: "-12.5" → [-125n, 1]. Internal.
  */
 export function parseScaled(text: string): [bigint, number] {
+  if (text.length <= 15) {
+    // At most 15 digits: read them into an exact integer (below 2^53) and make one bigint.
+    let n = 0;
+    let places = -1;
+    let i = 0;
+    const first = text.charCodeAt(0);
+    if (first === 45 || first === 43) i = 1;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 46) places = 0;
+      else {
+        n = n * 10 + (c - 48);
+        if (places >= 0) places++;
+      }
+    }
+    const u = BigInt(n);
+    return [first === 45 ? -u : u, places < 0 ? 0 : places];
+  }
   const dot = text.indexOf(".");
   if (dot === -1) return [BigInt(text), 0];
   const head = text.slice(0, dot);

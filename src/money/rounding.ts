@@ -63,7 +63,7 @@ export function round(m: Money, mode: Rounding = DEFAULT_ROUNDING): Money {
  */
 export function roundQuotient(n: bigint, d: bigint, mode: Rounding): bigint {
   const q = n / d; // truncated toward zero
-  const r = n - q * d;
+  const r = n % d; // the sign of n
   if (r === 0n) return q;
   const negative = r < 0n;
   let away: boolean;
