@@ -82,26 +82,26 @@ function floor(n: number): Run {
     // basic: deductible 1,500, 70 %, cap 400,000
     let a = remaining - min(150_000n, remaining);
     let pay = min(min(half(a * 7n, 10n), 40_000_000n), remaining);
-    layerSums[0] += pay;
+    layerSums[0] = layerSums[0]! + pay;
     remaining -= pay;
     // critical illness: threshold 20,000, 60 % to 100,000 above it then 70 %, cap 300,000
     a = remaining - min(2_000_000n, remaining);
     const low = min(a, 10_000_000n);
     pay = min(min(half(low * 6n + (a - low) * 7n, 10n), 30_000_000n), remaining);
-    layerSums[1] += pay;
+    layerSums[1] = layerSums[1]! + pay;
     remaining -= pay;
     // Huiminbao: deductible 20,000, 60 %, sum insured 1,000,000
     a = remaining - min(2_000_000n, remaining);
     pay = min(min(half(a * 6n, 10n), 100_000_000n), remaining);
-    layerSums[2] += pay;
+    layerSums[2] = layerSums[2]! + pay;
     remaining -= pay;
     // manufacturer: 10 % discount
     pay = min(half(remaining, 10n), remaining);
-    layerSums[3] += pay;
+    layerSums[3] = layerSums[3]! + pay;
     remaining -= pay;
     // medical assistance: 90 % for the subsistence group
     pay = p.patient !== undefined ? min(half(remaining * 9n, 10n), remaining) : 0n;
-    layerSums[4] += pay;
+    layerSums[4] = layerSums[4]! + pay;
     remaining -= pay;
   }
   const t = now(CLOCK) - t0;
