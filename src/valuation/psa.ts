@@ -170,7 +170,7 @@ export interface PsaAccumulator {
   readonly strategies: readonly string[];
   readonly lambdas: readonly number[];
   readonly currency: string;
-  readonly population: Dec | undefined;
+  readonly population: Dec | null;
   /** Draws added so far. */
   draws: number;
   /** `wins[l × S + s]`: draws strategy s won at λ number l. */
@@ -311,7 +311,7 @@ function newAccumulator(doc: { strategies: string[]; lambdas: number[]; currency
     strategies: [...doc.strategies],
     lambdas: [...doc.lambdas],
     currency: doc.currency ?? "CNY",
-    population: doc.population,
+    population: doc.population ?? null,
     draws: 0,
     wins: new Int32Array(L * S),
     sums: new Float64Array(L * S),
@@ -378,7 +378,7 @@ function summarise(acc: PsaAccumulator): PsaResult {
     const expectedNmb = expectedNmbExact.map(toMoney);
     const expectedLoss = expectedLossExact.map(toMoney);
     const evpiExact = expectedLossExact[optimalIndex]!;
-    const populationEvpiExact = acc.population === undefined ? null : evpiExact.times(acc.population);
+    const populationEvpiExact = acc.population === null ? null : evpiExact.times(acc.population);
     return {
       lambda,
       ceac,
