@@ -40,7 +40,13 @@ export const {
   priceContractUnderUncertainty,
   settleBundle,
   settleCohort,
+  settleCohortTotals,
+  createPsaAccumulator,
+  addPsaDraws,
+  finishPsa,
   splitBill,
   splitBillMinorUnits,
+  subtract,
+  compare,
   sum,
 } = lib;

@@ -1,6 +1,8 @@
 export {
   settleCohort,
   settleCohortPatient,
+  settleCohortTotals,
+  type SettleCohortTotalsInput,
   prepareCohortSettlement,
   isCohortSettlementError,
   emptyCohortTotals,

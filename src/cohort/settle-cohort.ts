@@ -8,7 +8,7 @@ import { splitBillMinorUnits } from "../tiers/waterfall.js";
 import { getCurrency } from "../money/currency.js";
 import { quote } from "../money/decimal.js";
 import { unitsText } from "../money/minor-units.js";
-import { amountTextAt, amountUnitsAt } from "./amount-memo.js";
+import { amountTextAt, amountUnitsAt, type AmountTexts, createAmountTexts } from "./amount-memo.js";
 
 /**
  * One patient of a cohort, as a stream record (one NDJSON line): the outcome events
@@ -142,13 +142,18 @@ export function prepareCohortSettlement(options: CohortSettlementOptions): Prepa
   if (plan && plan.currency !== currency) {
     throw new DomainError("CURRENCY_MISMATCH", `the contract is in ${currency} but the coverage plan is in ${plan.currency}`, { path: ["plan", "currency"] });
   }
-  const prepared = { currency, scale: getCurrency(currency).minorUnit, asOf: options.asOf, contract, plan };
-  madePrepared.add(prepared);
+  const scale = getCurrency(currency).minorUnit;
+  const prepared = { currency, scale, asOf: options.asOf, contract, plan };
+  madePrepared.set(prepared, createAmountTexts(scale));
   return prepared;
 }
 
-/** Settlements made by {@link prepareCohortSettlement}; the per-patient path trusts only these. */
-const madePrepared = new WeakSet<object>();
+/**
+ * Settlements made by {@link prepareCohortSettlement} (the per-patient path trusts only
+ * these), each with the memo of the amount texts its records use: the memo belongs to the
+ * prepared settlement and lives exactly as long as it.
+ */
+const madePrepared = new WeakMap<object, AmountTexts>();
 
 function isPrepared(value: unknown): value is PreparedCohortSettlement {
   return typeof value === "object" && value !== null && madePrepared.has(value);
@@ -183,6 +188,19 @@ function checkTotals(totals: unknown): asserts totals is CohortTotals {
 export function settleCohortPatient(prepared: PreparedCohortSettlement, record: unknown, index: number): CohortSettlementRecord | CohortSettlementError {
   if (!isPrepared(prepared)) throw invalid(["prepared"], "expected the result of prepareCohortSettlement()", "invalid_type");
   if (!Number.isSafeInteger(index) || index < 1) throw invalid(["index"], "the index is a whole number ≥ 1", "invalid_type");
+  const settled = settleUnits(prepared, record, index);
+  return "error" in settled ? settled : recordOf(prepared, settled, index);
+}
+
+/** One patient settled in minor units: no text yet (that is made only for a record written). */
+interface SettledUnits {
+  readonly patientId: string;
+  readonly evaluation: MinorUnitContractEvaluation;
+  readonly bill: bigint | null;
+  readonly split: { readonly layers: readonly bigint[]; readonly patient: bigint } | null;
+}
+
+function settleUnits(prepared: PreparedCohortSettlement, record: unknown, index: number): SettledUnits | CohortSettlementError {
   const id = typeof record === "object" && record !== null && typeof (record as { patientId?: unknown }).patientId === "string" ? (record as { patientId: string }).patientId : null;
   try {
     const p = readPatient(record);
@@ -192,29 +210,177 @@ export function settleCohortPatient(prepared: PreparedCohortSettlement, record: 
     } catch (e) {
       return { patientId: id, index, error: describe(e, []) };
     }
-    const t = evaluation.totals;
+    if (!prepared.plan) return { patientId: p.patientId, evaluation, bill: null, split: null };
     const scale = prepared.scale;
-    const lines = evaluation.lines.map((l) => ({ date: l.date, kind: l.kind, termId: l.termId, amount: amountTextAt(l.units, scale) }));
-    const contract = { gross: amountTextAt(t.gross, scale), refunded: amountTextAt(t.refunded, scale), withheld: amountTextAt(t.withheld, scale), net: amountTextAt(t.net, scale), lines };
-    if (!prepared.plan) return { patientId: p.patientId, index, currency: prepared.currency, contract };
-    const bill = p.bill === undefined ? t.net : amountUnitsAt(p.bill, scale);
+    const bill = p.bill === undefined ? evaluation.totals.net : amountUnitsAt(p.bill, scale);
     if (bill === null || bill < 0n) {
       throw new ValidationError([{ path: ["bill"], code: "invalid_decimal", message: `"${p.bill}" is not a non-negative decimal amount with at most ${scale} decimals` }]);
     }
     const split = splitBillMinorUnits(prepared.plan, p.patient ? { bill, patient: p.patient } : { bill });
-    return {
-      patientId: p.patientId,
-      index,
-      currency: prepared.currency,
-      contract,
-      split: {
-        bill: amountTextAt(bill, scale),
-        layers: prepared.plan.layers.map((layer, k) => ({ id: layer.id, amount: amountTextAt(split.layers[k]!, scale) })),
-        patient: amountTextAt(split.patient, scale),
-      },
-    };
+    return { patientId: p.patientId, evaluation, bill, split };
   } catch (e) {
     return { patientId: id, index, error: describe(e, []) };
+  }
+}
+
+/** The record of a settled patient: the amounts as text at the currency's scale. */
+function recordOf(prepared: PreparedCohortSettlement, u: SettledUnits, index: number): CohortSettlementRecord {
+  const memo = madePrepared.get(prepared);
+  const scale = prepared.scale;
+  const t = u.evaluation.totals;
+  const lines = u.evaluation.lines.map((l) => ({ date: l.date, kind: l.kind, termId: l.termId, amount: amountTextAt(l.units, scale, memo) }));
+  const contract = { gross: amountTextAt(t.gross, scale, memo), refunded: amountTextAt(t.refunded, scale, memo), withheld: amountTextAt(t.withheld, scale, memo), net: amountTextAt(t.net, scale, memo), lines };
+  if (!prepared.plan || u.split === null || u.bill === null) return { patientId: u.patientId, index, currency: prepared.currency, contract };
+  const split = u.split;
+  return {
+    patientId: u.patientId,
+    index,
+    currency: prepared.currency,
+    contract,
+    split: {
+      bill: amountTextAt(u.bill, scale, memo),
+      layers: prepared.plan.layers.map((layer, k) => ({ id: layer.id, amount: amountTextAt(split.layers[k]!, scale, memo) })),
+      patient: amountTextAt(split.patient, scale, memo),
+    },
+  };
+}
+
+/** Input of {@link settleCohortTotals}. */
+export interface SettleCohortTotalsInput {
+  /** The settlement: options for {@link prepareCohortSettlement}, or its result. */
+  readonly settlement: CohortSettlementOptions | PreparedCohortSettlement;
+  /** Patient records: any iterable (settled in a plain loop) or async iterable. */
+  readonly patients: Iterable<unknown> | AsyncIterable<unknown>;
+  /** Running totals to continue from (a previous batch); empty totals in the currency when absent. */
+  readonly totals?: CohortTotals;
+  /** Called with each settled patient's record, in order; records (and their text) are made only when given. */
+  readonly onRecord?: (record: CohortSettlementRecord) => void;
+  /** Called with each error record (a bad record, a repeated patient id), in order; errors are counted either way. */
+  readonly onError?: (error: CohortSettlementError) => void;
+}
+
+/**
+ * Settles a cohort straight into its running totals: the same settlement, patient for
+ * patient, as {@link settleCohort} followed by {@link addToCohortTotals}, with the same
+ * totals to the minor unit, but the amounts stay bigint minor units from the contract to
+ * the totals — text is made only for the records handed to `onRecord`, when one is given.
+ * A patient id repeated in the stream is an error record (as in settleCohort), counted in
+ * `errors`, and not settled again.
+ *
+ * @example
+ * ```ts
+ * const totals = await settleCohortTotals({ settlement: { contract: k1, plan, asOf: "2026-12-31" }, patients });
+ * cohortTotalsToJSON(totals).net; // "4560000.00"
+ * ```
+ */
+export async function settleCohortTotals(input: SettleCohortTotalsInput): Promise<CohortTotals> {
+  if (input === null || typeof input !== "object") throw invalid([], "expected { settlement, patients, totals?, onRecord?, onError? }", "invalid_type");
+  const prepared = isPrepared(input.settlement) ? input.settlement : prepareCohortSettlement(input.settlement as CohortSettlementOptions);
+  const p = input.patients as unknown;
+  if (p === null || (typeof p !== "object" && typeof p !== "function") || !(Symbol.iterator in p || Symbol.asyncIterator in p)) {
+    throw invalid(["patients"], "expected an iterable or async iterable of patient records", "invalid_type");
+  }
+  if (input.onRecord !== undefined && typeof input.onRecord !== "function") throw invalid(["onRecord"], "expected a function", "invalid_type");
+  if (input.onError !== undefined && typeof input.onError !== "function") throw invalid(["onError"], "expected a function", "invalid_type");
+  const start = input.totals ?? emptyCohortTotals(prepared.currency);
+  checkTotals(start);
+  if (start.currency !== prepared.currency) throw new DomainError("CURRENCY_MISMATCH", `cannot add ${prepared.currency} settlements to ${start.currency} totals`, { path: ["totals", "currency"] });
+  const run = new TotalsRun(prepared, start, input.onRecord, input.onError);
+  if (Symbol.asyncIterator in (p as object)) {
+    for await (const record of p as AsyncIterable<unknown>) run.add(record);
+  } else {
+    // A plain loop for a plain iterable: no promise per patient.
+    for (const record of p as Iterable<unknown>) run.add(record);
+  }
+  return run.totals();
+}
+
+/** The running state of {@link settleCohortTotals}: bigint sums, layer sums by position, ids seen. */
+class TotalsRun {
+  private index = 0;
+  private patients: number;
+  private errors: number;
+  private gross: bigint;
+  private refunded: bigint;
+  private net: bigint;
+  private withheld: bigint;
+  private patientShare: bigint;
+  private readonly layerSums: bigint[];
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly prepared: PreparedCohortSettlement,
+    private readonly start: CohortTotals,
+    private readonly onRecord: ((r: CohortSettlementRecord) => void) | undefined,
+    private readonly onError: ((e: CohortSettlementError) => void) | undefined,
+  ) {
+    this.patients = start.patients;
+    this.errors = start.errors;
+    this.gross = start.gross;
+    this.refunded = start.refunded;
+    this.net = start.net;
+    this.withheld = start.withheld;
+    this.patientShare = start.patientShare;
+    this.layerSums = (prepared.plan?.layers ?? []).map(() => 0n);
+  }
+
+  add(record: unknown): void {
+    const index = ++this.index;
+    const id = record !== null && typeof record === "object" && typeof (record as { patientId?: unknown }).patientId === "string" ? (record as { patientId: string }).patientId : null;
+    if (id !== null) {
+      const first = this.seen.get(id);
+      if (first !== undefined) {
+        const e = new DomainError("INCONSISTENT_INPUT", `patient ${quote(id)} was already settled at record ${first}: a cohort settles each patient once`, { path: ["patientId"], details: { patientId: id, first, index } });
+        this.fail({ patientId: id, index, error: describe(e, []) });
+        return;
+      }
+      this.seen.set(id, index);
+    }
+    const u = settleUnits(this.prepared, record, index);
+    if ("error" in u) {
+      this.fail(u);
+      return;
+    }
+    const t = u.evaluation.totals;
+    this.patients++;
+    this.gross += t.gross;
+    this.refunded += t.refunded;
+    this.net += t.net;
+    this.withheld += t.withheld;
+    if (u.split !== null) {
+      const sums = this.layerSums;
+      for (let k = 0; k < sums.length; k++) sums[k] = sums[k]! + u.split.layers[k]!;
+      this.patientShare += u.split.patient;
+    }
+    if (this.onRecord !== undefined) this.onRecord(recordOf(this.prepared, u, index));
+  }
+
+  private fail(e: CohortSettlementError): void {
+    this.errors++;
+    if (this.onError !== undefined) this.onError(e);
+  }
+
+  totals(): CohortTotals {
+    // Null prototype, own keys: a layer id "constructor" or "__proto__" is a key like any other.
+    const layers = Object.create(null) as Record<string, bigint>;
+    for (const id of Object.keys(this.start.layers)) layers[id] = this.start.layers[id]!;
+    const planLayers = this.prepared.plan?.layers ?? [];
+    if (this.patients > this.start.patients) {
+      planLayers.forEach((layer, k) => {
+        layers[layer.id] = (Object.hasOwn(layers, layer.id) ? layers[layer.id]! : 0n) + this.layerSums[k]!;
+      });
+    }
+    return {
+      currency: this.start.currency,
+      patients: this.patients,
+      errors: this.errors,
+      gross: this.gross,
+      refunded: this.refunded,
+      net: this.net,
+      withheld: this.withheld,
+      layers,
+      patientShare: this.patientShare,
+    };
   }
 }
 

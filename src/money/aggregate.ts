@@ -3,7 +3,8 @@ import { assertSameCurrency } from "./arithmetic.js";
 import { getCurrency } from "./currency.js";
 import { D } from "./decimal.js";
 import { describeType } from "./decimal.js";
-import { fromDecimal, requireMoney, type Money } from "./money.js";
+import { compareAmounts } from "./compare.js";
+import { fromDecimal, fromUnitsAt, LIMIT, requireMoney, scaledUnits, scaleOf, type Money } from "./money.js";
 
 /**
  * The exact sum of many amounts. An empty list needs `currency` to know what zero it is.
@@ -20,7 +21,24 @@ export function sum(items: readonly Money[], currency?: string): Money {
   const first = items[0];
   const code = currency ?? first?.currency;
   if (code === undefined) throw invalid(["items"], "the sum of no amounts needs a currency", "missing_currency");
-  getCurrency(code);
+  const minor = getCurrency(code).minorUnit;
+  // Amounts at the minor scale (every rounded amount) add as bigints; anything else, or a
+  // total leaving the scaled range, is summed in decimal.js as before.
+  let units = 0n;
+  let scaled = true;
+  for (const item of items) {
+    const u = scaledUnits(item);
+    if (u === undefined || scaleOf(item) !== minor || item.currency !== code) {
+      scaled = false;
+      break;
+    }
+    units += u;
+    if (units >= LIMIT || units <= -LIMIT) {
+      scaled = false; // decimal.js would round this partial total to 64 digits: let it
+      break;
+    }
+  }
+  if (scaled) return fromUnitsAt(units, code, minor);
   let total = new D(0);
   for (const item of items) {
     if (item.currency !== code) assertSameCurrency(fromDecimal(total, code), item);
@@ -43,7 +61,7 @@ export function min(first: Money, ...rest: readonly Money[]): Money {
   let best = first;
   for (const m of rest) {
     assertSameCurrency(best, m);
-    if (m.amount.lessThan(best.amount)) best = m;
+    if (compareAmounts(m, best) < 0) best = m;
   }
   return best;
 }
@@ -62,7 +80,7 @@ export function max(first: Money, ...rest: readonly Money[]): Money {
   let best = first;
   for (const m of rest) {
     assertSameCurrency(best, m);
-    if (m.amount.greaterThan(best.amount)) best = m;
+    if (compareAmounts(m, best) > 0) best = m;
   }
   return best;
 }

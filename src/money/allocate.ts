@@ -2,7 +2,7 @@ import { DomainError, invalid, ValidationError, type Issue } from "../kernel/err
 import { getCurrency } from "./currency.js";
 import { D, type Dec, type DecimalInput, describeType, toDecimalOrReason } from "./decimal.js";
 
-import { decimalFromUnits, fromDecimal, requireMoney, unitsOf, type Money } from "./money.js";
+import { fromUnitsAt, minorOf, POW10, requireMoney, scaledFactor, scaledUnits, scaleOf, unitsOf, type Money } from "./money.js";
 
 /**
  * Splits an amount by ratios so that the parts add up to it exactly, to the minor unit.
@@ -25,15 +25,18 @@ import { decimalFromUnits, fromDecimal, requireMoney, unitsOf, type Money } from
  */
 export function allocate(amount: Money, weights: readonly DecimalInput[]): Money[] {
   requireMoney(amount);
-  const scale = getCurrency(amount.currency).minorUnit;
-  if (amount.amount.decimalPlaces() > scale) {
+  const scale = minorOf(amount);
+  const scaled = scaledUnits(amount);
+  if (scaled !== undefined ? scaleOf(amount) > scale : amount.amount.decimalPlaces() > scale) {
     throw invalid(["amount"], `cannot allocate ${amount.toString()}: it has more decimals than ${amount.currency} allows; round it first`, "sub_minor_unit");
   }
-  const units = unitsOf(amount.amount, scale);
+  const units = scaled ?? unitsOf(amount.amount, scale);
   const ints = integerWeights(weights);
   const negative = units < 0n;
   const parts = allocateUnits(negative ? -units : units, ints);
-  return parts.map((p) => fromDecimal(decimalFromUnits(negative ? -p : p, scale), amount.currency));
+  const out: Money[] = new Array<Money>(parts.length);
+  for (let i = 0; i < parts.length; i++) out[i] = fromUnitsAt(negative ? -parts[i]! : parts[i]!, amount.currency, scale);
+  return out;
 }
 
 /** The most parts {@link split} makes (a larger count is a mistake, and would exhaust memory). */
@@ -108,6 +111,10 @@ function integerWeights(weights: readonly DecimalInput[]): bigint[] {
     if (weights.every((w) => w === 0)) throw invalid(["weights"], "all weights are zero: nothing to allocate by", "all_zero");
     return weights.map((w) => BigInt(w as number));
   }
+  // Decimal strings and numbers (0.55, "0.2") scale in bigint; anything unusual (a Decimal,
+  // an exponent, a negative or invalid weight) takes the decimal.js path and its messages.
+  const fast = scaledWeights(weights);
+  if (fast !== undefined) return fast;
   const issues: Issue[] = [];
   const decimals: Dec[] = [];
   weights.forEach((w, i) => {
@@ -122,4 +129,21 @@ function integerWeights(weights: readonly DecimalInput[]): bigint[] {
   for (const d of decimals) places = Math.max(places, d.decimalPlaces());
   const factor = new D(10).pow(places);
   return decimals.map((d) => BigInt(d.abs().times(factor).toFixed(0)));
+}
+
+/** Non-negative plain-decimal weights as integers with the same ratios, or undefined. */
+function scaledWeights(weights: readonly DecimalInput[]): bigint[] | undefined {
+  const parsed: [bigint, number][] = [];
+  let places = 0;
+  let positive = false;
+  for (const w of weights) {
+    const f = scaledFactor(w);
+    if (f === undefined || f[0] < 0n) return undefined;
+    if (f[0] > 0n) positive = true;
+    if (f[1] > places) places = f[1];
+    parsed.push(f);
+  }
+  if (!positive || places >= POW10.length) return undefined;
+  // One common power of ten: the ratios, and so the split, are those of the decimals.
+  return parsed.map(([n, s]) => n * POW10[places - s]!);
 }

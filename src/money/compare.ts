@@ -1,5 +1,20 @@
 import { assertSameCurrency } from "./arithmetic.js";
-import { requireMoney, type Money } from "./money.js";
+import { compareScaled, requireMoney, scaledUnits, scaleOf, type Money } from "./money.js";
+
+/** −1, 0 or 1 for two amounts of one currency (already checked): bigint when both are scaled. */
+export function compareAmounts(a: Money, b: Money): -1 | 0 | 1 {
+  const x = scaledUnits(a);
+  const y = scaledUnits(b);
+  if (x !== undefined && y !== undefined) return compareScaled(x, scaleOf(a), y, scaleOf(b));
+  return a.amount.comparedTo(b.amount) as -1 | 0 | 1;
+}
+
+/** The sign of an amount: −1, 0 or 1. */
+function sign(a: Money): -1 | 0 | 1 {
+  const x = scaledUnits(a);
+  if (x !== undefined) return x < 0n ? -1 : x > 0n ? 1 : 0;
+  return a.amount.isZero() ? 0 : a.amount.lessThan(0) ? -1 : 1;
+}
 
 /**
  * −1, 0 or 1 as a is less than, equal to or greater than b (same currency required).
@@ -11,7 +26,7 @@ import { requireMoney, type Money } from "./money.js";
  */
 export function compare(a: Money, b: Money): -1 | 0 | 1 {
   assertSameCurrency(a, b);
-  return a.amount.comparedTo(b.amount) as -1 | 0 | 1;
+  return compareAmounts(a, b);
 }
 
 /**
@@ -25,7 +40,7 @@ export function compare(a: Money, b: Money): -1 | 0 | 1 {
 export function equals(a: Money, b: Money): boolean {
   requireMoney(a, ["a"]);
   requireMoney(b, ["b"]);
-  return a.currency === b.currency && a.amount.equals(b.amount);
+  return a.currency === b.currency && compareAmounts(a, b) === 0;
 }
 
 /**
@@ -86,7 +101,7 @@ export function greaterThanOrEqual(a: Money, b: Money): boolean {
  */
 export function isZero(a: Money): boolean {
   requireMoney(a, ["a"]);
-  return a.amount.isZero();
+  return sign(a) === 0;
 }
 
 /**
@@ -99,7 +114,7 @@ export function isZero(a: Money): boolean {
  */
 export function isPositive(a: Money): boolean {
   requireMoney(a, ["a"]);
-  return a.amount.greaterThan(0);
+  return sign(a) > 0;
 }
 
 /**
@@ -112,5 +127,5 @@ export function isPositive(a: Money): boolean {
  */
 export function isNegative(a: Money): boolean {
   requireMoney(a, ["a"]);
-  return a.amount.lessThan(0);
+  return sign(a) < 0;
 }

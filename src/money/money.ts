@@ -1,7 +1,6 @@
 import { type IssuePath, invalid } from "../kernel/errors.js";
 import { getCurrency } from "./currency.js";
-import { unitsText } from "./minor-units.js";
-import { D, Decimal, type Dec, type DecimalInput, describeType, isDecimalText, quote, toDecimalOrReason } from "./decimal.js";
+import { D, Decimal, type Dec, type DecimalInput, describeType, isDecimalText, toDecimalOrReason } from "./decimal.js";
 
 /** The JSON form of Money: the amount as a decimal string, at least at the currency's scale. */
 export interface MoneyJSON {
@@ -14,6 +13,11 @@ export interface MoneyJSON {
  * `amount` may carry more decimals than the currency's minor unit (an unrounded
  * intermediate such as 0.125); rounding is always an explicit step.
  * Serialises with `JSON.stringify` as `{ "amount": "480000.00", "currency": "CNY" }`.
+ *
+ * Held as a scaled bigint (units × 10^-scale, the scale never below the currency's minor
+ * unit) whenever the value has at most 64 significant digits and 64 decimals, which is
+ * every realistic amount; `amount` is then a Decimal made on first read and kept. Values
+ * outside that range (and only they) are held as the Decimal itself.
  */
 export interface Money {
   readonly amount: Dec;
@@ -22,19 +26,197 @@ export interface Money {
   toString(): string;
 }
 
-const proto = {
-  toJSON(this: Money): MoneyJSON {
+/** The largest scale (decimal places) held as a scaled bigint. */
+export const MAX_EXACT_SCALE = 64;
+
+/**
+ * Scaled bigints stay below 10^64 in magnitude: then the value has at most 64 significant
+ * digits, the precision of the private Decimal, so the bigint result of an add, subtract or
+ * multiply is the very value decimal.js would have given. Beyond it the operations fall back
+ * to decimal.js, so every result is what it was when Money held Decimals.
+ */
+export const LIMIT = 10n ** 64n;
+const NEG_LIMIT = -LIMIT;
+
+/** 10^k as bigints for k = 0 … 2 × MAX_EXACT_SCALE (a constant table, not a cache). */
+export const POW10: readonly bigint[] = Array.from({ length: 2 * MAX_EXACT_SCALE + 1 }, (_, k) => 10n ** BigInt(k));
+
+// The held value, under symbol keys (never undefined: deep equality skips undefined keys): not part of Money's public shape (Object.keys and
+// JSON see only the currency; `amount` is an accessor), yet compared by deep equality in
+// tests, where a canonical form makes equal amounts equal. Symbol keys, not private
+// fields: V8 freezes objects with private fields ten times more slowly.
+const UNITS = Symbol("units");
+const SCALE = Symbol("scale");
+const MINOR = Symbol("minor");
+const DECIMAL = Symbol("decimal");
+
+// Money is frozen, so what is derived from it on first use (its Decimal, its text) is kept
+// beside it, weakly: an entry lives exactly as long as its Money and can never change a
+// result (ledgers reuse the same Money across a whole cohort; formatting once saves most
+// of the cost of writing a million records).
+const derivedDecimal = new WeakMap<Money, Dec>();
+const derivedText = new WeakMap<Money, string>();
+
+class MoneyValue implements Money {
+  // Declared only (assigned in the constructor): class-field definitions would define
+  // each property twice and slow the hot constructor down.
+  declare readonly currency: string;
+  // The scaled-bigint form (UNITS at SCALE decimals) or, when UNITS is null, DECIMAL.
+  declare readonly [UNITS]: bigint | null;
+  declare readonly [SCALE]: number;
+  declare readonly [MINOR]: number;
+  declare readonly [DECIMAL]: Dec | null;
+
+  constructor(currency: string, minor: number, u: bigint | null, s: number, d: Dec | null) {
+    this.currency = currency;
+    this[UNITS] = u;
+    this[SCALE] = s;
+    this[MINOR] = minor;
+    this[DECIMAL] = d;
+    Object.freeze(this);
+  }
+
+  /** The amount as an exact Decimal (made from the scaled bigint on first read, then kept). */
+  get amount(): Dec {
+    const held = this[DECIMAL];
+    if (held !== null) return held;
+    let d = derivedDecimal.get(this);
+    if (d === undefined) {
+      d = frozen(new D(scaledText(this[UNITS]!, this[SCALE])));
+      derivedDecimal.set(this, d);
+    }
+    return d;
+  }
+
+  toJSON(): MoneyJSON {
     return { amount: amountText(this), currency: this.currency };
-  },
-  toString(this: Money): string {
+  }
+
+  toString(): string {
     return `${this.currency} ${amountText(this)}`;
-  },
+  }
+
   // How Node's util.inspect (the REPL, console.log, notebooks) shows Money: the exact
   // amount with its currency, never a float-looking `{ amount: 840000 }`.
-  [Symbol.for("nodejs.util.inspect.custom")](this: Money): string {
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `Money(${this.currency} ${amountText(this)})`;
-  },
-};
+  }
+}
+
+/**
+ * A Decimal that Money hands out, frozen with its digit array (L1): Money is shared
+ * (memos, results, prepared documents), so `m.amount.s = -1` on one result must not
+ * change another's.
+ */
+function frozen(d: Dec): Dec {
+  if (!Object.isFrozen(d)) {
+    Object.freeze((d as unknown as { d?: unknown }).d);
+    Object.freeze(d);
+  }
+  return d;
+}
+
+function textOf(m: MoneyValue): string {
+  let text = derivedText.get(m);
+  if (text === undefined) {
+    const u = m[UNITS];
+    if (u !== null) text = scaledText(u, m[SCALE]);
+    else {
+      const a = m[DECIMAL]!.isZero() ? new D(0) : m[DECIMAL]!;
+      text = a.toFixed(Math.max(m[MINOR], a.decimalPlaces()));
+    }
+    derivedText.set(m, text);
+  }
+  return text;
+}
+
+/** Scaled units of `m` (undefined when held as a Decimal only). Internal. */
+export function scaledUnits(m: Money): bigint | undefined {
+  return (m as MoneyValue)[UNITS] ?? undefined;
+}
+/** The scale of {@link scaledUnits}. Internal. */
+export function scaleOf(m: Money): number {
+  return (m as MoneyValue)[SCALE];
+}
+/** The minor unit of `m`'s currency. Internal. */
+export function minorOf(m: Money): number {
+  return (m as MoneyValue)[MINOR];
+}
+
+/** `u × 10^-s` as plain decimal text (s ≥ 0), e.g. (-5n, 2) → "-0.05". */
+export function scaledText(u: bigint, s: number): string {
+  if (s === 0) return u.toString();
+  const negative = u < 0n;
+  const digits = (negative ? -u : u).toString();
+  const padded = digits.length > s ? digits : "0".repeat(s + 1 - digits.length) + digits;
+  const cut = padded.length - s;
+  const text = `${padded.slice(0, cut)}.${padded.slice(cut)}`;
+  return negative ? `-${text}` : text;
+}
+
+/**
+ * Money from scaled units: the value `u × 10^-s` in `currency` (whose minor unit is `minor`),
+ * brought to the canonical form (trailing zeros dropped down to the minor unit). Values
+ * beyond the scaled range are held as a Decimal of every digit. Internal; `s` ≥ 0.
+ */
+export function fromScaled(u: bigint, s: number, currency: string, minor: number): Money {
+  if (s < minor) {
+    u *= POW10[minor - s]!;
+    s = minor;
+  }
+  // Construction keeps every digit (decimal.js's constructor does not round either).
+  return tryScaled(u, s, currency, minor) ?? fromDecimal(new D(scaledText(u, s)), currency);
+}
+
+/**
+ * The result of a scaled-bigint operation as Money, or undefined when it is beyond the
+ * scaled range (the caller then redoes the operation in decimal.js, which rounds to 64
+ * significant digits, exactly as before). Internal.
+ */
+export function tryScaled(u: bigint, s: number, currency: string, minor: number): Money | undefined {
+  if (s > minor) {
+    while (s > minor && u % 10n === 0n) {
+      u /= 10n;
+      s--;
+    }
+  }
+  if (u < LIMIT && u > NEG_LIMIT && s <= MAX_EXACT_SCALE) return new MoneyValue(currency, minor, u, s, null);
+  return undefined;
+}
+
+/** −1, 0 or 1 as `x × 10^-sx` is below, equal to or above `y × 10^-sy`. Internal. */
+export function compareScaled(x: bigint, sx: number, y: bigint, sy: number): -1 | 0 | 1 {
+  if (sx < sy) x *= POW10[sy - sx]!;
+  else if (sy < sx) y *= POW10[sx - sy]!;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * A factor, rate or weight given as a short decimal string or a number, as scaled units
+ * `[n, s]`; undefined when it must go through decimal.js (a Decimal, an exponent form, a
+ * long numeral, a negative zero, or anything invalid, whose error decimal.js's path reports).
+ * Numbers are read by their shortest round-trip text, as decimal.js reads them. Internal.
+ */
+export function scaledFactor(value: unknown): [bigint, number] | undefined {
+  if (typeof value === "string") {
+    if (value.length > SHORT_NUMERAL || !isDecimalText(value)) return undefined;
+    const f = parseScaled(value);
+    return f[0] === 0n && value.charCodeAt(0) === 45 ? undefined : f;
+  }
+  if (typeof value === "number") {
+    if (Number.isSafeInteger(value)) return Object.is(value, -0) ? undefined : [BigInt(value), 0];
+    if (!Number.isFinite(value)) return undefined;
+    const text = String(value);
+    return isDecimalText(text) ? parseScaled(text) : undefined;
+  }
+  return undefined;
+}
+
+/** Money from units at exactly the minor scale (no normalisation needed). Internal. */
+export function fromUnitsAt(u: bigint, currency: string, minor: number): Money {
+  if (u < LIMIT && u > NEG_LIMIT) return new MoneyValue(currency, minor, u, minor, null);
+  return fromDecimal(new D(scaledText(u, minor)), currency);
+}
 
 /**
  * The amount as text with at least the currency's minor digits: `"480000.00"`.
@@ -46,27 +228,17 @@ const proto = {
  */
 export function amountText(m: Money): string {
   requireMoney(m);
-  let text = texts.get(m);
-  if (text === undefined) {
-    const scale = getCurrency(m.currency).minorUnit;
-    const a = m.amount.isZero() ? new D(0) : m.amount;
-    text = a.toFixed(Math.max(scale, a.decimalPlaces()));
-    texts.set(m, text);
-  }
-  return text;
+  // Money is immutable, so its text never changes: it is made once and kept on the value
+  // (ledgers reuse the same Money across a whole cohort).
+  return textOf(m as MoneyValue);
 }
-
-// Money is immutable, so its text never changes: ledgers reuse the same Money values
-// (a contract's installment amounts) across a whole cohort, and formatting them once
-// saves most of the cost of writing a million settlement records.
-const texts = new WeakMap<Money, string>();
 
 /**
  * An integer count of minor units as a Decimal at `scale` digits, built from its digits
  * (parsing is much cheaper than dividing by 10^scale).
  */
 export function decimalFromUnits(units: bigint, scale: number): Dec {
-  return new D(unitsText(units, scale));
+  return new D(scaledText(units, scale));
 }
 
 /** The integer count of minor units of an amount known to be at `scale` digits or fewer. */
@@ -75,19 +247,22 @@ export function unitsOf(amount: Dec, scale: number): bigint {
   return BigInt(scale === 0 ? text : text.replace(".", ""));
 }
 
-/** Builds Money from an already-validated Decimal; internal fast path. */
+/** Builds Money from an already-validated Decimal; internal. Canonical: the scaled form whenever it fits. */
 export function fromDecimal(amount: Dec, currency: string): Money {
-  const m = Object.create(proto) as { amount: Dec; currency: string };
-  // The Decimal is frozen too (L1): Money is shared (memos, results, prepared documents),
-  // so `m.amount.s = -1` on one result must not change another's.
-  // (its digit array `d` as well: freezing the Decimal alone is shallow).
-  if (!Object.isFrozen(amount)) {
-    Object.freeze((amount as unknown as { d?: unknown }).d);
-    Object.freeze(amount);
+  const minor = getCurrency(currency).minorUnit;
+  if (amount.isZero()) return new MoneyValue(currency, minor, 0n, minor, null);
+  const places = amount.decimalPlaces();
+  // |amount| < 10^64 exactly when its exponent (the power of ten of its first digit) is below 64.
+  if (places <= MAX_EXACT_SCALE && (amount as unknown as { e: number }).e < 64) {
+    const s = Math.max(minor, places);
+    const u = unitsOf(amount, s);
+    if (u < LIMIT && u > NEG_LIMIT) {
+      const m = new MoneyValue(currency, minor, u, s, null);
+      derivedDecimal.set(m, frozen(amount));
+      return m;
+    }
   }
-  m.amount = amount;
-  m.currency = currency;
-  return Object.freeze(m) as Money;
+  return new MoneyValue(currency, minor, null, 0, frozen(amount));
 }
 
 /**
@@ -99,7 +274,9 @@ export function fromDecimal(amount: Dec, currency: string): Money {
  * ```
  */
 export function isMoney(value: unknown): value is Money {
-  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === proto;
+  // instanceof, not Object.getPrototypeOf: the same test for our (unexported, never
+  // subclassed) class, and an order of magnitude cheaper on every operation.
+  return value instanceof MoneyValue;
 }
 
 /**
@@ -111,6 +288,42 @@ export function requireMoney(value: unknown, path: IssuePath = ["amount"]): Mone
   if (!isMoney(value)) throw invalid(path, `expected Money (made by money() or fromJSON()), got ${describeType(value)}`, "invalid_type");
   return value;
 }
+
+/**
+ * A plain decimal numeral (already known to match the numeral pattern and to be short
+ * enough to hold exactly) as scaled units: "-12.5" → [-125n, 1]. Internal.
+ */
+export function parseScaled(text: string): [bigint, number] {
+  if (text.length <= 15) {
+    // At most 15 digits: read them into an exact integer (below 2^53) and make one bigint.
+    let n = 0;
+    let places = -1;
+    let i = 0;
+    const first = text.charCodeAt(0);
+    if (first === 45 || first === 43) i = 1;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 46) places = 0;
+      else {
+        n = n * 10 + (c - 48);
+        if (places >= 0) places++;
+      }
+    }
+    const u = BigInt(n);
+    return [first === 45 ? -u : u, places < 0 ? 0 : places];
+  }
+  const dot = text.indexOf(".");
+  if (dot === -1) return [BigInt(text), 0];
+  const head = text.slice(0, dot);
+  // BigInt accepts a sign and leading zeros but not an empty string or a bare sign.
+  const digits = head === "" || head === "-" || head === "+" ? `${head}0${text.slice(dot + 1)}` : head + text.slice(dot + 1);
+  return [BigInt(digits), text.length - dot - 1];
+}
+
+/** Numerals up to this length have at most 64 digits, so they need no digit count. */
+const SHORT_NUMERAL = 64;
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * Makes Money from a decimal string, a Decimal, or a JS number that is exact at
@@ -126,9 +339,19 @@ export function requireMoney(value: unknown, path: IssuePath = ["amount"]): Mone
  */
 export function money(amount: DecimalInput, currency = "CNY"): Money {
   const c = getCurrency(currency);
+  if (typeof amount === "string" && amount.length <= SHORT_NUMERAL && isDecimalText(amount)) {
+    // The common case: a short plain numeral, read straight into scaled units.
+    const [u, s] = parseScaled(amount);
+    return fromScaled(u, s, c.code, c.minorUnit);
+  }
   if (typeof amount === "number") {
     if (Number.isNaN(amount)) throw invalid(["amount"], "NaN is not an amount", "not_finite");
     if (!Number.isFinite(amount)) throw invalid(["amount"], `${amount} is not an amount`, "not_finite");
+    if (Number.isSafeInteger(amount)) {
+      const u = BigInt(amount) * POW10[c.minorUnit]!;
+      if (u > SAFE || u < -SAFE) throw invalid(["amount"], `the number ${amount} is beyond the exact range of JS numbers; pass a decimal string`, "inexact_number");
+      return fromUnitsAt(u, c.code, c.minorUnit);
+    }
     const d = new D(amount);
     if (d.decimalPlaces() > c.minorUnit) {
       throw invalid(
@@ -172,7 +395,7 @@ export function fromMinorUnits(units: bigint | number, currency = "CNY"): Money 
   if (typeof units !== "bigint" && !(typeof units === "number" && Number.isSafeInteger(units))) {
     throw invalid(["units"], `${typeof units === "number" ? units : describeType(units)} is not a safe integer count of minor units`, "invalid_units");
   }
-  return fromDecimal(decimalFromUnits(BigInt(units), c.minorUnit), c.code);
+  return fromUnitsAt(BigInt(units), c.code, c.minorUnit);
 }
 
 /**
@@ -186,7 +409,10 @@ export function fromMinorUnits(units: bigint | number, currency = "CNY"): Money 
  */
 export function toMinorUnits(m: Money): bigint {
   requireMoney(m);
-  const scale = getCurrency(m.currency).minorUnit;
+  const scale = minorOf(m);
+  const u = scaledUnits(m);
+  // Canonical form: the scale is the minor unit unless the amount has more decimals.
+  if (u !== undefined && scaleOf(m) === scale) return u;
   if (m.amount.decimalPlaces() > scale) {
     throw invalid(["amount"], `${m.toString()} has more decimals than ${m.currency} allows; round it first`, "sub_minor_unit");
   }
@@ -202,7 +428,8 @@ export function toMinorUnits(m: Money): bigint {
  * ```
  */
 export function zero(currency = "CNY"): Money {
-  return fromDecimal(new D(0), getCurrency(currency).code);
+  const c = getCurrency(currency);
+  return fromUnitsAt(0n, c.code, c.minorUnit);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { invalid } from "../kernel/errors.js";
 import { getCurrency } from "./currency.js";
 import { D, Decimal, type Dec, toDecimalOrReason } from "./decimal.js";
-import { fromDecimal, requireMoney, type Money } from "./money.js";
+import { fromDecimal, fromUnitsAt, minorOf, POW10, requireMoney, scaledUnits, scaleOf, type Money } from "./money.js";
 
 /**
  * How to round to the minor unit. `half-up` (四舍五入, ties away from zero) is the
@@ -44,9 +44,49 @@ export function decimalRounding(mode: Rounding): Decimal.Rounding {
  */
 export function round(m: Money, mode: Rounding = DEFAULT_ROUNDING): Money {
   requireMoney(m);
+  const u = scaledUnits(m);
+  if (u !== undefined) {
+    const minor = minorOf(m);
+    const s = scaleOf(m);
+    if (s <= minor) return m;
+    decimalRounding(mode); // the same check and message as the decimal.js path
+    return fromUnitsAt(roundQuotient(u, POW10[s - minor]!, mode), m.currency, minor);
+  }
   const scale = getCurrency(m.currency).minorUnit;
   if (m.amount.decimalPlaces() <= scale) return m;
   return fromDecimal(m.amount.toDecimalPlaces(scale, decimalRounding(mode)), m.currency);
+}
+
+/**
+ * `n ÷ d` (d > 0) rounded to a whole number with a mode already validated: the rounding
+ * decimal.js's `toDecimalPlaces` does, in bigint. Internal.
+ */
+export function roundQuotient(n: bigint, d: bigint, mode: Rounding): bigint {
+  const q = n / d; // truncated toward zero
+  const r = n % d; // the sign of n
+  if (r === 0n) return q;
+  const negative = r < 0n;
+  let away: boolean;
+  switch (mode) {
+    case "half-up":
+    case "half-even": {
+      const twice = negative ? -2n * r : 2n * r;
+      away = twice > d || (twice === d && (mode === "half-up" || q % 2n !== 0n));
+      break;
+    }
+    case "down":
+      away = false;
+      break;
+    case "up":
+      away = true;
+      break;
+    case "floor":
+      away = negative;
+      break;
+    default: // "ceil"
+      away = !negative;
+  }
+  return away ? (negative ? q - 1n : q + 1n) : q;
 }
 
 /**

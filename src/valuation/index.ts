@@ -35,6 +35,14 @@ export {
   type PsaResult,
   type PsaPoint,
   type PsaDrawsInput,
+  createPsaAccumulator,
+  addPsaDraws,
+  finishPsa,
+  analyzePsaChunks,
+  psaAccumulatorInputSchema,
+  type PsaAccumulator,
+  type PsaAccumulatorInput,
+  type PsaDrawsChunk,
 } from "./psa.js";
 export { valueScore, valueScoreInputSchema, type ValueScoreInput, type ValueScoreResult } from "./value-score.js";
 export {

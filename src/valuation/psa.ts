@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { currencyCodeSchema, DomainError, parseInput, positiveDecimalSchema, step, type Step } from "../core/index.js";
+import { currencyCodeSchema, DomainError, invalid, parseInput, positiveDecimalSchema, step, type Step, ValidationError } from "../core/index.js";
 import { type Dec, formatMoney, type Money, money, round } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { checkUniqueNames } from "./shared.js";
@@ -136,30 +136,235 @@ export interface PsaResult {
  */
 export function analyzePsa(input: PsaInput): PsaResult {
   const doc = parseInput(psaInputSchema, input, "analyzePsa");
-  const currency = doc.currency ?? "CNY";
-  const S = doc.strategies.length;
-  const K = doc.costs[0]!.length;
-  // Draw-major copies keep each draw's strategies adjacent in memory for the inner loop.
-  const C = new Float64Array(S * K);
-  const E = new Float64Array(S * K);
-  for (let s = 0; s < S; s++) {
-    const cr = doc.costs[s]!;
-    const er = doc.effects[s]!;
-    for (let k = 0; k < K; k++) {
-      C[k * S + s] = cr[k]!;
-      E[k * S + s] = er[k]!;
-    }
+  const acc = newAccumulator(doc);
+  accumulate(acc, doc.costs, doc.effects);
+  return summarise(acc);
+}
+
+/**
+ * Input of {@link createPsaAccumulator}: what {@link analyzePsa} takes, without the draws
+ * (they come in chunks through {@link addPsaDraws}).
+ */
+export const psaAccumulatorInputSchema = z
+  .strictObject({
+    strategies: z.array(z.string().min(1)).min(1, "at least one strategy is needed"),
+    /** Willingness-to-pay values per QALY, each ≥ 0. */
+    lambdas: z.array(z.number().min(0)).min(1, "at least one λ is needed"),
+    /** Currency of the costs (default CNY). */
+    currency: currencyCodeSchema.optional(),
+    /** Population the decision affects (as in {@link analyzePsa}). */
+    population: positiveDecimalSchema.optional(),
+  })
+  .superRefine((doc, ctx) => checkUniqueNames(doc.strategies, ctx, (i) => ["strategies", i]));
+
+/** Input of {@link createPsaAccumulator}. */
+export type PsaAccumulatorInput = z.input<typeof psaAccumulatorInputSchema>;
+
+/**
+ * The running state of a streamed PSA: per λ and strategy the win count and the NMB sum,
+ * per λ the sum of the best NMB, and the draw count. O(strategies × λ) memory whatever
+ * the number of draws. Made by {@link createPsaAccumulator}; {@link addPsaDraws} updates it
+ * in place (draws are added in the order given); {@link finishPsa} reads it.
+ */
+export interface PsaAccumulator {
+  readonly strategies: readonly string[];
+  readonly lambdas: readonly number[];
+  readonly currency: string;
+  readonly population: Dec | null;
+  /** Draws added so far. */
+  draws: number;
+  /** `wins[l × S + s]`: draws strategy s won at λ number l. */
+  readonly wins: Int32Array;
+  /** `sums[l × S + s]`: Σ NMB of strategy s at λ number l, in draw order. */
+  readonly sums: Float64Array;
+  /** `sumMax[l]`: Σ over draws of the best NMB at λ number l, in draw order. */
+  readonly sumMax: Float64Array;
+  /** Scratch: one block of draws, draw-major (reused; not state). */
+  readonly blockC: Float64Array;
+  readonly blockE: Float64Array;
+}
+
+/**
+ * Starts a streamed PSA: memory stays O(strategies × λ) however many draws are added,
+ * and {@link finishPsa} gives the same result, to the bit, as {@link analyzePsa} on all
+ * the draws at once (the sums run over the draws in the same order).
+ *
+ * @example
+ * ```ts
+ * const acc = createPsaAccumulator({ strategies: ["S1", "S2"], lambdas: [300] });
+ * addPsaDraws({ accumulator: acc, costs: [[100, 120], [200, 260]], effects: [[1.0, 1.2], [1.5, 1.4]] });
+ * addPsaDraws({ accumulator: acc, costs: [[80, 110], [150, 210]], effects: [[0.9, 1.1], [1.6, 1.3]] });
+ * finishPsa(acc).points[0].evpi.toString(); // "CNY 30.00", as analyzePsa on the four draws
+ * ```
+ */
+export function createPsaAccumulator(input: PsaAccumulatorInput): PsaAccumulator {
+  const doc = parseInput(psaAccumulatorInputSchema, input, "createPsaAccumulator");
+  return newAccumulator(doc);
+}
+
+/** Input of {@link addPsaDraws}: a chunk of draws as strategy × draw matrices. */
+export interface PsaDrawsChunk {
+  readonly accumulator: PsaAccumulator;
+  /** `costs[s][k]`: strategy s in the chunk's draw k (arrays of numbers or Float64Arrays). */
+  readonly costs: readonly (readonly number[] | Float64Array)[];
+  readonly effects: readonly (readonly number[] | Float64Array)[];
+}
+
+const chunkSchema = z
+  .strictObject({ accumulator: z.custom<PsaAccumulator>(isAccumulator, { message: "expected a PSA accumulator made by createPsaAccumulator" }), costs: z.array(rowSchema), effects: z.array(rowSchema) })
+  .superRefine((doc, ctx) => {
+    if (!isAccumulator(doc.accumulator)) return;
+    const S = doc.accumulator.strategies.length;
+    const kc = checkMatrix(doc.costs, "costs", S, ctx);
+    const ke = checkMatrix(doc.effects, "effects", S, ctx);
+    if (kc !== null && ke !== null && kc !== ke) ctx.addIssue({ code: "custom", message: `costs have ${kc} draws but effects have ${ke}`, path: ["effects"] });
+  });
+
+/**
+ * Adds a chunk of PSA draws to an accumulator, after the draws added before (order
+ * matters only to the last bit of the sums, as in any float64 sum; keep the draw order to
+ * match {@link analyzePsa} to the bit). The chunk is validated like analyzePsa's matrices;
+ * an invalid chunk is a ValidationError and leaves the accumulator unchanged. An empty
+ * chunk adds nothing. Returns the accumulator.
+ *
+ * @example
+ * ```ts
+ * const acc = createPsaAccumulator({ strategies: ["A", "B"], lambdas: [20_000, 50_000] });
+ * for (const chunk of chunks) addPsaDraws({ accumulator: acc, costs: chunk.costs, effects: chunk.effects });
+ * const result = finishPsa(acc);
+ * ```
+ */
+export function addPsaDraws(input: PsaDrawsChunk): PsaAccumulator {
+  const doc = parseInput(chunkSchema, input, "addPsaDraws");
+  accumulate(doc.accumulator, doc.costs, doc.effects);
+  return doc.accumulator;
+}
+
+/**
+ * The PSA summary of every draw added so far: the same {@link PsaResult} as
+ * {@link analyzePsa}. With no draws added it is a ValidationError. Does not change the
+ * accumulator (more draws may be added and the summary taken again).
+ *
+ * @example
+ * ```ts
+ * const result = finishPsa(acc);
+ * result.points.map((p) => p.optimal);
+ * ```
+ */
+export function finishPsa(accumulator: PsaAccumulator): PsaResult {
+  if (!isAccumulator(accumulator)) throw invalid(["accumulator"], "expected a PSA accumulator made by createPsaAccumulator", "invalid_type");
+  if (accumulator.draws === 0) throw invalid(["draws"], "at least one draw is needed", "too_small");
+  return summarise(accumulator);
+}
+
+/**
+ * Runs a PSA over draws given as an iterable of chunks (a generator reading a file, a
+ * model run in batches), in bounded memory: {@link createPsaAccumulator}, then
+ * {@link addPsaDraws} per chunk, then {@link finishPsa}.
+ *
+ * @example
+ * ```ts
+ * function* chunks() {
+ *   yield { costs: [[100, 120], [200, 260]], effects: [[1.0, 1.2], [1.5, 1.4]] };
+ *   yield { costs: [[80, 110], [150, 210]], effects: [[0.9, 1.1], [1.6, 1.3]] };
+ * }
+ * analyzePsaChunks({ strategies: ["S1", "S2"], lambdas: [300], chunks: chunks() });
+ * ```
+ */
+export function analyzePsaChunks(input: PsaAccumulatorInput & { readonly chunks: Iterable<{ readonly costs: PsaDrawsChunk["costs"]; readonly effects: PsaDrawsChunk["effects"] }> }): PsaResult {
+  if (typeof input !== "object" || input === null) throw invalid([], "expected the PSA settings and chunks", "invalid_type");
+  const { chunks, ...settings } = input;
+  if (chunks === null || typeof chunks !== "object" || typeof (chunks as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
+    throw invalid(["chunks"], "expected an iterable of { costs, effects } chunks", "invalid_type");
   }
-  const wins = new Int32Array(S);
-  const sums = new Float64Array(S);
+  const acc = createPsaAccumulator(settings);
+  let i = 0;
+  for (const chunk of chunks) {
+    if (typeof chunk !== "object" || chunk === null) throw invalid(["chunks", i], "expected a { costs, effects } chunk", "invalid_type");
+    try {
+      addPsaDraws({ accumulator: acc, costs: chunk.costs, effects: chunk.effects });
+    } catch (e) {
+      if (e instanceof ValidationError) throw new ValidationError(e.issues.map((issue) => ({ ...issue, path: ["chunks", i, ...issue.path] })), "analyzePsaChunks");
+      throw e;
+    }
+    i++;
+  }
+  return finishPsa(acc);
+}
+
+const accumulators = new WeakSet<object>();
+
+function isAccumulator(v: unknown): v is PsaAccumulator {
+  return typeof v === "object" && v !== null && accumulators.has(v);
+}
+
+/** Draws per block of the draw-major scratch copy: about 256 KiB per matrix, so a block stays in cache across the λ grid. */
+function blockDraws(S: number): number {
+  return Math.max(1, Math.floor(32_768 / S));
+}
+
+function newAccumulator(doc: { strategies: string[]; lambdas: number[]; currency?: string | undefined; population?: Dec | undefined }): PsaAccumulator {
+  const S = doc.strategies.length;
+  const L = doc.lambdas.length;
+  const B = blockDraws(S);
+  const acc: PsaAccumulator = {
+    strategies: [...doc.strategies],
+    lambdas: [...doc.lambdas],
+    currency: doc.currency ?? "CNY",
+    population: doc.population ?? null,
+    draws: 0,
+    wins: new Int32Array(L * S),
+    sums: new Float64Array(L * S),
+    sumMax: new Float64Array(L),
+    blockC: new Float64Array(B * S),
+    blockE: new Float64Array(B * S),
+  };
+  accumulators.add(acc);
+  return acc;
+}
+
+/**
+ * Adds validated strategy × draw matrices to the running sums, block by block: each block is
+ * copied draw-major (a draw's strategies adjacent for the inner loop) and scanned once per λ.
+ * Per (λ, strategy) the additions happen in draw order whatever the blocks, so the sums are
+ * the same bits however the draws were chunked.
+ */
+function accumulate(acc: PsaAccumulator, costs: readonly (readonly number[] | Float64Array)[], effects: readonly (readonly number[] | Float64Array)[]): void {
+  const S = acc.strategies.length;
+  const K = costs[0]?.length ?? 0;
+  const B = blockDraws(S);
+  const C = acc.blockC;
+  const E = acc.blockE;
+  const L = acc.lambdas.length;
+  for (let k0 = 0; k0 < K; k0 += B) {
+    const n = Math.min(B, K - k0);
+    for (let s = 0; s < S; s++) {
+      const cr = costs[s]!;
+      const er = effects[s]!;
+      for (let k = 0; k < n; k++) {
+        C[k * S + s] = cr[k0 + k]!;
+        E[k * S + s] = er[k0 + k]!;
+      }
+    }
+    for (let l = 0; l < L; l++) acc.sumMax[l] = psaKernel(acc.lambdas[l]!, C, E, S, n * S, acc.wins, acc.sums, l * S, acc.sumMax[l]!);
+  }
+  acc.draws += K;
+}
+
+function summarise(acc: PsaAccumulator): PsaResult {
+  const { currency, strategies } = acc;
+  const S = strategies.length;
+  const K = acc.draws;
   const toExact = (x: number, what: string): Dec => {
     if (!Number.isFinite(x)) throw new DomainError("UNDEFINED_RESULT", `${what} overflowed float64; rescale the inputs`);
     return new D(x);
   };
   const toMoney = (x: Dec): Money => round(money(x, currency));
-  const points: PsaPoint[] = doc.lambdas.map((lambda) => {
-    const sumMax = psaKernel(lambda, C, E, S, K, wins, sums);
-    const meanMax = sumMax / K;
+  const points: PsaPoint[] = acc.lambdas.map((lambda, l) => {
+    const o = l * S;
+    const sums = acc.sums.subarray(o, o + S);
+    const wins = acc.wins.subarray(o, o + S);
+    const meanMax = acc.sumMax[l]! / K;
     let optimalIndex = 0;
     for (let s = 1; s < S; s++) if (sums[s]! > sums[optimalIndex]!) optimalIndex = s;
     const ceac = Array.from(wins, (w) => w / K);
@@ -173,12 +378,12 @@ export function analyzePsa(input: PsaInput): PsaResult {
     const expectedNmb = expectedNmbExact.map(toMoney);
     const expectedLoss = expectedLossExact.map(toMoney);
     const evpiExact = expectedLossExact[optimalIndex]!;
-    const populationEvpiExact = doc.population === undefined ? null : evpiExact.times(doc.population);
+    const populationEvpiExact = acc.population === null ? null : evpiExact.times(acc.population);
     return {
       lambda,
       ceac,
       wins: Array.from(wins),
-      optimal: doc.strategies[optimalIndex]!,
+      optimal: strategies[optimalIndex]!,
       optimalIndex,
       optimalProbability: ceac[optimalIndex]!,
       expectedNmb,
@@ -197,7 +402,7 @@ export function analyzePsa(input: PsaInput): PsaResult {
     step(
       "valuation.psa.draws",
       `${K} draw(s) of ${S} strategies evaluated at ${points.length} λ value(s); each draw's winner is the strategy with the highest λ·E − C, exact ties going to the earlier strategy.`,
-      { strategies: [...doc.strategies], draws: K, lambdas: points.length },
+      { strategies: [...strategies], draws: K, lambdas: points.length },
     ),
     step(
       "valuation.psa.ceaf",
@@ -215,37 +420,35 @@ export function analyzePsa(input: PsaInput): PsaResult {
     explanation.push(
       step(
         "valuation.psa.population-evpi",
-        `Population EVPI = ${String(doc.population)} × the unrounded EVPI, rounded once: ${formatMoney(first.populationEvpi)} at λ = ${first.lambda}.`,
-        { population: doc.population!, evpiExact: first.evpiExact, populationEvpiExact: first.populationEvpiExact },
+        `Population EVPI = ${String(acc.population)} × the unrounded EVPI, rounded once: ${formatMoney(first.populationEvpi)} at λ = ${first.lambda}.`,
+        { population: acc.population!, evpiExact: first.evpiExact, populationEvpiExact: first.populationEvpiExact },
         first.populationEvpi,
       ),
     );
   }
-  return { strategies: [...doc.strategies], draws: K, currency, points, explanation };
+  return { strategies: [...strategies], draws: K, currency, points, explanation };
 }
 
 /**
- * One λ over all draws: fills `wins` and `sums` (Σ NMB per strategy) and returns
- * Σ max NMB. A standalone function over typed arrays so the engine keeps it monomorphic.
+ * One λ over one block of draws (draw-major, `n` = draws × S entries): adds each strategy's
+ * NMB to `sums[o + s]` and each draw's winner to `wins[o + s]`, and returns `sumMax` plus
+ * the block's best NMBs, added one draw at a time. A standalone function over typed arrays
+ * so the engine keeps it monomorphic.
  */
-function psaKernel(lambda: number, C: Float64Array, E: Float64Array, S: number, K: number, wins: Int32Array, sums: Float64Array): number {
-  wins.fill(0);
-  sums.fill(0);
-  let sumMax = 0;
-  const n = S * K;
+function psaKernel(lambda: number, C: Float64Array, E: Float64Array, S: number, n: number, wins: Int32Array, sums: Float64Array, o: number, sumMax: number): number {
   for (let base = 0; base < n; base += S) {
     let bestV = lambda * (E[base] as number) - (C[base] as number);
     let bestS = 0;
-    sums[0] = (sums[0] as number) + bestV;
+    sums[o] = (sums[o] as number) + bestV;
     for (let s = 1; s < S; s++) {
       const v = lambda * (E[base + s] as number) - (C[base + s] as number);
-      sums[s] = (sums[s] as number) + v;
+      sums[o + s] = (sums[o + s] as number) + v;
       if (v > bestV) {
         bestV = v;
         bestS = s;
       }
     }
-    wins[bestS] = (wins[bestS] as number) + 1;
+    wins[o + bestS] = (wins[o + bestS] as number) + 1;
     sumMax += bestV;
   }
   return sumMax;

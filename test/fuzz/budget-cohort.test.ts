@@ -86,6 +86,7 @@ describe("fuzz: cohort", () => {
   entry("cohort", "prepareCohortSettlement", (o) => api.prepareCohortSettlement(o as api.CohortSettlementOptions), [[{ contract, plan, asOf: "2027-06-30" }]]);
   entry("cohort", "settleCohortPatient", (p, x, i) => api.settleCohortPatient(p as api.PreparedCohortSettlement, x, i as number), [[prepared, patients[1], 2], [prepared, { patientId: "x", events: [{ kind: "infusion", date: "2026-01-15" }], bill: "5000" }, 1]]);
   entry("cohort", "settleCohort", collect, [[{ contract, plan, asOf: "2027-06-30" }, patients.slice(0, 3)], [prepared, patients.slice(0, 2)]], { async: true, maxCorruptions: 600 });
+  entry("cohort", "settleCohortTotals", (x) => api.settleCohortTotals(x as api.SettleCohortTotalsInput), [[{ settlement: { contract, plan, asOf: "2027-06-30" }, patients: patients.slice(0, 3) }], [{ settlement: prepared, patients: patients.slice(0, 2), totals: api.emptyCohortTotals("CNY") }]], { async: true, maxCorruptions: 600 });
   entry("cohort", "isCohortSettlementError", (r) => api.isCohortSettlementError(r as api.CohortSettlementRecord), [[record]]);
   entry("cohort", "emptyCohortTotals", (c) => api.emptyCohortTotals(c as string), [["CNY"]]);
   entry("cohort", "addToCohortTotals", (t, r) => api.addToCohortTotals(t as api.CohortTotals, r as api.CohortSettlementRecord), [[api.emptyCohortTotals("CNY"), record]]);

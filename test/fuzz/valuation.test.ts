@@ -69,6 +69,7 @@ describe("fuzz: valuation", () => {
   entry("selectThreshold", (x) => api.selectThreshold(x as api.SelectThresholdInput), [[{ policy, facts: { rare: true, lifeExtensionMonths: 14 } }]]);
   entry("valueBasedPrice", (x) => api.valueBasedPrice(x as api.ValueBasedPriceInput), [[{ lambda: cny("150000"), incrementalEffect: "1.0", comparatorCost: cny("100000"), nonDrugCost: cny("20000") }]]);
   entry("analyzePsa", (x) => api.analyzePsa(x as api.PsaInput), [[v5], [{ ...v5, costs: v5.costs.map((r) => Float64Array.from(r)), effects: v5.effects.map((r) => Float64Array.from(r)), lambdas: [300] }]]);
+  entry("analyzePsaChunks", (x) => api.analyzePsaChunks(x as Parameters<typeof api.analyzePsaChunks>[0]), [[{ strategies: v5.strategies, lambdas: v5.lambdas, chunks: [{ costs: v5.costs, effects: v5.effects }] }]]);
   entry("psaInputFromDraws", (x) => api.psaInputFromDraws(x as api.PsaDrawsInput), [[{ strategies: ["S1", "S2"], draws: [{ costs: [100, 200], effects: [1, 1.5] }, { costs: [120, 260], effects: [1.2, 1.4] }], lambdas: [300] }]]);
   entry("valueScore", (x) => api.valueScore(x as api.ValueScoreInput), [[{ dimensions: [{ name: "clinical", score: 80, weight: 0.4 }, { name: "economic", score: 60, weight: 0.3 }, { name: "patient", score: 70, weight: 0.2 }, { name: "social", score: 50, weight: 0.1 }] }]]);
   entry("assessAdmission", (x) => api.assessAdmission(x as api.AssessAdmissionInput), [[{ technology: v7, rules: { maxBudgetShare: 0.01 } }], [{ technology: { ...v7, seriousAdverseEventRate: 0.12 } }]]);
