@@ -1,0 +1,20 @@
+/**
+ * Outcome vocabulary of a contract: the outcome kinds it declares beyond the built-in
+ * events, with typed attributes, and the tests its terms put on them.
+ *
+ * @module
+ */
+export {
+  attributeDeclarationSchema,
+  outcomeKindDeclarationSchema,
+  outcomeDeclarationsSchema,
+  parseOutcomeDeclarations,
+  type AttributeDeclaration,
+  type OutcomeDeclarationsInput,
+  type ParsedOutcomes,
+  type ParsedOutcomeKind,
+  type ParsedAttribute,
+} from "./declarations.js";
+export { validateOutcomeEvents, validateOutcomeEventsInputSchema, type ValidateOutcomeEventsInput, type DeclaredOutcomeEvent } from "./declared-events.js";
+export { attributeTestSchema, attributeTestsSchema, type AttributeTest, type AttributeTestInput } from "./attribute-tests.js";
+export type { ExactNumber } from "./exact-number.js";
