@@ -22,10 +22,10 @@ const optional = { optional: z.boolean().optional(), label: z.string().min(1).ma
  *
  * @example
  * ```ts
- * attributeDeclarationSchema.parse({ type: "number", unit: "g/dL", min: 0 });
+ * outcomeAttributeSchema.parse({ type: "number", unit: "g/dL", min: 0 });
  * ```
  */
-export const attributeDeclarationSchema = z
+export const outcomeAttributeSchema = z
   .discriminatedUnion("type", [
     z.strictObject({ type: z.literal("boolean"), ...optional }),
     z.strictObject({ type: z.literal("integer"), min: z.number().int().optional(), max: z.number().int().optional(), ...optional }),
@@ -47,7 +47,7 @@ export const attributeDeclarationSchema = z
 /** One outcome kind a contract declares: a label and its attributes (none for a plain flag such as `mrdNegative`). */
 export const outcomeKindDeclarationSchema = z.strictObject({
   label: z.string().min(1).max(200).optional(),
-  attributes: userRecord(nameSchema("attribute"), attributeDeclarationSchema).optional(),
+  attributes: userRecord(nameSchema("attribute"), outcomeAttributeSchema).optional(),
 });
 
 /**
@@ -69,21 +69,21 @@ export const outcomeDeclarationsSchema = userRecord(nameSchema("outcome kind"), 
 const BUILT_IN = new Set<string>(OUTCOME_EVENT_KINDS);
 
 /** An attribute declaration after validation. */
-export type AttributeDeclaration = z.output<typeof attributeDeclarationSchema>;
+export type OutcomeAttributeDeclaration = z.output<typeof outcomeAttributeSchema>;
 /** The declarations as written in JSON. */
 export type OutcomeDeclarationsInput = z.input<typeof outcomeDeclarationsSchema>;
 
 /** An attribute ready for checking events: bounds as exact numbers. */
 export interface ParsedAttribute {
   readonly name: string;
-  readonly type: AttributeDeclaration["type"];
+  readonly type: OutcomeAttributeDeclaration["type"];
   readonly optional: boolean;
   readonly unit: string | null;
   readonly min: ExactNumber | null;
   readonly max: ExactNumber | null;
   readonly values: ReadonlySet<string> | null;
   readonly maxLength: number | null;
-  readonly declaration: AttributeDeclaration;
+  readonly declaration: OutcomeAttributeDeclaration;
 }
 
 /** One declared outcome kind, ready for checking events. */
@@ -109,7 +109,7 @@ export function prepareOutcomes(record: z.output<typeof outcomeDeclarationsSchem
   for (const name of Object.keys(record)) {
     const decl = record[name]!;
     const attributes = new Map<string, ParsedAttribute>();
-    const list = decl.attributes ?? (Object.create(null) as Record<string, AttributeDeclaration>);
+    const list = decl.attributes ?? (Object.create(null) as Record<string, OutcomeAttributeDeclaration>);
     for (const attr of Object.keys(list)) {
       const a = list[attr]!;
       attributes.set(attr, {

@@ -5,11 +5,11 @@
  * @module
  */
 export {
-  attributeDeclarationSchema,
+  outcomeAttributeSchema,
   outcomeKindDeclarationSchema,
   outcomeDeclarationsSchema,
   parseOutcomeDeclarations,
-  type AttributeDeclaration,
+  type OutcomeAttributeDeclaration,
   type OutcomeDeclarationsInput,
   type ParsedOutcomes,
   type ParsedOutcomeKind,
