@@ -80,7 +80,7 @@ export function prepareDeadline<C>(args: {
     consequence = { type: "withhold", installments: c.installments };
     does = `withhold ${c.installments.join(", ")}`;
   } else {
-    consequence = { type: "bonus", units: args.units(c.amount, [...args.path, "consequence", "amount"]) };
+    consequence = { type: "bonus", units: args.units((c as { amount: Dec }).amount, [...args.path, "consequence", "amount"]) };
     does = "bonus";
   }
   const assessment = t.assessment === undefined ? null : (() => {
