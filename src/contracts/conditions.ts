@@ -3,6 +3,8 @@ import { addOffset, type DueOffset } from "./calendar.js";
 import type { OutcomeEvent } from "./events.js";
 import type { ParsedCondition } from "./parse-contract.js";
 import type { EventMatcher } from "./terms.js";
+import { attributesPass } from "./outcomes/attribute-tests.js";
+import { checkCount, checkSustained } from "./outcomes/condition-kinds.js";
 
 /** True when the event is one the matcher looks for. */
 export function matches(m: EventMatcher, e: OutcomeEvent): boolean {
@@ -17,7 +19,14 @@ export function matches(m: EventMatcher, e: OutcomeEvent): boolean {
     if (e.grade < m.minGrade) return false;
   }
   if (m.responses !== undefined && (e.response === undefined || !m.responses.includes(e.response))) return false;
+  if (m.tests !== undefined && !attributesPass(m.tests, e.attributes)) return false;
   return true;
+}
+
+/** True when any of the matchers accepts the event. */
+export function matchesAny(list: readonly EventMatcher[], e: OutcomeEvent): boolean {
+  for (const m of list) if (matches(m, e)) return true;
+  return false;
 }
 
 /** The first event in [from, through] that any matcher accepts, or null. Events are in date order. */
@@ -33,7 +42,7 @@ export function firstMatch(matchers: readonly EventMatcher[], events: readonly O
 /** The outcome of checking conditions on a date: all held, or the first that failed. */
 export type ConditionCheck =
   | { readonly ok: true }
-  | { readonly ok: false; readonly condition: ParsedCondition; readonly event: OutcomeEvent | null };
+  | { readonly ok: false; readonly condition: ParsedCondition; readonly event: OutcomeEvent | null; readonly detail?: string };
 
 const OK: ConditionCheck = { ok: true };
 
@@ -50,6 +59,25 @@ export function checkConditions(
     if (c.within !== null) {
       const end = dueDate(start, c.within);
       if (end < through) through = end;
+    }
+    if (c.type === "count") {
+      const r = checkCount({
+        events, matches: (e) => matchesAny(c.events, e), what: c.what, from: start, through,
+        atLeast: c.atLeast, atMost: c.atMost, rolling: c.rolling,
+        rollingEnd: c.rolling === null ? null : ((o) => (d: string) => dueDate(d, o))(c.rolling),
+      });
+      if (!r.ok) return { ok: false, condition: c, event: r.event, detail: r.detail };
+      continue;
+    }
+    if (c.type === "sustained") {
+      const span = c.span;
+      const gap = c.maxGap;
+      const r = checkSustained({
+        events, evidence: (e) => matchesAny(c.evidence, e), interrupts: (e) => matchesAny(c.interruptedBy, e), what: c.what, from: start, through,
+        span, spanEnd: (d) => dueDate(d, span), maxGapEnd: gap === null ? null : (d) => dueDate(d, gap),
+      });
+      if (!r.ok) return { ok: false, condition: c, event: r.event, detail: r.detail };
+      continue;
     }
     const hit = firstMatch(c.events, events, start, through);
     if (c.type === "none" && hit !== null) return { ok: false, condition: c, event: hit };

@@ -31,7 +31,8 @@ export type ResponseCategory = (typeof RESPONSE_CATEGORIES)[number];
 
 /** A dated outcome event of one patient, as a backend stores it. */
 export interface OutcomeEvent {
-  readonly kind: OutcomeEventKind;
+  /** A built-in kind, or one the contract declares under `outcomes`. */
+  readonly kind: OutcomeEventKind | (string & {});
   /** Calendar date `YYYY-MM-DD`. */
   readonly date: string;
   /** Grade (1–5) of a CRS or serious adverse event. */
@@ -40,6 +41,8 @@ export interface OutcomeEvent {
   readonly response?: ResponseCategory;
   /** Free text kept with the event (ignored by evaluation). */
   readonly note?: string;
+  /** The attributes of an event of a declared kind, as its declaration types them. */
+  readonly attributes?: Readonly<Record<string, boolean | number | string>>;
 }
 
 const base = { date: isoDateSchema, note: z.string().optional() };
@@ -79,6 +82,8 @@ const ALLOWED_KEYS = new Set(["kind", "date", "grade", "response", "note"]);
 export interface PatientHistory {
   readonly start: string;
   readonly events: readonly OutcomeEvent[];
+  /** Indexes of events of kinds that are not built in, to check against the contract's declarations. */
+  readonly custom: readonly number[];
 }
 
 /**
@@ -86,15 +91,23 @@ export interface PatientHistory {
  * path of each bad field; a missing or repeated start, events out of date order,
  * events before the start or after death are a DomainError `EVENT_ORDER`.
  */
-export function checkHistory(input: unknown): PatientHistory {
+export function checkHistory(input: unknown, deferCustom = false): PatientHistory {
   if (!Array.isArray(input)) {
     throw new ValidationError([{ path: ["events"], code: "invalid_type", message: "events must be an array" }], "evaluateContract");
   }
   const issues: Issue[] = [];
+  const custom: number[] = [];
   for (let i = 0; i < input.length; i++) {
     const e = input[i] as Record<string, unknown> | null;
     if (typeof e !== "object" || e === null || Array.isArray(e)) {
       issues.push({ path: ["events", i], code: "invalid_type", message: "an event is an object { kind, date }" });
+      continue;
+    }
+    if (deferCustom && typeof e.kind === "string" && !KINDS.has(e.kind)) {
+      // A kind the contract may declare: its fields are checked against the declaration
+      // of the version that applies (checkDeclaredEvents); here only its date matters.
+      if (!isCalendarDate(e.date)) issues.push({ path: ["events", i, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(e.date)}` });
+      custom.push(i);
       continue;
     }
     if (typeof e.kind !== "string" || !KINDS.has(e.kind)) {
@@ -156,5 +169,5 @@ export function checkHistory(input: unknown): PatientHistory {
     if (e.kind === "death") deathAt = i;
     previous = e.date;
   }
-  return { start, events };
+  return { start, events, custom };
 }

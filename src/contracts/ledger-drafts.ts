@@ -2,9 +2,14 @@
 // evaluation (evaluateContract) and the bulk path (evaluateContractMinorUnits) draft
 // their ledger here, so the two cannot disagree on an amount. Sentences are drafted
 // as thunks: the bulk path never pays for formatting them.
-import { DomainError } from "../core/index.js";
-import { checkConditions, firstMatch, type ConditionCheck } from "./conditions.js";
-import { checkHistory, type OutcomeEvent } from "./events.js";
+import { DomainError, type Issue, ValidationError } from "../core/index.js";
+import { checkConditions, firstMatch, matchesAny, type ConditionCheck } from "./conditions.js";
+import { checkHistory, type OutcomeEvent, type PatientHistory } from "./events.js";
+import type { ParsedOutcomes } from "./outcomes/declarations.js";
+import { checkDeclaredEvent, undeclaredKindIssue } from "./outcomes/declared-events.js";
+import { deadlineDate, deadlineOutcome, type DeadlineOutcome, type ParsedDeadline } from "./terms/deadline.js";
+import { draftPerCycle } from "./terms/per-cycle.js";
+import type { ParsedCondition } from "./parse-contract.js";
 import type { FailedCondition, LedgerLineKind, MinorUnitLedgerTotals } from "./ledger.js";
 import { isParsedContractVersions, type ParsedContract, type ParsedContractVersions } from "./parse-contract.js";
 import { divRound, groupedText } from "./units.js";
@@ -57,11 +62,35 @@ function selectVersion(contract: ParsedContract | ParsedContractVersions, start:
 }
 
 function failed(check: Exclude<ConditionCheck, { ok: true }>): FailedCondition {
-  return { condition: check.condition.label, event: check.event === null ? null : { kind: check.event.kind, date: check.event.date } };
+  const event = check.event === null ? null : { kind: check.event.kind, date: check.event.date };
+  return check.detail === undefined ? { condition: check.condition.label, event } : { condition: check.condition.label, event, detail: check.detail };
 }
 
 function because(f: FailedCondition): string {
+  if (f.detail !== undefined) return `"${f.condition}" did not hold: ${f.detail}`;
   return f.event === null ? `"${f.condition}" did not hold (no such event recorded)` : `"${f.condition}" failed: ${f.event.kind} on ${f.event.date}`;
+}
+
+/** Events of kinds that are not built in, checked against the declarations of the version applied. */
+function checkDeclaredEvents(history: PatientHistory, outcomes: ParsedOutcomes): void {
+  const issues: Issue[] = [];
+  for (const i of history.custom) {
+    const e = history.events[i] as unknown as Record<string, unknown>;
+    const kind = outcomes.kinds.get(e.kind as string);
+    if (kind === undefined) issues.push(undeclaredKindIssue(outcomes, e.kind, ["events", i]));
+    else checkDeclaredEvent(e, kind, ["events", i], issues);
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "evaluateContract");
+}
+
+/** A refund or clawback triggered on a date: by an event, a missed deadline or a non-responder result. */
+interface Trigger {
+  readonly term: { readonly type: "refund" | "clawback"; readonly id: string; readonly label: string; readonly share: { readonly num: bigint; readonly den: bigint }; readonly shareText: string; readonly base: "payments" | "paymentsAndBonuses" };
+  readonly event: { readonly kind: string; readonly date: string };
+  /** A fixed amount the share applies to (a non-responder's pre-result cycles) instead of what was paid. */
+  readonly fixedBase?: bigint;
+  /** What triggered it, in words, when it was not an event. */
+  readonly cause?: string;
 }
 
 /**
@@ -70,9 +99,11 @@ function because(f: FailedCondition): string {
  * refunds, then in the order the rules produced them.
  */
 export function draftLedger(contract: ParsedContract | ParsedContractVersions, events: unknown, asOf: string): DraftLedger {
-  const history = checkHistory(events);
+  const declares = isParsedContractVersions(contract) ? contract.versions.some((v) => v.outcomes.kinds.size > 0) : contract.outcomes.kinds.size > 0;
+  const history = checkHistory(events, declares);
   const start = history.start;
   const c = selectVersion(contract, start);
+  if (history.custom.length > 0) checkDeclaredEvents(history, c.outcomes);
   let known = history.events;
   let ignored = 0;
   for (let i = 0; i < known.length; i++) {
@@ -89,11 +120,49 @@ export function draftLedger(contract: ParsedContract | ParsedContractVersions, e
   const dueDate = c.dueDate;
 
   if (known.length > 0) {
+    // Deadlines: where each milestone stood when its deadline passed.
+    const passed: { d: ParsedDeadline<ParsedCondition>; outcome: DeadlineOutcome }[] = [];
+    const withholdBy = new Map<string, { d: ParsedDeadline<ParsedCondition>; date: string; outcome: DeadlineOutcome | null }>();
+    for (const d of c.deadlines) {
+      const date = deadlineDate(d, start, dueDate);
+      let outcome: DeadlineOutcome | null = null;
+      if (date <= asOf) {
+        const check = checkConditions([d.milestone], known, start, date, dueDate);
+        const detail = check.ok ? "" : (check.detail ?? (check.event === null ? "no such event recorded" : `${check.event.kind} on ${check.event.date}`));
+        outcome = deadlineOutcome(d, { date, held: check.ok, detail, known, start, matchAny: matchesAny });
+        passed.push({ d, outcome });
+      }
+      if (d.consequence.type === "withhold" && c.payment.type === "installments") {
+        for (const [j, id] of d.consequence.installments.entries()) {
+          const inst = c.payment.installments.find((x) => x.id === id);
+          if (inst === undefined) continue;
+          const due = dueDate(start, inst.due);
+          if (due < date) {
+            throw new DomainError("INCONSISTENT_INPUT", `installment ${id} falls due on ${due}, before deadline ${d.id} (${date}) can decide whether to withhold it`, {
+              path: ["contract", "deadlines", d.index, "consequence", "installments", j],
+              details: { due, deadline: date },
+            });
+          }
+          withholdBy.set(id, { d, date, outcome });
+        }
+      }
+    }
+
     // Scheduled installments (milestones, equal installments, financed payments).
     if (c.payment.type === "installments") {
       for (const inst of c.payment.installments) {
         const due = dueDate(start, inst.due);
         if (due > asOf) continue;
+        const byDeadline = withholdBy.get(inst.id);
+        if (byDeadline !== undefined && byDeadline.outcome !== null && byDeadline.outcome.counts === "missed") {
+          const o = byDeadline.outcome;
+          const f: FailedCondition = { condition: `${byDeadline.d.milestoneLabel} by ${byDeadline.date}`, event: null, detail: o.words };
+          drafts.push({
+            date: due, kind: "withheld", termId: inst.id, label: inst.label, units: 0n, withheldUnits: inst.units, failedCondition: f, rule: "contracts.deadline.withheld", seq: seq++,
+            say: () => ({ inputs: { due, deadline: byDeadline.date, status: o.status }, text: `${inst.label} fell due on ${due} and is withheld (${money(inst.units)}) under ${byDeadline.d.label}: ${o.words}.` }),
+          });
+          continue;
+        }
         const check = checkConditions(inst.conditions, known, start, due, dueDate);
         const conditions = inst.conditionLabels;
         const inputs = { due, share: inst.shareText, conditions };
@@ -145,6 +214,47 @@ export function draftLedger(contract: ParsedContract | ParsedContractVersions, e
         drafts.push({
           date: e.date, kind: "payment", termId: `treated-month-${ordinal}`, label, units: unit, rule: "contracts.treatedMonth.paid", seq: seq++,
           say: () => ({ inputs: { date: e.date, month: ordinal }, text: `${label} on ${e.date} is paid.` }),
+        });
+      }
+    }
+
+    // Per administration (cycle), with cost sharing, a cap and payment at result.
+    const triggers: Trigger[] = [];
+    if (c.payment.type === "perCycle") {
+      const pc = draftPerCycle(c.payment, { known, start, asOf, dueDate, matchAny: matchesAny, money });
+      for (const l of pc.lines) drafts.push({ ...l, seq: seq++ });
+      if (pc.refund !== null) {
+        const r = pc.refund;
+        triggers.push({
+          term: { type: "refund", id: "non-responder-refund", label: `Refund of ${r.shareText} of a non-responder's cycles paid up to the result`, share: r.share, shareText: r.shareText, base: "payments" },
+          event: { kind: "result", date: r.date },
+          fixedBase: r.base,
+          cause: `the result on ${r.date}: ${r.what}; the cycles paid up to it came to ${money(r.base)}`,
+        });
+      }
+    }
+
+    // Deadline bonuses, and deadline refunds and clawbacks for the one refund rounding below.
+    for (const { d, outcome } of passed) {
+      const q = d.consequence;
+      if (q.type === "bonus") {
+        if (outcome.counts === "met") {
+          drafts.push({
+            date: outcome.date, kind: "bonus", termId: d.id, label: d.label, units: q.units, rule: "contracts.deadline.bonus", seq: seq++,
+            say: () => ({ inputs: { deadline: outcome.date, status: outcome.status }, text: `${d.label} is earned on ${outcome.date}: ${outcome.words}; ${money(q.units)}.` }),
+          });
+        } else {
+          const f: FailedCondition = { condition: `${d.milestoneLabel} by ${outcome.date}`, event: null, detail: outcome.words };
+          drafts.push({
+            date: outcome.date, kind: "withheld", termId: d.id, label: d.label, units: 0n, withheldUnits: q.units, failedCondition: f, rule: "contracts.deadline.bonusNotEarned", seq: seq++,
+            say: () => ({ inputs: { deadline: outcome.date, status: outcome.status }, text: `${d.label} is not earned (${money(q.units)}): ${outcome.words}.` }),
+          });
+        }
+      } else if ((q.type === "refund" || q.type === "clawback") && outcome.counts === "missed") {
+        triggers.push({
+          term: { type: q.type, id: d.id, label: d.label, share: q.share, shareText: q.shareText, base: q.base },
+          event: { kind: "missed deadline", date: outcome.date },
+          cause: outcome.words,
         });
       }
     }
@@ -214,7 +324,7 @@ export function draftLedger(contract: ParsedContract | ParsedContractVersions, e
       }
     }
 
-    if (c.refunds.length > 0) applyRefunds(c, known, start, asOf, drafts, money, () => seq++);
+    if (c.refunds.length > 0 || triggers.length > 0) applyRefunds(c, known, start, asOf, drafts, money, () => seq++, triggers);
   }
 
   drafts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : RANK[a.kind] - RANK[b.kind] || a.seq - b.seq));
@@ -250,13 +360,15 @@ function applyRefunds(
   drafts: Draft[],
   money: (u: bigint) => string,
   nextSeq: () => number,
+  extra: readonly Trigger[],
 ): void {
-  const triggered: { term: ParsedContract["refunds"][number]; event: OutcomeEvent }[] = [];
+  const triggered: Trigger[] = [];
   for (const r of c.refunds) {
     const end = r.within === null ? asOf : c.dueDate(start, r.within);
     const hit = firstMatch(r.trigger, known, start, end < asOf ? end : asOf);
     if (hit !== null) triggered.push({ term: r, event: hit });
   }
+  triggered.push(...extra);
   if (triggered.length === 0) return;
   triggered.sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : 0));
   const positives = drafts.filter((d) => d.units > 0n && (d.kind === "payment" || d.kind === "bonus")).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -282,7 +394,7 @@ function applyRefunds(
       if (t.event.date > date) continue;
       active.push(t);
       const scaled = t.term.share.num * (den / t.term.share.den);
-      numerator += scaled * (t.term.base === "payments" ? paymentsBase : allBase);
+      numerator += scaled * (t.fixedBase !== undefined ? t.fixedBase : t.term.base === "payments" ? paymentsBase : allBase);
     }
     const target = divRound(numerator, den, c.rounding);
     const delta = target - clawed;
@@ -293,10 +405,11 @@ function applyRefunds(
     const paidThrough = allBase;
     const say = (): DraftWords => {
       const newlyTriggered = active.filter((t) => t.event.date === date);
-      const shares = active.map((t) => `${t.term.shareText} of ${t.term.base === "payments" ? "payments" : "payments and bonuses"}`).join(" + ");
+      const shares = active.map((t) => `${t.term.shareText} of ${t.fixedBase !== undefined ? `the ${money(t.fixedBase)} of cycles before the result` : t.term.base === "payments" ? "payments" : "payments and bonuses"}`).join(" + ");
+      const cause = latest.cause ?? `${latest.event.kind} on ${latest.event.date}`;
       const text =
         newlyTriggered.length > 0
-          ? `${newlyTriggered.map((t) => t.term.label).join("; ")}: triggered by ${latest.event.kind} on ${latest.event.date}; ${shares} paid through ${date} is ${money(target)}, so ${money(delta)} is returned.`
+          ? `${newlyTriggered.map((t) => t.term.label).join("; ")}: triggered by ${cause}; ${shares} paid through ${date} is ${money(target)}, so ${money(delta)} is returned.`
           : `Payments made on ${date} after the ${kind} was triggered are subject to it as well: ${shares} paid through ${date} is ${money(target)}, so a further ${money(delta)} is returned.`;
       return { text, inputs: { trigger: `${latest.event.kind} ${latest.event.date}`, share: active.map((t) => t.term.shareText), paidThrough: groupedText(paidThrough, c.scale) } };
     };

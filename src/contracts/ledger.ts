@@ -10,6 +10,8 @@ export interface FailedCondition {
   readonly condition: string;
   /** The event that made it fail; null when a required event never happened. */
   readonly event: { readonly kind: string; readonly date: string } | null;
+  /** What was found, when the condition counts or follows events over time: "1 hospitalisation recorded …; at least 2 required". */
+  readonly detail?: string;
 }
 
 /** One dated line of a patient's ledger. */

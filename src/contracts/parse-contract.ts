@@ -10,18 +10,38 @@ import {
   type EventMatcher,
 } from "./terms.js";
 import { amountWords, moneyMaker, toFraction, toUnits } from "./units.js";
+import { NO_OUTCOMES, type ParsedOutcomes, prepareOutcomes } from "./outcomes/declarations.js";
+import { type MatcherTerms, prepareMatcher } from "./outcomes/matchers.js";
+import { type ParsedDeadline, prepareDeadline } from "./terms/deadline.js";
+import { type ParsedPerCycle, preparePerCycle } from "./terms/per-cycle.js";
 
 const PARSED = Symbol("precision-vbp.parsedContract");
 const PARSED_VERSIONS = Symbol("precision-vbp.parsedContractVersions");
 
-/** A condition ready for evaluation, with its human wording. */
-export interface ParsedCondition {
-  readonly type: "none" | "some";
-  readonly events: readonly EventMatcher[];
-  readonly within: DueOffset | null;
-  /** E.g. "no CRS since treatment start". */
-  readonly label: string;
-}
+/** A condition ready for evaluation, with its human wording ("no CRS since treatment start"). */
+export type ParsedCondition =
+  | { readonly type: "none" | "some"; readonly events: readonly EventMatcher[]; readonly within: DueOffset | null; readonly label: string }
+  | {
+      readonly type: "count";
+      readonly events: readonly EventMatcher[];
+      readonly atLeast: number | null;
+      readonly atMost: number | null;
+      readonly within: DueOffset | null;
+      readonly rolling: DueOffset | null;
+      readonly label: string;
+      /** The events counted, in words. */
+      readonly what: string;
+    }
+  | {
+      readonly type: "sustained";
+      readonly evidence: readonly EventMatcher[];
+      readonly interruptedBy: readonly EventMatcher[];
+      readonly span: DueOffset;
+      readonly maxGap: DueOffset | null;
+      readonly within: DueOffset | null;
+      readonly label: string;
+      readonly what: string;
+    };
 
 /** One scheduled payment with its amount already allocated. */
 export interface ParsedInstallment {
@@ -42,7 +62,8 @@ export interface ParsedInstallment {
 /** How the price is paid, after parsing: dated installments, or per treated month. */
 export type ParsedPayment =
   | { readonly type: "installments"; readonly source: "schedule" | "financing"; readonly installments: readonly ParsedInstallment[] }
-  | { readonly type: "perTreatedMonth"; readonly stopOn: readonly EventMatcher[]; readonly maxMonths: number | null };
+  | { readonly type: "perTreatedMonth"; readonly stopOn: readonly EventMatcher[]; readonly maxMonths: number | null }
+  | ParsedPerCycle;
 
 /** A bonus ready for evaluation. */
 export type ParsedBonus =
@@ -93,6 +114,10 @@ export interface ParsedContract {
   readonly payment: ParsedPayment;
   readonly bonuses: readonly ParsedBonus[];
   readonly refunds: readonly ParsedRefund[];
+  /** Deadline terms (refund, clawback, withhold or bonus on a milestone missed or met by a date). */
+  readonly deadlines: readonly ParsedDeadline<ParsedCondition>[];
+  /** The outcome kinds the contract declares beyond the built-in ones. */
+  readonly outcomes: ParsedOutcomes;
   /**
    * The most the contract can ever pay for one patient (installments plus fixed
    * bonuses), or null when it grows with treated months.
@@ -128,23 +153,50 @@ const KIND_WORDS: Record<string, string> = {
   improvement: "improvement",
 };
 
-/** A matcher in words: "CRS of grade ≥ 3", "assessment CR/PR". */
+/** A matcher in words: "CRS of grade ≥ 3", "assessment CR/PR", "hospitalisation with days ≥ 3". */
 export function describeMatcher(m: EventMatcher): string {
+  if (m.text !== undefined) return m.text;
   let text = KIND_WORDS[m.kind] ?? m.kind;
   if (m.minGrade !== undefined && m.minGrade > 1) text += ` of grade ≥ ${m.minGrade}`;
   if (m.responses !== undefined) text += ` ${m.responses.join("/")}`;
   return text;
 }
 
-function describeCondition(c: ConditionTerms): string {
-  if (c.label !== undefined) return c.label;
-  const what = c.events.map(describeMatcher).join(" or ");
-  const window = c.within === undefined ? "since treatment start" : `within ${describeOffset(c.within).replace(" after treatment start", "")} of treatment start`;
-  return c.type === "none" ? `no ${what} ${window}` : `${what} recorded ${window}`;
+function windowWords(within: DueOffset | undefined): string {
+  return within === undefined ? "since treatment start" : `within ${describeOffset(within).replace(" after treatment start", "")} of treatment start`;
 }
 
-function parseConditions(list: readonly ConditionTerms[]): ParsedCondition[] {
-  return list.map((c) => ({ type: c.type, events: c.events, within: c.within ?? null, label: describeCondition(c) }));
+function span(o: DueOffset): string {
+  return describeOffset(o).replace(" after treatment start", "");
+}
+
+type Prep = (list: readonly unknown[], path: readonly (string | number)[]) => EventMatcher[];
+
+function parseCondition(c: ConditionTerms, prep: Prep, path: readonly (string | number)[]): ParsedCondition {
+  if (c.type === "count") {
+    const events = prep(c.events, [...path, "events"]);
+    const what = events.map(describeMatcher).join(" or ");
+    const need = [c.atLeast === undefined ? null : `at least ${c.atLeast}`, c.atMost === undefined ? null : `at most ${c.atMost}`].filter((x) => x !== null).join(" and ");
+    const where = c.rolling === undefined ? windowWords(c.within) : `in any ${span(c.rolling)}${c.within === undefined ? "" : ` ${windowWords(c.within)}`}`;
+    return { type: "count", events, atLeast: c.atLeast ?? null, atMost: c.atMost ?? null, within: c.within ?? null, rolling: c.rolling ?? null, what, label: c.label ?? `${need} ${what} ${where}` };
+  }
+  if (c.type === "sustained") {
+    const evidence = prep(c.evidence, [...path, "evidence"]);
+    const interruptedBy = prep(c.interruptedBy, [...path, "interruptedBy"]);
+    const what = evidence.map(describeMatcher).join(" or ");
+    const label =
+      c.label ??
+      `${what} sustained for ${span(c.for)}${interruptedBy.length > 0 ? ` with no ${interruptedBy.map(describeMatcher).join(" or ")}` : ""}${c.maxGap === undefined ? "" : ` and no gap over ${span(c.maxGap)} between assessments`}${c.within === undefined ? "" : ` ${windowWords(c.within)}`}`;
+    return { type: "sustained", evidence, interruptedBy, span: c.for, maxGap: c.maxGap ?? null, within: c.within ?? null, what, label };
+  }
+  const events = prep(c.events, [...path, "events"]);
+  const what = events.map(describeMatcher).join(" or ");
+  const label = c.label ?? (c.type === "none" ? `no ${what} ${windowWords(c.within)}` : `${what} recorded ${windowWords(c.within)}`);
+  return { type: c.type, events, within: c.within ?? null, label };
+}
+
+function parseConditions(list: readonly ConditionTerms[], prep: Prep, path: readonly (string | number)[]): ParsedCondition[] {
+  return list.map((c, j) => parseCondition(c, prep, [...path, j]));
 }
 
 function unitsAt(d: Dec, scale: number, path: (string | number)[], currency: string, issues: Issue[]): bigint {
@@ -166,6 +218,9 @@ function build(terms: ContractTerms, pathPrefix: (string | number)[]): ParsedCon
   const issues: Issue[] = [];
   const priceUnits = unitsAt(terms.price, scale, [...pathPrefix, "price"], currency, issues);
   if (issues.length > 0) throw new ValidationError(issues, "parseContract");
+  const outcomes = terms.outcomes === undefined ? NO_OUTCOMES : prepareOutcomes(terms.outcomes);
+  const words = (kind: string) => KIND_WORDS[kind] ?? kind;
+  const prep: Prep = (list, path) => list.map((m, i) => prepareMatcher(m as MatcherTerms, outcomes, [...pathPrefix, ...path, i], issues, words) as EventMatcher);
   const price = toMoney(priceUnits);
   let payment: ParsedPayment;
   if (terms.payment.type === "schedule") {
@@ -185,8 +240,8 @@ function build(terms: ContractTerms, pathPrefix: (string | number)[]): ParsedCon
           share: inst.share,
           shareText: inst.share.toString(),
           due: inst.due,
-          conditions: parseConditions(inst.conditions),
-          conditionLabels: parseConditions(inst.conditions).map((x) => x.label),
+          conditions: parseConditions(inst.conditions, prep, ["payment", "installments", k, "conditions"]),
+          conditionLabels: parseConditions(inst.conditions, prep, ["payment", "installments", k, "conditions"]).map((x) => x.label),
         };
       }),
     };
@@ -194,7 +249,7 @@ function build(terms: ContractTerms, pathPrefix: (string | number)[]): ParsedCon
     const f = terms.payment;
     const plan = installmentFinancing({ principal: price, periodicRate: f.periodicRate.toString(), periods: f.periods, rounding: terms.rounding });
     const first = f.firstDue ?? { months: f.intervalMonths, days: 0 };
-    const conditions = parseConditions(f.conditions);
+    const conditions = parseConditions(f.conditions, prep, ["payment", "conditions"]);
     payment = {
       type: "installments",
       source: "financing",
@@ -213,15 +268,17 @@ function build(terms: ContractTerms, pathPrefix: (string | number)[]): ParsedCon
         };
       }),
     };
+  } else if (terms.payment.type === "perTreatedMonth") {
+    payment = { type: "perTreatedMonth", stopOn: prep(terms.payment.stopOn, ["payment", "stopOn"]), maxMonths: terms.payment.maxMonths ?? null };
   } else {
-    payment = { type: "perTreatedMonth", stopOn: terms.payment.stopOn, maxMonths: terms.payment.maxMonths ?? null };
+    payment = preparePerCycle({ terms: terms.payment, priceUnits, rounding: terms.rounding, prepare: prep, words: describeMatcher, path: [...pathPrefix, "payment"], issues });
   }
   const bonuses: ParsedBonus[] = terms.bonuses.map((b, k): ParsedBonus => {
     const units = unitsAt(b.amount, scale, [...pathPrefix, "bonuses", k, "amount"], currency, issues);
     const amount = toMoney(units);
     const id = b.id ?? `bonus-${k + 1}`;
     if (b.type === "fixed") {
-      return { type: "fixed", id, label: b.label ?? `Bonus ${id} (due ${describeOffset(b.due)})`, units, amount, due: b.due, conditions: parseConditions(b.conditions) };
+      return { type: "fixed", id, label: b.label ?? `Bonus ${id} (due ${describeOffset(b.due)})`, units, amount, due: b.due, conditions: parseConditions(b.conditions, prep, ["bonuses", k, "conditions"]) };
     }
     return {
       type: "perTreatedMonth",
@@ -230,32 +287,47 @@ function build(terms: ContractTerms, pathPrefix: (string | number)[]): ParsedCon
       units,
       amount,
       assessAt: b.assessAt,
-      conditions: parseConditions(b.conditions),
+      conditions: parseConditions(b.conditions, prep, ["bonuses", k, "conditions"]),
       fromMonth: b.fromMonth,
       retroactive: b.retroactive,
     };
   });
-  if (issues.length > 0) throw new ValidationError(issues, "parseContract");
   const refunds: ParsedRefund[] = terms.refunds.map((r, k) => {
     const id = r.id ?? `${r.type}-${k + 1}`;
-    const what = r.trigger.map(describeMatcher).join(" or ");
+    const trigger = prep(r.trigger, ["refunds", k, "trigger"]);
+    const what = trigger.map(describeMatcher).join(" or ");
     const window = r.within === undefined ? "" : ` within ${describeOffset(r.within).replace(" after treatment start", "")} of treatment start`;
     return {
       type: r.type,
       id,
       label: r.label ?? `${r.type === "refund" ? "Refund" : "Clawback"} of ${percent(r.share)} of the amount paid on ${what}${window}`,
-      trigger: r.trigger,
+      trigger,
       within: r.within ?? null,
       share: toFraction(r.share),
       shareText: r.share.toString(),
       base: r.base,
     };
   });
+  const deadlines = terms.deadlines.map((d, k) => {
+    const milestone = parseCondition(d.milestone, prep, ["deadlines", k, "milestone"]);
+    return prepareDeadline({
+      terms: d,
+      index: k,
+      milestone,
+      milestoneLabel: milestone.label,
+      prepare: prep,
+      words: describeMatcher,
+      units: (amount, path) => unitsAt(amount, scale, path as (string | number)[], currency, issues),
+      path: [...pathPrefix, "deadlines", k],
+    });
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "parseContract");
   let maxPayable: Money | null = null;
   if (payment.type === "installments" && bonuses.every((b) => b.type === "fixed")) {
     let total = 0n;
     for (const i of payment.installments) total += i.units;
     for (const b of bonuses) total += b.units;
+    for (const d of deadlines) if (d.consequence.type === "bonus") total += d.consequence.units;
     maxPayable = toMoney(total);
   }
   const effective = terms.effective === undefined ? null : { from: terms.effective.from, to: terms.effective.to ?? null };
@@ -273,6 +345,8 @@ function build(terms: ContractTerms, pathPrefix: (string | number)[]): ParsedCon
     payment,
     bonuses,
     refunds,
+    deadlines,
+    outcomes,
     maxPayable,
     terms,
     toMoney,

@@ -2,7 +2,16 @@ import * as z from "zod";
 import { isoDateSchema, nonNegativeAmountSchema, rateSchema, roundingSchema } from "../core/index.js";
 import { currencyCodeSchema } from "../core/index.js";
 import { D } from "../money/decimal.js";
-import { OUTCOME_EVENT_KINDS, RESPONSE_CATEGORIES } from "./events.js";
+import { RESPONSE_CATEGORIES } from "./events.js";
+import { attributeTestsSchema, type ParsedAttributeTest } from "./outcomes/attribute-tests.js";
+import { countConditionSchemaOf, sustainedConditionSchemaOf } from "./outcomes/condition-kinds.js";
+import { outcomeDeclarationsSchema } from "./outcomes/declarations.js";
+import { deadlineTermSchemaOf } from "./terms/deadline.js";
+import { perCyclePaymentSchemaOf } from "./terms/per-cycle.js";
+
+// Built-in kinds and declared ones: which it is, is checked against the contract's
+// `outcomes` when the contract is parsed (the schema alone cannot see the declarations).
+const eventKindSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: (i) => `${JSON.stringify(i.input)} is not an event kind name` });
 
 /**
  * When something falls due, counted from treatment start: whole calendar months, then
@@ -22,11 +31,12 @@ export const dueOffsetSchema = z
  */
 export const eventMatcherSchema = z
   .union([
-    z.enum(OUTCOME_EVENT_KINDS),
+    eventKindSchema,
     z.strictObject({
-      kind: z.enum(OUTCOME_EVENT_KINDS),
+      kind: eventKindSchema,
       minGrade: z.number().int().min(1).max(5).optional(),
       responses: z.array(z.enum(RESPONSE_CATEGORIES)).min(1).optional(),
+      where: attributeTestsSchema.optional(),
     }),
   ])
   .transform((m) => (typeof m === "string" ? { kind: m } : m))
@@ -45,12 +55,25 @@ export const eventMatcherSchema = z
  * that ends sooner. `none`: no matching event happened (no CRS, alive, no relapse).
  * `some`: at least one happened (improvement recorded, response CR/PR seen).
  */
-export const conditionSchema = z.strictObject({
+const basicConditionSchema = z.strictObject({
   type: z.enum(["none", "some"]),
   events: z.array(eventMatcherSchema).min(1),
   within: dueOffsetSchema.optional(),
   label: z.string().min(1).optional(),
 });
+
+/** `count`: at least / at most so many matching events (see outcomes/condition-kinds.ts). */
+export const countConditionSchema = countConditionSchemaOf({ matcher: eventMatcherSchema, offset: dueOffsetSchema });
+
+/** `sustained`: a state held for a span, evidenced by a run of assessments (see outcomes/condition-kinds.ts). */
+export const sustainedConditionSchema = sustainedConditionSchemaOf({ matcher: eventMatcherSchema, offset: dueOffsetSchema });
+
+/**
+ * A condition checked on a date. `none` / `some`: no matching event / at least one, from
+ * treatment start through the date (or start + `within`). `count`: the number of matching
+ * events is within `atLeast` / `atMost`. `sustained`: a state held for a span.
+ */
+export const conditionSchema = z.discriminatedUnion("type", [basicConditionSchema, countConditionSchema, sustainedConditionSchema]);
 
 /** One installment or milestone of a price: its share, when it falls due, and the conditions it is paid on. */
 export const installmentTermSchema = z.strictObject({
@@ -92,8 +115,14 @@ export const perTreatedMonthTermSchema = z.strictObject({
   maxMonths: z.number().int().min(1).max(1200).optional(),
 });
 
-/** How the contract's price is paid: exactly one of schedule, financing or per-treated-month. */
-export const paymentTermSchema = z.discriminatedUnion("type", [scheduleTermSchema, financingTermSchema, perTreatedMonthTermSchema]);
+/** Per-administration (per-cycle) pricing with cost sharing, a cap and payment at result (terms/per-cycle.ts). */
+export const perCycleTermSchema = perCyclePaymentSchemaOf({ matcher: eventMatcherSchema, offset: dueOffsetSchema });
+
+/** How the contract's price is paid: exactly one of schedule, financing, per-treated-month or per-cycle. */
+export const paymentTermSchema = z.discriminatedUnion("type", [scheduleTermSchema, financingTermSchema, perTreatedMonthTermSchema, perCycleTermSchema]);
+
+/** A refund, clawback, withhold or bonus that follows from a milestone missed (or met) by a deadline (terms/deadline.ts). */
+export const deadlineTermSchema = deadlineTermSchemaOf({ matcher: eventMatcherSchema, condition: conditionSchema, offset: dueOffsetSchema });
 
 /**
  * A bonus on top of the price. `fixed`: a lump sum due at an offset if its conditions
@@ -157,9 +186,11 @@ export const contractSchema = z
     price: nonNegativeAmountSchema,
     rounding: roundingSchema.default("half-up"),
     effective: effectivePeriodSchema.optional(),
+    outcomes: outcomeDeclarationsSchema.optional(),
     payment: paymentTermSchema,
     bonuses: z.array(bonusTermSchema).default([]),
     refunds: z.array(refundTermSchema).default([]),
+    deadlines: z.array(deadlineTermSchema).default([]),
     notes: z.string().optional(),
   })
   .superRefine((c, ctx) => {
@@ -173,10 +204,33 @@ export const contractSchema = z
         });
       }
     }
-    const refundShare = c.refunds.reduce((acc, r) => acc.plus(r.share), new D(0));
-    if (refundShare.greaterThan(1)) {
-      ctx.addIssue({ code: "custom", path: ["refunds"], message: `refund and clawback shares together exceed 1 (${refundShare.toString()}): more than was paid could be returned` });
+    // Every share that can be returned, whatever triggers it: refund terms, deadline
+    // refunds and clawbacks, a per-cycle non-responder refund.
+    let refundShare = c.refunds.reduce((acc, r) => acc.plus(r.share), new D(0));
+    let others = false;
+    for (const d of c.deadlines) {
+      if (d.consequence.type === "refund" || d.consequence.type === "clawback") {
+        refundShare = refundShare.plus(d.consequence.share);
+        others = true;
+      }
     }
+    if (c.payment.type === "perCycle" && c.payment.result?.nonResponderRefund !== undefined) {
+      refundShare = refundShare.plus(c.payment.result.nonResponderRefund);
+      others = true;
+    }
+    if (refundShare.greaterThan(1)) {
+      const which = others ? " (refund terms, deadline refunds and clawbacks, the non-responder refund)" : "";
+      ctx.addIssue({ code: "custom", path: ["refunds"], message: `refund and clawback shares together${which} exceed 1 (${refundShare.toString()}): more than was paid could be returned` });
+    }
+    const ids = new Set(c.payment.type === "schedule" ? c.payment.installments.map((inst, k) => inst.id ?? `installment-${k + 1}`) : []);
+    c.deadlines.forEach((d, k) => {
+      if (d.consequence.type !== "withhold") return;
+      d.consequence.installments.forEach((id, j) => {
+        if (!ids.has(id)) {
+          ctx.addIssue({ code: "custom", path: ["deadlines", k, "consequence", "installments", j], message: `no installment ${JSON.stringify(id)} in the schedule${ids.size > 0 ? ` (installments: ${[...ids].join(", ")})` : " (the contract has no schedule)"}` });
+        }
+      });
+    });
   });
 
 /** A contract document as written in JSON (the input of {@link contractSchema}). */
@@ -185,8 +239,8 @@ export type ContractInput = z.input<typeof contractSchema>;
 export type ContractTerms = z.output<typeof contractSchema>;
 /** A condition after validation. */
 export type ConditionTerms = z.output<typeof conditionSchema>;
-/** An event matcher after validation. */
-export type EventMatcher = z.output<typeof eventMatcherSchema>;
+/** An event matcher after validation; `tests` (a declared kind's attribute tests) and `text` are added when the contract is parsed. */
+export type EventMatcher = z.output<typeof eventMatcherSchema> & { readonly tests?: readonly ParsedAttributeTest[]; readonly text?: string };
 
 /**
  * Versions of one contract: each with an effective period; periods may not overlap.

@@ -10,7 +10,7 @@ import type { Dec, Fraction } from "../../money/index.js";
 import { type DueOffset, describeOffset } from "../calendar.js";
 import type { OutcomeEvent } from "../events.js";
 import { milestoneAtDeadline, type MilestoneStatus } from "../outcomes/outcome-conditions.js";
-import type { PreparedMatcher } from "../outcomes/matchers.js";
+import type { EventMatcher as PreparedMatcher } from "../terms.js";
 import { toFraction } from "../units.js";
 
 /** The schema of one deadline term, from the contract's matcher, condition and offset schemas. */

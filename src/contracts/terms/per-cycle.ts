@@ -15,7 +15,7 @@ import type { Dec, Fraction, Rounding } from "../../money/index.js";
 import { type DueOffset, describeOffset } from "../calendar.js";
 import type { OutcomeEvent } from "../events.js";
 import type { FailedCondition } from "../ledger.js";
-import type { PreparedMatcher } from "../outcomes/matchers.js";
+import type { EventMatcher as PreparedMatcher } from "../terms.js";
 import { divRound, toFraction } from "../units.js";
 
 /** The schema of a per-cycle payment, from the contract's matcher and offset schemas. */
