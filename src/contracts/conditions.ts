@@ -1,10 +1,11 @@
 import { DomainError } from "../core/index.js";
 import { addOffset, type DueOffset } from "./calendar.js";
 import type { OutcomeEvent } from "./events.js";
-import type { ParsedCondition } from "./parse-contract.js";
-import type { EventMatcher } from "./terms.js";
+import type { ParsedCondition } from "./terms/kind.js";
+import type { EventMatcher } from "./contract-schema.js";
 import { attributesPass } from "./outcomes/attribute-tests.js";
 import { checkCount, checkSustained } from "./outcomes/condition-kinds.js";
+import { deadlineDate, deadlineStanding } from "./terms/deadline.js";
 
 /** True when the event is one the matcher looks for. */
 export function matches(m: EventMatcher, e: OutcomeEvent): boolean {
@@ -61,10 +62,10 @@ export function checkConditions(
       if (end < through) through = end;
     }
     if (c.type === "count") {
+      const rolling = c.rolling;
       const r = checkCount({
         events, matches: (e) => matchesAny(c.events, e), what: c.what, from: start, through,
-        atLeast: c.atLeast, atMost: c.atMost, rolling: c.rolling,
-        rollingEnd: c.rolling === null ? null : ((o) => (d: string) => dueDate(d, o))(c.rolling),
+        atLeast: c.atLeast, atMost: c.atMost, rolling, rollingEnd: rolling === null ? null : (d) => dueDate(d, rolling),
       });
       if (!r.ok) return { ok: false, condition: c, event: r.event, detail: r.detail };
       continue;
@@ -77,6 +78,18 @@ export function checkConditions(
         span, spanEnd: (d) => dueDate(d, span), maxGapEnd: gap === null ? null : (d) => dueDate(d, gap),
       });
       if (!r.ok) return { ok: false, condition: c, event: r.event, detail: r.detail };
+      continue;
+    }
+    if (c.type === "byDeadline") {
+      const date = deadlineDate(c.spec, start, dueDate);
+      if (onDate < date) {
+        throw new DomainError("INCONSISTENT_INPUT", `"${c.label}" is checked on ${onDate}, before its deadline ${date}: a payment that waits for a deadline falls due on or after it`, {
+          path: ["contract", ...c.spec.path],
+          details: { checkedOn: onDate, deadline: date },
+        });
+      }
+      const o = deadlineStanding(c.spec, { date, known: events, start, dueDate });
+      if (o.counts === "missed") return { ok: false, condition: c, event: null, detail: o.words };
       continue;
     }
     const hit = firstMatch(c.events, events, start, through);

@@ -1,6 +1,6 @@
 /**
- * Outcome-based contracts: terms as JSON data, patient events, ledgers, cohort terms,
- * present value and installment financing.
+ * Outcome-based contracts: terms as JSON data (one file per term kind, assembled from
+ * registries), patient events, ledgers, cohort rules, present value and installment financing.
  *
  * @module
  */
@@ -33,7 +33,7 @@ export {
   type ContractVersionsInput,
   type ConditionTerms,
   type EventMatcher,
-} from "./terms.js";
+} from "./contract-schema.js";
 export {
   parseContract,
   parseContractVersions,
@@ -47,6 +47,27 @@ export {
   type ParsedBonus,
   type ParsedRefund,
 } from "./parse-contract.js";
+export { PAYMENT_KINDS, BONUS_KINDS, RETURN_KINDS } from "./terms/registry.js";
+export type {
+  PayingTermKind,
+  ReturnTermKind,
+  PrepareContext,
+  DraftContext,
+  Draft,
+  DraftWords,
+  PaidMonth,
+  PreparedTerm,
+  PreparedReturn,
+  ReturnTrigger,
+} from "./terms/kind.js";
+export { fixedBonusTermSchema, type ParsedFixedBonus } from "./terms/fixed-bonus.js";
+export { perTreatedMonthBonusTermSchema, type ParsedPerTreatedMonthBonus } from "./terms/per-treated-month-bonus.js";
+export type { ParsedSchedule } from "./terms/schedule.js";
+export type { ParsedFinancing } from "./terms/financing.js";
+export type { ParsedPerTreatedMonth } from "./terms/per-treated-month.js";
+export { refundKindSchema, type ParsedRefundTerm } from "./terms/refund.js";
+export { clawbackKindSchema, type ParsedClawbackTerm } from "./terms/clawback.js";
+export type { ParsedEventReturn } from "./terms/returns.js";
 export { evaluateContract, evaluateContractInputSchema, type ContractLike } from "./evaluate-contract.js";
 export type { ContractEvaluation, LedgerLine, LedgerLineKind, LedgerTotals, MinorUnitLedgerTotals, FailedCondition } from "./ledger.js";
 export {
@@ -72,7 +93,14 @@ export {
   type CohortEvaluation,
   type CohortTermResult,
   type CohortLine,
-} from "./cohort-terms.js";
+} from "./evaluate-cohort-terms.js";
+export { COHORT_RULE_KINDS, type CohortTerm } from "./cohort-rules/registry.js";
+export type { CohortRuleKind, CohortRuleSettlement, CohortOutcomeSummary } from "./cohort-rules/rule-kind.js";
+export { performanceDeductionRuleSchema } from "./cohort-rules/performance-deduction.js";
+export { outcomeTiersRuleSchema } from "./cohort-rules/outcome-tiers.js";
+export { continuationGateRuleSchema } from "./cohort-rules/continuation-gate.js";
+export { evidenceRepricingRuleSchema } from "./cohort-rules/evidence-repricing.js";
+export { managedEntryRuleSchema } from "./cohort-rules/managed-entry.js";
 export {
   evaluateContractMinorUnits,
   type MinorUnitContractEvaluation,

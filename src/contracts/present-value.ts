@@ -3,7 +3,7 @@ import { type Explanation, invalid, moneySchema, parseInput, rateSchema, roundin
 import { type Dec, type Money, money, round } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { parseContract } from "./parse-contract.js";
-import { dueOffsetSchema } from "./terms.js";
+import { dueOffsetSchema } from "./contract-schema.js";
 
 const paymentsForm = z.strictObject({
   payments: z

@@ -18,3 +18,9 @@ export {
 export { validateOutcomeEvents, validateOutcomeEventsInputSchema, type ValidateOutcomeEventsInput, type DeclaredOutcomeEvent } from "./declared-events.js";
 export { attributeTestSchema, attributeTestsSchema, type AttributeTest, type AttributeTestInput } from "./attribute-tests.js";
 export type { ExactNumber } from "./exact-number.js";
+export { countConditionSchema, sustainedConditionSchema, byDeadlineConditionSchema, milestoneSchema, type MilestoneTerms } from "../terms/schemas.js";
+export { perCycleTermSchema, perCycleKind, type ParsedPerCycle } from "../terms/per-cycle.js";
+export { milestoneBonusTermSchema, milestoneBonusKind, type ParsedMilestoneBonus } from "../terms/milestone-bonus.js";
+export { deadlineRefundKindSchema, deadlineRefundKind } from "../terms/deadline-refund.js";
+export { deadlineClawbackKindSchema, deadlineClawbackKind } from "../terms/deadline-clawback.js";
+export type { DeadlineSpec, DeadlineOutcome, ParsedDeadlineReturn } from "../terms/deadline.js";

@@ -10,41 +10,48 @@
 // No "evaluation" event is invented: the result is an assessment the history records,
 // or, when none is recorded by the deadline, the contract's `ifMissing`.
 import * as z from "zod";
-import { type Issue, rateSchema } from "../../core/index.js";
-import type { Dec, Fraction, Rounding } from "../../money/index.js";
+import { rateSchema } from "../../core/index.js";
+import type { Dec, Fraction } from "../../money/index.js";
 import { type DueOffset, describeOffset } from "../calendar.js";
 import type { OutcomeEvent } from "../events.js";
 import type { FailedCondition } from "../ledger.js";
-import type { EventMatcher as PreparedMatcher } from "../terms.js";
+import { matchesAny } from "../conditions.js";
 import { divRound, toFraction } from "../units.js";
+import { describeMatcher, type PayingTermKind, prepareMatchers } from "./kind.js";
+import { dueOffsetSchema, type EventMatcher as PreparedMatcher, eventMatcherSchema } from "./schemas.js";
 
-/** The schema of a per-cycle payment, from the contract's matcher and offset schemas. */
-export function perCyclePaymentSchemaOf<M extends z.ZodType, O extends z.ZodType>(p: { readonly matcher: M; readonly offset: O }) {
-  return z.strictObject({
-    type: z.literal("perCycle"),
-    /** Which events are one administration (e.g. a declared `cycleAdministered`). */
-    cycle: z.array(p.matcher).min(1),
-    costSharing: z.strictObject({ firstCycles: z.number().int().min(1).max(1200), discount: rateSchema }).optional(),
-    maxPaidCycles: z.number().int().min(1).max(1200).optional(),
-    result: z
-      .strictObject({
-        assessment: z.array(p.matcher).min(1),
-        responder: z.array(p.matcher).min(1),
-        by: p.offset,
-        ifMissing: z.enum(["responder", "nonResponder"]),
-        pay: z.enum(["atResult", "upfront"]),
-        nonResponderRefund: rateSchema.optional(),
-      })
-      .refine((r) => r.pay === "upfront" || r.nonResponderRefund === undefined, {
-        message: "nonResponderRefund applies to cycles paid upfront; with pay atResult a non-responder's cycles are never paid",
-        path: ["nonResponderRefund"],
-      })
-      .optional(),
-  });
-}
+/**
+ * Per-administration pricing: `cycle` names the events that are one administration; the
+ * contract's price is the price of a cycle. `costSharing` gives `discount` (1 = free)
+ * on the first `firstCycles`; `maxPaidCycles` caps the cycles paid; `result` reads the
+ * first assessment by `by`: a `responder` is paid (at the result with `pay: "atResult"`,
+ * as given with `"upfront"`), a non-responder's cycles are not paid (or, upfront,
+ * refunded at `nonResponderRefund`); `ifMissing` says how a missing assessment counts.
+ */
+export const perCycleTermSchema = z.strictObject({
+  type: z.literal("perCycle"),
+  cycle: z.array(eventMatcherSchema).min(1),
+  costSharing: z.strictObject({ firstCycles: z.number().int().min(1).max(1200), discount: rateSchema }).optional(),
+  maxPaidCycles: z.number().int().min(1).max(1200).optional(),
+  result: z
+    .strictObject({
+      assessment: z.array(eventMatcherSchema).min(1),
+      responder: z.array(eventMatcherSchema).min(1),
+      by: dueOffsetSchema,
+      ifMissing: z.enum(["responder", "nonResponder"]),
+      pay: z.enum(["atResult", "upfront"]),
+      nonResponderRefund: rateSchema.optional(),
+    })
+    .refine((r) => r.pay === "upfront" || r.nonResponderRefund === undefined, {
+      message: "nonResponderRefund applies to cycles paid upfront; with pay atResult a non-responder's cycles are never paid",
+      path: ["nonResponderRefund"],
+    })
+    .optional(),
+});
 
 /** A per-cycle payment ready for evaluation. */
 export interface ParsedPerCycle {
+  readonly kind: "perCycle";
   readonly type: "perCycle";
   readonly cycle: readonly PreparedMatcher[];
   readonly fullUnits: bigint;
@@ -64,59 +71,66 @@ export interface ParsedPerCycle {
   };
 }
 
-/** Prepares a validated per-cycle payment: the cycle charges in minor units, matchers checked. */
-export function preparePerCycle(args: {
-  readonly terms: z.output<ReturnType<typeof perCyclePaymentSchemaOf>>;
-  readonly priceUnits: bigint;
-  readonly rounding: Rounding;
-  readonly prepare: (list: readonly unknown[], path: readonly (string | number)[]) => PreparedMatcher[];
-  readonly words: (m: PreparedMatcher) => string;
-  readonly path: readonly (string | number)[];
-  readonly issues: Issue[];
-}): ParsedPerCycle {
-  const t = args.terms;
-  const cs = t.costSharing as { firstCycles: number; discount: Dec } | undefined;
-  let discountedUnits = args.priceUnits;
-  if (cs !== undefined) {
-    const f = toFraction(cs.discount);
-    // charge = price × (1 − discount), rounded once per cycle
-    discountedUnits = divRound(args.priceUnits * (f.den - f.num), f.den, args.rounding);
-  }
-  const r = t.result as
-    | { assessment: unknown[]; responder: unknown[]; by: DueOffset; ifMissing: "responder" | "nonResponder"; pay: "atResult" | "upfront"; nonResponderRefund?: Dec }
-    | undefined;
-  let result: ParsedPerCycle["result"] = null;
-  if (r !== undefined) {
-    const assessment = args.prepare(r.assessment, [...args.path, "result", "assessment"]);
-    const responder = args.prepare(r.responder, [...args.path, "result", "responder"]);
-    const kinds = new Set(assessment.map((m) => m.kind));
-    responder.forEach((m, k) => {
-      if (!kinds.has(m.kind)) {
-        args.issues.push({ path: [...args.path, "result", "responder", k], code: "invalid_value", message: `the responder test reads the result assessment, so its kind must be one of ${[...kinds].join(", ")}; ${m.kind} never is` });
-      }
-    });
-    result = {
-      assessment,
-      responder,
-      by: r.by,
-      ifMissing: r.ifMissing,
-      pay: r.pay,
-      refund: r.nonResponderRefund === undefined ? null : toFraction(r.nonResponderRefund),
-      refundText: r.nonResponderRefund === undefined ? null : r.nonResponderRefund.toString(),
-      responderWords: responder.map(args.words).join(" or "),
+/** The `perCycle` payment kind. */
+export const perCycleKind: PayingTermKind<"perCycle", typeof perCycleTermSchema, ParsedPerCycle> = {
+  type: "perCycle",
+  schema: perCycleTermSchema,
+  prepare(t, ctx) {
+    const cs = t.costSharing as { firstCycles: number; discount: Dec } | undefined;
+    let discountedUnits = ctx.priceUnits;
+    if (cs !== undefined) {
+      const f = toFraction(cs.discount);
+      // charge = price × (1 − discount), rounded once per cycle
+      discountedUnits = divRound(ctx.priceUnits * (f.den - f.num), f.den, ctx.rounding);
+    }
+    const r = t.result;
+    let result: ParsedPerCycle["result"] = null;
+    if (r !== undefined) {
+      const assessment = prepareMatchers(r.assessment, ctx, [...ctx.path, "result", "assessment"]);
+      const responder = prepareMatchers(r.responder, ctx, [...ctx.path, "result", "responder"]);
+      const kinds = new Set(assessment.map((m) => m.kind));
+      responder.forEach((m, k) => {
+        if (!kinds.has(m.kind)) {
+          ctx.issues.push({ path: [...ctx.path, "result", "responder", k], code: "invalid_value", message: `the responder test reads the result assessment, so its kind must be one of ${[...kinds].join(", ")}; ${m.kind} never is` });
+        }
+      });
+      result = {
+        assessment,
+        responder,
+        by: r.by,
+        ifMissing: r.ifMissing,
+        pay: r.pay,
+        refund: r.nonResponderRefund === undefined ? null : toFraction(r.nonResponderRefund),
+        refundText: r.nonResponderRefund === undefined ? null : r.nonResponderRefund.toString(),
+        responderWords: responder.map(describeMatcher).join(" or "),
+      };
+    }
+    return {
+      kind: "perCycle",
+      type: "perCycle",
+      cycle: prepareMatchers(t.cycle, ctx, [...ctx.path, "cycle"]),
+      fullUnits: ctx.priceUnits,
+      discountedUnits,
+      firstCycles: cs?.firstCycles ?? 0,
+      discountText: cs === undefined ? null : cs.discount.toString(),
+      maxPaidCycles: t.maxPaidCycles ?? null,
+      result,
     };
-  }
-  return {
-    type: "perCycle",
-    cycle: args.prepare(t.cycle as unknown[], [...args.path, "cycle"]),
-    fullUnits: args.priceUnits,
-    discountedUnits,
-    firstCycles: cs?.firstCycles ?? 0,
-    discountText: cs === undefined ? null : cs.discount.toString(),
-    maxPaidCycles: t.maxPaidCycles ?? null,
-    result,
-  };
-}
+  },
+  // Grows with the cycles given.
+  maxUnits: () => null,
+  draft(p, ctx) {
+    const { lines, refund } = draftPerCycle(p, { known: ctx.known, start: ctx.start, asOf: ctx.asOf, dueDate: ctx.dueDate, matchAny: matchesAny, money: ctx.money });
+    for (const l of lines) ctx.emit(l);
+    if (refund !== null) {
+      const r = refund;
+      ctx.returns.push({
+        term: { kind: "perCycle", type: "nonResponderRefund", id: "non-responder-refund", label: `Refund of ${r.shareText} of a non-responder's cycles paid up to the result`, share: r.share, shareText: r.shareText, base: "payments", lineKind: "refund" },
+        trigger: () => ({ kind: "result", date: r.date, base: r.base, cause: `the result on ${r.date}: ${r.what}; the cycles paid up to it came to ${ctx.money(r.base)}` }),
+      });
+    }
+  },
+};
 
 /** A drafted line, as the ledger drafts take it (without its sequence number). */
 export interface CycleLine {

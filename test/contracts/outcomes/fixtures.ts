@@ -8,13 +8,14 @@ export function geneTherapy(ifMissing: "met" | "missed" = "missed") {
     price: "2800000.00",
     outcomes: { transfusionIndependence: { label: "transfusion-independence assessment", attributes: { independent: { type: "boolean" } } } },
     payment: { type: "schedule", installments: [{ id: "at-infusion", share: "1", due: { months: 0 } }] },
-    deadlines: [
+    refunds: [
       {
+        type: "deadlineRefund",
         id: "ti-by-24m",
         by: { months: 24 },
         milestone: { type: "some", events: [{ kind: "transfusionIndependence", where: { independent: { equals: true } } }] },
         assessment: { events: ["transfusionIndependence"], ifMissing },
-        consequence: { type: "refund", share: "0.8" },
+        share: "0.8",
       },
     ],
   };

@@ -1,0 +1,107 @@
+// Cohort rule `managedEntry` (K11: per-cycle pricing with non-responder refunds, success fee or cost sharing).
+import * as z from "zod";
+import { currencyCodeSchema, DomainError, nonNegativeAmountSchema, rateSchema, step } from "../../core/index.js";
+import { type Dec, type Money, money, round } from "../../money/index.js";
+import { D } from "../../money/decimal.js";
+import { common, need, pct, totals, type CohortLine, type CohortRuleKind } from "./rule-kind.js";
+
+/**
+ * `managedEntry` (K11): per-cycle pricing with non-responder refunds, success fee or cost sharing.
+ */
+export const managedEntryRuleSchema = z.strictObject({
+  type: z.literal("managedEntry"),
+  ...common,
+  currency: currencyCodeSchema.default("CNY"),
+  pricePerCycle: nonNegativeAmountSchema,
+  cyclesBeforeEvaluation: z.number().int().min(1).max(1000),
+  upfront: z.enum(["paid", "free"]).default("paid"),
+  nonResponderRefund: rateSchema.default(() => new D(0)),
+  discount: z.strictObject({ firstCycles: z.number().int().min(1).max(1000), rate: rateSchema }).optional(),
+});
+
+/** The `managedEntry` cohort rule. */
+export const managedEntryRule: CohortRuleKind<"managedEntry", typeof managedEntryRuleSchema> = {
+  type: "managedEntry",
+  schema: managedEntryRuleSchema,
+  settle(term, s, rounding, steps) {
+    const cur = term.currency;
+    const patients = need(s.patients, "patients");
+    const nonResponders = need(s.nonResponders, "nonResponders");
+    if (nonResponders > patients) throw new DomainError("INCONSISTENT_INPUT", `nonResponders (${nonResponders}) exceeds patients (${patients})`, { path: ["summary", "nonResponders"] });
+    const after = s.cyclesAfterEvaluation ?? 0;
+    const responders = patients - nonResponders;
+    const cycle = (k: number): Dec => (term.discount !== undefined && k <= term.discount.firstCycles ? term.pricePerCycle.times(new D(1).minus(term.discount.rate)) : term.pricePerCycle);
+    let pre = new D(0);
+    for (let k = 1; k <= term.cyclesBeforeEvaluation; k++) pre = pre.plus(cycle(k));
+    // Cycles after the evaluation in closed form (a loop over them would run for as many
+    // cycles as the summary claims): the discounted ones first, the rest at full price.
+    const discountedAfter = term.discount === undefined ? 0 : Math.max(0, Math.min(term.discount.firstCycles - term.cyclesBeforeEvaluation, after));
+    const post = cycle(1)
+      .times(discountedAfter)
+      .plus(term.pricePerCycle.times(after - discountedAfter));
+    const preM = round(money(pre, cur), rounding);
+    const postM = round(money(post, cur), rounding);
+    const lines: CohortLine[] = [];
+    let gross: Money;
+    let refunded = money(0, cur);
+    if (term.upfront === "paid") {
+      const upfront = money(preM.amount.times(patients), cur);
+      gross = money(upfront.amount.plus(postM.amount.times(responders)), cur);
+      lines.push({ kind: "payment", label: `${patients} patients × ${term.cyclesBeforeEvaluation} cycles before evaluation`, amount: upfront });
+      steps.push(
+        step(
+          "contracts.cohort.mea.upfront",
+          `${patients} patients × ${preM.toString()} (cycles 1–${term.cyclesBeforeEvaluation}) = ${upfront.toString()} paid up front.`,
+          { patients, perPatient: preM },
+          upfront
+        )
+      );
+      if (term.nonResponderRefund.greaterThan(0) && nonResponders > 0) {
+        refunded = round(money(preM.amount.times(nonResponders).times(term.nonResponderRefund), cur), rounding);
+        lines.push({ kind: "refund", label: "refund on non-responders' pre-evaluation cycles", amount: refunded });
+        steps.push(
+          step(
+            "contracts.cohort.mea.refund",
+            `${nonResponders} non-responders × ${preM.toString()} × ${pct(term.nonResponderRefund)} = ${refunded.toString()} refunded by the manufacturer.`,
+            { nonResponders, refundRate: term.nonResponderRefund },
+            refunded
+          )
+        );
+      }
+    } else {
+      const paid = money(preM.amount.times(responders), cur);
+      gross = money(paid.amount.plus(postM.amount.times(responders)), cur);
+      lines.push({ kind: "payment", label: `responders' ${term.cyclesBeforeEvaluation} cycles before evaluation (success fee)`, amount: paid });
+      steps.push(
+        step(
+          "contracts.cohort.mea.successFee",
+          `Drug free up front; at evaluation the payer pays ${responders} responders × ${preM.toString()} = ${paid.toString()}; non-responders' cycles cost nothing.`,
+          { responders, perPatient: preM },
+          paid
+        )
+      );
+    }
+    if (after > 0 && responders > 0) {
+      const later = money(postM.amount.times(responders), cur);
+      lines.push({ kind: "payment", label: `responders' ${after} cycles after evaluation (full price)`, amount: later });
+      steps.push(
+        step(
+          "contracts.cohort.mea.after",
+          `${responders} responders × ${postM.toString()} (cycles ${term.cyclesBeforeEvaluation + 1}–${term.cyclesBeforeEvaluation + after}) = ${later.toString()}.`,
+          { responders, cyclesAfterEvaluation: after },
+          later
+        )
+      );
+    }
+    const t = totals(gross, refunded);
+    steps.push(step("contracts.cohort.net", `Gross ${t.gross.toString()}, refunded ${t.refunded.toString()}, net ${t.net.toString()}.`, {}, t.net));
+    return {
+      currency: cur,
+      metric: { name: "nonResponders", value: String(nonResponders) },
+      decision: term.upfront === "free" ? "success fee" : term.nonResponderRefund.isZero() ? "no outcome refund" : `refund ${pct(term.nonResponderRefund)} for non-responders`,
+      lines,
+      totals: t,
+      explanation: steps,
+    };
+  },
+};

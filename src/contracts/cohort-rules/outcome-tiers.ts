@@ -1,0 +1,40 @@
+// Cohort rule `outcomeTiers` (K6: the amount paid at the share of the band the metric falls in).
+import * as z from "zod";
+import { bandedTableSchema, lookupBand, rateSchema, step } from "../../core/index.js";
+import { type Dec, money, round } from "../../money/index.js";
+import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind } from "./rule-kind.js";
+
+/**
+ * `outcomeTiers` (K6): the amount is paid at the share of the band the metric falls in
+ * (a banded table over [0, 1] with no gap).
+ */
+export const outcomeTiersRuleSchema = z.strictObject({
+  type: z.literal("outcomeTiers"),
+  ...common,
+  metric: metricSchema,
+  table: bandedTableSchema(rateSchema),
+});
+
+/** The `outcomeTiers` cohort rule. */
+export const outcomeTiersRule: CohortRuleKind<"outcomeTiers", typeof outcomeTiersRuleSchema> = {
+  type: "outcomeTiers",
+  schema: outcomeTiersRuleSchema,
+  settle(term, s, rounding, steps) {
+    const amount = need(s.amount, "amount");
+    const value = metricOf(term.metric, s);
+    const band = lookupBand(term.table, value, ["summary", term.metric]);
+    const share = band.value as Dec;
+    const pay = round(money(amount.amount.times(share), amount.currency), rounding);
+    const interval = `[${band.from?.toString() ?? "−∞"}, ${band.to?.toString() ?? "+∞"}${band.index === term.table.bands.length - 1 && term.table.domain.max !== null ? "]" : ")"}`;
+    steps.push(step("contracts.cohort.tier", `${term.metric} ${pct(value)} falls in band ${interval}: ${pct(share)} of ${amount.toString()} is paid.`, { metric: value, share, amount }, pay));
+    const withheld = money(amount.amount.minus(pay.amount), amount.currency);
+    return {
+      currency: amount.currency,
+      metric: { name: term.metric, value: value.toString() },
+      decision: `band ${interval} → ${share.toString()}`,
+      lines: [{ kind: "payment", label: `tier ${interval}`, amount: pay }],
+      totals: { gross: pay, refunded: money(0, amount.currency), net: pay },
+      explanation: [...steps, step("contracts.cohort.tierWithheld", `Not paid under the tier table: ${withheld.toString()}.`, {}, withheld)],
+    };
+  },
+};

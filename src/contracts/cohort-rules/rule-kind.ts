@@ -1,0 +1,105 @@
+// What a cohort rule kind is, and what the rules share: the outcome summary they read
+// and the small helpers that turn it into metrics. A cohort rule kind is one file under
+// cohort-rules/ exporting its schema and how it settles (amounts and explanation steps
+// together); cohort-rules/registry.ts assembles the schema of a cohort term.
+import * as z from "zod";
+import { DomainError, type Explanation, invalid, nonNegativeMoneySchema, rateSchema, type Step } from "../../core/index.js";
+import { type Dec, type Money, money, type Rounding } from "../../money/index.js";
+import { D } from "../../money/decimal.js";
+
+const count = z.number().int().min(0);
+
+/** The outcome metrics a cohort rule can test. */
+export const metricSchema = z.enum(["orr", "pfsRate"]);
+
+/**
+ * A cohort's outcome summary for one settlement period. Rates may be given directly
+ * (`orr`, `pfsRate`) or as counts (`responders` / `progressionFree` of `patients`).
+ * `amount` is the money at stake in the period (spending, contracted amount).
+ */
+export const cohortOutcomeSummarySchema = z.strictObject({
+  patients: count.optional(),
+  responders: count.optional(),
+  progressionFree: count.optional(),
+  nonResponders: count.optional(),
+  orr: rateSchema.optional(),
+  pfsRate: rateSchema.optional(),
+  trialOrr: rateSchema.optional(),
+  realWorldOrr: rateSchema.optional(),
+  cyclesAfterEvaluation: count.optional(),
+  amount: nonNegativeMoneySchema.optional(),
+});
+
+/** A cohort summary as the caller writes it. */
+export type CohortOutcomeSummaryInput = z.input<typeof cohortOutcomeSummarySchema>;
+/** A cohort summary after validation. */
+export type CohortOutcomeSummary = z.output<typeof cohortOutcomeSummarySchema>;
+
+/** Fields every cohort rule has: an optional id and label. */
+export const common = { id: z.string().min(1).optional(), label: z.string().min(1).optional() };
+
+/** One money line of a cohort settlement. */
+export interface CohortLine {
+  readonly kind: "payment" | "deduction" | "refund" | "reward" | "patientShare" | "price";
+  readonly label: string;
+  readonly amount: Money;
+}
+
+/** What a cohort rule's settlement gives, before the evaluator adds the term's id and type. */
+export interface CohortRuleSettlement {
+  readonly currency: string;
+  /** The outcome metric used, as an exact decimal string, or null. */
+  readonly metric: { readonly name: string; readonly value: string } | null;
+  /** The decision in a few words: "target met", "band [0.6, 0.8) → 0.7", "price cut by 0.15"… */
+  readonly decision: string;
+  /** K8: whether coverage continues. */
+  readonly continued?: boolean;
+  /** K9: the price after repricing. */
+  readonly adjustedPrice?: Money;
+  readonly lines: readonly CohortLine[];
+  /** gross: paid or payable before deductions/refunds; refunded: deductions and refunds (positive); net = gross − refunded. */
+  readonly totals: { readonly gross: Money; readonly refunded: Money; readonly net: Money };
+  readonly explanation: Explanation;
+}
+
+/** A cohort rule kind: its discriminator, schema, and settlement (money and words together). */
+export interface CohortRuleKind<Type extends string, S extends z.ZodType> {
+  readonly type: Type;
+  readonly schema: S;
+  /** Settles the rule against the summary; explanation steps are pushed onto `steps`, which the result carries. */
+  settle(term: z.output<S>, summary: CohortOutcomeSummary, rounding: Rounding, steps: Step[]): CohortRuleSettlement;
+}
+
+function ratio(numerator: number, denominator: number, path: string): Dec {
+  if (denominator === 0) throw new DomainError("UNDEFINED_RESULT", `a rate over 0 patients is undefined`, { path: ["summary", "patients"] });
+  if (numerator > denominator) {
+    throw new DomainError("INCONSISTENT_INPUT", `${path} (${numerator}) exceeds patients (${denominator})`, { path: ["summary", path] });
+  }
+  return new D(numerator).dividedBy(denominator);
+}
+
+/** The metric's value: given directly, or counted from the summary. */
+export function metricOf(name: "orr" | "pfsRate", s: CohortOutcomeSummary): Dec {
+  if (name === "orr") {
+    if (s.orr !== undefined) return s.orr;
+    if (s.responders !== undefined && s.patients !== undefined) return ratio(s.responders, s.patients, "responders");
+    throw invalid(["summary", "responders"], "the ORR needs `orr` or `responders` and `patients`", "missing_metric");
+  }
+  if (s.pfsRate !== undefined) return s.pfsRate;
+  if (s.progressionFree !== undefined && s.patients !== undefined) return ratio(s.progressionFree, s.patients, "progressionFree");
+  throw invalid(["summary", "pfsRate"], "the PFS rate needs `pfsRate` or `progressionFree` and `patients`", "missing_metric");
+}
+
+/** A summary field the rule needs; missing is a typed error naming it. */
+export function need<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw invalid(["summary", field], `this term needs summary.${field}`, "missing_field");
+  return value;
+}
+
+/** "33.3333%" (at most four decimals of a percent). */
+export const pct = (d: Dec): string => `${d.times(100).toDecimalPlaces(4).toString()}%`;
+
+/** gross, refunded and net = gross − refunded. */
+export function totals(gross: Money, refunded: Money): { gross: Money; refunded: Money; net: Money } {
+  return { gross, refunded, net: money(gross.amount.minus(refunded.amount), gross.currency) };
+}

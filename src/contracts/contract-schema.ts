@@ -1,0 +1,91 @@
+// The contract document: its header (currency, price, rounding, effective period) and
+// its terms, whose schemas come from the kind registry (terms/registry.ts).
+import * as z from "zod";
+import { isoDateSchema, nonNegativeAmountSchema, roundingSchema } from "../core/index.js";
+import { currencyCodeSchema } from "../core/index.js";
+import { D } from "../money/decimal.js";
+import { bonusTermSchema, paymentTermSchema, refundTermSchema } from "./terms/registry.js";
+import { outcomeDeclarationsSchema } from "./outcomes/declarations.js";
+
+export { conditionSchema, dueOffsetSchema, eventMatcherSchema, type ConditionTerms, type EventMatcher } from "./terms/schemas.js";
+export { installmentTermSchema, scheduleTermSchema } from "./terms/schedule.js";
+export { financingTermSchema } from "./terms/financing.js";
+export { perTreatedMonthTermSchema } from "./terms/per-treated-month.js";
+export { bonusTermSchema, paymentTermSchema, refundTermSchema } from "./terms/registry.js";
+
+/** The period a contract version applies to patients starting treatment in: `[from, to)`; no `to` = open-ended. */
+export const effectivePeriodSchema = z
+  .strictObject({ from: isoDateSchema, to: isoDateSchema.nullable().optional() })
+  .refine((p) => p.to === undefined || p.to === null || p.from < p.to, { message: "the effective period must end after it starts", path: ["to"] });
+
+/**
+ * An outcome-based contract for one patient's treatment, as stored JSON. `price` is the
+ * total price for `schedule`, the principal for `financing`, and the price per treated
+ * month for `perTreatedMonth`.
+ */
+export const contractSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    name: z.string().optional(),
+    version: z.string().optional(),
+    currency: currencyCodeSchema,
+    price: nonNegativeAmountSchema,
+    rounding: roundingSchema.default("half-up"),
+    effective: effectivePeriodSchema.optional(),
+    /** Outcome kinds beyond the built-in ones, with typed attributes (outcomes/declarations.ts). */
+    outcomes: outcomeDeclarationsSchema.optional(),
+    payment: paymentTermSchema,
+    bonuses: z.array(bonusTermSchema).default([]),
+    refunds: z.array(refundTermSchema).default([]),
+    notes: z.string().optional(),
+  })
+  .superRefine((c, ctx) => {
+    // Across kinds: together the return terms may not give back more than was paid.
+    let refundShare = c.refunds.reduce((acc, r) => acc.plus(r.share), new D(0));
+    // A per-cycle non-responder refund returns part of the same payments.
+    const cycleRefund = c.payment.type === "perCycle" ? c.payment.result?.nonResponderRefund : undefined;
+    if (cycleRefund !== undefined) refundShare = refundShare.plus(cycleRefund);
+    if (refundShare.greaterThan(1)) {
+      const which = cycleRefund !== undefined ? " (with the per-cycle nonResponderRefund)" : "";
+      ctx.addIssue({ code: "custom", path: ["refunds"], message: `refund and clawback shares together${which} exceed 1 (${refundShare.toString()}): more than was paid could be returned` });
+    }
+  });
+
+/** A contract document as written in JSON (the input of {@link contractSchema}). */
+export type ContractInput = z.input<typeof contractSchema>;
+/** A contract after schema validation (decimals parsed, defaults filled). */
+export type ContractTerms = z.output<typeof contractSchema>;
+
+/**
+ * Versions of one contract: each with an effective period; periods may not overlap.
+ * A patient is settled under the version in effect on the treatment start date.
+ */
+export const contractVersionsSchema = z
+  .strictObject({
+    id: z.string().min(1).optional(),
+    versions: z.array(contractSchema).min(1),
+  })
+  .superRefine((set, ctx) => {
+    set.versions.forEach((v, i) => {
+      if (v.effective === undefined) ctx.addIssue({ code: "custom", path: ["versions", i, "effective"], message: "each version of a versioned contract needs an effective period" });
+    });
+    const order = set.versions
+      .map((v, i) => ({ v, i }))
+      .filter((x) => x.v.effective !== undefined)
+      .sort((a, b) => (a.v.effective!.from < b.v.effective!.from ? -1 : a.v.effective!.from > b.v.effective!.from ? 1 : a.i - b.i));
+    for (let k = 1; k < order.length; k++) {
+      const prev = order[k - 1]!;
+      const next = order[k]!;
+      const prevTo = prev.v.effective!.to ?? null;
+      if (prevTo === null || prevTo > next.v.effective!.from) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["versions", next.i, "effective"],
+          message: `version ${next.i} (from ${next.v.effective!.from}) overlaps version ${prev.i} (${prev.v.effective!.from} to ${prevTo ?? "open end"})`,
+        });
+      }
+    }
+  });
+
+/** A versioned contract document as written in JSON. */
+export type ContractVersionsInput = z.input<typeof contractVersionsSchema>;

@@ -1,0 +1,54 @@
+// Settling a cohort's terms: each term is settled by its rule kind (cohort-rules/).
+import * as z from "zod";
+import { parseInput, roundingSchema, type Step } from "../core/index.js";
+import type { Explanation } from "../core/index.js";
+import { type CohortTerm, cohortRuleKind, cohortTermSchema } from "./cohort-rules/registry.js";
+import { cohortOutcomeSummarySchema, type CohortRuleSettlement } from "./cohort-rules/rule-kind.js";
+
+export { cohortTermSchema, type CohortTermInput } from "./cohort-rules/registry.js";
+export { cohortOutcomeSummarySchema, type CohortOutcomeSummaryInput, type CohortLine } from "./cohort-rules/rule-kind.js";
+
+/** Input of {@link evaluateCohortTerms}. */
+export const evaluateCohortTermsInputSchema = z.strictObject({
+  terms: z.array(cohortTermSchema).min(1),
+  summary: cohortOutcomeSummarySchema,
+  rounding: roundingSchema.default("half-up"),
+});
+
+/** Input of {@link evaluateCohortTerms} as the caller writes it. */
+export type EvaluateCohortTermsInput = z.input<typeof evaluateCohortTermsInputSchema>;
+
+/** The settlement of one cohort term. */
+export interface CohortTermResult extends CohortRuleSettlement {
+  readonly termId: string;
+  readonly type: CohortTerm["type"];
+}
+
+/** Result of {@link evaluateCohortTerms}. */
+export interface CohortEvaluation {
+  readonly results: readonly CohortTermResult[];
+  readonly explanation: Explanation;
+}
+
+/**
+ * Settles cohort-level terms (K5, K6, K8, K9, K11) against a cohort's outcome summary.
+ * Each term gives its own result with lines, totals and an explanation.
+ *
+ * @example
+ * ```ts
+ * const r = evaluateCohortTerms({
+ *   terms: [{ type: "performanceDeduction", metric: "orr", target: "0.4", deductionRate: "0.2" }],
+ *   summary: { patients: 40, responders: 14, amount: { amount: "1000000", currency: "CNY" } },
+ * });
+ * r.results[0].totals.net.toString(); // "CNY 800000.00"
+ * ```
+ */
+export function evaluateCohortTerms(input: EvaluateCohortTermsInput): CohortEvaluation {
+  const parsed = parseInput(evaluateCohortTermsInputSchema, input, "evaluateCohortTerms");
+  const results = parsed.terms.map((t, i): CohortTermResult => {
+    const steps: Step[] = [];
+    const settled = cohortRuleKind(t.type).settle(t, parsed.summary, parsed.rounding, steps);
+    return { termId: t.id ?? `${t.type}-${i + 1}`, type: t.type, ...settled };
+  });
+  return { results, explanation: results.flatMap((r) => r.explanation) };
+}

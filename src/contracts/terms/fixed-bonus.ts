@@ -1,0 +1,58 @@
+// Bonus kind `fixed`: a lump sum due at an offset if its conditions hold.
+import * as z from "zod";
+import { nonNegativeAmountSchema } from "../../core/index.js";
+import type { Money } from "../../money/index.js";
+import { describeOffset, type DueOffset } from "../calendar.js";
+import { checkConditions } from "../conditions.js";
+import { because, type DraftWords, failed, type ParsedCondition, type PayingTermKind, parseConditions, unitsAt } from "./kind.js";
+import { conditionSchema, dueOffsetSchema } from "./schemas.js";
+
+/** A lump-sum bonus on top of the price, due at an offset if its conditions hold. */
+export const fixedBonusTermSchema = z.strictObject({
+  type: z.literal("fixed"),
+  id: z.string().min(1).optional(),
+  label: z.string().min(1).optional(),
+  amount: nonNegativeAmountSchema,
+  due: dueOffsetSchema,
+  conditions: z.array(conditionSchema).default([]),
+});
+
+/** A fixed bonus after parsing. */
+export interface ParsedFixedBonus {
+  readonly kind: "fixed";
+  readonly type: "fixed";
+  readonly id: string;
+  readonly label: string;
+  readonly units: bigint;
+  readonly amount: Money;
+  readonly due: DueOffset;
+  readonly conditions: readonly ParsedCondition[];
+}
+
+/** The `fixed` bonus kind. */
+export const fixedBonusKind: PayingTermKind<"fixed", typeof fixedBonusTermSchema, ParsedFixedBonus> = {
+  type: "fixed",
+  schema: fixedBonusTermSchema,
+  prepare(b, ctx) {
+    const units = unitsAt(b.amount, ctx, [...ctx.path, "amount"]);
+    const id = b.id ?? `bonus-${ctx.index + 1}`;
+    return { kind: "fixed", type: "fixed", id, label: b.label ?? `Bonus ${id} (due ${describeOffset(b.due)})`, units, amount: ctx.toMoney(units), due: b.due, conditions: parseConditions(b.conditions, ctx, [...ctx.path, "conditions"]) };
+  },
+  maxUnits: (b) => b.units,
+  draft(b, ctx) {
+    const { start, asOf, known, dueDate, money } = ctx;
+    const due = dueDate(start, b.due);
+    if (due > asOf) return;
+    const check = checkConditions(b.conditions, known, start, due, dueDate);
+    const inputs = (): DraftWords["inputs"] => ({ due, conditions: b.conditions.map((x) => x.label) });
+    if (check.ok) {
+      ctx.emit({ date: due, kind: "bonus", termId: b.id, label: b.label, units: b.units, rule: "contracts.bonus.paid", say: () => ({ inputs: inputs(), text: `${b.label} is earned on ${due}: ${money(b.units)}.` }) });
+    } else {
+      const f = failed(check);
+      ctx.emit({
+        date: due, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: b.units, failedCondition: f, rule: "contracts.bonus.withheld",
+        say: () => ({ inputs: inputs(), text: `${b.label} is not earned on ${due} (${money(b.units)}): ${because(f)}.` }),
+      });
+    }
+  },
+};

@@ -1,0 +1,274 @@
+// What a term kind is. A kind is one file under terms/ that exports an object of one of
+// the shapes below: its zod schema, how it is prepared once per contract, how it drafts
+// a patient's ledger lines in minor units and — in the same place, as a thunk — the
+// sentence that explains each line. evaluateContract (explained) and
+// evaluateContractMinorUnits (bulk) both run the drafts, so they cannot drift apart.
+import type * as z from "zod";
+import type { Issue } from "../../core/index.js";
+import type { Money, Rounding } from "../../money/index.js";
+import { type DueOffset, describeOffset } from "../calendar.js";
+import type { ConditionCheck } from "../conditions.js";
+import type { OutcomeEvent } from "../events.js";
+import type { FailedCondition, LedgerLineKind } from "../ledger.js";
+import type { ParsedContract } from "../parse-contract.js";
+import { toUnits } from "../units.js";
+import type { ConditionTerms, EventMatcher, MilestoneTerms } from "./schemas.js";
+import type { ParsedOutcomes } from "../outcomes/declarations.js";
+import { type MatcherTerms, prepareMatcher } from "../outcomes/matchers.js";
+import { type DeadlineSpec, prepareDeadlineSpec } from "./deadline.js";
+import type { Dec } from "../../money/index.js";
+
+/** The words of a ledger line: its sentence and the inputs it names. */
+export interface DraftWords {
+  readonly text: string;
+  readonly inputs: Record<string, string | number | readonly string[]>;
+}
+
+/** One ledger line before it becomes Money: amounts in minor units, words on demand. */
+export interface Draft {
+  readonly date: string;
+  readonly kind: LedgerLineKind;
+  readonly termId: string;
+  readonly label: string;
+  readonly units: bigint;
+  readonly withheldUnits?: bigint;
+  readonly failedCondition?: FailedCondition;
+  readonly rule: string;
+  readonly say: () => DraftWords;
+  readonly seq: number;
+}
+
+/** A condition ready for evaluation, with its human wording ("no CRS since treatment start"). */
+export type ParsedCondition =
+  | { readonly type: "none" | "some"; readonly events: readonly EventMatcher[]; readonly within: DueOffset | null; readonly label: string }
+  | {
+      readonly type: "count";
+      readonly events: readonly EventMatcher[];
+      readonly atLeast: number | null;
+      readonly atMost: number | null;
+      readonly within: DueOffset | null;
+      readonly rolling: DueOffset | null;
+      readonly label: string;
+      /** The events counted, in words. */
+      readonly what: string;
+    }
+  | {
+      readonly type: "sustained";
+      readonly evidence: readonly EventMatcher[];
+      readonly interruptedBy: readonly EventMatcher[];
+      readonly span: DueOffset;
+      readonly maxGap: DueOffset | null;
+      readonly within: DueOffset | null;
+      readonly label: string;
+      readonly what: string;
+    }
+  | { readonly type: "byDeadline"; readonly spec: DeadlineSpec; readonly within: null; readonly label: string };
+
+/** What a kind may use while it is prepared (once per contract). */
+export interface PrepareContext {
+  readonly currency: string;
+  readonly scale: number;
+  readonly rounding: Rounding;
+  /** The contract's price, as Money and in minor units. */
+  readonly price: Money;
+  readonly priceUnits: bigint;
+  readonly toMoney: (units: bigint) => Money;
+  /** The term's path in the document (`["bonuses", 0]`), for issues. */
+  readonly path: readonly (string | number)[];
+  /** The term's position in its list (0 for the payment term). */
+  readonly index: number;
+  /** Collects problems found while preparing; parseContract throws them together. */
+  readonly issues: Issue[];
+  /** The outcome kinds the contract declares. */
+  readonly outcomes: ParsedOutcomes;
+}
+
+/** A treated month that was paid: its ordinal among paid months and its date. */
+export interface PaidMonth {
+  readonly ordinal: number;
+  readonly date: string;
+}
+
+/** What a kind sees while it drafts one patient's ledger. */
+export interface DraftContext {
+  readonly contract: ParsedContract;
+  readonly start: string;
+  readonly asOf: string;
+  /** The patient's events up to asOf, in date order. */
+  readonly known: readonly OutcomeEvent[];
+  /** "CNY 1,200,000.00" for explanation sentences. */
+  readonly money: (units: bigint) => string;
+  /** Treatment start + offset (memoised per contract). */
+  readonly dueDate: (start: string, offset: DueOffset) => string;
+  /** Treated months paid, in order: published by a per-treated-month payment, read by per-month bonuses. */
+  readonly paidMonths: PaidMonth[];
+  /** The lines drafted so far. */
+  readonly drafts: readonly Draft[];
+  /** Adds a line (its sequence number is assigned here). */
+  emit(draft: Omit<Draft, "seq">): void;
+  /** Returns a paying kind asks for (a non-responder's refund), settled with the refund terms. */
+  readonly returns: { readonly term: PreparedReturn; readonly trigger: (ctx: DraftContext) => ReturnTrigger | null }[];
+}
+
+/** A prepared term as kept in a {@link ParsedContract}: it names its kind. */
+export interface PreparedTerm {
+  /** The `type` of the kind that prepared it (the registry key in its slot). */
+  readonly kind: string;
+}
+
+/**
+ * A kind that pays: the contract's payment (`schedule`, `financing`, `perTreatedMonth`)
+ * or a bonus (`fixed`, `perTreatedMonth`). `type` is its discriminator in the document.
+ */
+export interface PayingTermKind<Type extends string, S extends z.ZodType, P extends PreparedTerm> {
+  readonly type: Type;
+  readonly schema: S;
+  /** Validates what the schema cannot and precomputes what does not depend on the patient. */
+  prepare(term: z.output<S>, ctx: PrepareContext): P;
+  /** The most this term can pay one patient, in minor units; null when it grows with events. */
+  maxUnits(term: P): bigint | null;
+  /** Drafts the term's lines for one patient (amounts and their sentences). */
+  draft(term: P, ctx: DraftContext): void;
+}
+
+/** What triggered a refund or clawback: an event (or a dated fact standing for one). */
+export interface ReturnTrigger {
+  readonly kind: string;
+  readonly date: string;
+  /** A fixed amount the share applies to (a non-responder's cycles before the result) instead of what was paid. */
+  readonly base?: bigint;
+  /** What triggered it, in words, when it was not an event ("… was not met by 2028-03-15: …"). */
+  readonly cause?: string;
+}
+
+/** A prepared refund or clawback: every such kind returns a share of what was paid. */
+export interface PreparedReturn extends PreparedTerm {
+  readonly type: string;
+  readonly id: string;
+  readonly label: string;
+  /** The share as an exact fraction num / den. */
+  readonly share: { readonly num: bigint; readonly den: bigint };
+  readonly shareText: string;
+  readonly base: "payments" | "paymentsAndBonuses";
+  /** The ledger line kind its returns are booked as. */
+  readonly lineKind: "refund" | "clawback";
+}
+
+/**
+ * A kind that returns money (refund, clawback): it says when it is triggered; the
+ * amounts of all triggered terms are settled together (terms/returns.ts), rounded once.
+ */
+export interface ReturnTermKind<Type extends string, S extends z.ZodType, P extends PreparedReturn> {
+  readonly type: Type;
+  readonly schema: S;
+  prepare(term: z.output<S>, ctx: PrepareContext): P;
+  /** The first trigger on or before asOf, or null. */
+  trigger(term: P, ctx: DraftContext): ReturnTrigger | null;
+}
+
+/** Any paying kind (for registries). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPayingKind = PayingTermKind<string, z.ZodType, any>;
+/** Any returning kind (for registries). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyReturnKind = ReturnTermKind<string, z.ZodType, any>;
+
+const KIND_WORDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  treatmentStart: "treatment start",
+  infusion: "infusion",
+  treatedMonth: "treated month",
+  assessment: "assessment",
+  crs: "CRS",
+  progression: "progression",
+  relapse: "relapse",
+  seriousAdverseEvent: "serious adverse event",
+  death: "death",
+  improvement: "improvement",
+});
+
+/** A matcher in words: "CRS of grade ≥ 3", "assessment CR/PR", "hospitalisation with days ≥ 2". */
+export function describeMatcher(m: EventMatcher): string {
+  if (m.text !== undefined) return m.text;
+  let text = KIND_WORDS[m.kind] ?? m.kind;
+  if (m.minGrade !== undefined && m.minGrade > 1) text += ` of grade ≥ ${m.minGrade}`;
+  if (m.responses !== undefined) text += ` ${m.responses.join("/")}`;
+  return text;
+}
+
+/** "within 12 months of treatment start", or "" without a window. */
+export function describeWindow(within: DueOffset | undefined | null): string {
+  return within === undefined || within === null ? "" : ` within ${describeOffset(within).replace(" after treatment start", "")} of treatment start`;
+}
+
+function span(o: DueOffset): string {
+  return describeOffset(o).replace(" after treatment start", "");
+}
+
+/**
+ * Matchers checked against the contract's declared outcome kinds (an undeclared kind, or
+ * an attribute test that does not fit the declaration, is an issue at its path) and
+ * prepared for evaluation.
+ */
+export function prepareMatchers(list: readonly unknown[], ctx: PrepareContext, path: readonly (string | number)[]): EventMatcher[] {
+  return list.map((m, i) => prepareMatcher(m as MatcherTerms, ctx.outcomes, [...path, i], ctx.issues, (k) => KIND_WORDS[k] ?? k) as EventMatcher);
+}
+
+/** One condition (or milestone) with its wording, its matchers prepared; `path` is the condition's path. */
+export function parseCondition(c: ConditionTerms | MilestoneTerms, ctx: PrepareContext, path: readonly (string | number)[]): ParsedCondition {
+  const windowWords = (w: DueOffset | undefined) => (w === undefined ? "since treatment start" : describeWindow(w).trimStart());
+  if (c.type === "count") {
+    const events = prepareMatchers(c.events, ctx, [...path, "events"]);
+    const what = events.map(describeMatcher).join(" or ");
+    const need = [c.atLeast === undefined ? null : `at least ${c.atLeast}`, c.atMost === undefined ? null : `at most ${c.atMost}`].filter((x) => x !== null).join(" and ");
+    const where = c.rolling === undefined ? windowWords(c.within) : `in any ${span(c.rolling)}${c.within === undefined ? "" : ` ${windowWords(c.within)}`}`;
+    return { type: "count", events, atLeast: c.atLeast ?? null, atMost: c.atMost ?? null, within: c.within ?? null, rolling: c.rolling ?? null, what, label: c.label ?? `${need} ${what} ${where}` };
+  }
+  if (c.type === "sustained") {
+    const evidence = prepareMatchers(c.evidence, ctx, [...path, "evidence"]);
+    const interruptedBy = prepareMatchers(c.interruptedBy, ctx, [...path, "interruptedBy"]);
+    const what = evidence.map(describeMatcher).join(" or ");
+    const label =
+      c.label ??
+      `${what} sustained for ${span(c.for)}${interruptedBy.length > 0 ? ` with no ${interruptedBy.map(describeMatcher).join(" or ")}` : ""}${c.maxGap === undefined ? "" : ` and no gap over ${span(c.maxGap)} between assessments`}${c.within === undefined ? "" : ` ${windowWords(c.within)}`}`;
+    return { type: "sustained", evidence, interruptedBy, span: c.for, maxGap: c.maxGap ?? null, within: c.within ?? null, what, label };
+  }
+  if (c.type === "byDeadline") {
+    const spec = prepareDeadlineSpec(c, ctx, path);
+    return { type: "byDeadline", spec, within: null, label: c.label ?? `${spec.milestoneLabel} by ${spec.when}` };
+  }
+  const events = prepareMatchers(c.events, ctx, [...path, "events"]);
+  const what = events.map(describeMatcher).join(" or ");
+  const label = c.label ?? (c.type === "none" ? `no ${what} ${windowWords(c.within)}` : `${what} recorded ${windowWords(c.within)}`);
+  return { type: c.type, events, within: c.within ?? null, label };
+}
+
+/** Conditions with their wording, ready for {@link checkConditions}; `path` is the list's path. */
+export function parseConditions(list: readonly ConditionTerms[], ctx: PrepareContext, path: readonly (string | number)[]): ParsedCondition[] {
+  return list.map((c, j) => parseCondition(c, ctx, [...path, j]));
+}
+
+/** An amount in minor units; more decimals than the currency has is an issue at `path`. */
+export function unitsAt(d: Dec, ctx: PrepareContext, path: readonly (string | number)[]): bigint {
+  if (d.decimalPlaces() > ctx.scale) {
+    ctx.issues.push({ path: [...path], code: "sub_minor_unit", message: `${d.toString()} has more decimals than ${ctx.currency} allows (${ctx.scale})` });
+    return 0n;
+  }
+  return toUnits(d, ctx.scale);
+}
+
+/** "30%". */
+export function percent(d: Dec): string {
+  return `${d.times(100).toString()}%`;
+}
+
+/** The failed condition of a check, as a ledger line records it. */
+export function failed(check: Exclude<ConditionCheck, { ok: true }>): FailedCondition {
+  const event = check.event === null ? null : { kind: check.event.kind, date: check.event.date };
+  return check.detail === undefined ? { condition: check.condition.label, event } : { condition: check.condition.label, event, detail: check.detail };
+}
+
+/** Why a line was withheld, in words. */
+export function because(f: FailedCondition): string {
+  if (f.detail !== undefined) return `"${f.condition}" did not hold: ${f.detail}`;
+  return f.event === null ? `"${f.condition}" did not hold (no such event recorded)` : `"${f.condition}" failed: ${f.event.kind} on ${f.event.date}`;
+}
