@@ -140,3 +140,39 @@ describe("custom hospitalisation events and a sustained-independence condition",
     expect(r.lines[1]!.failedCondition!.detail).toContain("no evidence between 2026-04-10 and 2026-09-10");
   });
 });
+
+describe("no response by day 30 → no payment (byDeadline); a milestone bonus", () => {
+  // CNY 100,000: 30% at start, 70% on day 45 unless no CR/PR was recorded by day 30;
+  // a missing day-30 assessment counts as missed. Bonus 10,000 if MRD negative by month 3.
+  const k = parseContract({
+    id: "D30", currency: "CNY", price: "100000",
+    outcomes: { mrdNegative: {} },
+    payment: {
+      type: "schedule",
+      installments: [
+        { id: "start", share: "0.3", due: { months: 0 } },
+        { id: "day-45", share: "0.7", due: { days: 45 }, conditions: [{ type: "byDeadline", by: { days: 30 }, milestone: { type: "some", events: [{ kind: "assessment", responses: ["CR", "PR"] }] }, assessment: { events: ["assessment"], ifMissing: "missed" } }] },
+      ],
+    },
+    bonuses: [{ type: "milestone", id: "mrd", by: { months: 3 }, milestone: { type: "some", events: ["mrdNegative"] }, amount: "10000" }],
+  });
+  const s = { kind: "treatmentStart", date: "2026-01-01" };
+  it("CR on day 20 (2026-01-21), MRD negative 2026-03-15: 30,000 + 70,000 on 2026-02-15 + bonus 10,000 on 2026-04-01 = 110,000.00", () => {
+    const r = evaluateContract(k, [s, { kind: "assessment", date: "2026-01-21", response: "CR" }, { kind: "mrdNegative", date: "2026-03-15" }], "2026-12-31");
+    expect(rows(r)).toEqual([
+      ["2026-01-01", "payment", "30000.00"],
+      ["2026-02-15", "payment", "70000.00"],
+      ["2026-04-01", "bonus", "10000.00"],
+    ]);
+  });
+  it("SD on day 28: 70,000 withheld, negative result named; no assessment at all: withheld as missing; CR on day 31 is too late", () => {
+    const sd = evaluateContract(k, [s, { kind: "assessment", date: "2026-01-29", response: "SD" }], "2026-12-31");
+    expect(net(sd)).toBe("30000.00");
+    expect(sd.lines[1]!.failedCondition!.detail).toContain("last assessment on file: assessment SD on 2026-01-29");
+    const none = evaluateContract(k, [s], "2026-12-31");
+    expect(none.lines[1]!.failedCondition!.detail).toContain("no assessment (assessment) was recorded by 2026-01-31");
+    expect(net(evaluateContract(k, [s, { kind: "assessment", date: "2026-02-01", response: "CR" }], "2026-12-31"))).toBe("30000.00");
+    // the bonus not earned is a withheld line of 10,000 on 2026-04-01
+    expect(rows(none).at(-1)).toEqual(["2026-04-01", "withheld", "0.00", "10000.00"]);
+  });
+});
