@@ -10,7 +10,6 @@ export {
   patientStatementInputSchema,
   cohortStatement,
   cohortStatementInputSchema,
-  addStatementUnits,
   type StatementPeriod,
   type StatementUnits,
   type StatementTotals,

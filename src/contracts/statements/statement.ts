@@ -85,14 +85,7 @@ function addLine(t: StatementUnits, kind: LedgerLineKind, units: bigint, withhel
   }
 }
 
-/**
- * Adds two statements' figures (statements of disjoint periods, or of different patients).
- *
- * @example
- * ```ts
- * addStatementUnits(january, february).net; // the net of January and February together
- * ```
- */
+/** Adds two statements' figures (statements of disjoint periods, or of different patients). Internal. */
 export function addStatementUnits(a: StatementUnits, b: StatementUnits): StatementUnits {
   return {
     due: a.due + b.due,
