@@ -176,3 +176,15 @@ describe("no response by day 30 → no payment (byDeadline); a milestone bonus",
     expect(rows(none).at(-1)).toEqual(["2026-04-01", "withheld", "0.00", "10000.00"]);
   });
 });
+
+describe("the worked agreement of docs/contracts.md, booked by quarter", () => {
+  it("Q1 2026 paid 2,800,000.00; Q1 2028 refunded 2,240,000.00 (opening 2,800,000.00, closing 560,000.00); Q2 2027 empty", async () => {
+    const { patientStatement } = await import("../../../src/index.js");
+    const events = [{ kind: "infusion", date: "2026-03-15" }, ti("2026-09-15", false), ti("2027-03-15", false), ti("2028-03-01", false)];
+    const q = (from: string, to: string) => patientStatement({ contract: geneTherapy(), events, period: { from, to } });
+    expect(q("2026-01-01", "2026-04-01").totals.paid.amount.toFixed(2)).toBe("2800000.00");
+    const q1 = q("2028-01-01", "2028-04-01");
+    expect([q1.totals.refunded, q1.openingNet, q1.closingNet].map((m) => m.amount.toFixed(2))).toEqual(["2240000.00", "2800000.00", "560000.00"]);
+    expect(q("2027-04-01", "2027-07-01").lines).toEqual([]);
+  });
+});
