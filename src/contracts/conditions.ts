@@ -2,10 +2,10 @@ import { DomainError } from "../core/index.js";
 import { addOffset, type DueOffset } from "./calendar.js";
 import type { OutcomeEvent } from "./events.js";
 import type { ParsedCondition } from "./terms/kind.js";
-import type { EventMatcher } from "./contract-schema.js";
 import { attributesPass } from "./outcomes/attribute-tests.js";
 import { checkCount, checkSustained } from "./outcomes/condition-kinds.js";
 import { deadlineDate, deadlineStanding } from "./terms/deadline.js";
+import type { EventMatcher } from "./contract-schema.js";
 
 /** True when the event is one the matcher looks for. */
 export function matches(m: EventMatcher, e: OutcomeEvent): boolean {
@@ -40,17 +40,95 @@ export function firstMatch(matchers: readonly EventMatcher[], events: readonly O
   return null;
 }
 
+/**
+ * A patient's events with, for long histories, the positions of each kind: lookups then
+ * cost a binary search instead of a scan of the whole history (a per-treated-month
+ * contract with tens of thousands of events checks conditions once per line).
+ */
+export interface EventLookup {
+  readonly events: readonly OutcomeEvent[];
+  /** Positions in `events` of each kind, ascending; null for short histories (a scan is cheaper). */
+  readonly byKind: ReadonlyMap<string, readonly number[]> | null;
+}
+
+/** Histories shorter than this are scanned; an index would cost more than it saves. */
+const INDEX_FROM = 32;
+
+/** Indexes a history (events in date order) for {@link findFirst}. */
+export function eventLookup(events: readonly OutcomeEvent[]): EventLookup {
+  if (events.length < INDEX_FROM) return { events, byKind: null };
+  const byKind = new Map<string, number[]>();
+  for (let i = 0; i < events.length; i++) {
+    const kind = (events[i] as OutcomeEvent).kind;
+    const list = byKind.get(kind);
+    if (list === undefined) byKind.set(kind, [i]);
+    else list.push(i);
+  }
+  return { events, byKind };
+}
+
+/**
+ * {@link firstMatch} on an indexed history: the same event (or the same error for a
+ * missing grade), found in O(matchers · log n) plus the events of the matched kinds
+ * skipped for their attributes.
+ */
+export function findFirst(lookup: EventLookup | readonly OutcomeEvent[], matchers: readonly EventMatcher[], from: string, through: string): OutcomeEvent | null {
+  if (Array.isArray(lookup)) return firstMatch(matchers, lookup as readonly OutcomeEvent[], from, through);
+  const { events, byKind } = lookup as EventLookup;
+  if (byKind === null) return firstMatch(matchers, events, from, through);
+  // The scan returns the first event (in history order) some matcher accepts or throws
+  // on, trying matchers in order on each event: keep the least (position, matcher).
+  let best = -1;
+  let bestMatcher: EventMatcher | null = null;
+  for (const m of matchers) {
+    const list = byKind.get(m.kind);
+    if (list === undefined) continue;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((events[list[mid] as number] as OutcomeEvent).date < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < list.length; j++) {
+      const pos = list[j] as number;
+      if (best !== -1 && pos >= best) break;
+      const e = events[pos] as OutcomeEvent;
+      if (e.date > through) break;
+      const gradeless = m.minGrade !== undefined && m.minGrade > 1 && e.grade === undefined;
+      if (gradeless || matches(m, e)) {
+        best = pos;
+        bestMatcher = m;
+        break;
+      }
+    }
+  }
+  if (best === -1) return null;
+  const hit = events[best] as OutcomeEvent;
+  // Throws the missing-grade error exactly where the scan would.
+  matches(bestMatcher as EventMatcher, hit);
+  return hit;
+}
+
 /** The outcome of checking conditions on a date: all held, or the first that failed. */
 export type ConditionCheck =
   | { readonly ok: true }
-  | { readonly ok: false; readonly condition: ParsedCondition; readonly event: OutcomeEvent | null; readonly detail?: string };
+  | {
+      readonly ok: false;
+      readonly condition: ParsedCondition;
+      readonly event: OutcomeEvent | null;
+      /** For a `some` condition: a matching event recorded after the window closed (`windowEnd`), if any. */
+      readonly outside?: { readonly event: OutcomeEvent; readonly windowEnd: string };
+      /** For count, sustained and byDeadline conditions: what was found, in words. */
+      readonly detail?: string;
+    };
 
 const OK: ConditionCheck = { ok: true };
 
 /** Checks conditions on `onDate`, counting events from `start` through `onDate` (or the condition's own window end). */
 export function checkConditions(
   conditions: readonly ParsedCondition[],
-  events: readonly OutcomeEvent[],
+  events: readonly OutcomeEvent[] | EventLookup,
   start: string,
   onDate: string,
   dueDate: (start: string, offset: DueOffset) => string = addOffset,
@@ -61,40 +139,62 @@ export function checkConditions(
       const end = dueDate(start, c.within);
       if (end < through) through = end;
     }
-    if (c.type === "count") {
-      const rolling = c.rolling;
-      const r = checkCount({
-        events, matches: (e) => matchesAny(c.events, e), what: c.what, from: start, through,
-        atLeast: c.atLeast, atMost: c.atMost, rolling, rollingEnd: rolling === null ? null : (d) => dueDate(d, rolling),
-      });
-      if (!r.ok) return { ok: false, condition: c, event: r.event, detail: r.detail };
+    if (c.type === "count" || c.type === "sustained" || c.type === "byDeadline") {
+      const list = Array.isArray(events) ? (events as readonly OutcomeEvent[]) : (events as EventLookup).events;
+      const r = checkOutcomeCondition(c, list, start, onDate, through, dueDate);
+      if (r !== null) return r;
       continue;
     }
-    if (c.type === "sustained") {
-      const span = c.span;
-      const gap = c.maxGap;
-      const r = checkSustained({
-        events, evidence: (e) => matchesAny(c.evidence, e), interrupts: (e) => matchesAny(c.interruptedBy, e), what: c.what, from: start, through,
-        span, spanEnd: (d) => dueDate(d, span), maxGapEnd: gap === null ? null : (d) => dueDate(d, gap),
-      });
-      if (!r.ok) return { ok: false, condition: c, event: r.event, detail: r.detail };
-      continue;
-    }
-    if (c.type === "byDeadline") {
-      const date = deadlineDate(c.spec, start, dueDate);
-      if (onDate < date) {
-        throw new DomainError("INCONSISTENT_INPUT", `"${c.label}" is checked on ${onDate}, before its deadline ${date}: a payment that waits for a deadline falls due on or after it`, {
-          path: ["contract", ...c.spec.path],
-          details: { checkedOn: onDate, deadline: date },
-        });
-      }
-      const o = deadlineStanding(c.spec, { date, known: events, start, dueDate });
-      if (o.counts === "missed") return { ok: false, condition: c, event: null, detail: o.words };
-      continue;
-    }
-    const hit = firstMatch(c.events, events, start, through);
+    const hit = findFirst(events, c.events, start, through);
     if (c.type === "none" && hit !== null) return { ok: false, condition: c, event: hit };
-    if (c.type === "some" && hit === null) return { ok: false, condition: c, event: null };
+    if (c.type === "some" && hit === null) {
+      // Say so when the event exists but came too late (a CR on day 31 for a day-30 condition).
+      let late: OutcomeEvent | null = null;
+      try {
+        late = findFirst(events, c.events, start, "9999-12-31");
+      } catch {
+        late = null; // a later event without a grade cannot be compared; the failure stands as it is
+      }
+      if (late !== null && late.date > through) return { ok: false, condition: c, event: null, outside: { event: late, windowEnd: through } };
+      return { ok: false, condition: c, event: null };
+    }
   }
   return OK;
+}
+
+/** The count, sustained and byDeadline conditions: null when it holds, else the failure. */
+function checkOutcomeCondition(
+  c: Extract<ParsedCondition, { type: "count" | "sustained" | "byDeadline" }>,
+  events: readonly OutcomeEvent[],
+  start: string,
+  onDate: string,
+  through: string,
+  dueDate: (start: string, offset: DueOffset) => string,
+): ConditionCheck | null {
+  if (c.type === "count") {
+    const rolling = c.rolling;
+    const r = checkCount({
+      events, matches: (e) => matchesAny(c.events, e), what: c.what, from: start, through,
+      atLeast: c.atLeast, atMost: c.atMost, rolling, rollingEnd: rolling === null ? null : (d) => dueDate(d, rolling),
+    });
+    return r.ok ? null : { ok: false, condition: c, event: r.event, detail: r.detail };
+  }
+  if (c.type === "sustained") {
+    const span = c.span;
+    const gap = c.maxGap;
+    const r = checkSustained({
+      events, evidence: (e) => matchesAny(c.evidence, e), interrupts: (e) => matchesAny(c.interruptedBy, e), what: c.what, from: start, through,
+      span, spanEnd: (d) => dueDate(d, span), maxGapEnd: gap === null ? null : (d) => dueDate(d, gap),
+    });
+    return r.ok ? null : { ok: false, condition: c, event: r.event, detail: r.detail };
+  }
+  const date = deadlineDate(c.spec, start, dueDate);
+  if (onDate < date) {
+    throw new DomainError("INCONSISTENT_INPUT", `"${c.label}" is checked on ${onDate}, before its deadline ${date}: a payment that waits for a deadline falls due on or after it`, {
+      path: ["contract", ...c.spec.path],
+      details: { checkedOn: onDate, deadline: date },
+    });
+  }
+  const o = deadlineStanding(c.spec, { date, known: events, start, dueDate });
+  return o.counts === "missed" ? { ok: false, condition: c, event: null, detail: o.words } : null;
 }

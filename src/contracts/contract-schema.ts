@@ -3,11 +3,12 @@
 import * as z from "zod";
 import { isoDateSchema, nonNegativeAmountSchema, roundingSchema } from "../core/index.js";
 import { currencyCodeSchema } from "../core/index.js";
-import { D } from "../money/decimal.js";
-import { bonusTermSchema, paymentTermSchema, refundTermSchema } from "./terms/registry.js";
+import { bonusTermSchema, paymentTermSchema, refundTermSchema, returnKind } from "./terms/registry.js";
 import { outcomeDeclarationsSchema } from "./outcomes/declarations.js";
+import { fractionOf } from "../money/index.js";
+import { exactText, isExactShare, sumShares } from "./terms/schemas.js";
 
-export { conditionSchema, dueOffsetSchema, eventMatcherSchema, type ConditionTerms, type EventMatcher } from "./terms/schemas.js";
+export { conditionSchema, dueOffsetSchema, eventMatcherSchema, shareSchema, type ConditionTerms, type EventMatcher, type ExactShare } from "./terms/schemas.js";
 export { installmentTermSchema, scheduleTermSchema } from "./terms/schedule.js";
 export { financingTermSchema } from "./terms/financing.js";
 export { perTreatedMonthTermSchema } from "./terms/per-treated-month.js";
@@ -41,13 +42,17 @@ export const contractSchema = z
   })
   .superRefine((c, ctx) => {
     // Across kinds: together the return terms may not give back more than was paid.
-    let refundShare = c.refunds.reduce((acc, r) => acc.plus(r.share), new D(0));
+    // Exact (M3): 1 + 10⁻⁷⁰ is more than 1. (A refused share has its own issue.)
+    if (!c.refunds.every((r) => isExactShare(returnKind(r.type).shareOf(r)))) return;
+    const shares = c.refunds.map((r) => returnKind(r.type).shareOf(r));
     // A per-cycle non-responder refund returns part of the same payments.
     const cycleRefund = c.payment.type === "perCycle" ? c.payment.result?.nonResponderRefund : undefined;
-    if (cycleRefund !== undefined) refundShare = refundShare.plus(cycleRefund);
-    if (refundShare.greaterThan(1)) {
+    if (cycleRefund !== undefined) shares.push({ ...fractionOf(cycleRefund), text: cycleRefund.toString() });
+    const total = sumShares(shares);
+    if (total.num > total.den) {
+      const text = exactText(total, shares);
       const which = cycleRefund !== undefined ? " (with the per-cycle nonResponderRefund)" : "";
-      ctx.addIssue({ code: "custom", path: ["refunds"], message: `refund and clawback shares together${which} exceed 1 (${refundShare.toString()}): more than was paid could be returned` });
+      ctx.addIssue({ code: "custom", path: ["refunds"], message: `refund and clawback shares together${which} exceed 1 (${text}): more than was paid could be returned` });
     }
   });
 

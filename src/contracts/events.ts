@@ -7,18 +7,7 @@ import { isCalendarDate } from "./calendar.js";
  * The kinds of dated outcome event a contract can react to. `infusion` and
  * `treatmentStart` both mark day 0 (CAR-T speaks of infusion, drugs of treatment start).
  */
-export const OUTCOME_EVENT_KINDS = [
-  "treatmentStart",
-  "infusion",
-  "treatedMonth",
-  "assessment",
-  "crs",
-  "progression",
-  "relapse",
-  "seriousAdverseEvent",
-  "death",
-  "improvement",
-] as const;
+export const OUTCOME_EVENT_KINDS = ["treatmentStart", "infusion", "treatedMonth", "assessment", "crs", "progression", "relapse", "seriousAdverseEvent", "death", "improvement"] as const;
 
 /** One of {@link OUTCOME_EVENT_KINDS}. */
 export type OutcomeEventKind = (typeof OUTCOME_EVENT_KINDS)[number];
@@ -89,7 +78,8 @@ export interface PatientHistory {
 /**
  * Validates a patient's event history. Shape problems are a ValidationError with the
  * path of each bad field; a missing or repeated start, events out of date order,
- * events before the start or after death are a DomainError `EVENT_ORDER`.
+ * events before the start or after death are a DomainError `EVENT_ORDER`; the same
+ * event twice (kind, date, grade, response equal) is `INCONSISTENT_INPUT` at the repeat.
  */
 export function checkHistory(input: unknown, deferCustom = false): PatientHistory {
   if (!Array.isArray(input)) {
@@ -152,6 +142,13 @@ export function checkHistory(input: unknown, deferCustom = false): PatientHistor
   const start = first.date;
   let previous = start;
   let deathAt = -1;
+  // M6: identical events (same kind, date, grade and response; the note is free text)
+  // are one event recorded twice, which would otherwise be paid twice. Events are in
+  // date order, so only the current date's events need remembering.
+  let dayStart = 1;
+  let sameDay: Map<string, number> | null = null;
+  // Declared kinds differ by their attributes: two assessments on one day with different values are two events.
+  const identity = (e: OutcomeEvent): string => `${e.kind}|${e.grade ?? ""}|${e.response ?? ""}${e.attributes === undefined ? "" : `|${attributesKey(e.attributes)}`}`;
   for (let i = 1; i < events.length; i++) {
     const e = events[i] as OutcomeEvent;
     if (e.kind === "treatmentStart" || e.kind === "infusion") {
@@ -167,7 +164,37 @@ export function checkHistory(input: unknown, deferCustom = false): PatientHistor
       throw new DomainError("EVENT_ORDER", `${e.kind} on ${e.date} is recorded after the patient's death`, { path: ["events", i], details: { death: (events[deathAt] as OutcomeEvent).date } });
     }
     if (e.kind === "death") deathAt = i;
+    if (e.date !== previous) {
+      dayStart = i;
+      sameDay = null;
+    } else if (i > dayStart) {
+      if (sameDay === null) {
+        sameDay = new Map();
+        for (let j = dayStart; j < i; j++) sameDay.set(identity(events[j] as OutcomeEvent), j);
+      }
+      const key = identity(e);
+      const twin = sameDay.get(key);
+      if (twin !== undefined) {
+        throw new DomainError("INCONSISTENT_INPUT", `events ${twin} and ${i} are the same ${e.kind} on ${e.date}: record each event once (a repeated record would be counted, and paid, twice)`, {
+          path: ["events", i],
+          details: { first: twin, date: e.date, kind: e.kind },
+        });
+      }
+      sameDay.set(key, i);
+    }
     previous = e.date;
   }
   return { start, events, custom };
+}
+
+/** A key for an event's attributes (sorted names, typed values); junk gets a key of its own (it is refused later). */
+function attributesKey(attrs: unknown): string {
+  if (typeof attrs !== "object" || attrs === null || Array.isArray(attrs)) return `?${typeof attrs}`;
+  return Object.keys(attrs)
+    .sort()
+    .map((k) => {
+      const v = (attrs as Record<string, unknown>)[k];
+      return `${JSON.stringify(k)}=${typeof v === "string" ? JSON.stringify(v) : typeof v === "number" || typeof v === "boolean" ? `${typeof v}:${String(v)}` : `?${typeof v}`}`;
+    })
+    .join(",");
 }

@@ -4,9 +4,10 @@
 // its own lines (terms/*.ts, found through terms/registry.ts); sentences are drafted as
 // thunks, so the bulk path never pays for formatting them.
 import { DomainError, type Issue, ValidationError } from "../core/index.js";
-import { checkHistory, type OutcomeEvent, type PatientHistory } from "./events.js";
 import type { ParsedOutcomes } from "./outcomes/declarations.js";
 import { checkDeclaredEvent, undeclaredKindIssue } from "./outcomes/declared-events.js";
+import { eventLookup } from "./conditions.js";
+import { checkHistory, type OutcomeEvent, type PatientHistory } from "./events.js";
 import type { LedgerLineKind, MinorUnitLedgerTotals } from "./ledger.js";
 import { isParsedContractVersions, type ParsedContract, type ParsedContractVersions } from "./parse-contract.js";
 import type { Draft, DraftContext, PaidMonth } from "./terms/kind.js";
@@ -87,12 +88,15 @@ export function draftLedger(contract: ParsedContract | ParsedContractVersions, e
     start,
     asOf,
     known,
+    lookup: eventLookup(known),
     money: c.formatUnits,
     dueDate: c.dueDate,
     paidMonths,
     drafts,
     emit: (d) => {
-      drafts.push({ ...d, seq: seq++ });
+      // The kinds hand over a fresh object literal: numbering it in place spares a copy per line.
+      (d as { seq?: number }).seq = seq++;
+      drafts.push(d as Draft);
     },
   };
 

@@ -37,7 +37,8 @@ export const K3 = {
     type: "schedule",
     installments: [1, 3, 6, 12].map((m) => ({ id: `month-${m}`, share: "0.25", due: { months: m }, conditions: k3Conditions })),
   },
-  refunds: [{ type: "clawback", id: "death-or-relapse", trigger: ["death", "relapse"], within: { months: 12 }, share: "0.5" }],
+  // Corrections C1: the fraction f is the contract's (here the cap itself), 0 ≤ f ≤ cap = 0.5.
+  refunds: [{ type: "clawback", id: "death-or-relapse", trigger: ["death", "relapse"], within: { months: 12 }, clawbackFraction: "0.5", cap: "0.5" }],
 };
 
 export function k4(retroactive: boolean) {

@@ -101,9 +101,17 @@ function history(start: string, evs: readonly Ev[]) {
   const death = deaths[0];
   const rest = evs.filter((e) => e.kind !== "death" && (death === undefined || e.day <= death.day)).sort((a, b) => a.day - b.day);
   const ordered = death === undefined ? rest : [...rest, death];
+  // M6: the same event twice is an error; a valid history records each once.
+  const seen = new Set<string>();
+  const unique = ordered.filter((e) => {
+    const key = `${e.kind}|${e.day}|${e.kind === "crs" || e.kind === "seriousAdverseEvent" ? e.grade : ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return [
     { kind: "infusion", date: start },
-    ...ordered.map((e) => (e.kind === "crs" || e.kind === "seriousAdverseEvent" ? { kind: e.kind, date: dateAt(start, e.day), grade: e.grade } : { kind: e.kind, date: dateAt(start, e.day) })),
+    ...unique.map((e) => (e.kind === "crs" || e.kind === "seriousAdverseEvent" ? { kind: e.kind, date: dateAt(start, e.day), grade: e.grade } : { kind: e.kind, date: dateAt(start, e.day) })),
   ];
 }
 

@@ -33,8 +33,9 @@ const versions = {
     { ...K1, version: "2026", price: "1000000.00", effective: { from: "2026-03-01" } },
   ],
 };
-const k8 = { type: "continuationGate", metric: "orr", threshold: "0.3", assessAtMonths: 6, periodCost: "150000", fundCap: "120000", rewardPerPatient: "10000" };
-const k9 = { type: "evidenceRepricing", price: "15000", rules: [{ realWorld: "belowTrial", byAtLeast: "0.10", priceChange: "0.15" }, { realWorld: "aboveTrial", byAtLeast: "0.05", priceChange: "0.10" }] };
+// K8 and K9 as corrections C2 / C3 state them.
+const k8 = { type: "continuationGate", currency: "CNY", assessAtMonths: 6, continueOn: ["CR", "PR"], monthlyCost: "12500", fundShare: "0.8", fundCapPerYear: "120000", rewardPerPatient: "10000", rewardPayee: "programme" };
+const k9 = { type: "evidenceRepricing", currency: "CNY", price: "15000", reimbursementRatio: "0.7", renegotiateAtGap: "0.10", renegotiatedPrices: [{ price: "12750", effective: "2026-10-01" }], serviceDates: ["2026-09-30", "2026-10-01"] };
 
 describe("fuzz: contracts", () => {
   entry("parseContract", (c) => api.parseContract(c as api.ContractInput), [[K1], [K3], [K4], [K10], [K12]]);
@@ -66,8 +67,8 @@ describe("fuzz: contracts", () => {
   entry("evaluateCohortTerms", (x) => api.evaluateCohortTerms(x as api.EvaluateCohortTermsInput), [
     [{ terms: [{ type: "performanceDeduction", metric: "orr", target: "0.4", deductionRate: "0.2" }], summary: { patients: 40, responders: 14, amount: { amount: "1000000", currency: "CNY" } } }],
     [{ terms: [{ type: "outcomeTiers", metric: "pfsRate", table: K6_TABLE }], summary: { pfsRate: "0.5", amount: { amount: "1200000", currency: "CNY" } } }],
-    [{ terms: [k8], summary: { patients: 10, responders: 3 } }],
-    [{ terms: [k9], summary: { trialOrr: "0.65", realWorldOrr: "0.54" } }],
+    [{ terms: [k8], summary: { patientOutcomes: [{ id: "p1", testGate: "pass", responseAtAssessment: "CR", monthsTreated: 12 }, { id: "p2", testGate: "NO_TEST", responseAtAssessment: null, monthsTreated: 3 }] } }],
+    [{ terms: [k9], summary: { trialOrr: "0.65", realWorldOrr: "0.54", realWorldRecordedOn: "2026-06-30" } }],
     [{ terms: [{ type: "managedEntry", currency: "EUR", pricePerCycle: "10000", cyclesBeforeEvaluation: 3, discount: { firstCycles: 2, rate: "0.5" } }], summary: { patients: 1, nonResponders: 0, cyclesAfterEvaluation: 3 } }],
   ]);
   entry("addDueOffset", (d, o) => api.addDueOffset(d as string, o as api.DueOffset), [["2026-01-31", { months: 1, days: 0 }], ["0099-12-31", { months: 0, days: 1 }]]);

@@ -1,28 +1,60 @@
-// Cohort rule `evidenceRepricing` (K9: real-world vs trial evidence changes the price).
+// Cohort rule `evidenceRepricing` (K9, corrections C3): a real-world shortfall against the
+// trial of at least `renegotiateAtGap` triggers a renegotiation — an explained, dated
+// event; the price does not change at the trigger. A renegotiated price is an input with
+// an effective date (the library never computes it); an upward finding is a committee
+// decision that sets a new reimbursement ratio from its date; a product judged superior
+// to the traditional technology may carry an uplift u with 0.10 ≤ u ≤ 0.15.
 import * as z from "zod";
-import { currencyCodeSchema, nonNegativeAmountSchema, rateSchema, step } from "../../core/index.js";
+import { currencyCodeSchema, DomainError, isoDateSchema, nonNegativeAmountSchema, nonNegativeDecimalSchema, rateSchema, step } from "../../core/index.js";
 import { money, round } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
-import { common, need, pct, totals, type CohortRuleKind } from "./rule-kind.js";
+import { common, type CohortRuleKind, need, pct, words } from "./rule-kind.js";
+
+/** The bounds corrections C3 gives the superiority uplift (001 「價格上浮10%-15%」), inclusive. */
+export const SUPERIORITY_UPLIFT_RANGE = { min: "0.10", max: "0.15" } as const;
 
 /**
- * `evidenceRepricing` (K9): the first rule whose real-world vs trial gap is met changes the price.
+ * `evidenceRepricing` (K9): `price` (per unit, e.g. a month) and, optionally, the fund's
+ * `reimbursementRatio`. gap = trial ORR − real-world ORR (summary, exact decimals); gap ≥
+ * `renegotiateAtGap` (inclusive) triggers a renegotiation dated `summary.realWorldRecordedOn`.
+ * `renegotiatedPrices`: prices agreed afterwards, each from its `effective` date (on or
+ * after the trigger). `ratioDecisions`: new ratios from their `decided` date (an upward
+ * finding; the library does not test significance). `superiorityUplift`: u in [0.10, 0.15].
+ * `serviceDates`: the dates to price.
  */
-export const evidenceRepricingRuleSchema = z.strictObject({
-  type: z.literal("evidenceRepricing"),
-  ...common,
-  currency: currencyCodeSchema.default("CNY"),
-  price: nonNegativeAmountSchema,
-  rules: z
-    .array(
-      z.strictObject({
-        realWorld: z.enum(["belowTrial", "aboveTrial"]),
-        byAtLeast: rateSchema,
-        priceChange: rateSchema,
-      })
-    )
-    .min(1),
-});
+export const evidenceRepricingRuleSchema = z
+  .strictObject({
+    type: z.literal("evidenceRepricing"),
+    ...common,
+    currency: currencyCodeSchema,
+    price: nonNegativeAmountSchema,
+    reimbursementRatio: rateSchema.optional(),
+    renegotiateAtGap: rateSchema,
+    renegotiatedPrices: z.array(z.strictObject({ price: nonNegativeAmountSchema, effective: isoDateSchema })).default([]),
+    ratioDecisions: z.array(z.strictObject({ ratio: rateSchema, decided: isoDateSchema })).default([]),
+    superiorityUplift: nonNegativeDecimalSchema.optional(),
+    serviceDates: z.array(isoDateSchema).default([]),
+  })
+  .superRefine((t, ctx) => {
+    const u = t.superiorityUplift;
+    if (u !== undefined && (u.lessThan(SUPERIORITY_UPLIFT_RANGE.min) || u.greaterThan(SUPERIORITY_UPLIFT_RANGE.max))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["superiorityUplift"],
+        message: `a superiority uplift is between ${SUPERIORITY_UPLIFT_RANGE.min} and ${SUPERIORITY_UPLIFT_RANGE.max} inclusive (corrections C3), got ${u.toString()}`,
+      });
+    }
+    if (t.ratioDecisions.length > 0 && t.reimbursementRatio === undefined) {
+      ctx.addIssue({ code: "custom", path: ["reimbursementRatio"], message: "a ratio decision changes the reimbursement ratio: state the ratio in effect before it" });
+    }
+  });
+
+/** The latest entry whose date is on or before `date` (entries in any order). */
+function inEffect<T>(list: readonly T[], dateOf: (x: T) => string, date: string): T | null {
+  let best: T | null = null;
+  for (const x of list) if (dateOf(x) <= date && (best === null || dateOf(x) >= dateOf(best))) best = x;
+  return best;
+}
 
 /** The `evidenceRepricing` cohort rule. */
 export const evidenceRepricingRule: CohortRuleKind<"evidenceRepricing", typeof evidenceRepricingRuleSchema> = {
@@ -32,45 +64,81 @@ export const evidenceRepricingRule: CohortRuleKind<"evidenceRepricing", typeof e
     const trial = need(s.trialOrr, "trialOrr");
     const real = need(s.realWorldOrr, "realWorldOrr");
     const cur = term.currency;
-    const price = money(term.price, cur);
     const gap = trial.minus(real);
-    let adjusted = price;
-    let decision = "no change";
-    for (const rule of term.rules) {
-      const hit = rule.realWorld === "belowTrial" ? gap.greaterThanOrEqualTo(rule.byAtLeast) : gap.negated().greaterThanOrEqualTo(rule.byAtLeast);
-      if (!hit) continue;
-      const factor = rule.realWorld === "belowTrial" ? new D(1).minus(rule.priceChange) : new D(1).plus(rule.priceChange);
-      adjusted = round(money(price.amount.times(factor), cur), rounding);
-      decision = `${rule.realWorld === "belowTrial" ? "price cut" : "price raised"} by ${pct(rule.priceChange)}`;
+    const triggered = gap.greaterThanOrEqualTo(term.renegotiateAtGap);
+    const recorded = triggered ? need(s.realWorldRecordedOn, "realWorldRecordedOn") : s.realWorldRecordedOn ?? null;
+    const uplift = term.superiorityUplift ?? null;
+    const listed = uplift === null ? money(term.price, cur) : round(money(term.price.times(new D(1).plus(uplift)), cur), rounding);
+    if (uplift !== null) {
       steps.push(
         step(
-          "contracts.cohort.reprice",
-          `Real-world ORR ${pct(real)} is ${rule.realWorld === "belowTrial" ? "below" : "above"} the trial's ${pct(trial)} by ${pct(gap.abs())} (≥ ${pct(
-            rule.byAtLeast
-          )}): ${price.toString()} × ${factor.toString()} = ${adjusted.toString()}.`,
-          { trialOrr: trial, realWorldOrr: real, gap, byAtLeast: rule.byAtLeast, priceChange: rule.priceChange },
-          adjusted
-        )
-      );
-      break;
-    }
-    if (decision === "no change") {
-      steps.push(
-        step(
-          "contracts.cohort.reprice",
-          `Real-world ORR ${pct(real)} vs trial ${pct(trial)} (gap ${pct(gap)}): no rule applies, the price stays ${price.toString()}.`,
-          { trialOrr: trial, realWorldOrr: real, gap },
-          price
+          "contracts.cohort.uplift",
+          `Judged more effective than the traditional technology: ${words(money(term.price, cur))} × (1 + ${uplift.toString()}) = ${words(listed)}.`,
+          { price: money(term.price, cur), uplift },
+          listed
         )
       );
     }
+    if (triggered) {
+      steps.push(
+        step(
+          "contracts.cohort.renegotiation",
+          `Real-world ORR ${pct(real)}, recorded ${recorded}, is below the trial's ${pct(trial)} by ${pct(gap)} (≥ ${pct(
+            term.renegotiateAtGap
+          )}): a renegotiation of the price is triggered on ${recorded}. The price (${words(
+            listed
+          )}) and the reimbursement ratio do not change at the trigger; a renegotiated price applies from its effective date.`,
+          { trialOrr: trial, realWorldOrr: real, gap, threshold: term.renegotiateAtGap, date: recorded ?? "" }
+        )
+      );
+    } else {
+      steps.push(
+        step(
+          "contracts.cohort.renegotiation",
+          `Real-world ORR ${pct(real)} vs trial ${pct(trial)}: gap ${pct(gap)} is below ${pct(term.renegotiateAtGap)}; no renegotiation is triggered and the price stays ${words(listed)}.`,
+          { trialOrr: trial, realWorldOrr: real, gap, threshold: term.renegotiateAtGap },
+          listed
+        )
+      );
+    }
+    term.renegotiatedPrices.forEach((r, i) => {
+      if (!triggered || (recorded !== null && r.effective < recorded)) {
+        throw new DomainError(
+          "INCONSISTENT_INPUT",
+          triggered
+            ? `a renegotiated price takes effect on or after the trigger (${recorded}), not ${r.effective}`
+            : "a renegotiated price needs a triggered renegotiation: the gap does not reach the threshold",
+          { path: ["terms", "renegotiatedPrices", i, "effective"] }
+        );
+      }
+    });
+    const onServiceDates = term.serviceDates.map((date) => {
+      const reneg = inEffect(term.renegotiatedPrices, (r) => r.effective, date);
+      const price = reneg === null ? listed : money(reneg.price, cur);
+      const decision = inEffect(term.ratioDecisions, (r) => r.decided, date);
+      const ratio = decision?.ratio ?? term.reimbursementRatio ?? null;
+      const fund = ratio === null ? null : round(money(price.amount.times(ratio), cur), rounding);
+      steps.push(
+        step(
+          "contracts.cohort.priceOn",
+          `Service on ${date}: price ${words(price)}${reneg === null ? "" : ` (renegotiated, from ${reneg.effective})`}${
+            ratio === null ? "" : `; ratio ${ratio.toString()}${decision === null ? "" : ` (decided ${decision.decided})`}, fund ${words(fund!)}`
+          }.`,
+          { date },
+          fund ?? price
+        )
+      );
+      return { date, price, ratio: ratio === null ? null : ratio.toString(), fund };
+    });
     return {
       currency: cur,
       metric: { name: "orrGap", value: gap.toString() },
-      decision,
-      adjustedPrice: adjusted,
-      lines: [{ kind: "price", label: "price after repricing", amount: adjusted }],
-      totals: { gross: adjusted, refunded: money(0, cur), net: adjusted },
+      decision: triggered ? `renegotiation triggered ${recorded}` : "no renegotiation",
+      adjustedPrice: listed,
+      renegotiation: { triggered, date: triggered ? recorded : null, gap: gap.toString(), trialOrr: trial.toString(), realWorldOrr: real.toString(), threshold: term.renegotiateAtGap.toString() },
+      onServiceDates,
+      lines: [{ kind: "price", label: "listed price", amount: listed }],
+      totals: { gross: listed, refunded: money(0, cur), net: listed },
       explanation: steps,
     };
   },

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { currencyCodeSchema, DomainError, nonNegativeAmountSchema, rateSchema, step } from "../../core/index.js";
 import { type Dec, type Money, money, round } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
-import { common, need, pct, totals, type CohortLine, type CohortRuleKind } from "./rule-kind.js";
+import { common, need, pct, totals, type CohortLine, type CohortRuleKind, words } from "./rule-kind.js";
 
 /**
  * `managedEntry` (K11): per-cycle pricing with non-responder refunds, success fee or cost sharing.
@@ -51,7 +51,7 @@ export const managedEntryRule: CohortRuleKind<"managedEntry", typeof managedEntr
       steps.push(
         step(
           "contracts.cohort.mea.upfront",
-          `${patients} patients × ${preM.toString()} (cycles 1–${term.cyclesBeforeEvaluation}) = ${upfront.toString()} paid up front.`,
+          `${patients} patients × ${words(preM)} (cycles 1–${term.cyclesBeforeEvaluation}) = ${words(upfront)} paid up front.`,
           { patients, perPatient: preM },
           upfront
         )
@@ -62,7 +62,7 @@ export const managedEntryRule: CohortRuleKind<"managedEntry", typeof managedEntr
         steps.push(
           step(
             "contracts.cohort.mea.refund",
-            `${nonResponders} non-responders × ${preM.toString()} × ${pct(term.nonResponderRefund)} = ${refunded.toString()} refunded by the manufacturer.`,
+            `${nonResponders} non-responders × ${words(preM)} × ${pct(term.nonResponderRefund)} = ${words(refunded)} refunded by the manufacturer.`,
             { nonResponders, refundRate: term.nonResponderRefund },
             refunded
           )
@@ -75,7 +75,7 @@ export const managedEntryRule: CohortRuleKind<"managedEntry", typeof managedEntr
       steps.push(
         step(
           "contracts.cohort.mea.successFee",
-          `Drug free up front; at evaluation the payer pays ${responders} responders × ${preM.toString()} = ${paid.toString()}; non-responders' cycles cost nothing.`,
+          `Drug free up front; at evaluation the payer pays ${responders} responders × ${words(preM)} = ${words(paid)}; non-responders' cycles cost nothing.`,
           { responders, perPatient: preM },
           paid
         )
@@ -87,14 +87,14 @@ export const managedEntryRule: CohortRuleKind<"managedEntry", typeof managedEntr
       steps.push(
         step(
           "contracts.cohort.mea.after",
-          `${responders} responders × ${postM.toString()} (cycles ${term.cyclesBeforeEvaluation + 1}–${term.cyclesBeforeEvaluation + after}) = ${later.toString()}.`,
+          `${responders} responders × ${words(postM)} (cycles ${term.cyclesBeforeEvaluation + 1}–${term.cyclesBeforeEvaluation + after}) = ${words(later)}.`,
           { responders, cyclesAfterEvaluation: after },
           later
         )
       );
     }
     const t = totals(gross, refunded);
-    steps.push(step("contracts.cohort.net", `Gross ${t.gross.toString()}, refunded ${t.refunded.toString()}, net ${t.net.toString()}.`, {}, t.net));
+    steps.push(step("contracts.cohort.net", `Gross ${words(t.gross)}, refunded ${words(t.refunded)}, net ${words(t.net)}.`, {}, t.net));
     return {
       currency: cur,
       metric: { name: "nonResponders", value: String(nonResponders) },

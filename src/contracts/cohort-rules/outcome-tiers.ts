@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { bandedTableSchema, lookupBand, rateSchema, step } from "../../core/index.js";
 import { type Dec, money, round } from "../../money/index.js";
-import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind } from "./rule-kind.js";
+import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind, words } from "./rule-kind.js";
 
 /**
  * `outcomeTiers` (K6): the amount is paid at the share of the band the metric falls in
@@ -26,7 +26,7 @@ export const outcomeTiersRule: CohortRuleKind<"outcomeTiers", typeof outcomeTier
     const share = band.value as Dec;
     const pay = round(money(amount.amount.times(share), amount.currency), rounding);
     const interval = `[${band.from?.toString() ?? "−∞"}, ${band.to?.toString() ?? "+∞"}${band.index === term.table.bands.length - 1 && term.table.domain.max !== null ? "]" : ")"}`;
-    steps.push(step("contracts.cohort.tier", `${term.metric} ${pct(value)} falls in band ${interval}: ${pct(share)} of ${amount.toString()} is paid.`, { metric: value, share, amount }, pay));
+    steps.push(step("contracts.cohort.tier", `${term.metric} ${pct(value)} falls in band ${interval}: ${pct(share)} of ${words(amount)} is paid.`, { metric: value, share, amount }, pay));
     const withheld = money(amount.amount.minus(pay.amount), amount.currency);
     return {
       currency: amount.currency,
@@ -34,7 +34,7 @@ export const outcomeTiersRule: CohortRuleKind<"outcomeTiers", typeof outcomeTier
       decision: `band ${interval} → ${share.toString()}`,
       lines: [{ kind: "payment", label: `tier ${interval}`, amount: pay }],
       totals: { gross: pay, refunded: money(0, amount.currency), net: pay },
-      explanation: [...steps, step("contracts.cohort.tierWithheld", `Not paid under the tier table: ${withheld.toString()}.`, {}, withheld)],
+      explanation: [...steps, step("contracts.cohort.tierWithheld", `Not paid under the tier table: ${words(withheld)}.`, {}, withheld)],
     };
   },
 };

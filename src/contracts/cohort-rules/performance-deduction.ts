@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { rateSchema, step } from "../../core/index.js";
 import { money, round } from "../../money/index.js";
-import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind } from "./rule-kind.js";
+import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind, words } from "./rule-kind.js";
 
 /**
  * `performanceDeduction` (K5): if the metric is below `target` (the target itself passes),
@@ -30,13 +30,13 @@ export const performanceDeductionRule: CohortRuleKind<"performanceDeduction", ty
         "contracts.cohort.performance",
         met
           ? `${term.metric.toUpperCase()} ${pct(value)} reaches the target ${pct(term.target)} (inclusive): no deduction.`
-          : `${term.metric.toUpperCase()} ${pct(value)} is below the target ${pct(term.target)}: ${pct(term.deductionRate)} of ${amount.toString()} is deducted.`,
+          : `${term.metric.toUpperCase()} ${pct(value)} is below the target ${pct(term.target)}: ${pct(term.deductionRate)} of ${words(amount)} is deducted.`,
         { metric: value, target: term.target, deductionRate: term.deductionRate, amount },
         deduction
       )
     );
     const t = totals(amount, deduction);
-    steps.push(step("contracts.cohort.net", `Payable: ${t.net.toString()}.`, {}, t.net));
+    steps.push(step("contracts.cohort.net", `Payable: ${words(t.net)}.`, {}, t.net));
     return {
       currency: amount.currency,
       metric: { name: term.metric, value: value.toString() },

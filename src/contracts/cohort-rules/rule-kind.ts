@@ -3,9 +3,10 @@
 // cohort-rules/ exporting its schema and how it settles (amounts and explanation steps
 // together); cohort-rules/registry.ts assembles the schema of a cohort term.
 import * as z from "zod";
-import { DomainError, type Explanation, invalid, nonNegativeMoneySchema, rateSchema, type Step } from "../../core/index.js";
+import { DomainError, type Explanation, invalid, isoDateSchema, nonNegativeMoneySchema, rateSchema, type Step } from "../../core/index.js";
 import { type Dec, type Money, money, type Rounding } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
+import { RESPONSE_CATEGORIES } from "../events.js";
 
 const count = z.number().int().min(0);
 
@@ -28,6 +29,23 @@ export const cohortOutcomeSummarySchema = z.strictObject({
   realWorldOrr: rateSchema.optional(),
   cyclesAfterEvaluation: count.optional(),
   amount: nonNegativeMoneySchema.optional(),
+  /** K9: the date the real-world result was recorded (a renegotiation is dated on it). */
+  realWorldRecordedOn: isoDateSchema.optional(),
+  /**
+   * K8 (per patient): each patient's qualifying-test decision at the course start (the
+   * `reason` of the care chapter's `checkTestGate`, or `"pass"`), the response recorded at
+   * the assessment (null: not recorded yet) and the months treated in the period.
+   */
+  patientOutcomes: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        testGate: z.enum(["pass", "NO_TEST", "NOT_QUALIFYING", "EXPIRED"]),
+        responseAtAssessment: z.enum(RESPONSE_CATEGORIES).nullable(),
+        monthsTreated: z.number().int().min(0).max(1200),
+      })
+    )
+    .optional(),
 });
 
 /** A cohort summary as the caller writes it. */
@@ -40,7 +58,7 @@ export const common = { id: z.string().min(1).optional(), label: z.string().min(
 
 /** One money line of a cohort settlement. */
 export interface CohortLine {
-  readonly kind: "payment" | "deduction" | "refund" | "reward" | "patientShare" | "price";
+  readonly kind: "payment" | "deduction" | "refund" | "reward" | "patientShare" | "selfPay" | "held" | "price";
   readonly label: string;
   readonly amount: Money;
 }
@@ -54,8 +72,23 @@ export interface CohortRuleSettlement {
   readonly decision: string;
   /** K8: whether coverage continues. */
   readonly continued?: boolean;
-  /** K9: the price after repricing. */
+  /** K9: the listed price (with a superiority uplift, if any; a renegotiation trigger does not change it). */
   readonly adjustedPrice?: Money;
+  /** K9: whether the real-world shortfall triggered a renegotiation, when, and the figures. */
+  readonly renegotiation?: { readonly triggered: boolean; readonly date: string | null; readonly gap: string; readonly trialOrr: string; readonly realWorldOrr: string; readonly threshold: string };
+  /** K9: the price, reimbursement ratio and fund share in effect on each service date asked for. */
+  readonly onServiceDates?: readonly { readonly date: string; readonly price: Money; readonly ratio: string | null; readonly fund: Money | null }[];
+  /** K8: each patient's result under the per-patient continuation rule. */
+  readonly patients?: readonly {
+    readonly id: string;
+    /** continues / exits after the assessment; held until it is recorded; rejected by the test gate. */
+    readonly status: "continues" | "exits" | "held" | "NO_TEST" | "NOT_QUALIFYING" | "EXPIRED";
+    readonly fund: Money;
+    readonly patient: Money;
+    readonly selfPay: Money;
+    readonly held: Money;
+    readonly reward: Money;
+  }[];
   readonly lines: readonly CohortLine[];
   /** gross: paid or payable before deductions/refunds; refunded: deductions and refunds (positive); net = gross − refunded. */
   readonly totals: { readonly gross: Money; readonly refunded: Money; readonly net: Money };
@@ -98,6 +131,9 @@ export function need<T>(value: T | undefined, field: string): T {
 
 /** "33.3333%" (at most four decimals of a percent). */
 export const pct = (d: Dec): string => `${d.times(100).toDecimalPlaces(4).toString()}%`;
+
+/** Money in explanations: the currency's formatting ("CNY 3,000,000.00"), never raw digits. */
+export { formatMoney as words } from "../../money/index.js";
 
 /** gross, refunded and net = gross − refunded. */
 export function totals(gross: Money, refunded: Money): { gross: Money; refunded: Money; net: Money } {

@@ -1,10 +1,40 @@
-// Return kind `clawback` (K3): like a refund, booked as a clawback of what was paid.
+// Return kind `clawback` (K3, corrections C1): when death or relapse (the trigger) happens
+// within the window, a clawback of f × the amount already paid is recorded, dated on the
+// event, and f of anything paid afterwards. f, `clawbackFraction`, is the contract's
+// (the CMS source gives only "up to 50%"): 0 ≤ f ≤ `cap` when the contract states a cap.
 import * as z from "zod";
+import { rateSchema } from "../../core/index.js";
 import type { ReturnTermKind } from "./kind.js";
-import { eventReturnFields, eventTrigger, type ParsedEventReturn, prepareEventReturn } from "./returns.js";
+import { type ExactShare, isExactShare } from "./schemas.js";
+import { eventReturnFields, eventTrigger, type ParsedEventReturn, prepareEventReturn, returnShareSchema } from "./returns.js";
 
-/** A clawback: `share` of what was paid is clawed back from the first `trigger` event on. */
-export const clawbackKindSchema = z.strictObject({ type: z.literal("clawback"), ...eventReturnFields });
+/**
+ * A clawback: `clawbackFraction` f (a decimal or an exact fraction; stated, never
+ * defaulted) of what was paid is clawed back from the first `trigger` event on. `share`
+ * is accepted as the older name of the same field (one of the two, not both). `cap`, if
+ * stated, is the most f may be (K3: 0.5, the CMS "up to 50%"); a larger f is refused at
+ * `clawbackFraction`.
+ */
+export const clawbackKindSchema = z
+  .strictObject({ type: z.literal("clawback"), ...eventReturnFields, clawbackFraction: returnShareSchema.optional(), share: returnShareSchema.optional(), cap: rateSchema.optional() })
+  .superRefine((c, ctx) => {
+    if (c.clawbackFraction === undefined && c.share === undefined) {
+      ctx.addIssue({ code: "custom", path: ["clawbackFraction"], message: "a clawback states its fraction of the amount paid (clawbackFraction): there is no default" });
+      return;
+    }
+    if (c.clawbackFraction !== undefined && c.share !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["share"], message: "share is the older name of clawbackFraction: state one of them" });
+      return;
+    }
+    const f = c.clawbackFraction ?? c.share;
+    if (!isExactShare(f)) return;
+    // f ≤ cap, exactly: num / den ≤ cap ⇔ num ≤ cap × den.
+    if (c.cap !== undefined && c.cap.times(f.den.toString()).lessThan(f.num.toString())) {
+      ctx.addIssue({ code: "custom", path: [c.clawbackFraction !== undefined ? "clawbackFraction" : "share"], message: `the clawback fraction ${f.text} is above the contract's cap ${c.cap.toString()}` });
+    }
+  });
+
+const NONE: ExactShare = { num: 0n, den: 1n, text: "0" };
 
 /** A clawback after parsing. */
 export type ParsedClawbackTerm = ParsedEventReturn<"clawback">;
@@ -13,6 +43,7 @@ export type ParsedClawbackTerm = ParsedEventReturn<"clawback">;
 export const clawbackKind: ReturnTermKind<"clawback", typeof clawbackKindSchema, ParsedClawbackTerm> = {
   type: "clawback",
   schema: clawbackKindSchema,
-  prepare: (r, ctx) => prepareEventReturn("clawback", r, ctx),
+  shareOf: (c) => c.clawbackFraction ?? c.share ?? NONE,
+  prepare: (c, ctx) => prepareEventReturn("clawback", c, c.clawbackFraction ?? c.share ?? NONE, ctx),
   trigger: eventTrigger,
 };

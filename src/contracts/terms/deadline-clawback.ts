@@ -10,6 +10,7 @@ export const deadlineClawbackKindSchema = z.strictObject({ type: z.literal("dead
 export const deadlineClawbackKind: ReturnTermKind<"deadlineClawback", typeof deadlineClawbackKindSchema, ParsedDeadlineReturn<"deadlineClawback">> = {
   type: "deadlineClawback",
   schema: deadlineClawbackKindSchema,
+  shareOf: (r) => r.share,
   prepare: (r, ctx) => prepareDeadlineReturn("deadlineClawback", r, ctx),
   trigger: deadlineTrigger,
 };

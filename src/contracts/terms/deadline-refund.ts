@@ -12,6 +12,7 @@ export const deadlineRefundKindSchema = z.strictObject({ type: z.literal("deadli
 export const deadlineRefundKind: ReturnTermKind<"deadlineRefund", typeof deadlineRefundKindSchema, ParsedDeadlineReturn<"deadlineRefund">> = {
   type: "deadlineRefund",
   schema: deadlineRefundKindSchema,
+  shareOf: (r) => r.share,
   prepare: (r, ctx) => prepareDeadlineReturn("deadlineRefund", r, ctx),
   trigger: deadlineTrigger,
 };

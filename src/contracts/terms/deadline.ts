@@ -9,7 +9,7 @@ import * as z from "zod";
 import { DomainError, rateSchema } from "../../core/index.js";
 import type { Dec } from "../../money/index.js";
 import { toFraction } from "../units.js";
-import { deadlineFields } from "./schemas.js";
+import { deadlineFields, type ExactShare, shareSchema, shareWords } from "./schemas.js";
 import { type DueOffset, describeOffset } from "../calendar.js";
 import { checkConditions, matchesAny } from "../conditions.js";
 import type { OutcomeEvent } from "../events.js";
@@ -100,7 +100,7 @@ export const deadlineReturnFields = {
   id: z.string().min(1).optional(),
   label: z.string().min(1).optional(),
   ...deadlineFields,
-  share: rateSchema,
+  share: shareSchema,
   base: z.enum(["payments", "paymentsAndBonuses"]).default("payments"),
 };
 
@@ -114,7 +114,7 @@ export interface ParsedDeadlineReturn<T extends "deadlineRefund" | "deadlineClaw
 /** Prepares a deadline refund or clawback (shared by the two kinds). */
 export function prepareDeadlineReturn<T extends "deadlineRefund" | "deadlineClawback">(
   type: T,
-  r: { id?: string | undefined; label?: string | undefined; by: DueOffset | { date: string }; milestone: MilestoneTerms; assessment?: { events: unknown[]; ifMissing: "met" | "missed" } | undefined; share: Dec; base: "payments" | "paymentsAndBonuses" },
+  r: { id?: string | undefined; label?: string | undefined; by: DueOffset | { date: string }; milestone: MilestoneTerms; assessment?: { events: unknown[]; ifMissing: "met" | "missed" } | undefined; share: ExactShare; base: "payments" | "paymentsAndBonuses" },
   ctx: PrepareContext,
 ): ParsedDeadlineReturn<T> {
   const lineKind = type === "deadlineRefund" ? "refund" : "clawback";
@@ -124,9 +124,9 @@ export function prepareDeadlineReturn<T extends "deadlineRefund" | "deadlineClaw
     type,
     lineKind,
     id: r.id ?? `${lineKind}-${ctx.index + 1}`,
-    label: r.label ?? `${lineKind === "refund" ? "Refund" : "Clawback"} of ${percent(r.share)} of the amount paid unless ${spec.milestoneLabel} by ${spec.when}`,
-    share: toFraction(r.share),
-    shareText: r.share.toString(),
+    label: r.label ?? `${lineKind === "refund" ? "Refund" : "Clawback"} of ${shareWords(r.share)} of the amount paid unless ${spec.milestoneLabel} by ${spec.when}`,
+    share: { num: r.share.num, den: r.share.den },
+    shareText: r.share.text,
     base: r.base,
     spec,
   };

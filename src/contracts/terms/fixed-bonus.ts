@@ -40,10 +40,10 @@ export const fixedBonusKind: PayingTermKind<"fixed", typeof fixedBonusTermSchema
   },
   maxUnits: (b) => b.units,
   draft(b, ctx) {
-    const { start, asOf, known, dueDate, money } = ctx;
+    const { start, asOf, lookup, dueDate, money } = ctx;
     const due = dueDate(start, b.due);
     if (due > asOf) return;
-    const check = checkConditions(b.conditions, known, start, due, dueDate);
+    const check = checkConditions(b.conditions, lookup, start, due, dueDate);
     const inputs = (): DraftWords["inputs"] => ({ due, conditions: b.conditions.map((x) => x.label) });
     if (check.ok) {
       ctx.emit({ date: due, kind: "bonus", termId: b.id, label: b.label, units: b.units, rule: "contracts.bonus.paid", say: () => ({ inputs: inputs(), text: `${b.label} is earned on ${due}: ${money(b.units)}.` }) });

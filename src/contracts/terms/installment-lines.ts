@@ -1,9 +1,10 @@
 // Dated installments, shared by the kinds that turn a price into a list of them
 // (schedule, financing): each falls due on its offset and is paid if its conditions hold.
-import type { Dec, Money } from "../../money/index.js";
+import type { Money } from "../../money/index.js";
 import type { DueOffset } from "../calendar.js";
 import { checkConditions } from "../conditions.js";
 import { because, type DraftContext, failed, type ParsedCondition } from "./kind.js";
+import type { ExactShare } from "./schemas.js";
 
 /** One scheduled payment with its amount already allocated. */
 export interface ParsedInstallment {
@@ -11,8 +12,8 @@ export interface ParsedInstallment {
   readonly label: string;
   readonly units: bigint;
   readonly amount: Money;
-  /** The share of the price, or null for a financing payment. */
-  readonly share: Dec | null;
+  /** The share of the price as an exact fraction, or null for a financing payment. */
+  readonly share: ExactShare | null;
   /** The share as text ("0.3"), or "financed". */
   readonly shareText: string;
   readonly due: DueOffset;
@@ -30,11 +31,11 @@ export function installmentsTotal(list: readonly ParsedInstallment[]): bigint {
 
 /** Drafts every installment due by asOf: paid when its conditions hold on the due date, withheld otherwise. */
 export function draftInstallments(list: readonly ParsedInstallment[], ctx: DraftContext): void {
-  const { start, asOf, known, dueDate, money } = ctx;
+  const { start, asOf, lookup, dueDate, money } = ctx;
   for (const inst of list) {
     const due = dueDate(start, inst.due);
     if (due > asOf) continue;
-    const check = checkConditions(inst.conditions, known, start, due, dueDate);
+    const check = checkConditions(inst.conditions, lookup, start, due, dueDate);
     const conditions = inst.conditionLabels;
     const inputs = { due, share: inst.shareText, conditions };
     if (check.ok) {

@@ -7,12 +7,12 @@ import type * as z from "zod";
 import type { Issue } from "../../core/index.js";
 import type { Money, Rounding } from "../../money/index.js";
 import { type DueOffset, describeOffset } from "../calendar.js";
-import type { ConditionCheck } from "../conditions.js";
+import type { ConditionCheck, EventLookup } from "../conditions.js";
 import type { OutcomeEvent } from "../events.js";
 import type { FailedCondition, LedgerLineKind } from "../ledger.js";
 import type { ParsedContract } from "../parse-contract.js";
 import { toUnits } from "../units.js";
-import type { ConditionTerms, EventMatcher, MilestoneTerms } from "./schemas.js";
+import type { ConditionTerms, EventMatcher, ExactShare, MilestoneTerms } from "./schemas.js";
 import type { ParsedOutcomes } from "../outcomes/declarations.js";
 import { type MatcherTerms, prepareMatcher } from "../outcomes/matchers.js";
 import { type DeadlineSpec, prepareDeadlineSpec } from "./deadline.js";
@@ -96,6 +96,8 @@ export interface DraftContext {
   readonly asOf: string;
   /** The patient's events up to asOf, in date order. */
   readonly known: readonly OutcomeEvent[];
+  /** The same events, indexed by kind for long histories: pass it to checkConditions / findFirst. */
+  readonly lookup: EventLookup;
   /** "CNY 1,200,000.00" for explanation sentences. */
   readonly money: (units: bigint) => string;
   /** Treatment start + offset (memoised per contract). */
@@ -161,6 +163,8 @@ export interface PreparedReturn extends PreparedTerm {
 export interface ReturnTermKind<Type extends string, S extends z.ZodType, P extends PreparedReturn> {
   readonly type: Type;
   readonly schema: S;
+  /** The share of what was paid the term returns, as validated (the contract checks that all shares sum to ≤ 1). */
+  shareOf(term: z.output<S>): ExactShare;
   prepare(term: z.output<S>, ctx: PrepareContext): P;
   /** The first trigger on or before asOf, or null. */
   trigger(term: P, ctx: DraftContext): ReturnTrigger | null;
@@ -263,12 +267,18 @@ export function percent(d: Dec): string {
 
 /** The failed condition of a check, as a ledger line records it. */
 export function failed(check: Exclude<ConditionCheck, { ok: true }>): FailedCondition {
-  const event = check.event === null ? null : { kind: check.event.kind, date: check.event.date };
-  return check.detail === undefined ? { condition: check.condition.label, event } : { condition: check.condition.label, event, detail: check.detail };
+  const f: FailedCondition = { condition: check.condition.label, event: check.event === null ? null : { kind: check.event.kind, date: check.event.date } };
+  const g = check.outside === undefined ? f : { ...f, outsideWindow: { kind: check.outside.event.kind, date: check.outside.event.date, windowEnd: check.outside.windowEnd } };
+  return check.detail === undefined ? g : { ...g, detail: check.detail };
 }
 
 /** Why a line was withheld, in words. */
 export function because(f: FailedCondition): string {
   if (f.detail !== undefined) return `"${f.condition}" did not hold: ${f.detail}`;
-  return f.event === null ? `"${f.condition}" did not hold (no such event recorded)` : `"${f.condition}" failed: ${f.event.kind} on ${f.event.date}`;
+  if (f.event !== null) return `"${f.condition}" failed: ${f.event.kind} on ${f.event.date}`;
+  if (f.outsideWindow !== undefined) {
+    const o = f.outsideWindow;
+    return `"${f.condition}" did not hold by ${o.windowEnd}: the ${o.kind} recorded on ${o.date} is outside the window`;
+  }
+  return `"${f.condition}" did not hold (no such event recorded)`;
 }

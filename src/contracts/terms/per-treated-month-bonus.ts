@@ -53,11 +53,11 @@ export const perTreatedMonthBonusKind: PayingTermKind<"perTreatedMonth", typeof 
   },
   maxUnits: () => null,
   draft(b, ctx) {
-    const { start, asOf, known, dueDate, money } = ctx;
+    const { start, asOf, lookup, dueDate, money } = ctx;
     const scale = ctx.contract.scale;
     const assessed = dueDate(start, b.assessAt);
     if (assessed > asOf) return;
-    const check = checkConditions(b.conditions, known, start, assessed, dueDate);
+    const check = checkConditions(b.conditions, lookup, start, assessed, dueDate);
     const inputs = (): DraftWords["inputs"] => ({ assessed, perMonth: groupedText(b.units, scale), fromMonth: b.fromMonth, retroactive: b.retroactive ? "yes" : "no", conditions: b.conditions.map((x) => x.label) });
     if (!check.ok) {
       const f = failed(check);

@@ -1,6 +1,6 @@
 // Payment kind `perTreatedMonth` (K4): every treated month is paid at the price until a stop event.
 import * as z from "zod";
-import { firstMatch } from "../conditions.js";
+import { findFirst } from "../conditions.js";
 import type { FailedCondition } from "../ledger.js";
 import { because, type PayingTermKind, prepareMatchers } from "./kind.js";
 import { type EventMatcher, eventMatcherSchema } from "./schemas.js";
@@ -32,7 +32,7 @@ export const perTreatedMonthKind: PayingTermKind<"perTreatedMonth", typeof perTr
   maxUnits: () => null,
   draft(pay, ctx) {
     const { known, start, asOf, money, paidMonths } = ctx;
-    const stop = pay.stopOn.length > 0 ? firstMatch(pay.stopOn, known, start, asOf) : null;
+    const stop = pay.stopOn.length > 0 ? findFirst(ctx.lookup, pay.stopOn, start, asOf) : null;
     const unit = ctx.contract.priceUnits;
     for (const e of known) {
       if (e.kind !== "treatedMonth") continue;

@@ -3,10 +3,10 @@
 // share of anything paid afterwards.
 import * as z from "zod";
 import type { ReturnTermKind } from "./kind.js";
-import { eventReturnFields, eventTrigger, type ParsedEventReturn, prepareEventReturn } from "./returns.js";
+import { eventReturnFields, eventTrigger, type ParsedEventReturn, prepareEventReturn, returnShareSchema } from "./returns.js";
 
-/** A refund: `share` of what was paid is returned from the first `trigger` event on. */
-export const refundKindSchema = z.strictObject({ type: z.literal("refund"), ...eventReturnFields });
+/** A refund: `share` (a decimal or an exact fraction) of what was paid is returned from the first `trigger` event on. */
+export const refundKindSchema = z.strictObject({ type: z.literal("refund"), ...eventReturnFields, share: returnShareSchema });
 
 /** A refund after parsing. */
 export type ParsedRefundTerm = ParsedEventReturn<"refund">;
@@ -15,6 +15,7 @@ export type ParsedRefundTerm = ParsedEventReturn<"refund">;
 export const refundKind: ReturnTermKind<"refund", typeof refundKindSchema, ParsedRefundTerm> = {
   type: "refund",
   schema: refundKindSchema,
-  prepare: (r, ctx) => prepareEventReturn("refund", r, ctx),
+  shareOf: (r) => r.share,
+  prepare: (r, ctx) => prepareEventReturn("refund", r, r.share, ctx),
   trigger: eventTrigger,
 };

@@ -1,19 +1,16 @@
 // Payment kind `schedule` (K1–K3): milestones / installments, shares of the price.
 import * as z from "zod";
-import { rateSchema } from "../../core/index.js";
-import { allocate, type Money } from "../../money/index.js";
-import { D } from "../../money/decimal.js";
+import { allocateUnits } from "../../money/index.js";
 import { describeOffset } from "../calendar.js";
-import { toUnits } from "../units.js";
-import { type PayingTermKind, parseConditions, percent } from "./kind.js";
+import { type PayingTermKind, parseConditions } from "./kind.js";
 import { draftInstallments, installmentsTotal, type ParsedInstallment } from "./installment-lines.js";
-import { conditionSchema, dueOffsetSchema } from "./schemas.js";
+import { conditionSchema, dueOffsetSchema, exactText, isExactShare, shareSchema, shareWords, sumShares } from "./schemas.js";
 
 /** One installment or milestone of a price: its share, when it falls due, and the conditions it is paid on. */
 export const installmentTermSchema = z.strictObject({
   id: z.string().min(1).optional(),
   label: z.string().min(1).optional(),
-  share: rateSchema,
+  share: shareSchema,
   due: dueOffsetSchema,
   conditions: z.array(conditionSchema).default([]),
 });
@@ -25,9 +22,12 @@ export const scheduleTermSchema = z
     installments: z.array(installmentTermSchema).min(1),
   })
   .superRefine((s, ctx) => {
-    const total = s.installments.reduce((acc, i) => acc.plus(i.share), new D(0));
-    if (!total.equals(1)) {
-      ctx.addIssue({ code: "custom", path: ["installments"], message: `installment shares must sum to exactly 1 (100%), got ${total.toString()}` });
+    // Exact rational sum: 1/3 + 1/3 + 1/3 is 1, 0.3333333333 × 3 is not. (A refused share has its own issue.)
+    if (!s.installments.every((i) => isExactShare(i.share))) return;
+    const total = sumShares(s.installments.map((i) => i.share));
+    if (total.num !== total.den) {
+      const text = exactText(total, s.installments.map((i) => i.share));
+      ctx.addIssue({ code: "custom", path: ["installments"], message: `installment shares must sum to exactly 1 (100%), got ${text}` });
     }
   });
 
@@ -39,28 +39,36 @@ export interface ParsedSchedule {
   readonly installments: readonly ParsedInstallment[];
 }
 
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
 /** The `schedule` payment kind. */
 export const scheduleKind: PayingTermKind<"schedule", typeof scheduleTermSchema, ParsedSchedule> = {
   type: "schedule",
   schema: scheduleTermSchema,
   prepare(term, ctx) {
     const list = term.installments;
-    // allocate: the parts sum to the price exactly (largest remainder).
-    const parts = allocate(ctx.price, list.map((i) => i.share));
+    // Largest remainder on exact weights (each share over the common denominator): the
+    // parts sum to the price exactly, and 3 × 1/3 of 320,000.00 is .67 / .67 / .66.
+    let den = 1n;
+    for (const i of list) den = (den / gcd(den, i.share.den)) * i.share.den;
+    const parts = allocateUnits(ctx.priceUnits, list.map((i) => i.share.num * (den / i.share.den)));
     return {
       kind: "schedule",
       type: "installments",
       source: "schedule",
       installments: list.map((inst, k) => {
-        const amount = parts[k] as Money;
+        const units = parts[k] as bigint;
         const conditions = parseConditions(inst.conditions, ctx, [...ctx.path, "installments", k, "conditions"]);
         return {
           id: inst.id ?? `installment-${k + 1}`,
-          label: inst.label ?? `Installment ${k + 1} (${percent(inst.share)} of the price, due ${describeOffset(inst.due)})`,
-          units: toUnits(amount.amount, ctx.scale),
-          amount,
+          label: inst.label ?? `Installment ${k + 1} (${shareWords(inst.share)} of the price, due ${describeOffset(inst.due)})`,
+          units,
+          amount: ctx.toMoney(units),
           share: inst.share,
-          shareText: inst.share.toString(),
+          shareText: inst.share.text,
           due: inst.due,
           conditions,
           conditionLabels: conditions.map((x) => x.label),

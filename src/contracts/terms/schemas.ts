@@ -1,6 +1,9 @@
 // Building blocks every term kind uses: when something falls due, which events a term
 // looks for, and the conditions a payment is made on.
 import * as z from "zod";
+import { rateSchema } from "../../core/index.js";
+import { fractionOf } from "../../money/index.js";
+import { D } from "../../money/decimal.js";
 import { isoDateSchema } from "../../core/index.js";
 import { RESPONSE_CATEGORIES } from "../events.js";
 import { attributeTestsSchema, type ParsedAttributeTest } from "../outcomes/attribute-tests.js";
@@ -24,9 +27,7 @@ export const dueOffsetSchema = z
 /**
  * Which events a condition or trigger looks for: a kind (`"death"`), or a kind with a
  * minimum grade (`{ "kind": "crs", "minGrade": 3 }`) or a set of responses
- * (`{ "kind": "assessment", "responses": ["CR", "PR"] }`), or a kind the contract
- * declares under `outcomes` with tests on its attributes
- * (`{ "kind": "hospitalisation", "where": { "days": { "gte": 2 } } }`).
+ * (`{ "kind": "assessment", "responses": ["CR", "PR"] }`).
  */
 export const eventMatcherSchema = z
   .union([
@@ -98,3 +99,98 @@ export type ConditionTerms = z.output<typeof conditionSchema>;
 export type MilestoneTerms = z.output<typeof milestoneSchema>;
 /** An event matcher after validation; `tests` (a declared kind's attribute tests) and `text` are added when the contract is parsed. */
 export type EventMatcher = z.output<typeof eventMatcherSchema> & { readonly tests?: readonly ParsedAttributeTest[]; readonly text?: string };
+
+/** A share of an amount as an exact fraction num / den (den > 0), with the text it was written as. */
+export interface ExactShare {
+  readonly num: bigint;
+  readonly den: bigint;
+  /** As written: "0.25", "1/3". */
+  readonly text: string;
+}
+
+/** At most this many digits on either side of a fraction's slash (the M3 digit bound). */
+const FRACTION = /^(\d{1,64})\/(\d{1,64})$/;
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * A share in [0, 1], exactly: a decimal (`"0.25"`, `0.4`) or a fraction of whole numbers
+ * (`"1/3"`), so three equal tranches are written `"1/3"` rather than a rounded
+ * 0.3333333333. `"1/0"` and shares above 1 are refused at the field.
+ */
+export const shareSchema = z
+  .union([rateSchema, z.string().regex(FRACTION, { message: 'a share is a decimal in [0, 1] ("0.25") or a fraction of whole numbers ("1/3")' })])
+  .transform((v, ctx): ExactShare => {
+    if (typeof v !== "string") {
+      const f = fractionOf(v);
+      return { num: f.num, den: f.den, text: v.toString() };
+    }
+    const m = FRACTION.exec(v) as RegExpExecArray;
+    const num = BigInt(m[1] as string);
+    const den = BigInt(m[2] as string);
+    if (den === 0n) {
+      ctx.addIssue({ code: "custom", message: `${v} is undefined: a fraction's denominator is a whole number ≥ 1` });
+      return z.NEVER;
+    }
+    if (num > den) {
+      ctx.addIssue({ code: "custom", message: `${v} is more than 1: a share is at most the whole` });
+      return z.NEVER;
+    }
+    return { num, den, text: v };
+  });
+
+/** True for a share the schema produced (a refinement may run after a share was refused). */
+export function isExactShare(s: unknown): s is ExactShare {
+  return typeof s === "object" && s !== null && typeof (s as ExactShare).num === "bigint" && typeof (s as ExactShare).den === "bigint" && (s as ExactShare).den > 0n;
+}
+
+/** Σ shares as an exact fraction (reduced). */
+export function sumShares(shares: readonly { readonly num: bigint; readonly den: bigint }[]): { num: bigint; den: bigint } {
+  let num = 0n;
+  let den = 1n;
+  for (const s of shares) {
+    num = num * s.den + s.num * den;
+    den *= s.den;
+    const g = gcd(num, den);
+    if (g > 1n) {
+      num /= g;
+      den /= g;
+    }
+  }
+  return { num, den };
+}
+
+/** A share as a percentage when it is a finite decimal ("30%"), else as written ("1/3"). */
+export function shareWords(s: ExactShare): string {
+  let d = s.den;
+  while (d % 2n === 0n) d /= 2n;
+  while (d % 5n === 0n) d /= 5n;
+  if (d !== 1n || s.text.includes("/")) return `${s.text}`;
+  return `${new D(s.text).times(100).toString()}%`;
+}
+
+/** A fraction whose denominator divides a power of ten, as a decimal ("0.9"). */
+function decimalText(f: { num: bigint; den: bigint }): string {
+  let places = 0;
+  let den = f.den;
+  let num = f.num;
+  while (den !== 1n && places < 80) {
+    const g = den % 10n === 0n ? 10n : den % 5n === 0n ? 5n : 2n;
+    den /= g;
+    num *= 10n / g;
+    places++;
+  }
+  const digits = num.toString().padStart(places + 1, "0");
+  const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`.replace(/0+$/, "").replace(/\.$/, "");
+  return text;
+}
+
+
+/** A sum of shares in words: a decimal when every share was written as one ("0.9"), else a fraction ("4/3"). */
+export function exactText(total: { num: bigint; den: bigint }, parts: readonly ExactShare[]): string {
+  if (total.den === 1n) return total.num.toString();
+  return parts.every((p) => !p.text.includes("/")) ? decimalText(total) : `${total.num}/${total.den}`;
+}

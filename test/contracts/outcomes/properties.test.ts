@@ -80,7 +80,15 @@ function history(p: { start: number; events: Ev[]; death?: number | undefined })
   if (p.death !== undefined) list.push({ kind: "death", date: day(p.start, p.death) });
   list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const death = list.findIndex((e) => e.kind === "death");
-  return [{ kind: "treatmentStart", date: day(p.start, 0) }, ...(death === -1 ? list : list.slice(0, death + 1))];
+  // identical records are a typed error (issue 14 M6): keep one of each
+  const seen = new Set<string>();
+  const unique = (death === -1 ? list : list.slice(0, death + 1)).filter((e) => {
+    const key = JSON.stringify(e);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [{ kind: "treatmentStart", date: day(p.start, 0) }, ...unique];
 }
 const asOfDay = fc.integer({ min: 0, max: 1800 }).map((d) => day(0, d));
 
