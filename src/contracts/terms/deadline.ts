@@ -6,15 +6,13 @@
 // `assessment`, a milestone missed with an assessment on file (a negative result) is told
 // apart from one where none was recorded, and `ifMissing` says which way that counts.
 import * as z from "zod";
-import { DomainError, rateSchema } from "../../core/index.js";
-import type { Dec } from "../../money/index.js";
-import { toFraction } from "../units.js";
+import { DomainError } from "../../core/index.js";
 import { deadlineFields, type ExactShare, shareSchema, shareWords } from "./schemas.js";
 import { type DueOffset, describeOffset } from "../calendar.js";
 import { checkConditions, matchesAny } from "../conditions.js";
 import type { OutcomeEvent } from "../events.js";
 import { milestoneAtDeadline, type MilestoneStatus } from "../outcomes/outcome-conditions.js";
-import { describeMatcher, type DraftContext, type ParsedCondition, parseCondition, percent, type PreparedReturn, prepareMatchers, type PrepareContext, type ReturnTrigger } from "./kind.js";
+import { describeMatcher, type DraftContext, type ParsedCondition, parseCondition, type PreparedReturn, prepareMatchers, type PrepareContext, type ReturnTrigger } from "./kind.js";
 import type { EventMatcher, MilestoneTerms } from "./schemas.js";
 
 /** A deadline ready for evaluation: its date rule, milestone and assessment. */
