@@ -84,6 +84,8 @@ export function checkCount<E extends Dated>(args: {
   readonly rolling: DueOffset | null;
 }): OutcomeConditionCheck<E> {
   const r = countEvents(args);
+  // The words are only needed when the condition fails (the bulk path pays for no sentence otherwise).
+  if (r.ok) return { ok: true, event: null, detail: "" };
   const dates = r.events.map((e) => e.date);
   const listed = dates.length === 0 ? "none recorded" : `${r.count} recorded (${dates.slice(0, 6).join(", ")}${dates.length > 6 ? ", …" : ""})`;
   const where = args.rolling === null ? `from ${args.from} through ${args.through}` : `in any ${describeOffset(args.rolling).replace(" after treatment start", "")} window from ${args.from} through ${args.through}`;
@@ -107,8 +109,8 @@ export function checkSustained<E extends Dated>(args: {
   readonly maxGapEnd: ((date: string) => string) | null;
 }): OutcomeConditionCheck<E> {
   const r = sustainedState(args);
+  if (r.ok) return { ok: true, event: null, detail: "" };
   const span = describeOffset(args.span).replace(" after treatment start", "");
-  if (r.ok) return { ok: true, event: null, detail: `${args.what} held for ${span}: evidence from ${r.run!.first.date} to ${r.run!.last.date}` };
   const longest = r.run === null ? `no evidence of ${args.what} recorded through ${args.through}` : `the longest run of evidence went from ${r.run.first.date} to ${r.run.last.date}`;
   const broke = r.interruption !== null ? `; interrupted by ${r.interruption.kind} on ${r.interruption.date}` : r.gap !== null ? `; no evidence between ${r.gap.from} and ${r.gap.to}` : "";
   return { ok: false, event: r.interruption, detail: `${args.what} not held for ${span}: ${longest}${broke}` };
