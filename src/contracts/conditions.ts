@@ -2,6 +2,9 @@ import { DomainError } from "../core/index.js";
 import { addOffset, type DueOffset } from "./calendar.js";
 import type { OutcomeEvent } from "./events.js";
 import type { ParsedCondition } from "./terms/kind.js";
+import { attributesPass } from "./outcomes/attribute-tests.js";
+import { checkCount, checkSustained } from "./outcomes/condition-kinds.js";
+import { deadlineDate, deadlineStanding } from "./terms/deadline.js";
 import type { EventMatcher } from "./contract-schema.js";
 
 /** True when the event is one the matcher looks for. */
@@ -17,7 +20,14 @@ export function matches(m: EventMatcher, e: OutcomeEvent): boolean {
     if (e.grade < m.minGrade) return false;
   }
   if (m.responses !== undefined && (e.response === undefined || !m.responses.includes(e.response))) return false;
+  if (m.tests !== undefined && !attributesPass(m.tests, e.attributes)) return false;
   return true;
+}
+
+/** True when any of the matchers accepts the event. */
+export function matchesAny(list: readonly EventMatcher[], e: OutcomeEvent): boolean {
+  for (const m of list) if (matches(m, e)) return true;
+  return false;
 }
 
 /** The first event in [from, through] that any matcher accepts, or null. Events are in date order. */
@@ -109,6 +119,8 @@ export type ConditionCheck =
       readonly event: OutcomeEvent | null;
       /** For a `some` condition: a matching event recorded after the window closed (`windowEnd`), if any. */
       readonly outside?: { readonly event: OutcomeEvent; readonly windowEnd: string };
+      /** For count, sustained and byDeadline conditions: what was found, in words. */
+      readonly detail?: string;
     };
 
 const OK: ConditionCheck = { ok: true };
@@ -127,6 +139,12 @@ export function checkConditions(
       const end = dueDate(start, c.within);
       if (end < through) through = end;
     }
+    if (c.type === "count" || c.type === "sustained" || c.type === "byDeadline") {
+      const list = Array.isArray(events) ? (events as readonly OutcomeEvent[]) : (events as EventLookup).events;
+      const r = checkOutcomeCondition(c, list, start, onDate, through, dueDate);
+      if (r !== null) return r;
+      continue;
+    }
     const hit = findFirst(events, c.events, start, through);
     if (c.type === "none" && hit !== null) return { ok: false, condition: c, event: hit };
     if (c.type === "some" && hit === null) {
@@ -142,4 +160,41 @@ export function checkConditions(
     }
   }
   return OK;
+}
+
+/** The count, sustained and byDeadline conditions: null when it holds, else the failure. */
+function checkOutcomeCondition(
+  c: Extract<ParsedCondition, { type: "count" | "sustained" | "byDeadline" }>,
+  events: readonly OutcomeEvent[],
+  start: string,
+  onDate: string,
+  through: string,
+  dueDate: (start: string, offset: DueOffset) => string,
+): ConditionCheck | null {
+  if (c.type === "count") {
+    const rolling = c.rolling;
+    const r = checkCount({
+      events, matches: (e) => matchesAny(c.events, e), what: c.what, from: start, through,
+      atLeast: c.atLeast, atMost: c.atMost, rolling, rollingEnd: rolling === null ? null : (d) => dueDate(d, rolling),
+    });
+    return r.ok ? null : { ok: false, condition: c, event: r.event, detail: r.detail };
+  }
+  if (c.type === "sustained") {
+    const span = c.span;
+    const gap = c.maxGap;
+    const r = checkSustained({
+      events, evidence: (e) => matchesAny(c.evidence, e), interrupts: (e) => matchesAny(c.interruptedBy, e), what: c.what, from: start, through,
+      span, spanEnd: (d) => dueDate(d, span), maxGapEnd: gap === null ? null : (d) => dueDate(d, gap),
+    });
+    return r.ok ? null : { ok: false, condition: c, event: r.event, detail: r.detail };
+  }
+  const date = deadlineDate(c.spec, start, dueDate);
+  if (onDate < date) {
+    throw new DomainError("INCONSISTENT_INPUT", `"${c.label}" is checked on ${onDate}, before its deadline ${date}: a payment that waits for a deadline falls due on or after it`, {
+      path: ["contract", ...c.spec.path],
+      details: { checkedOn: onDate, deadline: date },
+    });
+  }
+  const o = deadlineStanding(c.spec, { date, known: events, start, dueDate });
+  return o.counts === "missed" ? { ok: false, condition: c, event: null, detail: o.words } : null;
 }

@@ -4,6 +4,8 @@ import * as z from "zod";
 import { isoDateSchema, nonNegativeAmountSchema, roundingSchema } from "../core/index.js";
 import { currencyCodeSchema } from "../core/index.js";
 import { bonusTermSchema, paymentTermSchema, refundTermSchema, returnKind } from "./terms/registry.js";
+import { outcomeDeclarationsSchema } from "./outcomes/declarations.js";
+import { fractionOf } from "../money/index.js";
 import { exactText, isExactShare, sumShares } from "./terms/schemas.js";
 
 export { conditionSchema, dueOffsetSchema, eventMatcherSchema, shareSchema, type ConditionTerms, type EventMatcher, type ExactShare } from "./terms/schemas.js";
@@ -38,7 +40,9 @@ export const contractSchema = z
     rounding: roundingSchema.default("half-up"),
     /** The treatment start dates this version applies to, `[from, to)`. */
     effective: effectivePeriodSchema.optional(),
-    /** How the price is paid, by `type`: milestones, financing or per treated month. */
+    /** Outcome kinds beyond the built-in ones, with typed attributes (outcomes/declarations.ts). */
+    outcomes: outcomeDeclarationsSchema.optional(),
+    /** How the price is paid, by `type`: milestones, financing, per treated month or per cycle. */
     payment: paymentTermSchema,
     /** Bonuses on top of the price, each paid if its conditions hold. */
     bonuses: z.array(bonusTermSchema).default([]),
@@ -51,10 +55,15 @@ export const contractSchema = z
     // Across kinds: together the return terms may not give back more than was paid.
     // Exact (M3): 1 + 10⁻⁷⁰ is more than 1. (A refused share has its own issue.)
     if (!c.refunds.every((r) => isExactShare(returnKind(r.type).shareOf(r)))) return;
-    const total = sumShares(c.refunds.map((r) => returnKind(r.type).shareOf(r)));
+    const shares = c.refunds.map((r) => returnKind(r.type).shareOf(r));
+    // A per-cycle non-responder refund returns part of the same payments.
+    const cycleRefund = c.payment.type === "perCycle" ? c.payment.result?.nonResponderRefund : undefined;
+    if (cycleRefund !== undefined) shares.push({ ...fractionOf(cycleRefund), text: cycleRefund.toString() });
+    const total = sumShares(shares);
     if (total.num > total.den) {
-      const text = exactText(total, c.refunds.map((r) => returnKind(r.type).shareOf(r)));
-      ctx.addIssue({ code: "custom", path: ["refunds"], message: `refund and clawback shares together exceed 1 (${text}): more than was paid could be returned` });
+      const text = exactText(total, shares);
+      const which = cycleRefund !== undefined ? " (with the per-cycle nonResponderRefund)" : "";
+      ctx.addIssue({ code: "custom", path: ["refunds"], message: `refund and clawback shares together${which} exceed 1 (${text}): more than was paid could be returned` });
     }
   });
 

@@ -20,7 +20,8 @@ export type ResponseCategory = (typeof RESPONSE_CATEGORIES)[number];
 
 /** A dated outcome event of one patient, as a backend stores it. */
 export interface OutcomeEvent {
-  readonly kind: OutcomeEventKind;
+  /** A built-in kind, or one the contract declares under `outcomes`. */
+  readonly kind: OutcomeEventKind | (string & {});
   /** Calendar date `YYYY-MM-DD`. */
   readonly date: string;
   /** Grade (1–5) of a CRS or serious adverse event. */
@@ -29,6 +30,8 @@ export interface OutcomeEvent {
   readonly response?: ResponseCategory;
   /** Free text kept with the event (ignored by evaluation). */
   readonly note?: string;
+  /** The attributes of an event of a declared kind, as its declaration types them. */
+  readonly attributes?: Readonly<Record<string, boolean | number | string>>;
 }
 
 const base = { date: isoDateSchema, note: z.string().optional() };
@@ -68,6 +71,8 @@ const ALLOWED_KEYS = new Set(["kind", "date", "grade", "response", "note"]);
 export interface PatientHistory {
   readonly start: string;
   readonly events: readonly OutcomeEvent[];
+  /** Indexes of events of kinds that are not built in, to check against the contract's declarations. */
+  readonly custom: readonly number[];
 }
 
 /**
@@ -76,15 +81,23 @@ export interface PatientHistory {
  * events before the start or after death are a DomainError `EVENT_ORDER`; the same
  * event twice (kind, date, grade, response equal) is `INCONSISTENT_INPUT` at the repeat.
  */
-export function checkHistory(input: unknown): PatientHistory {
+export function checkHistory(input: unknown, deferCustom = false): PatientHistory {
   if (!Array.isArray(input)) {
     throw new ValidationError([{ path: ["events"], code: "invalid_type", message: "events must be an array" }], "evaluateContract");
   }
   const issues: Issue[] = [];
+  const custom: number[] = [];
   for (let i = 0; i < input.length; i++) {
     const e = input[i] as Record<string, unknown> | null;
     if (typeof e !== "object" || e === null || Array.isArray(e)) {
       issues.push({ path: ["events", i], code: "invalid_type", message: "an event is an object { kind, date }" });
+      continue;
+    }
+    if (deferCustom && typeof e.kind === "string" && !KINDS.has(e.kind)) {
+      // A kind the contract may declare: its fields are checked against the declaration
+      // of the version that applies (checkDeclaredEvents); here only its date matters.
+      if (!isCalendarDate(e.date)) issues.push({ path: ["events", i, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(e.date)}` });
+      custom.push(i);
       continue;
     }
     if (typeof e.kind !== "string" || !KINDS.has(e.kind)) {
@@ -134,7 +147,8 @@ export function checkHistory(input: unknown): PatientHistory {
   // date order, so only the current date's events need remembering.
   let dayStart = 1;
   let sameDay: Map<string, number> | null = null;
-  const identity = (e: OutcomeEvent): string => `${e.kind}|${e.grade ?? ""}|${e.response ?? ""}`;
+  // Declared kinds differ by their attributes: two assessments on one day with different values are two events.
+  const identity = (e: OutcomeEvent): string => `${e.kind}|${e.grade ?? ""}|${e.response ?? ""}${e.attributes === undefined ? "" : `|${attributesKey(e.attributes)}`}`;
   for (let i = 1; i < events.length; i++) {
     const e = events[i] as OutcomeEvent;
     if (e.kind === "treatmentStart" || e.kind === "infusion") {
@@ -170,5 +184,17 @@ export function checkHistory(input: unknown): PatientHistory {
     }
     previous = e.date;
   }
-  return { start, events };
+  return { start, events, custom };
+}
+
+/** A key for an event's attributes (sorted names, typed values); junk gets a key of its own (it is refused later). */
+function attributesKey(attrs: unknown): string {
+  if (typeof attrs !== "object" || attrs === null || Array.isArray(attrs)) return `?${typeof attrs}`;
+  return Object.keys(attrs)
+    .sort()
+    .map((k) => {
+      const v = (attrs as Record<string, unknown>)[k];
+      return `${JSON.stringify(k)}=${typeof v === "string" ? JSON.stringify(v) : typeof v === "number" || typeof v === "boolean" ? `${typeof v}:${String(v)}` : `?${typeof v}`}`;
+    })
+    .join(",");
 }

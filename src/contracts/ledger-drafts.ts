@@ -3,9 +3,11 @@
 // their ledger here, so the two cannot disagree on an amount. Every term's kind drafts
 // its own lines (terms/*.ts, found through terms/registry.ts); sentences are drafted as
 // thunks, so the bulk path never pays for formatting them.
-import { DomainError } from "../core/index.js";
+import { DomainError, type Issue, ValidationError } from "../core/index.js";
+import type { ParsedOutcomes } from "./outcomes/declarations.js";
+import { checkDeclaredEvent, undeclaredKindIssue } from "./outcomes/declared-events.js";
 import { eventLookup } from "./conditions.js";
-import { checkHistory, type OutcomeEvent } from "./events.js";
+import { checkHistory, type OutcomeEvent, type PatientHistory } from "./events.js";
 import type { LedgerLineKind, MinorUnitLedgerTotals } from "./ledger.js";
 import { isParsedContractVersions, type ParsedContract, type ParsedContractVersions } from "./parse-contract.js";
 import type { Draft, DraftContext, PaidMonth } from "./terms/kind.js";
@@ -42,15 +44,31 @@ function selectVersion(contract: ParsedContract | ParsedContractVersions, start:
   });
 }
 
+/** Events of kinds that are not built in, checked against the declarations of the version applied. */
+function checkDeclaredEvents(history: PatientHistory, outcomes: ParsedOutcomes): void {
+  const issues: Issue[] = [];
+  for (const i of history.custom) {
+    const e = history.events[i] as unknown as Record<string, unknown>;
+    const kind = outcomes.kinds.get(e.kind as string);
+    if (kind === undefined) issues.push(undeclaredKindIssue(outcomes, e.kind, ["events", i]));
+    else checkDeclaredEvent(e, kind, ["events", i], issues);
+  }
+  if (issues.length > 0) throw new ValidationError(issues, "evaluateContract");
+}
+
 /**
  * Drafts one patient's ledger up to `asOf` from a parsed contract and raw events
  * (validated here). Lines come sorted: by date, then payments, bonuses, withheld,
  * refunds, then in the order the rules produced them.
  */
 export function draftLedger(contract: ParsedContract | ParsedContractVersions, events: unknown, asOf: string): DraftLedger {
-  const history = checkHistory(events);
+  // Kinds that are not built in are let through the first check only when some version
+  // declares outcome kinds; they are then checked against the version that applies.
+  const declares = isParsedContractVersions(contract) ? contract.versions.some((v) => v.outcomes.kinds.size > 0) : contract.outcomes.kinds.size > 0;
+  const history = checkHistory(events, declares);
   const start = history.start;
   const c = selectVersion(contract, start);
+  if (history.custom.length > 0) checkDeclaredEvents(history, c.outcomes);
   let known = history.events;
   let ignored = 0;
   for (let i = 0; i < known.length; i++) {
@@ -63,7 +81,9 @@ export function draftLedger(contract: ParsedContract | ParsedContractVersions, e
   const drafts: Draft[] = [];
   let seq = 0;
   const paidMonths: PaidMonth[] = [];
+  const returns: DraftContext["returns"] = [];
   const ctx: DraftContext = {
+    returns,
     contract: c,
     start,
     asOf,
@@ -85,7 +105,7 @@ export function draftLedger(contract: ParsedContract | ParsedContractVersions, e
     // the refunds and clawbacks, which return shares of what was paid.
     paymentKind(c.payment.kind).draft(c.payment, ctx);
     for (const b of c.bonuses) bonusKind(b.kind).draft(b, ctx);
-    if (c.refunds.length > 0) draftReturns(c.refunds.map((r) => ({ term: r, trigger: (x: DraftContext) => returnKind(r.kind).trigger(r, x) })), ctx);
+    if (c.refunds.length > 0 || returns.length > 0) draftReturns([...c.refunds.map((r) => ({ term: r, trigger: (x: DraftContext) => returnKind(r.kind).trigger(r, x) })), ...returns], ctx);
   }
 
   drafts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : LINE_KIND_RANK[a.kind] - LINE_KIND_RANK[b.kind] || a.seq - b.seq));

@@ -12,6 +12,8 @@ export interface FailedCondition {
   readonly event: { readonly kind: string; readonly date: string } | null;
   /** When a required event did happen, but after the window closed on `windowEnd`. */
   readonly outsideWindow?: { readonly kind: string; readonly date: string; readonly windowEnd: string };
+  /** What was found, when the condition counts or follows events over time: "1 hospitalisation recorded …; at least 2 required". */
+  readonly detail?: string;
 }
 
 /** One dated line of a patient's ledger. */

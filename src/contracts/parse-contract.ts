@@ -5,6 +5,7 @@ import { type ContractTerms, contractSchema, contractVersionsSchema } from "./co
 import { type PrepareContext, unitsAt } from "./terms/kind.js";
 import { bonusKind, type ParsedBonus, type ParsedPayment, type ParsedRefund, paymentKind, returnKind } from "./terms/registry.js";
 import { amountWords, moneyMaker } from "./units.js";
+import { NO_OUTCOMES, type ParsedOutcomes, prepareOutcomes } from "./outcomes/declarations.js";
 
 export type { ParsedCondition } from "./terms/kind.js";
 export { describeMatcher } from "./terms/kind.js";
@@ -35,6 +36,8 @@ export interface ParsedContract {
   readonly payment: ParsedPayment;
   readonly bonuses: readonly ParsedBonus[];
   readonly refunds: readonly ParsedRefund[];
+  /** The outcome kinds the contract declares beyond the built-in ones. */
+  readonly outcomes: ParsedOutcomes;
   /**
    * The most the contract can ever pay for one patient (installments plus fixed
    * bonuses), or null when it grows with treated months.
@@ -62,7 +65,8 @@ function build(terms: ContractTerms, pathPrefix: (string | number)[]): ParsedCon
   const scale = getCurrency(currency).minorUnit;
   const toMoney = moneyMaker(currency, scale);
   const issues: Issue[] = [];
-  const base = { currency, scale, rounding: terms.rounding, price: toMoney(0n), priceUnits: 0n, toMoney, issues, index: 0, path: [...pathPrefix, "price"] };
+  const outcomes = terms.outcomes === undefined ? NO_OUTCOMES : prepareOutcomes(terms.outcomes);
+  const base = { currency, scale, rounding: terms.rounding, price: toMoney(0n), priceUnits: 0n, toMoney, issues, index: 0, path: [...pathPrefix, "price"], outcomes };
   const priceUnits = unitsAt(terms.price, base, base.path);
   if (issues.length > 0) throw new ValidationError(issues, "parseContract");
   const price = toMoney(priceUnits);
@@ -94,6 +98,7 @@ function build(terms: ContractTerms, pathPrefix: (string | number)[]): ParsedCon
     payment,
     bonuses,
     refunds,
+    outcomes,
     maxPayable,
     terms,
     toMoney,

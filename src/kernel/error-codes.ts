@@ -90,6 +90,10 @@ export const ERROR_CODES = {
   missing_period: { class: "ValidationError", meaning: "a review deadline needs its period in working days, directly or from the SLA table" },
   ambiguous_period: { class: "ValidationError", meaning: "a review deadline is given both a period and an SLA action" },
   missing_action: { class: "ValidationError", meaning: "an SLA table is given but no triage action to choose from it" },
+  undeclared_event_kind: { class: "ValidationError", meaning: "an event's kind is neither built in nor declared by the contract's outcomes" },
+  unknown_attribute: { class: "ValidationError", meaning: "a matcher tests an attribute its outcome kind does not declare" },
+  unit_mismatch: { class: "ValidationError", meaning: "a numeric attribute test states another unit than the attribute's" },
+  empty_range: { class: "ValidationError", meaning: "an attribute range admits no value (lower bound above the upper)" },
   // DomainError: valid values that break a rule together.
   CURRENCY_MISMATCH: { class: "DomainError", meaning: "two amounts in different currencies were combined" },
   CURRENCY_CONFLICT: { class: "DomainError", meaning: "a currency code was registered again with another minor unit" },

@@ -43,7 +43,7 @@ export const financingKind: PayingTermKind<"financing", typeof financingTermSche
   prepare(f, ctx) {
     const plan = installmentFinancing({ principal: ctx.price, periodicRate: f.periodicRate.toString(), periods: f.periods, rounding: ctx.rounding });
     const first = f.firstDue ?? { months: f.intervalMonths, days: 0 };
-    const conditions = parseConditions(f.conditions);
+    const conditions = parseConditions(f.conditions, ctx, [...ctx.path, "conditions"]);
     return {
       kind: "financing",
       type: "installments",

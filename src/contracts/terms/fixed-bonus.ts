@@ -39,7 +39,7 @@ export const fixedBonusKind: PayingTermKind<"fixed", typeof fixedBonusTermSchema
   prepare(b, ctx) {
     const units = unitsAt(b.amount, ctx, [...ctx.path, "amount"]);
     const id = b.id ?? `bonus-${ctx.index + 1}`;
-    return { kind: "fixed", type: "fixed", id, label: b.label ?? `Bonus ${id} (due ${describeOffset(b.due)})`, units, amount: ctx.toMoney(units), due: b.due, conditions: parseConditions(b.conditions) };
+    return { kind: "fixed", type: "fixed", id, label: b.label ?? `Bonus ${id} (due ${describeOffset(b.due)})`, units, amount: ctx.toMoney(units), due: b.due, conditions: parseConditions(b.conditions, ctx, [...ctx.path, "conditions"]) };
   },
   maxUnits: (b) => b.units,
   draft(b, ctx) {

@@ -12,7 +12,10 @@ import type { OutcomeEvent } from "../events.js";
 import type { FailedCondition, LedgerLineKind } from "../ledger.js";
 import type { ParsedContract } from "../parse-contract.js";
 import { toUnits } from "../units.js";
-import type { ConditionTerms, EventMatcher, ExactShare } from "./schemas.js";
+import type { ConditionTerms, EventMatcher, ExactShare, MilestoneTerms } from "./schemas.js";
+import type { ParsedOutcomes } from "../outcomes/declarations.js";
+import { type MatcherTerms, prepareMatcher } from "../outcomes/matchers.js";
+import { type DeadlineSpec, prepareDeadlineSpec } from "./deadline.js";
 import type { Dec } from "../../money/index.js";
 
 /** The words of a ledger line: its sentence and the inputs it names. */
@@ -35,14 +38,31 @@ export interface Draft {
   readonly seq: number;
 }
 
-/** A condition ready for evaluation, with its human wording. */
-export interface ParsedCondition {
-  readonly type: "none" | "some";
-  readonly events: readonly EventMatcher[];
-  readonly within: DueOffset | null;
-  /** E.g. "no CRS since treatment start". */
-  readonly label: string;
-}
+/** A condition ready for evaluation, with its human wording ("no CRS since treatment start"). */
+export type ParsedCondition =
+  | { readonly type: "none" | "some"; readonly events: readonly EventMatcher[]; readonly within: DueOffset | null; readonly label: string }
+  | {
+      readonly type: "count";
+      readonly events: readonly EventMatcher[];
+      readonly atLeast: number | null;
+      readonly atMost: number | null;
+      readonly within: DueOffset | null;
+      readonly rolling: DueOffset | null;
+      readonly label: string;
+      /** The events counted, in words. */
+      readonly what: string;
+    }
+  | {
+      readonly type: "sustained";
+      readonly evidence: readonly EventMatcher[];
+      readonly interruptedBy: readonly EventMatcher[];
+      readonly span: DueOffset;
+      readonly maxGap: DueOffset | null;
+      readonly within: DueOffset | null;
+      readonly label: string;
+      readonly what: string;
+    }
+  | { readonly type: "byDeadline"; readonly spec: DeadlineSpec; readonly within: null; readonly label: string };
 
 /** What a kind may use while it is prepared (once per contract). */
 export interface PrepareContext {
@@ -59,6 +79,8 @@ export interface PrepareContext {
   readonly index: number;
   /** Collects problems found while preparing; parseContract throws them together. */
   readonly issues: Issue[];
+  /** The outcome kinds the contract declares. */
+  readonly outcomes: ParsedOutcomes;
 }
 
 /** A treated month that was paid: its ordinal among paid months and its date. */
@@ -86,6 +108,8 @@ export interface DraftContext {
   readonly drafts: readonly Draft[];
   /** Adds a line (its sequence number is assigned here). */
   emit(draft: Omit<Draft, "seq">): void;
+  /** Returns a paying kind asks for (a non-responder's refund), settled with the refund terms. */
+  readonly returns: { readonly term: PreparedReturn; readonly trigger: (ctx: DraftContext) => ReturnTrigger | null }[];
 }
 
 /** A prepared term as kept in a {@link ParsedContract}: it names its kind. */
@@ -113,6 +137,10 @@ export interface PayingTermKind<Type extends string, S extends z.ZodType, P exte
 export interface ReturnTrigger {
   readonly kind: string;
   readonly date: string;
+  /** A fixed amount the share applies to (a non-responder's cycles before the result) instead of what was paid. */
+  readonly base?: bigint;
+  /** What triggered it, in words, when it was not an event ("… was not met by 2028-03-15: …"). */
+  readonly cause?: string;
 }
 
 /** A prepared refund or clawback: every such kind returns a share of what was paid. */
@@ -162,8 +190,9 @@ const KIND_WORDS: Record<string, string> = Object.assign(Object.create(null) as 
   improvement: "improvement",
 });
 
-/** A matcher in words: "CRS of grade ≥ 3", "assessment CR/PR". */
+/** A matcher in words: "CRS of grade ≥ 3", "assessment CR/PR", "hospitalisation with days ≥ 2". */
 export function describeMatcher(m: EventMatcher): string {
+  if (m.text !== undefined) return m.text;
   let text = KIND_WORDS[m.kind] ?? m.kind;
   if (m.minGrade !== undefined && m.minGrade > 1) text += ` of grade ≥ ${m.minGrade}`;
   if (m.responses !== undefined) text += ` ${m.responses.join("/")}`;
@@ -175,16 +204,51 @@ export function describeWindow(within: DueOffset | undefined | null): string {
   return within === undefined || within === null ? "" : ` within ${describeOffset(within).replace(" after treatment start", "")} of treatment start`;
 }
 
-function describeCondition(c: ConditionTerms): string {
-  if (c.label !== undefined) return c.label;
-  const what = c.events.map(describeMatcher).join(" or ");
-  const window = c.within === undefined ? "since treatment start" : describeWindow(c.within).trimStart();
-  return c.type === "none" ? `no ${what} ${window}` : `${what} recorded ${window}`;
+function span(o: DueOffset): string {
+  return describeOffset(o).replace(" after treatment start", "");
 }
 
-/** Conditions with their wording, ready for {@link checkConditions}. */
-export function parseConditions(list: readonly ConditionTerms[]): ParsedCondition[] {
-  return list.map((c) => ({ type: c.type, events: c.events, within: c.within ?? null, label: describeCondition(c) }));
+/**
+ * Matchers checked against the contract's declared outcome kinds (an undeclared kind, or
+ * an attribute test that does not fit the declaration, is an issue at its path) and
+ * prepared for evaluation.
+ */
+export function prepareMatchers(list: readonly unknown[], ctx: PrepareContext, path: readonly (string | number)[]): EventMatcher[] {
+  return list.map((m, i) => prepareMatcher(m as MatcherTerms, ctx.outcomes, [...path, i], ctx.issues, (k) => KIND_WORDS[k] ?? k) as EventMatcher);
+}
+
+/** One condition (or milestone) with its wording, its matchers prepared; `path` is the condition's path. */
+export function parseCondition(c: ConditionTerms | MilestoneTerms, ctx: PrepareContext, path: readonly (string | number)[]): ParsedCondition {
+  const windowWords = (w: DueOffset | undefined) => (w === undefined ? "since treatment start" : describeWindow(w).trimStart());
+  if (c.type === "count") {
+    const events = prepareMatchers(c.events, ctx, [...path, "events"]);
+    const what = events.map(describeMatcher).join(" or ");
+    const need = [c.atLeast === undefined ? null : `at least ${c.atLeast}`, c.atMost === undefined ? null : `at most ${c.atMost}`].filter((x) => x !== null).join(" and ");
+    const where = c.rolling === undefined ? windowWords(c.within) : `in any ${span(c.rolling)}${c.within === undefined ? "" : ` ${windowWords(c.within)}`}`;
+    return { type: "count", events, atLeast: c.atLeast ?? null, atMost: c.atMost ?? null, within: c.within ?? null, rolling: c.rolling ?? null, what, label: c.label ?? `${need} ${what} ${where}` };
+  }
+  if (c.type === "sustained") {
+    const evidence = prepareMatchers(c.evidence, ctx, [...path, "evidence"]);
+    const interruptedBy = prepareMatchers(c.interruptedBy, ctx, [...path, "interruptedBy"]);
+    const what = evidence.map(describeMatcher).join(" or ");
+    const label =
+      c.label ??
+      `${what} sustained for ${span(c.for)}${interruptedBy.length > 0 ? ` with no ${interruptedBy.map(describeMatcher).join(" or ")}` : ""}${c.maxGap === undefined ? "" : ` and no gap over ${span(c.maxGap)} between assessments`}${c.within === undefined ? "" : ` ${windowWords(c.within)}`}`;
+    return { type: "sustained", evidence, interruptedBy, span: c.for, maxGap: c.maxGap ?? null, within: c.within ?? null, what, label };
+  }
+  if (c.type === "byDeadline") {
+    const spec = prepareDeadlineSpec(c, ctx, path);
+    return { type: "byDeadline", spec, within: null, label: c.label ?? `${spec.milestoneLabel} by ${spec.when}` };
+  }
+  const events = prepareMatchers(c.events, ctx, [...path, "events"]);
+  const what = events.map(describeMatcher).join(" or ");
+  const label = c.label ?? (c.type === "none" ? `no ${what} ${windowWords(c.within)}` : `${what} recorded ${windowWords(c.within)}`);
+  return { type: c.type, events, within: c.within ?? null, label };
+}
+
+/** Conditions with their wording, ready for {@link checkConditions}; `path` is the list's path. */
+export function parseConditions(list: readonly ConditionTerms[], ctx: PrepareContext, path: readonly (string | number)[]): ParsedCondition[] {
+  return list.map((c, j) => parseCondition(c, ctx, [...path, j]));
 }
 
 /** An amount in minor units; more decimals than the currency has is an issue at `path`. */
@@ -204,11 +268,13 @@ export function percent(d: Dec): string {
 /** The failed condition of a check, as a ledger line records it. */
 export function failed(check: Exclude<ConditionCheck, { ok: true }>): FailedCondition {
   const f: FailedCondition = { condition: check.condition.label, event: check.event === null ? null : { kind: check.event.kind, date: check.event.date } };
-  return check.outside === undefined ? f : { ...f, outsideWindow: { kind: check.outside.event.kind, date: check.outside.event.date, windowEnd: check.outside.windowEnd } };
+  const g = check.outside === undefined ? f : { ...f, outsideWindow: { kind: check.outside.event.kind, date: check.outside.event.date, windowEnd: check.outside.windowEnd } };
+  return check.detail === undefined ? g : { ...g, detail: check.detail };
 }
 
 /** Why a line was withheld, in words. */
 export function because(f: FailedCondition): string {
+  if (f.detail !== undefined) return `"${f.condition}" did not hold: ${f.detail}`;
   if (f.event !== null) return `"${f.condition}" failed: ${f.event.kind} on ${f.event.date}`;
   if (f.outsideWindow !== undefined) {
     const o = f.outsideWindow;

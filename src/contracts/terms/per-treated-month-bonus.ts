@@ -48,7 +48,7 @@ export const perTreatedMonthBonusKind: PayingTermKind<"perTreatedMonth", typeof 
     const id = b.id ?? `bonus-${ctx.index + 1}`;
     return {
       kind: "perTreatedMonth", type: "perTreatedMonth", id, label: b.label ?? `Bonus ${id} per treated month`, units, amount: ctx.toMoney(units),
-      assessAt: b.assessAt, conditions: parseConditions(b.conditions), fromMonth: b.fromMonth, retroactive: b.retroactive,
+      assessAt: b.assessAt, conditions: parseConditions(b.conditions, ctx, [...ctx.path, "conditions"]), fromMonth: b.fromMonth, retroactive: b.retroactive,
     };
   },
   maxUnits: () => null,

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { findFirst } from "../conditions.js";
 import type { FailedCondition } from "../ledger.js";
-import { because, type PayingTermKind } from "./kind.js";
+import { because, type PayingTermKind, prepareMatchers } from "./kind.js";
 import { type EventMatcher, eventMatcherSchema } from "./schemas.js";
 
 /**
@@ -27,7 +27,7 @@ export interface ParsedPerTreatedMonth {
 export const perTreatedMonthKind: PayingTermKind<"perTreatedMonth", typeof perTreatedMonthTermSchema, ParsedPerTreatedMonth> = {
   type: "perTreatedMonth",
   schema: perTreatedMonthTermSchema,
-  prepare: (term) => ({ kind: "perTreatedMonth", type: "perTreatedMonth", stopOn: term.stopOn, maxMonths: term.maxMonths ?? null }),
+  prepare: (term, ctx) => ({ kind: "perTreatedMonth", type: "perTreatedMonth", stopOn: prepareMatchers(term.stopOn, ctx, [...ctx.path, "stopOn"]), maxMonths: term.maxMonths ?? null }),
   // Grows with the treated months recorded.
   maxUnits: () => null,
   draft(pay, ctx) {

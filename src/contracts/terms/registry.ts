@@ -8,28 +8,36 @@ import type { AnyPayingKind, AnyReturnKind, PayingTermKind, ReturnTermKind } fro
 import { scheduleKind } from "./schedule.js";
 import { financingKind } from "./financing.js";
 import { perTreatedMonthKind } from "./per-treated-month.js";
+import { perCycleKind } from "./per-cycle.js";
 import { fixedBonusKind } from "./fixed-bonus.js";
 import { perTreatedMonthBonusKind } from "./per-treated-month-bonus.js";
 import { refundKind } from "./refund.js";
 import { clawbackKind } from "./clawback.js";
+import { milestoneBonusKind } from "./milestone-bonus.js";
+import { deadlineRefundKind } from "./deadline-refund.js";
+import { deadlineClawbackKind } from "./deadline-clawback.js";
 
 /** How the contract's price is paid (`payment`): exactly one of these kinds. */
 export const PAYMENT_KINDS = [
   scheduleKind,
   financingKind,
   perTreatedMonthKind,
+  perCycleKind,
 ] as const;
 
 /** Bonuses on top of the price (`bonuses[]`). */
 export const BONUS_KINDS = [
   fixedBonusKind,
   perTreatedMonthBonusKind,
+  milestoneBonusKind,
 ] as const;
 
 /** Refunds and clawbacks (`refunds[]`): each returns a share of what was paid once triggered. */
 export const RETURN_KINDS = [
   refundKind,
   clawbackKind,
+  deadlineRefundKind,
+  deadlineClawbackKind,
 ] as const;
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };

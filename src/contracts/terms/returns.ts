@@ -106,6 +106,7 @@ export function draftReturns(
   let active = 0; // triggered[0, active) are triggered on or before the current date
   let onPayments = 0n; // Σ share·den of active terms on payments
   let onAll = 0n; // … on payments and bonuses
+  let onFixed = 0n; // Σ share·den·base of active terms with a fixed base (a non-responder's cycles)
   let anyClawback = false;
   let ids = "";
   let labels = "";
@@ -117,15 +118,17 @@ export function draftReturns(
     }
     const before = active;
     while (active < triggered.length && (triggered[active] as (typeof triggered)[number]).event.date <= date) {
-      const t = (triggered[active++] as (typeof triggered)[number]).term;
+      const hit = triggered[active++] as (typeof triggered)[number];
+      const t = hit.term;
       const scaled = t.share.num * (den / t.share.den);
-      if (t.base === "payments") onPayments += scaled;
+      if (hit.event.base !== undefined) onFixed += scaled * hit.event.base;
+      else if (t.base === "payments") onPayments += scaled;
       else onAll += scaled;
       if (t.lineKind === "clawback") anyClawback = true;
       ids = ids === "" ? t.id : `${ids}+${t.id}`;
       labels = labels === "" ? t.label : `${labels}; ${t.label}`;
     }
-    const target = divRound(onPayments * paymentsBase + onAll * allBase, den, c.rounding);
+    const target = divRound(onPayments * paymentsBase + onAll * allBase + onFixed, den, c.rounding);
     const delta = target - clawed;
     if (delta <= 0n) continue;
     clawed = target;
@@ -137,10 +140,11 @@ export function draftReturns(
     const say = (): DraftWords => {
       const list = triggered.slice(0, count);
       const newlyTriggered = triggered.slice(newly, count);
-      const shares = list.map((t) => `${t.term.shareText} of ${t.term.base === "payments" ? "payments" : "payments and bonuses"}`).join(" + ");
+      const shares = list.map((t) => `${t.term.shareText} of ${t.event.base !== undefined ? `the ${money(t.event.base)} it applies to` : t.term.base === "payments" ? "payments" : "payments and bonuses"}`).join(" + ");
+      const cause = latest.event.cause ?? `${latest.event.kind} on ${latest.event.date}`;
       const text =
         newlyTriggered.length > 0
-          ? `${newlyTriggered.map((t) => t.term.label).join("; ")}: triggered by ${latest.event.kind} on ${latest.event.date}; ${shares} paid through ${date} is ${money(target)}, so ${money(delta)} is returned.`
+          ? `${newlyTriggered.map((t) => t.term.label).join("; ")}: triggered by ${cause}; ${shares} paid through ${date} is ${money(target)}, so ${money(delta)} is returned.`
           : `Payments made on ${date} after the ${kind} was triggered are subject to it as well: ${shares} paid through ${date} is ${money(target)}, so a further ${money(delta)} is returned.`;
       return { text, inputs: { trigger: `${latest.event.kind} ${latest.event.date}`, share: list.map((t) => t.term.shareText), paidThrough: groupedText(paidThrough, c.scale) } };
     };

@@ -67,7 +67,7 @@ export const scheduleKind: PayingTermKind<"schedule", typeof scheduleTermSchema,
       source: "schedule",
       installments: list.map((inst, k) => {
         const units = parts[k] as bigint;
-        const conditions = parseConditions(inst.conditions);
+        const conditions = parseConditions(inst.conditions, ctx, [...ctx.path, "installments", k, "conditions"]);
         return {
           id: inst.id ?? `installment-${k + 1}`,
           label: inst.label ?? `Installment ${k + 1} (${shareWords(inst.share)} of the price, due ${describeOffset(inst.due)})`,

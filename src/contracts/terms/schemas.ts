@@ -4,7 +4,14 @@ import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
 import { fractionOf } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
-import { OUTCOME_EVENT_KINDS, RESPONSE_CATEGORIES } from "../events.js";
+import { isoDateSchema } from "../../core/index.js";
+import { RESPONSE_CATEGORIES } from "../events.js";
+import { attributeTestsSchema, type ParsedAttributeTest } from "../outcomes/attribute-tests.js";
+import { countConditionSchemaOf, sustainedConditionSchemaOf } from "../outcomes/condition-kinds.js";
+
+// Built-in kinds and declared ones: which it is, is checked against the contract's
+// `outcomes` when the contract is parsed (the schema alone cannot see the declarations).
+const eventKindSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: (i) => `${JSON.stringify(i.input)} is not an event kind name` });
 
 /**
  * When something falls due, counted from treatment start: whole calendar months, then
@@ -26,13 +33,14 @@ export const dueOffsetSchema = z
  */
 export const eventMatcherSchema = z
   .union([
-    z.enum(OUTCOME_EVENT_KINDS),
+    eventKindSchema,
     z.strictObject({
-      kind: z.enum(OUTCOME_EVENT_KINDS),
+      kind: eventKindSchema,
       /** The lowest grade that counts (crs and seriousAdverseEvent only). */
       minGrade: z.number().int().min(1).max(5).optional(),
       /** The response categories that count (assessment events only). */
       responses: z.array(z.enum(RESPONSE_CATEGORIES)).min(1).optional(),
+      where: attributeTestsSchema.optional(),
     }),
   ])
   .transform((m) => (typeof m === "string" ? { kind: m } : m))
@@ -46,12 +54,12 @@ export const eventMatcherSchema = z
   });
 
 /**
- * A condition checked on a date (a due date, an assessment date), counting events from
- * treatment start through that date inclusive — or through `within` after start if
+ * A basic condition checked on a date (a due date, an assessment date), counting events
+ * from treatment start through that date inclusive — or through `within` after start if
  * that ends sooner. `none`: no matching event happened (no CRS, alive, no relapse).
  * `some`: at least one happened (improvement recorded, response CR/PR seen).
  */
-export const conditionSchema = z.strictObject({
+const basicConditionSchema = z.strictObject({
   /** `none`: holds when none of the events happened; `some`: when at least one did. */
   type: z.enum(["none", "some"]),
   /** The events the condition looks for. */
@@ -62,10 +70,49 @@ export const conditionSchema = z.strictObject({
   label: z.string().min(1).optional(),
 });
 
+/** `count`: at least / at most so many matching events (outcomes/condition-kinds.ts). */
+export const countConditionSchema = countConditionSchemaOf({ matcher: eventMatcherSchema, offset: dueOffsetSchema });
+
+/** `sustained`: a state held for a span, evidenced by a run of assessments (outcomes/condition-kinds.ts). */
+export const sustainedConditionSchema = sustainedConditionSchemaOf({ matcher: eventMatcherSchema, offset: dueOffsetSchema });
+
+/** A milestone: what should have happened by a deadline (any condition but a deadline itself). */
+export const milestoneSchema = z.discriminatedUnion("type", [basicConditionSchema, countConditionSchema, sustainedConditionSchema]);
+
+/**
+ * The parts every deadline term shares: `by` (an offset from treatment start, or a
+ * calendar date), the `milestone` that should have been met by then, and optionally the
+ * `assessment` that would show it, with `ifMissing` saying how an assessment that was
+ * due and not recorded counts (`met` or `missed`; no default).
+ */
+export const deadlineFields = {
+  by: z.union([dueOffsetSchema, z.strictObject({ date: isoDateSchema })]),
+  milestone: milestoneSchema,
+  assessment: z.strictObject({ events: z.array(eventMatcherSchema).min(1), ifMissing: z.enum(["met", "missed"]) }).optional(),
+};
+
+/**
+ * `byDeadline`: holds when the milestone counted as met at its deadline (terms/deadline.ts);
+ * checked on a date on or after the deadline — "no response by day 30 → no payment".
+ */
+export const byDeadlineConditionSchema = z.strictObject({ type: z.literal("byDeadline"), ...deadlineFields, label: z.string().min(1).optional() });
+
+/**
+ * A condition checked on a date (a due date, an assessment date), counting events from
+ * treatment start through that date inclusive — or through `within` after start if
+ * that ends sooner. `none`: no matching event happened (no CRS, alive, no relapse).
+ * `some`: at least one happened (improvement recorded, response CR/PR seen). `count`:
+ * the number of matching events is within `atLeast` / `atMost`. `sustained`: a state
+ * held for a span. `byDeadline`: a milestone met by a deadline.
+ */
+export const conditionSchema = z.discriminatedUnion("type", [basicConditionSchema, countConditionSchema, sustainedConditionSchema, byDeadlineConditionSchema]);
+
 /** A condition after validation. */
 export type ConditionTerms = z.output<typeof conditionSchema>;
-/** An event matcher after validation. */
-export type EventMatcher = z.output<typeof eventMatcherSchema>;
+/** A milestone after validation. */
+export type MilestoneTerms = z.output<typeof milestoneSchema>;
+/** An event matcher after validation; `tests` (a declared kind's attribute tests) and `text` are added when the contract is parsed. */
+export type EventMatcher = z.output<typeof eventMatcherSchema> & { readonly tests?: readonly ParsedAttributeTest[]; readonly text?: string };
 
 /** A share of an amount as an exact fraction num / den (den > 0), with the text it was written as. */
 export interface ExactShare {

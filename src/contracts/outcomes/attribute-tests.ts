@@ -1,0 +1,181 @@
+// Tests on the attributes of a declared outcome event: equality, membership and ranges
+// with inclusive or exclusive bounds, checked against the declared types when the
+// contract is parsed, so a matcher can never silently compare text with a number.
+import * as z from "zod";
+import type { Issue } from "../../core/index.js";
+import { userRecord } from "../../core/schemas.js";
+import { didYouMean } from "../../core/parse.js";
+import type { ParsedAttribute, ParsedOutcomeKind } from "./declarations.js";
+import { attributeProblem } from "./declared-events.js";
+import { compareExact, exactNumber, type ExactNumber, exactText } from "./exact-number.js";
+
+const scalar = z.union([z.boolean(), z.number(), z.string().max(200)]);
+const bound = z.union([z.number(), z.string().max(100)]);
+
+/**
+ * A test on one attribute: `{ "equals": value }`, `{ "in": [values] }`, or a range with
+ * any of `gt` / `gte` (lower bound, exclusive / inclusive) and `lt` / `lte` (upper), with
+ * an optional `unit` that must be the attribute's declared unit.
+ *
+ * @example
+ * ```ts
+ * attributeTestSchema.parse({ gte: "9", lt: "12", unit: "g/dL" });
+ * ```
+ */
+export const attributeTestSchema = z
+  .strictObject({
+    equals: scalar.optional(),
+    in: z.array(scalar).min(1).max(1000).optional(),
+    gt: bound.optional(),
+    gte: bound.optional(),
+    lt: bound.optional(),
+    lte: bound.optional(),
+    unit: z.string().min(1).max(40).optional(),
+  })
+  .superRefine((t, ctx) => {
+    const range = t.gt !== undefined || t.gte !== undefined || t.lt !== undefined || t.lte !== undefined;
+    const forms = (t.equals !== undefined ? 1 : 0) + (t.in !== undefined ? 1 : 0) + (range ? 1 : 0);
+    if (forms !== 1) ctx.addIssue({ code: "custom", path: [], message: "an attribute test is exactly one of equals, in, or a range (gt/gte, lt/lte)" });
+    if (t.gt !== undefined && t.gte !== undefined) ctx.addIssue({ code: "custom", path: ["gte"], message: "give one lower bound: gt (exclusive) or gte (inclusive)" });
+    if (t.lt !== undefined && t.lte !== undefined) ctx.addIssue({ code: "custom", path: ["lte"], message: "give one upper bound: lt (exclusive) or lte (inclusive)" });
+    for (const key of ["gt", "gte", "lt", "lte"] as const) {
+      if (t[key] !== undefined && exactNumber(t[key]) === null) ctx.addIssue({ code: "custom", path: [key], message: `${key} is a finite decimal number` });
+    }
+  });
+
+/** The `where` of a matcher: attribute name → test. */
+export const attributeTestsSchema = userRecord(z.string().min(1).max(64), attributeTestSchema);
+
+/** An attribute test as written. */
+export type AttributeTestInput = z.input<typeof attributeTestSchema>;
+/** An attribute test after schema validation. */
+export type AttributeTest = z.output<typeof attributeTestSchema>;
+
+/** A test ready to run on events. */
+export type ParsedAttributeTest =
+  | { readonly name: string; readonly op: "equals"; readonly value: boolean | string | ExactNumber; readonly text: string }
+  | { readonly name: string; readonly op: "in"; readonly values: readonly (string | ExactNumber)[]; readonly text: string }
+  | {
+      readonly name: string;
+      readonly op: "range";
+      readonly lower: { readonly value: ExactNumber; readonly inclusive: boolean } | null;
+      readonly upper: { readonly value: ExactNumber; readonly inclusive: boolean } | null;
+      readonly text: string;
+    };
+
+function numericType(a: ParsedAttribute): boolean {
+  return a.type === "integer" || a.type === "number";
+}
+
+/**
+ * Checks a matcher's attribute tests against the declared kind and prepares them.
+ * Problems are pushed as issues under `path` (the `where` object's path).
+ */
+export function prepareAttributeTests(kind: ParsedOutcomeKind, where: Readonly<Record<string, AttributeTest>>, path: readonly (string | number)[], issues: Issue[]): ParsedAttributeTest[] {
+  const out: ParsedAttributeTest[] = [];
+  for (const name of Object.keys(where)) {
+    const t = where[name]!;
+    const at = [...path, name];
+    const a = kind.attributes.get(name);
+    if (a === undefined) {
+      const hint = didYouMean(name, [...kind.attributes.keys()]);
+      issues.push({ path: at, code: "unknown_attribute", message: `${kind.name} declares no attribute ${JSON.stringify(name)}${hint ? ` (did you mean "${hint}"?)` : ""}` });
+      continue;
+    }
+    const label = `${name}`;
+    if (t.unit !== undefined && (a.type !== "number" || a.unit !== t.unit)) {
+      issues.push({ path: [...at, "unit"], code: "unit_mismatch", message: `${kind.name}.${name} is ${a.type === "number" && a.unit !== null ? `recorded in ${a.unit}` : "declared without a unit"}, not ${t.unit}` });
+      continue;
+    }
+    if (t.equals !== undefined) {
+      const problem = attributeProblem({ ...a, min: null, max: null }, t.equals);
+      if (problem !== null) {
+        issues.push({ path: [...at, "equals"], code: "invalid_type", message: `${kind.name}.${name}: ${problem.reason}` });
+        continue;
+      }
+      const value = numericType(a) ? exactNumber(t.equals)! : (t.equals as boolean | string);
+      out.push({ name, op: "equals", value, text: `${label} = ${typeof t.equals === "string" ? JSON.stringify(t.equals) : String(t.equals)}${a.unit ? ` ${a.unit}` : ""}` });
+      continue;
+    }
+    if (t.in !== undefined) {
+      if (a.type === "boolean") {
+        issues.push({ path: [...at, "in"], code: "invalid_type", message: `${kind.name}.${name} is true or false: test it with equals` });
+        continue;
+      }
+      const values: (string | ExactNumber)[] = [];
+      let bad = false;
+      t.in.forEach((v, k) => {
+        const problem = attributeProblem({ ...a, min: null, max: null }, v);
+        if (problem !== null) {
+          issues.push({ path: [...at, "in", k], code: "invalid_type", message: `${kind.name}.${name}: ${problem.reason}` });
+          bad = true;
+        } else values.push(numericType(a) ? exactNumber(v)! : (v as string));
+      });
+      if (!bad) out.push({ name, op: "in", values, text: `${label} in {${t.in.map((v) => (typeof v === "string" ? JSON.stringify(v) : String(v))).join(", ")}}` });
+      continue;
+    }
+    if (!numericType(a)) {
+      issues.push({ path: at, code: "invalid_type", message: `${kind.name}.${name} is ${a.type}: a range needs an integer or number attribute` });
+      continue;
+    }
+    const lower = t.gte !== undefined ? { value: exactNumber(t.gte)!, inclusive: true } : t.gt !== undefined ? { value: exactNumber(t.gt)!, inclusive: false } : null;
+    const upper = t.lte !== undefined ? { value: exactNumber(t.lte)!, inclusive: true } : t.lt !== undefined ? { value: exactNumber(t.lt)!, inclusive: false } : null;
+    if (lower !== null && upper !== null) {
+      const c = compareExact(lower.value, upper.value);
+      if (c > 0 || (c === 0 && !(lower.inclusive && upper.inclusive))) {
+        issues.push({ path: at, code: "empty_range", message: `${kind.name}.${name}: the range is empty (no value is ${lower.inclusive ? "≥" : ">"} ${exactText(lower.value)} and ${upper.inclusive ? "≤" : "<"} ${exactText(upper.value)})` });
+        continue;
+      }
+    }
+    const unit = a.unit === null ? "" : ` ${a.unit}`;
+    const parts: string[] = [];
+    if (lower !== null) parts.push(`${label} ${lower.inclusive ? "≥" : ">"} ${exactText(lower.value)}${unit}`);
+    if (upper !== null) parts.push(`${label} ${upper.inclusive ? "≤" : "<"} ${exactText(upper.value)}${unit}`);
+    out.push({ name, op: "range", lower, upper, text: parts.join(" and ") });
+  }
+  return out;
+}
+
+function valueOf(attrs: Readonly<Record<string, unknown>> | undefined, name: string): unknown {
+  return attrs !== undefined && attrs !== null && Object.hasOwn(attrs, name) ? attrs[name] : undefined;
+}
+
+/** True when the event's attributes pass every test (an absent optional attribute passes none). */
+export function attributesPass(tests: readonly ParsedAttributeTest[], attrs: Readonly<Record<string, unknown>> | undefined): boolean {
+  for (const t of tests) {
+    const v = valueOf(attrs, t.name);
+    if (v === undefined) return false;
+    if (t.op === "equals") {
+      if (typeof t.value === "object") {
+        const n = exactNumber(v);
+        if (n === null || compareExact(n, t.value) !== 0) return false;
+      } else if (v !== t.value) return false;
+      continue;
+    }
+    if (t.op === "in") {
+      let hit = false;
+      for (const candidate of t.values) {
+        if (typeof candidate === "string" ? v === candidate : (() => {
+          const n = exactNumber(v);
+          return n !== null && compareExact(n, candidate) === 0;
+        })()) {
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) return false;
+      continue;
+    }
+    const n = exactNumber(v);
+    if (n === null) return false;
+    if (t.lower !== null) {
+      const c = compareExact(n, t.lower.value);
+      if (c < 0 || (c === 0 && !t.lower.inclusive)) return false;
+    }
+    if (t.upper !== null) {
+      const c = compareExact(n, t.upper.value);
+      if (c > 0 || (c === 0 && !t.upper.inclusive)) return false;
+    }
+  }
+  return true;
+}

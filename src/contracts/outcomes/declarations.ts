@@ -1,0 +1,154 @@
+// A contract may speak of outcomes beyond the built-in event kinds (transfusion
+// independence, hospitalisation, lab results…). It declares each kind it uses with typed
+// attributes, so events and the terms that read them are checked against one vocabulary.
+import * as z from "zod";
+import { type Issue, parseInput, ValidationError } from "../../core/index.js";
+import { userRecord } from "../../core/schemas.js";
+import { OUTCOME_EVENT_KINDS } from "../events.js";
+import { exactNumber, type ExactNumber } from "./exact-number.js";
+
+const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const nameSchema = (what: string) =>
+  z.string().regex(NAME, { error: (i) => `${JSON.stringify(i.input)} is not a valid ${what} name: start with a letter, then letters, digits or _ (at most 64)` });
+
+const numeral = z.union([z.number(), z.string()]).refine((v) => exactNumber(v) !== null, { message: "expected a finite decimal number (e.g. 9.5 or \"9.5\")" });
+const optional = { optional: z.boolean().optional(), label: z.string().min(1).max(200).optional() };
+
+/**
+ * One typed attribute of a declared outcome kind. `boolean`; `integer` (optional
+ * inclusive `min` / `max`); `number` (an exact decimal, optional `unit` the values are
+ * recorded in, optional inclusive `min` / `max`); `string`; `enum` (one of `values`).
+ * Attributes are required on every event of the kind unless `optional: true`.
+ *
+ * @example
+ * ```ts
+ * outcomeAttributeSchema.parse({ type: "number", unit: "g/dL", min: 0 });
+ * ```
+ */
+export const outcomeAttributeSchema = z
+  .discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("boolean"), ...optional }),
+    z.strictObject({ type: z.literal("integer"), min: z.number().int().optional(), max: z.number().int().optional(), ...optional }),
+    z.strictObject({ type: z.literal("number"), unit: z.string().min(1).max(40).optional(), min: numeral.optional(), max: numeral.optional(), ...optional }),
+    z.strictObject({ type: z.literal("string"), maxLength: z.number().int().min(1).max(10_000).optional(), ...optional }),
+    z.strictObject({ type: z.literal("enum"), values: z.array(z.string().min(1).max(200)).min(1).max(1000), ...optional }),
+  ])
+  .superRefine((a, ctx) => {
+    if ((a.type === "integer" || a.type === "number") && a.min !== undefined && a.max !== undefined) {
+      const lo = exactNumber(a.min);
+      const hi = exactNumber(a.max);
+      if (lo !== null && hi !== null && lo.units * 10n ** BigInt(hi.scale) > hi.units * 10n ** BigInt(lo.scale)) {
+        ctx.addIssue({ code: "custom", path: ["max"], message: `max ${String(a.max)} is below min ${String(a.min)}` });
+      }
+    }
+    if (a.type === "enum" && new Set(a.values).size !== a.values.length) ctx.addIssue({ code: "custom", path: ["values"], message: "enum values must be distinct" });
+  });
+
+/** One outcome kind a contract declares: a label and its attributes (none for a plain flag such as `mrdNegative`). */
+export const outcomeKindDeclarationSchema = z.strictObject({
+  label: z.string().min(1).max(200).optional(),
+  attributes: userRecord(nameSchema("attribute"), outcomeAttributeSchema).optional(),
+});
+
+/**
+ * The outcome kinds a contract declares beyond the built-in ones, keyed by kind name:
+ * `{ "hospitalisation": { "attributes": { "days": { "type": "integer", "min": 0 } } } }`.
+ * A declared name may not reuse a built-in kind.
+ *
+ * @example
+ * ```ts
+ * outcomeDeclarationsSchema.parse({ mrdNegative: {}, hospitalisation: { attributes: { days: { type: "integer", min: 0 } } } });
+ * ```
+ */
+export const outcomeDeclarationsSchema = userRecord(nameSchema("outcome kind"), outcomeKindDeclarationSchema).superRefine((record, ctx) => {
+  for (const kind of Object.keys(record)) {
+    if (BUILT_IN.has(kind)) ctx.addIssue({ code: "custom", path: [kind], message: `"${kind}" is a built-in event kind and cannot be redeclared` });
+  }
+});
+
+const BUILT_IN = new Set<string>(OUTCOME_EVENT_KINDS);
+
+/** An attribute declaration after validation. */
+export type OutcomeAttributeDeclaration = z.output<typeof outcomeAttributeSchema>;
+/** The declarations as written in JSON. */
+export type OutcomeDeclarationsInput = z.input<typeof outcomeDeclarationsSchema>;
+
+/** An attribute ready for checking events: bounds as exact numbers. */
+export interface ParsedAttribute {
+  readonly name: string;
+  readonly type: OutcomeAttributeDeclaration["type"];
+  readonly optional: boolean;
+  readonly unit: string | null;
+  readonly min: ExactNumber | null;
+  readonly max: ExactNumber | null;
+  readonly values: ReadonlySet<string> | null;
+  readonly maxLength: number | null;
+  readonly declaration: OutcomeAttributeDeclaration;
+}
+
+/** One declared outcome kind, ready for checking events. */
+export interface ParsedOutcomeKind {
+  readonly name: string;
+  readonly label: string;
+  /** Attributes by name (a Map: names are the contract author's). */
+  readonly attributes: ReadonlyMap<string, ParsedAttribute>;
+}
+
+/** The declared outcome kinds of a contract, by name. */
+export interface ParsedOutcomes {
+  readonly kinds: ReadonlyMap<string, ParsedOutcomeKind>;
+}
+
+/** No declarations: only the built-in kinds. */
+export const NO_OUTCOMES: ParsedOutcomes = Object.freeze({ kinds: new Map() });
+
+/** Turns validated declarations into {@link ParsedOutcomes}. */
+export function prepareOutcomes(record: z.output<typeof outcomeDeclarationsSchema> | undefined): ParsedOutcomes {
+  if (record === undefined) return NO_OUTCOMES;
+  const kinds = new Map<string, ParsedOutcomeKind>();
+  for (const name of Object.keys(record)) {
+    const decl = record[name]!;
+    const attributes = new Map<string, ParsedAttribute>();
+    const list = decl.attributes ?? (Object.create(null) as Record<string, OutcomeAttributeDeclaration>);
+    for (const attr of Object.keys(list)) {
+      const a = list[attr]!;
+      attributes.set(attr, {
+        name: attr,
+        type: a.type,
+        optional: a.optional === true,
+        unit: a.type === "number" ? (a.unit ?? null) : null,
+        min: (a.type === "number" || a.type === "integer") && a.min !== undefined ? exactNumber(a.min) : null,
+        max: (a.type === "number" || a.type === "integer") && a.max !== undefined ? exactNumber(a.max) : null,
+        values: a.type === "enum" ? new Set(a.values) : null,
+        maxLength: a.type === "string" ? (a.maxLength ?? null) : null,
+        declaration: a,
+      });
+    }
+    kinds.set(name, { name, label: decl.label ?? name, attributes });
+  }
+  return Object.freeze({ kinds });
+}
+
+/**
+ * Validates outcome declarations (as a contract's `outcomes` field) and prepares them
+ * for checking events and matchers. Bad input is a {@link ValidationError} with paths.
+ *
+ * @example
+ * ```ts
+ * const outcomes = parseOutcomeDeclarations({ hospitalisation: { attributes: { days: { type: "integer", min: 0 } } } });
+ * outcomes.kinds.has("hospitalisation"); // true
+ * ```
+ */
+export function parseOutcomeDeclarations(json: unknown): ParsedOutcomes {
+  return prepareOutcomes(parseInput(outcomeDeclarationsSchema, json, "parseOutcomeDeclarations"));
+}
+
+/** True for a kind the contract may use: built in, or declared. */
+export function isKnownKind(outcomes: ParsedOutcomes, kind: string): boolean {
+  return BUILT_IN.has(kind) || outcomes.kinds.has(kind);
+}
+
+/** Throws the collected issues, if any. */
+export function throwIssues(issues: readonly Issue[], context: string): void {
+  if (issues.length > 0) throw new ValidationError(issues, context);
+}

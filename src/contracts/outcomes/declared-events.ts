@@ -1,0 +1,160 @@
+// Checking one event of a declared kind against its declaration. The paths name the
+// event and the attribute (`events[3].attributes.days`), the messages the kind.
+import * as z from "zod";
+import { type Issue, parseInput, ValidationError, type ValidationCode } from "../../core/index.js";
+import { quote } from "../../money/decimal.js";
+import { isCalendarDate } from "../calendar.js";
+import { OUTCOME_EVENT_KINDS } from "../events.js";
+import { type ParsedAttribute, type ParsedOutcomeKind, type ParsedOutcomes, parseOutcomeDeclarations, isKnownKind } from "./declarations.js";
+import { compareExact, exactNumber, exactText } from "./exact-number.js";
+import { didYouMean } from "../../core/parse.js";
+
+/** An event of a declared kind: `{ kind, date, attributes?, note? }`. */
+export interface DeclaredOutcomeEvent {
+  readonly kind: string;
+  readonly date: string;
+  /** Attribute values by name, as the declaration types them. */
+  readonly attributes?: Readonly<Record<string, boolean | number | string>>;
+  readonly note?: string;
+}
+
+const EVENT_KEYS = new Set(["kind", "date", "attributes", "note"]);
+
+function typeWords(a: ParsedAttribute): string {
+  switch (a.type) {
+    case "boolean":
+      return "true or false";
+    case "integer":
+      return "a whole number";
+    case "number":
+      return `a decimal number${a.unit === null ? "" : ` (in ${a.unit})`}`;
+    case "string":
+      return "text";
+    case "enum":
+      return `one of ${[...(a.values ?? [])].map((v) => JSON.stringify(v)).join(", ")}`;
+  }
+}
+
+/** Checks one attribute value; returns a reason, or null when it fits the declaration. */
+export function attributeProblem(a: ParsedAttribute, value: unknown): { code: ValidationCode; reason: string } | null {
+  switch (a.type) {
+    case "boolean":
+      return typeof value === "boolean" ? null : { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
+    case "integer": {
+      if (typeof value !== "number" || !Number.isSafeInteger(value)) return { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
+      const n = exactNumber(value)!;
+      if (a.min !== null && compareExact(n, a.min) < 0) return { code: "too_small", reason: `${value} is below the declared minimum ${exactText(a.min)}` };
+      if (a.max !== null && compareExact(n, a.max) > 0) return { code: "too_big", reason: `${value} is above the declared maximum ${exactText(a.max)}` };
+      return null;
+    }
+    case "number": {
+      const n = typeof value === "number" || typeof value === "string" ? exactNumber(value) : null;
+      if (n === null) return { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
+      if (a.min !== null && compareExact(n, a.min) < 0) return { code: "too_small", reason: `${exactText(n)} is below the declared minimum ${exactText(a.min)}` };
+      if (a.max !== null && compareExact(n, a.max) > 0) return { code: "too_big", reason: `${exactText(n)} is above the declared maximum ${exactText(a.max)}` };
+      return null;
+    }
+    case "string":
+      if (typeof value !== "string") return { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
+      if (a.maxLength !== null && value.length > a.maxLength) return { code: "too_big", reason: `text longer than ${a.maxLength} characters` };
+      return null;
+    case "enum":
+      return typeof value === "string" && a.values!.has(value) ? null : { code: "invalid_value", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
+  }
+}
+
+/**
+ * Checks an event of a declared kind (shape, date, attributes) and pushes one issue per
+ * problem, under `path` (the event's path, e.g. `["events", 3]`).
+ */
+export function checkDeclaredEvent(e: Record<string, unknown>, kind: ParsedOutcomeKind, path: readonly (string | number)[], issues: Issue[]): void {
+  if (!isCalendarDate(e.date)) issues.push({ path: [...path, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(e.date)}` });
+  for (const key in e) {
+    if (!EVENT_KEYS.has(key)) {
+      issues.push({ path: [...path, key], code: "unrecognized_keys", message: `unknown field "${key}" on a ${kind.name} event (its values go under "attributes")` });
+    }
+  }
+  if (e.note !== undefined && typeof e.note !== "string") issues.push({ path: [...path, "note"], code: "invalid_type", message: "a note is text" });
+  const raw = e.attributes;
+  if (raw !== undefined && (typeof raw !== "object" || raw === null || Array.isArray(raw))) {
+    issues.push({ path: [...path, "attributes"], code: "invalid_type", message: `the attributes of a ${kind.name} event are an object` });
+    return;
+  }
+  const attrs = (raw ?? {}) as Record<string, unknown>;
+  for (const name of Object.keys(attrs)) {
+    const a = kind.attributes.get(name);
+    if (a === undefined) {
+      const hint = didYouMean(name, [...kind.attributes.keys()]);
+      const declared = kind.attributes.size === 0 ? "it declares none" : `declared: ${[...kind.attributes.keys()].join(", ")}`;
+      issues.push({ path: [...path, "attributes", name], code: "unrecognized_keys", message: `${kind.name} has no attribute ${JSON.stringify(name)}${hint ? ` (did you mean "${hint}"?)` : ""}; ${declared}` });
+      continue;
+    }
+    const problem = attributeProblem(a, attrs[name]);
+    if (problem !== null) issues.push({ path: [...path, "attributes", name], code: problem.code, message: `${kind.name}.${name}: ${problem.reason}` });
+  }
+  for (const a of kind.attributes.values()) {
+    if (!a.optional && !Object.hasOwn(attrs, a.name)) {
+      issues.push({ path: [...path, "attributes", a.name], code: "invalid_type", message: `${kind.name}.${a.name} is required (${typeWords(a)})` });
+    }
+  }
+}
+
+/** The issue for an event kind that is neither built in nor declared. */
+export function undeclaredKindIssue(outcomes: ParsedOutcomes, kind: unknown, path: readonly (string | number)[]): Issue {
+  const declared = [...outcomes.kinds.keys()];
+  const hint = typeof kind === "string" ? didYouMean(kind, [...OUTCOME_EVENT_KINDS, ...declared]) : undefined;
+  return {
+    path: [...path, "kind"],
+    code: "invalid_union_discriminator",
+    message:
+      `unknown event kind ${quote(kind)}${hint ? ` (did you mean "${hint}"?)` : ""}: not built in (${OUTCOME_EVENT_KINDS.join(", ")})` +
+      (declared.length === 0 ? " and the contract declares no outcome kinds" : ` and not declared by the contract (declared: ${declared.join(", ")})`),
+  };
+}
+
+/** The input of {@link validateOutcomeEvents}. */
+export const validateOutcomeEventsInputSchema = z.strictObject({
+  outcomes: z.unknown(),
+  events: z.array(z.unknown()).max(1_000_000),
+});
+
+/** Input of {@link validateOutcomeEvents}. */
+export type ValidateOutcomeEventsInput = z.input<typeof validateOutcomeEventsInputSchema>;
+
+/**
+ * Checks event records of declared kinds against a contract's outcome declarations (for
+ * a backend that stores events before any contract is evaluated). Events of built-in kinds
+ * are passed over here (their shape is {@link outcomeEventSchema}'s); an undeclared kind,
+ * an unknown or missing attribute or a value of the wrong type is a {@link ValidationError}
+ * naming the kind and the path (`events[2].attributes.days`).
+ *
+ * @example
+ * ```ts
+ * validateOutcomeEvents({
+ *   outcomes: { hospitalisation: { attributes: { days: { type: "integer", min: 0 } } } },
+ *   events: [{ kind: "hospitalisation", date: "2026-05-02", attributes: { days: 4 } }],
+ * }); // returns the events
+ * ```
+ */
+export function validateOutcomeEvents(input: ValidateOutcomeEventsInput): readonly DeclaredOutcomeEvent[] {
+  const { outcomes: raw, events } = parseInput(validateOutcomeEventsInputSchema, input, "validateOutcomeEvents");
+  const outcomes = parseOutcomeDeclarations(raw);
+  const issues: Issue[] = [];
+  events.forEach((e, i) => {
+    if (typeof e !== "object" || e === null || Array.isArray(e)) {
+      issues.push({ path: ["events", i], code: "invalid_type", message: "an event is an object { kind, date }" });
+      return;
+    }
+    const kind = (e as Record<string, unknown>).kind;
+    if (typeof kind !== "string" || !isKnownKind(outcomes, kind)) {
+      issues.push(undeclaredKindIssue(outcomes, kind, ["events", i]));
+      return;
+    }
+    const decl = outcomes.kinds.get(kind);
+    if (decl !== undefined) checkDeclaredEvent(e as Record<string, unknown>, decl, ["events", i], issues);
+    else if (!isCalendarDate((e as Record<string, unknown>).date)) issues.push({ path: ["events", i, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote((e as Record<string, unknown>).date)}` });
+  });
+  if (issues.length > 0) throw new ValidationError(issues, "validateOutcomeEvents");
+  return events as DeclaredOutcomeEvent[];
+}
+

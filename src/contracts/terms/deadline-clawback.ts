@@ -1,0 +1,16 @@
+// Return kind `deadlineClawback`: as `deadlineRefund`, booked as a clawback.
+import * as z from "zod";
+import type { ReturnTermKind } from "./kind.js";
+import { deadlineReturnFields, deadlineTrigger, type ParsedDeadlineReturn, prepareDeadlineReturn } from "./deadline.js";
+
+/** A clawback on a milestone missed by a deadline. */
+export const deadlineClawbackKindSchema = z.strictObject({ type: z.literal("deadlineClawback"), ...deadlineReturnFields });
+
+/** The `deadlineClawback` return kind. */
+export const deadlineClawbackKind: ReturnTermKind<"deadlineClawback", typeof deadlineClawbackKindSchema, ParsedDeadlineReturn<"deadlineClawback">> = {
+  type: "deadlineClawback",
+  schema: deadlineClawbackKindSchema,
+  shareOf: (r) => r.share,
+  prepare: (r, ctx) => prepareDeadlineReturn("deadlineClawback", r, ctx),
+  trigger: deadlineTrigger,
+};
