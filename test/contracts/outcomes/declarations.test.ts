@@ -82,7 +82,7 @@ describe("events of declared kinds", () => {
         ],
       }),
     );
-    const at = (i: Issue) => i.path.join(".");
+    const at = (i: { path: readonly (string | number)[] }) => i.path.join(".");
     expect(found.map(at)).toEqual([
       "events.0.attributes.days",
       "events.1.attributes.days",
