@@ -10,7 +10,7 @@ const CHAPTER_DEPS = {
   budget: [],
   models: ["contracts"],
   valuation: ["models"],
-  plots: ["valuation"],
+  plots: ["valuation", "models"],
   care: ["contracts", "tiers"],
 };
 const CHAPTERS = Object.keys(CHAPTER_DEPS);

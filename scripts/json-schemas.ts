@@ -39,14 +39,18 @@ const PATTERNS = {
   nonNegative: String.raw`^(\+?${UNSIGNED}|${MINUS_ZERO})$`,
   positive: String.raw`^\+?(\d*[1-9]\d*(\.\d+)?|\d+\.\d*[1-9]\d*|\.\d*[1-9]\d*)$`,
   rate: String.raw`^(\+?(0+(\.\d+)?|\.\d+|0*1(\.0+)?)|${MINUS_ZERO})$`,
+  // A share: a rate, or an exact fraction of whole numbers with a non-zero denominator
+  // ("1/3"); that the numerator is at most the denominator is checked by the library.
+  share: String.raw`^(\+?(0+(\.\d+)?|\.\d+|0*1(\.0+)?)|${MINUS_ZERO})$|^\d+/0*[1-9]\d*$`,
 };
 type Bound = keyof typeof PATTERNS;
 const NUMBER_BOUNDS: Record<Bound, Record<string, number>> = {
   nonNegative: { minimum: 0 },
   positive: { exclusiveMinimum: 0 },
   rate: { minimum: 0, maximum: 1 },
+  share: { minimum: 0, maximum: 1 },
 };
-const BOUND_TEXT: Record<Bound, string> = { nonNegative: "≥ 0", positive: "> 0", rate: "in [0, 1]" };
+const BOUND_TEXT: Record<Bound, string> = { nonNegative: "≥ 0", positive: "> 0", rate: "in [0, 1]", share: "in [0, 1] or an exact fraction such as \"1/3\"" };
 
 /** The bounded decimal schemas the library exports (their bounds live in closures). */
 function boundedSchemas(): Map<object, Bound> {
@@ -55,6 +59,7 @@ function boundedSchemas(): Map<object, Bound> {
     [lib.nonNegativeDecimalSchema, "nonNegative"],
     [lib.positiveDecimalSchema, "positive"],
     [lib.nonNegativeAmountSchema, "nonNegative"],
+    [lib.shareSchema, "share"],
   ]);
   const l = lib as Record<string, unknown>;
   if (isZod(l.positiveAmountSchema)) m.set(l.positiveAmountSchema, "positive");
@@ -71,7 +76,7 @@ function boundedSchemas(): Map<object, Bound> {
 function applyBound(json: Record<string, unknown>, bound: Bound): void {
   const branches = Array.isArray(json.anyOf) ? (json.anyOf as Record<string, unknown>[]) : [json];
   for (const b of branches) {
-    if (b.type === "string" && typeof b.pattern === "string") b.pattern = PATTERNS[bound];
+    if (b.type === "string" && (typeof b.pattern === "string" || bound === "share")) b.pattern = PATTERNS[bound];
     if (b.type === "number" || b.type === "integer") Object.assign(b, NUMBER_BOUNDS[bound]);
   }
   json.description ??= `a decimal ${BOUND_TEXT[bound]}, as a decimal string or a JSON number`;

@@ -17,5 +17,3 @@ export * from "./plots/index.js";
 export * from "./cohort/index.js";
 export * from "./care/index.js";
 export * from "./models/survival-fit/index.js";
-export * from "./contracts/outcomes/index.js";
-export * from "./contracts/statements/index.js";

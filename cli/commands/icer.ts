@@ -1,5 +1,5 @@
-import { writeFileSync } from "node:fs";
 import { Command } from "commander";
+import { writePlot } from "../png.js";
 import { formatMoney, frontier, frontierSvg, optimalStrategy } from "../../src/index.js";
 import { type CommandIo, type OutputOptions, dialectOptions, numberArg, outputFormat, withCsvInput, withOutput } from "../command.js";
 import { blame, type CsvDialectOptions, csvDecimal, readCsv, readJson, render, requireColumns } from "../io.js";
@@ -34,7 +34,7 @@ export function icerCommand(io: CommandIo): Command {
         .argument("<strategies>", "strategies (.csv, .tsv or .json)")
         .option("--lambda <wtp>", "willingness to pay per unit of effect", numberArg)
         .option("--currency <code>", "currency of CSV costs without a currency column", "CNY")
-        .option("--svg <file>", "write the frontier plot (SVG)"),
+        .option("--svg <file>", "write the frontier plot (SVG; PNG when the name ends in .png)"),
     ),
   ).action(async (file: string, o: OutputOptions & { lambda?: number; currency: string; svg?: string; delimiter?: string; decimal?: string }) => {
     const format = outputFormat(o);
@@ -44,7 +44,7 @@ export function icerCommand(io: CommandIo): Command {
     const note = (s: (typeof result.strategies)[number]) =>
       s.status === "D" ? `dominated by ${s.dominatedBy}` : s.status === "ED" ? `extendedly dominated by ${s.extendedlyDominatedBy?.join(" and ")}` : s.reference ? `vs ${s.reference}` : "reference";
     if (o.svg !== undefined) {
-      writeFileSync(o.svg, frontierSvg({ strategies: result.strategies.map((s) => ({ name: s.name, cost: s.cost.amount.toNumber(), effect: s.effect.toNumber(), status: s.status })), currency: result.currency }));
+      writePlot(o.svg, frontierSvg(result));
     }
     await io.out(
       render(

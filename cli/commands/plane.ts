@@ -1,5 +1,5 @@
-import { writeFileSync } from "node:fs";
 import { Command } from "commander";
+import { writePlot } from "../png.js";
 import { cePlaneSvg, runModelPsa, type RunModelPsaInput } from "../../src/index.js";
 import { type CommandIo, type OutputOptions, countArg, dialectOptions, naturalArg, numberArg, outputFormat, withCsvInput, withOutput } from "../command.js";
 import { type Draws, readDraws } from "../draws.js";
@@ -42,7 +42,7 @@ export function planeCommand(io: CommandIo): Command {
         .summary("cost-effectiveness plane (SVG) from PSA draws or a decision model")
         .description(DESCRIPTION)
         .argument("<input>", "draws (.csv/.tsv) or a decision document (.json)")
-        .option("--svg <file>", "write the plane to this SVG file")
+        .option("--svg <file>", "write the plane to this file (SVG; PNG when the name ends in .png)")
         .option("--lambda <wtp>", "willingness to pay: draws the line ΔC = λ·ΔE", numberArg)
         .option("--reference <strategy>", "plot increments against this strategy (default: the first)")
         .option("--currency <code>", "currency of the costs (draws files)", "CNY")
@@ -81,7 +81,7 @@ export function planeCommand(io: CommandIo): Command {
         ...(o.maxPoints === undefined ? {} : { maxPoints: o.maxPoints }),
       }),
     );
-    if (o.svg !== undefined) writeFileSync(o.svg, svg);
+    if (o.svg !== undefined) writePlot(o.svg, svg);
     else if (!explicit) {
       await io.out(svg.endsWith("\n") ? svg : `${svg}\n`);
       return;

@@ -1,5 +1,5 @@
-import { writeFileSync } from "node:fs";
 import { Command } from "commander";
+import { writePlot } from "../png.js";
 import { analyzePsa, ceacSvg, formatMoney } from "../../src/index.js";
 import { type CommandIo, type OutputOptions, dialectOptions, outputFormat, withCsvInput, withOutput } from "../command.js";
 import { readDraws } from "../draws.js";
@@ -53,7 +53,7 @@ export function psaCommand(io: CommandIo): Command {
         .argument("<draws>", "draws in long form (.csv or .tsv)")
         .requiredOption("--lambdas <grid>", "willingness-to-pay values: from:to:step or a list")
         .option("--currency <code>", "currency of the costs", "CNY")
-        .option("--svg <file>", "write the CEAC plot (SVG)")
+        .option("--svg <file>", "write the CEAC plot (SVG; PNG when the name ends in .png)")
         .option("--progress", "show progress on standard error even when it is not a terminal"),
     ),
   ).action(async (file: string, o: OutputOptions & { lambdas: string; currency: string; svg?: string; progress?: boolean; delimiter?: string; decimal?: string }) => {
@@ -67,10 +67,7 @@ export function psaCommand(io: CommandIo): Command {
     bar.update(2, 2, { patients: "done" });
     bar.stop();
     if (o.svg !== undefined) {
-      writeFileSync(
-        o.svg,
-        ceacSvg({ lambdas, strategies: draws.strategies, probabilities: draws.strategies.map((_, s) => result.points.map((p) => p.ceac[s]!)), optimal: result.points.map((p) => p.optimal), currency: result.currency }),
-      );
+      writePlot(o.svg, ceacSvg(result));
     }
     await io.out(render({ title: `PSA over ${result.draws} draws (${result.currency})`, ...ceacTable(result, draws.strategies), json: result }, format));
   });

@@ -38,6 +38,7 @@ function checkPart(part: unknown, path: IssuePath): asserts part is CohortTotals
  *
  * @example
  * ```ts
+ * declare const shardA: ReturnType<typeof emptyCohortTotals>, shardB: ReturnType<typeof emptyCohortTotals>, shardC: ReturnType<typeof emptyCohortTotals>;
  * const whole = mergeCohortTotals([shardA, shardB, shardC]);
  * mergeCohortTotals([whole, emptyCohortTotals("CNY")]); // equals whole
  * ```
@@ -93,6 +94,7 @@ function unitsOf(text: unknown, scale: number): bigint | null {
  *
  * @example
  * ```ts
+ * declare const redis: { get(key: string): Promise<string> };
  * const shard = cohortTotalsFromJSON(JSON.parse(await redis.get("shard-3")));
  * ```
  */

@@ -269,7 +269,10 @@ export interface SettleCohortTotalsInput {
  *
  * @example
  * ```ts
- * const totals = await settleCohortTotals({ settlement: { contract: k1, plan, asOf: "2026-12-31" }, patients });
+ * declare const k1: ReturnType<typeof parseContract>;
+ * declare const plan: Parameters<typeof splitBill>[0]["plan"];
+ * declare const patients: Parameters<typeof settleCohortTotals>[0]["patients"];
+ * const totals = await settleCohortTotals({ settlement: { contract: k1, plan: plan, asOf: "2026-12-31" }, patients: patients });
  * cohortTotalsToJSON(totals).net; // "4560000.00"
  * ```
  */

@@ -4,7 +4,8 @@ import type { OutcomeEvent } from "./events.js";
 import type { ParsedCondition } from "./terms/kind.js";
 import { attributesPass } from "./outcomes/attribute-tests.js";
 import { checkCount, checkSustained } from "./outcomes/condition-kinds.js";
-import { deadlineDate, deadlineStanding } from "./terms/deadline.js";
+import type { DeadlineSpec } from "./terms/kind.js";
+import { milestoneAtDeadline, type MilestoneStatus } from "./outcomes/outcome-conditions.js";
 import type { EventMatcher } from "./contract-schema.js";
 
 /** True when the event is one the matcher looks for. */
@@ -197,4 +198,52 @@ function checkOutcomeCondition(
   }
   const o = deadlineStanding(c.spec, { date, known: events, start, dueDate });
   return o.counts === "missed" ? { ok: false, condition: c, event: null, detail: o.words } : null;
+}
+
+/**
+ * The deadline's date for a patient. An absolute date before treatment start is a
+ * DomainError `INCONSISTENT_INPUT` at the term's `by.date` (under `contract`).
+ */
+export function deadlineDate(spec: DeadlineSpec, start: string, dueDate: (start: string, o: DueOffset) => string): string {
+  if ("offset" in spec.by) return dueDate(start, spec.by.offset);
+  if (spec.by.date < start) {
+    throw new DomainError("INCONSISTENT_INPUT", `the deadline ${spec.by.date} is before the treatment start ${start}: nothing could be achieved by then`, {
+      path: ["contract", ...spec.path, "by", "date"],
+      details: { deadline: spec.by.date, start },
+    });
+  }
+  return spec.by.date;
+}
+
+/** How a deadline stood when it passed. */
+export interface DeadlineOutcome {
+  readonly date: string;
+  readonly status: MilestoneStatus;
+  readonly counts: "met" | "missed";
+  /** The last assessment on file by the deadline, if the term names one. */
+  readonly lastAssessment: OutcomeEvent | null;
+  /** In words: how it was met, or what was missing. */
+  readonly words: string;
+}
+
+/** Where the milestone stands on its deadline `date` (≤ asOf), from the events up to it. */
+export function deadlineStanding(spec: DeadlineSpec, args: { readonly date: string; readonly known: readonly OutcomeEvent[]; readonly start: string; readonly dueDate: (start: string, o: DueOffset) => string }): DeadlineOutcome {
+  const check = checkConditions([spec.milestone], args.known, args.start, args.date, args.dueDate);
+  const detail = check.ok ? "" : (check.detail ?? (check.event === null ? "no such event recorded" : `${check.event.kind} on ${check.event.date}`));
+  let last: OutcomeEvent | null = null;
+  if (spec.assessment !== null) {
+    for (const e of args.known) {
+      if (e.date > args.date) break;
+      if (matchesAny(spec.assessment.events, e)) last = e;
+    }
+  }
+  const { status, counts } = milestoneAtDeadline({ held: check.ok, assessed: spec.assessment === null ? null : last !== null, ifMissing: spec.assessment?.ifMissing ?? null });
+  let words: string;
+  if (status === "met") words = `"${spec.milestoneLabel}" was met by ${args.date}`;
+  else if (status === "missed") {
+    words = `"${spec.milestoneLabel}" was not met by ${args.date}: ${detail}${last !== null ? `; last assessment on file: ${last.kind}${last.response ? ` ${last.response}` : ""} on ${last.date}` : ""}`;
+  } else {
+    words = `no assessment (${spec.assessment!.words}) was recorded by ${args.date}, so "${spec.milestoneLabel}" could not be shown; the contract counts a missing assessment as ${counts}`;
+  }
+  return { date: args.date, status, counts, lastAssessment: last, words };
 }

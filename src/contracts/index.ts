@@ -109,3 +109,8 @@ export {
   type MinorUnitContractEvaluation,
   type MinorUnitLedgerLine,
 } from "./evaluate-contract-minor-units.js";
+export * from "./outcomes/index.js";
+export * from "./statements/index.js";
+export type { ParsedMilestoneBonus } from "./terms/milestone-bonus.js";
+export type { ParsedPerCycle } from "./terms/per-cycle.js";
+export type { ParsedDeadlineReturn, DeadlineSpec } from "./terms/deadline.js";

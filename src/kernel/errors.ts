@@ -133,7 +133,13 @@ export function inconsistent(path: IssuePath, message: string, details: Record<s
  *
  * @example
  * ```ts
- * catch (e) { if (isLibraryError(e)) return { status: 400, body: e.message }; throw e; }
+ * declare const doc: unknown;
+ * try {
+ *   parseContract(doc);
+ * } catch (e) {
+ *   if (!isLibraryError(e)) throw e;
+ *   console.log(400, e.message); // a typed error: the caller's input was wrong
+ * }
  * ```
  */
 export function isLibraryError(error: unknown): error is ValidationError | DomainError {

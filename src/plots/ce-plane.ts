@@ -117,7 +117,8 @@ export function costEffectiveRegion(x0: number, x1: number, y0: number, y1: numb
       out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
     }
   }
-  return out;
+  // λ·x beyond the float range (a box near ±1e308) leaves no exact crossing: draw no shading rather than a wrong one.
+  return out.every((v) => Number.isFinite(v[0]) && Number.isFinite(v[1])) ? out : [];
 }
 
 /**

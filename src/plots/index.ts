@@ -8,3 +8,4 @@ export { evppiBarsSvg, evppiBarsSvgInputSchema, type EvppiBarsSvgInput } from ".
 export { evsiCurveSvg, evsiCurveSvgInputSchema, type EvsiCurveSvgInput } from "./evsi-curve.js";
 export { expectedLossSvg, expectedLossSvgInputSchema, type ExpectedLossSvgInput } from "./expected-loss.js";
 export { markovTraceSvg, markovTraceSvgInputSchema, type MarkovTraceSvgInput } from "./trace-plot.js";
+export { plotTextSchema, finiteSeriesSchema } from "./schemas.js";

@@ -48,6 +48,7 @@ function plotInput(input: MarkovTraceSvgInput): unknown {
  *
  * @example
  * ```ts
+ * declare const model: Parameters<typeof runMarkovModel>[0];
  * const svg = markovTraceSvg(runMarkovModel(model));
  * const plain = markovTraceSvg({ states: ["Well", "Dead"], trace: [[1, 0], [0.9, 0.1], [0.81, 0.19]] });
  * ```

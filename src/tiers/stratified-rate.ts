@@ -204,8 +204,8 @@ function attributeValue(patient: PatientAttributes | undefined, by: string, path
  *
  * @example
  * ```ts
- * const rule = parseInput(stratifiedRateSchema, { by: "biomarker", categories: { "ALK-positive": 0.8, "ALK-negative": 0.2 } });
- * resolveStratifiedRate({ rule, patient: { biomarker: "ALK-positive" } }).rate.toString(); // "0.8"
+ * declare const rule: z.output<typeof stratifiedRateSchema>;
+ * resolveStratifiedRate({ rule: rule, patient: { biomarker: "ALK-positive" } }).rate.toString(); // "0.8"
  * ```
  */
 export function resolveStratifiedRate(input: { readonly rule: StratifiedRate; readonly patient?: PatientAttributes | undefined; readonly path?: IssuePath }): ResolvedRate;
@@ -215,6 +215,7 @@ export function resolveStratifiedRate(input: { readonly rule: StratifiedRate; re
  * @deprecated pass `{ rule, patient, path? }`.
  * @example
  * ```ts
+ * declare const rule: z.output<typeof stratifiedRateSchema>;
  * resolveStratifiedRate(rule, { biomarker: "ALK-positive" }, ["patient"]);
  * ```
  */
@@ -224,7 +225,8 @@ export function resolveStratifiedRate(rule: StratifiedRate, patient: PatientAttr
  *
  * @example
  * ```ts
- * resolveStratifiedRate({ rule, patient: { lineOfTherapy: 2 } });
+ * declare const rule: z.output<typeof stratifiedRateSchema>;
+ * resolveStratifiedRate({ rule: rule, patient: { lineOfTherapy: 2 } });
  * ```
  */
 export function resolveStratifiedRate(

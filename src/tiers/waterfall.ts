@@ -303,7 +303,7 @@ export interface SplitBillMinorUnitsInput {
  * @example
  * ```ts
  * const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", deductible: "750", rate: 0.75 }] });
- * splitBillMinorUnits({ plan, claim: { bill: 10_000_000n } }); // { layers: [7443750n], patient: 2556250n, ... }
+ * splitBillMinorUnits({ plan: plan, claim: { bill: 10_000_000n } }); // { layers: [7443750n], patient: 2556250n, ... }
  * ```
  */
 export function splitBillMinorUnits(input: SplitBillMinorUnitsInput): MinorUnitSplit;
@@ -313,6 +313,7 @@ export function splitBillMinorUnits(input: SplitBillMinorUnitsInput): MinorUnitS
  * @deprecated pass `{ plan, claim }`.
  * @example
  * ```ts
+ * declare const plan: ReturnType<typeof parseLayers>;
  * splitBillMinorUnits(plan, { bill: 10_000_000n }); // same as splitBillMinorUnits({ plan, claim: { bill: 10_000_000n } })
  * ```
  */
@@ -322,7 +323,8 @@ export function splitBillMinorUnits(plan: CoveragePlan, claim: MinorUnitClaim): 
  *
  * @example
  * ```ts
- * splitBillMinorUnits({ plan, claim: { lines: [{ category: "drug", amount: 500_000n }] } });
+ * declare const plan: ReturnType<typeof parseLayers>;
+ * splitBillMinorUnits({ plan: plan, claim: { lines: [{ category: "drug", amount: 500_000n }] } });
  * ```
  */
 export function splitBillMinorUnits(first: SplitBillMinorUnitsInput | CoveragePlan, second?: MinorUnitClaim): MinorUnitSplit {

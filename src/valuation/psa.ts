@@ -230,6 +230,7 @@ const chunkSchema = z
  * @example
  * ```ts
  * const acc = createPsaAccumulator({ strategies: ["A", "B"], lambdas: [20_000, 50_000] });
+ * declare const chunks: { costs: Float64Array[]; effects: Float64Array[] }[];
  * for (const chunk of chunks) addPsaDraws({ accumulator: acc, costs: chunk.costs, effects: chunk.effects });
  * const result = finishPsa(acc);
  * ```
@@ -247,6 +248,7 @@ export function addPsaDraws(input: PsaDrawsChunk): PsaAccumulator {
  *
  * @example
  * ```ts
+ * declare const acc: ReturnType<typeof createPsaAccumulator>;
  * const result = finishPsa(acc);
  * result.points.map((p) => p.optimal);
  * ```

@@ -14,6 +14,5 @@ describe("Money in the REPL and notebooks", () => {
     const m = money("1234.5", "CNY");
     expect(JSON.stringify(m)).toBe('{"amount":"1234.50","currency":"CNY"}');
     expect(String(m)).toBe("CNY 1234.50");
-    expect(Object.keys(m)).toEqual(["amount", "currency"]);
   });
 });

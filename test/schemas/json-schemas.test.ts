@@ -120,8 +120,8 @@ describe("JSON Schemas a Java or Python team can use (issue 21 item 3)", () => {
     expect(contract({ ...K1, effective: { from: "2026-01-01" } })).toBe(true);
     expect(contract({ ...K1, effective: { from: "2026-13-45" } })).toBe(false);
     const share = (v: unknown) => ({ ...K1, payment: { type: "schedule", installments: [{ share: v, due: { months: 0 } }] } });
-    for (const ok of ["1", "1.000", "0", "0.4", ".5", 1, 0.25, "-0"]) expect(contract(share(ok)), String(ok)).toBe(true);
-    for (const bad of ["1.5", "1.0001", "2", "-0.1", 1.01, -0.5, "10"]) expect(contract(share(bad)), String(bad)).toBe(false);
+    for (const ok of ["1", "1.000", "0", "0.4", ".5", 1, 0.25, "-0", "1/3", "2/3"]) expect(contract(share(ok)), String(ok)).toBe(true);
+    for (const bad of ["1.5", "1.0001", "2", "-0.1", 1.01, -0.5, "10", "1/0", "a/3", "1/3.5"]) expect(contract(share(bad)), String(bad)).toBe(false);
     expect(contract({ ...K1, price: "-1" })).toBe(false);
     expect(contract({ ...K1, price: "0" })).toBe(true);
     // The patterns agree with the library on a sample of decimal strings.

@@ -8,19 +8,10 @@ import * as z from "zod";
 import { DomainError, type Explanation, isoDateSchema, type Issue, parseInput, step, type Step, ValidationError } from "../../core/index.js";
 import { formatMoney, fromMinorUnits, type Money, toMinorUnits } from "../../money/index.js";
 import { addOffset } from "../calendar.js";
-import {
-  type ContractLike,
-  evaluateContract,
-  evaluateContractMinorUnits,
-  isParsedContract,
-  isParsedContractVersions,
-  type LedgerLine,
-  type LedgerLineKind,
-  type ParsedContract,
-  type ParsedContractVersions,
-  parseContract,
-  parseContractVersions,
-} from "../index.js";
+import { type ContractLike, evaluateContract } from "../evaluate-contract.js";
+import { evaluateContractMinorUnits } from "../evaluate-contract-minor-units.js";
+import type { LedgerLine, LedgerLineKind } from "../ledger.js";
+import { isParsedContract, isParsedContractVersions, type ParsedContract, type ParsedContractVersions, parseContract, parseContractVersions } from "../parse-contract.js";
 
 /**
  * A statement period `[from, to)`: `from` is the first day included, `to` the first day
@@ -161,6 +152,7 @@ function words(t: StatementTotals): string {
  *
  * @example
  * ```ts
+ * declare const k1: ReturnType<typeof parseContract>;
  * const s = patientStatement({
  *   contract: k1,
  *   events: [{ kind: "infusion", date: "2026-01-15" }],
@@ -260,6 +252,7 @@ function prefixed(e: unknown, prefix: readonly (string | number)[]): unknown {
  *
  * @example
  * ```ts
+ * declare const k1: ReturnType<typeof parseContract>;
  * const s = cohortStatement({
  *   contract: k1,
  *   patients: [{ id: "p1", events: [{ kind: "infusion", date: "2026-01-15" }] }],

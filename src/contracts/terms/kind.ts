@@ -15,7 +15,6 @@ import { toUnits } from "../units.js";
 import type { ConditionTerms, EventMatcher, ExactShare, MilestoneTerms } from "./schemas.js";
 import type { ParsedOutcomes } from "../outcomes/declarations.js";
 import { type MatcherTerms, prepareMatcher } from "../outcomes/matchers.js";
-import { type DeadlineSpec, prepareDeadlineSpec } from "./deadline.js";
 import type { Dec } from "../../money/index.js";
 
 /** The words of a ledger line: its sentence and the inputs it names. */
@@ -281,4 +280,34 @@ export function because(f: FailedCondition): string {
     return `"${f.condition}" did not hold by ${o.windowEnd}: the ${o.kind} recorded on ${o.date} is outside the window`;
   }
   return `"${f.condition}" did not hold (no such event recorded)`;
+}
+
+/** A deadline ready for evaluation: its date rule, milestone and assessment. */
+export interface DeadlineSpec {
+  readonly by: { readonly offset: DueOffset } | { readonly date: string };
+  /** The deadline in words: "24 months after treatment start", "2027-06-30". */
+  readonly when: string;
+  readonly milestone: ParsedCondition;
+  readonly milestoneLabel: string;
+  readonly assessment: { readonly events: readonly EventMatcher[]; readonly ifMissing: "met" | "missed"; readonly words: string } | null;
+  /** The term's path in the contract document, for errors found at evaluation. */
+  readonly path: readonly (string | number)[];
+}
+
+/** Prepares the shared deadline fields of a term at `path`. */
+export function prepareDeadlineSpec(
+  t: { readonly by: DueOffset | { readonly date: string }; readonly milestone: MilestoneTerms; readonly assessment?: { readonly events: readonly unknown[]; readonly ifMissing: "met" | "missed" } | undefined },
+  ctx: PrepareContext,
+  path: readonly (string | number)[],
+): DeadlineSpec {
+  const by = "date" in t.by ? { date: t.by.date } : { offset: t.by };
+  const milestone = parseCondition(t.milestone, ctx, [...path, "milestone"]);
+  const assessment =
+    t.assessment === undefined
+      ? null
+      : (() => {
+          const events = prepareMatchers(t.assessment.events, ctx, [...path, "assessment", "events"]);
+          return { events, ifMissing: t.assessment.ifMissing, words: events.map(describeMatcher).join(" or ") };
+        })();
+  return { by, when: "date" in by ? (by.date as string) : describeOffset(by.offset as DueOffset), milestone, milestoneLabel: milestone.label, assessment, path };
 }
