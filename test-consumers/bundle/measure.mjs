@@ -20,7 +20,7 @@ const cases = [
   ["money + allocate (from the root)", `import { money, allocate } from "precision-vbp";\nconsole.log(allocate(money("100"), [1, 1, 1]).map(String));`, 20 * KB],
   // The issue's target was 60 KB; the library's own code is ~135 KB gzipped on its own
   // (docs/quality.md, "Bundle size"), so the limit guards against regressions instead.
-  ["whole library", `import * as lib from "precision-vbp";\nconsole.log(Object.keys(lib).length, lib);`, 230 * KB],
+  ["whole library", `import * as lib from "precision-vbp";\nconsole.log(Object.keys(lib).length, lib);`, 250 * KB],
   ...["core", "money", "valuation", "models", "contracts", "tiers", "budget", "care", "cohort", "plots"].map((c) => [
     `chapter ${c} (all of it)`,
     `import * as lib from "precision-vbp/${c}";\nconsole.log(lib);`,
