@@ -61,3 +61,8 @@ export function subMinorUnit(fn: () => unknown): { code: string; path: readonly 
   expect(i.code).toBe("sub_minor_unit");
   return { code: i.code, path: i.path, message: `${formatPath(i.path)}: ${i.message}` };
 }
+
+/** The message of the ValidationError `fn` throws (to check the calculator named in front of it). */
+export function validationMessage(fn: () => unknown): string {
+  return validationError(fn).message;
+}

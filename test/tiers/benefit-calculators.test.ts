@@ -7,14 +7,8 @@ import {
   catastrophicBurden,
   coordinateBenefits,
 } from "../../src/index.js";
-import { caught, domainError, issues } from "../typed-errors.js";
+import { caught, domainError, issues, validationMessage } from "../typed-errors.js";
 
-/** The message of a ValidationError, to check the calculator named in front of it. */
-function validationMessage(fn: () => unknown): string {
-  const e = caught(fn);
-  expect(e).toBeInstanceOf(ValidationError);
-  return e.message;
-}
 const amt = (m: { toJSON(): { amount: string } }) => m.toJSON().amount;
 
 describe("buy N get M", () => {

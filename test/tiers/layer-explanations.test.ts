@@ -6,14 +6,8 @@ import {
   parseLayers,
   splitBill,
 } from "../../src/index.js";
-import { caught, domainError, issues, subMinorUnit } from "../typed-errors.js";
+import { caught, domainError, issues, subMinorUnit, validationMessage } from "../typed-errors.js";
 
-/** The message of a ValidationError, to check the calculator named in front of it. */
-function validationMessage(fn: () => unknown): string {
-  const e = caught(fn);
-  expect(e).toBeInstanceOf(ValidationError);
-  return e.message;
-}
 const amt = (m: { toJSON(): { amount: string } }) => m.toJSON().amount;
 
 describe("splitBill: basic layer wording, deductible, catalogue and cap", () => {

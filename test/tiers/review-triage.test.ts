@@ -8,14 +8,8 @@ import {
   isoInstantSchema,
   triageClaim,
 } from "../../src/index.js";
-import { caught, issues } from "../typed-errors.js";
+import { caught, issues, validationMessage } from "../typed-errors.js";
 
-/** The message of a ValidationError, to check the calculator named in front of it. */
-function validationMessage(fn: () => unknown): string {
-  const e = caught(fn);
-  expect(e).toBeInstanceOf(ValidationError);
-  return e.message;
-}
 
 describe("green channel", () => {
   it("formats instants in any offset", () => {

@@ -9,14 +9,8 @@ import {
   stratifiedReimbursement,
 } from "../../src/index.js";
 import { D } from "../../src/money/decimal.js";
-import { caught, domainError, issues } from "../typed-errors.js";
+import { caught, domainError, issues, validationMessage } from "../typed-errors.js";
 
-/** The message of a ValidationError, to check the calculator named in front of it. */
-function validationMessage(fn: () => unknown): string {
-  const e = caught(fn);
-  expect(e).toBeInstanceOf(ValidationError);
-  return e.message;
-}
 const amt = (m: { toJSON(): { amount: string } }) => m.toJSON().amount;
 
 describe("stratified rates", () => {
