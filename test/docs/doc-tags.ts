@@ -53,3 +53,39 @@ export function missingDocTags(): MissingTag[] {
   }
   return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
+
+/**
+ * Fields of the library's document and input schemas without a doc comment (issue 21
+ * item 3): each property of a `z.strictObject({...})` / `z.object` / `z.looseObject`
+ * literal in src should carry `/** … *\/`, which the JSON Schemas turn into its
+ * `description`. A spread (`...shape`) is checked where the shape is written.
+ */
+export function undocumentedSchemaFields(): MissingTag[] {
+  const program = ts.createProgram([join(srcDir, "index.ts")], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true });
+  const out: MissingTag[] = [];
+  for (const sf of program.getSourceFiles()) {
+    if (!sf.fileName.startsWith(srcDir)) continue;
+    const file = relative(srcDir, sf.fileName).split("\\").join("/");
+    const chapter = dirname(file).split("/")[0]!;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ["strictObject", "object", "looseObject"].includes(node.expression.name.text)) {
+        const arg = node.arguments[0];
+        if (arg !== undefined && ts.isObjectLiteralExpression(arg)) {
+          for (const p of arg.properties) {
+            if (ts.isSpreadAssignment(p) || p.name === undefined) continue;
+            const hasDoc = ts.getJSDocCommentsAndTags(p).length > 0;
+            if (!hasDoc) {
+              const { line } = sf.getLineAndCharacterOfPosition(p.getStart(sf));
+              const owner = ts.findAncestor(node, (a) => ts.isVariableDeclaration(a) || ts.isFunctionDeclaration(a));
+              const ownerName = owner && (ts.isVariableDeclaration(owner) || ts.isFunctionDeclaration(owner)) && owner.name && ts.isIdentifier(owner.name) ? owner.name.text : `line ${line + 1}`;
+              out.push({ key: `${file}: ${ownerName}.${p.name.getText(sf)}`, chapter });
+            }
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
