@@ -3,6 +3,7 @@
 // Read with the TypeScript compiler from the public entry point, so re-exports resolve to
 // the declaration that carries the comment.
 import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 export interface MissingTag {
@@ -11,8 +12,7 @@ export interface MissingTag {
   chapter: string;
 }
 
-const root = join(__dirname, "..", "..");
-const srcDir = join(root, "src");
+const srcDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "src");
 
 function tagsOf(decl: ts.Declaration): ts.JSDocTag[] {
   // Overloads: the comment sits on the first signature; a `const` carries it on its statement.
