@@ -23,7 +23,7 @@ import { moneyFromFloat } from "./streams.js";
  * `contract` (raw JSON with its currency, or parsed), the `asOf` date of settlement, the
  * willingness to pay per QALY `lambda` (Money), and the cost and effect stream names.
  */
-export const priceContractInputSchema = z
+export const priceContractUnderUncertaintyInputSchema = z
   .object({
     therapy: microsimulationModelSchema,
     comparator: microsimulationModelSchema,
@@ -41,7 +41,7 @@ export const priceContractInputSchema = z
   .strict();
 
 /** Input of {@link priceContractUnderUncertainty}. */
-export type PriceContractInput = z.input<typeof priceContractInputSchema>;
+export type PriceContractUnderUncertaintyInput = z.input<typeof priceContractUnderUncertaintyInputSchema>;
 
 /** Cost-effectiveness with one price in place. */
 export interface PricedCostEffectiveness {
@@ -130,8 +130,8 @@ const eventKey = (events: readonly OutcomeEvent[]): string => {
  * r.expectedNetPrice; r.netPriceInterval; r.underContract.icer;
  * ```
  */
-export function priceContractUnderUncertainty(input: PriceContractInput): ContractPricingResult {
-  const parsed = parseInput(priceContractInputSchema, input, "priceContractUnderUncertainty");
+export function priceContractUnderUncertainty(input: PriceContractUnderUncertaintyInput): ContractPricingResult {
+  const parsed = parseInput(priceContractUnderUncertaintyInputSchema, input, "priceContractUnderUncertainty");
   const raw = parsed.contract;
   if (!isParsedContract(raw) && (typeof raw !== "object" || raw === null || !Object.prototype.hasOwnProperty.call(raw, "currency"))) {
     // a price is money: the document states its currency (no default here)

@@ -15,7 +15,7 @@ const resultShape = z
  * or {@link runPartitionedSurvival}), the cost and effect stream names, and the
  * currency to use when the cost stream declares none (default CNY).
  */
-export const toFrontierInputSchema = z
+export const toFrontierInputInputSchema = z
   .strictObject({
     strategies: z.array(z.strictObject({ name: z.string().min(1), result: resultShape })).min(1),
     costStream: z.string().min(1).default("cost"),
@@ -49,7 +49,7 @@ export interface ModelFrontierInput {
  * ```
  */
 export function toFrontierInput(input: ToFrontierInputInput): ModelFrontierInput {
-  const parsed = parseInput(toFrontierInputSchema, input, "toFrontierInput");
+  const parsed = parseInput(toFrontierInputInputSchema, input, "toFrontierInput");
   return {
     strategies: parsed.strategies.map((s, i) => {
       // own keys only: a stream named "constructor" or "toString" must not find Object.prototype's members

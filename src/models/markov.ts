@@ -66,10 +66,10 @@ export type MarkovModelInput = z.input<typeof markovModelSchema>;
 type MarkovModel = z.output<typeof markovModelSchema>;
 
 /** Input of {@link runMarkovModel}: a model plus the named parameters its expressions use (an optional `type: "markov"` tag is accepted so a PSA strategy model can be run as is). */
-export const markovModelInputSchema = markovModelSchema.extend({ type: z.literal("markov").optional(), parameters: modelParametersSchema.optional() });
+export const runMarkovModelInputSchema = markovModelSchema.extend({ type: z.literal("markov").optional(), parameters: modelParametersSchema.optional() });
 
 /** Input of {@link runMarkovModel}. */
-export type RunMarkovModelInput = z.input<typeof markovModelInputSchema>;
+export type RunMarkovModelInput = z.input<typeof runMarkovModelInputSchema>;
 
 /** Which cohort counts a cycle's values. */
 export type CountingMethod = "beginning" | "end" | "life-table";
@@ -353,7 +353,7 @@ const COUNTING_TEXT: Record<CountingMethod, string> = {
  * ```
  */
 export function runMarkovModel(input: RunMarkovModelInput): MarkovModelResult {
-  const parsed = parseInput(markovModelInputSchema, input, "runMarkovModel");
+  const parsed = parseInput(runMarkovModelInputSchema, input, "runMarkovModel");
   const { parameters, type: _type, ...model } = parsed;
   const table = parameterTable(parameters);
   const compiled = compileMarkovModel(model, table);

@@ -42,13 +42,13 @@ export type PartitionedSurvivalModelInput = z.input<typeof partitionedSurvivalMo
 type PsModel = z.output<typeof partitionedSurvivalModelSchema>;
 
 /** Input of {@link runPartitionedSurvival}: a model plus the named parameters its expressions use. */
-export const partitionedSurvivalInputSchema = partitionedSurvivalModelSchema.extend({
+export const runPartitionedSurvivalInputSchema = partitionedSurvivalModelSchema.extend({
   type: z.literal("partitioned-survival").optional(),
   parameters: modelParametersSchema.optional(),
 });
 
 /** Input of {@link runPartitionedSurvival}. */
-export type RunPartitionedSurvivalInput = z.input<typeof partitionedSurvivalInputSchema>;
+export type RunPartitionedSurvivalInput = z.input<typeof runPartitionedSurvivalInputSchema>;
 
 /** A deterministic partitioned-survival run. */
 export interface PartitionedSurvivalResult {
@@ -163,7 +163,7 @@ export function compilePartitionedSurvival(model: PsModel, table: ParameterTable
  * ```
  */
 export function runPartitionedSurvival(input: RunPartitionedSurvivalInput): PartitionedSurvivalResult {
-  const parsed = parseInput(partitionedSurvivalInputSchema, input, "runPartitionedSurvival");
+  const parsed = parseInput(runPartitionedSurvivalInputSchema, input, "runPartitionedSurvival");
   const { parameters, type: _type, ...model } = parsed;
   const table = parameterTable(parameters);
   const d = compilePartitionedSurvival(model, table).detail(table.base);
