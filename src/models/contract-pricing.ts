@@ -22,6 +22,8 @@ import { moneyFromFloat } from "./streams.js";
  * optional PSA draws, the start date, how therapy states become outcome `events`, the
  * `contract` (raw JSON with its currency, or parsed), the `asOf` date of settlement, the
  * willingness to pay per QALY `lambda` (Money), and the cost and effect stream names.
+ *
+ * @category Contract Pricing
  */
 export const priceContractUnderUncertaintyInputSchema = z
   .object({
@@ -40,10 +42,18 @@ export const priceContractUnderUncertaintyInputSchema = z
   })
   .strict();
 
-/** Input of {@link priceContractUnderUncertainty}. */
+/**
+ * Input of {@link priceContractUnderUncertainty}.
+ *
+ * @category Contract Pricing
+ */
 export type PriceContractUnderUncertaintyInput = z.input<typeof priceContractUnderUncertaintyInputSchema>;
 
-/** Cost-effectiveness with one price in place. */
+/**
+ * Cost-effectiveness with one price in place.
+ *
+ * @category Contract Pricing
+ */
 export interface PricedCostEffectiveness {
   /** Mean therapy cost per patient including the price. */
   readonly therapyCost: Money;
@@ -66,7 +76,11 @@ export interface PricedCostEffectiveness {
   readonly incrementalNmbInterval?: { readonly lower: Money; readonly upper: Money };
 }
 
-/** One patient's contract settlement (runs without PSA). */
+/**
+ * One patient's contract settlement (runs without PSA).
+ *
+ * @category Contract Pricing
+ */
 export interface PricedPatient {
   readonly id: string;
   readonly events: OutcomeEvent[];
@@ -76,7 +90,11 @@ export interface PricedPatient {
   readonly refunded: Money;
 }
 
-/** Result of {@link priceContractUnderUncertainty}. */
+/**
+ * Result of {@link priceContractUnderUncertainty}.
+ *
+ * @category Contract Pricing
+ */
 export interface ContractPricingResult {
   readonly contractId: string;
   readonly currency: string;
@@ -117,8 +135,14 @@ const eventKey = (events: readonly OutcomeEvent[]): string => {
  * place of the list price (net prices enter the therapy's cost undiscounted, like a price paid at
  * the start). Identical histories are settled once per call (the ledger depends only on them).
  *
+ * @param input - the therapy and comparator models, patients or a population, seed, PSA draws, events, the contract and `asOf`, λ (`priceContractUnderUncertaintyInputSchema`).
+ * @returns the expected net price, its range over draws, the recovered share, and cost-effectiveness at list and net price.
+ * @throws {ValidationError} when the input does not match `priceContractUnderUncertaintyInputSchema` (path named): an unknown key, a missing field, a value out of range; issue `missing_currency` when the contract states none; the contract's own issues under `contract`.
+ * @throws {DomainError} OUT_OF_DOMAIN when a simulated value is out of range; the contract's domain errors as `evaluateContract` raises them.
  * @example
  * ```ts
+ * declare const therapy: Parameters<typeof priceContractUnderUncertainty>[0]["therapy"];
+ * declare const comparator: typeof therapy, parameters: Parameters<typeof runModelPsa>[0]["parameters"], k1: unknown;
  * const r = priceContractUnderUncertainty({
  *   therapy, comparator,                     // Markov models (costs without the drug price)
  *   parameters, attributes: {}, population: { size: 1000, attributes: {} },
@@ -129,6 +153,8 @@ const eventKey = (events: readonly OutcomeEvent[]): string => {
  * });
  * r.expectedNetPrice; r.netPriceInterval; r.underContract.icer;
  * ```
+ *
+ * @category Contract Pricing
  */
 export function priceContractUnderUncertainty(input: PriceContractUnderUncertaintyInput): ContractPricingResult {
   const parsed = parseInput(priceContractUnderUncertaintyInputSchema, input, "priceContractUnderUncertainty");

@@ -14,6 +14,8 @@ const resultShape = z
  * Input of {@link toFrontierInput}: named model results (from {@link runMarkovModel}
  * or {@link runPartitionedSurvival}), the cost and effect stream names, and the
  * currency to use when the cost stream declares none (default CNY).
+ *
+ * @category PSA
  */
 export const toFrontierInputInputSchema = z
   .strictObject({
@@ -24,7 +26,11 @@ export const toFrontierInputInputSchema = z
   })
   .strict();
 
-/** Input of {@link toFrontierInput}: any result with `streams[name].total` (and `currency` on money streams). */
+/**
+ * Input of {@link toFrontierInput}: any result with `streams[name].total` (and `currency` on money streams).
+ *
+ * @category PSA
+ */
 export interface ToFrontierInputInput {
   readonly strategies: readonly { readonly name: string; readonly result: { readonly streams: Readonly<Record<string, { readonly total: number; readonly currency?: string }>> } }[];
   readonly costStream?: string;
@@ -32,7 +38,11 @@ export interface ToFrontierInputInput {
   readonly currency?: string;
 }
 
-/** Exactly what valuation's `frontier` accepts. */
+/**
+ * Exactly what valuation's `frontier` accepts.
+ *
+ * @category PSA
+ */
 export interface ModelFrontierInput {
   readonly strategies: { readonly name: string; readonly cost: Money; readonly effect: number }[];
 }
@@ -42,11 +52,17 @@ export interface ModelFrontierInput {
  * stream's discounted total as Money rounded half-up to the cent, the effect
  * stream's discounted total as a number.
  *
+ * @param input - named model results and the cost and effect stream names (`toFrontierInputInputSchema`).
+ * @returns the `frontier` input: one strategy per result with its cost (Money) and effect.
+ * @throws {ValidationError} when the input does not match `toFrontierInputInputSchema` (path named): an unknown key, a missing field, a value out of range; a stream name the results lack, or a cost stream without a currency when none is given.
  * @example
  * ```ts
+ * declare const mono: ReturnType<typeof runMarkovModel>, combo: ReturnType<typeof runMarkovModel>;
  * const input = toFrontierInput({ strategies: [{ name: "Mono", result: mono }, { name: "Combo", result: combo }] });
  * // frontier(input)
  * ```
+ *
+ * @category PSA
  */
 export function toFrontierInput(input: ToFrontierInputInput): ModelFrontierInput {
   const parsed = parseInput(toFrontierInputInputSchema, input, "toFrontierInput");

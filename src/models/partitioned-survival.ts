@@ -17,13 +17,19 @@ import {
 import { compileSurvivalCurve, survivalCurveSchema } from "./survival-curves.js";
 import { numberText } from "../money/format.js";
 
-/** The three states of a partitioned-survival model, in this order. */
+/**
+ * The three states of a partitioned-survival model, in this order.
+ *
+ * @category Partitioned Survival
+ */
 export const PARTITIONED_SURVIVAL_STATES = ["PF", "PD", "Dead"] as const;
 
 /**
  * A partitioned-survival model as a JSON document: PFS and OS curves (time in
  * `timeUnit`, default `year`), a grid of `cycles` cycles of `cycleLength`, and value
  * streams over the states PF, PD and Dead. `firstCycleDiscounted` as in the Markov model.
+ *
+ * @category Partitioned Survival
  */
 export const partitionedSurvivalModelSchema = z
   .strictObject({
@@ -37,20 +43,36 @@ export const partitionedSurvivalModelSchema = z
   })
   .strict();
 
-/** A partitioned-survival model as accepted by {@link partitionedSurvivalModelSchema}. */
+/**
+ * A partitioned-survival model as accepted by {@link partitionedSurvivalModelSchema}.
+ *
+ * @category Partitioned Survival
+ */
 export type PartitionedSurvivalModelInput = z.input<typeof partitionedSurvivalModelSchema>;
 type PsModel = z.output<typeof partitionedSurvivalModelSchema>;
 
-/** Input of {@link runPartitionedSurvival}: a model plus the named parameters its expressions use. */
+/**
+ * Input of {@link runPartitionedSurvival}: a model plus the named parameters its expressions use.
+ *
+ * @category Partitioned Survival
+ */
 export const runPartitionedSurvivalInputSchema = partitionedSurvivalModelSchema.extend({
   type: z.literal("partitioned-survival").optional(),
   parameters: modelParametersSchema.optional(),
 });
 
-/** Input of {@link runPartitionedSurvival}. */
+/**
+ * Input of {@link runPartitionedSurvival}.
+ *
+ * @category Partitioned Survival
+ */
 export type RunPartitionedSurvivalInput = z.input<typeof runPartitionedSurvivalInputSchema>;
 
-/** A deterministic partitioned-survival run. */
+/**
+ * A deterministic partitioned-survival run.
+ *
+ * @category Partitioned Survival
+ */
 export interface PartitionedSurvivalResult {
   readonly model: "partitioned-survival";
   readonly cycles: number;
@@ -147,6 +169,10 @@ export function compilePartitionedSurvival(model: PsModel, table: ParameterTable
  * time in each state by the trapezoid rule, each stream's totals, warnings where the
  * curves cross, and an explanation.
  *
+ * @param input - the model document and the parameters its curves and streams use (`runPartitionedSurvivalInputSchema`).
+ * @returns occupancy, time in state, totals per stream, crossing warnings and the explanation.
+ * @throws {ValidationError} when the input does not match `runPartitionedSurvivalInputSchema` (path named): an unknown key, a missing field, a value out of range; or issue `out_of_range` when a curve parameter computed from the parameters is invalid.
+ * @throws {DomainError} OUT_OF_DOMAIN when a stream's total overflows the float range.
  * @example
  * ```ts
  * const r = runPartitionedSurvival({
@@ -161,6 +187,8 @@ export function compilePartitionedSurvival(model: PsModel, table: ParameterTable
  * r.timeInState.PF;            // 9.100397… months
  * r.streams.cost.money?.total; // CNY 206401.08
  * ```
+ *
+ * @category Partitioned Survival
  */
 export function runPartitionedSurvival(input: RunPartitionedSurvivalInput): PartitionedSurvivalResult {
   const parsed = parseInput(runPartitionedSurvivalInputSchema, input, "runPartitionedSurvival");

@@ -8,13 +8,21 @@ import { seededUniform } from "./random.js";
 import { moneyFromFloat } from "./streams.js";
 import type { Money } from "../money/index.js";
 
-/** A model of either type, tagged: `{ type: "markov", ... }` or `{ type: "partitioned-survival", ... }`. */
+/**
+ * A model of either type, tagged: `{ type: "markov", ... }` or `{ type: "partitioned-survival", ... }`.
+ *
+ * @category PSA
+ */
 export const decisionModelSchema = z.discriminatedUnion("type", [
   markovModelSchema.extend({ type: z.literal("markov") }),
   partitionedSurvivalModelSchema.extend({ type: z.literal("partitioned-survival") }),
 ]);
 
-/** A tagged model as accepted by {@link decisionModelSchema}. */
+/**
+ * A tagged model as accepted by {@link decisionModelSchema}.
+ *
+ * @category PSA
+ */
 export type DecisionModelInput = z.input<typeof decisionModelSchema>;
 
 /** The strategies of a model PSA or sensitivity source: named decision models, names unique. */
@@ -27,6 +35,8 @@ export const modelStrategiesSchema = z
  * Input of {@link runModelPsa}: shared parameters with their distributions, the
  * strategies' models (their expressions reference the shared parameters), which
  * streams are cost and effect, the number of draws and the seed (0 … 2^31 − 1).
+ *
+ * @category PSA
  */
 export const runModelPsaInputSchema = z
   .strictObject({
@@ -40,10 +50,18 @@ export const runModelPsaInputSchema = z
   })
   .strict();
 
-/** Input of {@link runModelPsa}. */
+/**
+ * Input of {@link runModelPsa}.
+ *
+ * @category PSA
+ */
 export type RunModelPsaInput = z.input<typeof runModelPsaInputSchema>;
 
-/** PSA draws per strategy, shaped for valuation's `analyzePsa` (add `lambdas`). */
+/**
+ * PSA draws per strategy, shaped for valuation's `analyzePsa` (add `lambdas`).
+ *
+ * @category PSA
+ */
 export interface ModelPsaResult {
   readonly strategies: string[];
   /** costs[s][k]: discounted cost of strategy s in draw k. */
@@ -67,6 +85,10 @@ export interface ModelPsaResult {
  * strategy sees the same draw, so incremental results are paired. Same seed and
  * document ⇒ bit-identical draws on every platform.
  *
+ * @param input - shared parameters, the strategies' tagged models, the cost and effect stream names, draws and seed (`runModelPsaInputSchema`).
+ * @returns the strategies' cost and effect per draw, ready for `analyzePsa`.
+ * @throws {ValidationError} when the input does not match `runModelPsaInputSchema` (path named): an unknown key, a missing field, a value out of range; issue `currency_mismatch` when the cost streams use different currencies.
+ * @throws {DomainError} OUT_OF_DOMAIN when a draw gives a value out of range (the draw is named).
  * @example
  * ```ts
  * const psa = runModelPsa({
@@ -79,6 +101,8 @@ export interface ModelPsaResult {
  * });
  * // analyzePsa({ ...psa, lambdas: [50000, 100000] })
  * ```
+ *
+ * @category PSA
  */
 export function runModelPsa(input: RunModelPsaInput): ModelPsaResult {
   const parsed = parseInput(runModelPsaInputSchema, input, "runModelPsa");

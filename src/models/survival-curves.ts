@@ -31,7 +31,11 @@ const parametricCurveSchemas = [
   z.strictObject({ type: z.literal("generalised-gamma"), mu: e, sigma: e, Q: e }).strict(),
 ] as const;
 
-/** A parametric survival curve (every type but `kaplan-meier` and `mixture-cure`): the uncured part of a mixture-cure curve. */
+/**
+ * A parametric survival curve (every type but `kaplan-meier` and `mixture-cure`): the uncured part of a mixture-cure curve.
+ *
+ * @category Partitioned Survival
+ */
 export const parametricSurvivalCurveSchema = z.discriminatedUnion("type", [...parametricCurveSchemas]);
 
 /**
@@ -48,6 +52,8 @@ export const parametricSurvivalCurveSchema = z.discriminatedUnion("type", [...pa
  * - `mixture-cure`: S(t) = cureFraction + (1 − cureFraction)·S_u(t), S_u any of the parametric curves above, cureFraction in [0, 1);
  * - `kaplan-meier`: a step table — S(t) = survival[i] for the last times[i] ≤ t, 1 before the first time, the last value after the last time.
  * Parameters may be expressions over model parameters (for PSA).
+ *
+ * @category Partitioned Survival
  */
 export const survivalCurveSchema = z.discriminatedUnion("type", [
   ...parametricCurveSchemas,
@@ -55,7 +61,11 @@ export const survivalCurveSchema = z.discriminatedUnion("type", [
   kmSchema,
 ]);
 
-/** A survival curve as accepted by {@link survivalCurveSchema}. */
+/**
+ * A survival curve as accepted by {@link survivalCurveSchema}.
+ *
+ * @category Partitioned Survival
+ */
 export type SurvivalCurveInput = z.input<typeof survivalCurveSchema>;
 type Curve = z.output<typeof survivalCurveSchema>;
 
@@ -215,22 +225,35 @@ function compileRawCurve(curve: Curve, table: ParameterTable, path: IssuePath): 
   }
 }
 
-/** Input of {@link evaluateSurvivalCurve}: a curve, the times to read it at, and any parameters its expressions use. */
+/**
+ * Input of {@link evaluateSurvivalCurve}: a curve, the times to read it at, and any parameters its expressions use.
+ *
+ * @category Partitioned Survival
+ */
 export const evaluateSurvivalCurveInputSchema = z
   .strictObject({ curve: survivalCurveSchema, times: z.array(modelFloat({ min: 0 })).min(1), parameters: modelParametersSchema.optional() })
   .strict();
 
-/** Input of {@link evaluateSurvivalCurve}. */
+/**
+ * Input of {@link evaluateSurvivalCurve}.
+ *
+ * @category Partitioned Survival
+ */
 export type EvaluateSurvivalCurveInput = z.input<typeof evaluateSurvivalCurveInputSchema>;
 
 /**
  * Reads a survival curve at given times (parameters at their base case).
  *
+ * @param input - the curve, the times to read it at, and the parameters its expressions use (`evaluateSurvivalCurveInputSchema`).
+ * @returns the times and S(t) at each.
+ * @throws {ValidationError} when the input does not match `evaluateSurvivalCurveInputSchema` (path named): an unknown key, a missing field, a value out of range; or issue `out_of_range` when a curve parameter computed from the parameters is invalid.
  * @example
  * ```ts
  * evaluateSurvivalCurve({ curve: { type: "weibull", shape: 1.5, scale: 20 }, times: [0, 12, 24] });
  * // { times: [0, 12, 24], survival: [1, 0.628…, 0.268…] }
  * ```
+ *
+ * @category Partitioned Survival
  */
 export function evaluateSurvivalCurve(input: EvaluateSurvivalCurveInput): { times: number[]; survival: number[] } {
   const parsed = parseInput(evaluateSurvivalCurveInputSchema, input, "evaluateSurvivalCurve");

@@ -7,7 +7,11 @@ import { markovModelSchema } from "../markov.js";
 import { modelFloat } from "../numbers.js";
 import { modelDistributionSchema, modelParametersSchema } from "../parameters.js";
 
-/** A Markov model as a microsimulation runs it (the `type: "markov"` tag is accepted). */
+/**
+ * A Markov model as a microsimulation runs it (the `type: "markov"` tag is accepted).
+ *
+ * @category Microsimulation
+ */
 export const microsimulationModelSchema = markovModelSchema.extend({ type: z.literal("markov").optional() });
 
 /** Event kinds a state change can raise (the treatment start is raised at cycle 0 by `events.start`). */
@@ -22,6 +26,8 @@ const ENTRY_EVENT_KINDS = OUTCOME_EVENT_KINDS.filter((k) => k !== "treatmentStar
  * - `assessments`: response assessments at the end of the listed cycles, the response read
  *   from the patient's state then (`response: { Remission: "CR", Relapse: "PD" }`; states not
  *   listed are not assessed). Nothing is raised after a death event.
+ *
+ * @category Microsimulation
  */
 export const microsimulationEventsSchema = z
   .object({
@@ -48,10 +54,18 @@ export const microsimulationEventsSchema = z
   })
   .strict();
 
-/** Event mapping as accepted by {@link microsimulationEventsSchema}. */
+/**
+ * Event mapping as accepted by {@link microsimulationEventsSchema}.
+ *
+ * @category Microsimulation
+ */
 export type MicrosimulationEventsInput = z.input<typeof microsimulationEventsSchema>;
 
-/** How a population attribute is drawn: a fixed value, a uniform range, a distribution (numbers), or shares of levels (categories). */
+/**
+ * How a population attribute is drawn: a fixed value, a uniform range, a distribution (numbers), or shares of levels (categories).
+ *
+ * @category Microsimulation
+ */
 export const attributeSamplerSchema = z.union([
   z.strictObject({ value: z.union([z.number(), z.string().min(1)]) }).strict(),
   z.strictObject({ uniform: z.strictObject({ min: modelFloat(), max: modelFloat() }).strict().refine((u) => u.max > u.min, { message: "max must exceed min" }) }).strict(),
@@ -59,10 +73,18 @@ export const attributeSamplerSchema = z.union([
   z.strictObject({ shares: userRecord(z.string().min(1), modelFloat({ min: 0, max: 1 })) }).strict(),
 ]);
 
-/** A patient given explicitly: an id, a value for every declared attribute, and optionally its own start date. */
+/**
+ * A patient given explicitly: an id, a value for every declared attribute, and optionally its own start date.
+ *
+ * @category Microsimulation
+ */
 export const simulatedPatientSchema = z.strictObject({ id: z.string().min(1), attributes: attributeValuesSchema, startDate: isoDateSchema.optional() }).strict();
 
-/** Subgroups reported by attribute: a category's levels, or a number cut at `breaks` (half-open bands). */
+/**
+ * Subgroups reported by attribute: a category's levels, or a number cut at `breaks` (half-open bands).
+ *
+ * @category Microsimulation
+ */
 export const subgroupBySchema = z.union([
   z.string().min(1),
   z
@@ -91,6 +113,8 @@ const microsimulationCommon = {
  * `population` to draw, a seed, optional PSA draws, a start date (the cycle length dates the
  * states), optional outcome `events` and `subgroupBy`, and `keepPatients` (the per-patient
  * dated records of a run without PSA; default true).
+ *
+ * @category Microsimulation
  */
 export const runMicrosimulationInputSchema = z
   .object({
@@ -101,7 +125,11 @@ export const runMicrosimulationInputSchema = z
   })
   .strict();
 
-/** Input of {@link runMicrosimulation}. */
+/**
+ * Input of {@link runMicrosimulation}.
+ *
+ * @category Microsimulation
+ */
 export type RunMicrosimulationInput = z.input<typeof runMicrosimulationInputSchema>;
 /** Parsed input of {@link runMicrosimulation}. */
 export type ParsedMicrosimulation = z.output<typeof runMicrosimulationInputSchema>;

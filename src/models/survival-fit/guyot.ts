@@ -13,7 +13,11 @@ import * as z from "zod";
 import { DomainError, parseInput, step, ValidationError, type Issue, type Step } from "../../core/index.js";
 import { modelFloat } from "../numbers.js";
 
-/** Input of {@link reconstructPatientData}. */
+/**
+ * Input of {@link reconstructPatientData}.
+ *
+ * @category Survival Fitting
+ */
 export const reconstructPatientDataInputSchema = z
   .object({
     /** Digitised points of the curve, starting at (0, 1); times non-decreasing, survival non-increasing (a `kaplan-meier` curve document will do). */
@@ -25,10 +29,18 @@ export const reconstructPatientDataInputSchema = z
   })
   .strict();
 
-/** Input of {@link reconstructPatientData}. */
+/**
+ * Input of {@link reconstructPatientData}.
+ *
+ * @category Survival Fitting
+ */
 export type ReconstructPatientDataInput = z.input<typeof reconstructPatientDataInputSchema>;
 
-/** Reconstructed pseudo patient data, ready for `fitSurvival`. */
+/**
+ * Reconstructed pseudo patient data, ready for `fitSurvival`.
+ *
+ * @category Survival Fitting
+ */
 export interface ReconstructedPatientData {
   /** One time per patient, sorted. */
   readonly times: number[];
@@ -72,6 +84,10 @@ function validate(T: number[], S: number[], tr: number[], nr: number[]): void {
  * patients still at risk after the last point are censored there. A numbers-at-risk
  * interval without a digitised point gets one at its start, read off the step curve.
  *
+ * @param input - the digitised Kaplan–Meier points and the numbers at risk (`reconstructPatientDataInputSchema`).
+ * @returns pseudo patient times and event flags, ready for `fitSurvival`.
+ * @throws {ValidationError} when the input does not match `reconstructPatientDataInputSchema` (path named): an unknown key, a missing field, a value out of range; a curve that rises or times that do not increase.
+ * @throws {DomainError} INCONSISTENT_INPUT when the numbers at risk cannot be reconciled with the curve.
  * @example
  * ```ts
  * const ipd = reconstructPatientData({
@@ -80,6 +96,8 @@ function validate(T: number[], S: number[], tr: number[], nr: number[]): void {
  * });
  * fitSurvival({ times: ipd.times, events: ipd.events, family: "weibull" });
  * ```
+ *
+ * @category Survival Fitting
  */
 export function reconstructPatientData(input: ReconstructPatientDataInput): ReconstructedPatientData {
   const parsed = parseInput(reconstructPatientDataInputSchema, input, "reconstructPatientData");
