@@ -27,15 +27,24 @@ import { moneyFromFloat } from "./streams.js";
  */
 export const priceContractUnderUncertaintyInputSchema = z
   .object({
+    /** The therapy's Markov model; its cost stream leaves out the drug's price (the contract's net payment takes its place). */
     therapy: microsimulationModelSchema,
+    /** The comparator's Markov model. */
     comparator: microsimulationModelSchema,
     ...microsimulationCommon,
+    /** How the therapy's states become the contract's outcome events. */
     events: microsimulationEventsSchema,
+    /** The outcome-based contract (结果导向合同): its JSON document with its currency, or a parsed contract. */
     contract: z.unknown(),
+    /** Settlement date (ISO calendar date): events after it are not settled. */
     asOf: isoDateSchema,
+    /** Willingness to pay per unit of effect (意愿支付阈值), as Money in the contract's currency. */
     lambda: moneySchema,
+    /** Name of the cost stream; default `cost`. */
     costStream: z.string().min(1).default("cost"),
+    /** Name of the effect stream; default `qaly`. */
     effectStream: z.string().min(1).default("qaly"),
+    /** Return each patient's settlement (runs without PSA); default true. */
     keepPatients: z.boolean().default(true),
     /** Share of draws kept out of the interval on each side (default 0.025: the 2.5–97.5% range). */
     tail: modelFloat({ above: 0, max: 0.25 }).default(0.025),

@@ -65,11 +65,36 @@ export const modelExpressionSchema: z.ZodType<ModelExpression> = z.lazy(() =>
         key: z.string().min(1).optional(),
       })
       .strict(),
-    z.strictObject({ /** Factors, multiplied in order. */ mul: z.array(modelExpressionSchema).min(1) }).strict(),
-    z.strictObject({ /** Terms, added in order (at least one). */ add: z.array(modelExpressionSchema).min(1) }).strict(),
-    z.strictObject({ /** [a, b]: the difference a − b. */ sub: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
-    z.strictObject({ /** [a, b]: the quotient a ÷ b (b = 0 is an error at run time). */ div: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
-    z.strictObject({ /** A time variable: `cycle` (model time) or `stateTime` (cycles in the current tunnel state), from 1. */ var: z.enum(MODEL_VARIABLES) }).strict(),
+    z
+      .strictObject({
+        /** Factors, multiplied in order. */
+        mul: z.array(modelExpressionSchema).min(1),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** Terms, added in order (at least one). */
+        add: z.array(modelExpressionSchema).min(1),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** [a, b]: the difference a − b. */
+        sub: z.tuple([modelExpressionSchema, modelExpressionSchema]),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** [a, b]: the quotient a ÷ b (b = 0 is an error at run time). */
+        div: z.tuple([modelExpressionSchema, modelExpressionSchema]),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** A time variable: `cycle` (model time) or `stateTime` (cycles in the current tunnel state), from 1. */
+        var: z.enum(MODEL_VARIABLES),
+      })
+      .strict(),
     z
       .strictObject({
         /** A table of values, entry k read at time k + 1; the last entry carries forward. */
@@ -86,10 +111,30 @@ export const modelExpressionSchema: z.ZodType<ModelExpression> = z.lazy(() =>
         is: z.string().min(1).optional(),
       })
       .strict(),
-    z.strictObject({ /** The smallest of the terms (at least one). */ min: z.array(modelExpressionSchema).min(1) }).strict(),
-    z.strictObject({ /** The largest of the terms (at least one). */ max: z.array(modelExpressionSchema).min(1) }).strict(),
-    z.strictObject({ /** e raised to this value (portable exp: the same bits on every platform). */ exp: modelExpressionSchema }).strict(),
-    z.strictObject({ /** [a, b]: a raised to the power b. */ pow: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
+    z
+      .strictObject({
+        /** The smallest of the terms (at least one). */
+        min: z.array(modelExpressionSchema).min(1),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** The largest of the terms (at least one). */
+        max: z.array(modelExpressionSchema).min(1),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** e raised to this value (portable exp: the same bits on every platform). */
+        exp: modelExpressionSchema,
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** [a, b]: a raised to the power b. */
+        pow: z.tuple([modelExpressionSchema, modelExpressionSchema]),
+      })
+      .strict(),
   ]),
 );
 

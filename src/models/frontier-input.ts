@@ -6,7 +6,18 @@ import { moneyFromFloat } from "./streams.js";
 
 const resultShape = z
   .strictObject({
-    streams: userRecord(z.string(), z.strictObject({ total: z.number(), currency: z.string().optional() }).loose()),
+    /** The result's value streams by name. */
+    streams: userRecord(
+      z.string(),
+      z
+        .strictObject({
+          /** The stream's discounted total. */
+          total: z.number(),
+          /** ISO 4217 code of a money stream. */
+          currency: z.string().optional(),
+        })
+        .loose(),
+    ),
   })
   .loose();
 
@@ -19,9 +30,22 @@ const resultShape = z
  */
 export const toFrontierInputInputSchema = z
   .strictObject({
-    strategies: z.array(z.strictObject({ name: z.string().min(1), result: resultShape })).min(1),
+    /** The strategies compared (at least one). */
+    strategies: z
+      .array(
+        z.strictObject({
+          /** Strategy name (策略). */
+          name: z.string().min(1),
+          /** Its model result (`runMarkovModel`, `runPartitionedSurvival` or any with `streams[name].total`). */
+          result: resultShape,
+        }),
+      )
+      .min(1),
+    /** Name of the cost stream; default `cost`. */
     costStream: z.string().min(1).default("cost"),
+    /** Name of the effect stream; default `qaly`. */
     effectStream: z.string().min(1).default("qaly"),
+    /** ISO 4217 code to use when the cost stream declares none. */
     currency: currencyCodeSchema.optional(),
   })
   .strict();

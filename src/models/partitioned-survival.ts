@@ -33,12 +33,19 @@ export const PARTITIONED_SURVIVAL_STATES = ["PF", "PD", "Dead"] as const;
  */
 export const partitionedSurvivalModelSchema = z
   .strictObject({
+    /** Number of cycles in the time horizon (周期数), an integer in [1, 100,000]. */
     cycles: z.number().int().min(1).max(100_000),
+    /** Length of one cycle in `timeUnit`, > 0; default 1. */
     cycleLength: modelFloat({ above: 0 }).default(1),
+    /** Time unit of the curves and the cycle: day, week, month or year (default). */
     timeUnit: z.enum(MODEL_TIME_UNITS).default("year"),
+    /** Progression-free survival curve (无进展生存期): the share in PF is S_PFS(t). */
     pfs: survivalCurveSchema,
+    /** Overall survival curve (总生存期): the share alive is S_OS(t); PD = OS − PFS. */
     os: survivalCurveSchema,
+    /** Named value streams over PF, PD and Dead, at least one. */
     streams: modelStreamsSchema,
+    /** Whether cycle 1 is discounted, as in the Markov model (default true). */
     firstCycleDiscounted: z.boolean().default(true),
   })
   .strict();

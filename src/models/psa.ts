@@ -27,7 +27,16 @@ export type DecisionModelInput = z.input<typeof decisionModelSchema>;
 
 /** The strategies of a model PSA or sensitivity source: named decision models, names unique. */
 export const modelStrategiesSchema = z
-  .array(z.strictObject({ name: z.string().min(1), model: decisionModelSchema }).strict())
+  .array(
+    z
+      .strictObject({
+        /** Strategy name (策略), unique. */
+        name: z.string().min(1),
+        /** The strategy's tagged model (Markov or partitioned survival). */
+        model: decisionModelSchema,
+      })
+      .strict(),
+  )
   .min(1)
   .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" });
 
@@ -40,12 +49,19 @@ export const modelStrategiesSchema = z
  */
 export const runModelPsaInputSchema = z
   .strictObject({
+    /** Shared named parameters with their distributions, sampled once per draw for every strategy. */
     parameters: modelParametersSchema,
+    /** The strategies compared, with their models; names unique. */
     strategies: modelStrategiesSchema,
+    /** Name of the money stream that is the cost; default `cost`. */
     costStream: z.string().min(1).default("cost"),
+    /** Name of the stream that is the effect; default `qaly`. */
     effectStream: z.string().min(1).default("qaly"),
+    /** Number of PSA draws (抽样次数), an integer in [1, 1,000,000]. */
     draws: z.number().int().min(1).max(1_000_000),
+    /** Seed of the random stream, an integer in [0, 2^31 − 1]: the same seed gives the same draws. */
     seed: z.number().int().min(0).max(2_147_483_647),
+    /** Also return every draw's parameter values (for a metamodel or EVPPI); default false. */
     includeParameterDraws: z.boolean().default(false),
   })
   .strict();

@@ -23,11 +23,26 @@ import { numberText } from "../money/format.js";
  */
 export const runModelSubgroupsInputSchema = z
   .object({
+    /** The tagged model (Markov or partitioned survival) run once per subgroup. */
     model: decisionModelSchema,
+    /** Named parameters the model's expressions use (base case). */
     parameters: modelParametersSchema.optional(),
+    /** The attributes the expressions read (属性), declared once. */
     attributes: modelAttributesSchema,
+    /** The subgroups (亚组), 1–10,000, names unique. */
     subgroups: z
-      .array(z.strictObject({ name: z.string().min(1), weight: modelFloat({ above: 0 }), attributes: attributeValuesSchema }).strict())
+      .array(
+        z
+          .strictObject({
+            /** Subgroup name, unique. */
+            name: z.string().min(1),
+            /** Weight > 0: a share or a head count; the weights are normalised to sum to 1. */
+            weight: modelFloat({ above: 0 }),
+            /** A value for every declared attribute. */
+            attributes: attributeValuesSchema,
+          })
+          .strict(),
+      )
       .min(1)
       .max(10_000)
       .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "subgroup names must be unique" }),

@@ -14,13 +14,17 @@ import { SURVIVAL_FIT_FAMILIES, type SurvivalFitFamily } from "./registry.js";
 export const fitSurvivalModelsInputSchema = z
   .object({
     ...survivalDataShape,
+    /** Families to fit, unique; default all seven. */
     families: z
       .array(z.enum(SURVIVAL_FIT_FAMILIES))
       .min(1)
       .refine((f) => new Set(f).size === f.length, { message: "families must be unique" })
       .default([...SURVIVAL_FIT_FAMILIES]),
+    /** Fit each family as a mixture cure model (治愈模型); default false. */
     cure: z.boolean().default(false),
+    /** The unit of `times`, carried into the explanation. */
     timeUnit: z.enum(MODEL_TIME_UNITS).optional(),
+    /** Iteration limit of each Nelder–Mead simplex run, 10–100,000; default 2,000. */
     maxIterations: z.number().int().min(10).max(100_000).default(2000),
   })
   .strict();

@@ -25,11 +25,13 @@ const CURE_BOUNDARY_LOGIT = 15;
 export const fitSurvivalInputSchema = z
   .object({
     ...survivalDataShape,
+    /** The parametric family to fit: exponential, weibull, log-logistic, log-normal, gompertz, gamma or generalised-gamma. */
     family: z.enum(SURVIVAL_FIT_FAMILIES),
     /** Mixture cure model: S(t) = π + (1 − π)·S_family(t). */
     cure: z.boolean().default(false),
     /** The unit of `times`, carried into the explanation (the curve's t is in the same unit). */
     timeUnit: z.enum(MODEL_TIME_UNITS).optional(),
+    /** Iteration limit of each Nelder–Mead simplex run, 10–100,000; default 2,000. */
     maxIterations: z.number().int().min(10).max(100_000).default(2000),
   })
   .strict();

@@ -21,9 +21,25 @@ import { modelFloat } from "../numbers.js";
 export const reconstructPatientDataInputSchema = z
   .object({
     /** Digitised points of the curve, starting at (0, 1); times non-decreasing, survival non-increasing (a `kaplan-meier` curve document will do). */
-    km: z.strictObject({ type: z.literal("kaplan-meier").optional(), times: z.array(modelFloat({ min: 0 })).min(2).max(100_000), survival: z.array(modelFloat({ min: 0, max: 1 })).min(2).max(100_000) }).strict(),
+    km: z
+      .strictObject({
+        /** Optional tag, so a `kaplan-meier` curve document can be passed as it is. */
+        type: z.literal("kaplan-meier").optional(),
+        /** Times of the digitised points, ≥ 0, non-decreasing (2–100,000). */
+        times: z.array(modelFloat({ min: 0 })).min(2).max(100_000),
+        /** S(t) at each point, in [0, 1], non-increasing; one per time. */
+        survival: z.array(modelFloat({ min: 0, max: 1 })).min(2).max(100_000),
+      })
+      .strict(),
     /** The numbers at risk table: times strictly increasing from 0, counts non-increasing, the first > 0. */
-    atRisk: z.strictObject({ times: z.array(modelFloat({ min: 0 })).min(1).max(10_000), counts: z.array(z.number().int().min(0).max(10_000_000)).min(1).max(10_000) }).strict(),
+    atRisk: z
+      .strictObject({
+        /** Times of the numbers-at-risk table (风险人数), strictly increasing from 0. */
+        times: z.array(modelFloat({ min: 0 })).min(1).max(10_000),
+        /** Patients at risk at each time: integers, non-increasing, the first > 0. */
+        counts: z.array(z.number().int().min(0).max(10_000_000)).min(1).max(10_000),
+      })
+      .strict(),
     /** The total number of events, when the publication reports it. */
     totalEvents: z.number().int().min(0).max(10_000_000).optional(),
   })

@@ -8,13 +8,25 @@ import type { SurvivalFitDistribution } from "./fit.js";
 
 const fitShape = z
   .object({
-    curve: z.object({ type: z.string() }).loose(),
+    /** The fitted curve (its parameters are the distribution's keys). */
+    curve: z
+      .object({
+        /** The curve's family, e.g. `weibull`. */
+        type: z.string(),
+      })
+      .loose(),
+    /** The fit's sampling distribution of its parameters. */
     distribution: z
       .object({
+        /** Always `multivariate-normal` for a fit. */
         type: z.literal("multivariate-normal"),
+        /** Parameter names of the curve, e.g. `["shape", "scale"]`. */
         keys: z.array(z.string().min(1)).min(1),
+        /** Estimates on the unconstrained scale, one per key. */
         mean: z.array(z.number()),
+        /** Covariance of the estimates on that scale. */
         covariance: z.array(z.array(z.number())),
+        /** Per key, back to the natural scale: `identity`, `exp` or `logistic`. */
         transform: z.array(z.enum(["identity", "exp", "logistic"])),
       })
       .strict(),
@@ -26,7 +38,14 @@ const fitShape = z
  *
  * @category Survival Fitting
  */
-export const survivalFitForPsaInputSchema = z.strictObject({ fit: fitShape, parameter: z.string().min(1) }).strict();
+export const survivalFitForPsaInputSchema = z
+  .strictObject({
+    /** A `fitSurvival` result (its `curve` and `distribution` are read). */
+    fit: fitShape,
+    /** Name of the model parameter to create, read by the curve as `{ param, key }`. */
+    parameter: z.string().min(1),
+  })
+  .strict();
 
 /**
  * Input of {@link survivalFitForPsa}: a fit (its `curve` and `distribution` are read) and a parameter name.
