@@ -317,18 +317,18 @@ export function priceContractUnderUncertainty(input: PriceContractUnderUncertain
     c.icer !== null ? `ICER ${c.icer.toString()} per unit of effect` : c.dominance === null ? "no ICER (no difference in effect)" : `the therapy is ${c.dominance}`;
   const explanation: Step[] = [
     step(
-      "models.contractPricing.simulation",
+      "models.contract-pricing.simulation",
       `${N} patient(s) simulated on the therapy and the comparator (same patients and random numbers within a draw) ${sim.psa ? `in each of ${D} PSA draws` : "at the base case"}; each therapy history became dated outcome events (${events.start} on the start date, events on entering mapped states, ${events.assessAt.length} assessment(s)) settled under contract ${contract.id} as of ${parsed.asOf}.`,
       { patients: N, draws: D, contract: contract.id, asOf: parsed.asOf, distinctHistories: memo.size },
     ),
     step(
-      "models.contractPricing.netPrice",
+      "models.contract-pricing.net-price",
       `Expected net price per patient ${expectedNetPrice.toString()} (Σ of ${settledCount} exact settlements ÷ ${settledCount}, half-up) against the list price ${contract.price.toString()}${sim.psa ? `; over draws ${netPriceInterval.lower.toString()} – ${netPriceInterval.upper.toString()} (${pct(tail)}–${pct(1 - tail)})` : ""}. Recovered ${pct(recoveredShare)} of the list price: withheld ${pct(withheldShare)}, refunded or clawed back ${pct(refundedShare)}.`,
       { expectedNetUnits: expectedUnits.toString(), recoveredShare, withheldShare, refundedShare },
       expectedNetPrice,
     ),
-    step("models.contractPricing.atList", `At the list price: ${ce(atListPrice)}; incremental NMB ${atListPrice.incrementalNmb.toString()} at λ ${parsed.lambda.toString()}; P(cost-effective) ${pct(atListPrice.probabilityCostEffective)}.`, { icer: atListPrice.icer?.toString() ?? null }, atListPrice.incrementalNmb),
-    step("models.contractPricing.underContract", `Under the contract (expected net price in place of the list price): ${ce(underContract)}; incremental NMB ${underContract.incrementalNmb.toString()}; P(cost-effective) ${pct(underContract.probabilityCostEffective)}.`, { icer: underContract.icer?.toString() ?? null }, underContract.incrementalNmb),
+    step("models.contract-pricing.at-list", `At the list price: ${ce(atListPrice)}; incremental NMB ${atListPrice.incrementalNmb.toString()} at λ ${parsed.lambda.toString()}; P(cost-effective) ${pct(atListPrice.probabilityCostEffective)}.`, { icer: atListPrice.icer?.toString() ?? null }, atListPrice.incrementalNmb),
+    step("models.contract-pricing.under-contract", `Under the contract (expected net price in place of the list price): ${ce(underContract)}; incremental NMB ${underContract.incrementalNmb.toString()}; P(cost-effective) ${pct(underContract.probabilityCostEffective)}.`, { icer: underContract.icer?.toString() ?? null }, underContract.incrementalNmb),
   ];
   const result: ContractPricingResult = {
     contractId: contract.id,

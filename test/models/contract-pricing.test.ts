@@ -218,3 +218,15 @@ describe("contract pricing: bad input", () => {
     expect(e instanceof DomainError || e.name === "ValidationError").toBe(true);
   });
 });
+
+describe("contract pricing: explanation", () => {
+  it("its rule ids are kebab-case dotted paths (models.contract-pricing.*), in the order the steps are read", () => {
+    const r = priceContractUnderUncertainty(base());
+    expect(r.explanation.map((s) => s.rule)).toEqual([
+      "models.contract-pricing.simulation",
+      "models.contract-pricing.net-price",
+      "models.contract-pricing.at-list",
+      "models.contract-pricing.under-contract",
+    ]);
+  });
+});
