@@ -135,11 +135,7 @@ export function costEffectiveRegion(x0: number, x1: number, y0: number, y1: numb
  * a legend that prints every mean. Takes an `analyzePsa` input or a `runModelPsa` result
  * directly.
  *
- * @param input - PSA draws per strategy (or a `runModelPsa` result / `analyzePsa` input as it is) and the plot options.
- * @param input.strategies - strategy names, one series each.
- * @param input.costs - costs[s][d]: cost of strategy s in draw d.
- * @param input.effects - effects[s][d]: effect of strategy s in draw d.
- * @param input.lambda - optional willingness to pay per unit of effect (the λ line).
+ * @param input - PSA draws per strategy (`strategies`, `costs[s][d]`, `effects[s][d]`), or a `runModelPsa` result / `analyzePsa` input as it is, with `lambda` (the willingness-to-pay line) and the plot options.
  * @returns the SVG document as text.
  * @throws {ValidationError} when the input does not match `cePlaneSvgInputSchema` (path named).
  * @throws {DomainError} INCONSISTENT_INPUT when the costs or effects do not have one row per strategy of equal length; UNKNOWN_KEY when `reference` names no strategy; OUT_OF_DOMAIN when an increment overflows the float range.

@@ -66,10 +66,7 @@ export type EvpiCurveSvgInput = { readonly title?: string | undefined; readonly 
  * given an `evppi` result in the same currency, each group's EVPPI curve is overlaid
  * (each with its own colour and dash), so the share of EVPI a group explains is seen.
  *
- * @param input - the plot input.
- * @param input.psa - an `analyzePsa` result (or its JSON): its λ points carry `evpiExact`.
- * @param input.evppi - optional `evppi` result in the same currency, one curve per group.
- * @param input.effectLabel - unit of effect in the λ axis label (default `"QALY"`).
+ * @param input - `{ psa, evppi?, effectLabel? }`: an `analyzePsa` result (or its JSON), optionally an `evppi` result in the same currency (one curve per group), and the unit of effect in the λ axis label (default `"QALY"`).
  * @returns the SVG document as text.
  * @throws {ValidationError} when the input does not match `evpiCurveSvgInputSchema` (path named), e.g. a PSA result with no λ points.
  * @throws {DomainError} CURRENCY_MISMATCH when the EVPPI result is in another currency than the PSA.

@@ -53,9 +53,7 @@ export type EvppiBarsSvgInput = { readonly title?: string | undefined; readonly 
  * horizontal bars, largest first (ties in input order), with the EVPI at that λ as a
  * dashed reference line and each bar's value printed beside it.
  *
- * @param input - the plot input.
- * @param input.evppi - an `evppi` result (or its JSON).
- * @param input.lambda - the λ to show; default the result's first.
+ * @param input - `{ evppi, lambda? }`: an `evppi` result (or its JSON) and the λ to show (default the result's first).
  * @returns the SVG document as text.
  * @throws {ValidationError} when the input does not match `evppiBarsSvgInputSchema` (path named), e.g. a result with no groups.
  * @throws {DomainError} UNKNOWN_KEY when a group has no point at the λ asked for.

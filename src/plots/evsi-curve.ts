@@ -63,9 +63,7 @@ export type EvsiCurveSvgInput = { readonly title?: string | undefined; readonly 
  * population EVSI, the study cost and the expected net benefit of sampling (ENBS), all
  * in money for the whole population, each with its own colour and dash.
  *
- * @param input - the plot input.
- * @param input.evsi - an `evsi` result (or its JSON).
- * @param input.lambda - the λ to show; default the result's first.
+ * @param input - `{ evsi, lambda? }`: an `evsi` result (or its JSON) and the λ to show (default the result's first).
  * @returns the SVG document as text.
  * @throws {ValidationError} when the input does not match `evsiCurveSvgInputSchema` (path named).
  * @throws {DomainError} UNKNOWN_KEY when the result has no point at the λ asked for.

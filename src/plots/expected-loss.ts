@@ -47,9 +47,7 @@ export type ExpectedLossSvgInput = { readonly title?: string | undefined; readon
  * dash; the strategy optimal in expectation at each λ is ringed, so the lower envelope
  * of the rings is the EVPI curve.
  *
- * @param input - the plot input.
- * @param input.psa - an `analyzePsa` result (or its JSON).
- * @param input.effectLabel - unit of effect in the λ axis label (default `"QALY"`).
+ * @param input - `{ psa, effectLabel? }`: an `analyzePsa` result (or its JSON) and the unit of effect in the λ axis label (default `"QALY"`).
  * @returns the SVG document as text.
  * @throws {ValidationError} when the input does not match `expectedLossSvgInputSchema` (path named).
  * @throws {DomainError} INCONSISTENT_INPUT when a point's losses or optimal index do not match the strategies.
