@@ -10,7 +10,7 @@ const built = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "index
 if (!existsSync(built)) throw new Error("dist/index.js is missing: run `npm run build` first (npm run bench does)");
 const lib = (await import(pathToFileURL(built).href)) as typeof Library;
 
-export type { Money, RunModelPsaInput, RunMicrosimulationInput, PriceContractInput } from "../src/index.js";
+export type { Money, RunModelPsaInput, RunMicrosimulationInput, PriceContractUnderUncertaintyInput } from "../src/index.js";
 export const {
   add,
   addToCohortTotals,

@@ -1,6 +1,6 @@
 // Benchmarks for microsimulation and contract pricing under uncertainty:
 // 100,000 patients × 40 cycles × 10 states, and a CAR-T contract priced over PSA draws × patients.
-import { priceContractUnderUncertainty, runMicrosimulation, type PriceContractInput, type RunMicrosimulationInput } from "./lib.js";
+import { priceContractUnderUncertainty, runMicrosimulation, type PriceContractUnderUncertaintyInput, type RunMicrosimulationInput } from "./lib.js";
 import { ms, perUnit, time, type BenchRow } from "./harness.js";
 
 const STATES = ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "Dead"];
@@ -81,7 +81,7 @@ const K1 = {
   refunds: [{ type: "clawback", trigger: ["death"], within: { months: 6 }, share: "0.5" }],
 };
 
-export function pricingInput(draws: number, size: number): PriceContractInput {
+export function pricingInput(draws: number, size: number): PriceContractUnderUncertaintyInput {
   const cart = {
     states: ["Remission", "CRS", "Relapse", "Dead"],
     initial: { Remission: 1 },

@@ -15,11 +15,27 @@ const attributeName = z
 /**
  * One attribute: a `number` (optionally bounded, inclusive) or a `category` with its levels
  * (`{ type: "category", levels: ["F", "M"] }`).
+ *
+ * @category Subgroups
  */
 export const attributeDeclarationSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("number"), min: modelFloat().optional(), max: modelFloat().optional() }).strict(),
   z
-    .object({ type: z.literal("category"), levels: z.array(z.string().min(1)).min(1).max(1000) })
+    .strictObject({
+      /** A numeric attribute, e.g. age in years. */
+      type: z.literal("number"),
+      /** Smallest accepted value (inclusive); default unbounded. */
+      min: modelFloat().optional(),
+      /** Largest accepted value (inclusive); default unbounded. */
+      max: modelFloat().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      /** A categorical attribute, e.g. sex or a biomarker status. */
+      type: z.literal("category"),
+      /** The levels it may take, unique (1–1,000). */
+      levels: z.array(z.string().min(1)).min(1).max(1000),
+    })
     .strict()
     .refine((d) => new Set(d.levels).size === d.levels.length, { message: "levels must be unique", path: ["levels"] }),
 ]);
@@ -34,15 +50,27 @@ export function refuseProtoKey<T extends z.ZodType>(schema: T) {
   }, schema);
 }
 
-/** The attributes a model's expressions may read, by name. */
+/**
+ * The attributes a model's expressions may read, by name.
+ *
+ * @category Subgroups
+ */
 export const modelAttributesSchema = refuseProtoKey(z.record(attributeName, attributeDeclarationSchema));
 
-/** Attribute declarations as accepted by {@link modelAttributesSchema}. */
+/**
+ * Attribute declarations as accepted by {@link modelAttributesSchema}.
+ *
+ * @category Subgroups
+ */
 export type ModelAttributesInput = z.input<typeof modelAttributesSchema>;
 /** Parsed attribute declarations. */
 export type ModelAttributes = z.output<typeof modelAttributesSchema>;
 
-/** One subgroup's or patient's attribute values: a number, or a category's level. */
+/**
+ * One subgroup's or patient's attribute values: a number, or a category's level.
+ *
+ * @category Subgroups
+ */
 export const attributeValuesSchema = refuseProtoKey(z.record(z.string().min(1), z.union([z.number(), z.string()])));
 
 /** The parameter table extended with one slot per attribute, in name order. */

@@ -22,28 +22,47 @@ import { moneyFromFloat } from "./streams.js";
  * optional PSA draws, the start date, how therapy states become outcome `events`, the
  * `contract` (raw JSON with its currency, or parsed), the `asOf` date of settlement, the
  * willingness to pay per QALY `lambda` (Money), and the cost and effect stream names.
+ *
+ * @category Contract Pricing
  */
-export const priceContractInputSchema = z
+export const priceContractUnderUncertaintyInputSchema = z
   .object({
+    /** The therapy's Markov model; its cost stream leaves out the drug's price (the contract's net payment takes its place). */
     therapy: microsimulationModelSchema,
+    /** The comparator's Markov model. */
     comparator: microsimulationModelSchema,
     ...microsimulationCommon,
+    /** How the therapy's states become the contract's outcome events. */
     events: microsimulationEventsSchema,
+    /** The outcome-based contract (结果导向合同): its JSON document with its currency, or a parsed contract. */
     contract: z.unknown(),
+    /** Settlement date (ISO calendar date): events after it are not settled. */
     asOf: isoDateSchema,
+    /** Willingness to pay per unit of effect (意愿支付阈值), as Money in the contract's currency. */
     lambda: moneySchema,
+    /** Name of the cost stream; default `cost`. */
     costStream: z.string().min(1).default("cost"),
+    /** Name of the effect stream; default `qaly`. */
     effectStream: z.string().min(1).default("qaly"),
+    /** Return each patient's settlement (runs without PSA); default true. */
     keepPatients: z.boolean().default(true),
     /** Share of draws kept out of the interval on each side (default 0.025: the 2.5–97.5% range). */
     tail: modelFloat({ above: 0, max: 0.25 }).default(0.025),
   })
   .strict();
 
-/** Input of {@link priceContractUnderUncertainty}. */
-export type PriceContractInput = z.input<typeof priceContractInputSchema>;
+/**
+ * Input of {@link priceContractUnderUncertainty}.
+ *
+ * @category Contract Pricing
+ */
+export type PriceContractUnderUncertaintyInput = z.input<typeof priceContractUnderUncertaintyInputSchema>;
 
-/** Cost-effectiveness with one price in place. */
+/**
+ * Cost-effectiveness with one price in place.
+ *
+ * @category Contract Pricing
+ */
 export interface PricedCostEffectiveness {
   /** Mean therapy cost per patient including the price. */
   readonly therapyCost: Money;
@@ -66,7 +85,11 @@ export interface PricedCostEffectiveness {
   readonly incrementalNmbInterval?: { readonly lower: Money; readonly upper: Money };
 }
 
-/** One patient's contract settlement (runs without PSA). */
+/**
+ * One patient's contract settlement (runs without PSA).
+ *
+ * @category Contract Pricing
+ */
 export interface PricedPatient {
   readonly id: string;
   readonly events: OutcomeEvent[];
@@ -76,7 +99,11 @@ export interface PricedPatient {
   readonly refunded: Money;
 }
 
-/** Result of {@link priceContractUnderUncertainty}. */
+/**
+ * Result of {@link priceContractUnderUncertainty}.
+ *
+ * @category Contract Pricing
+ */
 export interface ContractPricingResult {
   readonly contractId: string;
   readonly currency: string;
@@ -117,8 +144,14 @@ const eventKey = (events: readonly OutcomeEvent[]): string => {
  * place of the list price (net prices enter the therapy's cost undiscounted, like a price paid at
  * the start). Identical histories are settled once per call (the ledger depends only on them).
  *
+ * @param input - the therapy and comparator models, patients or a population, seed, PSA draws, events, the contract and `asOf`, λ (`priceContractUnderUncertaintyInputSchema`).
+ * @returns the expected net price, its range over draws, the recovered share, and cost-effectiveness at list and net price.
+ * @throws {ValidationError} when the input does not match `priceContractUnderUncertaintyInputSchema` (path named): an unknown key, a missing field, a value out of range; issue `missing_currency` when the contract states none; the contract's own issues under `contract`.
+ * @throws {DomainError} OUT_OF_DOMAIN when a simulated value is out of range; the contract's domain errors as `evaluateContract` raises them.
  * @example
  * ```ts
+ * declare const therapy: Parameters<typeof priceContractUnderUncertainty>[0]["therapy"];
+ * declare const comparator: typeof therapy, parameters: Parameters<typeof runModelPsa>[0]["parameters"], k1: unknown;
  * const r = priceContractUnderUncertainty({
  *   therapy, comparator,                     // Markov models (costs without the drug price)
  *   parameters, attributes: {}, population: { size: 1000, attributes: {} },
@@ -129,9 +162,11 @@ const eventKey = (events: readonly OutcomeEvent[]): string => {
  * });
  * r.expectedNetPrice; r.netPriceInterval; r.underContract.icer;
  * ```
+ *
+ * @category Contract Pricing
  */
-export function priceContractUnderUncertainty(input: PriceContractInput): ContractPricingResult {
-  const parsed = parseInput(priceContractInputSchema, input, "priceContractUnderUncertainty");
+export function priceContractUnderUncertainty(input: PriceContractUnderUncertaintyInput): ContractPricingResult {
+  const parsed = parseInput(priceContractUnderUncertaintyInputSchema, input, "priceContractUnderUncertainty");
   const raw = parsed.contract;
   if (!isParsedContract(raw) && (typeof raw !== "object" || raw === null || !Object.prototype.hasOwnProperty.call(raw, "currency"))) {
     // a price is money: the document states its currency (no default here)
@@ -282,18 +317,18 @@ export function priceContractUnderUncertainty(input: PriceContractInput): Contra
     c.icer !== null ? `ICER ${c.icer.toString()} per unit of effect` : c.dominance === null ? "no ICER (no difference in effect)" : `the therapy is ${c.dominance}`;
   const explanation: Step[] = [
     step(
-      "models.contractPricing.simulation",
+      "models.contract-pricing.simulation",
       `${N} patient(s) simulated on the therapy and the comparator (same patients and random numbers within a draw) ${sim.psa ? `in each of ${D} PSA draws` : "at the base case"}; each therapy history became dated outcome events (${events.start} on the start date, events on entering mapped states, ${events.assessAt.length} assessment(s)) settled under contract ${contract.id} as of ${parsed.asOf}.`,
       { patients: N, draws: D, contract: contract.id, asOf: parsed.asOf, distinctHistories: memo.size },
     ),
     step(
-      "models.contractPricing.netPrice",
+      "models.contract-pricing.net-price",
       `Expected net price per patient ${expectedNetPrice.toString()} (Σ of ${settledCount} exact settlements ÷ ${settledCount}, half-up) against the list price ${contract.price.toString()}${sim.psa ? `; over draws ${netPriceInterval.lower.toString()} – ${netPriceInterval.upper.toString()} (${pct(tail)}–${pct(1 - tail)})` : ""}. Recovered ${pct(recoveredShare)} of the list price: withheld ${pct(withheldShare)}, refunded or clawed back ${pct(refundedShare)}.`,
       { expectedNetUnits: expectedUnits.toString(), recoveredShare, withheldShare, refundedShare },
       expectedNetPrice,
     ),
-    step("models.contractPricing.atList", `At the list price: ${ce(atListPrice)}; incremental NMB ${atListPrice.incrementalNmb.toString()} at λ ${parsed.lambda.toString()}; P(cost-effective) ${pct(atListPrice.probabilityCostEffective)}.`, { icer: atListPrice.icer?.toString() ?? null }, atListPrice.incrementalNmb),
-    step("models.contractPricing.underContract", `Under the contract (expected net price in place of the list price): ${ce(underContract)}; incremental NMB ${underContract.incrementalNmb.toString()}; P(cost-effective) ${pct(underContract.probabilityCostEffective)}.`, { icer: underContract.icer?.toString() ?? null }, underContract.incrementalNmb),
+    step("models.contract-pricing.at-list", `At the list price: ${ce(atListPrice)}; incremental NMB ${atListPrice.incrementalNmb.toString()} at λ ${parsed.lambda.toString()}; P(cost-effective) ${pct(atListPrice.probabilityCostEffective)}.`, { icer: atListPrice.icer?.toString() ?? null }, atListPrice.incrementalNmb),
+    step("models.contract-pricing.under-contract", `Under the contract (expected net price in place of the list price): ${ce(underContract)}; incremental NMB ${underContract.incrementalNmb.toString()}; P(cost-effective) ${pct(underContract.probabilityCostEffective)}.`, { icer: underContract.icer?.toString() ?? null }, underContract.incrementalNmb),
   ];
   const result: ContractPricingResult = {
     contractId: contract.id,

@@ -16,6 +16,8 @@ import { portableExp, portableLog } from "./portable-math.js";
  * either of them `{ at: [e1, e2, …], by: "cycle" }` (the last entry carries forward),
  * `{ attr: "age" }` / `{ attr: "sex", is: "F" }` (a subgroup's or patient's attribute;
  * `is` gives 1 or 0), and `{ min: [...] }`, `{ max: [...] }`, `{ exp: a }`, `{ pow: [a, b] }`.
+ *
+ * @category Parameters and Expressions
  */
 export type ModelExpression =
   | number
@@ -33,28 +35,106 @@ export type ModelExpression =
   | { readonly exp: ModelExpression }
   | { readonly pow: readonly [ModelExpression, ModelExpression] };
 
-/** The time variables of a Markov model: model time and time in the current state, both counted in cycles from 1. */
+/**
+ * The time variables of a Markov model: model time and time in the current state, both counted in cycles from 1.
+ *
+ * @category Parameters and Expressions
+ */
 export const MODEL_VARIABLES = ["cycle", "stateTime"] as const;
-/** One of {@link MODEL_VARIABLES}. */
+/**
+ * One of {@link MODEL_VARIABLES}.
+ *
+ * @category Parameters and Expressions
+ */
 export type ModelVariable = (typeof MODEL_VARIABLES)[number];
 
-/** Schema of a {@link ModelExpression}. */
+/**
+ * Schema of a {@link ModelExpression}.
+ *
+ * @category Parameters and Expressions
+ */
 export const modelExpressionSchema: z.ZodType<ModelExpression> = z.lazy(() =>
   z.union([
     z.number(),
     z.string().refine((s) => isDecimalText(s.trim()), { message: "not a decimal number" }),
-    z.strictObject({ param: z.string().min(1), key: z.string().min(1).optional() }).strict(),
-    z.strictObject({ mul: z.array(modelExpressionSchema).min(1) }).strict(),
-    z.strictObject({ add: z.array(modelExpressionSchema).min(1) }).strict(),
-    z.strictObject({ sub: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
-    z.strictObject({ div: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
-    z.strictObject({ var: z.enum(MODEL_VARIABLES) }).strict(),
-    z.strictObject({ at: z.array(modelExpressionSchema).min(1), by: z.enum(MODEL_VARIABLES) }).strict(),
-    z.strictObject({ attr: z.string().min(1), is: z.string().min(1).optional() }).strict(),
-    z.strictObject({ min: z.array(modelExpressionSchema).min(1) }).strict(),
-    z.strictObject({ max: z.array(modelExpressionSchema).min(1) }).strict(),
-    z.strictObject({ exp: modelExpressionSchema }).strict(),
-    z.strictObject({ pow: z.tuple([modelExpressionSchema, modelExpressionSchema]) }).strict(),
+    z
+      .strictObject({
+        /** Name of a model parameter (参数) whose value (base case or PSA draw) is read here. */
+        param: z.string().min(1),
+        /** For a Dirichlet parameter: the component (row key) to read. */
+        key: z.string().min(1).optional(),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** Factors, multiplied in order. */
+        mul: z.array(modelExpressionSchema).min(1),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** Terms, added in order (at least one). */
+        add: z.array(modelExpressionSchema).min(1),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** [a, b]: the difference a − b. */
+        sub: z.tuple([modelExpressionSchema, modelExpressionSchema]),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** [a, b]: the quotient a ÷ b (b = 0 is an error at run time). */
+        div: z.tuple([modelExpressionSchema, modelExpressionSchema]),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** A time variable: `cycle` (model time) or `stateTime` (cycles in the current tunnel state), from 1. */
+        var: z.enum(MODEL_VARIABLES),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** A table of values, entry k read at time k + 1; the last entry carries forward. */
+        at: z.array(modelExpressionSchema).min(1),
+        /** The time variable that indexes the table: `cycle` or `stateTime`. */
+        by: z.enum(MODEL_VARIABLES),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** Name of a declared attribute of the subgroup or patient (属性), e.g. `age`. */
+        attr: z.string().min(1),
+        /** For a category attribute: 1 when it has this level, 0 otherwise. */
+        is: z.string().min(1).optional(),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** The smallest of the terms (at least one). */
+        min: z.array(modelExpressionSchema).min(1),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** The largest of the terms (at least one). */
+        max: z.array(modelExpressionSchema).min(1),
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** e raised to this value (portable exp: the same bits on every platform). */
+        exp: modelExpressionSchema,
+      })
+      .strict(),
+    z
+      .strictObject({
+        /** [a, b]: a raised to the power b. */
+        pow: z.tuple([modelExpressionSchema, modelExpressionSchema]),
+      })
+      .strict(),
   ]),
 );
 

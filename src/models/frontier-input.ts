@@ -6,7 +6,18 @@ import { moneyFromFloat } from "./streams.js";
 
 const resultShape = z
   .strictObject({
-    streams: userRecord(z.string(), z.strictObject({ total: z.number(), currency: z.string().optional() }).loose()),
+    /** The result's value streams by name. */
+    streams: userRecord(
+      z.string(),
+      z
+        .strictObject({
+          /** The stream's discounted total. */
+          total: z.number(),
+          /** ISO 4217 code of a money stream. */
+          currency: z.string().optional(),
+        })
+        .loose(),
+    ),
   })
   .loose();
 
@@ -14,17 +25,36 @@ const resultShape = z
  * Input of {@link toFrontierInput}: named model results (from {@link runMarkovModel}
  * or {@link runPartitionedSurvival}), the cost and effect stream names, and the
  * currency to use when the cost stream declares none (default CNY).
+ *
+ * @category PSA
  */
-export const toFrontierInputSchema = z
+export const toFrontierInputInputSchema = z
   .strictObject({
-    strategies: z.array(z.strictObject({ name: z.string().min(1), result: resultShape })).min(1),
+    /** The strategies compared (at least one). */
+    strategies: z
+      .array(
+        z.strictObject({
+          /** Strategy name (策略). */
+          name: z.string().min(1),
+          /** Its model result (`runMarkovModel`, `runPartitionedSurvival` or any with `streams[name].total`). */
+          result: resultShape,
+        }),
+      )
+      .min(1),
+    /** Name of the cost stream; default `cost`. */
     costStream: z.string().min(1).default("cost"),
+    /** Name of the effect stream; default `qaly`. */
     effectStream: z.string().min(1).default("qaly"),
+    /** ISO 4217 code to use when the cost stream declares none. */
     currency: currencyCodeSchema.optional(),
   })
   .strict();
 
-/** Input of {@link toFrontierInput}: any result with `streams[name].total` (and `currency` on money streams). */
+/**
+ * Input of {@link toFrontierInput}: any result with `streams[name].total` (and `currency` on money streams).
+ *
+ * @category PSA
+ */
 export interface ToFrontierInputInput {
   readonly strategies: readonly { readonly name: string; readonly result: { readonly streams: Readonly<Record<string, { readonly total: number; readonly currency?: string }>> } }[];
   readonly costStream?: string;
@@ -32,7 +62,11 @@ export interface ToFrontierInputInput {
   readonly currency?: string;
 }
 
-/** Exactly what valuation's `frontier` accepts. */
+/**
+ * Exactly what valuation's `frontier` accepts.
+ *
+ * @category PSA
+ */
 export interface ModelFrontierInput {
   readonly strategies: { readonly name: string; readonly cost: Money; readonly effect: number }[];
 }
@@ -42,14 +76,20 @@ export interface ModelFrontierInput {
  * stream's discounted total as Money rounded half-up to the cent, the effect
  * stream's discounted total as a number.
  *
+ * @param input - named model results and the cost and effect stream names (`toFrontierInputInputSchema`).
+ * @returns the `frontier` input: one strategy per result with its cost (Money) and effect.
+ * @throws {ValidationError} when the input does not match `toFrontierInputInputSchema` (path named): an unknown key, a missing field, a value out of range; a stream name the results lack, or a cost stream without a currency when none is given.
  * @example
  * ```ts
+ * declare const mono: ReturnType<typeof runMarkovModel>, combo: ReturnType<typeof runMarkovModel>;
  * const input = toFrontierInput({ strategies: [{ name: "Mono", result: mono }, { name: "Combo", result: combo }] });
  * // frontier(input)
  * ```
+ *
+ * @category PSA
  */
 export function toFrontierInput(input: ToFrontierInputInput): ModelFrontierInput {
-  const parsed = parseInput(toFrontierInputSchema, input, "toFrontierInput");
+  const parsed = parseInput(toFrontierInputInputSchema, input, "toFrontierInput");
   return {
     strategies: parsed.strategies.map((s, i) => {
       // own keys only: a stream named "constructor" or "toString" must not find Object.prototype's members

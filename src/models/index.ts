@@ -16,7 +16,7 @@ export {
 } from "./streams.js";
 export {
   markovModelSchema,
-  markovModelInputSchema,
+  runMarkovModelInputSchema,
   transitionMatrixSchema,
   runMarkovModel,
   type MarkovModelInput,
@@ -35,14 +35,14 @@ export {
 export {
   PARTITIONED_SURVIVAL_STATES,
   partitionedSurvivalModelSchema,
-  partitionedSurvivalInputSchema,
+  runPartitionedSurvivalInputSchema,
   runPartitionedSurvival,
   type PartitionedSurvivalModelInput,
   type RunPartitionedSurvivalInput,
   type PartitionedSurvivalResult,
 } from "./partitioned-survival.js";
 export { decisionModelSchema, runModelPsaInputSchema, runModelPsa, type DecisionModelInput, type RunModelPsaInput, type ModelPsaResult } from "./psa.js";
-export { toFrontierInputSchema, toFrontierInput, type ToFrontierInputInput, type ModelFrontierInput } from "./frontier-input.js";
+export { toFrontierInputInputSchema, toFrontierInput, type ToFrontierInputInput, type ModelFrontierInput } from "./frontier-input.js";
 export { MODEL_VARIABLES, type ModelVariable } from "./expression.js";
 export { tunnelsSchema, type TunnelsInput } from "./time-in-state.js";
 export { modelAttributesSchema, attributeDeclarationSchema, attributeValuesSchema, type ModelAttributesInput } from "./attributes.js";
@@ -56,9 +56,9 @@ export {
 } from "./subgroups.js";
 export * from "./microsimulation/index.js";
 export {
-  priceContractInputSchema,
+  priceContractUnderUncertaintyInputSchema,
   priceContractUnderUncertainty,
-  type PriceContractInput,
+  type PriceContractUnderUncertaintyInput,
   type ContractPricingResult,
   type PricedCostEffectiveness,
   type PricedPatient,

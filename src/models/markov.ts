@@ -23,10 +23,18 @@ const fmt = (x: number): string => numberText(x, 6);
 
 const stateName = z.string().min(1);
 
-/** One transition matrix: `matrix[from][to]` is a probability expression or `"complement"` (1 − the rest of the row). Missing entries are 0. */
+/**
+ * One transition matrix: `matrix[from][to]` is a probability expression or `"complement"` (1 − the rest of the row). Missing entries are 0.
+ *
+ * @category Markov Model
+ */
 export const transitionMatrixSchema = userRecord(stateName, userRecord(stateName, z.union([z.literal("complement"), modelExpressionSchema])));
 
-/** A transition matrix as accepted by {@link transitionMatrixSchema}. */
+/**
+ * A transition matrix as accepted by {@link transitionMatrixSchema}.
+ *
+ * @category Markov Model
+ */
 export type TransitionMatrixInput = z.input<typeof transitionMatrixSchema>;
 
 /**
@@ -40,41 +48,82 @@ export type TransitionMatrixInput = z.input<typeof transitionMatrixSchema>;
  * - `cycleLength` (default 1) in `timeUnit` (default `year`): fixes the discounting clock and per-year values.
  * - `tunnels` (optional): tunnel states and their lengths, `{ "PostCRS": 3 }`; expressions may read
  *   `{ var: "cycle" }` everywhere but `initial`, and `{ var: "stateTime" }` in tunnel states.
+ *
+ * @category Markov Model
  */
 export const markovModelSchema = z
   .strictObject({
+    /** Health state names (健康状态), unique, e.g. `["Alive", "Dead"]`. */
     states: z
       .array(stateName)
       .min(1)
       .refine((s) => new Set(s).size === s.length, { message: "state names must be unique" }),
+    /** Share of the cohort in each state at time 0 (missing states 0); the shares must sum to 1. */
     initial: userRecord(stateName, modelExpressionSchema),
+    /** Number of cycles in the time horizon (周期数), an integer in [1, 100,000]. */
     cycles: z.number().int().min(1).max(100_000),
+    /** Length of one cycle in `timeUnit`, > 0; default 1. */
     cycleLength: modelFloat({ above: 0 }).default(1),
+    /** Unit of `cycleLength`: day, week, month or year (default); fixes the discounting clock. */
     timeUnit: z.enum(MODEL_TIME_UNITS).default("year"),
+    /** Transition matrices (转移概率矩阵) in force, in order; the last applies to the end of the horizon. */
     transitions: z
-      .array(z.strictObject({ throughCycle: z.number().int().min(1).optional(), matrix: transitionMatrixSchema }).strict())
+      .array(
+        z
+          .strictObject({
+            /** Last cycle (inclusive) this matrix applies to; omitted on the last matrix. */
+            throughCycle: z.number().int().min(1).optional(),
+            /** The matrix: `matrix[from][to]` is a probability expression or `"complement"`. */
+            matrix: transitionMatrixSchema,
+          })
+          .strict(),
+      )
       .min(1),
+    /** Named value streams (costs, QALYs, life-years), at least one. */
     streams: modelStreamsSchema,
+    /** Which cohort a cycle's values count: `beginning`, `end`, or `life-table` (their average, half-cycle correction). */
     counting: z.enum(["beginning", "end", "life-table"]),
+    /** Whether cycle 1 is discounted: cycle t by (1 + r)^(t − 1 + f), f = 1 when true (default), 0 when false. */
     firstCycleDiscounted: z.boolean().default(true),
+    /** Tunnel states and their lengths in cycles (隧道状态), e.g. `{ "PostCRS": 3 }`. */
     tunnels: tunnelsSchema.optional(),
   })
   .strict();
 
-/** A Markov model document as accepted by {@link markovModelSchema}. */
+/**
+ * A Markov model document as accepted by {@link markovModelSchema}.
+ *
+ * @category Markov Model
+ */
 export type MarkovModelInput = z.input<typeof markovModelSchema>;
 type MarkovModel = z.output<typeof markovModelSchema>;
 
-/** Input of {@link runMarkovModel}: a model plus the named parameters its expressions use (an optional `type: "markov"` tag is accepted so a PSA strategy model can be run as is). */
-export const markovModelInputSchema = markovModelSchema.extend({ type: z.literal("markov").optional(), parameters: modelParametersSchema.optional() });
+/**
+ * Input of {@link runMarkovModel}: a model plus the named parameters its expressions use (an optional `type: "markov"` tag is accepted so a PSA strategy model can be run as is).
+ *
+ * @category Markov Model
+ */
+export const runMarkovModelInputSchema = markovModelSchema.extend({ type: z.literal("markov").optional(), parameters: modelParametersSchema.optional() });
 
-/** Input of {@link runMarkovModel}. */
-export type RunMarkovModelInput = z.input<typeof markovModelInputSchema>;
+/**
+ * Input of {@link runMarkovModel}.
+ *
+ * @category Markov Model
+ */
+export type RunMarkovModelInput = z.input<typeof runMarkovModelInputSchema>;
 
-/** Which cohort counts a cycle's values. */
+/**
+ * Which cohort counts a cycle's values.
+ *
+ * @category Markov Model
+ */
 export type CountingMethod = "beginning" | "end" | "life-table";
 
-/** A deterministic Markov run. */
+/**
+ * A deterministic Markov run.
+ *
+ * @category Markov Model
+ */
 export interface MarkovModelResult {
   readonly model: "markov";
   readonly states: string[];
@@ -335,6 +384,11 @@ const COUNTING_TEXT: Record<CountingMethod, string> = {
  * Runs a Markov cohort model deterministically (parameters at their base case):
  * the trace, each stream's per-cycle values and discounted totals, and an explanation.
  *
+ * @param input - the model document and the parameters its expressions use (`runMarkovModelInputSchema`).
+ * @returns the trace, per-cycle values and totals per stream, and the explanation.
+ * @throws {ValidationError} when the document does not match the schema (path named): unknown keys, a state not declared, a row that does not sum to 1, an initial share sum ≠ 1; or issue `out_of_range` when a computed value is out of range (a probability outside [0, 1], a division by zero).
+ * @throws {DomainError} OUT_OF_DOMAIN when a stream's total overflows the float range.
+ * @category Markov Model
  * @example
  * ```ts
  * const r = runMarkovModel({
@@ -353,7 +407,7 @@ const COUNTING_TEXT: Record<CountingMethod, string> = {
  * ```
  */
 export function runMarkovModel(input: RunMarkovModelInput): MarkovModelResult {
-  const parsed = parseInput(markovModelInputSchema, input, "runMarkovModel");
+  const parsed = parseInput(runMarkovModelInputSchema, input, "runMarkovModel");
   const { parameters, type: _type, ...model } = parsed;
   const table = parameterTable(parameters);
   const compiled = compileMarkovModel(model, table);

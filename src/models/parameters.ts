@@ -21,14 +21,57 @@ const MVN_TRANSFORMS = ["identity", "exp", "logistic"] as const;
  *   `transform` — `identity`, `exp` or `logistic` — applied to the normal draw) for a
  *   fitted survival curve's correlated parameters (what `fitSurvival` returns as
  *   `distribution`); its base case is the transform of the mean (the point estimate).
+ *
+ * @category Parameters and Expressions
  */
 export const modelDistributionSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("beta"), alpha: positive, beta: positive }).strict(),
-  z.strictObject({ type: z.literal("gamma"), shape: positive, scale: positive }).strict(),
-  z.strictObject({ type: z.literal("lognormal"), meanlog: finite, sdlog: positive }).strict(),
-  z.strictObject({ type: z.literal("normal"), mean: finite, sd: positive }).strict(),
   z
-    .strictObject({ type: z.literal("dirichlet"), alpha: userRecord(z.string().min(1), positive) })
+    .strictObject({
+      /** Beta distribution (贝塔分布), for probabilities and utilities. */
+      type: z.literal("beta"),
+      /** First shape α > 0 (mean α / (α + β)). */
+      alpha: positive,
+      /** Second shape β > 0. */
+      beta: positive,
+    })
+    .strict(),
+  z
+    .strictObject({
+      /** Gamma distribution (伽马分布), for costs. */
+      type: z.literal("gamma"),
+      /** Shape k > 0. */
+      shape: positive,
+      /** Scale θ > 0 (mean k·θ). */
+      scale: positive,
+    })
+    .strict(),
+  z
+    .strictObject({
+      /** Log-normal distribution (对数正态分布), for costs and hazard ratios. */
+      type: z.literal("lognormal"),
+      /** Mean of the log of the value. */
+      meanlog: finite,
+      /** Standard deviation of the log of the value, > 0. */
+      sdlog: positive,
+    })
+    .strict(),
+  z
+    .strictObject({
+      /** Normal distribution (正态分布). */
+      type: z.literal("normal"),
+      /** Mean. */
+      mean: finite,
+      /** Standard deviation, > 0. */
+      sd: positive,
+    })
+    .strict(),
+  z
+    .strictObject({
+      /** Dirichlet distribution (狄利克雷分布), for a whole transition row. */
+      type: z.literal("dirichlet"),
+      /** Concentration α per key (at least two keys), each > 0; component i has mean α_i / Σα. */
+      alpha: userRecord(z.string().min(1), positive),
+    })
     .strict()
     .refine((d) => Object.keys(d.alpha).length >= 2, { message: "a Dirichlet needs at least two keys", path: ["alpha"] }),
   multivariateNormalSchema(),
@@ -37,10 +80,15 @@ export const modelDistributionSchema = z.discriminatedUnion("type", [
 function multivariateNormalSchema() {
   return z
     .object({
+      /** Multivariate normal (多元正态分布), for correlated parameters such as a fitted survival curve's. */
       type: z.literal("multivariate-normal"),
+      /** Component names, unique (1–50), read as `{ param, key }`. */
       keys: z.array(z.string().min(1)).min(1).max(50),
+      /** Mean of the normal vector, one per key. */
       mean: z.array(finite).min(1).max(50),
+      /** Covariance matrix, one row per key: symmetric and positive definite. */
       covariance: z.array(z.array(finite).max(50)).min(1).max(50),
+      /** Per key, applied to the normal draw: `identity`, `exp` (a log-scale parameter) or `logistic` (a logit-scale one). */
       transform: z.array(z.enum(MVN_TRANSFORMS)).min(1).max(50),
     })
     .strict()
@@ -97,16 +145,27 @@ function transformed(kind: (typeof MVN_TRANSFORMS)[number], x: number): number {
   return x;
 }
 
-/** A parameter distribution as accepted by {@link modelDistributionSchema}. */
+/**
+ * A parameter distribution as accepted by {@link modelDistributionSchema}.
+ *
+ * @category Parameters and Expressions
+ */
 export type ModelDistributionInput = z.input<typeof modelDistributionSchema>;
 type Distribution = z.output<typeof modelDistributionSchema>;
 
 /**
  * One named parameter: a base-case `value`, a `distribution` for PSA, or both.
  * Without `value` the base case is the distribution's mean (for a Dirichlet, α_i / Σα).
+ *
+ * @category Parameters and Expressions
  */
 export const modelParameterSchema = z
-  .strictObject({ value: finite.optional(), distribution: modelDistributionSchema.optional() })
+  .strictObject({
+    /** Base-case value (finite); default the distribution's mean. */
+    value: finite.optional(),
+    /** Distribution sampled in PSA (概率敏感性分析); without one the parameter is fixed at `value`. */
+    distribution: modelDistributionSchema.optional(),
+  })
   .strict()
   .superRefine((p, ctx) => {
     if (p.value === undefined && p.distribution === undefined) {
@@ -120,10 +179,18 @@ export const modelParameterSchema = z
     }
   });
 
-/** Named parameters of a model, referenced from expressions as `{ param: name }`. */
+/**
+ * Named parameters of a model, referenced from expressions as `{ param: name }`.
+ *
+ * @category Parameters and Expressions
+ */
 export const modelParametersSchema = userRecord(z.string().min(1), modelParameterSchema);
 
-/** A named parameter as accepted by {@link modelParameterSchema}. */
+/**
+ * A named parameter as accepted by {@link modelParameterSchema}.
+ *
+ * @category Parameters and Expressions
+ */
 export type ModelParameterInput = z.input<typeof modelParameterSchema>;
 
 type Parameter = z.output<typeof modelParameterSchema>;

@@ -17,40 +17,69 @@ import {
 import { compileSurvivalCurve, survivalCurveSchema } from "./survival-curves.js";
 import { numberText } from "../money/format.js";
 
-/** The three states of a partitioned-survival model, in this order. */
+/**
+ * The three states of a partitioned-survival model, in this order.
+ *
+ * @category Partitioned Survival
+ */
 export const PARTITIONED_SURVIVAL_STATES = ["PF", "PD", "Dead"] as const;
 
 /**
  * A partitioned-survival model as a JSON document: PFS and OS curves (time in
  * `timeUnit`, default `year`), a grid of `cycles` cycles of `cycleLength`, and value
  * streams over the states PF, PD and Dead. `firstCycleDiscounted` as in the Markov model.
+ *
+ * @category Partitioned Survival
  */
 export const partitionedSurvivalModelSchema = z
   .strictObject({
+    /** Number of cycles in the time horizon (周期数), an integer in [1, 100,000]. */
     cycles: z.number().int().min(1).max(100_000),
+    /** Length of one cycle in `timeUnit`, > 0; default 1. */
     cycleLength: modelFloat({ above: 0 }).default(1),
+    /** Time unit of the curves and the cycle: day, week, month or year (default). */
     timeUnit: z.enum(MODEL_TIME_UNITS).default("year"),
+    /** Progression-free survival curve (无进展生存期): the share in PF is S_PFS(t). */
     pfs: survivalCurveSchema,
+    /** Overall survival curve (总生存期): the share alive is S_OS(t); PD = OS − PFS. */
     os: survivalCurveSchema,
+    /** Named value streams over PF, PD and Dead, at least one. */
     streams: modelStreamsSchema,
+    /** Whether cycle 1 is discounted, as in the Markov model (default true). */
     firstCycleDiscounted: z.boolean().default(true),
   })
   .strict();
 
-/** A partitioned-survival model as accepted by {@link partitionedSurvivalModelSchema}. */
+/**
+ * A partitioned-survival model as accepted by {@link partitionedSurvivalModelSchema}.
+ *
+ * @category Partitioned Survival
+ */
 export type PartitionedSurvivalModelInput = z.input<typeof partitionedSurvivalModelSchema>;
 type PsModel = z.output<typeof partitionedSurvivalModelSchema>;
 
-/** Input of {@link runPartitionedSurvival}: a model plus the named parameters its expressions use. */
-export const partitionedSurvivalInputSchema = partitionedSurvivalModelSchema.extend({
+/**
+ * Input of {@link runPartitionedSurvival}: a model plus the named parameters its expressions use.
+ *
+ * @category Partitioned Survival
+ */
+export const runPartitionedSurvivalInputSchema = partitionedSurvivalModelSchema.extend({
   type: z.literal("partitioned-survival").optional(),
   parameters: modelParametersSchema.optional(),
 });
 
-/** Input of {@link runPartitionedSurvival}. */
-export type RunPartitionedSurvivalInput = z.input<typeof partitionedSurvivalInputSchema>;
+/**
+ * Input of {@link runPartitionedSurvival}.
+ *
+ * @category Partitioned Survival
+ */
+export type RunPartitionedSurvivalInput = z.input<typeof runPartitionedSurvivalInputSchema>;
 
-/** A deterministic partitioned-survival run. */
+/**
+ * A deterministic partitioned-survival run.
+ *
+ * @category Partitioned Survival
+ */
 export interface PartitionedSurvivalResult {
   readonly model: "partitioned-survival";
   readonly cycles: number;
@@ -147,6 +176,10 @@ export function compilePartitionedSurvival(model: PsModel, table: ParameterTable
  * time in each state by the trapezoid rule, each stream's totals, warnings where the
  * curves cross, and an explanation.
  *
+ * @param input - the model document and the parameters its curves and streams use (`runPartitionedSurvivalInputSchema`).
+ * @returns occupancy, time in state, totals per stream, crossing warnings and the explanation.
+ * @throws {ValidationError} when the input does not match `runPartitionedSurvivalInputSchema` (path named): an unknown key, a missing field, a value out of range; or issue `out_of_range` when a curve parameter computed from the parameters is invalid.
+ * @throws {DomainError} OUT_OF_DOMAIN when a stream's total overflows the float range.
  * @example
  * ```ts
  * const r = runPartitionedSurvival({
@@ -161,9 +194,11 @@ export function compilePartitionedSurvival(model: PsModel, table: ParameterTable
  * r.timeInState.PF;            // 9.100397… months
  * r.streams.cost.money?.total; // CNY 206401.08
  * ```
+ *
+ * @category Partitioned Survival
  */
 export function runPartitionedSurvival(input: RunPartitionedSurvivalInput): PartitionedSurvivalResult {
-  const parsed = parseInput(partitionedSurvivalInputSchema, input, "runPartitionedSurvival");
+  const parsed = parseInput(runPartitionedSurvivalInputSchema, input, "runPartitionedSurvival");
   const { parameters, type: _type, ...model } = parsed;
   const table = parameterTable(parameters);
   const d = compilePartitionedSurvival(model, table).detail(table.base);

@@ -8,18 +8,35 @@ import { seededUniform } from "./random.js";
 import { moneyFromFloat } from "./streams.js";
 import type { Money } from "../money/index.js";
 
-/** A model of either type, tagged: `{ type: "markov", ... }` or `{ type: "partitioned-survival", ... }`. */
+/**
+ * A model of either type, tagged: `{ type: "markov", ... }` or `{ type: "partitioned-survival", ... }`.
+ *
+ * @category PSA
+ */
 export const decisionModelSchema = z.discriminatedUnion("type", [
   markovModelSchema.extend({ type: z.literal("markov") }),
   partitionedSurvivalModelSchema.extend({ type: z.literal("partitioned-survival") }),
 ]);
 
-/** A tagged model as accepted by {@link decisionModelSchema}. */
+/**
+ * A tagged model as accepted by {@link decisionModelSchema}.
+ *
+ * @category PSA
+ */
 export type DecisionModelInput = z.input<typeof decisionModelSchema>;
 
 /** The strategies of a model PSA or sensitivity source: named decision models, names unique. */
 export const modelStrategiesSchema = z
-  .array(z.strictObject({ name: z.string().min(1), model: decisionModelSchema }).strict())
+  .array(
+    z
+      .strictObject({
+        /** Strategy name (策略), unique. */
+        name: z.string().min(1),
+        /** The strategy's tagged model (Markov or partitioned survival). */
+        model: decisionModelSchema,
+      })
+      .strict(),
+  )
   .min(1)
   .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" });
 
@@ -27,23 +44,40 @@ export const modelStrategiesSchema = z
  * Input of {@link runModelPsa}: shared parameters with their distributions, the
  * strategies' models (their expressions reference the shared parameters), which
  * streams are cost and effect, the number of draws and the seed (0 … 2^31 − 1).
+ *
+ * @category PSA
  */
 export const runModelPsaInputSchema = z
   .strictObject({
+    /** Shared named parameters with their distributions, sampled once per draw for every strategy. */
     parameters: modelParametersSchema,
+    /** The strategies compared, with their models; names unique. */
     strategies: modelStrategiesSchema,
+    /** Name of the money stream that is the cost; default `cost`. */
     costStream: z.string().min(1).default("cost"),
+    /** Name of the stream that is the effect; default `qaly`. */
     effectStream: z.string().min(1).default("qaly"),
+    /** Number of PSA draws (抽样次数), an integer in [1, 1,000,000]. */
     draws: z.number().int().min(1).max(1_000_000),
+    /** Seed of the random stream, an integer in [0, 2^31 − 1]: the same seed gives the same draws. */
     seed: z.number().int().min(0).max(2_147_483_647),
+    /** Also return every draw's parameter values (for a metamodel or EVPPI); default false. */
     includeParameterDraws: z.boolean().default(false),
   })
   .strict();
 
-/** Input of {@link runModelPsa}. */
+/**
+ * Input of {@link runModelPsa}.
+ *
+ * @category PSA
+ */
 export type RunModelPsaInput = z.input<typeof runModelPsaInputSchema>;
 
-/** PSA draws per strategy, shaped for valuation's `analyzePsa` (add `lambdas`). */
+/**
+ * PSA draws per strategy, shaped for valuation's `analyzePsa` (add `lambdas`).
+ *
+ * @category PSA
+ */
 export interface ModelPsaResult {
   readonly strategies: string[];
   /** costs[s][k]: discounted cost of strategy s in draw k. */
@@ -67,6 +101,10 @@ export interface ModelPsaResult {
  * strategy sees the same draw, so incremental results are paired. Same seed and
  * document ⇒ bit-identical draws on every platform.
  *
+ * @param input - shared parameters, the strategies' tagged models, the cost and effect stream names, draws and seed (`runModelPsaInputSchema`).
+ * @returns the strategies' cost and effect per draw, ready for `analyzePsa`.
+ * @throws {ValidationError} when the input does not match `runModelPsaInputSchema` (path named): an unknown key, a missing field, a value out of range; issue `currency_mismatch` when the cost streams use different currencies.
+ * @throws {DomainError} OUT_OF_DOMAIN when a draw gives a value out of range (the draw is named).
  * @example
  * ```ts
  * const psa = runModelPsa({
@@ -79,6 +117,8 @@ export interface ModelPsaResult {
  * });
  * // analyzePsa({ ...psa, lambdas: [50000, 100000] })
  * ```
+ *
+ * @category PSA
  */
 export function runModelPsa(input: RunModelPsaInput): ModelPsaResult {
   const parsed = parseInput(runModelPsaInputSchema, input, "runModelPsa");

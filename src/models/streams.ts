@@ -8,9 +8,17 @@ import { modelFloat } from "./numbers.js";
 import type { ParameterTable } from "./parameters.js";
 import { portableExp, portableLog } from "./portable-math.js";
 
-/** Units of model time. A month is 1/12 year, a week 7 days, a year 365.25 days. */
+/**
+ * Units of model time. A month is 1/12 year, a week 7 days, a year 365.25 days.
+ *
+ * @category Parameters and Expressions
+ */
 export const MODEL_TIME_UNITS = ["day", "week", "month", "year"] as const;
-/** A unit of model time. */
+/**
+ * A unit of model time.
+ *
+ * @category Parameters and Expressions
+ */
 export type ModelTimeUnit = (typeof MODEL_TIME_UNITS)[number];
 
 const YEARS_PER: Record<ModelTimeUnit, number> = { day: 1 / 365.25, week: 7 / 365.25, month: 1 / 12, year: 1 };
@@ -26,26 +34,44 @@ export function yearsPerUnit(unit: ModelTimeUnit): number {
  * annual discount rate, and a currency when the stream is money.
  * A state's value is one expression for every cycle or a list with one per cycle.
  * States left out have value 0.
+ *
+ * @category Parameters and Expressions
  */
 export const modelStreamSchema = z
   .strictObject({
+    /** Value per state: one expression for every cycle, or a list with one per cycle (the last carries forward). */
     values: userRecord(z.string().min(1), z.union([modelExpressionSchema, z.array(modelExpressionSchema).min(1)])),
+    /** What a value is per: `cycle` (default), or a time unit (a utility of 0.8 per `year`), scaled by the cycle length. */
     per: z.enum(["cycle", ...MODEL_TIME_UNITS]).default("cycle"),
+    /** Annual discount rate (贴现率), a decimal in [0, 1]: write 0.03 for 3 %; default 0. */
     discountRate: modelFloat({ min: 0, max: 1 }).default(0),
+    /** ISO 4217 code when the stream is money (its totals are then also given as Money); absent for effects. */
     currency: currencyCodeSchema.optional(),
   })
   .strict();
 
-/** A value stream as accepted by {@link modelStreamSchema}. */
+/**
+ * A value stream as accepted by {@link modelStreamSchema}.
+ *
+ * @category Parameters and Expressions
+ */
 export type ModelStreamInput = z.input<typeof modelStreamSchema>;
 type Stream = z.output<typeof modelStreamSchema>;
 
-/** The named value streams of a model; at least one. */
+/**
+ * The named value streams of a model; at least one.
+ *
+ * @category Parameters and Expressions
+ */
 export const modelStreamsSchema = z
   .record(z.string().min(1), modelStreamSchema)
   .refine((s) => Object.keys(s).length > 0, { message: "declare at least one value stream" });
 
-/** Totals and per-cycle values of one stream for one strategy. */
+/**
+ * Totals and per-cycle values of one stream for one strategy.
+ *
+ * @category Parameters and Expressions
+ */
 export interface ModelStreamResult {
   readonly name: string;
   readonly per: "cycle" | ModelTimeUnit;

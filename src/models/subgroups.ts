@@ -18,24 +18,49 @@ import { numberText } from "../money/format.js";
  * expressions may read the declared `attributes`, its parameters, and the subgroups: a
  * unique name, a weight > 0 (a share or a head count; weights are normalised to sum to 1)
  * and a value for every attribute.
+ *
+ * @category Subgroups
  */
 export const runModelSubgroupsInputSchema = z
   .object({
+    /** The tagged model (Markov or partitioned survival) run once per subgroup. */
     model: decisionModelSchema,
+    /** Named parameters the model's expressions use (base case). */
     parameters: modelParametersSchema.optional(),
+    /** The attributes the expressions read (属性), declared once. */
     attributes: modelAttributesSchema,
+    /** The subgroups (亚组), 1–10,000, names unique. */
     subgroups: z
-      .array(z.strictObject({ name: z.string().min(1), weight: modelFloat({ above: 0 }), attributes: attributeValuesSchema }).strict())
+      .array(
+        z
+          .strictObject({
+            /** Subgroup name, unique. */
+            name: z.string().min(1),
+            /** Weight > 0: a share or a head count; the weights are normalised to sum to 1. */
+            weight: modelFloat({ above: 0 }),
+            /** A value for every declared attribute. */
+            attributes: attributeValuesSchema,
+          })
+          .strict(),
+      )
       .min(1)
       .max(10_000)
       .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "subgroup names must be unique" }),
   })
   .strict();
 
-/** Input of {@link runModelSubgroups}. */
+/**
+ * Input of {@link runModelSubgroups}.
+ *
+ * @category Subgroups
+ */
 export type RunModelSubgroupsInput = z.input<typeof runModelSubgroupsInputSchema>;
 
-/** A stream's totals in one subgroup or weighted over them. */
+/**
+ * A stream's totals in one subgroup or weighted over them.
+ *
+ * @category Subgroups
+ */
 export interface SubgroupStreamTotals {
   /** Discounted total. */
   readonly total: number;
@@ -44,7 +69,11 @@ export interface SubgroupStreamTotals {
   readonly money?: Money;
 }
 
-/** One subgroup's run. */
+/**
+ * One subgroup's run.
+ *
+ * @category Subgroups
+ */
 export interface SubgroupResult {
   readonly name: string;
   readonly weight: number;
@@ -56,7 +85,11 @@ export interface SubgroupResult {
   readonly trace: number[][];
 }
 
-/** Result of {@link runModelSubgroups}. */
+/**
+ * Result of {@link runModelSubgroups}.
+ *
+ * @category Subgroups
+ */
 export interface ModelSubgroupsResult {
   readonly states: string[];
   readonly subgroups: SubgroupResult[];
@@ -74,6 +107,10 @@ function totals(s: ModelStreamResult, total = s.total, undiscounted = s.undiscou
  * attributes the model reads (`{ attr: "age" }`, `{ attr: "sex", is: "F" }`); the weighted
  * result is Σ wᵢ·xᵢ / Σ wᵢ for every stream total and trace cell.
  *
+ * @param input - the tagged model, its parameters, the attribute declarations and the subgroups with weights (`runModelSubgroupsInputSchema`).
+ * @returns per-subgroup results and the weighted totals.
+ * @throws {ValidationError} when the input does not match `runModelSubgroupsInputSchema` (path named): an unknown key, a missing field, a value out of range; a subgroup attribute that breaks its declaration.
+ * @throws {DomainError} OUT_OF_DOMAIN when a stream's total overflows the float range.
  * @example
  * ```ts
  * const r = runModelSubgroups({
@@ -85,6 +122,8 @@ function totals(s: ModelStreamResult, total = s.total, undiscounted = s.undiscou
  * });
  * r.weighted.streams.ly?.total; // 0.75 × 1.71 + 0.25 × 1.44 = 1.6425
  * ```
+ *
+ * @category Subgroups
  */
 export function runModelSubgroups(input: RunModelSubgroupsInput): ModelSubgroupsResult {
   const parsed = parseInput(runModelSubgroupsInputSchema, input, "runModelSubgroups");

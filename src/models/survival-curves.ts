@@ -8,7 +8,14 @@ import { logIncompleteGammaTails } from "./special-functions.js";
 
 const e = modelExpressionSchema;
 const kmSchema = z
-  .strictObject({ type: z.literal("kaplan-meier"), times: z.array(modelFloat({ min: 0 })).min(1), survival: z.array(modelFloat({ min: 0, max: 1 })).min(1) })
+  .strictObject({
+    /** A Kaplan–Meier step table (生存曲线 K-M 估计). */
+    type: z.literal("kaplan-meier"),
+    /** Step times in model time units, ≥ 0, strictly increasing. */
+    times: z.array(modelFloat({ min: 0 })).min(1),
+    /** S(t) from each time on, in [0, 1], non-increasing; one per time. */
+    survival: z.array(modelFloat({ min: 0, max: 1 })).min(1),
+  })
   .strict()
   .superRefine((km, ctx) => {
     if (km.times.length !== km.survival.length) {
@@ -22,16 +29,83 @@ const kmSchema = z
   });
 
 const parametricCurveSchemas = [
-  z.strictObject({ type: z.literal("exponential"), rate: e }).strict(),
-  z.strictObject({ type: z.literal("weibull"), shape: e, scale: e }).strict(),
-  z.strictObject({ type: z.literal("log-logistic"), shape: e, scale: e }).strict(),
-  z.strictObject({ type: z.literal("log-normal"), meanlog: e, sdlog: e }).strict(),
-  z.strictObject({ type: z.literal("gompertz"), shape: e, rate: e }).strict(),
-  z.strictObject({ type: z.literal("gamma"), shape: e, rate: e }).strict(),
-  z.strictObject({ type: z.literal("generalised-gamma"), mu: e, sigma: e, Q: e }).strict(),
+  z
+    .strictObject({
+      /** Exponential (指数分布): S(t) = exp(−rate·t). */
+      type: z.literal("exponential"),
+      /** Hazard rate per model time unit, > 0. */
+      rate: e,
+    })
+    .strict(),
+  z
+    .strictObject({
+      /** Weibull (威布尔分布): S(t) = exp(−(t/scale)^shape). */
+      type: z.literal("weibull"),
+      /** Shape, > 0 (above 1: a rising hazard). */
+      shape: e,
+      /** Scale in model time units, > 0. */
+      scale: e,
+    })
+    .strict(),
+  z
+    .strictObject({
+      /** Log-logistic (对数逻辑斯谛分布): S(t) = 1 / (1 + (t/scale)^shape). */
+      type: z.literal("log-logistic"),
+      /** Shape, > 0. */
+      shape: e,
+      /** Scale in model time units (the median), > 0. */
+      scale: e,
+    })
+    .strict(),
+  z
+    .strictObject({
+      /** Log-normal (对数正态分布): S(t) = 1 − Φ((ln t − meanlog) / sdlog). */
+      type: z.literal("log-normal"),
+      /** Mean of ln t. */
+      meanlog: e,
+      /** Standard deviation of ln t, > 0. */
+      sdlog: e,
+    })
+    .strict(),
+  z
+    .strictObject({
+      /** Gompertz (冈珀茨分布): S(t) = exp(−(rate/shape)(e^(shape·t) − 1)). */
+      type: z.literal("gompertz"),
+      /** Shape per model time unit, ≠ 0 of either sign (0 is read as the exponential limit). */
+      shape: e,
+      /** Initial hazard rate per model time unit, > 0. */
+      rate: e,
+    })
+    .strict(),
+  z
+    .strictObject({
+      /** Gamma (伽马分布): S(t) = Q(shape, rate·t). */
+      type: z.literal("gamma"),
+      /** Shape, > 0. */
+      shape: e,
+      /** Rate per model time unit, > 0. */
+      rate: e,
+    })
+    .strict(),
+  z
+    .strictObject({
+      /** Generalised gamma (广义伽马分布), Prentice 1974 (flexsurv's `gengamma`). */
+      type: z.literal("generalised-gamma"),
+      /** Location of ln t, finite. */
+      mu: e,
+      /** Scale of ln t, > 0. */
+      sigma: e,
+      /** Shape, finite of either sign (0: the log-normal). */
+      Q: e,
+    })
+    .strict(),
 ] as const;
 
-/** A parametric survival curve (every type but `kaplan-meier` and `mixture-cure`): the uncured part of a mixture-cure curve. */
+/**
+ * A parametric survival curve (every type but `kaplan-meier` and `mixture-cure`): the uncured part of a mixture-cure curve.
+ *
+ * @category Partitioned Survival
+ */
 export const parametricSurvivalCurveSchema = z.discriminatedUnion("type", [...parametricCurveSchemas]);
 
 /**
@@ -48,14 +122,29 @@ export const parametricSurvivalCurveSchema = z.discriminatedUnion("type", [...pa
  * - `mixture-cure`: S(t) = cureFraction + (1 − cureFraction)·S_u(t), S_u any of the parametric curves above, cureFraction in [0, 1);
  * - `kaplan-meier`: a step table — S(t) = survival[i] for the last times[i] ≤ t, 1 before the first time, the last value after the last time.
  * Parameters may be expressions over model parameters (for PSA).
+ *
+ * @category Partitioned Survival
  */
 export const survivalCurveSchema = z.discriminatedUnion("type", [
   ...parametricCurveSchemas,
-  z.strictObject({ type: z.literal("mixture-cure"), cureFraction: e, uncured: parametricSurvivalCurveSchema }).strict(),
+  z
+    .strictObject({
+      /** Mixture cure model (治愈模型): S(t) = cureFraction + (1 − cureFraction)·S_u(t). */
+      type: z.literal("mixture-cure"),
+      /** Share of patients cured (治愈比例), in [0, 1). */
+      cureFraction: e,
+      /** The survival S_u of the uncured: any parametric curve. */
+      uncured: parametricSurvivalCurveSchema,
+    })
+    .strict(),
   kmSchema,
 ]);
 
-/** A survival curve as accepted by {@link survivalCurveSchema}. */
+/**
+ * A survival curve as accepted by {@link survivalCurveSchema}.
+ *
+ * @category Partitioned Survival
+ */
 export type SurvivalCurveInput = z.input<typeof survivalCurveSchema>;
 type Curve = z.output<typeof survivalCurveSchema>;
 
@@ -215,22 +304,42 @@ function compileRawCurve(curve: Curve, table: ParameterTable, path: IssuePath): 
   }
 }
 
-/** Input of {@link evaluateSurvivalCurve}: a curve, the times to read it at, and any parameters its expressions use. */
+/**
+ * Input of {@link evaluateSurvivalCurve}: a curve, the times to read it at, and any parameters its expressions use.
+ *
+ * @category Partitioned Survival
+ */
 export const evaluateSurvivalCurveInputSchema = z
-  .strictObject({ curve: survivalCurveSchema, times: z.array(modelFloat({ min: 0 })).min(1), parameters: modelParametersSchema.optional() })
+  .strictObject({
+    /** The curve to read. */
+    curve: survivalCurveSchema,
+    /** Times to read it at, in model time units, ≥ 0 (at least one). */
+    times: z.array(modelFloat({ min: 0 })).min(1),
+    /** Named parameters the curve's expressions use (their base case is read). */
+    parameters: modelParametersSchema.optional(),
+  })
   .strict();
 
-/** Input of {@link evaluateSurvivalCurve}. */
+/**
+ * Input of {@link evaluateSurvivalCurve}.
+ *
+ * @category Partitioned Survival
+ */
 export type EvaluateSurvivalCurveInput = z.input<typeof evaluateSurvivalCurveInputSchema>;
 
 /**
  * Reads a survival curve at given times (parameters at their base case).
  *
+ * @param input - the curve, the times to read it at, and the parameters its expressions use (`evaluateSurvivalCurveInputSchema`).
+ * @returns the times and S(t) at each.
+ * @throws {ValidationError} when the input does not match `evaluateSurvivalCurveInputSchema` (path named): an unknown key, a missing field, a value out of range; or issue `out_of_range` when a curve parameter computed from the parameters is invalid.
  * @example
  * ```ts
  * evaluateSurvivalCurve({ curve: { type: "weibull", shape: 1.5, scale: 20 }, times: [0, 12, 24] });
  * // { times: [0, 12, 24], survival: [1, 0.628…, 0.268…] }
  * ```
+ *
+ * @category Partitioned Survival
  */
 export function evaluateSurvivalCurve(input: EvaluateSurvivalCurveInput): { times: number[]; survival: number[] } {
   const parsed = parseInput(evaluateSurvivalCurveInputSchema, input, "evaluateSurvivalCurve");

@@ -14,10 +14,16 @@ import type { ModelExpression, ModelVariable } from "./expression.js";
  * own entry ("stay") moves copy k to copy k + 1 and keeps the last copy where it is; in copy k
  * the state's row and values see `{ var: "stateTime" }` = k (so time in state stops counting
  * at the tunnel's length). Lengths are whole numbers from 1 to 1,000.
+ *
+ * @category Markov Model
  */
 export const tunnelsSchema = userRecord(z.string().min(1), z.number().int().min(1).max(1000));
 
-/** Tunnel declarations as accepted by {@link tunnelsSchema}. */
+/**
+ * Tunnel declarations as accepted by {@link tunnelsSchema}.
+ *
+ * @category Markov Model
+ */
 export type TunnelsInput = z.input<typeof tunnelsSchema>;
 
 type Cell = "complement" | ModelExpression;

@@ -8,6 +8,8 @@ import { axes, frameFor, document, esc, extent, legend, niceTicks, num, PALETTE,
  * Input of {@link cePlaneSvg}: PSA draws per strategy (strategy × draw) — an `analyzePsa`
  * input or a `runModelPsa` result can be passed whole (their other keys are accepted
  * and not drawn), with plot options beside them.
+ *
+ * @category Cost-Effectiveness
  */
 export const cePlaneSvgInputSchema = plotTextSchema.extend({
   strategies: z.array(z.string().min(1)).min(1),
@@ -40,7 +42,11 @@ export const cePlaneSvgInputSchema = plotTextSchema.extend({
   parameterDraws: z.unknown().optional(),
 });
 
-/** Input of {@link cePlaneSvg}. */
+/**
+ * Input of {@link cePlaneSvg}.
+ *
+ * @category Cost-Effectiveness
+ */
 export type CePlaneSvgInput = z.input<typeof cePlaneSvgInputSchema>;
 
 interface Series {
@@ -129,8 +135,15 @@ export function costEffectiveRegion(x0: number, x1: number, y0: number, y1: numb
  * a legend that prints every mean. Takes an `analyzePsa` input or a `runModelPsa` result
  * directly.
  *
+ * @param input - PSA draws per strategy (`strategies`, `costs[s][d]`, `effects[s][d]`), or a `runModelPsa` result / `analyzePsa` input as it is, with `lambda` (the willingness-to-pay line) and the plot options.
+ * @returns the SVG document as text.
+ * @throws {ValidationError} when the input does not match `cePlaneSvgInputSchema` (path named).
+ * @throws {DomainError} INCONSISTENT_INPUT when the costs or effects do not have one row per strategy of equal length; UNKNOWN_KEY when `reference` names no strategy; OUT_OF_DOMAIN when an increment overflows the float range.
+ * @category Cost-Effectiveness
  * @example
  * ```ts
+ * declare const costs: number[][], effects: number[][];
+ * declare const model: Parameters<typeof runModelPsa>[0];
  * const svg = cePlaneSvg({ strategies: ["SoC", "CAR-T"], costs, effects, lambda: 267000 });
  * const fromModel = cePlaneSvg({ ...runModelPsa(model), lambda: 267000 });
  * ```

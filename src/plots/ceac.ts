@@ -5,7 +5,11 @@ import { finiteSeriesSchema, plotTextSchema } from "./schemas.js";
 import type { PsaResult } from "../valuation/psa.js";
 import { axes, DASHES, dashAttr, frameFor, document, esc, extent, legend, niceTicks, num, PALETTE } from "./svg.js";
 
-/** Input of {@link ceacSvg}: the λ grid and, per strategy, the share of draws in which it is optimal at each λ. */
+/**
+ * Input of {@link ceacSvg}: the λ grid and, per strategy, the share of draws in which it is optimal at each λ.
+ *
+ * @category Cost-Effectiveness
+ */
 export const ceacSvgInputSchema = plotTextSchema.extend({
   lambdas: finiteSeriesSchema,
   strategies: z.array(z.string().min(1)).min(1),
@@ -16,7 +20,11 @@ export const ceacSvgInputSchema = plotTextSchema.extend({
   currency: z.string().default("CNY"),
 });
 
-/** Input of {@link ceacSvg}: the plot input, or an `analyzePsa` result (with plot options beside it). */
+/**
+ * Input of {@link ceacSvg}: the plot input, or an `analyzePsa` result (with plot options beside it).
+ *
+ * @category Cost-Effectiveness
+ */
 export type CeacSvgInput = z.input<typeof ceacSvgInputSchema> | (PsaResult & z.input<typeof plotTextSchema>);
 
 /** An `analyzePsa` result becomes the plot input (CEAC per strategy, the CEAF as `optimal`); anything else is parsed as it is. */
@@ -40,8 +48,14 @@ function plotInput(input: CeacSvgInput): unknown {
  * the curves survive greyscale print), with the acceptability frontier (CEAF) overlaid
  * when `optimal` is given. Takes an `analyzePsa` result directly.
  *
+ * @param input - an `analyzePsa` result as it is, or `{ lambdas, strategies, probabilities, optimal? }`, with plot options.
+ * @returns the SVG document as text.
+ * @throws {ValidationError} when the input does not match `ceacSvgInputSchema` (path named).
+ * @throws {DomainError} INCONSISTENT_INPUT when the probabilities do not have one row per strategy and one value per λ (or the grid is empty); OUT_OF_DOMAIN when a probability is outside [0, 1]; UNKNOWN_KEY when `optimal` names no strategy.
+ * @category Cost-Effectiveness
  * @example
  * ```ts
+ * declare const strategies: string[], costs: number[][], effects: number[][], lambdas: number[];
  * const svg = ceacSvg(analyzePsa({ strategies, costs, effects, lambdas }));
  * const plain = ceacSvg({ lambdas: [0, 50000], strategies: ["A", "B"], probabilities: [[1, 0.4], [0, 0.6]] });
  * ```

@@ -7,23 +7,58 @@ import { axes, document, frameFor, niceTicks, extent } from "./svg.js";
 import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
 
 const psaPartSchema = z.looseObject({
+  /** ISO 4217 code of the PSA's money figures (the value axis). */
   currency: z.string().min(1),
-  points: z.array(z.looseObject({ lambda: z.number().finite(), evpiExact: exactNumberSchema })).min(1, "the PSA result has no λ points"),
+  /** One entry per λ of the PSA grid (at least one). */
+  points: z
+    .array(
+      z.looseObject({
+        /** Willingness to pay λ, in currency per unit of effect. */
+        lambda: z.number().finite(),
+        /** EVPI per patient at λ (完全信息期望值), unrounded: a number, decimal string or Decimal. */
+        evpiExact: exactNumberSchema,
+      }),
+    )
+    .min(1, "the PSA result has no λ points"),
 });
 
 const evppiPartSchema = z.looseObject({
+  /** ISO 4217 code of the EVPPI figures; must be the PSA's. */
   currency: z.string().min(1),
-  groups: z.array(z.looseObject({ label: z.string(), points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema })) })),
+  /** One entry per parameter (group), each drawn as its own curve. */
+  groups: z.array(
+    z.looseObject({
+      /** Name of the parameter or group, printed in the legend. */
+      label: z.string(),
+      /** The group's EVPPI over λ. */
+      points: z.array(
+        z.looseObject({
+          /** Willingness to pay λ, in currency per unit of effect. */
+          lambda: z.number().finite(),
+          /** EVPPI per patient at λ (部分完全信息期望值), unrounded. */
+          evppiExact: exactNumberSchema,
+        }),
+      ),
+    }),
+  ),
 });
 
-/** Input of {@link evpiCurveSvg}: an `analyzePsa` result, optionally an `evppi` result to overlay. */
+/**
+ * Input of {@link evpiCurveSvg}: an `analyzePsa` result, optionally an `evppi` result to overlay.
+ *
+ * @category Value of Information
+ */
 export const evpiCurveSvgInputSchema = plotTextSchema.extend({
   psa: psaPartSchema,
   evppi: evppiPartSchema.optional(),
   effectLabel: z.string().default("QALY"),
 });
 
-/** Input of {@link evpiCurveSvg}: the library's result object (or its JSON, checked at run time by `evpiCurveSvgInputSchema`) and the plot text. */
+/**
+ * Input of {@link evpiCurveSvg}: the library's result object (or its JSON, checked at run time by `evpiCurveSvgInputSchema`) and the plot text.
+ *
+ * @category Value of Information
+ */
 export type EvpiCurveSvgInput = { readonly title?: string | undefined; readonly width?: number | undefined; readonly height?: number | undefined } & { readonly psa: PsaResult; readonly evppi?: EvppiResult | undefined; readonly effectLabel?: string | undefined };
 
 /**
@@ -31,9 +66,16 @@ export type EvpiCurveSvgInput = { readonly title?: string | undefined; readonly 
  * given an `evppi` result in the same currency, each group's EVPPI curve is overlaid
  * (each with its own colour and dash), so the share of EVPI a group explains is seen.
  *
+ * @param input - `{ psa, evppi?, effectLabel? }`: an `analyzePsa` result (or its JSON), optionally an `evppi` result in the same currency (one curve per group), and the unit of effect in the λ axis label (default `"QALY"`).
+ * @returns the SVG document as text.
+ * @throws {ValidationError} when the input does not match `evpiCurveSvgInputSchema` (path named), e.g. a PSA result with no λ points.
+ * @throws {DomainError} CURRENCY_MISMATCH when the EVPPI result is in another currency than the PSA.
+ * @category Value of Information
  * @example
  * ```ts
- * const svg = evpiCurveSvg({ psa: analyzePsa(input), evppi: evppi(voiInput) });
+ * declare const psaInput: Parameters<typeof analyzePsa>[0];
+ * declare const voiInput: Parameters<typeof evppi>[0];
+ * const svg = evpiCurveSvg({ psa: analyzePsa(psaInput), evppi: evppi(voiInput) });
  * ```
  */
 export function evpiCurveSvg(input: EvpiCurveSvgInput): string {

@@ -6,18 +6,46 @@ import type { EvppiResult } from "../valuation/index.js";
 import { document, esc, frameFor, linear, niceTicks, num, PALETTE, tickLabel, maxOf } from "./svg.js";
 import { exactNumberSchema, lineLegend } from "./voi-common.js";
 
-/** Input of {@link evppiBarsSvg}: an `evppi` result and the λ to show (default its first). */
+/**
+ * Input of {@link evppiBarsSvg}: an `evppi` result and the λ to show (default its first).
+ *
+ * @category Value of Information
+ */
 export const evppiBarsSvgInputSchema = plotTextSchema.extend({
   evppi: z.looseObject({
+    /** ISO 4217 code of the EVPPI figures (the value axis). */
     currency: z.string().min(1),
+    /** One bar per parameter (group), at least one. */
     groups: z
-      .array(z.looseObject({ label: z.string(), points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema, evpiExact: exactNumberSchema })).min(1) }))
+      .array(
+        z.looseObject({
+          /** Name of the parameter or group, printed beside its bar. */
+          label: z.string(),
+          /** The group's figures over λ (at least one point). */
+          points: z
+            .array(
+              z.looseObject({
+                /** Willingness to pay λ, in currency per unit of effect. */
+                lambda: z.number().finite(),
+                /** EVPPI per patient at λ (部分完全信息期望值), unrounded. */
+                evppiExact: exactNumberSchema,
+                /** EVPI per patient at λ, the dashed reference line, unrounded. */
+                evpiExact: exactNumberSchema,
+              }),
+            )
+            .min(1),
+        }),
+      )
       .min(1, "the EVPPI result has no groups"),
   }),
   lambda: z.number().finite().optional(),
 });
 
-/** Input of {@link evppiBarsSvg}: the library's result object (or its JSON, checked at run time by `evppiBarsSvgInputSchema`) and the plot text. */
+/**
+ * Input of {@link evppiBarsSvg}: the library's result object (or its JSON, checked at run time by `evppiBarsSvgInputSchema`) and the plot text.
+ *
+ * @category Value of Information
+ */
 export type EvppiBarsSvgInput = { readonly title?: string | undefined; readonly width?: number | undefined; readonly height?: number | undefined } & { readonly evppi: EvppiResult; readonly lambda?: number | undefined };
 
 /**
@@ -25,8 +53,14 @@ export type EvppiBarsSvgInput = { readonly title?: string | undefined; readonly 
  * horizontal bars, largest first (ties in input order), with the EVPI at that λ as a
  * dashed reference line and each bar's value printed beside it.
  *
+ * @param input - `{ evppi, lambda? }`: an `evppi` result (or its JSON) and the λ to show (default the result's first).
+ * @returns the SVG document as text.
+ * @throws {ValidationError} when the input does not match `evppiBarsSvgInputSchema` (path named), e.g. a result with no groups.
+ * @throws {DomainError} UNKNOWN_KEY when a group has no point at the λ asked for.
+ * @category Value of Information
  * @example
  * ```ts
+ * declare const voiInput: Parameters<typeof evppi>[0];
  * const svg = evppiBarsSvg({ evppi: evppi(voiInput), lambda: 150000 });
  * ```
  */

@@ -7,23 +7,54 @@ import { axes, document, frameFor, niceTicks, extent } from "./svg.js";
 import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
 
 const sampleSchema = z.looseObject({
+  /** Study size: patients in the proposed study (样本量), ≥ 0. */
   n: z.number().finite().min(0),
+  /** EVSI per patient at this n (样本信息期望值), unrounded. */
   evsiExact: exactNumberSchema,
+  /** EVSI for the whole population at this n; null without a population. */
   populationEvsiExact: exactNumberSchema.nullable(),
+  /** Expected net benefit of sampling (population EVSI − study cost); null without a study cost. */
   enbsExact: exactNumberSchema.nullable(),
-  studyCost: z.looseObject({ amount: exactNumberSchema }).nullable(),
+  /** Cost of a study of n patients; null without a study cost. */
+  studyCost: z
+    .looseObject({
+      /** The study cost in the result's currency, unrounded. */
+      amount: exactNumberSchema,
+    })
+    .nullable(),
 });
 
-/** Input of {@link evsiCurveSvg}: an `evsi` result and the λ to show (default its first). */
+/**
+ * Input of {@link evsiCurveSvg}: an `evsi` result and the λ to show (default its first).
+ *
+ * @category Value of Information
+ */
 export const evsiCurveSvgInputSchema = plotTextSchema.extend({
   evsi: z.looseObject({
+    /** ISO 4217 code of the EVSI figures (the value axis). */
     currency: z.string().min(1),
-    points: z.array(z.looseObject({ lambda: z.number().finite(), evppiExact: exactNumberSchema, curve: z.array(sampleSchema).min(1) })).min(1, "the EVSI result has no λ points"),
+    /** One entry per λ (at least one). */
+    points: z
+      .array(
+        z.looseObject({
+          /** Willingness to pay λ, in currency per unit of effect. */
+          lambda: z.number().finite(),
+          /** EVPPI per patient at λ: the limit of EVSI as n grows, unrounded. */
+          evppiExact: exactNumberSchema,
+          /** EVSI over the study sizes (at least one). */
+          curve: z.array(sampleSchema).min(1),
+        }),
+      )
+      .min(1, "the EVSI result has no λ points"),
   }),
   lambda: z.number().finite().optional(),
 });
 
-/** Input of {@link evsiCurveSvg}: the library's result object (or its JSON, checked at run time by `evsiCurveSvgInputSchema`) and the plot text. */
+/**
+ * Input of {@link evsiCurveSvg}: the library's result object (or its JSON, checked at run time by `evsiCurveSvgInputSchema`) and the plot text.
+ *
+ * @category Value of Information
+ */
 export type EvsiCurveSvgInput = { readonly title?: string | undefined; readonly width?: number | undefined; readonly height?: number | undefined } & { readonly evsi: EvsiResult; readonly lambda?: number | undefined };
 
 /**
@@ -32,8 +63,14 @@ export type EvsiCurveSvgInput = { readonly title?: string | undefined; readonly 
  * population EVSI, the study cost and the expected net benefit of sampling (ENBS), all
  * in money for the whole population, each with its own colour and dash.
  *
+ * @param input - `{ evsi, lambda? }`: an `evsi` result (or its JSON) and the λ to show (default the result's first).
+ * @returns the SVG document as text.
+ * @throws {ValidationError} when the input does not match `evsiCurveSvgInputSchema` (path named).
+ * @throws {DomainError} UNKNOWN_KEY when the result has no point at the λ asked for.
+ * @category Value of Information
  * @example
  * ```ts
+ * declare const studyInput: Parameters<typeof evsi>[0];
  * const svg = evsiCurveSvg({ evsi: evsi(studyInput) });
  * ```
  */

@@ -6,19 +6,39 @@ import type { PsaResult } from "../valuation/index.js";
 import { axes, document, frameFor, niceTicks, num, extent } from "./svg.js";
 import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
 
-/** Input of {@link expectedLossSvg}: an `analyzePsa` result. */
+/**
+ * Input of {@link expectedLossSvg}: an `analyzePsa` result.
+ *
+ * @category Value of Information
+ */
 export const expectedLossSvgInputSchema = plotTextSchema.extend({
   psa: z.looseObject({
+    /** ISO 4217 code of the PSA's money figures (the value axis). */
     currency: z.string().min(1),
+    /** Strategy names, one curve each (at least one). */
     strategies: z.array(z.string()).min(1),
+    /** One entry per λ of the PSA grid (at least one). */
     points: z
-      .array(z.looseObject({ lambda: z.number().finite(), optimalIndex: z.number().int().min(0), expectedLossExact: z.array(exactNumberSchema) }))
+      .array(
+        z.looseObject({
+          /** Willingness to pay λ, in currency per unit of effect. */
+          lambda: z.number().finite(),
+          /** Index (from 0) into `strategies` of the strategy optimal in expectation at λ. */
+          optimalIndex: z.number().int().min(0),
+          /** Expected loss per patient of each strategy at λ (期望损失), one per strategy, unrounded. */
+          expectedLossExact: z.array(exactNumberSchema),
+        }),
+      )
       .min(1, "the PSA result has no λ points"),
   }),
   effectLabel: z.string().default("QALY"),
 });
 
-/** Input of {@link expectedLossSvg}: the library's result object (or its JSON, checked at run time by `expectedLossSvgInputSchema`) and the plot text. */
+/**
+ * Input of {@link expectedLossSvg}: the library's result object (or its JSON, checked at run time by `expectedLossSvgInputSchema`) and the plot text.
+ *
+ * @category Value of Information
+ */
 export type ExpectedLossSvgInput = { readonly title?: string | undefined; readonly width?: number | undefined; readonly height?: number | undefined } & { readonly psa: PsaResult; readonly effectLabel?: string | undefined };
 
 /**
@@ -27,8 +47,14 @@ export type ExpectedLossSvgInput = { readonly title?: string | undefined; readon
  * dash; the strategy optimal in expectation at each λ is ringed, so the lower envelope
  * of the rings is the EVPI curve.
  *
+ * @param input - `{ psa, effectLabel? }`: an `analyzePsa` result (or its JSON) and the unit of effect in the λ axis label (default `"QALY"`).
+ * @returns the SVG document as text.
+ * @throws {ValidationError} when the input does not match `expectedLossSvgInputSchema` (path named).
+ * @throws {DomainError} INCONSISTENT_INPUT when a point's losses or optimal index do not match the strategies.
+ * @category Value of Information
  * @example
  * ```ts
+ * declare const input: Parameters<typeof analyzePsa>[0];
  * const svg = expectedLossSvg({ psa: analyzePsa(input) });
  * ```
  */

@@ -6,14 +6,22 @@ import { axes, frameFor, document, esc, extent, legend, niceTicks, num, PALETTE,
 
 const statusSchema = z.enum(["ND", "D", "ED"]);
 
-/** Input of {@link frontierSvg}: strategies with their cost, effect and frontier status. */
+/**
+ * Input of {@link frontierSvg}: strategies with their cost, effect and frontier status.
+ *
+ * @category Cost-Effectiveness
+ */
 export const frontierSvgInputSchema = plotTextSchema.extend({
   strategies: z
     .array(
       z.strictObject({
+        /** Strategy name (策略), printed beside its point. */
         name: z.string().min(1),
+        /** Expected cost per patient in the plot's currency (a float, for drawing). */
         cost: z.number().finite(),
+        /** Expected effect per patient (e.g. QALYs). */
         effect: z.number().finite(),
+        /** Frontier status: `ND` non-dominated (on the frontier), `D` dominated (劣势), `ED` extendedly dominated (扩展劣势). */
         status: statusSchema,
         /** ND only: the ICER against the previous frontier strategy, printed on the segment; computed from cost and effect when absent. */
         icer: z.number().finite().nullable().optional(),
@@ -26,7 +34,11 @@ export const frontierSvgInputSchema = plotTextSchema.extend({
   icerLabels: z.boolean().default(true),
 });
 
-/** Input of {@link frontierSvg}: the plot input, or a {@link FrontierResult} as `frontier()` returns it (with plot options beside it). */
+/**
+ * Input of {@link frontierSvg}: the plot input, or a {@link FrontierResult} as `frontier()` returns it (with plot options beside it).
+ *
+ * @category Cost-Effectiveness
+ */
 export type FrontierSvgInput = z.input<typeof frontierSvgInputSchema> | (FrontierResult & z.input<typeof plotTextSchema> & { readonly effectLabel?: string; readonly icerLabels?: boolean });
 
 const STATUS_STYLE = {
@@ -62,10 +74,15 @@ function plotInput(input: FrontierSvgInput): unknown {
  * in order of effect, and each frontier segment labelled with its ICER. Takes a
  * `frontier()` result directly.
  *
+ * @param input - a `frontier()` result as it is, or `{ strategies: [{ name, cost, effect, status, icer? }] }`, with plot options.
+ * @returns the SVG document as text.
+ * @throws {ValidationError} when the input does not match `frontierSvgInputSchema` (path named).
+ * @category Cost-Effectiveness
  * @example
  * ```ts
- * const svg = frontierSvg(frontier({ strategies: [...] }));
- * const plain = frontierSvg({ strategies: [{ name: "A", cost: 0, effect: 0, status: "ND" }, ...] });
+ * declare const doc: Parameters<typeof frontier>[0];
+ * const svg = frontierSvg(frontier(doc));
+ * const plain = frontierSvg({ strategies: [{ name: "A", cost: 0, effect: 0, status: "ND" }, { name: "B", cost: 1000, effect: 0.5, status: "ND" }] });
  * ```
  */
 export function frontierSvg(input: FrontierSvgInput): string {

@@ -20,24 +20,37 @@ const plotNumber = z
 /**
  * Input of {@link tornadoSvg}: the result of `oneWaySensitivity` as is (only its
  * `currency` and `tornado` are read), and optionally how many bars to draw.
+ *
+ * @category Sensitivity
  */
 export const tornadoSvgInputSchema = plotTextSchema.extend({
   sensitivity: z
     .object({
+      /** ISO 4217 code of a money outcome, printed in the axis label; absent for an effect outcome. */
       currency: z.string().optional(),
+      /** The tornado of the one-way analysis: bars ranked by swing. */
       tornado: z
         .object({
+          /** Name of the outcome on the value axis (e.g. "incremental NMB of New"). */
           label: z.string(),
+          /** Outcome at the base case (the dashed line); null when undefined there. */
           base: plotNumber.nullable(),
+          /** One bar pair per parameter, widest first (at least one). */
           bars: z
             .array(
               z
                 .object({
+                  /** Parameter name (参数), printed on the row. */
                   parameter: z.string().min(1),
+                  /** Low end of the parameter's range. */
                   low: plotNumber,
+                  /** High end of the parameter's range. */
                   high: plotNumber,
+                  /** Outcome with the parameter at its low value; null when undefined (left out). */
                   atLow: plotNumber.nullable(),
+                  /** Outcome with the parameter at its high value; null when undefined (left out). */
                   atHigh: plotNumber.nullable(),
+                  /** Parameter value inside the range where the decision flips (阈值), printed on the row; null or absent when it does not flip. */
                   threshold: plotNumber.nullable().optional(),
                 })
                 .loose(),
@@ -51,10 +64,18 @@ export const tornadoSvgInputSchema = plotTextSchema.extend({
   maxBars: z.number().int().min(1).max(200).optional(),
 });
 
-/** A number as the plots accept it: a float, a decimal string, or a Decimal. */
+/**
+ * A number as the plots accept it: a float, a decimal string, or a Decimal.
+ *
+ * @category Plot Options
+ */
 export type PlotNumberInput = number | string | Dec;
 
-/** Input of {@link tornadoSvg}: `oneWaySensitivity`'s result type passes as is. */
+/**
+ * Input of {@link tornadoSvg}: `oneWaySensitivity`'s result type passes as is.
+ *
+ * @category Sensitivity
+ */
 export interface TornadoSvgInput {
   readonly sensitivity: {
     readonly currency?: string;
@@ -88,9 +109,17 @@ const HIGH = { color: PALETTE[1]!, label: "parameter at its high value (hatched)
  * row labelled with the parameter's range and, when the decision flips inside it,
  * the threshold value.
  *
+ * @param input - the plot input.
+ * @param input.sensitivity - a `oneWaySensitivity` result as it is.
+ * @param input.maxBars - draw only the first (widest) bars, 1–200.
+ * @returns the SVG document as text.
+ * @throws {ValidationError} when the input does not match `tornadoSvgInputSchema` (path named), e.g. a value that is not a finite number.
+ * @throws {DomainError} UNDEFINED_RESULT when the outcome is undefined at the base case and at every range end.
+ * @category Sensitivity
  * @example
  * ```ts
- * const svg = tornadoSvg({ sensitivity: oneWaySensitivity({ source, lambda, ranges, outcome }) });
+ * declare const analysis: Parameters<typeof oneWaySensitivity>[0];
+ * const svg = tornadoSvg({ sensitivity: oneWaySensitivity(analysis) });
  * ```
  */
 export function tornadoSvg(input: TornadoSvgInput): string {

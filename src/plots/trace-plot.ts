@@ -6,7 +6,11 @@ import type { PartitionedSurvivalResult } from "../models/partitioned-survival.j
 import { plotTextSchema } from "./schemas.js";
 import { axes, DASHES, dashAttr, frameFor, document, esc, extent, legend, niceTicks, num, PALETTE } from "./svg.js";
 
-/** Input of {@link markovTraceSvg}: state names, the times of the trace rows, and per row the cohort share in each state. */
+/**
+ * Input of {@link markovTraceSvg}: state names, the times of the trace rows, and per row the cohort share in each state.
+ *
+ * @category Model Output
+ */
 export const markovTraceSvgInputSchema = plotTextSchema.extend({
   states: z.array(z.string().min(1)).min(1),
   /** trace[t][s]: share of the cohort in state s at row t (row 0 the start). */
@@ -17,7 +21,11 @@ export const markovTraceSvgInputSchema = plotTextSchema.extend({
   timeLabel: z.string().default("cycles"),
 });
 
-/** Input of {@link markovTraceSvg}: the plot input, or a `runMarkovModel` / `runPartitionedSurvival` result (with plot options beside it). */
+/**
+ * Input of {@link markovTraceSvg}: the plot input, or a `runMarkovModel` / `runPartitionedSurvival` result (with plot options beside it).
+ *
+ * @category Model Output
+ */
 export type MarkovTraceSvgInput =
   | z.input<typeof markovTraceSvgInputSchema>
   | (MarkovModelResult & z.input<typeof plotTextSchema>)
@@ -46,6 +54,11 @@ function plotInput(input: MarkovTraceSvgInput): unknown {
  * each with its own colour and dash pattern, share of the cohort on [0, 1] against time.
  * Takes a `runMarkovModel` or `runPartitionedSurvival` result directly.
  *
+ * @param input - a `runMarkovModel` or `runPartitionedSurvival` result as it is, or `{ states, trace, times?, timeLabel? }`, with plot options.
+ * @returns the SVG document as text.
+ * @throws {ValidationError} when the input does not match `markovTraceSvgInputSchema` (path named), e.g. a share outside [0, 1].
+ * @throws {DomainError} INCONSISTENT_INPUT when a row or `times` does not match the states or rows; OUT_OF_DOMAIN when `times` do not increase.
+ * @category Model Output
  * @example
  * ```ts
  * declare const model: Parameters<typeof runMarkovModel>[0];

@@ -5,22 +5,39 @@ import { plotTextSchema } from "./schemas.js";
 import { axes, document, esc, frameFor, niceTicks, num, PALETTE } from "./svg.js";
 
 const axisSchema = z
-  .object({ parameter: z.string().min(1), values: z.array(z.number().finite()).min(2) })
+  .object({
+    /** Parameter name on this axis (参数). */
+    parameter: z.string().min(1),
+    /** Grid values of the parameter, increasing (at least two). */
+    values: z.array(z.number().finite()).min(2),
+  })
   .loose();
 
-/** Input of {@link twoWaySvg}: the result of `twoWaySensitivity` as is (its `strategies`, `x`, `y` and `optimal` are read). */
+/**
+ * Input of {@link twoWaySvg}: the result of `twoWaySensitivity` as is (its `strategies`, `x`, `y` and `optimal` are read).
+ *
+ * @category Sensitivity
+ */
 export const twoWaySvgInputSchema = plotTextSchema.extend({
   sensitivity: z
     .object({
+      /** Strategy names, one colour and hatch angle each (at least one). */
       strategies: z.array(z.string().min(1)).min(1),
+      /** The horizontal axis: parameter and grid values. */
       x: axisSchema,
+      /** The vertical axis: parameter and grid values. */
       y: axisSchema,
+      /** optimal[i][j]: name of the strategy optimal at x.values[i], y.values[j]. */
       optimal: z.array(z.array(z.string())),
     })
     .loose(),
 });
 
-/** Input of {@link twoWaySvg}: `twoWaySensitivity`'s result type passes as is. */
+/**
+ * Input of {@link twoWaySvg}: `twoWaySensitivity`'s result type passes as is.
+ *
+ * @category Sensitivity
+ */
 export interface TwoWaySvgInput {
   readonly sensitivity: {
     readonly strategies: readonly string[];
@@ -42,9 +59,16 @@ const ANGLES = [0, 45, 90, 135, 22.5, 67.5, 112.5, 157.5];
  * there (each strategy its own colour and hatch angle), cell edges halfway between
  * grid values, axes in the two parameters' units, and a legend of strategies.
  *
+ * @param input - the plot input.
+ * @param input.sensitivity - a `twoWaySensitivity` result as it is.
+ * @returns the SVG document as text.
+ * @throws {ValidationError} when the input does not match `twoWaySvgInputSchema` (path named).
+ * @throws {DomainError} INCONSISTENT_INPUT when `optimal` does not match the grid or a grid does not increase; UNKNOWN_KEY when a cell names no strategy.
+ * @category Sensitivity
  * @example
  * ```ts
- * const svg = twoWaySvg({ sensitivity: twoWaySensitivity({ source, lambda, x, y }) });
+ * declare const analysis: Parameters<typeof twoWaySensitivity>[0];
+ * const svg = twoWaySvg({ sensitivity: twoWaySensitivity(analysis) });
  * ```
  */
 export function twoWaySvg(input: TwoWaySvgInput): string {

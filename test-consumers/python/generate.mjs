@@ -27,7 +27,7 @@ const valid = [
   ["frontier-input", "V3", v3],
   ["psa-input", "V5", v5],
   ["budget-impact-input", "BI2b (examples/data)", bi2],
-  ["markov-model-input", "MK1", mk1],
+  ["run-markov-model-input", "MK1", mk1],
 ];
 const invalid = [
   ["contract", "a date that does not exist (2026-13-45)", { ...k1, effective: { from: "2026-13-45" } }],

@@ -74,5 +74,5 @@ describe("fuzz: time in state, subgroups, microsimulation, contract pricing", ()
   entry("runMarkovModel (tunnels)", (x) => api.runMarkovModel(x as api.RunMarkovModelInput), [[tunnel]]);
   entry("runModelSubgroups", (x) => api.runModelSubgroups(x as api.RunModelSubgroupsInput), [[subgroups]]);
   entry("runMicrosimulation", (x) => api.runMicrosimulation(x as api.RunMicrosimulationInput), [[microsim]], 400, 30);
-  entry("priceContractUnderUncertainty", (x) => api.priceContractUnderUncertainty(x as api.PriceContractInput), [[pricing]], 400, 30);
+  entry("priceContractUnderUncertainty", (x) => api.priceContractUnderUncertainty(x as api.PriceContractUnderUncertaintyInput), [[pricing]], 400, 30);
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { divideRounded, DomainError, evaluateContract, priceContractUnderUncertainty, toMinorUnits, type PriceContractInput, type RunMarkovModelInput } from "../../src/index.js";
+import { divideRounded, DomainError, evaluateContract, priceContractUnderUncertainty, toMinorUnits, type PriceContractUnderUncertaintyInput, type RunMarkovModelInput } from "../../src/index.js";
 import { caught, issues } from "../typed-errors.js";
 
 // K1 (spec contracts.md): CNY 1,200,000; 40% at infusion; 30% at 3 months if no CRS since
@@ -56,7 +56,7 @@ const comparator: RunMarkovModelInput = {
 };
 const events = { start: "infusion" as const, onEnter: { CRS: { kind: "crs" as const }, Relapse: { kind: "relapse" as const }, Dead: { kind: "death" as const } } };
 
-const base = (over: Partial<PriceContractInput> = {}): PriceContractInput => ({
+const base = (over: Partial<PriceContractUnderUncertaintyInput> = {}): PriceContractUnderUncertaintyInput => ({
   therapy: therapy(0.25, 0.1),
   comparator,
   attributes: {},
@@ -216,5 +216,17 @@ describe("contract pricing: bad input", () => {
     const e = caught(() => priceContractUnderUncertainty(base({ asOf: "2026-13-01" })));
     expect(e).not.toBeInstanceOf(TypeError);
     expect(e instanceof DomainError || e.name === "ValidationError").toBe(true);
+  });
+});
+
+describe("contract pricing: explanation", () => {
+  it("its rule ids are kebab-case dotted paths (models.contract-pricing.*), in the order the steps are read", () => {
+    const r = priceContractUnderUncertainty(base());
+    expect(r.explanation.map((s) => s.rule)).toEqual([
+      "models.contract-pricing.simulation",
+      "models.contract-pricing.net-price",
+      "models.contract-pricing.at-list",
+      "models.contract-pricing.under-contract",
+    ]);
   });
 });

@@ -44,7 +44,7 @@ describe("B1: unknown keys", () => {
       "expectedLossSvgInputSchema",
       "splitBillInputSchema",
       "survivalFitForPsaInputSchema",
-      "toFrontierInputSchema",
+      "toFrontierInputInputSchema",
       "tornadoSvgInputSchema",
       "twoWaySvgInputSchema",
     ]);

@@ -24,7 +24,11 @@ import {
 import { runMicrosimulationInputSchema, type ParsedMicrosimulation, type RunMicrosimulationInput } from "./schema.js";
 import { numberText } from "../../money/format.js";
 
-/** One stream's statistics over the simulated patients. */
+/**
+ * One stream's statistics over the simulated patients.
+ *
+ * @category Microsimulation
+ */
 export interface MicrosimulationStreamSummary {
   /** Mean discounted total per patient, over all patients (and draws). */
   readonly mean: number;
@@ -37,7 +41,11 @@ export interface MicrosimulationStreamSummary {
   readonly money?: Money;
 }
 
-/** One patient's simulated history (runs without PSA, `keepPatients`). */
+/**
+ * One patient's simulated history (runs without PSA, `keepPatients`).
+ *
+ * @category Microsimulation
+ */
 export interface SimulatedPatientRecord {
   readonly id: string;
   readonly attributes: Record<string, number | string>;
@@ -50,7 +58,11 @@ export interface SimulatedPatientRecord {
   readonly streams: Record<string, number>;
 }
 
-/** A subgroup's means. */
+/**
+ * A subgroup's means.
+ *
+ * @category Microsimulation
+ */
 export interface MicrosimulationSubgroup {
   readonly name: string;
   readonly attribute: string;
@@ -58,7 +70,11 @@ export interface MicrosimulationSubgroup {
   readonly streams: Record<string, { readonly mean: number; readonly lower?: number; readonly upper?: number }>;
 }
 
-/** Result of {@link runMicrosimulation}. */
+/**
+ * Result of {@link runMicrosimulation}.
+ *
+ * @category Microsimulation
+ */
 export interface MicrosimulationResult {
   readonly states: string[];
   readonly cycles: number;
@@ -122,6 +138,10 @@ const fmt = (x: number) => numberText(x);
  * Seeded xoroshiro128+ streams and platform-independent transforms: same input ⇒ the same
  * bits on every platform. Without PSA each patient's dated states (and outcome events) are kept.
  *
+ * @param input - the Markov model, attributes, patients or a population with samplers, seed, PSA draws, start date and events (`runMicrosimulationInputSchema`).
+ * @returns per-stream summaries, subgroups, and (unless `keepPatients: false`) each patient's dated states and outcome events.
+ * @throws {ValidationError} when the input does not match `runMicrosimulationInputSchema` (path named): an unknown key, a missing field, a value out of range; a duplicate patient id; an event naming no state; a horizon beyond the supported calendar.
+ * @throws {DomainError} OUT_OF_DOMAIN when a patient's stream is not finite or a drawn attribute breaks its declaration.
  * @example
  * ```ts
  * const r = runMicrosimulation({
@@ -136,6 +156,8 @@ const fmt = (x: number) => numberText(x);
  * r.streams.ly?.mean;              // ≈ 0.92 life-years in the first year
  * r.patientRecords?.[0]?.states;   // [{ cycle: 0, date: "2026-01-15", state: "Alive" }, …]
  * ```
+ *
+ * @category Microsimulation
  */
 export function runMicrosimulation(input: RunMicrosimulationInput): MicrosimulationResult {
   const parsed = parseInput(runMicrosimulationInputSchema, input, "runMicrosimulation");

@@ -6,25 +6,41 @@ import { survivalDataShape } from "./data.js";
 import { fitParsed, type SurvivalFitResult } from "./fit.js";
 import { SURVIVAL_FIT_FAMILIES, type SurvivalFitFamily } from "./registry.js";
 
-/** Input of {@link fitSurvivalModels}: the data and the families to fit (all seven by default). */
+/**
+ * Input of {@link fitSurvivalModels}: the data and the families to fit (all seven by default).
+ *
+ * @category Survival Fitting
+ */
 export const fitSurvivalModelsInputSchema = z
   .object({
     ...survivalDataShape,
+    /** Families to fit, unique; default all seven. */
     families: z
       .array(z.enum(SURVIVAL_FIT_FAMILIES))
       .min(1)
       .refine((f) => new Set(f).size === f.length, { message: "families must be unique" })
       .default([...SURVIVAL_FIT_FAMILIES]),
+    /** Fit each family as a mixture cure model (治愈模型); default false. */
     cure: z.boolean().default(false),
+    /** The unit of `times`, carried into the explanation. */
     timeUnit: z.enum(MODEL_TIME_UNITS).optional(),
+    /** Iteration limit of each Nelder–Mead simplex run, 10–100,000; default 2,000. */
     maxIterations: z.number().int().min(10).max(100_000).default(2000),
   })
   .strict();
 
-/** Input of {@link fitSurvivalModels}. */
+/**
+ * Input of {@link fitSurvivalModels}.
+ *
+ * @category Survival Fitting
+ */
 export type FitSurvivalModelsInput = z.input<typeof fitSurvivalModelsInputSchema>;
 
-/** Every converged fit, best AIC first, and the families that did not converge with the reason. */
+/**
+ * Every converged fit, best AIC first, and the families that did not converge with the reason.
+ *
+ * @category Survival Fitting
+ */
 export interface SurvivalModelComparison {
   readonly fits: SurvivalFitResult[];
   /** The family with the lowest AIC. */
@@ -38,12 +54,18 @@ export interface SurvivalModelComparison {
  * by AIC (ties by BIC, then by the order of `families`). A family that does not converge
  * is listed under `failures`; if none converges, a `DomainError` `NOT_CONVERGED`.
  *
+ * @param input - the patient data and the families to fit (default all) (`fitSurvivalModelsInputSchema`).
+ * @returns the converged fits ranked by AIC, the best family, and the ones that failed with their reasons.
+ * @throws {ValidationError} when the input does not match `fitSurvivalModelsInputSchema` (path named): an unknown key, a missing field, a value out of range.
+ * @throws {DomainError} NOT_CONVERGED when no family converges.
  * @example
  * ```ts
  * const cmp = fitSurvivalModels({ times: [3, 5, 6, 8, 10, 14, 15, 20], events: [1, 1, 0, 1, 1, 0, 1, 1] });
  * cmp.best;                              // the family with the lowest AIC
  * cmp.fits.map((f) => [f.family, f.aic]); // ranked
  * ```
+ *
+ * @category Survival Fitting
  */
 export function fitSurvivalModels(input: FitSurvivalModelsInput): SurvivalModelComparison {
   const parsed = parseInput(fitSurvivalModelsInputSchema, input, "fitSurvivalModels");

@@ -4,7 +4,11 @@
 import type { SurvivalCurveInput } from "../survival-curves.js";
 import { exp, log } from "./math.js";
 
-/** How a natural parameter maps to the unconstrained scale the optimiser works on. */
+/**
+ * How a natural parameter maps to the unconstrained scale the optimiser works on.
+ *
+ * @category Survival Fitting
+ */
 export type ParameterScale = "log" | "identity" | "logit";
 
 /** One parameter of a family: its name in the curve document and its optimisation scale. */

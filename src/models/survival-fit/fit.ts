@@ -17,23 +17,37 @@ const CURE: FamilyParameter = { name: "cureFraction", scale: "logit" };
 /** |logit π| beyond this (π below 3·10⁻⁷ or above 1 − 3·10⁻⁷) is a cure fraction on its boundary, not an estimate. */
 const CURE_BOUNDARY_LOGIT = 15;
 
-/** Input of {@link fitSurvival}: the data, the family, whether to add a cure fraction, and the simplex iteration limit. */
+/**
+ * Input of {@link fitSurvival}: the data, the family, whether to add a cure fraction, and the simplex iteration limit.
+ *
+ * @category Survival Fitting
+ */
 export const fitSurvivalInputSchema = z
   .object({
     ...survivalDataShape,
+    /** The parametric family to fit: exponential, weibull, log-logistic, log-normal, gompertz, gamma or generalised-gamma. */
     family: z.enum(SURVIVAL_FIT_FAMILIES),
     /** Mixture cure model: S(t) = π + (1 − π)·S_family(t). */
     cure: z.boolean().default(false),
     /** The unit of `times`, carried into the explanation (the curve's t is in the same unit). */
     timeUnit: z.enum(MODEL_TIME_UNITS).optional(),
+    /** Iteration limit of each Nelder–Mead simplex run, 10–100,000; default 2,000. */
     maxIterations: z.number().int().min(10).max(100_000).default(2000),
   })
   .strict();
 
-/** Input of {@link fitSurvival}. */
+/**
+ * Input of {@link fitSurvival}.
+ *
+ * @category Survival Fitting
+ */
 export type FitSurvivalInput = z.input<typeof fitSurvivalInputSchema>;
 
-/** One fitted parameter on its natural scale. */
+/**
+ * One fitted parameter on its natural scale.
+ *
+ * @category Survival Fitting
+ */
 export interface SurvivalFitEstimate {
   readonly name: string;
   readonly estimate: number;
@@ -46,7 +60,11 @@ export interface SurvivalFitEstimate {
   readonly scale: ParameterScale;
 }
 
-/** A multivariate-normal parameter distribution for PSA, as `modelDistributionSchema` accepts it. */
+/**
+ * A multivariate-normal parameter distribution for PSA, as `modelDistributionSchema` accepts it.
+ *
+ * @category Survival Fitting
+ */
 export interface SurvivalFitDistribution {
   readonly type: "multivariate-normal";
   readonly keys: string[];
@@ -55,7 +73,11 @@ export interface SurvivalFitDistribution {
   readonly transform: ("identity" | "exp" | "logistic")[];
 }
 
-/** A converged fit. */
+/**
+ * A converged fit.
+ *
+ * @category Survival Fitting
+ */
 export interface SurvivalFitResult {
   readonly family: SurvivalFitFamily;
   readonly cure: boolean;
@@ -256,12 +278,18 @@ export function fitParsed(parsed: z.output<typeof fitSurvivalInputSchema>, path:
  * result carries AIC, BIC, the curve document and a PSA distribution. A fit that does
  * not converge throws a `DomainError` with code `NOT_CONVERGED`.
  *
+ * @param input - right-censored times and event flags, the family, an optional cure fraction (`fitSurvivalInputSchema`).
+ * @returns estimates with standard errors, log-likelihood, AIC/BIC, covariance, the fitted curve and its PSA distribution.
+ * @throws {ValidationError} when the input does not match `fitSurvivalInputSchema` (path named): an unknown key, a missing field, a value out of range; too few events for the family.
+ * @throws {DomainError} NOT_CONVERGED when the optimiser does not reach a proper maximum (the reason is named).
  * @example
  * ```ts
  * const fit = fitSurvival({ times: [2, 5, 7, 11, 13], events: [1, 1, 0, 1, 0], family: "exponential" });
  * fit.estimates[0].estimate; // 3 events / 38 time at risk = 0.0789…
  * fit.curve;                 // { type: "exponential", rate: 0.0789… }
  * ```
+ *
+ * @category Survival Fitting
  */
 export function fitSurvival(input: FitSurvivalInput): SurvivalFitResult {
   return fitParsed(parseInput(fitSurvivalInputSchema, input, "fitSurvival"));

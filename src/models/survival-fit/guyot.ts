@@ -13,22 +13,50 @@ import * as z from "zod";
 import { DomainError, parseInput, step, ValidationError, type Issue, type Step } from "../../core/index.js";
 import { modelFloat } from "../numbers.js";
 
-/** Input of {@link reconstructPatientData}. */
+/**
+ * Input of {@link reconstructPatientData}.
+ *
+ * @category Survival Fitting
+ */
 export const reconstructPatientDataInputSchema = z
   .object({
     /** Digitised points of the curve, starting at (0, 1); times non-decreasing, survival non-increasing (a `kaplan-meier` curve document will do). */
-    km: z.strictObject({ type: z.literal("kaplan-meier").optional(), times: z.array(modelFloat({ min: 0 })).min(2).max(100_000), survival: z.array(modelFloat({ min: 0, max: 1 })).min(2).max(100_000) }).strict(),
+    km: z
+      .strictObject({
+        /** Optional tag, so a `kaplan-meier` curve document can be passed as it is. */
+        type: z.literal("kaplan-meier").optional(),
+        /** Times of the digitised points, ≥ 0, non-decreasing (2–100,000). */
+        times: z.array(modelFloat({ min: 0 })).min(2).max(100_000),
+        /** S(t) at each point, in [0, 1], non-increasing; one per time. */
+        survival: z.array(modelFloat({ min: 0, max: 1 })).min(2).max(100_000),
+      })
+      .strict(),
     /** The numbers at risk table: times strictly increasing from 0, counts non-increasing, the first > 0. */
-    atRisk: z.strictObject({ times: z.array(modelFloat({ min: 0 })).min(1).max(10_000), counts: z.array(z.number().int().min(0).max(10_000_000)).min(1).max(10_000) }).strict(),
+    atRisk: z
+      .strictObject({
+        /** Times of the numbers-at-risk table (风险人数), strictly increasing from 0. */
+        times: z.array(modelFloat({ min: 0 })).min(1).max(10_000),
+        /** Patients at risk at each time: integers, non-increasing, the first > 0. */
+        counts: z.array(z.number().int().min(0).max(10_000_000)).min(1).max(10_000),
+      })
+      .strict(),
     /** The total number of events, when the publication reports it. */
     totalEvents: z.number().int().min(0).max(10_000_000).optional(),
   })
   .strict();
 
-/** Input of {@link reconstructPatientData}. */
+/**
+ * Input of {@link reconstructPatientData}.
+ *
+ * @category Survival Fitting
+ */
 export type ReconstructPatientDataInput = z.input<typeof reconstructPatientDataInputSchema>;
 
-/** Reconstructed pseudo patient data, ready for `fitSurvival`. */
+/**
+ * Reconstructed pseudo patient data, ready for `fitSurvival`.
+ *
+ * @category Survival Fitting
+ */
 export interface ReconstructedPatientData {
   /** One time per patient, sorted. */
   readonly times: number[];
@@ -72,6 +100,10 @@ function validate(T: number[], S: number[], tr: number[], nr: number[]): void {
  * patients still at risk after the last point are censored there. A numbers-at-risk
  * interval without a digitised point gets one at its start, read off the step curve.
  *
+ * @param input - the digitised Kaplan–Meier points and the numbers at risk (`reconstructPatientDataInputSchema`).
+ * @returns pseudo patient times and event flags, ready for `fitSurvival`.
+ * @throws {ValidationError} when the input does not match `reconstructPatientDataInputSchema` (path named): an unknown key, a missing field, a value out of range; a curve that rises or times that do not increase.
+ * @throws {DomainError} INCONSISTENT_INPUT when the numbers at risk cannot be reconciled with the curve.
  * @example
  * ```ts
  * const ipd = reconstructPatientData({
@@ -80,6 +112,8 @@ function validate(T: number[], S: number[], tr: number[], nr: number[]): void {
  * });
  * fitSurvival({ times: ipd.times, events: ipd.events, family: "weibull" });
  * ```
+ *
+ * @category Survival Fitting
  */
 export function reconstructPatientData(input: ReconstructPatientDataInput): ReconstructedPatientData {
   const parsed = parseInput(reconstructPatientDataInputSchema, input, "reconstructPatientData");

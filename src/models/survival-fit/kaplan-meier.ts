@@ -3,13 +3,25 @@ import * as z from "zod";
 import { parseInput, ValidationError } from "../../core/index.js";
 import { survivalDataShape } from "./data.js";
 
-/** Input of {@link kaplanMeier}: times (> 0) and event flags (1 event, 0 censored). */
+/**
+ * Input of {@link kaplanMeier}: times (> 0) and event flags (1 event, 0 censored).
+ *
+ * @category Survival Fitting
+ */
 export const kaplanMeierInputSchema = z.strictObject({ ...survivalDataShape }).strict();
 
-/** Input of {@link kaplanMeier}. */
+/**
+ * Input of {@link kaplanMeier}.
+ *
+ * @category Survival Fitting
+ */
 export type KaplanMeierInput = z.input<typeof kaplanMeierInputSchema>;
 
-/** A Kaplan–Meier estimate: a `kaplan-meier` curve document plus the numbers at risk and events at each event time. */
+/**
+ * A Kaplan–Meier estimate: a `kaplan-meier` curve document plus the numbers at risk and events at each event time.
+ *
+ * @category Survival Fitting
+ */
 export interface KaplanMeierResult {
   /** Starts at (0, 1); then one step per distinct event time. */
   readonly curve: { readonly type: "kaplan-meier"; readonly times: number[]; readonly survival: number[] };
@@ -21,11 +33,16 @@ export interface KaplanMeierResult {
  * Kaplan–Meier estimate S(t) = Π over event times tᵢ ≤ t of (1 − dᵢ/nᵢ); censorings tied
  * with an event time count as still at risk at it.
  *
+ * @param input - right-censored times and event flags (`kaplanMeierInputSchema`).
+ * @returns the Kaplan–Meier estimate as a `kaplan-meier` curve, with numbers at risk and events.
+ * @throws {ValidationError} when the input does not match `kaplanMeierInputSchema` (path named): an unknown key, a missing field, a value out of range; issue `invalid_length` when times and events differ in length.
  * @example
  * ```ts
  * kaplanMeier({ times: [1, 2, 2, 3], events: [1, 0, 1, 1] }).curve;
  * // { type: "kaplan-meier", times: [0, 1, 2, 3], survival: [1, 0.75, 0.5, 0] }
  * ```
+ *
+ * @category Survival Fitting
  */
 export function kaplanMeier(input: KaplanMeierInput): KaplanMeierResult {
   const parsed = parseInput(kaplanMeierInputSchema, input, "kaplanMeier");

@@ -8,10 +8,18 @@ import { logLogisticFamily } from "./log-logistic.js";
 import { logNormalFamily } from "./log-normal.js";
 import { weibullFamily } from "./weibull.js";
 
-/** The families `fitSurvival` fits (flexsurv's set), named as the curve types they produce. */
+/**
+ * The families `fitSurvival` fits (flexsurv's set), named as the curve types they produce.
+ *
+ * @category Survival Fitting
+ */
 export const SURVIVAL_FIT_FAMILIES = ["exponential", "weibull", "log-logistic", "log-normal", "gompertz", "gamma", "generalised-gamma"] as const;
 
-/** One of {@link SURVIVAL_FIT_FAMILIES}. */
+/**
+ * One of {@link SURVIVAL_FIT_FAMILIES}.
+ *
+ * @category Survival Fitting
+ */
 export type SurvivalFitFamily = (typeof SURVIVAL_FIT_FAMILIES)[number];
 
 const FAMILIES: ReadonlyMap<SurvivalFitFamily, SurvivalFamily> = new Map<SurvivalFitFamily, SurvivalFamily>([
