@@ -202,26 +202,26 @@ export function followUpStatus(input: z.input<typeof followUpStatusInputSchema>)
   const { daysBefore, daysAfter } = p.schedule.window;
   const explanation: Step[] = [
     step(
-      "care.followUp.schedule",
+      "care.follow-up.schedule",
       `Due dates count from treatment start ${p.treatmentStart}: T + k·n months (month-end clamped); each window runs ${daysBefore} days before to ${daysAfter} days after its due date, both ends included.`,
       { treatmentStart: p.treatmentStart, assessments: p.schedule.assessments.map((a) => ({ type: a.type, intervalMonths: a.intervalMonths, count: a.count })), daysBefore, daysAfter },
     ),
     ...assessments.map((a) =>
       step(
-        `care.followUp.${a.status}`,
+        `care.follow-up.${a.status}`,
         `${a.type} #${a.k} due ${a.due} (window ${a.windowStart}…${a.windowEnd}): ${a.status === "done" ? `done on ${a.doneOn} (events[${a.event}])` : a.status === "open" ? `open on ${p.asOf}` : a.status === "overdue" ? `overdue on ${p.asOf}, window still open` : `missed: the window closed ${a.windowEnd}`}.`,
         { type: a.type, k: a.k, due: a.due, status: a.status },
       ),
     ),
-    ...r.unscheduled.map((u) => step("care.followUp.unscheduled", `events[${u.event}] (${u.type} on ${u.date}) satisfies no open assessment's window: unscheduled, reported only.`, { type: u.type, date: u.date })),
+    ...r.unscheduled.map((u) => step("care.follow-up.unscheduled", `events[${u.event}] (${u.type} on ${u.date}) satisfies no open assessment's window: unscheduled, reported only.`, { type: u.type, date: u.date })),
     step(
-      "care.followUp.adherence",
+      "care.follow-up.adherence",
       rate === null ? "Adherence has no value yet (null, not 0): nothing is done or missed." : `Adherence = done ÷ (done + missed) = ${rate.fraction} = ${rate.rate} (half-up, 4 decimals).`,
       { done: r.counts.done, missed: r.counts.missed, rate: rate?.rate ?? null },
     ),
-    step("care.followUp.full", r.full ? `Full follow-up: every assessment of the course is done (last on ${r.completedOn}).` : "No full follow-up: not every assessment of the course is done.", { fullFollowUp: r.full }),
+    step("care.follow-up.full", r.full ? `Full follow-up: every assessment of the course is done (last on ${r.completedOn}).` : "No full follow-up: not every assessment of the course is done.", { fullFollowUp: r.full }),
   ];
-  if (r.after > 0) explanation.push(step("care.followUp.after-as-of", `${r.after} event(s) dated after ${p.asOf} are not counted yet.`, { count: r.after }));
+  if (r.after > 0) explanation.push(step("care.follow-up.after-as-of", `${r.after} event(s) dated after ${p.asOf} are not counted yet.`, { count: r.after }));
   return {
     treatmentStart: p.treatmentStart,
     asOf: p.asOf,
@@ -306,7 +306,7 @@ export function followUpCohort(input: z.input<typeof followUpCohortInputSchema>)
     patients,
     totals,
     explanation: [
-      step("care.followUp.cohort", `${patients.length} patient(s) assessed as of ${p.asOf} on one schedule; per patient as in followUpStatus.`, { patients: patients.length, ...totals }),
+      step("care.follow-up.cohort", `${patients.length} patient(s) assessed as of ${p.asOf} on one schedule; per patient as in followUpStatus.`, { patients: patients.length, ...totals }),
     ],
   };
 }

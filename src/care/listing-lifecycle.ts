@@ -149,7 +149,7 @@ function prepare(doc: z.output<typeof listingSchema>): Prepared {
     setPeriod(d.decidedOn, state, `decisions[${i}]`);
     steps.push({
       date: d.decidedOn,
-      step: step(`care.listing.${d.kind}`, `${effect.text} Closes ${open.kind === "evaluation" ? "the provisional evaluation" : `review ${open.index}`} due ${open.due}${overdueNote}.`, { decision: d.kind, decidedOn: d.decidedOn, due: open.due }),
+      step: step(kind.rule, `${effect.text} Closes ${open.kind === "evaluation" ? "the provisional evaluation" : `review ${open.index}`} due ${open.due}${overdueNote}.`, { decision: d.kind, decidedOn: d.decidedOn, due: open.due }),
     });
     if (effect.pendingPrice) pending = { ...effect.pendingPrice, decision: i };
     if (state.status !== "delisted") {

@@ -111,7 +111,7 @@ export function benchmarkProviderKpi(input: z.input<typeof benchmarkProviderKpiI
     const rate = c.m === 0n ? null : fixed4(c.n, c.m);
     if (c.m < minimum) {
       thin.push(p.id);
-      steps.push(step("care.kpi.insufficientVolume", `${p.id}: ${p.numerator}/${p.denominator}${rate === null ? "" : ` = ${rate}`}; fewer than ${x.minimumVolume} cases, so not flagged (still pooled).`, { provider: p.id, rate }));
+      steps.push(step("care.kpi.insufficient-volume", `${p.id}: ${p.numerator}/${p.denominator}${rate === null ? "" : ` = ${rate}`}; fewer than ${x.minimumVolume} cases, so not flagged (still pooled).`, { provider: p.id, rate }));
       return { id: p.id, numerator: p.numerator, denominator: p.denominator, rate, reference: null, deviation: null, status: "insufficientVolume", flagged: false };
     }
     const j = prepared.judge(c, i);

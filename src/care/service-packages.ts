@@ -274,26 +274,26 @@ export function classifyPackageClaims(input: z.input<typeof classifyPackageClaim
     const y = years.find((py) => py.from <= l.date && l.date < py.to);
     if (y === undefined) {
       lines[i] = { line: i, date: l.date, item: l.item, class: "notEnrolled", package: null, packageYear: null, used: null, limit: null, fundPays: null };
-      explanation.push(step("care.package.notEnrolled", `lines[${i}] ${l.item} on ${l.date}: outside every package year, ordinary rules apply.`, { date: l.date, item: l.item }));
+      explanation.push(step("care.package.not-enrolled", `lines[${i}] ${l.item} on ${l.date}: outside every package year, ordinary rules apply.`, { date: l.date, item: l.item }));
       continue;
     }
     const py = { enrolment: y.enrolment, year: y.year, from: y.from, to: y.to };
     if (!y.limits.has(l.item)) {
       lines[i] = { line: i, date: l.date, item: l.item, class: "outsidePackage", package: y.package, packageYear: py, used: null, limit: null, fundPays: null };
-      explanation.push(step("care.package.outsidePackage", `lines[${i}] ${l.item} on ${l.date}: not an item of ${y.package}, ordinary rules apply.`, { date: l.date, item: l.item, package: y.package }));
+      explanation.push(step("care.package.outside-package", `lines[${i}] ${l.item} on ${l.date}: not an item of ${y.package}, ordinary rules apply.`, { date: l.date, item: l.item, package: y.package }));
       continue;
     }
     const limit = y.limits.get(l.item) ?? null;
     const used = y.used.get(l.item) ?? 0;
     if (limit !== null && used >= limit) {
       lines[i] = { line: i, date: l.date, item: l.item, class: "overLimit", package: y.package, packageYear: py, used, limit, fundPays: null };
-      explanation.push(step("care.package.overLimit", `lines[${i}] ${l.item} on ${l.date}: ${y.package} includes ${limit} a package year and ${used} is used; ordinary rules apply.`, { date: l.date, item: l.item, used, limit }));
+      explanation.push(step("care.package.over-limit", `lines[${i}] ${l.item} on ${l.date}: ${y.package} includes ${limit} a package year and ${used} is used; ordinary rules apply.`, { date: l.date, item: l.item, used, limit }));
       continue;
     }
     y.used.set(l.item, used + 1);
     const fundPays = money(0, y.fund.currency);
     lines[i] = { line: i, date: l.date, item: l.item, class: "inPackage", package: y.package, packageYear: py, used: used + 1, limit, fundPays };
-    explanation.push(step("care.package.inPackage", `lines[${i}] ${l.item} on ${l.date}: in ${y.package} (unit ${used + 1}${limit === null ? "" : ` of ${limit}`} this package year); the package fee covers it, the fund pays 0 on the line.`, { date: l.date, item: l.item, used: used + 1, limit }, fundPays));
+    explanation.push(step("care.package.in-package", `lines[${i}] ${l.item} on ${l.date}: in ${y.package} (unit ${used + 1}${limit === null ? "" : ` of ${limit}`} this package year); the package fee covers it, the fund pays 0 on the line.`, { date: l.date, item: l.item, used: used + 1, limit }, fundPays));
   }
   return { packageYears: years.map(({ limits: _l, used: _u, ...y }) => y), lines, explanation };
 }

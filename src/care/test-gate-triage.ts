@@ -137,7 +137,7 @@ export function triageWithTestGate(input: z.input<typeof triageWithTestGateInput
   const rejected = verdict !== null && !verdict.passed;
   const action = rejected ? "reject" : triage.action;
   const decision = step(
-    "care.testGate.triage",
+    "care.test-gate.triage",
     rejected
       ? `The test gate rejects the line (${verdict!.reason}): it pays 0, whatever the review level (${triage.action}).`
       : verdict === null

@@ -98,7 +98,7 @@ function judge(gate: TestGate, courseStart: string, r: TestResult, index: number
   const base = { drug: gate.drug, biomarker: gate.biomarker, courseStart, result: used(r, index), days };
   if (!q.qualifies) {
     steps.push(
-      step("care.testGate.notQualifying", `The latest ${gate.biomarker} result on or before ${courseStart} does not qualify: ${q.why}. The claim is rejected (NOT_QUALIFYING) and the fund pays 0.`, {
+      step("care.test-gate.not-qualifying", `The latest ${gate.biomarker} result on or before ${courseStart} does not qualify: ${q.why}. The claim is rejected (NOT_QUALIFYING) and the fund pays 0.`, {
         result: describeResult(r),
         rule: describeQualifying(gate.qualifying),
       }),
@@ -108,7 +108,7 @@ function judge(gate: TestGate, courseStart: string, r: TestResult, index: number
   if (days > gate.validityDays) {
     steps.push(
       step(
-        "care.testGate.expired",
+        "care.test-gate.expired",
         `The qualifying result (${q.why}) was reported ${days} days before the course start, more than the ${gate.validityDays}-day validity. The claim is rejected (EXPIRED) and the fund pays 0.`,
         { result: describeResult(r), days, validityDays: gate.validityDays },
       ),
@@ -116,7 +116,7 @@ function judge(gate: TestGate, courseStart: string, r: TestResult, index: number
     return { ...base, passed: false, reason: "EXPIRED", fundPays: "zero", explanation: steps };
   }
   steps.push(
-    step("care.testGate.passed", `The latest ${gate.biomarker} result qualifies (${q.why}) and was reported ${days} days before the course start, within the ${gate.validityDays}-day validity: the gate passes.`, {
+    step("care.test-gate.passed", `The latest ${gate.biomarker} result qualifies (${q.why}) and was reported ${days} days before the course start, within the ${gate.validityDays}-day validity: the gate passes.`, {
       result: describeResult(r),
       days,
       validityDays: gate.validityDays,
@@ -127,7 +127,7 @@ function judge(gate: TestGate, courseStart: string, r: TestResult, index: number
 
 function gateStep(gate: TestGate, courseStart: string): Step {
   return step(
-    "care.testGate.rule",
+    "care.test-gate.rule",
     `${gate.drug} is gated on ${gate.biomarker}: the latest result reported on or before the course start ${courseStart} must qualify (${describeQualifying(gate.qualifying)}) and be at most ${gate.validityDays} days old then. Checked once per course.`,
     { drug: gate.drug, biomarker: gate.biomarker, courseStart, validityDays: gate.validityDays },
   );
@@ -180,11 +180,11 @@ export function gateFromResults(gate: TestGate, courseStart: string, results: re
     else if (r.reportDate === best.r.reportDate && qualifies(gate.qualifying, best.r).qualifies && !qualifies(gate.qualifying, r).qualifies) best = { r, i };
   });
   if (after.length > 0) {
-    steps.push(step("care.testGate.afterStart", `${after.length} ${gate.biomarker} result(s) reported after the course start are not used: the gate is checked at the course start.`, { results: after }));
+    steps.push(step("care.test-gate.after-start", `${after.length} ${gate.biomarker} result(s) reported after the course start are not used: the gate is checked at the course start.`, { results: after }));
   }
   const chosen = best as { r: TestResult; i: number } | null;
   if (chosen === null) {
-    steps.push(step("care.testGate.noTest", `No ${gate.biomarker} result was reported on or before ${courseStart}. The claim is rejected (NO_TEST) and the fund pays 0.`, { biomarker: gate.biomarker }));
+    steps.push(step("care.test-gate.no-test", `No ${gate.biomarker} result was reported on or before ${courseStart}. The claim is rejected (NO_TEST) and the fund pays 0.`, { biomarker: gate.biomarker }));
     return { drug: gate.drug, biomarker: gate.biomarker, courseStart, passed: false, reason: "NO_TEST", result: null, days: null, fundPays: "zero", explanation: steps };
   }
   return judge(gate, courseStart, chosen.r, chosen.i, steps);

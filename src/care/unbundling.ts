@@ -229,7 +229,7 @@ export function detectUnbundling(input: z.input<typeof detectUnbundlingInputSche
     }
     const unbundled = e.lines.filter((i) => statuses[i]!.status === "unbundled");
     if (!holdsPackage) {
-      steps.push(step("care.unbundling.notPackageEpisode", `${e.id}: no trigger and no package code in the ${e.window}: the component lines are not unbundled.`, { episode: e.id, lineIds: e.lines.map((i) => x.lines[i]!.id) }));
+      steps.push(step("care.unbundling.not-package-episode", `${e.id}: no trigger and no package code in the ${e.window}: the component lines are not unbundled.`, { episode: e.id, lineIds: e.lines.map((i) => x.lines[i]!.id) }));
       continue;
     }
     if (unbundled.length === 0) continue;

@@ -16,6 +16,7 @@ export const adjustRateDecisionSchema = z.strictObject({
 /** The `adjustRate` kind. */
 export const adjustRateDecision: ListingDecisionKind<z.output<typeof adjustRateDecisionSchema>> = {
   kind: "adjustRate",
+  rule: "care.listing.adjust-rate",
   allowedIn: ["formal", "renegotiating"],
   apply(state, d) {
     return {

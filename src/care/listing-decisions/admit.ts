@@ -13,6 +13,7 @@ export const admitDecisionSchema = z.strictObject({
 /** The `admit` kind. */
 export const admitDecision: ListingDecisionKind<z.output<typeof admitDecisionSchema>> = {
   kind: "admit",
+  rule: "care.listing.admit",
   allowedIn: ["provisional"],
   apply(state, d) {
     return {

@@ -13,6 +13,7 @@ export const delistDecisionSchema = z.strictObject({
 /** The `delist` kind. */
 export const delistDecision: ListingDecisionKind<z.output<typeof delistDecisionSchema>> = {
   kind: "delist",
+  rule: "care.listing.delist",
   allowedIn: ["provisional", "formal", "renegotiating"],
   apply(state, d) {
     return { state: { ...state, status: "delisted" }, text: `Delisted on ${d.decidedOn}: no cover for service dates from that day, no further reviews.` };

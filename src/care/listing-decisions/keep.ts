@@ -13,6 +13,7 @@ export const keepDecisionSchema = z.strictObject({
 /** The `keep` kind. */
 export const keepDecision: ListingDecisionKind<z.output<typeof keepDecisionSchema>> = {
   kind: "keep",
+  rule: "care.listing.keep",
   allowedIn: ["formal", "renegotiating"],
   apply(state, d) {
     return { state, text: `Review decided on ${d.decidedOn}: listing kept, terms unchanged.` };

@@ -23,6 +23,8 @@ export interface DecisionEffect {
 /** A listing-decision kind: which statuses it may be taken in, and what it does. */
 export interface ListingDecisionKind<D extends { kind: string; decidedOn: string }> {
   readonly kind: D["kind"];
+  /** The rule id of the decision's explanation step (kebab case: `care.listing.adjust-rate`). */
+  readonly rule: string;
   /** The statuses in which this decision may close a review. */
   readonly allowedIn: readonly ListingStatus[];
   apply(state: ListingState, decision: D): DecisionEffect;

@@ -18,6 +18,7 @@ export const renegotiateDecisionSchema = z.strictObject({
 /** The `renegotiate` kind. */
 export const renegotiateDecision: ListingDecisionKind<z.output<typeof renegotiateDecisionSchema>> = {
   kind: "renegotiate",
+  rule: "care.listing.renegotiate",
   allowedIn: ["formal", "renegotiating"],
   apply(state, d) {
     const base = {
