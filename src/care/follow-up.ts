@@ -4,7 +4,8 @@
 // a date only move forward: open → overdue → missed, or to done.
 import * as z from "zod";
 import { careDateSchema } from "./common.js";
-import { invalid, parseInput, step, type Step, ValidationError } from "../core/index.js";
+import { parseInput, step, type Step, ValidationError } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { addOffset, dueDateMemo, type DueOffset } from "../contracts/calendar.js";
 import { roundDecimal } from "../money/index.js";
 import { D } from "../money/decimal.js";

@@ -2,7 +2,8 @@
 // append-only ledger, read like a contract ledger: every line is dated, signed, names what
 // caused it and carries the balance after it; a later as-of date only appends lines.
 import * as z from "zod";
-import { amount, DomainError, invalid, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step, ValidationError } from "../core/index.js";
+import { amount, DomainError, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step, ValidationError } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { isoWeekMonday } from "../contracts/anchored-series.js";
 import { type DueOffset, dueDateMemo } from "../contracts/calendar.js";
 import { type Dec, money, round, type Money } from "../money/index.js";

@@ -1,6 +1,6 @@
 // The registry of listing-decision kinds: a new kind is one file plus one line in each list.
 import * as z from "zod";
-import { invalid } from "../../core/index.js";
+import { invalid } from "../../kernel/index.js";
 import { adjustRateDecision, adjustRateDecisionSchema } from "./adjust-rate.js";
 import { admitDecision, admitDecisionSchema } from "./admit.js";
 import { delistDecision, delistDecisionSchema } from "./delist.js";
