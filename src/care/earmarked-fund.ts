@@ -9,7 +9,11 @@ import { unitsOfMoneyIn } from "../money/money-units.js";
 import { CONTRIBUTION_KINDS, contributionUnits, describeContribution, type Contribution } from "./fund-contributions/index.js";
 import { describeFloor, floorUnits, fundFloorSchema } from "./fund-floors/index.js";
 
-/** The zod schema of a payment out of the fund, naming the claim or allowance it pays. */
+/**
+ * The zod schema of a payment out of the fund, naming the claim or allowance it pays.
+ *
+ * @category Earmarked Funds
+ */
 export const fundPaymentSchema = z
   .object({
     kind: z.literal("payment"),
@@ -21,7 +25,11 @@ export const fundPaymentSchema = z
   })
   .strict();
 
-/** The zod schema of an earmarked fund document. */
+/**
+ * The zod schema of an earmarked fund document.
+ *
+ * @category Earmarked Funds
+ */
 export const earmarkedFundSchema = z
   .object({
     id: z.string().min(1),
@@ -32,7 +40,11 @@ export const earmarkedFundSchema = z
   })
   .strict();
 
-/** The zod schema of {@link earmarkedFundLedger}'s input. */
+/**
+ * The zod schema of {@link earmarkedFundLedger}'s input.
+ *
+ * @category Earmarked Funds
+ */
 export const earmarkedFundLedgerInputSchema = z
   .object({
     fund: earmarkedFundSchema,
@@ -49,10 +61,18 @@ export const earmarkedFundLedgerInputSchema = z
   })
   .strict();
 
-/** An earmarked fund's input as stored (JSON). */
+/**
+ * An earmarked fund's input as stored (JSON).
+ *
+ * @category Earmarked Funds
+ */
 export type EarmarkedFundLedgerInput = z.input<typeof earmarkedFundLedgerInputSchema>;
 
-/** One line of the fund ledger, after it was applied. */
+/**
+ * One line of the fund ledger, after it was applied.
+ *
+ * @category Earmarked Funds
+ */
 export interface FundLedgerLine {
   /** Position of the entry in the input. */
   readonly index: number;
@@ -79,7 +99,11 @@ export interface FundLedgerLine {
   readonly rejection: "INSUFFICIENT_BALANCE" | null;
 }
 
-/** Result of {@link earmarkedFundLedger}. */
+/**
+ * Result of {@link earmarkedFundLedger}.
+ *
+ * @category Earmarked Funds
+ */
 export interface EarmarkedFundLedger {
   readonly fundId: string;
   readonly currency: string;
@@ -127,6 +151,11 @@ type Entry = z.output<typeof earmarkedFundLedgerInputSchema>["entries"][number];
  *   ],
  * }).alarm; // true (balance 500,000.00 = floor 500,000.00)
  * ```
+ *
+ * @category Earmarked Funds
+ * @param input - the named arguments, parsed with `earmarkedFundLedgerInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `earmarkedFundLedgerInputSchema` (the issue names the field path)
+ * @throws {ValidationError} `sub_minor_unit` when an amount is finer than the currency allows (a payment the balance cannot cover is a rejected line, not an error)
  */
 export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedFundLedger {
   const x = parseInput(earmarkedFundLedgerInputSchema, input, "earmarkedFundLedger");

@@ -10,13 +10,25 @@ import { addOffset, dueDateMemo, type DueOffset } from "../contracts/calendar.js
 import { roundDecimal } from "../money/index.js";
 import { D } from "../money/decimal.js";
 
-/** The status of one scheduled assessment as of a date; a contract's missed-assessment rule reads these. */
+/**
+ * The status of one scheduled assessment as of a date; a contract's missed-assessment rule reads these.
+ *
+ * @category Follow-Up
+ */
 export type FollowUpStatus = "done" | "open" | "overdue" | "missed";
 
-/** Every follow-up status, in the order time moves them (done aside). */
+/**
+ * Every follow-up status, in the order time moves them (done aside).
+ *
+ * @category Follow-Up
+ */
 export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = Object.freeze(["open", "overdue", "missed", "done"]);
 
-/** One assessment type on a fixed interval: due T + k·intervalMonths months, k = 1…count. */
+/**
+ * One assessment type on a fixed interval: due T + k·intervalMonths months, k = 1…count.
+ *
+ * @category Follow-Up
+ */
 export const followUpAssessmentSchema = z
   .strictObject({
     /** The assessment type events are matched on (e.g. "imaging", "geneticTest", "visit"). */
@@ -27,13 +39,21 @@ export const followUpAssessmentSchema = z
   })
   .refine((a) => a.intervalMonths * a.count <= 1200, { message: "a schedule spans at most 1200 months", path: ["count"] });
 
-/** The window around each due date, in days; 14 each side by default **[fixed]**. */
+/**
+ * The window around each due date, in days; 14 each side by default **[fixed]**.
+ *
+ * @category Follow-Up
+ */
 export const followUpWindowSchema = z.strictObject({
   daysBefore: z.number().int().min(0).max(366).default(14),
   daysAfter: z.number().int().min(0).max(366).default(14),
 });
 
-/** A course's follow-up schedule: its assessment types and the window. */
+/**
+ * A course's follow-up schedule: its assessment types and the window.
+ *
+ * @category Follow-Up
+ */
 export const followUpScheduleSchema = z
   .strictObject({
     assessments: z.array(followUpAssessmentSchema).min(1).max(64),
@@ -47,14 +67,22 @@ export const followUpScheduleSchema = z
     });
   });
 
-/** A follow-up event that happened: an assessment of `type` on `date`. */
+/**
+ * A follow-up event that happened: an assessment of `type` on `date`.
+ *
+ * @category Follow-Up
+ */
 export const followUpEventSchema = z.strictObject({
   type: z.string().min(1),
   date: careDateSchema,
   id: z.string().min(1).optional(),
 });
 
-/** Input of {@link followUpStatus}. */
+/**
+ * Input of {@link followUpStatus}.
+ *
+ * @category Follow-Up
+ */
 export const followUpStatusInputSchema = z.strictObject({
   schedule: followUpScheduleSchema,
   treatmentStart: careDateSchema,
@@ -62,7 +90,11 @@ export const followUpStatusInputSchema = z.strictObject({
   asOf: careDateSchema,
 });
 
-/** One scheduled assessment and where it stands. */
+/**
+ * One scheduled assessment and where it stands.
+ *
+ * @category Follow-Up
+ */
 export interface FollowUpAssessment {
   readonly type: string;
   /** k: the k-th assessment of its type. */
@@ -77,7 +109,11 @@ export interface FollowUpAssessment {
   readonly event: number | null;
 }
 
-/** Adherence = done ÷ (done + missed); only defined when that denominator is above 0. */
+/**
+ * Adherence = done ÷ (done + missed); only defined when that denominator is above 0.
+ *
+ * @category Follow-Up
+ */
 export interface AdherenceRate {
   readonly done: number;
   readonly missed: number;
@@ -87,7 +123,11 @@ export interface AdherenceRate {
   readonly rate: string;
 }
 
-/** A course's follow-up as of a date. */
+/**
+ * A course's follow-up as of a date.
+ *
+ * @category Follow-Up
+ */
 export interface FollowUpResult {
   readonly treatmentStart: string;
   readonly asOf: string;
@@ -194,6 +234,11 @@ function adherence(done: number, missed: number): AdherenceRate | null {
  * r.assessments.map((a) => a.status); // ["done", "missed"]
  * r.adherenceRate?.rate;               // "0.5000"
  * ```
+ *
+ * @category Follow-Up
+ * @param input - the named arguments, parsed with `followUpStatusInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `followUpStatusInputSchema` (the issue names the field path)
+ * @throws {ValidationError} `date_out_of_range` at `treatmentStart` when an assessment window would end after the year 9999
  */
 export function followUpStatus(input: z.input<typeof followUpStatusInputSchema>): FollowUpResult {
   const p = parseInput(followUpStatusInputSchema, input, "followUpStatus");
@@ -237,7 +282,11 @@ export function followUpStatus(input: z.input<typeof followUpStatusInputSchema>)
   };
 }
 
-/** Input of {@link followUpCohort}: one schedule, many patients, one as-of date. */
+/**
+ * Input of {@link followUpCohort}: one schedule, many patients, one as-of date.
+ *
+ * @category Follow-Up
+ */
 export const followUpCohortInputSchema = z.strictObject({
   schedule: followUpScheduleSchema,
   asOf: careDateSchema,
@@ -250,7 +299,11 @@ export const followUpCohortInputSchema = z.strictObject({
   ),
 });
 
-/** One patient's follow-up in a cohort run: statuses in schedule order, counts, adherence. */
+/**
+ * One patient's follow-up in a cohort run: statuses in schedule order, counts, adherence.
+ *
+ * @category Follow-Up
+ */
 export interface FollowUpCohortRow {
   readonly patientId: string;
   /** Statuses in the order of {@link followUpStatus}'s assessments. */
@@ -261,7 +314,11 @@ export interface FollowUpCohortRow {
   readonly fullFollowUp: boolean;
 }
 
-/** A cohort's follow-up as of a date. */
+/**
+ * A cohort's follow-up as of a date.
+ *
+ * @category Follow-Up
+ */
 export interface FollowUpCohortResult {
   readonly asOf: string;
   readonly patients: readonly FollowUpCohortRow[];
@@ -282,6 +339,11 @@ export interface FollowUpCohortResult {
  *   patients: [{ patientId: "p1", treatmentStart: "2026-01-15", events: [{ type: "visit", date: "2026-02-15" }] }],
  * }).patients[0].counts; // { done: 1, open: 1, overdue: 0, missed: 10 }
  * ```
+ *
+ * @category Follow-Up
+ * @param input - the named arguments, parsed with `followUpCohortInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `followUpCohortInputSchema` (the issue names the field path)
+ * @throws {ValidationError} with the path under `patients.<n>` when one patient's record is malformed, or an assessment window would end after the year 9999
  */
 export function followUpCohort(input: z.input<typeof followUpCohortInputSchema>): FollowUpCohortResult {
   const p = parseInput(followUpCohortInputSchema, input, "followUpCohort");

@@ -10,10 +10,18 @@ import { type Dec, money, round, type Money } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { careCurrencySchema, careDateSchema, inconsistent, text } from "./common.js";
 
-/** How often an award rule pays: once per calendar day, or once per ISO week (Monday–Sunday). */
+/**
+ * How often an award rule pays: once per calendar day, or once per ISO week (Monday–Sunday).
+ *
+ * @category Incentive Points
+ */
 export type AwardPeriod = "day" | "isoWeek";
 
-/** One award rule: events of `event` earn `points` once per `per`, on the period's first event. */
+/**
+ * One award rule: events of `event` earn `points` once per `per`, on the period's first event.
+ *
+ * @category Incentive Points
+ */
 export const pointsAwardRuleSchema = z.strictObject({
   event: z.string().min(1),
   per: z.enum(["day", "isoWeek"]),
@@ -25,6 +33,8 @@ export const pointsAwardRuleSchema = z.strictObject({
  * glucose reading 1 point a day, diet check-in 5 a week, cap 40 a calendar month, points
  * usable for 12 months, worth 0.10 a point in the document's currency. On one day the award
  * rules run in the order listed (glucose before diet).
+ *
+ * @category Incentive Points
  */
 export const pointsRulesSchema = z.strictObject({
   awards: z
@@ -47,10 +57,18 @@ export const pointsRulesSchema = z.strictObject({
   pointValue: amount({ above: "0" }).prefault("0.10"),
 });
 
-/** An event that may earn points. */
+/**
+ * An event that may earn points.
+ *
+ * @category Incentive Points
+ */
 export const pointsEventSchema = z.strictObject({ kind: z.string().min(1), date: careDateSchema, id: z.string().min(1).optional() });
 
-/** A redemption (兑换) of whole points on a date, e.g. for a drug or a check-up. */
+/**
+ * A redemption (兑换) of whole points on a date, e.g. for a drug or a check-up.
+ *
+ * @category Incentive Points
+ */
 export const pointsRedemptionSchema = z.strictObject({
   date: careDateSchema,
   points: z.number().int().min(1).max(1_000_000_000),
@@ -58,7 +76,11 @@ export const pointsRedemptionSchema = z.strictObject({
   id: z.string().min(1).optional(),
 });
 
-/** Input of {@link incentivePoints}. */
+/**
+ * Input of {@link incentivePoints}.
+ *
+ * @category Incentive Points
+ */
 export const incentivePointsInputSchema = z.strictObject({
   currency: careCurrencySchema,
   rules: pointsRulesSchema.prefault({}),
@@ -68,7 +90,11 @@ export const incentivePointsInputSchema = z.strictObject({
   rounding: roundingSchema.default("half-up"),
 });
 
-/** One line of the points ledger (append-only; the balance is the running sum of `points`). */
+/**
+ * One line of the points ledger (append-only; the balance is the running sum of `points`).
+ *
+ * @category Incentive Points
+ */
 export interface PointsLedgerLine {
   readonly seq: number;
   readonly date: string;
@@ -86,7 +112,11 @@ export interface PointsLedgerLine {
   readonly text: string;
 }
 
-/** What one event earned, and why. */
+/**
+ * What one event earned, and why.
+ *
+ * @category Incentive Points
+ */
 export interface PointsEventOutcome {
   readonly event: number;
   readonly kind: string;
@@ -96,7 +126,11 @@ export interface PointsEventOutcome {
   readonly reason: "awarded" | "cut" | "capReached" | "alreadyAwarded";
 }
 
-/** A points account as of a date. */
+/**
+ * A points account as of a date.
+ *
+ * @category Incentive Points
+ */
 export interface IncentivePointsResult {
   readonly asOf: string;
   readonly ledger: readonly PointsLedgerLine[];
@@ -272,6 +306,12 @@ function run(p: Parsed, explain: boolean, expiryOf: (start: string, offset: DueO
  *   events: [{ kind: "glucoseReading", date: "2026-02-01" }, { kind: "dietCheckIn", date: "2026-02-02" }] });
  * r.balance; // 6
  * ```
+ *
+ * @category Incentive Points
+ * @param input - the named arguments, parsed with `incentivePointsInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `incentivePointsInputSchema` (the issue names the field path)
+ * @throws {DomainError} INCONSISTENT_INPUT when an event has no award rule for its kind (`events.<i>.kind`), or a redemption exceeds the unexpired balance (`redemptions.<j>.points`)
+ * @throws {ValidationError} `date_out_of_range` when points would expire after the year 9999
  */
 export function incentivePoints(input: z.input<typeof incentivePointsInputSchema>): IncentivePointsResult {
   const p = parseInput(incentivePointsInputSchema, input, "incentivePoints");
@@ -301,7 +341,11 @@ export function incentivePoints(input: z.input<typeof incentivePointsInputSchema
   };
 }
 
-/** Input of {@link incentivePointsCohort}: one scheme, many accounts, one as-of date. */
+/**
+ * Input of {@link incentivePointsCohort}: one scheme, many accounts, one as-of date.
+ *
+ * @category Incentive Points
+ */
 export const incentivePointsCohortInputSchema = z.strictObject({
   currency: careCurrencySchema,
   rules: pointsRulesSchema.prefault({}),
@@ -316,7 +360,11 @@ export const incentivePointsCohortInputSchema = z.strictObject({
   ),
 });
 
-/** One account in a cohort run. */
+/**
+ * One account in a cohort run.
+ *
+ * @category Incentive Points
+ */
 export interface IncentivePointsCohortRow {
   readonly patientId: string;
   readonly awarded: number;
@@ -334,6 +382,11 @@ export interface IncentivePointsCohortRow {
  * incentivePointsCohort({ currency: "CNY", asOf: "2026-12-31",
  *   patients: [{ patientId: "p1", events: [{ kind: "glucoseReading", date: "2026-03-01" }] }] }).patients[0].balance; // 1
  * ```
+ *
+ * @category Incentive Points
+ * @param input - the named arguments, parsed with `incentivePointsCohortInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `incentivePointsCohortInputSchema` (the issue names the field path)
+ * @throws {DomainError} INCONSISTENT_INPUT as in `incentivePoints`, with the path under `patients.<n>`
  */
 export function incentivePointsCohort(input: z.input<typeof incentivePointsCohortInputSchema>): { readonly asOf: string; readonly patients: readonly IncentivePointsCohortRow[]; readonly explanation: readonly Step[] } {
   const p = parseInput(incentivePointsCohortInputSchema, input, "incentivePointsCohort");
@@ -362,7 +415,11 @@ export function incentivePointsCohort(input: z.input<typeof incentivePointsCohor
   return { asOf: p.asOf, patients, explanation: [step("care.points.cohort", `${patients.length} account(s) as of ${p.asOf}; per account as in incentivePoints.`, { patients: patients.length })] };
 }
 
-/** Input of {@link followUpUplift}. */
+/**
+ * Input of {@link followUpUplift}.
+ *
+ * @category Incentive Points
+ */
 export const followUpUpliftInputSchema = z
   .strictObject({
     currency: careCurrencySchema,
@@ -380,7 +437,11 @@ export const followUpUpliftInputSchema = z
   })
   .refine((x) => !x.fullFollowUp || x.completedOn !== undefined, { message: "a full follow-up needs its completion date (completedOn) to date the top-up", path: ["completedOn"] });
 
-/** The follow-up uplift: the course re-settled at the uplifted ratio, paid as one dated top-up. */
+/**
+ * The follow-up uplift: the course re-settled at the uplifted ratio, paid as one dated top-up.
+ *
+ * @category Incentive Points
+ */
 export interface FollowUpUplift {
   /** What the fund paid on the claims as first settled (each claim rounded). */
   readonly fund: Money;
@@ -401,6 +462,10 @@ export interface FollowUpUplift {
  * followUpUplift({ currency: "CNY", fullFollowUp: true, completedOn: "2026-12-20",
  *   claims: [{ eligible: "100000", ratio: 0.98 }] }).topUp; // CNY 2000.00 (ratio capped at 1)
  * ```
+ *
+ * @category Incentive Points
+ * @param input - the named arguments, parsed with `followUpUpliftInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `followUpUpliftInputSchema` (the issue names the field path)
  */
 export function followUpUplift(input: z.input<typeof followUpUpliftInputSchema>): FollowUpUplift {
   const p = parseInput(followUpUpliftInputSchema, input, "followUpUplift");

@@ -15,6 +15,8 @@ const monthsSchema = z.number().int().min(1).max(600);
  * The periods a listing runs on. Defaults are care.md's **[fixed]** readings: a provisional
  * evaluation after 24 months (001 「開展2年真實世界研究」), 6 on the fast track (003), and a
  * formal review every 24 months (001 「每2年開展一次」).
+ *
+ * @category Listing Lifecycle
  */
 export const listingParametersSchema = z.strictObject({
   provisionalMonths: monthsSchema.default(24),
@@ -22,7 +24,11 @@ export const listingParametersSchema = z.strictObject({
   reviewIntervalMonths: monthsSchema.default(24),
 });
 
-/** How the listing began: provisionally on `listedOn`, or formally from `formalFrom`. */
+/**
+ * How the listing began: provisionally on `listedOn`, or formally from `formalFrom`.
+ *
+ * @category Listing Lifecycle
+ */
 export const listingEntrySchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("provisional"), listedOn: careDateSchema, fastTrack: z.boolean().default(false) }),
   z.strictObject({ kind: z.literal("formal"), formalFrom: careDateSchema }),
@@ -31,6 +37,8 @@ export const listingEntrySchema = z.discriminatedUnion("kind", [
 /**
  * A listed technology as a document: price per billing unit, reimbursement ratio, how it
  * entered the catalogue, and its decisions in date order.
+ *
+ * @category Listing Lifecycle
  */
 export const listingSchema = z.strictObject({
   technology: z.string().min(1),
@@ -45,10 +53,18 @@ export const listingSchema = z.strictObject({
   rounding: roundingSchema.default("half-up"),
 });
 
-/** A listing document as written (JSON). */
+/**
+ * A listing document as written (JSON).
+ *
+ * @category Listing Lifecycle
+ */
 export type ListingInput = z.input<typeof listingSchema>;
 
-/** One stretch of a listing's history with the same terms: `[from, to)`, `to` null = open-ended. */
+/**
+ * One stretch of a listing's history with the same terms: `[from, to)`, `to` null = open-ended.
+ *
+ * @category Listing Lifecycle
+ */
 export interface ListingPeriod {
   readonly from: string;
   readonly to: string | null;
@@ -62,7 +78,11 @@ export interface ListingPeriod {
   readonly cause: string;
 }
 
-/** A review (or the provisional evaluation) and the decision that closed it, if any. */
+/**
+ * A review (or the provisional evaluation) and the decision that closed it, if any.
+ *
+ * @category Listing Lifecycle
+ */
 export interface ListingReview {
   /** 0 = the provisional evaluation; k ≥ 1 = the k-th formal review. */
   readonly index: number;
@@ -175,10 +195,18 @@ function fundShareOf(prep: Prepared, period: ListingPeriod | null, rounding: Rou
   return round(money(period.price.amount.times(period.ratio), prep.doc.currency), rounding);
 }
 
-/** Input of {@link listingStatus}. */
+/**
+ * Input of {@link listingStatus}.
+ *
+ * @category Listing Lifecycle
+ */
 export const listingStatusInputSchema = z.strictObject({ listing: listingSchema, asOf: careDateSchema });
 
-/** Where a listing stands on an as-of date. */
+/**
+ * Where a listing stands on an as-of date.
+ *
+ * @category Listing Lifecycle
+ */
 export interface ListingStatusResult {
   readonly technology: string;
   readonly asOf: string;
@@ -211,6 +239,12 @@ export interface ListingStatusResult {
  * listingStatus({ listing, asOf: "2026-03-02" }); // provisional, overdue (due 2026-02-28), covered
  * listingStatus({ listing, asOf: "2026-03-05" }).nextReviewDue; // "2028-03-05"
  * ```
+ *
+ * @category Listing Lifecycle
+ * @param input - the named arguments, parsed with `listingStatusInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `listingStatusInputSchema` (the issue names the field path)
+ * @throws {DomainError} EVENT_ORDER when a decision is dated before the listing began or before the previous decision, or a renegotiated price applies before its decision
+ * @throws {DomainError} INCONSISTENT_INPUT when a decision cannot close the open review (after delisting, in the wrong status, or while a renegotiated price is still pending)
  */
 export function listingStatus(input: z.input<typeof listingStatusInputSchema>): ListingStatusResult {
   const p = parseInput(listingStatusInputSchema, input, "listingStatus");
@@ -258,10 +292,18 @@ export function listingStatus(input: z.input<typeof listingStatusInputSchema>): 
   };
 }
 
-/** Input of {@link listingFundShare}. */
+/**
+ * Input of {@link listingFundShare}.
+ *
+ * @category Listing Lifecycle
+ */
 export const listingFundShareInputSchema = z.strictObject({ listing: listingSchema, serviceDate: careDateSchema });
 
-/** The fund share of one service, with the period of terms it fell in. */
+/**
+ * The fund share of one service, with the period of terms it fell in.
+ *
+ * @category Listing Lifecycle
+ */
 export interface ListingFundShare {
   readonly serviceDate: string;
   readonly status: ListingStatus | "notListed";
@@ -280,6 +322,12 @@ export interface ListingFundShare {
  * ```ts
  * listingFundShare({ listing: h3Listing, serviceDate: "2026-02-20" }).fundShare; // CNY 12000.00 (15,000 × 0.80)
  * ```
+ *
+ * @category Listing Lifecycle
+ * @param input - the named arguments, parsed with `listingFundShareInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `listingFundShareInputSchema` (the issue names the field path)
+ * @throws {DomainError} EVENT_ORDER when a decision is dated before the listing began or before the previous decision, or a renegotiated price applies before its decision
+ * @throws {DomainError} INCONSISTENT_INPUT when a decision cannot close the open review (after delisting, in the wrong status, or while a renegotiated price is still pending)
  */
 export function listingFundShare(input: z.input<typeof listingFundShareInputSchema>): ListingFundShare {
   const p = parseInput(listingFundShareInputSchema, input, "listingFundShare");
@@ -303,10 +351,18 @@ export function listingFundShare(input: z.input<typeof listingFundShareInputSche
   };
 }
 
-/** Input of {@link listingPeriods}. */
+/**
+ * Input of {@link listingPeriods}.
+ *
+ * @category Listing Lifecycle
+ */
 export const listingPeriodsInputSchema = z.strictObject({ listing: listingSchema });
 
-/** A listing's whole history as half-open periods, and every review with its closing decision. */
+/**
+ * A listing's whole history as half-open periods, and every review with its closing decision.
+ *
+ * @category Listing Lifecycle
+ */
 export interface ListingHistory {
   readonly technology: string;
   readonly periods: readonly ListingPeriod[];
@@ -324,6 +380,12 @@ export interface ListingHistory {
  * listingPeriods({ listing: h3Listing }).periods.map((p) => [p.from, p.status, p.ratio]);
  * // [["2024-02-29","formal","0.7"], ["2026-02-20","formal","0.8"], ["2028-02-15","renegotiating","0.8"], …]
  * ```
+ *
+ * @category Listing Lifecycle
+ * @param input - the named arguments, parsed with `listingPeriodsInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `listingPeriodsInputSchema` (the issue names the field path)
+ * @throws {DomainError} EVENT_ORDER when a decision is dated before the listing began or before the previous decision, or a renegotiated price applies before its decision
+ * @throws {DomainError} INCONSISTENT_INPUT when a decision cannot close the open review (after delisting, in the wrong status, or while a renegotiated price is still pending)
  */
 export function listingPeriods(input: z.input<typeof listingPeriodsInputSchema>): ListingHistory {
   const p = parseInput(listingPeriodsInputSchema, input, "listingPeriods");
@@ -331,7 +393,11 @@ export function listingPeriods(input: z.input<typeof listingPeriodsInputSchema>)
   return { technology: p.listing.technology, periods: prep.periods, reviews: prep.reviews, explanation: prep.steps.map((s) => s.step) };
 }
 
-/** Input of {@link listingReviewDates}. */
+/**
+ * Input of {@link listingReviewDates}.
+ *
+ * @category Listing Lifecycle
+ */
 export const listingReviewDatesInputSchema = z.strictObject({
   formalFrom: careDateSchema,
   count: z.number().int().min(1).max(100),
@@ -346,6 +412,11 @@ export const listingReviewDatesInputSchema = z.strictObject({
  * ```ts
  * listingReviewDates({ formalFrom: "2024-02-29", count: 3 }); // ["2026-02-28", "2028-02-29", "2030-02-28"]
  * ```
+ *
+ * @category Listing Lifecycle
+ * @param input - the named arguments, parsed with `listingReviewDatesInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `listingReviewDatesInputSchema` (the issue names the field path)
+ * @throws {ValidationError} at `count` when the reviews would span more than 1,200 months
  */
 export function listingReviewDates(input: z.input<typeof listingReviewDatesInputSchema>): string[] {
   const p = parseInput(listingReviewDatesInputSchema, input, "listingReviewDates");

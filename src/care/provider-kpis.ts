@@ -8,7 +8,11 @@ import { kpiComparisonSchema, type KpiCounts, prepareComparison } from "./kpi-co
 
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-/** The zod schema of {@link benchmarkProviderKpi}'s input: one KPI over one region's providers. */
+/**
+ * The zod schema of {@link benchmarkProviderKpi}'s input: one KPI over one region's providers.
+ *
+ * @category Provider KPIs
+ */
 export const benchmarkProviderKpiInputSchema = z
   .object({
     kpi: z
@@ -39,10 +43,18 @@ export const benchmarkProviderKpiInputSchema = z
     });
   });
 
-/** A provider's status on a KPI. */
+/**
+ * A provider's status on a KPI.
+ *
+ * @category Provider KPIs
+ */
 export type ProviderKpiStatus = "ok" | "flagged" | "insufficientVolume";
 
-/** One provider's line of {@link benchmarkProviderKpi}. */
+/**
+ * One provider's line of {@link benchmarkProviderKpi}.
+ *
+ * @category Provider KPIs
+ */
 export interface ProviderKpiLine {
   readonly id: string;
   readonly numerator: number;
@@ -57,7 +69,11 @@ export interface ProviderKpiLine {
   readonly flagged: boolean;
 }
 
-/** Result of {@link benchmarkProviderKpi}. */
+/**
+ * Result of {@link benchmarkProviderKpi}.
+ *
+ * @category Provider KPIs
+ */
 export interface ProviderKpiBenchmark {
   readonly kpi: string;
   readonly comparison: "target" | "reference" | "pooled";
@@ -89,6 +105,11 @@ export interface ProviderKpiBenchmark {
  *   ],
  * }).flagged; // ["A"] (pooled 80/800 = 0.1000; A d = +0.8000; D insufficientVolume)
  * ```
+ *
+ * @category Provider KPIs
+ * @param input - the named arguments, parsed with `benchmarkProviderKpiInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `benchmarkProviderKpiInputSchema` (the issue names the field path)
+ * @throws {DomainError} UNDEFINED_RESULT when a pooled reference rate is 0 or undefined, so a relative deviation from it is undefined
  */
 export function benchmarkProviderKpi(input: z.input<typeof benchmarkProviderKpiInputSchema>): ProviderKpiBenchmark {
   const x = parseInput(benchmarkProviderKpiInputSchema, input, "benchmarkProviderKpi");

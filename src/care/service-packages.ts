@@ -7,7 +7,11 @@ import { seriesDate } from "../contracts/anchored-series.js";
 import { money, type Money } from "../money/index.js";
 import { byDate, careCurrencySchema, careDateSchema, inconsistent, text } from "./common.js";
 
-/** The default risk tiers **[fixed]**: low [0, 0.10), medium [0.10, 0.30), high [0.30, 1]. */
+/**
+ * The default risk tiers **[fixed]**: low [0, 0.10), medium [0.10, 0.30), high [0.30, 1].
+ *
+ * @category Service Packages
+ */
 export const DEFAULT_RISK_TIERS = Object.freeze({
   domain: Object.freeze({ min: 0, max: 1 }),
   bands: Object.freeze([
@@ -17,17 +21,29 @@ export const DEFAULT_RISK_TIERS = Object.freeze({
   ]),
 });
 
-/** A tier table: half-open bands of the risk score in [0, 1] naming tiers (the shared banded tables). */
+/**
+ * A tier table: half-open bands of the risk score in [0, 1] naming tiers (the shared banded tables).
+ *
+ * @category Service Packages
+ */
 export const riskTierTableSchema = bandedTableSchema(z.string().min(1));
 
-/** Input of {@link riskTier}. */
+/**
+ * Input of {@link riskTier}.
+ *
+ * @category Service Packages
+ */
 export const riskTierInputSchema = z.strictObject({
   /** The risk score s in [0, 1]. */
   score: rateSchema,
   tiers: riskTierTableSchema.prefault(DEFAULT_RISK_TIERS as never),
 });
 
-/** A score's tier and the band it fell in. */
+/**
+ * A score's tier and the band it fell in.
+ *
+ * @category Service Packages
+ */
 export interface RiskTier {
   readonly score: string;
   readonly tier: string;
@@ -45,6 +61,11 @@ export interface RiskTier {
  * riskTier({ score: 0.3 }).tier;    // "high"
  * riskTier({ score: 0.2999 }).tier; // "medium"
  * ```
+ *
+ * @category Service Packages
+ * @param input - the named arguments, parsed with `riskTierInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `riskTierInputSchema` (the issue names the field path)
+ * @throws {DomainError} OUT_OF_DOMAIN at `score` when the score lies outside the tier table's domain
  */
 export function riskTier(input: z.input<typeof riskTierInputSchema>): RiskTier {
   const p = parseInput(riskTierInputSchema, input, "riskTier");
@@ -59,13 +80,21 @@ export function riskTier(input: z.input<typeof riskTierInputSchema>): RiskTier {
   };
 }
 
-/** One item of a package and how many units a package year includes (`null` = no limit). */
+/**
+ * One item of a package and how many units a package year includes (`null` = no limit).
+ *
+ * @category Service Packages
+ */
 export const servicePackageItemSchema = z.strictObject({
   item: z.string().min(1),
   limit: z.number().int().min(1).max(1_000_000).nullable(),
 });
 
-/** A service package: what the fund and the patient pay per package year, and its items. */
+/**
+ * A service package: what the fund and the patient pay per package year, and its items.
+ *
+ * @category Service Packages
+ */
 export const servicePackageSchema = z
   .strictObject({
     code: z.string().min(1),
@@ -85,7 +114,11 @@ export const servicePackageSchema = z
     });
   });
 
-/** A service package document as written (JSON). */
+/**
+ * A service package document as written (JSON).
+ *
+ * @category Service Packages
+ */
 export type ServicePackageInput = z.input<typeof servicePackageSchema>;
 
 const pkg = (code: string, tier: string, fundAmount: string, patientAmount: string, items: [string, number | null][], note: string): ServicePackageInput =>
@@ -95,6 +128,8 @@ const pkg = (code: string, tier: string, fundAmount: string, patientAmount: stri
  * care.md's packages, CNY per package year. DM-HIGH is 003's pilot (「醫保支付年費用360元/人」,
  * 「患者自付60元」) put in the high tier, DM-MED's figures and BRCA-PREV's patient share 0 are
  * **[fixed]**; DM-LOW's health education has no unit limit (a decision: care.md gives none).
+ *
+ * @category Service Packages
  */
 export const DEFAULT_SERVICE_PACKAGES: readonly ServicePackageInput[] = Object.freeze([
   pkg("DM-HIGH", "high", "360", "60", [["riskGeneTest", 1], ["glucoseMeter", 1], ["dietExercisePlan", 1], ["visit", 12]], "003 diabetes pilot"),
@@ -103,13 +138,21 @@ export const DEFAULT_SERVICE_PACKAGES: readonly ServicePackageInput[] = Object.f
   pkg("BRCA-PREV", "high", "1500", "0", [["breastMri", 1], ["breastUltrasound", 1], ["riskCounselling", 1]], "003 「費用約1500元/年」"),
 ]);
 
-/** Input of {@link servicePackageCost}. */
+/**
+ * Input of {@link servicePackageCost}.
+ *
+ * @category Service Packages
+ */
 export const servicePackageCostInputSchema = z.strictObject({
   servicePackage: servicePackageSchema,
   enrollees: z.number().int().min(0).max(1_000_000_000),
 });
 
-/** What a package year costs the fund and the patients for a number of enrollees. */
+/**
+ * What a package year costs the fund and the patients for a number of enrollees.
+ *
+ * @category Service Packages
+ */
 export interface ServicePackageCost {
   readonly code: string;
   readonly enrollees: number;
@@ -126,6 +169,11 @@ export interface ServicePackageCost {
  * ```ts
  * servicePackageCost({ servicePackage: DEFAULT_SERVICE_PACKAGES[0], enrollees: 1000 }).fund; // CNY 360000.00
  * ```
+ *
+ * @category Service Packages
+ * @param input - the named arguments, parsed with `servicePackageCostInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `servicePackageCostInputSchema` (the issue names the field path)
+ * @throws {ValidationError} `sub_minor_unit` when an amount is finer than the currency allows
  */
 export function servicePackageCost(input: z.input<typeof servicePackageCostInputSchema>): ServicePackageCost {
   const p = parseInput(servicePackageCostInputSchema, input, "servicePackageCost");
@@ -144,7 +192,11 @@ export function servicePackageCost(input: z.input<typeof servicePackageCostInput
   };
 }
 
-/** An enrolment: `years` consecutive package years of one package from `enrolledOn`. */
+/**
+ * An enrolment: `years` consecutive package years of one package from `enrolledOn`.
+ *
+ * @category Service Packages
+ */
 export const packageEnrolmentSchema = z.strictObject({
   package: z.string().min(1),
   enrolledOn: careDateSchema,
@@ -154,14 +206,22 @@ export const packageEnrolmentSchema = z.strictObject({
   riskScore: rateSchema.optional(),
 });
 
-/** A claim line for a package item on a service date (one unit). */
+/**
+ * A claim line for a package item on a service date (one unit).
+ *
+ * @category Service Packages
+ */
 export const packageClaimLineSchema = z.strictObject({
   id: z.string().min(1).optional(),
   date: careDateSchema,
   item: z.string().min(1),
 });
 
-/** Input of {@link classifyPackageClaims}. */
+/**
+ * Input of {@link classifyPackageClaims}.
+ *
+ * @category Service Packages
+ */
 export const classifyPackageClaimsInputSchema = z.strictObject({
   packages: z.array(servicePackageSchema).min(1).prefault(DEFAULT_SERVICE_PACKAGES as never),
   tiers: riskTierTableSchema.prefault(DEFAULT_RISK_TIERS as never),
@@ -169,10 +229,18 @@ export const classifyPackageClaimsInputSchema = z.strictObject({
   lines: z.array(packageClaimLineSchema).default([]),
 });
 
-/** How a claim line stands against the package. */
+/**
+ * How a claim line stands against the package.
+ *
+ * @category Service Packages
+ */
 export type PackageLineClass = "inPackage" | "overLimit" | "outsidePackage" | "notEnrolled";
 
-/** One package year: `[from, to)` = [E + 12k months, E + 12(k+1) months). */
+/**
+ * One package year: `[from, to)` = [E + 12k months, E + 12(k+1) months).
+ *
+ * @category Service Packages
+ */
 export interface PackageYear {
   readonly enrolment: number;
   /** k, from 0. */
@@ -185,7 +253,11 @@ export interface PackageYear {
   readonly patient: Money;
 }
 
-/** A classified claim line. */
+/**
+ * A classified claim line.
+ *
+ * @category Service Packages
+ */
 export interface PackageLine {
   readonly line: number;
   readonly date: string;
@@ -200,7 +272,11 @@ export interface PackageLine {
   readonly fundPays: Money | null;
 }
 
-/** A patient's package years and claim lines. */
+/**
+ * A patient's package years and claim lines.
+ *
+ * @category Service Packages
+ */
 export interface PackageClaims {
   readonly packageYears: readonly PackageYear[];
   readonly lines: readonly PackageLine[];
@@ -221,6 +297,12 @@ export interface PackageClaims {
  *   lines: [{ date: "2026-03-01", item: "glucoseMeter" }, { date: "2026-09-01", item: "glucoseMeter" }],
  * }).lines.map((l) => l.class); // ["inPackage", "overLimit"]
  * ```
+ *
+ * @category Service Packages
+ * @param input - the named arguments, parsed with `classifyPackageClaimsInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `classifyPackageClaimsInputSchema` (the issue names the field path)
+ * @throws {DomainError} INCONSISTENT_INPUT when a package code is defined twice, an enrolment names an unknown package or one serving another tier, or two package years of a patient overlap
+ * @throws {DomainError} OUT_OF_DOMAIN when a risk score lies outside the tier table
  */
 export function classifyPackageClaims(input: z.input<typeof classifyPackageClaimsInputSchema>): PackageClaims {
   const p = parseInput(classifyPackageClaimsInputSchema, input, "classifyPackageClaims");

@@ -7,13 +7,25 @@ import type { Dec } from "../money/index.js";
 import { describeQualifying, qualifies, qualifyingResultSchema } from "./qualifying-results/index.js";
 import { dayNumber } from "../contracts/anchored-series.js";
 
-/** The closed list of reasons a gated claim is rejected. */
+/**
+ * The closed list of reasons a gated claim is rejected.
+ *
+ * @category Test Before Drug
+ */
 export const TEST_GATE_REJECTIONS = ["NO_TEST", "NOT_QUALIFYING", "EXPIRED"] as const;
 
-/** Why a gated claim is rejected: no result on file, the latest result does not qualify, or it is too old. */
+/**
+ * Why a gated claim is rejected: no result on file, the latest result does not qualify, or it is too old.
+ *
+ * @category Test Before Drug
+ */
 export type TestGateRejection = (typeof TEST_GATE_REJECTIONS)[number];
 
-/** The zod schema of a test gate: the drug, its biomarker, what qualifies and for how long. */
+/**
+ * The zod schema of a test gate: the drug, its biomarker, what qualifies and for how long.
+ *
+ * @category Test Before Drug
+ */
 export const testGateSchema = z
   .object({
     /** The gated drug's code. */
@@ -27,12 +39,24 @@ export const testGateSchema = z
   })
   .strict();
 
-/** A test gate as stored (JSON). */
+/**
+ * A test gate as stored (JSON).
+ *
+ * @category Test Before Drug
+ */
 export type TestGateInput = z.input<typeof testGateSchema>;
-/** A parsed test gate. */
+/**
+ * A parsed test gate.
+ *
+ * @category Test Before Drug
+ */
 export type TestGate = z.output<typeof testGateSchema>;
 
-/** The zod schema of a reported test result: a category, a level, or both. */
+/**
+ * The zod schema of a reported test result: a category, a level, or both.
+ *
+ * @category Test Before Drug
+ */
 export const testResultSchema = z
   .object({
     id: z.string().min(1).optional(),
@@ -46,7 +70,11 @@ export const testResultSchema = z
   .strict()
   .refine((r) => r.category !== undefined || r.level !== undefined, { message: "a result reports a category, a level, or both", path: ["category"] });
 
-/** A parsed test result. */
+/**
+ * A parsed test result.
+ *
+ * @category Test Before Drug
+ */
 export interface TestResult {
   readonly id?: string | undefined;
   readonly biomarker: string;
@@ -55,7 +83,11 @@ export interface TestResult {
   readonly level?: Dec | undefined;
 }
 
-/** The result a gate decision used, in plain JSON. */
+/**
+ * The result a gate decision used, in plain JSON.
+ *
+ * @category Test Before Drug
+ */
 export interface UsedTestResult {
   /** Its position in the input list (`null` when checked alone). */
   readonly index: number | null;
@@ -65,7 +97,11 @@ export interface UsedTestResult {
   readonly level: string | null;
 }
 
-/** Result of {@link checkTestGate} and {@link checkTestResult}. */
+/**
+ * Result of {@link checkTestGate} and {@link checkTestResult}.
+ *
+ * @category Test Before Drug
+ */
 export interface TestGateResult {
   readonly drug: string;
   readonly biomarker: string;
@@ -147,13 +183,21 @@ function gateStep(gate: TestGate, courseStart: string): Step {
  *   results: [{ biomarker: "EGFR", reportDate: "2026-04-20", category: "positive" }],
  * }).passed; // true (20 days)
  * ```
+ *
+ * @category Test Before Drug
+ * @param input - the named arguments, parsed with `checkTestGateInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `checkTestGateInputSchema` (the issue names the field path)
  */
 export function checkTestGate(input: z.input<typeof checkTestGateInputSchema>): TestGateResult {
   const x = parseInput(checkTestGateInputSchema, input, "checkTestGate");
   return gateFromResults(x.gate, x.courseStart, x.results);
 }
 
-/** The zod schema of {@link checkTestGate}'s input. */
+/**
+ * The zod schema of {@link checkTestGate}'s input.
+ *
+ * @category Test Before Drug
+ */
 export const checkTestGateInputSchema = z
   .object({
     gate: testGateSchema,
@@ -190,7 +234,11 @@ export function gateFromResults(gate: TestGate, courseStart: string, results: re
   return judge(gate, courseStart, chosen.r, chosen.i, steps);
 }
 
-/** The zod schema of {@link checkTestResult}'s input. */
+/**
+ * The zod schema of {@link checkTestResult}'s input.
+ *
+ * @category Test Before Drug
+ */
 export const checkTestResultInputSchema = z
   .object({
     gate: testGateSchema,
@@ -213,6 +261,12 @@ export const checkTestResultInputSchema = z
  *   result: { biomarker: "PD-L1", reportDate: "2026-04-20", level: 0.49 },
  * }).reason; // "NOT_QUALIFYING"
  * ```
+ *
+ * @category Test Before Drug
+ * @param input - the named arguments, parsed with `checkTestResultInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `checkTestResultInputSchema` (the issue names the field path)
+ * @throws {DomainError} INCONSISTENT_INPUT at `result.biomarker` when the result is of another biomarker than the gate's
+ * @throws {DomainError} EVENT_ORDER at `result.reportDate` when the result was reported after the course start
  */
 export function checkTestResult(input: z.input<typeof checkTestResultInputSchema>): TestGateResult {
   const x = parseInput(checkTestResultInputSchema, input, "checkTestResult");

@@ -20,7 +20,11 @@ import { describeEpisode, episodeKey, episodeWindowSchema } from "./episode-wind
 import { describeSettlement, packageFundDue, packageSettlementSchema } from "./package-settlements/index.js";
 import type { RecoveryEntryInput } from "./recovery-ledger.js";
 
-/** The zod schema of an unbundling rule: a package, what triggers it, what it includes, its episode and settlement. */
+/**
+ * The zod schema of an unbundling rule: a package, what triggers it, what it includes, its episode and settlement.
+ *
+ * @category Unbundling and Recovery
+ */
 export const unbundlingPackageSchema = z
   .object({
     /** The package's own billing code. */
@@ -35,10 +39,18 @@ export const unbundlingPackageSchema = z
   })
   .strict();
 
-/** An unbundling rule as stored (JSON). */
+/**
+ * An unbundling rule as stored (JSON).
+ *
+ * @category Unbundling and Recovery
+ */
 export type UnbundlingPackageInput = z.input<typeof unbundlingPackageSchema>;
 
-/** The zod schema of a claim line as the unbundling check reads it. */
+/**
+ * The zod schema of a claim line as the unbundling check reads it.
+ *
+ * @category Unbundling and Recovery
+ */
 export const unbundlingClaimLineSchema = z
   .object({
     id: z.string().min(1),
@@ -53,7 +65,11 @@ export const unbundlingClaimLineSchema = z
   })
   .strict();
 
-/** The zod schema of {@link detectUnbundling}'s input. */
+/**
+ * The zod schema of {@link detectUnbundling}'s input.
+ *
+ * @category Unbundling and Recovery
+ */
 export const detectUnbundlingInputSchema = z
   .object({
     currency: currencyCodeSchema,
@@ -89,7 +105,11 @@ export const detectUnbundlingInputSchema = z
     });
   });
 
-/** What the check found about one claim line. */
+/**
+ * What the check found about one claim line.
+ *
+ * @category Unbundling and Recovery
+ */
 export type UnbundlingLineStatus =
   /** Billed under the package code. */
   | "packageLine"
@@ -104,7 +124,11 @@ export type UnbundlingLineStatus =
   /** A code of no package. */
   | "unrelated";
 
-/** One line's finding. */
+/**
+ * One line's finding.
+ *
+ * @category Unbundling and Recovery
+ */
 export interface UnbundlingLine {
   readonly id: string;
   readonly status: UnbundlingLineStatus;
@@ -112,7 +136,11 @@ export interface UnbundlingLine {
   readonly episode: string | null;
 }
 
-/** One package episode with unbundled lines. */
+/**
+ * One package episode with unbundled lines.
+ *
+ * @category Unbundling and Recovery
+ */
 export interface UnbundledEpisode {
   /** `package/patient/provider/window key`. */
   readonly id: string;
@@ -137,7 +165,11 @@ export interface UnbundledEpisode {
   readonly explanation: Explanation;
 }
 
-/** Result of {@link detectUnbundling}. */
+/**
+ * Result of {@link detectUnbundling}.
+ *
+ * @category Unbundling and Recovery
+ */
 export interface UnbundlingResult {
   readonly currency: string;
   readonly decisionDate: string;
@@ -176,6 +208,11 @@ type Role = "package" | "trigger" | "component" | "trigger+component";
  * });
  * r.totals.recovered; // CNY 240000.00 (paid 960,000.00 − due 720,000.00)
  * ```
+ *
+ * @category Unbundling and Recovery
+ * @param input - the named arguments, parsed with `detectUnbundlingInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `detectUnbundlingInputSchema` (the issue names the field path)
+ * @throws {ValidationError} `sub_minor_unit` when an amount is finer than the currency allows
  */
 export function detectUnbundling(input: z.input<typeof detectUnbundlingInputSchema>): UnbundlingResult {
   const x = parseInput(detectUnbundlingInputSchema, input, "detectUnbundling");

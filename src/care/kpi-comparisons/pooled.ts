@@ -5,7 +5,11 @@ import * as z from "zod";
 import { DomainError } from "../../core/index.js";
 import { deviationThresholdSchema, directionSchema, fixed4, fractionOf, judgeDeviation, type KpiCounts, type PreparedComparison } from "./deviation.js";
 
-/** The zod schema of a `pooled` comparison: `{ kind: "pooled", direction: "high-is-bad" }`. */
+/**
+ * The zod schema of a `pooled` comparison: `{ kind: "pooled", direction: "high-is-bad" }`.
+ *
+ * @category Provider KPIs
+ */
 export const pooledComparisonSchema = z
   .object({
     kind: z.literal("pooled"),
@@ -17,7 +21,11 @@ export const pooledComparisonSchema = z
   })
   .strict();
 
-/** A parsed `pooled` comparison. */
+/**
+ * A parsed `pooled` comparison.
+ *
+ * @category Provider KPIs
+ */
 export type PooledComparison = z.output<typeof pooledComparisonSchema>;
 
 function prepare(rule: PooledComparison, all: readonly KpiCounts[]): PreparedComparison {

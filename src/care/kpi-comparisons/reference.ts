@@ -4,7 +4,11 @@ import * as z from "zod";
 import { decimal } from "../../core/index.js";
 import { deviationThresholdSchema, directionSchema, fixed4, fractionOf, judgeDeviation, type PreparedComparison } from "./deviation.js";
 
-/** The zod schema of a `reference` comparison: `{ kind: "reference", rate: 0.25, direction: "low-is-bad" }`. */
+/**
+ * The zod schema of a `reference` comparison: `{ kind: "reference", rate: 0.25, direction: "low-is-bad" }`.
+ *
+ * @category Provider KPIs
+ */
 export const referenceComparisonSchema = z
   .object({
     kind: z.literal("reference"),
@@ -16,7 +20,11 @@ export const referenceComparisonSchema = z
   })
   .strict();
 
-/** A parsed `reference` comparison. */
+/**
+ * A parsed `reference` comparison.
+ *
+ * @category Provider KPIs
+ */
 export type ReferenceComparison = z.output<typeof referenceComparisonSchema>;
 
 function prepare(rule: ReferenceComparison): PreparedComparison {

@@ -4,7 +4,11 @@ import { careDateSchema } from "../common.js";
 import { rateSchema } from "../../core/index.js";
 import type { ListingDecisionKind } from "./kind.js";
 
-/** A formal review that sets a new reimbursement ratio in [0, 1] (up or down) from its date. */
+/**
+ * A formal review that sets a new reimbursement ratio in [0, 1] (up or down) from its date.
+ *
+ * @category Listing Lifecycle
+ */
 export const adjustRateDecisionSchema = z.strictObject({
   kind: z.literal("adjustRate"),
   decidedOn: careDateSchema,

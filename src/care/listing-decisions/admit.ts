@@ -3,7 +3,11 @@ import * as z from "zod";
 import { careDateSchema } from "../common.js";
 import type { ListingDecisionKind } from "./kind.js";
 
-/** Admit a provisionally listed technology to the formal catalogue: F = the decision date. */
+/**
+ * Admit a provisionally listed technology to the formal catalogue: F = the decision date.
+ *
+ * @category Listing Lifecycle
+ */
 export const admitDecisionSchema = z.strictObject({
   kind: z.literal("admit"),
   decidedOn: careDateSchema,

@@ -3,7 +3,11 @@ import * as z from "zod";
 import { careDateSchema } from "../common.js";
 import type { ListingDecisionKind } from "./kind.js";
 
-/** Remove the technology from the catalogue: no cover for service dates from the decision date. */
+/**
+ * Remove the technology from the catalogue: no cover for service dates from the decision date.
+ *
+ * @category Listing Lifecycle
+ */
 export const delistDecisionSchema = z.strictObject({
   kind: z.literal("delist"),
   decidedOn: careDateSchema,

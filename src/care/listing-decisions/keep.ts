@@ -3,7 +3,11 @@ import * as z from "zod";
 import { careDateSchema } from "../common.js";
 import type { ListingDecisionKind } from "./kind.js";
 
-/** A formal review that keeps the listing as it is. */
+/**
+ * A formal review that keeps the listing as it is.
+ *
+ * @category Listing Lifecycle
+ */
 export const keepDecisionSchema = z.strictObject({
   kind: z.literal("keep"),
   decidedOn: careDateSchema,

@@ -6,7 +6,11 @@ import { careDateSchema } from "../common.js";
 import { nonNegativeAmountSchema } from "../../core/index.js";
 import type { ListingDecisionKind } from "./kind.js";
 
-/** A review that opens a price renegotiation; `newPrice`, once agreed, ends it. */
+/**
+ * A review that opens a price renegotiation; `newPrice`, once agreed, ends it.
+ *
+ * @category Listing Lifecycle
+ */
 export const renegotiateDecisionSchema = z.strictObject({
   kind: z.literal("renegotiate"),
   decidedOn: careDateSchema,

@@ -3,7 +3,11 @@
 import * as z from "zod";
 import type { TestResult } from "../test-gate.js";
 
-/** The zod schema of a `category` qualifying rule: `{ kind: "category", categories: ["positive"] }`. */
+/**
+ * The zod schema of a `category` qualifying rule: `{ kind: "category", categories: ["positive"] }`.
+ *
+ * @category Test Before Drug
+ */
 export const categoryQualifyingSchema = z
   .object({
     kind: z.literal("category"),
@@ -12,7 +16,11 @@ export const categoryQualifyingSchema = z
   })
   .strict();
 
-/** A parsed `category` rule. */
+/**
+ * A parsed `category` rule.
+ *
+ * @category Test Before Drug
+ */
 export type CategoryQualifying = z.output<typeof categoryQualifyingSchema>;
 
 /** Whether a result qualifies under the rule, and why in words. */

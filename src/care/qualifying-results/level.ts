@@ -4,7 +4,11 @@ import * as z from "zod";
 import { nonNegativeDecimalSchema } from "../../core/index.js";
 import type { TestResult } from "../test-gate.js";
 
-/** The zod schema of a `level` qualifying rule: `{ kind: "level", atLeast: 0.5 }` (inclusive). */
+/**
+ * The zod schema of a `level` qualifying rule: `{ kind: "level", atLeast: 0.5 }` (inclusive).
+ *
+ * @category Test Before Drug
+ */
 export const levelQualifyingSchema = z
   .object({
     kind: z.literal("level"),
@@ -13,7 +17,11 @@ export const levelQualifyingSchema = z
   })
   .strict();
 
-/** A parsed `level` rule. */
+/**
+ * A parsed `level` rule.
+ *
+ * @category Test Before Drug
+ */
 export type LevelQualifying = z.output<typeof levelQualifyingSchema>;
 
 /** Whether a result qualifies under the rule, and why in words. */
