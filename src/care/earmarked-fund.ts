@@ -16,11 +16,15 @@ import { describeFloor, floorUnits, fundFloorSchema } from "./fund-floors/index.
  */
 export const fundPaymentSchema = z
   .object({
+    /** `"payment"`: money paid out of the fund. */
     kind: z.literal("payment"),
+    /** The payment date (ISO calendar date). */
     date: isoDateSchema,
+    /** The payment's id, unique within the ledger. */
     id: z.string().min(1),
     /** What it pays: a claim, or an allowance (003 「額外生活補助」). */
     for: z.union([z.strictObject({ claim: z.string().min(1) }).strict(), z.strictObject({ allowance: z.string().min(1) }).strict()]),
+    /** The amount requested, > 0, in the fund's currency. */
     amount: moneyOf({ above: "0" }),
   })
   .strict();
@@ -32,10 +36,13 @@ export const fundPaymentSchema = z
  */
 export const earmarkedFundSchema = z
   .object({
+    /** The fund's id (专项基金). */
     id: z.string().min(1),
+    /** A display name for the fund. */
     name: z.string().optional(),
     /** Every amount of the fund is in this currency; another is `CURRENCY_MISMATCH`. */
     currency: currencyCodeSchema,
+    /** The alarm floor (警戒线): a fixed amount or a share of the year's contributions. */
     floor: fundFloorSchema,
   })
   .strict();
@@ -47,6 +54,7 @@ export const earmarkedFundSchema = z
  */
 export const earmarkedFundLedgerInputSchema = z
   .object({
+    /** The fund: id, currency and floor. */
     fund: earmarkedFundSchema,
     /** Contributions and payments, any order: sorted by date; on one day contributions first, then payments in input order. */
     entries: z.array(z.discriminatedUnion("kind", [CONTRIBUTION_KINDS.perCapita.schema, CONTRIBUTION_KINDS.lumpSum.schema, fundPaymentSchema])),

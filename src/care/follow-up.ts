@@ -35,6 +35,7 @@ export const followUpAssessmentSchema = z
     type: z.string().min(1),
     /** One interval n in months; a source range such as 「每2-3個月」 must be fixed to one n **[fixed]**. */
     intervalMonths: z.number().int().min(1).max(120),
+    /** How many assessments of this type the course has, 1–240. */
     count: z.number().int().min(1).max(240),
   })
   .refine((a) => a.intervalMonths * a.count <= 1200, { message: "a schedule spans at most 1200 months", path: ["count"] });
@@ -45,7 +46,9 @@ export const followUpAssessmentSchema = z
  * @category Follow-Up
  */
 export const followUpWindowSchema = z.strictObject({
+  /** Days before the due date an event still counts, 0–366 (default 14). */
   daysBefore: z.number().int().min(0).max(366).default(14),
+  /** Days after the due date an event still counts, 0–366 (default 14); after that the assessment is missed. */
   daysAfter: z.number().int().min(0).max(366).default(14),
 });
 
@@ -56,7 +59,9 @@ export const followUpWindowSchema = z.strictObject({
  */
 export const followUpScheduleSchema = z
   .strictObject({
+    /** The scheduled assessments (随访项目), 1–64 types. */
     assessments: z.array(followUpAssessmentSchema).min(1).max(64),
+    /** The window around each due date in which an event satisfies it (default ±14 days). */
     window: followUpWindowSchema.prefault({}),
   })
   .superRefine((s, ctx) => {
@@ -73,8 +78,11 @@ export const followUpScheduleSchema = z
  * @category Follow-Up
  */
 export const followUpEventSchema = z.strictObject({
+  /** The assessment type the event satisfies (matches a schedule entry's `type`). */
   type: z.string().min(1),
+  /** The day the assessment was done (ISO calendar date). */
   date: careDateSchema,
+  /** An optional reference to the source record. */
   id: z.string().min(1).optional(),
 });
 
@@ -84,9 +92,13 @@ export const followUpEventSchema = z.strictObject({
  * @category Follow-Up
  */
 export const followUpStatusInputSchema = z.strictObject({
+  /** The follow-up schedule (随访计划). */
   schedule: followUpScheduleSchema,
+  /** The day treatment started; due dates count calendar months from it. */
   treatmentStart: careDateSchema,
+  /** The assessments done, in any order (default none). */
   events: z.array(followUpEventSchema).default([]),
+  /** The day the status is taken; later events are not counted. */
   asOf: careDateSchema,
 });
 
@@ -288,12 +300,18 @@ export function followUpStatus(input: z.input<typeof followUpStatusInputSchema>)
  * @category Follow-Up
  */
 export const followUpCohortInputSchema = z.strictObject({
+  /** The one follow-up schedule every patient follows. */
   schedule: followUpScheduleSchema,
+  /** The day the statuses are taken. */
   asOf: careDateSchema,
+  /** The patients, each with a treatment start and events. */
   patients: z.array(
     z.strictObject({
+      /** The patient's id. */
       patientId: z.string().min(1),
+      /** The day this patient's treatment started. */
       treatmentStart: careDateSchema,
+      /** This patient's assessments done (default none). */
       events: z.array(followUpEventSchema).default([]),
     }),
   ),

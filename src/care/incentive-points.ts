@@ -23,8 +23,11 @@ export type AwardPeriod = "day" | "isoWeek";
  * @category Incentive Points
  */
 export const pointsAwardRuleSchema = z.strictObject({
+  /** The event kind the rule awards (matches an event's `kind`). */
   event: z.string().min(1),
+  /** The period of one award: a calendar day or an ISO week (Monday to Sunday). */
   per: z.enum(["day", "isoWeek"]),
+  /** Points per period, 0–1,000,000. */
   points: z.number().int().min(0).max(1_000_000),
 });
 
@@ -37,6 +40,7 @@ export const pointsAwardRuleSchema = z.strictObject({
  * @category Incentive Points
  */
 export const pointsRulesSchema = z.strictObject({
+  /** The award rules, one per event kind (积分规则). */
   awards: z
     .array(pointsAwardRuleSchema)
     .min(1)
@@ -52,8 +56,11 @@ export const pointsRulesSchema = z.strictObject({
         seen.add(r.event);
       });
     }),
+  /** Most points awarded in a calendar month (default 40). */
   monthlyCap: z.number().int().min(0).max(1_000_000_000).default(40),
+  /** Months after its award a point expires, 1–120 (default 12). */
   expiryMonths: z.number().int().min(1).max(120).default(12),
+  /** What one point is worth in the document's currency, > 0 (default 0.10). */
   pointValue: amount({ above: "0" }).prefault("0.10"),
 });
 
@@ -70,9 +77,13 @@ export const pointsEventSchema = z.strictObject({ kind: z.string().min(1), date:
  * @category Incentive Points
  */
 export const pointsRedemptionSchema = z.strictObject({
+  /** The day the points are redeemed. */
   date: careDateSchema,
+  /** How many points are redeemed, ≥ 1 (oldest first; never more than the unexpired balance). */
   points: z.number().int().min(1).max(1_000_000_000),
+  /** What the points are redeemed for (a service, a voucher). */
   for: z.string().min(1).optional(),
+  /** An optional reference to the source record. */
   id: z.string().min(1).optional(),
 });
 
@@ -82,11 +93,17 @@ export const pointsRedemptionSchema = z.strictObject({
  * @category Incentive Points
  */
 export const incentivePointsInputSchema = z.strictObject({
+  /** The currency points are valued in (ISO 4217); required. */
   currency: careCurrencySchema,
+  /** The points rules (default: the rules of care.md §3). */
   rules: pointsRulesSchema.prefault({}),
+  /** The health-management events that earn points (default none). */
   events: z.array(pointsEventSchema).default([]),
+  /** The redemptions (积分兑换), in any order (default none). */
   redemptions: z.array(pointsRedemptionSchema).default([]),
+  /** The day the balance is taken; later events do not count. */
   asOf: careDateSchema,
+  /** How point values are rounded to the currency (default half-up). */
   rounding: roundingSchema.default("half-up"),
 });
 
@@ -347,14 +364,22 @@ export function incentivePoints(input: z.input<typeof incentivePointsInputSchema
  * @category Incentive Points
  */
 export const incentivePointsCohortInputSchema = z.strictObject({
+  /** The currency points are valued in (ISO 4217); required. */
   currency: careCurrencySchema,
+  /** The one set of points rules every account follows. */
   rules: pointsRulesSchema.prefault({}),
+  /** The day the balances are taken. */
   asOf: careDateSchema,
+  /** How point values are rounded to the currency (default half-up). */
   rounding: roundingSchema.default("half-up"),
+  /** The accounts, one per patient. */
   patients: z.array(
     z.strictObject({
+      /** The patient's id. */
       patientId: z.string().min(1),
+      /** This patient's events (default none). */
       events: z.array(pointsEventSchema).default([]),
+      /** This patient's redemptions (default none). */
       redemptions: z.array(pointsRedemptionSchema).default([]),
     }),
   ),
@@ -422,6 +447,7 @@ export function incentivePointsCohort(input: z.input<typeof incentivePointsCohor
  */
 export const followUpUpliftInputSchema = z
   .strictObject({
+    /** The currency of the claims (ISO 4217); required. */
     currency: careCurrencySchema,
     /** The course's claims as first settled: eligible amount and the ratio applied. */
     claims: z
@@ -433,6 +459,7 @@ export const followUpUpliftInputSchema = z
     completedOn: careDateSchema.optional(),
     /** The uplift u of the ratio, 0.05 by default **[fixed]**. */
     uplift: rateSchema.prefault(0.05),
+    /** How the top-up is rounded, once (default half-up). */
     rounding: roundingSchema.default("half-up"),
   })
   .refine((x) => !x.fullFollowUp || x.completedOn !== undefined, { message: "a full follow-up needs its completion date (completedOn) to date the top-up", path: ["completedOn"] });

@@ -19,8 +19,11 @@ const monthsSchema = z.number().int().min(1).max(600);
  * @category Listing Lifecycle
  */
 export const listingParametersSchema = z.strictObject({
+  /** Months of a provisional listing before its evaluation is due (default 24). */
   provisionalMonths: monthsSchema.default(24),
+  /** Months before the evaluation of a fast-track listing is due (default 6). */
   fastTrackMonths: monthsSchema.default(6),
+  /** Months between formal reviews, counted from the formal listing day (default 24). */
   reviewIntervalMonths: monthsSchema.default(24),
 });
 
@@ -41,15 +44,23 @@ export const listingEntrySchema = z.discriminatedUnion("kind", [
  * @category Listing Lifecycle
  */
 export const listingSchema = z.strictObject({
+  /** The listed technology (drug, therapy, device). */
   technology: z.string().min(1),
+  /** The currency of the price (ISO 4217); required. */
   currency: careCurrencySchema,
   /** Price per billing unit (e.g. a month of treatment). */
   price: nonNegativeAmountSchema,
+  /** What one price buys (`"month"`, `"course"`), for the record. */
   priceUnit: z.string().min(1).optional(),
+  /** The reimbursement ratio (报销比例) at listing, a rate in [0, 1]. */
   ratio: rateSchema,
+  /** How the technology entered the list: provisionally or formally. */
   entry: listingEntrySchema,
+  /** The decisions that closed each evaluation or review, in date order (default none). */
   decisions: z.array(listingDecisionSchema).default([]),
+  /** The evaluation and review periods (defaults as in care.md §1). */
   parameters: listingParametersSchema.prefault({}),
+  /** How the fund share is rounded (default half-up). */
   rounding: roundingSchema.default("half-up"),
 });
 
@@ -399,8 +410,11 @@ export function listingPeriods(input: z.input<typeof listingPeriodsInputSchema>)
  * @category Listing Lifecycle
  */
 export const listingReviewDatesInputSchema = z.strictObject({
+  /** The formal listing day F. */
   formalFrom: careDateSchema,
+  /** How many review dates, 1–100. */
   count: z.number().int().min(1).max(100),
+  /** Months between reviews (default 24). */
   intervalMonths: monthsSchema.default(24),
 }).refine((x) => x.count * x.intervalMonths <= 1200, { message: "the reviews span at most 1200 months", path: ["count"] });
 

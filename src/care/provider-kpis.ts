@@ -15,11 +15,14 @@ const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
  */
 export const benchmarkProviderKpiInputSchema = z
   .object({
+    /** The indicator (阳性率, 路径偏离率, 30天再入院率): its name and what counts. */
     kpi: z
       .object({
         /** E.g. `positivityRate`, `pathwayDeviationRate`, `readmission30d`. */
         id: z.string().min(1),
+        /** A display name for the indicator. */
         name: z.string().optional(),
+        /** What a rate is compared with: a reference rate, a target, or the pooled rate. */
         comparison: kpiComparisonSchema,
       })
       .strict(),

@@ -26,6 +26,7 @@ export const recoveryEntrySchema = z
     recovered: moneyOf({ above: "0" }),
     /** What the fund paid on those lines: the recovery is at most this. */
     fundPaid: moneyOf({ min: "0" }),
+    /** Why the money is recovered, in words. */
     reason: z.string().optional(),
   })
   .strict();
@@ -44,7 +45,9 @@ export type RecoveryEntryInput = z.input<typeof recoveryEntrySchema>;
  */
 export const recoveryLedgerInputSchema = z
   .object({
+    /** The currency of every amount (ISO 4217); required. */
     currency: currencyCodeSchema,
+    /** The recoveries (追回), one per rule and reference. */
     entries: z.array(recoveryEntrySchema),
   })
   .strict();

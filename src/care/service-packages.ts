@@ -36,6 +36,7 @@ export const riskTierTableSchema = bandedTableSchema(z.string().min(1));
 export const riskTierInputSchema = z.strictObject({
   /** The risk score s in [0, 1]. */
   score: rateSchema,
+  /** The tier table (default low [0, 0.10), medium [0.10, 0.30), high [0.30, 1]). */
   tiers: riskTierTableSchema.prefault(DEFAULT_RISK_TIERS as never),
 });
 
@@ -86,7 +87,9 @@ export function riskTier(input: z.input<typeof riskTierInputSchema>): RiskTier {
  * @category Service Packages
  */
 export const servicePackageItemSchema = z.strictObject({
+  /** The item code (a service, a test). */
   item: z.string().min(1),
+  /** Units included per package year, 1–1,000,000, or `null` for no limit. */
   limit: z.number().int().min(1).max(1_000_000).nullable(),
 });
 
@@ -97,13 +100,19 @@ export const servicePackageItemSchema = z.strictObject({
  */
 export const servicePackageSchema = z
   .strictObject({
+    /** The package code (服务包编码), unique. */
     code: z.string().min(1),
     /** The risk tier it serves, if tied to one. */
     tier: z.string().min(1).optional(),
+    /** The currency of the fees (ISO 4217); required. */
     currency: careCurrencySchema,
+    /** The fund's fee per enrollee and package year, ≥ 0. */
     fundAmount: nonNegativeAmountSchema,
+    /** The patient's fee per package year, ≥ 0. */
     patientAmount: nonNegativeAmountSchema,
+    /** The items the package includes, at least one. */
     items: z.array(servicePackageItemSchema).min(1),
+    /** Free text for the record. */
     note: z.string().optional(),
   })
   .superRefine((pkg, ctx) => {
@@ -144,7 +153,9 @@ export const DEFAULT_SERVICE_PACKAGES: readonly ServicePackageInput[] = Object.f
  * @category Service Packages
  */
 export const servicePackageCostInputSchema = z.strictObject({
+  /** The package whose cost is computed. */
   servicePackage: servicePackageSchema,
+  /** The number of enrollees, 0–1,000,000,000. */
   enrollees: z.number().int().min(0).max(1_000_000_000),
 });
 
@@ -198,7 +209,9 @@ export function servicePackageCost(input: z.input<typeof servicePackageCostInput
  * @category Service Packages
  */
 export const packageEnrolmentSchema = z.strictObject({
+  /** The code of the package enrolled in. */
   package: z.string().min(1),
+  /** The enrolment day; package years run 12 months from it. */
   enrolledOn: careDateSchema,
   /** Package years enrolled (1 = not renewed). A tier change is a new enrolment from the next package year. */
   years: z.number().int().min(1).max(100).default(1),
@@ -212,8 +225,11 @@ export const packageEnrolmentSchema = z.strictObject({
  * @category Service Packages
  */
 export const packageClaimLineSchema = z.strictObject({
+  /** The claim line's id. */
   id: z.string().min(1).optional(),
+  /** The service date. */
   date: careDateSchema,
+  /** The item code billed (one unit). */
   item: z.string().min(1),
 });
 
@@ -223,9 +239,13 @@ export const packageClaimLineSchema = z.strictObject({
  * @category Service Packages
  */
 export const classifyPackageClaimsInputSchema = z.strictObject({
+  /** The packages on offer (default: the packages of care.md §4). */
   packages: z.array(servicePackageSchema).min(1).prefault(DEFAULT_SERVICE_PACKAGES as never),
+  /** The tier table (default low [0, 0.10), medium [0.10, 0.30), high [0.30, 1]). */
   tiers: riskTierTableSchema.prefault(DEFAULT_RISK_TIERS as never),
+  /** The patient's enrolments, at least one. */
   enrolments: z.array(packageEnrolmentSchema).min(1),
+  /** The patient's claim lines, in any order (default none). */
   lines: z.array(packageClaimLineSchema).default([]),
 });
 

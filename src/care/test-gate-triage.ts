@@ -15,6 +15,7 @@ import { gateFromResults, type TestGate, type TestGateResult, testGateSchema, te
  */
 export const testGateSetSchema = z
   .object({
+    /** The test gates, one per gated drug. */
     gates: z.array(testGateSchema).min(1),
     /** Drug codes whose reimbursement rate is stratified by biomarker (tiers S1). */
     stratifiedDrugs: z.array(z.string().min(1)).optional(),
@@ -52,8 +53,10 @@ const gatedClaimSchema = triageClaimInputSchema.shape.claim.extend({
  */
 export const testGatePredicateInputSchema = z
   .object({
+    /** The test gates in force. */
     gates: testGateSetSchema,
     claim: z.strictObject({ code: z.string().min(1), courseStart: isoDateSchema.optional() }).strict(),
+    /** The patient's test results on file. */
     results: z.array(testResultSchema),
   })
   .strict();
@@ -103,8 +106,11 @@ export function testGatePredicate(input: z.input<typeof testGatePredicateInputSc
  */
 export const triageWithTestGateInputSchema = z
   .object({
+    /** The claim-review rules (as for `triageClaim`). */
     rules: triageClaimInputSchema.shape.rules,
+    /** The test gates in force. */
     gates: testGateSetSchema,
+    /** The claim, with the course start and test results of a gated drug. */
     claim: gatedClaimSchema,
     /** The patient's test results on file. */
     results: z.array(testResultSchema),

@@ -59,10 +59,13 @@ export type TestGate = z.output<typeof testGateSchema>;
  */
 export const testResultSchema = z
   .object({
+    /** An optional reference to the lab report. */
     id: z.string().min(1).optional(),
+    /** The biomarker tested (`"EGFR"`, `"BRCA1"`). */
     biomarker: z.string().min(1),
     /** The date the result was reported. */
     reportDate: isoDateSchema,
+    /** The reported category (`"positive"`), for a category gate. */
     category: z.string().min(1).optional(),
     /** A measured level as a decimal (PD-L1 expression 0.5 = 50%). */
     level: nonNegativeDecimalSchema.optional(),
@@ -200,6 +203,7 @@ export function checkTestGate(input: z.input<typeof checkTestGateInputSchema>): 
  */
 export const checkTestGateInputSchema = z
   .object({
+    /** The test gate of the drug (用药前检测). */
     gate: testGateSchema,
     /** The course start C. */
     courseStart: isoDateSchema,
@@ -241,7 +245,9 @@ export function gateFromResults(gate: TestGate, courseStart: string, results: re
  */
 export const checkTestResultInputSchema = z
   .object({
+    /** The test gate of the drug. */
     gate: testGateSchema,
+    /** The first day of the drug course; the gate is checked on it. */
     courseStart: isoDateSchema,
     /** The one result the claim relies on; it must be of the gate's biomarker and reported on or before the course start. */
     result: testResultSchema,

@@ -29,12 +29,15 @@ export const unbundlingPackageSchema = z
   .object({
     /** The package's own billing code. */
     code: z.string().min(1),
+    /** A display name for the package. */
     name: z.string().optional(),
     /** Codes that mark a package episode (CAR-T: the infusion). Billed separately, they are unbundled only if also listed as components. */
     triggerCodes: z.array(z.string().min(1)),
     /** Codes of the items the package includes. */
     componentCodes: z.array(z.string().min(1)).min(1),
+    /** What one package episode spans: an admission or a calendar month. */
     episode: episodeWindowSchema,
+    /** What the fund owes for the package: a share of its price, or what it paid on the package lines. */
     settlement: packageSettlementSchema,
   })
   .strict();
@@ -53,10 +56,15 @@ export type UnbundlingPackageInput = z.input<typeof unbundlingPackageSchema>;
  */
 export const unbundlingClaimLineSchema = z
   .object({
+    /** The claim line's id. */
     id: z.string().min(1),
+    /** The patient's id. */
     patient: z.string().min(1),
+    /** The provider's id. */
     provider: z.string().min(1),
+    /** The billed code (a package code, a trigger or a component). */
     code: z.string().min(1),
+    /** The service date. */
     serviceDate: isoDateSchema,
     /** The admission the line belongs to (needed by `admission` episodes). */
     admission: z.string().min(1).optional(),
@@ -72,10 +80,13 @@ export const unbundlingClaimLineSchema = z
  */
 export const detectUnbundlingInputSchema = z
   .object({
+    /** The currency of every amount (ISO 4217); required. */
     currency: currencyCodeSchema,
     /** The date of the recovery decision: recovery lines are dated on it. */
     decisionDate: isoDateSchema,
+    /** The unbundling rules, one per package (拆解收费规则). */
     packages: z.array(unbundlingPackageSchema).min(1),
+    /** The claim lines to check. */
     lines: z.array(unbundlingClaimLineSchema),
     /** Rounding of a package's fund share; half-up by default. */
     rounding: roundingSchema.default("half-up"),

@@ -12,7 +12,9 @@ import { deviationThresholdSchema, directionSchema, fixed4, fractionOf, judgeDev
  */
 export const pooledComparisonSchema = z
   .object({
+    /** `"pooled"`: compared with the pooled rate of all providers (or of the others). */
     kind: z.literal("pooled"),
+    /** Whether a high or a low rate is bad. */
     direction: directionSchema,
     /** The relative deviation that flags; 0.4 by default. */
     deviation: deviationThresholdSchema,

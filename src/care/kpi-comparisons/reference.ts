@@ -11,9 +11,11 @@ import { deviationThresholdSchema, directionSchema, fixed4, fractionOf, judgeDev
  */
 export const referenceComparisonSchema = z
   .object({
+    /** `"reference"`: compared with a stated reference rate. */
     kind: z.literal("reference"),
     /** The reference rate, in (0, 1]. */
     rate: decimal({ above: "0", max: "1" }),
+    /** Whether a high or a low rate is bad. */
     direction: directionSchema,
     /** The relative deviation that flags; 0.4 by default. */
     deviation: deviationThresholdSchema,

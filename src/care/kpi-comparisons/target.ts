@@ -11,6 +11,7 @@ import { fixed4, fractionOf, type KpiCounts, type PreparedComparison } from "./d
  */
 export const targetComparisonSchema = z
   .object({
+    /** `"target"`: compared with a target (at most or at least a rate). */
     kind: z.literal("target"),
     /** Pass when rate ≤ this (inclusive). */
     atMost: rateSchema.optional(),

@@ -10,10 +10,13 @@ import type { ListingDecisionKind } from "./kind.js";
  * @category Listing Lifecycle
  */
 export const adjustRateDecisionSchema = z.strictObject({
+  /** `"adjustRate"`: a new reimbursement ratio (调整报销比例). */
   kind: z.literal("adjustRate"),
+  /** The decision day; the new ratio applies to service dates from it. */
   decidedOn: careDateSchema,
   /** The new ratio itself (0.8), never a change (+0.1). */
   ratio: rateSchema,
+  /** Free text for the record. */
   note: z.string().optional(),
 });
 

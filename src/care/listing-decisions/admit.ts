@@ -9,8 +9,11 @@ import type { ListingDecisionKind } from "./kind.js";
  * @category Listing Lifecycle
  */
 export const admitDecisionSchema = z.strictObject({
+  /** `"admit"`: a provisional listing becomes formal (正式纳入). */
   kind: z.literal("admit"),
+  /** The decision day; formal listing starts on it. */
   decidedOn: careDateSchema,
+  /** Free text for the record. */
   note: z.string().optional(),
 });
 

@@ -9,8 +9,11 @@ import type { ListingDecisionKind } from "./kind.js";
  * @category Listing Lifecycle
  */
 export const delistDecisionSchema = z.strictObject({
+  /** `"delist"`: the technology leaves the list (调出目录). */
   kind: z.literal("delist"),
+  /** The decision day; no fund share for service dates from it. */
   decidedOn: careDateSchema,
+  /** Free text for the record. */
   note: z.string().optional(),
 });
 

@@ -9,8 +9,11 @@ import type { ListingDecisionKind } from "./kind.js";
  * @category Listing Lifecycle
  */
 export const keepDecisionSchema = z.strictObject({
+  /** `"keep"`: a formal review keeps the listing as it is. */
   kind: z.literal("keep"),
+  /** The decision day. */
   decidedOn: careDateSchema,
+  /** Free text for the record. */
   note: z.string().optional(),
 });
 

@@ -12,10 +12,13 @@ import type { ListingDecisionKind } from "./kind.js";
  * @category Listing Lifecycle
  */
 export const renegotiateDecisionSchema = z.strictObject({
+  /** `"renegotiate"`: the price is renegotiated (重新谈判). */
   kind: z.literal("renegotiate"),
+  /** The decision day; the listing is renegotiating until a new price applies. */
   decidedOn: careDateSchema,
   /** The negotiated price and the service date it applies from; absent while still negotiating. */
   newPrice: z.strictObject({ price: nonNegativeAmountSchema, effectiveFrom: careDateSchema }).optional(),
+  /** Free text for the record. */
   note: z.string().optional(),
 });
 

@@ -10,6 +10,7 @@ import type { TestResult } from "../test-gate.js";
  */
 export const categoryQualifyingSchema = z
   .object({
+    /** `"category"`: a result qualifies when its category is one of the list. */
     kind: z.literal("category"),
     /** The categories that qualify (exact text). */
     categories: z.array(z.string().min(1)).min(1),

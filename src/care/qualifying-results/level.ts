@@ -11,6 +11,7 @@ import type { TestResult } from "../test-gate.js";
  */
 export const levelQualifyingSchema = z
   .object({
+    /** `"level"`: a result qualifies when its level reaches the cut-off. */
     kind: z.literal("level"),
     /** The cut-off; a level equal to it qualifies. */
     atLeast: nonNegativeDecimalSchema,
