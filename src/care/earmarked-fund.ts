@@ -23,7 +23,16 @@ export const fundPaymentSchema = z
     /** The payment's id, unique within the ledger. */
     id: z.string().min(1),
     /** What it pays: a claim, or an allowance (003 「額外生活補助」). */
-    for: z.union([z.strictObject({ claim: z.string().min(1) }).strict(), z.strictObject({ allowance: z.string().min(1) }).strict()]),
+    for: z.union([
+      z.strictObject({
+        /** The id of the claim paid. */
+        claim: z.string().min(1),
+      }).strict(),
+      z.strictObject({
+        /** The id of the allowance paid. */
+        allowance: z.string().min(1),
+      }).strict(),
+    ]),
     /** The amount requested, > 0, in the fund's currency. */
     amount: moneyOf({ above: "0" }),
   })

@@ -69,7 +69,14 @@ export const pointsRulesSchema = z.strictObject({
  *
  * @category Incentive Points
  */
-export const pointsEventSchema = z.strictObject({ kind: z.string().min(1), date: careDateSchema, id: z.string().min(1).optional() });
+export const pointsEventSchema = z.strictObject({
+  /** The event kind (`"glucoseReading"`), matched to an award rule's `event`. */
+  kind: z.string().min(1),
+  /** The day of the event. */
+  date: careDateSchema,
+  /** An optional reference to the source record. */
+  id: z.string().min(1).optional(),
+});
 
 /**
  * A redemption (兑换) of whole points on a date, e.g. for a drug or a check-up.
@@ -451,7 +458,18 @@ export const followUpUpliftInputSchema = z
     currency: careCurrencySchema,
     /** The course's claims as first settled: eligible amount and the ratio applied. */
     claims: z
-      .array(z.strictObject({ claimId: z.string().min(1).optional(), serviceDate: careDateSchema.optional(), eligible: nonNegativeAmountSchema, ratio: rateSchema }))
+      .array(
+        z.strictObject({
+          /** The claim's id, for the record. */
+          claimId: z.string().min(1).optional(),
+          /** The claim's service date, for the record. */
+          serviceDate: careDateSchema.optional(),
+          /** The claim's eligible amount, ≥ 0. */
+          eligible: nonNegativeAmountSchema,
+          /** The ratio the claim was settled at, a rate in [0, 1]. */
+          ratio: rateSchema,
+        }),
+      )
       .min(1),
     /** Whether the course had full follow-up (followUpStatus's `fullFollowUp`). */
     fullFollowUp: z.boolean(),

@@ -33,8 +33,20 @@ export const listingParametersSchema = z.strictObject({
  * @category Listing Lifecycle
  */
 export const listingEntrySchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("provisional"), listedOn: careDateSchema, fastTrack: z.boolean().default(false) }),
-  z.strictObject({ kind: z.literal("formal"), formalFrom: careDateSchema }),
+  z.strictObject({
+    /** `"provisional"`: listed provisionally (临时支付), evaluation due later. */
+    kind: z.literal("provisional"),
+    /** The provisional listing day. */
+    listedOn: careDateSchema,
+    /** A fast-track listing, evaluated sooner (default false). */
+    fastTrack: z.boolean().default(false),
+  }),
+  z.strictObject({
+    /** `"formal"`: listed formally (正式纳入) from the start. */
+    kind: z.literal("formal"),
+    /** The formal listing day F; reviews count from it. */
+    formalFrom: careDateSchema,
+  }),
 ]);
 
 /**
@@ -211,7 +223,12 @@ function fundShareOf(prep: Prepared, period: ListingPeriod | null, rounding: Rou
  *
  * @category Listing Lifecycle
  */
-export const listingStatusInputSchema = z.strictObject({ listing: listingSchema, asOf: careDateSchema });
+export const listingStatusInputSchema = z.strictObject({
+  /** The listing document. */
+  listing: listingSchema,
+  /** The day the status is taken. */
+  asOf: careDateSchema,
+});
 
 /**
  * Where a listing stands on an as-of date.
@@ -244,7 +261,7 @@ export interface ListingStatusResult {
  *
  * @example
  * ```ts
- * const listing = { technology: "CAR-T", currency: "CNY", price: "15000", ratio: 0.7,
+ * const listing: Parameters<typeof listingStatus>[0]["listing"] = { technology: "CAR-T", currency: "CNY", price: "15000", ratio: 0.7,
  *   entry: { kind: "provisional", listedOn: "2025-08-31", fastTrack: true },
  *   decisions: [{ kind: "admit", decidedOn: "2026-03-05" }] };
  * listingStatus({ listing, asOf: "2026-03-02" }); // provisional, overdue (due 2026-02-28), covered
@@ -308,7 +325,12 @@ export function listingStatus(input: z.input<typeof listingStatusInputSchema>): 
  *
  * @category Listing Lifecycle
  */
-export const listingFundShareInputSchema = z.strictObject({ listing: listingSchema, serviceDate: careDateSchema });
+export const listingFundShareInputSchema = z.strictObject({
+  /** The listing document. */
+  listing: listingSchema,
+  /** The service date whose fund share is asked. */
+  serviceDate: careDateSchema,
+});
 
 /**
  * The fund share of one service, with the period of terms it fell in.
@@ -331,6 +353,7 @@ export interface ListingFundShare {
  *
  * @example
  * ```ts
+ * declare const h3Listing: Parameters<typeof listingStatus>[0]["listing"]; // the H3 listing of docs/care.md §1
  * listingFundShare({ listing: h3Listing, serviceDate: "2026-02-20" }).fundShare; // CNY 12000.00 (15,000 × 0.80)
  * ```
  *
@@ -367,7 +390,10 @@ export function listingFundShare(input: z.input<typeof listingFundShareInputSche
  *
  * @category Listing Lifecycle
  */
-export const listingPeriodsInputSchema = z.strictObject({ listing: listingSchema });
+export const listingPeriodsInputSchema = z.strictObject({
+  /** The listing document. */
+  listing: listingSchema,
+});
 
 /**
  * A listing's whole history as half-open periods, and every review with its closing decision.
@@ -388,6 +414,7 @@ export interface ListingHistory {
  *
  * @example
  * ```ts
+ * declare const h3Listing: Parameters<typeof listingStatus>[0]["listing"]; // the H3 listing of docs/care.md §1
  * listingPeriods({ listing: h3Listing }).periods.map((p) => [p.from, p.status, p.ratio]);
  * // [["2024-02-29","formal","0.7"], ["2026-02-20","formal","0.8"], ["2028-02-15","renegotiating","0.8"], …]
  * ```

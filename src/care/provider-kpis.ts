@@ -28,7 +28,18 @@ export const benchmarkProviderKpiInputSchema = z
       .strict(),
     /** The region's providers; ids are unique (any text, `__proto__` included). */
     providers: z
-      .array(z.strictObject({ id: z.string().min(1), numerator: count, denominator: count }).strict())
+      .array(
+        z
+          .strictObject({
+            /** The provider's id. */
+            id: z.string().min(1),
+            /** Cases that count against the indicator (a count ≥ 0). */
+            numerator: count,
+            /** Cases the indicator is taken over (a count ≥ 0, at least the numerator). */
+            denominator: count,
+          })
+          .strict(),
+      )
       .min(1),
     /** A provider with a denominator below this is `insufficientVolume`: never flagged, still pooled. 30 by default **[fixed]**. */
     minimumVolume: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(30),

@@ -55,7 +55,15 @@ export const testGatePredicateInputSchema = z
   .object({
     /** The test gates in force. */
     gates: testGateSetSchema,
-    claim: z.strictObject({ code: z.string().min(1), courseStart: isoDateSchema.optional() }).strict(),
+    /** The claim line: its code and, for a gated drug, its course start. */
+    claim: z
+      .strictObject({
+        /** The billed drug or item code. */
+        code: z.string().min(1),
+        /** The first day of the drug course; required when the code is a gated drug. */
+        courseStart: isoDateSchema.optional(),
+      })
+      .strict(),
     /** The patient's test results on file. */
     results: z.array(testResultSchema),
   })

@@ -94,7 +94,8 @@ function text(d: Dec | null, side: "lower" | "upper"): string {
  *
  * @example
  * ```ts
- * describeInterval(new D("0.4"), new D("0.6")); // "[0.4, 0.6)"
+ * const [band] = bandedTable({ bands: [{ from: 0.4, to: 0.6, value: "b" }] }).bands;
+ * describeInterval(band!.from, band!.to); // "[0.4, 0.6)"
  * ```
  *
  * @category Banded Tables
@@ -117,6 +118,7 @@ export function describeInterval(from: Dec | null, to: Dec | null, closed: BandC
  *
  * @example
  * ```ts
+ * declare const table: ReturnType<typeof bandedTable<string>>; // made by bandedTable()
  * describeBand(table, lookupBand(table, 0.5)); // "[0.4, 0.6)"
  * ```
  *
@@ -239,6 +241,7 @@ export function bandedTable<T>(input: BandedTableInput<T>, path: IssuePath = [])
  *
  * @example
  * ```ts
+ * declare const table: ReturnType<typeof bandedTable<string>>; // made by bandedTable()
  * lookupBand(table, "0.85").value;
  * ```
  *
@@ -280,6 +283,7 @@ const boundSchema = z.union([z.string(), z.number(), z.null()]);
  *
  * @example
  * ```ts
+ * declare const json: unknown; // a stored document
  * const shareTable = bandedTableSchema(rateSchema);
  * const table = parseInput(shareTable, json); // BandedTable<Dec>
  * ```

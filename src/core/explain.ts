@@ -111,6 +111,7 @@ function checkStep(s: unknown, i: number): asserts s is Step {
  *
  * @example
  * ```ts
+ * declare const result: { explanation: ReturnType<typeof step>[] }; // any result of the library
  * console.log(formatExplanation(result.explanation));
  * // 1. Milestone 1 (40%) is due at infusion and paid. [contracts.milestone.paid]
  * //    inputs: share 0.4, due 2026-01-15

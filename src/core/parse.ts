@@ -131,6 +131,7 @@ export function depthExcess(input: unknown, limit: number = MAX_DOCUMENT_DEPTH):
  *
  * @example
  * ```ts
+ * declare const json: unknown; // a stored document
  * const contract = parseInput(contractSchema, json, "contract");
  * ```
  *

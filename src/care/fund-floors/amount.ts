@@ -8,7 +8,12 @@ import { unitsOfMoneyIn } from "../../money/money-units.js";
  *
  * @category Earmarked Funds
  */
-export const amountFloorSchema = z.strictObject({ kind: z.literal("amount"), amount: moneyOf({ min: "0" }) }).strict();
+export const amountFloorSchema = z.strictObject({
+  /** `"amount"`: a fixed floor. */
+  kind: z.literal("amount"),
+  /** The floor, ≥ 0, in the fund's currency. */
+  amount: moneyOf({ min: "0" }),
+}).strict();
 
 /**
  * A parsed `amount` floor.

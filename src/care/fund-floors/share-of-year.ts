@@ -10,7 +10,12 @@ import { percentText } from "../../money/format.js";
  *
  * @category Earmarked Funds
  */
-export const shareOfYearFloorSchema = z.strictObject({ kind: z.literal("shareOfYear"), share: rateSchema }).strict();
+export const shareOfYearFloorSchema = z.strictObject({
+  /** `"shareOfYear"`: a share of the calendar year's contributions so far. */
+  kind: z.literal("shareOfYear"),
+  /** The share, a rate in [0, 1] (0.05 = 5 %). */
+  share: rateSchema,
+}).strict();
 
 /**
  * A parsed `shareOfYear` floor.

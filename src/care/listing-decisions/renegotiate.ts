@@ -17,7 +17,14 @@ export const renegotiateDecisionSchema = z.strictObject({
   /** The decision day; the listing is renegotiating until a new price applies. */
   decidedOn: careDateSchema,
   /** The negotiated price and the service date it applies from; absent while still negotiating. */
-  newPrice: z.strictObject({ price: nonNegativeAmountSchema, effectiveFrom: careDateSchema }).optional(),
+  newPrice: z
+    .strictObject({
+      /** The negotiated price, ≥ 0, in the listing's currency. */
+      price: nonNegativeAmountSchema,
+      /** The first service date the price applies to; on or after the decision. */
+      effectiveFrom: careDateSchema,
+    })
+    .optional(),
   /** Free text for the record. */
   note: z.string().optional(),
 });
