@@ -5,7 +5,6 @@ import {
   decimal,
   decimalSchema,
   describeBand,
-  invalid,
   lookupBand,
   nonNegativeAmountSchema,
   parseInput,
@@ -14,6 +13,7 @@ import {
   step,
   type Step,
 } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { amountSchema } from "../core/index.js";
 import { money, round, type Dec, type Money, formatMoney } from "../money/index.js";
 import { D } from "../money/decimal.js";

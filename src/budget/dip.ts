@@ -4,7 +4,6 @@ import {
   decimal,
   describeBand,
   DomainError,
-  invalid,
   lookupBand,
   nonNegativeAmountSchema,
   nonNegativeDecimalSchema,
@@ -14,6 +13,7 @@ import {
   step,
   type Step,
 } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { allocate, money, round, sum, type Dec, type Money, formatMoney } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";

@@ -9,32 +9,61 @@ import { unitsOfMoneyIn } from "../money/money-units.js";
 import { CONTRIBUTION_KINDS, contributionUnits, describeContribution, type Contribution } from "./fund-contributions/index.js";
 import { describeFloor, floorUnits, fundFloorSchema } from "./fund-floors/index.js";
 
-/** The zod schema of a payment out of the fund, naming the claim or allowance it pays. */
+/**
+ * The zod schema of a payment out of the fund, naming the claim or allowance it pays.
+ *
+ * @category Earmarked Funds
+ */
 export const fundPaymentSchema = z
   .object({
+    /** `"payment"`: money paid out of the fund. */
     kind: z.literal("payment"),
+    /** The payment date (ISO calendar date). */
     date: isoDateSchema,
+    /** The payment's id, unique within the ledger. */
     id: z.string().min(1),
     /** What it pays: a claim, or an allowance (003 「額外生活補助」). */
-    for: z.union([z.strictObject({ claim: z.string().min(1) }).strict(), z.strictObject({ allowance: z.string().min(1) }).strict()]),
+    for: z.union([
+      z.strictObject({
+        /** The id of the claim paid. */
+        claim: z.string().min(1),
+      }).strict(),
+      z.strictObject({
+        /** The id of the allowance paid. */
+        allowance: z.string().min(1),
+      }).strict(),
+    ]),
+    /** The amount requested, > 0, in the fund's currency. */
     amount: moneyOf({ above: "0" }),
   })
   .strict();
 
-/** The zod schema of an earmarked fund document. */
+/**
+ * The zod schema of an earmarked fund document.
+ *
+ * @category Earmarked Funds
+ */
 export const earmarkedFundSchema = z
   .object({
+    /** The fund's id (专项基金). */
     id: z.string().min(1),
+    /** A display name for the fund. */
     name: z.string().optional(),
     /** Every amount of the fund is in this currency; another is `CURRENCY_MISMATCH`. */
     currency: currencyCodeSchema,
+    /** The alarm floor (警戒线): a fixed amount or a share of the year's contributions. */
     floor: fundFloorSchema,
   })
   .strict();
 
-/** The zod schema of {@link earmarkedFundLedger}'s input. */
+/**
+ * The zod schema of {@link earmarkedFundLedger}'s input.
+ *
+ * @category Earmarked Funds
+ */
 export const earmarkedFundLedgerInputSchema = z
   .object({
+    /** The fund: id, currency and floor. */
     fund: earmarkedFundSchema,
     /** Contributions and payments, any order: sorted by date; on one day contributions first, then payments in input order. */
     entries: z.array(z.discriminatedUnion("kind", [CONTRIBUTION_KINDS.perCapita.schema, CONTRIBUTION_KINDS.lumpSum.schema, fundPaymentSchema])),
@@ -49,10 +78,18 @@ export const earmarkedFundLedgerInputSchema = z
   })
   .strict();
 
-/** An earmarked fund's input as stored (JSON). */
+/**
+ * An earmarked fund's input as stored (JSON).
+ *
+ * @category Earmarked Funds
+ */
 export type EarmarkedFundLedgerInput = z.input<typeof earmarkedFundLedgerInputSchema>;
 
-/** One line of the fund ledger, after it was applied. */
+/**
+ * One line of the fund ledger, after it was applied.
+ *
+ * @category Earmarked Funds
+ */
 export interface FundLedgerLine {
   /** Position of the entry in the input. */
   readonly index: number;
@@ -79,7 +116,11 @@ export interface FundLedgerLine {
   readonly rejection: "INSUFFICIENT_BALANCE" | null;
 }
 
-/** Result of {@link earmarkedFundLedger}. */
+/**
+ * Result of {@link earmarkedFundLedger}.
+ *
+ * @category Earmarked Funds
+ */
 export interface EarmarkedFundLedger {
   readonly fundId: string;
   readonly currency: string;
@@ -127,6 +168,11 @@ type Entry = z.output<typeof earmarkedFundLedgerInputSchema>["entries"][number];
  *   ],
  * }).alarm; // true (balance 500,000.00 = floor 500,000.00)
  * ```
+ *
+ * @category Earmarked Funds
+ * @param input - the named arguments, parsed with `earmarkedFundLedgerInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `earmarkedFundLedgerInputSchema` (the issue names the field path)
+ * @throws {ValidationError} `sub_minor_unit` when an amount is finer than the currency allows (a payment the balance cannot cover is a rejected line, not an error)
  */
 export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedFundLedger {
   const x = parseInput(earmarkedFundLedgerInputSchema, input, "earmarkedFundLedger");

@@ -4,38 +4,64 @@
 // a date only move forward: open → overdue → missed, or to done.
 import * as z from "zod";
 import { careDateSchema } from "./common.js";
-import { invalid, parseInput, step, type Step, ValidationError } from "../core/index.js";
+import { parseInput, step, type Step, ValidationError } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { addOffset, dueDateMemo, type DueOffset } from "../contracts/calendar.js";
 import { roundDecimal } from "../money/index.js";
 import { D } from "../money/decimal.js";
 
-/** The status of one scheduled assessment as of a date; a contract's missed-assessment rule reads these. */
+/**
+ * The status of one scheduled assessment as of a date; a contract's missed-assessment rule reads these.
+ *
+ * @category Follow-Up
+ */
 export type FollowUpStatus = "done" | "open" | "overdue" | "missed";
 
-/** Every follow-up status, in the order time moves them (done aside). */
+/**
+ * Every follow-up status, in the order time moves them (done aside).
+ *
+ * @category Follow-Up
+ */
 export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = Object.freeze(["open", "overdue", "missed", "done"]);
 
-/** One assessment type on a fixed interval: due T + k·intervalMonths months, k = 1…count. */
+/**
+ * One assessment type on a fixed interval: due T + k·intervalMonths months, k = 1…count.
+ *
+ * @category Follow-Up
+ */
 export const followUpAssessmentSchema = z
   .strictObject({
     /** The assessment type events are matched on (e.g. "imaging", "geneticTest", "visit"). */
     type: z.string().min(1),
     /** One interval n in months; a source range such as 「每2-3個月」 must be fixed to one n **[fixed]**. */
     intervalMonths: z.number().int().min(1).max(120),
+    /** How many assessments of this type the course has, 1–240. */
     count: z.number().int().min(1).max(240),
   })
   .refine((a) => a.intervalMonths * a.count <= 1200, { message: "a schedule spans at most 1200 months", path: ["count"] });
 
-/** The window around each due date, in days; 14 each side by default **[fixed]**. */
+/**
+ * The window around each due date, in days; 14 each side by default **[fixed]**.
+ *
+ * @category Follow-Up
+ */
 export const followUpWindowSchema = z.strictObject({
+  /** Days before the due date an event still counts, 0–366 (default 14). */
   daysBefore: z.number().int().min(0).max(366).default(14),
+  /** Days after the due date an event still counts, 0–366 (default 14); after that the assessment is missed. */
   daysAfter: z.number().int().min(0).max(366).default(14),
 });
 
-/** A course's follow-up schedule: its assessment types and the window. */
+/**
+ * A course's follow-up schedule: its assessment types and the window.
+ *
+ * @category Follow-Up
+ */
 export const followUpScheduleSchema = z
   .strictObject({
+    /** The scheduled assessments (随访项目), 1–64 types. */
     assessments: z.array(followUpAssessmentSchema).min(1).max(64),
+    /** The window around each due date in which an event satisfies it (default ±14 days). */
     window: followUpWindowSchema.prefault({}),
   })
   .superRefine((s, ctx) => {
@@ -46,22 +72,41 @@ export const followUpScheduleSchema = z
     });
   });
 
-/** A follow-up event that happened: an assessment of `type` on `date`. */
+/**
+ * A follow-up event that happened: an assessment of `type` on `date`.
+ *
+ * @category Follow-Up
+ */
 export const followUpEventSchema = z.strictObject({
+  /** The assessment type the event satisfies (matches a schedule entry's `type`). */
   type: z.string().min(1),
+  /** The day the assessment was done (ISO calendar date). */
   date: careDateSchema,
+  /** An optional reference to the source record. */
   id: z.string().min(1).optional(),
 });
 
-/** Input of {@link followUpStatus}. */
+/**
+ * Input of {@link followUpStatus}.
+ *
+ * @category Follow-Up
+ */
 export const followUpStatusInputSchema = z.strictObject({
+  /** The follow-up schedule (随访计划). */
   schedule: followUpScheduleSchema,
+  /** The day treatment started; due dates count calendar months from it. */
   treatmentStart: careDateSchema,
+  /** The assessments done, in any order (default none). */
   events: z.array(followUpEventSchema).default([]),
+  /** The day the status is taken; later events are not counted. */
   asOf: careDateSchema,
 });
 
-/** One scheduled assessment and where it stands. */
+/**
+ * One scheduled assessment and where it stands.
+ *
+ * @category Follow-Up
+ */
 export interface FollowUpAssessment {
   readonly type: string;
   /** k: the k-th assessment of its type. */
@@ -76,7 +121,11 @@ export interface FollowUpAssessment {
   readonly event: number | null;
 }
 
-/** Adherence = done ÷ (done + missed); only defined when that denominator is above 0. */
+/**
+ * Adherence = done ÷ (done + missed); only defined when that denominator is above 0.
+ *
+ * @category Follow-Up
+ */
 export interface AdherenceRate {
   readonly done: number;
   readonly missed: number;
@@ -86,7 +135,11 @@ export interface AdherenceRate {
   readonly rate: string;
 }
 
-/** A course's follow-up as of a date. */
+/**
+ * A course's follow-up as of a date.
+ *
+ * @category Follow-Up
+ */
 export interface FollowUpResult {
   readonly treatmentStart: string;
   readonly asOf: string;
@@ -193,6 +246,11 @@ function adherence(done: number, missed: number): AdherenceRate | null {
  * r.assessments.map((a) => a.status); // ["done", "missed"]
  * r.adherenceRate?.rate;               // "0.5000"
  * ```
+ *
+ * @category Follow-Up
+ * @param input - the named arguments, parsed with `followUpStatusInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `followUpStatusInputSchema` (the issue names the field path)
+ * @throws {ValidationError} `date_out_of_range` at `treatmentStart` when an assessment window would end after the year 9999
  */
 export function followUpStatus(input: z.input<typeof followUpStatusInputSchema>): FollowUpResult {
   const p = parseInput(followUpStatusInputSchema, input, "followUpStatus");
@@ -202,26 +260,26 @@ export function followUpStatus(input: z.input<typeof followUpStatusInputSchema>)
   const { daysBefore, daysAfter } = p.schedule.window;
   const explanation: Step[] = [
     step(
-      "care.followUp.schedule",
+      "care.follow-up.schedule",
       `Due dates count from treatment start ${p.treatmentStart}: T + k·n months (month-end clamped); each window runs ${daysBefore} days before to ${daysAfter} days after its due date, both ends included.`,
       { treatmentStart: p.treatmentStart, assessments: p.schedule.assessments.map((a) => ({ type: a.type, intervalMonths: a.intervalMonths, count: a.count })), daysBefore, daysAfter },
     ),
     ...assessments.map((a) =>
       step(
-        `care.followUp.${a.status}`,
+        `care.follow-up.${a.status}`,
         `${a.type} #${a.k} due ${a.due} (window ${a.windowStart}…${a.windowEnd}): ${a.status === "done" ? `done on ${a.doneOn} (events[${a.event}])` : a.status === "open" ? `open on ${p.asOf}` : a.status === "overdue" ? `overdue on ${p.asOf}, window still open` : `missed: the window closed ${a.windowEnd}`}.`,
         { type: a.type, k: a.k, due: a.due, status: a.status },
       ),
     ),
-    ...r.unscheduled.map((u) => step("care.followUp.unscheduled", `events[${u.event}] (${u.type} on ${u.date}) satisfies no open assessment's window: unscheduled, reported only.`, { type: u.type, date: u.date })),
+    ...r.unscheduled.map((u) => step("care.follow-up.unscheduled", `events[${u.event}] (${u.type} on ${u.date}) satisfies no open assessment's window: unscheduled, reported only.`, { type: u.type, date: u.date })),
     step(
-      "care.followUp.adherence",
+      "care.follow-up.adherence",
       rate === null ? "Adherence has no value yet (null, not 0): nothing is done or missed." : `Adherence = done ÷ (done + missed) = ${rate.fraction} = ${rate.rate} (half-up, 4 decimals).`,
       { done: r.counts.done, missed: r.counts.missed, rate: rate?.rate ?? null },
     ),
-    step("care.followUp.full", r.full ? `Full follow-up: every assessment of the course is done (last on ${r.completedOn}).` : "No full follow-up: not every assessment of the course is done.", { fullFollowUp: r.full }),
+    step("care.follow-up.full", r.full ? `Full follow-up: every assessment of the course is done (last on ${r.completedOn}).` : "No full follow-up: not every assessment of the course is done.", { fullFollowUp: r.full }),
   ];
-  if (r.after > 0) explanation.push(step("care.followUp.after-as-of", `${r.after} event(s) dated after ${p.asOf} are not counted yet.`, { count: r.after }));
+  if (r.after > 0) explanation.push(step("care.follow-up.after-as-of", `${r.after} event(s) dated after ${p.asOf} are not counted yet.`, { count: r.after }));
   return {
     treatmentStart: p.treatmentStart,
     asOf: p.asOf,
@@ -236,20 +294,34 @@ export function followUpStatus(input: z.input<typeof followUpStatusInputSchema>)
   };
 }
 
-/** Input of {@link followUpCohort}: one schedule, many patients, one as-of date. */
+/**
+ * Input of {@link followUpCohort}: one schedule, many patients, one as-of date.
+ *
+ * @category Follow-Up
+ */
 export const followUpCohortInputSchema = z.strictObject({
+  /** The one follow-up schedule every patient follows. */
   schedule: followUpScheduleSchema,
+  /** The day the statuses are taken. */
   asOf: careDateSchema,
+  /** The patients, each with a treatment start and events. */
   patients: z.array(
     z.strictObject({
+      /** The patient's id. */
       patientId: z.string().min(1),
+      /** The day this patient's treatment started. */
       treatmentStart: careDateSchema,
+      /** This patient's assessments done (default none). */
       events: z.array(followUpEventSchema).default([]),
     }),
   ),
 });
 
-/** One patient's follow-up in a cohort run: statuses in schedule order, counts, adherence. */
+/**
+ * One patient's follow-up in a cohort run: statuses in schedule order, counts, adherence.
+ *
+ * @category Follow-Up
+ */
 export interface FollowUpCohortRow {
   readonly patientId: string;
   /** Statuses in the order of {@link followUpStatus}'s assessments. */
@@ -260,7 +332,11 @@ export interface FollowUpCohortRow {
   readonly fullFollowUp: boolean;
 }
 
-/** A cohort's follow-up as of a date. */
+/**
+ * A cohort's follow-up as of a date.
+ *
+ * @category Follow-Up
+ */
 export interface FollowUpCohortResult {
   readonly asOf: string;
   readonly patients: readonly FollowUpCohortRow[];
@@ -281,6 +357,11 @@ export interface FollowUpCohortResult {
  *   patients: [{ patientId: "p1", treatmentStart: "2026-01-15", events: [{ type: "visit", date: "2026-02-15" }] }],
  * }).patients[0].counts; // { done: 1, open: 1, overdue: 0, missed: 10 }
  * ```
+ *
+ * @category Follow-Up
+ * @param input - the named arguments, parsed with `followUpCohortInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `followUpCohortInputSchema` (the issue names the field path)
+ * @throws {ValidationError} with the path under `patients.<n>` when one patient's record is malformed, or an assessment window would end after the year 9999
  */
 export function followUpCohort(input: z.input<typeof followUpCohortInputSchema>): FollowUpCohortResult {
   const p = parseInput(followUpCohortInputSchema, input, "followUpCohort");
@@ -306,7 +387,7 @@ export function followUpCohort(input: z.input<typeof followUpCohortInputSchema>)
     patients,
     totals,
     explanation: [
-      step("care.followUp.cohort", `${patients.length} patient(s) assessed as of ${p.asOf} on one schedule; per patient as in followUpStatus.`, { patients: patients.length, ...totals }),
+      step("care.follow-up.cohort", `${patients.length} patient(s) assessed as of ${p.asOf} on one schedule; per patient as in followUpStatus.`, { patients: patients.length, ...totals }),
     ],
   };
 }

@@ -2,20 +2,32 @@
 // append-only ledger, read like a contract ledger: every line is dated, signed, names what
 // caused it and carries the balance after it; a later as-of date only appends lines.
 import * as z from "zod";
-import { amount, DomainError, invalid, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step, ValidationError } from "../core/index.js";
+import { amount, DomainError, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step, ValidationError } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { isoWeekMonday } from "../contracts/anchored-series.js";
 import { type DueOffset, dueDateMemo } from "../contracts/calendar.js";
 import { type Dec, money, round, type Money } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { careCurrencySchema, careDateSchema, inconsistent, text } from "./common.js";
 
-/** How often an award rule pays: once per calendar day, or once per ISO week (Monday–Sunday). */
+/**
+ * How often an award rule pays: once per calendar day, or once per ISO week (Monday–Sunday).
+ *
+ * @category Incentive Points
+ */
 export type AwardPeriod = "day" | "isoWeek";
 
-/** One award rule: events of `event` earn `points` once per `per`, on the period's first event. */
+/**
+ * One award rule: events of `event` earn `points` once per `per`, on the period's first event.
+ *
+ * @category Incentive Points
+ */
 export const pointsAwardRuleSchema = z.strictObject({
+  /** The event kind the rule awards (matches an event's `kind`). */
   event: z.string().min(1),
+  /** The period of one award: a calendar day or an ISO week (Monday to Sunday). */
   per: z.enum(["day", "isoWeek"]),
+  /** Points per period, 0–1,000,000. */
   points: z.number().int().min(0).max(1_000_000),
 });
 
@@ -24,8 +36,11 @@ export const pointsAwardRuleSchema = z.strictObject({
  * glucose reading 1 point a day, diet check-in 5 a week, cap 40 a calendar month, points
  * usable for 12 months, worth 0.10 a point in the document's currency. On one day the award
  * rules run in the order listed (glucose before diet).
+ *
+ * @category Incentive Points
  */
 export const pointsRulesSchema = z.strictObject({
+  /** The award rules, one per event kind (积分规则). */
   awards: z
     .array(pointsAwardRuleSchema)
     .min(1)
@@ -41,33 +56,69 @@ export const pointsRulesSchema = z.strictObject({
         seen.add(r.event);
       });
     }),
+  /** Most points awarded in a calendar month (default 40). */
   monthlyCap: z.number().int().min(0).max(1_000_000_000).default(40),
+  /** Months after its award a point expires, 1–120 (default 12). */
   expiryMonths: z.number().int().min(1).max(120).default(12),
+  /** What one point is worth in the document's currency, > 0 (default 0.10). */
   pointValue: amount({ above: "0" }).prefault("0.10"),
 });
 
-/** An event that may earn points. */
-export const pointsEventSchema = z.strictObject({ kind: z.string().min(1), date: careDateSchema, id: z.string().min(1).optional() });
-
-/** A redemption (兑换) of whole points on a date, e.g. for a drug or a check-up. */
-export const pointsRedemptionSchema = z.strictObject({
+/**
+ * An event that may earn points.
+ *
+ * @category Incentive Points
+ */
+export const pointsEventSchema = z.strictObject({
+  /** The event kind (`"glucoseReading"`), matched to an award rule's `event`. */
+  kind: z.string().min(1),
+  /** The day of the event. */
   date: careDateSchema,
-  points: z.number().int().min(1).max(1_000_000_000),
-  for: z.string().min(1).optional(),
+  /** An optional reference to the source record. */
   id: z.string().min(1).optional(),
 });
 
-/** Input of {@link incentivePoints}. */
+/**
+ * A redemption (兑换) of whole points on a date, e.g. for a drug or a check-up.
+ *
+ * @category Incentive Points
+ */
+export const pointsRedemptionSchema = z.strictObject({
+  /** The day the points are redeemed. */
+  date: careDateSchema,
+  /** How many points are redeemed, ≥ 1 (oldest first; never more than the unexpired balance). */
+  points: z.number().int().min(1).max(1_000_000_000),
+  /** What the points are redeemed for (a service, a voucher). */
+  for: z.string().min(1).optional(),
+  /** An optional reference to the source record. */
+  id: z.string().min(1).optional(),
+});
+
+/**
+ * Input of {@link incentivePoints}.
+ *
+ * @category Incentive Points
+ */
 export const incentivePointsInputSchema = z.strictObject({
+  /** The currency points are valued in (ISO 4217); required. */
   currency: careCurrencySchema,
+  /** The points rules (default: the rules of care.md §3). */
   rules: pointsRulesSchema.prefault({}),
+  /** The health-management events that earn points (default none). */
   events: z.array(pointsEventSchema).default([]),
+  /** The redemptions (积分兑换), in any order (default none). */
   redemptions: z.array(pointsRedemptionSchema).default([]),
+  /** The day the balance is taken; later events do not count. */
   asOf: careDateSchema,
+  /** How point values are rounded to the currency (default half-up). */
   rounding: roundingSchema.default("half-up"),
 });
 
-/** One line of the points ledger (append-only; the balance is the running sum of `points`). */
+/**
+ * One line of the points ledger (append-only; the balance is the running sum of `points`).
+ *
+ * @category Incentive Points
+ */
 export interface PointsLedgerLine {
   readonly seq: number;
   readonly date: string;
@@ -85,7 +136,11 @@ export interface PointsLedgerLine {
   readonly text: string;
 }
 
-/** What one event earned, and why. */
+/**
+ * What one event earned, and why.
+ *
+ * @category Incentive Points
+ */
 export interface PointsEventOutcome {
   readonly event: number;
   readonly kind: string;
@@ -95,7 +150,11 @@ export interface PointsEventOutcome {
   readonly reason: "awarded" | "cut" | "capReached" | "alreadyAwarded";
 }
 
-/** A points account as of a date. */
+/**
+ * A points account as of a date.
+ *
+ * @category Incentive Points
+ */
 export interface IncentivePointsResult {
   readonly asOf: string;
   readonly ledger: readonly PointsLedgerLine[];
@@ -271,6 +330,12 @@ function run(p: Parsed, explain: boolean, expiryOf: (start: string, offset: DueO
  *   events: [{ kind: "glucoseReading", date: "2026-02-01" }, { kind: "dietCheckIn", date: "2026-02-02" }] });
  * r.balance; // 6
  * ```
+ *
+ * @category Incentive Points
+ * @param input - the named arguments, parsed with `incentivePointsInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `incentivePointsInputSchema` (the issue names the field path)
+ * @throws {DomainError} INCONSISTENT_INPUT when an event has no award rule for its kind (`events.<i>.kind`), or a redemption exceeds the unexpired balance (`redemptions.<j>.points`)
+ * @throws {ValidationError} `date_out_of_range` when points would expire after the year 9999
  */
 export function incentivePoints(input: z.input<typeof incentivePointsInputSchema>): IncentivePointsResult {
   const p = parseInput(incentivePointsInputSchema, input, "incentivePoints");
@@ -300,22 +365,38 @@ export function incentivePoints(input: z.input<typeof incentivePointsInputSchema
   };
 }
 
-/** Input of {@link incentivePointsCohort}: one scheme, many accounts, one as-of date. */
+/**
+ * Input of {@link incentivePointsCohort}: one scheme, many accounts, one as-of date.
+ *
+ * @category Incentive Points
+ */
 export const incentivePointsCohortInputSchema = z.strictObject({
+  /** The currency points are valued in (ISO 4217); required. */
   currency: careCurrencySchema,
+  /** The one set of points rules every account follows. */
   rules: pointsRulesSchema.prefault({}),
+  /** The day the balances are taken. */
   asOf: careDateSchema,
+  /** How point values are rounded to the currency (default half-up). */
   rounding: roundingSchema.default("half-up"),
+  /** The accounts, one per patient. */
   patients: z.array(
     z.strictObject({
+      /** The patient's id. */
       patientId: z.string().min(1),
+      /** This patient's events (default none). */
       events: z.array(pointsEventSchema).default([]),
+      /** This patient's redemptions (default none). */
       redemptions: z.array(pointsRedemptionSchema).default([]),
     }),
   ),
 });
 
-/** One account in a cohort run. */
+/**
+ * One account in a cohort run.
+ *
+ * @category Incentive Points
+ */
 export interface IncentivePointsCohortRow {
   readonly patientId: string;
   readonly awarded: number;
@@ -333,6 +414,11 @@ export interface IncentivePointsCohortRow {
  * incentivePointsCohort({ currency: "CNY", asOf: "2026-12-31",
  *   patients: [{ patientId: "p1", events: [{ kind: "glucoseReading", date: "2026-03-01" }] }] }).patients[0].balance; // 1
  * ```
+ *
+ * @category Incentive Points
+ * @param input - the named arguments, parsed with `incentivePointsCohortInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `incentivePointsCohortInputSchema` (the issue names the field path)
+ * @throws {DomainError} INCONSISTENT_INPUT as in `incentivePoints`, with the path under `patients.<n>`
  */
 export function incentivePointsCohort(input: z.input<typeof incentivePointsCohortInputSchema>): { readonly asOf: string; readonly patients: readonly IncentivePointsCohortRow[]; readonly explanation: readonly Step[] } {
   const p = parseInput(incentivePointsCohortInputSchema, input, "incentivePointsCohort");
@@ -361,13 +447,29 @@ export function incentivePointsCohort(input: z.input<typeof incentivePointsCohor
   return { asOf: p.asOf, patients, explanation: [step("care.points.cohort", `${patients.length} account(s) as of ${p.asOf}; per account as in incentivePoints.`, { patients: patients.length })] };
 }
 
-/** Input of {@link followUpUplift}. */
+/**
+ * Input of {@link followUpUplift}.
+ *
+ * @category Incentive Points
+ */
 export const followUpUpliftInputSchema = z
   .strictObject({
+    /** The currency of the claims (ISO 4217); required. */
     currency: careCurrencySchema,
     /** The course's claims as first settled: eligible amount and the ratio applied. */
     claims: z
-      .array(z.strictObject({ claimId: z.string().min(1).optional(), serviceDate: careDateSchema.optional(), eligible: nonNegativeAmountSchema, ratio: rateSchema }))
+      .array(
+        z.strictObject({
+          /** The claim's id, for the record. */
+          claimId: z.string().min(1).optional(),
+          /** The claim's service date, for the record. */
+          serviceDate: careDateSchema.optional(),
+          /** The claim's eligible amount, ≥ 0. */
+          eligible: nonNegativeAmountSchema,
+          /** The ratio the claim was settled at, a rate in [0, 1]. */
+          ratio: rateSchema,
+        }),
+      )
       .min(1),
     /** Whether the course had full follow-up (followUpStatus's `fullFollowUp`). */
     fullFollowUp: z.boolean(),
@@ -375,11 +477,16 @@ export const followUpUpliftInputSchema = z
     completedOn: careDateSchema.optional(),
     /** The uplift u of the ratio, 0.05 by default **[fixed]**. */
     uplift: rateSchema.prefault(0.05),
+    /** How the top-up is rounded, once (default half-up). */
     rounding: roundingSchema.default("half-up"),
   })
   .refine((x) => !x.fullFollowUp || x.completedOn !== undefined, { message: "a full follow-up needs its completion date (completedOn) to date the top-up", path: ["completedOn"] });
 
-/** The follow-up uplift: the course re-settled at the uplifted ratio, paid as one dated top-up. */
+/**
+ * The follow-up uplift: the course re-settled at the uplifted ratio, paid as one dated top-up.
+ *
+ * @category Incentive Points
+ */
 export interface FollowUpUplift {
   /** What the fund paid on the claims as first settled (each claim rounded). */
   readonly fund: Money;
@@ -400,6 +507,10 @@ export interface FollowUpUplift {
  * followUpUplift({ currency: "CNY", fullFollowUp: true, completedOn: "2026-12-20",
  *   claims: [{ eligible: "100000", ratio: 0.98 }] }).topUp; // CNY 2000.00 (ratio capped at 1)
  * ```
+ *
+ * @category Incentive Points
+ * @param input - the named arguments, parsed with `followUpUpliftInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `followUpUpliftInputSchema` (the issue names the field path)
  */
 export function followUpUplift(input: z.input<typeof followUpUpliftInputSchema>): FollowUpUplift {
   const p = parseInput(followUpUpliftInputSchema, input, "followUpUplift");

@@ -15,40 +15,79 @@ const monthsSchema = z.number().int().min(1).max(600);
  * The periods a listing runs on. Defaults are care.md's **[fixed]** readings: a provisional
  * evaluation after 24 months (001 「開展2年真實世界研究」), 6 on the fast track (003), and a
  * formal review every 24 months (001 「每2年開展一次」).
+ *
+ * @category Listing Lifecycle
  */
 export const listingParametersSchema = z.strictObject({
+  /** Months of a provisional listing before its evaluation is due (default 24). */
   provisionalMonths: monthsSchema.default(24),
+  /** Months before the evaluation of a fast-track listing is due (default 6). */
   fastTrackMonths: monthsSchema.default(6),
+  /** Months between formal reviews, counted from the formal listing day (default 24). */
   reviewIntervalMonths: monthsSchema.default(24),
 });
 
-/** How the listing began: provisionally on `listedOn`, or formally from `formalFrom`. */
+/**
+ * How the listing began: provisionally on `listedOn`, or formally from `formalFrom`.
+ *
+ * @category Listing Lifecycle
+ */
 export const listingEntrySchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("provisional"), listedOn: careDateSchema, fastTrack: z.boolean().default(false) }),
-  z.strictObject({ kind: z.literal("formal"), formalFrom: careDateSchema }),
+  z.strictObject({
+    /** `"provisional"`: listed provisionally (临时支付), evaluation due later. */
+    kind: z.literal("provisional"),
+    /** The provisional listing day. */
+    listedOn: careDateSchema,
+    /** A fast-track listing, evaluated sooner (default false). */
+    fastTrack: z.boolean().default(false),
+  }),
+  z.strictObject({
+    /** `"formal"`: listed formally (正式纳入) from the start. */
+    kind: z.literal("formal"),
+    /** The formal listing day F; reviews count from it. */
+    formalFrom: careDateSchema,
+  }),
 ]);
 
 /**
  * A listed technology as a document: price per billing unit, reimbursement ratio, how it
  * entered the catalogue, and its decisions in date order.
+ *
+ * @category Listing Lifecycle
  */
 export const listingSchema = z.strictObject({
+  /** The listed technology (drug, therapy, device). */
   technology: z.string().min(1),
+  /** The currency of the price (ISO 4217); required. */
   currency: careCurrencySchema,
   /** Price per billing unit (e.g. a month of treatment). */
   price: nonNegativeAmountSchema,
+  /** What one price buys (`"month"`, `"course"`), for the record. */
   priceUnit: z.string().min(1).optional(),
+  /** The reimbursement ratio (报销比例) at listing, a rate in [0, 1]. */
   ratio: rateSchema,
+  /** How the technology entered the list: provisionally or formally. */
   entry: listingEntrySchema,
+  /** The decisions that closed each evaluation or review, in date order (default none). */
   decisions: z.array(listingDecisionSchema).default([]),
+  /** The evaluation and review periods (defaults as in care.md §1). */
   parameters: listingParametersSchema.prefault({}),
+  /** How the fund share is rounded (default half-up). */
   rounding: roundingSchema.default("half-up"),
 });
 
-/** A listing document as written (JSON). */
+/**
+ * A listing document as written (JSON).
+ *
+ * @category Listing Lifecycle
+ */
 export type ListingInput = z.input<typeof listingSchema>;
 
-/** One stretch of a listing's history with the same terms: `[from, to)`, `to` null = open-ended. */
+/**
+ * One stretch of a listing's history with the same terms: `[from, to)`, `to` null = open-ended.
+ *
+ * @category Listing Lifecycle
+ */
 export interface ListingPeriod {
   readonly from: string;
   readonly to: string | null;
@@ -62,7 +101,11 @@ export interface ListingPeriod {
   readonly cause: string;
 }
 
-/** A review (or the provisional evaluation) and the decision that closed it, if any. */
+/**
+ * A review (or the provisional evaluation) and the decision that closed it, if any.
+ *
+ * @category Listing Lifecycle
+ */
 export interface ListingReview {
   /** 0 = the provisional evaluation; k ≥ 1 = the k-th formal review. */
   readonly index: number;
@@ -149,7 +192,7 @@ function prepare(doc: z.output<typeof listingSchema>): Prepared {
     setPeriod(d.decidedOn, state, `decisions[${i}]`);
     steps.push({
       date: d.decidedOn,
-      step: step(`care.listing.${d.kind}`, `${effect.text} Closes ${open.kind === "evaluation" ? "the provisional evaluation" : `review ${open.index}`} due ${open.due}${overdueNote}.`, { decision: d.kind, decidedOn: d.decidedOn, due: open.due }),
+      step: step(kind.rule, `${effect.text} Closes ${open.kind === "evaluation" ? "the provisional evaluation" : `review ${open.index}`} due ${open.due}${overdueNote}.`, { decision: d.kind, decidedOn: d.decidedOn, due: open.due }),
     });
     if (effect.pendingPrice) pending = { ...effect.pendingPrice, decision: i };
     if (state.status !== "delisted") {
@@ -175,10 +218,23 @@ function fundShareOf(prep: Prepared, period: ListingPeriod | null, rounding: Rou
   return round(money(period.price.amount.times(period.ratio), prep.doc.currency), rounding);
 }
 
-/** Input of {@link listingStatus}. */
-export const listingStatusInputSchema = z.strictObject({ listing: listingSchema, asOf: careDateSchema });
+/**
+ * Input of {@link listingStatus}.
+ *
+ * @category Listing Lifecycle
+ */
+export const listingStatusInputSchema = z.strictObject({
+  /** The listing document. */
+  listing: listingSchema,
+  /** The day the status is taken. */
+  asOf: careDateSchema,
+});
 
-/** Where a listing stands on an as-of date. */
+/**
+ * Where a listing stands on an as-of date.
+ *
+ * @category Listing Lifecycle
+ */
 export interface ListingStatusResult {
   readonly technology: string;
   readonly asOf: string;
@@ -205,12 +261,18 @@ export interface ListingStatusResult {
  *
  * @example
  * ```ts
- * const listing = { technology: "CAR-T", currency: "CNY", price: "15000", ratio: 0.7,
+ * const listing: Parameters<typeof listingStatus>[0]["listing"] = { technology: "CAR-T", currency: "CNY", price: "15000", ratio: 0.7,
  *   entry: { kind: "provisional", listedOn: "2025-08-31", fastTrack: true },
  *   decisions: [{ kind: "admit", decidedOn: "2026-03-05" }] };
  * listingStatus({ listing, asOf: "2026-03-02" }); // provisional, overdue (due 2026-02-28), covered
  * listingStatus({ listing, asOf: "2026-03-05" }).nextReviewDue; // "2028-03-05"
  * ```
+ *
+ * @category Listing Lifecycle
+ * @param input - the named arguments, parsed with `listingStatusInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `listingStatusInputSchema` (the issue names the field path)
+ * @throws {DomainError} EVENT_ORDER when a decision is dated before the listing began or before the previous decision, or a renegotiated price applies before its decision
+ * @throws {DomainError} INCONSISTENT_INPUT when a decision cannot close the open review (after delisting, in the wrong status, or while a renegotiated price is still pending)
  */
 export function listingStatus(input: z.input<typeof listingStatusInputSchema>): ListingStatusResult {
   const p = parseInput(listingStatusInputSchema, input, "listingStatus");
@@ -258,10 +320,23 @@ export function listingStatus(input: z.input<typeof listingStatusInputSchema>): 
   };
 }
 
-/** Input of {@link listingFundShare}. */
-export const listingFundShareInputSchema = z.strictObject({ listing: listingSchema, serviceDate: careDateSchema });
+/**
+ * Input of {@link listingFundShare}.
+ *
+ * @category Listing Lifecycle
+ */
+export const listingFundShareInputSchema = z.strictObject({
+  /** The listing document. */
+  listing: listingSchema,
+  /** The service date whose fund share is asked. */
+  serviceDate: careDateSchema,
+});
 
-/** The fund share of one service, with the period of terms it fell in. */
+/**
+ * The fund share of one service, with the period of terms it fell in.
+ *
+ * @category Listing Lifecycle
+ */
 export interface ListingFundShare {
   readonly serviceDate: string;
   readonly status: ListingStatus | "notListed";
@@ -278,8 +353,15 @@ export interface ListingFundShare {
  *
  * @example
  * ```ts
+ * declare const h3Listing: Parameters<typeof listingStatus>[0]["listing"]; // the H3 listing of docs/care.md §1
  * listingFundShare({ listing: h3Listing, serviceDate: "2026-02-20" }).fundShare; // CNY 12000.00 (15,000 × 0.80)
  * ```
+ *
+ * @category Listing Lifecycle
+ * @param input - the named arguments, parsed with `listingFundShareInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `listingFundShareInputSchema` (the issue names the field path)
+ * @throws {DomainError} EVENT_ORDER when a decision is dated before the listing began or before the previous decision, or a renegotiated price applies before its decision
+ * @throws {DomainError} INCONSISTENT_INPUT when a decision cannot close the open review (after delisting, in the wrong status, or while a renegotiated price is still pending)
  */
 export function listingFundShare(input: z.input<typeof listingFundShareInputSchema>): ListingFundShare {
   const p = parseInput(listingFundShareInputSchema, input, "listingFundShare");
@@ -303,10 +385,21 @@ export function listingFundShare(input: z.input<typeof listingFundShareInputSche
   };
 }
 
-/** Input of {@link listingPeriods}. */
-export const listingPeriodsInputSchema = z.strictObject({ listing: listingSchema });
+/**
+ * Input of {@link listingPeriods}.
+ *
+ * @category Listing Lifecycle
+ */
+export const listingPeriodsInputSchema = z.strictObject({
+  /** The listing document. */
+  listing: listingSchema,
+});
 
-/** A listing's whole history as half-open periods, and every review with its closing decision. */
+/**
+ * A listing's whole history as half-open periods, and every review with its closing decision.
+ *
+ * @category Listing Lifecycle
+ */
 export interface ListingHistory {
   readonly technology: string;
   readonly periods: readonly ListingPeriod[];
@@ -321,9 +414,16 @@ export interface ListingHistory {
  *
  * @example
  * ```ts
+ * declare const h3Listing: Parameters<typeof listingStatus>[0]["listing"]; // the H3 listing of docs/care.md §1
  * listingPeriods({ listing: h3Listing }).periods.map((p) => [p.from, p.status, p.ratio]);
  * // [["2024-02-29","formal","0.7"], ["2026-02-20","formal","0.8"], ["2028-02-15","renegotiating","0.8"], …]
  * ```
+ *
+ * @category Listing Lifecycle
+ * @param input - the named arguments, parsed with `listingPeriodsInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `listingPeriodsInputSchema` (the issue names the field path)
+ * @throws {DomainError} EVENT_ORDER when a decision is dated before the listing began or before the previous decision, or a renegotiated price applies before its decision
+ * @throws {DomainError} INCONSISTENT_INPUT when a decision cannot close the open review (after delisting, in the wrong status, or while a renegotiated price is still pending)
  */
 export function listingPeriods(input: z.input<typeof listingPeriodsInputSchema>): ListingHistory {
   const p = parseInput(listingPeriodsInputSchema, input, "listingPeriods");
@@ -331,10 +431,17 @@ export function listingPeriods(input: z.input<typeof listingPeriodsInputSchema>)
   return { technology: p.listing.technology, periods: prep.periods, reviews: prep.reviews, explanation: prep.steps.map((s) => s.step) };
 }
 
-/** Input of {@link listingReviewDates}. */
+/**
+ * Input of {@link listingReviewDates}.
+ *
+ * @category Listing Lifecycle
+ */
 export const listingReviewDatesInputSchema = z.strictObject({
+  /** The formal listing day F. */
   formalFrom: careDateSchema,
+  /** How many review dates, 1–100. */
   count: z.number().int().min(1).max(100),
+  /** Months between reviews (default 24). */
   intervalMonths: monthsSchema.default(24),
 }).refine((x) => x.count * x.intervalMonths <= 1200, { message: "the reviews span at most 1200 months", path: ["count"] });
 
@@ -346,6 +453,11 @@ export const listingReviewDatesInputSchema = z.strictObject({
  * ```ts
  * listingReviewDates({ formalFrom: "2024-02-29", count: 3 }); // ["2026-02-28", "2028-02-29", "2030-02-28"]
  * ```
+ *
+ * @category Listing Lifecycle
+ * @param input - the named arguments, parsed with `listingReviewDatesInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `listingReviewDatesInputSchema` (the issue names the field path)
+ * @throws {ValidationError} at `count` when the reviews would span more than 1,200 months
  */
 export function listingReviewDates(input: z.input<typeof listingReviewDatesInputSchema>): string[] {
   const p = parseInput(listingReviewDatesInputSchema, input, "listingReviewDates");

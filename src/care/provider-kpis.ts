@@ -8,20 +8,38 @@ import { kpiComparisonSchema, type KpiCounts, prepareComparison } from "./kpi-co
 
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-/** The zod schema of {@link benchmarkProviderKpi}'s input: one KPI over one region's providers. */
+/**
+ * The zod schema of {@link benchmarkProviderKpi}'s input: one KPI over one region's providers.
+ *
+ * @category Provider KPIs
+ */
 export const benchmarkProviderKpiInputSchema = z
   .object({
+    /** The indicator (阳性率, 路径偏离率, 30天再入院率): its name and what counts. */
     kpi: z
       .object({
         /** E.g. `positivityRate`, `pathwayDeviationRate`, `readmission30d`. */
         id: z.string().min(1),
+        /** A display name for the indicator. */
         name: z.string().optional(),
+        /** What a rate is compared with: a reference rate, a target, or the pooled rate. */
         comparison: kpiComparisonSchema,
       })
       .strict(),
     /** The region's providers; ids are unique (any text, `__proto__` included). */
     providers: z
-      .array(z.strictObject({ id: z.string().min(1), numerator: count, denominator: count }).strict())
+      .array(
+        z
+          .strictObject({
+            /** The provider's id. */
+            id: z.string().min(1),
+            /** Cases that count against the indicator (a count ≥ 0). */
+            numerator: count,
+            /** Cases the indicator is taken over (a count ≥ 0, at least the numerator). */
+            denominator: count,
+          })
+          .strict(),
+      )
       .min(1),
     /** A provider with a denominator below this is `insufficientVolume`: never flagged, still pooled. 30 by default **[fixed]**. */
     minimumVolume: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(30),
@@ -39,10 +57,18 @@ export const benchmarkProviderKpiInputSchema = z
     });
   });
 
-/** A provider's status on a KPI. */
+/**
+ * A provider's status on a KPI.
+ *
+ * @category Provider KPIs
+ */
 export type ProviderKpiStatus = "ok" | "flagged" | "insufficientVolume";
 
-/** One provider's line of {@link benchmarkProviderKpi}. */
+/**
+ * One provider's line of {@link benchmarkProviderKpi}.
+ *
+ * @category Provider KPIs
+ */
 export interface ProviderKpiLine {
   readonly id: string;
   readonly numerator: number;
@@ -57,7 +83,11 @@ export interface ProviderKpiLine {
   readonly flagged: boolean;
 }
 
-/** Result of {@link benchmarkProviderKpi}. */
+/**
+ * Result of {@link benchmarkProviderKpi}.
+ *
+ * @category Provider KPIs
+ */
 export interface ProviderKpiBenchmark {
   readonly kpi: string;
   readonly comparison: "target" | "reference" | "pooled";
@@ -89,6 +119,11 @@ export interface ProviderKpiBenchmark {
  *   ],
  * }).flagged; // ["A"] (pooled 80/800 = 0.1000; A d = +0.8000; D insufficientVolume)
  * ```
+ *
+ * @category Provider KPIs
+ * @param input - the named arguments, parsed with `benchmarkProviderKpiInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `benchmarkProviderKpiInputSchema` (the issue names the field path)
+ * @throws {DomainError} UNDEFINED_RESULT when a pooled reference rate is 0 or undefined, so a relative deviation from it is undefined
  */
 export function benchmarkProviderKpi(input: z.input<typeof benchmarkProviderKpiInputSchema>): ProviderKpiBenchmark {
   const x = parseInput(benchmarkProviderKpiInputSchema, input, "benchmarkProviderKpi");
@@ -111,7 +146,7 @@ export function benchmarkProviderKpi(input: z.input<typeof benchmarkProviderKpiI
     const rate = c.m === 0n ? null : fixed4(c.n, c.m);
     if (c.m < minimum) {
       thin.push(p.id);
-      steps.push(step("care.kpi.insufficientVolume", `${p.id}: ${p.numerator}/${p.denominator}${rate === null ? "" : ` = ${rate}`}; fewer than ${x.minimumVolume} cases, so not flagged (still pooled).`, { provider: p.id, rate }));
+      steps.push(step("care.kpi.insufficient-volume", `${p.id}: ${p.numerator}/${p.denominator}${rate === null ? "" : ` = ${rate}`}; fewer than ${x.minimumVolume} cases, so not flagged (still pooled).`, { provider: p.id, rate }));
       return { id: p.id, numerator: p.numerator, denominator: p.denominator, rate, reference: null, deviation: null, status: "insufficientVolume", flagged: false };
     }
     const j = prepared.judge(c, i);

@@ -7,7 +7,11 @@ import { currencyCodeSchema, DomainError, type Explanation, isoDateSchema, money
 import { formatMoney, fromMinorUnits as cash, type Money } from "../money/index.js";
 import { unitsOfMoneyIn } from "../money/money-units.js";
 
-/** The zod schema of one recovery (as {@link detectUnbundling} produces them, or entered by hand). */
+/**
+ * The zod schema of one recovery (as {@link detectUnbundling} produces them, or entered by hand).
+ *
+ * @category Unbundling and Recovery
+ */
 export const recoveryEntrySchema = z
   .object({
     /** The decision date. */
@@ -22,22 +26,37 @@ export const recoveryEntrySchema = z
     recovered: moneyOf({ above: "0" }),
     /** What the fund paid on those lines: the recovery is at most this. */
     fundPaid: moneyOf({ min: "0" }),
+    /** Why the money is recovered, in words. */
     reason: z.string().optional(),
   })
   .strict();
 
-/** A recovery as stored (JSON) or produced by {@link detectUnbundling}. */
+/**
+ * A recovery as stored (JSON) or produced by {@link detectUnbundling}.
+ *
+ * @category Unbundling and Recovery
+ */
 export type RecoveryEntryInput = z.input<typeof recoveryEntrySchema>;
 
-/** The zod schema of {@link recoveryLedger}'s input. */
+/**
+ * The zod schema of {@link recoveryLedger}'s input.
+ *
+ * @category Unbundling and Recovery
+ */
 export const recoveryLedgerInputSchema = z
   .object({
+    /** The currency of every amount (ISO 4217); required. */
     currency: currencyCodeSchema,
+    /** The recoveries (追回), one per rule and reference. */
     entries: z.array(recoveryEntrySchema),
   })
   .strict();
 
-/** One line of the recovery ledger. */
+/**
+ * One line of the recovery ledger.
+ *
+ * @category Unbundling and Recovery
+ */
 export interface RecoveryLine {
   readonly date: string;
   readonly kind: "recovery";
@@ -50,7 +69,11 @@ export interface RecoveryLine {
   readonly explanation: Step;
 }
 
-/** Result of {@link recoveryLedger}. */
+/**
+ * Result of {@link recoveryLedger}.
+ *
+ * @category Unbundling and Recovery
+ */
 export interface RecoveryLedger {
   readonly currency: string;
   /** In date order; same date: input order. */
@@ -75,6 +98,11 @@ export interface RecoveryLedger {
  *   recovered: { amount: "5000", currency: "CNY" }, fundPaid: { amount: "5000", currency: "CNY" },
  * }] }).net; // CNY -5000.00
  * ```
+ *
+ * @category Unbundling and Recovery
+ * @param input - the named arguments, parsed with `recoveryLedgerInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `recoveryLedgerInputSchema` (the issue names the field path)
+ * @throws {DomainError} INCONSISTENT_INPUT when a recovery exceeds what the fund paid on its lines, or a rule and reference, or a claim line, is recovered twice
  */
 export function recoveryLedger(input: z.input<typeof recoveryLedgerInputSchema>): RecoveryLedger {
   const x = parseInput(recoveryLedgerInputSchema, input, "recoveryLedger");

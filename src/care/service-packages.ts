@@ -7,7 +7,11 @@ import { seriesDate } from "../contracts/anchored-series.js";
 import { money, type Money } from "../money/index.js";
 import { byDate, careCurrencySchema, careDateSchema, inconsistent, text } from "./common.js";
 
-/** The default risk tiers **[fixed]**: low [0, 0.10), medium [0.10, 0.30), high [0.30, 1]. */
+/**
+ * The default risk tiers **[fixed]**: low [0, 0.10), medium [0.10, 0.30), high [0.30, 1].
+ *
+ * @category Service Packages
+ */
 export const DEFAULT_RISK_TIERS = Object.freeze({
   domain: Object.freeze({ min: 0, max: 1 }),
   bands: Object.freeze([
@@ -17,17 +21,30 @@ export const DEFAULT_RISK_TIERS = Object.freeze({
   ]),
 });
 
-/** A tier table: half-open bands of the risk score in [0, 1] naming tiers (the shared banded tables). */
+/**
+ * A tier table: half-open bands of the risk score in [0, 1] naming tiers (the shared banded tables).
+ *
+ * @category Service Packages
+ */
 export const riskTierTableSchema = bandedTableSchema(z.string().min(1));
 
-/** Input of {@link riskTier}. */
+/**
+ * Input of {@link riskTier}.
+ *
+ * @category Service Packages
+ */
 export const riskTierInputSchema = z.strictObject({
   /** The risk score s in [0, 1]. */
   score: rateSchema,
+  /** The tier table (default low [0, 0.10), medium [0.10, 0.30), high [0.30, 1]). */
   tiers: riskTierTableSchema.prefault(DEFAULT_RISK_TIERS as never),
 });
 
-/** A score's tier and the band it fell in. */
+/**
+ * A score's tier and the band it fell in.
+ *
+ * @category Service Packages
+ */
 export interface RiskTier {
   readonly score: string;
   readonly tier: string;
@@ -45,6 +62,11 @@ export interface RiskTier {
  * riskTier({ score: 0.3 }).tier;    // "high"
  * riskTier({ score: 0.2999 }).tier; // "medium"
  * ```
+ *
+ * @category Service Packages
+ * @param input - the named arguments, parsed with `riskTierInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `riskTierInputSchema` (the issue names the field path)
+ * @throws {DomainError} OUT_OF_DOMAIN at `score` when the score lies outside the tier table's domain
  */
 export function riskTier(input: z.input<typeof riskTierInputSchema>): RiskTier {
   const p = parseInput(riskTierInputSchema, input, "riskTier");
@@ -59,22 +81,38 @@ export function riskTier(input: z.input<typeof riskTierInputSchema>): RiskTier {
   };
 }
 
-/** One item of a package and how many units a package year includes (`null` = no limit). */
+/**
+ * One item of a package and how many units a package year includes (`null` = no limit).
+ *
+ * @category Service Packages
+ */
 export const servicePackageItemSchema = z.strictObject({
+  /** The item code (a service, a test). */
   item: z.string().min(1),
+  /** Units included per package year, 1–1,000,000, or `null` for no limit. */
   limit: z.number().int().min(1).max(1_000_000).nullable(),
 });
 
-/** A service package: what the fund and the patient pay per package year, and its items. */
+/**
+ * A service package: what the fund and the patient pay per package year, and its items.
+ *
+ * @category Service Packages
+ */
 export const servicePackageSchema = z
   .strictObject({
+    /** The package code (服务包编码), unique. */
     code: z.string().min(1),
     /** The risk tier it serves, if tied to one. */
     tier: z.string().min(1).optional(),
+    /** The currency of the fees (ISO 4217); required. */
     currency: careCurrencySchema,
+    /** The fund's fee per enrollee and package year, ≥ 0. */
     fundAmount: nonNegativeAmountSchema,
+    /** The patient's fee per package year, ≥ 0. */
     patientAmount: nonNegativeAmountSchema,
+    /** The items the package includes, at least one. */
     items: z.array(servicePackageItemSchema).min(1),
+    /** Free text for the record. */
     note: z.string().optional(),
   })
   .superRefine((pkg, ctx) => {
@@ -85,7 +123,11 @@ export const servicePackageSchema = z
     });
   });
 
-/** A service package document as written (JSON). */
+/**
+ * A service package document as written (JSON).
+ *
+ * @category Service Packages
+ */
 export type ServicePackageInput = z.input<typeof servicePackageSchema>;
 
 const pkg = (code: string, tier: string, fundAmount: string, patientAmount: string, items: [string, number | null][], note: string): ServicePackageInput =>
@@ -95,6 +137,8 @@ const pkg = (code: string, tier: string, fundAmount: string, patientAmount: stri
  * care.md's packages, CNY per package year. DM-HIGH is 003's pilot (「醫保支付年費用360元/人」,
  * 「患者自付60元」) put in the high tier, DM-MED's figures and BRCA-PREV's patient share 0 are
  * **[fixed]**; DM-LOW's health education has no unit limit (a decision: care.md gives none).
+ *
+ * @category Service Packages
  */
 export const DEFAULT_SERVICE_PACKAGES: readonly ServicePackageInput[] = Object.freeze([
   pkg("DM-HIGH", "high", "360", "60", [["riskGeneTest", 1], ["glucoseMeter", 1], ["dietExercisePlan", 1], ["visit", 12]], "003 diabetes pilot"),
@@ -103,13 +147,23 @@ export const DEFAULT_SERVICE_PACKAGES: readonly ServicePackageInput[] = Object.f
   pkg("BRCA-PREV", "high", "1500", "0", [["breastMri", 1], ["breastUltrasound", 1], ["riskCounselling", 1]], "003 「費用約1500元/年」"),
 ]);
 
-/** Input of {@link servicePackageCost}. */
+/**
+ * Input of {@link servicePackageCost}.
+ *
+ * @category Service Packages
+ */
 export const servicePackageCostInputSchema = z.strictObject({
+  /** The package whose cost is computed. */
   servicePackage: servicePackageSchema,
+  /** The number of enrollees, 0–1,000,000,000. */
   enrollees: z.number().int().min(0).max(1_000_000_000),
 });
 
-/** What a package year costs the fund and the patients for a number of enrollees. */
+/**
+ * What a package year costs the fund and the patients for a number of enrollees.
+ *
+ * @category Service Packages
+ */
 export interface ServicePackageCost {
   readonly code: string;
   readonly enrollees: number;
@@ -126,6 +180,11 @@ export interface ServicePackageCost {
  * ```ts
  * servicePackageCost({ servicePackage: DEFAULT_SERVICE_PACKAGES[0], enrollees: 1000 }).fund; // CNY 360000.00
  * ```
+ *
+ * @category Service Packages
+ * @param input - the named arguments, parsed with `servicePackageCostInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `servicePackageCostInputSchema` (the issue names the field path)
+ * @throws {ValidationError} `sub_minor_unit` when an amount is finer than the currency allows
  */
 export function servicePackageCost(input: z.input<typeof servicePackageCostInputSchema>): ServicePackageCost {
   const p = parseInput(servicePackageCostInputSchema, input, "servicePackageCost");
@@ -144,9 +203,15 @@ export function servicePackageCost(input: z.input<typeof servicePackageCostInput
   };
 }
 
-/** An enrolment: `years` consecutive package years of one package from `enrolledOn`. */
+/**
+ * An enrolment: `years` consecutive package years of one package from `enrolledOn`.
+ *
+ * @category Service Packages
+ */
 export const packageEnrolmentSchema = z.strictObject({
+  /** The code of the package enrolled in. */
   package: z.string().min(1),
+  /** The enrolment day; package years run 12 months from it. */
   enrolledOn: careDateSchema,
   /** Package years enrolled (1 = not renewed). A tier change is a new enrolment from the next package year. */
   years: z.number().int().min(1).max(100).default(1),
@@ -154,25 +219,48 @@ export const packageEnrolmentSchema = z.strictObject({
   riskScore: rateSchema.optional(),
 });
 
-/** A claim line for a package item on a service date (one unit). */
+/**
+ * A claim line for a package item on a service date (one unit).
+ *
+ * @category Service Packages
+ */
 export const packageClaimLineSchema = z.strictObject({
+  /** The claim line's id. */
   id: z.string().min(1).optional(),
+  /** The service date. */
   date: careDateSchema,
+  /** The item code billed (one unit). */
   item: z.string().min(1),
 });
 
-/** Input of {@link classifyPackageClaims}. */
+/**
+ * Input of {@link classifyPackageClaims}.
+ *
+ * @category Service Packages
+ */
 export const classifyPackageClaimsInputSchema = z.strictObject({
+  /** The packages on offer (default: the packages of care.md §4). */
   packages: z.array(servicePackageSchema).min(1).prefault(DEFAULT_SERVICE_PACKAGES as never),
+  /** The tier table (default low [0, 0.10), medium [0.10, 0.30), high [0.30, 1]). */
   tiers: riskTierTableSchema.prefault(DEFAULT_RISK_TIERS as never),
+  /** The patient's enrolments, at least one. */
   enrolments: z.array(packageEnrolmentSchema).min(1),
+  /** The patient's claim lines, in any order (default none). */
   lines: z.array(packageClaimLineSchema).default([]),
 });
 
-/** How a claim line stands against the package. */
+/**
+ * How a claim line stands against the package.
+ *
+ * @category Service Packages
+ */
 export type PackageLineClass = "inPackage" | "overLimit" | "outsidePackage" | "notEnrolled";
 
-/** One package year: `[from, to)` = [E + 12k months, E + 12(k+1) months). */
+/**
+ * One package year: `[from, to)` = [E + 12k months, E + 12(k+1) months).
+ *
+ * @category Service Packages
+ */
 export interface PackageYear {
   readonly enrolment: number;
   /** k, from 0. */
@@ -185,7 +273,11 @@ export interface PackageYear {
   readonly patient: Money;
 }
 
-/** A classified claim line. */
+/**
+ * A classified claim line.
+ *
+ * @category Service Packages
+ */
 export interface PackageLine {
   readonly line: number;
   readonly date: string;
@@ -200,7 +292,11 @@ export interface PackageLine {
   readonly fundPays: Money | null;
 }
 
-/** A patient's package years and claim lines. */
+/**
+ * A patient's package years and claim lines.
+ *
+ * @category Service Packages
+ */
 export interface PackageClaims {
   readonly packageYears: readonly PackageYear[];
   readonly lines: readonly PackageLine[];
@@ -221,6 +317,12 @@ export interface PackageClaims {
  *   lines: [{ date: "2026-03-01", item: "glucoseMeter" }, { date: "2026-09-01", item: "glucoseMeter" }],
  * }).lines.map((l) => l.class); // ["inPackage", "overLimit"]
  * ```
+ *
+ * @category Service Packages
+ * @param input - the named arguments, parsed with `classifyPackageClaimsInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `classifyPackageClaimsInputSchema` (the issue names the field path)
+ * @throws {DomainError} INCONSISTENT_INPUT when a package code is defined twice, an enrolment names an unknown package or one serving another tier, or two package years of a patient overlap
+ * @throws {DomainError} OUT_OF_DOMAIN when a risk score lies outside the tier table
  */
 export function classifyPackageClaims(input: z.input<typeof classifyPackageClaimsInputSchema>): PackageClaims {
   const p = parseInput(classifyPackageClaimsInputSchema, input, "classifyPackageClaims");
@@ -274,26 +376,26 @@ export function classifyPackageClaims(input: z.input<typeof classifyPackageClaim
     const y = years.find((py) => py.from <= l.date && l.date < py.to);
     if (y === undefined) {
       lines[i] = { line: i, date: l.date, item: l.item, class: "notEnrolled", package: null, packageYear: null, used: null, limit: null, fundPays: null };
-      explanation.push(step("care.package.notEnrolled", `lines[${i}] ${l.item} on ${l.date}: outside every package year, ordinary rules apply.`, { date: l.date, item: l.item }));
+      explanation.push(step("care.package.not-enrolled", `lines[${i}] ${l.item} on ${l.date}: outside every package year, ordinary rules apply.`, { date: l.date, item: l.item }));
       continue;
     }
     const py = { enrolment: y.enrolment, year: y.year, from: y.from, to: y.to };
     if (!y.limits.has(l.item)) {
       lines[i] = { line: i, date: l.date, item: l.item, class: "outsidePackage", package: y.package, packageYear: py, used: null, limit: null, fundPays: null };
-      explanation.push(step("care.package.outsidePackage", `lines[${i}] ${l.item} on ${l.date}: not an item of ${y.package}, ordinary rules apply.`, { date: l.date, item: l.item, package: y.package }));
+      explanation.push(step("care.package.outside-package", `lines[${i}] ${l.item} on ${l.date}: not an item of ${y.package}, ordinary rules apply.`, { date: l.date, item: l.item, package: y.package }));
       continue;
     }
     const limit = y.limits.get(l.item) ?? null;
     const used = y.used.get(l.item) ?? 0;
     if (limit !== null && used >= limit) {
       lines[i] = { line: i, date: l.date, item: l.item, class: "overLimit", package: y.package, packageYear: py, used, limit, fundPays: null };
-      explanation.push(step("care.package.overLimit", `lines[${i}] ${l.item} on ${l.date}: ${y.package} includes ${limit} a package year and ${used} is used; ordinary rules apply.`, { date: l.date, item: l.item, used, limit }));
+      explanation.push(step("care.package.over-limit", `lines[${i}] ${l.item} on ${l.date}: ${y.package} includes ${limit} a package year and ${used} is used; ordinary rules apply.`, { date: l.date, item: l.item, used, limit }));
       continue;
     }
     y.used.set(l.item, used + 1);
     const fundPays = money(0, y.fund.currency);
     lines[i] = { line: i, date: l.date, item: l.item, class: "inPackage", package: y.package, packageYear: py, used: used + 1, limit, fundPays };
-    explanation.push(step("care.package.inPackage", `lines[${i}] ${l.item} on ${l.date}: in ${y.package} (unit ${used + 1}${limit === null ? "" : ` of ${limit}`} this package year); the package fee covers it, the fund pays 0 on the line.`, { date: l.date, item: l.item, used: used + 1, limit }, fundPays));
+    explanation.push(step("care.package.in-package", `lines[${i}] ${l.item} on ${l.date}: in ${y.package} (unit ${used + 1}${limit === null ? "" : ` of ${limit}`} this package year); the package fee covers it, the fund pays 0 on the line.`, { date: l.date, item: l.item, used: used + 1, limit }, fundPays));
   }
   return { packageYears: years.map(({ limits: _l, used: _u, ...y }) => y), lines, explanation };
 }

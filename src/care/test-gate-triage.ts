@@ -10,9 +10,12 @@ import { gateFromResults, type TestGate, type TestGateResult, testGateSchema, te
  * The zod schema of a test-gate set: the gated drugs and, to catch the conflict, the drugs
  * whose rate is biomarker-stratified (S1) elsewhere. A drug is gated or stratified, not
  * both; a drug gated twice is an error too.
+ *
+ * @category Test Before Drug
  */
 export const testGateSetSchema = z
   .object({
+    /** The test gates, one per gated drug. */
     gates: z.array(testGateSchema).min(1),
     /** Drug codes whose reimbursement rate is stratified by biomarker (tiers S1). */
     stratifiedDrugs: z.array(z.string().min(1)).optional(),
@@ -31,7 +34,11 @@ export const testGateSetSchema = z
     });
   });
 
-/** A test-gate set as stored (JSON). */
+/**
+ * A test-gate set as stored (JSON).
+ *
+ * @category Test Before Drug
+ */
 export type TestGateSetInput = z.input<typeof testGateSetSchema>;
 
 const gatedClaimSchema = triageClaimInputSchema.shape.claim.extend({
@@ -39,11 +46,25 @@ const gatedClaimSchema = triageClaimInputSchema.shape.claim.extend({
   courseStart: isoDateSchema.optional(),
 });
 
-/** The zod schema of {@link testGatePredicate}'s input. */
+/**
+ * The zod schema of {@link testGatePredicate}'s input.
+ *
+ * @category Test Before Drug
+ */
 export const testGatePredicateInputSchema = z
   .object({
+    /** The test gates in force. */
     gates: testGateSetSchema,
-    claim: z.strictObject({ code: z.string().min(1), courseStart: isoDateSchema.optional() }).strict(),
+    /** The claim line: its code and, for a gated drug, its course start. */
+    claim: z
+      .strictObject({
+        /** The billed drug or item code. */
+        code: z.string().min(1),
+        /** The first day of the drug course; required when the code is a gated drug. */
+        courseStart: isoDateSchema.optional(),
+      })
+      .strict(),
+    /** The patient's test results on file. */
     results: z.array(testResultSchema),
   })
   .strict();
@@ -73,6 +94,11 @@ function requireCourseStart(courseStart: string | undefined, drug: string): stri
  *   results: [],
  * }); // false (NO_TEST)
  * ```
+ *
+ * @category Test Before Drug
+ * @param input - the named arguments, parsed with `testGatePredicateInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `testGatePredicateInputSchema` (the issue names the field path)
+ * @throws {DomainError} INCONSISTENT_INPUT at `claim.courseStart` when the claim of a gated drug states no course start
  */
 export function testGatePredicate(input: z.input<typeof testGatePredicateInputSchema>): boolean {
   const x = parseInput(testGatePredicateInputSchema, input, "testGatePredicate");
@@ -81,18 +107,29 @@ export function testGatePredicate(input: z.input<typeof testGatePredicateInputSc
   return gateFromResults(gate, requireCourseStart(x.claim.courseStart, gate.drug), x.results).passed;
 }
 
-/** The zod schema of {@link triageWithTestGate}'s input: the triage input plus the gates and the patient's results. */
+/**
+ * The zod schema of {@link triageWithTestGate}'s input: the triage input plus the gates and the patient's results.
+ *
+ * @category Test Before Drug
+ */
 export const triageWithTestGateInputSchema = z
   .object({
+    /** The claim-review rules (as for `triageClaim`). */
     rules: triageClaimInputSchema.shape.rules,
+    /** The test gates in force. */
     gates: testGateSetSchema,
+    /** The claim, with the course start and test results of a gated drug. */
     claim: gatedClaimSchema,
     /** The patient's test results on file. */
     results: z.array(testResultSchema),
   })
   .strict();
 
-/** Result of {@link triageWithTestGate}. */
+/**
+ * Result of {@link triageWithTestGate}.
+ *
+ * @category Test Before Drug
+ */
 export interface TriageWithTestGateResult {
   /** The claim triage of the tiers chapter, unchanged. */
   readonly triage: TriageClaimResult;
@@ -119,6 +156,12 @@ export interface TriageWithTestGateResult {
  *   results: [{ biomarker: "EGFR", reportDate: "2026-04-20", category: "negative" }],
  * }).action; // "reject" (gate NOT_QUALIFYING)
  * ```
+ *
+ * @category Test Before Drug
+ * @param input - the named arguments, parsed with `triageWithTestGateInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `triageWithTestGateInputSchema` (the issue names the field path)
+ * @throws {DomainError} INCONSISTENT_INPUT at `claim.courseStart` when the claim of a gated drug states no course start
+ * @throws {DomainError} EVENT_ORDER at `claim.date` when the claim is dated before its course start
  */
 export function triageWithTestGate(input: z.input<typeof triageWithTestGateInputSchema>): TriageWithTestGateResult {
   const x = parseInput(triageWithTestGateInputSchema, input, "triageWithTestGate");
@@ -137,7 +180,7 @@ export function triageWithTestGate(input: z.input<typeof triageWithTestGateInput
   const rejected = verdict !== null && !verdict.passed;
   const action = rejected ? "reject" : triage.action;
   const decision = step(
-    "care.testGate.triage",
+    "care.test-gate.triage",
     rejected
       ? `The test gate rejects the line (${verdict!.reason}): it pays 0, whatever the review level (${triage.action}).`
       : verdict === null

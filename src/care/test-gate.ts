@@ -7,13 +7,25 @@ import type { Dec } from "../money/index.js";
 import { describeQualifying, qualifies, qualifyingResultSchema } from "./qualifying-results/index.js";
 import { dayNumber } from "../contracts/anchored-series.js";
 
-/** The closed list of reasons a gated claim is rejected. */
+/**
+ * The closed list of reasons a gated claim is rejected.
+ *
+ * @category Test Before Drug
+ */
 export const TEST_GATE_REJECTIONS = ["NO_TEST", "NOT_QUALIFYING", "EXPIRED"] as const;
 
-/** Why a gated claim is rejected: no result on file, the latest result does not qualify, or it is too old. */
+/**
+ * Why a gated claim is rejected: no result on file, the latest result does not qualify, or it is too old.
+ *
+ * @category Test Before Drug
+ */
 export type TestGateRejection = (typeof TEST_GATE_REJECTIONS)[number];
 
-/** The zod schema of a test gate: the drug, its biomarker, what qualifies and for how long. */
+/**
+ * The zod schema of a test gate: the drug, its biomarker, what qualifies and for how long.
+ *
+ * @category Test Before Drug
+ */
 export const testGateSchema = z
   .object({
     /** The gated drug's code. */
@@ -27,18 +39,33 @@ export const testGateSchema = z
   })
   .strict();
 
-/** A test gate as stored (JSON). */
+/**
+ * A test gate as stored (JSON).
+ *
+ * @category Test Before Drug
+ */
 export type TestGateInput = z.input<typeof testGateSchema>;
-/** A parsed test gate. */
+/**
+ * A parsed test gate.
+ *
+ * @category Test Before Drug
+ */
 export type TestGate = z.output<typeof testGateSchema>;
 
-/** The zod schema of a reported test result: a category, a level, or both. */
+/**
+ * The zod schema of a reported test result: a category, a level, or both.
+ *
+ * @category Test Before Drug
+ */
 export const testResultSchema = z
   .object({
+    /** An optional reference to the lab report. */
     id: z.string().min(1).optional(),
+    /** The biomarker tested (`"EGFR"`, `"BRCA1"`). */
     biomarker: z.string().min(1),
     /** The date the result was reported. */
     reportDate: isoDateSchema,
+    /** The reported category (`"positive"`), for a category gate. */
     category: z.string().min(1).optional(),
     /** A measured level as a decimal (PD-L1 expression 0.5 = 50%). */
     level: nonNegativeDecimalSchema.optional(),
@@ -46,7 +73,11 @@ export const testResultSchema = z
   .strict()
   .refine((r) => r.category !== undefined || r.level !== undefined, { message: "a result reports a category, a level, or both", path: ["category"] });
 
-/** A parsed test result. */
+/**
+ * A parsed test result.
+ *
+ * @category Test Before Drug
+ */
 export interface TestResult {
   readonly id?: string | undefined;
   readonly biomarker: string;
@@ -55,7 +86,11 @@ export interface TestResult {
   readonly level?: Dec | undefined;
 }
 
-/** The result a gate decision used, in plain JSON. */
+/**
+ * The result a gate decision used, in plain JSON.
+ *
+ * @category Test Before Drug
+ */
 export interface UsedTestResult {
   /** Its position in the input list (`null` when checked alone). */
   readonly index: number | null;
@@ -65,7 +100,11 @@ export interface UsedTestResult {
   readonly level: string | null;
 }
 
-/** Result of {@link checkTestGate} and {@link checkTestResult}. */
+/**
+ * Result of {@link checkTestGate} and {@link checkTestResult}.
+ *
+ * @category Test Before Drug
+ */
 export interface TestGateResult {
   readonly drug: string;
   readonly biomarker: string;
@@ -98,7 +137,7 @@ function judge(gate: TestGate, courseStart: string, r: TestResult, index: number
   const base = { drug: gate.drug, biomarker: gate.biomarker, courseStart, result: used(r, index), days };
   if (!q.qualifies) {
     steps.push(
-      step("care.testGate.notQualifying", `The latest ${gate.biomarker} result on or before ${courseStart} does not qualify: ${q.why}. The claim is rejected (NOT_QUALIFYING) and the fund pays 0.`, {
+      step("care.test-gate.not-qualifying", `The latest ${gate.biomarker} result on or before ${courseStart} does not qualify: ${q.why}. The claim is rejected (NOT_QUALIFYING) and the fund pays 0.`, {
         result: describeResult(r),
         rule: describeQualifying(gate.qualifying),
       }),
@@ -108,7 +147,7 @@ function judge(gate: TestGate, courseStart: string, r: TestResult, index: number
   if (days > gate.validityDays) {
     steps.push(
       step(
-        "care.testGate.expired",
+        "care.test-gate.expired",
         `The qualifying result (${q.why}) was reported ${days} days before the course start, more than the ${gate.validityDays}-day validity. The claim is rejected (EXPIRED) and the fund pays 0.`,
         { result: describeResult(r), days, validityDays: gate.validityDays },
       ),
@@ -116,7 +155,7 @@ function judge(gate: TestGate, courseStart: string, r: TestResult, index: number
     return { ...base, passed: false, reason: "EXPIRED", fundPays: "zero", explanation: steps };
   }
   steps.push(
-    step("care.testGate.passed", `The latest ${gate.biomarker} result qualifies (${q.why}) and was reported ${days} days before the course start, within the ${gate.validityDays}-day validity: the gate passes.`, {
+    step("care.test-gate.passed", `The latest ${gate.biomarker} result qualifies (${q.why}) and was reported ${days} days before the course start, within the ${gate.validityDays}-day validity: the gate passes.`, {
       result: describeResult(r),
       days,
       validityDays: gate.validityDays,
@@ -127,7 +166,7 @@ function judge(gate: TestGate, courseStart: string, r: TestResult, index: number
 
 function gateStep(gate: TestGate, courseStart: string): Step {
   return step(
-    "care.testGate.rule",
+    "care.test-gate.rule",
     `${gate.drug} is gated on ${gate.biomarker}: the latest result reported on or before the course start ${courseStart} must qualify (${describeQualifying(gate.qualifying)}) and be at most ${gate.validityDays} days old then. Checked once per course.`,
     { drug: gate.drug, biomarker: gate.biomarker, courseStart, validityDays: gate.validityDays },
   );
@@ -147,15 +186,24 @@ function gateStep(gate: TestGate, courseStart: string): Step {
  *   results: [{ biomarker: "EGFR", reportDate: "2026-04-20", category: "positive" }],
  * }).passed; // true (20 days)
  * ```
+ *
+ * @category Test Before Drug
+ * @param input - the named arguments, parsed with `checkTestGateInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `checkTestGateInputSchema` (the issue names the field path)
  */
 export function checkTestGate(input: z.input<typeof checkTestGateInputSchema>): TestGateResult {
   const x = parseInput(checkTestGateInputSchema, input, "checkTestGate");
   return gateFromResults(x.gate, x.courseStart, x.results);
 }
 
-/** The zod schema of {@link checkTestGate}'s input. */
+/**
+ * The zod schema of {@link checkTestGate}'s input.
+ *
+ * @category Test Before Drug
+ */
 export const checkTestGateInputSchema = z
   .object({
+    /** The test gate of the drug (用药前检测). */
     gate: testGateSchema,
     /** The course start C. */
     courseStart: isoDateSchema,
@@ -180,20 +228,26 @@ export function gateFromResults(gate: TestGate, courseStart: string, results: re
     else if (r.reportDate === best.r.reportDate && qualifies(gate.qualifying, best.r).qualifies && !qualifies(gate.qualifying, r).qualifies) best = { r, i };
   });
   if (after.length > 0) {
-    steps.push(step("care.testGate.afterStart", `${after.length} ${gate.biomarker} result(s) reported after the course start are not used: the gate is checked at the course start.`, { results: after }));
+    steps.push(step("care.test-gate.after-start", `${after.length} ${gate.biomarker} result(s) reported after the course start are not used: the gate is checked at the course start.`, { results: after }));
   }
   const chosen = best as { r: TestResult; i: number } | null;
   if (chosen === null) {
-    steps.push(step("care.testGate.noTest", `No ${gate.biomarker} result was reported on or before ${courseStart}. The claim is rejected (NO_TEST) and the fund pays 0.`, { biomarker: gate.biomarker }));
+    steps.push(step("care.test-gate.no-test", `No ${gate.biomarker} result was reported on or before ${courseStart}. The claim is rejected (NO_TEST) and the fund pays 0.`, { biomarker: gate.biomarker }));
     return { drug: gate.drug, biomarker: gate.biomarker, courseStart, passed: false, reason: "NO_TEST", result: null, days: null, fundPays: "zero", explanation: steps };
   }
   return judge(gate, courseStart, chosen.r, chosen.i, steps);
 }
 
-/** The zod schema of {@link checkTestResult}'s input. */
+/**
+ * The zod schema of {@link checkTestResult}'s input.
+ *
+ * @category Test Before Drug
+ */
 export const checkTestResultInputSchema = z
   .object({
+    /** The test gate of the drug. */
     gate: testGateSchema,
+    /** The first day of the drug course; the gate is checked on it. */
     courseStart: isoDateSchema,
     /** The one result the claim relies on; it must be of the gate's biomarker and reported on or before the course start. */
     result: testResultSchema,
@@ -213,6 +267,12 @@ export const checkTestResultInputSchema = z
  *   result: { biomarker: "PD-L1", reportDate: "2026-04-20", level: 0.49 },
  * }).reason; // "NOT_QUALIFYING"
  * ```
+ *
+ * @category Test Before Drug
+ * @param input - the named arguments, parsed with `checkTestResultInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `checkTestResultInputSchema` (the issue names the field path)
+ * @throws {DomainError} INCONSISTENT_INPUT at `result.biomarker` when the result is of another biomarker than the gate's
+ * @throws {DomainError} EVENT_ORDER at `result.reportDate` when the result was reported after the course start
  */
 export function checkTestResult(input: z.input<typeof checkTestResultInputSchema>): TestGateResult {
   const x = parseInput(checkTestResultInputSchema, input, "checkTestResult");

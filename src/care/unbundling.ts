@@ -20,31 +20,51 @@ import { describeEpisode, episodeKey, episodeWindowSchema } from "./episode-wind
 import { describeSettlement, packageFundDue, packageSettlementSchema } from "./package-settlements/index.js";
 import type { RecoveryEntryInput } from "./recovery-ledger.js";
 
-/** The zod schema of an unbundling rule: a package, what triggers it, what it includes, its episode and settlement. */
+/**
+ * The zod schema of an unbundling rule: a package, what triggers it, what it includes, its episode and settlement.
+ *
+ * @category Unbundling and Recovery
+ */
 export const unbundlingPackageSchema = z
   .object({
     /** The package's own billing code. */
     code: z.string().min(1),
+    /** A display name for the package. */
     name: z.string().optional(),
     /** Codes that mark a package episode (CAR-T: the infusion). Billed separately, they are unbundled only if also listed as components. */
     triggerCodes: z.array(z.string().min(1)),
     /** Codes of the items the package includes. */
     componentCodes: z.array(z.string().min(1)).min(1),
+    /** What one package episode spans: an admission or a calendar month. */
     episode: episodeWindowSchema,
+    /** What the fund owes for the package: a share of its price, or what it paid on the package lines. */
     settlement: packageSettlementSchema,
   })
   .strict();
 
-/** An unbundling rule as stored (JSON). */
+/**
+ * An unbundling rule as stored (JSON).
+ *
+ * @category Unbundling and Recovery
+ */
 export type UnbundlingPackageInput = z.input<typeof unbundlingPackageSchema>;
 
-/** The zod schema of a claim line as the unbundling check reads it. */
+/**
+ * The zod schema of a claim line as the unbundling check reads it.
+ *
+ * @category Unbundling and Recovery
+ */
 export const unbundlingClaimLineSchema = z
   .object({
+    /** The claim line's id. */
     id: z.string().min(1),
+    /** The patient's id. */
     patient: z.string().min(1),
+    /** The provider's id. */
     provider: z.string().min(1),
+    /** The billed code (a package code, a trigger or a component). */
     code: z.string().min(1),
+    /** The service date. */
     serviceDate: isoDateSchema,
     /** The admission the line belongs to (needed by `admission` episodes). */
     admission: z.string().min(1).optional(),
@@ -53,13 +73,20 @@ export const unbundlingClaimLineSchema = z
   })
   .strict();
 
-/** The zod schema of {@link detectUnbundling}'s input. */
+/**
+ * The zod schema of {@link detectUnbundling}'s input.
+ *
+ * @category Unbundling and Recovery
+ */
 export const detectUnbundlingInputSchema = z
   .object({
+    /** The currency of every amount (ISO 4217); required. */
     currency: currencyCodeSchema,
     /** The date of the recovery decision: recovery lines are dated on it. */
     decisionDate: isoDateSchema,
+    /** The unbundling rules, one per package (拆解收费规则). */
     packages: z.array(unbundlingPackageSchema).min(1),
+    /** The claim lines to check. */
     lines: z.array(unbundlingClaimLineSchema),
     /** Rounding of a package's fund share; half-up by default. */
     rounding: roundingSchema.default("half-up"),
@@ -89,7 +116,11 @@ export const detectUnbundlingInputSchema = z
     });
   });
 
-/** What the check found about one claim line. */
+/**
+ * What the check found about one claim line.
+ *
+ * @category Unbundling and Recovery
+ */
 export type UnbundlingLineStatus =
   /** Billed under the package code. */
   | "packageLine"
@@ -104,7 +135,11 @@ export type UnbundlingLineStatus =
   /** A code of no package. */
   | "unrelated";
 
-/** One line's finding. */
+/**
+ * One line's finding.
+ *
+ * @category Unbundling and Recovery
+ */
 export interface UnbundlingLine {
   readonly id: string;
   readonly status: UnbundlingLineStatus;
@@ -112,7 +147,11 @@ export interface UnbundlingLine {
   readonly episode: string | null;
 }
 
-/** One package episode with unbundled lines. */
+/**
+ * One package episode with unbundled lines.
+ *
+ * @category Unbundling and Recovery
+ */
 export interface UnbundledEpisode {
   /** `package/patient/provider/window key`. */
   readonly id: string;
@@ -137,7 +176,11 @@ export interface UnbundledEpisode {
   readonly explanation: Explanation;
 }
 
-/** Result of {@link detectUnbundling}. */
+/**
+ * Result of {@link detectUnbundling}.
+ *
+ * @category Unbundling and Recovery
+ */
 export interface UnbundlingResult {
   readonly currency: string;
   readonly decisionDate: string;
@@ -176,6 +219,11 @@ type Role = "package" | "trigger" | "component" | "trigger+component";
  * });
  * r.totals.recovered; // CNY 240000.00 (paid 960,000.00 − due 720,000.00)
  * ```
+ *
+ * @category Unbundling and Recovery
+ * @param input - the named arguments, parsed with `detectUnbundlingInputSchema` (JSON as a backend stores it)
+ * @throws {ValidationError} when the input does not match `detectUnbundlingInputSchema` (the issue names the field path)
+ * @throws {ValidationError} `sub_minor_unit` when an amount is finer than the currency allows
  */
 export function detectUnbundling(input: z.input<typeof detectUnbundlingInputSchema>): UnbundlingResult {
   const x = parseInput(detectUnbundlingInputSchema, input, "detectUnbundling");
@@ -229,7 +277,7 @@ export function detectUnbundling(input: z.input<typeof detectUnbundlingInputSche
     }
     const unbundled = e.lines.filter((i) => statuses[i]!.status === "unbundled");
     if (!holdsPackage) {
-      steps.push(step("care.unbundling.notPackageEpisode", `${e.id}: no trigger and no package code in the ${e.window}: the component lines are not unbundled.`, { episode: e.id, lineIds: e.lines.map((i) => x.lines[i]!.id) }));
+      steps.push(step("care.unbundling.not-package-episode", `${e.id}: no trigger and no package code in the ${e.window}: the component lines are not unbundled.`, { episode: e.id, lineIds: e.lines.map((i) => x.lines[i]!.id) }));
       continue;
     }
     if (unbundled.length === 0) continue;

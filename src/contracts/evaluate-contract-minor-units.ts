@@ -1,4 +1,5 @@
-import { invalid, ValidationError } from "../core/index.js";
+import { ValidationError } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { quote } from "../money/decimal.js";
 import { isCalendarDate } from "./calendar.js";
 import { draftLedger, draftTotals } from "./ledger-drafts.js";

@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { type Explanation, invalid, moneySchema, parseInput, rateSchema, roundingSchema, type Step, step } from "../core/index.js";
+import { type Explanation, moneySchema, parseInput, rateSchema, roundingSchema, type Step, step } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { type Dec, type Money, money, round } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { parseContract } from "./parse-contract.js";

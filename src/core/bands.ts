@@ -6,10 +6,16 @@ import { DomainError, type IssuePath, invalid, ValidationError } from "./errors.
  * Which end of each band is closed. `"lower"` (the default): `[from, to)`, the
  * convention everywhere unless a rule says otherwise. `"upper"`: `(from, to]`, for
  * rules written as "≤ 3× GDP per capita".
+ *
+ * @category Banded Tables
  */
 export type BandClosure = "lower" | "upper";
 
-/** One band as written in a table document; `null` bounds are unbounded (−∞ / +∞). */
+/**
+ * One band as written in a table document; `null` bounds are unbounded (−∞ / +∞).
+ *
+ * @category Banded Tables
+ */
 export interface BandInput<T> {
   readonly from: DecimalInput | null;
   readonly to: DecimalInput | null;
@@ -17,7 +23,11 @@ export interface BandInput<T> {
   readonly label?: string;
 }
 
-/** A table document: bands over a numeric domain. */
+/**
+ * A table document: bands over a numeric domain.
+ *
+ * @category Banded Tables
+ */
 export interface BandedTableInput<T> {
   readonly bands: readonly BandInput<T>[];
   readonly closed?: BandClosure;
@@ -25,7 +35,11 @@ export interface BandedTableInput<T> {
   readonly domain?: { readonly min: DecimalInput | null; readonly max: DecimalInput | null };
 }
 
-/** A validated band. */
+/**
+ * A validated band.
+ *
+ * @category Banded Tables
+ */
 export interface Band<T> {
   readonly from: Dec | null;
   readonly to: Dec | null;
@@ -35,7 +49,11 @@ export interface Band<T> {
   readonly index: number;
 }
 
-/** A validated table: sorted bands that cover the domain with no gap and no overlap. */
+/**
+ * A validated table: sorted bands that cover the domain with no gap and no overlap.
+ *
+ * @category Banded Tables
+ */
 export interface BandedTable<T> {
   readonly closed: BandClosure;
   readonly domain: { readonly min: Dec | null; readonly max: Dec | null };
@@ -76,8 +94,15 @@ function text(d: Dec | null, side: "lower" | "upper"): string {
  *
  * @example
  * ```ts
- * describeInterval(new D("0.4"), new D("0.6")); // "[0.4, 0.6)"
+ * const [band] = bandedTable({ bands: [{ from: 0.4, to: 0.6, value: "b" }] }).bands;
+ * describeInterval(band!.from, band!.to); // "[0.4, 0.6)"
  * ```
+ *
+ * @category Banded Tables
+ * @param from - the lower bound, `null` for −∞
+ * @param to - the upper bound, `null` for +∞
+ * @param closed - which end is closed: `"lower"` (default) or `"upper"`
+ * @throws {ValidationError} at `from` / `to` when a bound is not a finite Decimal or null, at `closed` when the closure is neither "lower" nor "upper"
  */
 export function describeInterval(from: Dec | null, to: Dec | null, closed: BandClosure = "lower"): string {
   requireBound(from, ["from"]);
@@ -93,8 +118,14 @@ export function describeInterval(from: Dec | null, to: Dec | null, closed: BandC
  *
  * @example
  * ```ts
+ * declare const table: ReturnType<typeof bandedTable<string>>; // made by bandedTable()
  * describeBand(table, lookupBand(table, 0.5)); // "[0.4, 0.6)"
  * ```
+ *
+ * @category Banded Tables
+ * @param table - a table made by `bandedTable` (or parsed with `bandedTableSchema`)
+ * @param band - a band of that table, as `lookupBand` returns it
+ * @throws {ValidationError} at `table` when the table was not made by `bandedTable`, at `band` when the band is not one of its bands
  */
 export function describeBand<T>(table: BandedTable<T>, band: Band<T>): string {
   requireTable(table, ["table"]);
@@ -136,6 +167,12 @@ function same(a: Dec | null, b: Dec | null): boolean {
  * });
  * lookupBand(t, 0.65).value; // "0.7"
  * ```
+ *
+ * @category Banded Tables
+ * @param input - the table: `bands` (each `{ from, to, value, label? }`, `null` for an open end), `closed` (`"lower"`, the default, or `"upper"`) and an optional `domain` `{ min, max }`
+ * @param path - where the table sits in the caller's document, prefixed to every error path (default `[]`)
+ * @throws {ValidationError} when the table, a band, a bound or the domain is malformed, or a band is empty (`empty_band`) (path named)
+ * @throws {DomainError} BAND_GAP, BAND_OVERLAP or BAND_COVERAGE when the bands leave a gap, overlap, or do not cover the domain
  */
 export function bandedTable<T>(input: BandedTableInput<T>, path: IssuePath = []): BandedTable<T> {
   if (!Array.isArray(path)) throw invalid(["path"], "a path is a list of keys and indices", "invalid_type");
@@ -204,8 +241,16 @@ export function bandedTable<T>(input: BandedTableInput<T>, path: IssuePath = [])
  *
  * @example
  * ```ts
+ * declare const table: ReturnType<typeof bandedTable<string>>; // made by bandedTable()
  * lookupBand(table, "0.85").value;
  * ```
+ *
+ * @category Banded Tables
+ * @param table - a table made by `bandedTable` (or parsed with `bandedTableSchema`)
+ * @param x - the value to look up: a decimal string, a finite number or a Decimal
+ * @param path - the path of `x` in the caller's document, for the error (default `[]`)
+ * @throws {ValidationError} at `table` when the table was not made by `bandedTable`, at `path` when `x` is not a decimal
+ * @throws {DomainError} OUT_OF_DOMAIN when `x` lies outside the table's domain
  */
 export function lookupBand<T>(table: BandedTable<T>, x: DecimalInput, path: IssuePath = []): Band<T> {
   if (!Array.isArray(path)) throw invalid(["path"], "a path is a list of keys and indices", "invalid_type");
@@ -238,9 +283,14 @@ const boundSchema = z.union([z.string(), z.number(), z.null()]);
  *
  * @example
  * ```ts
+ * declare const json: unknown; // a stored document
  * const shareTable = bandedTableSchema(rateSchema);
  * const table = parseInput(shareTable, json); // BandedTable<Dec>
  * ```
+ *
+ * @category Banded Tables
+ * @param value - the zod schema of each band's `value`
+ * @throws {ValidationError} at `value` when `value` is not a zod schema (the schema itself reports a document's faults as issues)
  */
 export function bandedTableSchema<S extends z.ZodType>(
   value: S,
@@ -258,10 +308,31 @@ export function bandedTableSchema<S extends z.ZodType>(
   // names the type (zod infers `value` as optional for a generic S).
   return z
     .strictObject({
+      /** Which end of every band is closed: `"lower"` (the default, [from, to)) or `"upper"` ((from, to]). */
       closed: z.enum(["lower", "upper"]).optional(),
-      domain: z.strictObject({ min: boundSchema, max: boundSchema }).optional(),
+      /** The range the bands must cover together; by default from the first band's lower bound to the last band's upper bound. */
+      domain: z
+        .strictObject({
+          /** The domain's lower end (a decimal), `null` for −∞; always inclusive. */
+          min: boundSchema,
+          /** The domain's upper end (a decimal), `null` for +∞; always inclusive. */
+          max: boundSchema,
+        })
+        .optional(),
+      /** The bands, in any order; together contiguous, without gap or overlap (分段表). */
       bands: z
-        .array(z.strictObject({ from: boundSchema, to: boundSchema, value, label: z.string().optional() }))
+        .array(
+          z.strictObject({
+            /** The band's lower bound (a decimal), `null` for −∞. */
+            from: boundSchema,
+            /** The band's upper bound (a decimal), `null` for +∞; above `from`. */
+            to: boundSchema,
+            /** What a value in the band maps to (a rate, a tier name…). */
+            value,
+            /** An optional name for the band, shown in explanations. */
+            label: z.string().optional(),
+          }),
+        )
         .min(1),
     })
     .transform((doc, ctx): BandedTable<z.output<S>> => {

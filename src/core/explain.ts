@@ -3,7 +3,11 @@ import { invalid } from "./errors.js";
 import { formatMoney } from "../money/format.js";
 import { isMoney, type Money } from "../money/money.js";
 
-/** A value shown as an input of a step: text, a number, a flag, Money, a Decimal, or lists/records of them. */
+/**
+ * A value shown as an input of a step: text, a number, a flag, Money, a Decimal, or lists/records of them.
+ *
+ * @category Explanations
+ */
 export type ExplainValue =
   | string
   | number
@@ -17,6 +21,8 @@ export type ExplainValue =
 /**
  * One step of a calculation, readable by a claims officer in a dispute: which rule,
  * a sentence saying what happened, the inputs used, and the amount it produced.
+ *
+ * @category Explanations
  */
 export interface Step {
   /** A stable rule identifier, e.g. `"contracts.milestone.withheld"`. */
@@ -29,7 +35,11 @@ export interface Step {
   readonly amount?: Money;
 }
 
-/** The ordered steps behind a result. */
+/**
+ * The ordered steps behind a result.
+ *
+ * @category Explanations
+ */
 export type Explanation = readonly Step[];
 
 /**
@@ -39,6 +49,13 @@ export type Explanation = readonly Step[];
  * ```ts
  * step("tiers.basic.rate", "Basic insurance pays 70% of the eligible amount", { rate: "0.7" }, money("700000"));
  * ```
+ *
+ * @category Explanations
+ * @param rule - the rule id, a dotted kebab-case path `chapter.concept.outcome` (`care.test-gate.no-test`)
+ * @param text - the sentence a claims officer reads
+ * @param inputs - the figures the sentence uses, by name (copied, so later changes to the caller's objects do not show)
+ * @param amount - the amount the step produces, if any
+ * @throws {ValidationError} at `rule` / `text` when they are not strings, at `inputs` when it is not a record, at `amount` when it is not Money
  */
 export function step(rule: string, text: string, inputs: Record<string, ExplainValue> = {}, amount?: Money): Step {
   if (typeof rule !== "string") throw invalid(["rule"], "a step's rule is a string", "invalid_type");
@@ -94,11 +111,17 @@ function checkStep(s: unknown, i: number): asserts s is Step {
  *
  * @example
  * ```ts
+ * declare const result: { explanation: ReturnType<typeof step>[] }; // any result of the library
  * console.log(formatExplanation(result.explanation));
  * // 1. Milestone 1 (40%) is due at infusion and paid. [contracts.milestone.paid]
  * //    inputs: share 0.4, due 2026-01-15
  * //    amount: CNY 480,000.00
  * ```
+ *
+ * @category Explanations
+ * @param steps - the explanation of a result: a list of steps made by `step`
+ * @param options - `indent`: text put before every line (default `""`)
+ * @throws {ValidationError} at `steps.<i>` when a step is malformed, at `options.indent` when the indent is not a string
  */
 export function formatExplanation(steps: Explanation, options: { indent?: string } = {}): string {
   const pad = options?.indent ?? "";

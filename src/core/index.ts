@@ -1,12 +1,11 @@
 // The typed errors and error codes live in the kernel; they are re-exported from here,
-// where they were before. (The kernel's `inconsistent`, `brand` and `deepFreeze` are
-// plumbing, imported from src/kernel by the chapters, not public.)
+// where they were before. (The kernel's `invalid`, `inconsistent`, `brand` and
+// `deepFreeze` are plumbing, imported from src/kernel by the chapters, not public.)
 export {
   ValidationError,
   DomainError,
   formatPath,
   isLibraryError,
-  invalid,
   ERROR_CODES,
   isErrorCode,
   type Issue,

@@ -87,6 +87,8 @@ function flatten(issue: RawIssue, prefix: readonly PropertyKey[]): Issue[] {
  * far below the depth at which zod's recursive parse, or a recursive evaluator, would
  * overflow the stack with a raw `RangeError`. Deeper input is a `ValidationError` with
  * code `depth_limit` at the path where the limit is crossed.
+ *
+ * @category Parsing
  */
 export const MAX_DOCUMENT_DEPTH = 200;
 
@@ -129,8 +131,15 @@ export function depthExcess(input: unknown, limit: number = MAX_DOCUMENT_DEPTH):
  *
  * @example
  * ```ts
+ * declare const json: unknown; // a stored document
  * const contract = parseInput(contractSchema, json, "contract");
  * ```
+ *
+ * @category Parsing
+ * @param schema - the zod schema to parse with (an exported `…Schema` of the library, or one built from its pieces)
+ * @param input - the untrusted document (JSON as stored, or in-memory values)
+ * @param context - the calculator's name, put at the head of the error message
+ * @throws {ValidationError} carrying every issue with its path (an unknown key names itself, with a did-you-mean; `depth_limit` past `MAX_DOCUMENT_DEPTH`), and at `schema` when `schema` is not a zod schema
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, context?: string): z.output<S> {
   if (typeof (schema as { safeParse?: unknown } | null | undefined)?.safeParse !== "function") throw invalid(["schema"], "expected a zod schema", "invalid_type");

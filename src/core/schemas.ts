@@ -27,7 +27,11 @@ function formHint(input: unknown): string {
   return "";
 }
 
-/** Bounds for {@link decimal} and {@link amount}: `min` inclusive, `above` exclusive, `max` inclusive (decimal strings). */
+/**
+ * Bounds for {@link decimal} and {@link amount}: `min` inclusive, `above` exclusive, `max` inclusive (decimal strings).
+ *
+ * @category Schemas
+ */
 export interface DecimalBounds {
   /** Inclusive lower bound. */
   readonly min?: string;
@@ -61,6 +65,11 @@ function checkBounds(bounds: unknown): asserts bounds is DecimalBounds {
  * ```ts
  * const coefficient = decimal({ above: "0" }); // a positive decimal
  * ```
+ *
+ * @category Schemas
+ * @param bounds - optional `{ min, above, max }` as decimal strings (`min`/`max` inclusive, `above` exclusive)
+ * @param kind - `"rate"` makes a value above `max` and at most 100 suggest the decimal form (80 → 0.8); internal
+ * @throws {ValidationError} at `bounds` / `bounds.<key>` when a bound is not a decimal
  */
 export function decimal(bounds: DecimalBounds = {}, /** @internal "rate": messages say rates are decimals in [0, 1]. */ kind?: "rate") {
   checkBounds(bounds);
@@ -87,13 +96,29 @@ export function decimal(bounds: DecimalBounds = {}, /** @internal "rate": messag
   });
 }
 
-/** Any exact decimal (string or number). */
+/**
+ * Any exact decimal (string or number).
+ *
+ * @category Schemas
+ */
 export const decimalSchema = decimal();
-/** A decimal ≥ 0. */
+/**
+ * A decimal ≥ 0.
+ *
+ * @category Schemas
+ */
 export const nonNegativeDecimalSchema = decimal({ min: "0" });
-/** A decimal > 0 (coefficients, multipliers, weights of a DRG). */
+/**
+ * A decimal > 0 (coefficients, multipliers, weights of a DRG).
+ *
+ * @category Schemas
+ */
 export const positiveDecimalSchema = decimal({ above: "0" });
-/** A rate or ratio: a decimal in [0, 1] (0.7 = 70%). */
+/**
+ * A rate or ratio: a decimal in [0, 1] (0.7 = 70%).
+ *
+ * @category Schemas
+ */
 export const rateSchema = decimal({ min: "0", max: "1" }, "rate");
 
 /**
@@ -104,6 +129,10 @@ export const rateSchema = decimal({ min: "0", max: "1" }, "rate");
  * ```ts
  * z.strictObject({ price: amount({ min: "0" }) });
  * ```
+ *
+ * @category Schemas
+ * @param bounds - optional `{ min, above, max }` as decimal strings (`min`/`max` inclusive, `above` exclusive)
+ * @throws {ValidationError} at `bounds` / `bounds.<key>` when a bound is not a decimal
  */
 export function amount(bounds: DecimalBounds = {}) {
   checkBounds(bounds);
@@ -115,12 +144,24 @@ export function amount(bounds: DecimalBounds = {}) {
     .pipe(decimal(bounds));
 }
 
-/** An amount, any sign. */
+/**
+ * An amount, any sign.
+ *
+ * @category Schemas
+ */
 export const amountSchema = amount();
-/** An amount ≥ 0 (prices, bills, budgets). */
+/**
+ * An amount ≥ 0 (prices, bills, budgets).
+ *
+ * @category Schemas
+ */
 export const nonNegativeAmountSchema = amount({ min: "0" });
 
-/** A known ISO 4217 currency code. */
+/**
+ * A known ISO 4217 currency code.
+ *
+ * @category Schemas
+ */
 export const currencyCodeSchema = z
   .string({ error: (issue) => (issue.input === undefined ? 'the currency is required: a document that states amounts states its currency (e.g. "CNY")' : "a currency code is a string of three upper-case letters (ISO 4217)") })
   .regex(/^[A-Z]{3}$/, { error: "a currency code is three upper-case letters (ISO 4217)" })
@@ -133,10 +174,21 @@ export const currencyCodeSchema = z
  * ```ts
  * const positivePrice = moneyOf({ above: "0" });
  * ```
+ *
+ * @category Schemas
+ * @param bounds - optional `{ min, above, max }` on the amount, as decimal strings
+ * @throws {ValidationError} at `bounds` / `bounds.<key>` when a bound is not a decimal
  */
 export function moneyOf(bounds: DecimalBounds = {}) {
   checkBounds(bounds);
-  const json = z.strictObject({ amount: amount(bounds), currency: currencyCodeSchema }).transform(
+  const json = z
+    .strictObject({
+      /** The amount as a decimal string (`"480000.00"`) or a safe integer, at most the currency's minor digits. */
+      amount: amount(bounds),
+      /** The ISO 4217 currency code (`"CNY"`); required, never defaulted. */
+      currency: currencyCodeSchema,
+    })
+    .transform(
     (m): Money => fromDecimal(m.amount, getCurrency(m.currency).code),
   );
   return z.union([z.custom<Money>((v) => isMoney(v) && withinBounds(v.amount, bounds), { message: "amount out of range" }), json]);
@@ -149,18 +201,34 @@ function withinBounds(d: Dec, b: DecimalBounds): boolean {
   return true;
 }
 
-/** Money, any sign. */
+/**
+ * Money, any sign.
+ *
+ * @category Schemas
+ */
 export const moneySchema = moneyOf();
-/** Money ≥ 0. */
+/**
+ * Money ≥ 0.
+ *
+ * @category Schemas
+ */
 export const nonNegativeMoneySchema = moneyOf({ min: "0" });
 
-/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). Output: the same string. */
+/**
+ * A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). Output: the same string.
+ *
+ * @category Schemas
+ */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "expected a calendar date YYYY-MM-DD" })
   .refine((s) => isValid(parseISO(s)), { error: (issue) => `${JSON.stringify(issue.input)} is not a calendar date` });
 
-/** A rounding mode name. */
+/**
+ * A rounding mode name.
+ *
+ * @category Schemas
+ */
 export const roundingSchema = z.enum(ROUNDING_MODES as [Rounding, ...Rounding[]]);
 
 // zod's record parsing skips an own `__proto__` key silently (and builds a plain `{}`),

@@ -2,7 +2,11 @@
 // callers may switch on `error.code` (DomainError) or `issue.code` (ValidationError).
 // Adding a code is one line here (docs/errors.md lists them for readers).
 
-/** Which typed error carries a code: a `ValidationError` issue or a `DomainError`. */
+/**
+ * Which typed error carries a code: a `ValidationError` issue or a `DomainError`.
+ *
+ * @category Errors
+ */
 export type ErrorClass = "ValidationError" | "DomainError";
 
 /**
@@ -15,6 +19,8 @@ export type ErrorClass = "ValidationError" | "DomainError";
  * ERROR_CODES.CURRENCY_MISMATCH.class; // "DomainError"
  * ERROR_CODES.sub_minor_unit.meaning;  // "an amount has more decimals than its currency's minor unit"
  * ```
+ *
+ * @category Errors
  */
 export const ERROR_CODES = {
   // ValidationError: one field (named by its path) has the wrong shape or value. Zod's codes first.
@@ -110,13 +116,25 @@ export const ERROR_CODES = {
   SIZE_LIMIT: { class: "DomainError", meaning: "an input is larger than a documented, exported size limit" },
 } as const satisfies Record<string, { readonly class: ErrorClass; readonly meaning: string }>;
 
-/** Every code of the library's typed errors (closed union). */
+/**
+ * Every code of the library's typed errors (closed union).
+ *
+ * @category Errors
+ */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** Codes carried by the issues of a `ValidationError`. */
+/**
+ * Codes carried by the issues of a `ValidationError`.
+ *
+ * @category Errors
+ */
 export type ValidationCode = { [K in ErrorCode]: (typeof ERROR_CODES)[K]["class"] extends "ValidationError" ? K : never }[ErrorCode];
 
-/** Codes of a `DomainError`. */
+/**
+ * Codes of a `DomainError`.
+ *
+ * @category Errors
+ */
 export type DomainErrorCode = { [K in ErrorCode]: (typeof ERROR_CODES)[K]["class"] extends "DomainError" ? K : never }[ErrorCode];
 
 /**
@@ -127,6 +145,9 @@ export type DomainErrorCode = { [K in ErrorCode]: (typeof ERROR_CODES)[K]["class
  * isErrorCode("BAND_GAP"); // true
  * isErrorCode("oops");     // false
  * ```
+ *
+ * @category Errors
+ * @param code - any value; `true` when it is one of the codes of `ERROR_CODES`
  */
 export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === "string" && Object.hasOwn(ERROR_CODES, code);

@@ -2,10 +2,18 @@ import type { DomainErrorCode, ErrorCode, ValidationCode } from "./error-codes.j
 
 export { ERROR_CODES, isErrorCode, type ErrorCode, type ErrorClass, type ValidationCode, type DomainErrorCode } from "./error-codes.js";
 
-/** A path into an input document, as zod reports it: `["schedule", 2, "share"]`. */
+/**
+ * A path into an input document, as zod reports it: `["schedule", 2, "share"]`.
+ *
+ * @category Errors
+ */
 export type IssuePath = readonly (string | number)[];
 
-/** One problem found in an input: where, what kind, and why. */
+/**
+ * One problem found in an input: where, what kind, and why.
+ *
+ * @category Errors
+ */
 export interface Issue {
   readonly path: IssuePath;
   readonly code: ErrorCode;
@@ -19,6 +27,10 @@ export interface Issue {
  * ```ts
  * formatPath(["schedule", 2, "share"]); // "schedule[2].share"
  * ```
+ *
+ * @category Errors
+ * @param path - an issue path: keys and indices (`["bands", 2, "to"]`)
+ * @throws {ValidationError} at `path` when the path is not a list of keys and indices
  */
 export function formatPath(path: IssuePath): string {
   if (!Array.isArray(path)) throw new ValidationError([{ path: ["path"], code: "invalid_type", message: "a path is a list of keys and indices" }]);
@@ -52,6 +64,8 @@ function tagged(value: unknown, name: string): boolean {
  *   if (e instanceof ValidationError) console.log(e.issues[0].path); // ["amount"]
  * }
  * ```
+ *
+ * @category Errors
  */
 export class ValidationError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -77,6 +91,8 @@ export class ValidationError extends Error {
  *   if (e instanceof DomainError) console.log(e.code); // "CURRENCY_MISMATCH"
  * }
  * ```
+ *
+ * @category Errors
  */
 export class DomainError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -110,6 +126,11 @@ export class DomainError extends Error {
  * ```ts
  * throw invalid(["weights", 1], "weights must be ≥ 0");
  * ```
+ *
+ * @category Errors
+ * @param path - the field path of the issue
+ * @param message - the reason, as the caller reads it
+ * @param code - the issue code, one of `ValidationCode` (default `invalid_value`)
  */
 export function invalid(path: IssuePath, message: string, code: ValidationCode = "invalid_value"): ValidationError {
   return new ValidationError([{ path, code, message }]);
@@ -141,6 +162,9 @@ export function inconsistent(path: IssuePath, message: string, details: Record<s
  *   console.log(400, e.message); // a typed error: the caller's input was wrong
  * }
  * ```
+ *
+ * @category Errors
+ * @param error - any caught value
  */
 export function isLibraryError(error: unknown): error is ValidationError | DomainError {
   return error instanceof ValidationError || error instanceof DomainError;

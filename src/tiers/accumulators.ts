@@ -6,7 +6,8 @@
 // family and year; using either for another is an error.
 import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
-import { currencyCodeSchema, DomainError, invalid, type IssuePath, nonNegativeAmountSchema, parseInput } from "../core/index.js";
+import { currencyCodeSchema, DomainError, type IssuePath, nonNegativeAmountSchema, parseInput } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { type CoveragePlan, type CoveragePlanInput, isCoveragePlan, parseLayers } from "./layers.js";
 import type { MinorUnitAccumulator, MinorUnitFamilyAccumulator } from "./layers/kind.js";
 import { layerKindOf } from "./layers/registry.js";

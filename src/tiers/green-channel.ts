@@ -1,7 +1,8 @@
 // Green-channel (绿色通道) due times: urgent claims must be answered and decided within
 // set durations, counted on absolute time whatever offsets the timestamps carry.
 import * as z from "zod";
-import { type Explanation, invalid, parseInput, step } from "../core/index.js";
+import { type Explanation, parseInput, step } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
 

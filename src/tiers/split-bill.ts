@@ -8,7 +8,6 @@ import {
   type Explanation,
   type ExplainValue,
   type IssuePath,
-  invalid,
   nonNegativeAmountSchema,
   nonNegativeMoneySchema,
   parseInput,
@@ -16,6 +15,7 @@ import {
   step,
   ValidationError,
 } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { type Dec, formatMoney, isMoney, type Money } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import {

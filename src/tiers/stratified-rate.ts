@@ -14,12 +14,12 @@ import {
   describeBand,
   DomainError,
   type IssuePath,
-  invalid,
   lookupBand,
   positiveDecimalSchema,
   rateSchema,
   ValidationError,
 } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { type Dec, type DecimalInput } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { type Fraction, fractionOf } from "./units.js";

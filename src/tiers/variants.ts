@@ -3,7 +3,8 @@
 // halved deductible, five extra points and no cap). The first matching variant applies
 // and the explanation names it; accumulators stay the layer's.
 import * as z from "zod";
-import { bandedTableSchema, invalid, type IssuePath, nonNegativeAmountSchema, rateSchema } from "../core/index.js";
+import { bandedTableSchema, type IssuePath, nonNegativeAmountSchema, rateSchema } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import type { PatientAttributes } from "./stratified-rate.js";
 import { stratifiedRateSchema } from "./stratified-rate.js";
 

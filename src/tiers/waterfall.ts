@@ -1,7 +1,8 @@
 // The waterfall in minor units: shared by splitBill (JSON in, explained Money out)
 // and splitBillMinorUnits (the bulk path: bigint in, bigint out, nothing else).
 // An itemised claim runs the waterfall line by line, carrying the accumulators.
-import { DomainError, invalid, type IssuePath, ValidationError } from "../core/index.js";
+import { DomainError, type IssuePath, ValidationError } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import type { CategoryTerms, UnitLine } from "./categories.js";
 import { type CoveragePlan, isCoveragePlan, planLayerKinds } from "./layers.js";
 import type { LayerClaimFacts, LayerVariant, MinorUnitAccumulator, MinorUnitFamilyAccumulator } from "./layers/kind.js";

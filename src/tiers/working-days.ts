@@ -2,7 +2,8 @@
 // holidays, plus the caller's make-up working days on weekends (调休). Counted on the
 // calendar fields of ISO dates only, so the host time zone can never move a day.
 import * as z from "zod";
-import { DomainError, type Explanation, invalid, type IssuePath, isoDateSchema, parseInput, step } from "../core/index.js";
+import { DomainError, type Explanation, type IssuePath, isoDateSchema, parseInput, step } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 
 /** The longest working-day period accepted (about forty years of working days). */
 const MAX_WORKING_DAYS = 10_000;

@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { invalid, parseInput, step, type Step } from "../core/index.js";
+import { parseInput, step, type Step } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { type Dec, formatMoney, type Money, subtract } from "../money/index.js";
 import { Decimal } from "../money/decimal.js";
 import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMoney, short } from "./shared.js";

@@ -2,7 +2,8 @@ import { parseInput, step, type Step } from "../core/index.js";
 import { formatMoney, type Money } from "../money/index.js";
 import { isFrontierResult, type FrontierResult } from "./frontier.js";
 import { lambdaMoneySchema, roundedMoney } from "./shared.js";
-import { DomainError, invalid } from "../core/index.js";
+import { DomainError } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 
 /** Willingness to pay per QALY: Money, or `{ amount, currency }`. */
 export type LambdaInput = Money | { readonly amount: string | number; readonly currency: string };

@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { currencyCodeSchema, DomainError, invalid, parseInput, positiveDecimalSchema, step, type Step, ValidationError } from "../core/index.js";
+import { currencyCodeSchema, DomainError, parseInput, positiveDecimalSchema, step, type Step, ValidationError } from "../core/index.js";
+import { invalid } from "../kernel/index.js";
 import { type Dec, formatMoney, type Money, money, round } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { checkUniqueNames } from "./shared.js";

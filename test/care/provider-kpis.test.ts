@@ -48,7 +48,7 @@ describe("care §6: provider KPIs", () => {
     ]);
     expect(r.flagged).toEqual(["A"]);
     expect(r.insufficientVolume).toEqual(["D"]);
-    expect(r.explanation.map((x) => x.rule)).toEqual(["care.kpi.rule", "care.kpi.flagged", "care.kpi.ok", "care.kpi.ok", "care.kpi.insufficientVolume"]);
+    expect(r.explanation.map((x) => x.rule)).toEqual(["care.kpi.rule", "care.kpi.flagged", "care.kpi.ok", "care.kpi.ok", "care.kpi.insufficient-volume"]);
     expect(r.explanation[0]!.text).toContain("pooled rate 80/800 = 0.1000");
   });
 

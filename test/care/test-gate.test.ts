@@ -27,7 +27,7 @@ describe("care §5: test before drug", () => {
     }
     const none = checkTestGate({ gate: egfr, courseStart: C, results: [] });
     expect([none.passed, none.reason, none.result, none.days, none.fundPays]).toEqual([false, "NO_TEST", null, null, "zero"]);
-    expect(none.explanation.map((x) => x.rule)).toEqual(["care.testGate.rule", "care.testGate.noTest"]);
+    expect(none.explanation.map((x) => x.rule)).toEqual(["care.test-gate.rule", "care.test-gate.no-test"]);
     const expired = checkTestGate({ gate: egfr, courseStart: C, results: [positive("2025-11-10")] });
     expect(expired.explanation.at(-1)!.text).toContain("181 days");
   });
@@ -52,7 +52,7 @@ describe("care §5: test before drug", () => {
   it("results reported after the course start are not used (no re-test within a course); other biomarkers are ignored", () => {
     const r = checkTestGate({ gate: egfr, courseStart: C, results: [positive("2026-05-11"), { biomarker: "ALK", reportDate: "2026-05-01", category: "positive" }] });
     expect(r.reason).toBe("NO_TEST");
-    expect(r.explanation.map((s) => s.rule)).toContain("care.testGate.afterStart");
+    expect(r.explanation.map((s) => s.rule)).toContain("care.test-gate.after-start");
   });
 
   it("several results on the latest date: a non-qualifying one decides, whatever the order", () => {

@@ -3,7 +3,7 @@
 // every expected value is worked out by hand beside it.)
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { invalid, parseInput, ValidationError } from "../../src/index.js";
+import { parseInput, ValidationError } from "../../src/index.js";
 import { issues } from "../typed-errors.js";
 
 /** The messages parseInput reports (failed unions resolved to the branch that got furthest). */

@@ -1,7 +1,8 @@
 // Shared savings (MSSP-style): an ACO's savings against a per-capita benchmark, gated by
 // a minimum savings (and loss) rate, shared at a quality-adjusted rate, capped.
 import * as z from "zod";
-import { decimal, invalid, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
+import { decimal, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
+import { invalid } from "../../kernel/index.js";
 import { formatMoney, money, round, type Dec, type Money } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { pct, text } from "../common.js";

@@ -3,7 +3,10 @@
 import * as z from "zod";
 
 /** The zod schema of the `admission` window: `{ kind: "admission" }`. */
-export const admissionWindowSchema = z.strictObject({ kind: z.literal("admission") }).strict();
+export const admissionWindowSchema = z.strictObject({
+  /** `"admission"`: one episode per admission of the patient at the provider. */
+  kind: z.literal("admission"),
+}).strict();
 
 /** The `admission` kind: a line's episode key is its admission id. */
 export const admissionWindowKind = {

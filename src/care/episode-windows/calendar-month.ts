@@ -3,7 +3,10 @@
 import * as z from "zod";
 
 /** The zod schema of the `calendarMonth` window: `{ kind: "calendarMonth" }`. */
-export const calendarMonthWindowSchema = z.strictObject({ kind: z.literal("calendarMonth") }).strict();
+export const calendarMonthWindowSchema = z.strictObject({
+  /** `"calendarMonth"`: one episode per patient, provider and calendar month. */
+  kind: z.literal("calendarMonth"),
+}).strict();
 
 /** The `calendarMonth` kind: a line's episode key is the `YYYY-MM` of its service date. */
 export const calendarMonthWindowKind = {

@@ -8,9 +8,13 @@ import { unitsOfMoneyIn } from "../../money/money-units.js";
 /** The zod schema of a `lumpSum` contribution: `{ kind: "lumpSum", date, source: "donations", amount: { amount: "10000000", currency: "CNY" } }`. */
 export const lumpSumContributionSchema = z
   .object({
+    /** `"lumpSum"`: one stated amount paid into the fund. */
     kind: z.literal("lumpSum"),
+    /** The day the contribution is booked. */
     date: isoDateSchema,
+    /** Who pays it in (a budget line, a donor, an insurer). */
     source: z.string().min(1),
+    /** The amount, > 0, in the fund's currency. */
     amount: moneyOf({ above: "0" }),
   })
   .strict();

@@ -8,11 +8,15 @@ import { unitsOfMoneyIn } from "../../money/money-units.js";
 /** The zod schema of a `perCapita` contribution: `{ kind: "perCapita", date, source, insured: 500000, ratePerPerson: { amount: "20", currency: "CNY" } }`. */
 export const perCapitaContributionSchema = z
   .object({
+    /** `"perCapita"`: a rate per insured person (按人头筹资). */
     kind: z.literal("perCapita"),
+    /** The day the contribution is booked. */
     date: isoDateSchema,
     /** Who funds it (e.g. "insurance"). */
     source: z.string().min(1),
+    /** The number of insured persons, ≥ 1. */
     insured: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    /** The amount per insured person, > 0; the contribution is insured × rate, rounded once. */
     ratePerPerson: moneyOf({ above: "0" }),
   })
   .strict();

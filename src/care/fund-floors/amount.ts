@@ -3,10 +3,23 @@ import * as z from "zod";
 import { moneyOf } from "../../core/index.js";
 import { unitsOfMoneyIn } from "../../money/money-units.js";
 
-/** The zod schema of an `amount` floor: `{ kind: "amount", amount: { amount: "500000", currency: "CNY" } }`. */
-export const amountFloorSchema = z.strictObject({ kind: z.literal("amount"), amount: moneyOf({ min: "0" }) }).strict();
+/**
+ * The zod schema of an `amount` floor: `{ kind: "amount", amount: { amount: "500000", currency: "CNY" } }`.
+ *
+ * @category Earmarked Funds
+ */
+export const amountFloorSchema = z.strictObject({
+  /** `"amount"`: a fixed floor. */
+  kind: z.literal("amount"),
+  /** The floor, ≥ 0, in the fund's currency. */
+  amount: moneyOf({ min: "0" }),
+}).strict();
 
-/** A parsed `amount` floor. */
+/**
+ * A parsed `amount` floor.
+ *
+ * @category Earmarked Funds
+ */
 export type AmountFloor = z.output<typeof amountFloorSchema>;
 
 /** The `amount` kind. */

@@ -9,10 +9,18 @@ const KINDS = {
   shareOfYear: shareOfYearFloorKind,
 } as const;
 
-/** The zod schema of a fund's floor (警戒线): an amount or a share of the calendar year's contributions. */
+/**
+ * The zod schema of a fund's floor (警戒线): an amount or a share of the calendar year's contributions.
+ *
+ * @category Earmarked Funds
+ */
 export const fundFloorSchema = z.discriminatedUnion("kind", [KINDS.amount.schema, KINDS.shareOfYear.schema]);
 
-/** A parsed floor. */
+/**
+ * A parsed floor.
+ *
+ * @category Earmarked Funds
+ */
 export type FundFloor = AmountFloor | ShareOfYearFloor;
 
 /** What a floor may read. */

@@ -5,10 +5,23 @@ import { rateSchema } from "../../core/index.js";
 import { divideRounded, fractionOf, type Rounding } from "../../money/index.js";
 import { percentText } from "../../money/format.js";
 
-/** The zod schema of a `shareOfYear` floor: `{ kind: "shareOfYear", share: 0.05 }`. */
-export const shareOfYearFloorSchema = z.strictObject({ kind: z.literal("shareOfYear"), share: rateSchema }).strict();
+/**
+ * The zod schema of a `shareOfYear` floor: `{ kind: "shareOfYear", share: 0.05 }`.
+ *
+ * @category Earmarked Funds
+ */
+export const shareOfYearFloorSchema = z.strictObject({
+  /** `"shareOfYear"`: a share of the calendar year's contributions so far. */
+  kind: z.literal("shareOfYear"),
+  /** The share, a rate in [0, 1] (0.05 = 5 %). */
+  share: rateSchema,
+}).strict();
 
-/** A parsed `shareOfYear` floor. */
+/**
+ * A parsed `shareOfYear` floor.
+ *
+ * @category Earmarked Funds
+ */
 export type ShareOfYearFloor = z.output<typeof shareOfYearFloorSchema>;
 
 /** The `shareOfYear` kind. */

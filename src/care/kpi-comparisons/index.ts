@@ -11,10 +11,18 @@ const KINDS = {
   pooled: pooledComparisonKind,
 } as const;
 
-/** The zod schema of a KPI comparison: a `target` bound, a given `reference` rate, or the `pooled` regional rate. */
+/**
+ * The zod schema of a KPI comparison: a `target` bound, a given `reference` rate, or the `pooled` regional rate.
+ *
+ * @category Provider KPIs
+ */
 export const kpiComparisonSchema = z.discriminatedUnion("kind", [KINDS.target.schema, KINDS.reference.schema, KINDS.pooled.schema]);
 
-/** A parsed KPI comparison. */
+/**
+ * A parsed KPI comparison.
+ *
+ * @category Provider KPIs
+ */
 export type KpiComparison = TargetComparison | ReferenceComparison | PooledComparison;
 
 /** Prepares a comparison over all the providers' counts. */

@@ -5,10 +5,16 @@ import * as z from "zod";
 import { DomainError } from "../../core/index.js";
 import { deviationThresholdSchema, directionSchema, fixed4, fractionOf, judgeDeviation, type KpiCounts, type PreparedComparison } from "./deviation.js";
 
-/** The zod schema of a `pooled` comparison: `{ kind: "pooled", direction: "high-is-bad" }`. */
+/**
+ * The zod schema of a `pooled` comparison: `{ kind: "pooled", direction: "high-is-bad" }`.
+ *
+ * @category Provider KPIs
+ */
 export const pooledComparisonSchema = z
   .object({
+    /** `"pooled"`: compared with the pooled rate of all providers (or of the others). */
     kind: z.literal("pooled"),
+    /** Whether a high or a low rate is bad. */
     direction: directionSchema,
     /** The relative deviation that flags; 0.4 by default. */
     deviation: deviationThresholdSchema,
@@ -17,7 +23,11 @@ export const pooledComparisonSchema = z
   })
   .strict();
 
-/** A parsed `pooled` comparison. */
+/**
+ * A parsed `pooled` comparison.
+ *
+ * @category Provider KPIs
+ */
 export type PooledComparison = z.output<typeof pooledComparisonSchema>;
 
 function prepare(rule: PooledComparison, all: readonly KpiCounts[]): PreparedComparison {

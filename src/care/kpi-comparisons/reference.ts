@@ -4,19 +4,29 @@ import * as z from "zod";
 import { decimal } from "../../core/index.js";
 import { deviationThresholdSchema, directionSchema, fixed4, fractionOf, judgeDeviation, type PreparedComparison } from "./deviation.js";
 
-/** The zod schema of a `reference` comparison: `{ kind: "reference", rate: 0.25, direction: "low-is-bad" }`. */
+/**
+ * The zod schema of a `reference` comparison: `{ kind: "reference", rate: 0.25, direction: "low-is-bad" }`.
+ *
+ * @category Provider KPIs
+ */
 export const referenceComparisonSchema = z
   .object({
+    /** `"reference"`: compared with a stated reference rate. */
     kind: z.literal("reference"),
     /** The reference rate, in (0, 1]. */
     rate: decimal({ above: "0", max: "1" }),
+    /** Whether a high or a low rate is bad. */
     direction: directionSchema,
     /** The relative deviation that flags; 0.4 by default. */
     deviation: deviationThresholdSchema,
   })
   .strict();
 
-/** A parsed `reference` comparison. */
+/**
+ * A parsed `reference` comparison.
+ *
+ * @category Provider KPIs
+ */
 export type ReferenceComparison = z.output<typeof referenceComparisonSchema>;
 
 function prepare(rule: ReferenceComparison): PreparedComparison {

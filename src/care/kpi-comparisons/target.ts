@@ -4,9 +4,14 @@ import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
 import { fixed4, fractionOf, type KpiCounts, type PreparedComparison } from "./deviation.js";
 
-/** The zod schema of a `target` comparison: `{ kind: "target", atMost: 0.05 }` or `{ kind: "target", atLeast: 0.9 }`. */
+/**
+ * The zod schema of a `target` comparison: `{ kind: "target", atMost: 0.05 }` or `{ kind: "target", atLeast: 0.9 }`.
+ *
+ * @category Provider KPIs
+ */
 export const targetComparisonSchema = z
   .object({
+    /** `"target"`: compared with a target (at most or at least a rate). */
     kind: z.literal("target"),
     /** Pass when rate ≤ this (inclusive). */
     atMost: rateSchema.optional(),
@@ -16,7 +21,11 @@ export const targetComparisonSchema = z
   .strict()
   .refine((t) => (t.atMost === undefined) !== (t.atLeast === undefined), { message: "a target states exactly one bound: atMost or atLeast", path: ["atMost"] });
 
-/** A parsed `target` comparison. */
+/**
+ * A parsed `target` comparison.
+ *
+ * @category Provider KPIs
+ */
 export type TargetComparison = z.output<typeof targetComparisonSchema>;
 
 function prepare(rule: TargetComparison): PreparedComparison {

@@ -4,18 +4,26 @@ import { careDateSchema } from "../common.js";
 import { rateSchema } from "../../core/index.js";
 import type { ListingDecisionKind } from "./kind.js";
 
-/** A formal review that sets a new reimbursement ratio in [0, 1] (up or down) from its date. */
+/**
+ * A formal review that sets a new reimbursement ratio in [0, 1] (up or down) from its date.
+ *
+ * @category Listing Lifecycle
+ */
 export const adjustRateDecisionSchema = z.strictObject({
+  /** `"adjustRate"`: a new reimbursement ratio (调整报销比例). */
   kind: z.literal("adjustRate"),
+  /** The decision day; the new ratio applies to service dates from it. */
   decidedOn: careDateSchema,
   /** The new ratio itself (0.8), never a change (+0.1). */
   ratio: rateSchema,
+  /** Free text for the record. */
   note: z.string().optional(),
 });
 
 /** The `adjustRate` kind. */
 export const adjustRateDecision: ListingDecisionKind<z.output<typeof adjustRateDecisionSchema>> = {
   kind: "adjustRate",
+  rule: "care.listing.adjust-rate",
   allowedIn: ["formal", "renegotiating"],
   apply(state, d) {
     return {

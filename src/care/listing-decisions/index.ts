@@ -1,6 +1,6 @@
 // The registry of listing-decision kinds: a new kind is one file plus one line in each list.
 import * as z from "zod";
-import { invalid } from "../../core/index.js";
+import { invalid } from "../../kernel/index.js";
 import { adjustRateDecision, adjustRateDecisionSchema } from "./adjust-rate.js";
 import { admitDecision, admitDecisionSchema } from "./admit.js";
 import { delistDecision, delistDecisionSchema } from "./delist.js";
@@ -11,7 +11,11 @@ import { renegotiateDecision, renegotiateDecisionSchema } from "./renegotiate.js
 export type { ListingDecisionKind, ListingState, ListingStatus, DecisionEffect } from "./kind.js";
 export { admitDecisionSchema, keepDecisionSchema, adjustRateDecisionSchema, renegotiateDecisionSchema, delistDecisionSchema };
 
-/** One decision on a listing, dated on its decision day; `kind` picks the rule. */
+/**
+ * One decision on a listing, dated on its decision day; `kind` picks the rule.
+ *
+ * @category Listing Lifecycle
+ */
 export const listingDecisionSchema = z.discriminatedUnion("kind", [
   admitDecisionSchema,
   keepDecisionSchema,
@@ -20,7 +24,11 @@ export const listingDecisionSchema = z.discriminatedUnion("kind", [
   delistDecisionSchema,
 ]);
 
-/** A parsed listing decision. */
+/**
+ * A parsed listing decision.
+ *
+ * @category Listing Lifecycle
+ */
 export type ListingDecision = z.output<typeof listingDecisionSchema>;
 
 const KINDS: readonly ListingDecisionKind<never>[] = [admitDecision, keepDecision, adjustRateDecision, renegotiateDecision, delistDecision] as never;

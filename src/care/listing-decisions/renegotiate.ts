@@ -6,18 +6,33 @@ import { careDateSchema } from "../common.js";
 import { nonNegativeAmountSchema } from "../../core/index.js";
 import type { ListingDecisionKind } from "./kind.js";
 
-/** A review that opens a price renegotiation; `newPrice`, once agreed, ends it. */
+/**
+ * A review that opens a price renegotiation; `newPrice`, once agreed, ends it.
+ *
+ * @category Listing Lifecycle
+ */
 export const renegotiateDecisionSchema = z.strictObject({
+  /** `"renegotiate"`: the price is renegotiated (重新谈判). */
   kind: z.literal("renegotiate"),
+  /** The decision day; the listing is renegotiating until a new price applies. */
   decidedOn: careDateSchema,
   /** The negotiated price and the service date it applies from; absent while still negotiating. */
-  newPrice: z.strictObject({ price: nonNegativeAmountSchema, effectiveFrom: careDateSchema }).optional(),
+  newPrice: z
+    .strictObject({
+      /** The negotiated price, ≥ 0, in the listing's currency. */
+      price: nonNegativeAmountSchema,
+      /** The first service date the price applies to; on or after the decision. */
+      effectiveFrom: careDateSchema,
+    })
+    .optional(),
+  /** Free text for the record. */
   note: z.string().optional(),
 });
 
 /** The `renegotiate` kind. */
 export const renegotiateDecision: ListingDecisionKind<z.output<typeof renegotiateDecisionSchema>> = {
   kind: "renegotiate",
+  rule: "care.listing.renegotiate",
   allowedIn: ["formal", "renegotiating"],
   apply(state, d) {
     const base = {

@@ -8,6 +8,7 @@ import { scaleOf, toUnits } from "../../money/minor-units.js";
 /** The zod schema of a `fundShare` settlement: `{ kind: "fundShare", price: "1200000", fundRate: 0.6 }`. */
 export const fundShareSettlementSchema = z
   .object({
+    /** `"fundShare"`: the fund owes the package price × its fund rate. */
     kind: z.literal("fundShare"),
     /** The package price per episode, in the document's currency. */
     price: nonNegativeAmountSchema,

@@ -4,7 +4,10 @@
 import * as z from "zod";
 
 /** The zod schema of a `packageLines` settlement: `{ kind: "packageLines" }`. */
-export const packageLinesSettlementSchema = z.strictObject({ kind: z.literal("packageLines") }).strict();
+export const packageLinesSettlementSchema = z.strictObject({
+  /** `"packageLines"`: the fund owes what it paid on the package's own lines. */
+  kind: z.literal("packageLines"),
+}).strict();
 
 /** A parsed `packageLines` settlement. */
 export type PackageLinesSettlement = z.output<typeof packageLinesSettlementSchema>;

@@ -3,16 +3,25 @@
 import * as z from "zod";
 import type { TestResult } from "../test-gate.js";
 
-/** The zod schema of a `category` qualifying rule: `{ kind: "category", categories: ["positive"] }`. */
+/**
+ * The zod schema of a `category` qualifying rule: `{ kind: "category", categories: ["positive"] }`.
+ *
+ * @category Test Before Drug
+ */
 export const categoryQualifyingSchema = z
   .object({
+    /** `"category"`: a result qualifies when its category is one of the list. */
     kind: z.literal("category"),
     /** The categories that qualify (exact text). */
     categories: z.array(z.string().min(1)).min(1),
   })
   .strict();
 
-/** A parsed `category` rule. */
+/**
+ * A parsed `category` rule.
+ *
+ * @category Test Before Drug
+ */
 export type CategoryQualifying = z.output<typeof categoryQualifyingSchema>;
 
 /** Whether a result qualifies under the rule, and why in words. */

@@ -9,10 +9,18 @@ const KINDS = {
   level: levelQualifyingKind,
 } as const;
 
-/** The zod schema of a gate's qualifying rule: a `category` list or a `level` cut-off. */
+/**
+ * The zod schema of a gate's qualifying rule: a `category` list or a `level` cut-off.
+ *
+ * @category Test Before Drug
+ */
 export const qualifyingResultSchema = z.discriminatedUnion("kind", [KINDS.category.schema, KINDS.level.schema]);
 
-/** A parsed qualifying rule. */
+/**
+ * A parsed qualifying rule.
+ *
+ * @category Test Before Drug
+ */
 export type QualifyingResult = CategoryQualifying | LevelQualifying;
 
 interface Kind {

@@ -4,16 +4,25 @@ import * as z from "zod";
 import { nonNegativeDecimalSchema } from "../../core/index.js";
 import type { TestResult } from "../test-gate.js";
 
-/** The zod schema of a `level` qualifying rule: `{ kind: "level", atLeast: 0.5 }` (inclusive). */
+/**
+ * The zod schema of a `level` qualifying rule: `{ kind: "level", atLeast: 0.5 }` (inclusive).
+ *
+ * @category Test Before Drug
+ */
 export const levelQualifyingSchema = z
   .object({
+    /** `"level"`: a result qualifies when its level reaches the cut-off. */
     kind: z.literal("level"),
     /** The cut-off; a level equal to it qualifies. */
     atLeast: nonNegativeDecimalSchema,
   })
   .strict();
 
-/** A parsed `level` rule. */
+/**
+ * A parsed `level` rule.
+ *
+ * @category Test Before Drug
+ */
 export type LevelQualifying = z.output<typeof levelQualifyingSchema>;
 
 /** Whether a result qualifies under the rule, and why in words. */

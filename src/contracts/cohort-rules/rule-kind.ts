@@ -3,7 +3,8 @@
 // cohort-rules/ exporting its schema and how it settles (amounts and explanation steps
 // together); cohort-rules/registry.ts assembles the schema of a cohort term.
 import * as z from "zod";
-import { DomainError, type Explanation, invalid, isoDateSchema, nonNegativeMoneySchema, rateSchema, type Step } from "../../core/index.js";
+import { DomainError, type Explanation, isoDateSchema, nonNegativeMoneySchema, rateSchema, type Step } from "../../core/index.js";
+import { invalid } from "../../kernel/index.js";
 import { type Dec, type Money, money, type Rounding } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { RESPONSE_CATEGORIES } from "../events.js";

@@ -1,7 +1,8 @@
 // Coordination of benefits between two insurers: the primary pays its normal benefit,
 // the secondary pays by one of three formulas on what the primary left.
 import * as z from "zod";
-import { currencyCodeSchema, DomainError, type Explanation, invalid, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step } from "../../core/index.js";
+import { currencyCodeSchema, DomainError, type Explanation, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step } from "../../core/index.js";
+import { invalid } from "../../kernel/index.js";
 import { formatMoney, type Money, money, round } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 

@@ -5,7 +5,8 @@
 // alone, and counts toward its caps only what it paid) and an optional benefit reserve.
 // Money moves in bigint minor units; Money values are made only for the result.
 import * as z from "zod";
-import { currencyCodeSchema, DomainError, type Explanation, invalid, type IssuePath, nonNegativeAmountSchema, parseInput, roundingSchema, type Step, step, ValidationError } from "../../core/index.js";
+import { currencyCodeSchema, DomainError, type Explanation, type IssuePath, nonNegativeAmountSchema, parseInput, roundingSchema, type Step, step, ValidationError } from "../../core/index.js";
+import { invalid } from "../../kernel/index.js";
 import { allocateUnits, formatMoney, type Money } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { userRecord } from "../../core/schemas.js";

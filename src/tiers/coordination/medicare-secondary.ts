@@ -1,6 +1,7 @@
 // The Medicare Secondary Payer amount as a calculator of its own (42 CFR 411.33).
 import * as z from "zod";
-import { currencyCodeSchema, type Explanation, invalid, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step } from "../../core/index.js";
+import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step } from "../../core/index.js";
+import { invalid } from "../../kernel/index.js";
 import { formatMoney, fractionOf, type Money } from "../../money/index.js";
 import { roundedProduct, scaleOf, toUnits, unitsMoney } from "../units.js";
 import { type MspAmount, mspAmounts, type MspFeeScheduleFigures, type MspOtherFigures } from "./methods/medicare-secondary-payer.js";

@@ -2,7 +2,7 @@
 // apart, when a decree makes both responsible or gives joint custody), the plan of the
 // parent whose birthday — month and day, not year — falls earlier in the calendar year
 // pays first; on the same birthday, the plan that has covered its parent longer.
-import { invalid } from "../../../core/index.js";
+import { invalid } from "../../../kernel/index.js";
 import type { RankedPlan } from "./rule.js";
 import { childRuleFor } from "./parents.js";
 import { firstOf, type OrderRule } from "./rule.js";

@@ -1,7 +1,7 @@
 // NAIC rule D(2)(b)(iv): for a dependent child of parents apart with no court decree
 // allocating responsibility, the plans pay in this order: the custodial parent's, the
 // custodial parent's spouse's, the non-custodial parent's, then that parent's spouse's.
-import { invalid } from "../../../core/index.js";
+import { invalid } from "../../../kernel/index.js";
 import type { RankedPlan } from "./rule.js";
 import { childRuleFor } from "./parents.js";
 import { firstOf, type OrderRule } from "./rule.js";

@@ -1,5 +1,5 @@
 // NAIC rule D(5): the plan that has covered the person longer pays first.
-import { invalid } from "../../../core/index.js";
+import { invalid } from "../../../kernel/index.js";
 import type { RankedPlan } from "./rule.js";
 import { firstOf, type OrderRule } from "./rule.js";
 

@@ -1,6 +1,6 @@
 // Shared by the dependent-child rules: which of them applies to a pair of plans that
 // both cover the person as a dependent child.
-import { invalid } from "../../../core/index.js";
+import { invalid } from "../../../kernel/index.js";
 import type { CoveredPerson } from "../coverage.js";
 import type { RankedPlan } from "./rule.js";
 
