@@ -117,17 +117,20 @@ function computeCapitation(p: Parsed): CapitationPayment {
         ),
       );
     } else if (t.kind === "all-of") {
-      const met = t.conditions.every((cond) => metricValue(p, cond.metric, ["metrics", cond.metric]).greaterThanOrEqualTo(cond.min));
+      // Every condition's metric is looked up before any is compared: a missing metric after
+      // a failed condition is a typed error too, not a crash in the sentence below.
+      const values = t.conditions.map((cond) => metricValue(p, cond.metric, ["metrics", cond.metric]));
+      const met = t.conditions.every((cond, k) => (values[k] as Dec).greaterThanOrEqualTo(cond.min));
       const adj = met ? t.met : t.notMet;
       const amt = adjustmentAmount(adj, p.baseAmount);
       fixed = fixed.plus(amt);
       adjustments.push({ target: name, adjustment: cash(amt, c), factor: null });
-      const conds = t.conditions.map((cond) => `${cond.metric} ${text(p.metrics[cond.metric] as Dec)} ≥ ${text(cond.min)}`).join(" and ");
+      const conds = t.conditions.map((cond, k) => `${cond.metric} ${text(values[k] as Dec)} ≥ ${text(cond.min)}`).join(" and ");
       steps.push(
         step(
           "budget.capitation.all-of",
           met ? `${name}: all targets met (${conds}): ${describeAdjustment(adj)}.` : `${name}: not all targets met (${conds}): ${describeAdjustment(adj)}.`,
-          Object.fromEntries(t.conditions.map((cond) => [cond.metric, p.metrics[cond.metric] as Dec])),
+          Object.fromEntries(t.conditions.map((cond, k) => [cond.metric, values[k] as Dec])),
           cash(amt, c),
         ),
       );
