@@ -279,6 +279,9 @@ export interface BudgetImpactScenarios {
   readonly runs: readonly { readonly name: string; readonly result: BudgetImpact; readonly differenceFromBase: Money }[];
 }
 
+/** The input of {@link budgetImpactScenarios} as stored (JSON): what {@link budgetImpactScenariosInputSchema} parses. */
+export type BudgetImpactScenariosInput = z.input<typeof budgetImpactScenariosInputSchema>;
+
 /**
  * Runs a budget-impact analysis for the base case and for each scenario, where a
  * scenario replaces top-level fields of the base (e.g. a faster uptake or a lower
@@ -292,7 +295,7 @@ export interface BudgetImpactScenarios {
  * }).runs[1]?.differenceFromBase; // CNY -108000000.00
  * ```
  */
-export function budgetImpactScenarios(input: z.input<typeof budgetImpactScenariosInputSchema>): BudgetImpactScenarios {
+export function budgetImpactScenarios(input: BudgetImpactScenariosInput): BudgetImpactScenarios {
   const p = parseInput(budgetImpactScenariosInputSchema, input, "budgetImpactScenarios");
   const run = (doc: unknown, context: string, prefix: (string | number)[]): BudgetImpact => {
     const parsed = budgetImpactInputSchema.safeParse(doc);

@@ -142,6 +142,9 @@ export const bundlePriceInputSchema = z.strictObject({
   rounding: roundingSchema.default("half-up"),
 });
 
+/** The input of {@link bundlePrice} as stored (JSON): what {@link bundlePriceInputSchema} parses. */
+export type BundlePriceInput = z.input<typeof bundlePriceInputSchema>;
+
 /**
  * A bundle's price from its price and/or components (B2: a package 20% below the
  * à-la-carte sum), with the price split back over the components to the cent.
@@ -153,7 +156,7 @@ export const bundlePriceInputSchema = z.strictObject({
  * r.price; // CNY 20000.00
  * ```
  */
-export function bundlePrice(input: z.input<typeof bundlePriceInputSchema>): BundlePriceResult {
+export function bundlePrice(input: BundlePriceInput): BundlePriceResult {
   const p = parseInput(bundlePriceInputSchema, input, "bundlePrice");
   return resolveBundle(p.bundle, p.rounding);
 }
@@ -297,6 +300,9 @@ export function settleAgainstPrice(price: Money, actualCost: Money, terms: Terms
   return { bundlePrice: price, actualCost, payerPayment, providerKeeps: keeps, providerBears: bears, providerMargin: margin, outcome, limitApplied, explanation: steps };
 }
 
+/** The input of {@link settleBundle} as stored (JSON): what {@link settleBundleInputSchema} parses. */
+export type SettleBundleInput = z.input<typeof settleBundleInputSchema>;
+
 /**
  * Settles one episode under a bundled payment: the provider keeps a share of any
  * surplus and bears a share of any overrun, within optional stop-gain / stop-loss
@@ -315,7 +321,7 @@ export function settleAgainstPrice(price: Money, actualCost: Money, terms: Terms
  * s.payerPayment;  // CNY 29600.00
  * ```
  */
-export function settleBundle(input: z.input<typeof settleBundleInputSchema>): BundleSettlement {
+export function settleBundle(input: SettleBundleInput): BundleSettlement {
   const p = parseInput(settleBundleInputSchema, input, "settleBundle");
   const resolved = resolveBundle(p.bundle, p.rounding);
   return settleAgainstPrice(resolved.price, cash(p.actualCost, p.bundle.currency), p, resolved.explanation);

@@ -162,6 +162,9 @@ function computeCapitation(p: Parsed): CapitationPayment {
   return { baseAmount: base, adjustments, payment, explanation: steps };
 }
 
+/** The input of {@link capitationPayment} as stored (JSON): what {@link capitationPaymentInputSchema} parses. */
+export type CapitationPaymentInput = z.input<typeof capitationPaymentInputSchema>;
+
 /**
  * A capitation payment (按人头付费) adjusted by performance targets (P1–P4): banded
  * tables over one metric, all-of conditions, and proportional outcome payment. Fixed
@@ -179,7 +182,7 @@ function computeCapitation(p: Parsed): CapitationPayment {
  * }).payment; // CNY 3500.00
  * ```
  */
-export function capitationPayment(input: z.input<typeof capitationPaymentInputSchema>): CapitationPayment {
+export function capitationPayment(input: CapitationPaymentInput): CapitationPayment {
   return computeCapitation(parseInput(capitationPaymentInputSchema, input, "capitationPayment"));
 }
 
@@ -197,6 +200,9 @@ export interface CapitationPanelPayment {
   readonly explanation: readonly Step[];
 }
 
+/** The input of {@link capitationPanelPayment} as stored (JSON): what {@link capitationPanelPaymentInputSchema} parses. */
+export type CapitationPanelPaymentInput = z.input<typeof capitationPanelPaymentInputSchema>;
+
 /**
  * Capitation for a panel whose performance is measured at panel level: the
  * per-enrollee payment (rounded once) times the number of enrollees, exactly.
@@ -206,7 +212,7 @@ export interface CapitationPanelPayment {
  * capitationPanelPayment({ currency: "CNY", enrollees: 1000, baseAmount: "3000", metrics: {}, targets: [] }).total; // CNY 3000000.00
  * ```
  */
-export function capitationPanelPayment(input: z.input<typeof capitationPanelPaymentInputSchema>): CapitationPanelPayment {
+export function capitationPanelPayment(input: CapitationPanelPaymentInput): CapitationPanelPayment {
   const p = parseInput(capitationPanelPaymentInputSchema, input, "capitationPanelPayment");
   const per = computeCapitation(p);
   const total = money(per.payment.amount.times(p.enrollees), p.currency);

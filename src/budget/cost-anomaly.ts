@@ -46,6 +46,9 @@ export interface CostAnomalies {
   readonly explanation: readonly Step[];
 }
 
+/** The input of {@link detectCostAnomalies} as stored (JSON): what {@link detectCostAnomaliesInputSchema} parses. */
+export type DetectCostAnomaliesInput = z.input<typeof detectCostAnomaliesInputSchema>;
+
 /**
  * Flags provider groups whose cost per case is ≥ 1.40 × (configurable) the department
  * mean, total cost ÷ total cases with the group included (科室均值, corrections C5), and
@@ -61,7 +64,7 @@ export interface CostAnomalies {
  * ] }).flagged; // ["A"]
  * ```
  */
-export function detectCostAnomalies(input: z.input<typeof detectCostAnomaliesInputSchema>): CostAnomalies {
+export function detectCostAnomalies(input: DetectCostAnomaliesInput): CostAnomalies {
   const p = parseInput(detectCostAnomaliesInputSchema, input, "detectCostAnomalies");
   const steps: Step[] = [];
   let totalCases = 0;

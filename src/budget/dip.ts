@@ -41,6 +41,9 @@ export interface DipPointValue {
   readonly explanation: readonly Step[];
 }
 
+/** The input of {@link dipPointValue} as stored (JSON): what {@link dipPointValueInputSchema} parses. */
+export type DipPointValueInput = z.input<typeof dipPointValueInputSchema>;
+
 /**
  * The DIP point value (点值): `(fund amount ÷ fund reimbursement ratio) ÷ total points`,
  * kept unrounded so that case payments round only once.
@@ -50,7 +53,7 @@ export interface DipPointValue {
  * dipPointValue({ currency: "CNY", fundAmount: "1200000000", totalPoints: "60000000" }).pointValue; // "20"
  * ```
  */
-export function dipPointValue(input: z.input<typeof dipPointValueInputSchema>): DipPointValue {
+export function dipPointValue(input: DipPointValueInput): DipPointValue {
   const p = parseInput(dipPointValueInputSchema, input, "dipPointValue");
   const fund = cash(p.fundAmount, p.currency);
   const pool = p.fundAmount.dividedBy(p.reimbursementRatio);
@@ -149,6 +152,9 @@ export interface DipCasePayment {
   readonly explanation: readonly Step[];
 }
 
+/** The input of {@link dipCasePayment} as stored (JSON): what {@link dipCasePaymentInputSchema} parses. */
+export type DipCasePaymentInput = z.input<typeof dipCasePaymentInputSchema>;
+
 /**
  * A DIP case payment: `case points × point value × hospital-level coefficient`, rounded
  * once. Case points come from the group points and the case's outlier band (D6 defaults:
@@ -159,7 +165,7 @@ export interface DipCasePayment {
  * dipCasePayment({ currency: "CNY", pointValue: "20", groupPoints: "2500" }).payment; // CNY 50000.00
  * ```
  */
-export function dipCasePayment(input: z.input<typeof dipCasePaymentInputSchema>): DipCasePayment {
+export function dipCasePayment(input: DipCasePaymentInput): DipCasePayment {
   const p = parseInput(dipCasePaymentInputSchema, input, "dipCasePayment");
   const steps: Step[] = [];
   let rule: DipOutlierRule = "standard";
@@ -215,6 +221,9 @@ export interface DipBudgetAllocation {
   readonly explanation: readonly Step[];
 }
 
+/** The input of {@link allocateDipBudget} as stored (JSON): what {@link allocateDipBudgetInputSchema} parses. */
+export type AllocateDipBudgetInput = z.input<typeof allocateDipBudgetInputSchema>;
+
 /**
  * Distributes a DIP budget over cases in proportion to their points, through money's
  * largest-remainder `allocate`, so the case amounts add up to the budget exactly.
@@ -226,7 +235,7 @@ export interface DipBudgetAllocation {
  *   .lines.map((l) => l.amount.toString()); // ["CNY 33.33", "CNY 66.67"]
  * ```
  */
-export function allocateDipBudget(input: z.input<typeof allocateDipBudgetInputSchema>): DipBudgetAllocation {
+export function allocateDipBudget(input: AllocateDipBudgetInput): DipBudgetAllocation {
   const p = parseInput(allocateDipBudgetInputSchema, input, "allocateDipBudget");
   const budget = round(cash(p.budget, p.currency));
   if (!budget.amount.equals(p.budget)) {

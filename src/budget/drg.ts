@@ -97,6 +97,9 @@ export interface DrgPayment {
   readonly explanation: readonly Step[];
 }
 
+/** The input of {@link drgPayment} as stored (JSON): what {@link drgPaymentInputSchema} parses. */
+export type DrgPaymentInput = z.input<typeof drgPaymentInputSchema>;
+
 /**
  * A DRG case payment: `base rate × relative weight × subgroup uplift × Π coefficients`,
  * rounded once. With the actual cost the case is settled: the hospital keeps a surplus
@@ -108,7 +111,7 @@ export interface DrgPayment {
  *   coefficients: [{ name: "efficacy", kind: "efficacy", value: 1.2 }] }).payment; // CNY 43200.00
  * ```
  */
-export function drgPayment(input: z.input<typeof drgPaymentInputSchema>): DrgPayment {
+export function drgPayment(input: DrgPaymentInput): DrgPayment {
   const p = parseInput(drgPaymentInputSchema, input, "drgPayment");
   const c = p.currency;
   const steps: Step[] = [];
@@ -224,6 +227,9 @@ export interface DrgTechnologyCost {
   readonly explanation: readonly Step[];
 }
 
+/** The input of {@link drgTechnologyCost} as stored (JSON): what {@link drgTechnologyCostInputSchema} parses. */
+export type DrgTechnologyCostInput = z.input<typeof drgTechnologyCostInputSchema>;
+
 /**
  * How much of a test's or AI tool's cost is counted in the DRG cost base when weights
  * are set (D4: 1,200 at coefficient 1.3 → 1,560). Each item is rounded once.
@@ -233,7 +239,7 @@ export interface DrgTechnologyCost {
  * drgTechnologyCost({ currency: "CNY", items: [{ name: "NGS panel", actualCost: "1200", coefficient: 1.3 }] }).countedTotal; // CNY 1560.00
  * ```
  */
-export function drgTechnologyCost(input: z.input<typeof drgTechnologyCostInputSchema>): DrgTechnologyCost {
+export function drgTechnologyCost(input: DrgTechnologyCostInput): DrgTechnologyCost {
   const p = parseInput(drgTechnologyCostInputSchema, input, "drgTechnologyCost");
   const steps: Step[] = [];
   const items = p.items.map((it) => {
@@ -264,6 +270,9 @@ export interface DrgEfficacyCoefficient {
   readonly explanation: readonly Step[];
 }
 
+/** The input of {@link drgEfficacyCoefficient} as stored (JSON): what {@link drgEfficacyCoefficientInputSchema} parses. */
+export type DrgEfficacyCoefficientInput = z.input<typeof drgEfficacyCoefficientInputSchema>;
+
 /**
  * The DRG efficacy coefficient (疗效附加权重) for a group whose response rate is ≥ 0.80 and
  * whose one-year survival is ≥ 0.60, both inclusive; 1 otherwise. The default 1.2 reads
@@ -276,7 +285,7 @@ export interface DrgEfficacyCoefficient {
  * drgEfficacyCoefficient({ responseRate: 0.82, oneYearSurvival: 0.65 }).coefficient; // "1.2"
  * ```
  */
-export function drgEfficacyCoefficient(input: z.input<typeof drgEfficacyCoefficientInputSchema>): DrgEfficacyCoefficient {
+export function drgEfficacyCoefficient(input: DrgEfficacyCoefficientInput): DrgEfficacyCoefficient {
   const p = parseInput(drgEfficacyCoefficientInputSchema, input, "drgEfficacyCoefficient");
   const qualifies = p.responseRate.greaterThanOrEqualTo(p.minResponseRate) && p.oneYearSurvival.greaterThanOrEqualTo(p.minOneYearSurvival);
   const coefficient = qualifies ? text(p.coefficient) : "1";

@@ -29,6 +29,9 @@ export interface FundHealth {
   readonly explanation: readonly Step[];
 }
 
+/** The input of {@link fundHealth} as stored (JSON): what {@link fundHealthInputSchema} parses. */
+export type FundHealthInput = z.input<typeof fundHealthInputSchema>;
+
 /**
  * Fund surplus rate (基金结余率) = (income − expenditure) ÷ income, with a warning
  * at or below the warning line (5% by default; reaching the line is the alarm, corrections C7) and a deficit status when spending exceeds income.
@@ -38,7 +41,7 @@ export interface FundHealth {
  * fundHealth({ currency: "CNY", income: "1000000000", expenditure: "970000000" }).status; // "warning" (3% < 5%)
  * ```
  */
-export function fundHealth(input: z.input<typeof fundHealthInputSchema>): FundHealth {
+export function fundHealth(input: FundHealthInput): FundHealth {
   const p = parseInput(fundHealthInputSchema, input, "fundHealth");
   const income = cash(p.income, p.currency);
   const expenditure = cash(p.expenditure, p.currency);

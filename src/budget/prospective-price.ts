@@ -147,6 +147,9 @@ function computeCase(h: Hospital, k: Case, explain: boolean): IppsPayment {
   return { caseId: k.id, operating, capital, ime, dsh, drgPayment, cost, newTechnologyAddOn: ntap, outlierThreshold: threshold, outlier, total, explanation: steps };
 }
 
+/** The input of {@link ippsPayment} as stored (JSON): what {@link ippsPaymentInputSchema} parses. */
+export type IppsPaymentInput = z.input<typeof ippsPaymentInputSchema>;
+
 /**
  * A prospective (IPPS-style) DRG payment for one inpatient case: operating part with the
  * labour share adjusted by the wage index, capital part, IME and DSH add-ons, a
@@ -163,10 +166,13 @@ function computeCase(h: Hospital, k: Case, explain: boolean): IppsPayment {
  * }).total; // USD 13000.00
  * ```
  */
-export function ippsPayment(input: z.input<typeof ippsPaymentInputSchema>): IppsPayment {
+export function ippsPayment(input: IppsPaymentInput): IppsPayment {
   const p = parseInput(ippsPaymentInputSchema, input, "ippsPayment");
   return computeCase(p.hospital, p.case, true);
 }
+
+/** The input of {@link ippsPayments} as stored (JSON): what {@link ippsPaymentsInputSchema} parses. */
+export type IppsPaymentsInput = z.input<typeof ippsPaymentsInputSchema>;
 
 /**
  * Prospective payments for many cases of one hospital (the bulk path; the same arithmetic
@@ -177,7 +183,7 @@ export function ippsPayment(input: z.input<typeof ippsPaymentInputSchema>): Ipps
  * ippsPayments({ hospital, cases: [{ id: "c1", drgWeight: 2, charges: "20000" }] }).total;
  * ```
  */
-export function ippsPayments(input: z.input<typeof ippsPaymentsInputSchema>): IppsPayments {
+export function ippsPayments(input: IppsPaymentsInput): IppsPayments {
   const p = parseInput(ippsPaymentsInputSchema, input, "ippsPayments");
   const c = p.hospital.currency;
   const cases = p.cases.map((k) => {

@@ -43,6 +43,9 @@ export interface ProviderBundleReconciliation {
   readonly explanation: readonly Step[];
 }
 
+/** The input of {@link reconcileProviderBundles} as stored (JSON): what {@link reconcileProviderBundlesInputSchema} parses. */
+export type ReconcileProviderBundlesInput = z.input<typeof reconcileProviderBundlesInputSchema>;
+
 /**
  * Rolls per-episode bundle settlements up to a provider reconciliation: totals of
  * payments, prices and costs, the net surplus or overrun, and one line per episode.
@@ -62,7 +65,7 @@ export interface ProviderBundleReconciliation {
  * r.netProviderMargin; // CNY -500.00
  * ```
  */
-export function reconcileProviderBundles(input: z.input<typeof reconcileProviderBundlesInputSchema>): ProviderBundleReconciliation {
+export function reconcileProviderBundles(input: ReconcileProviderBundlesInput): ProviderBundleReconciliation {
   const p = parseInput(reconcileProviderBundlesInputSchema, input, "reconcileProviderBundles");
   const prices = new Map<string, ReturnType<typeof resolveBundle>>();
   const lines: ProviderEpisodeLine[] = [];

@@ -48,6 +48,9 @@ export interface TargetPriceReconciliation {
   readonly explanation: readonly Step[];
 }
 
+/** The input of {@link reconcileTargetPrice} as stored (JSON): what {@link reconcileTargetPriceInputSchema} parses. */
+export type ReconcileTargetPriceInput = z.input<typeof reconcileTargetPriceInputSchema>;
+
 /**
  * Reconciles a provider's actual spending against a discounted target price over a
  * period (B3): the difference is owed to the provider (positive) or repaid (negative),
@@ -62,7 +65,7 @@ export interface TargetPriceReconciliation {
  * r.finalAmount; // CNY 104500.00
  * ```
  */
-export function reconcileTargetPrice(input: z.input<typeof reconcileTargetPriceInputSchema>): TargetPriceReconciliation {
+export function reconcileTargetPrice(input: ReconcileTargetPriceInput): TargetPriceReconciliation {
   const p = parseInput(reconcileTargetPriceInputSchema, input, "reconcileTargetPrice");
   const c = p.currency;
   const steps: Step[] = [];

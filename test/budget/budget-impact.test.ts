@@ -196,6 +196,6 @@ describe("budget impact scenarios", () => {
     const s = validationError(() => budgetImpactScenarios({ base, scenarios: [{ name: "ok", overrides: {} }, { name: "fast", overrides: { uptake: 2 } }] }));
     expect(s.issues.map((i) => i.path)).toEqual([["scenarios", 1, "overrides", "uptake"]]);
     expect(s.issues[0]!.code).toBe("invalid_union");
-    expect(s.message.startsWith('budgetImpactScenarios (scenario "fast"): invalid input — scenarios.1.overrides.uptake: ')).toBe(true);
+    expect(s.message.startsWith('budgetImpactScenarios (scenario "fast"): invalid input — scenarios[1].overrides.uptake: ')).toBe(true);
   });
 });

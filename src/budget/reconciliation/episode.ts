@@ -42,7 +42,7 @@ export const episodeQualityCategorySchema = z.strictObject({
  * makes the year one-sided (no repayment). `previouslyReconciled` turns the result into a
  * true-up against an earlier reconciliation of the same year.
  */
-export const episodeReconciliationSchema = z
+export const reconcileEpisodesInputSchema = z
   .strictObject({
     scheme: z.literal("episode"),
     currency: statedCurrencySchema,
@@ -72,7 +72,7 @@ export const episodeReconciliationSchema = z
   });
 
 /** An episode reconciliation document as stored (JSON). */
-export type EpisodeReconciliationInput = z.input<typeof episodeReconciliationSchema>;
+export type ReconcileEpisodesInput = z.input<typeof reconcileEpisodesInputSchema>;
 
 /** One episode's line. */
 export interface EpisodeLine {
@@ -110,7 +110,7 @@ const words: SchemeWords = {
 };
 
 /** Computes a parsed episode reconciliation document. */
-export function computeEpisodes(p: z.output<typeof episodeReconciliationSchema>): EpisodeReconciliation {
+export function computeEpisodes(p: z.output<typeof reconcileEpisodesInputSchema>): EpisodeReconciliation {
   const c = p.currency;
   const steps: Step[] = [];
   const types = new Map<string, z.output<typeof episodeBenchmarkSchema>>();
@@ -253,6 +253,6 @@ export function computeEpisodes(p: z.output<typeof episodeReconciliationSchema>)
  *   limits: { stopGain: 0.2, stopLoss: 0.2 }, order: "quality-then-cap" }).providerAmount; // USD 2250.00
  * ```
  */
-export function reconcileEpisodes(input: EpisodeReconciliationInput): EpisodeReconciliation {
-  return computeEpisodes(parseInput(episodeReconciliationSchema, input, "reconcileEpisodes"));
+export function reconcileEpisodes(input: ReconcileEpisodesInput): EpisodeReconciliation {
+  return computeEpisodes(parseInput(reconcileEpisodesInputSchema, input, "reconcileEpisodes"));
 }

@@ -2,20 +2,20 @@
 // that assembles the document schema (adding a scheme = one file + one line here).
 import * as z from "zod";
 import { parseInput } from "../../core/index.js";
-import { computeEpisodes, episodeReconciliationSchema, type EpisodeReconciliation } from "./episode.js";
-import { computeRiskCorridors, riskCorridorsSchema, type RiskCorridorReconciliation } from "./risk-corridors.js";
-import { computeSharedSavings, sharedSavingsSchema, type SharedSavingsReconciliation } from "./shared-savings.js";
+import { computeEpisodes, reconcileEpisodesInputSchema, type EpisodeReconciliation } from "./episode.js";
+import { computeRiskCorridors, reconcileRiskCorridorsInputSchema, type RiskCorridorReconciliation } from "./risk-corridors.js";
+import { computeSharedSavings, reconcileSharedSavingsInputSchema, type SharedSavingsReconciliation } from "./shared-savings.js";
 
 /** Any reconciliation document, by its `scheme`: shared-savings, risk-corridors or episode. */
-export const reconciliationSchema = z.discriminatedUnion("scheme", [sharedSavingsSchema, riskCorridorsSchema, episodeReconciliationSchema]);
+export const reconcileInputSchema = z.discriminatedUnion("scheme", [reconcileSharedSavingsInputSchema, reconcileRiskCorridorsInputSchema, reconcileEpisodesInputSchema]);
 
 /** A reconciliation document as stored (JSON). */
-export type ReconciliationInput = z.input<typeof reconciliationSchema>;
+export type ReconcileInput = z.input<typeof reconcileInputSchema>;
 
 /** The result of {@link reconcile}: the scheme's own result type. */
 export type AnyReconciliation = SharedSavingsReconciliation | RiskCorridorReconciliation | EpisodeReconciliation;
 
-type Parsed = z.output<typeof reconciliationSchema>;
+type Parsed = z.output<typeof reconcileInputSchema>;
 
 const kinds: { readonly [K in Parsed["scheme"]]: (p: Extract<Parsed, { scheme: K }>) => AnyReconciliation } = {
   "shared-savings": computeSharedSavings,
@@ -35,21 +35,21 @@ const kinds: { readonly [K in Parsed["scheme"]]: (p: Extract<Parsed, { scheme: K
  *   limits: { stopGain: 0.2, stopLoss: null }, order: "quality-then-cap" }).providerAmount; // USD 2250.00
  * ```
  */
-export function reconcile(input: ReconciliationInput): AnyReconciliation {
-  const p = parseInput(reconciliationSchema, input, "reconcile");
+export function reconcile(input: ReconcileInput): AnyReconciliation {
+  const p = parseInput(reconcileInputSchema, input, "reconcile");
   return (kinds[p.scheme] as (x: Parsed) => AnyReconciliation)(p);
 }
 
 export { corridorSchema, capSchema, sharingMethodSchema, orderSchema, type Corridor, type CorridorInput, type CapInput, type Reconciliation } from "./mechanism.js";
 export { qualityScoreSchema, type QualityScoreInput } from "./quality.js";
-export { sharedSavingsSchema, minimumSavingsRateSchema, sharedLossRateSchema, reconcileSharedSavings, type SharedSavingsInput, type SharedSavingsReconciliation } from "./shared-savings.js";
-export { riskCorridorsSchema, reconcileRiskCorridors, type RiskCorridorsInput, type RiskCorridorReconciliation } from "./risk-corridors.js";
+export { reconcileSharedSavingsInputSchema, minimumSavingsRateSchema, sharedLossRateSchema, reconcileSharedSavings, type ReconcileSharedSavingsInput, type SharedSavingsReconciliation } from "./shared-savings.js";
+export { reconcileRiskCorridorsInputSchema, reconcileRiskCorridors, type ReconcileRiskCorridorsInput, type RiskCorridorReconciliation } from "./risk-corridors.js";
 export {
-  episodeReconciliationSchema,
+  reconcileEpisodesInputSchema,
   episodeBenchmarkSchema,
   episodeQualityCategorySchema,
   reconcileEpisodes,
-  type EpisodeReconciliationInput,
+  type ReconcileEpisodesInput,
   type EpisodeReconciliation,
   type EpisodeLine,
 } from "./episode.js";

@@ -14,7 +14,7 @@ import { capLimits, capSchema, corridorSchema, runMechanism, statedCurrencySchem
  * withhold is earned back. `gains` and `losses` are corridor tables over the ratio of
  * savings (losses) to the final benchmark.
  */
-export const riskCorridorsSchema = z.strictObject({
+export const reconcileRiskCorridorsInputSchema = z.strictObject({
   scheme: z.literal("risk-corridors"),
   currency: statedCurrencySchema,
   /** A label such as "Global" or "Professional", shown in the explanation. */
@@ -31,7 +31,7 @@ export const riskCorridorsSchema = z.strictObject({
 });
 
 /** A risk-corridor document as stored (JSON). */
-export type RiskCorridorsInput = z.input<typeof riskCorridorsSchema>;
+export type ReconcileRiskCorridorsInput = z.input<typeof reconcileRiskCorridorsInputSchema>;
 
 /** A risk-corridor reconciliation: the common result plus the benchmark build-up. */
 export interface RiskCorridorReconciliation extends Reconciliation {
@@ -43,7 +43,7 @@ export interface RiskCorridorReconciliation extends Reconciliation {
 }
 
 /** Computes a parsed risk-corridor document. */
-export function computeRiskCorridors(p: z.output<typeof riskCorridorsSchema>): RiskCorridorReconciliation {
+export function computeRiskCorridors(p: z.output<typeof reconcileRiskCorridorsInputSchema>): RiskCorridorReconciliation {
   const c = p.currency;
   const steps: Step[] = [];
   const benchmark = money(p.benchmark, c);
@@ -119,6 +119,6 @@ export function computeRiskCorridors(p: z.output<typeof riskCorridorsSchema>): R
  * // USD 27500000.00 (25m at 100% + 5m at 50%)
  * ```
  */
-export function reconcileRiskCorridors(input: RiskCorridorsInput): RiskCorridorReconciliation {
-  return computeRiskCorridors(parseInput(riskCorridorsSchema, input, "reconcileRiskCorridors"));
+export function reconcileRiskCorridors(input: ReconcileRiskCorridorsInput): RiskCorridorReconciliation {
+  return computeRiskCorridors(parseInput(reconcileRiskCorridorsInputSchema, input, "reconcileRiskCorridors"));
 }

@@ -41,7 +41,7 @@ export const sharedLossRateSchema = z.discriminatedUnion("kind", [
  * is given per capita or as one line per beneficiary. A two-sided track needs a minimum loss
  * rate, a shared-loss rate and a loss cap; a one-sided track must not give them.
  */
-export const sharedSavingsSchema = z
+export const reconcileSharedSavingsInputSchema = z
   .strictObject({
     scheme: z.literal("shared-savings"),
     currency: statedCurrencySchema,
@@ -77,7 +77,7 @@ export const sharedSavingsSchema = z
   });
 
 /** A shared-savings document as stored (JSON). */
-export type SharedSavingsInput = z.input<typeof sharedSavingsSchema>;
+export type ReconcileSharedSavingsInput = z.input<typeof reconcileSharedSavingsInputSchema>;
 
 /** A shared-savings reconciliation: the common result plus the MSSP figures. */
 export interface SharedSavingsReconciliation extends Reconciliation {
@@ -108,7 +108,7 @@ const words: SchemeWords = {
 };
 
 /** Computes a parsed shared-savings document. */
-export function computeSharedSavings(p: z.output<typeof sharedSavingsSchema>): SharedSavingsReconciliation {
+export function computeSharedSavings(p: z.output<typeof reconcileSharedSavingsInputSchema>): SharedSavingsReconciliation {
   const c = p.currency;
   const steps: Step[] = [];
   let personYears: Dec;
@@ -245,6 +245,6 @@ export function computeSharedSavings(p: z.output<typeof sharedSavingsSchema>): S
  * }).providerAmount; // USD 2400000.00
  * ```
  */
-export function reconcileSharedSavings(input: SharedSavingsInput): SharedSavingsReconciliation {
-  return computeSharedSavings(parseInput(sharedSavingsSchema, input, "reconcileSharedSavings"));
+export function reconcileSharedSavings(input: ReconcileSharedSavingsInput): SharedSavingsReconciliation {
+  return computeSharedSavings(parseInput(reconcileSharedSavingsInputSchema, input, "reconcileSharedSavings"));
 }
