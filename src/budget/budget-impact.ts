@@ -28,8 +28,11 @@ const positiveAmountSchema = nonNegativeAmountSchema.refine((d) => d.greaterThan
  * Input of {@link budgetImpact}. Each of `eligible`, `uptake`, `costPerPatient`, the
  * displaced shares and costs, the avoided events and the fund figures is either one
  * value for every year or a list with one value per year of the `horizon`.
+ *
+ * @category Budget Impact
  */
 export const budgetImpactInputSchema = z.strictObject({
+  /** ISO 4217 code of every amount in the analysis (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** Number of years; inferred from the per-year lists when absent (1 if none). */
   horizon: z.number().int().min(1).max(100).optional(),
@@ -39,35 +42,67 @@ export const budgetImpactInputSchema = z.strictObject({
   eligible: perYear(nonNegativeDecimalSchema),
   /** Share of the eligible population treated with the new technology, in [0, 1]. */
   uptake: perYear(rateSchema),
-  /** Cost to the fund per treated patient. */
+  /** Cost to the fund per treated patient (人均费用), an amount ≥ 0, constant or one per year. */
   costPerPatient: perYear(nonNegativeAmountSchema),
   /** Therapies the new one displaces: `share` of treated patients who would have had each (market-share shift). */
   displaced: z
-    .array(z.strictObject({ name: z.string().min(1), costPerPatient: perYear(nonNegativeAmountSchema), share: perYear(rateSchema).prefault(1) }))
+    .array(
+      z.strictObject({
+        /** The displaced therapy's name, for the explanation. */
+        name: z.string().min(1),
+        /** What the displaced therapy costs the fund per patient, an amount ≥ 0, constant or one per year. */
+        costPerPatient: perYear(nonNegativeAmountSchema),
+        /** Share in [0, 1] of treated patients who would have had it (市场份额替代); 1 by default. */
+        share: perYear(rateSchema).prefault(1),
+      }),
+    )
     .default([]),
   /** Events avoided per treated patient and what each would have cost the fund. */
   avoidedEvents: z
-    .array(z.strictObject({ name: z.string().min(1), costPerEvent: perYear(nonNegativeAmountSchema), eventsPerPatient: perYear(nonNegativeDecimalSchema) }))
+    .array(
+      z.strictObject({
+        /** The avoided event's name (an admission, a relapse), for the explanation. */
+        name: z.string().min(1),
+        /** What one event would have cost the fund, an amount ≥ 0, constant or one per year. */
+        costPerEvent: perYear(nonNegativeAmountSchema),
+        /** Events avoided per treated patient, a decimal ≥ 0, constant or one per year. */
+        eventsPerPatient: perYear(nonNegativeDecimalSchema),
+      }),
+    )
     .default([]),
   /** Annual discount rate for the present-value total; 0 (undiscounted) by default. */
   discountRate: rateSchema.prefault(0),
+  /** The fund's expenditure (基金支出), an amount > 0, constant or one per year; needed for a share-of-expenditure limit. */
   fundExpenditure: perYear(positiveAmountSchema).optional(),
+  /** The fund's surplus (基金结余), an amount > 0, constant or one per year; needed for a share-of-surplus limit. */
   fundSurplus: perYear(positiveAmountSchema).optional(),
   /** The affordability limit: the largest acceptable yearly share or amount. */
   affordability: z
     .strictObject({
+      /** Largest acceptable net cost as a share in [0, 1] of fund expenditure (inclusive). */
       maxShareOfExpenditure: rateSchema.optional(),
+      /** Largest acceptable net cost as a share in [0, 1] of the fund surplus (inclusive). */
       maxShareOfSurplus: rateSchema.optional(),
+      /** Largest acceptable yearly net cost, an amount ≥ 0 (inclusive). */
       maxAnnualAmount: nonNegativeAmountSchema.optional(),
     })
     .optional(),
+  /** How each year's money figures are rounded to the currency's minor unit; half-up by default. */
   rounding: roundingSchema.default("half-up"),
 });
 
-/** A budget-impact input as stored (JSON). */
+/**
+ * A budget-impact input as stored (JSON).
+ *
+ * @category Budget Impact
+ */
 export type BudgetImpactInput = z.input<typeof budgetImpactInputSchema>;
 
-/** One year of a budget-impact analysis. */
+/**
+ * One year of a budget-impact analysis.
+ *
+ * @category Budget Impact
+ */
 export interface BudgetImpactYear {
   /** 1-based year of the horizon. */
   readonly year: number;
@@ -92,7 +127,11 @@ export interface BudgetImpactYear {
   readonly withinLimit: boolean | null;
 }
 
-/** A budget-impact analysis over a horizon. */
+/**
+ * A budget-impact analysis over a horizon.
+ *
+ * @category Budget Impact
+ */
 export interface BudgetImpact {
   readonly horizon: number;
   readonly years: readonly BudgetImpactYear[];
@@ -258,6 +297,11 @@ function analyse(p: Parsed): BudgetImpact {
  * money figure rounded once per year; totals undiscounted by default; shares of fund
  * expenditure and surplus; and an affordability verdict against a configured limit.
  *
+ * @category Budget Impact
+ * @param input - the analysis: currency, eligible population, uptake, cost per patient, displaced therapies, avoided events, fund figures and the affordability limit (each value constant or one per year).
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, or a per-year list's length differs from the horizon (path named)
+ * @throws {DomainError} INCONSISTENT_INPUT when the displaced shares of a year add up to more than 1 (path `displaced`), or a share limit is set without the fund figure it divides by
+ *
  * @example
  * ```ts
  * const r = budgetImpact({ currency: "CNY", eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000" });
@@ -268,24 +312,52 @@ export function budgetImpact(input: BudgetImpactInput): BudgetImpact {
   return analyse(parseInput(budgetImpactInputSchema, input, "budgetImpact"));
 }
 
-/** Input of {@link budgetImpactScenarios}: a base analysis and named overrides of its fields. */
+/**
+ * Input of {@link budgetImpactScenarios}: a base analysis and named overrides of its fields.
+ *
+ * @category Budget Impact
+ */
 export const budgetImpactScenariosInputSchema = z.strictObject({
+  /** The base case: a {@link budgetImpactInputSchema} document. */
   base: userRecord(z.string(), z.unknown()),
-  scenarios: z.array(z.strictObject({ name: z.string().min(1), overrides: userRecord(z.string(), z.unknown()) })).default([]),
+  /** Named scenarios, each run as the base with its overrides; none by default. */
+  scenarios: z
+    .array(
+      z.strictObject({
+        /** The scenario's name ("price cut", "fast uptake"). */
+        name: z.string().min(1),
+        /** Top-level fields of the base that this scenario replaces. */
+        overrides: userRecord(z.string(), z.unknown()),
+      }),
+    )
+    .default([]),
 });
 
-/** The base case and each scenario's analysis. */
+/**
+ * The base case and each scenario's analysis.
+ *
+ * @category Budget Impact
+ */
 export interface BudgetImpactScenarios {
   readonly runs: readonly { readonly name: string; readonly result: BudgetImpact; readonly differenceFromBase: Money }[];
 }
 
-/** The input of {@link budgetImpactScenarios} as stored (JSON): what {@link budgetImpactScenariosInputSchema} parses. */
+/**
+ * The input of {@link budgetImpactScenarios} as stored (JSON): what {@link budgetImpactScenariosInputSchema} parses.
+ *
+ * @category Budget Impact
+ */
 export type BudgetImpactScenariosInput = z.input<typeof budgetImpactScenariosInputSchema>;
 
 /**
  * Runs a budget-impact analysis for the base case and for each scenario, where a
  * scenario replaces top-level fields of the base (e.g. a faster uptake or a lower
  * price). Each run reports its net total's difference from the base.
+ *
+ * @category Budget Impact
+ * @param input - `base`, a budget-impact input, and `scenarios`, each a name and the top-level fields it overrides.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown in the base or in a scenario merged with it (path under `base` or `scenarios[i].overrides`)
+ * @throws {DomainError} INCONSISTENT_INPUT as {@link budgetImpact}
  *
  * @example
  * ```ts

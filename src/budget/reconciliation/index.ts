@@ -6,13 +6,25 @@ import { computeEpisodes, reconcileEpisodesInputSchema, type EpisodeReconciliati
 import { computeRiskCorridors, reconcileRiskCorridorsInputSchema, type RiskCorridorReconciliation } from "./risk-corridors.js";
 import { computeSharedSavings, reconcileSharedSavingsInputSchema, type SharedSavingsReconciliation } from "./shared-savings.js";
 
-/** Any reconciliation document, by its `scheme`: shared-savings, risk-corridors or episode. */
+/**
+ * Any reconciliation document, by its `scheme`: shared-savings, risk-corridors or episode.
+ *
+ * @category Reconciliation
+ */
 export const reconcileInputSchema = z.discriminatedUnion("scheme", [reconcileSharedSavingsInputSchema, reconcileRiskCorridorsInputSchema, reconcileEpisodesInputSchema]);
 
-/** A reconciliation document as stored (JSON). */
+/**
+ * A reconciliation document as stored (JSON).
+ *
+ * @category Reconciliation
+ */
 export type ReconcileInput = z.input<typeof reconcileInputSchema>;
 
-/** The result of {@link reconcile}: the scheme's own result type. */
+/**
+ * The result of {@link reconcile}: the scheme's own result type.
+ *
+ * @category Reconciliation
+ */
 export type AnyReconciliation = SharedSavingsReconciliation | RiskCorridorReconciliation | EpisodeReconciliation;
 
 type Parsed = z.output<typeof reconcileInputSchema>;
@@ -26,6 +38,11 @@ const kinds: { readonly [K in Parsed["scheme"]]: (p: Extract<Parsed, { scheme: K
 /**
  * Reconciles any reconciliation document through the one mechanism, dispatching on its
  * `scheme` (a backend can store documents of every scheme in one table).
+ *
+ * @category Reconciliation
+ * @param input - a reconciliation document of any scheme (`shared-savings`, `risk-corridors` or `episode`).
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown for the document's scheme (path named)
+ * @throws {DomainError} as the scheme's own calculator ({@link reconcileSharedSavings}, {@link reconcileRiskCorridors}, {@link reconcileEpisodes})
  *
  * @example
  * ```ts
