@@ -281,7 +281,7 @@ export type IppsPaymentsInput = z.input<typeof ippsPaymentsInputSchema>;
  *
  * @example
  * ```ts
- * declare const hospital: IppsHospital;
+ * declare const hospital: Parameters<typeof ippsPayments>[0]["hospital"];
  * ippsPayments({ hospital, cases: [{ id: "c1", drgWeight: 2, charges: "20000" }] }).total;
  * ```
  */

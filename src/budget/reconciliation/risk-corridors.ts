@@ -144,7 +144,7 @@ export function computeRiskCorridors(p: z.output<typeof reconcileRiskCorridorsIn
  *
  * @example
  * ```ts
- * const corridor: CorridorInput = { method: "marginal", bands: [
+ * const corridor = { method: "marginal" as const, bands: [
  *   { from: 0, to: 0.25, share: 1 }, { from: 0.25, to: 0.35, share: 0.5 },
  *   { from: 0.35, to: 0.5, share: 0.25 }, { from: 0.5, to: null, share: 0.1 }] };
  * reconcileRiskCorridors({ scheme: "risk-corridors", currency: "USD", benchmark: "100000000",
