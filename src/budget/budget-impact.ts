@@ -22,6 +22,14 @@ function perYear<S extends z.ZodType>(schema: S) {
   return z.union([schema, z.array(schema).min(1)]);
 }
 
+/**
+ * The longest budget-impact horizon, in years: a stated `horizon` above it is refused, and so
+ * is a per-year list longer than it when the horizon is inferred from the lists.
+ *
+ * @category Budget Impact
+ */
+export const MAX_BUDGET_IMPACT_YEARS = 100;
+
 const positiveAmountSchema = nonNegativeAmountSchema.refine((d) => d.greaterThan(0), { message: "must be > 0" });
 
 /**
@@ -35,7 +43,7 @@ export const budgetImpactInputSchema = z.strictObject({
   /** ISO 4217 code of every amount in the analysis (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** Number of years; inferred from the per-year lists when absent (1 if none). */
-  horizon: z.number().int().min(1).max(100).optional(),
+  horizon: z.number().int().min(1).max(MAX_BUDGET_IMPACT_YEARS).optional(),
   /** First calendar year, for labels only. */
   startYear: z.number().int().optional(),
   /** Eligible population per year (may be fractional when it is an estimate). */
@@ -165,6 +173,12 @@ function resolveHorizon(p: Parsed): number {
   note(["fundExpenditure"], p.fundExpenditure);
   note(["fundSurplus"], p.fundSurplus);
   const horizon = p.horizon ?? lists[0]?.length ?? 1;
+  // An inferred horizon obeys the same limit as a stated one (a 10,000-value list is not a
+  // 10,000-year analysis).
+  if (horizon > MAX_BUDGET_IMPACT_YEARS) {
+    const first = lists[0] as { path: (string | number)[]; length: number };
+    throw new ValidationError([{ path: first.path, code: "too_big", message: `has ${first.length} yearly values; a horizon is at most ${MAX_BUDGET_IMPACT_YEARS} years (MAX_BUDGET_IMPACT_YEARS)` }], "budgetImpact");
+  }
   const issues: Issue[] = lists
     .filter((l) => l.length !== horizon)
     .map((l) => ({

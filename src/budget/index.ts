@@ -82,6 +82,7 @@ export {
 } from "./capitation.js";
 export {
   budgetImpactInputSchema,
+  MAX_BUDGET_IMPACT_YEARS,
   budgetImpact,
   budgetImpactScenariosInputSchema,
   budgetImpactScenarios,

@@ -1,7 +1,7 @@
 // Budget impact: every sentence of the explanation, the affordability verdicts, and each
 // input guard's typed error and path. Expected values are worked by hand in comments.
 import { describe, expect, it } from "vitest";
-import { budgetImpact, budgetImpactScenarios } from "../../src/index.js";
+import { budgetImpact, budgetImpactScenarios, MAX_BUDGET_IMPACT_YEARS } from "../../src/index.js";
 import { issues, validationError } from "../typed-errors.js";
 import { domain, json, m } from "./explain-helpers.js";
 
@@ -197,5 +197,19 @@ describe("budget impact scenarios", () => {
     expect(s.issues.map((i) => i.path)).toEqual([["scenarios", 1, "overrides", "uptake"]]);
     expect(s.issues[0]!.code).toBe("invalid_union");
     expect(s.message.startsWith('budgetImpactScenarios (scenario "fast"): invalid input — scenarios[1].overrides.uptake: ')).toBe(true);
+  });
+});
+
+describe("budget impact: the horizon limit", () => {
+  it("a per-year list longer than MAX_BUDGET_IMPACT_YEARS is refused when it sets the horizon, like a stated horizon (regression)", () => {
+    // Before: a 10,000-value uptake list ran a 10,000-year analysis (seconds), while horizon: 101 was refused.
+    expect(MAX_BUDGET_IMPACT_YEARS).toBe(100);
+    const long = Array.from({ length: 101 }, () => 0.5);
+    expect(issues(() => budgetImpact({ currency: "CNY", eligible: 1, uptake: long, costPerPatient: "1" }))).toEqual([
+      { path: ["uptake"], code: "too_big", message: "has 101 yearly values; a horizon is at most 100 years (MAX_BUDGET_IMPACT_YEARS)" },
+    ]);
+    expect(issues(() => budgetImpact({ currency: "CNY", horizon: 101, eligible: 1, uptake: 1, costPerPatient: "1" }))[0]!.path).toEqual(["horizon"]);
+    // Exactly 100 years is allowed.
+    expect(budgetImpact({ currency: "CNY", eligible: 1, uptake: long.slice(1), costPerPatient: "1" }).horizon).toBe(100);
   });
 });
