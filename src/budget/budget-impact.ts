@@ -30,6 +30,14 @@ function perYear<S extends z.ZodType>(schema: S) {
  */
 export const MAX_BUDGET_IMPACT_YEARS = 100;
 
+/**
+ * The most scenarios {@link budgetImpactScenarios} runs in one call (each is a full analysis);
+ * more is a `too_big` error at `scenarios`.
+ *
+ * @category Budget Impact
+ */
+export const MAX_BUDGET_IMPACT_SCENARIOS = 1000;
+
 const positiveAmountSchema = nonNegativeAmountSchema.refine((d) => d.greaterThan(0), { message: "must be > 0" });
 
 /**
@@ -334,7 +342,7 @@ export function budgetImpact(input: BudgetImpactInput): BudgetImpact {
 export const budgetImpactScenariosInputSchema = z.strictObject({
   /** The base case: a {@link budgetImpactInputSchema} document. */
   base: userRecord(z.string(), z.unknown()),
-  /** Named scenarios, each run as the base with its overrides; none by default. */
+  /** Named scenarios, each run as the base with its overrides, at most {@link MAX_BUDGET_IMPACT_SCENARIOS}; none by default. */
   scenarios: z
     .array(
       z.strictObject({
@@ -344,6 +352,7 @@ export const budgetImpactScenariosInputSchema = z.strictObject({
         overrides: userRecord(z.string(), z.unknown()),
       }),
     )
+    .max(MAX_BUDGET_IMPACT_SCENARIOS)
     .default([]),
 });
 

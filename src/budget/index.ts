@@ -83,6 +83,7 @@ export {
 export {
   budgetImpactInputSchema,
   MAX_BUDGET_IMPACT_YEARS,
+  MAX_BUDGET_IMPACT_SCENARIOS,
   budgetImpact,
   budgetImpactScenariosInputSchema,
   budgetImpactScenarios,

@@ -1,7 +1,7 @@
 // Budget impact: every sentence of the explanation, the affordability verdicts, and each
 // input guard's typed error and path. Expected values are worked by hand in comments.
 import { describe, expect, it } from "vitest";
-import { budgetImpact, budgetImpactScenarios, MAX_BUDGET_IMPACT_YEARS } from "../../src/index.js";
+import { budgetImpact, budgetImpactScenarios, MAX_BUDGET_IMPACT_SCENARIOS, MAX_BUDGET_IMPACT_YEARS } from "../../src/index.js";
 import { issues, validationError } from "../typed-errors.js";
 import { domain, json, m } from "./explain-helpers.js";
 
@@ -211,5 +211,16 @@ describe("budget impact: the horizon limit", () => {
     expect(issues(() => budgetImpact({ currency: "CNY", horizon: 101, eligible: 1, uptake: 1, costPerPatient: "1" }))[0]!.path).toEqual(["horizon"]);
     // Exactly 100 years is allowed.
     expect(budgetImpact({ currency: "CNY", eligible: 1, uptake: long.slice(1), costPerPatient: "1" }).horizon).toBe(100);
+  });
+});
+
+describe("budget impact scenarios: the scenario limit", () => {
+  it("more than MAX_BUDGET_IMPACT_SCENARIOS scenarios is a too_big error at scenarios", () => {
+    expect(MAX_BUDGET_IMPACT_SCENARIOS).toBe(1000);
+    const base = { currency: "CNY", eligible: 1, uptake: 1, costPerPatient: "1" };
+    const many = Array.from({ length: 1001 }, (_, i) => ({ name: `s${i}`, overrides: {} }));
+    const all = issues(() => budgetImpactScenarios({ base, scenarios: many }));
+    expect(all.map((i) => [i.path, i.code])).toEqual([[["scenarios"], "too_big"]]);
+    expect(budgetImpactScenarios({ base, scenarios: many.slice(0, 2) }).runs).toHaveLength(3);
   });
 });
