@@ -22,52 +22,103 @@ function perYear<S extends z.ZodType>(schema: S) {
   return z.union([schema, z.array(schema).min(1)]);
 }
 
+/**
+ * The longest budget-impact horizon, in years: a stated `horizon` above it is refused, and so
+ * is a per-year list longer than it when the horizon is inferred from the lists.
+ *
+ * @category Budget Impact
+ */
+export const MAX_BUDGET_IMPACT_YEARS = 100;
+
+/**
+ * The most scenarios {@link budgetImpactScenarios} runs in one call (each is a full analysis);
+ * more is a `too_big` error at `scenarios`.
+ *
+ * @category Budget Impact
+ */
+export const MAX_BUDGET_IMPACT_SCENARIOS = 1000;
+
 const positiveAmountSchema = nonNegativeAmountSchema.refine((d) => d.greaterThan(0), { message: "must be > 0" });
 
 /**
  * Input of {@link budgetImpact}. Each of `eligible`, `uptake`, `costPerPatient`, the
  * displaced shares and costs, the avoided events and the fund figures is either one
  * value for every year or a list with one value per year of the `horizon`.
+ *
+ * @category Budget Impact
  */
 export const budgetImpactInputSchema = z.strictObject({
+  /** ISO 4217 code of every amount in the analysis (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** Number of years; inferred from the per-year lists when absent (1 if none). */
-  horizon: z.number().int().min(1).max(100).optional(),
+  horizon: z.number().int().min(1).max(MAX_BUDGET_IMPACT_YEARS).optional(),
   /** First calendar year, for labels only. */
   startYear: z.number().int().optional(),
   /** Eligible population per year (may be fractional when it is an estimate). */
   eligible: perYear(nonNegativeDecimalSchema),
   /** Share of the eligible population treated with the new technology, in [0, 1]. */
   uptake: perYear(rateSchema),
-  /** Cost to the fund per treated patient. */
+  /** Cost to the fund per treated patient (人均费用), an amount ≥ 0, constant or one per year. */
   costPerPatient: perYear(nonNegativeAmountSchema),
   /** Therapies the new one displaces: `share` of treated patients who would have had each (market-share shift). */
   displaced: z
-    .array(z.strictObject({ name: z.string().min(1), costPerPatient: perYear(nonNegativeAmountSchema), share: perYear(rateSchema).prefault(1) }))
+    .array(
+      z.strictObject({
+        /** The displaced therapy's name, for the explanation. */
+        name: z.string().min(1),
+        /** What the displaced therapy costs the fund per patient, an amount ≥ 0, constant or one per year. */
+        costPerPatient: perYear(nonNegativeAmountSchema),
+        /** Share in [0, 1] of treated patients who would have had it (市场份额替代); 1 by default. */
+        share: perYear(rateSchema).prefault(1),
+      }),
+    )
     .default([]),
   /** Events avoided per treated patient and what each would have cost the fund. */
   avoidedEvents: z
-    .array(z.strictObject({ name: z.string().min(1), costPerEvent: perYear(nonNegativeAmountSchema), eventsPerPatient: perYear(nonNegativeDecimalSchema) }))
+    .array(
+      z.strictObject({
+        /** The avoided event's name (an admission, a relapse), for the explanation. */
+        name: z.string().min(1),
+        /** What one event would have cost the fund, an amount ≥ 0, constant or one per year. */
+        costPerEvent: perYear(nonNegativeAmountSchema),
+        /** Events avoided per treated patient, a decimal ≥ 0, constant or one per year. */
+        eventsPerPatient: perYear(nonNegativeDecimalSchema),
+      }),
+    )
     .default([]),
   /** Annual discount rate for the present-value total; 0 (undiscounted) by default. */
   discountRate: rateSchema.prefault(0),
+  /** The fund's expenditure (基金支出), an amount > 0, constant or one per year; needed for a share-of-expenditure limit. */
   fundExpenditure: perYear(positiveAmountSchema).optional(),
+  /** The fund's surplus (基金结余), an amount > 0, constant or one per year; needed for a share-of-surplus limit. */
   fundSurplus: perYear(positiveAmountSchema).optional(),
   /** The affordability limit: the largest acceptable yearly share or amount. */
   affordability: z
     .strictObject({
+      /** Largest acceptable net cost as a share in [0, 1] of fund expenditure (inclusive). */
       maxShareOfExpenditure: rateSchema.optional(),
+      /** Largest acceptable net cost as a share in [0, 1] of the fund surplus (inclusive). */
       maxShareOfSurplus: rateSchema.optional(),
+      /** Largest acceptable yearly net cost, an amount ≥ 0 (inclusive). */
       maxAnnualAmount: nonNegativeAmountSchema.optional(),
     })
     .optional(),
+  /** How each year's money figures are rounded to the currency's minor unit; half-up by default. */
   rounding: roundingSchema.default("half-up"),
 });
 
-/** A budget-impact input as stored (JSON). */
+/**
+ * A budget-impact input as stored (JSON).
+ *
+ * @category Budget Impact
+ */
 export type BudgetImpactInput = z.input<typeof budgetImpactInputSchema>;
 
-/** One year of a budget-impact analysis. */
+/**
+ * One year of a budget-impact analysis.
+ *
+ * @category Budget Impact
+ */
 export interface BudgetImpactYear {
   /** 1-based year of the horizon. */
   readonly year: number;
@@ -92,7 +143,11 @@ export interface BudgetImpactYear {
   readonly withinLimit: boolean | null;
 }
 
-/** A budget-impact analysis over a horizon. */
+/**
+ * A budget-impact analysis over a horizon.
+ *
+ * @category Budget Impact
+ */
 export interface BudgetImpact {
   readonly horizon: number;
   readonly years: readonly BudgetImpactYear[];
@@ -126,6 +181,12 @@ function resolveHorizon(p: Parsed): number {
   note(["fundExpenditure"], p.fundExpenditure);
   note(["fundSurplus"], p.fundSurplus);
   const horizon = p.horizon ?? lists[0]?.length ?? 1;
+  // An inferred horizon obeys the same limit as a stated one (a 10,000-value list is not a
+  // 10,000-year analysis).
+  if (horizon > MAX_BUDGET_IMPACT_YEARS) {
+    const first = lists[0] as { path: (string | number)[]; length: number };
+    throw new ValidationError([{ path: first.path, code: "too_big", message: `has ${first.length} yearly values; a horizon is at most ${MAX_BUDGET_IMPACT_YEARS} years (MAX_BUDGET_IMPACT_YEARS)` }], "budgetImpact");
+  }
   const issues: Issue[] = lists
     .filter((l) => l.length !== horizon)
     .map((l) => ({
@@ -258,6 +319,11 @@ function analyse(p: Parsed): BudgetImpact {
  * money figure rounded once per year; totals undiscounted by default; shares of fund
  * expenditure and surplus; and an affordability verdict against a configured limit.
  *
+ * @category Budget Impact
+ * @param input - the analysis: currency, eligible population, uptake, cost per patient, displaced therapies, avoided events, fund figures and the affordability limit (each value constant or one per year).
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, or a per-year list's length differs from the horizon (path named)
+ * @throws {DomainError} INCONSISTENT_INPUT when the displaced shares of a year add up to more than 1 (path `displaced`), or a share limit is set without the fund figure it divides by
+ *
  * @example
  * ```ts
  * const r = budgetImpact({ currency: "CNY", eligible: 3600, uptake: [0.3, 0.5, 0.7], costPerPatient: "120000" });
@@ -268,21 +334,53 @@ export function budgetImpact(input: BudgetImpactInput): BudgetImpact {
   return analyse(parseInput(budgetImpactInputSchema, input, "budgetImpact"));
 }
 
-/** Input of {@link budgetImpactScenarios}: a base analysis and named overrides of its fields. */
+/**
+ * Input of {@link budgetImpactScenarios}: a base analysis and named overrides of its fields.
+ *
+ * @category Budget Impact
+ */
 export const budgetImpactScenariosInputSchema = z.strictObject({
+  /** The base case: a {@link budgetImpactInputSchema} document. */
   base: userRecord(z.string(), z.unknown()),
-  scenarios: z.array(z.strictObject({ name: z.string().min(1), overrides: userRecord(z.string(), z.unknown()) })).default([]),
+  /** Named scenarios, each run as the base with its overrides, at most {@link MAX_BUDGET_IMPACT_SCENARIOS}; none by default. */
+  scenarios: z
+    .array(
+      z.strictObject({
+        /** The scenario's name ("price cut", "fast uptake"). */
+        name: z.string().min(1),
+        /** Top-level fields of the base that this scenario replaces. */
+        overrides: userRecord(z.string(), z.unknown()),
+      }),
+    )
+    .max(MAX_BUDGET_IMPACT_SCENARIOS)
+    .default([]),
 });
 
-/** The base case and each scenario's analysis. */
+/**
+ * The base case and each scenario's analysis.
+ *
+ * @category Budget Impact
+ */
 export interface BudgetImpactScenarios {
   readonly runs: readonly { readonly name: string; readonly result: BudgetImpact; readonly differenceFromBase: Money }[];
 }
 
 /**
+ * The input of {@link budgetImpactScenarios} as stored (JSON): what {@link budgetImpactScenariosInputSchema} parses.
+ *
+ * @category Budget Impact
+ */
+export type BudgetImpactScenariosInput = z.input<typeof budgetImpactScenariosInputSchema>;
+
+/**
  * Runs a budget-impact analysis for the base case and for each scenario, where a
  * scenario replaces top-level fields of the base (e.g. a faster uptake or a lower
  * price). Each run reports its net total's difference from the base.
+ *
+ * @category Budget Impact
+ * @param input - `base`, a budget-impact input, and `scenarios`, each a name and the top-level fields it overrides.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown in the base or in a scenario merged with it (path under `base` or `scenarios[i].overrides`)
+ * @throws {DomainError} INCONSISTENT_INPUT as {@link budgetImpact}
  *
  * @example
  * ```ts
@@ -292,7 +390,7 @@ export interface BudgetImpactScenarios {
  * }).runs[1]?.differenceFromBase; // CNY -108000000.00
  * ```
  */
-export function budgetImpactScenarios(input: z.input<typeof budgetImpactScenariosInputSchema>): BudgetImpactScenarios {
+export function budgetImpactScenarios(input: BudgetImpactScenariosInput): BudgetImpactScenarios {
   const p = parseInput(budgetImpactScenariosInputSchema, input, "budgetImpactScenarios");
   const run = (doc: unknown, context: string, prefix: (string | number)[]): BudgetImpact => {
     const parsed = budgetImpactInputSchema.safeParse(doc);

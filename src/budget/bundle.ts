@@ -12,9 +12,15 @@ import { allocate, type Dec, equals, money, round, subtract, sum, type Money, ty
 import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, inconsistent, pct, text } from "./common.js";
 
-/** One priced item of a bundle (test, drug, imaging, supportive care) at its à-la-carte amount. */
+/**
+ * One priced item of a bundle (test, drug, imaging, supportive care) at its à-la-carte amount.
+ *
+ * @category Bundled Payment
+ */
 export const bundleComponentSchema = z.strictObject({
+  /** The component's name (NGS test, targeted drug, imaging); also its key in the explanation. */
   name: z.string().min(1),
+  /** Its à-la-carte amount (单项价格), ≥ 0, in the bundle's currency. */
   amount: nonNegativeAmountSchema,
 });
 
@@ -22,13 +28,20 @@ export const bundleComponentSchema = z.strictObject({
  * A bundle document (打包付费): one price for a whole episode. Give the `price`, the
  * `components`, or both; with both, the components (less any `packageDiscount`) must
  * add up to the price exactly, or the bundle is rejected as inconsistent.
+ *
+ * @category Bundled Payment
  */
 export const bundleSchema = z
   .strictObject({
+    /** The bundle's id, used in sentences when it has no name. */
     id: z.string().optional(),
+    /** The bundle's name, used in sentences ("Lung-cancer monthly bundle"). */
     name: z.string().optional(),
+    /** ISO 4217 code of the price and the components (stated, never defaulted). */
     currency: budgetCurrencySchema,
+    /** The package price per episode (打包价格), ≥ 0; with components, it must equal their (discounted) sum. */
     price: nonNegativeAmountSchema.optional(),
+    /** The priced items of the bundle, at least one. */
     components: z.array(bundleComponentSchema).min(1).optional(),
     /** How far below the à-la-carte sum the package is priced: 0.2 = 20% off. */
     packageDiscount: rateSchema.optional(),
@@ -42,10 +55,18 @@ export const bundleSchema = z
     }
   });
 
-/** A bundle document as stored (JSON). */
+/**
+ * A bundle document as stored (JSON).
+ *
+ * @category Bundled Payment
+ */
 export type BundleInput = z.input<typeof bundleSchema>;
 
-/** A bundle component with its à-la-carte amount and its share of the bundle price. */
+/**
+ * A bundle component with its à-la-carte amount and its share of the bundle price.
+ *
+ * @category Bundled Payment
+ */
 export interface BundleComponentLine {
   readonly name: string;
   /** The component's à-la-carte amount. */
@@ -54,7 +75,11 @@ export interface BundleComponentLine {
   readonly share: Money;
 }
 
-/** A bundle's resolved price. */
+/**
+ * A bundle's resolved price.
+ *
+ * @category Bundled Payment
+ */
 export interface BundlePriceResult {
   readonly price: Money;
   /** Sum of the components at their à-la-carte amounts, when components are given. */
@@ -136,16 +161,34 @@ export function resolveBundle(b: ParsedBundle, rounding: Rounding, path: IssuePa
   return { price, alaCarteTotal: alaCarte, packageDiscount: text(discount), components, explanation: steps };
 }
 
-/** Input of {@link bundlePrice}. */
+/**
+ * Input of {@link bundlePrice}.
+ *
+ * @category Bundled Payment
+ */
 export const bundlePriceInputSchema = z.strictObject({
+  /** The bundle document. */
   bundle: bundleSchema,
+  /** How the discounted package price is rounded; half-up by default. */
   rounding: roundingSchema.default("half-up"),
 });
+
+/**
+ * The input of {@link bundlePrice} as stored (JSON): what {@link bundlePriceInputSchema} parses.
+ *
+ * @category Bundled Payment
+ */
+export type BundlePriceInput = z.input<typeof bundlePriceInputSchema>;
 
 /**
  * A bundle's price from its price and/or components (B2: a package 20% below the
  * à-la-carte sum), with the price split back over the components to the cent.
  * Components that disagree with a given price are an `INCONSISTENT_INPUT` error.
+ *
+ * @category Bundled Payment
+ * @param input - `bundle`, the bundle document, and the `rounding` of a discounted package price.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, or the bundle has neither price nor components, or a discount without components (path named)
+ * @throws {DomainError} INCONSISTENT_INPUT when the components, less the discount, disagree with the price (path `bundle.price`)
  *
  * @example
  * ```ts
@@ -153,7 +196,7 @@ export const bundlePriceInputSchema = z.strictObject({
  * r.price; // CNY 20000.00
  * ```
  */
-export function bundlePrice(input: z.input<typeof bundlePriceInputSchema>): BundlePriceResult {
+export function bundlePrice(input: BundlePriceInput): BundlePriceResult {
   const p = parseInput(bundlePriceInputSchema, input, "bundlePrice");
   return resolveBundle(p.bundle, p.rounding);
 }
@@ -161,14 +204,25 @@ export function bundlePrice(input: z.input<typeof bundlePriceInputSchema>): Bund
 /**
  * A limit on what a provider can keep or bear on one episode: either a rate of the
  * bundle price (`{ rateOfPrice: 0.05 }`) or a fixed amount (`{ amount: "1400" }`).
+ *
+ * @category Bundled Payment
  */
 export const bundleLimitSchema = z
-  .strictObject({ rateOfPrice: rateSchema.optional(), amount: nonNegativeAmountSchema.optional() })
+  .strictObject({
+    /** The limit as a share in [0, 1] of the bundle price. */
+    rateOfPrice: rateSchema.optional(),
+    /** The limit as a fixed amount ≥ 0 in the bundle's currency. */
+    amount: nonNegativeAmountSchema.optional(),
+  })
   .refine((l) => (l.rateOfPrice === undefined) !== (l.amount === undefined), {
     message: "give exactly one of rateOfPrice or amount",
   });
 
-/** How surplus and overrun are shared between payer and provider (reusable across episodes). */
+/**
+ * How surplus and overrun are shared between payer and provider (reusable across episodes).
+ *
+ * @category Bundled Payment
+ */
 export const bundleSettlementTermsSchema = z.strictObject({
   /** Provider's share of a surplus (price above cost); 1 = keeps it all. */
   gainSharing: rateSchema.prefault(1),
@@ -178,19 +232,32 @@ export const bundleSettlementTermsSchema = z.strictObject({
   stopLoss: bundleLimitSchema.optional(),
   /** Most the provider can gain on one episode (stop-gain). */
   stopGain: bundleLimitSchema.optional(),
+  /** How shared amounts and rate limits are rounded; half-up by default. */
   rounding: roundingSchema.default("half-up"),
 });
 
-/** Settlement terms as stored (JSON). */
+/**
+ * Settlement terms as stored (JSON).
+ *
+ * @category Bundled Payment
+ */
 export type BundleSettlementTerms = z.input<typeof bundleSettlementTermsSchema>;
 
-/** Input of {@link settleBundle}: the bundle, the episode's actual itemised cost, and the terms. */
+/**
+ * Input of {@link settleBundle}: the bundle, the episode's actual itemised cost, and the terms.
+ *
+ * @category Bundled Payment
+ */
 export const settleBundleInputSchema = bundleSettlementTermsSchema.extend({
   bundle: bundleSchema,
   actualCost: nonNegativeAmountSchema,
 });
 
-/** One episode settled under a bundle. */
+/**
+ * One episode settled under a bundle.
+ *
+ * @category Bundled Payment
+ */
 export interface BundleSettlement {
   readonly bundlePrice: Money;
   readonly actualCost: Money;
@@ -298,9 +365,21 @@ export function settleAgainstPrice(price: Money, actualCost: Money, terms: Terms
 }
 
 /**
+ * The input of {@link settleBundle} as stored (JSON): what {@link settleBundleInputSchema} parses.
+ *
+ * @category Bundled Payment
+ */
+export type SettleBundleInput = z.input<typeof settleBundleInputSchema>;
+
+/**
  * Settles one episode under a bundled payment: the provider keeps a share of any
  * surplus and bears a share of any overrun, within optional stop-gain / stop-loss
  * limits. Always `payerPayment = actualCost + providerKeeps − providerBears`.
+ *
+ * @category Bundled Payment
+ * @param input - the `bundle`, the episode's `actualCost`, and the settlement terms (gain and loss sharing, stop-loss, stop-gain, rounding).
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, or a limit gives both or neither of `rateOfPrice` and `amount` (path named)
+ * @throws {DomainError} INCONSISTENT_INPUT when the components disagree with the price (path `bundle.price`)
  *
  * @example
  * ```ts
@@ -315,7 +394,7 @@ export function settleAgainstPrice(price: Money, actualCost: Money, terms: Terms
  * s.payerPayment;  // CNY 29600.00
  * ```
  */
-export function settleBundle(input: z.input<typeof settleBundleInputSchema>): BundleSettlement {
+export function settleBundle(input: SettleBundleInput): BundleSettlement {
   const p = parseInput(settleBundleInputSchema, input, "settleBundle");
   const resolved = resolveBundle(p.bundle, p.rounding);
   return settleAgainstPrice(resolved.price, cash(p.actualCost, p.bundle.currency), p, resolved.explanation);

@@ -22,12 +22,23 @@ import { budgetCurrencySchema, cash, pct, text } from "./common.js";
 /**
  * A capitation adjustment: either a signed `rate` of the base (0.1 = +10%, −0.05 = −5%)
  * or a signed fixed `amount` ("500", "-300").
+ *
+ * @category Capitation
  */
 export const capitationAdjustmentSchema = z
-  .strictObject({ rate: decimal({ min: "-1" }).optional(), amount: amountSchema.optional() })
+  .strictObject({
+    /** A signed share of the base, ≥ −1 (0.1 = +10 %, −0.05 = −5 %). */
+    rate: decimal({ min: "-1" }).optional(),
+    /** A signed fixed amount ("500", "-300") in the programme's currency. */
+    amount: amountSchema.optional(),
+  })
   .refine((a) => (a.rate === undefined) !== (a.amount === undefined), { message: "give exactly one of rate or amount" });
 
-/** A capitation adjustment as stored (JSON). */
+/**
+ * A capitation adjustment as stored (JSON).
+ *
+ * @category Capitation
+ */
 export type CapitationAdjustment = z.input<typeof capitationAdjustmentSchema>;
 
 /**
@@ -37,34 +48,85 @@ export type CapitationAdjustment = z.input<typeof capitationAdjustmentSchema>;
  * - `all-of`: `met` when every metric reaches its `min`, else `notMet` (P1).
  * - `proportional`: pay achieved ÷ target of the amount, at most 1 + `maxBonus` (P4, corrections C6):
  *   the bonus grows with the excess as the deduction does with the shortfall, and stops at `maxBonus`.
+ *
+ * @category Capitation
  */
 export const capitationTargetSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("banded"), name: z.string().optional(), metric: z.string().min(1), table: bandedTableSchema(capitationAdjustmentSchema) }),
   z.strictObject({
-    kind: z.literal("all-of"),
+    /** A banded table over one metric whose values are adjustments (P2, P3). */
+    kind: z.literal("banded"),
+    /** The target's name in the explanation; "target N" when absent. */
     name: z.string().optional(),
-    conditions: z.array(z.strictObject({ metric: z.string().min(1), min: decimalSchema })).min(1),
+    /** The measured metric the table reads (a key of `metrics`). */
+    metric: z.string().min(1),
+    /** Bands over the metric's value whose values are adjustments. */
+    table: bandedTableSchema(capitationAdjustmentSchema),
+  }),
+  z.strictObject({
+    /** Met when every condition holds (P1). */
+    kind: z.literal("all-of"),
+    /** The target's name in the explanation; "target N" when absent. */
+    name: z.string().optional(),
+    /** The conditions, at least one: each metric at or above its min. */
+    conditions: z
+      .array(
+        z.strictObject({
+          /** The measured metric (a key of `metrics`). */
+          metric: z.string().min(1),
+          /** The least value that meets the condition (inclusive). */
+          min: decimalSchema,
+        }),
+      )
+      .min(1),
+    /** The adjustment when every condition is met. */
     met: capitationAdjustmentSchema,
+    /** The adjustment otherwise. */
     notMet: capitationAdjustmentSchema,
   }),
-  z.strictObject({ kind: z.literal("proportional"), name: z.string().optional(), metric: z.string().min(1), target: decimal({ above: "0" }), maxBonus: rateSchema }),
+  z.strictObject({
+    /** Pay achieved ÷ target of the amount, at most 1 + maxBonus (P4, corrections C6). */
+    kind: z.literal("proportional"),
+    /** The target's name in the explanation; "target N" when absent. */
+    name: z.string().optional(),
+    /** The measured metric (a key of `metrics`). */
+    metric: z.string().min(1),
+    /** The target value of the metric, > 0. */
+    target: decimal({ above: "0" }),
+    /** The largest bonus as a share in [0, 1] of the amount (0.25 = at most 125 %). */
+    maxBonus: rateSchema,
+  }),
 ]);
 
-/** A capitation performance target as stored (JSON). */
+/**
+ * A capitation performance target as stored (JSON).
+ *
+ * @category Capitation
+ */
 export type CapitationTarget = z.input<typeof capitationTargetSchema>;
 
-/** Input of {@link capitationPayment}: a base per enrollee, measured metrics, and targets. */
+/**
+ * Input of {@link capitationPayment}: a base per enrollee, measured metrics, and targets.
+ *
+ * @category Capitation
+ */
 export const capitationPaymentInputSchema = z.strictObject({
+  /** ISO 4217 code of the amounts (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** Base amount per enrollee for the period (or the whole amount, for P4-style programmes). */
   baseAmount: nonNegativeAmountSchema,
   /** Measured outcomes by name, e.g. `{ hba1cControl: 0.62, hospitalisationReduction: 0.25 }`. */
   metrics: userRecord(z.string(), decimalSchema),
+  /** The performance targets, applied in order; none by default. */
   targets: z.array(capitationTargetSchema).default([]),
+  /** How the payment is rounded (once); half-up by default. */
   rounding: roundingSchema.default("half-up"),
 });
 
-/** A capitation payment with its performance adjustments. */
+/**
+ * A capitation payment with its performance adjustments.
+ *
+ * @category Capitation
+ */
 export interface CapitationPayment {
   readonly baseAmount: Money;
   /** Each target's outcome: its fixed adjustment, or its proportional factor. */
@@ -117,17 +179,20 @@ function computeCapitation(p: Parsed): CapitationPayment {
         ),
       );
     } else if (t.kind === "all-of") {
-      const met = t.conditions.every((cond) => metricValue(p, cond.metric, ["metrics", cond.metric]).greaterThanOrEqualTo(cond.min));
+      // Every condition's metric is looked up before any is compared: a missing metric after
+      // a failed condition is a typed error too, not a crash in the sentence below.
+      const values = t.conditions.map((cond) => metricValue(p, cond.metric, ["metrics", cond.metric]));
+      const met = t.conditions.every((cond, k) => (values[k] as Dec).greaterThanOrEqualTo(cond.min));
       const adj = met ? t.met : t.notMet;
       const amt = adjustmentAmount(adj, p.baseAmount);
       fixed = fixed.plus(amt);
       adjustments.push({ target: name, adjustment: cash(amt, c), factor: null });
-      const conds = t.conditions.map((cond) => `${cond.metric} ${text(p.metrics[cond.metric] as Dec)} ≥ ${text(cond.min)}`).join(" and ");
+      const conds = t.conditions.map((cond, k) => `${cond.metric} ${text(values[k] as Dec)} ≥ ${text(cond.min)}`).join(" and ");
       steps.push(
         step(
           "budget.capitation.all-of",
           met ? `${name}: all targets met (${conds}): ${describeAdjustment(adj)}.` : `${name}: not all targets met (${conds}): ${describeAdjustment(adj)}.`,
-          Object.fromEntries(t.conditions.map((cond) => [cond.metric, p.metrics[cond.metric] as Dec])),
+          Object.fromEntries(t.conditions.map((cond, k) => [cond.metric, values[k] as Dec])),
           cash(amt, c),
         ),
       );
@@ -160,10 +225,22 @@ function computeCapitation(p: Parsed): CapitationPayment {
 }
 
 /**
+ * The input of {@link capitationPayment} as stored (JSON): what {@link capitationPaymentInputSchema} parses.
+ *
+ * @category Capitation
+ */
+export type CapitationPaymentInput = z.input<typeof capitationPaymentInputSchema>;
+
+/**
  * A capitation payment (按人头付费) adjusted by performance targets (P1–P4): banded
  * tables over one metric, all-of conditions, and proportional outcome payment. Fixed
  * adjustments are added to the base, proportional factors then scale the result, and
  * the payment is rounded once and never negative.
+ *
+ * @category Capitation
+ * @param input - the currency, the base amount, the measured metrics by name, the performance targets and rounding.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, an adjustment gives both or neither of rate and amount, or a target's metric was not measured (`missing_metric`, path `metrics.<name>`)
+ * @throws {DomainError} OUT_OF_DOMAIN when a metric is outside a banded table's domain (path `metrics.<name>`)
  *
  * @example
  * ```ts
@@ -176,17 +253,25 @@ function computeCapitation(p: Parsed): CapitationPayment {
  * }).payment; // CNY 3500.00
  * ```
  */
-export function capitationPayment(input: z.input<typeof capitationPaymentInputSchema>): CapitationPayment {
+export function capitationPayment(input: CapitationPaymentInput): CapitationPayment {
   return computeCapitation(parseInput(capitationPaymentInputSchema, input, "capitationPayment"));
 }
 
-/** Input of {@link capitationPanelPayment}: a programme measured at panel level, and the panel size. */
+/**
+ * Input of {@link capitationPanelPayment}: a programme measured at panel level, and the panel size.
+ *
+ * @category Capitation
+ */
 export const capitationPanelPaymentInputSchema = capitationPaymentInputSchema.extend({
   /** Number of enrollees in the panel (a whole number ≥ 0). */
   enrollees: z.number().int().min(0),
 });
 
-/** A panel's capitation: the per-enrollee payment times the number of enrollees. */
+/**
+ * A panel's capitation: the per-enrollee payment times the number of enrollees.
+ *
+ * @category Capitation
+ */
 export interface CapitationPanelPayment {
   readonly enrollees: number;
   readonly perEnrollee: CapitationPayment;
@@ -195,15 +280,27 @@ export interface CapitationPanelPayment {
 }
 
 /**
+ * The input of {@link capitationPanelPayment} as stored (JSON): what {@link capitationPanelPaymentInputSchema} parses.
+ *
+ * @category Capitation
+ */
+export type CapitationPanelPaymentInput = z.input<typeof capitationPanelPaymentInputSchema>;
+
+/**
  * Capitation for a panel whose performance is measured at panel level: the
  * per-enrollee payment (rounded once) times the number of enrollees, exactly.
+ *
+ * @category Capitation
+ * @param input - as for {@link capitationPayment}, plus the number of `enrollees`.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, as for {@link capitationPayment}, or `enrollees` is not a whole number ≥ 0 (path named)
+ * @throws {DomainError} OUT_OF_DOMAIN as for {@link capitationPayment}
  *
  * @example
  * ```ts
  * capitationPanelPayment({ currency: "CNY", enrollees: 1000, baseAmount: "3000", metrics: {}, targets: [] }).total; // CNY 3000000.00
  * ```
  */
-export function capitationPanelPayment(input: z.input<typeof capitationPanelPaymentInputSchema>): CapitationPanelPayment {
+export function capitationPanelPayment(input: CapitationPanelPaymentInput): CapitationPanelPayment {
   const p = parseInput(capitationPanelPaymentInputSchema, input, "capitationPanelPayment");
   const per = computeCapitation(p);
   const total = money(per.payment.amount.times(p.enrollees), p.currency);

@@ -8,18 +8,38 @@ import { budgetCurrencySchema, pct, text } from "./common.js";
  * Input of {@link detectCostAnomalies}: provider groups of one department with their cost
  * per case, number of cases and, optionally, an outcome rate (higher is better unless
  * `outcomeHigherIsBetter` is false, e.g. 30-day readmission).
+ *
+ * @category Fund Health and Cost Anomalies
  */
 export const detectCostAnomaliesInputSchema = z.strictObject({
+  /** ISO 4217 code of the costs (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** Flag a group whose cost per case is at least this much above the department mean: 0.4 = 40%. */
   threshold: positiveDecimalSchema.prefault(0.4),
+  /** Whether a higher outcome rate is better (response) or worse (30-day readmission); true by default. */
   outcomeHigherIsBetter: z.boolean().default(true),
+  /** The provider groups of the department (科室), at least two. */
   groups: z
-    .array(z.strictObject({ id: z.string().min(1), costPerCase: nonNegativeAmountSchema, cases: z.number().int().min(1), outcome: decimalSchema.optional() }))
+    .array(
+      z.strictObject({
+        /** The group's id (a doctor group, a ward), for lines and flags. */
+        id: z.string().min(1),
+        /** The group's cost per case (例均费用), ≥ 0. */
+        costPerCase: nonNegativeAmountSchema,
+        /** Its number of cases, a whole number ≥ 1 (the weight in the department mean). */
+        cases: z.number().int().min(1),
+        /** Its outcome rate as a decimal (0.1 = 10 %), when reported. */
+        outcome: decimalSchema.optional(),
+      }),
+    )
     .min(2),
 });
 
-/** One provider group's comparison with its department. */
+/**
+ * One provider group's comparison with its department.
+ *
+ * @category Fund Health and Cost Anomalies
+ */
 export interface CostAnomalyLine {
   readonly id: string;
   readonly costPerCase: Money;
@@ -35,7 +55,11 @@ export interface CostAnomalyLine {
   readonly flagged: boolean;
 }
 
-/** The result of a cost-anomaly screen. */
+/**
+ * The result of a cost-anomaly screen.
+ *
+ * @category Fund Health and Cost Anomalies
+ */
 export interface CostAnomalies {
   readonly threshold: string;
   /** Department mean cost per case (unrounded in the comparison; rounded here for display). */
@@ -47,10 +71,21 @@ export interface CostAnomalies {
 }
 
 /**
+ * The input of {@link detectCostAnomalies} as stored (JSON): what {@link detectCostAnomaliesInputSchema} parses.
+ *
+ * @category Fund Health and Cost Anomalies
+ */
+export type DetectCostAnomaliesInput = z.input<typeof detectCostAnomaliesInputSchema>;
+
+/**
  * Flags provider groups whose cost per case is ≥ 1.40 × (configurable) the department
  * mean, total cost ÷ total cases with the group included (科室均值, corrections C5), and
  * whose outcome is not better than the department's (its case-weighted rate, the group
  * included). A group with no reported outcome has no better outcome.
+ *
+ * @category Fund Health and Cost Anomalies
+ * @param input - the currency, the flag threshold, the outcome orientation and at least two provider groups.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, or fewer than two groups are given (path named)
  *
  * @example
  * ```ts
@@ -61,7 +96,7 @@ export interface CostAnomalies {
  * ] }).flagged; // ["A"]
  * ```
  */
-export function detectCostAnomalies(input: z.input<typeof detectCostAnomaliesInputSchema>): CostAnomalies {
+export function detectCostAnomalies(input: DetectCostAnomaliesInput): CostAnomalies {
   const p = parseInput(detectCostAnomaliesInputSchema, input, "detectCostAnomalies");
   const steps: Step[] = [];
   let totalCases = 0;

@@ -18,8 +18,13 @@ import { allocate, money, round, sum, type Dec, type Money, formatMoney } from "
 import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
 
-/** Input of {@link dipPointValue}. */
+/**
+ * Input of {@link dipPointValue}.
+ *
+ * @category DRG and DIP
+ */
 export const dipPointValueInputSchema = z.strictObject({
+  /** ISO 4217 code of the fund amount (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** "budget" (预算点值, from the year's budget) or "settlement" (结算点值, from the settled fund). */
   kind: z.enum(["budget", "settlement"]).default("budget"),
@@ -31,7 +36,11 @@ export const dipPointValueInputSchema = z.strictObject({
   totalPoints: positiveDecimalSchema,
 });
 
-/** A DIP point value. */
+/**
+ * A DIP point value.
+ *
+ * @category DRG and DIP
+ */
 export interface DipPointValue {
   readonly kind: "budget" | "settlement";
   /** Fund amount ÷ reimbursement ratio, as exact decimal text (may carry more than 2 decimals). */
@@ -42,15 +51,26 @@ export interface DipPointValue {
 }
 
 /**
+ * The input of {@link dipPointValue} as stored (JSON): what {@link dipPointValueInputSchema} parses.
+ *
+ * @category DRG and DIP
+ */
+export type DipPointValueInput = z.input<typeof dipPointValueInputSchema>;
+
+/**
  * The DIP point value (点值): `(fund amount ÷ fund reimbursement ratio) ÷ total points`,
  * kept unrounded so that case payments round only once.
+ *
+ * @category DRG and DIP
+ * @param input - the currency, the kind (budget or settlement), the fund amount, the reimbursement ratio and the total points.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown (a reimbursement ratio outside (0, 1], total points ≤ 0; path named)
  *
  * @example
  * ```ts
  * dipPointValue({ currency: "CNY", fundAmount: "1200000000", totalPoints: "60000000" }).pointValue; // "20"
  * ```
  */
-export function dipPointValue(input: z.input<typeof dipPointValueInputSchema>): DipPointValue {
+export function dipPointValue(input: DipPointValueInput): DipPointValue {
   const p = parseInput(dipPointValueInputSchema, input, "dipPointValue");
   const fund = cash(p.fundAmount, p.currency);
   const pool = p.fundAmount.dividedBy(p.reimbursementRatio);
@@ -78,18 +98,30 @@ export function dipPointValue(input: z.input<typeof dipPointValueInputSchema>): 
  * How a DIP case is scored in an outlier band of cost ÷ group mean cost:
  * `proportional` (ratio × group points), `standard` (group points),
  * `excess` ((ratio − 1) × group points), or `expert-review` (flagged, no automatic payment).
+ *
+ * @category DRG and DIP
  */
 export const dipOutlierRuleSchema = z.enum(["proportional", "standard", "excess", "expert-review"]);
 
-/** A DIP outlier rule name. */
+/**
+ * A DIP outlier rule name.
+ *
+ * @category DRG and DIP
+ */
 export type DipOutlierRule = z.output<typeof dipOutlierRuleSchema>;
 
-/** A DIP outlier-band table document: bands over cost ÷ group mean cost whose values are {@link DipOutlierRule} names. */
+/**
+ * A DIP outlier-band table document: bands over cost ÷ group mean cost whose values are {@link DipOutlierRule} names.
+ *
+ * @category DRG and DIP
+ */
 export const dipOutlierBandsSchema = bandedTableSchema(dipOutlierRuleSchema);
 
 /**
  * The common national defaults for DIP outlier bands over cost ÷ group mean cost:
  * below 0.5 proportional, [0.5, 2) standard, [2, 5) excess, 5 and above expert review.
+ *
+ * @category DRG and DIP
  */
 export const DIP_DEFAULT_OUTLIER_BANDS: z.input<typeof dipOutlierBandsSchema> = {
   domain: { min: "0", max: null },
@@ -104,6 +136,8 @@ export const DIP_DEFAULT_OUTLIER_BANDS: z.input<typeof dipOutlierBandsSchema> = 
 /**
  * Plausible range of a DIP hospital coefficient (医院系数): a multiplier near 1, in
  * (0, MAX_HOSPITAL_COEFFICIENT]. 93 written for 0.93 is refused, not paid 100 times over (B3).
+ *
+ * @category DRG and DIP
  */
 export const MAX_HOSPITAL_COEFFICIENT = 3;
 
@@ -114,19 +148,28 @@ const hospitalCoefficientSchema = decimal({ above: "0" }).check((ctx) => {
   }
 });
 
-/** Input of {@link dipCasePayment}. Give both `caseCost` and `groupMeanCost` to apply outlier bands. */
+/**
+ * Input of {@link dipCasePayment}. Give both `caseCost` and `groupMeanCost` to apply outlier bands.
+ *
+ * @category DRG and DIP
+ */
 export const dipCasePaymentInputSchema = z
   .strictObject({
+    /** ISO 4217 code of the payment (stated, never defaulted). */
     currency: budgetCurrencySchema,
     /** Point value as a decimal (use the exact text from {@link dipPointValue}). */
     pointValue: positiveDecimalSchema,
     /** Points of the case's group (病种分值). */
     groupPoints: positiveDecimalSchema,
+    /** The group's mean cost per case (病种均次费用), > 0; with `caseCost` it places the case in an outlier band. */
     groupMeanCost: decimal({ above: "0" }).optional(),
+    /** The case's actual cost, ≥ 0; with `groupMeanCost`. */
     caseCost: nonNegativeAmountSchema.optional(),
     /** Hospital-level coefficient (医院等级系数), default 1. */
     hospitalCoefficient: hospitalCoefficientSchema.prefault(1),
+    /** Outlier bands over case cost ÷ group mean cost; the national defaults ({@link DIP_DEFAULT_OUTLIER_BANDS}) when absent. */
     outlierBands: dipOutlierBandsSchema.prefault(DIP_DEFAULT_OUTLIER_BANDS),
+    /** How the case payment is rounded; half-up by default. */
     rounding: roundingSchema.default("half-up"),
   })
   .superRefine((p, ctx) => {
@@ -135,7 +178,11 @@ export const dipCasePaymentInputSchema = z
     }
   });
 
-/** A DIP case's points and payment. */
+/**
+ * A DIP case's points and payment.
+ *
+ * @category DRG and DIP
+ */
 export interface DipCasePayment {
   /** Case cost ÷ group mean cost as decimal text, or null without costs. */
   readonly costRatio: string | null;
@@ -150,16 +197,28 @@ export interface DipCasePayment {
 }
 
 /**
+ * The input of {@link dipCasePayment} as stored (JSON): what {@link dipCasePaymentInputSchema} parses.
+ *
+ * @category DRG and DIP
+ */
+export type DipCasePaymentInput = z.input<typeof dipCasePaymentInputSchema>;
+
+/**
  * A DIP case payment: `case points × point value × hospital-level coefficient`, rounded
  * once. Case points come from the group points and the case's outlier band (D6 defaults:
  * ratio < 0.5 proportional, ≥ 2 excess, ≥ 5 expert review with no automatic payment).
+ *
+ * @category DRG and DIP
+ * @param input - the currency, point value, group points, hospital coefficient, the case and group mean costs, outlier bands and rounding.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, only one of `caseCost` and `groupMeanCost` is given, or the hospital coefficient is outside (0, MAX_HOSPITAL_COEFFICIENT] (path named)
+ * @throws {DomainError} OUT_OF_DOMAIN when the cost ratio is outside the bands' domain (path `caseCost`)
  *
  * @example
  * ```ts
  * dipCasePayment({ currency: "CNY", pointValue: "20", groupPoints: "2500" }).payment; // CNY 50000.00
  * ```
  */
-export function dipCasePayment(input: z.input<typeof dipCasePaymentInputSchema>): DipCasePayment {
+export function dipCasePayment(input: DipCasePaymentInput): DipCasePayment {
   const p = parseInput(dipCasePaymentInputSchema, input, "dipCasePayment");
   const steps: Step[] = [];
   let rule: DipOutlierRule = "standard";
@@ -198,14 +257,34 @@ export function dipCasePayment(input: z.input<typeof dipCasePaymentInputSchema>)
   return { costRatio: ratio === null ? null : text(ratio), rule, band: bandText, casePoints: text(points), payment, expertReview: false, explanation: steps };
 }
 
-/** Input of {@link allocateDipBudget}: a budget to distribute over cases by their points. */
+/**
+ * Input of {@link allocateDipBudget}: a budget to distribute over cases by their points.
+ *
+ * @category DRG and DIP
+ */
 export const allocateDipBudgetInputSchema = z.strictObject({
+  /** ISO 4217 code of the budget (stated, never defaulted). */
   currency: budgetCurrencySchema,
+  /** The budget to distribute (总额预算), ≥ 0, in whole minor units of the currency. */
   budget: nonNegativeAmountSchema,
-  cases: z.array(z.strictObject({ caseId: z.string().min(1), points: nonNegativeDecimalSchema })).min(1),
+  /** The cases and their points, at least one; the points may not all be zero. */
+  cases: z
+    .array(
+      z.strictObject({
+        /** The case's id, for its line. */
+        caseId: z.string().min(1),
+        /** The case's points (分值), a decimal ≥ 0. */
+        points: nonNegativeDecimalSchema,
+      }),
+    )
+    .min(1),
 });
 
-/** A DIP budget distributed over cases, exact to the cent. */
+/**
+ * A DIP budget distributed over cases, exact to the cent.
+ *
+ * @category DRG and DIP
+ */
 export interface DipBudgetAllocation {
   readonly budget: Money;
   readonly totalPoints: string;
@@ -216,9 +295,21 @@ export interface DipBudgetAllocation {
 }
 
 /**
+ * The input of {@link allocateDipBudget} as stored (JSON): what {@link allocateDipBudgetInputSchema} parses.
+ *
+ * @category DRG and DIP
+ */
+export type AllocateDipBudgetInput = z.input<typeof allocateDipBudgetInputSchema>;
+
+/**
  * Distributes a DIP budget over cases in proportion to their points, through money's
  * largest-remainder `allocate`, so the case amounts add up to the budget exactly.
  * Zero total points is an `UNDEFINED_RESULT` error at `cases`.
+ *
+ * @category DRG and DIP
+ * @param input - the currency, the budget and the cases with their points.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, or the budget has more decimals than the currency (`sub_minor_unit`, path `budget`)
+ * @throws {DomainError} UNDEFINED_RESULT when the cases' points add up to zero (path `cases`)
  *
  * @example
  * ```ts
@@ -226,7 +317,7 @@ export interface DipBudgetAllocation {
  *   .lines.map((l) => l.amount.toString()); // ["CNY 33.33", "CNY 66.67"]
  * ```
  */
-export function allocateDipBudget(input: z.input<typeof allocateDipBudgetInputSchema>): DipBudgetAllocation {
+export function allocateDipBudget(input: AllocateDipBudgetInput): DipBudgetAllocation {
   const p = parseInput(allocateDipBudgetInputSchema, input, "allocateDipBudget");
   const budget = round(cash(p.budget, p.currency));
   if (!budget.amount.equals(p.budget)) {

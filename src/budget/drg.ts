@@ -22,21 +22,50 @@ import { budgetCurrencySchema, cash, pct, text } from "./common.js";
  * `group-rate` (the plain rate), `actual-cost` (cost × factor, fee-for-service),
  * `group-rate-plus-excess` (rate + (cost − band's lower multiple × rate) × factor), or
  * `expert-review` (no automatic payment; the case is flagged).
+ *
+ * @category DRG and DIP
  */
 export const drgOutlierRuleSchema = z.discriminatedUnion("method", [
-  z.strictObject({ method: z.literal("group-rate") }),
-  z.strictObject({ method: z.literal("actual-cost"), factor: positiveDecimalSchema.prefault(1) }),
-  z.strictObject({ method: z.literal("group-rate-plus-excess"), factor: rateSchema.prefault(1) }),
-  z.strictObject({ method: z.literal("expert-review") }),
+  z.strictObject({
+    /** Pay the plain group rate. */
+    method: z.literal("group-rate"),
+  }),
+  z.strictObject({
+    /** Pay the actual cost × `factor` (fee-for-service, 按项目付费). */
+    method: z.literal("actual-cost"),
+    /** Multiplier > 0 of the actual cost; 1 by default. */
+    factor: positiveDecimalSchema.prefault(1),
+  }),
+  z.strictObject({
+    /** Pay the rate plus `factor` × the cost above the band's lower multiple of the rate. */
+    method: z.literal("group-rate-plus-excess"),
+    /** Share in [0, 1] of the excess cost that is paid; 1 by default. */
+    factor: rateSchema.prefault(1),
+  }),
+  z.strictObject({
+    /** No automatic payment: the case goes to expert review (专家评审). */
+    method: z.literal("expert-review"),
+  }),
 ]);
 
-/** A DRG outlier rule as stored (JSON). */
+/**
+ * A DRG outlier rule as stored (JSON).
+ *
+ * @category DRG and DIP
+ */
 export type DrgOutlierRule = z.input<typeof drgOutlierRuleSchema>;
 
-/** One DRG payment coefficient (efficacy, technology, or other), a positive multiplier. */
+/**
+ * One DRG payment coefficient (efficacy, technology, or other), a positive multiplier.
+ *
+ * @category DRG and DIP
+ */
 export const drgCoefficientSchema = z.strictObject({
+  /** The coefficient's name, for the explanation. */
   name: z.string().min(1),
+  /** efficacy (疗效系数), technology (技术系数) or other; it names the step's rule; other by default. */
   kind: z.enum(["efficacy", "technology", "other"]).default("other"),
+  /** The multiplier, > 0 (1.2 = +20 %). */
   value: positiveDecimalSchema,
 });
 
@@ -45,22 +74,40 @@ export const drgCoefficientSchema = z.strictObject({
  * A `subgroup` either replaces the rate (`groupRate`, e.g. HER2-positive breast cancer) or
  * lifts it (`uplift` 0.2 = +20%, e.g. EGFR-positive lung cancer). `outlierBands` is a
  * banded table over cost ÷ payment rate whose values are outlier rules.
+ *
+ * @category DRG and DIP
  */
 export const drgPaymentInputSchema = z
   .strictObject({
+    /** ISO 4217 code of every amount (stated, never defaulted). */
     currency: budgetCurrencySchema,
+    /** The DRG group's code (病组), for the explanation. */
     group: z.string().optional(),
+    /** The base rate (基础费率) per unit of relative weight, ≥ 0; with `relativeWeight`. */
     baseRate: nonNegativeAmountSchema.optional(),
+    /** The group's relative weight (相对权重), > 0; with `baseRate`. */
     relativeWeight: positiveDecimalSchema.optional(),
+    /** The group's payment rate (病组支付标准) as an amount ≥ 0, instead of base rate × weight. */
     groupRate: nonNegativeAmountSchema.optional(),
+    /** A subgroup of the case (亚组): its own rate, or an uplift of the group's. */
     subgroup: z
-      .strictObject({ name: z.string().min(1), uplift: nonNegativeDecimalSchema.optional(), groupRate: nonNegativeAmountSchema.optional() })
+      .strictObject({
+        /** The subgroup's name ("EGFR+", "HER2+"). */
+        name: z.string().min(1),
+        /** Uplift of the rate, a decimal ≥ 0 (0.2 = +20 %). */
+        uplift: nonNegativeDecimalSchema.optional(),
+        /** The subgroup's own rate, an amount ≥ 0, replacing the group's. */
+        groupRate: nonNegativeAmountSchema.optional(),
+      })
       .refine((s) => (s.uplift === undefined) !== (s.groupRate === undefined), { message: "a subgroup gives exactly one of uplift or groupRate" })
       .optional(),
+    /** Coefficients multiplied into the rate in order; none by default. */
     coefficients: z.array(drgCoefficientSchema).default([]),
     /** The case's actual cost; when given, the case is settled (surplus kept, overrun borne). */
     actualCost: nonNegativeAmountSchema.optional(),
+    /** Outlier bands over cost ÷ payment rate whose values are outlier rules; needs `actualCost`. */
     outlierBands: bandedTableSchema(drgOutlierRuleSchema).optional(),
+    /** How the payment rate and outlier payments are rounded; half-up by default. */
     rounding: roundingSchema.default("half-up"),
   })
   .superRefine((p, ctx) => {
@@ -76,7 +123,11 @@ export const drgPaymentInputSchema = z
     }
   });
 
-/** A DRG case payment, and its settlement when the actual cost is known. */
+/**
+ * A DRG case payment, and its settlement when the actual cost is known.
+ *
+ * @category DRG and DIP
+ */
 export interface DrgPayment {
   /** Payment rate of the case's group after subgroup and coefficients, rounded once. */
   readonly paymentRate: Money;
@@ -98,9 +149,21 @@ export interface DrgPayment {
 }
 
 /**
+ * The input of {@link drgPayment} as stored (JSON): what {@link drgPaymentInputSchema} parses.
+ *
+ * @category DRG and DIP
+ */
+export type DrgPaymentInput = z.input<typeof drgPaymentInputSchema>;
+
+/**
  * A DRG case payment: `base rate × relative weight × subgroup uplift × Π coefficients`,
  * rounded once. With the actual cost the case is settled: the hospital keeps a surplus
  * and bears an overrun (结余留用、超支不补); outlier bands re-price extreme cases.
+ *
+ * @category DRG and DIP
+ * @param input - the currency, the group rate or base rate with relative weight, a subgroup, coefficients, the actual cost, outlier bands and rounding.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, both or neither rate forms are given, a subgroup gives both or neither of uplift and groupRate, or outlier bands come without an actual cost (path named)
+ * @throws {DomainError} UNDEFINED_RESULT when outlier bands meet a zero payment rate (path `outlierBands`); OUT_OF_DOMAIN when the cost ratio is outside the bands' domain (path `actualCost`)
  *
  * @example
  * ```ts
@@ -108,7 +171,7 @@ export interface DrgPayment {
  *   coefficients: [{ name: "efficacy", kind: "efficacy", value: 1.2 }] }).payment; // CNY 43200.00
  * ```
  */
-export function drgPayment(input: z.input<typeof drgPaymentInputSchema>): DrgPayment {
+export function drgPayment(input: DrgPaymentInput): DrgPayment {
   const p = parseInput(drgPaymentInputSchema, input, "drgPayment");
   const c = p.currency;
   const steps: Step[] = [];
@@ -209,14 +272,36 @@ export function drgPayment(input: z.input<typeof drgPaymentInputSchema>): DrgPay
   };
 }
 
-/** Input of {@link drgTechnologyCost}: test or AI items with their technology coefficients. */
+/**
+ * Input of {@link drgTechnologyCost}: test or AI items with their technology coefficients.
+ *
+ * @category DRG and DIP
+ */
 export const drgTechnologyCostInputSchema = z.strictObject({
+  /** ISO 4217 code of the costs (stated, never defaulted). */
   currency: budgetCurrencySchema,
-  items: z.array(z.strictObject({ name: z.string().min(1), actualCost: nonNegativeAmountSchema, coefficient: positiveDecimalSchema })).min(1),
+  /** The test or AI items, at least one. */
+  items: z
+    .array(
+      z.strictObject({
+        /** The item's name ("NGS panel"). */
+        name: z.string().min(1),
+        /** Its actual cost, ≥ 0. */
+        actualCost: nonNegativeAmountSchema,
+        /** Its technology coefficient (技术系数), > 0: the share of the cost counted (1.3 = 130 %). */
+        coefficient: positiveDecimalSchema,
+      }),
+    )
+    .min(1),
+  /** How each counted amount is rounded; half-up by default. */
   rounding: roundingSchema.default("half-up"),
 });
 
-/** Technology items counted into the DRG cost base. */
+/**
+ * Technology items counted into the DRG cost base.
+ *
+ * @category DRG and DIP
+ */
 export interface DrgTechnologyCost {
   readonly items: readonly { readonly name: string; readonly actualCost: Money; readonly coefficient: string; readonly counted: Money }[];
   /** The sum of the counted amounts. */
@@ -225,15 +310,26 @@ export interface DrgTechnologyCost {
 }
 
 /**
+ * The input of {@link drgTechnologyCost} as stored (JSON): what {@link drgTechnologyCostInputSchema} parses.
+ *
+ * @category DRG and DIP
+ */
+export type DrgTechnologyCostInput = z.input<typeof drgTechnologyCostInputSchema>;
+
+/**
  * How much of a test's or AI tool's cost is counted in the DRG cost base when weights
  * are set (D4: 1,200 at coefficient 1.3 → 1,560). Each item is rounded once.
+ *
+ * @category DRG and DIP
+ * @param input - the currency, the technology items (actual cost and coefficient each) and rounding.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, or no item is given (path named)
  *
  * @example
  * ```ts
  * drgTechnologyCost({ currency: "CNY", items: [{ name: "NGS panel", actualCost: "1200", coefficient: 1.3 }] }).countedTotal; // CNY 1560.00
  * ```
  */
-export function drgTechnologyCost(input: z.input<typeof drgTechnologyCostInputSchema>): DrgTechnologyCost {
+export function drgTechnologyCost(input: DrgTechnologyCostInput): DrgTechnologyCost {
   const p = parseInput(drgTechnologyCostInputSchema, input, "drgTechnologyCost");
   const steps: Step[] = [];
   const items = p.items.map((it) => {
@@ -247,16 +343,29 @@ export function drgTechnologyCost(input: z.input<typeof drgTechnologyCostInputSc
   return { items, countedTotal, explanation: steps };
 }
 
-/** Input of {@link drgEfficacyCoefficient}: a group's outcomes and the qualifying thresholds. */
+/**
+ * Input of {@link drgEfficacyCoefficient}: a group's outcomes and the qualifying thresholds.
+ *
+ * @category DRG and DIP
+ */
 export const drgEfficacyCoefficientInputSchema = z.strictObject({
+  /** The group's objective response rate (客观缓解率), in [0, 1]. */
   responseRate: rateSchema,
+  /** The group's one-year survival (一年生存率), in [0, 1]. */
   oneYearSurvival: rateSchema,
+  /** Least qualifying response rate, in [0, 1] (inclusive); 0.8 by default. */
   minResponseRate: rateSchema.prefault(0.8),
+  /** Least qualifying one-year survival, in [0, 1] (inclusive); 0.6 by default. */
   minOneYearSurvival: rateSchema.prefault(0.6),
+  /** The efficacy coefficient (疗效附加权重) when the group qualifies, > 0; 1.2 by default (corrections C4). */
   coefficient: positiveDecimalSchema.prefault(1.2),
 });
 
-/** Whether a group earns the efficacy coefficient. */
+/**
+ * Whether a group earns the efficacy coefficient.
+ *
+ * @category DRG and DIP
+ */
 export interface DrgEfficacyCoefficient {
   readonly qualifies: boolean;
   /** The coefficient to apply: the configured one when qualifying, else "1". */
@@ -265,18 +374,29 @@ export interface DrgEfficacyCoefficient {
 }
 
 /**
+ * The input of {@link drgEfficacyCoefficient} as stored (JSON): what {@link drgEfficacyCoefficientInputSchema} parses.
+ *
+ * @category DRG and DIP
+ */
+export type DrgEfficacyCoefficientInput = z.input<typeof drgEfficacyCoefficientInputSchema>;
+
+/**
  * The DRG efficacy coefficient (疗效附加权重) for a group whose response rate is ≥ 0.80 and
  * whose one-year survival is ≥ 0.60, both inclusive; 1 otherwise. The default 1.2 reads
  * the source's 「增加1.2倍」 as "to 1.2 times" (+20%, corrections C4); the literal reading,
  * × 2.2, is not adopted and needs an explicit `coefficient: 2.2`. Feed the result into
  * {@link drgPayment}'s `coefficients`.
  *
+ * @category DRG and DIP
+ * @param input - the group's response rate and one-year survival, the qualifying thresholds and the coefficient.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown (a rate outside [0, 1], a coefficient ≤ 0; path named)
+ *
  * @example
  * ```ts
  * drgEfficacyCoefficient({ responseRate: 0.82, oneYearSurvival: 0.65 }).coefficient; // "1.2"
  * ```
  */
-export function drgEfficacyCoefficient(input: z.input<typeof drgEfficacyCoefficientInputSchema>): DrgEfficacyCoefficient {
+export function drgEfficacyCoefficient(input: DrgEfficacyCoefficientInput): DrgEfficacyCoefficient {
   const p = parseInput(drgEfficacyCoefficientInputSchema, input, "drgEfficacyCoefficient");
   const qualifies = p.responseRate.greaterThanOrEqualTo(p.minResponseRate) && p.oneYearSurvival.greaterThanOrEqualTo(p.minOneYearSurvival);
   const coefficient = qualifies ? text(p.coefficient) : "1";

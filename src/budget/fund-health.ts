@@ -3,18 +3,29 @@ import { amount, nonNegativeAmountSchema, parseInput, rateSchema, step, type Ste
 import { money, type Money } from "../money/index.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
 
-/** Input of {@link fundHealth}: a fund's income and expenditure for a period. */
+/**
+ * Input of {@link fundHealth}: a fund's income and expenditure for a period.
+ *
+ * @category Fund Health and Cost Anomalies
+ */
 export const fundHealthInputSchema = z.strictObject({
+  /** ISO 4217 code of income and expenditure (stated, never defaulted). */
   currency: budgetCurrencySchema,
+  /** The period's label ("2026"), for the reader. */
   period: z.string().optional(),
   /** Fund income for the period (> 0). */
   income: amount({ above: "0" }),
+  /** Fund expenditure for the period (基金支出), ≥ 0. */
   expenditure: nonNegativeAmountSchema,
   /** Warn when the surplus rate falls below this; 5% by default. */
   warningRate: rateSchema.prefault(0.05),
 });
 
-/** A fund's health for a period. */
+/**
+ * A fund's health for a period.
+ *
+ * @category Fund Health and Cost Anomalies
+ */
 export interface FundHealth {
   readonly income: Money;
   readonly expenditure: Money;
@@ -30,15 +41,26 @@ export interface FundHealth {
 }
 
 /**
+ * The input of {@link fundHealth} as stored (JSON): what {@link fundHealthInputSchema} parses.
+ *
+ * @category Fund Health and Cost Anomalies
+ */
+export type FundHealthInput = z.input<typeof fundHealthInputSchema>;
+
+/**
  * Fund surplus rate (基金结余率) = (income − expenditure) ÷ income, with a warning
  * at or below the warning line (5% by default; reaching the line is the alarm, corrections C7) and a deficit status when spending exceeds income.
+ *
+ * @category Fund Health and Cost Anomalies
+ * @param input - the currency, period, income (> 0), expenditure and warning rate.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown (income ≤ 0, a warning rate outside [0, 1]; path named)
  *
  * @example
  * ```ts
  * fundHealth({ currency: "CNY", income: "1000000000", expenditure: "970000000" }).status; // "warning" (3% < 5%)
  * ```
  */
-export function fundHealth(input: z.input<typeof fundHealthInputSchema>): FundHealth {
+export function fundHealth(input: FundHealthInput): FundHealth {
   const p = parseInput(fundHealthInputSchema, input, "fundHealth");
   const income = cash(p.income, p.currency);
   const expenditure = cash(p.expenditure, p.currency);

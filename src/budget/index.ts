@@ -10,20 +10,23 @@ export {
   bundleSchema,
   bundlePriceInputSchema,
   bundlePrice,
+  type BundlePriceInput,
   bundleLimitSchema,
   bundleSettlementTermsSchema,
   settleBundleInputSchema,
   settleBundle,
+  type SettleBundleInput,
   type BundleInput,
   type BundleComponentLine,
   type BundlePriceResult,
   type BundleSettlementTerms,
   type BundleSettlement,
 } from "./bundle.js";
-export { reconcileTargetPriceInputSchema, reconcileTargetPrice, type TargetPriceReconciliation } from "./target-price.js";
+export { reconcileTargetPriceInputSchema, reconcileTargetPrice, type ReconcileTargetPriceInput, type TargetPriceReconciliation } from "./target-price.js";
 export {
   reconcileProviderBundlesInputSchema,
   reconcileProviderBundles,
+  type ReconcileProviderBundlesInput,
   type ProviderEpisodeLine,
   type ProviderBundleReconciliation,
 } from "./provider-reconciliation.js";
@@ -32,10 +35,13 @@ export {
   drgCoefficientSchema,
   drgPaymentInputSchema,
   drgPayment,
+  type DrgPaymentInput,
   drgTechnologyCostInputSchema,
   drgTechnologyCost,
+  type DrgTechnologyCostInput,
   drgEfficacyCoefficientInputSchema,
   drgEfficacyCoefficient,
+  type DrgEfficacyCoefficientInput,
   type DrgOutlierRule,
   type DrgPayment,
   type DrgTechnologyCost,
@@ -44,14 +50,17 @@ export {
 export {
   dipPointValueInputSchema,
   dipPointValue,
+  type DipPointValueInput,
   dipOutlierRuleSchema,
   dipOutlierBandsSchema,
   DIP_DEFAULT_OUTLIER_BANDS,
   dipCasePaymentInputSchema,
   dipCasePayment,
+  type DipCasePaymentInput,
   MAX_HOSPITAL_COEFFICIENT,
   allocateDipBudgetInputSchema,
   allocateDipBudget,
+  type AllocateDipBudgetInput,
   type DipPointValue,
   type DipOutlierRule,
   type DipCasePayment,
@@ -62,8 +71,10 @@ export {
   capitationTargetSchema,
   capitationPaymentInputSchema,
   capitationPayment,
+  type CapitationPaymentInput,
   capitationPanelPaymentInputSchema,
   capitationPanelPayment,
+  type CapitationPanelPaymentInput,
   type CapitationAdjustment,
   type CapitationTarget,
   type CapitationPayment,
@@ -71,16 +82,19 @@ export {
 } from "./capitation.js";
 export {
   budgetImpactInputSchema,
+  MAX_BUDGET_IMPACT_YEARS,
+  MAX_BUDGET_IMPACT_SCENARIOS,
   budgetImpact,
   budgetImpactScenariosInputSchema,
   budgetImpactScenarios,
+  type BudgetImpactScenariosInput,
   type BudgetImpactInput,
   type BudgetImpactYear,
   type BudgetImpact,
   type BudgetImpactScenarios,
 } from "./budget-impact.js";
-export { fundHealthInputSchema, fundHealth, type FundHealth } from "./fund-health.js";
-export { detectCostAnomaliesInputSchema, detectCostAnomalies, type CostAnomalyLine, type CostAnomalies } from "./cost-anomaly.js";
+export { fundHealthInputSchema, fundHealth, type FundHealthInput, type FundHealth } from "./fund-health.js";
+export { detectCostAnomaliesInputSchema, detectCostAnomalies, type DetectCostAnomaliesInput, type CostAnomalyLine, type CostAnomalies } from "./cost-anomaly.js";
 export * from "./reconciliation/index.js";
 export {
   ippsHospitalSchema,
@@ -89,6 +103,8 @@ export {
   ippsPaymentsInputSchema,
   ippsPayment,
   ippsPayments,
+  type IppsPaymentInput,
+  type IppsPaymentsInput,
   type IppsHospital,
   type IppsPayment,
   type IppsPayments,

@@ -18,38 +18,117 @@ const nonNegativeDecimal = decimal({ min: "0" });
  * share of the cost above the DRG payment, and the cap on the technology's cost (0.65).
  * `outlier.fixedLossThreshold` is money; `wageAdjusted` applies the operating labour
  * share × wage index to it.
+ *
+ * @category Prospective Prices
  */
 export const ippsHospitalSchema = z.strictObject({
+  /** ISO 4217 code of every amount (stated, never defaulted). */
   currency: currencyCodeSchema,
-  operating: z.strictObject({ standardizedAmount: nonNegativeAmountSchema, laborShare: rateSchema, wageIndex: positiveDecimal }),
-  capital: z.strictObject({ federalRate: nonNegativeAmountSchema, geographicAdjustmentFactor: positiveDecimal }),
+  /** The operating part of the payment rate. */
+  operating: z.strictObject({
+    /** The operating standardized amount per unit of DRG weight, ≥ 0. */
+    standardizedAmount: nonNegativeAmountSchema,
+    /** The labour-related share of it, in [0, 1], adjusted by the wage index. */
+    laborShare: rateSchema,
+    /** The hospital's wage index, > 0 (1 = national average). */
+    wageIndex: positiveDecimal,
+  }),
+  /** The capital part of the payment rate. */
+  capital: z.strictObject({
+    /** The capital federal rate per unit of DRG weight, ≥ 0. */
+    federalRate: nonNegativeAmountSchema,
+    /** The geographic adjustment factor, > 0. */
+    geographicAdjustmentFactor: positiveDecimal,
+  }),
+  /** Indirect medical education add-on factor on the operating part, ≥ 0; no add-on when absent. */
   imeRate: nonNegativeDecimal.optional(),
+  /** Disproportionate share add-on factor on the operating part, ≥ 0; no add-on when absent. */
   dshRate: nonNegativeDecimal.optional(),
+  /** The hospital's cost-to-charge ratio, > 0: cost = charges × ratio. */
   costToChargeRatio: positiveDecimal,
-  ntap: z.strictObject({ rate: rateSchema }).optional(),
-  outlier: z.strictObject({ fixedLossThreshold: nonNegativeAmountSchema, marginalCostFactor: rateSchema, wageAdjusted: z.boolean() }).optional(),
+  /** The new-technology add-on policy; needed when a case uses a new technology. */
+  ntap: z
+    .strictObject({
+      /** The add-on's share in [0, 1] of the cost above the DRG payment, and its cap as a share of the technology's cost (0.65). */
+      rate: rateSchema,
+    })
+    .optional(),
+  /** The cost-outlier policy; no outlier payments when absent. */
+  outlier: z
+    .strictObject({
+      /** The fixed-loss threshold above the DRG payment and add-on, an amount ≥ 0. */
+      fixedLossThreshold: nonNegativeAmountSchema,
+      /** Share in [0, 1] of the cost above the threshold that is paid (0.8). */
+      marginalCostFactor: rateSchema,
+      /** Whether the threshold is adjusted by the operating labour share × wage index. */
+      wageAdjusted: z.boolean(),
+    })
+    .optional(),
+  /** How each part is rounded; half-up by default. */
   rounding: roundingSchema.default("half-up"),
 });
 
-/** A hospital's prospective-payment parameters as stored (JSON). */
+/**
+ * A hospital's prospective-payment parameters as stored (JSON).
+ *
+ * @category Prospective Prices
+ */
 export type IppsHospital = z.input<typeof ippsHospitalSchema>;
 
-/** One inpatient case: its DRG weight, covered charges, and a new technology used, if any. */
+/**
+ * One inpatient case: its DRG weight, covered charges, and a new technology used, if any.
+ *
+ * @category Prospective Prices
+ */
 export const ippsCaseSchema = z.strictObject({
+  /** The case's id. */
   id: z.string().min(1),
+  /** The case's DRG code, for the reader. */
   drg: z.string().min(1).optional(),
+  /** The DRG's relative weight, > 0. */
   drgWeight: positiveDecimal,
+  /** The case's covered charges, ≥ 0. */
   charges: nonNegativeAmountSchema,
-  newTechnology: z.strictObject({ name: z.string().min(1), cost: nonNegativeAmountSchema }).optional(),
+  /** A new technology used in the case (needs the hospital's `ntap`). */
+  newTechnology: z
+    .strictObject({
+      /** The technology's name ("CAR-T"). */
+      name: z.string().min(1),
+      /** Its cost, ≥ 0. */
+      cost: nonNegativeAmountSchema,
+    })
+    .optional(),
 });
 
-/** Input of {@link ippsPayment}: one hospital, one case. */
-export const ippsPaymentInputSchema = z.strictObject({ hospital: ippsHospitalSchema, case: ippsCaseSchema });
+/**
+ * Input of {@link ippsPayment}: one hospital, one case.
+ *
+ * @category Prospective Prices
+ */
+export const ippsPaymentInputSchema = z.strictObject({
+  /** The hospital's parameters. */
+  hospital: ippsHospitalSchema,
+  /** The case to price. */
+  case: ippsCaseSchema,
+});
 
-/** Input of {@link ippsPayments}: one hospital, many cases. */
-export const ippsPaymentsInputSchema = z.strictObject({ hospital: ippsHospitalSchema, cases: z.array(ippsCaseSchema).min(1) });
+/**
+ * Input of {@link ippsPayments}: one hospital, many cases.
+ *
+ * @category Prospective Prices
+ */
+export const ippsPaymentsInputSchema = z.strictObject({
+  /** The hospital's parameters. */
+  hospital: ippsHospitalSchema,
+  /** The cases to price, at least one. */
+  cases: z.array(ippsCaseSchema).min(1),
+});
 
-/** A case's prospective payment, part by part. */
+/**
+ * A case's prospective payment, part by part.
+ *
+ * @category Prospective Prices
+ */
 export interface IppsPayment {
   readonly caseId: string;
   /** Standardized amount × (labour share × wage index + non-labour share) × DRG weight. */
@@ -71,7 +150,11 @@ export interface IppsPayment {
   readonly explanation: readonly Step[];
 }
 
-/** Many cases' payments and their total. */
+/**
+ * Many cases' payments and their total.
+ *
+ * @category Prospective Prices
+ */
 export interface IppsPayments {
   readonly currency: string;
   readonly cases: readonly Omit<IppsPayment, "explanation">[];
@@ -148,11 +231,23 @@ function computeCase(h: Hospital, k: Case, explain: boolean): IppsPayment {
 }
 
 /**
+ * The input of {@link ippsPayment} as stored (JSON): what {@link ippsPaymentInputSchema} parses.
+ *
+ * @category Prospective Prices
+ */
+export type IppsPaymentInput = z.input<typeof ippsPaymentInputSchema>;
+
+/**
  * A prospective (IPPS-style) DRG payment for one inpatient case: operating part with the
  * labour share adjusted by the wage index, capital part, IME and DSH add-ons, a
  * new-technology add-on (the lesser of a share of the cost above the DRG payment and the
  * same share of the technology's cost), and a cost outlier: marginal cost factor × (cost −
  * (DRG payment + add-on + fixed-loss threshold)), cost = charges × cost-to-charge ratio.
+ *
+ * @category Prospective Prices
+ * @param input - `hospital`, the hospital's parameters, and `case`, one inpatient case.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown (path named)
+ * @throws {DomainError} INCONSISTENT_INPUT when the case uses a new technology and the hospital has no `ntap` rate (path `hospital.ntap`)
  *
  * @example
  * ```ts
@@ -163,21 +258,34 @@ function computeCase(h: Hospital, k: Case, explain: boolean): IppsPayment {
  * }).total; // USD 13000.00
  * ```
  */
-export function ippsPayment(input: z.input<typeof ippsPaymentInputSchema>): IppsPayment {
+export function ippsPayment(input: IppsPaymentInput): IppsPayment {
   const p = parseInput(ippsPaymentInputSchema, input, "ippsPayment");
   return computeCase(p.hospital, p.case, true);
 }
 
 /**
+ * The input of {@link ippsPayments} as stored (JSON): what {@link ippsPaymentsInputSchema} parses.
+ *
+ * @category Prospective Prices
+ */
+export type IppsPaymentsInput = z.input<typeof ippsPaymentsInputSchema>;
+
+/**
  * Prospective payments for many cases of one hospital (the bulk path; the same arithmetic
  * as {@link ippsPayment}, without per-case explanations) and their total.
  *
+ * @category Prospective Prices
+ * @param input - `hospital`, the hospital's parameters, and its `cases`.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown (path named)
+ * @throws {DomainError} INCONSISTENT_INPUT when a case uses a new technology and the hospital has no `ntap` rate (path `hospital.ntap`)
+ *
  * @example
  * ```ts
+ * declare const hospital: Parameters<typeof ippsPayments>[0]["hospital"];
  * ippsPayments({ hospital, cases: [{ id: "c1", drgWeight: 2, charges: "20000" }] }).total;
  * ```
  */
-export function ippsPayments(input: z.input<typeof ippsPaymentsInputSchema>): IppsPayments {
+export function ippsPayments(input: IppsPaymentsInput): IppsPayments {
   const p = parseInput(ippsPaymentsInputSchema, input, "ippsPayments");
   const c = p.hospital.currency;
   const cases = p.cases.map((k) => {

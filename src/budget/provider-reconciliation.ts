@@ -8,6 +8,8 @@ import { cash } from "./common.js";
 /**
  * Input of {@link reconcileProviderBundles}: a provider's episodes over a period, each
  * priced by one of the named bundles and settled under shared terms.
+ *
+ * @category Bundled Payment
  */
 export const reconcileProviderBundlesInputSchema = bundleSettlementTermsSchema.extend({
   providerId: z.string().min(1),
@@ -15,17 +17,34 @@ export const reconcileProviderBundlesInputSchema = bundleSettlementTermsSchema.e
   /** Bundles by id. */
   bundles: userRecord(z.string(), bundleSchema),
   episodes: z
-    .array(z.strictObject({ episodeId: z.string().min(1), bundleId: z.string().min(1), actualCost: nonNegativeAmountSchema }))
+    .array(
+      z.strictObject({
+        /** The episode's id, for its line and for errors. */
+        episodeId: z.string().min(1),
+        /** The id of the bundle (a key of `bundles`) that prices it. */
+        bundleId: z.string().min(1),
+        /** The episode's actual itemised cost, ≥ 0, in its bundle's currency. */
+        actualCost: nonNegativeAmountSchema,
+      }),
+    )
     .min(1),
 });
 
-/** One episode line of a provider reconciliation. */
+/**
+ * One episode line of a provider reconciliation.
+ *
+ * @category Bundled Payment
+ */
 export interface ProviderEpisodeLine extends Omit<BundleSettlement, "explanation"> {
   readonly episodeId: string;
   readonly bundleId: string;
 }
 
-/** A provider's bundled-payment reconciliation over a period. */
+/**
+ * A provider's bundled-payment reconciliation over a period.
+ *
+ * @category Bundled Payment
+ */
 export interface ProviderBundleReconciliation {
   readonly providerId: string;
   readonly period: string | null;
@@ -44,10 +63,22 @@ export interface ProviderBundleReconciliation {
 }
 
 /**
+ * The input of {@link reconcileProviderBundles} as stored (JSON): what {@link reconcileProviderBundlesInputSchema} parses.
+ *
+ * @category Bundled Payment
+ */
+export type ReconcileProviderBundlesInput = z.input<typeof reconcileProviderBundlesInputSchema>;
+
+/**
  * Rolls per-episode bundle settlements up to a provider reconciliation: totals of
  * payments, prices and costs, the net surplus or overrun, and one line per episode.
  * An episode naming an unknown bundle is an `UNKNOWN_KEY` error; bundles in different
  * currencies are a `CURRENCY_MISMATCH` error.
+ *
+ * @category Bundled Payment
+ * @param input - the provider id and period, the bundles by id, the episodes (each naming its bundle) and the shared settlement terms.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown (path named)
+ * @throws {DomainError} UNKNOWN_KEY when an episode names a bundle not in `bundles`; CURRENCY_MISMATCH when its bundle is in another currency than the earlier episodes' (path `episodes[i].bundleId`); INCONSISTENT_INPUT when a bundle's components disagree with its price (path `bundles.<id>.price`)
  *
  * @example
  * ```ts
@@ -62,7 +93,7 @@ export interface ProviderBundleReconciliation {
  * r.netProviderMargin; // CNY -500.00
  * ```
  */
-export function reconcileProviderBundles(input: z.input<typeof reconcileProviderBundlesInputSchema>): ProviderBundleReconciliation {
+export function reconcileProviderBundles(input: ReconcileProviderBundlesInput): ProviderBundleReconciliation {
   const p = parseInput(reconcileProviderBundlesInputSchema, input, "reconcileProviderBundles");
   const prices = new Map<string, ReturnType<typeof resolveBundle>>();
   const lines: ProviderEpisodeLine[] = [];

@@ -9,8 +9,11 @@ import { budgetCurrencySchema, cash, pct, signedRateSchema, text } from "./commo
  * `qualityAdjustment` scales a positive reconciliation amount by (1 + rate), e.g. −0.05;
  * `repaymentQualityAdjustment` does the same for a repayment. `capRate` caps the result
  * at ± that share of the total target. `order` says whether quality or cap comes first.
+ *
+ * @category Bundled Payment
  */
 export const reconcileTargetPriceInputSchema = z.strictObject({
+  /** ISO 4217 code of every amount (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** Benchmark price per episode before the discount. */
   benchmarkPrice: nonNegativeAmountSchema,
@@ -20,15 +23,23 @@ export const reconcileTargetPriceInputSchema = z.strictObject({
   episodes: z.number().int().min(1),
   /** Total actual spending on those episodes. */
   actualSpending: nonNegativeAmountSchema,
+  /** Quality adjustment in [−1, 1] of an amount owed to the provider: scales it by (1 + rate); 0 by default. */
   qualityAdjustment: signedRateSchema.prefault(0),
+  /** Quality adjustment in [−1, 1] of a repayment: scales it by (1 + rate); 0 by default. */
   repaymentQualityAdjustment: signedRateSchema.prefault(0),
   /** Cap on the result as a share of the total target (0.2 = ±20%); none when absent. */
   capRate: rateSchema.optional(),
+  /** Whether the quality adjustment or the cap applies first; quality first by default. */
   order: z.enum(["quality-then-cap", "cap-then-quality"]).default("quality-then-cap"),
+  /** How the target price, cap and adjusted amount are rounded; half-up by default. */
   rounding: roundingSchema.default("half-up"),
 });
 
-/** The outcome of a target-price reconciliation over a period. */
+/**
+ * The outcome of a target-price reconciliation over a period.
+ *
+ * @category Bundled Payment
+ */
 export interface TargetPriceReconciliation {
   /** Target price per episode: benchmark × (1 − discount), rounded. */
   readonly targetPrice: Money;
@@ -49,9 +60,20 @@ export interface TargetPriceReconciliation {
 }
 
 /**
+ * The input of {@link reconcileTargetPrice} as stored (JSON): what {@link reconcileTargetPriceInputSchema} parses.
+ *
+ * @category Bundled Payment
+ */
+export type ReconcileTargetPriceInput = z.input<typeof reconcileTargetPriceInputSchema>;
+
+/**
  * Reconciles a provider's actual spending against a discounted target price over a
  * period (B3): the difference is owed to the provider (positive) or repaid (negative),
  * adjusted for quality and capped at a share of the total target, in a stated order.
+ *
+ * @category Bundled Payment
+ * @param input - the benchmark price, discount, number of episodes, actual spending, quality adjustments, cap rate, order and rounding.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown (`caprate` for `capRate` is refused, path named)
  *
  * @example
  * ```ts
@@ -62,7 +84,7 @@ export interface TargetPriceReconciliation {
  * r.finalAmount; // CNY 104500.00
  * ```
  */
-export function reconcileTargetPrice(input: z.input<typeof reconcileTargetPriceInputSchema>): TargetPriceReconciliation {
+export function reconcileTargetPrice(input: ReconcileTargetPriceInput): TargetPriceReconciliation {
   const p = parseInput(reconcileTargetPriceInputSchema, input, "reconcileTargetPrice");
   const c = p.currency;
   const steps: Step[] = [];

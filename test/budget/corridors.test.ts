@@ -4,7 +4,7 @@
 //   Global:       < 25%: 100%; 25–35%: 50%; 35–50%: 25%; > 50%: 10%
 //   Professional: < 5%: 50%;   5–10%: 35%;  10–15%: 15%; > 15%: 5%
 import { describe, expect, it } from "vitest";
-import { reconcileRiskCorridors, type CorridorInput, type Money, type RiskCorridorsInput } from "../../src/index.js";
+import { reconcileRiskCorridors, type CorridorInput, type Money, type ReconcileRiskCorridorsInput } from "../../src/index.js";
 
 const amt = (m: Money | null) => (m === null ? null : m.toJSON().amount);
 
@@ -27,7 +27,7 @@ const professional: CorridorInput = {
   ],
 };
 
-const globalDoc = (actual: string): RiskCorridorsInput => ({
+const globalDoc = (actual: string): ReconcileRiskCorridorsInput => ({
   scheme: "risk-corridors",
   currency: "USD",
   option: "Global",
@@ -38,7 +38,7 @@ const globalDoc = (actual: string): RiskCorridorsInput => ({
   gains: global,
   losses: global,
 });
-const professionalDoc = (actual: string): RiskCorridorsInput => ({
+const professionalDoc = (actual: string): ReconcileRiskCorridorsInput => ({
   scheme: "risk-corridors",
   currency: "USD",
   option: "Professional",

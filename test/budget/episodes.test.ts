@@ -1,12 +1,12 @@
 // Episode reconciliation (BPCI Advanced / CJR-style), hand-computed.
 import { describe, expect, it } from "vitest";
-import { reconcileEpisodes, type EpisodeReconciliationInput, type Money } from "../../src/index.js";
+import { reconcileEpisodes, type ReconcileEpisodesInput, type Money } from "../../src/index.js";
 import { domainError } from "../typed-errors.js";
 
 const amt = (m: Money | null) => (m === null ? null : m.toJSON().amount);
 const usd = (amount: string) => ({ amount, currency: "USD" });
 
-const bpci = (actuals: [string, string, string, string], extra: Partial<EpisodeReconciliationInput> = {}): EpisodeReconciliationInput => ({
+const bpci = (actuals: [string, string, string, string], extra: Partial<ReconcileEpisodesInput> = {}): ReconcileEpisodesInput => ({
   scheme: "episode",
   currency: "USD",
   year: "2025",
@@ -90,7 +90,7 @@ const cjrCategories = {
     { from: 15.5, to: 20, value: { name: "Excellent", discount: 0.015, eligibleForGains: true } },
   ],
 };
-const cjr = (year: string, weights: { provider: number; regional: number }, limits: { stopGain: number; stopLoss: number | null }, totalActual: number, score = 10): EpisodeReconciliationInput => ({
+const cjr = (year: string, weights: { provider: number; regional: number }, limits: { stopGain: number; stopLoss: number | null }, totalActual: number, score = 10): ReconcileEpisodesInput => ({
   scheme: "episode",
   currency: "USD",
   year,

@@ -1,10 +1,10 @@
 // Bad input to the reconciliation family and prospective prices: typed errors with paths.
 import { describe, expect, it } from "vitest";
-import { ippsPayment, reconcile, reconcileEpisodes, reconcileRiskCorridors, reconcileSharedSavings, type EpisodeReconciliationInput, type RiskCorridorsInput, type SharedSavingsInput } from "../../src/index.js";
+import { ippsPayment, reconcile, reconcileEpisodes, reconcileRiskCorridors, reconcileSharedSavings, type ReconcileEpisodesInput, type ReconcileRiskCorridorsInput, type ReconcileSharedSavingsInput } from "../../src/index.js";
 import { domainError, issues, issuePaths } from "../typed-errors.js";
 
 
-const twoSided: SharedSavingsInput = {
+const twoSided: ReconcileSharedSavingsInput = {
   scheme: "shared-savings",
   currency: "USD",
   track: "two-sided",
@@ -18,7 +18,7 @@ const twoSided: SharedSavingsInput = {
   lossCap: { shareOfBenchmark: 0.15 },
   sharedLossRate: { kind: "one-minus-final-sharing-rate", min: 0.4, max: 0.75 },
 };
-const corridors: RiskCorridorsInput = {
+const corridors: ReconcileRiskCorridorsInput = {
   scheme: "risk-corridors",
   currency: "USD",
   benchmark: "1000000",
@@ -27,7 +27,7 @@ const corridors: RiskCorridorsInput = {
   gains: { method: "marginal", bands: [{ from: 0, to: 0.05, share: 0.5 }, { from: 0.05, to: null, share: 0.35 }] },
   losses: { method: "marginal", bands: [{ from: 0, to: null, share: 0.5 }] },
 };
-const episodes: EpisodeReconciliationInput = {
+const episodes: ReconcileEpisodesInput = {
   scheme: "episode",
   currency: "USD",
   year: "PY1",

@@ -2,7 +2,7 @@
 // caps hold, target = actual pays 0, marginal corridors continuous, payer/provider conservation.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ippsPayment, ippsPayments, reconcile, reconcileEpisodes, type CorridorInput, type EpisodeReconciliationInput, type ReconciliationInput, type RiskCorridorsInput, type SharedSavingsInput } from "../../src/index.js";
+import { ippsPayment, ippsPayments, reconcile, reconcileEpisodes, type CorridorInput, type ReconcileEpisodesInput, type ReconcileInput, type ReconcileRiskCorridorsInput, type ReconcileSharedSavingsInput } from "../../src/index.js";
 import { D } from "../../src/money/decimal.js";
 import { runs } from "../arbitraries.js";
 
@@ -19,9 +19,9 @@ const corridor: fc.Arbitrary<CorridorInput> = fc
     return { method, bands: edges.map((from, i) => ({ from, to: edges[i + 1] ?? null, share: s[i]! })) };
   });
 
-const mssp: fc.Arbitrary<(perCapitaCents: number) => SharedSavingsInput> = fc
+const mssp: fc.Arbitrary<(perCapitaCents: number) => ReconcileSharedSavingsInput> = fc
   .record({ twoSided: fc.boolean(), msr: fc.integer({ min: 0, max: 5 }), sharing: rate, score: fc.integer({ min: 0, max: 100 }), method: fc.constantFrom("gate" as const, "sliding" as const), gainCap: fc.integer({ min: 0, max: 30 }), lossCap: fc.integer({ min: 0, max: 30 }), lossMin: fc.integer({ min: 0, max: 50 }), lossSpan: fc.integer({ min: 0, max: 50 }) })
-  .map((k) => (perCapitaCents: number): SharedSavingsInput => ({
+  .map((k) => (perCapitaCents: number): ReconcileSharedSavingsInput => ({
     scheme: "shared-savings",
     currency: "USD",
     track: k.twoSided ? "two-sided" : "one-sided",
@@ -36,9 +36,9 @@ const mssp: fc.Arbitrary<(perCapitaCents: number) => SharedSavingsInput> = fc
       : {}),
   }));
 
-const reach: fc.Arbitrary<(actualCents: number) => RiskCorridorsInput> = fc
+const reach: fc.Arbitrary<(actualCents: number) => ReconcileRiskCorridorsInput> = fc
   .record({ gains: corridor, losses: corridor, discount: fc.integer({ min: 0, max: 5 }), withhold: fc.integer({ min: 0, max: 5 }), score: rate, stop: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }) })
-  .map((k) => (actualCents: number): RiskCorridorsInput => ({
+  .map((k) => (actualCents: number): ReconcileRiskCorridorsInput => ({
     scheme: "risk-corridors",
     currency: "USD",
     benchmark: "2000000.00",
@@ -50,9 +50,9 @@ const reach: fc.Arbitrary<(actualCents: number) => RiskCorridorsInput> = fc
     ...(k.stop === undefined ? {} : { stopGain: { shareOfBenchmark: k.stop / 100 }, stopLoss: { shareOfBenchmark: k.stop / 100 } }),
   }));
 
-const episodes: fc.Arbitrary<(actualCents: number) => EpisodeReconciliationInput> = fc
+const episodes: fc.Arbitrary<(actualCents: number) => ReconcileEpisodesInput> = fc
   .record({ stopGain: rate, stopLoss: fc.option(rate, { nil: null }), order: fc.constantFrom("quality-then-cap" as const, "cap-then-quality" as const), discount: fc.integer({ min: 0, max: 5 }), n: fc.integer({ min: 1, max: 5 }) })
-  .map((k) => (actualCents: number): EpisodeReconciliationInput => ({
+  .map((k) => (actualCents: number): ReconcileEpisodesInput => ({
     scheme: "episode",
     currency: "USD",
     year: "PY",
@@ -64,7 +64,7 @@ const episodes: fc.Arbitrary<(actualCents: number) => EpisodeReconciliationInput
     order: k.order,
   }));
 
-const anyScheme: fc.Arbitrary<(x: number) => ReconciliationInput> = fc.oneof(mssp, reach, episodes);
+const anyScheme: fc.Arbitrary<(x: number) => ReconcileInput> = fc.oneof(mssp, reach, episodes);
 
 describe("reconciliation properties", () => {
   it("more spending never earns more (every scheme)", () => {
@@ -112,7 +112,7 @@ describe("reconciliation properties", () => {
     const marginal = corridor.map((c) => ({ ...c, method: "marginal" as const }));
     fc.assert(
       fc.property(marginal, fc.boolean(), (c, losses) => {
-        const doc = (actual: string): RiskCorridorsInput => ({ scheme: "risk-corridors", currency: "USD", benchmark: "1000000.00", discount: 0, actual, gains: c, losses: c });
+        const doc = (actual: string): ReconcileRiskCorridorsInput => ({ scheme: "risk-corridors", currency: "USD", benchmark: "1000000.00", discount: 0, actual, gains: c, losses: c });
         for (const band of c.bands.slice(1)) {
           const edge = new D(band.from as number).times(1000000);
           const at = losses ? edge.plus(1000000) : new D(1000000).minus(edge);

@@ -11,7 +11,7 @@ const validator = (name: string) => ajv.compile(schemas[name]!);
 const corridor = { method: "marginal", bands: [{ from: 0, to: 0.25, share: 1 }, { from: 0.25, to: null, share: 0.5 }] };
 const docs: [string, unknown][] = [
   [
-    "sharedSavingsSchema",
+    "reconcileSharedSavingsInputSchema",
     {
       scheme: "shared-savings",
       currency: "USD",
@@ -26,9 +26,9 @@ const docs: [string, unknown][] = [
       sharedLossRate: { kind: "one-minus-final-sharing-rate", min: 0.4, max: 0.75 },
     },
   ],
-  ["riskCorridorsSchema", { scheme: "risk-corridors", currency: "USD", benchmark: "100000000", discount: 0.035, qualityWithhold: { rate: 0.02, score: 0.8 }, actual: "60000000", gains: corridor, losses: corridor }],
+  ["reconcileRiskCorridorsInputSchema", { scheme: "risk-corridors", currency: "USD", benchmark: "100000000", discount: 0.035, qualityWithhold: { rate: 0.02, score: 0.8 }, actual: "60000000", gains: corridor, losses: corridor }],
   [
-    "episodeReconciliationSchema",
+    "reconcileEpisodesInputSchema",
     {
       scheme: "episode",
       currency: "USD",
@@ -53,13 +53,13 @@ describe("reconciliation JSON Schemas", () => {
   it.each(docs)("%s accepts its worked document", (name, doc) => {
     const v = validator(name);
     expect(v(doc), JSON.stringify(v.errors)).toBe(true);
-    expect(validator("reconciliationSchema")(doc) || name === "ippsPaymentInputSchema").toBe(true);
+    expect(validator("reconcileInputSchema")(doc) || name === "ippsPaymentInputSchema").toBe(true);
   });
   it.each(docs)("%s rejects an unknown key", (name, doc) => {
     expect(validator(name)({ ...(doc as object), extra: 1 })).toBe(false);
   });
   it("a document without its currency is rejected", () => {
     const { currency: _c, ...rest } = docs[1]![1] as Record<string, unknown>;
-    expect(validator("riskCorridorsSchema")(rest)).toBe(false);
+    expect(validator("reconcileRiskCorridorsInputSchema")(rest)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // Shared savings (MSSP-style), hand-computed: each track, the MSR gate, the loss-rate clamp, caps.
 import { describe, expect, it } from "vitest";
-import { reconcile, reconcileSharedSavings, type Money, type SharedSavingsInput } from "../../src/index.js";
+import { reconcile, reconcileSharedSavings, type Money, type ReconcileSharedSavingsInput } from "../../src/index.js";
 
 const amt = (m: Money | null) => (m === null ? null : m.toJSON().amount);
 
@@ -21,7 +21,7 @@ const msrTable = {
   ],
 };
 
-const oneSided = (perCapita: string, personYears: number | string = 10000): SharedSavingsInput => ({
+const oneSided = (perCapita: string, personYears: number | string = 10000): ReconcileSharedSavingsInput => ({
   scheme: "shared-savings",
   currency: "USD",
   track: "one-sided",
@@ -33,7 +33,7 @@ const oneSided = (perCapita: string, personYears: number | string = 10000): Shar
   savingsCap: { shareOfBenchmark: 0.1 },
 });
 
-const enhanced = (perCapita: string, score: number, method: "gate" | "sliding" = "sliding"): SharedSavingsInput => ({
+const enhanced = (perCapita: string, score: number, method: "gate" | "sliding" = "sliding"): ReconcileSharedSavingsInput => ({
   scheme: "shared-savings",
   currency: "USD",
   track: "two-sided",
@@ -114,7 +114,7 @@ describe("MSSP one-sided track", () => {
     expect(r.capApplied).toBe(true);
   });
   it("per-beneficiary claims give the same result as the per-capita figures", () => {
-    const doc: SharedSavingsInput = {
+    const doc: ReconcileSharedSavingsInput = {
       ...oneSided("0"),
       minimumSavingsRate: { kind: "fixed", rate: 0.02 },
       sharingRate: 0.5,

@@ -14,25 +14,50 @@ const positiveAmount = decimal({ above: "0" });
  * How an episode type's benchmark price is set: a given price (BPCI Advanced), or a blend
  * of the provider's own and the regional historical price (CJR), with weights in proportion
  * (`{ provider: 2, regional: 1 }` is two thirds provider, exactly).
+ *
+ * @category Reconciliation
  */
 export const episodeBenchmarkSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("price"), benchmarkPrice: positiveAmount }),
   z.strictObject({
+    /** A given benchmark price (BPCI Advanced). */
+    kind: z.literal("price"),
+    /** The benchmark price per episode, an amount > 0. */
+    benchmarkPrice: positiveAmount,
+  }),
+  z.strictObject({
+    /** A blend of the provider's and the regional history (CJR). */
     kind: z.literal("blended"),
+    /** The provider's own historical price per episode, > 0. */
     providerHistory: positiveAmount,
+    /** The regional historical price per episode, > 0. */
     regionalHistory: positiveAmount,
+    /** The blend's weights, in proportion (2 : 1 is two thirds provider). */
     weights: z
-      .strictObject({ provider: decimal({ min: "0" }), regional: decimal({ min: "0" }) })
+      .strictObject({
+        /** The provider history's weight, ≥ 0. */
+        provider: decimal({ min: "0" }),
+        /** The regional history's weight, ≥ 0. */
+        regional: decimal({ min: "0" }),
+      })
       .refine((w) => w.provider.plus(w.regional).greaterThan(0), { message: "the blend weights may not both be zero", path: ["provider"] }),
   }),
 ]);
 
-/** A quality category: the discount it sets, whether it may earn a payment, and adjustments of either side. */
+/**
+ * A quality category: the discount it sets, whether it may earn a payment, and adjustments of either side.
+ *
+ * @category Reconciliation
+ */
 export const episodeQualityCategorySchema = z.strictObject({
+  /** The category's name ("Acceptable"). */
   name: z.string().min(1),
+  /** The discount it sets, a share in [0, 1] of the benchmark. */
   discount: rateSchema,
+  /** Whether a participant in it may earn a reconciliation payment. */
   eligibleForGains: z.boolean(),
+  /** Adjustment in [−1, 1] of a reconciliation payment (−0.1 = −10 %). */
   gainAdjustment: signedRateSchema.optional(),
+  /** Adjustment in [−1, 1] of a repayment. */
   lossAdjustment: signedRateSchema.optional(),
 });
 
@@ -41,40 +66,89 @@ export const episodeQualityCategorySchema = z.strictObject({
  * spending states its currency, which must be the document's. `limits.stopLoss: null`
  * makes the year one-sided (no repayment). `previouslyReconciled` turns the result into a
  * true-up against an earlier reconciliation of the same year.
+ *
+ * @category Reconciliation
  */
-export const episodeReconciliationSchema = z
+export const reconcileEpisodesInputSchema = z
   .strictObject({
+    /** The scheme: `episode`. */
     scheme: z.literal("episode"),
+    /** ISO 4217 code of every amount (stated, never defaulted). */
     currency: statedCurrencySchema,
+    /** The performance year's label ("PY1"). */
     year: z.string().min(1),
-    episodeTypes: z.array(z.strictObject({ id: z.string().min(1), benchmark: episodeBenchmarkSchema })).min(1),
+    /** The episode types and their benchmarks, at least one, ids unique. */
+    episodeTypes: z
+      .array(
+        z.strictObject({
+          /** The episode type's id ("LEJR"). */
+          id: z.string().min(1),
+          /** How its benchmark price is set. */
+          benchmark: episodeBenchmarkSchema,
+        }),
+      )
+      .min(1),
     /** The discount when no quality categories are given. */
     discount: rateSchema.optional(),
-    quality: z.strictObject({ score: decimal(), categories: strictBandedTableSchema(episodeQualityCategorySchema) }).optional(),
+    /** The quality score and the categories it falls in (which set the discount). */
+    quality: z
+      .strictObject({
+        /** The participant's composite quality score. */
+        score: decimal(),
+        /** Bands over the score whose values are quality categories. */
+        categories: strictBandedTableSchema(episodeQualityCategorySchema),
+      })
+      .optional(),
+    /** The year's episodes, at least one. */
     episodes: z
       .array(
         z.strictObject({
+          /** The episode's id. */
           id: z.string().min(1),
+          /** Its episode type (an id of `episodeTypes`). */
           type: z.string().min(1),
-          actual: z.strictObject({ amount: nonNegativeAmountSchema, currency: currencyCodeSchema }),
+          /** Its actual spending, with its currency (which must be the document's). */
+          actual: z.strictObject({
+            /** The amount spent, ≥ 0. */
+            amount: nonNegativeAmountSchema,
+            /** Its ISO 4217 code. */
+            currency: currencyCodeSchema,
+          }),
           /** This episode's own benchmark price (case-mix adjusted), instead of its type's. */
           benchmarkPrice: positiveAmount.optional(),
         }),
       )
       .min(1),
-    limits: z.strictObject({ stopGain: rateSchema, stopLoss: rateSchema.nullable() }),
+    /** The year's stop-gain and stop-loss limits as shares of the total target. */
+    limits: z.strictObject({
+      /** The stop-gain limit, a share in [0, 1] of the total target price. */
+      stopGain: rateSchema,
+      /** The stop-loss limit, a share in [0, 1]; null for a one-sided year (no repayment). */
+      stopLoss: rateSchema.nullable(),
+    }),
+    /** An earlier reconciliation of the same year (signed amount): the result becomes a true-up. */
     previouslyReconciled: amountSchema.optional(),
+    /** Whether the quality adjustment or the cap applies first. */
     order: orderSchema,
+    /** How target prices, caps and adjusted amounts are rounded; half-up by default. */
     rounding: roundingSchema.default("half-up"),
   })
   .superRefine((p, ctx) => {
     if ((p.discount === undefined) === (p.quality === undefined)) ctx.addIssue({ code: "custom", path: ["discount"], message: "give either discount or quality categories (which set the discount), not both or neither" });
   });
 
-/** An episode reconciliation document as stored (JSON). */
-export type EpisodeReconciliationInput = z.input<typeof episodeReconciliationSchema>;
+/**
+ * An episode reconciliation document as stored (JSON).
+ *
+ * @category Reconciliation
+ */
+export type ReconcileEpisodesInput = z.input<typeof reconcileEpisodesInputSchema>;
 
-/** One episode's line. */
+/**
+ * One episode's line.
+ *
+ * @category Reconciliation
+ */
 export interface EpisodeLine {
   readonly id: string;
   readonly type: string;
@@ -84,7 +158,11 @@ export interface EpisodeLine {
   readonly difference: Money;
 }
 
-/** An episode reconciliation: the common result plus lines, per-type totals and the true-up. */
+/**
+ * An episode reconciliation: the common result plus lines, per-type totals and the true-up.
+ *
+ * @category Reconciliation
+ */
 export interface EpisodeReconciliation extends Reconciliation {
   readonly year: string;
   readonly discount: string;
@@ -110,7 +188,7 @@ const words: SchemeWords = {
 };
 
 /** Computes a parsed episode reconciliation document. */
-export function computeEpisodes(p: z.output<typeof episodeReconciliationSchema>): EpisodeReconciliation {
+export function computeEpisodes(p: z.output<typeof reconcileEpisodesInputSchema>): EpisodeReconciliation {
   const c = p.currency;
   const steps: Step[] = [];
   const types = new Map<string, z.output<typeof episodeBenchmarkSchema>>();
@@ -245,6 +323,11 @@ export function computeEpisodes(p: z.output<typeof episodeReconciliationSchema>)
  * the total target less actual spending is paid or repaid, within the year's stop-gain
  * and stop-loss limits; a one-sided year has no repayment.
  *
+ * @category Reconciliation
+ * @param input - the episode reconciliation document.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, or both or neither of `discount` and `quality` are given (path named)
+ * @throws {DomainError} INCONSISTENT_INPUT when an episode type is listed twice; CURRENCY_MISMATCH when an episode's spending is in another currency; UNKNOWN_KEY when an episode names an unknown type; OUT_OF_DOMAIN when the quality score falls outside the categories
+ *
  * @example
  * ```ts
  * reconcileEpisodes({ scheme: "episode", currency: "USD", year: "PY1",
@@ -253,6 +336,6 @@ export function computeEpisodes(p: z.output<typeof episodeReconciliationSchema>)
  *   limits: { stopGain: 0.2, stopLoss: 0.2 }, order: "quality-then-cap" }).providerAmount; // USD 2250.00
  * ```
  */
-export function reconcileEpisodes(input: EpisodeReconciliationInput): EpisodeReconciliation {
-  return computeEpisodes(parseInput(episodeReconciliationSchema, input, "reconcileEpisodes"));
+export function reconcileEpisodes(input: ReconcileEpisodesInput): EpisodeReconciliation {
+  return computeEpisodes(parseInput(reconcileEpisodesInputSchema, input, "reconcileEpisodes"));
 }

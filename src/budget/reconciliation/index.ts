@@ -2,20 +2,32 @@
 // that assembles the document schema (adding a scheme = one file + one line here).
 import * as z from "zod";
 import { parseInput } from "../../core/index.js";
-import { computeEpisodes, episodeReconciliationSchema, type EpisodeReconciliation } from "./episode.js";
-import { computeRiskCorridors, riskCorridorsSchema, type RiskCorridorReconciliation } from "./risk-corridors.js";
-import { computeSharedSavings, sharedSavingsSchema, type SharedSavingsReconciliation } from "./shared-savings.js";
+import { computeEpisodes, reconcileEpisodesInputSchema, type EpisodeReconciliation } from "./episode.js";
+import { computeRiskCorridors, reconcileRiskCorridorsInputSchema, type RiskCorridorReconciliation } from "./risk-corridors.js";
+import { computeSharedSavings, reconcileSharedSavingsInputSchema, type SharedSavingsReconciliation } from "./shared-savings.js";
 
-/** Any reconciliation document, by its `scheme`: shared-savings, risk-corridors or episode. */
-export const reconciliationSchema = z.discriminatedUnion("scheme", [sharedSavingsSchema, riskCorridorsSchema, episodeReconciliationSchema]);
+/**
+ * Any reconciliation document, by its `scheme`: shared-savings, risk-corridors or episode.
+ *
+ * @category Reconciliation
+ */
+export const reconcileInputSchema = z.discriminatedUnion("scheme", [reconcileSharedSavingsInputSchema, reconcileRiskCorridorsInputSchema, reconcileEpisodesInputSchema]);
 
-/** A reconciliation document as stored (JSON). */
-export type ReconciliationInput = z.input<typeof reconciliationSchema>;
+/**
+ * A reconciliation document as stored (JSON).
+ *
+ * @category Reconciliation
+ */
+export type ReconcileInput = z.input<typeof reconcileInputSchema>;
 
-/** The result of {@link reconcile}: the scheme's own result type. */
+/**
+ * The result of {@link reconcile}: the scheme's own result type.
+ *
+ * @category Reconciliation
+ */
 export type AnyReconciliation = SharedSavingsReconciliation | RiskCorridorReconciliation | EpisodeReconciliation;
 
-type Parsed = z.output<typeof reconciliationSchema>;
+type Parsed = z.output<typeof reconcileInputSchema>;
 
 const kinds: { readonly [K in Parsed["scheme"]]: (p: Extract<Parsed, { scheme: K }>) => AnyReconciliation } = {
   "shared-savings": computeSharedSavings,
@@ -27,6 +39,11 @@ const kinds: { readonly [K in Parsed["scheme"]]: (p: Extract<Parsed, { scheme: K
  * Reconciles any reconciliation document through the one mechanism, dispatching on its
  * `scheme` (a backend can store documents of every scheme in one table).
  *
+ * @category Reconciliation
+ * @param input - a reconciliation document of any scheme (`shared-savings`, `risk-corridors` or `episode`).
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown for the document's scheme (path named)
+ * @throws {DomainError} as the scheme's own calculator ({@link reconcileSharedSavings}, {@link reconcileRiskCorridors}, {@link reconcileEpisodes})
+ *
  * @example
  * ```ts
  * reconcile({ scheme: "episode", currency: "USD", year: "PY1",
@@ -35,21 +52,21 @@ const kinds: { readonly [K in Parsed["scheme"]]: (p: Extract<Parsed, { scheme: K
  *   limits: { stopGain: 0.2, stopLoss: null }, order: "quality-then-cap" }).providerAmount; // USD 2250.00
  * ```
  */
-export function reconcile(input: ReconciliationInput): AnyReconciliation {
-  const p = parseInput(reconciliationSchema, input, "reconcile");
+export function reconcile(input: ReconcileInput): AnyReconciliation {
+  const p = parseInput(reconcileInputSchema, input, "reconcile");
   return (kinds[p.scheme] as (x: Parsed) => AnyReconciliation)(p);
 }
 
 export { corridorSchema, capSchema, sharingMethodSchema, orderSchema, type Corridor, type CorridorInput, type CapInput, type Reconciliation } from "./mechanism.js";
 export { qualityScoreSchema, type QualityScoreInput } from "./quality.js";
-export { sharedSavingsSchema, minimumSavingsRateSchema, sharedLossRateSchema, reconcileSharedSavings, type SharedSavingsInput, type SharedSavingsReconciliation } from "./shared-savings.js";
-export { riskCorridorsSchema, reconcileRiskCorridors, type RiskCorridorsInput, type RiskCorridorReconciliation } from "./risk-corridors.js";
+export { reconcileSharedSavingsInputSchema, minimumSavingsRateSchema, sharedLossRateSchema, reconcileSharedSavings, type ReconcileSharedSavingsInput, type SharedSavingsReconciliation } from "./shared-savings.js";
+export { reconcileRiskCorridorsInputSchema, reconcileRiskCorridors, type ReconcileRiskCorridorsInput, type RiskCorridorReconciliation } from "./risk-corridors.js";
 export {
-  episodeReconciliationSchema,
+  reconcileEpisodesInputSchema,
   episodeBenchmarkSchema,
   episodeQualityCategorySchema,
   reconcileEpisodes,
-  type EpisodeReconciliationInput,
+  type ReconcileEpisodesInput,
   type EpisodeReconciliation,
   type EpisodeLine,
 } from "./episode.js";

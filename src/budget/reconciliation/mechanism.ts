@@ -27,6 +27,8 @@ const boundSchema = z.union([z.string(), z.number(), z.null()]);
  * part of the savings (or loss) ratio inside that band (the result is continuous at band
  * edges); `flat` applies the share of the band the whole ratio falls in to the whole
  * amount (a step at each edge; shares may not fall as the ratio grows).
+ *
+ * @category Reconciliation
  */
 export const sharingMethodSchema = z.enum(["marginal", "flat"]);
 
@@ -34,12 +36,30 @@ export const sharingMethodSchema = z.enum(["marginal", "flat"]);
  * A corridor document: a banded table over the savings or loss ratio (a share of the
  * benchmark, from 0 up) whose values are the provider's share in [0, 1]. Strict: unknown
  * keys are errors; gaps and overlaps are `ValidationError`s at `bands`.
+ *
+ * @category Reconciliation
  */
 export const corridorSchema = z
   .strictObject({
+    /** `marginal` (each band's share of the part inside it) or `flat` (one share for the whole amount). */
     method: sharingMethodSchema,
+    /** Which end of each band is closed: `lower` ([a, b), by default) or `upper` ((a, b]). */
     closed: z.enum(["lower", "upper"]).optional(),
-    bands: z.array(z.strictObject({ from: boundSchema, to: boundSchema, share: rateSchema, label: z.string().optional() })).min(1),
+    /** The corridors, from a ratio of 0 up, contiguous, at least one. */
+    bands: z
+      .array(
+        z.strictObject({
+          /** The band's lower ratio (a share of the ratio base), null for −∞. */
+          from: boundSchema,
+          /** The band's upper ratio, null for +∞. */
+          to: boundSchema,
+          /** The provider's share in [0, 1] in this band. */
+          share: rateSchema,
+          /** The band's label in the explanation ("corridor 2"). */
+          label: z.string().optional(),
+        }),
+      )
+      .min(1),
   })
   .transform((doc, ctx): Corridor => {
     try {
@@ -57,10 +77,18 @@ export const corridorSchema = z
     }
   });
 
-/** A corridor document as stored (JSON). */
+/**
+ * A corridor document as stored (JSON).
+ *
+ * @category Reconciliation
+ */
 export type CorridorInput = z.input<typeof corridorSchema>;
 
-/** A validated corridor: its method and a banded table over [0, +∞) of shares. */
+/**
+ * A validated corridor: its method and a banded table over [0, +∞) of shares.
+ *
+ * @category Reconciliation
+ */
 export interface Corridor {
   readonly method: "marginal" | "flat";
   readonly table: BandedTable<Dec>;
@@ -88,12 +116,18 @@ export function flatShare(share: Dec): Corridor {
 /**
  * A cap on one side: the lesser of the limits given, each a share of the benchmark,
  * a share of revenue (with the revenue), or a fixed amount. At least one is required.
+ *
+ * @category Reconciliation
  */
 export const capSchema = z
   .strictObject({
+    /** The limit as a share ≥ 0 of the benchmark (0.1 = 10 %). */
     shareOfBenchmark: decimal({ min: "0" }).optional(),
+    /** The limit as a share ≥ 0 of the provider's revenue; with `revenue`. */
     shareOfRevenue: decimal({ min: "0" }).optional(),
+    /** The provider's revenue the share applies to, an amount ≥ 0; with `shareOfRevenue`. */
     revenue: nonNegativeAmountSchema.optional(),
+    /** The limit as a fixed amount ≥ 0. */
     amount: nonNegativeAmountSchema.optional(),
   })
   .superRefine((c, ctx) => {
@@ -104,7 +138,11 @@ export const capSchema = z
     if (c.revenue !== undefined && c.shareOfRevenue === undefined) ctx.addIssue({ code: "custom", path: ["shareOfRevenue"], message: "revenue is given without the shareOfRevenue it bounds" });
   });
 
-/** A cap document as stored (JSON). */
+/**
+ * A cap document as stored (JSON).
+ *
+ * @category Reconciliation
+ */
 export type CapInput = z.input<typeof capSchema>;
 
 /** One candidate limit of a cap, already in money. */
@@ -168,7 +206,11 @@ export interface MechanismInput {
   readonly rounding: Rounding;
 }
 
-/** The common result of every reconciliation scheme. */
+/**
+ * The common result of every reconciliation scheme.
+ *
+ * @category Reconciliation
+ */
 export interface Reconciliation {
   readonly scheme: string;
   readonly currency: string;
@@ -401,9 +443,32 @@ export function runMechanism(scheme: string, m: MechanismInput, steps: Step[], p
 export function strictBandedTableSchema<S extends z.ZodType>(value: S) {
   return z
     .strictObject({
+      /** Which end of each band is closed: `lower` ([a, b), by default) or `upper` ((a, b]). */
       closed: z.enum(["lower", "upper"]).optional(),
-      domain: z.strictObject({ min: boundSchema, max: boundSchema }).optional(),
-      bands: z.array(z.strictObject({ from: boundSchema, to: boundSchema, value, label: z.string().optional() })).min(1),
+      /** The values the table covers; from the first band's start to the last band's end when absent. */
+      domain: z
+        .strictObject({
+          /** The smallest value covered, null for −∞. */
+          min: boundSchema,
+          /** The largest value covered, null for +∞. */
+          max: boundSchema,
+        })
+        .optional(),
+      /** The bands, contiguous, at least one. */
+      bands: z
+        .array(
+          z.strictObject({
+            /** The band's lower bound, null for −∞. */
+            from: boundSchema,
+            /** The band's upper bound, null for +∞. */
+            to: boundSchema,
+            /** The band's value. */
+            value,
+            /** The band's label in the explanation. */
+            label: z.string().optional(),
+          }),
+        )
+        .min(1),
     })
     .transform((doc, ctx): BandedTable<z.output<S>> => {
       try {
@@ -422,5 +487,9 @@ export function strictBandedTableSchema<S extends z.ZodType>(value: S) {
     });
 }
 
-/** Quality-then-cap or cap-then-quality: which of the two adjusts the shared amount first. */
+/**
+ * Quality-then-cap or cap-then-quality: which of the two adjusts the shared amount first.
+ *
+ * @category Reconciliation
+ */
 export const orderSchema = z.enum(["quality-then-cap", "cap-then-quality"]);

@@ -9,12 +9,23 @@ import { text } from "../common.js";
  * A quality score on its scale. `gate`: factor 1 when the score reaches `standard`, else 0
  * (no savings). `sliding`: factor 1 at or above `standard` (when given), else
  * (score − min) ÷ (max − min). A score, or standard, outside the scale is an error.
+ *
+ * @category Reconciliation
  */
 export const qualityScoreSchema = z
   .strictObject({
+    /** The quality score (质量评分), on `scale`. */
     score: decimalSchema,
-    scale: z.strictObject({ min: decimalSchema, max: decimalSchema }),
+    /** The score's scale. */
+    scale: z.strictObject({
+      /** The lowest possible score. */
+      min: decimalSchema,
+      /** The highest possible score, above min. */
+      max: decimalSchema,
+    }),
+    /** `gate` (all or nothing at the standard) or `sliding` (a share by position on the scale). */
     method: z.enum(["gate", "sliding"]),
+    /** The quality standard on the scale; required for a gate. */
     standard: decimalSchema.optional(),
   })
   .superRefine((q, ctx) => {
@@ -28,7 +39,11 @@ export const qualityScoreSchema = z
     if (q.method === "gate" && q.standard === undefined) ctx.addIssue({ code: "custom", path: ["standard"], message: "a quality gate needs its standard" });
   });
 
-/** A quality score document as stored (JSON). */
+/**
+ * A quality score document as stored (JSON).
+ *
+ * @category Reconciliation
+ */
 export type QualityScoreInput = z.input<typeof qualityScoreSchema>;
 
 /** The factor a quality score gives and the sentence that says why. */

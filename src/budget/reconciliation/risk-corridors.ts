@@ -13,27 +13,55 @@ import { capLimits, capSchema, corridorSchema, runMechanism, statedCurrencySchem
  * before the discount; `qualityWithhold.rate` of it is withheld and `score` (0–1) of the
  * withhold is earned back. `gains` and `losses` are corridor tables over the ratio of
  * savings (losses) to the final benchmark.
+ *
+ * @category Reconciliation
  */
-export const riskCorridorsSchema = z.strictObject({
+export const reconcileRiskCorridorsInputSchema = z.strictObject({
+  /** The scheme: `risk-corridors`. */
   scheme: z.literal("risk-corridors"),
+  /** ISO 4217 code of every amount (stated, never defaulted). */
   currency: statedCurrencySchema,
   /** A label such as "Global" or "Professional", shown in the explanation. */
   option: z.string().min(1).optional(),
+  /** The performance-year benchmark before the discount, an amount > 0. */
   benchmark: decimal({ above: "0" }),
+  /** The benchmark discount, a share in [0, 1] of the benchmark. */
   discount: rateSchema,
-  qualityWithhold: z.strictObject({ rate: rateSchema, score: rateSchema }).optional(),
+  /** The quality withhold: a share of the benchmark withheld and the part of it earned back. */
+  qualityWithhold: z
+    .strictObject({
+      /** The withheld share in [0, 1] of the benchmark. */
+      rate: rateSchema,
+      /** The quality score in [0, 1]: the share of the withhold earned back. */
+      score: rateSchema,
+    })
+    .optional(),
+  /** The total cost of care for the year, an amount ≥ 0. */
   actual: nonNegativeAmountSchema,
+  /** The corridors sharing savings (ratio of savings to the final benchmark). */
   gains: corridorSchema,
+  /** The corridors sharing losses. */
   losses: corridorSchema,
+  /** The cap on the organisation's share of savings; none when absent. */
   stopGain: capSchema.optional(),
+  /** The cap on its share of losses; none when absent. */
   stopLoss: capSchema.optional(),
+  /** How the discount, withhold, shares and caps are rounded; half-up by default. */
   rounding: roundingSchema.default("half-up"),
 });
 
-/** A risk-corridor document as stored (JSON). */
-export type RiskCorridorsInput = z.input<typeof riskCorridorsSchema>;
+/**
+ * A risk-corridor document as stored (JSON).
+ *
+ * @category Reconciliation
+ */
+export type ReconcileRiskCorridorsInput = z.input<typeof reconcileRiskCorridorsInputSchema>;
 
-/** A risk-corridor reconciliation: the common result plus the benchmark build-up. */
+/**
+ * A risk-corridor reconciliation: the common result plus the benchmark build-up.
+ *
+ * @category Reconciliation
+ */
 export interface RiskCorridorReconciliation extends Reconciliation {
   readonly option: string | null;
   readonly benchmark: Money;
@@ -43,7 +71,7 @@ export interface RiskCorridorReconciliation extends Reconciliation {
 }
 
 /** Computes a parsed risk-corridor document. */
-export function computeRiskCorridors(p: z.output<typeof riskCorridorsSchema>): RiskCorridorReconciliation {
+export function computeRiskCorridors(p: z.output<typeof reconcileRiskCorridorsInputSchema>): RiskCorridorReconciliation {
   const c = p.currency;
   const steps: Step[] = [];
   const benchmark = money(p.benchmark, c);
@@ -109,16 +137,21 @@ export function computeRiskCorridors(p: z.output<typeof riskCorridorsSchema>): R
  * quality score earns back; the organisation keeps, of savings or losses, each corridor's
  * share of the part of the ratio (to the final benchmark) that falls in it.
  *
+ * @category Reconciliation
+ * @param input - the risk-corridor document.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, a corridor has a gap, an overlap or (flat) falling shares, or a cap gives no limit (path named)
+ * @throws {DomainError} UNDEFINED_RESULT when the final benchmark is zero
+ *
  * @example
  * ```ts
- * const corridor = { method: "marginal", bands: [
+ * const corridor = { method: "marginal" as const, bands: [
  *   { from: 0, to: 0.25, share: 1 }, { from: 0.25, to: 0.35, share: 0.5 },
- *   { from: 0.35, to: 0.5, share: 0.25 }, { from: 0.5, to: null, share: 0.1 }] } as const;
+ *   { from: 0.35, to: 0.5, share: 0.25 }, { from: 0.5, to: null, share: 0.1 }] };
  * reconcileRiskCorridors({ scheme: "risk-corridors", currency: "USD", benchmark: "100000000",
  *   discount: 0, actual: "70000000", gains: corridor, losses: corridor }).providerAmount;
  * // USD 27500000.00 (25m at 100% + 5m at 50%)
  * ```
  */
-export function reconcileRiskCorridors(input: RiskCorridorsInput): RiskCorridorReconciliation {
-  return computeRiskCorridors(parseInput(riskCorridorsSchema, input, "reconcileRiskCorridors"));
+export function reconcileRiskCorridors(input: ReconcileRiskCorridorsInput): RiskCorridorReconciliation {
+  return computeRiskCorridors(parseInput(reconcileRiskCorridorsInputSchema, input, "reconcileRiskCorridors"));
 }

@@ -21,19 +21,54 @@ const linePersonYears = z.union([lineText("number"), z.number().gt(0).lte(1)]);
 /**
  * Minimum savings rate: `fixed` by the programme, `chosen` by the ACO from the programme's
  * `options` (the rate must be one of them), or looked up `by-beneficiaries` in a table.
+ *
+ * @category Reconciliation
  */
 export const minimumSavingsRateSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("fixed"), rate: rateSchema }),
+  z.strictObject({
+    /** A rate fixed by the programme. */
+    kind: z.literal("fixed"),
+    /** The minimum savings rate, a share in [0, 1] of the benchmark. */
+    rate: rateSchema,
+  }),
   z
-    .strictObject({ kind: z.literal("chosen"), rate: rateSchema, options: z.array(rateSchema).min(1) })
+    .strictObject({
+      /** A rate the ACO chose from the programme's options. */
+      kind: z.literal("chosen"),
+      /** The chosen rate, in [0, 1]; one of `options`. */
+      rate: rateSchema,
+      /** The rates the programme offers, at least one. */
+      options: z.array(rateSchema).min(1),
+    })
     .refine((m) => m.options.some((o) => o.equals(m.rate)), { message: "the chosen rate is not one of the options", path: ["rate"] }),
-  z.strictObject({ kind: z.literal("by-beneficiaries"), table: strictBandedTableSchema(rateSchema) }),
+  z.strictObject({
+    /** A rate looked up by the number of assigned beneficiaries. */
+    kind: z.literal("by-beneficiaries"),
+    /** Bands over assigned person-years whose values are rates in [0, 1]. */
+    table: strictBandedTableSchema(rateSchema),
+  }),
 ]);
 
-/** Shared-loss rate: fixed, or 1 − the final sharing rate clamped to [min, max]. */
+/**
+ * Shared-loss rate: fixed, or 1 − the final sharing rate clamped to [min, max].
+ *
+ * @category Reconciliation
+ */
 export const sharedLossRateSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("fixed"), rate: rateSchema }),
-  z.strictObject({ kind: z.literal("one-minus-final-sharing-rate"), min: rateSchema, max: rateSchema }),
+  z.strictObject({
+    /** A fixed shared-loss rate. */
+    kind: z.literal("fixed"),
+    /** The shared-loss rate, in [0, 1]. */
+    rate: rateSchema,
+  }),
+  z.strictObject({
+    /** 1 − the final sharing rate, kept within [min, max]. */
+    kind: z.literal("one-minus-final-sharing-rate"),
+    /** The lowest shared-loss rate, in [0, 1]. */
+    min: rateSchema,
+    /** The highest shared-loss rate, in [0, 1], ≥ min. */
+    max: rateSchema,
+  }),
 ]);
 
 /**
@@ -41,29 +76,62 @@ export const sharedLossRateSchema = z.discriminatedUnion("kind", [
  * actual per capita) × assigned beneficiaries (person-years, fractional allowed). Expenditure
  * is given per capita or as one line per beneficiary. A two-sided track needs a minimum loss
  * rate, a shared-loss rate and a loss cap; a one-sided track must not give them.
+ *
+ * @category Reconciliation
  */
-export const sharedSavingsSchema = z
+export const reconcileSharedSavingsInputSchema = z
   .strictObject({
+    /** The scheme: `shared-savings`. */
     scheme: z.literal("shared-savings"),
+    /** ISO 4217 code of every amount (stated, never defaulted). */
     currency: statedCurrencySchema,
+    /** `one-sided` (savings only) or `two-sided` (savings and losses). */
     track: z.enum(["one-sided", "two-sided"]),
+    /** The updated benchmark per assigned beneficiary (person-year), an amount > 0. */
     benchmarkPerCapita: positiveAmount,
+    /** The assigned beneficiaries' expenditure: per capita, or one line per beneficiary. */
     expenditure: z.discriminatedUnion("kind", [
-      z.strictObject({ kind: z.literal("per-capita"), perCapita: nonNegativeAmountSchema, personYears: decimal({ above: "0" }) }),
       z.strictObject({
+        /** Expenditure given per capita. */
+        kind: z.literal("per-capita"),
+        /** Expenditure per person-year, an amount ≥ 0. */
+        perCapita: nonNegativeAmountSchema,
+        /** Assigned beneficiaries as person-years, > 0 (fractional allowed). */
+        personYears: decimal({ above: "0" }),
+      }),
+      z.strictObject({
+        /** Expenditure summed over one line per beneficiary. */
         kind: z.literal("beneficiaries"),
         /** One line per beneficiary: person-years in (0, 1], expenditure ≥ 0 (decimal text or a safe integer). */
-        beneficiaries: z.array(z.strictObject({ id: z.string().min(1), personYears: linePersonYears, expenditure: lineAmount })).min(1),
+        beneficiaries: z
+          .array(
+            z.strictObject({
+              /** The beneficiary's id. */
+              id: z.string().min(1),
+              /** Person-years assigned, in (0, 1]. */
+              personYears: linePersonYears,
+              /** The beneficiary's expenditure, ≥ 0. */
+              expenditure: lineAmount,
+            }),
+          )
+          .min(1),
       }),
     ]),
+    /** The minimum savings rate (fixed, chosen or by beneficiaries). */
     minimumSavingsRate: minimumSavingsRateSchema,
+    /** The minimum loss rate, in [0, 1]: two-sided tracks only. */
     minimumLossRate: rateSchema.optional(),
     /** The maximum sharing rate, before quality (0.5 = 50%). */
     sharingRate: rateSchema,
+    /** The quality score and how it scales the sharing rate. */
     quality: qualityScoreSchema,
+    /** The performance payment limit; none when absent. */
     savingsCap: capSchema.optional(),
+    /** The loss sharing limit: two-sided tracks only. */
     lossCap: capSchema.optional(),
+    /** The shared-loss rate: two-sided tracks only. */
     sharedLossRate: sharedLossRateSchema.optional(),
+    /** How the benchmark, expenditure, shares and caps are rounded; half-up by default. */
     rounding: roundingSchema.default("half-up"),
   })
   .superRefine((p, ctx) => {
@@ -77,10 +145,18 @@ export const sharedSavingsSchema = z
     }
   });
 
-/** A shared-savings document as stored (JSON). */
-export type SharedSavingsInput = z.input<typeof sharedSavingsSchema>;
+/**
+ * A shared-savings document as stored (JSON).
+ *
+ * @category Reconciliation
+ */
+export type ReconcileSharedSavingsInput = z.input<typeof reconcileSharedSavingsInputSchema>;
 
-/** A shared-savings reconciliation: the common result plus the MSSP figures. */
+/**
+ * A shared-savings reconciliation: the common result plus the MSSP figures.
+ *
+ * @category Reconciliation
+ */
 export interface SharedSavingsReconciliation extends Reconciliation {
   readonly track: "one-sided" | "two-sided";
   /** Assigned beneficiaries as person-years, decimal text. */
@@ -109,7 +185,7 @@ const words: SchemeWords = {
 };
 
 /** Computes a parsed shared-savings document. */
-export function computeSharedSavings(p: z.output<typeof sharedSavingsSchema>): SharedSavingsReconciliation {
+export function computeSharedSavings(p: z.output<typeof reconcileSharedSavingsInputSchema>): SharedSavingsReconciliation {
   const c = p.currency;
   const steps: Step[] = [];
   let personYears: Dec;
@@ -235,6 +311,11 @@ export function computeSharedSavings(p: z.output<typeof sharedSavingsSchema>): S
  * amount is shared at the sharing rate × quality; savings and losses are capped
  * separately (the lesser of a share of the benchmark and of revenue).
  *
+ * @category Reconciliation
+ * @param input - the shared-savings document.
+ * @throws {ValidationError} when a field is missing, malformed, out of range or unknown, the track's loss fields are missing (two-sided) or given (one-sided), a chosen minimum savings rate is not an option, person-years are outside (0, 1], or the quality score is off its scale (path named)
+ * @throws {DomainError} UNDEFINED_RESULT when the benchmark is zero; OUT_OF_DOMAIN when the beneficiaries fall outside the minimum-savings-rate table
+ *
  * @example
  * ```ts
  * reconcileSharedSavings({
@@ -246,6 +327,6 @@ export function computeSharedSavings(p: z.output<typeof sharedSavingsSchema>): S
  * }).providerAmount; // USD 2400000.00
  * ```
  */
-export function reconcileSharedSavings(input: SharedSavingsInput): SharedSavingsReconciliation {
-  return computeSharedSavings(parseInput(sharedSavingsSchema, input, "reconcileSharedSavings"));
+export function reconcileSharedSavings(input: ReconcileSharedSavingsInput): SharedSavingsReconciliation {
+  return computeSharedSavings(parseInput(reconcileSharedSavingsInputSchema, input, "reconcileSharedSavings"));
 }
