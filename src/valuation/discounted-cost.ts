@@ -82,7 +82,7 @@ export function discountedCost(input: DiscountedCostInput): DiscountedCostResult
       `${cycles.length} cycle(s) of costs discounted at ${percentText(rate, { maxPlaces: 6 })} a year, ${describeTiming(timing)}.`,
       { cycles: cycles.length, discountRate: rate, timing, undiscounted },
     ),
-    step("valuation.cost.presentValue", `Present value of the cost stream, rounded ${rounding} once at the end.`, { exact: pv }, presentValue),
+    step("valuation.cost.present-value", `Present value of the cost stream, rounded ${rounding} once at the end.`, { exact: pv }, presentValue),
   ];
   return { presentValue, presentValueExact: exact, undiscounted, timing, cycles, explanation };
 }

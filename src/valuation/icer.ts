@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { invalid, parseInput, step, type Step } from "../core/index.js";
+import { parseInput, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money, subtract } from "../money/index.js";
 import { Decimal } from "../money/decimal.js";
 import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMoney, short } from "./shared.js";
@@ -50,17 +50,38 @@ export interface IcerResult {
   readonly explanation: readonly Step[];
 }
 
+const finiteDecimal = (what: string) =>
+  z.custom<Dec>((v) => Decimal.isDecimal(v) && (v as Dec).isFinite(), { message: `expected ${what} as a finite Decimal` });
+
+/** Input of {@link quadrantOf}: the increments of the new strategy over the comparator. */
+export const quadrantOfInputSchema = z.strictObject({
+  /** ΔE, the incremental effect (QALYs), a finite Decimal. */
+  deltaEffect: finiteDecimal("ΔE"),
+  /** ΔC, the incremental cost (the amount of a Money difference), a finite Decimal. */
+  deltaCost: finiteDecimal("ΔC"),
+});
+
+/** Input of {@link quadrantOf} as written by callers. */
+export interface QuadrantOfInput {
+  readonly deltaEffect: Dec;
+  readonly deltaCost: Dec;
+}
+
 /**
  * Quadrant of (ΔE, ΔC) by exact sign.
  *
  * @example
  * ```ts
- * quadrantOf(new D("1.0"), new D("200000")); // "NE"
+ * declare const D: new (value: string) => Dec;
+ * quadrantOf({ deltaEffect: new D("1.0"), deltaCost: new D("200000") }); // "NE"
  * ```
  */
-export function quadrantOf(deltaEffect: Dec, deltaCost: Dec): Quadrant {
-  if (!Decimal.isDecimal(deltaEffect) || !deltaEffect.isFinite()) throw invalid(["deltaEffect"], "expected a finite Decimal", "invalid_type");
-  if (!Decimal.isDecimal(deltaCost) || !deltaCost.isFinite()) throw invalid(["deltaCost"], "expected a finite Decimal", "invalid_type");
+export function quadrantOf(input: QuadrantOfInput): Quadrant {
+  const { deltaEffect, deltaCost } = parseInput(quadrantOfInputSchema, input, "quadrantOf");
+  return quadrantBySign(deltaEffect, deltaCost);
+}
+
+function quadrantBySign(deltaEffect: Dec, deltaCost: Dec): Quadrant {
   const e = deltaEffect.comparedTo(0);
   const c = deltaCost.comparedTo(0);
   if (e === 0 && c === 0) return "ORIGIN";
@@ -101,7 +122,7 @@ export function icer(input: IcerInput): IcerResult {
   ]);
   const dC = subtract(doc.intervention.cost, doc.comparator.cost);
   const dE = doc.intervention.effect.minus(doc.comparator.effect);
-  const quadrant = quadrantOf(dE, dC.amount);
+  const quadrant = quadrantBySign(dE, dC.amount);
   const reading = READING[quadrant];
   const ratioDefined = quadrant === "NE" || quadrant === "SW";
   const exact = ratioDefined ? dC.amount.dividedBy(dE) : null;

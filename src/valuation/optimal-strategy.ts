@@ -2,7 +2,8 @@ import { parseInput, step, type Step } from "../core/index.js";
 import { formatMoney, type Money } from "../money/index.js";
 import { isFrontierResult, type FrontierResult } from "./frontier.js";
 import { lambdaMoneySchema, roundedMoney } from "./shared.js";
-import { DomainError, invalid } from "../core/index.js";
+import { DomainError } from "../core/index.js";
+import * as z from "zod";
 
 /** Willingness to pay per QALY: Money, or `{ amount, currency }`. */
 export type LambdaInput = Money | { readonly amount: string | number; readonly currency: string };
@@ -18,6 +19,20 @@ export interface OptimalStrategyResult {
   readonly explanation: readonly Step[];
 }
 
+/** Input of {@link optimalStrategy}: a result of {@link frontier} and one willingness to pay. */
+export const optimalStrategyInputSchema = z.strictObject({
+  /** The result of {@link frontier} (not a copy: only results made by `frontier()` are accepted). */
+  frontier: z.custom<FrontierResult>(isFrontierResult, { message: "expected the result of frontier()" }),
+  /** Willingness to pay per QALY (意愿支付阈值), ≥ 0, in the frontier's currency. */
+  lambda: lambdaMoneySchema,
+});
+
+/** Input of {@link optimalStrategy} as written by callers. */
+export interface OptimalStrategyInput {
+  readonly frontier: FrontierResult;
+  readonly lambda: LambdaInput;
+}
+
 /**
  * The optimal strategy at willingness to pay λ: the frontier strategy with the
  * highest ICER ≤ λ (the least costly frontier point when none qualifies). This is
@@ -27,13 +42,15 @@ export interface OptimalStrategyResult {
  *
  * @example
  * ```ts
- * optimalStrategy(frontier(v3), { amount: "200000", currency: "CNY" }).name; // "B"
- * optimalStrategy(frontier(v3), { amount: "300000", currency: "CNY" }).name; // "E"
+ * declare const v3: FrontierInput;
+ * optimalStrategy({ frontier: frontier(v3), lambda: { amount: "200000", currency: "CNY" } }).name; // "B"
+ * optimalStrategy({ frontier: frontier(v3), lambda: { amount: "300000", currency: "CNY" } }).name; // "E"
  * ```
  */
-export function optimalStrategy(result: FrontierResult, lambda: LambdaInput): OptimalStrategyResult {
-  if (!isFrontierResult(result)) throw invalid(["result"], "expected the result of frontier()", "invalid_type");
-  const l = parseInput(lambdaMoneySchema, lambda, "optimalStrategy");
+export function optimalStrategy(input: OptimalStrategyInput): OptimalStrategyResult {
+  const doc = parseInput(optimalStrategyInputSchema, input, "optimalStrategy");
+  const result = doc.frontier;
+  const l = doc.lambda;
   if (l.currency !== result.currency) {
     throw new DomainError("CURRENCY_MISMATCH", `λ is in ${l.currency} but the frontier is in ${result.currency}`, {
       path: ["lambda"],

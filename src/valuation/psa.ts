@@ -39,7 +39,7 @@ export function checkMatrix(rows: readonly (number[] | Float64Array)[], name: st
  * Input of {@link analyzePsa}: PSA draws as strategy × draw matrices
  * (`costs[s][k]` is the cost of strategy `s` in draw `k`), and a λ grid.
  */
-export const psaInputSchema = z
+export const analyzePsaInputSchema = z
   .strictObject({
     strategies: z.array(z.string().min(1)).min(1, "at least one strategy is needed"),
     costs: z.array(rowSchema),
@@ -71,7 +71,7 @@ export function checkDrawMatrices(doc: { strategies: string[]; costs: readonly (
 }
 
 /** Input of {@link analyzePsa}. */
-export type PsaInput = z.input<typeof psaInputSchema>;
+export type AnalyzePsaInput = z.input<typeof analyzePsaInputSchema>;
 
 /** PSA results at one λ. */
 export interface PsaPoint {
@@ -134,8 +134,8 @@ export interface PsaResult {
  * r.points[0].evpi.toString(); // "CNY 30.00"
  * ```
  */
-export function analyzePsa(input: PsaInput): PsaResult {
-  const doc = parseInput(psaInputSchema, input, "analyzePsa");
+export function analyzePsa(input: AnalyzePsaInput): PsaResult {
+  const doc = parseInput(analyzePsaInputSchema, input, "analyzePsa");
   const acc = newAccumulator(doc);
   accumulate(acc, doc.costs, doc.effects);
   return summarise(acc);
@@ -457,7 +457,7 @@ function psaKernel(lambda: number, C: Float64Array, E: Float64Array, S: number, 
 }
 
 /** Input of {@link psaInputFromDraws}: draw-major PSA output, one entry per draw. */
-export const psaDrawsInputSchema = z.strictObject({
+export const psaInputFromDrawsInputSchema = z.strictObject({
   strategies: z.array(z.string().min(1)).min(1),
   /** `draws[k].costs[s]`, `draws[k].effects[s]`: strategy `s` in draw `k`. */
   draws: z.array(z.strictObject({ costs: z.array(z.number()), effects: z.array(z.number()) })).min(1, "at least one draw is needed"),
@@ -472,7 +472,7 @@ export const psaDrawsInputSchema = z.strictObject({
 });
 
 /** Input of {@link psaInputFromDraws} as written by callers. */
-export type PsaDrawsInput = z.input<typeof psaDrawsInputSchema>;
+export type PsaInputFromDrawsInput = z.input<typeof psaInputFromDrawsInputSchema>;
 
 /**
  * Turns draw-major PSA output (one record per draw) into the strategy × draw
@@ -487,8 +487,8 @@ export type PsaDrawsInput = z.input<typeof psaDrawsInputSchema>;
  * }));
  * ```
  */
-export function psaInputFromDraws(input: PsaDrawsInput): PsaInput {
-  const doc = parseInput(psaDrawsInputSchema, input, "psaInputFromDraws");
+export function psaInputFromDraws(input: PsaInputFromDrawsInput): AnalyzePsaInput {
+  const doc = parseInput(psaInputFromDrawsInputSchema, input, "psaInputFromDraws");
   const S = doc.strategies.length;
   const K = doc.draws.length;
   const costs = Array.from({ length: S }, () => new Float64Array(K));

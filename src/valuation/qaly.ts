@@ -121,7 +121,7 @@ export function qaly(input: QalyInput): QalyResult {
       undiscountedQalys: uq,
       qalys: q,
     }),
-    step("valuation.qaly.lifeYears", `Life-years: ${short(uly)} undiscounted, ${short(ly)} discounted.`, {
+    step("valuation.qaly.life-years", `Life-years: ${short(uly)} undiscounted, ${short(ly)} discounted.`, {
       undiscountedLifeYears: uly,
       lifeYears: ly,
     }),
