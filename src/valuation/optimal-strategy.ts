@@ -5,10 +5,18 @@ import { lambdaMoneySchema, roundedMoney } from "./shared.js";
 import { DomainError } from "../core/index.js";
 import * as z from "zod";
 
-/** Willingness to pay per QALY: Money, or `{ amount, currency }`. */
+/**
+ * Willingness to pay per QALY: Money, or `{ amount, currency }`.
+ *
+ * @category Frontier
+ */
 export type LambdaInput = Money | { readonly amount: string | number; readonly currency: string };
 
-/** The strategy to adopt at one λ. */
+/**
+ * The strategy to adopt at one λ.
+ *
+ * @category Frontier
+ */
 export interface OptimalStrategyResult {
   readonly lambda: Money;
   readonly name: string;
@@ -19,7 +27,11 @@ export interface OptimalStrategyResult {
   readonly explanation: readonly Step[];
 }
 
-/** Input of {@link optimalStrategy}: a result of {@link frontier} and one willingness to pay. */
+/**
+ * Input of {@link optimalStrategy}: a result of {@link frontier} and one willingness to pay.
+ *
+ * @category Frontier
+ */
 export const optimalStrategyInputSchema = z.strictObject({
   /** The result of {@link frontier} (not a copy: only results made by `frontier()` are accepted). */
   frontier: z.custom<FrontierResult>(isFrontierResult, { message: "expected the result of frontier()" }),
@@ -27,7 +39,11 @@ export const optimalStrategyInputSchema = z.strictObject({
   lambda: lambdaMoneySchema,
 });
 
-/** Input of {@link optimalStrategy} as written by callers. */
+/**
+ * Input of {@link optimalStrategy} as written by callers.
+ *
+ * @category Frontier
+ */
 export interface OptimalStrategyInput {
   readonly frontier: FrontierResult;
   readonly lambda: LambdaInput;
@@ -42,10 +58,15 @@ export interface OptimalStrategyInput {
  *
  * @example
  * ```ts
- * declare const v3: FrontierInput;
+ * declare const v3: Parameters<typeof frontier>[0];
  * optimalStrategy({ frontier: frontier(v3), lambda: { amount: "200000", currency: "CNY" } }).name; // "B"
  * optimalStrategy({ frontier: frontier(v3), lambda: { amount: "300000", currency: "CNY" } }).name; // "E"
  * ```
+ *
+ * @param input - `{ frontier, lambda }`: a result of {@link frontier} and λ per QALY
+ * @throws {ValidationError} when `frontier` is not a result of frontier() (a copy is refused) or λ is negative (path `frontier` / `lambda`)
+ * @throws {DomainError} CURRENCY_MISMATCH when λ is not in the frontier's currency (path `lambda`)
+ * @category Frontier
  */
 export function optimalStrategy(input: OptimalStrategyInput): OptimalStrategyResult {
   const doc = parseInput(optimalStrategyInputSchema, input, "optimalStrategy");

@@ -61,7 +61,10 @@ export function missingDocTags(): MissingTag[] {
  * `description`. A spread (`...shape`) is checked where the shape is written.
  */
 export function undocumentedSchemaFields(): MissingTag[] {
-  const program = ts.createProgram([join(srcDir, "index.ts")], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true });
+  const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true };
+  // Parent pointers are needed to find a property's doc comment (no checker binds them here):
+  // without them every field counted as undocumented, commented or not.
+  const program = ts.createProgram([join(srcDir, "index.ts")], options, ts.createCompilerHost(options, true));
   const out: MissingTag[] = [];
   for (const sf of program.getSourceFiles()) {
     if (!sf.fileName.startsWith(srcDir)) continue;
