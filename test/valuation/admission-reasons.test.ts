@@ -28,9 +28,11 @@ const listed: Technology = {
 };
 
 describe("assessAdmission: a technology that passes every dimension", () => {
-  const r = assessAdmission({ technology: listed });
+  // Computed inside each test (not at collection), so a mutant is active when it runs.
+  const result = () => assessAdmission({ technology: listed });
 
   it("gives each dimension its stage, outcome, blocking flag and reason", () => {
+    const r = result();
     expect(r.dimensions.map((d) => [d.stage, d.dimension, d.outcome, d.blocking, d.veto])).toEqual([
       ["technical", "innovation", "n.a.", false, false],
       ["technical", "safety", "pass", true, false],
@@ -60,6 +62,7 @@ describe("assessAdmission: a technology that passes every dimension", () => {
   });
 
   it("records the figures each dimension used", () => {
+    const r = result();
     expect(r.dimensions.map((d) => json(d.figures))).toEqual([
       { rating: null },
       { seriousAdverseEventRate: "0.08", vetoAbove: "0.1" },
@@ -74,6 +77,7 @@ describe("assessAdmission: a technology that passes every dimension", () => {
   });
 
   it("admits, says why, and explains each dimension as one step", () => {
+    const r = result();
     expect(r.admitted).toBe(true);
     expect(r.vetoed).toBe(false);
     expect(r.band).toBe("high");
@@ -104,7 +108,7 @@ describe("assessAdmission: a technology that passes every dimension", () => {
 });
 
 describe("assessAdmission: a technology that fails everywhere", () => {
-  const r = assessAdmission({
+  const result = () => assessAdmission({
     technology: {
       innovation: "me-too",
       seriousAdverseEventRate: 0.15,
@@ -122,6 +126,7 @@ describe("assessAdmission: a technology that fails everywhere", () => {
   });
 
   it("vetoes on safety and fails each blocking dimension with its reason", () => {
+    const r = result();
     expect(r.dimensions.map((d) => [d.dimension, d.outcome, d.blocking, d.veto])).toEqual([
       ["innovation", "n.a.", false, false],
       ["safety", "fail", true, true],
@@ -152,6 +157,7 @@ describe("assessAdmission: a technology that fails everywhere", () => {
   });
 
   it("rejects, listing the blocking failures (the equity flag does not block)", () => {
+    const r = result();
     expect(r.admitted).toBe(false);
     expect(r.vetoed).toBe(true);
     expect(r.band).toBe("low");
@@ -205,9 +211,10 @@ describe("assessAdmission: configured rules and their boundaries", () => {
     equityBlocks: true,
     ethicsApprovalRequiredFor: ["other"] as ("gene-editing" | "cell-therapy" | "other")[],
   };
-  const r = assessAdmission({ technology: atLimits, rules });
+  const result = () => assessAdmission({ technology: atLimits, rules });
 
   it("a figure equal to its limit passes; the configured limits appear in the reasons", () => {
+    const r = result();
     expect(r.dimensions.map((d) => [d.dimension, d.outcome, d.blocking])).toEqual([
       ["innovation", "n.a.", false],
       ["safety", "pass", true],
@@ -236,6 +243,7 @@ describe("assessAdmission: configured rules and their boundaries", () => {
   });
 
   it("rejects on the one blocking failure, without a veto; only the social stage fails", () => {
+    const r = result();
     expect(r.admitted).toBe(false);
     expect(r.vetoed).toBe(false);
     expect(r.stages).toEqual([

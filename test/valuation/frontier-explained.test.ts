@@ -19,9 +19,11 @@ const v3 = {
 };
 
 describe("frontier: reasons and steps (V3)", () => {
-  const r = frontier(v3);
+  // Computed inside each test (not at collection), so a mutant is active when it runs.
+  const result = () => frontier(v3);
 
   it("says why each strategy has its status", () => {
+    const r = result();
     expect(r.strategies.map((s) => s.reason)).toEqual([
       "A is on the frontier as its least costly point (the reference).",
       "B is on the frontier: against A it costs CNY 100,000.00 more for 1 QALYs more, ICER CNY 100,000.00 per QALY.",
@@ -44,6 +46,7 @@ describe("frontier: reasons and steps (V3)", () => {
   });
 
   it("explains the sort, then each strategy under a rule named after its status", () => {
+    const r = result();
     expect(r.explanation.map((s) => s.rule)).toEqual([
       "valuation.frontier.sort",
       "valuation.frontier.nd",
@@ -97,9 +100,10 @@ describe("frontier: identical strategies share one status and say so", () => {
 });
 
 describe("optimalStrategy({ frontier, lambda })", () => {
-  const r = frontier(v3);
+  const result = () => frontier(v3);
 
   it("at λ = 200,000: B, the frontier strategy with the highest ICER not above λ", () => {
+    const r = result();
     const o = optimalStrategy({ frontier: r, lambda: cny("200000") });
     // NMB = 200,000 × 1 − 100,000 = 100,000.
     expect([o.name, o.nmb.toString(), o.lambda.toString(), o.tiedWith]).toEqual(["B", "CNY 100000.00", "CNY 200000.00", []]);
@@ -111,6 +115,7 @@ describe("optimalStrategy({ frontier, lambda })", () => {
   });
 
   it("below every ICER: the least costly frontier strategy", () => {
+    const r = result();
     const o = optimalStrategy({ frontier: r, lambda: cny("99999.99") });
     // NMB = 0 × … − 0 = 0.
     expect([o.name, o.nmb.toString()]).toEqual(["A", "CNY 0.00"]);
@@ -119,6 +124,7 @@ describe("optimalStrategy({ frontier, lambda })", () => {
   });
 
   it("compares exactly: ΔC 400,000 ≤ λ × 1.5 from λ = 266,666.67, not at 266,666.66", () => {
+    const r = result();
     expect(optimalStrategy({ frontier: r, lambda: cny("266666.67") }).name).toBe("E");
     expect(optimalStrategy({ frontier: r, lambda: cny("266666.66") }).name).toBe("B");
     expect(optimalStrategy({ frontier: r, lambda: cny("100000") }).name).toBe("B");
@@ -133,6 +139,7 @@ describe("optimalStrategy({ frontier, lambda })", () => {
   });
 
   it("refuses a copy of a frontier result, a negative λ, and λ in another currency", () => {
+    const r = result();
     const copy = issue(() => optimalStrategy({ frontier: { ...r } as FrontierResult, lambda: cny("1") }));
     expect([copy.path, copy.message]).toEqual([["frontier"], "expected the result of frontier()"]);
     expect(issue(() => optimalStrategy({ frontier: r, lambda: cny("-1") })).path[0]).toBe("lambda");
