@@ -175,7 +175,7 @@ const printFrontier = (f: ReturnType<typeof frontier>) => {
 sub(`At the list price ${m(LIST_PRICE)} (partitioned-survival models, 10 years, 3%)`);
 printFrontier(atList);
 row("CAR-T ICER band (≤3× GDP high, ≤5× moderate)", `${listBand.band} (${listBand.multiple.toFixed(2)}× GDP per capita)`);
-for (const l of ["267000", "445000"]) row(`optimal strategy at λ = ${formatMoney(money(l))}`, optimalStrategy(atList, cny(l)).name);
+for (const l of ["267000", "445000"]) row(`optimal strategy at λ = ${formatMoney(money(l))}`, optimalStrategy({ frontier: atList, lambda: cny(l) }).name);
 sub("Value-based price (price headroom)");
 row("at λ = 3× GDP per capita (CNY 267,000 / QALY)", vbp3.maxPrice ? m(vbp3.maxPrice) : "none");
 row("at λ = 5× GDP per capita (CNY 445,000 / QALY)", vbp5.maxPrice ? m(vbp5.maxPrice) : "none");
@@ -183,7 +183,7 @@ row("negotiated price (5× value, down to 10,000)", m(NEGOTIATED));
 sub(`At the negotiated price ${m(NEGOTIATED)}`);
 printFrontier(atDeal);
 row("CAR-T ICER band", `${dealBand.band} (${dealBand.multiple.toFixed(2)}× GDP per capita)`);
-row("optimal strategy at λ = CNY 445,000.00", optimalStrategy(atDeal, cny("445000")).name);
+row("optimal strategy at λ = CNY 445,000.00", optimalStrategy({ frontier: atDeal, lambda: cny("445000") }).name);
 sub("Admission check at the negotiated price (three stages, nine dimensions)");
 for (const d of admission.dimensions) console.log(`  ${d.stage.padEnd(10)} ${d.dimension.padEnd(19)} ${d.outcome.padEnd(5)} ${d.reason}`);
 row("decision", admission.admitted ? `admitted (band ${admission.band})` : `not admitted: ${admission.reasons.join(" ")}`);

@@ -34,7 +34,7 @@ const f = frontier({
 for (const s of f.strategies) {
   console.log(`${s.name.padEnd(2)} ${s.status.padEnd(3)} ${s.icer ? formatMoney(s.icer) : "—"}  ${s.reason}`);
 }
-for (const l of ["200000", "300000"]) console.log(`optimal at λ = ${l}: ${optimalStrategy(f, cny(l)).name}`);
+for (const l of ["200000", "300000"]) console.log(`optimal at λ = ${l}: ${optimalStrategy({ frontier: f, lambda: cny(l) }).name}`);
 
 console.log("\n== Value-based price (V4) ==");
 const p = valueBasedPrice({ lambda: cny("150000"), incrementalEffect: 1, comparatorCost: cny("100000"), nonDrugCost: cny("20000") });

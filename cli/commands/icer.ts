@@ -40,7 +40,7 @@ export function icerCommand(io: CommandIo): Command {
     const format = outputFormat(o);
     const input = readStrategies(file, o.currency, dialectOptions(o));
     const result = blame(file, () => frontier(input as Parameters<typeof frontier>[0]));
-    const optimal = o.lambda === undefined ? undefined : optimalStrategy(result, { amount: String(o.lambda), currency: result.currency });
+    const optimal = o.lambda === undefined ? undefined : optimalStrategy({ frontier: result, lambda: { amount: String(o.lambda), currency: result.currency } });
     const note = (s: (typeof result.strategies)[number]) =>
       s.status === "D" ? `dominated by ${s.dominatedBy}` : s.status === "ED" ? `extendedly dominated by ${s.extendedlyDominatedBy?.join(" and ")}` : s.reference ? `vs ${s.reference}` : "reference";
     if (o.svg !== undefined) {

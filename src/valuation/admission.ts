@@ -17,11 +17,20 @@ import { classifyIcerByGdp, type GdpBand } from "./thresholds.js";
 const nonNegativeMoney = lambdaMoneySchema;
 const positiveMoney = lambdaMoneySchema.refine((m) => m.amount.greaterThan(0), { message: "must be positive" });
 
-/** The kinds of therapy the ethics rule distinguishes. */
+/**
+ * The kinds of therapy the ethics rule distinguishes.
+ *
+ * @category Value Score and Admission
+ */
 export const therapyTypeSchema = z.enum(["gene-editing", "cell-therapy", "other"]);
 
-/** The facts about a technology an admission assessment reads. */
+/**
+ * The facts about a technology an admission assessment reads.
+ *
+ * @category Value Score and Admission
+ */
 export const admissionTechnologySchema = z.strictObject({
+  /** The technology's name, for reports (informative only). */
   name: z.string().optional(),
   /** Informative only. */
   innovation: z.enum(["first-in-class", "best-in-class", "me-too"]).optional(),
@@ -33,6 +42,7 @@ export const admissionTechnologySchema = z.strictObject({
   pfsImprovement: nonNegativeDecimalSchema.optional(),
   /** ICER per QALY (0 for a dominant technology). */
   icer: nonNegativeMoney,
+  /** GDP per capita (人均GDP), > 0: the ICER bands are multiples of it. */
   gdpPerCapita: positiveMoney,
   /** New annual spending by the pooled fund if listed. */
   newAnnualSpending: nonNegativeMoney,
@@ -40,17 +50,27 @@ export const admissionTechnologySchema = z.strictObject({
   fundAnnualExpenditure: positiveMoney,
   /** A typical patient's annual out-of-pocket cost. */
   annualOutOfPocket: nonNegativeMoney,
+  /** A typical household's annual income, > 0 (the patient-burden denominator). */
   householdAnnualIncome: positiveMoney,
+  /** Whether the listing covers vulnerable groups (equity); absent = not stated. */
   coversVulnerableGroups: z.boolean().optional(),
+  /** Whether there is a plan for access through primary care (equity); absent = not stated. */
   primaryCareAccessPlan: z.boolean().optional(),
   /** Committed supply and estimated need, in the same unit (patients, doses). */
   committedSupply: nonNegativeDecimalSchema,
+  /** Estimated need, > 0, in the unit of `committedSupply`. */
   estimatedNeed: positiveDecimalSchema,
+  /** The kind of therapy the ethics rule reads (default `other`). */
   therapyType: therapyTypeSchema.optional(),
+  /** Whether an ethics approval (伦理审批) is recorded; absent = none. */
   ethicsApproval: z.boolean().optional(),
 });
 
-/** The configurable rules; every field has the source's default. */
+/**
+ * The configurable rules; every field has the source's default.
+ *
+ * @category Value Score and Admission
+ */
 export const admissionRulesSchema = z.strictObject({
   /** SAE rate above which the technology is vetoed (default 0.1). */
   saeVetoAbove: rateSchema.optional(),
@@ -59,7 +79,14 @@ export const admissionRulesSchema = z.strictObject({
   /** Minimum relative PFS improvement (default 0.3). Efficacy passes on ORR or PFS. */
   minPfsImprovement: nonNegativeDecimalSchema.optional(),
   /** GDP-per-capita multiples of the ICER bands (default 3 and 5). */
-  gdpMultiples: z.strictObject({ high: positiveDecimalSchema, moderate: positiveDecimalSchema }).optional(),
+  gdpMultiples: z
+    .strictObject({
+      /** Upper edge of the "high" band, in multiples of GDP per capita, > 0 (default 3). */
+      high: positiveDecimalSchema,
+      /** Upper edge of the "moderate" band, > `high` (default 5). */
+      moderate: positiveDecimalSchema,
+    })
+    .optional(),
   /** Bands that pass cost-effectiveness (default high and moderate). */
   passingBands: z.array(z.enum(["high", "moderate", "low"])).min(1).optional(),
   /** Maximum new spending as a share of fund expenditure (default 0.01). */
@@ -74,19 +101,44 @@ export const admissionRulesSchema = z.strictObject({
   ethicsApprovalRequiredFor: z.array(therapyTypeSchema).optional(),
 });
 
-/** Input of {@link assessAdmission}. */
-export const assessAdmissionInputSchema = z.strictObject({ technology: admissionTechnologySchema, rules: admissionRulesSchema.optional() });
+/**
+ * Input of {@link assessAdmission}.
+ *
+ * @category Value Score and Admission
+ */
+export const assessAdmissionInputSchema = z.strictObject({
+  /** The facts about the technology. */
+  technology: admissionTechnologySchema,
+  /** The rules; each one absent takes the source's default. */
+  rules: admissionRulesSchema.optional(),
+});
 
-/** Input of {@link assessAdmission} as written by callers. */
+/**
+ * Input of {@link assessAdmission} as written by callers.
+ *
+ * @category Value Score and Admission
+ */
 export type AssessAdmissionInput = z.input<typeof assessAdmissionInputSchema>;
 
-/** The three stages. */
+/**
+ * The three stages.
+ *
+ * @category Value Score and Admission
+ */
 export type AdmissionStage = "technical" | "economic" | "social";
 
-/** The outcome of one dimension. */
+/**
+ * The outcome of one dimension.
+ *
+ * @category Value Score and Admission
+ */
 export type DimensionOutcome = "pass" | "fail" | "n.a.";
 
-/** One of the nine dimensions, judged. */
+/**
+ * One of the nine dimensions, judged.
+ *
+ * @category Value Score and Admission
+ */
 export interface AdmissionDimension {
   readonly stage: AdmissionStage;
   readonly dimension: "innovation" | "safety" | "efficacy" | "cost-effectiveness" | "budget-impact" | "patient-burden" | "equity" | "accessibility" | "ethics";
@@ -99,7 +151,11 @@ export interface AdmissionDimension {
   readonly figures: Readonly<Record<string, ExplainValue>>;
 }
 
-/** The admission decision. */
+/**
+ * The admission decision.
+ *
+ * @category Value Score and Admission
+ */
 export interface AdmissionResult {
   readonly admitted: boolean;
   readonly vetoed: boolean;
@@ -132,6 +188,11 @@ const pct = (d: Dec) => percentText(d, { places: 1 });
  *   committedSupply: 130, estimatedNeed: 100, therapyType: "cell-therapy", ethicsApproval: true,
  * } }).admitted; // true
  * ```
+ *
+ * @param input - `{ technology, rules? }`: the facts about the technology and, optionally, the rules (each defaults to the source's value)
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused)
+ * @throws {DomainError} CURRENCY_MISMATCH when two amounts are in different currencies (path of the later one)
+ * @category Value Score and Admission
  */
 export function assessAdmission(input: AssessAdmissionInput): AdmissionResult {
   const doc = parseInput(assessAdmissionInputSchema, input, "assessAdmission");

@@ -18,20 +18,32 @@ const costPeriodSchema = z.strictObject({
 /**
  * Input of {@link discountedCost}: a cost stream as consecutive periods from time 0,
  * with its own annual discount rate (costs and effects may use different rates).
+ *
+ * @category QALYs and Discounting
  */
 export const discountedCostInputSchema = z.strictObject({
+  /** Consecutive cost periods from time 0, at least one. */
   periods: z.array(costPeriodSchema).min(1, "at least one period is needed"),
   /** Annual discount rate for costs, in [0, 1]. Default 0. */
   discountRate: rateSchema.optional(),
+  /** When each cycle is counted: `end` (default), `start` or `middle`. */
   timing: cycleTimingSchema.optional(),
   /** Rounding of the total (default half-up). */
   rounding: roundingSchema.optional(),
 });
 
-/** Input of {@link discountedCost} as written by callers. */
+/**
+ * Input of {@link discountedCost} as written by callers.
+ *
+ * @category QALYs and Discounting
+ */
 export type DiscountedCostInput = z.input<typeof discountedCostInputSchema>;
 
-/** A discounted cost stream. */
+/**
+ * A discounted cost stream.
+ *
+ * @category QALYs and Discounting
+ */
 export interface DiscountedCostResult {
   /** Present value, rounded once at the end to the minor unit. */
   readonly presentValue: Money;
@@ -52,6 +64,11 @@ export interface DiscountedCostResult {
  * const r = discountedCost({ periods: [{ cost: { amount: "1000", currency: "CNY" }, repeat: 2 }], discountRate: 0.05 });
  * r.presentValue.toString(); // "CNY 1859.41" (1000/1.05 + 1000/1.05²)
  * ```
+ *
+ * @param input - `{ periods, discountRate?, timing?, rounding? }`: the cost stream from time 0 and how to discount and round it
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused)
+ * @throws {DomainError} CURRENCY_MISMATCH when two amounts are in different currencies (path of the later one)
+ * @category QALYs and Discounting
  */
 export function discountedCost(input: DiscountedCostInput): DiscountedCostResult {
   const doc = parseInput(discountedCostInputSchema, input, "discountedCost");
@@ -82,7 +99,7 @@ export function discountedCost(input: DiscountedCostInput): DiscountedCostResult
       `${cycles.length} cycle(s) of costs discounted at ${percentText(rate, { maxPlaces: 6 })} a year, ${describeTiming(timing)}.`,
       { cycles: cycles.length, discountRate: rate, timing, undiscounted },
     ),
-    step("valuation.cost.presentValue", `Present value of the cost stream, rounded ${rounding} once at the end.`, { exact: pv }, presentValue),
+    step("valuation.cost.present-value", `Present value of the cost stream, rounded ${rounding} once at the end.`, { exact: pv }, presentValue),
   ];
   return { presentValue, presentValueExact: exact, undiscounted, timing, cycles, explanation };
 }

@@ -4,10 +4,18 @@ import * as z from "zod";
 import { type Dec } from "../money/index.js";
 import { D } from "../money/decimal.js";
 
-/** When a cycle's value is counted: at its end (default), its start, or its middle (half-cycle correction). */
+/**
+ * When a cycle's value is counted: at its end (default), its start, or its middle (half-cycle correction).
+ *
+ * @category QALYs and Discounting
+ */
 export type CycleTiming = "end" | "start" | "middle";
 
-/** Schema of {@link CycleTiming}. */
+/**
+ * Schema of {@link CycleTiming}.
+ *
+ * @category QALYs and Discounting
+ */
 export const cycleTimingSchema = z.enum(["end", "start", "middle"]);
 
 /** A cycle laid out on the time axis. */

@@ -4,22 +4,48 @@ import { parseInput, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money, money } from "../money/index.js";
 import { checkUniqueNames, commonCurrency, costSchema, effectSchema, roundedMoney, short } from "./shared.js";
 
-/** Input of {@link frontier}: N strategies with their expected cost and effect (QALYs). */
+/**
+ * Input of {@link frontier}: N strategies with their expected cost and effect (QALYs).
+ *
+ * @category Frontier
+ */
 export const frontierInputSchema = z
   .strictObject({
+    /** The strategies to compare, at least one. */
     strategies: z
-      .array(z.strictObject({ name: z.string().min(1), cost: costSchema, effect: effectSchema }))
+      .array(
+        z.strictObject({
+          /** The strategy's name, unique among the strategies. */
+          name: z.string().min(1),
+          /** Its expected cost (any sign: cost offsets are legitimate). */
+          cost: costSchema,
+          /** Its expected effect in QALYs (a number, a decimal string or a Decimal). */
+          effect: effectSchema,
+        }),
+      )
       .min(1, "at least one strategy is needed"),
   })
   .superRefine((doc, ctx) => checkUniqueNames(doc.strategies.map((s) => s.name), ctx, (i) => ["strategies", i, "name"]));
 
-/** Input of {@link frontier} as written by callers (costs as Money or `{ amount, currency }`, effects as numbers or decimal strings). */
+/**
+ * Input of {@link frontier} as written by callers (costs as Money or `{ amount, currency }`, effects as numbers or decimal strings).
+ *
+ * @category Frontier
+ */
 export type FrontierInput = z.input<typeof frontierInputSchema>;
 
-/** Non-dominated (on the frontier), strongly dominated, or extendedly dominated. */
+/**
+ * Non-dominated (on the frontier), strongly dominated, or extendedly dominated.
+ *
+ * @category Frontier
+ */
 export type FrontierStatus = "ND" | "D" | "ED";
 
-/** One strategy's place relative to the frontier. */
+/**
+ * One strategy's place relative to the frontier.
+ *
+ * @category Frontier
+ */
 export interface FrontierStrategy {
   readonly name: string;
   /** Position in the input. */
@@ -45,7 +71,11 @@ export interface FrontierStrategy {
   readonly reason: string;
 }
 
-/** The cost-effectiveness frontier. */
+/**
+ * The cost-effectiveness frontier.
+ *
+ * @category Frontier
+ */
 export interface FrontierResult {
   readonly currency: string;
   /** Every strategy, in input order. */
@@ -96,6 +126,11 @@ interface Working {
  * r.strategies.map((s) => s.status); // ["ND", "ND", "ED", "D", "ND"]
  * r.frontier[2].icer?.toString();   // "CNY 266666.67"
  * ```
+ *
+ * @param input - `{ strategies }`: each strategy's name, expected cost and expected effect (QALYs)
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused); duplicate names are refused at `strategies.<i>.name`
+ * @throws {DomainError} CURRENCY_MISMATCH when two amounts are in different currencies (path of the later one)
+ * @category Frontier
  */
 export function frontier(input: FrontierInput): FrontierResult {
   const doc = parseInput(frontierInputSchema, input, "frontier");

@@ -1,6 +1,5 @@
 import * as z from "zod";
 import { parseInput, step, type Step } from "../core/index.js";
-import { invalid } from "../kernel/index.js";
 import { type Dec, formatMoney, type Money, subtract } from "../money/index.js";
 import { Decimal } from "../money/decimal.js";
 import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMoney, short } from "./shared.js";
@@ -11,6 +10,8 @@ import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMon
  * no more costly (new dominates); `NW` no more effective and at least as costly
  * (new is dominated); `SW` less effect and less cost; `ORIGIN` identical.
  * ΔE = 0 with ΔC < 0 is `SE`, with ΔC > 0 is `NW`.
+ *
+ * @category Pairwise Comparison
  */
 export type Quadrant = "NE" | "SE" | "NW" | "SW" | "ORIGIN";
 
@@ -18,23 +19,44 @@ export type Quadrant = "NE" | "SE" | "NW" | "SW" | "ORIGIN";
  * How to read the ratio: `cost-per-qaly-gained` (NE), `saving-per-qaly-lost` (SW),
  * `dominant` (SE: no ratio reported), `dominated` (NW: no ratio reported),
  * `no-difference` (ORIGIN: undefined).
+ *
+ * @category Pairwise Comparison
  */
 export type IcerReading = "cost-per-qaly-gained" | "saving-per-qaly-lost" | "dominant" | "dominated" | "no-difference";
 
-const armSchema = z.strictObject({ cost: costSchema, effect: effectSchema });
+const armSchema = z.strictObject({
+  /** The arm's expected cost (any sign). */
+  cost: costSchema,
+  /** The arm's expected effect in QALYs. */
+  effect: effectSchema,
+});
 
-/** Input of {@link icer}: the new strategy, its comparator, and optionally λ to judge against. */
+/**
+ * Input of {@link icer}: the new strategy, its comparator, and optionally λ to judge against.
+ *
+ * @category Pairwise Comparison
+ */
 export const icerInputSchema = z.strictObject({
+  /** The new strategy. */
   intervention: armSchema,
+  /** The strategy it is compared with. */
   comparator: armSchema,
   /** Willingness to pay per QALY; when given, the result says whether the new strategy is cost-effective. */
   lambda: lambdaMoneySchema.optional(),
 });
 
-/** Input of {@link icer} as written by callers. */
+/**
+ * Input of {@link icer} as written by callers.
+ *
+ * @category Pairwise Comparison
+ */
 export type IcerInput = z.input<typeof icerInputSchema>;
 
-/** A pairwise comparison. */
+/**
+ * A pairwise comparison.
+ *
+ * @category Pairwise Comparison
+ */
 export interface IcerResult {
   readonly incrementalCost: Money;
   readonly incrementalEffect: Dec;
@@ -51,17 +73,50 @@ export interface IcerResult {
   readonly explanation: readonly Step[];
 }
 
+const finiteDecimal = (what: string) =>
+  z.custom<Dec>((v) => Decimal.isDecimal(v) && (v as Dec).isFinite(), { message: `expected ${what} as a finite Decimal` });
+
+/**
+ * Input of {@link quadrantOf}: the increments of the new strategy over the comparator.
+ *
+ * @category Pairwise Comparison
+ */
+export const quadrantOfInputSchema = z.strictObject({
+  /** ΔE, the incremental effect (QALYs), a finite Decimal. */
+  deltaEffect: finiteDecimal("ΔE"),
+  /** ΔC, the incremental cost (the amount of a Money difference), a finite Decimal. */
+  deltaCost: finiteDecimal("ΔC"),
+});
+
+/**
+ * Input of {@link quadrantOf} as written by callers.
+ *
+ * @category Pairwise Comparison
+ */
+export interface QuadrantOfInput {
+  readonly deltaEffect: Dec;
+  readonly deltaCost: Dec;
+}
+
 /**
  * Quadrant of (ΔE, ΔC) by exact sign.
  *
  * @example
  * ```ts
- * quadrantOf(new D("1.0"), new D("200000")); // "NE"
+ * declare const D: new (value: string) => ReturnType<typeof qaly>["qalys"];
+ * quadrantOf({ deltaEffect: new D("1.0"), deltaCost: new D("200000") }); // "NE"
  * ```
+ *
+ * @param input - `{ deltaEffect, deltaCost }`: ΔE and ΔC as finite Decimals
+ * @throws {ValidationError} when ΔE or ΔC is not a finite Decimal (path `deltaEffect` / `deltaCost`)
+ * @category Pairwise Comparison
  */
-export function quadrantOf(deltaEffect: Dec, deltaCost: Dec): Quadrant {
-  if (!Decimal.isDecimal(deltaEffect) || !deltaEffect.isFinite()) throw invalid(["deltaEffect"], "expected a finite Decimal", "invalid_type");
-  if (!Decimal.isDecimal(deltaCost) || !deltaCost.isFinite()) throw invalid(["deltaCost"], "expected a finite Decimal", "invalid_type");
+export function quadrantOf(input: QuadrantOfInput): Quadrant {
+  const { deltaEffect, deltaCost } = parseInput(quadrantOfInputSchema, input, "quadrantOf");
+  return quadrantBySign(deltaEffect, deltaCost);
+}
+
+function quadrantBySign(deltaEffect: Dec, deltaCost: Dec): Quadrant {
   const e = deltaEffect.comparedTo(0);
   const c = deltaCost.comparedTo(0);
   if (e === 0 && c === 0) return "ORIGIN";
@@ -92,6 +147,11 @@ const READING: Record<Quadrant, IcerReading> = {
  * r.quadrant;          // "NE"
  * r.icer?.toString();  // "CNY 200000.00"
  * ```
+ *
+ * @param input - `{ intervention, comparator, lambda? }`: the two arms' cost and effect, and optionally λ to judge against
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused)
+ * @throws {DomainError} CURRENCY_MISMATCH when two amounts are in different currencies (path of the later one)
+ * @category Pairwise Comparison
  */
 export function icer(input: IcerInput): IcerResult {
   const doc = parseInput(icerInputSchema, input, "icer");
@@ -102,7 +162,7 @@ export function icer(input: IcerInput): IcerResult {
   ]);
   const dC = subtract(doc.intervention.cost, doc.comparator.cost);
   const dE = doc.intervention.effect.minus(doc.comparator.effect);
-  const quadrant = quadrantOf(dE, dC.amount);
+  const quadrant = quadrantBySign(dE, dC.amount);
   const reading = READING[quadrant];
   const ratioDefined = quadrant === "NE" || quadrant === "SW";
   const exact = ratioDefined ? dC.amount.dividedBy(dE) : null;

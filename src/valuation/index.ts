@@ -3,10 +3,10 @@
 export { type CycleTiming, cycleTimingSchema } from "./discounting.js";
 export { qaly, qalyInputSchema, type QalyInput, type QalyResult, type QalyCycle } from "./qaly.js";
 export { discountedCost, discountedCostInputSchema, type DiscountedCostInput, type DiscountedCostResult } from "./discounted-cost.js";
-export { icer, icerInputSchema, quadrantOf, type IcerInput, type IcerResult, type Quadrant, type IcerReading } from "./icer.js";
+export { icer, icerInputSchema, quadrantOf, quadrantOfInputSchema, type QuadrantOfInput, type IcerInput, type IcerResult, type Quadrant, type IcerReading } from "./icer.js";
 export { netBenefit, netBenefitInputSchema, type NetBenefitInput, type NetBenefitResult, type StrategyNetBenefit } from "./net-benefit.js";
 export { frontier, frontierInputSchema, type FrontierInput, type FrontierResult, type FrontierStrategy, type FrontierStatus } from "./frontier.js";
-export { optimalStrategy, type OptimalStrategyResult, type LambdaInput } from "./optimal-strategy.js";
+export { optimalStrategy, optimalStrategyInputSchema, type OptimalStrategyInput, type OptimalStrategyResult, type LambdaInput } from "./optimal-strategy.js";
 export {
   classifyIcerByGdp,
   classifyIcerByGdpInputSchema,
@@ -28,13 +28,13 @@ export {
 export { valueBasedPrice, valueBasedPriceInputSchema, type ValueBasedPriceInput, type ValueBasedPriceResult } from "./value-based-price.js";
 export {
   analyzePsa,
-  psaInputSchema,
+  analyzePsaInputSchema,
   psaInputFromDraws,
-  psaDrawsInputSchema,
-  type PsaInput,
+  psaInputFromDrawsInputSchema,
+  type AnalyzePsaInput,
   type PsaResult,
   type PsaPoint,
-  type PsaDrawsInput,
+  type PsaInputFromDrawsInput,
   createPsaAccumulator,
   addPsaDraws,
   finishPsa,

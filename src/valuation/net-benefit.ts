@@ -3,10 +3,26 @@ import { parseInput, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money } from "../money/index.js";
 import { checkUniqueNames, commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMoney, short } from "./shared.js";
 
-/** Input of {@link netBenefit}: strategies, λ, and optionally the comparator for incremental figures. */
+/**
+ * Input of {@link netBenefit}: strategies, λ, and optionally the comparator for incremental figures.
+ *
+ * @category Pairwise Comparison
+ */
 export const netBenefitInputSchema = z
   .strictObject({
-    strategies: z.array(z.strictObject({ name: z.string().min(1), cost: costSchema, effect: effectSchema })).min(1, "at least one strategy is needed"),
+    /** The strategies, at least one. */
+    strategies: z
+      .array(
+        z.strictObject({
+          /** The strategy's name, unique among the strategies. */
+          name: z.string().min(1),
+          /** Its expected cost. */
+          cost: costSchema,
+          /** Its expected effect in QALYs. */
+          effect: effectSchema,
+        }),
+      )
+      .min(1, "at least one strategy is needed"),
     /** Willingness to pay per QALY (意愿支付阈值). NHB needs λ > 0. */
     lambda: lambdaMoneySchema,
     /** Name of the comparator for incremental NMB/NHB; default the first strategy. */
@@ -19,10 +35,18 @@ export const netBenefitInputSchema = z
     }
   });
 
-/** Input of {@link netBenefit} as written by callers. */
+/**
+ * Input of {@link netBenefit} as written by callers.
+ *
+ * @category Pairwise Comparison
+ */
 export type NetBenefitInput = z.input<typeof netBenefitInputSchema>;
 
-/** Net benefit of one strategy. */
+/**
+ * Net benefit of one strategy.
+ *
+ * @category Pairwise Comparison
+ */
 export interface StrategyNetBenefit {
   readonly name: string;
   /** NMB = λ·E − C, rounded half-up to the minor unit. */
@@ -35,7 +59,11 @@ export interface StrategyNetBenefit {
   readonly incrementalNhb: Dec | null;
 }
 
-/** NMB and NHB of every strategy at one λ. */
+/**
+ * NMB and NHB of every strategy at one λ.
+ *
+ * @category Pairwise Comparison
+ */
 export interface NetBenefitResult {
   readonly lambda: Money;
   readonly comparator: string;
@@ -61,6 +89,11 @@ export interface NetBenefitResult {
  * r.strategies[1].nmb.toString();            // "CNY 75000.00"
  * r.strategies[1].incrementalNmb.toString(); // "CNY -50000.00"
  * ```
+ *
+ * @param input - `{ strategies, lambda, comparator? }`: the strategies, λ, and the comparator of the incremental figures (default the first)
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused); an unknown comparator is refused at `comparator`
+ * @throws {DomainError} CURRENCY_MISMATCH when two amounts are in different currencies (path of the later one)
+ * @category Pairwise Comparison
  */
 export function netBenefit(input: NetBenefitInput): NetBenefitResult {
   const doc = parseInput(netBenefitInputSchema, input, "netBenefit");

@@ -3,12 +3,20 @@ import { formatMoney, type Money } from "../money/index.js";
 import { isFrontierResult, type FrontierResult } from "./frontier.js";
 import { lambdaMoneySchema, roundedMoney } from "./shared.js";
 import { DomainError } from "../core/index.js";
-import { invalid } from "../kernel/index.js";
+import * as z from "zod";
 
-/** Willingness to pay per QALY: Money, or `{ amount, currency }`. */
+/**
+ * Willingness to pay per QALY: Money, or `{ amount, currency }`.
+ *
+ * @category Frontier
+ */
 export type LambdaInput = Money | { readonly amount: string | number; readonly currency: string };
 
-/** The strategy to adopt at one λ. */
+/**
+ * The strategy to adopt at one λ.
+ *
+ * @category Frontier
+ */
 export interface OptimalStrategyResult {
   readonly lambda: Money;
   readonly name: string;
@@ -20,6 +28,28 @@ export interface OptimalStrategyResult {
 }
 
 /**
+ * Input of {@link optimalStrategy}: a result of {@link frontier} and one willingness to pay.
+ *
+ * @category Frontier
+ */
+export const optimalStrategyInputSchema = z.strictObject({
+  /** The result of {@link frontier} (not a copy: only results made by `frontier()` are accepted). */
+  frontier: z.custom<FrontierResult>(isFrontierResult, { message: "expected the result of frontier()" }),
+  /** Willingness to pay per QALY (意愿支付阈值), ≥ 0, in the frontier's currency. */
+  lambda: lambdaMoneySchema,
+});
+
+/**
+ * Input of {@link optimalStrategy} as written by callers.
+ *
+ * @category Frontier
+ */
+export interface OptimalStrategyInput {
+  readonly frontier: FrontierResult;
+  readonly lambda: LambdaInput;
+}
+
+/**
  * The optimal strategy at willingness to pay λ: the frontier strategy with the
  * highest ICER ≤ λ (the least costly frontier point when none qualifies). This is
  * also the strategy with the highest NMB; at λ exactly equal to an ICER both ends
@@ -28,13 +58,20 @@ export interface OptimalStrategyResult {
  *
  * @example
  * ```ts
- * optimalStrategy(frontier(v3), { amount: "200000", currency: "CNY" }).name; // "B"
- * optimalStrategy(frontier(v3), { amount: "300000", currency: "CNY" }).name; // "E"
+ * declare const v3: Parameters<typeof frontier>[0];
+ * optimalStrategy({ frontier: frontier(v3), lambda: { amount: "200000", currency: "CNY" } }).name; // "B"
+ * optimalStrategy({ frontier: frontier(v3), lambda: { amount: "300000", currency: "CNY" } }).name; // "E"
  * ```
+ *
+ * @param input - `{ frontier, lambda }`: a result of {@link frontier} and λ per QALY
+ * @throws {ValidationError} when `frontier` is not a result of frontier() (a copy is refused) or λ is negative (path `frontier` / `lambda`)
+ * @throws {DomainError} CURRENCY_MISMATCH when λ is not in the frontier's currency (path `lambda`)
+ * @category Frontier
  */
-export function optimalStrategy(result: FrontierResult, lambda: LambdaInput): OptimalStrategyResult {
-  if (!isFrontierResult(result)) throw invalid(["result"], "expected the result of frontier()", "invalid_type");
-  const l = parseInput(lambdaMoneySchema, lambda, "optimalStrategy");
+export function optimalStrategy(input: OptimalStrategyInput): OptimalStrategyResult {
+  const doc = parseInput(optimalStrategyInputSchema, input, "optimalStrategy");
+  const result = doc.frontier;
+  const l = doc.lambda;
   if (l.currency !== result.currency) {
     throw new DomainError("CURRENCY_MISMATCH", `λ is in ${l.currency} but the frontier is in ${result.currency}`, {
       path: ["lambda"],

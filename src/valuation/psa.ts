@@ -39,11 +39,16 @@ export function checkMatrix(rows: readonly (number[] | Float64Array)[], name: st
 /**
  * Input of {@link analyzePsa}: PSA draws as strategy × draw matrices
  * (`costs[s][k]` is the cost of strategy `s` in draw `k`), and a λ grid.
+ *
+ * @category PSA
  */
-export const psaInputSchema = z
+export const analyzePsaInputSchema = z
   .strictObject({
+    /** Strategy names, unique, at least one. */
     strategies: z.array(z.string().min(1)).min(1, "at least one strategy is needed"),
+    /** `costs[s][k]`: the cost of strategy s in draw k (arrays of finite numbers or Float64Arrays). */
     costs: z.array(rowSchema),
+    /** `effects[s][k]`: the effect (QALYs) of strategy s in draw k. */
     effects: z.array(rowSchema),
     /** Willingness-to-pay values per QALY, each ≥ 0. */
     lambdas: z.array(z.number().min(0)).min(1, "at least one λ is needed"),
@@ -52,10 +57,15 @@ export const psaInputSchema = z
     /** Population the decision affects: population EVPI = population × the unrounded EVPI, rounded once. */
     population: positiveDecimalSchema.optional(),
     // The other keys of a runModelPsa result, so that result can be passed as it is; ignored here.
+    /** Ignored (a runModelPsa result's draw count). */
     draws: z.unknown().optional(),
+    /** Ignored (a runModelPsa result's seed). */
     seed: z.unknown().optional(),
+    /** Ignored (a runModelPsa result's summary). */
     summary: z.unknown().optional(),
+    /** Ignored (a runModelPsa result's explanation). */
     explanation: z.unknown().optional(),
+    /** Ignored (a runModelPsa result's sampled parameters). */
     parameterDraws: z.unknown().optional(),
   })
   .superRefine(checkDrawMatrices);
@@ -71,10 +81,18 @@ export function checkDrawMatrices(doc: { strategies: string[]; costs: readonly (
   }
 }
 
-/** Input of {@link analyzePsa}. */
-export type PsaInput = z.input<typeof psaInputSchema>;
+/**
+ * Input of {@link analyzePsa}.
+ *
+ * @category PSA
+ */
+export type AnalyzePsaInput = z.input<typeof analyzePsaInputSchema>;
 
-/** PSA results at one λ. */
+/**
+ * PSA results at one λ.
+ *
+ * @category PSA
+ */
 export interface PsaPoint {
   readonly lambda: number;
   /** Per strategy (input order): share of draws in which it has the highest NMB (CEAC). */
@@ -101,7 +119,11 @@ export interface PsaPoint {
   readonly populationEvpiExact: Dec | null;
 }
 
-/** CEAC, CEAF, expected loss and EVPI over a λ grid. */
+/**
+ * CEAC, CEAF, expected loss and EVPI over a λ grid.
+ *
+ * @category PSA
+ */
 export interface PsaResult {
   readonly strategies: readonly string[];
   readonly draws: number;
@@ -134,9 +156,14 @@ export interface PsaResult {
  * r.points[0].optimal;         // "S2"
  * r.points[0].evpi.toString(); // "CNY 30.00"
  * ```
+ *
+ * @param input - `{ strategies, costs, effects, lambdas, currency?, population? }`: strategy × draw matrices and the λ grid
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused): ragged or non-finite matrices name the row and draw (`costs.<s>.<k>`)
+ * @throws {DomainError} UNDEFINED_RESULT when a sum overflows float64
+ * @category PSA
  */
-export function analyzePsa(input: PsaInput): PsaResult {
-  const doc = parseInput(psaInputSchema, input, "analyzePsa");
+export function analyzePsa(input: AnalyzePsaInput): PsaResult {
+  const doc = parseInput(analyzePsaInputSchema, input, "analyzePsa");
   const acc = newAccumulator(doc);
   accumulate(acc, doc.costs, doc.effects);
   return summarise(acc);
@@ -145,9 +172,12 @@ export function analyzePsa(input: PsaInput): PsaResult {
 /**
  * Input of {@link createPsaAccumulator}: what {@link analyzePsa} takes, without the draws
  * (they come in chunks through {@link addPsaDraws}).
+ *
+ * @category PSA
  */
 export const psaAccumulatorInputSchema = z
   .strictObject({
+    /** Strategy names, unique, at least one. */
     strategies: z.array(z.string().min(1)).min(1, "at least one strategy is needed"),
     /** Willingness-to-pay values per QALY, each ≥ 0. */
     lambdas: z.array(z.number().min(0)).min(1, "at least one λ is needed"),
@@ -158,7 +188,11 @@ export const psaAccumulatorInputSchema = z
   })
   .superRefine((doc, ctx) => checkUniqueNames(doc.strategies, ctx, (i) => ["strategies", i]));
 
-/** Input of {@link createPsaAccumulator}. */
+/**
+ * Input of {@link createPsaAccumulator}.
+ *
+ * @category PSA
+ */
 export type PsaAccumulatorInput = z.input<typeof psaAccumulatorInputSchema>;
 
 /**
@@ -166,6 +200,8 @@ export type PsaAccumulatorInput = z.input<typeof psaAccumulatorInputSchema>;
  * per λ the sum of the best NMB, and the draw count. O(strategies × λ) memory whatever
  * the number of draws. Made by {@link createPsaAccumulator}; {@link addPsaDraws} updates it
  * in place (draws are added in the order given); {@link finishPsa} reads it.
+ *
+ * @category PSA
  */
 export interface PsaAccumulator {
   readonly strategies: readonly string[];
@@ -197,13 +233,21 @@ export interface PsaAccumulator {
  * addPsaDraws({ accumulator: acc, costs: [[80, 110], [150, 210]], effects: [[0.9, 1.1], [1.6, 1.3]] });
  * finishPsa(acc).points[0].evpi.toString(); // "CNY 30.00", as analyzePsa on the four draws
  * ```
+ *
+ * @param input - `{ strategies, lambdas, currency?, population? }`: what {@link analyzePsa} takes, without the draws
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused)
+ * @category PSA
  */
 export function createPsaAccumulator(input: PsaAccumulatorInput): PsaAccumulator {
   const doc = parseInput(psaAccumulatorInputSchema, input, "createPsaAccumulator");
   return newAccumulator(doc);
 }
 
-/** Input of {@link addPsaDraws}: a chunk of draws as strategy × draw matrices. */
+/**
+ * Input of {@link addPsaDraws}: a chunk of draws as strategy × draw matrices.
+ *
+ * @category PSA
+ */
 export interface PsaDrawsChunk {
   readonly accumulator: PsaAccumulator;
   /** `costs[s][k]`: strategy s in the chunk's draw k (arrays of numbers or Float64Arrays). */
@@ -212,7 +256,14 @@ export interface PsaDrawsChunk {
 }
 
 const chunkSchema = z
-  .strictObject({ accumulator: z.custom<PsaAccumulator>(isAccumulator, { message: "expected a PSA accumulator made by createPsaAccumulator" }), costs: z.array(rowSchema), effects: z.array(rowSchema) })
+  .strictObject({
+    /** The accumulator made by createPsaAccumulator. */
+    accumulator: z.custom<PsaAccumulator>(isAccumulator, { message: "expected a PSA accumulator made by createPsaAccumulator" }),
+    /** The chunk's `costs[s][k]`. */
+    costs: z.array(rowSchema),
+    /** The chunk's `effects[s][k]`. */
+    effects: z.array(rowSchema),
+  })
   .superRefine((doc, ctx) => {
     if (!isAccumulator(doc.accumulator)) return;
     const S = doc.accumulator.strategies.length;
@@ -235,6 +286,10 @@ const chunkSchema = z
  * for (const chunk of chunks) addPsaDraws({ accumulator: acc, costs: chunk.costs, effects: chunk.effects });
  * const result = finishPsa(acc);
  * ```
+ *
+ * @param input - `{ accumulator, costs, effects }`: the accumulator and a chunk of strategy × draw matrices
+ * @throws {ValidationError} when the accumulator was not made by createPsaAccumulator, or the chunk is ragged, non-finite or of the wrong shape (path of each entry); the accumulator is then unchanged
+ * @category PSA
  */
 export function addPsaDraws(input: PsaDrawsChunk): PsaAccumulator {
   const doc = parseInput(chunkSchema, input, "addPsaDraws");
@@ -253,6 +308,11 @@ export function addPsaDraws(input: PsaDrawsChunk): PsaAccumulator {
  * const result = finishPsa(acc);
  * result.points.map((p) => p.optimal);
  * ```
+ *
+ * @param accumulator - an accumulator made by {@link createPsaAccumulator}
+ * @throws {ValidationError} when `accumulator` was not made by createPsaAccumulator (path `accumulator`) or holds no draws (path `draws`)
+ * @throws {DomainError} UNDEFINED_RESULT when a sum overflows float64
+ * @category PSA
  */
 export function finishPsa(accumulator: PsaAccumulator): PsaResult {
   if (!isAccumulator(accumulator)) throw invalid(["accumulator"], "expected a PSA accumulator made by createPsaAccumulator", "invalid_type");
@@ -273,6 +333,11 @@ export function finishPsa(accumulator: PsaAccumulator): PsaResult {
  * }
  * analyzePsaChunks({ strategies: ["S1", "S2"], lambdas: [300], chunks: chunks() });
  * ```
+ *
+ * @param input - the settings of {@link createPsaAccumulator} and `chunks`, an iterable of `{ costs, effects }`
+ * @throws {ValidationError} when the settings are invalid, `chunks` is not iterable, or a chunk is invalid (path `chunks.<i>.…`), or no draw was given
+ * @throws {DomainError} UNDEFINED_RESULT when a sum overflows float64
+ * @category PSA
  */
 export function analyzePsaChunks(input: PsaAccumulatorInput & { readonly chunks: Iterable<{ readonly costs: PsaDrawsChunk["costs"]; readonly effects: PsaDrawsChunk["effects"] }> }): PsaResult {
   if (typeof input !== "object" || input === null) throw invalid([], "expected the PSA settings and chunks", "invalid_type");
@@ -457,12 +522,28 @@ function psaKernel(lambda: number, C: Float64Array, E: Float64Array, S: number, 
   return sumMax;
 }
 
-/** Input of {@link psaInputFromDraws}: draw-major PSA output, one entry per draw. */
-export const psaDrawsInputSchema = z.strictObject({
+/**
+ * Input of {@link psaInputFromDraws}: draw-major PSA output, one entry per draw.
+ *
+ * @category PSA
+ */
+export const psaInputFromDrawsInputSchema = z.strictObject({
+  /** Strategy names, at least one. */
   strategies: z.array(z.string().min(1)).min(1),
   /** `draws[k].costs[s]`, `draws[k].effects[s]`: strategy `s` in draw `k`. */
-  draws: z.array(z.strictObject({ costs: z.array(z.number()), effects: z.array(z.number()) })).min(1, "at least one draw is needed"),
+  draws: z
+    .array(
+      z.strictObject({
+        /** One cost per strategy, in strategy order. */
+        costs: z.array(z.number()),
+        /** One effect (QALYs) per strategy, in strategy order. */
+        effects: z.array(z.number()),
+      }),
+    )
+    .min(1, "at least one draw is needed"),
+  /** Willingness-to-pay values per QALY, each ≥ 0. */
   lambdas: z.array(z.number().min(0)).min(1),
+  /** Currency of the costs (default CNY). */
   currency: currencyCodeSchema.optional(),
 }).superRefine((doc, ctx) => {
   const S = doc.strategies.length;
@@ -472,8 +553,12 @@ export const psaDrawsInputSchema = z.strictObject({
   });
 });
 
-/** Input of {@link psaInputFromDraws} as written by callers. */
-export type PsaDrawsInput = z.input<typeof psaDrawsInputSchema>;
+/**
+ * Input of {@link psaInputFromDraws} as written by callers.
+ *
+ * @category PSA
+ */
+export type PsaInputFromDrawsInput = z.input<typeof psaInputFromDrawsInputSchema>;
 
 /**
  * Turns draw-major PSA output (one record per draw) into the strategy × draw
@@ -487,9 +572,13 @@ export type PsaDrawsInput = z.input<typeof psaDrawsInputSchema>;
  *   lambdas: [300],
  * }));
  * ```
+ *
+ * @param input - `{ strategies, draws, lambdas, currency? }`: one `{ costs, effects }` record per draw
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused); a draw with the wrong number of costs or effects is refused at `draws.<k>.costs` / `draws.<k>.effects`
+ * @category PSA
  */
-export function psaInputFromDraws(input: PsaDrawsInput): PsaInput {
-  const doc = parseInput(psaDrawsInputSchema, input, "psaInputFromDraws");
+export function psaInputFromDraws(input: PsaInputFromDrawsInput): AnalyzePsaInput {
+  const doc = parseInput(psaInputFromDrawsInputSchema, input, "psaInputFromDraws");
   const S = doc.strategies.length;
   const K = doc.draws.length;
   const costs = Array.from({ length: S }, () => new Float64Array(K));

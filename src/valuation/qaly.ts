@@ -20,9 +20,12 @@ const utilityPeriodSchema = z.strictObject({
 /**
  * Input of {@link qaly}: consecutive utility periods from time 0, an annual discount
  * rate for effects, the cycle timing and the lowest utility accepted.
+ *
+ * @category QALYs and Discounting
  */
 export const qalyInputSchema = z
   .strictObject({
+    /** Consecutive utility periods from time 0, at least one. */
     periods: z.array(utilityPeriodSchema).min(1, "at least one period is needed"),
     /** Annual discount rate for effects, a decimal in [0, 1] (0.03 = 3%). Default 0. */
     discountRate: rateSchema.optional(),
@@ -47,10 +50,18 @@ export const qalyInputSchema = z
     if (cycles > MAX_CYCLES) ctx.addIssue({ code: "custom", message: `at most ${MAX_CYCLES} cycles in one call, got ${cycles}`, path: ["periods"] });
   });
 
-/** Input of {@link qaly} as written by callers. */
+/**
+ * Input of {@link qaly} as written by callers.
+ *
+ * @category QALYs and Discounting
+ */
 export type QalyInput = z.input<typeof qalyInputSchema>;
 
-/** One cycle's contribution. */
+/**
+ * One cycle's contribution.
+ *
+ * @category QALYs and Discounting
+ */
 export interface QalyCycle {
   readonly index: number;
   readonly start: Dec;
@@ -61,7 +72,11 @@ export interface QalyCycle {
   readonly lifeYears: Dec;
 }
 
-/** QALYs and life-years, discounted and undiscounted, with the per-cycle detail. */
+/**
+ * QALYs and life-years, discounted and undiscounted, with the per-cycle detail.
+ *
+ * @category QALYs and Discounting
+ */
 export interface QalyResult {
   /** Discounted QALYs (exact to 64 significant digits; round for display). */
   readonly qalys: Dec;
@@ -86,6 +101,10 @@ export interface QalyResult {
  * r.qalys.toDecimalPlaces(6).toString();     // "2.262889"
  * r.lifeYears.toDecimalPlaces(6).toString(); // "2.828611"
  * ```
+ *
+ * @param input - `{ periods, discountRate?, timing?, utilityFloor? }`: utility periods from time 0 and how to discount them
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused); a utility outside [floor, 1] is refused at `periods.<i>.utility`, more than MAX_CYCLES cycles at `periods`
+ * @category QALYs and Discounting
  */
 export function qaly(input: QalyInput): QalyResult {
   const doc = parseInput(qalyInputSchema, input, "qaly");
@@ -121,7 +140,7 @@ export function qaly(input: QalyInput): QalyResult {
       undiscountedQalys: uq,
       qalys: q,
     }),
-    step("valuation.qaly.lifeYears", `Life-years: ${short(uly)} undiscounted, ${short(ly)} discounted.`, {
+    step("valuation.qaly.life-years", `Life-years: ${short(uly)} undiscounted, ${short(ly)} discounted.`, {
       undiscountedLifeYears: uly,
       lifeYears: ly,
     }),

@@ -17,10 +17,18 @@ import { commonCurrency, lambdaMoneySchema, short } from "./shared.js";
 
 const nonNegativeMoney = lambdaMoneySchema;
 
-/** Economic-value band of an ICER measured in multiples of GDP per capita. */
+/**
+ * Economic-value band of an ICER measured in multiples of GDP per capita.
+ *
+ * @category Thresholds and Price
+ */
 export type GdpBand = "high" | "moderate" | "low";
 
-/** Input of {@link classifyIcerByGdp}. */
+/**
+ * Input of {@link classifyIcerByGdp}.
+ *
+ * @category Thresholds and Price
+ */
 export const classifyIcerByGdpInputSchema = z
   .strictObject({
     /** The ICER per QALY, ≥ 0 (pass 0 for a dominant strategy; a dominated one has no band). */
@@ -28,7 +36,14 @@ export const classifyIcerByGdpInputSchema = z
     /** GDP per capita (人均GDP), e.g. CNY 89,000 for China 2023. */
     gdpPerCapita: lambdaMoneySchema.refine((m) => m.amount.greaterThan(0), { message: "GDP per capita must be positive" }),
     /** Band edges as multiples: ICER ≤ high× → "high"; ≤ moderate× → "moderate"; above → "low". Defaults 3 and 5. */
-    multiples: z.strictObject({ high: positiveDecimalSchema, moderate: positiveDecimalSchema }).optional(),
+    multiples: z
+      .strictObject({
+        /** Upper edge of the "high" band in multiples of GDP per capita, > 0 (default 3). */
+        high: positiveDecimalSchema,
+        /** Upper edge of the "moderate" band, > `high` (default 5). */
+        moderate: positiveDecimalSchema,
+      })
+      .optional(),
   })
   .superRefine((doc, ctx) => {
     if (doc.multiples && !doc.multiples.high.lessThan(doc.multiples.moderate)) {
@@ -36,10 +51,18 @@ export const classifyIcerByGdpInputSchema = z
     }
   });
 
-/** Input of {@link classifyIcerByGdp} as written by callers. */
+/**
+ * Input of {@link classifyIcerByGdp} as written by callers.
+ *
+ * @category Thresholds and Price
+ */
 export type ClassifyIcerByGdpInput = z.input<typeof classifyIcerByGdpInputSchema>;
 
-/** An ICER's band against GDP per capita. */
+/**
+ * An ICER's band against GDP per capita.
+ *
+ * @category Thresholds and Price
+ */
 export interface GdpBandResult {
   readonly band: GdpBand;
   /** The ICER in multiples of GDP per capita (exact). */
@@ -62,6 +85,11 @@ export interface GdpBandResult {
  * ```ts
  * classifyIcerByGdp({ icer: { amount: "200000", currency: "CNY" }, gdpPerCapita: { amount: "89000", currency: "CNY" } }).band; // "high"
  * ```
+ *
+ * @param input - `{ icer, gdpPerCapita, multiples? }`
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused); a `high` multiple not below `moderate` is refused at `multiples`
+ * @throws {DomainError} CURRENCY_MISMATCH when two amounts are in different currencies (path of the later one)
+ * @category Thresholds and Price
  */
 export function classifyIcerByGdp(input: ClassifyIcerByGdpInput): GdpBandResult {
   const doc = parseInput(classifyIcerByGdpInputSchema, input, "classifyIcerByGdp");
@@ -101,7 +129,11 @@ export function classifyIcerByGdp(input: ClassifyIcerByGdpInput): GdpBandResult 
   };
 }
 
-/** Input of {@link applyThreshold}. */
+/**
+ * Input of {@link applyThreshold}.
+ *
+ * @category Thresholds and Price
+ */
 export const applyThresholdInputSchema = z.strictObject({
   /** The ICER per QALY, ≥ 0. */
   icer: nonNegativeMoney,
@@ -117,13 +149,25 @@ export const applyThresholdInputSchema = z.strictObject({
   }
 });
 
-/** Input of {@link applyThreshold} as written by callers. */
+/**
+ * Input of {@link applyThreshold} as written by callers.
+ *
+ * @category Thresholds and Price
+ */
 export type ApplyThresholdInput = z.input<typeof applyThresholdInputSchema>;
 
-/** `cost-effective` (ICER ≤ threshold), `within-range` (between threshold and upper threshold), `not-cost-effective`. */
+/**
+ * `cost-effective` (ICER ≤ threshold), `within-range` (between threshold and upper threshold), `not-cost-effective`.
+ *
+ * @category Thresholds and Price
+ */
 export type ThresholdVerdict = "cost-effective" | "within-range" | "not-cost-effective";
 
-/** An ICER judged against a fixed threshold. */
+/**
+ * An ICER judged against a fixed threshold.
+ *
+ * @category Thresholds and Price
+ */
 export interface ThresholdResult {
   readonly verdict: ThresholdVerdict;
   /** Threshold × severity modifier, rounded half-up. */
@@ -148,6 +192,11 @@ export interface ThresholdResult {
  *   severityModifier: 1.2,
  * }).verdict; // "within-range" (range becomes £24,000–£36,000)
  * ```
+ *
+ * @param input - `{ icer, threshold, upperThreshold?, severityModifier? }`
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused); an upper threshold below the threshold is refused at `upperThreshold`
+ * @throws {DomainError} CURRENCY_MISMATCH when two amounts are in different currencies (path of the later one)
+ * @category Thresholds and Price
  */
 export function applyThreshold(input: ApplyThresholdInput): ThresholdResult {
   const doc = parseInput(applyThresholdInputSchema, input, "applyThreshold");
@@ -184,36 +233,65 @@ export function applyThreshold(input: ApplyThresholdInput): ThresholdResult {
 
 const factValueSchema = z.union([z.number().refine(Number.isFinite, "must be finite"), z.string(), z.boolean()]);
 
-/** One condition of a threshold rule: `fact op value`, e.g. `lifeExtensionMonths >= 12`. */
+/**
+ * One condition of a threshold rule: `fact op value`, e.g. `lifeExtensionMonths >= 12`.
+ *
+ * @category Thresholds and Price
+ */
 export const thresholdConditionSchema = z.strictObject({
+  /** The name of the fact in `facts` (a missing fact is an error, not a non-match). */
   fact: z.string().min(1),
+  /** The comparison; `>=`, `>`, `<=`, `<` compare numbers exactly, `==` / `!=` any value. */
   op: z.enum([">=", ">", "<=", "<", "==", "!="]),
+  /** The value the fact is compared with (a finite number, a string or a boolean). */
   value: factValueSchema,
 });
 
-/** A differentiated threshold policy: ordered rules (all conditions of a rule must hold), first match wins, else the default. */
+/**
+ * A differentiated threshold policy: ordered rules (all conditions of a rule must hold), first match wins, else the default.
+ *
+ * @category Thresholds and Price
+ */
 export const thresholdPolicySchema = z.strictObject({
+  /** The rules in order; the first whose conditions all hold wins. */
   rules: z.array(
     z.strictObject({
+      /** The rule's name, reported as the result's `rule`. */
       label: z.string().min(1),
+      /** Its conditions, all of which must hold (at least one). */
       when: z.array(thresholdConditionSchema).min(1),
+      /** The threshold per QALY it assigns, ≥ 0. */
       threshold: nonNegativeMoney,
     }),
   ),
+  /** The threshold per QALY when no rule matches, ≥ 0. */
   default: nonNegativeMoney,
 });
 
-/** Input of {@link selectThreshold}: a policy and the facts about the therapy. */
+/**
+ * Input of {@link selectThreshold}: a policy and the facts about the therapy.
+ *
+ * @category Thresholds and Price
+ */
 export const selectThresholdInputSchema = z.strictObject({
+  /** The differentiated threshold policy. */
   policy: thresholdPolicySchema,
   /** Facts the conditions refer to, e.g. `{ lifeExtensionMonths: 14, rareDisease: false }`. */
   facts: userRecord(z.string(), factValueSchema),
 });
 
-/** Input of {@link selectThreshold} as written by callers. */
+/**
+ * Input of {@link selectThreshold} as written by callers.
+ *
+ * @category Thresholds and Price
+ */
 export type SelectThresholdInput = z.input<typeof selectThresholdInputSchema>;
 
-/** The threshold a policy assigns. */
+/**
+ * The threshold a policy assigns.
+ *
+ * @category Thresholds and Price
+ */
 export interface SelectedThreshold {
   readonly threshold: Money;
   /** The label of the matching rule, or "default". */
@@ -237,6 +315,12 @@ export interface SelectedThreshold {
  *   facts: { lifeExtensionMonths: 14 },
  * }).threshold.toString(); // "CNY 150000.00"
  * ```
+ *
+ * @param input - `{ policy, facts }`: the ordered rules with their default, and the facts their conditions read
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused)
+ * @throws {DomainError} UNKNOWN_KEY when a condition names a fact not supplied (path `policy.rules.<i>.when.<j>.fact`)
+ * @throws {DomainError} INCONSISTENT_INPUT when an order comparison meets a non-number (path `….value`)
+ * @category Thresholds and Price
  */
 export function selectThreshold(input: SelectThresholdInput): SelectedThreshold {
   const doc = parseInput(selectThresholdInputSchema, input, "selectThreshold");

@@ -3,7 +3,11 @@ import { parseInput, roundingSchema, step, type Step } from "../core/index.js";
 import { formatMoney, type Money, money, round, type Rounding } from "../money/index.js";
 import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, short } from "./shared.js";
 
-/** Input of {@link valueBasedPrice}. */
+/**
+ * Input of {@link valueBasedPrice}.
+ *
+ * @category Thresholds and Price
+ */
 export const valueBasedPriceInputSchema = z.strictObject({
   /** Willingness to pay per QALY. */
   lambda: lambdaMoneySchema,
@@ -19,10 +23,18 @@ export const valueBasedPriceInputSchema = z.strictObject({
   rounding: roundingSchema.optional(),
 });
 
-/** Input of {@link valueBasedPrice} as written by callers. */
+/**
+ * Input of {@link valueBasedPrice} as written by callers.
+ *
+ * @category Thresholds and Price
+ */
 export type ValueBasedPriceInput = z.input<typeof valueBasedPriceInputSchema>;
 
-/** The value-based price, or why there is none. */
+/**
+ * The value-based price, or why there is none.
+ *
+ * @category Thresholds and Price
+ */
 export interface ValueBasedPriceResult {
   /** False when ΔE ≤ 0 or the formula gives a price ≤ 0: no positive value-based price exists. */
   readonly hasPositivePrice: boolean;
@@ -51,6 +63,11 @@ export interface ValueBasedPriceResult {
  *   nonDrugCost: { amount: "20000", currency: "CNY" },
  * }).maxPrice?.toString(); // "CNY 230000.00"
  * ```
+ *
+ * @param input - `{ lambda, incrementalEffect, comparatorCost, nonDrugCost, currentPrice?, rounding? }`
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused)
+ * @throws {DomainError} CURRENCY_MISMATCH when two amounts are in different currencies (path of the later one)
+ * @category Thresholds and Price
  */
 export function valueBasedPrice(input: ValueBasedPriceInput): ValueBasedPriceResult {
   const doc = parseInput(valueBasedPriceInputSchema, input, "valueBasedPrice");

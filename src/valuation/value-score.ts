@@ -6,7 +6,14 @@ import { short } from "./shared.js";
 
 const scoreSchema = decimal({ min: "0", max: "100" });
 
-const indicatorSchema = z.strictObject({ name: z.string().min(1), weight: rateSchema, score: scoreSchema });
+const indicatorSchema = z.strictObject({
+  /** The indicator's name. */
+  name: z.string().min(1),
+  /** Its weight within the dimension, in [0, 1]; a dimension's weights sum to 1. */
+  weight: rateSchema,
+  /** Its score, 0–100. */
+  score: scoreSchema,
+});
 
 function checkWeights(weights: readonly Dec[], ctx: z.RefinementCtx, path: (string | number)[]): void {
   const total = weights.reduce((a, w) => a.plus(w), new D(0));
@@ -17,15 +24,22 @@ function checkWeights(weights: readonly Dec[], ctx: z.RefinementCtx, path: (stri
  * Input of {@link valueScore}: dimensions (clinical, economic, patient, social…)
  * each with a weight and either a 0–100 score or weighted 0–100 indicators.
  * Weights at each level must sum to exactly 1.
+ *
+ * @category Value Score and Admission
  */
 export const valueScoreInputSchema = z
   .strictObject({
+    /** The dimensions (clinical, economic, patient, social…), at least one; weights sum to 1. */
     dimensions: z
       .array(
         z.strictObject({
+          /** The dimension's name, unique. */
           name: z.string().min(1),
+          /** Its weight, in [0, 1]. */
           weight: rateSchema,
+          /** Its score, 0–100 (give either this or `indicators`). */
           score: scoreSchema.optional(),
+          /** Weighted 0–100 indicators whose weighted mean is the score. */
           indicators: z.array(indicatorSchema).min(1).optional(),
         }),
       )
@@ -44,10 +58,18 @@ export const valueScoreInputSchema = z
     });
   });
 
-/** Input of {@link valueScore} as written by callers. */
+/**
+ * Input of {@link valueScore} as written by callers.
+ *
+ * @category Value Score and Admission
+ */
 export type ValueScoreInput = z.input<typeof valueScoreInputSchema>;
 
-/** A weighted multi-dimension value score. */
+/**
+ * A weighted multi-dimension value score.
+ *
+ * @category Value Score and Admission
+ */
 export interface ValueScoreResult {
   /** Σ weight × score, exact, in [0, 100]. */
   readonly score: Dec;
@@ -68,6 +90,10 @@ export interface ValueScoreResult {
  *   { name: "social", score: 50, weight: 0.1 },
  * ] }).score.toFixed(1); // "69.0"
  * ```
+ *
+ * @param input - `{ dimensions }`: each with a weight and a 0–100 score or weighted indicators
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused); weights not summing to exactly 1 are refused at `dimensions` (or `dimensions.<i>.indicators`)
+ * @category Value Score and Admission
  */
 export function valueScore(input: ValueScoreInput): ValueScoreResult {
   const doc = parseInput(valueScoreInputSchema, input, "valueScore");

@@ -25,7 +25,7 @@ const valid = [
   ["coverage-plan", "T5", t5],
   ["bundle", "B1", bundle],
   ["frontier-input", "V3", v3],
-  ["psa-input", "V5", v5],
+  ["analyze-psa-input", "V5", v5],
   ["budget-impact-input", "BI2b (examples/data)", bi2],
   ["run-markov-model-input", "MK1", mk1],
 ];

@@ -92,9 +92,9 @@ describe("determinism: valuation (V1–V7)", () => {
   deterministic("V2 icer", (x) => api.icer(x as api.IcerInput), { intervention: { cost: cny("300000"), effect: 2.5 }, comparator: { cost: cny("100000"), effect: 1.5 }, lambda: cny("150000") });
   deterministic("V2b netBenefit", (x) => api.netBenefit(x as api.NetBenefitInput), { lambda: cny("150000"), strategies: [{ name: "comparator", cost: cny("100000"), effect: 1.5 }, { name: "new", cost: cny("300000"), effect: 2.5 }] });
   deterministic("V3 frontier", (x) => api.frontier(x as api.FrontierInput), v3);
-  deterministic("V3 optimalStrategy", (x) => api.optimalStrategy(api.frontier(x as api.FrontierInput), cny("300000")), v3);
+  deterministic("V3 optimalStrategy", (x) => api.optimalStrategy({ frontier: api.frontier(x as api.FrontierInput), lambda: cny("300000") }), v3);
   deterministic("V4 valueBasedPrice", (x) => api.valueBasedPrice(x as api.ValueBasedPriceInput), { lambda: cny("150000"), incrementalEffect: "1.0", comparatorCost: cny("100000"), nonDrugCost: cny("20000") });
-  deterministic("V5 analyzePsa", (x) => api.analyzePsa(x as api.PsaInput), v5);
+  deterministic("V5 analyzePsa", (x) => api.analyzePsa(x as api.AnalyzePsaInput), v5);
   deterministic("V6 valueScore", (x) => api.valueScore(x as api.ValueScoreInput), { dimensions: [{ name: "clinical", score: 80, weight: 0.4 }, { name: "economic", score: 60, weight: 0.3 }, { name: "patient", score: 70, weight: 0.2 }, { name: "social", score: 50, weight: 0.1 }] });
   deterministic("V7 assessAdmission", (x) => api.assessAdmission(x as api.AssessAdmissionInput), { technology: v7, rules: { maxBudgetShare: 0.01 } });
 });

@@ -89,8 +89,8 @@ describe("L1: results do not alias internals", () => {
       (r.frontier as unknown[]).pop();
     }).toThrow(TypeError);
     const copy = { ...r, frontier: r.frontier.slice(0, 1) };
-    expect(optimalStrategy(r, { amount: "150000", currency: "CNY" }).name).toBe("B");
-    expect(caught(() => optimalStrategy(copy as never, { amount: "150000", currency: "CNY" })).name).toBe("ValidationError");
+    expect(optimalStrategy({ frontier: r, lambda: { amount: "150000", currency: "CNY" } }).name).toBe("B");
+    expect(caught(() => optimalStrategy({ frontier: copy as never, lambda: { amount: "150000", currency: "CNY" } })).name).toBe("ValidationError");
   });
 
   it("L1: a band table is frozen: a band cannot be moved after the table was checked", () => {

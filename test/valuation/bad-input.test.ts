@@ -85,7 +85,7 @@ describe("bad input is rejected with typed errors", () => {
     const e = domainCode(() => frontier({ strategies: [{ name: "A", cost: cny("1"), effect: 1 }, { name: "B", cost: { amount: "2", currency: "USD" }, effect: 2 }] }));
     expect(e).toEqual({ code: "CURRENCY_MISMATCH", path: "strategies.1.cost" });
     const r = frontier({ strategies: [{ name: "A", cost: cny("1"), effect: 1 }] });
-    expect(domainCode(() => optimalStrategy(r, { amount: "1", currency: "USD" })).code).toBe("CURRENCY_MISMATCH");
+    expect(domainCode(() => optimalStrategy({ frontier: r, lambda: { amount: "1", currency: "USD" } })).code).toBe("CURRENCY_MISMATCH");
   });
 
   it("negative λ, thresholds and impossible admission figures", () => {

@@ -112,8 +112,8 @@ describe("worked examples of spec/valuation.md", () => {
     expect(by.E!.incrementalEffect?.toString()).toBe("1.5");
     expect(by.E!.icer?.toString()).toBe("CNY 266666.67");
     expect(r.frontier.map((s) => s.name)).toEqual(["A", "B", "E"]);
-    expect(optimalStrategy(r, cny("200000")).name).toBe("B");
-    expect(optimalStrategy(r, cny("300000")).name).toBe("E");
+    expect(optimalStrategy({ frontier: r, lambda: cny("200000") }).name).toBe("B");
+    expect(optimalStrategy({ frontier: r, lambda: cny("300000") }).name).toBe("E");
   });
 
   it("V4: value-based price 230,000; at that price ICER = 150,000 exactly", () => {

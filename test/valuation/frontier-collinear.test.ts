@@ -80,7 +80,7 @@ describe("collinear frontier points", () => {
       ],
     });
     // NMB at 10,000: A 0, B 0, C 0 → tie, the more effective wins; at 9,999.99 A (B: −0.01, C: −0.02).
-    expect(optimalStrategy(r, cny("10000")).name).toBe("C");
-    expect(optimalStrategy(r, cny("9999.99")).name).toBe("A");
+    expect(optimalStrategy({ frontier: r, lambda: cny("10000") }).name).toBe("C");
+    expect(optimalStrategy({ frontier: r, lambda: cny("9999.99") }).name).toBe("A");
   });
 });

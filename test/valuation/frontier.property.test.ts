@@ -181,7 +181,7 @@ describe("frontier properties", () => {
           if (d > 0 || (d === 0 && e(s).greaterThan(e(best)))) best = s;
         }
         expect(r.strategies.find((s) => s.name === best.name)!.status).toBe("ND");
-        expect(optimalStrategy(r, { amount: lambda.toString(), currency: "CNY" }).name).toBe(best.name);
+        expect(optimalStrategy({ frontier: r, lambda: { amount: lambda.toString(), currency: "CNY" } }).name).toBe(best.name);
       }),
     );
   });
@@ -194,7 +194,7 @@ describe("frontier edge cases public tools have got wrong", () => {
     const r = frontier({ strategies: [{ name: "only", cost: cny("5"), effect: 1 }] });
     expect(r.strategies[0]!.status).toBe("ND");
     expect(r.strategies[0]!.icer).toBeNull();
-    expect(optimalStrategy(r, cny("0")).name).toBe("only");
+    expect(optimalStrategy({ frontier: r, lambda: cny("0") }).name).toBe("only");
   });
 
   it("duplicates: both copies ND, whichever comes first", () => {
@@ -254,8 +254,8 @@ describe("frontier edge cases public tools have got wrong", () => {
     expect(r.strategies.map((s) => s.status)).toEqual(["ND", "ND", "ND"]);
     expect(r.strategies[2]!.reference).toBe("b");
     // At λ = 100 all three tie on NMB: the more effective frontier end is chosen.
-    expect(optimalStrategy(r, cny("100")).name).toBe("c");
-    expect(optimalStrategy(r, cny("99.99")).name).toBe("a");
+    expect(optimalStrategy({ frontier: r, lambda: cny("100") }).name).toBe("c");
+    expect(optimalStrategy({ frontier: r, lambda: cny("99.99") }).name).toBe("a");
   });
 
   it("SW strategies (cheaper and worse than the usual care) can anchor the frontier", () => {

@@ -13,9 +13,9 @@ describe("valuation regressions (fuzz)", () => {
   });
   it("optimalStrategy reads only results of frontier(); quadrantOf only finite Decimals", () => {
     const r = frontier({ strategies: [{ name: "A", cost: cny("0"), effect: 0 }, { name: "B", cost: cny("100"), effect: 1 }] });
-    expect(optimalStrategy(r, cny("200")).name).toBe("B");
-    expect(() => optimalStrategy({ ...r, frontier: null } as unknown as FrontierResult, cny("200"))).toThrow(ValidationError);
-    expect(() => quadrantOf(null as never, new D(1))).toThrow(ValidationError);
+    expect(optimalStrategy({ frontier: r, lambda: cny("200") }).name).toBe("B");
+    expect(() => optimalStrategy({ frontier: { ...r, frontier: null } as unknown as FrontierResult, lambda: cny("200") })).toThrow(ValidationError);
+    expect(() => quadrantOf({ deltaEffect: null as never, deltaCost: new D(1) })).toThrow(ValidationError);
   });
   it("a non-finite PSA entry that is an object is reported, not a TypeError from String()", () => {
     expect(() => analyzePsa({ strategies: ["A"], costs: [[1, Object.create(null) as number]], effects: [[1, 1]], lambdas: [1] })).toThrow(ValidationError);

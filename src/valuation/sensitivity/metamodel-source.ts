@@ -19,21 +19,31 @@ const series = z.union([
  *   metamodel adds every product p1^i·p2^j (i, j = 1…degree);
  * - `"all"`: every parameter that varies across the draws, additively (plus the
  *   two-way products), predicting with the parameters not varied at their means.
+ *
+ * @category Sensitivity Analysis
  */
 export const metamodelSourceSchema = z
   .object({
+    /** The source kind: a regression metamodel fitted to PSA draws. */
     type: z.literal("metamodel"),
+    /** The PSA draws with their sampled parameters (a runModelPsa result passes as is). */
     psa: z
       .object({
+        /** Strategy names. */
         strategies: z.array(z.string().min(1)).min(1),
+        /** `costs[s][k]`: strategy s in draw k. */
         costs: z.array(series).min(1),
+        /** `effects[s][k]`: strategy s in draw k (QALYs). */
         effects: z.array(series).min(1),
         /** Required; optional in the type only so that `runModelPsa`'s result type passes as is. */
         parameterDraws: userRecord(z.string().min(1), series).optional(),
+        /** Currency of the costs (default CNY). */
         currency: currencyCodeSchema.optional(),
       }),
     // not strict: the rest of runModelPsa's result (draws, seed, summary, explanation) is ignored
+    /** Polynomial degree of the metamodel, 1–6. */
     degree: z.number().int().min(1).max(6),
+    /** Which parameters to regress on: `varied` (default) or `all`. */
     regressors: z.enum(["varied", "all"]).default("varied"),
   })
   .strict();

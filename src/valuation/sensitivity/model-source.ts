@@ -10,13 +10,20 @@ import type { PreparedSource, StrategyTotals, VariedEvaluator } from "./source.j
  * A deterministic sensitivity source: shared named parameters (base case = `value`, or
  * the distribution's mean), the strategies' tagged models (`type: "markov"` or
  * `"partitioned-survival"`, as in `runModelPsa`), and which streams are cost and effect.
+ *
+ * @category Sensitivity Analysis
  */
 export const modelSourceSchema = z
   .object({
+    /** The source kind: the decision model itself, run at each setting. */
     type: z.literal("model"),
+    /** The shared named parameters (base case = `value` or the distribution's mean). */
     parameters: modelParametersSchema,
+    /** The strategies' tagged models, as in runModelPsa. */
     strategies: modelStrategiesSchema,
+    /** The stream that is the cost (default `cost`). */
     costStream: z.string().min(1).default("cost"),
+    /** The stream that is the effect (default `qaly`). */
     effectStream: z.string().min(1).default("qaly"),
   })
   .strict();

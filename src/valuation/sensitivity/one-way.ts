@@ -8,12 +8,18 @@ import type { MetamodelFit, PreparedSource } from "./source.js";
 import { prepareSource, sensitivitySourceSchema } from "./sources.js";
 import { bisectThresholds, linearThresholds, type DecisionThreshold } from "./thresholds.js";
 
-/** Input of {@link oneWaySensitivity}. */
+/**
+ * Input of {@link oneWaySensitivity}.
+ *
+ * @category Sensitivity Analysis
+ */
 export const oneWaySensitivityInputSchema = z
   .object({
+    /** What is evaluated at each setting: the model, or a metamodel of its PSA. */
     source: sensitivitySourceSchema,
     /** Willingness to pay per QALY; its currency is the analysis's currency. */
     lambda: lambdaMoneySchema,
+    /** One range per parameter, at least one, each parameter once. */
     ranges: z.array(oneWayRangeSchema).min(1, "give at least one parameter range"),
     /** The outcome the tornado ranks parameters by. */
     outcome: sensitivityOutcomeSchema,
@@ -28,17 +34,29 @@ export const oneWaySensitivityInputSchema = z
     });
   });
 
-/** Input of {@link oneWaySensitivity} as written by callers. */
+/**
+ * Input of {@link oneWaySensitivity} as written by callers.
+ *
+ * @category Sensitivity Analysis
+ */
 export type OneWaySensitivityInput = z.input<typeof oneWaySensitivityInputSchema>;
 
-/** One evaluated value of a parameter. */
+/**
+ * One evaluated value of a parameter.
+ *
+ * @category Sensitivity Analysis
+ */
 export interface OneWayPoint extends SensitivityOutcomes {
   readonly value: number;
   /** True for the parameter's base-case value. */
   readonly isBase: boolean;
 }
 
-/** One parameter's sweep. */
+/**
+ * One parameter's sweep.
+ *
+ * @category Sensitivity Analysis
+ */
 export interface OneWayParameter {
   readonly parameter: string;
   readonly low: number;
@@ -53,7 +71,11 @@ export interface OneWayParameter {
   readonly fit: MetamodelFit | null;
 }
 
-/** One bar of the tornado. */
+/**
+ * One bar of the tornado.
+ *
+ * @category Sensitivity Analysis
+ */
 export interface TornadoBar {
   readonly parameter: string;
   readonly low: number;
@@ -69,7 +91,11 @@ export interface TornadoBar {
   readonly threshold: number | null;
 }
 
-/** Tornado data: bars by decreasing swing (undefined swings last; ties in input order). */
+/**
+ * Tornado data: bars by decreasing swing (undefined swings last; ties in input order).
+ *
+ * @category Sensitivity Analysis
+ */
 export interface Tornado {
   readonly outcome: SensitivityOutcome;
   readonly label: string;
@@ -78,7 +104,11 @@ export interface Tornado {
   readonly bars: readonly TornadoBar[];
 }
 
-/** Result of {@link oneWaySensitivity}. */
+/**
+ * Result of {@link oneWaySensitivity}.
+ *
+ * @category Sensitivity Analysis
+ */
 export interface OneWaySensitivityResult {
   readonly analysis: "one-way";
   readonly method: "model" | "metamodel";
@@ -134,6 +164,8 @@ function showValue(v: Dec | null, outcome: SensitivityOutcome, currency: string)
  *
  * @example
  * ```ts
+ * declare const standard: Extract<Parameters<typeof oneWaySensitivity>[0]["source"], { type: "model" }>["strategies"][number];
+ * declare const newDrug: Extract<Parameters<typeof oneWaySensitivity>[0]["source"], { type: "model" }>["strategies"][number];
  * const r = oneWaySensitivity({
  *   source: { type: "model", parameters: { pDeath: { value: 0.2 }, drug: { value: 3000 } }, strategies: [standard, newDrug] },
  *   lambda: { amount: "100000", currency: "CNY" },
@@ -143,6 +175,11 @@ function showValue(v: Dec | null, outcome: SensitivityOutcome, currency: string)
  * r.tornado.bars[0].parameter; // the parameter with the widest swing
  * r.parameters[1].thresholds;  // where "New" stops being optimal as the drug price rises
  * ```
+ *
+ * @param input - the source (a model or a metamodel), the parameters with their ranges, λ and the outcome to vary
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused)
+ * @throws {DomainError} when the source cannot be evaluated at a setting (the code of the model's error)
+ * @category Sensitivity Analysis
  */
 export function oneWaySensitivity(input: OneWaySensitivityInput): OneWaySensitivityResult {
   const doc = parseInput(oneWaySensitivityInputSchema, input, "oneWaySensitivity");

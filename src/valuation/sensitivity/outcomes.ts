@@ -9,7 +9,11 @@ import { frontier, type FrontierStatus } from "../frontier.js";
 import { roundedMoney } from "../shared.js";
 import type { StrategyTotals } from "./source.js";
 
-/** One strategy at one parameter setting. */
+/**
+ * One strategy at one parameter setting.
+ *
+ * @category Sensitivity Analysis
+ */
 export interface SensitivityStrategyOutcome {
   readonly name: string;
   /** Expected cost as the model / metamodel computed it (float64). */
@@ -31,7 +35,11 @@ export interface SensitivityStrategyOutcome {
   readonly icerExact: Dec | null;
 }
 
-/** Every strategy at one parameter setting, and the decision. */
+/**
+ * Every strategy at one parameter setting, and the decision.
+ *
+ * @category Sensitivity Analysis
+ */
 export interface SensitivityOutcomes {
   /** The strategy with the highest NMB (ties: the more effective, then the earlier). */
   readonly optimal: string;
@@ -90,18 +98,62 @@ const strategyRef = z.string().min(1);
  * - `incremental-nmb` of `strategy` against `comparator`;
  * - `icer` of `strategy` against `comparator` (ΔC / ΔE from the Money costs; none when ΔE = 0);
  * - `best-nmb`: the NMB of the optimal strategy at each setting (dampack's tornado).
+ *
+ * @category Sensitivity Analysis
  */
 export const sensitivityOutcomeSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("cost"), strategy: strategyRef }).strict(),
-  z.strictObject({ type: z.literal("effect"), strategy: strategyRef }).strict(),
-  z.strictObject({ type: z.literal("nmb"), strategy: strategyRef }).strict(),
-  z.strictObject({ type: z.literal("incremental-nmb"), strategy: strategyRef, comparator: strategyRef }).strict(),
-  z.strictObject({ type: z.literal("icer"), strategy: strategyRef, comparator: strategyRef }).strict(),
-  z.strictObject({ type: z.literal("best-nmb") }).strict(),
+  z.strictObject({
+    /** The cost of one strategy. */
+    type: z.literal("cost"),
+    /** The strategy. */
+    strategy: strategyRef,
+  }),
+  z.strictObject({
+    /** The effect (QALYs) of one strategy. */
+    type: z.literal("effect"),
+    /** The strategy. */
+    strategy: strategyRef,
+  }),
+  z.strictObject({
+    /** The NMB of one strategy at λ. */
+    type: z.literal("nmb"),
+    /** The strategy. */
+    strategy: strategyRef,
+  }),
+  z.strictObject({
+    /** The NMB of `strategy` minus that of `comparator`. */
+    type: z.literal("incremental-nmb"),
+    /** The strategy. */
+    strategy: strategyRef,
+    /** The strategy it is compared with. */
+    comparator: strategyRef,
+  }),
+  z.strictObject({
+    /** The ICER of `strategy` against `comparator` (none when ΔE = 0). */
+    type: z.literal("icer"),
+    /** The strategy. */
+    strategy: strategyRef,
+    /** The strategy it is compared with. */
+    comparator: strategyRef,
+  }),
+  z.strictObject({
+    /** The NMB of the optimal strategy at each setting. */
+    type: z.literal("best-nmb"),
+  }),
 ]);
 
-/** A tornado outcome as accepted by {@link sensitivityOutcomeSchema}. */
+/**
+ * A tornado outcome as accepted by {@link sensitivityOutcomeSchema}.
+ *
+ * @category Sensitivity Analysis
+ */
 export type SensitivityOutcomeInput = z.input<typeof sensitivityOutcomeSchema>;
+
+/**
+ * A tornado outcome after parsing (the output of {@link sensitivityOutcomeSchema}).
+ *
+ * @category Sensitivity Analysis
+ */
 export type SensitivityOutcome = z.output<typeof sensitivityOutcomeSchema>;
 
 /** Checks the outcome's strategy names against the source's. */

@@ -12,21 +12,53 @@ function checkOrder(r: { low: number; high: number }, ctx: z.RefinementCtx): voi
  * One parameter's one-way range: `low` < `high`, and optionally `points` (≥ 2) evenly
  * spaced values from low to high inclusive (default 2: low and high). The base case is
  * added when it lies strictly inside the range, so the default is low / base / high.
+ *
+ * @category Sensitivity Analysis
  */
 export const oneWayRangeSchema = z
-  .object({ parameter: z.string().min(1), low: finite, high: finite, points: z.number().int().min(2).max(1001).optional() })
+  .object({
+    /** The parameter's name in the source. */
+    parameter: z.string().min(1),
+    /** The lowest value, finite, < `high`. */
+    low: finite,
+    /** The highest value, finite. */
+    high: finite,
+    /** How many evenly spaced values from low to high inclusive, 2–1001 (default 2). */
+    points: z.number().int().min(2).max(1001).optional(),
+  })
   .strict()
   .superRefine(checkOrder);
 
-/** One axis of a two-way grid: `points` (2–201) evenly spaced values from `low` to `high` inclusive. */
+/**
+ * One axis of a two-way grid: `points` (2–201) evenly spaced values from `low` to `high` inclusive.
+ *
+ * @category Sensitivity Analysis
+ */
 export const twoWayRangeSchema = z
-  .object({ parameter: z.string().min(1), low: finite, high: finite, points: z.number().int().min(2).max(201) })
+  .object({
+    /** The parameter's name in the source. */
+    parameter: z.string().min(1),
+    /** The lowest value, finite, < `high`. */
+    low: finite,
+    /** The highest value, finite. */
+    high: finite,
+    /** How many evenly spaced values from low to high inclusive, 2–201. */
+    points: z.number().int().min(2).max(201),
+  })
   .strict()
   .superRefine(checkOrder);
 
-/** A one-way range as accepted by {@link oneWayRangeSchema}. */
+/**
+ * A one-way range as accepted by {@link oneWayRangeSchema}.
+ *
+ * @category Sensitivity Analysis
+ */
 export type OneWayRangeInput = z.input<typeof oneWayRangeSchema>;
-/** A two-way axis as accepted by {@link twoWayRangeSchema}. */
+/**
+ * A two-way axis as accepted by {@link twoWayRangeSchema}.
+ *
+ * @category Sensitivity Analysis
+ */
 export type TwoWayRangeInput = z.input<typeof twoWayRangeSchema>;
 
 /** `n` evenly spaced values from low to high, both ends exact. */

@@ -8,7 +8,11 @@ export interface StrategyTotals {
   readonly effect: number;
 }
 
-/** A fit summary of one metamodel regression (null fields for a deterministic model). */
+/**
+ * A fit summary of one metamodel regression (null fields for a deterministic model).
+ *
+ * @category Sensitivity Analysis
+ */
 export interface MetamodelFit {
   /** Parameters regressed on (the varied ones, or every varying parameter). */
   readonly regressors: readonly string[];

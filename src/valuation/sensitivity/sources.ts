@@ -5,10 +5,18 @@ import { metamodelSourceSchema, prepareMetamodelSource } from "./metamodel-sourc
 import { modelSourceSchema, prepareModelSource } from "./model-source.js";
 import type { PreparedSource } from "./source.js";
 
-/** Where the outcomes come from: `{ type: "model", ... }` (deterministic runs) or `{ type: "metamodel", ... }` (regression on PSA draws). */
+/**
+ * Where the outcomes come from: `{ type: "model", ... }` (deterministic runs) or `{ type: "metamodel", ... }` (regression on PSA draws).
+ *
+ * @category Sensitivity Analysis
+ */
 export const sensitivitySourceSchema = z.discriminatedUnion("type", [modelSourceSchema, metamodelSourceSchema]);
 
-/** A sensitivity source as accepted by {@link sensitivitySourceSchema}. */
+/**
+ * A sensitivity source as accepted by {@link sensitivitySourceSchema}.
+ *
+ * @category Sensitivity Analysis
+ */
 export type SensitivitySourceInput = z.input<typeof sensitivitySourceSchema>;
 
 /** Prepares a parsed source. */

@@ -21,7 +21,11 @@ export function floatOptimal(totals: readonly StrategyTotals[], lambda: number):
   return best;
 }
 
-/** A parameter value at which the optimal strategy changes. */
+/**
+ * A parameter value at which the optimal strategy changes.
+ *
+ * @category Sensitivity Analysis
+ */
 export interface DecisionThreshold {
   /** The value: exact on a linear metamodel, else the midpoint of the final bisection bracket. */
   readonly value: number;

@@ -8,20 +8,36 @@ import { evenly, twoWayRangeSchema } from "./ranges.js";
 import type { MetamodelFit } from "./source.js";
 import { sensitivitySourceSchema } from "./sources.js";
 
-/** Input of {@link twoWaySensitivity}: the source, λ, and the two axes of the grid. */
+/**
+ * Input of {@link twoWaySensitivity}: the source, λ, and the two axes of the grid.
+ *
+ * @category Sensitivity Analysis
+ */
 export const twoWaySensitivityInputSchema = z
   .object({
+    /** What is evaluated at each setting: the model, or a metamodel of its PSA. */
     source: sensitivitySourceSchema,
+    /** Willingness to pay per QALY; its currency is the analysis's currency. */
     lambda: lambdaMoneySchema,
+    /** The first axis of the grid. */
     x: twoWayRangeSchema,
+    /** The second axis (another parameter). */
     y: twoWayRangeSchema,
   })
   .strict();
 
-/** Input of {@link twoWaySensitivity} as written by callers. */
+/**
+ * Input of {@link twoWaySensitivity} as written by callers.
+ *
+ * @category Sensitivity Analysis
+ */
 export type TwoWaySensitivityInput = z.input<typeof twoWaySensitivityInputSchema>;
 
-/** One axis of the grid. */
+/**
+ * One axis of the grid.
+ *
+ * @category Sensitivity Analysis
+ */
 export interface TwoWayAxis {
   readonly parameter: string;
   readonly low: number;
@@ -30,7 +46,11 @@ export interface TwoWayAxis {
   readonly values: readonly number[];
 }
 
-/** Result of {@link twoWaySensitivity}. */
+/**
+ * Result of {@link twoWaySensitivity}.
+ *
+ * @category Sensitivity Analysis
+ */
 export interface TwoWaySensitivityResult {
   readonly analysis: "two-way";
   readonly method: "model" | "metamodel";
@@ -62,6 +82,8 @@ function show(x: number): string {
  *
  * @example
  * ```ts
+ * declare const parameters: Extract<Parameters<typeof twoWaySensitivity>[0]["source"], { type: "model" }>["parameters"];
+ * declare const strategies: Extract<Parameters<typeof twoWaySensitivity>[0]["source"], { type: "model" }>["strategies"];
  * const r = twoWaySensitivity({
  *   source: { type: "model", parameters, strategies },
  *   lambda: { amount: "100000", currency: "CNY" },
@@ -70,6 +92,11 @@ function show(x: number): string {
  * });
  * r.optimal[0][10]; // optimal strategy at pDeath = 0.1, drug = 6000
  * ```
+ *
+ * @param input - the source, the two parameters with their ranges, and λ
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused)
+ * @throws {DomainError} when the source cannot be evaluated at a setting (the code of the model's error)
+ * @category Sensitivity Analysis
  */
 export function twoWaySensitivity(input: TwoWaySensitivityInput): TwoWaySensitivityResult {
   const doc = parseInput(twoWaySensitivityInputSchema, input, "twoWaySensitivity");

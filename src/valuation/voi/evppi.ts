@@ -8,6 +8,8 @@ import { checkGroup, checkVoiBase, meanMaxMinusMaxMean, moneyPair, nmbAt, popula
 /**
  * Input of {@link evppi}: PSA draws with their sampled parameters, the parameter
  * groups to value (a group of one is a single parameter), the λ grid and the metamodel.
+ *
+ * @category Value of Information
  */
 export const evppiInputSchema = z
   .strictObject({
@@ -22,10 +24,18 @@ export const evppiInputSchema = z
     doc.groups.forEach((g, i) => checkGroup(g, doc.parameters, ctx, ["groups", i]));
   });
 
-/** Input of {@link evppi}. */
+/**
+ * Input of {@link evppi}.
+ *
+ * @category Value of Information
+ */
 export type EvppiInput = z.input<typeof evppiInputSchema>;
 
-/** Fit diagnostics of one strategy's metamodel (the regression of NMB_s − NMB_d*). */
+/**
+ * Fit diagnostics of one strategy's metamodel (the regression of NMB_s − NMB_d*).
+ *
+ * @category Value of Information
+ */
 export interface EvppiFit {
   readonly strategy: string;
   /** 1 − RSS/TSS; null when the difference is constant over the draws (nothing to explain). */
@@ -38,7 +48,11 @@ export interface EvppiFit {
   readonly smoothing: number;
 }
 
-/** EVPPI of one group at one λ. */
+/**
+ * EVPPI of one group at one λ.
+ *
+ * @category Value of Information
+ */
 export interface EvppiPoint {
   readonly lambda: number;
   /** d*: the strategy with the highest mean NMB (ties: the earlier), against which differences are taken. */
@@ -64,7 +78,11 @@ export interface EvppiPoint {
   readonly fits: readonly EvppiFit[];
 }
 
-/** EVPPI of one parameter group over the λ grid. */
+/**
+ * EVPPI of one parameter group over the λ grid.
+ *
+ * @category Value of Information
+ */
 export interface EvppiGroup {
   readonly parameters: readonly string[];
   /** The names joined with " + ". */
@@ -76,7 +94,11 @@ export interface EvppiGroup {
   readonly points: readonly EvppiPoint[];
 }
 
-/** Result of {@link evppi}. */
+/**
+ * Result of {@link evppi}.
+ *
+ * @category Value of Information
+ */
 export interface EvppiResult {
   readonly strategies: readonly string[];
   readonly draws: number;
@@ -146,6 +168,8 @@ export function groupDraws(doc: { parameters: { name: string; draws: number[] | 
  *
  * @example
  * ```ts
+ * declare const socCosts: Float64Array, newCosts: Float64Array, socEffects: Float64Array, newEffects: Float64Array;
+ * declare const pDraws: Float64Array, uDraws: Float64Array;
  * const r = evppi({
  *   strategies: ["SoC", "New"],
  *   costs: [socCosts, newCosts], effects: [socEffects, newEffects],
@@ -157,6 +181,11 @@ export function groupDraws(doc: { parameters: { name: string; draws: number[] | 
  * r.groups[2].points[0].evppi;      // Money, rounded to cents
  * r.groups[2].points[0].evppiExact; // Decimal, unrounded
  * ```
+ *
+ * @param input - the PSA draws (costs, effects, the sampled parameters), λ grid and the parameter groups with their metamodel
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused)
+ * @throws {DomainError} when a metamodel cannot be fitted (the code names why)
+ * @category Value of Information
  */
 export function evppi(input: EvppiInput): EvppiResult {
   const doc = parseInput(evppiInputSchema, input, "evppi");

@@ -6,15 +6,23 @@ import { buildBasis, describeMetamodel, type Metamodel, metamodelSchema } from "
 import { diagnostics, fitDifferences, groupDraws, type EvppiFit } from "./evppi.js";
 import { checkGroup, checkVoiBase, meanMaxMinusMaxMean, moneyPair, nmbAt, populationPair, voiBaseShape, voiData } from "./voi-input.js";
 
-/** The cost of a proposed study: a fixed cost plus a cost per patient enrolled. */
+/**
+ * The cost of a proposed study: a fixed cost plus a cost per patient enrolled.
+ *
+ * @category Value of Information
+ */
 export const studyCostSchema = z.strictObject({
+  /** The study's fixed cost, ≥ 0. */
   fixed: nonNegativeMoneySchema,
+  /** The cost per enrolled patient, ≥ 0 (ENBS counts it n times). */
   perPatient: nonNegativeMoneySchema,
 });
 
 /**
  * Input of {@link evsi}: PSA draws with their sampled parameters, the parameter group a
  * proposed study would inform, the study sizes to value, the prior effective sample size.
+ *
+ * @category Value of Information
  */
 export const evsiInputSchema = z
   .strictObject({
@@ -25,6 +33,7 @@ export const evsiInputSchema = z
     sampleSizes: z.array(z.number().int().min(0).max(1e9)).min(1, "at least one sample size is needed"),
     /** n0: the prior's effective sample size, one for the group or one per member (in group order). */
     priorSampleSize: z.union([z.number().positive().finite(), z.array(z.number().positive().finite())]),
+    /** The metamodel fitted to the draws (`poly` or `spline`). */
     method: metamodelSchema,
     /** With a population, gives ENBS(n) = population EVSI(n) − (fixed + perPatient × n). */
     studyCost: studyCostSchema.optional(),
@@ -43,10 +52,18 @@ export const evsiInputSchema = z
     }
   });
 
-/** Input of {@link evsi}. */
+/**
+ * Input of {@link evsi}.
+ *
+ * @category Value of Information
+ */
 export type EvsiInput = z.input<typeof evsiInputSchema>;
 
-/** EVSI for one study size at one λ. */
+/**
+ * EVSI for one study size at one λ.
+ *
+ * @category Value of Information
+ */
 export interface EvsiSample {
   readonly n: number;
   readonly evsi: Money;
@@ -60,7 +77,11 @@ export interface EvsiSample {
   readonly enbsExact: Dec | null;
 }
 
-/** The EVSI curve at one λ. */
+/**
+ * The EVSI curve at one λ.
+ *
+ * @category Value of Information
+ */
 export interface EvsiPoint {
   readonly lambda: number;
   readonly optimal: string;
@@ -73,7 +94,11 @@ export interface EvsiPoint {
   readonly fits: readonly EvppiFit[];
 }
 
-/** Result of {@link evsi}. */
+/**
+ * Result of {@link evsi}.
+ *
+ * @category Value of Information
+ */
 export interface EvsiResult {
   readonly strategies: readonly string[];
   readonly draws: number;
@@ -99,6 +124,7 @@ export interface EvsiResult {
  *
  * @example
  * ```ts
+ * declare const costs: Float64Array[], effects: Float64Array[], pDraws: Float64Array;
  * const r = evsi({
  *   strategies: ["SoC", "New"], costs, effects,
  *   parameters: [{ name: "pResponse", draws: pDraws }],
@@ -109,6 +135,11 @@ export interface EvsiResult {
  * });
  * r.points[0].curve.map((c) => c.enbs);
  * ```
+ *
+ * @param input - the PSA draws, the study's data-generating parameters, sample sizes, λ grid and optional study cost
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused)
+ * @throws {DomainError} when a metamodel cannot be fitted (the code names why)
+ * @category Value of Information
  */
 export function evsi(input: EvsiInput): EvsiResult {
   const doc = parseInput(evsiInputSchema, input, "evsi");

@@ -5,7 +5,11 @@ import * as z from "zod";
 import { DomainError } from "../../core/index.js";
 import type { Basis } from "./metamodel-fit.js";
 
-/** Above this many columns a fit is refused: X'X alone would cost draws × columns². */
+/**
+ * Above this many columns a fit is refused: X'X alone would cost draws × columns².
+ *
+ * @category Value of Information
+ */
 export const MAX_SPLINE_COLUMNS = 400;
 
 /**
@@ -15,8 +19,11 @@ export const MAX_SPLINE_COLUMNS = 400;
  * `ti(p1, …, pP)`; dampack fits only the top-order `ti`, which for three or more
  * parameters leaves out their pairwise interactions), with a second-order difference penalty
  * and the smoothing parameter chosen by generalised cross-validation.
+ *
+ * @category Value of Information
  */
 export const splineMethodSchema = z.strictObject({
+  /** A penalised regression spline metamodel. */
   type: z.literal("spline"),
   /** B-spline basis functions per main effect (mgcv's `k`, default 10 there and here). */
   basisDimension: z.number().int().min(4).max(40).default(10),
@@ -26,7 +33,11 @@ export const splineMethodSchema = z.strictObject({
   interactions: z.boolean().default(true),
 });
 
-/** Parsed options of the spline metamodel. */
+/**
+ * Parsed options of the spline metamodel.
+ *
+ * @category Value of Information
+ */
 export type SplineMethod = z.output<typeof splineMethodSchema>;
 
 interface Margin {

@@ -4,12 +4,24 @@ import type { Basis } from "./metamodel-fit.js";
 import { polyBasis, polyMethodSchema } from "./metamodel-poly.js";
 import { splineBasis, splineMethodSchema } from "./metamodel-spline.js";
 
-/** How the net-benefit differences are regressed on the parameters: `poly` (dampack's default for `type = "poly"`) or `spline` (GAM-style). */
+/**
+ * How the net-benefit differences are regressed on the parameters: `poly` (dampack's default for `type = "poly"`) or `spline` (GAM-style).
+ *
+ * @category Value of Information
+ */
 export const metamodelSchema = z.discriminatedUnion("type", [polyMethodSchema, splineMethodSchema]);
 
-/** A metamodel choice as written by callers. */
+/**
+ * A metamodel choice as written by callers.
+ *
+ * @category Value of Information
+ */
 export type MetamodelInput = z.input<typeof metamodelSchema>;
-/** A parsed metamodel choice. */
+/**
+ * A parsed metamodel choice.
+ *
+ * @category Value of Information
+ */
 export type Metamodel = z.output<typeof metamodelSchema>;
 
 /** The design matrix a metamodel regresses on, and whether a ridge may rescue a singular X'X (penalised kinds only). */

@@ -5,16 +5,34 @@ import { currencyCodeSchema, DomainError, parseInput, step, type Step } from "..
 import { checkDrawMatrices, rowSchema } from "../psa.js";
 import { quantileType7 } from "./quantile.js";
 
-/** Input of {@link summarizePsa}: PSA draws (strategy × draw), λ values and the comparisons to summarise. */
+/**
+ * Input of {@link summarizePsa}: PSA draws (strategy × draw), λ values and the comparisons to summarise.
+ *
+ * @category PSA
+ */
 export const summarizePsaInputSchema = z
   .strictObject({
+    /** Strategy names, unique, at least one. */
     strategies: z.array(z.string().min(1)).min(1, "at least one strategy is needed"),
+    /** `costs[s][k]`: strategy s in draw k. */
     costs: z.array(rowSchema),
+    /** `effects[s][k]`: strategy s in draw k (QALYs). */
     effects: z.array(rowSchema),
+    /** Willingness-to-pay values per QALY, each finite and ≥ 0. */
     lambdas: z.array(z.number().min(0).finite()).min(1, "at least one λ is needed"),
+    /** Currency of the costs (stated: no default). */
     currency: currencyCodeSchema,
     /** Incremental comparisons; absent: every other strategy against the first. */
-    comparisons: z.array(z.strictObject({ intervention: z.string().min(1), comparator: z.string().min(1) })).optional(),
+    comparisons: z
+      .array(
+        z.strictObject({
+          /** The new strategy of the comparison. */
+          intervention: z.string().min(1),
+          /** The strategy it is compared with. */
+          comparator: z.string().min(1),
+        }),
+      )
+      .optional(),
   })
   .superRefine((doc, ctx) => {
     checkDrawMatrices(doc, ctx);
@@ -27,10 +45,18 @@ export const summarizePsaInputSchema = z
     });
   });
 
-/** Input of {@link summarizePsa}. */
+/**
+ * Input of {@link summarizePsa}.
+ *
+ * @category PSA
+ */
 export type SummarizePsaInput = z.input<typeof summarizePsaInputSchema>;
 
-/** Mean, sample SD (n − 1; null for one draw) and the 2.5% / 97.5% quantiles (Hyndman–Fan type 7). */
+/**
+ * Mean, sample SD (n − 1; null for one draw) and the 2.5% / 97.5% quantiles (Hyndman–Fan type 7).
+ *
+ * @category PSA
+ */
 export interface DrawSummary {
   readonly mean: number;
   readonly sd: number | null;
@@ -38,7 +64,11 @@ export interface DrawSummary {
   readonly q975: number;
 }
 
-/** One strategy's PSA summary. */
+/**
+ * One strategy's PSA summary.
+ *
+ * @category PSA
+ */
 export interface StrategySummary {
   readonly strategy: string;
   readonly cost: DrawSummary;
@@ -47,7 +77,11 @@ export interface StrategySummary {
   readonly atLambda: readonly { readonly lambda: number; readonly nmb: DrawSummary; readonly probabilityCostEffective: number }[];
 }
 
-/** One incremental comparison's PSA summary. */
+/**
+ * One incremental comparison's PSA summary.
+ *
+ * @category PSA
+ */
 export interface ComparisonSummary {
   readonly intervention: string;
   readonly comparator: string;
@@ -63,7 +97,11 @@ export interface ComparisonSummary {
   readonly atLambda: readonly { readonly lambda: number; readonly incrementalNmb: DrawSummary; readonly probabilityCostEffective: number }[];
 }
 
-/** Result of {@link summarizePsa}. */
+/**
+ * Result of {@link summarizePsa}.
+ *
+ * @category PSA
+ */
 export interface PsaSummaryResult {
   readonly draws: number;
   readonly currency: string;
@@ -105,6 +143,10 @@ function summarise(x: Float64Array): DrawSummary {
  * s.strategies[0].cost.mean;               // 102.5
  * s.comparisons[0].icerOfMeans?.toString(); // "CNY 256.25" (ΔC̄ 102.5 / ΔĒ 0.4)
  * ```
+ *
+ * @param input - `{ strategies, costs, effects, comparator?, … }`: strategy × draw matrices
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused): ragged or non-finite matrices name the row and draw
+ * @category PSA
  */
 export function summarizePsa(input: SummarizePsaInput): PsaSummaryResult {
   const doc = parseInput(summarizePsaInputSchema, input, "summarizePsa");

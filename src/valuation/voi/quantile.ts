@@ -13,10 +13,16 @@ export function quantileType7(sorted: Float64Array, p: number): number {
   return t === 0 ? sorted[lo]! : (1 - t) * sorted[lo]! + t * sorted[hi]!;
 }
 
-/** Input of {@link quantile}: finite values (any order) and a probability in [0, 1]. */
+/**
+ * Input of {@link quantile}: finite values (any order) and a probability in [0, 1].
+ *
+ * @category Value of Information
+ */
 export const quantileInputSchema = z
   .strictObject({
+    /** The data, finite numbers in any order (an array or a Float64Array), at least one. */
     values: rowSchema,
+    /** The probability, in [0, 1]. */
     p: z.number().min(0).max(1),
   })
   .superRefine((doc, ctx) => {
@@ -30,7 +36,11 @@ export const quantileInputSchema = z
     }
   });
 
-/** Input of {@link quantile}. */
+/**
+ * Input of {@link quantile}.
+ *
+ * @category Value of Information
+ */
 export type QuantileInput = z.input<typeof quantileInputSchema>;
 
 /**
@@ -42,6 +52,10 @@ export type QuantileInput = z.input<typeof quantileInputSchema>;
  * ```ts
  * quantile({ values: [4, 1, 3, 2], p: 0.25 }); // 1.75
  * ```
+ *
+ * @param input - `{ values, p }`: the data and the probability in [0, 1]
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused); empty data or p outside [0, 1] is refused at its field
+ * @category Value of Information
  */
 export function quantile(input: QuantileInput): number {
   const doc = parseInput(quantileInputSchema, input, "quantile");

@@ -7,9 +7,15 @@ import { D } from "../../money/decimal.js";
 import { checkMatrix, rowSchema } from "../psa.js";
 import { checkUniqueNames } from "../shared.js";
 
-/** One sampled parameter: its name and its value in every PSA draw (same order as the cost and effect draws). */
+/**
+ * One sampled parameter: its name and its value in every PSA draw (same order as the cost and effect draws).
+ *
+ * @category Value of Information
+ */
 export const sampledParameterSchema = z.strictObject({
+  /** The parameter's name, unique. */
   name: z.string().min(1),
+  /** Its value in each PSA draw, in draw order (one per draw). */
   draws: rowSchema,
 });
 
