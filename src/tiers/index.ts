@@ -54,7 +54,6 @@ export type {
   LayerCovers,
   LayerClaimFacts,
   LayerPlanContext,
-  LayerPay,
   LayerPart,
   LayerPrepareContext,
   LayerRuleDescription,

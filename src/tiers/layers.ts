@@ -7,7 +7,8 @@ import { type IssuePath, parseInput, roundingSchema, currencyCodeSchema, Validat
 import { type Rounding } from "../money/index.js";
 import { Decimal } from "../money/decimal.js";
 import { prepareCategories } from "./categories.js";
-import type { LayerKind, LayerVariant, ParsedLayerCommon } from "./layers/kind.js";
+import type { LayerVariant, ParsedLayerCommon } from "./layers/kind.js";
+import { type LayerStep, layerSteps } from "./layer-steps.js";
 import { prepareLimits } from "./limits.js";
 import { type CoverageLayer, coverageLayerSchema, layerKindOf } from "./layers/registry.js";
 import { scaleOf, toUnits } from "./units.js";
@@ -39,11 +40,11 @@ export type CoveragePlanInput = z.input<typeof coveragePlanSchema>;
 // so any JS code could forge a "parsed" plan by setting it on a document.
 const PLAN_BRAND: unique symbol = Symbol("precision-vbp.tiers.coveragePlan");
 const madePlans = new WeakSet<object>();
-const PLAN_KINDS: unique symbol = Symbol("precision-vbp.tiers.planKinds");
+const PLAN_STEPS: unique symbol = Symbol("precision-vbp.tiers.planSteps");
 
-/** The kind definitions of a parsed plan's layers, in layer order. */
-export function planLayerKinds(plan: CoveragePlan): readonly LayerKind[] {
-  return (plan as unknown as { [PLAN_KINDS]: readonly LayerKind[] })[PLAN_KINDS];
+/** The waterfall's steps of a parsed plan's layers, in layer order (prepared once by {@link parseLayers}). */
+export function planLayerSteps(plan: CoveragePlan): readonly LayerStep[] {
+  return (plan as unknown as { [PLAN_STEPS]: readonly LayerStep[] })[PLAN_STEPS];
 }
 
 /** Freezes plain objects and arrays all the way down (Decimals are left alone: decimal.js owns them). */
@@ -153,8 +154,8 @@ export function parseLayers(json: unknown): CoveragePlan {
   if (issues.length > 0) throw new ValidationError(issues, "parseLayers");
   const plan = { currency, scale, rounding: doc.rounding ?? "half-up", layers, categories: categoryNames };
   Object.defineProperty(plan, PLAN_BRAND, { value: true, enumerable: false });
-  // The kinds in layer order, looked up once: the waterfall calls them per claim (a variant keeps its layer's kind).
-  Object.defineProperty(plan, PLAN_KINDS, { value: Object.freeze(layers.map((l) => layerKindOf(l))), enumerable: false });
+  // What the waterfall reads per claim, prepared once: one object shape for every kind, the kind looked up.
+  Object.defineProperty(plan, PLAN_STEPS, { value: layerSteps(layers), enumerable: false });
   deepFreeze(plan);
   madePlans.add(plan);
   return plan as unknown as CoveragePlan;

@@ -249,6 +249,20 @@ export function resolveStratifiedRate(
   checkPatient(patient, path);
   if (rule.type === "fixed") return { rate: rule.rate, fraction: rule.fraction, trail: [] };
   const trail: string[] = [];
+  const node = walkRate(rule, patient, path, trail);
+  return { rate: node.rate, fraction: node.fraction, trail };
+}
+
+/**
+ * The exact fraction a parsed rule gives an already checked patient, with no trail (the
+ * bulk path: {@link splitBillMinorUnits} checked the patient once for the whole claim).
+ */
+export function rateFraction(rule: StratifiedRate, patient: PatientAttributes | undefined, path: IssuePath): Fraction {
+  return rule.type === "fixed" ? rule.fraction : walkRate(rule, patient, path, null).fraction;
+}
+
+/** Walks the tables down to the fixed rate that applies; writes the entries chosen to `trail` unless it is null. */
+function walkRate(rule: StratifiedRate, patient: PatientAttributes | undefined, path: IssuePath, trail: string[] | null): StratifiedRate & { readonly type: "fixed" } {
   let node: StratifiedRate = rule;
   while (node.type !== "fixed") {
     const raw = attributeValue(patient, node.by, path);
@@ -256,10 +270,10 @@ export function resolveStratifiedRate(
       const key = String(raw);
       const hit = node.categories.get(key);
       if (hit !== undefined) {
-        trail.push(`${node.by} = ${key}`);
+        if (trail !== null) trail.push(`${node.by} = ${key}`);
         node = hit;
       } else if (node.fallback !== undefined) {
-        trail.push(`${node.by} = ${key} (not listed: default)`);
+        if (trail !== null) trail.push(`${node.by} = ${key} (not listed: default)`);
         node = node.fallback;
       } else {
         throw new DomainError("UNKNOWN_KEY", `unknown ${node.by} ${JSON.stringify(key)}: the table lists ${[...node.categories.keys()].join(", ")} and declares no default`, {
@@ -269,7 +283,8 @@ export function resolveStratifiedRate(
       }
     } else {
       let x = numericAttribute(raw, [...path, node.by], node.by);
-      let shown = `${node.by} = ${x.toString()}`;
+      let shown = "";
+      if (trail !== null) shown = `${node.by} = ${x.toString()}`;
       if (node.relativeTo !== undefined) {
         const ref =
           "amount" in node.relativeTo
@@ -279,12 +294,12 @@ export function resolveStratifiedRate(
           throw invalid([...path, "amount" in node.relativeTo ? node.by : node.relativeTo.attribute], "the reference of a relative table must be positive", "not_positive");
         }
         x = x.dividedBy(ref);
-        shown = `${node.by} / ${ref.toString()} = ${x.toDecimalPlaces(6).toString()}`;
+        if (trail !== null) shown = `${node.by} / ${ref.toString()} = ${x.toDecimalPlaces(6).toString()}`;
       }
       const band: Band<StratifiedRate> = lookupBand(node.table, x, [...path, node.by]);
-      trail.push(`${shown} in ${describeBand(node.table, band)}${band.label ? ` (${band.label})` : ""}`);
+      if (trail !== null) trail.push(`${shown} in ${describeBand(node.table, band)}${band.label ? ` (${band.label})` : ""}`);
       node = band.value;
     }
   }
-  return { rate: node.rate, fraction: node.fraction, trail };
+  return node;
 }

@@ -4,7 +4,7 @@ import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
 import { userRecord } from "../../core/schemas.js";
 import type { Dec } from "../../money/index.js";
-import { type ResolvedRate, resolveStratifiedRate, type StratifiedRate, stratifiedRateSchema } from "../stratified-rate.js";
+import { rateFraction, type StratifiedRate, stratifiedRateSchema } from "../stratified-rate.js";
 import { type Fraction, fractionOf, roundedProduct } from "../units.js";
 import { commonLayerFields, describeRate, describeStratified, PATIENT_PATH } from "./common.js";
 import { defineLayerKind, type LayerClaimFacts, type ParsedLayerCommon } from "./kind.js";
@@ -25,13 +25,18 @@ export interface AssistanceLayer extends ParsedLayerCommon {
   readonly rate: StratifiedRate | null;
 }
 
-function bestGroup(layer: AssistanceLayer, facts: LayerClaimFacts): { group: string; rate: ResolvedRate } | null {
-  let best: { group: string; rate: ResolvedRate } | null = null;
+/** The patient's group with the highest rate in the layer (the first listed on a tie), or null. */
+function bestGroup(layer: AssistanceLayer, facts: LayerClaimFacts): string | null {
   const groups = facts.patient?.groups;
   if (groups === undefined) return null;
+  let best: string | null = null;
+  let bestRate: Dec | null = null;
   for (const g of groups) {
     const r = layer.groupRates.get(g);
-    if (r !== undefined && (best === null || r.rate.greaterThan(best.rate.rate))) best = { group: g, rate: { rate: r.rate, fraction: r.fraction, trail: [`group ${g}`] } };
+    if (r !== undefined && (bestRate === null || r.rate.greaterThan(bestRate))) {
+      best = g;
+      bestRate = r.rate;
+    }
   }
   return best;
 }
@@ -52,12 +57,15 @@ export const assistanceLayer = defineLayerKind({
   },
   pay: (layer, afterDeductible, _acc, plan, facts) => {
     const best = bestGroup(layer, facts);
-    const f = best !== null ? best.rate.fraction : layer.rate !== null ? resolveStratifiedRate(layer.rate, facts.patient, PATIENT_PATH).fraction : null;
-    return { raw: f === null ? 0n : roundedProduct(afterDeductible, f.num, f.den, plan.rounding), bandAdd: 0n };
+    const f = best !== null ? layer.groupRates.get(best)!.fraction : layer.rate !== null ? rateFraction(layer.rate, facts.patient, PATIENT_PATH) : null;
+    return f === null ? 0n : roundedProduct(afterDeductible, f.num, f.den, plan.rounding);
   },
   describe: (layer, _afterDeductible, _raw, _acc, _plan, facts) => {
     const best = bestGroup(layer, facts);
-    if (best !== null) return describeRate(best.rate, "tiers.assistance.group");
+    if (best !== null) {
+      const r = layer.groupRates.get(best)!;
+      return describeRate({ rate: r.rate, fraction: r.fraction, trail: [`group ${best}`] }, "tiers.assistance.group");
+    }
     if (layer.rate !== null) return describeStratified(layer.rate, "tiers.assistance.rate", facts);
     return {
       rate: "0",

@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { nonNegativeAmountSchema } from "../../core/index.js";
 import { type StratifiedRate, stratifiedRateSchema } from "../stratified-rate.js";
-import { commonLayerFields, describeStratified, optionalUnits, payAtRate } from "./common.js";
+import { commonLayerFields, describeStratified, optionalUnits } from "./common.js";
 import { defineLayerKind, type ParsedLayerCommon } from "./kind.js";
 
 const schema = z.strictObject({
@@ -34,6 +34,6 @@ export const basicLayer = defineLayerKind({
     deductible: optionalUnits(doc.deductible, scale, [...at, "deductible"], "the deductible"),
     rate: doc.rate,
   }),
-  pay: (layer, afterDeductible, _acc, plan, facts) => payAtRate(layer.rate, afterDeductible, plan, facts),
+  rate: (layer) => layer.rate,
   describe: (layer, _afterDeductible, _raw, _acc, _plan, facts) => describeStratified(layer.rate, "tiers.basic.coinsurance", facts),
 });

@@ -4,7 +4,7 @@ import * as z from "zod";
 import { nonNegativeAmountSchema } from "../../core/index.js";
 import { type StratifiedRate, stratifiedRateSchema } from "../stratified-rate.js";
 import { toUnits } from "../units.js";
-import { commonLayerFields, describeStratified, optionalUnits, payAtRate } from "./common.js";
+import { commonLayerFields, describeStratified, optionalUnits } from "./common.js";
 import { defineLayerKind, type ParsedLayerCommon } from "./kind.js";
 
 const schema = z.strictObject({
@@ -36,6 +36,6 @@ export const commercialLayer = defineLayerKind({
     const cap = doc.sumInsured !== undefined ? toUnits(doc.sumInsured, scale, [...at, "sumInsured"], "the sum insured") : common.cap;
     return { ...common, cap, kind: "commercial", deductible: optionalUnits(doc.deductible, scale, [...at, "deductible"], "the deductible"), rate: doc.rate };
   },
-  pay: (layer, afterDeductible, _acc, plan, facts) => payAtRate(layer.rate, afterDeductible, plan, facts),
+  rate: (layer) => layer.rate,
   describe: (layer, _afterDeductible, _raw, _acc, _plan, facts) => describeStratified(layer.rate, "tiers.commercial.coinsurance", facts),
 });

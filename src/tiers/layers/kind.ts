@@ -7,7 +7,7 @@ import type { ExplainValue, Issue, IssuePath } from "../../core/index.js";
 import type { Money, Rounding } from "../../money/index.js";
 import type { CategoryTerms } from "../categories.js";
 import type { LayerLimits } from "../limits.js";
-import type { PatientAttributes } from "../stratified-rate.js";
+import type { PatientAttributes, StratifiedRate } from "../stratified-rate.js";
 import type { VariantRule } from "../variants.js";
 
 /** Which part of the bill a layer may pay on. */
@@ -72,12 +72,6 @@ export interface LayerPlanContext {
   readonly rounding: Rounding;
 }
 
-/** What a layer pays before its cap and the unpaid remainder, and how far it moves its band position. */
-export interface LayerPay {
-  readonly raw: bigint;
-  readonly bandAdd: bigint;
-}
-
 /** A layer's rule in words: the rate shown, the rule id, a phrase and the inputs used. */
 export interface LayerRuleDescription {
   readonly rate: string;
@@ -121,11 +115,17 @@ export interface LayerKind<K extends string = string, S extends z.ZodType = z.Zo
   readonly deductibleWord: string;
   /** Turns a validated document into the parsed layer (minor units, exact fractions). */
   prepare(doc: z.output<S>, ctx: LayerPrepareContext): L;
-  /** What the layer pays on `afterDeductible`, rounded once (the hot path: integers only). */
-  pay(layer: L, afterDeductible: bigint, acc: MinorUnitAccumulator, plan: LayerPlanContext, facts: LayerClaimFacts): LayerPay;
+  /**
+   * The rate rule of a layer that pays rule × (eligible − deductible), rounded once; null
+   * when `pay` computes the amount. Read once per plan: the waterfall then applies the
+   * rule itself, without a call into the kind per claim.
+   */
+  rate?(layer: L): StratifiedRate | null;
+  /** What the layer pays on `afterDeductible`, rounded once, when `rate` gives no rule (the hot path: integers only). */
+  pay?(layer: L, afterDeductible: bigint, acc: MinorUnitAccumulator, plan: LayerPlanContext, facts: LayerClaimFacts): bigint;
   /** The words for what `pay` computed: rule id, rate, phrase and inputs. */
   describe(layer: L, afterDeductible: bigint, raw: bigint, acc: MinorUnitAccumulator, plan: LayerPlanContext, facts: LayerClaimFacts): LayerRuleDescription;
-  /** True when the layer's accumulator document carries its progressive-band position. */
+  /** True when the layer moves its progressive-band position by what it pays on (and its accumulator document carries it). */
   tracksBandBase?(layer: L): boolean;
   /** Splits the layer's payment into named parts (a pool's funders). */
   parts?(layer: L, amount: Money): readonly LayerPart[];

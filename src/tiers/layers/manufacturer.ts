@@ -4,6 +4,7 @@ import * as z from "zod";
 import { rateSchema, ValidationError } from "../../core/index.js";
 import type { Dec } from "../../money/index.js";
 import { buyGetSplit } from "../buy-get.js";
+import { fixedRate } from "../stratified-rate.js";
 import { type Fraction, fractionOf, roundedProduct } from "../units.js";
 import { commonLayerFields, describeRate } from "./common.js";
 import { defineLayerKind, type LayerClaimFacts, type ParsedLayerCommon } from "./kind.js";
@@ -59,16 +60,17 @@ export const manufacturerLayer = defineLayerKind({
     const program: ManufacturerProgram = p.type === "discount" ? { type: "discount", rate: p.rate, fraction: fractionOf(p.rate) } : p;
     return { ...common, kind: "manufacturer", program };
   },
+  rate: (layer) => (layer.program.type === "discount" ? fixedRate(layer.program.rate) : null),
   pay: (layer, afterDeductible, _acc, plan, facts) => {
     const p = layer.program;
-    if (p.type === "discount") return { raw: roundedProduct(afterDeductible, p.fraction.num, p.fraction.den, plan.rounding), bandAdd: 0n };
+    if (p.type === "discount") return roundedProduct(afterDeductible, p.fraction.num, p.fraction.den, plan.rounding);
     if (p.type === "buyGet") {
       const units = needUnits(layer, facts, p.buy, p.get);
-      if (units === 0) return { raw: 0n, bandAdd: 0n };
+      if (units === 0) return 0n;
       const s = buyGetSplit(units, p.buy, p.get);
-      return { raw: roundedProduct(afterDeductible, BigInt(s.free), BigInt(units), plan.rounding), bandAdd: 0n };
+      return roundedProduct(afterDeductible, BigInt(s.free), BigInt(units), plan.rounding);
     }
-    return { raw: needCycle(layer, facts, p.paidCycles) > p.paidCycles ? afterDeductible : 0n, bandAdd: 0n };
+    return needCycle(layer, facts, p.paidCycles) > p.paidCycles ? afterDeductible : 0n;
   },
   describe: (layer, _afterDeductible, _raw, _acc, _plan, facts) => {
     const p = layer.program;

@@ -4,7 +4,8 @@ import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
 import { allocate, type Dec } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
-import { type Fraction, fractionOf, roundedProduct } from "../units.js";
+import { fixedRate } from "../stratified-rate.js";
+import { type Fraction, fractionOf } from "../units.js";
 import { commonLayerFields, pct } from "./common.js";
 import { defineLayerKind, type ParsedLayerCommon } from "./kind.js";
 
@@ -49,7 +50,7 @@ export const poolLayer = defineLayerKind({
       totalFraction: fractionOf(total.greaterThan(1) ? new D(1) : total),
     };
   },
-  pay: (layer, afterDeductible, _acc, plan) => ({ raw: roundedProduct(afterDeductible, layer.totalFraction.num, layer.totalFraction.den, plan.rounding), bandAdd: 0n }),
+  rate: (layer) => fixedRate(layer.total.greaterThan(1) ? new D(1) : layer.total),
   describe: (layer) => ({
     rate: layer.total.toString(),
     rule: "tiers.pool.shares",

@@ -6,7 +6,7 @@ import { type Dec, formatMoney } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { type StratifiedRate, stratifiedRateSchema } from "../stratified-rate.js";
 import { type Fraction, fractionOf, maxUnits, minUnits, roundedProduct, toUnits, unitsMoney, unitsText } from "../units.js";
-import { commonLayerFields, describeStratified, optionalUnits, payAtRate, pct } from "./common.js";
+import { commonLayerFields, describeStratified, optionalUnits, pct } from "./common.js";
 import { defineLayerKind, type ParsedLayerCommon } from "./kind.js";
 
 const schema = z.strictObject({
@@ -81,10 +81,8 @@ export const supplementaryLayer = defineLayerKind({
     }
     return { ...common, kind: "supplementary", deductible: optionalUnits(doc.threshold, scale, [...at, "threshold"], "the threshold"), rate: doc.rate ?? null, bands, bandDen };
   },
-  pay: (layer, afterDeductible, acc, plan, facts) => {
-    if (layer.bands !== null) return { raw: roundedProduct(progressiveNumerator(layer, acc.bandBase, afterDeductible), 1n, layer.bandDen, plan.rounding), bandAdd: afterDeductible };
-    return payAtRate(layer.rate!, afterDeductible, plan, facts);
-  },
+  rate: (layer) => (layer.bands === null ? layer.rate : null),
+  pay: (layer, afterDeductible, acc, plan) => roundedProduct(progressiveNumerator(layer, acc.bandBase, afterDeductible), 1n, layer.bandDen, plan.rounding),
   describe: (layer, afterDeductible, raw, acc, plan, facts) => {
     if (layer.bands === null) return describeStratified(layer.rate!, "tiers.supplementary.rate", facts);
     const fmt = (u: bigint): string => formatMoney(unitsMoney(u, plan.scale, plan.currency));
