@@ -4,12 +4,13 @@
 // sentence); this module only assembles the plan from the registered kinds.
 import * as z from "zod";
 import { type IssuePath, parseInput, roundingSchema, currencyCodeSchema, ValidationError, type Issue } from "../core/index.js";
-import { type Rounding } from "../money/index.js";
+import { type Dec, formatMoney, money, type Rounding } from "../money/index.js";
 import { Decimal } from "../money/decimal.js";
 import { prepareCategories } from "./categories.js";
 import type { LayerVariant, ParsedLayerCommon } from "./layers/kind.js";
 import { type LayerStep, layerSteps } from "./layer-steps.js";
 import { prepareLimits } from "./limits.js";
+import { resolveVariantTerm } from "./variants.js";
 import { type CoverageLayer, coverageLayerSchema, layerKindOf } from "./layers/registry.js";
 import { scaleOf, toUnits } from "./units.js";
 
@@ -105,6 +106,7 @@ export function parseLayers(json: unknown): CoveragePlan {
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
   const categoryNames: string[] = [];
+  const fmt = (d: Dec): string => formatMoney(money(d, currency));
   const layers: CoverageLayer[] = doc.layers.map((l, index): CoverageLayer => {
     const at: IssuePath = ["layers", index];
     const id = l.id ?? `${l.kind}-${index + 1}`;
@@ -138,15 +140,21 @@ export function parseLayers(json: unknown): CoveragePlan {
         if (ids.has(v.id)) issues.push({ path: [...vat, "id"], code: "duplicate_id", message: `variant id ${JSON.stringify(v.id)} appears twice in the layer` });
         ids.add(v.id);
         const merged: Record<string, unknown> = { ...l, variants: undefined };
+        const changes: string[] = [];
+        const own = l as unknown as Record<string, unknown>;
         for (const [key, value] of Object.entries(v)) {
           if (key === "id" || key === "when" || value === undefined) continue;
           if (!(key in shape)) {
             issues.push({ path: [...vat, key], code: "unrecognized_keys", message: `a ${l.kind} layer has no ${key} to vary` });
             continue;
           }
-          merged[key] = value === null ? undefined : value;
+          // Relative terms (a factor, a change, points) are made absolute against the layer's own.
+          const term = resolveVariantTerm(key, value, own[key], { fmt, scale, at: vat, issues });
+          if (term === null) continue;
+          merged[key] = term.value;
+          changes.push(term.words);
         }
-        return { id: v.id, when: v.when, layer: prepare(merged as typeof l, vat, null) };
+        return { id: v.id, when: v.when, changes, layer: prepare(merged as typeof l, vat, null) };
       });
     }
     return prepare(l, at, variants);

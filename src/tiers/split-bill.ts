@@ -34,7 +34,7 @@ import { describeStratified, pct } from "./layers/common.js";
 import type { LayerClaimFacts, LayerPart, LayerRuleDescription } from "./layers/kind.js";
 import { layerKindOf } from "./layers/registry.js";
 import { toUnits, unitsMoney, unitsText } from "./units.js";
-import { describeVariantRule } from "./variants.js";
+import { describeVariant, describeVariantRule } from "./variants.js";
 import { checkLineCategories, type LayerLimitedBy, type LayerOutcome, settleLines } from "./waterfall.js";
 
 const patientSchema = z
@@ -178,7 +178,7 @@ function sentence(o: LayerOutcome, d: LayerRuleDescription, plan: CoveragePlan, 
   const layer = o.layer;
   const lim = layer.limits;
   const parts: string[] = [];
-  const variant = o.variant === null ? "" : `, variant ${o.variant.id} (${describeVariantRule(o.variant.when, facts.patient)}),`;
+  const variant = o.variant === null ? "" : `, variant ${o.variant.id} (${describeVariant(o.variant, facts.patient)}),`;
   const whole = o.line === null ? "the whole bill" : "the whole line";
   parts.push(`${layer.name} [${layer.id}]${variant} looks at ${layer.basis === "total" ? whole : "what remains"}, ${fmt(o.base)}`);
   if (o.excluded !== null) {
@@ -220,7 +220,7 @@ function maxOf(u: bigint): bigint {
 }
 
 /** The explanation inputs of one outcome. */
-function outcomeInputs(o: LayerOutcome, d: LayerRuleDescription, m: (u: bigint) => Money): Record<string, ExplainValue> {
+function outcomeInputs(o: LayerOutcome, d: LayerRuleDescription, m: (u: bigint) => Money, patient: LayerClaimFacts["patient"]): Record<string, ExplainValue> {
   const layer = o.layer;
   const lim = layer.limits;
   const inputs: Record<string, ExplainValue> = {
@@ -236,7 +236,7 @@ function outcomeInputs(o: LayerOutcome, d: LayerRuleDescription, m: (u: bigint) 
     capUsedBefore: m(o.before.paid),
     limitedBy: o.limitedBy,
   };
-  if (o.variant !== null) inputs.variant = o.variant.id;
+  if (o.variant !== null) Object.assign(inputs, { variant: o.variant.id, variantRule: describeVariantRule(o.variant.when, patient), variantChanges: [...o.variant.changes] });
   if (o.line !== null) inputs.line = o.line.id;
   if (o.firstSelfPay > 0n) inputs.firstSelfPay = m(o.firstSelfPay);
   if (lim !== null) {
@@ -352,7 +352,7 @@ export function splitBill(input: SplitBillInput | (Omit<SplitBillInput, "plan"> 
       perLayer[i]!.push({ o, d, text });
       if (piece.line === null) poolParts[i] = layerKindOf(o.layer).parts?.(o.layer as never, m(o.pay));
       if (explain) {
-        const inputs = outcomeInputs(o, d, m);
+        const inputs = outcomeInputs(o, d, m, facts.patient);
         const parts = piece.line === null ? poolParts[i] : undefined;
         if (parts !== undefined) inputs.parts = parts.map((p) => ({ funder: p.id, amount: p.amount }));
         steps.push(step(d.rule, text, inputs, m(o.pay)));

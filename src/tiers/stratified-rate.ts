@@ -85,6 +85,28 @@ export function fixedRate(rate: Dec): StratifiedRate {
   return made({ type: "fixed", rate, fraction: fractionOf(rate) });
 }
 
+/**
+ * The rule with `points` added to every rate it can give (a variant's "five extra
+ * points"): a fixed rate moves, a table moves each of its entries and its default. A
+ * result outside [0, 1] is a `ValidationError` (`out_of_range`) at `path`.
+ */
+export function shiftRate(rule: StratifiedRate, points: Dec, path: IssuePath): StratifiedRate {
+  if (rule.type === "fixed") {
+    const moved = rule.rate.plus(points);
+    if (moved.isNegative() || moved.greaterThan(1)) {
+      throw invalid(path, `${rule.rate.toString()} ${points.isNegative() ? "−" : "+"} ${points.abs().toString()} = ${moved.toString()} is not a rate in [0, 1]`, "out_of_range");
+    }
+    return fixedRate(moved);
+  }
+  if (rule.type === "categorical") {
+    const categories = new Map([...rule.categories].map(([k, v]) => [k, shiftRate(v, points, path)] as const));
+    return made(rule.fallback === undefined ? { type: "categorical", by: rule.by, categories } : { type: "categorical", by: rule.by, categories, fallback: shiftRate(rule.fallback, points, path) });
+  }
+  const t = rule.table;
+  const table = bandedTable<StratifiedRate>({ closed: t.closed, domain: t.domain, bands: t.bands.map((b) => ({ from: b.from, to: b.to, value: shiftRate(b.value, points, path), ...(b.label === undefined ? {} : { label: b.label }) })) }, path);
+  return made(rule.relativeTo === undefined ? { type: "banded", by: rule.by, table } : { type: "banded", by: rule.by, relativeTo: rule.relativeTo, table });
+}
+
 const boundSchema = z.union([z.string(), z.number(), z.null()]);
 
 const attributeName = z.string().min(1, "name the patient attribute the table is keyed by");

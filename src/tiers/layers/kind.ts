@@ -36,6 +36,8 @@ export interface ParsedLayerCommon {
 export interface LayerVariant {
   readonly id: string;
   readonly when: VariantRule;
+  /** What the variant changes, in words (`deductible CNY 1,000.00 × 0.5 = CNY 500.00`, `rate 75% + 5 points = 80%`, `no annual cap instead of CNY 100,000.00`). */
+  readonly changes: readonly string[];
   readonly layer: ParsedLayerCommon & { readonly kind: string };
 }
 
