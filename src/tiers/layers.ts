@@ -12,29 +12,43 @@ import { type LayerStep, layerSteps } from "./layer-steps.js";
 import { prepareLimits } from "./limits.js";
 import { resolveVariantTerm } from "./variants.js";
 import { type CoverageLayer, coverageLayerSchema, layerKindOf } from "./layers/registry.js";
-import { scaleOf, toUnits } from "./units.js";
+import { scaleOf, toUnits } from "../money/minor-units.js";
 
 export { COVERAGE_LAYER_KIND_NAMES, coverageLayerSchema, type CoverageLayer, type CoverageLayerKind } from "./layers/registry.js";
 export type { LayerVariant, ParsedLayerCommon } from "./layers/kind.js";
 export type { ManufacturerProgram } from "./layers/manufacturer.js";
 export type { UnitBand } from "./layers/supplementary.js";
 
-/** A coverage-layer document as stored. */
+/**
+ * A coverage-layer document as stored.
+ *
+ * @category Coverage Layers
+ */
 export type CoverageLayerInput = z.input<typeof coverageLayerSchema>;
 
-/** The zod schema of a coverage plan document: currency, rounding and the ordered layers. */
+/**
+ * The zod schema of a coverage plan document: currency, rounding and the ordered layers.
+ *
+ * @category Coverage Layers
+ */
 export const coveragePlanSchema = z.strictObject(
   {
     /** The plan's currency, always stated: the bill, deductibles and caps are amounts in it. */
     currency: currencyCodeSchema,
+    /** How each layer's payment is rounded to the minor unit, once per layer (`half-up` when absent). */
     rounding: roundingSchema.optional(),
+    /** The coverage layers (多层次保障) in the order they pay: basic insurance, critical-illness, commercial cover, manufacturer assistance, medical assistance, pools. */
     layers: z.array(coverageLayerSchema),
   },
   // A bare array of layers states no currency (it used to settle as CNY): say how to write it.
   { error: (issue) => (issue.code === "invalid_type" && Array.isArray(issue.input) ? 'a coverage plan states its currency: write { "currency": "CNY", "layers": [...] }' : undefined) },
 );
 
-/** A coverage plan document: `{ currency, rounding?, layers }` (the currency is required). */
+/**
+ * A coverage plan document: `{ currency, rounding?, layers }` (the currency is required).
+ *
+ * @category Coverage Layers
+ */
 export type CoveragePlanInput = z.input<typeof coveragePlanSchema>;
 
 // A private symbol for the type and a WeakSet for the check (L1): `Symbol.for` was global,
@@ -55,7 +69,11 @@ function deepFreeze<T>(value: T): T {
   return Object.freeze(value);
 }
 
-/** A parsed coverage plan: validate once with {@link parseLayers}, settle many claims with {@link splitBill}. */
+/**
+ * A parsed coverage plan: validate once with {@link parseLayers}, settle many claims with {@link splitBill}.
+ *
+ * @category Coverage Layers
+ */
 export interface CoveragePlan {
   readonly currency: string;
   /** Minor digits of the currency. */
@@ -70,11 +88,13 @@ export interface CoveragePlan {
 /**
  * True when `value` is a plan made by {@link parseLayers}.
  *
+ * @param value - Anything.
  * @example
  * ```ts
  * isCoveragePlan(parseLayers({ currency: "CNY", layers: [{ kind: "basic", rate: 0.7 }] })); // true
  * isCoveragePlan({ layers: [] });                              // false (a document, not yet parsed)
  * ```
+ * @category Coverage Layers
  */
 export function isCoveragePlan(value: unknown): value is CoveragePlan {
   return typeof value === "object" && value !== null && madePlans.has(value);
@@ -86,6 +106,9 @@ export function isCoveragePlan(value: unknown): value is CoveragePlan {
  * fractions, tables checked for gaps and overlaps). Errors carry the path of the
  * offending field, e.g. `layers[1].rate` or `layers[2].bands`.
  *
+ * @param json - The plan document `{ currency, rounding?, layers }` (a parsed plan is returned as it is).
+ * @throws {ValidationError} when the document does not match `coveragePlanSchema`, a layer contradicts itself, or a variant changes a term it cannot (the field path is named, e.g. `layers[1].rate`).
+ * @throws {DomainError} BAND_COVERAGE when progressive bands do not cover [0, +∞).
  * @example
  * ```ts
  * const plan = parseLayers({
@@ -97,6 +120,7 @@ export function isCoveragePlan(value: unknown): value is CoveragePlan {
  * });
  * splitBill({ plan, bill: "1000000" }).patient; // CNY 100000.00
  * ```
+ * @category Coverage Layers
  */
 export function parseLayers(json: unknown): CoveragePlan {
   if (isCoveragePlan(json)) return json;

@@ -22,12 +22,20 @@ import {
 } from "../core/index.js";
 import { type Dec, type DecimalInput } from "../money/index.js";
 import { D } from "../money/decimal.js";
-import { type Fraction, fractionOf } from "./units.js";
+import { type Fraction, fractionOf } from "../money/minor-units.js";
 
-/** Patient attributes a stratified rate may read: `{ biomarker: "ALK-positive", lineOfTherapy: 2, income: "48000" }`. */
+/**
+ * Patient attributes a stratified rate may read: `{ biomarker: "ALK-positive", lineOfTherapy: 2, income: "48000" }`.
+ *
+ * @category Stratified Reimbursement
+ */
 export type PatientAttributes = Readonly<Record<string, string | number | readonly string[] | undefined>>;
 
-/** A stratified-rate document as stored: a rate, a category table or a banded table. */
+/**
+ * A stratified-rate document as stored: a rate, a category table or a banded table.
+ *
+ * @category Stratified Reimbursement
+ */
 export type StratifiedRateInput =
   | string
   | number
@@ -48,7 +56,11 @@ export type StratifiedRateInput =
       readonly domain?: { readonly min: DecimalInput | null; readonly max: DecimalInput | null };
     };
 
-/** A validated stratified rate. */
+/**
+ * A validated stratified rate.
+ *
+ * @category Stratified Reimbursement
+ */
 export type StratifiedRate =
   | { readonly type: "fixed"; readonly rate: Dec; readonly fraction: Fraction }
   | {
@@ -64,7 +76,11 @@ export type StratifiedRate =
       readonly table: BandedTable<StratifiedRate>;
     };
 
-/** The rate a patient gets, with the choices that led to it. */
+/**
+ * The rate a patient gets, with the choices that led to it.
+ *
+ * @category Stratified Reimbursement
+ */
 export interface ResolvedRate {
   readonly rate: Dec;
   readonly fraction: Fraction;
@@ -114,8 +130,11 @@ const attributeName = z.string().min(1, "name the patient attribute the table is
 function categoricalSchema() {
   return z
     .strictObject({
+      /** The patient attribute that picks the entry (`biomarker`, `insuranceType`, …). */
       by: attributeName,
+      /** The rate (or a nested table) per value of the attribute. */
       categories: userRecord(z.string(), stratifiedRateSchema).refine((c) => Object.keys(c).length > 0, "a category table needs at least one category"),
+      /** What applies to a value the table does not list; without it an unlisted value is an error (UNKNOWN_KEY). */
       default: stratifiedRateSchema.optional(),
     })
     .strict()
@@ -130,11 +149,36 @@ function categoricalSchema() {
 function bandedSchema() {
   return z
     .strictObject({
+      /** The numeric patient attribute the bands are over (`lineOfTherapy`, `income`, …). */
       by: attributeName,
-      relativeTo: z.union([z.strictObject({ amount: positiveDecimalSchema }).strict(), z.strictObject({ attribute: attributeName }).strict()]).optional(),
+      /** Divide the attribute by a reference first: a fixed `amount`, or another patient `attribute` (income relative to the local average). */
+      relativeTo: z.union([z.strictObject({
+          /** The reference amount, > 0. */
+          amount: positiveDecimalSchema,
+        }).strict(), z.strictObject({
+          /** The patient attribute holding the reference, > 0. */
+          attribute: attributeName,
+        }).strict()]).optional(),
+      /** Which end of each band is included: `lower` (default, [from, to)) or `upper` ((from, to]). */
       closed: z.enum(["lower", "upper"]).optional(),
-      domain: z.strictObject({ min: boundSchema, max: boundSchema }).optional(),
-      bands: z.array(z.strictObject({ from: boundSchema, to: boundSchema, value: stratifiedRateSchema, label: z.string().optional() })).min(1),
+      /** The range the bands must cover; the span of the bands when absent. */
+      domain: z.strictObject({
+          /** Lowest value of the domain (null: −∞). */
+          min: boundSchema,
+          /** Highest value of the domain (null: +∞). */
+          max: boundSchema,
+        }).optional(),
+      /** The bands, covering the domain with no gap and no overlap. */
+      bands: z.array(z.strictObject({
+          /** Lower bound of the band (null: −∞). */
+          from: boundSchema,
+          /** Upper bound of the band (null: +∞). */
+          to: boundSchema,
+          /** The rate (or a nested table) in the band. */
+          value: stratifiedRateSchema,
+          /** A name for the band, shown in explanations. */
+          label: z.string().optional(),
+        })).min(1),
     })
     .strict()
     .transform((doc, ctx): StratifiedRate => {
@@ -165,6 +209,7 @@ let banded: ReturnType<typeof bandedSchema> | undefined;
 /**
  * The zod schema of a stratified rate: a rate in [0, 1], `{ by, categories, default? }`,
  * or `{ by, relativeTo?, bands }` (half-open bands, no gap, no overlap). Tables nest.
+ * @category Stratified Reimbursement
  */
 export const stratifiedRateSchema: z.ZodType<StratifiedRate, StratifiedRateInput> = z
   .unknown()
@@ -219,53 +264,43 @@ function attributeValue(patient: PatientAttributes | undefined, by: string, path
   return v;
 }
 
+/** Input of {@link resolveStratifiedRate}. */
+export interface ResolveStratifiedRateInput {
+  /** A rule parsed by {@link stratifiedRateSchema}. */
+  readonly rule: StratifiedRate;
+  /** The patient's attributes (absent: none). */
+  readonly patient?: PatientAttributes | undefined;
+  /** Where errors about the patient point; `["patient"]` when absent. */
+  readonly path?: IssuePath;
+}
+
+const PATIENT: IssuePath = ["patient"];
+
 /**
  * The rate a stratified rule gives a patient. An unknown category without a declared
  * default is an `UNKNOWN_KEY` error; a value outside a banded table's domain is
  * `OUT_OF_DOMAIN`; a missing attribute is a {@link ValidationError} at `patient.<attribute>`.
  *
+ * @param input - The parsed rule, the patient and the path to report errors at.
+ * @param input.rule - A rule parsed by `stratifiedRateSchema`.
+ * @param input.patient - The patient's attributes.
+ * @param input.path - Where errors about the patient point (`["patient"]` by default).
+ * @throws {ValidationError} invalid_type when the rule was not parsed by `stratifiedRateSchema`; missing_attribute / invalid_attribute at `patient.<attribute>`.
+ * @throws {DomainError} UNKNOWN_KEY for a category the table does not list (and no default); OUT_OF_DOMAIN for a value outside a banded table.
  * @example
  * ```ts
  * declare const rule: z.output<typeof stratifiedRateSchema>;
  * resolveStratifiedRate({ rule: rule, patient: { biomarker: "ALK-positive" } }).rate.toString(); // "0.8"
  * ```
+ * @category Stratified Reimbursement
  */
-export function resolveStratifiedRate(input: { readonly rule: StratifiedRate; readonly patient?: PatientAttributes | undefined; readonly path?: IssuePath }): ResolvedRate;
-/**
- * The older positional form of {@link resolveStratifiedRate}.
- *
- * @deprecated pass `{ rule, patient, path? }`.
- * @example
- * ```ts
- * declare const rule: z.output<typeof stratifiedRateSchema>;
- * resolveStratifiedRate(rule, { biomarker: "ALK-positive" }, ["patient"]);
- * ```
- */
-export function resolveStratifiedRate(rule: StratifiedRate, patient: PatientAttributes | undefined, path?: IssuePath): ResolvedRate;
-/**
- * Both forms: `{ rule, patient?, path? }`, or `(rule, patient, path?)`.
- *
- * @example
- * ```ts
- * declare const rule: z.output<typeof stratifiedRateSchema>;
- * resolveStratifiedRate({ rule: rule, patient: { lineOfTherapy: 2 } });
- * ```
- */
-export function resolveStratifiedRate(
-  first: StratifiedRate | { readonly rule: StratifiedRate; readonly patient?: PatientAttributes | undefined; readonly path?: IssuePath },
-  second?: PatientAttributes,
-  third: IssuePath = ["patient"],
-): ResolvedRate {
-  let rule: StratifiedRate;
-  let patient: PatientAttributes | undefined = second;
-  let path: IssuePath = third;
-  // The named form: `{ rule, patient?, path? }` (a parsed rate is never a plain object with a `rule` key).
-  if (typeof first === "object" && first !== null && !madeRates.has(first) && Object.hasOwn(first, "rule")) {
-    const x = first as { rule: StratifiedRate; patient?: PatientAttributes; path?: IssuePath };
-    rule = x.rule;
-    patient = x.patient;
-    path = x.path ?? ["patient"];
-  } else rule = first as StratifiedRate;
+export function resolveStratifiedRate(input: ResolveStratifiedRateInput): ResolvedRate {
+  if (input === null || typeof input !== "object" || Array.isArray(input) || madeRates.has(input)) throw invalid([], "expected { rule, patient?, path? }", "invalid_type");
+  for (const key of Object.keys(input)) {
+    if (key !== "rule" && key !== "patient" && key !== "path") throw invalid([key], `unknown key ${JSON.stringify(key)}: resolveStratifiedRate takes { rule, patient?, path? }`, "unrecognized_keys");
+  }
+  const { rule, patient } = input;
+  const path = input.path ?? PATIENT;
   if (typeof rule !== "object" || rule === null || !madeRates.has(rule)) throw invalid(["rule"], "expected a rate parsed by stratifiedRateSchema", "invalid_type");
   if (!Array.isArray(path)) throw invalid(["path"], "a path is a list of keys and indices", "invalid_type");
   checkPatient(patient, path);

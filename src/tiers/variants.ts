@@ -29,7 +29,11 @@ export const ratePointsSchema = z.strictObject({
 // The relative form first: an object that fails it reports its own field, not "expected an amount".
 const amountTerm = z.union([relativeAmountSchema, nonNegativeAmountSchema]);
 
-/** The zod schema of one variant: an id, the rule that chooses it, and the terms it replaces or changes (`null` removes a cap). */
+/**
+ * The zod schema of one variant: an id, the rule that chooses it, and the terms it replaces or changes (`null` removes a cap).
+ *
+ * @category Variants
+ */
 export const layerVariantSchema = z.strictObject({
   /** Named in explanations, unique within the layer. */
   id: z.string().min(1),
@@ -74,7 +78,11 @@ export const variantFields = {
   variants: z.array(layerVariantSchema).min(1).optional(),
 };
 
-/** A variant's choosing rule. */
+/**
+ * A variant's choosing rule.
+ *
+ * @category Variants
+ */
 export interface VariantRule {
   readonly attribute: string;
   readonly in: readonly (string | number)[];

@@ -9,10 +9,14 @@ import { PATIENT_PATH } from "./layers/common.js";
 import type { CoverageLayer } from "./layers/registry.js";
 import { tighter } from "./limits.js";
 import { checkPatient, rateFraction } from "./stratified-rate.js";
-import { maxUnits, minUnits, roundedProduct, unitsText } from "./units.js";
+import { maxUnits, minUnits, roundedProduct, unitsText } from "../money/minor-units.js";
 import { matchesVariant } from "./variants.js";
 
-/** What limited a layer's payment below what its rule gives. */
+/**
+ * What limited a layer's payment below what its rule gives.
+ *
+ * @category Bulk Path
+ */
 export type LayerLimitedBy = "subLimit" | "cap" | "lifetimeCap" | "remaining" | null;
 
 /** What happened in one layer (on one line of an itemised claim), in minor units. */
@@ -247,7 +251,11 @@ export function settleLines(
   return { pieces, covered };
 }
 
-/** A line of an itemised claim for {@link splitBillMinorUnits}. */
+/**
+ * A line of an itemised claim for {@link splitBillMinorUnits}.
+ *
+ * @category Bulk Path
+ */
 export interface MinorUnitLine {
   readonly id?: string;
   readonly category: string;
@@ -256,7 +264,11 @@ export interface MinorUnitLine {
   readonly amount: bigint;
 }
 
-/** A claim for {@link splitBillMinorUnits}: amounts as bigint minor units (fen, cents). */
+/**
+ * A claim for {@link splitBillMinorUnits}: amounts as bigint minor units (fen, cents).
+ *
+ * @category Bulk Path
+ */
 export interface MinorUnitClaim {
   /** The bill in minor units, ≥ 0 (with `lines`: their sum, or absent). */
   readonly bill?: bigint;
@@ -273,7 +285,11 @@ export interface MinorUnitClaim {
   readonly familyAccumulators?: readonly MinorUnitFamilyAccumulator[];
 }
 
-/** Result of {@link splitBillMinorUnits}: one amount per layer in plan order, the patient's share, the accumulators after. */
+/**
+ * Result of {@link splitBillMinorUnits}: one amount per layer in plan order, the patient's share, the accumulators after.
+ *
+ * @category Bulk Path
+ */
 export interface MinorUnitSplit {
   readonly layers: readonly bigint[];
   readonly patient: bigint;
@@ -304,7 +320,11 @@ function isUnits(v: unknown): v is bigint {
   return typeof v === "bigint" && v >= 0n;
 }
 
-/** Input of {@link splitBillMinorUnits}: the parsed plan and the claim. */
+/**
+ * Input of {@link splitBillMinorUnits}: the parsed plan and the claim.
+ *
+ * @category Bulk Path
+ */
 export interface SplitBillMinorUnitsInput {
   readonly plan: CoveragePlan;
   readonly claim: MinorUnitClaim;
@@ -318,11 +338,17 @@ export interface SplitBillMinorUnitsInput {
  * Inputs are checked by hand (no schema pass) but still raise typed errors with paths.
  * Takes `{ plan, claim }` (the older positional form `(plan, claim)` still works).
  *
+ * @param input - The parsed plan and the claim in bigint minor units.
+ * @param input.plan - A plan from `parseLayers`.
+ * @param input.claim - The bill or its lines, the patient, and the accumulators before the claim.
+ * @throws {ValidationError} when the plan was not made by `parseLayers` or a claim field has the wrong form (the path is named, e.g. `claim.bill`).
+ * @throws {DomainError} INCONSISTENT_INPUT when the lines do not add up to the bill, the catalogue part exceeds it, or an accumulator exceeds its limit; UNKNOWN_KEY for a line category no layer defines.
  * @example
  * ```ts
  * const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", deductible: "750", rate: 0.75 }] });
  * splitBillMinorUnits({ plan: plan, claim: { bill: 10_000_000n } }); // { layers: [7443750n], patient: 2556250n, ... }
  * ```
+ * @category Bulk Path
  */
 export function splitBillMinorUnits(input: SplitBillMinorUnitsInput): MinorUnitSplit;
 /**

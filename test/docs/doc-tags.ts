@@ -62,6 +62,9 @@ export function missingDocTags(): MissingTag[] {
  */
 export function undocumentedSchemaFields(): MissingTag[] {
   const program = ts.createProgram([join(srcDir, "index.ts")], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true });
+  // Binding sets each node's parent: without it getJSDocCommentsAndTags finds no comment on
+  // any property (every field counted as undocumented) and findAncestor finds no owner.
+  program.getTypeChecker();
   const out: MissingTag[] = [];
   for (const sf of program.getSourceFiles()) {
     if (!sf.fileName.startsWith(srcDir)) continue;

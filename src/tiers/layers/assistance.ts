@@ -5,11 +5,12 @@ import { rateSchema } from "../../core/index.js";
 import { userRecord } from "../../core/schemas.js";
 import type { Dec } from "../../money/index.js";
 import { rateFraction, type StratifiedRate, stratifiedRateSchema } from "../stratified-rate.js";
-import { type Fraction, fractionOf, roundedProduct } from "../units.js";
+import { type Fraction, fractionOf, roundedProduct } from "../../money/minor-units.js";
 import { commonLayerFields, describeRate, describeStratified, PATIENT_PATH } from "./common.js";
 import { defineLayerKind, type LayerClaimFacts, type ParsedLayerCommon } from "./kind.js";
 
 const schema = z.strictObject({
+  /** Medical assistance (医疗救助). */
   kind: z.literal("assistance"),
   ...commonLayerFields,
   /** Share of what remains, per eligible group (低保 / 特困 …); the highest matching rate applies. */
@@ -18,7 +19,11 @@ const schema = z.strictObject({
   rate: stratifiedRateSchema.optional(),
 });
 
-/** A parsed medical-assistance layer. */
+/**
+ * A parsed medical-assistance layer.
+ *
+ * @category Coverage Layers
+ */
 export interface AssistanceLayer extends ParsedLayerCommon {
   readonly kind: "assistance";
   readonly groupRates: ReadonlyMap<string, { readonly rate: Dec; readonly fraction: Fraction }>;
@@ -69,7 +74,7 @@ export const assistanceLayer = defineLayerKind({
     if (layer.rate !== null) return describeStratified(layer.rate, "tiers.assistance.rate", facts);
     return {
       rate: "0",
-      rule: "tiers.assistance.notEligible",
+      rule: "tiers.assistance.not-eligible",
       how: `0%: the patient is in none of the eligible groups (${[...layer.groupRates.keys()].join(", ")})`,
       inputs: { eligibleGroups: [...layer.groupRates.keys()], patientGroups: [...(facts.patient?.groups ?? [])] },
     };

@@ -7,6 +7,7 @@ import { commonLayerFields, describeStratified, optionalUnits } from "./common.j
 import { defineLayerKind, type ParsedLayerCommon } from "./kind.js";
 
 const schema = z.strictObject({
+  /** Basic medical insurance (基本医保). */
   kind: z.literal("basic"),
   ...commonLayerFields,
   /** Annual deductible (起付线). */
@@ -15,7 +16,11 @@ const schema = z.strictObject({
   rate: stratifiedRateSchema,
 });
 
-/** A parsed basic-insurance layer. */
+/**
+ * A parsed basic-insurance layer.
+ *
+ * @category Coverage Layers
+ */
 export interface BasicLayer extends ParsedLayerCommon {
   readonly kind: "basic";
   readonly rate: StratifiedRate;

@@ -4,7 +4,7 @@ import * as z from "zod";
 import { type IssuePath, nonNegativeAmountSchema } from "../../core/index.js";
 import type { Dec } from "../../money/index.js";
 import { rateFraction, type ResolvedRate, resolveStratifiedRate, type StratifiedRate } from "../stratified-rate.js";
-import { roundedProduct, toUnits } from "../units.js";
+import { roundedProduct, toUnits } from "../../money/minor-units.js";
 import { categoryFields } from "../categories.js";
 import { limitFields } from "../limits.js";
 import { variantFields } from "../variants.js";
@@ -57,5 +57,5 @@ export function describeRate(resolved: ResolvedRate, rule: string): LayerRuleDes
 
 /** {@link describeRate} for a stratified rule resolved against the claim's patient. */
 export function describeStratified(rule: StratifiedRate, ruleId: string, facts: LayerClaimFacts): LayerRuleDescription {
-  return describeRate(resolveStratifiedRate(rule, facts.patient, PATIENT_PATH), ruleId);
+  return describeRate(resolveStratifiedRate({ rule, patient: facts.patient, path: PATIENT_PATH }), ruleId);
 }

@@ -10,10 +10,18 @@ import type { LayerLimits } from "../limits.js";
 import type { PatientAttributes, StratifiedRate } from "../stratified-rate.js";
 import type { VariantRule } from "../variants.js";
 
-/** Which part of the bill a layer may pay on. */
+/**
+ * Which part of the bill a layer may pay on.
+ *
+ * @category Coverage Layers
+ */
 export type LayerCovers = "all" | "catalogue" | "outOfCatalogue";
 
-/** Fields every parsed coverage layer has. */
+/**
+ * Fields every parsed coverage layer has.
+ *
+ * @category Coverage Layers
+ */
 export interface ParsedLayerCommon {
   readonly id: string;
   readonly name: string;
@@ -32,7 +40,11 @@ export interface ParsedLayerCommon {
   readonly variants: readonly LayerVariant[] | null;
 }
 
-/** A parsed variant: its rule and the whole layer as it applies to matching patients. */
+/**
+ * A parsed variant: its rule and the whole layer as it applies to matching patients.
+ *
+ * @category Coverage Layers
+ */
 export interface LayerVariant {
   readonly id: string;
   readonly when: VariantRule;
@@ -41,7 +53,11 @@ export interface LayerVariant {
   readonly layer: ParsedLayerCommon & { readonly kind: string };
 }
 
-/** One layer's accumulators in minor units (deductible met, paid, band position), for {@link splitBillMinorUnits}. */
+/**
+ * One layer's accumulators in minor units (deductible met, paid, band position), for {@link splitBillMinorUnits}.
+ *
+ * @category Coverage Layers
+ */
 export interface MinorUnitAccumulator {
   met: bigint;
   paid: bigint;
@@ -54,27 +70,43 @@ export interface MinorUnitAccumulator {
   sub?: ReadonlyMap<string, bigint>;
 }
 
-/** A family's accumulators of one layer in minor units: family deductible met and family out-of-pocket. */
+/**
+ * A family's accumulators of one layer in minor units: family deductible met and family out-of-pocket.
+ *
+ * @category Coverage Layers
+ */
 export interface MinorUnitFamilyAccumulator {
   met: bigint;
   oop: bigint;
 }
 
-/** The claim facts layers read. */
+/**
+ * The claim facts layers read.
+ *
+ * @category Coverage Layers
+ */
 export interface LayerClaimFacts {
   readonly patient: (PatientAttributes & { readonly groups?: readonly string[] }) | undefined;
   readonly units: number | undefined;
   readonly cycle: number | undefined;
 }
 
-/** What a layer needs to know about its plan while paying: currency, minor digits, rounding. */
+/**
+ * What a layer needs to know about its plan while paying: currency, minor digits, rounding.
+ *
+ * @category Coverage Layers
+ */
 export interface LayerPlanContext {
   readonly currency: string;
   readonly scale: number;
   readonly rounding: Rounding;
 }
 
-/** A layer's rule in words: the rate shown, the rule id, a phrase and the inputs used. */
+/**
+ * A layer's rule in words: the rate shown, the rule id, a phrase and the inputs used.
+ *
+ * @category Coverage Layers
+ */
 export interface LayerRuleDescription {
   readonly rate: string;
   readonly rule: string;
@@ -82,7 +114,11 @@ export interface LayerRuleDescription {
   readonly inputs: Record<string, ExplainValue>;
 }
 
-/** What a kind's `prepare` is given: the common fields already parsed, where the layer sits, and where to report problems. */
+/**
+ * What a kind's `prepare` is given: the common fields already parsed, where the layer sits, and where to report problems.
+ *
+ * @category Coverage Layers
+ */
 export interface LayerPrepareContext {
   /** id, name, basis, covers, cap (from `cap`), deductible 0, index, limits, categories, variants. */
   readonly common: ParsedLayerCommon;
@@ -94,7 +130,11 @@ export interface LayerPrepareContext {
   readonly issues: Issue[];
 }
 
-/** A part of a layer's payment (a pool's funder share). */
+/**
+ * A part of a layer's payment (a pool's funder share).
+ *
+ * @category Coverage Layers
+ */
 export interface LayerPart {
   readonly id: string;
   readonly name: string;
@@ -104,6 +144,7 @@ export interface LayerPart {
 /**
  * One kind of coverage layer. `pay` and `describe` read the same prepared layer and
  * the same accumulator, so the bulk path and the explained path cannot drift.
+ * @category Coverage Layers
  */
 export interface LayerKind<K extends string = string, S extends z.ZodType = z.ZodType, L extends ParsedLayerCommon & { readonly kind: K } = ParsedLayerCommon & { readonly kind: K }> {
   readonly kind: K;

@@ -5,30 +5,56 @@ import { rateSchema, ValidationError } from "../../core/index.js";
 import type { Dec } from "../../money/index.js";
 import { buyGetSplit } from "../buy-get.js";
 import { fixedRate } from "../stratified-rate.js";
-import { type Fraction, fractionOf, roundedProduct } from "../units.js";
+import { type Fraction, fractionOf, roundedProduct } from "../../money/minor-units.js";
 import { commonLayerFields, describeRate } from "./common.js";
 import { defineLayerKind, type LayerClaimFacts, type ParsedLayerCommon } from "./kind.js";
 
 const programSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("discount"), rate: rateSchema }),
-  z.strictObject({ type: z.literal("buyGet"), buy: z.number().int().min(1), get: z.number().int().min(1) }),
-  z.strictObject({ type: z.literal("freeAfterCycles"), paidCycles: z.number().int().min(0) }),
+  z.strictObject({
+    /** A price discount. */
+    type: z.literal("discount"),
+    /** The discount as a share of the price, in [0, 1]. */
+    rate: rateSchema,
+  }),
+  z.strictObject({
+    /** Buy N, get M free (买 N 赠 M): needs the claim's `units`. */
+    type: z.literal("buyGet"),
+    /** Units paid for in each cycle of the offer (买 N), ≥ 1. */
+    buy: z.number().int().min(1),
+    /** Units given free in each complete cycle (赠 M), ≥ 1. */
+    get: z.number().int().min(1),
+  }),
+  z.strictObject({
+    /** The drug free after a number of paid treatment cycles: needs the claim's `cycle`. */
+    type: z.literal("freeAfterCycles"),
+    /** Treatment cycles the patient pays before the drug is free, ≥ 0. */
+    paidCycles: z.number().int().min(0),
+  }),
 ]);
 
 const schema = z.strictObject({
+  /** Manufacturer patient assistance (患者援助项目, PAP). */
   kind: z.literal("manufacturer"),
   ...commonLayerFields,
   /** Price discount, buy-N-get-M free, or free drug after X paid cycles. */
   program: programSchema,
 });
 
-/** The manufacturer programme of a parsed layer. */
+/**
+ * The manufacturer programme of a parsed layer.
+ *
+ * @category Coverage Layers
+ */
 export type ManufacturerProgram =
   | { readonly type: "discount"; readonly rate: Dec; readonly fraction: Fraction }
   | { readonly type: "buyGet"; readonly buy: number; readonly get: number }
   | { readonly type: "freeAfterCycles"; readonly paidCycles: number };
 
-/** A parsed manufacturer-assistance layer. */
+/**
+ * A parsed manufacturer-assistance layer.
+ *
+ * @category Coverage Layers
+ */
 export interface ManufacturerLayer extends ParsedLayerCommon {
   readonly kind: "manufacturer";
   readonly program: ManufacturerProgram;
@@ -80,7 +106,7 @@ export const manufacturerLayer = defineLayerKind({
       const s = buyGetSplit(units, p.buy, p.get);
       return {
         rate: units === 0 ? "0" : `${s.free}/${units}`,
-        rule: "tiers.manufacturer.buyGet",
+        rule: "tiers.manufacturer.buy-get",
         how: `the free share ${s.free}/${units} (buy ${p.buy}, get ${p.get} free: ${s.paid} of ${units} units paid)`,
         inputs: { buy: p.buy, get: p.get, units, paidUnits: s.paid, freeUnits: s.free },
       };
@@ -89,7 +115,7 @@ export const manufacturerLayer = defineLayerKind({
     const free = cycle > p.paidCycles;
     return {
       rate: free ? "1" : "0",
-      rule: "tiers.manufacturer.freeAfterCycles",
+      rule: "tiers.manufacturer.free-after-cycles",
       how: `${free ? "100%" : "0%"} (cycle ${cycle}; the drug is free from cycle ${p.paidCycles + 1})`,
       inputs: { cycle, paidCycles: p.paidCycles },
     };
