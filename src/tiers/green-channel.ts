@@ -45,7 +45,11 @@ function two(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-/** Input of {@link formatInstant}. */
+/**
+ * Input of {@link formatInstant}.
+ *
+ * @category Claim Review
+ */
 export interface FormatInstantInput {
   /** The instant, in milliseconds since 1970-01-01T00:00Z (finite, within the years 0000–9999 once shifted). */
   readonly epochMs: number;

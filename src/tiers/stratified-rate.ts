@@ -264,7 +264,11 @@ function attributeValue(patient: PatientAttributes | undefined, by: string, path
   return v;
 }
 
-/** Input of {@link resolveStratifiedRate}. */
+/**
+ * Input of {@link resolveStratifiedRate}.
+ *
+ * @category Stratified Reimbursement
+ */
 export interface ResolveStratifiedRateInput {
   /** A rule parsed by {@link stratifiedRateSchema}. */
   readonly rule: StratifiedRate;
