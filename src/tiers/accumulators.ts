@@ -11,16 +11,21 @@ import { invalid } from "../kernel/index.js";
 import { type CoveragePlan, type CoveragePlanInput, isCoveragePlan, parseLayers } from "./layers.js";
 import type { MinorUnitAccumulator, MinorUnitFamilyAccumulator } from "./layers/kind.js";
 import { layerKindOf } from "./layers/registry.js";
-import { toUnits, unitsText } from "./units.js";
+import { toUnits, unitsText } from "../money/minor-units.js";
 import { widestTerms } from "./waterfall.js";
 
 export type { MinorUnitAccumulator, MinorUnitFamilyAccumulator } from "./layers/kind.js";
 
-/** The zod schema of the accumulator document handed back by {@link splitBill} and passed to the next claim. */
+/**
+ * The zod schema of the accumulator document handed back by {@link splitBill} and passed to the next claim.
+ *
+ * @category Coverage Layers
+ */
 export const annualAccumulatorsSchema = z
   .strictObject({
     /** The benefit year the figures belong to. */
     year: z.number().int().nullable().optional(),
+    /** The plan's currency; a document in another currency is refused (CURRENCY_MISMATCH). */
     currency: currencyCodeSchema,
     /** The person the figures belong to (checked against the claim's `person`). */
     person: z.string().min(1).optional(),
@@ -31,11 +36,17 @@ export const annualAccumulatorsSchema = z
       z.string(),
       z
         .strictObject({
+          /** Deductible (or threshold) met this year (起付线已累计), in the plan's currency; ≤ the layer's deductible. */
           deductibleMet: nonNegativeAmountSchema.optional(),
+          /** What the layer has paid this year (annual cap used), in the plan's currency; ≤ the annual cap. */
           paid: nonNegativeAmountSchema.optional(),
+          /** The year's amount above the threshold so far (progressive bands of a supplementary layer: where the next claim starts). */
           bandBase: nonNegativeAmountSchema.optional(),
+          /** The person's deductible and coinsurance under the layer this year (年度自付累计); ≤ the out-of-pocket maximum. */
           outOfPocket: nonNegativeAmountSchema.optional(),
+          /** What the layer has paid the person over all years (终身累计); ≤ the lifetime cap. */
           lifetimePaid: nonNegativeAmountSchema.optional(),
+          /** What the layer has paid this year per item category with a sub-limit (分项限额已用), by category name. */
           categories: userRecord(z.string(), nonNegativeAmountSchema).optional(),
         })
         .strict(),
@@ -43,15 +54,32 @@ export const annualAccumulatorsSchema = z
   })
   .strict();
 
-/** The zod schema of a family's accumulator document (family deductible met, family out-of-pocket, per layer). */
+/**
+ * The zod schema of a family's accumulator document (family deductible met, family out-of-pocket, per layer).
+ *
+ * @category Coverage Layers
+ */
 export const familyAccumulatorsSchema = z.strictObject({
+  /** The benefit year the family's figures belong to. */
   year: z.number().int(),
+  /** The plan's currency; a document in another currency is refused (CURRENCY_MISMATCH). */
   currency: currencyCodeSchema,
+  /** The family the figures belong to (checked against the claim's `family`). */
   family: z.string().min(1),
-  layers: userRecord(z.string(), z.strictObject({ deductibleMet: nonNegativeAmountSchema.optional(), outOfPocket: nonNegativeAmountSchema.optional() })),
+  /** Per layer id with family limits: the family deductible met and the family's out-of-pocket so far. */
+  layers: userRecord(z.string(), z.strictObject({
+      /** Family deductible met this year (家庭起付线已累计); ≤ the layer's family deductible. */
+      deductibleMet: nonNegativeAmountSchema.optional(),
+      /** The family's out-of-pocket this year (家庭自付累计); ≤ the family out-of-pocket maximum. */
+      outOfPocket: nonNegativeAmountSchema.optional(),
+    })),
 });
 
-/** Accumulators of one layer, as decimal strings. */
+/**
+ * Accumulators of one layer, as decimal strings.
+ *
+ * @category Coverage Layers
+ */
 export interface LayerAccumulator {
   /** How much of the annual deductible (or threshold) has been met. */
   readonly deductibleMet: string;
@@ -67,7 +95,11 @@ export interface LayerAccumulator {
   readonly categories?: Readonly<Record<string, string>>;
 }
 
-/** The annual accumulators of a plan: plain JSON, ready to store and pass to the next claim. */
+/**
+ * The annual accumulators of a plan: plain JSON, ready to store and pass to the next claim.
+ *
+ * @category Coverage Layers
+ */
 export interface AnnualAccumulators {
   readonly year: number | null;
   readonly currency: string;
@@ -76,7 +108,11 @@ export interface AnnualAccumulators {
   readonly layers: Readonly<Record<string, LayerAccumulator>>;
 }
 
-/** A family's accumulators: plain JSON, passed with each family member's next claim. */
+/**
+ * A family's accumulators: plain JSON, passed with each family member's next claim.
+ *
+ * @category Coverage Layers
+ */
 export interface FamilyAccumulators {
   readonly year: number;
   readonly currency: string;
@@ -85,10 +121,18 @@ export interface FamilyAccumulators {
   readonly layers: Readonly<Record<string, { readonly deductibleMet?: string; readonly outOfPocket?: string }>>;
 }
 
-/** The accumulator document as stored (amounts as decimal strings or safe integers). */
+/**
+ * The accumulator document as stored (amounts as decimal strings or safe integers).
+ *
+ * @category Coverage Layers
+ */
 export type AnnualAccumulatorsInput = z.input<typeof annualAccumulatorsSchema>;
 
-/** A family accumulator document as stored. */
+/**
+ * A family accumulator document as stored.
+ *
+ * @category Coverage Layers
+ */
 export type FamilyAccumulatorsInput = z.input<typeof familyAccumulatorsSchema>;
 
 function layerIndex(plan: CoveragePlan, id: string, at: IssuePath): number {
@@ -265,7 +309,11 @@ export function writeFamilyAccumulators(plan: CoveragePlan, state: readonly Mino
   return { year, currency: plan.currency, family, layers };
 }
 
-/** The zod schema of {@link startBenefitYear}'s input. */
+/**
+ * The zod schema of {@link startBenefitYear}'s input.
+ *
+ * @category Coverage Layers
+ */
 export const startBenefitYearInputSchema = z.strictObject({
   /** A plan from {@link parseLayers}, or the plan document. */
   plan: z.custom<CoveragePlan | CoveragePlanInput>((v) => typeof v === "object" && v !== null, { message: "expected a coverage plan" }),
@@ -279,12 +327,16 @@ export const startBenefitYearInputSchema = z.strictObject({
  * The accumulators a person starts a new benefit year with: deductibles, caps, bands,
  * sub-limits and out-of-pocket back to zero; lifetime figures (终身累计) carried over.
  *
+ * @param input - The plan, the accumulators of the year that ends, and the new year.
+ * @throws {ValidationError} when the input does not match `startBenefitYearInputSchema` (the field path is named).
+ * @throws {DomainError} INCONSISTENT_INPUT when the new year is not after the accumulators' year; CURRENCY_MISMATCH / UNKNOWN_KEY when the accumulators are in another currency or name a layer the plan lacks.
  * @example
  * ```ts
  * const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", id: "basic", rate: 0.6, cap: "500000", lifetimeCap: "2000000" }] });
  * const y1 = splitBill({ plan, bill: "700000", year: 2026 });
  * startBenefitYear({ plan, accumulators: y1.accumulators, year: 2027 }).layers.basic.lifetimePaid; // "420000.00"
  * ```
+ * @category Coverage Layers
  */
 export function startBenefitYear(input: { readonly plan: CoveragePlan | CoveragePlanInput; readonly accumulators: AnnualAccumulatorsInput | AnnualAccumulators; readonly year: number }): AnnualAccumulators {
   const x = parseInput(startBenefitYearInputSchema, input, "startBenefitYear");

@@ -3,7 +3,11 @@ import * as z from "zod";
 import { type Explanation, parseInput, step } from "../core/index.js";
 import { D } from "../money/decimal.js";
 
-/** Input of {@link buyGetFreeUnits}. */
+/**
+ * Input of {@link buyGetFreeUnits}.
+ *
+ * @category Coverage Layers
+ */
 export const buyGetFreeUnitsInputSchema = z
   .strictObject({
     /** Units the patient needs. */
@@ -15,7 +19,11 @@ export const buyGetFreeUnitsInputSchema = z
   })
   .strict();
 
-/** Result of {@link buyGetFreeUnits}. */
+/**
+ * Result of {@link buyGetFreeUnits}.
+ *
+ * @category Coverage Layers
+ */
 export interface BuyGetFreeUnitsResult {
   readonly units: number;
   readonly paidUnits: number;
@@ -44,11 +52,14 @@ export function buyGetSplit(units: number, buy: number, get: number): { paid: nu
  * cycles give M free units each; in a final incomplete cycle the first N units are
  * paid and any beyond them are free. The saving is at most M / (N + M).
  *
+ * @param input - Units dispensed and the programme's buy N, get M.
+ * @throws {ValidationError} when the input does not match `buyGetFreeUnitsInputSchema` (the field path is named).
  * @example
  * ```ts
  * buyGetFreeUnits({ units: 10, buy: 2, get: 1 }).paidUnits; // 7 (3 cycles of 2 + 1, then 1 paid)
  * buyGetFreeUnits({ units: 12, buy: 1, get: 1 }).paidUnits; // 6
  * ```
+ * @category Coverage Layers
  */
 export function buyGetFreeUnits(input: z.input<typeof buyGetFreeUnitsInputSchema>): BuyGetFreeUnitsResult {
   const { units, buy, get } = parseInput(buyGetFreeUnitsInputSchema, input, "buyGetFreeUnits");
@@ -56,7 +67,7 @@ export function buyGetFreeUnits(input: z.input<typeof buyGetFreeUnitsInputSchema
   const share = units === 0 ? "0" : new D(free).dividedBy(units).toDecimalPlaces(6).toString();
   const explanation = [
     step(
-      "tiers.manufacturer.buyGet",
+      "tiers.manufacturer.buy-get",
       `Buy ${buy}, get ${get} free on ${units} units: ${cycles} complete cycle(s) of ${buy + get} give ${cycles * get} free; the ${rest} unit(s) left give ${Math.max(0, rest - buy)} free. The patient pays for ${paid} unit(s).`,
       { units, buy, get, fullCycles: cycles, partialUnits: rest, paidUnits: paid, freeUnits: free },
     ),

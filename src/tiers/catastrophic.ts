@@ -4,19 +4,29 @@ import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInp
 import { formatMoney, money } from "../money/index.js";
 import { D } from "../money/decimal.js";
 
-/** The zod schema of {@link catastrophicBurden}'s input. */
+/**
+ * The zod schema of {@link catastrophicBurden}'s input.
+ *
+ * @category Coverage Layers
+ */
 export const catastrophicBurdenInputSchema = z
   .strictObject({
+    /** The household's out-of-pocket health spending over the period (自付医疗支出), ≥ 0. */
     outOfPocket: nonNegativeAmountSchema,
     /** Household income over the same period; must be positive. */
     householdIncome: positiveDecimalSchema,
     /** The share of income above which spending is catastrophic; default 0.2 (20%). */
     threshold: rateSchema.optional(),
+    /** The currency of every amount in the input (ISO 4217 code, e.g. `CNY`, `USD`); always stated. */
     currency: currencyCodeSchema.optional(),
   })
   .strict();
 
-/** Result of {@link catastrophicBurden}. */
+/**
+ * Result of {@link catastrophicBurden}.
+ *
+ * @category Coverage Layers
+ */
 export interface CatastrophicBurdenResult {
   /** True when out-of-pocket / income is strictly above the threshold. */
   readonly catastrophic: boolean;
@@ -29,10 +39,13 @@ export interface CatastrophicBurdenResult {
 /**
  * Flags catastrophic burden: out-of-pocket spending above a share (default 20%) of household income.
  *
+ * @param input - Out-of-pocket spending, household income and the threshold share.
+ * @throws {ValidationError} when the input does not match `catastrophicBurdenInputSchema` (the field path is named).
  * @example
  * ```ts
  * catastrophicBurden({ outOfPocket: "30000", householdIncome: "100000" }); // catastrophic: true, ratio "0.3"
  * ```
+ * @category Coverage Layers
  */
 export function catastrophicBurden(input: z.input<typeof catastrophicBurdenInputSchema>): CatastrophicBurdenResult {
   const x = parseInput(catastrophicBurdenInputSchema, input, "catastrophicBurden");

@@ -8,15 +8,27 @@ import { type Issue, type IssuePath, nonNegativeAmountSchema, rateSchema } from 
 import { userRecord } from "../core/schemas.js";
 import type { Dec } from "../money/index.js";
 import { type StratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
-import { type Fraction, fractionOf, toUnits } from "./units.js";
+import { type Fraction, fractionOf, toUnits } from "../money/minor-units.js";
 
-/** Catalogue classes: A (甲类, fully eligible), B (乙类, eligible after a first self-pay share), C (丙类, off the catalogue). */
+/**
+ * Catalogue classes: A (甲类, fully eligible), B (乙类, eligible after a first self-pay share), C (丙类, off the catalogue).
+ *
+ * @category Item Categories
+ */
 export const CATALOGUE_CLASSES = ["A", "B", "C"] as const;
 
-/** A catalogue class of a bill line. */
+/**
+ * A catalogue class of a bill line.
+ *
+ * @category Item Categories
+ */
 export type CatalogueClass = (typeof CATALOGUE_CLASSES)[number];
 
-/** The zod schema of one bill line. */
+/**
+ * The zod schema of one bill line.
+ *
+ * @category Item Categories
+ */
 export const billLineSchema = z.strictObject({
   /** Shown in explanations; defaults to `line-<position>`. */
   id: z.string().min(1).optional(),
@@ -28,15 +40,30 @@ export const billLineSchema = z.strictObject({
   amount: nonNegativeAmountSchema,
 });
 
-/** A bill line as JSON. */
+/**
+ * A bill line as JSON.
+ *
+ * @category Item Categories
+ */
 export type BillLineInput = z.input<typeof billLineSchema>;
 
-/** The zod schema of a layer's terms for one category. */
+/**
+ * The zod schema of a layer's terms for one category.
+ *
+ * @category Item Categories
+ */
 export const categoryTermsSchema = z.strictObject({
   /** `false`: the layer pays nothing on this category. */
   covered: z.boolean().optional(),
   /** Share of a line the patient pays first, by catalogue class (乙类先行自付, e.g. `{ "B": 0.1 }`); it stays outside this layer's eligible amount. */
-  firstSelfPay: z.strictObject({ A: rateSchema.optional(), B: rateSchema.optional(), C: rateSchema.optional() }).optional(),
+  firstSelfPay: z.strictObject({
+      /** First self-pay share of class A items (甲类), in [0, 1]. */
+      A: rateSchema.optional(),
+      /** First self-pay share of class B items (乙类先行自付), in [0, 1], e.g. 0.1. */
+      B: rateSchema.optional(),
+      /** First self-pay share of class C items (丙类), in [0, 1] (class C is off the catalogue: most layers do not cover it at all). */
+      C: rateSchema.optional(),
+    }).optional(),
   /** The layer's rate on this category instead of its own rule. */
   rate: stratifiedRateSchema.optional(),
   /** Annual sub-limit on what the layer pays on this category (分项限额). */
@@ -49,7 +76,11 @@ export const categoryFields = {
   categories: userRecord(z.string().min(1), categoryTermsSchema).optional(),
 };
 
-/** A layer's parsed terms for one category. */
+/**
+ * A layer's parsed terms for one category.
+ *
+ * @category Item Categories
+ */
 export interface CategoryTerms {
   readonly category: string;
   readonly covered: boolean;

@@ -33,7 +33,11 @@ function readInstant(text: string): Instant | null {
   return { epochMs: local - offsetMinutes * 60_000, offsetMinutes };
 }
 
-/** An ISO 8601 timestamp with an explicit offset, e.g. `2026-03-02T09:15+08:00`. */
+/**
+ * An ISO 8601 timestamp with an explicit offset, e.g. `2026-03-02T09:15+08:00`.
+ *
+ * @category Claim Review
+ */
 export const isoInstantSchema = z.string().refine((s) => readInstant(s) !== null, {
   message: "expected an ISO 8601 date-time with an offset, e.g. 2026-03-02T09:15+08:00",
 });
@@ -43,14 +47,37 @@ function two(n: number): string {
 }
 
 /**
- * Formats an instant (epoch milliseconds) in a given UTC offset.
+ * Input of {@link formatInstant}.
  *
+ * @category Claim Review
+ */
+export interface FormatInstantInput {
+  /** The instant, in milliseconds since 1970-01-01T00:00Z (finite, within the years 0000–9999 once shifted). */
+  readonly epochMs: number;
+  /** The UTC offset to write it in, in whole minutes within ±18 hours (480 = +08:00). */
+  readonly offsetMinutes: number;
+}
+
+/**
+ * Formats an instant (epoch milliseconds) in a given UTC offset, as an ISO 8601
+ * timestamp with seconds and the offset (`Z` for UTC).
+ *
+ * @category Claim Review
+ * @param input - The instant and the offset.
+ * @param input.epochMs - Milliseconds since the epoch.
+ * @param input.offsetMinutes - The UTC offset in whole minutes (±18 hours at most).
+ * @throws {ValidationError} invalid_offset at `offsetMinutes` (not a whole number of minutes within ±18 h), invalid_instant at `epochMs` (not finite, or outside the years 0000–9999), unrecognized_keys for any other key.
  * @example
  * ```ts
- * formatInstant(Date.UTC(2026, 2, 2, 2, 15), 480); // "2026-03-02T10:15:00+08:00"
+ * formatInstant({ epochMs: Date.UTC(2026, 2, 2, 2, 15), offsetMinutes: 480 }); // "2026-03-02T10:15:00+08:00"
  * ```
  */
-export function formatInstant(epochMs: number, offsetMinutes: number): string {
+export function formatInstant(input: FormatInstantInput): string {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) throw invalid([], "expected { epochMs, offsetMinutes }", "invalid_type");
+  for (const key of Object.keys(input)) {
+    if (key !== "epochMs" && key !== "offsetMinutes") throw invalid([key], `unknown key ${JSON.stringify(key)}: formatInstant takes { epochMs, offsetMinutes }`, "unrecognized_keys");
+  }
+  const { epochMs, offsetMinutes } = input;
   if (typeof offsetMinutes !== "number" || !Number.isSafeInteger(offsetMinutes) || Math.abs(offsetMinutes) > 18 * 60) {
     throw invalid(["offsetMinutes"], "the UTC offset is a whole number of minutes within ±18 hours", "invalid_offset");
   }
@@ -71,20 +98,31 @@ export function formatInstant(epochMs: number, offsetMinutes: number): string {
 /** The longest deadline accepted: ten years, in minutes (deadlines are hours or days). */
 const MAX_MINUTES = 10 * 366 * 24 * 60;
 
-/** The zod schema of {@link greenChannelDeadlines}' input. */
+/**
+ * The zod schema of {@link greenChannelDeadlines}' input.
+ *
+ * @category Claim Review
+ */
 export const greenChannelDeadlinesInputSchema = z
   .strictObject({
+    /** When the request was submitted: an ISO 8601 date-time with its UTC offset (the deadlines are written in that offset). */
     submittedAt: isoInstantSchema,
     /** Minutes allowed for the first response; default 60. */
     respondWithinMinutes: z.number().int().positive().max(MAX_MINUTES).optional(),
     /** Minutes allowed for the decision; default 1,440 (24 hours). */
     decideWithinMinutes: z.number().int().positive().max(MAX_MINUTES).optional(),
+    /** When the first response was given (ISO 8601 with offset); absent while none. */
     respondedAt: isoInstantSchema.optional(),
+    /** When the decision was given (ISO 8601 with offset); absent while none. */
     decidedAt: isoInstantSchema.optional(),
   })
   .strict();
 
-/** Whether an event met its due time. */
+/**
+ * Whether an event met its due time.
+ *
+ * @category Claim Review
+ */
 export interface DueCheck {
   readonly at: string;
   readonly onTime: boolean;
@@ -92,7 +130,11 @@ export interface DueCheck {
   readonly lateByMinutes: number;
 }
 
-/** Result of {@link greenChannelDeadlines}. */
+/**
+ * Result of {@link greenChannelDeadlines}.
+ *
+ * @category Claim Review
+ */
 export interface GreenChannelDeadlinesResult {
   /** Due times, written in the offset of `submittedAt`. */
   readonly respondBy: string;
@@ -113,12 +155,15 @@ function check(at: string | undefined, due: number): DueCheck | undefined {
  * Due times of an urgent (green-channel) claim and, when given, whether the response
  * and decision met them. Durations run on absolute time: offsets are honoured.
  *
+ * @param input - When the request was submitted and answered, and the channel's time limits.
+ * @throws {ValidationError} when the input does not match `greenChannelDeadlinesInputSchema` (the field path is named).
  * @example
  * ```ts
  * const r = greenChannelDeadlines({ submittedAt: "2026-03-02T09:15+08:00", decidedAt: "2026-03-03T10:00+08:00" });
  * r.decideBy;               // "2026-03-03T09:15:00+08:00"
  * r.decision?.lateByMinutes; // 45
  * ```
+ * @category Claim Review
  */
 export function greenChannelDeadlines(input: z.input<typeof greenChannelDeadlinesInputSchema>): GreenChannelDeadlinesResult {
   const x = parseInput(greenChannelDeadlinesInputSchema, input, "greenChannelDeadlines");
@@ -127,12 +172,12 @@ export function greenChannelDeadlines(input: z.input<typeof greenChannelDeadline
   const decideMin = x.decideWithinMinutes ?? 1440;
   const respondDue = sub.epochMs + respondMin * 60_000;
   const decideDue = sub.epochMs + decideMin * 60_000;
-  const respondBy = formatInstant(respondDue, sub.offsetMinutes);
-  const decideBy = formatInstant(decideDue, sub.offsetMinutes);
+  const respondBy = formatInstant({ epochMs: respondDue, offsetMinutes: sub.offsetMinutes });
+  const decideBy = formatInstant({ epochMs: decideDue, offsetMinutes: sub.offsetMinutes });
   const response = check(x.respondedAt, respondDue);
   const decision = check(x.decidedAt, decideDue);
   const explanation = [
-    step("tiers.greenChannel.due", `Submitted ${x.submittedAt} on the green channel: respond within ${respondMin} minutes (by ${respondBy}) and decide within ${decideMin} minutes (by ${decideBy}).`, {
+    step("tiers.green-channel.due", `Submitted ${x.submittedAt} on the green channel: respond within ${respondMin} minutes (by ${respondBy}) and decide within ${decideMin} minutes (by ${decideBy}).`, {
       submittedAt: x.submittedAt,
       respondWithinMinutes: respondMin,
       decideWithinMinutes: decideMin,
@@ -140,7 +185,7 @@ export function greenChannelDeadlines(input: z.input<typeof greenChannelDeadline
   ];
   for (const [what, c] of [["response", response], ["decision", decision]] as const) {
     if (c !== undefined) {
-      explanation.push(step(`tiers.greenChannel.${what}`, c.onTime ? `The ${what} at ${c.at} was on time.` : `The ${what} at ${c.at} was late by ${c.lateByMinutes} minutes.`, { at: c.at, lateByMinutes: c.lateByMinutes }));
+      explanation.push(step(`tiers.green-channel.${what}`, c.onTime ? `The ${what} at ${c.at} was on time.` : `The ${what} at ${c.at} was late by ${c.lateByMinutes} minutes.`, { at: c.at, lateByMinutes: c.lateByMinutes }));
     }
   }
   return { respondBy, decideBy, ...(response ? { response } : {}), ...(decision ? { decision } : {}), explanation };

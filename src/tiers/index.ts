@@ -54,7 +54,6 @@ export type {
   LayerCovers,
   LayerClaimFacts,
   LayerPlanContext,
-  LayerPay,
   LayerPart,
   LayerPrepareContext,
   LayerRuleDescription,
@@ -64,6 +63,7 @@ export { buyGetFreeUnits, buyGetFreeUnitsInputSchema, type BuyGetFreeUnitsResult
 export {
   stratifiedRateSchema,
   resolveStratifiedRate,
+  type ResolveStratifiedRateInput,
   type StratifiedRate,
   type StratifiedRateInput,
   type ResolvedRate,
@@ -126,6 +126,7 @@ export {
   greenChannelDeadlinesInputSchema,
   isoInstantSchema,
   formatInstant,
+  type FormatInstantInput,
   type DueCheck,
   type GreenChannelDeadlinesResult,
 } from "./green-channel.js";

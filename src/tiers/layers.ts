@@ -4,46 +4,62 @@
 // sentence); this module only assembles the plan from the registered kinds.
 import * as z from "zod";
 import { type IssuePath, parseInput, roundingSchema, currencyCodeSchema, ValidationError, type Issue } from "../core/index.js";
-import { type Rounding } from "../money/index.js";
+import { type Dec, formatMoney, money, type Rounding } from "../money/index.js";
 import { Decimal } from "../money/decimal.js";
 import { prepareCategories } from "./categories.js";
-import type { LayerKind, LayerVariant, ParsedLayerCommon } from "./layers/kind.js";
+import type { LayerVariant, ParsedLayerCommon } from "./layers/kind.js";
+import { type LayerStep, layerSteps } from "./layer-steps.js";
 import { prepareLimits } from "./limits.js";
+import { resolveVariantTerm } from "./variants.js";
 import { type CoverageLayer, coverageLayerSchema, layerKindOf } from "./layers/registry.js";
-import { scaleOf, toUnits } from "./units.js";
+import { scaleOf, toUnits } from "../money/minor-units.js";
 
 export { COVERAGE_LAYER_KIND_NAMES, coverageLayerSchema, type CoverageLayer, type CoverageLayerKind } from "./layers/registry.js";
 export type { LayerVariant, ParsedLayerCommon } from "./layers/kind.js";
 export type { ManufacturerProgram } from "./layers/manufacturer.js";
 export type { UnitBand } from "./layers/supplementary.js";
 
-/** A coverage-layer document as stored. */
+/**
+ * A coverage-layer document as stored.
+ *
+ * @category Coverage Layers
+ */
 export type CoverageLayerInput = z.input<typeof coverageLayerSchema>;
 
-/** The zod schema of a coverage plan document: currency, rounding and the ordered layers. */
+/**
+ * The zod schema of a coverage plan document: currency, rounding and the ordered layers.
+ *
+ * @category Coverage Layers
+ */
 export const coveragePlanSchema = z.strictObject(
   {
     /** The plan's currency, always stated: the bill, deductibles and caps are amounts in it. */
     currency: currencyCodeSchema,
+    /** How each layer's payment is rounded to the minor unit, once per layer (`half-up` when absent). */
     rounding: roundingSchema.optional(),
+    /** The coverage layers (多层次保障) in the order they pay: basic insurance, critical-illness, commercial cover, manufacturer assistance, medical assistance, pools. */
     layers: z.array(coverageLayerSchema),
   },
   // A bare array of layers states no currency (it used to settle as CNY): say how to write it.
   { error: (issue) => (issue.code === "invalid_type" && Array.isArray(issue.input) ? 'a coverage plan states its currency: write { "currency": "CNY", "layers": [...] }' : undefined) },
 );
 
-/** A coverage plan document: `{ currency, rounding?, layers }` (the currency is required). */
+/**
+ * A coverage plan document: `{ currency, rounding?, layers }` (the currency is required).
+ *
+ * @category Coverage Layers
+ */
 export type CoveragePlanInput = z.input<typeof coveragePlanSchema>;
 
 // A private symbol for the type and a WeakSet for the check (L1): `Symbol.for` was global,
 // so any JS code could forge a "parsed" plan by setting it on a document.
 const PLAN_BRAND: unique symbol = Symbol("precision-vbp.tiers.coveragePlan");
 const madePlans = new WeakSet<object>();
-const PLAN_KINDS: unique symbol = Symbol("precision-vbp.tiers.planKinds");
+const PLAN_STEPS: unique symbol = Symbol("precision-vbp.tiers.planSteps");
 
-/** The kind definitions of a parsed plan's layers, in layer order. */
-export function planLayerKinds(plan: CoveragePlan): readonly LayerKind[] {
-  return (plan as unknown as { [PLAN_KINDS]: readonly LayerKind[] })[PLAN_KINDS];
+/** The waterfall's steps of a parsed plan's layers, in layer order (prepared once by {@link parseLayers}). */
+export function planLayerSteps(plan: CoveragePlan): readonly LayerStep[] {
+  return (plan as unknown as { [PLAN_STEPS]: readonly LayerStep[] })[PLAN_STEPS];
 }
 
 /** Freezes plain objects and arrays all the way down (Decimals are left alone: decimal.js owns them). */
@@ -53,7 +69,11 @@ function deepFreeze<T>(value: T): T {
   return Object.freeze(value);
 }
 
-/** A parsed coverage plan: validate once with {@link parseLayers}, settle many claims with {@link splitBill}. */
+/**
+ * A parsed coverage plan: validate once with {@link parseLayers}, settle many claims with {@link splitBill}.
+ *
+ * @category Coverage Layers
+ */
 export interface CoveragePlan {
   readonly currency: string;
   /** Minor digits of the currency. */
@@ -68,11 +88,13 @@ export interface CoveragePlan {
 /**
  * True when `value` is a plan made by {@link parseLayers}.
  *
+ * @param value - Anything.
  * @example
  * ```ts
  * isCoveragePlan(parseLayers({ currency: "CNY", layers: [{ kind: "basic", rate: 0.7 }] })); // true
  * isCoveragePlan({ layers: [] });                              // false (a document, not yet parsed)
  * ```
+ * @category Coverage Layers
  */
 export function isCoveragePlan(value: unknown): value is CoveragePlan {
   return typeof value === "object" && value !== null && madePlans.has(value);
@@ -84,6 +106,9 @@ export function isCoveragePlan(value: unknown): value is CoveragePlan {
  * fractions, tables checked for gaps and overlaps). Errors carry the path of the
  * offending field, e.g. `layers[1].rate` or `layers[2].bands`.
  *
+ * @param json - The plan document `{ currency, rounding?, layers }` (a parsed plan is returned as it is).
+ * @throws {ValidationError} when the document does not match `coveragePlanSchema`, a layer contradicts itself, or a variant changes a term it cannot (the field path is named, e.g. `layers[1].rate`).
+ * @throws {DomainError} BAND_COVERAGE when progressive bands do not cover [0, +∞).
  * @example
  * ```ts
  * const plan = parseLayers({
@@ -95,6 +120,7 @@ export function isCoveragePlan(value: unknown): value is CoveragePlan {
  * });
  * splitBill({ plan, bill: "1000000" }).patient; // CNY 100000.00
  * ```
+ * @category Coverage Layers
  */
 export function parseLayers(json: unknown): CoveragePlan {
   if (isCoveragePlan(json)) return json;
@@ -104,6 +130,7 @@ export function parseLayers(json: unknown): CoveragePlan {
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
   const categoryNames: string[] = [];
+  const fmt = (d: Dec): string => formatMoney(money(d, currency));
   const layers: CoverageLayer[] = doc.layers.map((l, index): CoverageLayer => {
     const at: IssuePath = ["layers", index];
     const id = l.id ?? `${l.kind}-${index + 1}`;
@@ -137,15 +164,21 @@ export function parseLayers(json: unknown): CoveragePlan {
         if (ids.has(v.id)) issues.push({ path: [...vat, "id"], code: "duplicate_id", message: `variant id ${JSON.stringify(v.id)} appears twice in the layer` });
         ids.add(v.id);
         const merged: Record<string, unknown> = { ...l, variants: undefined };
+        const changes: string[] = [];
+        const own = l as unknown as Record<string, unknown>;
         for (const [key, value] of Object.entries(v)) {
           if (key === "id" || key === "when" || value === undefined) continue;
           if (!(key in shape)) {
             issues.push({ path: [...vat, key], code: "unrecognized_keys", message: `a ${l.kind} layer has no ${key} to vary` });
             continue;
           }
-          merged[key] = value === null ? undefined : value;
+          // Relative terms (a factor, a change, points) are made absolute against the layer's own.
+          const term = resolveVariantTerm(key, value, own[key], { fmt, scale, at: vat, issues });
+          if (term === null) continue;
+          merged[key] = term.value;
+          changes.push(term.words);
         }
-        return { id: v.id, when: v.when, layer: prepare(merged as typeof l, vat, null) };
+        return { id: v.id, when: v.when, changes, layer: prepare(merged as typeof l, vat, null) };
       });
     }
     return prepare(l, at, variants);
@@ -153,8 +186,8 @@ export function parseLayers(json: unknown): CoveragePlan {
   if (issues.length > 0) throw new ValidationError(issues, "parseLayers");
   const plan = { currency, scale, rounding: doc.rounding ?? "half-up", layers, categories: categoryNames };
   Object.defineProperty(plan, PLAN_BRAND, { value: true, enumerable: false });
-  // The kinds in layer order, looked up once: the waterfall calls them per claim (a variant keeps its layer's kind).
-  Object.defineProperty(plan, PLAN_KINDS, { value: Object.freeze(layers.map((l) => layerKindOf(l))), enumerable: false });
+  // What the waterfall reads per claim, prepared once: one object shape for every kind, the kind looked up.
+  Object.defineProperty(plan, PLAN_STEPS, { value: layerSteps(layers), enumerable: false });
   deepFreeze(plan);
   madePlans.add(plan);
   return plan as unknown as CoveragePlan;

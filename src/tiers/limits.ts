@@ -5,9 +5,13 @@
 import * as z from "zod";
 import { type Issue, type IssuePath, nonNegativeAmountSchema } from "../core/index.js";
 import type { Dec } from "../money/index.js";
-import { toUnits } from "./units.js";
+import { toUnits } from "../money/minor-units.js";
 
-/** Document fields of the limits every layer kind accepts. */
+/**
+ * Document fields of the limits every layer kind accepts.
+ *
+ * @category Limits
+ */
 export const limitFields = {
   /** Lifetime cap on what the layer pays one person, over all years (终身封顶线). */
   lifetimeCap: nonNegativeAmountSchema.optional(),
@@ -26,7 +30,11 @@ export const limitFields = {
   familyDesign: z.enum(["embedded", "aggregate"]).optional(),
 };
 
-/** The parsed limits of a layer, in minor units; a layer without any has `limits: null`. */
+/**
+ * The parsed limits of a layer, in minor units; a layer without any has `limits: null`.
+ *
+ * @category Limits
+ */
 export interface LayerLimits {
   readonly lifetimeCap: bigint | null;
   readonly familyDeductible: bigint | null;

@@ -33,8 +33,9 @@ import { type CoverageLayerKind, type CoveragePlan, type CoveragePlanInput, isCo
 import { describeStratified, pct } from "./layers/common.js";
 import type { LayerClaimFacts, LayerPart, LayerRuleDescription } from "./layers/kind.js";
 import { layerKindOf } from "./layers/registry.js";
-import { toUnits, unitsMoney, unitsText } from "./units.js";
-import { describeVariantRule } from "./variants.js";
+import { toUnits, unitsText } from "../money/minor-units.js";
+import { unitsMoney } from "../money/money-units.js";
+import { describeVariant, describeVariantRule } from "./variants.js";
 import { checkLineCategories, type LayerLimitedBy, type LayerOutcome, settleLines } from "./waterfall.js";
 
 const patientSchema = z
@@ -44,7 +45,11 @@ const patientSchema = z
   })
   .catchall(z.union([z.string(), z.number(), z.array(z.string())]));
 
-/** The zod schema of a claim to split: the plan (parsed or as JSON), the bill or its lines, the patient and the accumulators. */
+/**
+ * The zod schema of a claim to split: the plan (parsed or as JSON), the bill or its lines, the patient and the accumulators.
+ *
+ * @category Coverage Layers
+ */
 export const splitBillInputSchema = z
   .strictObject({
     /** A plan from {@link parseLayers}, or the plan document itself. */
@@ -76,10 +81,18 @@ export const splitBillInputSchema = z
   })
   .strict();
 
-/** A claim to split, as JSON. */
+/**
+ * A claim to split, as JSON.
+ *
+ * @category Coverage Layers
+ */
 export type SplitBillInput = z.input<typeof splitBillInputSchema>;
 
-/** What one layer paid and why. */
+/**
+ * What one layer paid and why.
+ *
+ * @category Coverage Layers
+ */
 export interface LayerPayment {
   readonly id: string;
   readonly kind: CoverageLayerKind;
@@ -109,7 +122,11 @@ export interface LayerPayment {
   readonly outOfPocketReached?: "individual" | "family";
 }
 
-/** One layer's part of one line of an itemised claim. */
+/**
+ * One layer's part of one line of an itemised claim.
+ *
+ * @category Coverage Layers
+ */
 export interface LineLayerPayment {
   readonly id: string;
   readonly amount: Money;
@@ -122,7 +139,11 @@ export interface LineLayerPayment {
   readonly text: string;
 }
 
-/** How one line of an itemised claim was split: per layer, then the patient; the parts sum to the line. */
+/**
+ * How one line of an itemised claim was split: per layer, then the patient; the parts sum to the line.
+ *
+ * @category Coverage Layers
+ */
 export interface LineSplit {
   readonly id: string;
   readonly category: string;
@@ -132,7 +153,11 @@ export interface LineSplit {
   readonly patient: Money;
 }
 
-/** Result of {@link splitBill}. */
+/**
+ * Result of {@link splitBill}.
+ *
+ * @category Coverage Layers
+ */
 export interface SplitBillResult {
   readonly currency: string;
   readonly bill: Money;
@@ -178,7 +203,7 @@ function sentence(o: LayerOutcome, d: LayerRuleDescription, plan: CoveragePlan, 
   const layer = o.layer;
   const lim = layer.limits;
   const parts: string[] = [];
-  const variant = o.variant === null ? "" : `, variant ${o.variant.id} (${describeVariantRule(o.variant.when, facts.patient)}),`;
+  const variant = o.variant === null ? "" : `, variant ${o.variant.id} (${describeVariant(o.variant, facts.patient)}),`;
   const whole = o.line === null ? "the whole bill" : "the whole line";
   parts.push(`${layer.name} [${layer.id}]${variant} looks at ${layer.basis === "total" ? whole : "what remains"}, ${fmt(o.base)}`);
   if (o.excluded !== null) {
@@ -220,7 +245,7 @@ function maxOf(u: bigint): bigint {
 }
 
 /** The explanation inputs of one outcome. */
-function outcomeInputs(o: LayerOutcome, d: LayerRuleDescription, m: (u: bigint) => Money): Record<string, ExplainValue> {
+function outcomeInputs(o: LayerOutcome, d: LayerRuleDescription, m: (u: bigint) => Money, patient: LayerClaimFacts["patient"]): Record<string, ExplainValue> {
   const layer = o.layer;
   const lim = layer.limits;
   const inputs: Record<string, ExplainValue> = {
@@ -236,7 +261,7 @@ function outcomeInputs(o: LayerOutcome, d: LayerRuleDescription, m: (u: bigint) 
     capUsedBefore: m(o.before.paid),
     limitedBy: o.limitedBy,
   };
-  if (o.variant !== null) inputs.variant = o.variant.id;
+  if (o.variant !== null) Object.assign(inputs, { variant: o.variant.id, variantRule: describeVariantRule(o.variant.when, patient), variantChanges: [...o.variant.changes] });
   if (o.line !== null) inputs.line = o.line.id;
   if (o.firstSelfPay > 0n) inputs.firstSelfPay = m(o.firstSelfPay);
   if (lim !== null) {
@@ -264,6 +289,9 @@ function outcomeInputs(o: LayerOutcome, d: LayerRuleDescription, m: (u: bigint) 
  * An itemised claim (`lines`) runs the same steps line by line. Layers + patient =
  * bill, to the minor unit, and so on every line.
  *
+ * @param input - The plan, the bill (or its lines), the patient, the year, person, family and accumulators.
+ * @throws {ValidationError} when the input does not match `splitBillInputSchema`, or a layer needs a fact the claim lacks (missing_lines, missing_units, missing_cycle, missing_attribute), with the field path.
+ * @throws {DomainError} INCONSISTENT_INPUT when the lines do not add up to the bill, the catalogue part exceeds it, or the accumulators are another person's, family's or year's; CURRENCY_MISMATCH for a bill in another currency; UNKNOWN_KEY for a line category no layer defines.
  * @example
  * ```ts
  * const r = splitBill({
@@ -273,6 +301,7 @@ function outcomeInputs(o: LayerOutcome, d: LayerRuleDescription, m: (u: bigint) 
  * r.layers[0].amount; // CNY 74437.50
  * r.patient;          // CNY 25562.50
  * ```
+ * @category Coverage Layers
  */
 export function splitBill(input: SplitBillInput | (Omit<SplitBillInput, "plan"> & { plan: CoveragePlan })): SplitBillResult {
   const claim = parseInput(splitBillInputSchema, input, "splitBill");
@@ -352,7 +381,7 @@ export function splitBill(input: SplitBillInput | (Omit<SplitBillInput, "plan"> 
       perLayer[i]!.push({ o, d, text });
       if (piece.line === null) poolParts[i] = layerKindOf(o.layer).parts?.(o.layer as never, m(o.pay));
       if (explain) {
-        const inputs = outcomeInputs(o, d, m);
+        const inputs = outcomeInputs(o, d, m, facts.patient);
         const parts = piece.line === null ? poolParts[i] : undefined;
         if (parts !== undefined) inputs.parts = parts.map((p) => ({ funder: p.id, amount: p.amount }));
         steps.push(step(d.rule, text, inputs, m(o.pay)));
@@ -412,7 +441,7 @@ export function splitBill(input: SplitBillInput | (Omit<SplitBillInput, "plan"> 
     };
   });
   if (explain && lines !== null) {
-    for (const p of payments) steps.push(step("tiers.layerTotal", p.text, { layer: p.id, lines: lineSplits.map((l) => l.id) }, p.amount));
+    for (const p of payments) steps.push(step("tiers.layer-total", p.text, { layer: p.id, lines: lineSplits.map((l) => l.id) }, p.amount));
   }
   const patient = m(bill - covered);
   if (explain) {

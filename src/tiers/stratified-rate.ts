@@ -22,12 +22,20 @@ import {
 import { invalid } from "../kernel/index.js";
 import { type Dec, type DecimalInput } from "../money/index.js";
 import { D } from "../money/decimal.js";
-import { type Fraction, fractionOf } from "./units.js";
+import { type Fraction, fractionOf } from "../money/minor-units.js";
 
-/** Patient attributes a stratified rate may read: `{ biomarker: "ALK-positive", lineOfTherapy: 2, income: "48000" }`. */
+/**
+ * Patient attributes a stratified rate may read: `{ biomarker: "ALK-positive", lineOfTherapy: 2, income: "48000" }`.
+ *
+ * @category Stratified Reimbursement
+ */
 export type PatientAttributes = Readonly<Record<string, string | number | readonly string[] | undefined>>;
 
-/** A stratified-rate document as stored: a rate, a category table or a banded table. */
+/**
+ * A stratified-rate document as stored: a rate, a category table or a banded table.
+ *
+ * @category Stratified Reimbursement
+ */
 export type StratifiedRateInput =
   | string
   | number
@@ -48,7 +56,11 @@ export type StratifiedRateInput =
       readonly domain?: { readonly min: DecimalInput | null; readonly max: DecimalInput | null };
     };
 
-/** A validated stratified rate. */
+/**
+ * A validated stratified rate.
+ *
+ * @category Stratified Reimbursement
+ */
 export type StratifiedRate =
   | { readonly type: "fixed"; readonly rate: Dec; readonly fraction: Fraction }
   | {
@@ -64,7 +76,11 @@ export type StratifiedRate =
       readonly table: BandedTable<StratifiedRate>;
     };
 
-/** The rate a patient gets, with the choices that led to it. */
+/**
+ * The rate a patient gets, with the choices that led to it.
+ *
+ * @category Stratified Reimbursement
+ */
 export interface ResolvedRate {
   readonly rate: Dec;
   readonly fraction: Fraction;
@@ -85,6 +101,28 @@ export function fixedRate(rate: Dec): StratifiedRate {
   return made({ type: "fixed", rate, fraction: fractionOf(rate) });
 }
 
+/**
+ * The rule with `points` added to every rate it can give (a variant's "five extra
+ * points"): a fixed rate moves, a table moves each of its entries and its default. A
+ * result outside [0, 1] is a `ValidationError` (`out_of_range`) at `path`.
+ */
+export function shiftRate(rule: StratifiedRate, points: Dec, path: IssuePath): StratifiedRate {
+  if (rule.type === "fixed") {
+    const moved = rule.rate.plus(points);
+    if (moved.isNegative() || moved.greaterThan(1)) {
+      throw invalid(path, `${rule.rate.toString()} ${points.isNegative() ? "−" : "+"} ${points.abs().toString()} = ${moved.toString()} is not a rate in [0, 1]`, "out_of_range");
+    }
+    return fixedRate(moved);
+  }
+  if (rule.type === "categorical") {
+    const categories = new Map([...rule.categories].map(([k, v]) => [k, shiftRate(v, points, path)] as const));
+    return made(rule.fallback === undefined ? { type: "categorical", by: rule.by, categories } : { type: "categorical", by: rule.by, categories, fallback: shiftRate(rule.fallback, points, path) });
+  }
+  const t = rule.table;
+  const table = bandedTable<StratifiedRate>({ closed: t.closed, domain: t.domain, bands: t.bands.map((b) => ({ from: b.from, to: b.to, value: shiftRate(b.value, points, path), ...(b.label === undefined ? {} : { label: b.label }) })) }, path);
+  return made(rule.relativeTo === undefined ? { type: "banded", by: rule.by, table } : { type: "banded", by: rule.by, relativeTo: rule.relativeTo, table });
+}
+
 const boundSchema = z.union([z.string(), z.number(), z.null()]);
 
 const attributeName = z.string().min(1, "name the patient attribute the table is keyed by");
@@ -92,8 +130,11 @@ const attributeName = z.string().min(1, "name the patient attribute the table is
 function categoricalSchema() {
   return z
     .strictObject({
+      /** The patient attribute that picks the entry (`biomarker`, `insuranceType`, …). */
       by: attributeName,
+      /** The rate (or a nested table) per value of the attribute. */
       categories: userRecord(z.string(), stratifiedRateSchema).refine((c) => Object.keys(c).length > 0, "a category table needs at least one category"),
+      /** What applies to a value the table does not list; without it an unlisted value is an error (UNKNOWN_KEY). */
       default: stratifiedRateSchema.optional(),
     })
     .strict()
@@ -108,11 +149,36 @@ function categoricalSchema() {
 function bandedSchema() {
   return z
     .strictObject({
+      /** The numeric patient attribute the bands are over (`lineOfTherapy`, `income`, …). */
       by: attributeName,
-      relativeTo: z.union([z.strictObject({ amount: positiveDecimalSchema }).strict(), z.strictObject({ attribute: attributeName }).strict()]).optional(),
+      /** Divide the attribute by a reference first: a fixed `amount`, or another patient `attribute` (income relative to the local average). */
+      relativeTo: z.union([z.strictObject({
+          /** The reference amount, > 0. */
+          amount: positiveDecimalSchema,
+        }).strict(), z.strictObject({
+          /** The patient attribute holding the reference, > 0. */
+          attribute: attributeName,
+        }).strict()]).optional(),
+      /** Which end of each band is included: `lower` (default, [from, to)) or `upper` ((from, to]). */
       closed: z.enum(["lower", "upper"]).optional(),
-      domain: z.strictObject({ min: boundSchema, max: boundSchema }).optional(),
-      bands: z.array(z.strictObject({ from: boundSchema, to: boundSchema, value: stratifiedRateSchema, label: z.string().optional() })).min(1),
+      /** The range the bands must cover; the span of the bands when absent. */
+      domain: z.strictObject({
+          /** Lowest value of the domain (null: −∞). */
+          min: boundSchema,
+          /** Highest value of the domain (null: +∞). */
+          max: boundSchema,
+        }).optional(),
+      /** The bands, covering the domain with no gap and no overlap. */
+      bands: z.array(z.strictObject({
+          /** Lower bound of the band (null: −∞). */
+          from: boundSchema,
+          /** Upper bound of the band (null: +∞). */
+          to: boundSchema,
+          /** The rate (or a nested table) in the band. */
+          value: stratifiedRateSchema,
+          /** A name for the band, shown in explanations. */
+          label: z.string().optional(),
+        })).min(1),
     })
     .strict()
     .transform((doc, ctx): StratifiedRate => {
@@ -143,6 +209,7 @@ let banded: ReturnType<typeof bandedSchema> | undefined;
 /**
  * The zod schema of a stratified rate: a rate in [0, 1], `{ by, categories, default? }`,
  * or `{ by, relativeTo?, bands }` (half-open bands, no gap, no overlap). Tables nest.
+ * @category Stratified Reimbursement
  */
 export const stratifiedRateSchema: z.ZodType<StratifiedRate, StratifiedRateInput> = z
   .unknown()
@@ -198,57 +265,65 @@ function attributeValue(patient: PatientAttributes | undefined, by: string, path
 }
 
 /**
+ * Input of {@link resolveStratifiedRate}.
+ *
+ * @category Stratified Reimbursement
+ */
+export interface ResolveStratifiedRateInput {
+  /** A rule parsed by {@link stratifiedRateSchema}. */
+  readonly rule: StratifiedRate;
+  /** The patient's attributes (absent: none). */
+  readonly patient?: PatientAttributes | undefined;
+  /** Where errors about the patient point; `["patient"]` when absent. */
+  readonly path?: IssuePath;
+}
+
+const PATIENT: IssuePath = ["patient"];
+
+/**
  * The rate a stratified rule gives a patient. An unknown category without a declared
  * default is an `UNKNOWN_KEY` error; a value outside a banded table's domain is
  * `OUT_OF_DOMAIN`; a missing attribute is a {@link ValidationError} at `patient.<attribute>`.
  *
+ * @param input - The parsed rule, the patient and the path to report errors at.
+ * @param input.rule - A rule parsed by `stratifiedRateSchema`.
+ * @param input.patient - The patient's attributes.
+ * @param input.path - Where errors about the patient point (`["patient"]` by default).
+ * @throws {ValidationError} invalid_type when the rule was not parsed by `stratifiedRateSchema`; missing_attribute / invalid_attribute at `patient.<attribute>`.
+ * @throws {DomainError} UNKNOWN_KEY for a category the table does not list (and no default); OUT_OF_DOMAIN for a value outside a banded table.
  * @example
  * ```ts
  * declare const rule: z.output<typeof stratifiedRateSchema>;
  * resolveStratifiedRate({ rule: rule, patient: { biomarker: "ALK-positive" } }).rate.toString(); // "0.8"
  * ```
+ * @category Stratified Reimbursement
  */
-export function resolveStratifiedRate(input: { readonly rule: StratifiedRate; readonly patient?: PatientAttributes | undefined; readonly path?: IssuePath }): ResolvedRate;
-/**
- * The older positional form of {@link resolveStratifiedRate}.
- *
- * @deprecated pass `{ rule, patient, path? }`.
- * @example
- * ```ts
- * declare const rule: z.output<typeof stratifiedRateSchema>;
- * resolveStratifiedRate(rule, { biomarker: "ALK-positive" }, ["patient"]);
- * ```
- */
-export function resolveStratifiedRate(rule: StratifiedRate, patient: PatientAttributes | undefined, path?: IssuePath): ResolvedRate;
-/**
- * Both forms: `{ rule, patient?, path? }`, or `(rule, patient, path?)`.
- *
- * @example
- * ```ts
- * declare const rule: z.output<typeof stratifiedRateSchema>;
- * resolveStratifiedRate({ rule: rule, patient: { lineOfTherapy: 2 } });
- * ```
- */
-export function resolveStratifiedRate(
-  first: StratifiedRate | { readonly rule: StratifiedRate; readonly patient?: PatientAttributes | undefined; readonly path?: IssuePath },
-  second?: PatientAttributes,
-  third: IssuePath = ["patient"],
-): ResolvedRate {
-  let rule: StratifiedRate;
-  let patient: PatientAttributes | undefined = second;
-  let path: IssuePath = third;
-  // The named form: `{ rule, patient?, path? }` (a parsed rate is never a plain object with a `rule` key).
-  if (typeof first === "object" && first !== null && !madeRates.has(first) && Object.hasOwn(first, "rule")) {
-    const x = first as { rule: StratifiedRate; patient?: PatientAttributes; path?: IssuePath };
-    rule = x.rule;
-    patient = x.patient;
-    path = x.path ?? ["patient"];
-  } else rule = first as StratifiedRate;
+export function resolveStratifiedRate(input: ResolveStratifiedRateInput): ResolvedRate {
+  if (input === null || typeof input !== "object" || Array.isArray(input) || madeRates.has(input)) throw invalid([], "expected { rule, patient?, path? }", "invalid_type");
+  for (const key of Object.keys(input)) {
+    if (key !== "rule" && key !== "patient" && key !== "path") throw invalid([key], `unknown key ${JSON.stringify(key)}: resolveStratifiedRate takes { rule, patient?, path? }`, "unrecognized_keys");
+  }
+  const { rule, patient } = input;
+  const path = input.path ?? PATIENT;
   if (typeof rule !== "object" || rule === null || !madeRates.has(rule)) throw invalid(["rule"], "expected a rate parsed by stratifiedRateSchema", "invalid_type");
   if (!Array.isArray(path)) throw invalid(["path"], "a path is a list of keys and indices", "invalid_type");
   checkPatient(patient, path);
   if (rule.type === "fixed") return { rate: rule.rate, fraction: rule.fraction, trail: [] };
   const trail: string[] = [];
+  const node = walkRate(rule, patient, path, trail);
+  return { rate: node.rate, fraction: node.fraction, trail };
+}
+
+/**
+ * The exact fraction a parsed rule gives an already checked patient, with no trail (the
+ * bulk path: {@link splitBillMinorUnits} checked the patient once for the whole claim).
+ */
+export function rateFraction(rule: StratifiedRate, patient: PatientAttributes | undefined, path: IssuePath): Fraction {
+  return rule.type === "fixed" ? rule.fraction : walkRate(rule, patient, path, null).fraction;
+}
+
+/** Walks the tables down to the fixed rate that applies; writes the entries chosen to `trail` unless it is null. */
+function walkRate(rule: StratifiedRate, patient: PatientAttributes | undefined, path: IssuePath, trail: string[] | null): StratifiedRate & { readonly type: "fixed" } {
   let node: StratifiedRate = rule;
   while (node.type !== "fixed") {
     const raw = attributeValue(patient, node.by, path);
@@ -256,10 +331,10 @@ export function resolveStratifiedRate(
       const key = String(raw);
       const hit = node.categories.get(key);
       if (hit !== undefined) {
-        trail.push(`${node.by} = ${key}`);
+        if (trail !== null) trail.push(`${node.by} = ${key}`);
         node = hit;
       } else if (node.fallback !== undefined) {
-        trail.push(`${node.by} = ${key} (not listed: default)`);
+        if (trail !== null) trail.push(`${node.by} = ${key} (not listed: default)`);
         node = node.fallback;
       } else {
         throw new DomainError("UNKNOWN_KEY", `unknown ${node.by} ${JSON.stringify(key)}: the table lists ${[...node.categories.keys()].join(", ")} and declares no default`, {
@@ -269,7 +344,8 @@ export function resolveStratifiedRate(
       }
     } else {
       let x = numericAttribute(raw, [...path, node.by], node.by);
-      let shown = `${node.by} = ${x.toString()}`;
+      let shown = "";
+      if (trail !== null) shown = `${node.by} = ${x.toString()}`;
       if (node.relativeTo !== undefined) {
         const ref =
           "amount" in node.relativeTo
@@ -279,12 +355,12 @@ export function resolveStratifiedRate(
           throw invalid([...path, "amount" in node.relativeTo ? node.by : node.relativeTo.attribute], "the reference of a relative table must be positive", "not_positive");
         }
         x = x.dividedBy(ref);
-        shown = `${node.by} / ${ref.toString()} = ${x.toDecimalPlaces(6).toString()}`;
+        if (trail !== null) shown = `${node.by} / ${ref.toString()} = ${x.toDecimalPlaces(6).toString()}`;
       }
       const band: Band<StratifiedRate> = lookupBand(node.table, x, [...path, node.by]);
-      trail.push(`${shown} in ${describeBand(node.table, band)}${band.label ? ` (${band.label})` : ""}`);
+      if (trail !== null) trail.push(`${shown} in ${describeBand(node.table, band)}${band.label ? ` (${band.label})` : ""}`);
       node = band.value;
     }
   }
-  return { rate: node.rate, fraction: node.fraction, trail };
+  return node;
 }

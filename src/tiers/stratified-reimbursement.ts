@@ -5,7 +5,11 @@ import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInp
 import { formatMoney, type Money, money, percentage, subtract } from "../money/index.js";
 import { type PatientAttributes, resolveStratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
 
-/** The zod schema of {@link stratifiedReimbursement}'s input. */
+/**
+ * The zod schema of {@link stratifiedReimbursement}'s input.
+ *
+ * @category Stratified Reimbursement
+ */
 export const stratifiedReimbursementInputSchema = z
   .strictObject({
     /** The rate table (or a plain rate). */
@@ -16,12 +20,18 @@ export const stratifiedReimbursementInputSchema = z
     amount: nonNegativeAmountSchema,
     /** The attributes the table reads. */
     patient: userRecord(z.string(), z.union([z.string(), z.number()])),
+    /** The currency of every amount in the input (ISO 4217 code, e.g. `CNY`, `USD`); always stated. */
     currency: currencyCodeSchema.optional(),
+    /** How amounts are rounded to the minor unit (`half-up` when absent). */
     rounding: roundingSchema.optional(),
   })
   .strict();
 
-/** Result of {@link stratifiedReimbursement}. */
+/**
+ * Result of {@link stratifiedReimbursement}.
+ *
+ * @category Stratified Reimbursement
+ */
 export interface StratifiedReimbursementResult {
   /** The rate the table gave, as a decimal string. */
   readonly rate: string;
@@ -41,6 +51,9 @@ export interface StratifiedReimbursementResult {
  * insurance type, income absolute or relative) and splits the amount between payer
  * and patient. The share the rate names is rounded once; the other is the rest.
  *
+ * @param input - The rate table, the amount and the patient.
+ * @throws {ValidationError} when the input does not match `stratifiedReimbursementInputSchema`, or the patient lacks an attribute the table reads (the field path is named).
+ * @throws {DomainError} UNKNOWN_KEY / OUT_OF_DOMAIN when the patient's value is not in the table.
  * @example
  * ```ts
  * stratifiedReimbursement({
@@ -49,12 +62,13 @@ export interface StratifiedReimbursementResult {
  *   patient: { biomarker: "ALK-positive" },
  * }).payer; // CNY 12000.00
  * ```
+ * @category Stratified Reimbursement
  */
 export function stratifiedReimbursement(input: z.input<typeof stratifiedReimbursementInputSchema>): StratifiedReimbursementResult {
   const x = parseInput(stratifiedReimbursementInputSchema, input, "stratifiedReimbursement");
   const currency = x.currency ?? "CNY";
   const rateOf = x.rateOf ?? "payer";
-  const resolved = resolveStratifiedRate(x.table, x.patient as PatientAttributes);
+  const resolved = resolveStratifiedRate({ rule: x.table, patient: x.patient as PatientAttributes });
   const amount = money(x.amount, currency);
   const named = percentage(amount, resolved.rate, x.rounding ?? "half-up");
   const rest = subtract(amount, named);

@@ -7,25 +7,41 @@ import { type Explanation, isoDateSchema, nonNegativeAmountSchema, parseInput, s
 
 const riskSchema = z.enum(["low", "medium", "high"]);
 
-/** A review risk level. */
+/**
+ * A review risk level.
+ *
+ * @category Claim Review
+ */
 export type ReviewRisk = "low" | "medium" | "high";
 
-/** What each risk level leads to. */
+/**
+ * What each risk level leads to.
+ *
+ * @category Claim Review
+ */
 export const REVIEW_ACTIONS: Readonly<Record<ReviewRisk, "auto-approve" | "manual-review" | "on-site-inspection">> = {
   low: "auto-approve",
   medium: "manual-review",
   high: "on-site-inspection",
 };
 
-/** The zod schema of a claim-review rule set. */
+/**
+ * The zod schema of a claim-review rule set.
+ *
+ * @category Claim Review
+ */
 export const claimReviewRulesSchema = z
   .strictObject({
+    /** The rules, in order; a claim takes the highest risk among the rules that match. */
     rules: z
       .array(
         z
           .strictObject({
+            /** The rule's identifier, named in the explanation. */
             id: z.string().min(1),
+            /** The risk a match gives: `low`, `medium` or `high`. */
             risk: riskSchema,
+            /** What the rule is for, in words. */
             description: z.string().optional(),
             /** Every condition given must hold. */
             when: z
@@ -53,24 +69,45 @@ export const claimReviewRulesSchema = z
   })
   .strict();
 
-/** The zod schema of {@link triageClaim}'s input. */
+/**
+ * The zod schema of {@link triageClaim}'s input.
+ *
+ * @category Claim Review
+ */
 export const triageClaimInputSchema = z
   .strictObject({
+    /** The review rule set (a `claimReviewRulesSchema` document). */
     rules: claimReviewRulesSchema,
+    /** The claim to triage. */
     claim: z
       .strictObject({
+        /** The test or drug code (the claim's, or a prior claim's). */
         code: z.string().min(1),
+        /** The diagnosis code (ICD-10, e.g. `C34.9`). */
         diagnosis: z.string().optional(),
+        /** The disease stage (`IV`, …). */
         stage: z.string().optional(),
+        /** The claim's (or prior claim's) date, ISO calendar date. */
         date: isoDateSchema,
+        /** The claimed amount. */
         amount: nonNegativeAmountSchema.optional(),
-        priorClaims: z.array(z.strictObject({ code: z.string().min(1), date: isoDateSchema }).strict()).optional(),
+        /** The patient's earlier claims, for repeat rules. */
+        priorClaims: z.array(z.strictObject({
+            /** The test or drug code (the claim's, or a prior claim's). */
+            code: z.string().min(1),
+            /** The claim's (or prior claim's) date, ISO calendar date. */
+            date: isoDateSchema,
+          }).strict()).optional(),
       })
       .strict(),
   })
   .strict();
 
-/** Result of {@link triageClaim}. */
+/**
+ * Result of {@link triageClaim}.
+ *
+ * @category Claim Review
+ */
 export interface TriageClaimResult {
   readonly risk: ReviewRisk;
   readonly action: (typeof REVIEW_ACTIONS)[ReviewRisk];
@@ -88,6 +125,8 @@ const RANK: Record<ReviewRisk, number> = { low: 0, medium: 1, high: 2 };
  * highest risk decides (the first listed among equals), so a repeat-test rule
  * outranks the rule that would auto-approve the same test.
  *
+ * @param input - The claim's risk facts and the review rules.
+ * @throws {ValidationError} when the input does not match `triageClaimInputSchema` (the field path is named).
  * @example
  * ```ts
  * triageClaim({
@@ -95,6 +134,7 @@ const RANK: Record<ReviewRisk, number> = { low: 0, medium: 1, high: 2 };
  *   claim: { code: "EGFR", diagnosis: "C34.9", stage: "IV", date: "2026-03-02" },
  * }).action; // "auto-approve"
  * ```
+ * @category Claim Review
  */
 export function triageClaim(input: z.input<typeof triageClaimInputSchema>): TriageClaimResult {
   const { rules, claim } = parseInput(triageClaimInputSchema, input, "triageClaim");

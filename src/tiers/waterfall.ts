@@ -4,16 +4,20 @@
 import { DomainError, type IssuePath, ValidationError } from "../core/index.js";
 import { invalid } from "../kernel/index.js";
 import type { CategoryTerms, UnitLine } from "./categories.js";
-import { type CoveragePlan, isCoveragePlan, planLayerKinds } from "./layers.js";
+import { type CoveragePlan, isCoveragePlan, planLayerSteps } from "./layers.js";
 import type { LayerClaimFacts, LayerVariant, MinorUnitAccumulator, MinorUnitFamilyAccumulator } from "./layers/kind.js";
-import { payAtRate } from "./layers/common.js";
+import { PATIENT_PATH } from "./layers/common.js";
 import type { CoverageLayer } from "./layers/registry.js";
 import { tighter } from "./limits.js";
-import { checkPatient } from "./stratified-rate.js";
-import { maxUnits, minUnits, roundedProduct, unitsText } from "./units.js";
+import { checkPatient, rateFraction } from "./stratified-rate.js";
+import { maxUnits, minUnits, roundedProduct, unitsText } from "../money/minor-units.js";
 import { matchesVariant } from "./variants.js";
 
-/** What limited a layer's payment below what its rule gives. */
+/**
+ * What limited a layer's payment below what its rule gives.
+ *
+ * @category Bulk Path
+ */
 export type LayerLimitedBy = "subLimit" | "cap" | "lifetimeCap" | "remaining" | null;
 
 /** What happened in one layer (on one line of an itemised claim), in minor units. */
@@ -46,16 +50,11 @@ export interface LayerOutcome {
   readonly familyBefore: MinorUnitFamilyAccumulator | null;
 }
 
-/** The variant of a layer that applies to the patient, if any (the first whose rule matches). */
-export function chooseVariant(layer: CoverageLayer, facts: LayerClaimFacts): LayerVariant | null {
-  if (layer.variants === null) return null;
-  for (const v of layer.variants) if (matchesVariant(v.when, facts.patient, ["patient"])) return v;
-  return null;
-}
-
 /**
  * Runs the layers in order on one bill (or one line). `state` (and `family`, for a claim
  * under family cover) hold the accumulators before and are replaced layer by layer.
+ * With `pays`, the bulk path: only the amounts are pushed, in layer order, and no
+ * outcome records are made.
  */
 export function runWaterfall(
   plan: CoveragePlan,
@@ -68,37 +67,46 @@ export function runWaterfall(
   pays: bigint[] | null = null,
 ): { outcomes: LayerOutcome[]; covered: bigint } {
   let remaining = bill;
-  // The bulk path passes `pays` and gets no outcome records: only the amounts, in layer order.
-  const outcomes: LayerOutcome[] = [];
-  const layers = plan.layers;
-  const kinds = planLayerKinds(plan);
-  for (let i = 0; i < layers.length; i++) {
-    const own = layers[i]!;
-    const variant = own.variants === null ? null : chooseVariant(own, facts);
-    const layer = variant === null ? own : (variant.layer as CoverageLayer);
+  const outcomes: LayerOutcome[] = pays === null ? [] : NO_OUTCOMES;
+  const steps = planLayerSteps(plan);
+  const rounding = plan.rounding;
+  for (let i = 0; i < steps.length; i++) {
+    const own = steps[i]!;
+    let s = own;
+    let variant: LayerVariant | null = null;
+    if (own.variants !== null) {
+      // The first variant whose rule matches the patient applies.
+      for (const v of own.variants) {
+        if (matchesVariant(v.when, facts.patient, PATIENT_PATH)) {
+          s = v.step;
+          variant = v.variant;
+          break;
+        }
+      }
+    }
     const acc = state[i]!;
-    const lim = layer.limits;
+    const lim = s.limits;
     const fam = family === null ? null : family[i]!;
-    const base = layer.basis === "total" ? bill : remaining;
-    let eligible = layer.covers === "all" ? base : layer.covers === "catalogue" ? minUnits(base, catalogue) : minUnits(base, bill - catalogue);
+    const base = s.total ? bill : remaining;
+    let eligible = s.covers === "all" ? base : s.covers === "catalogue" ? minUnits(base, catalogue) : minUnits(base, bill - catalogue);
     let terms: CategoryTerms | null = null;
     let excluded: LayerOutcome["excluded"] = null;
     let firstSelfPay = 0n;
-    if (layer.categories !== null) {
-      if (line === null) throw new ValidationError([{ path: ["lines"], code: "missing_lines", message: `layer ${layer.id} sets terms per item category: the claim lists its lines` }], "splitBill");
-      terms = layer.categories.get(line.category) ?? null;
+    if (s.categories !== null) {
+      if (line === null) throw new ValidationError([{ path: ["lines"], code: "missing_lines", message: `layer ${s.layer.id} sets terms per item category: the claim lists its lines` }], "splitBill");
+      terms = s.categories.get(line.category) ?? null;
       if (terms === null || !terms.covered) {
         excluded = terms === null ? "notListed" : "notCovered";
         eligible = 0n;
       } else if (line.catalogueClass !== null) {
         const share = terms.firstSelfPay.get(line.catalogueClass);
         if (share !== undefined) {
-          firstSelfPay = roundedProduct(eligible, share.fraction.num, share.fraction.den, plan.rounding);
+          firstSelfPay = roundedProduct(eligible, share.fraction.num, share.fraction.den, rounding);
           eligible -= firstSelfPay;
         }
       }
     }
-    let deductibleRoom = layer.deductible - acc.met;
+    let deductibleRoom = s.deductible - acc.met;
     let deductibleBy: LayerOutcome["deductibleBy"] = "individual";
     if (fam !== null && lim !== null && lim.familyDeductible !== null) {
       const familyRoom = lim.familyDeductible - fam.met;
@@ -107,9 +115,16 @@ export function runWaterfall(
         deductibleBy = "family";
       }
     }
-    const deductibleApplied = minUnits(maxUnits(deductibleRoom, 0n), eligible);
+    const deductibleApplied = deductibleRoom <= 0n ? 0n : deductibleRoom < eligible ? deductibleRoom : eligible;
     const afterDeductible = eligible - deductibleApplied;
-    const { raw, bandAdd } = terms !== null && terms.rate !== null ? payAtRate(terms.rate, afterDeductible, plan, facts) : kinds[i]!.pay(layer, afterDeductible, acc, plan, facts);
+    // A category's own rate replaces the layer's; a layer that pays a rate rule needs no call into its kind.
+    const rule = terms !== null && terms.rate !== null ? terms.rate : s.rate;
+    let raw: bigint;
+    if (rule !== null) {
+      const f = rule.type === "fixed" ? rule.fraction : rateFraction(rule, facts.patient, PATIENT_PATH);
+      raw = roundedProduct(afterDeductible, f.num, f.den, rounding);
+    } else raw = s.kind.pay!(s.layer, afterDeductible, acc, plan, facts);
+    const bandAdd = s.tracksBands ? afterDeductible : 0n;
     let pay = raw;
     let oopReached: LayerOutcome["oopReached"] = null;
     let share = 0n;
@@ -136,8 +151,9 @@ export function runWaterfall(
         limitedBy = "subLimit";
       }
     }
-    if (layer.cap !== null && pay > layer.cap - acc.paid) {
-      pay = maxUnits(layer.cap - acc.paid, 0n);
+    const cap = s.cap;
+    if (cap !== null && pay > cap - acc.paid) {
+      pay = maxUnits(cap - acc.paid, 0n);
       limitedBy = "cap";
     }
     if (lim !== null && lim.lifetimeCap !== null) {
@@ -156,7 +172,7 @@ export function runWaterfall(
       state[i] = { met: acc.met + deductibleApplied, paid: acc.paid + pay, bandBase: acc.bandBase + bandAdd };
     } else {
       // A person's figures never pass the person's own limits, even where the family's bound (aggregate design).
-      const next: MinorUnitAccumulator = { met: acc.met + minUnits(deductibleApplied, maxUnits(layer.deductible - acc.met, 0n)), paid: acc.paid + pay, bandBase: acc.bandBase + bandAdd };
+      const next: MinorUnitAccumulator = { met: acc.met + minUnits(deductibleApplied, maxUnits(s.deductible - acc.met, 0n)), paid: acc.paid + pay, bandBase: acc.bandBase + bandAdd };
       if (acc.oop !== undefined || (lim !== null && (lim.oopIndividual !== null || lim.oopFamily !== null))) {
         const oop = (acc.oop ?? 0n) + share;
         next.oop = lim !== null && lim.oopIndividual !== null ? minUnits(oop, maxUnits(lim.oopIndividual, acc.oop ?? 0n)) : oop;
@@ -176,10 +192,16 @@ export function runWaterfall(
       };
     }
     if (pays !== null) pays.push(pay);
-    else outcomes.push({ layer, variant, line, terms, excluded, base, eligible, firstSelfPay, deductibleApplied, deductibleBy, afterDeductible, raw, oopReached, afterOutOfPocket, pay, limitedBy, before: acc, familyBefore: fam });
+    else {
+      const layer = s.layer;
+      outcomes.push({ layer, variant, line, terms, excluded, base, eligible, firstSelfPay, deductibleApplied, deductibleBy, afterDeductible, raw, oopReached, afterOutOfPocket, pay, limitedBy, before: acc, familyBefore: fam });
+    }
   }
   return { outcomes, covered: bill - remaining };
 }
+
+// The bulk path makes no outcome records: one shared empty list stands for them.
+const NO_OUTCOMES: LayerOutcome[] = Object.freeze([]) as unknown as LayerOutcome[];
 
 /** One line's settlement: its outcomes per layer and what the layers covered. */
 export interface LineSettlement {
@@ -230,7 +252,11 @@ export function settleLines(
   return { pieces, covered };
 }
 
-/** A line of an itemised claim for {@link splitBillMinorUnits}. */
+/**
+ * A line of an itemised claim for {@link splitBillMinorUnits}.
+ *
+ * @category Bulk Path
+ */
 export interface MinorUnitLine {
   readonly id?: string;
   readonly category: string;
@@ -239,7 +265,11 @@ export interface MinorUnitLine {
   readonly amount: bigint;
 }
 
-/** A claim for {@link splitBillMinorUnits}: amounts as bigint minor units (fen, cents). */
+/**
+ * A claim for {@link splitBillMinorUnits}: amounts as bigint minor units (fen, cents).
+ *
+ * @category Bulk Path
+ */
 export interface MinorUnitClaim {
   /** The bill in minor units, ≥ 0 (with `lines`: their sum, or absent). */
   readonly bill?: bigint;
@@ -256,7 +286,11 @@ export interface MinorUnitClaim {
   readonly familyAccumulators?: readonly MinorUnitFamilyAccumulator[];
 }
 
-/** Result of {@link splitBillMinorUnits}: one amount per layer in plan order, the patient's share, the accumulators after. */
+/**
+ * Result of {@link splitBillMinorUnits}: one amount per layer in plan order, the patient's share, the accumulators after.
+ *
+ * @category Bulk Path
+ */
 export interface MinorUnitSplit {
   readonly layers: readonly bigint[];
   readonly patient: bigint;
@@ -287,7 +321,11 @@ function isUnits(v: unknown): v is bigint {
   return typeof v === "bigint" && v >= 0n;
 }
 
-/** Input of {@link splitBillMinorUnits}: the parsed plan and the claim. */
+/**
+ * Input of {@link splitBillMinorUnits}: the parsed plan and the claim.
+ *
+ * @category Bulk Path
+ */
 export interface SplitBillMinorUnitsInput {
   readonly plan: CoveragePlan;
   readonly claim: MinorUnitClaim;
@@ -301,11 +339,17 @@ export interface SplitBillMinorUnitsInput {
  * Inputs are checked by hand (no schema pass) but still raise typed errors with paths.
  * Takes `{ plan, claim }` (the older positional form `(plan, claim)` still works).
  *
+ * @param input - The parsed plan and the claim in bigint minor units.
+ * @param input.plan - A plan from `parseLayers`.
+ * @param input.claim - The bill or its lines, the patient, and the accumulators before the claim.
+ * @throws {ValidationError} when the plan was not made by `parseLayers` or a claim field has the wrong form (the path is named, e.g. `claim.bill`).
+ * @throws {DomainError} INCONSISTENT_INPUT when the lines do not add up to the bill, the catalogue part exceeds it, or an accumulator exceeds its limit; UNKNOWN_KEY for a line category no layer defines.
  * @example
  * ```ts
  * const plan = parseLayers({ currency: "CNY", layers: [{ kind: "basic", deductible: "750", rate: 0.75 }] });
  * splitBillMinorUnits({ plan: plan, claim: { bill: 10_000_000n } }); // { layers: [7443750n], patient: 2556250n, ... }
  * ```
+ * @category Bulk Path
  */
 export function splitBillMinorUnits(input: SplitBillMinorUnitsInput): MinorUnitSplit;
 /**
@@ -343,7 +387,6 @@ export function splitBillMinorUnits(first: SplitBillMinorUnitsInput | CoveragePl
     claim = x.claim;
     at = ["claim"];
   }
-  if (!isCoveragePlan(plan)) throw invalid(["plan"], "expected a plan made by parseLayers", "invalid_plan");
   if (claim === null || typeof claim !== "object") throw invalid(at.length > 0 ? at : ["claim"], "expected a claim { bill, catalogue?, patient?, accumulators? }", "invalid_type");
   checkPatient(claim.patient, under(at, "patient"));
   if (claim.units !== undefined && !(Number.isSafeInteger(claim.units) && claim.units >= 0)) throw invalid(under(at, "units"), "units are a whole number ≥ 0", "invalid_units");

@@ -8,7 +8,11 @@ import { invalid } from "../kernel/index.js";
 /** The longest working-day period accepted (about forty years of working days). */
 const MAX_WORKING_DAYS = 10_000;
 
-/** The zod schema of a working-day calendar: the caller's holidays and make-up working days. */
+/**
+ * The zod schema of a working-day calendar: the caller's holidays and make-up working days.
+ *
+ * @category Claim Review
+ */
 export const workingDayCalendarSchema = z
   .strictObject({
     /** Days that are not worked although they may be weekdays (节假日), e.g. 2026-10-01…10-07. */
@@ -18,7 +22,11 @@ export const workingDayCalendarSchema = z
   })
   .strict();
 
-/** A working-day calendar as JSON. */
+/**
+ * A working-day calendar as JSON.
+ *
+ * @category Claim Review
+ */
 export type WorkingDayCalendarInput = z.input<typeof workingDayCalendarSchema>;
 
 /** A parsed working-day calendar: sets of day numbers, ready for counting. */
@@ -105,13 +113,18 @@ function workingDaysIn(cal: Calendar, from: number, to: number): number {
   return k;
 }
 
-/** The zod schema of {@link addWorkingDays}' input. */
+/**
+ * The zod schema of {@link addWorkingDays}' input.
+ *
+ * @category Claim Review
+ */
 export const addWorkingDaysInputSchema = z
   .strictObject({
     /** The day counting starts after (the submission date); it never counts itself. */
     from: isoDateSchema,
     /** How many working days, ≥ 1. */
     workingDays: z.number().int().min(1).max(MAX_WORKING_DAYS),
+    /** The caller's holiday calendar (holidays and make-up working days); weekends only when empty. */
     calendar: workingDayCalendarSchema,
   })
   .strict();
@@ -120,23 +133,32 @@ export const addWorkingDaysInputSchema = z
  * The N-th working day strictly after a date: weekdays not in `holidays`, plus the
  * weekend days in `extraWorkingDays`.
  *
+ * @param input - The start date, the number of working days and the holiday calendar.
+ * @throws {ValidationError} when the input does not match `addWorkingDaysInputSchema` (the field path is named).
+ * @throws {DomainError} INCONSISTENT_INPUT for a calendar that contradicts itself (a day both a holiday and a make-up working day, or a make-up day on a weekday).
  * @example
  * ```ts
  * addWorkingDays({ from: "2026-03-06", workingDays: 2, calendar: {} }); // "2026-03-10" (Fri + 2 → Tue)
  * ```
+ * @category Claim Review
  */
 export function addWorkingDays(input: z.input<typeof addWorkingDaysInputSchema>): string {
   const x = parseInput(addWorkingDaysInputSchema, input, "addWorkingDays");
   return dateOf(nthWorkingDayAfter(readCalendar(x.calendar, ["calendar"]), dayNumber(x.from), x.workingDays));
 }
 
-/** The zod schema of {@link countWorkingDays}' input. */
+/**
+ * The zod schema of {@link countWorkingDays}' input.
+ *
+ * @category Claim Review
+ */
 export const countWorkingDaysInputSchema = z
   .strictObject({
     /** Counting starts the day after this date. */
     from: isoDateSchema,
     /** … and ends on this date, inclusive. */
     to: isoDateSchema,
+    /** The caller's holiday calendar (holidays and make-up working days); weekends only when empty. */
     calendar: workingDayCalendarSchema,
   })
   .strict();
@@ -144,10 +166,14 @@ export const countWorkingDaysInputSchema = z
 /**
  * Working days after `from` up to and including `to` (0 when `to` is not after `from`).
  *
+ * @param input - The two dates and the holiday calendar.
+ * @throws {ValidationError} when the input does not match `countWorkingDaysInputSchema` (the field path is named).
+ * @throws {DomainError} INCONSISTENT_INPUT for a calendar that contradicts itself (a day both a holiday and a make-up working day, or a make-up day on a weekday).
  * @example
  * ```ts
  * countWorkingDays({ from: "2026-10-09", to: "2026-10-13", calendar: { extraWorkingDays: ["2026-10-10"] } }); // 3 (Sat 10, Mon 12, Tue 13)
  * ```
+ * @category Claim Review
  */
 export function countWorkingDays(input: z.input<typeof countWorkingDaysInputSchema>): number {
   const x = parseInput(countWorkingDaysInputSchema, input, "countWorkingDays");
@@ -159,13 +185,20 @@ export function countWorkingDays(input: z.input<typeof countWorkingDaysInputSche
 
 const slaSchema = z
   .strictObject({
+    /** Working days to decide an auto-approved claim. */
     "auto-approve": z.number().int().min(1).max(MAX_WORKING_DAYS).optional(),
+    /** Working days to decide a claim sent to manual review (e.g. 2, cut from 15). */
     "manual-review": z.number().int().min(1).max(MAX_WORKING_DAYS).optional(),
+    /** Working days to decide a claim that needs an on-site inspection. */
     "on-site-inspection": z.number().int().min(1).max(MAX_WORKING_DAYS).optional(),
   })
   .strict();
 
-/** The zod schema of {@link reviewDeadline}'s input. */
+/**
+ * The zod schema of {@link reviewDeadline}'s input.
+ *
+ * @category Claim Review
+ */
 export const reviewDeadlineInputSchema = z
   .strictObject({
     /** The submission date S; day 1 is the first working day after it. */
@@ -176,13 +209,18 @@ export const reviewDeadlineInputSchema = z
     sla: slaSchema.optional(),
     /** The triage action of the claim (from {@link triageClaim}); picks the period from `sla`. */
     action: z.enum(["auto-approve", "manual-review", "on-site-inspection"]).optional(),
+    /** The caller's holiday calendar (holidays and make-up working days); weekends only when empty. */
     calendar: workingDayCalendarSchema,
     /** The decision date, when known. */
     decidedOn: isoDateSchema.optional(),
   })
   .strict();
 
-/** Result of {@link reviewDeadline}. */
+/**
+ * Result of {@link reviewDeadline}.
+ *
+ * @category Claim Review
+ */
 export interface ReviewDeadlineResult {
   readonly submittedOn: string;
   readonly workingDays: number;
@@ -204,6 +242,9 @@ export interface ReviewDeadlineResult {
  * it. The N-th working day strictly after the submission date is the last day on time;
  * lateness is counted in working days after it (and in calendar days).
  *
+ * @param input - The submission date, the period (or an SLA table and the triage action), the calendar and the decision date.
+ * @throws {ValidationError} when the input does not match `reviewDeadlineInputSchema`, or states no period or two (missing_period, ambiguous_period, missing_action), with the field path.
+ * @throws {DomainError} UNKNOWN_KEY for an action the SLA table lacks; EVENT_ORDER for a decision dated before the submission; INCONSISTENT_INPUT for a calendar that contradicts itself.
  * @example
  * ```ts
  * const r = reviewDeadline({
@@ -215,6 +256,7 @@ export interface ReviewDeadlineResult {
  * r.due;                          // "2026-10-09"
  * r.decision?.lateByWorkingDays; // 3
  * ```
+ * @category Claim Review
  */
 export function reviewDeadline(input: z.input<typeof reviewDeadlineInputSchema>): ReviewDeadlineResult {
   const x = parseInput(reviewDeadlineInputSchema, input, "reviewDeadline");
@@ -239,7 +281,7 @@ export function reviewDeadline(input: z.input<typeof reviewDeadlineInputSchema>)
   const skipped = dueDay - s - days;
   const explanation = [
     step(
-      "tiers.review.workingDays.due",
+      "tiers.review.working-days.due",
       `Submitted ${x.submittedOn} (${WEEKDAY_NAMES[weekday(s)]}); with ${source}, counting from the next working day, the decision is due by ${due} (${WEEKDAY_NAMES[weekday(dueDay)]}); ${skipped} weekend or holiday day${skipped === 1 ? "" : "s"} skipped on the way.`,
       { submittedOn: x.submittedOn, workingDays: days, holidays: (x.calendar.holidays ?? []).length, extraWorkingDays: x.calendar.extraWorkingDays ?? [], due },
     ),
@@ -253,7 +295,7 @@ export function reviewDeadline(input: z.input<typeof reviewDeadlineInputSchema>)
     decision = { on: x.decidedOn, onTime: dd <= dueDay, lateByWorkingDays: lateW, lateByCalendarDays: lateC };
     explanation.push(
       step(
-        "tiers.review.workingDays.decision",
+        "tiers.review.working-days.decision",
         dd <= dueDay
           ? `The decision on ${x.decidedOn} was on time (due ${due}).`
           : `The decision on ${x.decidedOn} was late: ${lateW} working day${lateW === 1 ? "" : "s"} (${lateC} calendar day${lateC === 1 ? "" : "s"}) after the due date ${due}.`,

@@ -78,10 +78,10 @@ describe("fuzz: tiers", () => {
   ]);
   entry("startBenefitYear", (x) => api.startBenefitYear(x as Parameters<typeof api.startBenefitYear>[0]), [[{ plan: limitsPlan, accumulators: famFirst.accumulators, year: 2027 }]]);
   entry("buyGetFreeUnits", (x) => api.buyGetFreeUnits(x as Parameters<typeof api.buyGetFreeUnits>[0]), [[{ units: 12, buy: 2, get: 1 }]]);
-  entry("resolveStratifiedRate", (r, p, path) => api.resolveStratifiedRate(r as api.StratifiedRate, p as api.PatientAttributes, path as (string | number)[]), [
-    [api.parseInput(api.stratifiedRateSchema, s3), { income: 80000, localAverageIncome: 100000 }],
-    [api.parseInput(api.stratifiedRateSchema, alk), { biomarker: "ALK-positive" }, ["patient"]],
-    [api.parseInput(api.stratifiedRateSchema, 0.7), {}],
+  entry("resolveStratifiedRate", (input) => api.resolveStratifiedRate(input as never), [
+    [{ rule: api.parseInput(api.stratifiedRateSchema, s3), patient: { income: 80000, localAverageIncome: 100000 } }],
+    [{ rule: api.parseInput(api.stratifiedRateSchema, alk), patient: { biomarker: "ALK-positive" }, path: ["patient"] }],
+    [{ rule: api.parseInput(api.stratifiedRateSchema, 0.7), patient: {} }],
   ]);
   entry("coordinateBenefits", (x) => api.coordinateBenefits(x as Parameters<typeof api.coordinateBenefits>[0]), [[{ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" }], [{ allowed: "1000", primaryPaid: "800", secondaryNormalBenefit: "700", method: "nonDuplication" }]]);
   entry("catastrophicBurden", (x) => api.catastrophicBurden(x as Parameters<typeof api.catastrophicBurden>[0]), [[{ outOfPocket: "30000", householdIncome: "100000" }]]);
@@ -91,7 +91,7 @@ describe("fuzz: tiers", () => {
     [{ table: { by: "householdIncome", bands: [{ from: 0, to: 50000, value: 0.1 }, { from: 50000, to: null, value: 0.3 }] }, rateOf: "patient", amount: "200000", patient: { householdIncome: 48000 } }],
   ]);
   entry("greenChannelDeadlines", (x) => api.greenChannelDeadlines(x as Parameters<typeof api.greenChannelDeadlines>[0]), [[{ submittedAt: "2026-03-02T09:15+08:00", decidedAt: "2026-03-03T10:00+08:00" }], [{ submittedAt: "2026-03-02T09:15Z", respondWithinMinutes: 30 }]]);
-  entry("formatInstant", (ms, off) => api.formatInstant(ms as number, off as number), [[Date.UTC(2026, 2, 2, 1, 15), 480], [0, -330]]);
+  entry("formatInstant", (input) => api.formatInstant(input as never), [[{ epochMs: Date.UTC(2026, 2, 2, 1, 15), offsetMinutes: 480 }], [{ epochMs: 0, offsetMinutes: -330 }]]);
   entry("triageClaim", (x) => api.triageClaim(x as Parameters<typeof api.triageClaim>[0]), [
     [{ rules, claim: { code: "EGFR", diagnosis: "C34.1", stage: "IV", date: "2026-03-02", priorClaims: [{ code: "EGFR", date: "2025-10-01" }] } }],
     [{ rules, claim: { code: "WGS", date: "2026-03-02" } }],

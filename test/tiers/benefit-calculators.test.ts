@@ -17,7 +17,7 @@ describe("buy N get M", () => {
     // 3 cycles of 3 (9 units, 3 free) + 1 left, paid: 7 paid, 3 free, saving 0.3.
     expect([r.paidUnits, r.freeUnits, r.fullCycles, r.partialUnits, r.savingShare]).toEqual([7, 3, 3, 1, "0.3"]);
     expect(r.explanation[0]!.text).toBe("Buy 2, get 1 free on 10 units: 3 complete cycle(s) of 3 give 3 free; the 1 unit(s) left give 0 free. The patient pays for 7 unit(s).");
-    expect(r.explanation[0]!.rule).toBe("tiers.manufacturer.buyGet");
+    expect(r.explanation[0]!.rule).toBe("tiers.manufacturer.buy-get");
     // 11 units, buy 2 get 2: 2 cycles of 4 (4 free) + 3 left: 2 paid, 1 free → 5 free; 5/11 = 0.454545.
     const s = buyGetFreeUnits({ units: 11, buy: 2, get: 2 });
     expect([s.paidUnits, s.freeUnits, s.savingShare]).toEqual([6, 5, "0.454545"]);

@@ -82,7 +82,7 @@ describe("COB: Medicare Secondary Payer (42 CFR 411.33)", () => {
     });
     expect(r.amounts.map((a) => a.amount.amount.toFixed(2))).toEqual(["55.00", "100.00", "30.00"]);
     expect(r.medicarePays.amount.toFixed(2)).toBe("30.00");
-    expect(r.explanation[0]!.rule).toBe("tiers.coordination.msp.feeSchedule");
+    expect(r.explanation[0]!.rule).toBe("tiers.coordination.msp.fee-schedule");
   });
 
   it("the fee schedule counts when it is the higher: fee 160, allowed 150 → (3) = 160 − 120 = 40", () => {
@@ -110,7 +110,7 @@ describe("COB: Medicare Secondary Payer (42 CFR 411.33)", () => {
     expect(r.medicarePays.amount.toFixed(2)).toBe("0.00");
     const full = medicareSecondaryPayment({ currency: "USD", primaryPaid: "120", primaryPaymentInFull: true, service: { basis: "feeSchedule", actualCharge: "175", primaryAllowed: "150", feeSchedule: "125", medicareRate: 0.8 } });
     expect(full.medicarePays.amount.toFixed(2)).toBe("0.00");
-    expect(full.explanation[0]!.rule).toBe("tiers.coordination.msp.paymentInFull");
+    expect(full.explanation[0]!.rule).toBe("tiers.coordination.msp.payment-in-full");
   });
 
   it("bad input: Medicare's own amount given twice or not at all; no currency", () => {
@@ -137,7 +137,7 @@ describe("COB: Medicare Secondary Payer (42 CFR 411.33)", () => {
     expect(r.positions).toEqual([["employer"], ["medicare"]]);
     expect(r.plans.map((p) => p.amount.amount.toFixed(2))).toEqual(["120.00", "30.00"]);
     expect(r.patient.amount.toFixed(2)).toBe("25.00");
-    expect(r.explanation.find((s) => s.rule === "tiers.coordination.medicareSecondaryPayer")!.text).toContain("= USD 30.00");
+    expect(r.explanation.find((s) => s.rule === "tiers.coordination.medicare-secondary-payer")!.text).toContain("= USD 30.00");
   });
 });
 

@@ -30,7 +30,7 @@ describe("COB order of benefits (NAIC rules)", () => {
     ]);
     expect(r.order).toEqual(["individual-no-cob", "employer"]);
     expect(r.pairs[0]!.rule).toBe("noCobProvision");
-    expect(r.explanation[0]!.rule).toBe("tiers.coordination.order.noCobProvision");
+    expect(r.explanation[0]!.rule).toBe("tiers.coordination.order.no-cob-provision");
   });
 
   it("bad input: two plans without COB provisions both claim primacy — a typed error naming both", () => {

@@ -182,7 +182,7 @@ describe("splitBill: several layers", () => {
     const r = splitBill({ plan: { currency: "CNY", layers: [buyGet] }, bill: "3000", units: 10 });
     // 10 units, buy 2 get 1: 3 cycles (6 paid + 3 free) + 1 paid → 3 free of 10; 3/10 × 3,000 = 900.
     const layer = r.layers[0]!;
-    expect([amt(layer.amount), layer.rate, layer.rule]).toEqual(["900.00", "3/10", "tiers.manufacturer.buyGet"]);
+    expect([amt(layer.amount), layer.rate, layer.rule]).toEqual(["900.00", "3/10", "tiers.manufacturer.buy-get"]);
     expect(layer.name).toBe("Manufacturer patient assistance (患者援助项目 (PAP))");
     expect(layer.text).toContain("It pays the free share 3/10 (buy 2, get 1 free: 7 of 10 units paid) of CNY 3,000.00 = CNY 900.00.");
     expect(r.explanation[1]!.inputs).toMatchObject({ buy: 2, get: 1, units: 10, paidUnits: 7, freeUnits: 3 });
@@ -197,7 +197,7 @@ describe("splitBill: several layers", () => {
     expect([amt(c3.layers[0]!.amount), c3.layers[0]!.rate]).toEqual(["0.00", "0"]);
     expect(c3.layers[0]!.text).toContain("It pays 0% (cycle 3; the drug is free from cycle 4) of CNY 500.00 = CNY 0.00.");
     const c4 = splitBill({ plan: { currency: "CNY", layers: [free] }, bill: "500", cycle: 4 });
-    expect([amt(c4.layers[0]!.amount), c4.layers[0]!.rate, c4.layers[0]!.rule]).toEqual(["500.00", "1", "tiers.manufacturer.freeAfterCycles"]);
+    expect([amt(c4.layers[0]!.amount), c4.layers[0]!.rate, c4.layers[0]!.rule]).toEqual(["500.00", "1", "tiers.manufacturer.free-after-cycles"]);
     expect(c4.layers[0]!.text).toContain("It pays 100% (cycle 4; the drug is free from cycle 4) of CNY 500.00 = CNY 500.00.");
     expect(c4.explanation[1]!.inputs).toMatchObject({ cycle: 4, paidCycles: 3 });
     expect(issues(() => splitBill({ plan: { currency: "CNY", layers: [free] }, bill: "500" }))).toEqual([
@@ -218,7 +218,7 @@ describe("splitBill: several layers", () => {
     const tie = splitBill({ plan: { currency: "CNY", layers: [aid] }, bill: "1000", patient: { groups: ["c", "a"] } });
     expect(tie.layers[0]!.text).toContain("(group c)");
     const none = splitBill({ plan: { currency: "CNY", layers: [aid] }, bill: "1000", patient: { groups: ["z"] } });
-    expect([amt(none.layers[0]!.amount), none.layers[0]!.rate, none.layers[0]!.rule]).toEqual(["0.00", "0", "tiers.assistance.notEligible"]);
+    expect([amt(none.layers[0]!.amount), none.layers[0]!.rate, none.layers[0]!.rule]).toEqual(["0.00", "0", "tiers.assistance.not-eligible"]);
     expect(none.layers[0]!.text).toContain("It pays 0%: the patient is in none of the eligible groups (a, b, c) of CNY 1,000.00 = CNY 0.00.");
     expect(none.explanation[1]!.inputs).toMatchObject({ eligibleGroups: ["a", "b", "c"], patientGroups: ["z"] });
     const noPatient = splitBill({ plan: { currency: "CNY", layers: [aid] }, bill: "1000" });

@@ -2,7 +2,7 @@
 // Exact behaviour (wording, limits, paths) first pinned by the mutation runs; amounts worked by hand (1 CNY = 100 fen).
 import { describe, expect, it } from "vitest";
 import { D } from "../../src/money/decimal.js";
-import { fractionOf, maxUnits, minUnits, roundedProduct, scaleOf, toUnits, unitsText } from "../../src/tiers/units.js";
+import { fractionOf, maxUnits, minUnits, roundedProduct, scaleOf, toUnits, unitsText } from "../../src/money/minor-units.js";
 import { domainError, issues, subMinorUnit } from "../typed-errors.js";
 
 describe("integer helpers", () => {

@@ -13,15 +13,15 @@ describe("tiers regressions (fuzz)", () => {
   });
   it("resolveStratifiedRate reads only parsed rates and checks the patient", () => {
     const rule = parseInput(stratifiedRateSchema, { by: "biomarker", categories: { pos: 0.8 } });
-    expect(resolveStratifiedRate(rule, { biomarker: "pos" }).rate.toString()).toBe("0.8");
-    expect(() => resolveStratifiedRate({ ...rule } as StratifiedRate, { biomarker: "pos" })).toThrow(ValidationError);
-    expect(() => resolveStratifiedRate(rule, null as never)).toThrow(ValidationError);
+    expect(resolveStratifiedRate({ rule: rule, patient: { biomarker: "pos" } }).rate.toString()).toBe("0.8");
+    expect(() => resolveStratifiedRate({ rule: { ...rule } as StratifiedRate, patient: { biomarker: "pos" } })).toThrow(ValidationError);
+    expect(() => resolveStratifiedRate({ rule: rule, patient: null as never })).toThrow(ValidationError);
   });
   it("deadlines beyond the Date range are refused, not printed as NaN-NaN-NaN", () => {
     expect(() => greenChannelDeadlines({ submittedAt: "2026-03-02T09:15Z", respondWithinMinutes: Number.MAX_SAFE_INTEGER })).toThrow(ValidationError);
-    expect(() => formatInstant(Number.NaN, 0)).toThrow(ValidationError);
-    expect(() => formatInstant(0, 10_000)).toThrow(ValidationError);
-    expect(formatInstant(Date.UTC(2026, 2, 2, 1, 15), 480)).toBe("2026-03-02T09:15:00+08:00");
+    expect(() => formatInstant({ epochMs: Number.NaN, offsetMinutes: 0 })).toThrow(ValidationError);
+    expect(() => formatInstant({ epochMs: 0, offsetMinutes: 10_000 })).toThrow(ValidationError);
+    expect(formatInstant({ epochMs: Date.UTC(2026, 2, 2, 1, 15), offsetMinutes: 480 })).toBe("2026-03-02T09:15:00+08:00");
   });
   it("a plan given as a bare array is refused (it states no currency), never parsed with undefined-valued keys", () => {
     expect(() => parseInput(coveragePlanSchema, [{ kind: "basic", rate: 0.7 }])).toThrow(/states its currency/);
@@ -38,10 +38,10 @@ describe("tiers regressions (mutation pinning)", () => {
     expect(greenChannelDeadlines({ submittedAt: "0000-02-29T00:00Z" }).respondBy).toBe("0000-02-29T01:00:00Z");
     expect(greenChannelDeadlines({ submittedAt: "0999-01-01T00:00Z" }).respondBy).toBe("0999-01-01T01:00:00Z");
     // Past 9999 the four-digit form cannot write the year: a typed error, not "10000-…".
-    expect(() => formatInstant(Date.UTC(10000, 0, 1), 0)).toThrow(ValidationError);
+    expect(() => formatInstant({ epochMs: Date.UTC(10000, 0, 1), offsetMinutes: 0 })).toThrow(ValidationError);
     // Before year 0000 as well (1 BC is year −1 in Date's reckoning): no "00-1-01-01…".
-    expect(() => formatInstant(new Date(0).setUTCFullYear(-1, 0, 1), 0)).toThrow(ValidationError);
-    expect(formatInstant(new Date(0).setUTCFullYear(0, 0, 1), 0)).toBe("0000-01-01T00:00:00Z");
+    expect(() => formatInstant({ epochMs: new Date(0).setUTCFullYear(-1, 0, 1), offsetMinutes: 0 })).toThrow(ValidationError);
+    expect(formatInstant({ epochMs: new Date(0).setUTCFullYear(0, 0, 1), offsetMinutes: 0 })).toBe("0000-01-01T00:00:00Z");
     expect(() => greenChannelDeadlines({ submittedAt: "9999-12-31T23:30Z" })).toThrow(ValidationError);
   });
 });

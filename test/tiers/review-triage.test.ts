@@ -14,10 +14,10 @@ import { caught, issues, validationMessage } from "../typed-errors.js";
 describe("green channel", () => {
   it("formats instants in any offset", () => {
     const t = Date.UTC(2026, 2, 2, 2, 15);
-    expect(formatInstant(t, 480)).toBe("2026-03-02T10:15:00+08:00");
-    expect(formatInstant(t, 0)).toBe("2026-03-02T02:15:00Z");
+    expect(formatInstant({ epochMs: t, offsetMinutes: 480 })).toBe("2026-03-02T10:15:00+08:00");
+    expect(formatInstant({ epochMs: t, offsetMinutes: 0 })).toBe("2026-03-02T02:15:00Z");
     // −5:30 → 20:45 the day before.
-    expect(formatInstant(t, -330)).toBe("2026-03-01T20:45:00-05:30");
+    expect(formatInstant({ epochMs: t, offsetMinutes: -330 })).toBe("2026-03-01T20:45:00-05:30");
   });
 
   it("reads only real instants with an offset", () => {
@@ -39,7 +39,7 @@ describe("green channel", () => {
       "The response at 2026-03-02T02:15Z was on time.",
       "The decision at 2026-03-03T09:15:30+08:00 was late by 0.5 minutes.",
     ]);
-    expect(r.explanation.map((s) => s.rule)).toEqual(["tiers.greenChannel.due", "tiers.greenChannel.response", "tiers.greenChannel.decision"]);
+    expect(r.explanation.map((s) => s.rule)).toEqual(["tiers.green-channel.due", "tiers.green-channel.response", "tiers.green-channel.decision"]);
     const custom = greenChannelDeadlines({ submittedAt: "2026-03-02T09:15Z", respondWithinMinutes: 15, decideWithinMinutes: 120 });
     expect([custom.respondBy, custom.decideBy]).toEqual(["2026-03-02T09:30:00Z", "2026-03-02T11:15:00Z"]);
     expect("response" in custom || "decision" in custom).toBe(false);
@@ -65,25 +65,25 @@ describe("green channel: input checks and wording", () => {
   it("formatInstant takes whole-minute offsets up to ±18 hours", () => {
     const t = Date.UTC(2026, 2, 2, 2, 15);
     const offsetIssue = [{ path: ["offsetMinutes"], code: "invalid_offset", message: "the UTC offset is a whole number of minutes within ±18 hours" }];
-    for (const bad of [18 * 60 + 1, -(18 * 60 + 1), 1.5, "480"]) expect(issues(() => formatInstant(t, bad as number))).toEqual(offsetIssue);
+    for (const bad of [18 * 60 + 1, -(18 * 60 + 1), 1.5, "480"]) expect(issues(() => formatInstant({ epochMs: t, offsetMinutes: bad as number }))).toEqual(offsetIssue);
     // 02:15Z + 18:00 = 20:15 the same day; 02:15Z − 18:00 = 08:15 the day before.
-    expect(formatInstant(t, 18 * 60)).toBe("2026-03-02T20:15:00+18:00");
-    expect(formatInstant(t, -18 * 60)).toBe("2026-03-01T08:15:00-18:00");
+    expect(formatInstant({ epochMs: t, offsetMinutes: 18 * 60 })).toBe("2026-03-02T20:15:00+18:00");
+    expect(formatInstant({ epochMs: t, offsetMinutes: -18 * 60 })).toBe("2026-03-01T08:15:00-18:00");
   });
 
   it("formatInstant takes finite instants whose local time a Date can hold", () => {
     const instantIssue = [{ path: ["epochMs"], code: "invalid_instant", message: "the instant is a finite number of milliseconds within the Date range" }];
     // 8.64e15 ms (= 1e8 days, 275760-09-13T00:00Z) is the last instant a Date holds: one hour later, in +01:00, is past it.
     for (const [ms, offset] of [[Number.NaN, 0], [Number.POSITIVE_INFINITY, 0], [8.64e15, 60], ["0", 0]] as const) {
-      expect(issues(() => formatInstant(ms as number, offset))).toEqual(instantIssue);
+      expect(issues(() => formatInstant({ epochMs: ms as number, offsetMinutes: offset }))).toEqual(instantIssue);
     }
     // An hour earlier, in +01:00, is exactly that last wall time: a Date holds it, but its
     // year (275760) has no four-digit form, so it is refused rather than written as "275760-…".
-    expect(issues(() => formatInstant(8.64e15 - 3_600_000, 60))).toEqual([
+    expect(issues(() => formatInstant({ epochMs: 8.64e15 - 3_600_000, offsetMinutes: 60 }))).toEqual([
       { path: ["epochMs"], code: "invalid_instant", message: "the instant falls outside the years 0000–9999 that an ISO 8601 timestamp writes with four digits" },
     ]);
     // The last second of year 9999 in UTC is the last one written.
-    expect(formatInstant(Date.UTC(9999, 11, 31, 23, 59, 59), 0)).toBe("9999-12-31T23:59:59Z");
+    expect(formatInstant({ epochMs: Date.UTC(9999, 11, 31, 23, 59, 59), offsetMinutes: 0 })).toBe("9999-12-31T23:59:59Z");
   });
 
   it("each step lists its inputs", () => {

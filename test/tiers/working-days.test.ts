@@ -34,7 +34,7 @@ describe("working-day review deadlines (care.md §9)", () => {
     expect(old.decision!.onTime).toBe(true);
     // due Tue 03-10; Wed 03-11 (1), Thu 03-12 (2).
     expect(cut.decision).toMatchObject({ onTime: false, lateByWorkingDays: 2 });
-    expect(cut.explanation.map((s) => s.rule)).toEqual(["tiers.review.workingDays.due", "tiers.review.workingDays.decision"]);
+    expect(cut.explanation.map((s) => s.rule)).toEqual(["tiers.review.working-days.due", "tiers.review.working-days.decision"]);
   });
 
   it("the period can come from an SLA table by the triage action", () => {

@@ -7,8 +7,13 @@ import { DomainError, type Explanation, parseInput, type Step, step } from "../.
 import { coveredPersonSchema, type CoveredPerson, planCoverageSchema } from "./coverage.js";
 import { ORDER_RULES } from "./order-rules/registry.js";
 import type { RankedPlan } from "./order-rules/rule.js";
+import { kebab } from "../rule-ids.js";
 
-/** The zod schema of {@link determineBenefitOrder}'s input. */
+/**
+ * The zod schema of {@link determineBenefitOrder}'s input.
+ *
+ * @category Coordination of Benefits
+ */
 export const determineBenefitOrderInputSchema = z
   .strictObject({
     /** Facts about the covered person (parents together or apart, court decree, Medicare reversal). */
@@ -18,7 +23,11 @@ export const determineBenefitOrderInputSchema = z
   })
   .strict();
 
-/** One pairwise verdict: which rule ordered the two plans. */
+/**
+ * One pairwise verdict: which rule ordered the two plans.
+ *
+ * @category Coordination of Benefits
+ */
 export interface PairVerdict {
   /** The two plans, in id order. */
   readonly plans: readonly [string, string];
@@ -29,7 +38,11 @@ export interface PairVerdict {
   readonly reason: string;
 }
 
-/** Result of {@link determineBenefitOrder}. */
+/**
+ * Result of {@link determineBenefitOrder}.
+ *
+ * @category Coordination of Benefits
+ */
 export interface BenefitOrderResult {
   /** Positions from primary onward; a position holds more than one plan only when they share equally. */
   readonly positions: readonly (readonly string[])[];
@@ -103,7 +116,7 @@ export function rankPlans(plans: readonly RankedPlan[], person: CoveredPerson): 
 export function orderSteps(positions: readonly (readonly string[])[], pairs: readonly PairVerdict[]): Step[] {
   const TITLES = new Map(ORDER_RULES.map((r) => [r.id, r.title]));
   const steps = pairs.map((p) =>
-    step(`tiers.coordination.order.${p.rule}`, `${p.plans[0]} vs ${p.plans[1]} — ${TITLES.get(p.rule)}: ${p.reason}.`, { plans: [...p.plans], first: p.first, rule: p.rule }),
+    step(`tiers.coordination.order.${kebab(p.rule)}`, `${p.plans[0]} vs ${p.plans[1]} — ${TITLES.get(p.rule)}: ${p.reason}.`, { plans: [...p.plans], first: p.first, rule: p.rule }),
   );
   const words = positions.map((g, k) => `${k === 0 ? "primary" : k === 1 ? "secondary" : `position ${k + 1}`}: ${g.length === 1 ? g[0] : `${g.join(" and ")} (equal shares)`}`);
   steps.push(step("tiers.coordination.order", `Order of benefits — ${words.join("; ")}.`, { positions: positions.map((g) => [...g]) }));
@@ -118,6 +131,9 @@ export function orderSteps(positions: readonly (readonly string[])[], pairs: rea
  * continuation coverage after; longer coverage first; otherwise equal shares. The
  * result does not depend on the order the plans are listed in.
  *
+ * @param input - The covered person and the plans that cover them.
+ * @throws {ValidationError} when the input does not match `determineBenefitOrderInputSchema`, or a rule needs a fact the input lacks (missing_parents, missing_birth_date, missing_covered_since, missing_custody), with the field path.
+ * @throws {DomainError} INCONSISTENT_INPUT when two plans both claim primacy (neither has a COB provision), a plan id is used twice, or the rules order plans in a circle.
  * @example
  * ```ts
  * determineBenefitOrder({
@@ -128,6 +144,7 @@ export function orderSteps(positions: readonly (readonly string[])[], pairs: rea
  *   ],
  * }).order; // ["mum", "dad"] — March 14 comes before July 2
  * ```
+ * @category Coordination of Benefits
  */
 export function determineBenefitOrder(input: z.input<typeof determineBenefitOrderInputSchema>): BenefitOrderResult {
   const x = parseInput(determineBenefitOrderInputSchema, input, "determineBenefitOrder");

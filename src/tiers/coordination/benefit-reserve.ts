@@ -4,25 +4,38 @@
 import * as z from "zod";
 import { currencyCodeSchema, DomainError, nonNegativeAmountSchema } from "../../core/index.js";
 import { userRecord } from "../../core/schemas.js";
-import { toUnits, unitsText } from "../units.js";
+import { toUnits, unitsText } from "../../money/minor-units.js";
 
-/** The zod schema of a benefit-reserve document: per plan id, the balance banked for one person in one year. */
+/**
+ * The zod schema of a benefit-reserve document: per plan id, the balance banked for one person in one year.
+ *
+ * @category Coordination of Benefits
+ */
 export const benefitReserveSchema = z
   .strictObject({
     /** The person the savings belong to. */
     personId: z.string().min(1).max(200),
     /** The claim determination period (benefit year). */
     year: z.number().int(),
+    /** The currency of every amount in the input (ISO 4217 code, e.g. `CNY`, `USD`); always stated. */
     currency: currencyCodeSchema,
     /** Balance per plan id (the savings of that plan, less what was drawn). */
     balances: userRecord(z.string().min(1), nonNegativeAmountSchema),
   })
   .strict();
 
-/** A benefit-reserve document as JSON. */
+/**
+ * A benefit-reserve document as JSON.
+ *
+ * @category Coordination of Benefits
+ */
 export type BenefitReserveInput = z.input<typeof benefitReserveSchema>;
 
-/** A benefit-reserve document as returned (balances as decimal strings). */
+/**
+ * A benefit-reserve document as returned (balances as decimal strings).
+ *
+ * @category Coordination of Benefits
+ */
 export interface BenefitReserve {
   readonly personId: string;
   readonly year: number;

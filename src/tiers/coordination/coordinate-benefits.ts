@@ -5,8 +5,13 @@ import { currencyCodeSchema, DomainError, type Explanation, nonNegativeAmountSch
 import { invalid } from "../../kernel/index.js";
 import { formatMoney, type Money, money, round } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
+import { kebab } from "../rule-ids.js";
 
-/** The zod schema of {@link coordinateBenefits}' input. */
+/**
+ * The zod schema of {@link coordinateBenefits}' input.
+ *
+ * @category Coordination of Benefits
+ */
 export const coordinateBenefitsInputSchema = z
   .strictObject({
     /** The allowed amount of the claim. */
@@ -21,12 +26,18 @@ export const coordinateBenefitsInputSchema = z
     coinsurance: rateSchema.optional(),
     /** The secondary's deductible still unmet; maintenance of benefits only. */
     remainingDeductible: nonNegativeAmountSchema.optional(),
+    /** The currency of every amount in the input (ISO 4217 code, e.g. `CNY`, `USD`); always stated. */
     currency: currencyCodeSchema.optional(),
+    /** How amounts are rounded to the minor unit (`half-up` when absent). */
     rounding: roundingSchema.optional(),
   })
   .strict();
 
-/** Result of {@link coordinateBenefits}. */
+/**
+ * Result of {@link coordinateBenefits}.
+ *
+ * @category Coordination of Benefits
+ */
 export interface CoordinateBenefitsResult {
   readonly method: "standard" | "nonDuplication" | "maintenanceOfBenefits";
   readonly allowed: Money;
@@ -42,11 +53,15 @@ export interface CoordinateBenefitsResult {
  * What a secondary insurer pays after the primary, by the method the policies name.
  * The payment is always within [0, allowed − primary paid].
  *
+ * @param input - Allowed amount, the primary's payment, the secondary's normal benefit and its method.
+ * @throws {ValidationError} when the input does not match `coordinateBenefitsInputSchema`, or the method lacks an amount it needs (the field path is named).
+ * @throws {DomainError} INCONSISTENT_INPUT when the primary paid more than the allowed amount.
  * @example
  * ```ts
  * coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" }).secondaryPays; // CNY 200.00
  * coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 900, method: "nonDuplication" }).secondaryPays; // CNY 100.00
  * ```
+ * @category Coordination of Benefits
  */
 export function coordinateBenefits(input: z.input<typeof coordinateBenefitsInputSchema>): CoordinateBenefitsResult {
   const x = parseInput(coordinateBenefitsInputSchema, input, "coordinateBenefits");
@@ -84,7 +99,7 @@ export function coordinateBenefits(input: z.input<typeof coordinateBenefitsInput
     secondaryPays,
     patient,
     explanation: [
-      step(`tiers.coordination.${x.method}`, text, { allowed, primaryPaid: primary, secondaryNormalBenefit: normal, method: x.method, ...(x.coinsurance ? { coinsurance: x.coinsurance.toString() } : {}) }, secondaryPays),
+      step(`tiers.coordination.${kebab(x.method)}`, text, { allowed, primaryPaid: primary, secondaryNormalBenefit: normal, method: x.method, ...(x.coinsurance ? { coinsurance: x.coinsurance.toString() } : {}) }, secondaryPays),
       step("tiers.coordination.patient", `The patient is left with ${formatMoney(allowed)} − ${formatMoney(primary)} − ${formatMoney(secondaryPays)} = ${formatMoney(patient)}.`, {}, patient),
     ],
   };

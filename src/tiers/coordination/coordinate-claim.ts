@@ -14,12 +14,14 @@ import { type AnnualAccumulators, type AnnualAccumulatorsInput, annualAccumulato
 import { billLineSchema } from "../categories.js";
 import { type CoveragePlan, type CoveragePlanInput, isCoveragePlan, parseLayers } from "../layers.js";
 import { splitBill, type SplitBillResult } from "../split-bill.js";
-import { scaleOf, toUnits, unitsMoney, unitsText } from "../units.js";
+import { scaleOf, toUnits, unitsText } from "../../money/minor-units.js";
+import { unitsMoney } from "../../money/money-units.js";
 import { orderSteps, rankPlans } from "./benefit-order.js";
 import { type BenefitReserve, benefitReserveSchema, readReserve, writeReserve } from "./benefit-reserve.js";
 import { coveredPersonSchema, planCoverageSchema } from "./coverage.js";
 import type { SecondaryFacts } from "./methods/method.js";
 import { SECONDARY_METHODS, type SecondaryMethodKind, secondaryMethodSchema } from "./methods/registry.js";
+import { kebab } from "../rule-ids.js";
 
 const claimPlanSchema = z
   .strictObject({
@@ -38,15 +40,22 @@ const claimPlanSchema = z
   })
   .strict();
 
-/** The zod schema of {@link coordinateClaim}'s input. */
+/**
+ * The zod schema of {@link coordinateClaim}'s input.
+ *
+ * @category Coordination of Benefits
+ */
 export const coordinateClaimInputSchema = z
   .strictObject({
+    /** The currency of every amount in the input (ISO 4217 code, e.g. `CNY`, `USD`); always stated. */
     currency: currencyCodeSchema,
+    /** How amounts are rounded to the minor unit (`half-up` when absent). */
     rounding: roundingSchema.optional(),
     /** The benefit year (claim determination period); accumulators and reserve must belong to it. */
     year: z.number().int(),
     /** Whose claim this is (the benefit reserve is kept per person). */
     personId: z.string().min(1).max(200),
+    /** The covered person's facts the order-of-benefit rules read (dependent or not, parents' birth dates, custody, court decree). */
     person: coveredPersonSchema.optional(),
     /** The family, when the plans' family deductibles and out-of-pocket maxima apply. */
     family: z.string().min(1).max(200).optional(),
@@ -56,16 +65,25 @@ export const coordinateClaimInputSchema = z
     lines: z.array(billLineSchema).min(1).max(10_000).optional(),
     /** Patient attributes read by the plans' stratified rates and assistance groups. */
     patient: userRecord(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+    /** Every plan covering the person, in any order: its coverage facts, its coverage plan, its secondary method and accumulators. */
     plans: z.array(claimPlanSchema).min(1).max(20),
     /** The person's benefit reserve before the claim: give it (empty balances to start) to bank savings and draw on them. */
     reserve: benefitReserveSchema.optional(),
   })
   .strict();
 
-/** A claim to coordinate, as JSON. */
+/**
+ * A claim to coordinate, as JSON.
+ *
+ * @category Coordination of Benefits
+ */
 export type CoordinateClaimInput = z.input<typeof coordinateClaimInputSchema>;
 
-/** What one plan did on the claim. */
+/**
+ * What one plan did on the claim.
+ *
+ * @category Coordination of Benefits
+ */
 export interface CoordinatedPlanPayment {
   readonly id: string;
   /** 1 = primary; plans that share equally have the same position. */
@@ -89,7 +107,11 @@ export interface CoordinatedPlanPayment {
   readonly familyAccumulators?: FamilyAccumulators;
 }
 
-/** Result of {@link coordinateClaim}. */
+/**
+ * Result of {@link coordinateClaim}.
+ *
+ * @category Coordination of Benefits
+ */
 export interface CoordinateClaimResult {
   readonly currency: string;
   readonly allowable: Money;
@@ -150,6 +172,9 @@ interface Run {
  * from earlier claims of the year for what is still unpaid, then banks this claim's
  * savings (normal benefit − what its method paid).
  *
+ * @param input - The claim, the covered person, and each plan with its coverage facts, method and accumulators.
+ * @throws {ValidationError} when the input does not match `coordinateClaimInputSchema`, or a plan or rule lacks a fact it needs (the field path is named).
+ * @throws {DomainError} INCONSISTENT_INPUT when plans tie for primacy or amounts disagree; CURRENCY_MISMATCH when a plan settles in another currency.
  * @example
  * ```ts
  * const r = coordinateClaim({
@@ -161,6 +186,7 @@ interface Run {
  * });
  * r.plans.map((p) => p.amount); // [USD 800.00, USD 200.00]
  * ```
+ * @category Coordination of Benefits
  */
 export function coordinateClaim(input: CoordinateClaimInput | (Omit<CoordinateClaimInput, "plans"> & { plans: (Omit<CoordinateClaimInput["plans"][number], "plan"> & { plan: CoveragePlan })[] })): CoordinateClaimResult {
   const x = parseInput(coordinateClaimInputSchema, input, "coordinateClaim");
@@ -230,7 +256,7 @@ export function coordinateClaim(input: CoordinateClaimInput | (Omit<CoordinateCl
     const run = runs.get(id)!;
     steps.push(
       step(
-        "tiers.coordination.normalBenefit",
+        "tiers.coordination.normal-benefit",
         `Plan ${id} alone would pay ${fmt(run.normal)}: ${run.alone.layers.map((l) => l.text).join(" ")}`,
         { plan: id, normalBenefit: m(run.normal), deductibleAlone: m(run.deductibleAlone), layers: run.alone.layers.map((l) => ({ layer: l.id, amount: l.amount })) },
         m(run.normal),
@@ -272,7 +298,7 @@ export function coordinateClaim(input: CoordinateClaimInput | (Omit<CoordinateCl
         const pay = run.normal < share ? run.normal : share;
         steps.push(
           step(
-            "tiers.coordination.equalShares",
+            "tiers.coordination.equal-shares",
             `Plan ${id} shares equally with ${group.filter((g) => g !== id).join(", ")}: its share of the ${fmt(left)} left is ${fmt(share)}; it pays ${fmt(pay)}${pay < share ? `, its normal benefit (it never pays more than it would as primary)` : ""}.`,
             { plan: id, left: m(left), share: m(share), normalBenefit: m(run.normal) },
             m(pay),
@@ -306,7 +332,7 @@ export function coordinateClaim(input: CoordinateClaimInput | (Omit<CoordinateCl
     const savings = balances === null ? 0n : run.normal - pay;
     steps.push(
       step(
-        `tiers.coordination.${doc.method.kind}`,
+        `tiers.coordination.${kebab(doc.method.kind)}`,
         `Plan ${run.id} is ${k === 1 ? "secondary" : `in position ${k + 1}`}; its normal benefit alone would be ${fmt(run.normal)}. ${outcome.text}: ${fmt(outcome.pay < 0n ? 0n : outcome.pay)}${limits.length > 0 ? `, ${limits.join(", ")}` : ""}; it pays ${fmt(pay)}.`,
         { plan: run.id, method: doc.method.kind, allowable: m(allowable), paidBefore: m(paidSoFar), normalBenefit: m(run.normal), deductibleAlone: m(run.deductibleAlone), ...outcome.inputs },
         m(pay),

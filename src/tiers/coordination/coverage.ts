@@ -3,7 +3,11 @@
 import * as z from "zod";
 import { isoDateSchema } from "../../core/index.js";
 
-/** The zod schema of the parent (or other holder) through whom a dependent child is covered by a plan. */
+/**
+ * The zod schema of the parent (or other holder) through whom a dependent child is covered by a plan.
+ *
+ * @category Coordination of Benefits
+ */
 export const coveringParentSchema = z
   .strictObject({
     /** The parent's date of birth; the birthday rule reads its month and day only. */
@@ -17,7 +21,11 @@ export const coveringParentSchema = z
   })
   .strict();
 
-/** The zod schema of how one plan covers the person. */
+/**
+ * The zod schema of how one plan covers the person.
+ *
+ * @category Coordination of Benefits
+ */
 export const planCoverageSchema = z
   .strictObject({
     /** The plan's id, unique among the person's plans. */
@@ -42,7 +50,11 @@ export const planCoverageSchema = z
   })
   .strict();
 
-/** The zod schema of the person whose claim the plans coordinate. */
+/**
+ * The zod schema of the person whose claim the plans coordinate.
+ *
+ * @category Coordination of Benefits
+ */
 export const coveredPersonSchema = z
   .strictObject({
     /** For a dependent child: whether the parents are married or living together, or apart (divorced, separated, not living together). */
@@ -58,9 +70,21 @@ export const coveredPersonSchema = z
   })
   .strict();
 
-/** How one plan covers the person, parsed. */
+/**
+ * How one plan covers the person, parsed.
+ *
+ * @category Coordination of Benefits
+ */
 export type PlanCoverage = z.output<typeof planCoverageSchema>;
-/** How one plan covers the person, as JSON. */
+/**
+ * How one plan covers the person, as JSON.
+ *
+ * @category Coordination of Benefits
+ */
 export type PlanCoverageInput = z.input<typeof planCoverageSchema>;
-/** The covered person's facts, parsed. */
+/**
+ * The covered person's facts, parsed.
+ *
+ * @category Coordination of Benefits
+ */
 export type CoveredPerson = z.output<typeof coveredPersonSchema>;

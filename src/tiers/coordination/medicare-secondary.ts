@@ -3,25 +3,35 @@ import * as z from "zod";
 import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step } from "../../core/index.js";
 import { invalid } from "../../kernel/index.js";
 import { formatMoney, fractionOf, type Money } from "../../money/index.js";
-import { roundedProduct, scaleOf, toUnits, unitsMoney } from "../units.js";
+import { roundedProduct, scaleOf, toUnits } from "../../money/minor-units.js";
+import { unitsMoney } from "../../money/money-units.js";
 import { type MspAmount, mspAmounts, type MspFeeScheduleFigures, type MspOtherFigures } from "./methods/medicare-secondary-payer.js";
+import { kebab } from "../rule-ids.js";
 
 const a = nonNegativeAmountSchema;
 
-/** The zod schema of {@link medicareSecondaryPayment}'s input. */
+/**
+ * The zod schema of {@link medicareSecondaryPayment}'s input.
+ *
+ * @category Coordination of Benefits
+ */
 export const medicareSecondaryPaymentInputSchema = z
   .strictObject({
+    /** The currency of every amount in the input (ISO 4217 code, e.g. `CNY`, `USD`); always stated. */
     currency: currencyCodeSchema,
+    /** How amounts are rounded to the minor unit (`half-up` when absent). */
     rounding: roundingSchema.optional(),
     /** What the primary payer paid. */
     primaryPaid: a,
     /** The provider must accept (or accepted) the primary payment as payment in full (42 CFR 411.32(b)): Medicare pays 0. */
     primaryPaymentInFull: z.boolean().optional(),
+    /** How Medicare pays the service: `feeSchedule` (411.33(a), lowest of three) or `other` (411.33(e), lowest of four). */
     service: z.discriminatedUnion("basis", [
       z
         .strictObject({
           /** Paid on the Medicare fee schedule or a reasonable charge: 411.33(a), lowest of three. */
           basis: z.literal("feeSchedule"),
+          /** The provider's actual charge for the service. */
           actualCharge: a,
           /** The amount the supplier must accept as payment in full, when less than the charge. */
           paymentInFull: a.optional(),
@@ -43,9 +53,11 @@ export const medicareSecondaryPaymentInputSchema = z
           basis: z.literal("other"),
           /** The gross amount payable by Medicare, before its deductible and coinsurance and the primary payment. */
           grossPayable: a,
+          /** Medicare's deductible and coinsurance on the service. */
           deductibleAndCoinsurance: a,
           /** The provider's charges. */
           charges: a,
+          /** The amount the provider must accept as payment in full, when less than its charges. */
           paymentInFull: a.optional(),
         })
         .strict(),
@@ -53,7 +65,11 @@ export const medicareSecondaryPaymentInputSchema = z
   })
   .strict();
 
-/** Result of {@link medicareSecondaryPayment}. */
+/**
+ * Result of {@link medicareSecondaryPayment}.
+ *
+ * @category Coordination of Benefits
+ */
 export interface MedicareSecondaryPaymentResult {
   /** The candidate amounts of the regulation, in its order. */
   readonly amounts: readonly { readonly label: string; readonly amount: Money }[];
@@ -69,6 +85,8 @@ export interface MedicareSecondaryPaymentResult {
  * allowable charge, minus the primary payment; for other services the lowest of four
  * amounts; nothing when the primary payment is accepted as payment in full.
  *
+ * @param input - The charge, the primary's allowed and paid amounts, and Medicare's own amounts.
+ * @throws {ValidationError} when the input does not match `medicareSecondaryPaymentInputSchema` (the field path is named).
  * @example
  * ```ts
  * medicareSecondaryPayment({
@@ -77,6 +95,7 @@ export interface MedicareSecondaryPaymentResult {
  *   service: { basis: "feeSchedule", actualCharge: "175", primaryAllowed: "150", feeSchedule: "125", medicareRate: 0.8 },
  * }).medicarePays; // USD 30.00 — the lowest of 55, 100 and 30
  * ```
+ * @category Coordination of Benefits
  */
 export function medicareSecondaryPayment(input: z.input<typeof medicareSecondaryPaymentInputSchema>): MedicareSecondaryPaymentResult {
   const x = parseInput(medicareSecondaryPaymentInputSchema, input, "medicareSecondaryPayment");
@@ -112,7 +131,7 @@ export function medicareSecondaryPayment(input: z.input<typeof medicareSecondary
     return {
       amounts: [],
       medicarePays: zero,
-      explanation: [step("tiers.coordination.msp.paymentInFull", "The provider accepts the primary payment as payment in full, so Medicare makes no secondary payment (42 CFR 411.32(b)).", { primaryPaid: m(primaryPaid) }, zero)],
+      explanation: [step("tiers.coordination.msp.payment-in-full", "The provider accepts the primary payment as payment in full, so Medicare makes no secondary payment (42 CFR 411.32(b)).", { primaryPaid: m(primaryPaid) }, zero)],
     };
   }
   const { amounts, pay } = mspAmounts(fig, primaryPaid);
@@ -123,7 +142,7 @@ export function medicareSecondaryPayment(input: z.input<typeof medicareSecondary
     medicarePays: out,
     explanation: [
       step(
-        `tiers.coordination.msp.${s.basis}`,
+        `tiers.coordination.msp.${kebab(s.basis)}`,
         `Medicare as secondary payer (${rule}) pays the lowest of: ${amounts.map((c, i) => `(${i + 1}) ${c.label} = ${formatMoney(m(c.value))}`).join("; ")}: ${formatMoney(out)}${pay === 0n && amounts.some((c) => c.value < 0n) ? " (not below 0)" : ""}.`,
         { primaryPaid: m(primaryPaid), ...Object.fromEntries(shown.map((c, i) => [`amount${i + 1}`, c.amount])) },
         out,

@@ -4,12 +4,13 @@ import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
 import { userRecord } from "../../core/schemas.js";
 import type { Dec } from "../../money/index.js";
-import { type ResolvedRate, resolveStratifiedRate, type StratifiedRate, stratifiedRateSchema } from "../stratified-rate.js";
-import { type Fraction, fractionOf, roundedProduct } from "../units.js";
+import { rateFraction, type StratifiedRate, stratifiedRateSchema } from "../stratified-rate.js";
+import { type Fraction, fractionOf, roundedProduct } from "../../money/minor-units.js";
 import { commonLayerFields, describeRate, describeStratified, PATIENT_PATH } from "./common.js";
 import { defineLayerKind, type LayerClaimFacts, type ParsedLayerCommon } from "./kind.js";
 
 const schema = z.strictObject({
+  /** Medical assistance (医疗救助). */
   kind: z.literal("assistance"),
   ...commonLayerFields,
   /** Share of what remains, per eligible group (低保 / 特困 …); the highest matching rate applies. */
@@ -18,20 +19,29 @@ const schema = z.strictObject({
   rate: stratifiedRateSchema.optional(),
 });
 
-/** A parsed medical-assistance layer. */
+/**
+ * A parsed medical-assistance layer.
+ *
+ * @category Coverage Layers
+ */
 export interface AssistanceLayer extends ParsedLayerCommon {
   readonly kind: "assistance";
   readonly groupRates: ReadonlyMap<string, { readonly rate: Dec; readonly fraction: Fraction }>;
   readonly rate: StratifiedRate | null;
 }
 
-function bestGroup(layer: AssistanceLayer, facts: LayerClaimFacts): { group: string; rate: ResolvedRate } | null {
-  let best: { group: string; rate: ResolvedRate } | null = null;
+/** The patient's group with the highest rate in the layer (the first listed on a tie), or null. */
+function bestGroup(layer: AssistanceLayer, facts: LayerClaimFacts): string | null {
   const groups = facts.patient?.groups;
   if (groups === undefined) return null;
+  let best: string | null = null;
+  let bestRate: Dec | null = null;
   for (const g of groups) {
     const r = layer.groupRates.get(g);
-    if (r !== undefined && (best === null || r.rate.greaterThan(best.rate.rate))) best = { group: g, rate: { rate: r.rate, fraction: r.fraction, trail: [`group ${g}`] } };
+    if (r !== undefined && (bestRate === null || r.rate.greaterThan(bestRate))) {
+      best = g;
+      bestRate = r.rate;
+    }
   }
   return best;
 }
@@ -52,16 +62,19 @@ export const assistanceLayer = defineLayerKind({
   },
   pay: (layer, afterDeductible, _acc, plan, facts) => {
     const best = bestGroup(layer, facts);
-    const f = best !== null ? best.rate.fraction : layer.rate !== null ? resolveStratifiedRate(layer.rate, facts.patient, PATIENT_PATH).fraction : null;
-    return { raw: f === null ? 0n : roundedProduct(afterDeductible, f.num, f.den, plan.rounding), bandAdd: 0n };
+    const f = best !== null ? layer.groupRates.get(best)!.fraction : layer.rate !== null ? rateFraction(layer.rate, facts.patient, PATIENT_PATH) : null;
+    return f === null ? 0n : roundedProduct(afterDeductible, f.num, f.den, plan.rounding);
   },
   describe: (layer, _afterDeductible, _raw, _acc, _plan, facts) => {
     const best = bestGroup(layer, facts);
-    if (best !== null) return describeRate(best.rate, "tiers.assistance.group");
+    if (best !== null) {
+      const r = layer.groupRates.get(best)!;
+      return describeRate({ rate: r.rate, fraction: r.fraction, trail: [`group ${best}`] }, "tiers.assistance.group");
+    }
     if (layer.rate !== null) return describeStratified(layer.rate, "tiers.assistance.rate", facts);
     return {
       rate: "0",
-      rule: "tiers.assistance.notEligible",
+      rule: "tiers.assistance.not-eligible",
       how: `0%: the patient is in none of the eligible groups (${[...layer.groupRates.keys()].join(", ")})`,
       inputs: { eligibleGroups: [...layer.groupRates.keys()], patientGroups: [...(facts.patient?.groups ?? [])] },
     };

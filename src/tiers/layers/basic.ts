@@ -3,10 +3,11 @@
 import * as z from "zod";
 import { nonNegativeAmountSchema } from "../../core/index.js";
 import { type StratifiedRate, stratifiedRateSchema } from "../stratified-rate.js";
-import { commonLayerFields, describeStratified, optionalUnits, payAtRate } from "./common.js";
+import { commonLayerFields, describeStratified, optionalUnits } from "./common.js";
 import { defineLayerKind, type ParsedLayerCommon } from "./kind.js";
 
 const schema = z.strictObject({
+  /** Basic medical insurance (基本医保). */
   kind: z.literal("basic"),
   ...commonLayerFields,
   /** Annual deductible (起付线). */
@@ -15,7 +16,11 @@ const schema = z.strictObject({
   rate: stratifiedRateSchema,
 });
 
-/** A parsed basic-insurance layer. */
+/**
+ * A parsed basic-insurance layer.
+ *
+ * @category Coverage Layers
+ */
 export interface BasicLayer extends ParsedLayerCommon {
   readonly kind: "basic";
   readonly rate: StratifiedRate;
@@ -34,6 +39,6 @@ export const basicLayer = defineLayerKind({
     deductible: optionalUnits(doc.deductible, scale, [...at, "deductible"], "the deductible"),
     rate: doc.rate,
   }),
-  pay: (layer, afterDeductible, _acc, plan, facts) => payAtRate(layer.rate, afterDeductible, plan, facts),
+  rate: (layer) => layer.rate,
   describe: (layer, _afterDeductible, _raw, _acc, _plan, facts) => describeStratified(layer.rate, "tiers.basic.coinsurance", facts),
 });

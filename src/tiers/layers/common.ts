@@ -3,12 +3,12 @@
 import * as z from "zod";
 import { type IssuePath, nonNegativeAmountSchema } from "../../core/index.js";
 import type { Dec } from "../../money/index.js";
-import { type ResolvedRate, resolveStratifiedRate, type StratifiedRate } from "../stratified-rate.js";
-import { roundedProduct, toUnits } from "../units.js";
+import { rateFraction, type ResolvedRate, resolveStratifiedRate, type StratifiedRate } from "../stratified-rate.js";
+import { roundedProduct, toUnits } from "../../money/minor-units.js";
 import { categoryFields } from "../categories.js";
 import { limitFields } from "../limits.js";
 import { variantFields } from "../variants.js";
-import type { LayerClaimFacts, LayerPay, LayerPlanContext, LayerRuleDescription } from "./kind.js";
+import type { LayerClaimFacts, LayerPlanContext, LayerRuleDescription } from "./kind.js";
 
 /** Document fields every layer kind accepts. */
 export const commonLayerFields = {
@@ -40,9 +40,9 @@ export function pct(rate: Dec): string {
 }
 
 /** `rate × afterDeductible`, rounded once with the plan's rounding; a fixed rate skips the table walk. */
-export function payAtRate(rule: StratifiedRate, afterDeductible: bigint, plan: LayerPlanContext, facts: LayerClaimFacts): LayerPay {
-  const f = rule.type === "fixed" ? rule.fraction : resolveStratifiedRate(rule, facts.patient, PATIENT_PATH).fraction;
-  return { raw: roundedProduct(afterDeductible, f.num, f.den, plan.rounding), bandAdd: 0n };
+export function payAtRate(rule: StratifiedRate, afterDeductible: bigint, plan: LayerPlanContext, facts: LayerClaimFacts): bigint {
+  const f = rateFraction(rule, facts.patient, PATIENT_PATH);
+  return roundedProduct(afterDeductible, f.num, f.den, plan.rounding);
 }
 
 /** The description of a resolved rate: `75% (insuranceType = employee)`, with the table entries that chose it. */
@@ -57,5 +57,5 @@ export function describeRate(resolved: ResolvedRate, rule: string): LayerRuleDes
 
 /** {@link describeRate} for a stratified rule resolved against the claim's patient. */
 export function describeStratified(rule: StratifiedRate, ruleId: string, facts: LayerClaimFacts): LayerRuleDescription {
-  return describeRate(resolveStratifiedRate(rule, facts.patient, PATIENT_PATH), ruleId);
+  return describeRate(resolveStratifiedRate({ rule, patient: facts.patient, path: PATIENT_PATH }), ruleId);
 }

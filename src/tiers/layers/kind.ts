@@ -7,13 +7,21 @@ import type { ExplainValue, Issue, IssuePath } from "../../core/index.js";
 import type { Money, Rounding } from "../../money/index.js";
 import type { CategoryTerms } from "../categories.js";
 import type { LayerLimits } from "../limits.js";
-import type { PatientAttributes } from "../stratified-rate.js";
+import type { PatientAttributes, StratifiedRate } from "../stratified-rate.js";
 import type { VariantRule } from "../variants.js";
 
-/** Which part of the bill a layer may pay on. */
+/**
+ * Which part of the bill a layer may pay on.
+ *
+ * @category Coverage Layers
+ */
 export type LayerCovers = "all" | "catalogue" | "outOfCatalogue";
 
-/** Fields every parsed coverage layer has. */
+/**
+ * Fields every parsed coverage layer has.
+ *
+ * @category Coverage Layers
+ */
 export interface ParsedLayerCommon {
   readonly id: string;
   readonly name: string;
@@ -32,14 +40,24 @@ export interface ParsedLayerCommon {
   readonly variants: readonly LayerVariant[] | null;
 }
 
-/** A parsed variant: its rule and the whole layer as it applies to matching patients. */
+/**
+ * A parsed variant: its rule and the whole layer as it applies to matching patients.
+ *
+ * @category Coverage Layers
+ */
 export interface LayerVariant {
   readonly id: string;
   readonly when: VariantRule;
+  /** What the variant changes, in words (`deductible CNY 1,000.00 × 0.5 = CNY 500.00`, `rate 75% + 5 points = 80%`, `no annual cap instead of CNY 100,000.00`). */
+  readonly changes: readonly string[];
   readonly layer: ParsedLayerCommon & { readonly kind: string };
 }
 
-/** One layer's accumulators in minor units (deductible met, paid, band position), for {@link splitBillMinorUnits}. */
+/**
+ * One layer's accumulators in minor units (deductible met, paid, band position), for {@link splitBillMinorUnits}.
+ *
+ * @category Coverage Layers
+ */
 export interface MinorUnitAccumulator {
   met: bigint;
   paid: bigint;
@@ -52,33 +70,43 @@ export interface MinorUnitAccumulator {
   sub?: ReadonlyMap<string, bigint>;
 }
 
-/** A family's accumulators of one layer in minor units: family deductible met and family out-of-pocket. */
+/**
+ * A family's accumulators of one layer in minor units: family deductible met and family out-of-pocket.
+ *
+ * @category Coverage Layers
+ */
 export interface MinorUnitFamilyAccumulator {
   met: bigint;
   oop: bigint;
 }
 
-/** The claim facts layers read. */
+/**
+ * The claim facts layers read.
+ *
+ * @category Coverage Layers
+ */
 export interface LayerClaimFacts {
   readonly patient: (PatientAttributes & { readonly groups?: readonly string[] }) | undefined;
   readonly units: number | undefined;
   readonly cycle: number | undefined;
 }
 
-/** What a layer needs to know about its plan while paying: currency, minor digits, rounding. */
+/**
+ * What a layer needs to know about its plan while paying: currency, minor digits, rounding.
+ *
+ * @category Coverage Layers
+ */
 export interface LayerPlanContext {
   readonly currency: string;
   readonly scale: number;
   readonly rounding: Rounding;
 }
 
-/** What a layer pays before its cap and the unpaid remainder, and how far it moves its band position. */
-export interface LayerPay {
-  readonly raw: bigint;
-  readonly bandAdd: bigint;
-}
-
-/** A layer's rule in words: the rate shown, the rule id, a phrase and the inputs used. */
+/**
+ * A layer's rule in words: the rate shown, the rule id, a phrase and the inputs used.
+ *
+ * @category Coverage Layers
+ */
 export interface LayerRuleDescription {
   readonly rate: string;
   readonly rule: string;
@@ -86,7 +114,11 @@ export interface LayerRuleDescription {
   readonly inputs: Record<string, ExplainValue>;
 }
 
-/** What a kind's `prepare` is given: the common fields already parsed, where the layer sits, and where to report problems. */
+/**
+ * What a kind's `prepare` is given: the common fields already parsed, where the layer sits, and where to report problems.
+ *
+ * @category Coverage Layers
+ */
 export interface LayerPrepareContext {
   /** id, name, basis, covers, cap (from `cap`), deductible 0, index, limits, categories, variants. */
   readonly common: ParsedLayerCommon;
@@ -98,7 +130,11 @@ export interface LayerPrepareContext {
   readonly issues: Issue[];
 }
 
-/** A part of a layer's payment (a pool's funder share). */
+/**
+ * A part of a layer's payment (a pool's funder share).
+ *
+ * @category Coverage Layers
+ */
 export interface LayerPart {
   readonly id: string;
   readonly name: string;
@@ -108,6 +144,7 @@ export interface LayerPart {
 /**
  * One kind of coverage layer. `pay` and `describe` read the same prepared layer and
  * the same accumulator, so the bulk path and the explained path cannot drift.
+ * @category Coverage Layers
  */
 export interface LayerKind<K extends string = string, S extends z.ZodType = z.ZodType, L extends ParsedLayerCommon & { readonly kind: K } = ParsedLayerCommon & { readonly kind: K }> {
   readonly kind: K;
@@ -121,11 +158,17 @@ export interface LayerKind<K extends string = string, S extends z.ZodType = z.Zo
   readonly deductibleWord: string;
   /** Turns a validated document into the parsed layer (minor units, exact fractions). */
   prepare(doc: z.output<S>, ctx: LayerPrepareContext): L;
-  /** What the layer pays on `afterDeductible`, rounded once (the hot path: integers only). */
-  pay(layer: L, afterDeductible: bigint, acc: MinorUnitAccumulator, plan: LayerPlanContext, facts: LayerClaimFacts): LayerPay;
+  /**
+   * The rate rule of a layer that pays rule × (eligible − deductible), rounded once; null
+   * when `pay` computes the amount. Read once per plan: the waterfall then applies the
+   * rule itself, without a call into the kind per claim.
+   */
+  rate?(layer: L): StratifiedRate | null;
+  /** What the layer pays on `afterDeductible`, rounded once, when `rate` gives no rule (the hot path: integers only). */
+  pay?(layer: L, afterDeductible: bigint, acc: MinorUnitAccumulator, plan: LayerPlanContext, facts: LayerClaimFacts): bigint;
   /** The words for what `pay` computed: rule id, rate, phrase and inputs. */
   describe(layer: L, afterDeductible: bigint, raw: bigint, acc: MinorUnitAccumulator, plan: LayerPlanContext, facts: LayerClaimFacts): LayerRuleDescription;
-  /** True when the layer's accumulator document carries its progressive-band position. */
+  /** True when the layer moves its progressive-band position by what it pays on (and its accumulator document carries it). */
   tracksBandBase?(layer: L): boolean;
   /** Splits the layer's payment into named parts (a pool's funders). */
   parts?(layer: L, amount: Money): readonly LayerPart[];

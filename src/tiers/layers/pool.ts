@@ -4,18 +4,31 @@ import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
 import { allocate, type Dec } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
-import { type Fraction, fractionOf, roundedProduct } from "../units.js";
+import { fixedRate } from "../stratified-rate.js";
+import { type Fraction, fractionOf } from "../../money/minor-units.js";
 import { commonLayerFields, pct } from "./common.js";
 import { defineLayerKind, type ParsedLayerCommon } from "./kind.js";
 
 const schema = z.strictObject({
+  /** A charity or co-pay pool (慈善 / 共付池). */
   kind: z.literal("pool"),
   ...commonLayerFields,
   /** Funders with fixed shares of the layer's base; shares add up to at most 1. */
-  funders: z.array(z.strictObject({ id: z.string().min(1), name: z.string().optional(), share: rateSchema })).min(1),
+  funders: z.array(z.strictObject({
+      /** The funder's identifier, unique in the pool. */
+      id: z.string().min(1),
+      /** The funder's name in explanations; its id when absent. */
+      name: z.string().optional(),
+      /** The funder's fixed share of the layer's base, in [0, 1]; the shares add up to at most 1. */
+      share: rateSchema,
+    })).min(1),
 });
 
-/** A parsed pool layer: its funders and their total share. */
+/**
+ * A parsed pool layer: its funders and their total share.
+ *
+ * @category Coverage Layers
+ */
 export interface PoolLayer extends ParsedLayerCommon {
   readonly kind: "pool";
   readonly funders: readonly { readonly id: string; readonly name: string; readonly share: Dec }[];
@@ -49,7 +62,7 @@ export const poolLayer = defineLayerKind({
       totalFraction: fractionOf(total.greaterThan(1) ? new D(1) : total),
     };
   },
-  pay: (layer, afterDeductible, _acc, plan) => ({ raw: roundedProduct(afterDeductible, layer.totalFraction.num, layer.totalFraction.den, plan.rounding), bandAdd: 0n }),
+  rate: (layer) => fixedRate(layer.total.greaterThan(1) ? new D(1) : layer.total),
   describe: (layer) => ({
     rate: layer.total.toString(),
     rule: "tiers.pool.shares",

@@ -14,7 +14,11 @@ import { type SupplementaryLayer, supplementaryLayer } from "./supplementary.js"
 export const LAYER_KINDS = [basicLayer, supplementaryLayer, commercialLayer, manufacturerLayer, assistanceLayer, poolLayer] as const;
 
 
-/** A parsed coverage layer: amounts in minor units, rates as exact fractions (one member per registered kind). */
+/**
+ * A parsed coverage layer: amounts in minor units, rates as exact fractions (one member per registered kind).
+ *
+ * @category Coverage Layers
+ */
 export type CoverageLayer = BasicLayer | SupplementaryLayer | CommercialLayer | ManufacturerLayer | AssistanceLayer | PoolLayer;
 
 // The union above and LAYER_KINDS must name the same kinds: this fails to compile when they do not.
@@ -22,12 +26,20 @@ type Prepared = ReturnType<(typeof LAYER_KINDS)[number]["prepare"]>;
 const registryMatchesUnion: [Prepared] extends [CoverageLayer] ? ([CoverageLayer] extends [Prepared] ? true : false) : false = true;
 void registryMatchesUnion;
 
-/** The kinds of coverage layer. */
+/**
+ * The kinds of coverage layer.
+ *
+ * @category Coverage Layers
+ */
 export type CoverageLayerKind = CoverageLayer["kind"];
 
 type Schemas<T extends readonly unknown[]> = { -readonly [I in keyof T]: T[I] extends { schema: infer S } ? S : never };
 
-/** The zod schema of one coverage-layer document, discriminated by `kind`. */
+/**
+ * The zod schema of one coverage-layer document, discriminated by `kind`.
+ *
+ * @category Coverage Layers
+ */
 export const coverageLayerSchema = z.discriminatedUnion("kind", LAYER_KINDS.map((k) => k.schema) as unknown as Schemas<typeof LAYER_KINDS>);
 
 // Null prototype: a kind name read from a parsed layer can never reach Object.prototype.
@@ -38,7 +50,11 @@ export function layerKindOf<L extends { readonly kind: CoverageLayerKind }>(laye
   return BY_KIND[layer.kind] as unknown as LayerKind<L["kind"], z.ZodType, CoverageLayer & { kind: L["kind"] }>;
 }
 
-/** English and Chinese names of each layer kind, used in explanations. */
+/**
+ * English and Chinese names of each layer kind, used in explanations.
+ *
+ * @category Coverage Layers
+ */
 export const COVERAGE_LAYER_KIND_NAMES: Readonly<Record<CoverageLayerKind, { readonly en: string; readonly zh: string }>> = Object.fromEntries(
   LAYER_KINDS.map((k) => [k.kind, k.names]),
 ) as Record<CoverageLayerKind, { readonly en: string; readonly zh: string }>;

@@ -5,21 +5,28 @@ import { bandedTableSchema, DomainError, nonNegativeAmountSchema, rateSchema } f
 import { type Dec, formatMoney } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { type StratifiedRate, stratifiedRateSchema } from "../stratified-rate.js";
-import { type Fraction, fractionOf, maxUnits, minUnits, roundedProduct, toUnits, unitsMoney, unitsText } from "../units.js";
-import { commonLayerFields, describeStratified, optionalUnits, payAtRate, pct } from "./common.js";
+import { type Fraction, fractionOf, maxUnits, minUnits, roundedProduct, toUnits, unitsText } from "../../money/minor-units.js";
+import { unitsMoney } from "../../money/money-units.js";
+import { commonLayerFields, describeStratified, optionalUnits, pct } from "./common.js";
 import { defineLayerKind, type ParsedLayerCommon } from "./kind.js";
 
 const schema = z.strictObject({
+  /** Critical-illness / supplementary insurance (大病保险 / 补充医保). */
   kind: z.literal("supplementary"),
   ...commonLayerFields,
   /** Annual threshold of out-of-pocket spending above which the layer pays. */
   threshold: nonNegativeAmountSchema.optional(),
+  /** A single rate in [0, 1] on what is above the threshold, or a table by a patient attribute (give this or `bands`). */
   rate: stratifiedRateSchema.optional(),
   /** Progressive rate bands over the year's amount above the threshold, covering [0, +∞). */
   bands: bandedTableSchema(rateSchema).optional(),
 });
 
-/** A progressive band of a supplementary layer, in minor units above the threshold. */
+/**
+ * A progressive band of a supplementary layer, in minor units above the threshold.
+ *
+ * @category Coverage Layers
+ */
 export interface UnitBand {
   readonly from: bigint;
   readonly to: bigint | null;
@@ -27,7 +34,11 @@ export interface UnitBand {
   readonly fraction: Fraction;
 }
 
-/** A parsed supplementary layer: a rate, or progressive bands with their common denominator. */
+/**
+ * A parsed supplementary layer: a rate, or progressive bands with their common denominator.
+ *
+ * @category Coverage Layers
+ */
 export interface SupplementaryLayer extends ParsedLayerCommon {
   readonly kind: "supplementary";
   readonly rate: StratifiedRate | null;
@@ -81,10 +92,8 @@ export const supplementaryLayer = defineLayerKind({
     }
     return { ...common, kind: "supplementary", deductible: optionalUnits(doc.threshold, scale, [...at, "threshold"], "the threshold"), rate: doc.rate ?? null, bands, bandDen };
   },
-  pay: (layer, afterDeductible, acc, plan, facts) => {
-    if (layer.bands !== null) return { raw: roundedProduct(progressiveNumerator(layer, acc.bandBase, afterDeductible), 1n, layer.bandDen, plan.rounding), bandAdd: afterDeductible };
-    return payAtRate(layer.rate!, afterDeductible, plan, facts);
-  },
+  rate: (layer) => (layer.bands === null ? layer.rate : null),
+  pay: (layer, afterDeductible, acc, plan) => roundedProduct(progressiveNumerator(layer, acc.bandBase, afterDeductible), 1n, layer.bandDen, plan.rounding),
   describe: (layer, afterDeductible, raw, acc, plan, facts) => {
     if (layer.bands === null) return describeStratified(layer.rate!, "tiers.supplementary.rate", facts);
     const fmt = (u: bigint): string => formatMoney(unitsMoney(u, plan.scale, plan.currency));

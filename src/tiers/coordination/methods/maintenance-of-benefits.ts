@@ -4,11 +4,12 @@
 import * as z from "zod";
 import { rateSchema } from "../../../core/index.js";
 import { fractionOf } from "../../../money/index.js";
-import { roundedProduct } from "../../units.js";
+import { roundedProduct } from "../../../money/minor-units.js";
 import { maxU, type SecondaryMethod } from "./method.js";
 
 const schema = z
   .strictObject({
+    /** Maintenance of benefits: the secondary pays its coinsurance of what remains after the primary, within its normal benefit. */
     kind: z.literal("maintenanceOfBenefits"),
     /** The secondary's coinsurance rate (the share it pays). */
     coinsurance: rateSchema,

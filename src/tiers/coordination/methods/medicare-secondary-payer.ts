@@ -4,7 +4,7 @@
 // the primary payment as payment in full (411.32(b)).
 import * as z from "zod";
 import { nonNegativeAmountSchema } from "../../../core/index.js";
-import { toUnits } from "../../units.js";
+import { toUnits } from "../../../money/minor-units.js";
 import { maxU, minU, type SecondaryMethod } from "./method.js";
 
 /** One of the candidate amounts of 411.33, in minor units, with what it is. */
@@ -63,7 +63,9 @@ export function mspAmounts(fig: MspFeeScheduleFigures | MspOtherFigures, primary
 const schema = z.discriminatedUnion("basis", [
   z
     .strictObject({
+      /** Medicare as the secondary payer (42 CFR 411.33). */
       kind: z.literal("medicareSecondaryPayer"),
+      /** `feeSchedule` (lowest of three) or `other` (lowest of four). */
       basis: z.literal("feeSchedule"),
       /** The supplier's actual charge. */
       actualCharge: nonNegativeAmountSchema,
@@ -79,12 +81,19 @@ const schema = z.discriminatedUnion("basis", [
     .strict(),
   z
     .strictObject({
+      /** Medicare as the secondary payer (42 CFR 411.33). */
       kind: z.literal("medicareSecondaryPayer"),
+      /** `feeSchedule` (lowest of three) or `other` (lowest of four). */
       basis: z.literal("other"),
+      /** The gross amount payable by Medicare, before its deductible and coinsurance and the primary payment. */
       grossPayable: nonNegativeAmountSchema,
+      /** Medicare's deductible and coinsurance on the service. */
       deductibleAndCoinsurance: nonNegativeAmountSchema,
+      /** The provider's charges. */
       charges: nonNegativeAmountSchema,
+      /** The amount the provider must accept as payment in full, when less than its charges. */
       paymentInFull: nonNegativeAmountSchema.optional(),
+      /** The provider must accept the primary payment as payment in full: Medicare pays 0. */
       primaryPaymentInFull: z.boolean().optional(),
     })
     .strict(),

@@ -4,7 +4,11 @@
 import type * as z from "zod";
 import type { Rounding } from "../../../money/index.js";
 
-/** The figures a secondary method reads, in minor units. */
+/**
+ * The figures a secondary method reads, in minor units.
+ *
+ * @category Coordination of Benefits
+ */
 export interface SecondaryFacts {
   /** The allowable expense of the claim. */
   readonly allowable: bigint;
@@ -21,14 +25,22 @@ export interface SecondaryFacts {
   readonly fmt: (u: bigint) => string;
 }
 
-/** A method's payment before the clamp, with its sentence and the figures it used. */
+/**
+ * A method's payment before the clamp, with its sentence and the figures it used.
+ *
+ * @category Coordination of Benefits
+ */
 export interface MethodOutcome {
   readonly pay: bigint;
   readonly text: string;
   readonly inputs: Readonly<Record<string, string>>;
 }
 
-/** One secondary payment method: its document schema and its formula. */
+/**
+ * One secondary payment method: its document schema and its formula.
+ *
+ * @category Coordination of Benefits
+ */
 export interface SecondaryMethod<S extends z.ZodType = z.ZodType> {
   readonly kind: string;
   readonly schema: S;

@@ -4,7 +4,10 @@
 import * as z from "zod";
 import { maxU, type SecondaryMethod } from "./method.js";
 
-const schema = z.strictObject({ kind: z.literal("nonDuplication") }).strict();
+const schema = z.strictObject({
+    /** Non-duplication (carve-out): the secondary pays its normal benefit less what the primary paid, never below 0. */
+    kind: z.literal("nonDuplication"),
+  }).strict();
 
 /** Non-duplication / carve-out: max(0, normal benefit − paid before). */
 export const nonDuplicationMethod: SecondaryMethod<typeof schema> = {

@@ -6,7 +6,11 @@ import type { SecondaryMethod } from "./method.js";
 import { nonDuplicationMethod } from "./non-duplication.js";
 import { standardMethod } from "./standard.js";
 
-/** The methods by kind. */
+/**
+ * The methods by kind.
+ *
+ * @category Coordination of Benefits
+ */
 export const SECONDARY_METHODS = {
   standard: standardMethod,
   nonDuplication: nonDuplicationMethod,
@@ -14,11 +18,23 @@ export const SECONDARY_METHODS = {
   medicareSecondaryPayer: medicareSecondaryPayerMethod,
 } as const satisfies Record<string, SecondaryMethod>;
 
-/** The names of the secondary payment methods. */
+/**
+ * The names of the secondary payment methods.
+ *
+ * @category Coordination of Benefits
+ */
 export type SecondaryMethodKind = keyof typeof SECONDARY_METHODS;
 
-/** The zod schema of a secondary method document, e.g. `{ kind: "standard" }`. */
+/**
+ * The zod schema of a secondary method document, e.g. `{ kind: "standard" }`.
+ *
+ * @category Coordination of Benefits
+ */
 export const secondaryMethodSchema = z.discriminatedUnion("kind", [standardMethod.schema, nonDuplicationMethod.schema, maintenanceOfBenefitsMethod.schema, medicareSecondaryPayerMethod.schema]);
 
-/** A parsed secondary method document. */
+/**
+ * A parsed secondary method document.
+ *
+ * @category Coordination of Benefits
+ */
 export type SecondaryMethodDoc = z.output<typeof secondaryMethodSchema>;

@@ -3,7 +3,10 @@
 import * as z from "zod";
 import { minU, type SecondaryMethod } from "./method.js";
 
-const schema = z.strictObject({ kind: z.literal("standard") }).strict();
+const schema = z.strictObject({
+    /** Standard COB: the secondary pays up to its normal benefit, within what the primary left of the allowable expense. */
+    kind: z.literal("standard"),
+  }).strict();
 
 /** Standard coordination: min(normal benefit, allowable − paid before). */
 export const standardMethod: SecondaryMethod<typeof schema> = {

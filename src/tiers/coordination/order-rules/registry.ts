@@ -13,7 +13,11 @@ import { nonDependentRule } from "./non-dependent.js";
 import type { OrderRule } from "./rule.js";
 import { secondaryByLawRule } from "./secondary-by-law.js";
 
-/** The order-of-benefit determination rules, first to last. */
+/**
+ * The order-of-benefit determination rules, first to last.
+ *
+ * @category Coordination of Benefits
+ */
 export const ORDER_RULES: readonly OrderRule[] = [
   secondaryByLawRule,
   noCobProvisionRule,

@@ -3,14 +3,22 @@
 import type { IssuePath } from "../../../core/index.js";
 import type { CoveredPerson, PlanCoverage } from "../coverage.js";
 
-/** One plan as a rule sees it: its coverage facts and where it sits in the input (for error paths). */
+/**
+ * One plan as a rule sees it: its coverage facts and where it sits in the input (for error paths).
+ *
+ * @category Coordination of Benefits
+ */
 export interface RankedPlan {
   readonly coverage: PlanCoverage;
   /** Path of the plan in the input, e.g. `["plans", 1]`. */
   readonly path: IssuePath;
 }
 
-/** A rule's decision on a pair: which plan pays first (or that they share equally), and why. */
+/**
+ * A rule's decision on a pair: which plan pays first (or that they share equally), and why.
+ *
+ * @category Coordination of Benefits
+ */
 export interface OrderVerdict {
   /** `a` or `b` pays first; `tie`: the allowable expense is shared equally. */
   readonly first: "a" | "b" | "tie";
@@ -21,6 +29,7 @@ export interface OrderVerdict {
 /**
  * An order-of-benefit determination rule. `compare` must be symmetric: swapping `a` and
  * `b` swaps the verdict, so the order never depends on how the plans are listed.
+ * @category Coordination of Benefits
  */
 export interface OrderRule {
   /** Stable id, used in the explanation as `tiers.coordination.order.<id>`. */
