@@ -174,6 +174,15 @@ function checkOutcomeCondition(
 ): ConditionCheck | null {
   if (c.type === "count") {
     const rolling = c.rolling;
+    if (rolling === null) {
+      // The common case counted in place (no list, no closures); checkCount below words a failure.
+      let n = 0;
+      for (const e of events) {
+        if (e.date > through) break;
+        if (e.date >= start && matchesAny(c.events, e)) n++;
+      }
+      if ((c.atLeast === null || n >= c.atLeast) && (c.atMost === null || n <= c.atMost)) return null;
+    }
     const r = checkCount({
       events, matches: (e) => matchesAny(c.events, e), what: c.what, from: start, through,
       atLeast: c.atLeast, atMost: c.atMost, rolling, rollingEnd: rolling === null ? null : (d) => dueDate(d, rolling),
@@ -196,8 +205,8 @@ function checkOutcomeCondition(
       details: { checkedOn: onDate, deadline: date },
     });
   }
-  const o = deadlineStanding(c.spec, { date, known: events, start, dueDate });
-  return o.counts === "missed" ? { ok: false, condition: c, event: null, detail: o.words } : null;
+  const o = deadlineStatus(c.spec, { date, known: events, start, dueDate });
+  return o.counts === "missed" ? { ok: false, condition: c, event: null, detail: o.say() } : null;
 }
 
 /**
@@ -226,10 +235,15 @@ export interface DeadlineOutcome {
   readonly words: string;
 }
 
-/** Where the milestone stands on its deadline `date` (≤ asOf), from the events up to it. */
-export function deadlineStanding(spec: DeadlineSpec, args: { readonly date: string; readonly known: readonly OutcomeEvent[]; readonly start: string; readonly dueDate: (start: string, o: DueOffset) => string }): DeadlineOutcome {
+/** A {@link DeadlineOutcome} whose words are made on demand (the bulk path rarely asks for them). */
+export interface DeadlineStatus extends Omit<DeadlineOutcome, "words"> {
+  /** The outcome in words (as {@link DeadlineOutcome.words}). */
+  readonly say: () => string;
+}
+
+/** Where the milestone stands on its deadline `date` (≤ asOf), from the events up to it; words on demand. */
+export function deadlineStatus(spec: DeadlineSpec, args: { readonly date: string; readonly known: readonly OutcomeEvent[]; readonly start: string; readonly dueDate: (start: string, o: DueOffset) => string }): DeadlineStatus {
   const check = checkConditions([spec.milestone], args.known, args.start, args.date, args.dueDate);
-  const detail = check.ok ? "" : (check.detail ?? (check.event === null ? "no such event recorded" : `${check.event.kind} on ${check.event.date}`));
   let last: OutcomeEvent | null = null;
   if (spec.assessment !== null) {
     for (const e of args.known) {
@@ -238,12 +252,22 @@ export function deadlineStanding(spec: DeadlineSpec, args: { readonly date: stri
     }
   }
   const { status, counts } = milestoneAtDeadline({ held: check.ok, assessed: spec.assessment === null ? null : last !== null, ifMissing: spec.assessment?.ifMissing ?? null });
-  let words: string;
-  if (status === "met") words = `"${spec.milestoneLabel}" was met by ${args.date}`;
-  else if (status === "missed") {
-    words = `"${spec.milestoneLabel}" was not met by ${args.date}: ${detail}${last !== null ? `; last assessment on file: ${last.kind}${last.response ? ` ${last.response}` : ""} on ${last.date}` : ""}`;
-  } else {
-    words = `no assessment (${spec.assessment!.words}) was recorded by ${args.date}, so "${spec.milestoneLabel}" could not be shown; the contract counts a missing assessment as ${counts}`;
-  }
-  return { date: args.date, status, counts, lastAssessment: last, words };
+  const date = args.date;
+  const lastAssessment = last;
+  const say = (): string => {
+    if (status === "met") return `"${spec.milestoneLabel}" was met by ${date}`;
+    if (status === "missed") {
+      const detail = check.ok ? "" : (check.detail ?? (check.event === null ? "no such event recorded" : `${check.event.kind} on ${check.event.date}`));
+      const l = lastAssessment;
+      return `"${spec.milestoneLabel}" was not met by ${date}: ${detail}${l !== null ? `; last assessment on file: ${l.kind}${l.response ? ` ${l.response}` : ""} on ${l.date}` : ""}`;
+    }
+    return `no assessment (${spec.assessment!.words}) was recorded by ${date}, so "${spec.milestoneLabel}" could not be shown; the contract counts a missing assessment as ${counts}`;
+  };
+  return { date, status, counts, lastAssessment, say };
+}
+
+/** Where the milestone stands on its deadline `date` (≤ asOf), from the events up to it. */
+export function deadlineStanding(spec: DeadlineSpec, args: { readonly date: string; readonly known: readonly OutcomeEvent[]; readonly start: string; readonly dueDate: (start: string, o: DueOffset) => string }): DeadlineOutcome {
+  const o = deadlineStatus(spec, args);
+  return { date: o.date, status: o.status, counts: o.counts, lastAssessment: o.lastAssessment, words: o.say() };
 }

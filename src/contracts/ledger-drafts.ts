@@ -51,7 +51,7 @@ function checkDeclaredEvents(history: PatientHistory, outcomes: ParsedOutcomes):
     const e = history.events[i] as unknown as Record<string, unknown>;
     const kind = outcomes.kinds.get(e.kind as string);
     if (kind === undefined) issues.push(undeclaredKindIssue(outcomes, e.kind, ["events", i]));
-    else checkDeclaredEvent(e, kind, ["events", i], issues);
+    else checkDeclaredEvent(e, kind, ["events", i], issues, true); // checkHistory has checked the date
   }
   if (issues.length > 0) throw new ValidationError(issues, "evaluateContract");
 }
