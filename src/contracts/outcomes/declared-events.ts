@@ -65,7 +65,7 @@ export function attributeProblem(a: ParsedAttribute, value: unknown): { code: Va
  * by the caller): the common case, answered without building paths or listing keys. Any
  * doubt returns false, and {@link checkDeclaredEvent} then words every problem in order.
  */
-function eventFits(e: Record<string, unknown>, kind: ParsedOutcomeKind): boolean {
+export function declaredEventFits(e: Record<string, unknown>, kind: ParsedOutcomeKind): boolean {
   for (const key in e) if (key !== "kind" && key !== "date" && key !== "attributes" && key !== "note") return false;
   if (e.note !== undefined && typeof e.note !== "string") return false;
   const raw = e.attributes;
@@ -93,7 +93,7 @@ function eventFits(e: Record<string, unknown>, kind: ParsedOutcomeKind): boolean
  * caller has already checked (and reported) the date.
  */
 export function checkDeclaredEvent(e: Record<string, unknown>, kind: ParsedOutcomeKind, path: readonly (string | number)[], issues: Issue[], dateChecked = false): void {
-  if (dateChecked && eventFits(e, kind)) return;
+  if (dateChecked && declaredEventFits(e, kind)) return;
   if (!dateChecked && !isCalendarDate(e.date)) issues.push({ path: [...path, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(e.date)}` });
   for (const key in e) {
     if (key !== "kind" && key !== "date" && key !== "attributes" && key !== "note") {

@@ -292,6 +292,8 @@ export interface DeadlineSpec {
   /** The deadline in words: "24 months after treatment start", "2027-06-30". */
   readonly when: string;
   readonly milestone: ParsedCondition;
+  /** `[milestone]`, made once: the deadline is checked once per patient. */
+  readonly milestones: readonly ParsedCondition[];
   readonly milestoneLabel: string;
   readonly assessment: { readonly events: readonly EventMatcher[]; readonly ifMissing: "met" | "missed"; readonly words: string } | null;
   /** The term's path in the contract document, for errors found at evaluation. */
@@ -313,5 +315,5 @@ export function prepareDeadlineSpec(
           const events = prepareMatchers(t.assessment.events, ctx, [...path, "assessment", "events"]);
           return { events, ifMissing: t.assessment.ifMissing, words: events.map(describeMatcher).join(" or ") };
         })();
-  return { by, when: "date" in by ? (by.date as string) : describeOffset(by.offset as DueOffset), milestone, milestoneLabel: milestone.label, assessment, path };
+  return { by, when: "date" in by ? (by.date as string) : describeOffset(by.offset as DueOffset), milestone, milestones: [milestone], milestoneLabel: milestone.label, assessment, path };
 }
