@@ -515,15 +515,15 @@ describe("calendar", () => {
   });
 
   it("addDueOffset clamps to month ends and handles days and early years", () => {
-    expect(addDueOffset("2026-01-31", { months: 1, days: 0 })).toBe("2026-02-28");
-    expect(addDueOffset("2028-01-31", { months: 1, days: 0 })).toBe("2028-02-29");
-    expect(addDueOffset("2026-01-31", { months: 0, days: 1 })).toBe("2026-02-01");
+    expect(addDueOffset({ date: "2026-01-31", offset: { months: 1, days: 0 } })).toBe("2026-02-28");
+    expect(addDueOffset({ date: "2028-01-31", offset: { months: 1, days: 0 } })).toBe("2028-02-29");
+    expect(addDueOffset({ date: "2026-01-31", offset: { months: 0, days: 1 } })).toBe("2026-02-01");
     // 1 month then 1 day: 2026-01-31 → 2026-02-28 → 2026-03-01.
-    expect(addDueOffset("2026-01-31", { months: 1, days: 1 })).toBe("2026-03-01");
-    expect(addDueOffset("2026-05-05", { months: 0, days: 0 })).toBe("2026-05-05");
+    expect(addDueOffset({ date: "2026-01-31", offset: { months: 1, days: 1 } })).toBe("2026-03-01");
+    expect(addDueOffset({ date: "2026-05-05", offset: { months: 0, days: 0 } })).toBe("2026-05-05");
     // Year 50 stays year 50 (not 1950).
-    expect(addDueOffset("0050-12-31", { months: 2, days: 0 })).toBe("0051-02-28");
-    expect(addDueOffset("0099-01-01", { months: 0, days: 31 })).toBe("0099-02-01");
+    expect(addDueOffset({ date: "0050-12-31", offset: { months: 2, days: 0 } })).toBe("0051-02-28");
+    expect(addDueOffset({ date: "0099-01-01", offset: { months: 0, days: 31 } })).toBe("0099-02-01");
   });
 
   it("describeOffset and daysBetween", () => {
