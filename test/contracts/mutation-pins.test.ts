@@ -21,7 +21,9 @@ import {
 } from "../../src/index.js";
 import { daysBetween, describeOffset, dueDateMemo } from "../../src/contracts/calendar.js";
 import { checkConditions, firstMatch, matches } from "../../src/contracts/conditions.js";
-import { amountWords, divRound, groupedText, moneyMaker, shareOf, toFraction, unitsText } from "../../src/contracts/units.js";
+import { divideRounded as divRound, fractionOf as toFraction, roundedProduct as shareOf, unitsText } from "../../src/money/minor-units.js";
+import { amountWords, groupedText } from "../../src/money/format.js";
+import { moneyMaker } from "../../src/money/money-units.js";
 import { D } from "../../src/money/decimal.js";
 import { K1, K3, k4 } from "./fixtures.js";
 import { domainError, issues } from "../typed-errors.js";

@@ -11,7 +11,7 @@ import type { ConditionCheck, EventLookup } from "../conditions.js";
 import type { OutcomeEvent } from "../events.js";
 import type { FailedCondition, LedgerLineKind } from "../ledger.js";
 import type { ParsedContract } from "../parse-contract.js";
-import { toUnits } from "../units.js";
+import { toUnits } from "../../money/minor-units.js";
 import type { ConditionTerms, EventMatcher, ExactShare, MilestoneTerms } from "./schemas.js";
 import type { ParsedOutcomes } from "../outcomes/declarations.js";
 import { type MatcherTerms, prepareMatcher } from "../outcomes/matchers.js";

@@ -16,7 +16,7 @@ import { type DueOffset, describeOffset } from "../calendar.js";
 import type { OutcomeEvent } from "../events.js";
 import type { FailedCondition } from "../ledger.js";
 import { matchesAny } from "../conditions.js";
-import { divRound, toFraction } from "../units.js";
+import { divideRounded, fractionOf } from "../../money/minor-units.js";
 import { describeMatcher, type PayingTermKind, prepareMatchers } from "./kind.js";
 import { dueOffsetSchema, type EventMatcher as PreparedMatcher, eventMatcherSchema } from "./schemas.js";
 
@@ -79,9 +79,9 @@ export const perCycleKind: PayingTermKind<"perCycle", typeof perCycleTermSchema,
     const cs = t.costSharing as { firstCycles: number; discount: Dec } | undefined;
     let discountedUnits = ctx.priceUnits;
     if (cs !== undefined) {
-      const f = toFraction(cs.discount);
+      const f = fractionOf(cs.discount);
       // charge = price × (1 − discount), rounded once per cycle
-      discountedUnits = divRound(ctx.priceUnits * (f.den - f.num), f.den, ctx.rounding);
+      discountedUnits = divideRounded(ctx.priceUnits * (f.den - f.num), f.den, ctx.rounding);
     }
     const r = t.result;
     let result: ParsedPerCycle["result"] = null;
@@ -100,7 +100,7 @@ export const perCycleKind: PayingTermKind<"perCycle", typeof perCycleTermSchema,
         by: r.by,
         ifMissing: r.ifMissing,
         pay: r.pay,
-        refund: r.nonResponderRefund === undefined ? null : toFraction(r.nonResponderRefund),
+        refund: r.nonResponderRefund === undefined ? null : fractionOf(r.nonResponderRefund),
         refundText: r.nonResponderRefund === undefined ? null : r.nonResponderRefund.toString(),
         responderWords: responder.map(describeMatcher).join(" or "),
       };

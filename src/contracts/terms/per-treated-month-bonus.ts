@@ -5,7 +5,7 @@ import { nonNegativeAmountSchema } from "../../core/index.js";
 import type { Money } from "../../money/index.js";
 import type { DueOffset } from "../calendar.js";
 import { checkConditions } from "../conditions.js";
-import { groupedText } from "../units.js";
+import { groupedText } from "../../money/format.js";
 import { because, type DraftWords, failed, type ParsedCondition, type PayingTermKind, parseConditions, unitsAt } from "./kind.js";
 import { conditionSchema, dueOffsetSchema } from "./schemas.js";
 
