@@ -336,10 +336,10 @@ describe("ledger-drafts.ts: line order on one date", () => {
     const r = evaluateContract(doc, events, "2026-12-31");
     // The assessment is 2026-01-01 + 6 months = 2026-07-01, the date of the stopped month.
     expect(r.lines.map((l) => [l.date, l.kind, l.termId, l.explanation.rule])).toEqual([
-      ["2026-01-01", "payment", "treated-month-1", "contracts.treatedMonth.paid"],
-      ["2026-07-01", "withheld", "treated-month", "contracts.treatedMonth.afterStop"],
-      ["2026-07-01", "withheld", "b", "contracts.bonus.notEarned"],
-      ["2026-07-01", "withheld", "c", "contracts.bonus.notEarned"],
+      ["2026-01-01", "payment", "treated-month-1", "contracts.treated-month.paid"],
+      ["2026-07-01", "withheld", "treated-month", "contracts.treated-month.after-stop"],
+      ["2026-07-01", "withheld", "b", "contracts.bonus.not-earned"],
+      ["2026-07-01", "withheld", "c", "contracts.bonus.not-earned"],
     ]);
     const stopped = r.lines[1]!;
     expect(stopped.explanation.text).toBe('A treated month on 2026-07-01 is not paid: "treatment stops at the first progression or death" failed: progression on 2026-03-15.');
@@ -364,8 +364,8 @@ describe("ledger-drafts.ts: line order on one date", () => {
     const events = [infusion("2026-01-01"), { kind: "treatedMonth", date: "2026-01-01" }, { kind: "crs", date: "2026-01-10" }, { kind: "treatedMonth", date: "2026-02-01" }];
     const r = evaluateContract(doc, events, "2026-12-31");
     expect(r.lines.map((l) => [l.date, l.kind, l.termId, l.label, l.explanation.rule])).toEqual([
-      ["2026-01-01", "payment", "treated-month-1", "Treated month 1 at CNY 100.00", "contracts.treatedMonth.paid"],
-      ["2026-02-01", "withheld", "treated-month", "Treated month on 2026-02-01", "contracts.treatedMonth.overMax"],
+      ["2026-01-01", "payment", "treated-month-1", "Treated month 1 at CNY 100.00", "contracts.treated-month.paid"],
+      ["2026-02-01", "withheld", "treated-month", "Treated month on 2026-02-01", "contracts.treated-month.over-max"],
       ["2026-02-01", "withheld", "f", "Bonus f (due 1 month after treatment start)", "contracts.bonus.withheld"],
       ["2026-02-01", "withheld", "g", "Bonus g (due 1 month after treatment start)", "contracts.bonus.withheld"],
     ]);
@@ -395,10 +395,10 @@ describe("ledger-drafts.ts: line order on one date", () => {
       ["2026-03-01", "bonus", "pm", "0.00", "contracts.bonus.earned"],
       ["2026-03-01", "bonus", "fx", "20.00", "contracts.bonus.paid"],
       ["2026-03-01", "bonus", "fy", "30.00", "contracts.bonus.paid"],
-      ["2026-03-15", "payment", "treated-month-1", "100.00", "contracts.treatedMonth.paid"],
-      ["2026-03-15", "bonus", "pm", "10.00", "contracts.bonus.perMonth"],
-      ["2026-04-01", "payment", "treated-month-2", "100.00", "contracts.treatedMonth.paid"],
-      ["2026-04-01", "bonus", "pm", "10.00", "contracts.bonus.perMonth"],
+      ["2026-03-15", "payment", "treated-month-1", "100.00", "contracts.treated-month.paid"],
+      ["2026-03-15", "bonus", "pm", "10.00", "contracts.bonus.per-month"],
+      ["2026-04-01", "payment", "treated-month-2", "100.00", "contracts.treated-month.paid"],
+      ["2026-04-01", "bonus", "pm", "10.00", "contracts.bonus.per-month"],
     ]);
     expect(r.lines[1]!.explanation.text).toBe("Bonus fx (due 2 months after treatment start) is earned on 2026-03-01: CNY 20.00.");
     expect([r.lines[4]!, r.lines[6]!].map((l) => [l.explanation.text, l.explanation.inputs])).toEqual([
@@ -584,7 +584,7 @@ describe("cohort-terms.ts", () => {
     // 0.3 is in [0, 0.6): 0.5 × 1,000,000 = 500,000 paid and 500,000 not paid.
     expect(r.explanation.map((s) => [s.rule, json(s.inputs), s.amount!.toString()])).toEqual([
       ["contracts.cohort.tier", { metric: "0.3", share: "0.5", amount: { amount: "1000000.00", currency: "CNY" } }, "CNY 500000.00"],
-      ["contracts.cohort.tierWithheld", {}, "CNY 500000.00"],
+      ["contracts.cohort.tier-withheld", {}, "CNY 500000.00"],
     ]);
     expect(r.metric).toEqual({ name: "pfsRate", value: "0.3" });
     expect(issues(() => evaluateCohortTerms({ terms: [{ type: "outcomeTiers", metric: "pfsRate", table }], summary: { pfsRate: "0.3" } }))).toEqual([
@@ -610,7 +610,7 @@ describe("cohort-terms.ts", () => {
     const fee = evaluateCohortTerms({ terms: [{ ...mea, upfront: "free" }], summary: { patients: 100, nonResponders: 30 } }).results[0]!;
     expect(fee.lines.map((l) => l.kind)).toEqual(["payment"]);
     expect(fee.explanation.map((s) => [s.rule, json(s.inputs)])).toEqual([
-      ["contracts.cohort.mea.successFee", { responders: 70, perPatient: { amount: "30000.00", currency: "EUR" } }],
+      ["contracts.cohort.mea.success-fee", { responders: 70, perPatient: { amount: "30000.00", currency: "EUR" } }],
       ["contracts.cohort.net", {}],
     ]);
   });
@@ -642,7 +642,7 @@ describe("financing.ts and present-value.ts", () => {
   it("present-value steps name their rules and the rate; schema errors name schedulePresentValue", () => {
     // 1,100 due in 6 months at 21% a year: 1,100 / 1.1 = 1,000.
     const r = schedulePresentValue({ annualRate: "0.21", payments: [{ amount: { amount: "1100", currency: "USD" }, due: { months: 6 } }] });
-    expect(r.explanation.map((s) => s.rule)).toEqual(["contracts.presentValue.payment", "contracts.presentValue.total"]);
+    expect(r.explanation.map((s) => s.rule)).toEqual(["contracts.present-value.payment", "contracts.present-value.total"]);
     expect(json(r.explanation[1]!.inputs)).toEqual({ annualRate: "0.21" });
     expect(validationError(() => schedulePresentValue({ annualRate: 0 } as never)).message).toMatch(/^schedulePresentValue: invalid input — /);
   });

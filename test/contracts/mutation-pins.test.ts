@@ -247,8 +247,8 @@ describe("per treated month (K4)", () => {
     expect(r.lines[0]!.explanation.inputs).toEqual({ date: "2026-01-01", month: 1 });
     // Assessment on 2026-07-01 (start + 6 months): month 7 falls on it; month 8 after it.
     expect(bonus.map((l) => [l.date, l.amount.toJSON().amount, l.explanation.rule])).toEqual([
-      ["2026-07-01", "5000.00", "contracts.bonus.atAssessment"],
-      ["2026-08-01", "5000.00", "contracts.bonus.perMonth"],
+      ["2026-07-01", "5000.00", "contracts.bonus.at-assessment"],
+      ["2026-08-01", "5000.00", "contracts.bonus.per-month"],
     ]);
     expect(bonus[0]!.explanation.text).toBe(
       "Bonus pfs-6m-bonus per treated month is earned at the assessment on 2026-07-01: 1 treated month(s) (month 7) × CNY 5,000.00 = CNY 5,000.00.",
@@ -293,7 +293,7 @@ describe("per treated month (K4)", () => {
     expect(bonus.explanation.text).toBe(
       'Bonus pfs-6m-bonus per treated month (CNY 5,000.00 per treated month) is not earned at the assessment on 2026-07-01: "progression-free survival ≥ 6 months" failed: progression on 2026-04-20.',
     );
-    expect(bonus.explanation.rule).toBe("contracts.bonus.notEarned");
+    expect(bonus.explanation.rule).toBe("contracts.bonus.not-earned");
     expect(bonus.withheld!.toString()).toBe("CNY 0.00");
     // A treated month on the day of the stop event is not paid either.
     const stopped = evaluateContract(
@@ -304,7 +304,7 @@ describe("per treated month (K4)", () => {
     const late = stopped.lines.find((l) => l.date === "2026-03-01" && l.kind === "withheld")!;
     expect(late).toMatchObject({ termId: "treated-month", label: "Treated month on 2026-03-01" });
     expect(late.explanation.text).toBe('A treated month on 2026-03-01 is not paid: "treatment stops at the first progression" failed: progression on 2026-03-01.');
-    expect(late.explanation.rule).toBe("contracts.treatedMonth.afterStop");
+    expect(late.explanation.rule).toBe("contracts.treated-month.after-stop");
     expect(late.withheld!.toString()).toBe("CNY 20000.00");
   });
 
