@@ -85,7 +85,11 @@ export function addOffset(date: string, offset: DueOffset): string {
   return `${pad(ry, 4)}-${pad(rm, 2)}-${pad(rd, 2)}`;
 }
 
-/** The input of {@link addDueOffset}: a calendar date and an offset of whole months, then days. */
+/**
+ * The input of {@link addDueOffset}: a calendar date and an offset of whole months, then days.
+ *
+ * @category Terms
+ */
 export const addDueOffsetInputSchema = z.strictObject({
   /** The calendar date to move, `YYYY-MM-DD`. */
   date: z.string(),
@@ -98,7 +102,11 @@ export const addDueOffsetInputSchema = z.strictObject({
   }),
 });
 
-/** Input of {@link addDueOffset}. */
+/**
+ * Input of {@link addDueOffset}.
+ *
+ * @category Terms
+ */
 export type AddDueOffsetInput = z.input<typeof addDueOffsetInputSchema>;
 
 /**
