@@ -1,3 +1,4 @@
+import * as z from "zod";
 import { invalid } from "../core/errors.js";
 
 /** An offset from treatment start: whole calendar months, then whole days. */
@@ -49,12 +50,13 @@ function pad(n: number, width: number): string {
 
 /**
  * `date` moved by whole calendar months and then days, clamping to the month's end
- * (2026-01-31 + 3 months = 2026-04-30). Works on local-time Date parts built from
- * the calendar fields and read back the same way, so no time zone can shift the day.
+ * (2026-01-31 + 3 months = 2026-04-30), on the calendar fields, so no time zone can
+ * shift the day. The positional form used inside the chapter; the public entry point
+ * is {@link addDueOffset}.
  *
  * @example
  * ```ts
- * addDueOffset("2026-01-31", { months: 3, days: 0 }); // "2026-04-30"
+ * addOffset("2026-01-31", { months: 3, days: 0 }); // "2026-04-30"
  * ```
  */
 export function addOffset(date: string, offset: DueOffset): string {
@@ -81,6 +83,54 @@ export function addOffset(date: string, offset: DueOffset): string {
     throw invalid(["offset"], `${date} plus ${describeOffset(offset).replace(" after treatment start", "")} leaves the supported calendar range ${pad(MIN_CALENDAR_YEAR, 4)}-01-01 … ${MAX_CALENDAR_YEAR}-12-31`, "out_of_range");
   }
   return `${pad(ry, 4)}-${pad(rm, 2)}-${pad(rd, 2)}`;
+}
+
+/**
+ * The input of {@link addDueOffset}: a calendar date and an offset of whole months, then days.
+ *
+ * @category Terms
+ */
+export const addDueOffsetInputSchema = z.strictObject({
+  /** The calendar date to move, `YYYY-MM-DD`. */
+  date: z.string(),
+  /** Whole calendar months (|months| ≤ 1200), then whole days (|days| ≤ 36,500); either may be negative. */
+  offset: z.strictObject({
+    /** Whole calendar months, −1200 … 1200. */
+    months: z.number().int(),
+    /** Whole days, −36,500 … 36,500, added after the months. */
+    days: z.number().int(),
+  }),
+});
+
+/**
+ * Input of {@link addDueOffset}.
+ *
+ * @category Terms
+ */
+export type AddDueOffsetInput = z.input<typeof addDueOffsetInputSchema>;
+
+/**
+ * `date` moved by whole calendar months and then days, clamping to the month's end
+ * (2026-01-31 + 3 months = 2026-04-30): how a contract's due dates and deadlines are
+ * computed. Works on the calendar fields only, so no host time zone can shift the day.
+ *
+ * @param input - the date and the offset.
+ * @param input.date - a calendar date `YYYY-MM-DD`.
+ * @param input.offset - `{ months, days }`, whole numbers (|months| ≤ 1200, |days| ≤ 36,500).
+ * @returns the moved date, `YYYY-MM-DD`.
+ * @throws {ValidationError} when the input is not `{ date, offset }`, the date is not a calendar date (path `date`), an offset field is not a whole number in range (path `offset.months` / `offset.days`), or the result leaves 0000-01-01 … 9999-12-31 (path `offset`).
+ * @category Terms
+ *
+ * @example
+ * ```ts
+ * addDueOffset({ date: "2026-01-31", offset: { months: 3, days: 0 } }); // "2026-04-30"
+ * ```
+ */
+export function addDueOffset(input: AddDueOffsetInput): string {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) throw invalid([], "expected { date, offset }", "invalid_type");
+  for (const key of Object.keys(input)) if (key !== "date" && key !== "offset") throw invalid([key], `unknown field "${key}": addDueOffset takes { date, offset }`, "unrecognized_keys");
+  // The checks (and their paths: date, offset.months, offset.days) are addOffset's.
+  return addOffset(input.date, input.offset);
 }
 
 /** First year of the supported calendar range (proleptic Gregorian, year 0 = 1 BC). */

@@ -33,6 +33,16 @@ export function matchesAny(list: readonly EventMatcher[], e: OutcomeEvent): bool
 
 /** The first event in [from, through] that any matcher accepts, or null. Events are in date order. */
 export function firstMatch(matchers: readonly EventMatcher[], events: readonly OutcomeEvent[], from: string, through: string): OutcomeEvent | null {
+  // Events are in date order: when the first is not before `from` (the treatment start,
+  // as a rule), no event is, and one comparison replaces one per event.
+  const first = events[0];
+  if (first !== undefined && first.date >= from) {
+    for (const e of events) {
+      if (e.date > through) break;
+      for (const m of matchers) if (matches(m, e)) return e;
+    }
+    return null;
+  }
   for (const e of events) {
     if (e.date > through) break;
     if (e.date < from) continue;
@@ -142,6 +152,7 @@ export function checkConditions(
     }
     if (c.type === "count" || c.type === "sustained" || c.type === "byDeadline") {
       const list = Array.isArray(events) ? (events as readonly OutcomeEvent[]) : (events as EventLookup).events;
+      if (c.type === "count" && c.rolling === null && countHolds(c, list, start, through)) continue;
       const r = checkOutcomeCondition(c, list, start, onDate, through, dueDate);
       if (r !== null) return r;
       continue;
@@ -161,6 +172,21 @@ export function checkConditions(
     }
   }
   return OK;
+}
+
+/**
+ * A count condition without a rolling window, counted in place (no list, no closures):
+ * the common case on the bulk path. When it fails, checkCount counts again to word it.
+ */
+function countHolds(c: Extract<ParsedCondition, { type: "count" }>, events: readonly OutcomeEvent[], start: string, through: string): boolean {
+  let n = 0;
+  // In date order and, in a validated history, none before the start: see firstMatch.
+  const all = events.length === 0 || (events[0] as OutcomeEvent).date >= start;
+  for (const e of events) {
+    if (e.date > through) break;
+    if ((all || e.date >= start) && matchesAny(c.events, e)) n++;
+  }
+  return (c.atLeast === null || n >= c.atLeast) && (c.atMost === null || n <= c.atMost);
 }
 
 /** The count, sustained and byDeadline conditions: null when it holds, else the failure. */
@@ -196,8 +222,8 @@ function checkOutcomeCondition(
       details: { checkedOn: onDate, deadline: date },
     });
   }
-  const o = deadlineStanding(c.spec, { date, known: events, start, dueDate });
-  return o.counts === "missed" ? { ok: false, condition: c, event: null, detail: o.words } : null;
+  const o = deadlineStatus(c.spec, { date, known: events, start, dueDate });
+  return o.counts === "missed" ? { ok: false, condition: c, event: null, detail: o.say() } : null;
 }
 
 /**
@@ -226,24 +252,51 @@ export interface DeadlineOutcome {
   readonly words: string;
 }
 
-/** Where the milestone stands on its deadline `date` (≤ asOf), from the events up to it. */
-export function deadlineStanding(spec: DeadlineSpec, args: { readonly date: string; readonly known: readonly OutcomeEvent[]; readonly start: string; readonly dueDate: (start: string, o: DueOffset) => string }): DeadlineOutcome {
-  const check = checkConditions([spec.milestone], args.known, args.start, args.date, args.dueDate);
-  const detail = check.ok ? "" : (check.detail ?? (check.event === null ? "no such event recorded" : `${check.event.kind} on ${check.event.date}`));
+/** A {@link DeadlineOutcome} without its last assessment, and with its words made on demand (the bulk path rarely asks). */
+export interface DeadlineStatus extends Omit<DeadlineOutcome, "words" | "lastAssessment"> {
+  /** The outcome in words (as {@link DeadlineOutcome.words}). */
+  readonly say: () => string;
+}
+
+/** The last assessment on file by `date`, if the deadline names one. */
+function lastAssessmentBy(spec: DeadlineSpec, known: readonly OutcomeEvent[], date: string): OutcomeEvent | null {
   let last: OutcomeEvent | null = null;
   if (spec.assessment !== null) {
-    for (const e of args.known) {
-      if (e.date > args.date) break;
+    for (const e of known) {
+      if (e.date > date) break;
       if (matchesAny(spec.assessment.events, e)) last = e;
     }
   }
+  return last;
+}
+
+/** True when the milestone counts as missed on its deadline `date`: {@link deadlineStatus}'s `counts`, without its words or objects. */
+export function deadlineMissed(spec: DeadlineSpec, args: { readonly date: string; readonly known: readonly OutcomeEvent[]; readonly start: string; readonly dueDate: (start: string, o: DueOffset) => string }): boolean {
+  if (checkConditions(spec.milestones, args.known, args.start, args.date, args.dueDate).ok) return false;
+  const last = lastAssessmentBy(spec, args.known, args.date);
+  return milestoneAtDeadline({ held: false, assessed: spec.assessment === null ? null : last !== null, ifMissing: spec.assessment?.ifMissing ?? null }).counts === "missed";
+}
+
+/** Where the milestone stands on its deadline `date` (≤ asOf), from the events up to it; words on demand. */
+export function deadlineStatus(spec: DeadlineSpec, args: { readonly date: string; readonly known: readonly OutcomeEvent[]; readonly start: string; readonly dueDate: (start: string, o: DueOffset) => string }): DeadlineStatus {
+  const check = checkConditions(spec.milestones, args.known, args.start, args.date, args.dueDate);
+  const date = args.date;
+  // A milestone met needs no assessment: the last one on file is looked up only when it was not.
+  const last = check.ok ? null : lastAssessmentBy(spec, args.known, date);
   const { status, counts } = milestoneAtDeadline({ held: check.ok, assessed: spec.assessment === null ? null : last !== null, ifMissing: spec.assessment?.ifMissing ?? null });
-  let words: string;
-  if (status === "met") words = `"${spec.milestoneLabel}" was met by ${args.date}`;
-  else if (status === "missed") {
-    words = `"${spec.milestoneLabel}" was not met by ${args.date}: ${detail}${last !== null ? `; last assessment on file: ${last.kind}${last.response ? ` ${last.response}` : ""} on ${last.date}` : ""}`;
-  } else {
-    words = `no assessment (${spec.assessment!.words}) was recorded by ${args.date}, so "${spec.milestoneLabel}" could not be shown; the contract counts a missing assessment as ${counts}`;
-  }
-  return { date: args.date, status, counts, lastAssessment: last, words };
+  const say = (): string => {
+    if (status === "met") return `"${spec.milestoneLabel}" was met by ${date}`;
+    if (status === "missed") {
+      const detail = check.ok ? "" : (check.detail ?? (check.event === null ? "no such event recorded" : `${check.event.kind} on ${check.event.date}`));
+      return `"${spec.milestoneLabel}" was not met by ${date}: ${detail}${last !== null ? `; last assessment on file: ${last.kind}${last.response ? ` ${last.response}` : ""} on ${last.date}` : ""}`;
+    }
+    return `no assessment (${spec.assessment!.words}) was recorded by ${date}, so "${spec.milestoneLabel}" could not be shown; the contract counts a missing assessment as ${counts}`;
+  };
+  return { date, status, counts, say };
+}
+
+/** Where the milestone stands on its deadline `date` (≤ asOf), from the events up to it. */
+export function deadlineStanding(spec: DeadlineSpec, args: { readonly date: string; readonly known: readonly OutcomeEvent[]; readonly start: string; readonly dueDate: (start: string, o: DueOffset) => string }): DeadlineOutcome {
+  const o = deadlineStatus(spec, args);
+  return { date: o.date, status: o.status, counts: o.counts, lastAssessment: lastAssessmentBy(spec, args.known, args.date), words: o.say() };
 }

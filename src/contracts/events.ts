@@ -76,12 +76,13 @@ export interface PatientHistory {
 }
 
 /**
- * Validates a patient's event history. Shape problems are a ValidationError with the
+ * Validates a patient's event history. With `deferCustom`, events of kinds not built in
+ * are only date-checked here: listed in `custom`, or handed to `onCustom` when given. Shape problems are a ValidationError with the
  * path of each bad field; a missing or repeated start, events out of date order,
  * events before the start or after death are a DomainError `EVENT_ORDER`; the same
  * event twice (kind, date, grade, response equal) is `INCONSISTENT_INPUT` at the repeat.
  */
-export function checkHistory(input: unknown, deferCustom = false): PatientHistory {
+export function checkHistory(input: unknown, deferCustom = false, onCustom?: (e: Record<string, unknown>, index: number) => void): PatientHistory {
   if (!Array.isArray(input)) {
     throw new ValidationError([{ path: ["events"], code: "invalid_type", message: "events must be an array" }], "evaluateContract");
   }
@@ -97,7 +98,9 @@ export function checkHistory(input: unknown, deferCustom = false): PatientHistor
       // A kind the contract may declare: its fields are checked against the declaration
       // of the version that applies (checkDeclaredEvents); here only its date matters.
       if (!isCalendarDate(e.date)) issues.push({ path: ["events", i, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(e.date)}` });
-      custom.push(i);
+      // With `onCustom`, the caller checks it now, while it is at hand, instead of in a second pass over `custom`.
+      if (onCustom === undefined) custom.push(i);
+      else onCustom(e, i);
       continue;
     }
     if (typeof e.kind !== "string" || !KINDS.has(e.kind)) {
@@ -154,10 +157,11 @@ export function checkHistory(input: unknown, deferCustom = false): PatientHistor
     if (e.kind === "treatmentStart" || e.kind === "infusion") {
       throw new DomainError("EVENT_ORDER", `a second treatment start on ${e.date}: one history covers one treatment`, { path: ["events", i, "kind"] });
     }
-    if (e.date < start) {
-      throw new DomainError("EVENT_ORDER", `${e.kind} on ${e.date} is before treatment start ${start}`, { path: ["events", i, "date"], details: { start, date: e.date } });
-    }
+    // previous ≥ start, so a date before the start is also before the previous one: one comparison per event.
     if (e.date < previous) {
+      if (e.date < start) {
+        throw new DomainError("EVENT_ORDER", `${e.kind} on ${e.date} is before treatment start ${start}`, { path: ["events", i, "date"], details: { start, date: e.date } });
+      }
       throw new DomainError("EVENT_ORDER", `events out of order: ${e.kind} on ${e.date} follows an event on ${previous}`, { path: ["events", i, "date"], details: { previous, date: e.date } });
     }
     if (deathAt !== -1) {

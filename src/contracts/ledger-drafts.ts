@@ -5,7 +5,7 @@
 // thunks, so the bulk path never pays for formatting them.
 import { DomainError, type Issue, ValidationError } from "../core/index.js";
 import type { ParsedOutcomes } from "./outcomes/declarations.js";
-import { checkDeclaredEvent, undeclaredKindIssue } from "./outcomes/declared-events.js";
+import { checkDeclaredEvent, declaredEventFits, undeclaredKindIssue } from "./outcomes/declared-events.js";
 import { eventLookup } from "./conditions.js";
 import { checkHistory, type OutcomeEvent, type PatientHistory } from "./events.js";
 import type { LedgerLineKind, MinorUnitLedgerTotals } from "./ledger.js";
@@ -51,7 +51,8 @@ function checkDeclaredEvents(history: PatientHistory, outcomes: ParsedOutcomes):
     const e = history.events[i] as unknown as Record<string, unknown>;
     const kind = outcomes.kinds.get(e.kind as string);
     if (kind === undefined) issues.push(undeclaredKindIssue(outcomes, e.kind, ["events", i]));
-    else checkDeclaredEvent(e, kind, ["events", i], issues);
+    // checkHistory has checked the date; the path is only built for an event with a problem.
+    else if (!declaredEventFits(e, kind)) checkDeclaredEvent(e, kind, ["events", i], issues, true);
   }
   if (issues.length > 0) throw new ValidationError(issues, "evaluateContract");
 }
@@ -64,14 +65,29 @@ function checkDeclaredEvents(history: PatientHistory, outcomes: ParsedOutcomes):
 export function draftLedger(contract: ParsedContract | ParsedContractVersions, events: unknown, asOf: string): DraftLedger {
   // Kinds that are not built in are let through the first check only when some version
   // declares outcome kinds; they are then checked against the version that applies.
-  const declares = isParsedContractVersions(contract) ? contract.versions.some((v) => v.outcomes.kinds.size > 0) : contract.outcomes.kinds.size > 0;
-  const history = checkHistory(events, declares);
+  const versioned = isParsedContractVersions(contract);
+  const declares = versioned ? contract.versions.some((v) => v.outcomes.kinds.size > 0) : contract.outcomes.kinds.size > 0;
+  // One contract: its declarations apply whatever the start, so declared events are checked
+  // in the same pass as the history; their issues are still raised after the history's own
+  // problems and the version check, as for versions.
+  let early: Issue[] | null = null;
+  const onCustom = declares && !versioned ? (e: Record<string, unknown>, i: number) => {
+    const kind = contract.outcomes.kinds.get(e.kind as string);
+    if (kind !== undefined && declaredEventFits(e, kind)) return;
+    early ??= [];
+    if (kind === undefined) early.push(undeclaredKindIssue(contract.outcomes, e.kind, ["events", i]));
+    else checkDeclaredEvent(e, kind, ["events", i], early, true);
+  } : undefined;
+  const history = checkHistory(events, declares, onCustom);
   const start = history.start;
   const c = selectVersion(contract, start);
+  if (early !== null) throw new ValidationError(early, "evaluateContract");
   if (history.custom.length > 0) checkDeclaredEvents(history, c.outcomes);
   let known = history.events;
   let ignored = 0;
-  for (let i = 0; i < known.length; i++) {
+  // In date order: when the last event is on or before asOf, all are known.
+  const last = known[known.length - 1];
+  if (last !== undefined && last.date > asOf) for (let i = 0; i < known.length; i++) {
     if ((known[i] as OutcomeEvent).date > asOf) {
       ignored = known.length - i;
       known = known.slice(0, i);

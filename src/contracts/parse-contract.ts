@@ -4,7 +4,8 @@ import { type DueOffset, dueDateMemo } from "./calendar.js";
 import { type ContractTerms, contractSchema, contractVersionsSchema } from "./contract-schema.js";
 import { type PrepareContext, unitsAt } from "./terms/kind.js";
 import { bonusKind, type ParsedBonus, type ParsedPayment, type ParsedRefund, paymentKind, returnKind } from "./terms/registry.js";
-import { amountWords, moneyMaker } from "./units.js";
+import { amountWords } from "../money/format.js";
+import { moneyMaker } from "../money/money-units.js";
 import { NO_OUTCOMES, type ParsedOutcomes, prepareOutcomes } from "./outcomes/declarations.js";
 
 export type { ParsedCondition } from "./terms/kind.js";

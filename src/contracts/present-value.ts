@@ -79,7 +79,7 @@ export function schedulePresentValue(input: SchedulePresentValueInput): Schedule
     total = total.plus(value);
     nominal = nominal.plus(p.amount.amount);
     steps.push(
-      step("contracts.presentValue.payment", `${p.amount.toString()} due after ${years.toSignificantDigits(6).toString()} years × (1 + ${parsed.annualRate.toString()})^(−${years.toSignificantDigits(6).toString()}) = ${value.toFixed(4)}.`, {
+      step("contracts.present-value.payment", `${p.amount.toString()} due after ${years.toSignificantDigits(6).toString()} years × (1 + ${parsed.annualRate.toString()})^(−${years.toSignificantDigits(6).toString()}) = ${value.toFixed(4)}.`, {
         months: p.due.months,
         days: p.due.days,
         factor: factor.toSignificantDigits(12).toString(),
@@ -87,7 +87,7 @@ export function schedulePresentValue(input: SchedulePresentValueInput): Schedule
     );
   }
   const presentValue = round(money(total, currency), parsed.rounding);
-  steps.push(step("contracts.presentValue.total", `Present value at ${parsed.annualRate.toString()} a year: ${presentValue.toString()} (nominal ${money(nominal, currency).toString()}), rounded ${parsed.rounding} once.`, { annualRate: parsed.annualRate }, presentValue));
+  steps.push(step("contracts.present-value.total", `Present value at ${parsed.annualRate.toString()} a year: ${presentValue.toString()} (nominal ${money(nominal, currency).toString()}), rounded ${parsed.rounding} once.`, { annualRate: parsed.annualRate }, presentValue));
   return { presentValue, nominal: round(money(nominal, currency)), explanation: steps };
 }
 

@@ -15,7 +15,7 @@ describe("due-date memo", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(dateArb, offsetArb), { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 8 }), (queries, limit) => {
         const due = dueDateMemo(limit);
-        for (const [start, offset] of [...queries, ...queries]) expect(due(start, offset)).toBe(addDueOffset(start, offset));
+        for (const [start, offset] of [...queries, ...queries]) expect(due(start, offset)).toBe(addDueOffset({ date: start, offset: offset }));
       }),
     );
   });

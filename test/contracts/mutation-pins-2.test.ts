@@ -42,32 +42,32 @@ describe("calendar.ts", () => {
   });
 
   it("addDueOffset names the bad date or offset with path, code and message", () => {
-    expect(issues(() => addDueOffset("2026-02-30", { months: 1, days: 0 }))).toEqual([
+    expect(issues(() => addDueOffset({ date: "2026-02-30", offset: { months: 1, days: 0 } }))).toEqual([
       { path: ["date"], code: "invalid_date", message: "expected a calendar date YYYY-MM-DD" },
     ]);
     const noOffset = [{ path: ["offset"], code: "invalid_type", message: "expected an offset { months, days }" }];
-    expect(issues(() => addDueOffset("2026-01-15", null as never))).toEqual(noOffset);
+    expect(issues(() => addDueOffset({ date: "2026-01-15", offset: null as never }))).toEqual(noOffset);
     // A number is not an offset either (it must not be read as an object without fields).
-    expect(issues(() => addDueOffset("2026-01-15", 5 as never))).toEqual(noOffset);
-    expect(issues(() => addDueOffset("2026-01-15", { months: 1201, days: 0 }))).toEqual([
+    expect(issues(() => addDueOffset({ date: "2026-01-15", offset: 5 as never }))).toEqual(noOffset);
+    expect(issues(() => addDueOffset({ date: "2026-01-15", offset: { months: 1201, days: 0 } }))).toEqual([
       { path: ["offset", "months"], code: "invalid_offset", message: "months is a whole number within ±1200" },
     ]);
-    expect(issues(() => addDueOffset("2026-01-15", { months: -1201, days: 0 }))[0]!.path).toEqual(["offset", "months"]);
-    expect(issues(() => addDueOffset("2026-01-15", { months: 0, days: 36_501 }))).toEqual([
+    expect(issues(() => addDueOffset({ date: "2026-01-15", offset: { months: -1201, days: 0 } }))[0]!.path).toEqual(["offset", "months"]);
+    expect(issues(() => addDueOffset({ date: "2026-01-15", offset: { months: 0, days: 36_501 } }))).toEqual([
       { path: ["offset", "days"], code: "invalid_offset", message: "days is a whole number within ±36500" },
     ]);
   });
 
   it("addDueOffset accepts offsets up to the bounds, either sign", () => {
     // 1,200 months = 100 years.
-    expect(addDueOffset("2026-01-15", { months: 1200, days: 0 })).toBe("2126-01-15");
-    expect(addDueOffset("2026-01-15", { months: -1200, days: 0 })).toBe("1926-01-15");
+    expect(addDueOffset({ date: "2026-01-15", offset: { months: 1200, days: 0 } })).toBe("2126-01-15");
+    expect(addDueOffset({ date: "2026-01-15", offset: { months: -1200, days: 0 } })).toBe("1926-01-15");
     // 2026-01-15 → 2126-01-15 has 24 leap days (2028…2124 every 4 years = 25, minus 2100):
     // 36,524 days, so 36,500 days is 24 days short of it: 2125-12-22.
-    expect(addDueOffset("2026-01-15", { months: 0, days: 36_500 })).toBe("2125-12-22");
+    expect(addDueOffset({ date: "2026-01-15", offset: { months: 0, days: 36_500 } })).toBe("2125-12-22");
     // 1926-01-15 → 2026-01-15 has 25 leap days (1928…2024, 2000 included): 36,525 days,
     // so 36,500 days back lands 25 days after 1926-01-15: 1926-02-09.
-    expect(addDueOffset("2026-01-15", { months: 0, days: -36_500 })).toBe("1926-02-09");
+    expect(addDueOffset({ date: "2026-01-15", offset: { months: 0, days: -36_500 } })).toBe("1926-02-09");
   });
 });
 
@@ -336,10 +336,10 @@ describe("ledger-drafts.ts: line order on one date", () => {
     const r = evaluateContract(doc, events, "2026-12-31");
     // The assessment is 2026-01-01 + 6 months = 2026-07-01, the date of the stopped month.
     expect(r.lines.map((l) => [l.date, l.kind, l.termId, l.explanation.rule])).toEqual([
-      ["2026-01-01", "payment", "treated-month-1", "contracts.treatedMonth.paid"],
-      ["2026-07-01", "withheld", "treated-month", "contracts.treatedMonth.afterStop"],
-      ["2026-07-01", "withheld", "b", "contracts.bonus.notEarned"],
-      ["2026-07-01", "withheld", "c", "contracts.bonus.notEarned"],
+      ["2026-01-01", "payment", "treated-month-1", "contracts.treated-month.paid"],
+      ["2026-07-01", "withheld", "treated-month", "contracts.treated-month.after-stop"],
+      ["2026-07-01", "withheld", "b", "contracts.bonus.not-earned"],
+      ["2026-07-01", "withheld", "c", "contracts.bonus.not-earned"],
     ]);
     const stopped = r.lines[1]!;
     expect(stopped.explanation.text).toBe('A treated month on 2026-07-01 is not paid: "treatment stops at the first progression or death" failed: progression on 2026-03-15.');
@@ -364,8 +364,8 @@ describe("ledger-drafts.ts: line order on one date", () => {
     const events = [infusion("2026-01-01"), { kind: "treatedMonth", date: "2026-01-01" }, { kind: "crs", date: "2026-01-10" }, { kind: "treatedMonth", date: "2026-02-01" }];
     const r = evaluateContract(doc, events, "2026-12-31");
     expect(r.lines.map((l) => [l.date, l.kind, l.termId, l.label, l.explanation.rule])).toEqual([
-      ["2026-01-01", "payment", "treated-month-1", "Treated month 1 at CNY 100.00", "contracts.treatedMonth.paid"],
-      ["2026-02-01", "withheld", "treated-month", "Treated month on 2026-02-01", "contracts.treatedMonth.overMax"],
+      ["2026-01-01", "payment", "treated-month-1", "Treated month 1 at CNY 100.00", "contracts.treated-month.paid"],
+      ["2026-02-01", "withheld", "treated-month", "Treated month on 2026-02-01", "contracts.treated-month.over-max"],
       ["2026-02-01", "withheld", "f", "Bonus f (due 1 month after treatment start)", "contracts.bonus.withheld"],
       ["2026-02-01", "withheld", "g", "Bonus g (due 1 month after treatment start)", "contracts.bonus.withheld"],
     ]);
@@ -395,10 +395,10 @@ describe("ledger-drafts.ts: line order on one date", () => {
       ["2026-03-01", "bonus", "pm", "0.00", "contracts.bonus.earned"],
       ["2026-03-01", "bonus", "fx", "20.00", "contracts.bonus.paid"],
       ["2026-03-01", "bonus", "fy", "30.00", "contracts.bonus.paid"],
-      ["2026-03-15", "payment", "treated-month-1", "100.00", "contracts.treatedMonth.paid"],
-      ["2026-03-15", "bonus", "pm", "10.00", "contracts.bonus.perMonth"],
-      ["2026-04-01", "payment", "treated-month-2", "100.00", "contracts.treatedMonth.paid"],
-      ["2026-04-01", "bonus", "pm", "10.00", "contracts.bonus.perMonth"],
+      ["2026-03-15", "payment", "treated-month-1", "100.00", "contracts.treated-month.paid"],
+      ["2026-03-15", "bonus", "pm", "10.00", "contracts.bonus.per-month"],
+      ["2026-04-01", "payment", "treated-month-2", "100.00", "contracts.treated-month.paid"],
+      ["2026-04-01", "bonus", "pm", "10.00", "contracts.bonus.per-month"],
     ]);
     expect(r.lines[1]!.explanation.text).toBe("Bonus fx (due 2 months after treatment start) is earned on 2026-03-01: CNY 20.00.");
     expect([r.lines[4]!, r.lines[6]!].map((l) => [l.explanation.text, l.explanation.inputs])).toEqual([
@@ -584,7 +584,7 @@ describe("cohort-terms.ts", () => {
     // 0.3 is in [0, 0.6): 0.5 × 1,000,000 = 500,000 paid and 500,000 not paid.
     expect(r.explanation.map((s) => [s.rule, json(s.inputs), s.amount!.toString()])).toEqual([
       ["contracts.cohort.tier", { metric: "0.3", share: "0.5", amount: { amount: "1000000.00", currency: "CNY" } }, "CNY 500000.00"],
-      ["contracts.cohort.tierWithheld", {}, "CNY 500000.00"],
+      ["contracts.cohort.tier-withheld", {}, "CNY 500000.00"],
     ]);
     expect(r.metric).toEqual({ name: "pfsRate", value: "0.3" });
     expect(issues(() => evaluateCohortTerms({ terms: [{ type: "outcomeTiers", metric: "pfsRate", table }], summary: { pfsRate: "0.3" } }))).toEqual([
@@ -610,7 +610,7 @@ describe("cohort-terms.ts", () => {
     const fee = evaluateCohortTerms({ terms: [{ ...mea, upfront: "free" }], summary: { patients: 100, nonResponders: 30 } }).results[0]!;
     expect(fee.lines.map((l) => l.kind)).toEqual(["payment"]);
     expect(fee.explanation.map((s) => [s.rule, json(s.inputs)])).toEqual([
-      ["contracts.cohort.mea.successFee", { responders: 70, perPatient: { amount: "30000.00", currency: "EUR" } }],
+      ["contracts.cohort.mea.success-fee", { responders: 70, perPatient: { amount: "30000.00", currency: "EUR" } }],
       ["contracts.cohort.net", {}],
     ]);
   });
@@ -642,7 +642,7 @@ describe("financing.ts and present-value.ts", () => {
   it("present-value steps name their rules and the rate; schema errors name schedulePresentValue", () => {
     // 1,100 due in 6 months at 21% a year: 1,100 / 1.1 = 1,000.
     const r = schedulePresentValue({ annualRate: "0.21", payments: [{ amount: { amount: "1100", currency: "USD" }, due: { months: 6 } }] });
-    expect(r.explanation.map((s) => s.rule)).toEqual(["contracts.presentValue.payment", "contracts.presentValue.total"]);
+    expect(r.explanation.map((s) => s.rule)).toEqual(["contracts.present-value.payment", "contracts.present-value.total"]);
     expect(json(r.explanation[1]!.inputs)).toEqual({ annualRate: "0.21" });
     expect(validationError(() => schedulePresentValue({ annualRate: 0 } as never)).message).toMatch(/^schedulePresentValue: invalid input — /);
   });

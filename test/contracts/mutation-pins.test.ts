@@ -21,7 +21,9 @@ import {
 } from "../../src/index.js";
 import { daysBetween, describeOffset, dueDateMemo } from "../../src/contracts/calendar.js";
 import { checkConditions, firstMatch, matches } from "../../src/contracts/conditions.js";
-import { amountWords, divRound, groupedText, moneyMaker, shareOf, toFraction, unitsText } from "../../src/contracts/units.js";
+import { divideRounded as divRound, fractionOf as toFraction, roundedProduct as shareOf, unitsText } from "../../src/money/minor-units.js";
+import { amountWords, groupedText } from "../../src/money/format.js";
+import { moneyMaker } from "../../src/money/money-units.js";
 import { D } from "../../src/money/decimal.js";
 import { K1, K3, k4 } from "./fixtures.js";
 import { domainError, issues } from "../typed-errors.js";
@@ -245,8 +247,8 @@ describe("per treated month (K4)", () => {
     expect(r.lines[0]!.explanation.inputs).toEqual({ date: "2026-01-01", month: 1 });
     // Assessment on 2026-07-01 (start + 6 months): month 7 falls on it; month 8 after it.
     expect(bonus.map((l) => [l.date, l.amount.toJSON().amount, l.explanation.rule])).toEqual([
-      ["2026-07-01", "5000.00", "contracts.bonus.atAssessment"],
-      ["2026-08-01", "5000.00", "contracts.bonus.perMonth"],
+      ["2026-07-01", "5000.00", "contracts.bonus.at-assessment"],
+      ["2026-08-01", "5000.00", "contracts.bonus.per-month"],
     ]);
     expect(bonus[0]!.explanation.text).toBe(
       "Bonus pfs-6m-bonus per treated month is earned at the assessment on 2026-07-01: 1 treated month(s) (month 7) × CNY 5,000.00 = CNY 5,000.00.",
@@ -291,7 +293,7 @@ describe("per treated month (K4)", () => {
     expect(bonus.explanation.text).toBe(
       'Bonus pfs-6m-bonus per treated month (CNY 5,000.00 per treated month) is not earned at the assessment on 2026-07-01: "progression-free survival ≥ 6 months" failed: progression on 2026-04-20.',
     );
-    expect(bonus.explanation.rule).toBe("contracts.bonus.notEarned");
+    expect(bonus.explanation.rule).toBe("contracts.bonus.not-earned");
     expect(bonus.withheld!.toString()).toBe("CNY 0.00");
     // A treated month on the day of the stop event is not paid either.
     const stopped = evaluateContract(
@@ -302,7 +304,7 @@ describe("per treated month (K4)", () => {
     const late = stopped.lines.find((l) => l.date === "2026-03-01" && l.kind === "withheld")!;
     expect(late).toMatchObject({ termId: "treated-month", label: "Treated month on 2026-03-01" });
     expect(late.explanation.text).toBe('A treated month on 2026-03-01 is not paid: "treatment stops at the first progression" failed: progression on 2026-03-01.');
-    expect(late.explanation.rule).toBe("contracts.treatedMonth.afterStop");
+    expect(late.explanation.rule).toBe("contracts.treated-month.after-stop");
     expect(late.withheld!.toString()).toBe("CNY 20000.00");
   });
 
@@ -515,15 +517,15 @@ describe("calendar", () => {
   });
 
   it("addDueOffset clamps to month ends and handles days and early years", () => {
-    expect(addDueOffset("2026-01-31", { months: 1, days: 0 })).toBe("2026-02-28");
-    expect(addDueOffset("2028-01-31", { months: 1, days: 0 })).toBe("2028-02-29");
-    expect(addDueOffset("2026-01-31", { months: 0, days: 1 })).toBe("2026-02-01");
+    expect(addDueOffset({ date: "2026-01-31", offset: { months: 1, days: 0 } })).toBe("2026-02-28");
+    expect(addDueOffset({ date: "2028-01-31", offset: { months: 1, days: 0 } })).toBe("2028-02-29");
+    expect(addDueOffset({ date: "2026-01-31", offset: { months: 0, days: 1 } })).toBe("2026-02-01");
     // 1 month then 1 day: 2026-01-31 → 2026-02-28 → 2026-03-01.
-    expect(addDueOffset("2026-01-31", { months: 1, days: 1 })).toBe("2026-03-01");
-    expect(addDueOffset("2026-05-05", { months: 0, days: 0 })).toBe("2026-05-05");
+    expect(addDueOffset({ date: "2026-01-31", offset: { months: 1, days: 1 } })).toBe("2026-03-01");
+    expect(addDueOffset({ date: "2026-05-05", offset: { months: 0, days: 0 } })).toBe("2026-05-05");
     // Year 50 stays year 50 (not 1950).
-    expect(addDueOffset("0050-12-31", { months: 2, days: 0 })).toBe("0051-02-28");
-    expect(addDueOffset("0099-01-01", { months: 0, days: 31 })).toBe("0099-02-01");
+    expect(addDueOffset({ date: "0050-12-31", offset: { months: 2, days: 0 } })).toBe("0051-02-28");
+    expect(addDueOffset({ date: "0099-01-01", offset: { months: 0, days: 31 } })).toBe("0099-02-01");
   });
 
   it("describeOffset and daysBetween", () => {

@@ -246,7 +246,7 @@ describe("contracts properties", () => {
   it("due dates: N calendar months later, clamped to month end, never drifting a day", () => {
     fc.assert(
       fc.property(startArb, fc.integer({ min: 0, max: 60 }), (start, months) => {
-        const due = addDueOffset(start, { months, days: 0 });
+        const due = addDueOffset({ date: start, offset: { months, days: 0 } });
         const y = Number(start.slice(0, 4));
         const m = Number(start.slice(5, 7)) - 1 + months;
         const ty = y + Math.floor(m / 12);

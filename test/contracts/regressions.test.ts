@@ -22,9 +22,9 @@ describe("contracts regressions (fuzz)", () => {
     expect(() => evaluateContract(K1, [{ kind: 10n as unknown as string, date: "2026-01-15" }], "2026-12-31")).toThrow(ValidationError);
   });
   it("addDueOffset checks its date and offset", () => {
-    expect(() => addDueOffset(null as never, { months: 1, days: 0 })).toThrow(ValidationError);
-    expect(() => addDueOffset("2026-01-31", null as never)).toThrow(ValidationError);
-    expect(() => addDueOffset("2026-01-31", { months: 1e9, days: 0 })).toThrow(ValidationError);
-    expect(addDueOffset("2026-01-31", { months: 3, days: 0 })).toBe("2026-04-30");
+    expect(() => addDueOffset({ date: null as never, offset: { months: 1, days: 0 } })).toThrow(ValidationError);
+    expect(() => addDueOffset({ date: "2026-01-31", offset: null as never })).toThrow(ValidationError);
+    expect(() => addDueOffset({ date: "2026-01-31", offset: { months: 1e9, days: 0 } })).toThrow(ValidationError);
+    expect(addDueOffset({ date: "2026-01-31", offset: { months: 3, days: 0 } })).toBe("2026-04-30");
   });
 });

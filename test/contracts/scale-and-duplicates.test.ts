@@ -14,7 +14,7 @@ function monthly(n: number, crsAtMonth: number | null) {
   const events: { kind: string; date: string; grade?: number }[] = [{ kind: "infusion", date: start }];
   let date = start;
   for (let k = 1; k <= n; k++) {
-    date = addDueOffset(date, { months: 1, days: 0 }); // the 1st of each month: no month-end clamping
+    date = addDueOffset({ date: date, offset: { months: 1, days: 0 } }); // the 1st of each month: no month-end clamping
     events.push({ kind: "treatedMonth", date });
     if (k === crsAtMonth) events.push({ kind: "crs", date, grade: 2 });
   }
@@ -61,7 +61,7 @@ describe("H2: ledger steps scale with events and terms", () => {
     };
     const events = [
       { kind: "infusion", date: start },
-      { kind: "death", date: addDueOffset(start, { months: 0, days: 500 }) },
+      { kind: "death", date: addDueOffset({ date: start, offset: { months: 0, days: 500 } }) },
     ];
     const r = evaluateContract(contract, events, "2035-01-01");
     // Death on day 500: installments 1…499 are paid (499 × 1.00 = 499.00); day 500 on are
@@ -96,7 +96,7 @@ describe("H2: ledger steps scale with events and terms", () => {
     const matcherArb = fc.record({ kind: fc.constantFrom(...kinds), minGrade: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), responses: fc.option(fc.subarray(["CR", "PR", "SD", "PD"], { minLength: 1 }), { nil: undefined }) });
     fc.assert(
       fc.property(fc.array(eventArb, { minLength: 32, maxLength: 80 }), fc.array(matcherArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (raw, rawMatchers, a, b) => {
-        const day = (d: number) => addDueOffset(start, { months: 0, days: d });
+        const day = (d: number) => addDueOffset({ date: start, offset: { months: 0, days: d } });
         const events = raw
           .sort((x, y) => x.day - y.day)
           .map((e) => ({ kind: e.kind, date: day(e.day), ...(e.kind === "crs" || e.kind === "seriousAdverseEvent" ? (e.grade === undefined ? {} : { grade: e.grade }) : {}), ...(e.kind === "assessment" ? { response: e.response } : {}) })) as never[];

@@ -73,6 +73,6 @@ describe("fuzz: contracts", () => {
     [{ terms: [k9], summary: { trialOrr: "0.65", realWorldOrr: "0.54", realWorldRecordedOn: "2026-06-30" } }],
     [{ terms: [{ type: "managedEntry", currency: "EUR", pricePerCycle: "10000", cyclesBeforeEvaluation: 3, discount: { firstCycles: 2, rate: "0.5" } }], summary: { patients: 1, nonResponders: 0, cyclesAfterEvaluation: 3 } }],
   ]);
-  entry("addDueOffset", (d, o) => api.addDueOffset(d as string, o as api.DueOffset), [["2026-01-31", { months: 1, days: 0 }], ["0099-12-31", { months: 0, days: 1 }]]);
+  entry("addDueOffset", (d, o) => api.addDueOffset({ date: d as string, offset: o as api.DueOffset }), [["2026-01-31", { months: 1, days: 0 }], ["0099-12-31", { months: 0, days: 1 }]]);
   entry("isCalendarDate", (d) => api.isCalendarDate(d), [["2026-02-28"]]);
 });

@@ -125,7 +125,7 @@ export const continuationGateRule: CohortRuleKind<"continuationGate", typeof con
     const orr = list.length === 0 ? null : new D(responders).dividedBy(list.length);
     steps.push(
       step(
-        "contracts.cohort.gate.cohortRate",
+        "contracts.cohort.gate.cohort-rate",
         `${responders} of ${list.length} patient(s) meet the rule${
           orr === null ? "" : ` (cohort rate ${pct(orr)})`
         }. The rate is reported for the listing's re-evaluation; it does not delist the drug or change any patient's result.`,

@@ -120,7 +120,7 @@ export const evidenceRepricingRule: CohortRuleKind<"evidenceRepricing", typeof e
       const fund = ratio === null ? null : round(money(price.amount.times(ratio), cur), rounding);
       steps.push(
         step(
-          "contracts.cohort.priceOn",
+          "contracts.cohort.price-on",
           `Service on ${date}: price ${words(price)}${reneg === null ? "" : ` (renegotiated, from ${reneg.effective})`}${
             ratio === null ? "" : `; ratio ${ratio.toString()}${decision === null ? "" : ` (decided ${decision.decided})`}, fund ${words(fund!)}`
           }.`,

@@ -74,7 +74,7 @@ export const managedEntryRule: CohortRuleKind<"managedEntry", typeof managedEntr
       lines.push({ kind: "payment", label: `responders' ${term.cyclesBeforeEvaluation} cycles before evaluation (success fee)`, amount: paid });
       steps.push(
         step(
-          "contracts.cohort.mea.successFee",
+          "contracts.cohort.mea.success-fee",
           `Drug free up front; at evaluation the payer pays ${responders} responders × ${words(preM)} = ${words(paid)}; non-responders' cycles cost nothing.`,
           { responders, perPatient: preM },
           paid

@@ -34,7 +34,7 @@ export const outcomeTiersRule: CohortRuleKind<"outcomeTiers", typeof outcomeTier
       decision: `band ${interval} → ${share.toString()}`,
       lines: [{ kind: "payment", label: `tier ${interval}`, amount: pay }],
       totals: { gross: pay, refunded: money(0, amount.currency), net: pay },
-      explanation: [...steps, step("contracts.cohort.tierWithheld", `Not paid under the tier table: ${words(withheld)}.`, {}, withheld)],
+      explanation: [...steps, step("contracts.cohort.tier-withheld", `Not paid under the tier table: ${words(withheld)}.`, {}, withheld)],
     };
   },
 };

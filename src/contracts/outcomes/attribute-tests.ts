@@ -7,7 +7,7 @@ import { userRecord } from "../../core/schemas.js";
 import { didYouMean } from "../../core/parse.js";
 import type { ParsedAttribute, ParsedOutcomeKind } from "./declarations.js";
 import { attributeProblem } from "./declared-events.js";
-import { compareExact, exactNumber, type ExactNumber, exactText } from "./exact-number.js";
+import { comparableBound, compareExact, compareToBound, exactNumber, type ExactNumber, exactText } from "./exact-number.js";
 
 const scalar = z.union([z.boolean(), z.number(), z.string().max(200)]);
 const bound = z.union([z.number(), z.string().max(100)]);
@@ -93,7 +93,7 @@ export function prepareAttributeTests(kind: ParsedOutcomeKind, where: Readonly<R
         issues.push({ path: [...at, "equals"], code: "invalid_type", message: `${kind.name}.${name}: ${problem.reason}` });
         continue;
       }
-      const value = numericType(a) ? exactNumber(t.equals)! : (t.equals as boolean | string);
+      const value = numericType(a) ? comparableBound(exactNumber(t.equals)!) : (t.equals as boolean | string);
       out.push({ name, op: "equals", value, text: `${label} = ${typeof t.equals === "string" ? JSON.stringify(t.equals) : String(t.equals)}${a.unit ? ` ${a.unit}` : ""}` });
       continue;
     }
@@ -109,7 +109,7 @@ export function prepareAttributeTests(kind: ParsedOutcomeKind, where: Readonly<R
         if (problem !== null) {
           issues.push({ path: [...at, "in", k], code: "invalid_type", message: `${kind.name}.${name}: ${problem.reason}` });
           bad = true;
-        } else values.push(numericType(a) ? exactNumber(v)! : (v as string));
+        } else values.push(numericType(a) ? comparableBound(exactNumber(v)!) : (v as string));
       });
       if (!bad) out.push({ name, op: "in", values, text: `${label} in {${t.in.map((v) => (typeof v === "string" ? JSON.stringify(v) : String(v))).join(", ")}}` });
       continue;
@@ -118,8 +118,9 @@ export function prepareAttributeTests(kind: ParsedOutcomeKind, where: Readonly<R
       issues.push({ path: at, code: "invalid_type", message: `${kind.name}.${name} is ${a.type}: a range needs an integer or number attribute` });
       continue;
     }
-    const lower = t.gte !== undefined ? { value: exactNumber(t.gte)!, inclusive: true } : t.gt !== undefined ? { value: exactNumber(t.gt)!, inclusive: false } : null;
-    const upper = t.lte !== undefined ? { value: exactNumber(t.lte)!, inclusive: true } : t.lt !== undefined ? { value: exactNumber(t.lt)!, inclusive: false } : null;
+    // Bounds carry their double when they have one, so events' numbers compare without parsing (compareToBound).
+    const lower = t.gte !== undefined ? { value: comparableBound(exactNumber(t.gte)!), inclusive: true } : t.gt !== undefined ? { value: comparableBound(exactNumber(t.gt)!), inclusive: false } : null;
+    const upper = t.lte !== undefined ? { value: comparableBound(exactNumber(t.lte)!), inclusive: true } : t.lt !== undefined ? { value: comparableBound(exactNumber(t.lt)!), inclusive: false } : null;
     if (lower !== null && upper !== null) {
       const c = compareExact(lower.value, upper.value);
       if (c > 0 || (c === 0 && !(lower.inclusive && upper.inclusive))) {
@@ -147,18 +148,14 @@ export function attributesPass(tests: readonly ParsedAttributeTest[], attrs: Rea
     if (v === undefined) return false;
     if (t.op === "equals") {
       if (typeof t.value === "object") {
-        const n = exactNumber(v);
-        if (n === null || compareExact(n, t.value) !== 0) return false;
+        if (compareToBound(v, t.value) !== 0) return false;
       } else if (v !== t.value) return false;
       continue;
     }
     if (t.op === "in") {
       let hit = false;
       for (const candidate of t.values) {
-        if (typeof candidate === "string" ? v === candidate : (() => {
-          const n = exactNumber(v);
-          return n !== null && compareExact(n, candidate) === 0;
-        })()) {
+        if (typeof candidate === "string" ? v === candidate : compareToBound(v, candidate) === 0) {
           hit = true;
           break;
         }
@@ -166,15 +163,13 @@ export function attributesPass(tests: readonly ParsedAttributeTest[], attrs: Rea
       if (!hit) return false;
       continue;
     }
-    const n = exactNumber(v);
-    if (n === null) return false;
     if (t.lower !== null) {
-      const c = compareExact(n, t.lower.value);
-      if (c < 0 || (c === 0 && !t.lower.inclusive)) return false;
+      const c = compareToBound(v, t.lower.value);
+      if (c === null || c < 0 || (c === 0 && !t.lower.inclusive)) return false;
     }
     if (t.upper !== null) {
-      const c = compareExact(n, t.upper.value);
-      if (c > 0 || (c === 0 && !t.upper.inclusive)) return false;
+      const c = compareToBound(v, t.upper.value);
+      if (c === null || c > 0 || (c === 0 && !t.upper.inclusive)) return false;
     }
   }
   return true;

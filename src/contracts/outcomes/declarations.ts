@@ -5,7 +5,7 @@ import * as z from "zod";
 import { type Issue, parseInput, ValidationError } from "../../core/index.js";
 import { userRecord } from "../../core/schemas.js";
 import { OUTCOME_EVENT_KINDS } from "../events.js";
-import { exactNumber, type ExactNumber } from "./exact-number.js";
+import { comparableBound, exactNumber, type ExactNumber } from "./exact-number.js";
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const nameSchema = (what: string) =>
@@ -92,6 +92,10 @@ export interface ParsedOutcomeKind {
   readonly label: string;
   /** Attributes by name (a Map: names are the contract author's). */
   readonly attributes: ReadonlyMap<string, ParsedAttribute>;
+  /** The attributes every event of the kind carries (those not `optional`), in declaration order. */
+  readonly required: readonly ParsedAttribute[];
+  /** All the attributes, in declaration order. */
+  readonly list: readonly ParsedAttribute[];
 }
 
 /** The declared outcome kinds of a contract, by name. */
@@ -101,6 +105,11 @@ export interface ParsedOutcomes {
 
 /** No declarations: only the built-in kinds. */
 export const NO_OUTCOMES: ParsedOutcomes = Object.freeze({ kinds: new Map() });
+
+function bound(v: number | string): ExactNumber | null {
+  const n = exactNumber(v);
+  return n === null ? null : comparableBound(n);
+}
 
 /** Turns validated declarations into {@link ParsedOutcomes}. */
 export function prepareOutcomes(record: z.output<typeof outcomeDeclarationsSchema> | undefined): ParsedOutcomes {
@@ -117,14 +126,14 @@ export function prepareOutcomes(record: z.output<typeof outcomeDeclarationsSchem
         type: a.type,
         optional: a.optional === true,
         unit: a.type === "number" ? (a.unit ?? null) : null,
-        min: (a.type === "number" || a.type === "integer") && a.min !== undefined ? exactNumber(a.min) : null,
-        max: (a.type === "number" || a.type === "integer") && a.max !== undefined ? exactNumber(a.max) : null,
+        min: (a.type === "number" || a.type === "integer") && a.min !== undefined ? bound(a.min) : null,
+        max: (a.type === "number" || a.type === "integer") && a.max !== undefined ? bound(a.max) : null,
         values: a.type === "enum" ? new Set(a.values) : null,
         maxLength: a.type === "string" ? (a.maxLength ?? null) : null,
         declaration: a,
       });
     }
-    kinds.set(name, { name, label: decl.label ?? name, attributes });
+    kinds.set(name, { name, label: decl.label ?? name, attributes, required: [...attributes.values()].filter((a) => !a.optional), list: [...attributes.values()] });
   }
   return Object.freeze({ kinds });
 }

@@ -6,7 +6,7 @@ import { quote } from "../../money/decimal.js";
 import { isCalendarDate } from "../calendar.js";
 import { OUTCOME_EVENT_KINDS } from "../events.js";
 import { type ParsedAttribute, type ParsedOutcomeKind, type ParsedOutcomes, parseOutcomeDeclarations, isKnownKind } from "./declarations.js";
-import { compareExact, exactNumber, exactText } from "./exact-number.js";
+import { compareToBound, exactNumber, exactText } from "./exact-number.js";
 import { didYouMean } from "../../core/parse.js";
 
 /** An event of a declared kind: `{ kind, date, attributes?, note? }`. */
@@ -17,8 +17,6 @@ export interface DeclaredOutcomeEvent {
   readonly attributes?: Readonly<Record<string, boolean | number | string>>;
   readonly note?: string;
 }
-
-const EVENT_KEYS = new Set(["kind", "date", "attributes", "note"]);
 
 function typeWords(a: ParsedAttribute): string {
   switch (a.type) {
@@ -42,16 +40,15 @@ export function attributeProblem(a: ParsedAttribute, value: unknown): { code: Va
       return typeof value === "boolean" ? null : { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
     case "integer": {
       if (typeof value !== "number" || !Number.isSafeInteger(value)) return { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
-      const n = exactNumber(value)!;
-      if (a.min !== null && compareExact(n, a.min) < 0) return { code: "too_small", reason: `${value} is below the declared minimum ${exactText(a.min)}` };
-      if (a.max !== null && compareExact(n, a.max) > 0) return { code: "too_big", reason: `${value} is above the declared maximum ${exactText(a.max)}` };
+      if (a.min !== null && (compareToBound(value, a.min) as number) < 0) return { code: "too_small", reason: `${value} is below the declared minimum ${exactText(a.min)}` };
+      if (a.max !== null && (compareToBound(value, a.max) as number) > 0) return { code: "too_big", reason: `${value} is above the declared maximum ${exactText(a.max)}` };
       return null;
     }
     case "number": {
       const n = typeof value === "number" || typeof value === "string" ? exactNumber(value) : null;
       if (n === null) return { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
-      if (a.min !== null && compareExact(n, a.min) < 0) return { code: "too_small", reason: `${exactText(n)} is below the declared minimum ${exactText(a.min)}` };
-      if (a.max !== null && compareExact(n, a.max) > 0) return { code: "too_big", reason: `${exactText(n)} is above the declared maximum ${exactText(a.max)}` };
+      if (a.min !== null && (compareToBound(value, a.min) as number) < 0) return { code: "too_small", reason: `${exactText(n)} is below the declared minimum ${exactText(a.min)}` };
+      if (a.max !== null && (compareToBound(value, a.max) as number) > 0) return { code: "too_big", reason: `${exactText(n)} is above the declared maximum ${exactText(a.max)}` };
       return null;
     }
     case "string":
@@ -64,13 +61,42 @@ export function attributeProblem(a: ParsedAttribute, value: unknown): { code: Va
 }
 
 /**
- * Checks an event of a declared kind (shape, date, attributes) and pushes one issue per
- * problem, under `path` (the event's path, e.g. `["events", 3]`).
+ * True when an event of a declared kind has nothing to report besides its date (checked
+ * by the caller): the common case, answered without building paths or listing keys. Any
+ * doubt returns false, and {@link checkDeclaredEvent} then words every problem in order.
  */
-export function checkDeclaredEvent(e: Record<string, unknown>, kind: ParsedOutcomeKind, path: readonly (string | number)[], issues: Issue[]): void {
-  if (!isCalendarDate(e.date)) issues.push({ path: [...path, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(e.date)}` });
+export function declaredEventFits(e: Record<string, unknown>, kind: ParsedOutcomeKind): boolean {
+  for (const key in e) if (key !== "kind" && key !== "date" && key !== "attributes" && key !== "note") return false;
+  if (e.note !== undefined && typeof e.note !== "string") return false;
+  const raw = e.attributes;
+  if (raw === undefined) return kind.required.length === 0;
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return false;
+  const attrs = raw as Record<string, unknown>;
+  let keys = 0;
+  for (const _ in attrs) keys++;
+  let matched = 0;
+  for (const a of kind.list) {
+    if (!Object.hasOwn(attrs, a.name)) {
+      if (!a.optional) return false;
+      continue;
+    }
+    matched++;
+    if (attributeProblem(a, attrs[a.name]) !== null) return false;
+  }
+  // Every enumerable key is a declared attribute (an inherited or unknown one makes the counts differ).
+  return matched === keys;
+}
+
+/**
+ * Checks an event of a declared kind (shape, date, attributes) and pushes one issue per
+ * problem, under `path` (the event's path, e.g. `["events", 3]`). `dateChecked`: the
+ * caller has already checked (and reported) the date.
+ */
+export function checkDeclaredEvent(e: Record<string, unknown>, kind: ParsedOutcomeKind, path: readonly (string | number)[], issues: Issue[], dateChecked = false): void {
+  if (dateChecked && declaredEventFits(e, kind)) return;
+  if (!dateChecked && !isCalendarDate(e.date)) issues.push({ path: [...path, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(e.date)}` });
   for (const key in e) {
-    if (!EVENT_KEYS.has(key)) {
+    if (key !== "kind" && key !== "date" && key !== "attributes" && key !== "note") {
       issues.push({ path: [...path, key], code: "unrecognized_keys", message: `unknown field "${key}" on a ${kind.name} event (its values go under "attributes")` });
     }
   }
@@ -92,8 +118,8 @@ export function checkDeclaredEvent(e: Record<string, unknown>, kind: ParsedOutco
     const problem = attributeProblem(a, attrs[name]);
     if (problem !== null) issues.push({ path: [...path, "attributes", name], code: problem.code, message: `${kind.name}.${name}: ${problem.reason}` });
   }
-  for (const a of kind.attributes.values()) {
-    if (!a.optional && !Object.hasOwn(attrs, a.name)) {
+  for (const a of kind.required) {
+    if (!Object.hasOwn(attrs, a.name)) {
       issues.push({ path: [...path, "attributes", a.name], code: "invalid_type", message: `${kind.name}.${a.name} is required (${typeWords(a)})` });
     }
   }

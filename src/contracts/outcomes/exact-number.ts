@@ -5,6 +5,13 @@
 export interface ExactNumber {
   readonly units: bigint;
   readonly scale: number;
+  /**
+   * The double whose shortest numeral is this decimal ("9.5", "0.1", "12"), when there is
+   * one (set by {@link comparableBound}). A JS number `v` then compares with the decimal
+   * exactly as `v` compares with this double: the decimal of `v` (its shortest numeral)
+   * and this one lie in the disjoint, ordered rounding intervals of two doubles.
+   */
+  readonly double?: number;
 }
 
 const NUMERAL = /^([+-]?)(\d{1,40})(?:\.(\d{1,40}))?(?:[eE]([+-]?\d{1,3}))?$/;
@@ -32,6 +39,29 @@ export function exactNumber(value: unknown): ExactNumber | null {
     scale = 0;
   }
   return { units: m[1] === "-" ? -units : units, scale };
+}
+
+/** The bound with its {@link ExactNumber.double} when the decimal is the shortest numeral of a double. */
+export function comparableBound(n: ExactNumber): ExactNumber {
+  const d = Number(exactText(n));
+  if (!Number.isFinite(d)) return n;
+  const back = exactNumber(d);
+  return back !== null && compareExact(back, n) === 0 ? { units: n.units, scale: n.scale, double: d } : n;
+}
+
+/**
+ * −1, 0 or 1 as the value (a JS number or a decimal numeral) is below, equal to or above
+ * the bound; null when the value is no finite decimal. Plain double comparison when the
+ * value is a number and the bound has its double (see {@link comparableBound}): the same
+ * answer as {@link compareExact}, without parsing the value.
+ */
+export function compareToBound(value: unknown, bound: ExactNumber): number | null {
+  if (typeof value === "number" && bound.double !== undefined) {
+    if (!Number.isFinite(value)) return null;
+    return value < bound.double ? -1 : value > bound.double ? 1 : 0;
+  }
+  const n = exactNumber(value);
+  return n === null ? null : compareExact(n, bound);
 }
 
 /** −1, 0 or 1 as `a` is below, equal to or above `b`. */

@@ -9,8 +9,8 @@ import * as z from "zod";
 import { DomainError } from "../../core/index.js";
 import { deadlineFields, type ExactShare, shareSchema, shareWords } from "./schemas.js";
 import { type DueOffset, describeOffset } from "../calendar.js";
-import { deadlineDate, deadlineStanding } from "../conditions.js";
-export { deadlineDate, deadlineStanding, type DeadlineOutcome } from "../conditions.js";
+import { deadlineDate, deadlineMissed, deadlineStatus } from "../conditions.js";
+export { deadlineDate, deadlineStanding, deadlineStatus, type DeadlineOutcome } from "../conditions.js";
 import type { OutcomeEvent } from "../events.js";
 import { type DeadlineSpec, describeMatcher, type DraftContext, type ParsedCondition, parseCondition, type PreparedReturn, prepareDeadlineSpec, prepareMatchers, type PrepareContext, type ReturnTrigger } from "./kind.js";
 export { type DeadlineSpec, prepareDeadlineSpec } from "./kind.js";
@@ -57,7 +57,9 @@ export function prepareDeadlineReturn<T extends "deadlineRefund" | "deadlineClaw
 export function deadlineTrigger(r: { readonly spec: DeadlineSpec }, ctx: DraftContext): ReturnTrigger | null {
   const date = deadlineDate(r.spec, ctx.start, ctx.dueDate);
   if (date > ctx.asOf) return null;
-  const o = deadlineStanding(r.spec, { date, known: ctx.known, start: ctx.start, dueDate: ctx.dueDate });
-  return o.counts === "missed" ? { kind: "missed deadline", date, cause: o.words } : null;
+  const args = { date, known: ctx.known, start: ctx.start, dueDate: ctx.dueDate };
+  // Met, as a rule: answered without the status and its words, which only a missed deadline needs.
+  if (!deadlineMissed(r.spec, args)) return null;
+  return { kind: "missed deadline", date, cause: deadlineStatus(r.spec, args).say() };
 }
 

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
 import { describeOffset } from "../calendar.js";
 import { installmentFinancing } from "../financing.js";
-import { toUnits } from "../units.js";
+import { toUnits } from "../../money/minor-units.js";
 import { type PayingTermKind, parseConditions } from "./kind.js";
 import { draftInstallments, installmentsTotal, type ParsedInstallment } from "./installment-lines.js";
 import { conditionSchema, dueOffsetSchema } from "./schemas.js";

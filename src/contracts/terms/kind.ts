@@ -11,7 +11,7 @@ import type { ConditionCheck, EventLookup } from "../conditions.js";
 import type { OutcomeEvent } from "../events.js";
 import type { FailedCondition, LedgerLineKind } from "../ledger.js";
 import type { ParsedContract } from "../parse-contract.js";
-import { toUnits } from "../units.js";
+import { toUnits } from "../../money/minor-units.js";
 import type { ConditionTerms, EventMatcher, ExactShare, MilestoneTerms } from "./schemas.js";
 import type { ParsedOutcomes } from "../outcomes/declarations.js";
 import { type MatcherTerms, prepareMatcher } from "../outcomes/matchers.js";
@@ -266,9 +266,13 @@ export function percent(d: Dec): string {
 
 /** The failed condition of a check, as a ledger line records it. */
 export function failed(check: Exclude<ConditionCheck, { ok: true }>): FailedCondition {
-  const f: FailedCondition = { condition: check.condition.label, event: check.event === null ? null : { kind: check.event.kind, date: check.event.date } };
-  const g = check.outside === undefined ? f : { ...f, outsideWindow: { kind: check.outside.event.kind, date: check.outside.event.date, windowEnd: check.outside.windowEnd } };
-  return check.detail === undefined ? g : { ...g, detail: check.detail };
+  // Literals, not spreads: a spread copy costs more than the rest of a withheld line on the bulk path.
+  const condition = check.condition.label;
+  const event = check.event === null ? null : { kind: check.event.kind, date: check.event.date };
+  const o = check.outside;
+  if (o === undefined) return check.detail === undefined ? { condition, event } : { condition, event, detail: check.detail };
+  const outsideWindow = { kind: o.event.kind, date: o.event.date, windowEnd: o.windowEnd };
+  return check.detail === undefined ? { condition, event, outsideWindow } : { condition, event, outsideWindow, detail: check.detail };
 }
 
 /** Why a line was withheld, in words. */
@@ -288,6 +292,8 @@ export interface DeadlineSpec {
   /** The deadline in words: "24 months after treatment start", "2027-06-30". */
   readonly when: string;
   readonly milestone: ParsedCondition;
+  /** `[milestone]`, made once: the deadline is checked once per patient. */
+  readonly milestones: readonly ParsedCondition[];
   readonly milestoneLabel: string;
   readonly assessment: { readonly events: readonly EventMatcher[]; readonly ifMissing: "met" | "missed"; readonly words: string } | null;
   /** The term's path in the contract document, for errors found at evaluation. */
@@ -309,5 +315,5 @@ export function prepareDeadlineSpec(
           const events = prepareMatchers(t.assessment.events, ctx, [...path, "assessment", "events"]);
           return { events, ifMissing: t.assessment.ifMissing, words: events.map(describeMatcher).join(" or ") };
         })();
-  return { by, when: "date" in by ? (by.date as string) : describeOffset(by.offset as DueOffset), milestone, milestoneLabel: milestone.label, assessment, path };
+  return { by, when: "date" in by ? (by.date as string) : describeOffset(by.offset as DueOffset), milestone, milestones: [milestone], milestoneLabel: milestone.label, assessment, path };
 }

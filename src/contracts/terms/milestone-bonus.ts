@@ -4,7 +4,7 @@
 import * as z from "zod";
 import { nonNegativeAmountSchema } from "../../core/index.js";
 import type { FailedCondition } from "../ledger.js";
-import { deadlineDate, type DeadlineSpec, deadlineStanding, prepareDeadlineSpec } from "./deadline.js";
+import { deadlineDate, type DeadlineSpec, deadlineStatus, prepareDeadlineSpec } from "./deadline.js";
 import { type PayingTermKind, unitsAt } from "./kind.js";
 import { deadlineFields } from "./schemas.js";
 
@@ -41,16 +41,17 @@ export const milestoneBonusKind: PayingTermKind<"milestone", typeof milestoneBon
   draft(b, ctx) {
     const date = deadlineDate(b.spec, ctx.start, ctx.dueDate);
     if (date > ctx.asOf) return;
-    const o = deadlineStanding(b.spec, { date, known: ctx.known, start: ctx.start, dueDate: ctx.dueDate });
+    const o = deadlineStatus(b.spec, { date, known: ctx.known, start: ctx.start, dueDate: ctx.dueDate });
     const inputs = { deadline: date, status: o.status };
     if (o.counts === "met") {
-      ctx.emit({ date, kind: "bonus", termId: b.id, label: b.label, units: b.units, rule: "contracts.milestone.bonus", say: () => ({ inputs, text: `${b.label} is earned on ${date}: ${o.words}; ${ctx.money(b.units)}.` }) });
+      ctx.emit({ date, kind: "bonus", termId: b.id, label: b.label, units: b.units, rule: "contracts.milestone.bonus", say: () => ({ inputs, text: `${b.label} is earned on ${date}: ${o.say()}; ${ctx.money(b.units)}.` }) });
       return;
     }
-    const f: FailedCondition = { condition: `${b.spec.milestoneLabel} by ${date}`, event: null, detail: o.words };
+    const words = o.say();
+    const f: FailedCondition = { condition: `${b.spec.milestoneLabel} by ${date}`, event: null, detail: words };
     ctx.emit({
-      date, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: b.units, failedCondition: f, rule: "contracts.milestone.notEarned",
-      say: () => ({ inputs, text: `${b.label} is not earned (${ctx.money(b.units)}): ${o.words}.` }),
+      date, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: b.units, failedCondition: f, rule: "contracts.milestone.not-earned",
+      say: () => ({ inputs, text: `${b.label} is not earned (${ctx.money(b.units)}): ${words}.` }),
     });
   },
 };

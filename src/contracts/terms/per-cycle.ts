@@ -16,7 +16,7 @@ import { type DueOffset, describeOffset } from "../calendar.js";
 import type { OutcomeEvent } from "../events.js";
 import type { FailedCondition } from "../ledger.js";
 import { matchesAny } from "../conditions.js";
-import { divRound, toFraction } from "../units.js";
+import { divideRounded, fractionOf } from "../../money/minor-units.js";
 import { describeMatcher, type PayingTermKind, prepareMatchers } from "./kind.js";
 import { dueOffsetSchema, type EventMatcher as PreparedMatcher, eventMatcherSchema } from "./schemas.js";
 
@@ -79,9 +79,9 @@ export const perCycleKind: PayingTermKind<"perCycle", typeof perCycleTermSchema,
     const cs = t.costSharing as { firstCycles: number; discount: Dec } | undefined;
     let discountedUnits = ctx.priceUnits;
     if (cs !== undefined) {
-      const f = toFraction(cs.discount);
+      const f = fractionOf(cs.discount);
       // charge = price × (1 − discount), rounded once per cycle
-      discountedUnits = divRound(ctx.priceUnits * (f.den - f.num), f.den, ctx.rounding);
+      discountedUnits = divideRounded(ctx.priceUnits * (f.den - f.num), f.den, ctx.rounding);
     }
     const r = t.result;
     let result: ParsedPerCycle["result"] = null;
@@ -100,7 +100,7 @@ export const perCycleKind: PayingTermKind<"perCycle", typeof perCycleTermSchema,
         by: r.by,
         ifMissing: r.ifMissing,
         pay: r.pay,
-        refund: r.nonResponderRefund === undefined ? null : toFraction(r.nonResponderRefund),
+        refund: r.nonResponderRefund === undefined ? null : fractionOf(r.nonResponderRefund),
         refundText: r.nonResponderRefund === undefined ? null : r.nonResponderRefund.toString(),
         responderWords: responder.map(describeMatcher).join(" or "),
       };
@@ -221,7 +221,7 @@ export function draftPerCycle(p: ParsedPerCycle, ctx: {
       const r = res;
       const f: FailedCondition = { condition: `a response at the assessment (${rc.responderWords})`, event: r.event === null ? null : { kind: r.event.kind, date: r.event.date } };
       lines.push({
-        date: e.date, kind: "withheld", termId: `cycle-${k}`, label: `Cycle ${k} on ${e.date}`, units: 0n, withheldUnits: units, failedCondition: f, rule: "contracts.cycle.afterNoResponse",
+        date: e.date, kind: "withheld", termId: `cycle-${k}`, label: `Cycle ${k} on ${e.date}`, units: 0n, withheldUnits: units, failedCondition: f, rule: "contracts.cycle.after-no-response",
         say: () => ({ inputs: { cycle: k, date: e.date }, text: `Cycle ${k} on ${e.date} is not paid (${money(units)}): it follows the result of ${r.date}, where ${resultWords(r)}.` }),
       });
       continue;
@@ -236,7 +236,7 @@ export function draftPerCycle(p: ParsedPerCycle, ctx: {
     if (cap !== null && paid >= cap) {
       const f: FailedCondition = { condition: `at most ${cap} cycles are paid`, event: null };
       lines.push({
-        date: e.date, kind: "withheld", termId: `cycle-${k}`, label: `Cycle ${k} on ${e.date}`, units: 0n, withheldUnits: units, failedCondition: f, rule: "contracts.cycle.overCap",
+        date: e.date, kind: "withheld", termId: `cycle-${k}`, label: `Cycle ${k} on ${e.date}`, units: 0n, withheldUnits: units, failedCondition: f, rule: "contracts.cycle.over-cap",
         say: () => ({ inputs: { cycle: k, date: e.date, maxPaidCycles: cap }, text: `Cycle ${k} on ${e.date} is not paid (${money(units)}): the contract pays at most ${cap} cycles, and ${cap} have been paid; the manufacturer supplies it free.` }),
       });
       continue;
@@ -256,20 +256,20 @@ export function draftPerCycle(p: ParsedPerCycle, ctx: {
     if (r.responder) {
       if (atResult.length > 0) {
         lines.push({
-          date: r.date, kind: "payment", termId: "cycles-at-result", label: `Payment at result for ${span}`, units: sum, rule: "contracts.cycle.atResult",
+          date: r.date, kind: "payment", termId: "cycles-at-result", label: `Payment at result for ${span}`, units: sum, rule: "contracts.cycle.at-result",
           say: () => ({ inputs: { result: r.date, cycles: which.length }, text: `Payment at result on ${r.date}: ${resultWords(r)}, so ${span} given up to the result are paid: ${atResult.map((c) => `cycle ${c.k} ${chargeWords(c.k)}`).join("; ")}; together ${money(sum)}.` }),
         });
       }
       for (const c of capped) {
         lines.push({
-          date: r.date, kind: "withheld", termId: `cycle-${c.k}`, label: `Cycle ${c.k} on ${c.date}`, units: 0n, withheldUnits: c.units, failedCondition: { condition: `at most ${cap} cycles are paid`, event: null }, rule: "contracts.cycle.overCap",
+          date: r.date, kind: "withheld", termId: `cycle-${c.k}`, label: `Cycle ${c.k} on ${c.date}`, units: 0n, withheldUnits: c.units, failedCondition: { condition: `at most ${cap} cycles are paid`, event: null }, rule: "contracts.cycle.over-cap",
           say: () => ({ inputs: { cycle: c.k, maxPaidCycles: cap ?? 0 }, text: `Cycle ${c.k} on ${c.date} is not paid at the result (${money(c.units)}): the contract pays at most ${cap} cycles.` }),
         });
       }
     } else {
       const f: FailedCondition = { condition: `a response at the assessment (${rc.responderWords})`, event: r.event === null ? null : { kind: r.event.kind, date: r.event.date } };
       lines.push({
-        date: r.date, kind: "withheld", termId: "cycles-at-result", label: `Payment at result for ${span}`, units: 0n, withheldUnits: sum, failedCondition: f, rule: "contracts.cycle.noResponse",
+        date: r.date, kind: "withheld", termId: "cycles-at-result", label: `Payment at result for ${span}`, units: 0n, withheldUnits: sum, failedCondition: f, rule: "contracts.cycle.no-response",
         say: () => ({ inputs: { result: r.date, cycles: which.length }, text: `No payment at result on ${r.date} (${money(sum)} for ${span}): ${resultWords(r)}; with payment at result only responders' cycles are paid.` }),
       });
     }

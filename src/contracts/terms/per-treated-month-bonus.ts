@@ -5,7 +5,7 @@ import { nonNegativeAmountSchema } from "../../core/index.js";
 import type { Money } from "../../money/index.js";
 import type { DueOffset } from "../calendar.js";
 import { checkConditions } from "../conditions.js";
-import { groupedText } from "../units.js";
+import { groupedText } from "../../money/format.js";
 import { because, type DraftWords, failed, type ParsedCondition, type PayingTermKind, parseConditions, unitsAt } from "./kind.js";
 import { conditionSchema, dueOffsetSchema } from "./schemas.js";
 
@@ -62,7 +62,7 @@ export const perTreatedMonthBonusKind: PayingTermKind<"perTreatedMonth", typeof 
     if (!check.ok) {
       const f = failed(check);
       ctx.emit({
-        date: assessed, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: 0n, failedCondition: f, rule: "contracts.bonus.notEarned",
+        date: assessed, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: 0n, failedCondition: f, rule: "contracts.bonus.not-earned",
         say: () => ({ inputs: inputs(), text: `${b.label} (${money(b.units)} per treated month) is not earned at the assessment on ${assessed}: ${because(f)}.` }),
       });
       return;
@@ -79,7 +79,7 @@ export const perTreatedMonthBonusKind: PayingTermKind<"perTreatedMonth", typeof 
         continue;
       }
       ctx.emit({
-        date, kind: "bonus", termId: b.id, label: b.label, units: b.units, rule: "contracts.bonus.perMonth",
+        date, kind: "bonus", termId: b.id, label: b.label, units: b.units, rule: "contracts.bonus.per-month",
         say: () => ({ inputs: { month: m.ordinal, date }, text: `${b.label}: treated month ${m.ordinal} on ${date} earns ${money(b.units)}.` }),
       });
     }
@@ -88,7 +88,7 @@ export const perTreatedMonthBonusKind: PayingTermKind<"perTreatedMonth", typeof 
       const units = b.units * BigInt(count);
       const months = firstOrdinals.length === 1 ? `month ${firstOrdinals[0]}` : `months ${firstOrdinals[0]}–${firstOrdinals[firstOrdinals.length - 1]}`;
       ctx.emit({
-        date: assessed, kind: "bonus", termId: b.id, label: b.label, units, rule: "contracts.bonus.atAssessment",
+        date: assessed, kind: "bonus", termId: b.id, label: b.label, units, rule: "contracts.bonus.at-assessment",
         say: () => ({
           inputs: { ...inputs(), months: count },
           text: `${b.label} is earned at the assessment on ${assessed}${b.retroactive ? " (retroactive)" : ""}: ${count} treated month(s) (${months}) × ${money(b.units)} = ${money(units)}.`,

@@ -41,7 +41,7 @@ export const perTreatedMonthKind: PayingTermKind<"perTreatedMonth", typeof perTr
         const f: FailedCondition = { condition: `treatment stops at the first ${pay.stopOn.map((m) => m.kind).join(" or ")}`, event: { kind: stop.kind, date: stop.date } };
         ctx.emit({
           date: e.date, kind: "withheld", termId: "treated-month", label: `Treated month on ${e.date}`, units: 0n, withheldUnits: unit, failedCondition: f,
-          rule: "contracts.treatedMonth.afterStop",
+          rule: "contracts.treated-month.after-stop",
           say: () => ({ inputs: { date: e.date }, text: `A treated month on ${e.date} is not paid: ${because(f)}.` }),
         });
         continue;
@@ -51,7 +51,7 @@ export const perTreatedMonthKind: PayingTermKind<"perTreatedMonth", typeof perTr
         const f: FailedCondition = { condition: `at most ${maxMonths} treated months are paid`, event: null };
         ctx.emit({
           date: e.date, kind: "withheld", termId: "treated-month", label: `Treated month on ${e.date}`, units: 0n, withheldUnits: unit, failedCondition: f,
-          rule: "contracts.treatedMonth.overMax",
+          rule: "contracts.treated-month.over-max",
           say: () => ({ inputs: { date: e.date, maxMonths }, text: `A treated month on ${e.date} is not paid: the contract pays at most ${maxMonths} months.` }),
         });
         continue;
@@ -59,7 +59,7 @@ export const perTreatedMonthKind: PayingTermKind<"perTreatedMonth", typeof perTr
       paidMonths.push({ ordinal, date: e.date });
       const label = `Treated month ${ordinal} at ${money(unit)}`;
       ctx.emit({
-        date: e.date, kind: "payment", termId: `treated-month-${ordinal}`, label, units: unit, rule: "contracts.treatedMonth.paid",
+        date: e.date, kind: "payment", termId: `treated-month-${ordinal}`, label, units: unit, rule: "contracts.treated-month.paid",
         say: () => ({ inputs: { date: e.date, month: ordinal }, text: `${label} on ${e.date} is paid.` }),
       });
     }

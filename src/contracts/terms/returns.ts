@@ -4,7 +4,8 @@
 // was paid and monotone in it. Each returning kind only says when it is triggered.
 import * as z from "zod";
 import { findFirst } from "../conditions.js";
-import { divRound, groupedText } from "../units.js";
+import { divideRounded } from "../../money/minor-units.js";
+import { groupedText } from "../../money/format.js";
 import { describeMatcher, describeWindow, type DraftContext, type DraftWords, type PreparedReturn, type PrepareContext, type ReturnTrigger } from "./kind.js";
 import { type DueOffset } from "../calendar.js";
 import { type EventMatcher, dueOffsetSchema, eventMatcherSchema, type ExactShare, shareSchema, shareWords } from "./schemas.js";
@@ -128,7 +129,7 @@ export function draftReturns(
       ids = ids === "" ? t.id : `${ids}+${t.id}`;
       labels = labels === "" ? t.label : `${labels}; ${t.label}`;
     }
-    const target = divRound(onPayments * paymentsBase + onAll * allBase + onFixed, den, c.rounding);
+    const target = divideRounded(onPayments * paymentsBase + onAll * allBase + onFixed, den, c.rounding);
     const delta = target - clawed;
     if (delta <= 0n) continue;
     clawed = target;

@@ -4,7 +4,7 @@ import { countEvents, milestoneAtDeadline, sustainedState } from "../../../src/c
 import { addDueOffset } from "../../../src/index.js";
 
 type E = { kind: string; date: string; ok?: boolean };
-const months = (n: number) => (d: string) => addDueOffset(d, { months: n, days: 0 });
+const months = (n: number) => (d: string) => addDueOffset({ date: d, offset: { months: n, days: 0 } });
 
 describe("countEvents", () => {
   const events: E[] = [

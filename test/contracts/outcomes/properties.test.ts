@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runs } from "../../arbitraries.js";
-import { addDueOffset, evaluateContract, evaluateContractMinorUnits, parseContract, toMinorUnits } from "../../../src/index.js";
+import { addDueOffset, evaluateContract, evaluateContractMinorUnits, parseContract, patientStatement, toMinorUnits } from "../../../src/index.js";
+import { agreementArb, asOfArb, historyOf, patientArb } from "./generated-agreements.js";
 
 const OUTCOMES = {
   transfusionIndependence: { attributes: { independent: { type: "boolean" } } },
@@ -73,7 +74,7 @@ const event: fc.Arbitrary<Ev> = fc.oneof(
   fc.record({ kind: fc.constant("assessment"), day: fc.integer({ min: 0, max: 400 }), response: fc.constantFrom("CR", "PR", "SD", "PD") }),
 );
 const patient = fc.record({ start: fc.integer({ min: 0, max: 700 }), events: fc.array(event, { maxLength: 14 }), death: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }) });
-const day = (base: number, d: number) => addDueOffset("2025-01-01", { months: 0, days: base + d });
+const day = (base: number, d: number) => addDueOffset({ date: "2025-01-01", offset: { months: 0, days: base + d } });
 
 function history(p: { start: number; events: Ev[]; death?: number | undefined }) {
   const list = p.events.map(({ day: d, ...e }) => ({ ...e, date: day(p.start, d) }));
@@ -133,6 +134,86 @@ describe("declared outcomes, deadlines and per-cycle pricing: properties", () =>
         expect(b.lines.filter((l) => l.date <= early)).toEqual(a.lines);
       }),
       { numRuns: runs(300) },
+    );
+  });
+});
+
+// The same properties on agreements drawing on the whole issue-15 vocabulary
+// (generated-agreements.ts): any-of, count, sustained and byDeadline conditions; matchers
+// on boolean, integer, number-with-unit and enum attributes; fraction shares over
+// denominators 1–100; deadline refunds, clawbacks and milestone bonuses; per-cycle
+// pricing with free or discounted first cycles, caps, payment at result or upfront.
+describe("generated agreements (every issue-15 kind): properties", () => {
+  type Parsed = ReturnType<typeof parseContract>;
+  /** The ledger's invariants on one evaluation: explained = bulk, returns ≤ paid, 0 ≤ net ≤ the maximum payable (or cycles × price). */
+  function checkLedger(c: Parsed, events: ReturnType<typeof historyOf>, asOf: string) {
+    const r = evaluateContract(c, events, asOf);
+    const b = evaluateContractMinorUnits(c, events, asOf);
+    expect(b.lines.map((l) => [l.date, l.kind, l.termId, l.units, l.withheld])).toEqual(
+      r.lines.map((l) => [l.date, l.kind, l.termId, toMinorUnits(l.amount), l.withheld === undefined ? 0n : toMinorUnits(l.withheld)]),
+    );
+    expect(b.totals).toEqual({
+      payments: toMinorUnits(r.totals.payments), bonuses: toMinorUnits(r.totals.bonuses), gross: toMinorUnits(r.totals.gross),
+      refunded: toMinorUnits(r.totals.refunded), net: toMinorUnits(r.totals.net), withheld: toMinorUnits(r.totals.withheld),
+    });
+    let paid = 0n;
+    let returned = 0n;
+    for (const l of b.lines) {
+      if (l.units > 0n) paid += l.units;
+      else returned -= l.units;
+      // refunds never exceed what was paid, at any point of the ledger
+      expect(returned <= paid).toBe(true);
+    }
+    expect(b.totals.net >= 0n).toBe(true);
+    const cycles = events.filter((e) => e.kind === "cycleAdministered" && e.date <= asOf).length;
+    const max = c.maxPayable !== null ? toMinorUnits(c.maxPayable) : BigInt(cycles) * c.priceUnits;
+    // net never exceeds the price (plus the bonuses it states; per cycle: the cycles given)
+    expect(b.totals.net <= max).toBe(true);
+    return b;
+  }
+
+  it("explained and bulk paths agree to the minor unit; refunds never exceed what was paid; 0 ≤ net ≤ price (+ bonuses)", () => {
+    fc.assert(
+      fc.property(agreementArb, patientArb, asOfArb, (json, p, asOf) => {
+        checkLedger(parseContract(json), historyOf(p), asOf);
+      }),
+      { numRuns: runs(250) },
+    );
+  });
+
+  it("adding an event after asOf never changes the ledger; a later asOf only appends lines", () => {
+    fc.assert(
+      fc.property(agreementArb, patientArb, asOfArb, asOfArb, (json, p, d1, d2) => {
+        const c = parseContract(json);
+        const events = historyOf(p);
+        const [early, late] = d1 <= d2 ? [d1, d2] : [d2, d1];
+        const a = checkLedger(c, events, early);
+        const cut = evaluateContractMinorUnits(c, events.filter((e, i) => i === 0 || e.date <= early), early);
+        expect(cut.lines).toEqual(a.lines);
+        const b = checkLedger(c, events, late);
+        expect(b.lines.filter((l) => l.date <= early)).toEqual(a.lines);
+      }),
+      { numRuns: runs(150) },
+    );
+  });
+
+  it("the statements of a partition of a period sum to the period's statement and, from the start, to the ledger", () => {
+    const cuts = fc.uniqueArray(fc.integer({ min: 1, max: 1799 }), { maxLength: 4 }).map((x) => x.sort((a, b) => a - b));
+    fc.assert(
+      fc.property(agreementArb, patientArb, cuts, (json, p, c) => {
+        const contract = parseContract(json);
+        const events = historyOf(p);
+        const points = [0, ...c, 1800].map((d) => addDueOffset({ date: "2025-01-01", offset: { months: 0, days: d } }));
+        const whole = patientStatement({ contract, events, period: { from: points[0]!, to: points.at(-1)! } });
+        const sum = { due: 0n, paid: 0n, withheld: 0n, refunded: 0n, clawedBack: 0n, net: 0n };
+        for (let i = 1; i < points.length; i++) {
+          const part = patientStatement({ contract, events, period: { from: points[i - 1]!, to: points[i]! } });
+          for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += toMinorUnits(part.totals[k]);
+        }
+        for (const k of Object.keys(sum) as (keyof typeof sum)[]) expect([k, sum[k]]).toEqual([k, toMinorUnits(whole.totals[k])]);
+        expect(toMinorUnits(whole.closingNet)).toBe(evaluateContractMinorUnits(contract, events, whole.asOf).totals.net);
+      }),
+      { numRuns: runs(80) },
     );
   });
 });

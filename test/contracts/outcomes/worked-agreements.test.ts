@@ -110,6 +110,55 @@ describe("Italian-style cost sharing plus payment at result, at most 5 paid cycl
   });
 });
 
+describe("payment at result reaching its paid-cycle cap", () => {
+  // italianDrug(): EUR 4,000 a cycle, 0.5 off the first 2; result = the first assessment
+  // (PR on 2026-03-02, before cycle 4); cycles on 01-05, 01-26, 02-16 | 03-09, 03-30, 04-20, 05-11.
+  const capped = (maxPaidCycles: number, costSharing = { firstCycles: 2, discount: "0.5" }) =>
+    parseContract({ ...italianDrug(), payment: { ...italianDrug().payment, maxPaidCycles, costSharing } });
+  it("cap 2 reached before the result: cycles 1–2 paid at the result (2,000 + 2,000 = 4,000.00), cycle 3 and all later cycles over the cap; net 4,000.00", () => {
+    const r = evaluateContract(capped(2), italianEvents("PR"), "2026-12-31");
+    expect(rows(r)).toEqual([
+      ["2026-03-02", "payment", "4000.00"],
+      ["2026-03-02", "withheld", "0.00", "4000.00"],
+      ["2026-03-09", "withheld", "0.00", "4000.00"],
+      ["2026-03-30", "withheld", "0.00", "4000.00"],
+      ["2026-04-20", "withheld", "0.00", "4000.00"],
+      ["2026-05-11", "withheld", "0.00", "4000.00"],
+    ]);
+    expect(r.lines.map((l) => l.termId)).toEqual(["cycles-at-result", "cycle-3", "cycle-4", "cycle-5", "cycle-6", "cycle-7"]);
+    // withheld: cycle 3 at the result plus cycles 4–7, 5 × 4,000.00 = 20,000.00
+    expect(net(r)).toBe("4000.00");
+    expect(r.totals.withheld.amount.toFixed(2)).toBe("20000.00");
+    expect(r.lines[1]!.failedCondition).toEqual({ condition: "at most 2 cycles are paid", event: null });
+    expect(r.lines[1]!.explanation.text).toContain("the contract pays at most 2 cycles");
+  });
+  it("cap 3 reached exactly at the result: cycles 1–3 (2,000 + 2,000 + 4,000 = 8,000.00) at the result, every later cycle over the cap", () => {
+    const r = evaluateContract(capped(3), italianEvents("CR"), "2026-12-31");
+    expect(rows(r)[0]).toEqual(["2026-03-02", "payment", "8000.00"]);
+    expect(rows(r).slice(1).every((x) => x[1] === "withheld" && x[3] === "4000.00")).toBe(true);
+    expect(rows(r)).toHaveLength(5);
+    expect(net(r)).toBe("8000.00");
+  });
+  it("free first cycles do not count toward the cap: 2 free, cap 2 → cycles 1–3 at the result (0 + 0 + 4,000.00), cycle 4 paid 4,000.00, cycles 5–7 over the cap; net 8,000.00", () => {
+    const r = evaluateContract(capped(2, { firstCycles: 2, discount: "1" }), italianEvents("PR"), "2026-12-31");
+    expect(rows(r)).toEqual([
+      ["2026-03-02", "payment", "4000.00"],
+      ["2026-03-09", "payment", "4000.00"],
+      ["2026-03-30", "withheld", "0.00", "4000.00"],
+      ["2026-04-20", "withheld", "0.00", "4000.00"],
+      ["2026-05-11", "withheld", "0.00", "4000.00"],
+    ]);
+    expect(net(r)).toBe("8000.00");
+    const b = evaluateContractMinorUnits(capped(2, { firstCycles: 2, discount: "1" }), italianEvents("PR"), "2026-12-31");
+    expect(b.totals.net).toBe(800000n);
+  });
+  it("a non-responder under the cap: nothing is paid, all 3 pre-result cycles withheld at the result (2,000 + 2,000 + 4,000 = 8,000.00)", () => {
+    const r = evaluateContract(capped(2), italianEvents("SD"), "2026-12-31");
+    expect(rows(r)[0]).toEqual(["2026-03-02", "withheld", "0.00", "8000.00"]);
+    expect(net(r)).toBe("0.00");
+  });
+});
+
 describe("custom hospitalisation events and a sustained-independence condition", () => {
   const scd = parseContract(SICKLE_CELL);
   const start = { kind: "infusion", date: "2026-01-10" };

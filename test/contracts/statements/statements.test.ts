@@ -87,7 +87,7 @@ describe("cohort statements", () => {
 
 describe("statement properties", () => {
   const adverse = fc.constantFrom("crs", "relapse", "death", "seriousAdverseEvent");
-  const day = (n: number) => addDueOffset("2026-01-01", { months: 0, days: n });
+  const day = (n: number) => addDueOffset({ date: "2026-01-01", offset: { months: 0, days: n } });
   const history = fc
     .record({ start: fc.integer({ min: 0, max: 60 }), extra: fc.array(fc.tuple(adverse, fc.integer({ min: 0, max: 500 })), { maxLength: 3 }) })
     .map(({ start, extra }) => {
