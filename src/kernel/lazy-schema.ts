@@ -57,15 +57,51 @@ function standIn<T extends object>(build: () => T, target: T): T {
     if (d !== undefined && !d.configurable && Reflect.getOwnPropertyDescriptor(target, key) === undefined) Reflect.defineProperty(target, key, d);
     return d;
   };
-  return new Proxy(target, {
+  // zod's JSON Schema writer keys what it has seen by the schema object it walks (the
+  // stand-in, the only object other schemas hold), but each schema's `processJSONSchema`
+  // closes over the built instance and looks that one up. The stand-in's `_zod` is the
+  // built `_zod` underneath (prototype) with that one hook wrapped: for the length of the
+  // call the built instance is seen as the stand-in, then forgotten (no duplicate entry).
+  let internals: object | undefined;
+  const zodOf = (r: Record<string | symbol, unknown>): unknown => {
+    const own = r._zod as Record<string, unknown> | undefined;
+    if (own === null || typeof own !== "object") return own;
+    if (internals !== undefined) return internals;
+    const hook = own.processJSONSchema;
+    const derived = Object.create(own) as Record<string, unknown>;
+    if (typeof hook === "function") {
+      Object.defineProperty(derived, "processJSONSchema", {
+        value: (ctx: { seen?: Map<unknown, unknown> } | undefined, json: unknown, params: unknown) => {
+          const seen = ctx?.seen;
+          const entry = seen instanceof Map ? seen.get(proxy) : undefined;
+          const alias = entry !== undefined && !seen!.has(r);
+          if (alias) seen!.set(r, entry);
+          try {
+            return (hook as (c: unknown, j: unknown, p: unknown) => unknown).call(own, ctx, json, params);
+          } finally {
+            if (alias) seen!.delete(r);
+          }
+        },
+      });
+    }
+    internals = derived;
+    return derived;
+  };
+  const proxy: T = new Proxy(target, {
     get: (_, key) => {
       const r = real() as Record<string | symbol, unknown>;
-      return r[key];
+      return key === "_zod" ? zodOf(r) : r[key];
     },
     set: (_, key, value) => Reflect.set(real(), key, value),
     has: (_, key) => Reflect.has(real(), key),
     ownKeys: () => Reflect.ownKeys(real()),
-    getOwnPropertyDescriptor: (_, key) => mirror(key, Reflect.getOwnPropertyDescriptor(real(), key)),
+    getOwnPropertyDescriptor: (_, key) => {
+      const r = real() as Record<string | symbol, unknown>;
+      const d = Reflect.getOwnPropertyDescriptor(r, key);
+      // `_zod` is reported as the stand-in's own (configurable, so no invariant ties it to the target).
+      if (key === "_zod" && d !== undefined) return { value: zodOf(r), writable: false, enumerable: false, configurable: true };
+      return mirror(key, d);
+    },
     defineProperty: (_, key, d) => {
       const r = real();
       if (!Reflect.defineProperty(r, key, d)) return false;
@@ -75,4 +111,5 @@ function standIn<T extends object>(build: () => T, target: T): T {
     deleteProperty: (_, key) => Reflect.deleteProperty(real(), key),
     getPrototypeOf: () => Reflect.getPrototypeOf(real()),
   });
+  return proxy;
 }

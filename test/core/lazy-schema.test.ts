@@ -46,6 +46,14 @@ describe("lazySchema: a schema built on first use", () => {
     expect(Object.keys(json.$defs ?? {})).toEqual(["Thing"]);
   });
 
+  it("a stand-in that transforms (a pipe), used twice inside another, writes the same JSON Schema as the eager pair", () => {
+    const lazyInner = lazySchema(() => z.string().transform((t) => t.length));
+    const eagerInner = z.string().transform((t) => t.length);
+    const opts = { io: "input", unrepresentable: "any" } as const;
+    expect(z.toJSONSchema(lazySchema(() => z.strictObject({ a: lazyInner, b: lazyInner })), opts)).toEqual(z.toJSONSchema(z.strictObject({ a: eagerInner, b: eagerInner }), opts));
+    expect(z.toJSONSchema(lazyInner, opts)).toEqual(z.toJSONSchema(eagerInner, opts));
+  });
+
   it("a shape object spreads like the object, and a list stand-in is an array", () => {
     const shape = lazySchema(() => ({ a: z.string(), b: z.number() }));
     expect(z.strictObject({ ...shape, c: z.boolean() }).parse({ a: "x", b: 1, c: true })).toEqual({ a: "x", b: 1, c: true });
