@@ -90,7 +90,9 @@ function standIn<T extends object>(build: () => T, target: T): T {
   const proxy: T = new Proxy(target, {
     get: (_, key) => {
       const r = real() as Record<string | symbol, unknown>;
-      return key === "_zod" ? zodOf(r) : r[key];
+      // The stand-in as receiver: zod binds methods to the receiver on first read
+      // (`s.optional()` must wrap the stand-in, not the built schema, to keep one identity).
+      return key === "_zod" ? zodOf(r) : Reflect.get(r, key, proxy);
     },
     set: (_, key, value) => Reflect.set(real(), key, value),
     has: (_, key) => Reflect.has(real(), key),

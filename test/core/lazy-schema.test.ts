@@ -44,6 +44,10 @@ describe("lazySchema: a schema built on first use", () => {
     registry.add(s, { id: "Thing" });
     const json = z.toJSONSchema(z.strictObject({ a: s, b: s }), { metadata: registry }) as { $defs?: Record<string, unknown> };
     expect(Object.keys(json.$defs ?? {})).toEqual(["Thing"]);
+    // A method called on the stand-in wraps the stand-in (zod binds methods to the receiver).
+    const viaMethod = z.toJSONSchema(z.strictObject({ a: s.optional(), b: s.nullable() }), { metadata: registry }) as { $defs?: Record<string, unknown> };
+    expect(Object.keys(viaMethod.$defs ?? {})).toEqual(["Thing"]);
+    expect((s.optional() as unknown as { _zod: { def: { innerType: unknown } } })._zod.def.innerType).toBe(s);
   });
 
   it("a stand-in that transforms (a pipe), used twice inside another, writes the same JSON Schema as the eager pair", () => {
