@@ -9,6 +9,12 @@ import { fromDecimal, fromUnitsAt, LIMIT, requireMoney, scaledUnits, scaleOf, ty
 /**
  * The exact sum of many amounts. An empty list needs `currency` to know what zero it is.
  *
+ * @category Operations
+ * @param items - the amounts, all in one currency (may be empty when `currency` is given)
+ * @param currency - the currency of the total, required for an empty list; checked against every item
+ * @throws {ValidationError} when an item is not Money or the list is empty with no currency (path `items`)
+ * @throws {DomainError} CURRENCY_MISMATCH when the amounts are in different currencies
+ *
  * @example
  * ```ts
  * sum([money("1.10"), money("2.20")]);  // CNY 3.30
@@ -50,6 +56,12 @@ export function sum(items: readonly Money[], currency?: string): Money {
 /**
  * The smallest of one or more amounts (the earliest among equals).
  *
+ * @category Operations
+ * @param first - the first amount
+ * @param rest - further amounts in the same currency
+ * @throws {ValidationError} when an argument is not Money
+ * @throws {DomainError} CURRENCY_MISMATCH when the amounts are in different currencies
+ *
  * @example
  * ```ts
  * min(money("5"), money("3")); // CNY 3.00
@@ -69,6 +81,12 @@ export function min(first: Money, ...rest: readonly Money[]): Money {
 /**
  * The largest of one or more amounts (the earliest among equals).
  *
+ * @category Operations
+ * @param first - the first amount
+ * @param rest - further amounts in the same currency
+ * @throws {ValidationError} when an argument is not Money
+ * @throws {DomainError} CURRENCY_MISMATCH when the amounts are in different currencies
+ *
  * @example
  * ```ts
  * max(money("5"), money("3")); // CNY 5.00
@@ -87,6 +105,13 @@ export function max(first: Money, ...rest: readonly Money[]): Money {
 
 /**
  * Clamps an amount into [low, high].
+ *
+ * @category Operations
+ * @param m - the amount to bound
+ * @param low - the lower bound (same currency)
+ * @param high - the upper bound (same currency; it wins when below `low`)
+ * @throws {ValidationError} when an argument is not Money
+ * @throws {DomainError} CURRENCY_MISMATCH when the amounts are in different currencies
  *
  * @example
  * ```ts

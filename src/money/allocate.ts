@@ -17,6 +17,11 @@ import { fromUnitsAt, minorOf, POW10, requireMoney, scaledFactor, scaledUnits, s
  * Unlike dinero.js, which hands leftover units to the largest ratios, this hands them
  * to the largest remainders: CNY 0.10 by [6, 4, 1] gives 0.05 / 0.04 / 0.01 here.
  *
+ * @category Allocation
+ * @param amount - the amount to split, already at its currency's minor unit
+ * @param weights - non-negative ratios (decimal strings, numbers or Decimals), at least one positive
+ * @throws {ValidationError} `sub_minor_unit` when the amount has more decimals than its currency; `too_small` / `invalid_decimal` / `all_zero` for bad weights (path `weights.<i>`)
+ *
  * @example
  * ```ts
  * allocate(money("100.00"), [1, 1, 1]);        // 33.34 / 33.33 / 33.33
@@ -45,6 +50,11 @@ const MAX_PARTS = 1_000_000;
 /**
  * Splits an amount into `count` parts as equal as the minor unit allows, larger parts first.
  *
+ * @category Allocation
+ * @param amount - the amount to split, already at its currency's minor unit
+ * @param count - the number of parts, a whole number from 1 to 1,000,000
+ * @throws {ValidationError} `invalid_count` when `count` is not such a number (path `count`); `sub_minor_unit` as for allocate
+ *
  * @example
  * ```ts
  * split(money("373000.00", "USD"), 4); // 93250.00 × 4
@@ -61,6 +71,11 @@ export function split(amount: Money, count: number): Money[] {
  * The largest-remainder split of a non-negative integer count of units by
  * non-negative integer weights (at least one positive). Exposed for modules that
  * allocate counts rather than money (points, units of drug).
+ *
+ * @category Allocation
+ * @param units - a non-negative bigint count of units
+ * @param weights - non-negative bigint weights, at least one positive
+ * @throws {ValidationError} when `units` is not a bigint ≥ 0 or a weight is not a bigint ≥ 0 (path `weights.<i>`), or every weight is zero
  *
  * @example
  * ```ts

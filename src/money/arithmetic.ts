@@ -1,7 +1,7 @@
 import { DomainError, invalid } from "../kernel/errors.js";
 import { D, type Dec, type DecimalInput, toDecimalOrReason } from "./decimal.js";
 import { fromDecimal, isMoney, minorOf, POW10, requireMoney, scaledFactor, scaledUnits, scaleOf, tryScaled, type Money } from "./money.js";
-import { DEFAULT_ROUNDING, decimalRounding, round, roundQuotient, type Rounding } from "./rounding.js";
+import { DEFAULT_ROUNDING, decimalRounding, round, roundPow10HalfUp, roundQuotient, type Rounding } from "./rounding.js";
 import { fromUnitsAt, LIMIT } from "./money.js";
 
 // Each operation works on the scaled bigints when both sides are held that way and the
@@ -17,6 +17,12 @@ function addScaled(a: Money, x: bigint, y: bigint, sx: number, sy: number): Mone
 
 /**
  * Throws `CURRENCY_MISMATCH` unless both amounts share a currency.
+ *
+ * @category Operations
+ * @param a - the first amount
+ * @param b - the second amount
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ * @throws {DomainError} CURRENCY_MISMATCH when the two amounts are in different currencies
  *
  * @example
  * ```ts
@@ -44,6 +50,12 @@ export function toFactor(value: DecimalInput, name = "factor"): Dec {
 /**
  * a + b, exactly. Different currencies are a `CURRENCY_MISMATCH` error.
  *
+ * @category Operations
+ * @param a - the first amount
+ * @param b - the amount added, in the same currency
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ * @throws {DomainError} CURRENCY_MISMATCH when the two amounts are in different currencies
+ *
  * @example
  * ```ts
  * add(money("1.10"), money("2.20")); // CNY 3.30
@@ -62,6 +74,12 @@ export function add(a: Money, b: Money): Money {
 
 /**
  * a − b, exactly.
+ *
+ * @category Operations
+ * @param a - the amount subtracted from
+ * @param b - the amount subtracted, in the same currency
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ * @throws {DomainError} CURRENCY_MISMATCH when the two amounts are in different currencies
  *
  * @example
  * ```ts
@@ -82,6 +100,10 @@ export function subtract(a: Money, b: Money): Money {
 /**
  * −a.
  *
+ * @category Operations
+ * @param a - the amount
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ *
  * @example
  * ```ts
  * negate(money("93250.00", "USD")); // USD -93250.00
@@ -97,6 +119,10 @@ export function negate(a: Money): Money {
 /**
  * |a|.
  *
+ * @category Operations
+ * @param a - the amount
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ *
  * @example
  * ```ts
  * abs(money("-5.00")); // CNY 5.00
@@ -111,6 +137,12 @@ export function abs(a: Money): Money {
 
 /**
  * a × factor, exact and unrounded (follow with {@link round} at the end of the money step).
+ *
+ * @category Operations
+ * @param a - the amount
+ * @param factor - an exact factor: a decimal string, a finite number or a Decimal
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ * @throws {ValidationError} `invalid_decimal` when the factor is not a finite decimal (path `factor`)
  *
  * @example
  * ```ts
@@ -134,6 +166,13 @@ export function multiply(a: Money, factor: DecimalInput): Money {
  * a ÷ divisor, to 64 significant digits and unrounded (round at the end of the step).
  * Dividing by zero is a `UNDEFINED_RESULT` error.
  *
+ * @category Operations
+ * @param a - the amount
+ * @param divisor - a non-zero decimal string, finite number or Decimal
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ * @throws {ValidationError} `invalid_decimal` when the divisor is not a finite decimal (path `divisor`)
+ * @throws {DomainError} UNDEFINED_RESULT when the divisor is zero
+ *
  * @example
  * ```ts
  * round(divide(money("100.00"), 3)); // CNY 33.33
@@ -149,6 +188,13 @@ export function divide(a: Money, divisor: DecimalInput): Money {
 /**
  * The rate's share of an amount, rounded to the minor unit (half-up unless told).
  * The rate is a decimal in [0, 1]: `0.75` is 75%.
+ *
+ * @category Operations
+ * @param a - the amount
+ * @param rate - the share, a decimal in [0, 1]
+ * @param rounding - how to round to the minor unit (default half-up)
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ * @throws {ValidationError} `out_of_range` when the rate is outside [0, 1], `invalid_decimal` when it is not a decimal (path `rate`), `invalid_enum_value` for an unknown rounding mode (path `rounding`)
  *
  * @example
  * ```ts
@@ -167,6 +213,7 @@ export function percentage(a: Money, rate: DecimalInput, rounding: Rounding = DE
       const p = x * f[0];
       if (p >= LIMIT || p <= -LIMIT) return percentageInDecimal(a, rate, rounding);
       if (s <= minor) return tryScaled(p, s, a.currency, minor)!;
+      if (rounding === "half-up") return fromUnitsAt(roundPow10HalfUp(p, s - minor), a.currency, minor);
       decimalRounding(rounding);
       return fromUnitsAt(roundQuotient(p, POW10[s - minor]!, rounding), a.currency, minor);
     }
@@ -182,6 +229,13 @@ function percentageInDecimal(a: Money, rate: DecimalInput, rounding: Rounding): 
 
 /**
  * a ÷ b as a plain Decimal (same currency); `UNDEFINED_RESULT` when b is zero.
+ *
+ * @category Operations
+ * @param a - the numerator amount
+ * @param b - the denominator amount, same currency, not zero
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ * @throws {DomainError} CURRENCY_MISMATCH when the two amounts are in different currencies
+ * @throws {DomainError} UNDEFINED_RESULT when `b` is zero
  *
  * @example
  * ```ts

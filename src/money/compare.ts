@@ -1,5 +1,5 @@
 import { assertSameCurrency } from "./arithmetic.js";
-import { compareScaled, requireMoney, scaledUnits, scaleOf, type Money } from "./money.js";
+import { compareScaled, requireMoney, sameScaleUnits, scaledUnits, scaleOf, type Money } from "./money.js";
 
 /** −1, 0 or 1 for two amounts of one currency (already checked): bigint when both are scaled. */
 export function compareAmounts(a: Money, b: Money): -1 | 0 | 1 {
@@ -19,18 +19,32 @@ function sign(a: Money): -1 | 0 | 1 {
 /**
  * −1, 0 or 1 as a is less than, equal to or greater than b (same currency required).
  *
+ * @category Operations
+ * @param a - the first amount
+ * @param b - the second amount, in the same currency
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ * @throws {DomainError} CURRENCY_MISMATCH when the two amounts are in different currencies
+ *
  * @example
  * ```ts
  * compare(money("1.00"), money("1")); // 0
  * ```
  */
 export function compare(a: Money, b: Money): -1 | 0 | 1 {
+  // Both scaled at one scale in one currency (every rounded amount): one bigint comparison.
+  const same = sameScaleUnits(a, b);
+  if (same !== undefined) return same;
   assertSameCurrency(a, b);
   return compareAmounts(a, b);
 }
 
 /**
  * a = b in value and currency (1.0 equals 1.00).
+ *
+ * @category Operations
+ * @param a - the first amount
+ * @param b - the second amount
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
  *
  * @example
  * ```ts
@@ -46,6 +60,12 @@ export function equals(a: Money, b: Money): boolean {
 /**
  * a < b.
  *
+ * @category Operations
+ * @param a - the first amount
+ * @param b - the second amount, in the same currency
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ * @throws {DomainError} CURRENCY_MISMATCH when the two amounts are in different currencies
+ *
  * @example
  * ```ts
  * lessThan(money("1"), money("2")); // true
@@ -57,6 +77,12 @@ export function lessThan(a: Money, b: Money): boolean {
 
 /**
  * a ≤ b.
+ *
+ * @category Operations
+ * @param a - the first amount
+ * @param b - the second amount, in the same currency
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ * @throws {DomainError} CURRENCY_MISMATCH when the two amounts are in different currencies
  *
  * @example
  * ```ts
@@ -70,6 +96,12 @@ export function lessThanOrEqual(a: Money, b: Money): boolean {
 /**
  * a > b.
  *
+ * @category Operations
+ * @param a - the first amount
+ * @param b - the second amount, in the same currency
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ * @throws {DomainError} CURRENCY_MISMATCH when the two amounts are in different currencies
+ *
  * @example
  * ```ts
  * greaterThan(money("2"), money("1")); // true
@@ -82,6 +114,12 @@ export function greaterThan(a: Money, b: Money): boolean {
 /**
  * a ≥ b.
  *
+ * @category Operations
+ * @param a - the first amount
+ * @param b - the second amount, in the same currency
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ * @throws {DomainError} CURRENCY_MISMATCH when the two amounts are in different currencies
+ *
  * @example
  * ```ts
  * greaterThanOrEqual(money("1"), money("2")); // false
@@ -93,6 +131,10 @@ export function greaterThanOrEqual(a: Money, b: Money): boolean {
 
 /**
  * The amount is exactly zero.
+ *
+ * @category Operations
+ * @param a - the amount
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
  *
  * @example
  * ```ts
@@ -107,6 +149,10 @@ export function isZero(a: Money): boolean {
 /**
  * The amount is above zero.
  *
+ * @category Operations
+ * @param a - the amount
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
+ *
  * @example
  * ```ts
  * isPositive(money("0.01")); // true
@@ -119,6 +165,10 @@ export function isPositive(a: Money): boolean {
 
 /**
  * The amount is below zero.
+ *
+ * @category Operations
+ * @param a - the amount
+ * @throws {ValidationError} `invalid_type` when an argument is not Money made by this library (path `a` / `b` / `amount`)
  *
  * @example
  * ```ts

@@ -1,7 +1,11 @@
 import { DomainError, invalid } from "../kernel/errors.js";
 import { describeType } from "./decimal.js";
 
-/** An ISO 4217 currency: its code and the number of digits of its minor unit. */
+/**
+ * An ISO 4217 currency: its code and the number of digits of its minor unit.
+ *
+ * @category Currencies
+ */
 export interface Currency {
   readonly code: string;
   readonly minorUnit: number;
@@ -104,6 +108,11 @@ const CODE = /^[A-Z]{3}$/;
  * that is already known with the same minor unit is a no-op; with a different one
  * it is a `CURRENCY_CONFLICT` error.
  *
+ * @category Currencies
+ * @param currency - the code (three upper-case letters), its minor unit (0–8 digits) and an optional name
+ * @throws {ValidationError} when the code or the minor unit is malformed (path `code` / `minorUnit`)
+ * @throws {DomainError} CURRENCY_CONFLICT when the code is known with another minor unit
+ *
  * @example
  * ```ts
  * registerCurrency({ code: "ISK", minorUnit: 0, name: "Icelandic króna" });
@@ -133,6 +142,9 @@ export function registerCurrency(currency: { code: string; minorUnit: number; na
 /**
  * True when `code` names a known currency.
  *
+ * @category Currencies
+ * @param code - any value
+ *
  * @example
  * ```ts
  * isCurrencyCode("CNY"); // true
@@ -144,6 +156,11 @@ export function isCurrencyCode(code: unknown): code is string {
 
 /**
  * Looks up a known currency; unknown codes are a {@link core!ValidationError | ValidationError}.
+ *
+ * @category Currencies
+ * @param code - an ISO 4217 code known to the registry
+ * @param path - the field path named in the error (default `currency`)
+ * @throws {ValidationError} `unknown_currency` when the code is not known (at `path`)
  *
  * @example
  * ```ts
@@ -158,6 +175,8 @@ export function getCurrency(code: string, path: readonly (string | number)[] = [
 
 /**
  * All currencies currently known, sorted by code.
+ *
+ * @category Currencies
  *
  * @example
  * ```ts

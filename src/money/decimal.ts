@@ -36,10 +36,16 @@ export const D = Decimal.clone({
  * Most significant digits of an accepted decimal (amounts, rates, coefficients): the
  * private Decimal's precision, so every accepted value is held exactly (M3). A longer
  * numeral is a ValidationError naming the field.
+ *
+ * @category Money Values
  */
 export const MAX_SIGNIFICANT_DIGITS = 64;
 
-/** Longest decimal numeral accepted, in characters (sign, digits, point, leading zeros). */
+/**
+ * Longest decimal numeral accepted, in characters (sign, digits, point, leading zeros).
+ *
+ * @category Money Values
+ */
 export const MAX_DECIMAL_TEXT_LENGTH = 100;
 
 /** Why a decimal numeral is too long to be held exactly, or undefined when it fits. */
@@ -50,16 +56,28 @@ export function decimalLengthReason(text: string): string | undefined {
   return undefined;
 }
 
-/** A decimal value of the library (an instance of its private clone). */
+/**
+ * A decimal value of the library (an instance of its private clone).
+ *
+ * @category Money Values
+ */
 export type Dec = ExactDecimal;
 
-/** Anything the library accepts where it needs an exact decimal: a decimal string, a finite number, or a Decimal. */
+/**
+ * Anything the library accepts where it needs an exact decimal: a decimal string, a finite number, or a Decimal.
+ *
+ * @category Money Values
+ */
 export type DecimalInput = string | number | ExactDecimal;
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 
 /**
  * True when `text` is a plain decimal numeral such as `"-12.50"` (no exponent, no spaces).
+ *
+ * @category Money Values
+ * @param text - the text to check (any value is answered, never thrown on)
+ * @throws never: a value that is not a decimal numeral (of any type) gives false
  *
  * @example
  * ```ts

@@ -5,16 +5,26 @@
 // interface lists the operations the library and its users rely on; decimal.js values
 // satisfy it structurally, and the representation behind it may change.
 
-/** Anything the decimal operations accept: a decimal string, a finite number, a bigint, or an exact decimal. */
+/**
+ * Anything the decimal operations accept: a decimal string, a finite number, a bigint, or an exact decimal.
+ *
+ * @category Money Values
+ */
 export type ExactDecimalValue = string | number | bigint | ExactDecimal;
 
-/** A rounding mode of the underlying decimal arithmetic (0 up, 1 down, 2 ceil, 3 floor, 4 half-up, 5 half-down, 6 half-even, 7 half-ceil, 8 half-floor). */
+/**
+ * A rounding mode of the underlying decimal arithmetic (0 up, 1 down, 2 ceil, 3 floor, 4 half-up, 5 half-down, 6 half-even, 7 half-ceil, 8 half-floor).
+ *
+ * @category Money Values
+ */
 export type DecimalRoundingCode = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
 /**
  * An immutable exact decimal number, such as `Money.amount`. Every operation returns a
  * new value. Use `toString()` / `toFixed()` for text; `toNumber()` only where a float is
  * acceptable (statistics, plots).
+ *
+ * @category Money Values
  */
 export interface ExactDecimal {
   abs(): ExactDecimal;

@@ -9,6 +9,11 @@ import { amountText, type Money } from "./money.js";
  * Human-readable form with thousands separators, for reports: `CNY 1,200,000.00`,
  * `USD -93,250.00`. Deterministic (no locale data involved).
  *
+ * @category Money Values
+ * @param m - the amount
+ * @param options - `currency: false` leaves out the currency code
+ * @throws {ValidationError} `invalid_type` when `m` is not Money (path `amount`)
+ *
  * @example
  * ```ts
  * formatMoney(money("1200000")); // "CNY 1,200,000.00"

@@ -11,7 +11,11 @@ import { getCurrency } from "./currency.js";
 import { D, Decimal, type Dec, describeType, quote } from "./decimal.js";
 import type { Rounding } from "./rounding.js";
 
-/** A rate held as an exact fraction `num / den` (den a power of ten, or a unit count). */
+/**
+ * A rate held as an exact fraction `num / den` (den a power of ten, or a unit count).
+ *
+ * @category Allocation
+ */
 export interface Fraction {
   readonly num: bigint;
   readonly den: bigint;
@@ -20,9 +24,13 @@ export interface Fraction {
 /**
  * A decimal as an exact fraction with a power-of-ten denominator.
  *
+ * @category Allocation
+ * @param rate - an exact decimal rate
+ * @throws {ValidationError} `invalid_type` when the rate is not a finite Decimal (path `rate`)
+ *
  * @example
  * ```ts
- * fractionOf(new D("0.75")); // { num: 75n, den: 100n }
+ * fractionOf(money("0.75").amount); // { num: 75n, den: 100n }
  * ```
  */
 export function fractionOf(rate: Dec): Fraction {
@@ -34,6 +42,12 @@ export function fractionOf(rate: Dec): Fraction {
 /**
  * `n ÷ d` rounded to a whole number with a named mode (d > 0); the sign of `n` is
  * respected, so `floor` and `ceil` round toward −∞ and +∞ and `half-up` ties away from zero.
+ *
+ * @category Rounding Modes
+ * @param n - the bigint numerator
+ * @param d - the bigint denominator, > 0
+ * @param mode - the rounding mode
+ * @throws {ValidationError} `invalid_type` when `n` is not a bigint (path `n`), `too_small` when `d` is not a positive bigint (path `d`), `invalid_enum_value` for an unknown mode (path `rounding`)
  *
  * @example
  * ```ts
@@ -80,6 +94,11 @@ export function divideRounded(n: bigint, d: bigint, mode: Rounding): bigint {
 
 /**
  * A count of minor units as decimal text at the currency's scale.
+ *
+ * @category Money Values
+ * @param units - an integer count of minor units
+ * @param scale - the number of minor digits, 0 to 8
+ * @throws {ValidationError} `invalid_type` when `units` is not a bigint (path `units`), `invalid_scale` when `scale` is not a whole number from 0 to 8 (path `scale`)
  *
  * @example
  * ```ts

@@ -2,7 +2,11 @@ import { type IssuePath, invalid } from "../kernel/errors.js";
 import { getCurrency } from "./currency.js";
 import { D, Decimal, type Dec, type DecimalInput, describeType, isDecimalText, toDecimalOrReason } from "./decimal.js";
 
-/** The JSON form of Money: the amount as a decimal string, at least at the currency's scale. */
+/**
+ * The JSON form of Money: the amount as a decimal string, at least at the currency's scale.
+ *
+ * @category Money Values
+ */
 export interface MoneyJSON {
   readonly amount: string;
   readonly currency: string;
@@ -18,6 +22,8 @@ export interface MoneyJSON {
  * unit) whenever the value has at most 64 significant digits and 64 decimals, which is
  * every realistic amount; `amount` is then a Decimal made on first read and kept. Values
  * outside that range (and only they) are held as the Decimal itself.
+ *
+ * @category Money Values
  */
 export interface Money {
   readonly amount: Dec;
@@ -184,6 +190,19 @@ export function tryScaled(u: bigint, s: number, currency: string, minor: number)
   return undefined;
 }
 
+/**
+ * −1, 0 or 1 for two Money values of one currency held as scaled bigints at one scale;
+ * undefined for anything else (not Money, other currencies, other scales, Decimal-held),
+ * which the caller then checks and compares the general way. Internal.
+ */
+export function sameScaleUnits(a: unknown, b: unknown): -1 | 0 | 1 | undefined {
+  if (!(a instanceof MoneyValue) || !(b instanceof MoneyValue) || a.currency !== b.currency || a[SCALE] !== b[SCALE]) return undefined;
+  const x = a[UNITS];
+  const y = b[UNITS];
+  if (x === null || y === null) return undefined;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** −1, 0 or 1 as `x × 10^-sx` is below, equal to or above `y × 10^-sy`. Internal. */
 export function compareScaled(x: bigint, sx: number, y: bigint, sy: number): -1 | 0 | 1 {
   if (sx < sy) x *= POW10[sy - sx]!;
@@ -199,6 +218,7 @@ export function compareScaled(x: bigint, sx: number, y: bigint, sy: number): -1 
  */
 export function scaledFactor(value: unknown): [bigint, number] | undefined {
   if (typeof value === "string") {
+    if (value.length <= 15) return shortNumeral(value);
     if (value.length > SHORT_NUMERAL || !isDecimalText(value)) return undefined;
     const f = parseScaled(value);
     return f[0] === 0n && value.charCodeAt(0) === 45 ? undefined : f;
@@ -212,6 +232,40 @@ export function scaledFactor(value: unknown): [bigint, number] | undefined {
   return undefined;
 }
 
+/**
+ * A numeral of at most 15 characters checked and read in one pass (the pattern of
+ * {@link isDecimalText}, without the regular expression): `[+-]?(digits(.digits)?|.digits)`.
+ * Undefined when it is not such a numeral, or is a negative zero (decimal.js's path reports
+ * or keeps those). At most 15 digits, so they accumulate exactly in a JS number before
+ * becoming one bigint.
+ */
+function shortNumeral(text: string): [bigint, number] | undefined {
+  const length = text.length;
+  let i = 0;
+  const first = text.charCodeAt(0);
+  if (first === 45 || first === 43) i = 1;
+  if (i === length) return undefined;
+  let n = 0;
+  let places = -1;
+  let before = 0; // digits before the point
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (places >= 0) return undefined;
+      places = 0;
+    } else if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      if (places >= 0) places++;
+      else before++;
+    } else return undefined;
+  }
+  // "1." (a point with no digits after it) is not a numeral; ".5" is.
+  if (places === 0 || (places < 0 && before === 0)) return undefined;
+  if (n === 0 && first === 45) return undefined;
+  const u = BigInt(n);
+  return [first === 45 ? -u : u, places < 0 ? 0 : places];
+}
+
 /** Money from units at exactly the minor scale (no normalisation needed). Internal. */
 export function fromUnitsAt(u: bigint, currency: string, minor: number): Money {
   if (u < LIMIT && u > NEG_LIMIT) return new MoneyValue(currency, minor, u, minor, null);
@@ -220,6 +274,10 @@ export function fromUnitsAt(u: bigint, currency: string, minor: number): Money {
 
 /**
  * The amount as text with at least the currency's minor digits: `"480000.00"`.
+ *
+ * @category Money Values
+ * @param m - the amount
+ * @throws {ValidationError} `invalid_type` when `m` is not Money (path `amount`)
  *
  * @example
  * ```ts
@@ -267,6 +325,9 @@ export function fromDecimal(amount: Dec, currency: string): Money {
 
 /**
  * True when `value` is Money made by this library.
+ *
+ * @category Money Values
+ * @param value - any value
  *
  * @example
  * ```ts
@@ -330,6 +391,11 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
  * the currency's scale. `0.1 + 0.2` is rejected: pass `"0.3"` instead. Numbers
  * whose minor units exceed 2^53 are rejected too (pass a string).
  *
+ * @category Money Values
+ * @param amount - a decimal string, a Decimal, or a number exact at the currency's scale
+ * @param currency - an ISO 4217 code known to the registry (default CNY)
+ * @throws {ValidationError} `invalid_decimal`, `not_finite`, `inexact_number` or `invalid_type` for a bad amount (path `amount`), `unknown_currency` for an unknown code (path `currency`)
+ *
  * @example
  * ```ts
  * money("1200000.00", "CNY"); // CNY 1200000.00
@@ -385,6 +451,11 @@ export function money(amount: DecimalInput, currency = "CNY"): Money {
 /**
  * Money from an integer count of minor units (cents, fen, yen).
  *
+ * @category Money Values
+ * @param units - an integer count of minor units, a bigint or a safe integer
+ * @param currency - an ISO 4217 code (default CNY)
+ * @throws {ValidationError} `invalid_units` when `units` is not an integer (path `units`), `unknown_currency` for an unknown code (path `currency`)
+ *
  * @example
  * ```ts
  * fromMinorUnits(12345n, "CNY"); // CNY 123.45
@@ -401,6 +472,10 @@ export function fromMinorUnits(units: bigint | number, currency = "CNY"): Money 
 /**
  * The amount as an integer count of minor units. The amount must already be at
  * the currency's scale (round first).
+ *
+ * @category Money Values
+ * @param m - an amount already at its currency's minor unit
+ * @throws {ValidationError} `sub_minor_unit` when the amount has more decimals than its currency allows (round first), `invalid_type` when it is not Money (path `amount`)
  *
  * @example
  * ```ts
@@ -422,6 +497,10 @@ export function toMinorUnits(m: Money): bigint {
 /**
  * Zero in a currency.
  *
+ * @category Money Values
+ * @param currency - an ISO 4217 code known to the registry (default CNY)
+ * @throws {ValidationError} `unknown_currency` for an unknown code (path `currency`)
+ *
  * @example
  * ```ts
  * zero("USD"); // USD 0.00
@@ -435,6 +514,10 @@ export function zero(currency = "CNY"): Money {
 /**
  * The JSON form, `{ amount: "480000.00", currency: "CNY" }`.
  *
+ * @category Money Values
+ * @param m - the amount
+ * @throws {ValidationError} `invalid_type` when `m` is not Money (path `amount`)
+ *
  * @example
  * ```ts
  * toJSON(money("480000", "CNY")); // { amount: "480000.00", currency: "CNY" }
@@ -446,6 +529,10 @@ export function toJSON(m: Money): MoneyJSON {
 
 /**
  * Money from its JSON form; the amount must be a decimal string (or a safe integer).
+ *
+ * @category Money Values
+ * @param json - `{ amount, currency }` with the amount as a decimal string or a safe integer
+ * @throws {ValidationError} `invalid_type` when the shape is wrong (path `amount` / `currency`), `invalid_decimal` when the amount is not a decimal, `unknown_currency` for an unknown code
  *
  * @example
  * ```ts

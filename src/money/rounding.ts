@@ -7,13 +7,23 @@ import { fromDecimal, fromUnitsAt, minorOf, POW10, requireMoney, scaledUnits, sc
  * How to round to the minor unit. `half-up` (四舍五入, ties away from zero) is the
  * default of Chinese medical-insurance settlement; `half-even` is banker's rounding;
  * `down`/`up` go toward/away from zero; `floor`/`ceil` toward −∞/+∞.
+ *
+ * @category Rounding Modes
  */
 export type Rounding = "half-up" | "half-even" | "down" | "up" | "floor" | "ceil";
 
-/** Every rounding mode, for schemas and docs. */
+/**
+ * Every rounding mode, for schemas and docs.
+ *
+ * @category Rounding Modes
+ */
 export const ROUNDING_MODES: readonly Rounding[] = ["half-up", "half-even", "down", "up", "floor", "ceil"];
 
-/** The default rounding mode: half-up. */
+/**
+ * The default rounding mode: half-up.
+ *
+ * @category Rounding Modes
+ */
 export const DEFAULT_ROUNDING: Rounding = "half-up";
 
 const MODE: Record<Rounding, Decimal.Rounding> = {
@@ -36,6 +46,11 @@ export function decimalRounding(mode: Rounding): Decimal.Rounding {
 /**
  * Rounds to the currency's minor unit with a named mode (default half-up).
  *
+ * @category Rounding Modes
+ * @param m - the amount
+ * @param mode - the rounding mode (default half-up)
+ * @throws {ValidationError} `invalid_enum_value` for an unknown mode (path `rounding`), `invalid_type` when `m` is not Money (path `amount`)
+ *
  * @example
  * ```ts
  * round(money("0.125"));              // CNY 0.13
@@ -49,6 +64,7 @@ export function round(m: Money, mode: Rounding = DEFAULT_ROUNDING): Money {
     const minor = minorOf(m);
     const s = scaleOf(m);
     if (s <= minor) return m;
+    if (mode === "half-up") return fromUnitsAt(roundPow10HalfUp(u, s - minor), m.currency, minor);
     decimalRounding(mode); // the same check and message as the decimal.js path
     return fromUnitsAt(roundQuotient(u, POW10[s - minor]!, mode), m.currency, minor);
   }
@@ -90,11 +106,33 @@ export function roundQuotient(n: bigint, d: bigint, mode: Rounding): bigint {
 }
 
 /**
+ * `u ÷ 10^k` (1 ≤ k ≤ 2 × MAX_EXACT_SCALE) rounded half-up: the case of almost every
+ * amount, compared with the half of the power of ten from a table (no bigint made for the
+ * remainder's double). Internal.
+ */
+export function roundPow10HalfUp(u: bigint, k: number): bigint {
+  const d = POW10[k]!;
+  const q = u / d;
+  const r = u % d;
+  if (r >= 0n) return r >= HALF_POW10[k]! ? q + 1n : q;
+  return -r >= HALF_POW10[k]! ? q - 1n : q;
+}
+
+/** 10^k ÷ 2 for k ≥ 1 (a constant table beside POW10). */
+const HALF_POW10: readonly bigint[] = POW10.map((p) => p / 2n);
+
+/**
  * Rounds a plain decimal to `places` digits with a named mode.
+ *
+ * @category Rounding Modes
+ * @param value - the decimal to round
+ * @param places - the number of decimal places, a whole number from 0 to 1e9
+ * @param mode - the rounding mode (default half-up)
+ * @throws {ValidationError} when the value is not a finite decimal (path `value`), `places` is out of range (path `places`) or the mode is unknown (path `rounding`)
  *
  * @example
  * ```ts
- * roundDecimal(new D("2.262889"), 3); // 2.263
+ * roundDecimal(money("2.262889").amount, 3); // 2.263
  * ```
  */
 export function roundDecimal(value: Dec, places: number, mode: Rounding = DEFAULT_ROUNDING): Dec {
@@ -106,6 +144,10 @@ export function roundDecimal(value: Dec, places: number, mode: Rounding = DEFAUL
 
 /**
  * True when the amount has no more decimals than its currency allows.
+ *
+ * @category Rounding Modes
+ * @param m - the amount
+ * @throws {ValidationError} `invalid_type` when `m` is not Money (path `amount`)
  *
  * @example
  * ```ts
