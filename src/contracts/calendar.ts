@@ -1,4 +1,3 @@
-import * as z from "zod";
 import { invalid } from "../core/errors.js";
 
 /** An offset from treatment start: whole calendar months, then whole days. */
@@ -86,28 +85,16 @@ export function addOffset(date: string, offset: DueOffset): string {
 }
 
 /**
- * The input of {@link addDueOffset}: a calendar date and an offset of whole months, then days.
+ * Input of {@link addDueOffset}: a calendar date and an offset of whole months, then days.
  *
  * @category Terms
  */
-export const addDueOffsetInputSchema = z.strictObject({
+export interface AddDueOffsetInput {
   /** The calendar date to move, `YYYY-MM-DD`. */
-  date: z.string(),
+  readonly date: string;
   /** Whole calendar months (|months| ≤ 1200), then whole days (|days| ≤ 36,500); either may be negative. */
-  offset: z.strictObject({
-    /** Whole calendar months, −1200 … 1200. */
-    months: z.number().int(),
-    /** Whole days, −36,500 … 36,500, added after the months. */
-    days: z.number().int(),
-  }),
-});
-
-/**
- * Input of {@link addDueOffset}.
- *
- * @category Terms
- */
-export type AddDueOffsetInput = z.input<typeof addDueOffsetInputSchema>;
+  readonly offset: DueOffset;
+}
 
 /**
  * `date` moved by whole calendar months and then days, clamping to the month's end

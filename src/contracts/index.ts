@@ -4,7 +4,7 @@
  *
  * @module
  */
-export { addDueOffset, addDueOffsetInputSchema, type AddDueOffsetInput, isCalendarDate, MIN_CALENDAR_YEAR, MAX_CALENDAR_YEAR, type DueOffset } from "./calendar.js";
+export { addDueOffset, type AddDueOffsetInput, isCalendarDate, MIN_CALENDAR_YEAR, MAX_CALENDAR_YEAR, type DueOffset } from "./calendar.js";
 export {
   OUTCOME_EVENT_KINDS,
   RESPONSE_CATEGORIES,
