@@ -30,9 +30,9 @@ async function viaRecords(n: number): Promise<Run> {
   const prepared = prepareCohortSettlement({ contract, plan, asOf: "2026-12-31" });
   let totals = emptyCohortTotals("CNY");
   const t0 = now(CLOCK);
-  for await (const r of settleCohort(prepared, patients(n))) {
+  for await (const r of settleCohort({ settlement: prepared, patients: patients(n) })) {
     if (isCohortSettlementError(r)) throw new Error(r.error.message);
-    totals = addToCohortTotals(totals, r);
+    totals = addToCohortTotals({ totals, record: r });
   }
   const t = now(CLOCK) - t0;
   const j = cohortTotalsToJSON(totals);

@@ -11,12 +11,12 @@ const EMPTY = 0;
 /** A set of patient ids with the index of each one's first record. */
 export class PatientIds {
   /** Open-addressing table of pairs (hash, entry number + 1 or EMPTY): a probe reads one cache line. */
-  private slots = new Int32Array(2 << 14);
-  private mask = (1 << 14) - 1;
+  private slots = new Int32Array(2 << 10);
+  private mask = (1 << 10) - 1;
   /** Per entry: where its code units start (and the next one's, where it ends), and the first index. */
-  private starts = new Int32Array(1 << 13);
-  private firsts = new Float64Array(1 << 13);
-  private units = new Uint16Array(1 << 16);
+  private starts = new Int32Array(1 << 9);
+  private firsts = new Float64Array(1 << 9);
+  private units = new Uint16Array(1 << 12);
   private used = 0;
   private count = 0;
 

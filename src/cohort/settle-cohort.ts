@@ -340,6 +340,11 @@ export interface SettleCohortTotalsInput {
   readonly patients: Iterable<unknown> | AsyncIterable<unknown>;
   /** Running totals to continue from (a previous batch); empty totals in the currency when absent. */
   readonly totals?: CohortTotals;
+  /**
+   * The index of the first patient (default 1); the k-th patient's records carry
+   * `firstIndex + k - 1`. For a block of a file: the line number of its first line.
+   */
+  readonly firstIndex?: number;
   /** Called with each settled patient's record, in order; records (and their text) are made only when given. */
   readonly onRecord?: (record: CohortSettlementRecord) => void;
   /** Called with each error record (a bad record, a repeated patient id), in order; errors are counted either way. */
@@ -375,7 +380,9 @@ export async function settleCohortTotals(input: SettleCohortTotalsInput): Promis
   const start = input.totals ?? emptyCohortTotals(prepared.currency);
   checkTotals(start);
   if (start.currency !== prepared.currency) throw new DomainError("CURRENCY_MISMATCH", `cannot add ${prepared.currency} settlements to ${start.currency} totals`, { path: ["totals", "currency"] });
-  const run = new TotalsRun(prepared, start, input.onRecord, input.onError);
+  const firstIndex = input.firstIndex ?? 1;
+  if (!Number.isSafeInteger(firstIndex) || firstIndex < 1) throw invalid(["firstIndex"], "the first index is a whole number ≥ 1", "invalid_type");
+  const run = new TotalsRun(prepared, start, input.onRecord, input.onError, firstIndex - 1);
   if (Symbol.asyncIterator in (p as object)) {
     for await (const record of p as AsyncIterable<unknown>) run.add(record);
   } else {
@@ -387,7 +394,6 @@ export async function settleCohortTotals(input: SettleCohortTotalsInput): Promis
 
 /** The running state of {@link settleCohortTotals}: bigint sums, layer sums by position, ids seen. */
 class TotalsRun {
-  private index = 0;
   private patients: number;
   private errors: number;
   private gross: bigint;
@@ -403,6 +409,8 @@ class TotalsRun {
     private readonly start: CohortTotals,
     private readonly onRecord: ((r: CohortSettlementRecord) => void) | undefined,
     private readonly onError: ((e: CohortSettlementError) => void) | undefined,
+    /** The index before the first patient's. */
+    private index: number,
   ) {
     this.patients = start.patients;
     this.errors = start.errors;
