@@ -16,22 +16,38 @@ import { createSettlementMemo, inputHash, type MemoSplit, recall, remember, type
  * One patient of a cohort, as a stream record (one NDJSON line): the outcome events
  * for the contract and, optionally, the bill to split and the attributes the coverage
  * layers read. Without `bill`, the bill split is the patient's net contract payment.
+ *
+ * @category Settlement
  */
 export const cohortPatientSchema = z.strictObject({
+  /** The patient's id, non-empty; unique within a cohort (a repeat is an error record, M6). 患者编号. */
   patientId: z.string().min(1),
+  /** The patient's dated outcome events, as the contract reads them (checked by the contract: kind, ISO date, grade …). 结局事件. */
   events: z.array(z.unknown()),
+  /** The bill to split across the coverage layers, a decimal string in the contract's currency at most to the minor unit, ≥ 0; default the net contract payment. 费用总额. */
   bill: z.string().optional(),
-  /** Attributes the layers read (insuranceType, biomarker, …) and assistance `groups`. */
+  /** Attributes the layers read (insuranceType, biomarker, …) and assistance `groups`. 患者属性. */
   patient: z
-    .strictObject({ groups: z.array(z.string()).optional() })
+    .strictObject({
+      /** Assistance groups the patient belongs to (e.g. "subsistence"), as the plan's assistance layers name them. 救助对象类别. */
+      groups: z.array(z.string()).optional(),
+    })
     .catchall(z.union([z.string(), z.number(), z.array(z.string())]))
     .optional(),
 });
 
-/** A cohort patient record as JSON. */
+/**
+ * A cohort patient record as JSON.
+ *
+ * @category Settlement
+ */
 export type CohortPatient = z.input<typeof cohortPatientSchema>;
 
-/** Settlement of one patient: the contract ledger in brief, and the bill split per layer. */
+/**
+ * Settlement of one patient: the contract ledger in brief, and the bill split per layer.
+ *
+ * @category Settlement
+ */
 export interface CohortSettlementRecord {
   readonly patientId: string;
   /** Position of the record in the stream, from 1 (the line number of an NDJSON file). */
@@ -52,7 +68,11 @@ export interface CohortSettlementRecord {
   };
 }
 
-/** A record that could not be settled: where and why. The stream goes on. */
+/**
+ * A record that could not be settled: where and why. The stream goes on.
+ *
+ * @category Settlement
+ */
 export interface CohortSettlementError {
   readonly patientId: string | null;
   readonly index: number;
@@ -62,6 +82,8 @@ export interface CohortSettlementError {
 /**
  * Running totals over a cohort, in integer minor units (bigint), so adding a patient
  * costs a few integer additions. {@link cohortTotalsToJSON} gives the decimal-string view.
+ *
+ * @category Totals
  */
 export interface CohortTotals {
   readonly currency: string;
@@ -77,7 +99,11 @@ export interface CohortTotals {
   readonly patientShare: bigint;
 }
 
-/** {@link CohortTotals} as JSON: amounts as decimal strings at the currency's scale. */
+/**
+ * {@link CohortTotals} as JSON: amounts as decimal strings at the currency's scale.
+ *
+ * @category Totals
+ */
 export interface CohortTotalsJSON {
   readonly currency: string;
   readonly patients: number;
@@ -90,7 +116,11 @@ export interface CohortTotalsJSON {
   readonly patientShare: string;
 }
 
-/** What {@link settleCohort} needs besides the patients. */
+/**
+ * What {@link settleCohort} needs besides the patients.
+ *
+ * @category Settlement
+ */
 export interface CohortSettlementOptions {
   /** A contract (or versions) document, or one parsed with `parseContract`. */
   readonly contract: unknown;
@@ -112,7 +142,11 @@ function describe(e: unknown, prefix: IssuePath): CohortSettlementError["error"]
   throw e;
 }
 
-/** The prepared settlement: contract and plan parsed once for the whole cohort. */
+/**
+ * The prepared settlement: contract and plan parsed once for the whole cohort.
+ *
+ * @category Settlement
+ */
 export interface PreparedCohortSettlement {
   readonly currency: string;
   readonly scale: number;
@@ -124,8 +158,18 @@ export interface PreparedCohortSettlement {
 /**
  * Parses the contract and plan once and checks they agree (same currency).
  *
+ * @param options - The contract, the coverage plan and the as-of date.
+ * @param options.contract - A contract (or versions) document, or one parsed with `parseContract`.
+ * @param options.plan - Coverage layers (a plan document or one parsed with `parseLayers`); omit to skip the bill split.
+ * @param options.asOf - The as-of date of every evaluation (YYYY-MM-DD).
+ * @returns The prepared settlement, for {@link settleCohortPatient}, {@link settleCohort} and {@link settleCohortTotals}.
+ * @throws {ValidationError} when the options, the contract or the plan are invalid (path named: `asOf`, the document's field).
+ * @throws {DomainError} CURRENCY_MISMATCH when the contract and the plan are in different currencies (at `plan.currency`).
+ * @category Settlement
  * @example
  * ```ts
+ * declare const k1: ReturnType<typeof parseContract>;
+ * declare const layers: ReturnType<typeof parseLayers>;
  * const prepared = prepareCohortSettlement({ contract: k1, plan: layers, asOf: "2026-12-31" });
  * ```
  */
@@ -182,7 +226,11 @@ function checkTotals(totals: unknown): asserts totals is CohortTotals {
   for (const id in layers) if (Object.hasOwn(layers, id) && typeof layers[id] !== "bigint") throw invalid(["totals", "layers", id], "an amount is a bigint of minor units", "invalid_type");
 }
 
-/** Input of {@link settleCohortPatient}. */
+/**
+ * Input of {@link settleCohortPatient}.
+ *
+ * @category Settlement
+ */
 export interface SettleCohortPatientInput {
   /** The prepared settlement ({@link prepareCohortSettlement}): contract and plan parsed once for the cohort. */
   readonly settlement: PreparedCohortSettlement;
@@ -332,7 +380,11 @@ function recordOf(prepared: PreparedCohortSettlement, u: SettledUnits, index: nu
   };
 }
 
-/** Input of {@link settleCohortTotals}. */
+/**
+ * Input of {@link settleCohortTotals}.
+ *
+ * @category Totals
+ */
 export interface SettleCohortTotalsInput {
   /** The settlement: options for {@link prepareCohortSettlement}, or its result. */
   readonly settlement: CohortSettlementOptions | PreparedCohortSettlement;
@@ -359,6 +411,17 @@ export interface SettleCohortTotalsInput {
  * A patient id repeated in the stream is an error record (as in settleCohort), counted in
  * `errors`, and not settled again.
  *
+ * @param input - The settlement, the patients, and what to do with records and errors.
+ * @param input.settlement - Options for {@link prepareCohortSettlement}, or its result.
+ * @param input.patients - The patient records, any iterable or async iterable.
+ * @param input.totals - Totals to continue from (default: empty totals in the currency).
+ * @param input.firstIndex - Index of the first patient (default 1).
+ * @param input.onRecord - Called with each settled patient's record, in order (records are made only when given).
+ * @param input.onError - Called with each error record, in order.
+ * @returns The running totals after the last patient.
+ * @throws {ValidationError} when the input is malformed (path named: `settlement`'s fields, `patients`, `totals`, `firstIndex`, `onRecord`); bad patient records are counted errors, not throws.
+ * @throws {DomainError} CURRENCY_MISMATCH when `totals` or the plan are in another currency than the contract.
+ * @category Totals
  * @example
  * ```ts
  * declare const k1: ReturnType<typeof parseContract>;
@@ -513,8 +576,12 @@ function readPatient(record: unknown, memo: SettlementMemo): z.output<typeof coh
 /**
  * True when a cohort record is an error record.
  *
+ * @param r - A record from {@link settleCohortPatient} or {@link settleCohort}.
+ * @returns True for a {@link CohortSettlementError}.
+ * @category Settlement
  * @example
  * ```ts
+ * declare const record: ReturnType<typeof settleCohortPatient>;
  * if (isCohortSettlementError(record)) console.error(record.error.message);
  * ```
  */
@@ -522,7 +589,11 @@ export function isCohortSettlementError(r: CohortSettlementRecord | CohortSettle
   return typeof r === "object" && r !== null && "error" in r;
 }
 
-/** Input of {@link settleCohort}. */
+/**
+ * Input of {@link settleCohort}.
+ *
+ * @category Settlement
+ */
 export interface SettleCohortInput {
   /** The settlement: options for {@link prepareCohortSettlement}, or its result. */
   readonly settlement: CohortSettlementOptions | PreparedCohortSettlement;
@@ -622,8 +693,12 @@ async function* cohortRecords(prepared: PreparedCohortSettlement, patients: Iter
 }
 
 /**
- * Totals before the first patient.
+ * Totals before the first patient: the identity of {@link mergeCohortTotals}.
  *
+ * @param currency - The ISO 4217 code of the cohort's currency.
+ * @returns Zero counts and amounts in `currency`.
+ * @throws {ValidationError} when the currency is not a known ISO 4217 code.
+ * @category Totals
  * @example
  * ```ts
  * let totals = emptyCohortTotals("CNY");
@@ -634,7 +709,11 @@ export function emptyCohortTotals(currency: string): CohortTotals {
   return { currency, patients: 0, errors: 0, gross: 0n, refunded: 0n, net: 0n, withheld: 0n, layers: Object.create(null) as Record<string, bigint>, patientShare: 0n };
 }
 
-/** Input of {@link addToCohortTotals}. */
+/**
+ * Input of {@link addToCohortTotals}.
+ *
+ * @category Totals
+ */
 export interface AddToCohortTotalsInput {
   /** The running totals so far ({@link emptyCohortTotals} before the first patient). */
   readonly totals: CohortTotals;
@@ -752,8 +831,13 @@ function amountOf(o: Record<string, unknown>, key: string, scale: number, path: 
 /**
  * The totals with amounts as decimal strings, for reports and JSON.
  *
+ * @param totals - Running totals ({@link CohortTotals}).
+ * @returns The same totals with every amount as a decimal string at the currency's scale.
+ * @throws {ValidationError} when the totals are malformed (path named under `totals`).
+ * @category Totals
  * @example
  * ```ts
+ * declare const totals: ReturnType<typeof emptyCohortTotals>;
  * cohortTotalsToJSON(totals).net; // "4560000.00"
  * ```
  */
