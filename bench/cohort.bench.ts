@@ -68,12 +68,12 @@ function floor(n: number, checkIds = false): Run {
   const layerSums = [0n, 0n, 0n, 0n, 0n];
   let net = 0n;
   // Only for the reference row: the M6 rule (each patient once) as a bare JS Set of the ids.
-  const ids = new Set<string>();
+  const seen = new Set<string>();
   const t0 = now(CLOCK);
   for (const p of patients(n)) {
     if (checkIds) {
-      if (ids.has(p.patientId)) continue;
-      ids.add(p.patientId);
+      if (seen.has(p.patientId)) continue;
+      seen.add(p.patientId);
     }
     let crs = false;
     let relapse = false;
