@@ -279,6 +279,21 @@ export function settleCohortPatient(input: SettleCohortPatientInput): CohortSett
  * ```
  */
 export function settleCohortPatient(prepared: PreparedCohortSettlement, record: unknown, index: number): CohortSettlementRecord | CohortSettlementError;
+/**
+ * Both forms: `{ settlement, record, index }`, or `(prepared, record, index)`.
+ *
+ * @param first - The input object, or (positional form) the prepared settlement.
+ * @param record - Positional form: the record.
+ * @param position - Positional form: the index.
+ * @returns As {@link settleCohortPatient}.
+ * @throws {ValidationError} as {@link settleCohortPatient}.
+ * @category Settlement
+ * @example
+ * ```ts
+ * declare const prepared: ReturnType<typeof prepareCohortSettlement>;
+ * settleCohortPatient({ settlement: prepared, record: { patientId: "p1", events: [] }, index: 1 });
+ * ```
+ */
 export function settleCohortPatient(first: SettleCohortPatientInput | PreparedCohortSettlement, record?: unknown, position?: number): CohortSettlementRecord | CohortSettlementError {
   let prepared: unknown;
   let index: unknown;
@@ -651,6 +666,21 @@ export function settleCohort(input: SettleCohortInput): AsyncGenerator<CohortSet
  * ```
  */
 export function settleCohort(options: CohortSettlementOptions | PreparedCohortSettlement, patients: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<CohortSettlementRecord | CohortSettlementError, void, undefined>;
+/**
+ * Both forms: `{ settlement, patients }`, or `(options, patients)`.
+ *
+ * @param first - The input object, or (positional form) the settlement.
+ * @param second - Positional form: the patients.
+ * @returns As {@link settleCohort}.
+ * @throws {ValidationError} as {@link settleCohort}.
+ * @category Settlement
+ * @example
+ * ```ts
+ * declare const prepared: ReturnType<typeof prepareCohortSettlement>;
+ * declare const patients: unknown[];
+ * settleCohort({ settlement: prepared, patients });
+ * ```
+ */
 export async function* settleCohort(
   first: SettleCohortInput | CohortSettlementOptions | PreparedCohortSettlement,
   second?: Iterable<unknown> | AsyncIterable<unknown>,
@@ -736,7 +766,7 @@ export interface AddToCohortTotalsInput {
  * @category Totals
  * @example
  * ```ts
- * declare const record: Parameters<typeof addToCohortTotals>[0]["record"];
+ * declare const record: CohortSettlementRecord;
  * let totals = emptyCohortTotals("CNY");
  * totals = addToCohortTotals({ totals, record });
  * ```
@@ -753,11 +783,25 @@ export function addToCohortTotals(input: AddToCohortTotalsInput): CohortTotals;
  * @category Totals
  * @example
  * ```ts
- * declare const record: Parameters<typeof addToCohortTotals>[0]["record"];
+ * declare const record: CohortSettlementRecord;
  * addToCohortTotals(emptyCohortTotals("CNY"), record); // same as addToCohortTotals({ totals: emptyCohortTotals("CNY"), record })
  * ```
  */
 export function addToCohortTotals(totals: CohortTotals, record: CohortSettlementRecord | CohortSettlementError): CohortTotals;
+/**
+ * Both forms: `{ totals, record }`, or `(totals, record)`.
+ *
+ * @param first - The input object, or (positional form) the totals.
+ * @param second - Positional form: the record.
+ * @returns As {@link addToCohortTotals}.
+ * @throws {ValidationError} as {@link addToCohortTotals}.
+ * @category Totals
+ * @example
+ * ```ts
+ * declare const record: CohortSettlementRecord;
+ * addToCohortTotals({ totals: emptyCohortTotals("CNY"), record });
+ * ```
+ */
 export function addToCohortTotals(first: AddToCohortTotalsInput | CohortTotals, second?: CohortSettlementRecord | CohortSettlementError): CohortTotals {
   let totals: CohortTotals;
   let record: CohortSettlementRecord | CohortSettlementError;
