@@ -766,7 +766,7 @@ export interface AddToCohortTotalsInput {
  * @category Totals
  * @example
  * ```ts
- * declare const record: CohortSettlementRecord;
+ * declare const record: ReturnType<typeof settleCohortPatient>;
  * let totals = emptyCohortTotals("CNY");
  * totals = addToCohortTotals({ totals, record });
  * ```
@@ -783,7 +783,7 @@ export function addToCohortTotals(input: AddToCohortTotalsInput): CohortTotals;
  * @category Totals
  * @example
  * ```ts
- * declare const record: CohortSettlementRecord;
+ * declare const record: ReturnType<typeof settleCohortPatient>;
  * addToCohortTotals(emptyCohortTotals("CNY"), record); // same as addToCohortTotals({ totals: emptyCohortTotals("CNY"), record })
  * ```
  */
@@ -798,7 +798,7 @@ export function addToCohortTotals(totals: CohortTotals, record: CohortSettlement
  * @category Totals
  * @example
  * ```ts
- * declare const record: CohortSettlementRecord;
+ * declare const record: ReturnType<typeof settleCohortPatient>;
  * addToCohortTotals({ totals: emptyCohortTotals("CNY"), record });
  * ```
  */
