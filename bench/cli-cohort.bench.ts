@@ -20,9 +20,9 @@ async function library(n: number): Promise<{ ms: number; totals: string }> {
   const t0 = performance.now();
   const prepared = prepareCohortSettlement({ contract, plan, asOf: "2026-12-31" });
   let totals = emptyCohortTotals("CNY");
-  for await (const r of settleCohort(prepared, benchPatients(n))) {
+  for await (const r of settleCohort({ settlement: prepared, patients: benchPatients(n) })) {
     if (isCohortSettlementError(r)) throw new Error(r.error.message);
-    totals = addToCohortTotals(totals, r);
+    totals = addToCohortTotals({ totals, record: r });
   }
   return { ms: performance.now() - t0, totals: JSON.stringify(cohortTotalsToJSON(totals)) };
 }

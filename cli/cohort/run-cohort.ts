@@ -18,6 +18,7 @@ import {
   type CohortTotals,
   type PreparedCohortSettlement,
 } from "../../src/index.js";
+import { PatientIds } from "../../src/cohort/patient-ids.js";
 import { CliError } from "../io.js";
 import { errorLine, repeatedPatientRecord, settleShard, type ShardResult } from "./shard.js";
 import type { CohortWorkerData, ShardReply, ShardTask } from "./worker.js";
@@ -104,7 +105,8 @@ export async function runCohort(o: CohortRunOptions, io: CohortIo): Promise<Coho
   }
   let bytes = 0;
   let totals = emptyCohortTotals(prepared.currency);
-  const seen = new Map<string, number>();
+  // A million ids: kept in typed arrays (src/cohort/patient-ids.ts), not a Map of strings.
+  const seen = new PatientIds();
   let errorCount = 0;
   let stopped = false;
   let lastLine = 0;
@@ -116,9 +118,8 @@ export async function runCohort(o: CohortRunOptions, io: CohortIo): Promise<Coho
     for (let k = 0; k < r.ids.length; k++) {
       const id = r.ids[k]!;
       if (id === null) continue;
-      const first = seen.get(id);
-      if (first === undefined) seen.set(id, r.lines[k]!);
-      else (replaced ??= new Map()).set(k, repeatedPatientRecord(id, r.lines[k]!, first));
+      const first = seen.firstOrAdd(id, r.lines[k]!);
+      if (first !== -1) (replaced ??= new Map()).set(k, repeatedPatientRecord(id, r.lines[k]!, first));
     }
     // Error positions in order: the shard's own and the repeats found here.
     let errs = r.errors.map((e) => ({ at: e.at, message: e.message }));
@@ -144,13 +145,13 @@ export async function runCohort(o: CohortRunOptions, io: CohortIo): Promise<Coho
     } else {
       // Slow path (rare): settle the shard again here, with its records, and rebuild its
       // records and totals up to the cut with the repeats replaced.
-      const recs = settleShard(prepared, task.text, task.firstLine, o.file, true).text.split("\n").slice(0, cut);
+      const recs = (await settleShard(prepared, task.text, task.firstLine, o.file, true)).text.split("\n").slice(0, cut);
       let part = emptyCohortTotals(prepared.currency);
       const text: string[] = [];
       recs.forEach((t, k) => {
         const rep = replaced?.get(k);
         const rec = rep ?? (JSON.parse(t) as CohortSettlementRecord | CohortSettlementError);
-        part = addToCohortTotals(part, rec);
+        part = addToCohortTotals({ totals: part, record: rec });
         text.push(rep ? JSON.stringify(rep) : t);
       });
       totals = mergeCohortTotals([totals, part]);
@@ -163,7 +164,7 @@ export async function runCohort(o: CohortRunOptions, io: CohortIo): Promise<Coho
   const input = shards(o.file, io.stdin, (n) => (bytes += n));
   if (o.workers <= 1) {
     for await (const task of input) {
-      await accept(settleShard(prepared, task.text, task.firstLine, o.file, o.records), task);
+      await accept(await settleShard(prepared, task.text, task.firstLine, o.file, o.records), task);
       if (stopped) break;
     }
     return { totals, stopped, lastLine };

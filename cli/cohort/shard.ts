@@ -5,8 +5,7 @@ import {
   addToCohortTotals,
   emptyCohortTotals,
   formatPath,
-  isCohortSettlementError,
-  settleCohortPatient,
+  settleCohortTotals,
   type CohortSettlementError,
   type CohortSettlementRecord,
   type CohortTotals,
@@ -51,13 +50,31 @@ const isBlank = (s: string) => s.length === 0 || ((s.charCodeAt(0) <= 32 || s.ch
  * Settles the lines of `text` (whole lines; the first is line `firstLine` of `file`).
  * Blank lines are skipped but counted; a trailing "\r" (CRLF files) is dropped. With
  * `records` false the settled records are not serialised (their text is empty).
+ *
+ * Runs of good lines go to settleCohortTotals in one call each, so amounts stay bigint
+ * minor units from the contract to the totals (no record text read back); a blank line
+ * or a line that is not JSON ends a run.
  */
-export function settleShard(prepared: PreparedCohortSettlement, text: string, firstLine: number, file: string, records = true): ShardResult {
+export async function settleShard(prepared: PreparedCohortSettlement, text: string, firstLine: number, file: string, records = true): Promise<ShardResult> {
   const out: string[] = [];
   const ids: (string | null)[] = [];
   const lines: number[] = [];
   const errors: { at: number; message: string }[] = [];
   let totals = emptyCohortTotals(prepared.currency);
+  // The current run of parsed lines: its records, its first line, and its first position among the shard's records.
+  let run: unknown[] = [];
+  let runLine = 0;
+  let runAt = 0;
+  const onRecord = records ? (r: CohortSettlementRecord) => void out.push(JSON.stringify(r)) : undefined;
+  const onError = (e: CohortSettlementError) => {
+    errors.push({ at: runAt + (e.index - runLine), message: errorLine(file, e) });
+    if (records) out.push(JSON.stringify(e));
+  };
+  const flush = async () => {
+    if (run.length === 0) return;
+    totals = await settleCohortTotals({ settlement: prepared, patients: run, totals, firstIndex: runLine, onError, ...(onRecord ? { onRecord } : {}) });
+    run = [];
+  };
   let line = firstLine - 1;
   let start = 0;
   while (start < text.length) {
@@ -67,26 +84,32 @@ export function settleShard(prepared: PreparedCohortSettlement, text: string, fi
     start = end + 1;
     line += 1;
     if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
-    if (isBlank(raw)) continue;
-    let rec: CohortSettlementRecord | CohortSettlementError;
-    let id: string | null = null;
+    if (isBlank(raw)) {
+      await flush();
+      continue;
+    }
     let record: unknown;
     try {
       record = JSON.parse(raw);
     } catch (e) {
-      record = undefined;
-      rec = invalidJsonRecord(line, `invalid JSON: ${(e as Error).message}`);
+      await flush();
+      const rec = invalidJsonRecord(line, `invalid JSON: ${(e as Error).message}`);
+      errors.push({ at: ids.length, message: errorLine(file, rec) });
+      totals = addToCohortTotals({ totals, record: rec });
+      if (records) out.push(JSON.stringify(rec));
+      ids.push(null);
+      lines.push(line);
+      continue;
     }
-    if (record !== undefined) {
-      const pid = record !== null && typeof record === "object" ? (record as { patientId?: unknown }).patientId : undefined;
-      id = typeof pid === "string" ? pid : null;
-      rec = settleCohortPatient(prepared, record, line);
+    if (run.length === 0) {
+      runLine = line;
+      runAt = ids.length;
     }
-    if (isCohortSettlementError(rec!)) errors.push({ at: ids.length, message: errorLine(file, rec) });
-    totals = addToCohortTotals(totals, rec!);
-    if (records) out.push(JSON.stringify(rec!));
-    ids.push(id);
+    run.push(record);
+    const pid = record !== null && typeof record === "object" ? (record as { patientId?: unknown }).patientId : undefined;
+    ids.push(typeof pid === "string" ? pid : null);
     lines.push(line);
   }
+  await flush();
   return { text: out.length === 0 ? "" : `${out.join("\n")}\n`, ids, lines, errors, totals, lineCount: line - firstLine + 1 };
 }

@@ -25,10 +25,10 @@ let prepared: PreparedCohortSettlement | undefined;
 export type ShardReply = Omit<ShardResult, "text"> & { readonly bytes: Uint8Array };
 
 /** Settles one shard in a worker thread (piscina calls it by name). */
-export function cohortShardTask(task: ShardTask): ShardReply {
+export async function cohortShardTask(task: ShardTask): Promise<ShardReply> {
   const d = workerData as CohortWorkerData;
   prepared ??= prepareCohortSettlement({ contract: d.contract, asOf: d.asOf, ...(d.plan === undefined ? {} : { plan: d.plan }) });
-  const { text, ...rest } = settleShard(prepared, task.text, task.firstLine, d.file, d.records);
+  const { text, ...rest } = await settleShard(prepared, task.text, task.firstLine, d.file, d.records);
   // The UTF-8 encoding happens here, in parallel, rather than in the driver that writes it.
   return { ...rest, bytes: Buffer.from(text, "utf8") };
 }

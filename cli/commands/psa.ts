@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { writePlot } from "../png.js";
-import { analyzePsa, ceacSvg, formatMoney } from "../../src/index.js";
+import { addPsaDraws, analyzePsa, ceacSvg, createPsaAccumulator, finishPsa, formatMoney } from "../../src/index.js";
+import type { Draws } from "../draws.js";
 import { type CommandIo, type OutputOptions, dialectOptions, outputFormat, withCsvInput, withOutput } from "../command.js";
 import { readDraws } from "../draws.js";
 import { blame, type CsvValue, render, UsageError } from "../io.js";
@@ -43,6 +44,37 @@ cost-effective (CEAC), the strategy optimal in expectation (CEAF) and the EVPI.
 --lambdas takes from:to:step or a comma-separated list; --svg writes the CEAC plot. CSV output is long
 (tidy): one row per λ and strategy with p_cost_effective and is_optimal.`;
 
+/** Draws per progress step: small enough that a long run moves the bar every fraction of a second. */
+const CHUNK = 20_000;
+
+/**
+ * analyzePsa on the draws, in chunks of draws through the streamed accumulator (the same
+ * result to the bit: the sums run over the draws in the same order), reporting progress
+ * after each chunk. A chunk that fails validation is re-run whole through analyzePsa, so
+ * the error names the draw as it would without chunks.
+ */
+export function analyzeWithProgress(draws: Draws, lambdas: number[], currency: string, progress: (done: number, total: number) => void): ReturnType<typeof analyzePsa> {
+  const n = draws.costs[0]?.length ?? 0;
+  if (n <= CHUNK) {
+    progress(0, n);
+    const r = analyzePsa({ ...draws, lambdas, currency });
+    progress(n, n);
+    return r;
+  }
+  try {
+    const acc = createPsaAccumulator({ strategies: draws.strategies, lambdas, currency });
+    progress(0, n);
+    for (let from = 0; from < n; from += CHUNK) {
+      const to = Math.min(n, from + CHUNK);
+      addPsaDraws({ accumulator: acc, costs: draws.costs.map((c) => c.subarray(from, to)), effects: draws.effects.map((e) => e.subarray(from, to)) });
+      progress(to, n);
+    }
+    return finishPsa(acc);
+  } catch {
+    return analyzePsa({ ...draws, lambdas, currency });
+  }
+}
+
 /** `psa`: CEAC, CEAF and EVPI from draws. */
 export function psaCommand(io: CommandIo): Command {
   return withOutput(
@@ -59,13 +91,16 @@ export function psaCommand(io: CommandIo): Command {
   ).action(async (file: string, o: OutputOptions & { lambdas: string; currency: string; svg?: string; progress?: boolean; delimiter?: string; decimal?: string }) => {
     const format = outputFormat(o);
     const lambdas = parseLambdas(o.lambdas);
-    const bar = progressBar({ label: "psa", unit: "steps", enabled: o.progress, tty: io.stderrIsTty ?? false });
-    bar.update(0, 2, { patients: "reading draws" });
-    const draws = readDraws(file, dialectOptions(o));
-    bar.update(1, 2, { patients: `${draws.costs[0]!.length} draws × ${lambdas.length} λ` });
-    const result = blame(file, () => analyzePsa({ ...draws, lambdas, currency: o.currency }));
-    bar.update(2, 2, { patients: "done" });
-    bar.stop();
+    const bar = progressBar({ label: "psa", unit: "draws", enabled: o.progress, tty: io.stderrIsTty ?? false });
+    let result;
+    let draws: Draws;
+    try {
+      draws = readDraws(file, dialectOptions(o));
+      const d = draws;
+      result = blame(file, () => analyzeWithProgress(d, lambdas, o.currency, (done, total) => bar.update(done, total, { patients: `${lambdas.length} λ` })));
+    } finally {
+      bar.stop();
+    }
     if (o.svg !== undefined) {
       writePlot(o.svg, ceacSvg(result));
     }

@@ -42,7 +42,7 @@ async function settleShardJob(job: ShardJob): Promise<{ shardId: string; patient
     }
   }
   let totals = emptyCohortTotals(p.currency);
-  for await (const r of settleCohort(p, patients())) totals = addToCohortTotals(totals, r);
+  for await (const r of settleCohort({ settlement: p, patients: patients() })) totals = addToCohortTotals({ totals, record: r });
   const written = (await redis.set(resultKey(job.runId, job.shardId), JSON.stringify(cohortTotalsToJSON(totals)), "NX")) === "OK";
   shardsDone += 1;
   if (crashAfterWrite && shardsDone === 1) process.kill(process.pid, "SIGKILL");

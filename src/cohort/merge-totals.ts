@@ -36,6 +36,11 @@ function checkPart(part: unknown, path: IssuePath): asserts part is CohortTotals
  * The shards must hold disjoint patients: a patient id repeated *within* a stream is
  * caught by `settleCohort`, but totals carry no ids, so split a cohort by patient.
  *
+ * @param parts - The shards' totals, at least one, all in one currency.
+ * @returns The totals of the whole cohort.
+ * @throws {ValidationError} when the list is empty or a part is malformed (path: its position, then the field).
+ * @throws {DomainError} CURRENCY_MISMATCH when the parts are in different currencies.
+ * @category Sharding
  * @example
  * ```ts
  * declare const shardA: ReturnType<typeof emptyCohortTotals>, shardB: ReturnType<typeof emptyCohortTotals>, shardC: ReturnType<typeof emptyCohortTotals>;
@@ -92,6 +97,10 @@ function unitsOf(text: unknown, scale: number): bigint | null {
  * {@link mergeCohortTotals}. Amounts with more decimals than the currency has, or that
  * are not plain decimals, are refused with their path; nothing is rounded.
  *
+ * @param json - Totals as JSON ({@link cohortTotalsToJSON}), e.g. parsed from a queue message.
+ * @returns The totals with amounts as bigint minor units.
+ * @throws {ValidationError} when a field is missing, unknown, or an amount is not a plain decimal at the currency's scale (path named).
+ * @category Sharding
  * @example
  * ```ts
  * declare const redis: { get(key: string): Promise<string> };

@@ -9,27 +9,45 @@ import { getCurrency } from "../money/currency.js";
 import { quote } from "../money/decimal.js";
 import { unitsText } from "../money/minor-units.js";
 import { amountTextAt, amountUnitsAt, type AmountTexts, createAmountTexts } from "./amount-memo.js";
+import { PatientIds } from "./patient-ids.js";
+import { createSettlementMemo, inputHash, type MemoSplit, recall, remember, type SettlementMemo } from "./settlement-memo.js";
 
 /**
  * One patient of a cohort, as a stream record (one NDJSON line): the outcome events
  * for the contract and, optionally, the bill to split and the attributes the coverage
  * layers read. Without `bill`, the bill split is the patient's net contract payment.
+ *
+ * @category Settlement
  */
 export const cohortPatientSchema = z.strictObject({
+  /** The patient's id, non-empty; unique within a cohort (a repeat is an error record, M6). 患者编号. */
   patientId: z.string().min(1),
+  /** The patient's dated outcome events, as the contract reads them (checked by the contract: kind, ISO date, grade …). 结局事件. */
   events: z.array(z.unknown()),
+  /** The bill to split across the coverage layers, a decimal string in the contract's currency at most to the minor unit, ≥ 0; default the net contract payment. 费用总额. */
   bill: z.string().optional(),
-  /** Attributes the layers read (insuranceType, biomarker, …) and assistance `groups`. */
+  /** Attributes the layers read (insuranceType, biomarker, …) and assistance `groups`. 患者属性. */
   patient: z
-    .strictObject({ groups: z.array(z.string()).optional() })
+    .strictObject({
+      /** Assistance groups the patient belongs to (e.g. "subsistence"), as the plan's assistance layers name them. 救助对象类别. */
+      groups: z.array(z.string()).optional(),
+    })
     .catchall(z.union([z.string(), z.number(), z.array(z.string())]))
     .optional(),
 });
 
-/** A cohort patient record as JSON. */
+/**
+ * A cohort patient record as JSON.
+ *
+ * @category Settlement
+ */
 export type CohortPatient = z.input<typeof cohortPatientSchema>;
 
-/** Settlement of one patient: the contract ledger in brief, and the bill split per layer. */
+/**
+ * Settlement of one patient: the contract ledger in brief, and the bill split per layer.
+ *
+ * @category Settlement
+ */
 export interface CohortSettlementRecord {
   readonly patientId: string;
   /** Position of the record in the stream, from 1 (the line number of an NDJSON file). */
@@ -50,7 +68,11 @@ export interface CohortSettlementRecord {
   };
 }
 
-/** A record that could not be settled: where and why. The stream goes on. */
+/**
+ * A record that could not be settled: where and why. The stream goes on.
+ *
+ * @category Settlement
+ */
 export interface CohortSettlementError {
   readonly patientId: string | null;
   readonly index: number;
@@ -60,6 +82,8 @@ export interface CohortSettlementError {
 /**
  * Running totals over a cohort, in integer minor units (bigint), so adding a patient
  * costs a few integer additions. {@link cohortTotalsToJSON} gives the decimal-string view.
+ *
+ * @category Totals
  */
 export interface CohortTotals {
   readonly currency: string;
@@ -75,7 +99,11 @@ export interface CohortTotals {
   readonly patientShare: bigint;
 }
 
-/** {@link CohortTotals} as JSON: amounts as decimal strings at the currency's scale. */
+/**
+ * {@link CohortTotals} as JSON: amounts as decimal strings at the currency's scale.
+ *
+ * @category Totals
+ */
 export interface CohortTotalsJSON {
   readonly currency: string;
   readonly patients: number;
@@ -88,7 +116,11 @@ export interface CohortTotalsJSON {
   readonly patientShare: string;
 }
 
-/** What {@link settleCohort} needs besides the patients. */
+/**
+ * What {@link settleCohort} needs besides the patients.
+ *
+ * @category Settlement
+ */
 export interface CohortSettlementOptions {
   /** A contract (or versions) document, or one parsed with `parseContract`. */
   readonly contract: unknown;
@@ -110,7 +142,11 @@ function describe(e: unknown, prefix: IssuePath): CohortSettlementError["error"]
   throw e;
 }
 
-/** The prepared settlement: contract and plan parsed once for the whole cohort. */
+/**
+ * The prepared settlement: contract and plan parsed once for the whole cohort.
+ *
+ * @category Settlement
+ */
 export interface PreparedCohortSettlement {
   readonly currency: string;
   readonly scale: number;
@@ -122,8 +158,18 @@ export interface PreparedCohortSettlement {
 /**
  * Parses the contract and plan once and checks they agree (same currency).
  *
+ * @param options - The contract, the coverage plan and the as-of date.
+ * @param options.contract - A contract (or versions) document, or one parsed with `parseContract`.
+ * @param options.plan - Coverage layers (a plan document or one parsed with `parseLayers`); omit to skip the bill split.
+ * @param options.asOf - The as-of date of every evaluation (YYYY-MM-DD).
+ * @returns The prepared settlement, for {@link settleCohortPatient}, {@link settleCohort} and {@link settleCohortTotals}.
+ * @throws {ValidationError} when the options, the contract or the plan are invalid (path named: `asOf`, the document's field).
+ * @throws {DomainError} CURRENCY_MISMATCH when the contract and the plan are in different currencies (at `plan.currency`).
+ * @category Settlement
  * @example
  * ```ts
+ * declare const k1: ReturnType<typeof parseContract>;
+ * declare const layers: ReturnType<typeof parseLayers>;
  * const prepared = prepareCohortSettlement({ contract: k1, plan: layers, asOf: "2026-12-31" });
  * ```
  */
@@ -144,16 +190,22 @@ export function prepareCohortSettlement(options: CohortSettlementOptions): Prepa
   }
   const scale = getCurrency(currency).minorUnit;
   const prepared = { currency, scale, asOf: options.asOf, contract, plan };
-  madePrepared.set(prepared, createAmountTexts(scale));
+  madePrepared.set(prepared, { texts: createAmountTexts(scale), memo: createSettlementMemo() });
   return prepared;
+}
+
+/** What a prepared settlement carries for its cohort: the texts its records use, the results it has computed. */
+interface PreparedState {
+  readonly texts: AmountTexts;
+  readonly memo: SettlementMemo;
 }
 
 /**
  * Settlements made by {@link prepareCohortSettlement} (the per-patient path trusts only
- * these), each with the memo of the amount texts its records use: the memo belongs to the
- * prepared settlement and lives exactly as long as it.
+ * these), each with its memos (amount texts, settled results): they belong to the
+ * prepared settlement and live exactly as long as it.
  */
-const madePrepared = new WeakMap<object, AmountTexts>();
+const madePrepared = new WeakMap<object, PreparedState>();
 
 function isPrepared(value: unknown): value is PreparedCohortSettlement {
   return typeof value === "object" && value !== null && madePrepared.has(value);
@@ -175,21 +227,92 @@ function checkTotals(totals: unknown): asserts totals is CohortTotals {
 }
 
 /**
+ * Input of {@link settleCohortPatient}.
+ *
+ * @category Settlement
+ */
+export interface SettleCohortPatientInput {
+  /** The prepared settlement ({@link prepareCohortSettlement}): contract and plan parsed once for the cohort. */
+  readonly settlement: PreparedCohortSettlement;
+  /** The patient record ({@link CohortPatient}), as read (checked here). */
+  readonly record: unknown;
+  /** Position of the record in its stream, from 1 (an NDJSON file's line number); echoed in the result. */
+  readonly index: number;
+}
+
+/**
  * Settles one patient of a cohort: the contract's ledger, then the bill split across
  * the coverage layers on the bulk path (no per-line sentences; run `evaluateContract`
  * and `splitBill` on a disputed patient for the full explanation). Bad records come
  * back as a {@link CohortSettlementError} rather than a throw, so a stream goes on.
+ * Checks no repeated patient ids (it sees one patient): {@link settleCohort} and
+ * {@link settleCohortTotals} do.
  *
+ * @param input - The prepared settlement, the record and its index.
+ * @param input.settlement - The result of {@link prepareCohortSettlement}.
+ * @param input.record - The patient record (any value; a bad one gives an error record).
+ * @param input.index - The record's position in its stream, a whole number ≥ 1.
+ * @returns The patient's {@link CohortSettlementRecord}, or a {@link CohortSettlementError} naming the field path and the reason.
+ * @throws {ValidationError} when `settlement` was not made by prepareCohortSettlement or `index` is not a whole number ≥ 1 (path named).
+ * @category Settlement
  * @example
  * ```ts
- * settleCohortPatient(prepared, { patientId: "p1", events: [{ kind: "infusion", date: "2026-01-15" }] }, 1);
+ * declare const prepared: ReturnType<typeof prepareCohortSettlement>;
+ * settleCohortPatient({ settlement: prepared, record: { patientId: "p1", events: [{ kind: "infusion", date: "2026-01-15" }] }, index: 1 });
  * ```
  */
-export function settleCohortPatient(prepared: PreparedCohortSettlement, record: unknown, index: number): CohortSettlementRecord | CohortSettlementError {
-  if (!isPrepared(prepared)) throw invalid(["prepared"], "expected the result of prepareCohortSettlement()", "invalid_type");
-  if (!Number.isSafeInteger(index) || index < 1) throw invalid(["index"], "the index is a whole number ≥ 1", "invalid_type");
-  const settled = settleUnits(prepared, record, index);
-  return "error" in settled ? settled : recordOf(prepared, settled, index);
+export function settleCohortPatient(input: SettleCohortPatientInput): CohortSettlementRecord | CohortSettlementError;
+/**
+ * The older positional form of {@link settleCohortPatient}.
+ *
+ * @deprecated pass `{ settlement, record, index }`.
+ * @param prepared - The prepared settlement.
+ * @param record - The patient record.
+ * @param index - The record's position, from 1.
+ * @returns As {@link settleCohortPatient}.
+ * @throws {ValidationError} as {@link settleCohortPatient}.
+ * @category Settlement
+ * @example
+ * ```ts
+ * declare const prepared: ReturnType<typeof prepareCohortSettlement>;
+ * settleCohortPatient(prepared, { patientId: "p1", events: [] }, 1); // same as settleCohortPatient({ settlement: prepared, record, index: 1 })
+ * ```
+ */
+export function settleCohortPatient(prepared: PreparedCohortSettlement, record: unknown, index: number): CohortSettlementRecord | CohortSettlementError;
+/**
+ * Both forms: `{ settlement, record, index }`, or `(prepared, record, index)`.
+ *
+ * @param first - The input object, or (positional form) the prepared settlement.
+ * @param record - Positional form: the record.
+ * @param position - Positional form: the index.
+ * @returns As {@link settleCohortPatient}.
+ * @throws {ValidationError} as {@link settleCohortPatient}.
+ * @category Settlement
+ * @example
+ * ```ts
+ * declare const prepared: ReturnType<typeof prepareCohortSettlement>;
+ * settleCohortPatient({ settlement: prepared, record: { patientId: "p1", events: [] }, index: 1 });
+ * ```
+ */
+export function settleCohortPatient(first: SettleCohortPatientInput | PreparedCohortSettlement, record?: unknown, position?: number): CohortSettlementRecord | CohortSettlementError {
+  let prepared: unknown;
+  let index: unknown;
+  let at: IssuePath = [];
+  if (isPrepared(first) || arguments.length > 1) {
+    prepared = first;
+    index = position;
+  } else {
+    if (first === null || typeof first !== "object") throw invalid([], "expected { settlement, record, index }", "invalid_type");
+    const x = first as Partial<SettleCohortPatientInput>;
+    prepared = x.settlement;
+    record = x.record;
+    index = x.index;
+    at = ["settlement"];
+  }
+  if (!isPrepared(prepared)) throw invalid(at.length > 0 ? at : ["prepared"], "expected the result of prepareCohortSettlement()", "invalid_type");
+  if (!Number.isSafeInteger(index) || (index as number) < 1) throw invalid(["index"], "the index is a whole number ≥ 1", "invalid_type");
+  const settled = settleUnits(prepared, record, index as number);
+  return "error" in settled ? settled : recordOf(prepared, settled, index as number);
 }
 
 /** One patient settled in minor units: no text yet (that is made only for a record written). */
@@ -202,11 +325,12 @@ interface SettledUnits {
 
 function settleUnits(prepared: PreparedCohortSettlement, record: unknown, index: number): SettledUnits | CohortSettlementError {
   const id = typeof record === "object" && record !== null && typeof (record as { patientId?: unknown }).patientId === "string" ? (record as { patientId: string }).patientId : null;
+  const memo = madePrepared.get(prepared)!.memo;
   try {
-    const p = readPatient(record);
+    const p = readPatient(record, memo);
     let evaluation: MinorUnitContractEvaluation;
     try {
-      evaluation = evaluateContractMinorUnits(prepared.contract, p.events, prepared.asOf);
+      evaluation = evaluateLedger(prepared, memo, p.events);
     } catch (e) {
       return { patientId: id, index, error: describe(e, []) };
     }
@@ -216,16 +340,42 @@ function settleUnits(prepared: PreparedCohortSettlement, record: unknown, index:
     if (bill === null || bill < 0n) {
       throw new ValidationError([{ path: ["bill"], code: "invalid_decimal", message: `"${p.bill}" is not a non-negative decimal amount with at most ${scale} decimals` }]);
     }
-    const split = splitBillMinorUnits(prepared.plan, p.patient ? { bill, patient: p.patient } : { bill });
-    return { patientId: p.patientId, evaluation, bill, split };
+    return { patientId: p.patientId, evaluation, bill, split: splitOf(prepared.plan, memo, bill, p.patient) };
   } catch (e) {
     return { patientId: id, index, error: describe(e, []) };
   }
 }
 
+/** The patient's ledger: remembered when the same events were settled before, computed otherwise. */
+function evaluateLedger(prepared: PreparedCohortSettlement, memo: SettlementMemo, events: readonly unknown[]): MinorUnitContractEvaluation {
+  const ledgers = memo.ledgers;
+  const hash = ledgers.on ? inputHash(events) : null;
+  if (hash !== null) {
+    const hit = recall(ledgers, hash, events);
+    if (hit !== undefined) return hit;
+  }
+  const evaluation = evaluateContractMinorUnits({ contract: prepared.contract, events, asOf: prepared.asOf });
+  if (hash !== null) remember(ledgers, hash, events, evaluation);
+  return evaluation;
+}
+
+/** The bill's split: remembered for the same bill and attributes, computed otherwise. */
+function splitOf(plan: CoveragePlan, memo: SettlementMemo, bill: bigint, patient: z.output<typeof cohortPatientSchema>["patient"]): MemoSplit {
+  const splits = memo.splits;
+  const hash = splits.on ? inputHash(patient, bill) : null;
+  if (hash !== null) {
+    const hit = recall(splits, hash, patient, bill);
+    if (hit !== undefined) return hit;
+  }
+  const s = splitBillMinorUnits({ plan, claim: patient ? { bill, patient } : { bill } });
+  const split: MemoSplit = { layers: s.layers, patient: s.patient };
+  if (hash !== null) remember(splits, hash, patient, split, bill);
+  return split;
+}
+
 /** The record of a settled patient: the amounts as text at the currency's scale. */
 function recordOf(prepared: PreparedCohortSettlement, u: SettledUnits, index: number): CohortSettlementRecord {
-  const memo = madePrepared.get(prepared);
+  const memo = madePrepared.get(prepared)!.texts;
   const scale = prepared.scale;
   const t = u.evaluation.totals;
   const lines = u.evaluation.lines.map((l) => ({ date: l.date, kind: l.kind, termId: l.termId, amount: amountTextAt(l.units, scale, memo) }));
@@ -245,7 +395,11 @@ function recordOf(prepared: PreparedCohortSettlement, u: SettledUnits, index: nu
   };
 }
 
-/** Input of {@link settleCohortTotals}. */
+/**
+ * Input of {@link settleCohortTotals}.
+ *
+ * @category Totals
+ */
 export interface SettleCohortTotalsInput {
   /** The settlement: options for {@link prepareCohortSettlement}, or its result. */
   readonly settlement: CohortSettlementOptions | PreparedCohortSettlement;
@@ -253,6 +407,11 @@ export interface SettleCohortTotalsInput {
   readonly patients: Iterable<unknown> | AsyncIterable<unknown>;
   /** Running totals to continue from (a previous batch); empty totals in the currency when absent. */
   readonly totals?: CohortTotals;
+  /**
+   * The index of the first patient (default 1); the k-th patient's records carry
+   * `firstIndex + k - 1`. For a block of a file: the line number of its first line.
+   */
+  readonly firstIndex?: number;
   /** Called with each settled patient's record, in order; records (and their text) are made only when given. */
   readonly onRecord?: (record: CohortSettlementRecord) => void;
   /** Called with each error record (a bad record, a repeated patient id), in order; errors are counted either way. */
@@ -267,6 +426,17 @@ export interface SettleCohortTotalsInput {
  * A patient id repeated in the stream is an error record (as in settleCohort), counted in
  * `errors`, and not settled again.
  *
+ * @param input - The settlement, the patients, and what to do with records and errors.
+ * @param input.settlement - Options for {@link prepareCohortSettlement}, or its result.
+ * @param input.patients - The patient records, any iterable or async iterable.
+ * @param input.totals - Totals to continue from (default: empty totals in the currency).
+ * @param input.firstIndex - Index of the first patient (default 1).
+ * @param input.onRecord - Called with each settled patient's record, in order (records are made only when given).
+ * @param input.onError - Called with each error record, in order.
+ * @returns The running totals after the last patient.
+ * @throws {ValidationError} when the input is malformed (path named: `settlement`'s fields, `patients`, `totals`, `firstIndex`, `onRecord`); bad patient records are counted errors, not throws.
+ * @throws {DomainError} CURRENCY_MISMATCH when `totals` or the plan are in another currency than the contract.
+ * @category Totals
  * @example
  * ```ts
  * declare const k1: ReturnType<typeof parseContract>;
@@ -288,7 +458,9 @@ export async function settleCohortTotals(input: SettleCohortTotalsInput): Promis
   const start = input.totals ?? emptyCohortTotals(prepared.currency);
   checkTotals(start);
   if (start.currency !== prepared.currency) throw new DomainError("CURRENCY_MISMATCH", `cannot add ${prepared.currency} settlements to ${start.currency} totals`, { path: ["totals", "currency"] });
-  const run = new TotalsRun(prepared, start, input.onRecord, input.onError);
+  const firstIndex = input.firstIndex ?? 1;
+  if (!Number.isSafeInteger(firstIndex) || firstIndex < 1) throw invalid(["firstIndex"], "the first index is a whole number ≥ 1", "invalid_type");
+  const run = new TotalsRun(prepared, start, input.onRecord, input.onError, firstIndex - 1);
   if (Symbol.asyncIterator in (p as object)) {
     for await (const record of p as AsyncIterable<unknown>) run.add(record);
   } else {
@@ -300,7 +472,6 @@ export async function settleCohortTotals(input: SettleCohortTotalsInput): Promis
 
 /** The running state of {@link settleCohortTotals}: bigint sums, layer sums by position, ids seen. */
 class TotalsRun {
-  private index = 0;
   private patients: number;
   private errors: number;
   private gross: bigint;
@@ -309,13 +480,15 @@ class TotalsRun {
   private withheld: bigint;
   private patientShare: bigint;
   private readonly layerSums: bigint[];
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new PatientIds();
 
   constructor(
     private readonly prepared: PreparedCohortSettlement,
     private readonly start: CohortTotals,
     private readonly onRecord: ((r: CohortSettlementRecord) => void) | undefined,
     private readonly onError: ((e: CohortSettlementError) => void) | undefined,
+    /** The index before the first patient's. */
+    private index: number,
   ) {
     this.patients = start.patients;
     this.errors = start.errors;
@@ -331,13 +504,11 @@ class TotalsRun {
     const index = ++this.index;
     const id = record !== null && typeof record === "object" && typeof (record as { patientId?: unknown }).patientId === "string" ? (record as { patientId: string }).patientId : null;
     if (id !== null) {
-      const first = this.seen.get(id);
-      if (first !== undefined) {
-        const e = new DomainError("INCONSISTENT_INPUT", `patient ${quote(id)} was already settled at record ${first}: a cohort settles each patient once`, { path: ["patientId"], details: { patientId: id, first, index } });
-        this.fail({ patientId: id, index, error: describe(e, []) });
+      const first = this.seen.firstOrAdd(id, index);
+      if (first !== -1) {
+        this.fail({ patientId: id, index, error: repeatedPatient(id, first, index) });
         return;
       }
-      this.seen.set(id, index);
     }
     const u = settleUnits(this.prepared, record, index);
     if ("error" in u) {
@@ -392,33 +563,63 @@ class TotalsRun {
  * stream, where a schema pass would cost more than the settlement. The full checks of
  * events and attributes happen in the contract and the layers.
  */
-function readPatient(record: unknown): z.output<typeof cohortPatientSchema> {
+function readPatient(record: unknown, memo: SettlementMemo): z.output<typeof cohortPatientSchema> {
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
     throw new ValidationError([{ path: [], code: "invalid_type", message: "expected a patient record { patientId, events }" }]);
   }
   const r = record as { patientId?: unknown; events?: unknown; bill?: unknown; patient?: unknown };
-  const issues: Issue[] = [];
-  if (typeof r.patientId !== "string" || r.patientId === "") issues.push({ path: ["patientId"], code: "invalid_type", message: "expected a non-empty string" });
-  if (!Array.isArray(r.events)) issues.push({ path: ["events"], code: "invalid_type", message: "expected an array of events" });
-  if (r.bill !== undefined && typeof r.bill !== "string") issues.push({ path: ["bill"], code: "invalid_type", message: "expected a decimal string" });
+  // Made only for a bad record: a million good ones allocate nothing here.
+  let issues: Issue[] | null = null;
+  const issue = (i: Issue) => (issues ??= []).push(i);
+  if (typeof r.patientId !== "string" || r.patientId === "") issue({ path: ["patientId"], code: "invalid_type", message: "expected a non-empty string" });
+  if (!Array.isArray(r.events)) issue({ path: ["events"], code: "invalid_type", message: "expected an array of events" });
+  if (r.bill !== undefined && typeof r.bill !== "string") issue({ path: ["bill"], code: "invalid_type", message: "expected a decimal string" });
   if (r.patient !== undefined) {
-    const parsed = cohortPatientSchema.shape.patient.safeParse(r.patient);
-    if (!parsed.success) for (const i of parsed.error.issues) issues.push({ path: ["patient", ...i.path.map((k) => (typeof k === "symbol" ? String(k) : k))], code: i.code, message: i.message });
+    // Attributes equal (as plain data) to ones already validated need no second pass.
+    const valid = memo.validPatients;
+    const hash = valid.on ? inputHash(r.patient) : null;
+    if (hash === null || recall(valid, hash, r.patient) === undefined) {
+      const parsed = cohortPatientSchema.shape.patient.safeParse(r.patient);
+      if (!parsed.success) for (const i of parsed.error.issues) issue({ path: ["patient", ...i.path.map((k) => (typeof k === "symbol" ? String(k) : k))], code: i.code, message: i.message });
+      else if (hash !== null) remember(valid, hash, r.patient, true);
+    }
   }
-  if (issues.length > 0) throw new ValidationError(issues);
+  if (issues !== null) throw new ValidationError(issues);
   return record as z.output<typeof cohortPatientSchema>;
 }
 
 /**
  * True when a cohort record is an error record.
  *
+ * @param r - A record from {@link settleCohortPatient} or {@link settleCohort}.
+ * @returns True for a {@link CohortSettlementError}.
+ * @category Settlement
  * @example
  * ```ts
+ * declare const record: ReturnType<typeof settleCohortPatient>;
  * if (isCohortSettlementError(record)) console.error(record.error.message);
  * ```
  */
 export function isCohortSettlementError(r: CohortSettlementRecord | CohortSettlementError): r is CohortSettlementError {
   return typeof r === "object" && r !== null && "error" in r;
+}
+
+/**
+ * Input of {@link settleCohort}.
+ *
+ * @category Settlement
+ */
+export interface SettleCohortInput {
+  /** The settlement: options for {@link prepareCohortSettlement}, or its result. */
+  readonly settlement: CohortSettlementOptions | PreparedCohortSettlement;
+  /** Patient records: any iterable or async iterable (an NDJSON reader, a queue, a worker's port). */
+  readonly patients: Iterable<unknown> | AsyncIterable<unknown>;
+}
+
+/** The error record of a patient id repeated in a stream (M6: each patient once). */
+function repeatedPatient(id: string, first: number, index: number): CohortSettlementError["error"] {
+  const e = new DomainError("INCONSISTENT_INPUT", `patient ${quote(id)} was already settled at record ${first}: a cohort settles each patient once`, { path: ["patientId"], details: { patientId: id, first, index } });
+  return describe(e, []);
 }
 
 /**
@@ -428,44 +629,106 @@ export function isCohortSettlementError(r: CohortSettlementRecord | CohortSettle
  * id repeated in the stream gives an error record (`INCONSISTENT_INPUT` at `patientId`)
  * and is not settled again.
  *
+ * @param input - The settlement and the patients.
+ * @param input.settlement - Options for {@link prepareCohortSettlement} (contract, plan, asOf), or its result.
+ * @param input.patients - The patient records ({@link CohortPatient}), any iterable or async iterable.
+ * @returns An async generator of one {@link CohortSettlementRecord} or {@link CohortSettlementError} per patient, in order.
+ * @throws {ValidationError} when the settlement options are invalid (the path named: `asOf`, the contract's or plan's fields) or `patients` is not iterable; bad records are error records, not throws.
+ * @throws {DomainError} CURRENCY_MISMATCH when the contract and the plan are in different currencies.
+ * @category Settlement
  * @example
  * ```ts
- * for await (const r of settleCohort({ contract: k1, plan, asOf: "2026-12-31" }, patients)) {
+ * declare const k1: ReturnType<typeof parseContract>;
+ * declare const plan: ReturnType<typeof parseLayers>;
+ * declare const patients: AsyncIterable<unknown>;
+ * let totals = emptyCohortTotals("CNY");
+ * for await (const r of settleCohort({ settlement: { contract: k1, plan, asOf: "2026-12-31" }, patients })) {
  *   if (isCohortSettlementError(r)) console.error(r.index, r.error.message);
- *   else totals = addToCohortTotals(totals, r);
+ *   else totals = addToCohortTotals({ totals, record: r });
  * }
  * ```
  */
+export function settleCohort(input: SettleCohortInput): AsyncGenerator<CohortSettlementRecord | CohortSettlementError, void, undefined>;
+/**
+ * The older positional form of {@link settleCohort}.
+ *
+ * @deprecated pass `{ settlement, patients }`.
+ * @param options - The settlement options or prepared settlement.
+ * @param patients - The patient records.
+ * @returns The records, as for {@link settleCohort}.
+ * @throws {ValidationError} as for {@link settleCohort}.
+ * @category Settlement
+ * @example
+ * ```ts
+ * declare const prepared: ReturnType<typeof prepareCohortSettlement>;
+ * declare const patients: unknown[];
+ * settleCohort(prepared, patients); // same as settleCohort({ settlement: prepared, patients })
+ * ```
+ */
+export function settleCohort(options: CohortSettlementOptions | PreparedCohortSettlement, patients: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<CohortSettlementRecord | CohortSettlementError, void, undefined>;
+/**
+ * Both forms: `{ settlement, patients }`, or `(options, patients)`.
+ *
+ * @param first - The input object, or (positional form) the settlement.
+ * @param second - Positional form: the patients.
+ * @returns As {@link settleCohort}.
+ * @throws {ValidationError} as {@link settleCohort}.
+ * @category Settlement
+ * @example
+ * ```ts
+ * declare const prepared: ReturnType<typeof prepareCohortSettlement>;
+ * declare const patients: unknown[];
+ * settleCohort({ settlement: prepared, patients });
+ * ```
+ */
 export async function* settleCohort(
-  options: CohortSettlementOptions | PreparedCohortSettlement,
-  patients: Iterable<unknown> | AsyncIterable<unknown>,
+  first: SettleCohortInput | CohortSettlementOptions | PreparedCohortSettlement,
+  second?: Iterable<unknown> | AsyncIterable<unknown>,
 ): AsyncGenerator<CohortSettlementRecord | CohortSettlementError, void, undefined> {
-  const prepared = isPrepared(options) ? options : prepareCohortSettlement(options as CohortSettlementOptions);
-  const p = patients as unknown;
-  if (p === null || (typeof p !== "object" && typeof p !== "function") || !(Symbol.iterator in p || Symbol.asyncIterator in p)) {
+  let settlement: CohortSettlementOptions | PreparedCohortSettlement;
+  let patients: unknown;
+  if (second !== undefined || isPrepared(first)) {
+    settlement = first as CohortSettlementOptions | PreparedCohortSettlement;
+    patients = second;
+  } else {
+    if (first === null || typeof first !== "object") throw invalid([], "expected { settlement, patients }", "invalid_type");
+    const x = first as Partial<SettleCohortInput>;
+    if (x.settlement === undefined) throw invalid(["settlement"], "expected the settlement: { contract, plan?, asOf } or prepareCohortSettlement()", "invalid_type");
+    settlement = x.settlement;
+    patients = x.patients;
+  }
+  const prepared = isPrepared(settlement) ? settlement : prepareCohortSettlement(settlement as CohortSettlementOptions);
+  if (patients === null || (typeof patients !== "object" && typeof patients !== "function") || !(Symbol.iterator in patients || Symbol.asyncIterator in patients)) {
     throw invalid(["patients"], "expected an iterable or async iterable of patient records", "invalid_type");
   }
+  yield* cohortRecords(prepared, patients as Iterable<unknown> | AsyncIterable<unknown>);
+}
+
+async function* cohortRecords(prepared: PreparedCohortSettlement, patients: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<CohortSettlementRecord | CohortSettlementError, void, undefined> {
   let index = 0;
   // M6: a patient id seen twice in one stream is reported, never settled (and paid) twice.
   // The only state kept across patients: the ids seen so far (first index of each).
-  const seen = new Map<string, number>();
+  const seen = new PatientIds();
   for await (const record of patients as AsyncIterable<unknown>) {
     index += 1;
     const id = record !== null && typeof record === "object" && typeof (record as { patientId?: unknown }).patientId === "string" ? (record as { patientId: string }).patientId : null;
-    const first = id === null ? undefined : seen.get(id);
-    if (id !== null && first !== undefined) {
-      const e = new DomainError("INCONSISTENT_INPUT", `patient ${quote(id)} was already settled at record ${first}: a cohort settles each patient once`, { path: ["patientId"], details: { patientId: id, first, index } });
-      yield { patientId: id, index, error: describe(e, []) };
+    const first = id === null ? -1 : seen.firstOrAdd(id, index);
+    if (id !== null && first !== -1) {
+      yield { patientId: id, index, error: repeatedPatient(id, first, index) };
       continue;
     }
-    if (id !== null) seen.set(id, index);
-    yield settleCohortPatient(prepared, record, index);
+    const settled = settleUnits(prepared, record, index);
+    yield "error" in settled ? settled : recordOf(prepared, settled, index);
   }
 }
 
 /**
- * Totals before the first patient.
+ * Totals before the first patient: the identity of {@link mergeCohortTotals}.
  *
+ * @param currency - The ISO 4217 code of the cohort's currency.
+ * @returns Zero counts and amounts in `currency`.
+ * @throws {ValidationError} when the currency is not a known ISO 4217 code.
+ * @category Totals
  * @example
  * ```ts
  * let totals = emptyCohortTotals("CNY");
@@ -477,14 +740,80 @@ export function emptyCohortTotals(currency: string): CohortTotals {
 }
 
 /**
- * Adds one settled patient (or an error record) to the running totals; pure.
+ * Input of {@link addToCohortTotals}.
  *
+ * @category Totals
+ */
+export interface AddToCohortTotalsInput {
+  /** The running totals so far ({@link emptyCohortTotals} before the first patient). */
+  readonly totals: CohortTotals;
+  /** A record from {@link settleCohortPatient} or {@link settleCohort} (an error record counts as an error), possibly read back from NDJSON. */
+  readonly record: CohortSettlementRecord | CohortSettlementError;
+}
+
+/**
+ * Adds one settled patient (or an error record) to the running totals; pure. The
+ * record's amounts are read back from their text (a record may have crossed a file or
+ * a queue) and checked; to settle straight into totals without records, use
+ * {@link settleCohortTotals}.
+ *
+ * @param input - The totals and the record.
+ * @param input.totals - The running totals.
+ * @param input.record - The settlement or error record to add.
+ * @returns New totals (the input is not changed).
+ * @throws {ValidationError} when the totals or the record are malformed (path named under `totals` or `record`).
+ * @throws {DomainError} CURRENCY_MISMATCH when the record's currency is not the totals'.
+ * @category Totals
  * @example
  * ```ts
- * totals = addToCohortTotals(totals, record);
+ * declare const record: ReturnType<typeof settleCohortPatient>;
+ * let totals = emptyCohortTotals("CNY");
+ * totals = addToCohortTotals({ totals, record });
  * ```
  */
-export function addToCohortTotals(totals: CohortTotals, record: CohortSettlementRecord | CohortSettlementError): CohortTotals {
+export function addToCohortTotals(input: AddToCohortTotalsInput): CohortTotals;
+/**
+ * The older positional form of {@link addToCohortTotals}.
+ *
+ * @deprecated pass `{ totals, record }`.
+ * @param totals - The running totals.
+ * @param record - The record to add.
+ * @returns As {@link addToCohortTotals}.
+ * @throws {ValidationError} as {@link addToCohortTotals}.
+ * @category Totals
+ * @example
+ * ```ts
+ * declare const record: ReturnType<typeof settleCohortPatient>;
+ * addToCohortTotals(emptyCohortTotals("CNY"), record); // same as addToCohortTotals({ totals: emptyCohortTotals("CNY"), record })
+ * ```
+ */
+export function addToCohortTotals(totals: CohortTotals, record: CohortSettlementRecord | CohortSettlementError): CohortTotals;
+/**
+ * Both forms: `{ totals, record }`, or `(totals, record)`.
+ *
+ * @param first - The input object, or (positional form) the totals.
+ * @param second - Positional form: the record.
+ * @returns As {@link addToCohortTotals}.
+ * @throws {ValidationError} as {@link addToCohortTotals}.
+ * @category Totals
+ * @example
+ * ```ts
+ * declare const record: ReturnType<typeof settleCohortPatient>;
+ * addToCohortTotals({ totals: emptyCohortTotals("CNY"), record });
+ * ```
+ */
+export function addToCohortTotals(first: AddToCohortTotalsInput | CohortTotals, second?: CohortSettlementRecord | CohortSettlementError): CohortTotals {
+  let totals: CohortTotals;
+  let record: CohortSettlementRecord | CohortSettlementError;
+  if (arguments.length > 1) {
+    totals = first as CohortTotals;
+    record = second!;
+  } else {
+    const x = first as Partial<AddToCohortTotalsInput> | null;
+    if (x === null || typeof x !== "object" || !("totals" in x) || !("record" in x)) throw invalid([], "expected { totals, record }", "invalid_type");
+    totals = x.totals as CohortTotals;
+    record = x.record as CohortSettlementRecord | CohortSettlementError;
+  }
   checkTotals(totals);
   if (isCohortSettlementError(record)) return { ...totals, errors: totals.errors + 1 };
   const r = record as unknown as Record<string, unknown> | null;
@@ -546,8 +875,13 @@ function amountOf(o: Record<string, unknown>, key: string, scale: number, path: 
 /**
  * The totals with amounts as decimal strings, for reports and JSON.
  *
+ * @param totals - Running totals ({@link CohortTotals}).
+ * @returns The same totals with every amount as a decimal string at the currency's scale.
+ * @throws {ValidationError} when the totals are malformed (path named under `totals`).
+ * @category Totals
  * @example
  * ```ts
+ * declare const totals: ReturnType<typeof emptyCohortTotals>;
  * cohortTotalsToJSON(totals).net; // "4560000.00"
  * ```
  */

@@ -47,8 +47,8 @@ const invalid = [
 const events = data("k1-events-crs.json");
 const cohort = readFileSync(join(import.meta.dirname, "..", "..", "examples", "data", "cohort.ndjson"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
 const prepared = lib.prepareCohortSettlement({ contract: k1, plan, asOf: "2026-12-31" });
-const records = cohort.map((p, i) => lib.settleCohortPatient(prepared, p, i + 1)).filter((r) => !lib.isCohortSettlementError(r));
-const totals = records.reduce((t, r) => lib.addToCohortTotals(t, r), lib.emptyCohortTotals(k1.currency));
+const records = cohort.map((p, i) => lib.settleCohortPatient({ settlement: prepared, record: p, index: i + 1 })).filter((r) => !lib.isCohortSettlementError(r));
+const totals = records.reduce((t, r) => lib.addToCohortTotals({ totals: t, record: r }), lib.emptyCohortTotals(k1.currency));
 const split = lib.splitBill({ plan: t5, bill: "100000" });
 
 const results = [

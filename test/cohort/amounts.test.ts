@@ -12,27 +12,27 @@ describe("cohort amounts", () => {
   const events = [{ kind: "infusion", date: "2026-01-15" }];
 
   it("a bill with more decimals than the currency is an error record naming the bill, not a truncated split", () => {
-    const r = settleCohortPatient(prepared, { patientId: "x", events, bill: "100000.005" }, 1);
+    const r = settleCohortPatient({ settlement: prepared, record: { patientId: "x", events, bill: "100000.005" }, index: 1 });
     expect(isCohortSettlementError(r)).toBe(true);
     if (!isCohortSettlementError(r)) return;
     expect(r.error.issues).toEqual([{ path: ["bill"], code: "invalid_decimal", message: '"100000.005" is not a non-negative decimal amount with at most 2 decimals' }]);
-    const ok = settleCohortPatient(prepared, { patientId: "y", events, bill: "100000.5" }, 2);
+    const ok = settleCohortPatient({ settlement: prepared, record: { patientId: "y", events, bill: "100000.5" }, index: 2 });
     expect(!isCohortSettlementError(ok) && ok.split?.bill).toBe("100000.50");
   });
 
   it("records read back from JSON add up like the originals; a sub-minor-unit amount in a record is refused with its path", () => {
-    const record = settleCohortPatient(prepared, { patientId: "p", events }, 1);
-    const direct = cohortTotalsToJSON(addToCohortTotals(emptyCohortTotals("CNY"), record));
+    const record = settleCohortPatient({ settlement: prepared, record: { patientId: "p", events }, index: 1 });
+    const direct = cohortTotalsToJSON(addToCohortTotals({ totals: emptyCohortTotals("CNY"), record }));
     const copy = JSON.parse(JSON.stringify(record));
-    expect(cohortTotalsToJSON(addToCohortTotals(emptyCohortTotals("CNY"), copy))).toEqual(direct);
+    expect(cohortTotalsToJSON(addToCohortTotals({ totals: emptyCohortTotals("CNY"), record: copy }))).toEqual(direct);
     expect(direct.net).toBe("1200000.00"); // K1 all well: 480,000 + 360,000 + 360,000
     // A record in another currency is a currency mismatch before any amount is read at the
     // totals' scale (CNY amounts have 2 decimals, JPY totals would allow none).
-    expect(() => addToCohortTotals(emptyCohortTotals("JPY"), record)).toThrow(DomainError);
+    expect(() => addToCohortTotals({ totals: emptyCohortTotals("JPY"), record })).toThrow(DomainError);
     const bad = JSON.parse(JSON.stringify(record));
     bad.split.layers[1].amount = "1.001";
     try {
-      addToCohortTotals(emptyCohortTotals("CNY"), bad);
+      addToCohortTotals({ totals: emptyCohortTotals("CNY"), record: bad });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);

@@ -31,7 +31,7 @@ for (let i = 0; i < 80; i++) {
   if (i % 6 === 2) events.push({ kind: "relapse", date: `2026-0${month + 1}-15` });
   if (i % 13 === 7) events.push({ kind: "teleport", date: "2026-03-01" }); // an error record
   const record = i % 10 === 3 ? { patientId: `P${i}`, events, patient: { groups: ["subsistence"] } } : { patientId: `P${i}`, events };
-  pool.push(settleCohortPatient(prepared, record, i + 1));
+  pool.push(settleCohortPatient({ settlement: prepared, record, index: i + 1 }));
 }
 const onePass = (records: readonly (CohortSettlementRecord | CohortSettlementError)[]) => records.reduce(addToCohortTotals, emptyCohortTotals("CNY"));
 const whole = onePass(pool);
@@ -113,7 +113,7 @@ describe("mergeCohortTotals: a commutative monoid", () => {
     //   P005 all well → 1,200,000.  Shard {P001, P002} = 2,040,000; shard {P003..P005} = 2,520,000;
     //   merged 4,560,000.
     const lines = readFileSync(join(__dirname, "..", "..", "examples", "data", "cohort.ndjson"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-    const recs = lines.map((p, i) => settleCohortPatient(prepared, p, i + 1));
+    const recs = lines.map((p, i) => settleCohortPatient({ settlement: prepared, record: p, index: i + 1 }));
     const a = onePass(recs.slice(0, 2));
     const b = onePass(recs.slice(2));
     expect(cohortTotalsToJSON(a).net).toBe("2040000.00");

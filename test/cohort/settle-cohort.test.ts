@@ -45,7 +45,7 @@ describe("cohort settlement", () => {
   it("matches the explained paths: net = evaluateContract's net, split = splitBill's split, and layers + patient = bill", () => {
     fc.assert(
       fc.property(patientArb, (p) => {
-        const r = settleCohortPatient(prepared, p, 1) as CohortSettlementRecord;
+        const r = settleCohortPatient({ settlement: prepared, record: p, index: 1 }) as CohortSettlementRecord;
         expect(isCohortSettlementError(r)).toBe(false);
         const ledger = evaluateContract(contract, p.events, "2027-06-30");
         expect(r.contract.net).toBe(ledger.totals.net.toJSON().amount);
@@ -67,9 +67,9 @@ describe("cohort settlement", () => {
     ];
     const out = [];
     let totals = emptyCohortTotals("CNY");
-    for await (const r of settleCohort({ contract, plan, asOf: "2026-12-31" }, patients)) {
+    for await (const r of settleCohort({ settlement: { contract, plan, asOf: "2026-12-31" }, patients })) {
       out.push(r);
-      totals = addToCohortTotals(totals, r);
+      totals = addToCohortTotals({ totals, record: r });
     }
     expect(out.map((r) => r.index)).toEqual([1, 2, 3, 4]);
     expect(out.map((r) => isCohortSettlementError(r))).toEqual([false, true, true, false]);
@@ -89,7 +89,7 @@ describe("cohort settlement", () => {
       for (let i = 0; i < n; i++) yield { patientId: `p${i}`, events: [{ kind: "infusion", date: "2026-01-15" }] };
     }
     let count = 0;
-    for await (const r of settleCohort(prepared, gen(500))) if (!isCohortSettlementError(r)) count++;
+    for await (const r of settleCohort({ settlement: prepared, patients: gen(500) })) if (!isCohortSettlementError(r)) count++;
     expect(count).toBe(500);
   });
 
@@ -97,8 +97,8 @@ describe("cohort settlement", () => {
     expect(() => prepareCohortSettlement({ contract, plan, asOf: "2026-02-30" })).toThrow(ValidationError);
     expect(() => prepareCohortSettlement({ contract, plan: { currency: "CNY", layers: [{ kind: "basic", rate: 2 }] }, asOf: "2026-12-31" })).toThrow(ValidationError);
     expect(() => prepareCohortSettlement({ contract, plan: { ...plan, currency: "USD" }, asOf: "2026-12-31" })).toThrow(DomainError);
-    const r = settleCohortPatient(prepared, { patientId: "x", events: [{ kind: "infusion", date: "2026-01-15" }], bill: "-5" }, 1);
+    const r = settleCohortPatient({ settlement: prepared, record: { patientId: "x", events: [{ kind: "infusion", date: "2026-01-15" }], bill: "-5" }, index: 1 });
     expect(isCohortSettlementError(r) && r.error.issues[0]!.path).toEqual(["bill"]);
-    expect(() => addToCohortTotals(emptyCohortTotals("USD"), settleCohortPatient(prepared, { patientId: "y", events: [{ kind: "infusion", date: "2026-01-15" }] }, 1))).toThrow(DomainError);
+    expect(() => addToCohortTotals({ totals: emptyCohortTotals("USD"), record: settleCohortPatient({ settlement: prepared, record: { patientId: "y", events: [{ kind: "infusion", date: "2026-01-15" }] }, index: 1 }) })).toThrow(DomainError);
   });
 });

@@ -48,9 +48,9 @@ async function viaRecords(patients: unknown[], withPlan: boolean) {
   const prepared = prepareCohortSettlement({ contract, ...(withPlan ? { plan } : {}), asOf: "2026-12-31" });
   let totals = emptyCohortTotals("CNY");
   const records: (CohortSettlementRecord | CohortSettlementError)[] = [];
-  for await (const r of settleCohort(prepared, patients)) {
+  for await (const r of settleCohort({ settlement: prepared, patients })) {
     records.push(r);
-    totals = addToCohortTotals(totals, r);
+    totals = addToCohortTotals({ totals, record: r });
   }
   return { totals, records };
 }

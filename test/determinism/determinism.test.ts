@@ -242,9 +242,9 @@ describe("determinism: cohort (examples/data/cohort.ndjson against K1 and the CA
     const { options, list } = x as { options: api.CohortSettlementOptions; list: unknown[] };
     const out: unknown[] = [];
     let totals = api.emptyCohortTotals("CNY");
-    for await (const r of api.settleCohort(options, list)) {
+    for await (const r of api.settleCohort({ settlement: options, patients: list })) {
       out.push(r);
-      totals = api.addToCohortTotals(totals, r);
+      totals = api.addToCohortTotals({ totals, record: r });
     }
     return { out, totals: api.cohortTotalsToJSON(totals) };
   }, { options: { contract: data("k1-contract.json"), plan: data("cart-layers.json"), asOf: "2027-06-30" }, list: patients });

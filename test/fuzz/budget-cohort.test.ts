@@ -75,20 +75,20 @@ const patients = readFileSync(join(__dirname, "..", "..", "examples", "data", "c
   .filter((l) => l.trim() !== "")
   .map((l) => JSON.parse(l) as unknown);
 const prepared = api.prepareCohortSettlement({ contract, plan, asOf: "2027-06-30" });
-const record = api.settleCohortPatient(prepared, patients[1], 2);
-const collect = async (options: unknown, list: unknown) => {
+const record = api.settleCohortPatient({ settlement: prepared, record: patients[1], index: 2 });
+const collect = async (input: unknown) => {
   const out: unknown[] = [];
-  for await (const r of api.settleCohort(options as api.CohortSettlementOptions, list as unknown[])) out.push(r);
+  for await (const r of api.settleCohort(input as api.SettleCohortInput)) out.push(r);
   return out;
 };
 
 describe("fuzz: cohort", () => {
   entry("cohort", "prepareCohortSettlement", (o) => api.prepareCohortSettlement(o as api.CohortSettlementOptions), [[{ contract, plan, asOf: "2027-06-30" }]]);
-  entry("cohort", "settleCohortPatient", (p, x, i) => api.settleCohortPatient(p as api.PreparedCohortSettlement, x, i as number), [[prepared, patients[1], 2], [prepared, { patientId: "x", events: [{ kind: "infusion", date: "2026-01-15" }], bill: "5000" }, 1]]);
-  entry("cohort", "settleCohort", collect, [[{ contract, plan, asOf: "2027-06-30" }, patients.slice(0, 3)], [prepared, patients.slice(0, 2)]], { async: true, maxCorruptions: 600 });
+  entry("cohort", "settleCohortPatient", (x) => api.settleCohortPatient(x as api.SettleCohortPatientInput), [[{ settlement: prepared, record: patients[1], index: 2 }], [{ settlement: prepared, record: { patientId: "x", events: [{ kind: "infusion", date: "2026-01-15" }], bill: "5000" }, index: 1 }]]);
+  entry("cohort", "settleCohort", collect, [[{ settlement: { contract, plan, asOf: "2027-06-30" }, patients: patients.slice(0, 3) }], [{ settlement: prepared, patients: patients.slice(0, 2) }]], { async: true, maxCorruptions: 600 });
   entry("cohort", "settleCohortTotals", (x) => api.settleCohortTotals(x as api.SettleCohortTotalsInput), [[{ settlement: { contract, plan, asOf: "2027-06-30" }, patients: patients.slice(0, 3) }], [{ settlement: prepared, patients: patients.slice(0, 2), totals: api.emptyCohortTotals("CNY") }]], { async: true, maxCorruptions: 600 });
   entry("cohort", "isCohortSettlementError", (r) => api.isCohortSettlementError(r as api.CohortSettlementRecord), [[record]]);
   entry("cohort", "emptyCohortTotals", (c) => api.emptyCohortTotals(c as string), [["CNY"]]);
-  entry("cohort", "addToCohortTotals", (t, r) => api.addToCohortTotals(t as api.CohortTotals, r as api.CohortSettlementRecord), [[api.emptyCohortTotals("CNY"), record]]);
-  entry("cohort", "cohortTotalsToJSON", (t) => api.cohortTotalsToJSON(t as api.CohortTotals), [[api.addToCohortTotals(api.emptyCohortTotals("CNY"), record)]]);
+  entry("cohort", "addToCohortTotals", (x) => api.addToCohortTotals(x as api.AddToCohortTotalsInput), [[{ totals: api.emptyCohortTotals("CNY"), record }]]);
+  entry("cohort", "cohortTotalsToJSON", (t) => api.cohortTotalsToJSON(t as api.CohortTotals), [[api.addToCohortTotals({ totals: api.emptyCohortTotals("CNY"), record })]]);
 });

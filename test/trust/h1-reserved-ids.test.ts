@@ -27,8 +27,8 @@ describe("H1: reserved layer ids", () => {
     const prepared = prepareCohortSettlement({ contract, plan, asOf: "2027-01-01" });
     let totals = emptyCohortTotals("CNY");
     for (let k = 1; k <= 3; k++) {
-      const record = settleCohortPatient(prepared, { patientId: `p${k}`, events: [{ kind: "infusion", date: "2026-01-01" }], bill: "1000" }, k);
-      totals = addToCohortTotals(totals, record as never);
+      const record = settleCohortPatient({ settlement: prepared, record: { patientId: `p${k}`, events: [{ kind: "infusion", date: "2026-01-01" }], bill: "1000" }, index: k });
+      totals = addToCohortTotals({ totals, record: record as never });
     }
     // per patient: 100, 200, 300, 400 (rates 0.1…0.4 of 1,000); three patients.
     expect(Object.entries(cohortTotalsToJSON(totals).layers)).toEqual([["__proto__", "300.00"], ["constructor", "600.00"], ["toString", "900.00"], ["valueOf", "1200.00"]]);

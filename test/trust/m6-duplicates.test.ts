@@ -8,7 +8,7 @@ const patient = { patientId: "p1", events: [{ kind: "infusion", date: "2026-01-0
 describe("M6: duplicates", () => {
   it("M6: the same patient record twice in a cohort is settled once; the second is an error record naming the first", async () => {
     const out = [];
-    for await (const r of settleCohort({ contract, asOf: "2026-12-31" }, [patient, { patientId: "p2", events: patient.events }, patient])) out.push(r);
+    for await (const r of settleCohort({ settlement: { contract, asOf: "2026-12-31" }, patients: [patient, { patientId: "p2", events: patient.events }, patient] })) out.push(r);
     expect(out.map((r) => (isCohortSettlementError(r) ? `error ${r.index}` : `ok ${r.index}`))).toEqual(["ok 1", "ok 2", "error 3"]);
     const dup = out[2]!;
     expect(isCohortSettlementError(dup) && dup.error).toMatchObject({ code: "INCONSISTENT_INPUT", issues: [{ path: ["patientId"] }], message: 'patient "p1" was already settled at record 1: a cohort settles each patient once' });

@@ -39,7 +39,7 @@ async function onePass(ndjson: string) {
     }
   });
   let totals = emptyCohortTotals("CNY");
-  for await (const r of settleCohort(prepared, records)) totals = addToCohortTotals(totals, r);
+  for await (const r of settleCohort({ settlement: prepared, patients: records })) totals = addToCohortTotals({ totals, record: r });
   return totals;
 }
 
