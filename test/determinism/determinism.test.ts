@@ -17,6 +17,16 @@ function render(value: unknown): string {
   return `${stableJson(value)}\n${JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v))}`;
 }
 
+/** Rule ids of every explanation step (an object with `rule` and `text`) that are not dotted kebab case. */
+function badStepRules(value: unknown, seen = new Set<unknown>()): string[] {
+  if (value === null || typeof value !== "object" || seen.has(value)) return [];
+  seen.add(value);
+  const here = value as Record<string, unknown>;
+  const own = typeof here.rule === "string" && typeof here.text === "string" && !here.rule.split(".").every((s) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s)) ? [here.rule] : [];
+  const children = Array.isArray(value) ? value : ArrayBuffer.isView(value) ? [] : Object.values(here);
+  return [...own, ...children.flatMap((c) => badStepRules(c, seen))];
+}
+
 /** A JSON round trip of a document; typed arrays become plain arrays (the JSON form). */
 function roundTrip<T>(doc: T): T {
   return JSON.parse(stableJson(doc)) as T;
@@ -33,6 +43,7 @@ function deterministic(name: string, run: (input: unknown) => unknown, input: un
     const second = render(await run(input));
     expect(second).toBe(first);
     expect(first).not.toMatch(/\bNaN\b|Infinity/);
+    expect(badStepRules(await run(input)), "explanation rule ids are dotted kebab case").toEqual([]);
     if (options.jsonSafe !== false) expect(render(await run(roundTrip(input)))).toBe(first);
   });
 }
