@@ -23,6 +23,10 @@ export function seriesDate(anchor: string, k: number, intervalMonths: number, da
  * anchoredSeries({ anchor: "2024-02-29", intervalMonths: 24, count: 3 });
  * // ["2026-02-28", "2028-02-29", "2030-02-28"]
  * ```
+ *
+ * @param input - The series: `anchor` (a calendar date), `intervalMonths` (1…1200) and `count` (≥ 1, spanning at most 1200 months).
+ * @throws {ValidationError} when `input` is not an object, `anchor` is not a calendar date, or `intervalMonths` / `count` is out of range (the field path is named).
+ * @category Financing
  */
 export function anchoredSeries(input: { anchor: string; intervalMonths: number; count: number }): string[] {
   if (input === null || typeof input !== "object") throw invalid([], "expected { anchor, intervalMonths, count }", "invalid_type");

@@ -1,6 +1,10 @@
 import { invalid } from "../core/errors.js";
 
-/** An offset from treatment start: whole calendar months, then whole days. */
+/**
+ * An offset from treatment start: whole calendar months, then whole days.
+ *
+ * @category Contract Documents
+ */
 export interface DueOffset {
   readonly months: number;
   readonly days: number;
@@ -21,6 +25,9 @@ function isLeap(year: number): boolean {
  * isCalendarDate("2028-02-29"); // true
  * isCalendarDate("2026-02-29"); // false
  * ```
+ *
+ * @param text - Any value; only a string of the form `YYYY-MM-DD` naming an existing day passes.
+ * @category Contract Documents
  */
 export function isCalendarDate(text: unknown): text is string {
   if (typeof text !== "string" || text.length !== 10) return false;
@@ -120,9 +127,17 @@ export function addDueOffset(input: AddDueOffsetInput): string {
   return addOffset(input.date, input.offset);
 }
 
-/** First year of the supported calendar range (proleptic Gregorian, year 0 = 1 BC). */
+/**
+ * First year of the supported calendar range (proleptic Gregorian, year 0 = 1 BC).
+ *
+ * @category Contract Documents
+ */
 export const MIN_CALENDAR_YEAR = 0;
-/** Last year of the supported calendar range: computed dates past 9999-12-31 are refused. */
+/**
+ * Last year of the supported calendar range: computed dates past 9999-12-31 are refused.
+ *
+ * @category Contract Documents
+ */
 export const MAX_CALENDAR_YEAR = 9999;
 
 function daysInMonth(y: number, m: number): number {

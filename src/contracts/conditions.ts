@@ -55,6 +55,8 @@ export function firstMatch(matchers: readonly EventMatcher[], events: readonly O
  * A patient's events with, for long histories, the positions of each kind: lookups then
  * cost a binary search instead of a scan of the whole history (a per-treated-month
  * contract with tens of thousands of events checks conditions once per line).
+ *
+ * @category Outcome Events
  */
 export interface EventLookup {
   readonly events: readonly OutcomeEvent[];
@@ -241,7 +243,11 @@ export function deadlineDate(spec: DeadlineSpec, start: string, dueDate: (start:
   return spec.by.date;
 }
 
-/** How a deadline stood when it passed. */
+/**
+ * How a deadline stood when it passed.
+ *
+ * @category Outcome Events
+ */
 export interface DeadlineOutcome {
   readonly date: string;
   readonly status: MilestoneStatus;

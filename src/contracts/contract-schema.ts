@@ -14,7 +14,11 @@ export { financingTermSchema } from "./terms/financing.js";
 export { perTreatedMonthTermSchema } from "./terms/per-treated-month.js";
 export { bonusTermSchema, paymentTermSchema, refundTermSchema } from "./terms/registry.js";
 
-/** The period a contract version applies to patients starting treatment in: `[from, to)`; no `to` = open-ended. */
+/**
+ * The period a contract version applies to patients starting treatment in: `[from, to)`; no `to` = open-ended.
+ *
+ * @category Contract Documents
+ */
 export const effectivePeriodSchema = z
   .strictObject({ from: isoDateSchema, to: isoDateSchema.nullable().optional() })
   .refine((p) => p.to === undefined || p.to === null || p.from < p.to, { message: "the effective period must end after it starts", path: ["to"] });
@@ -23,6 +27,8 @@ export const effectivePeriodSchema = z
  * An outcome-based contract for one patient's treatment, as stored JSON. `price` is the
  * total price for `schedule`, the principal for `financing`, and the price per treated
  * month for `perTreatedMonth`.
+ *
+ * @category Contract Documents
  */
 export const contractSchema = z
   .strictObject({
@@ -67,14 +73,24 @@ export const contractSchema = z
     }
   });
 
-/** A contract document as written in JSON (the input of {@link contractSchema}). */
+/**
+ * A contract document as written in JSON (the input of {@link contractSchema}).
+ *
+ * @category Contract Documents
+ */
 export type ContractInput = z.input<typeof contractSchema>;
-/** A contract after schema validation (decimals parsed, defaults filled). */
+/**
+ * A contract after schema validation (decimals parsed, defaults filled).
+ *
+ * @category Contract Documents
+ */
 export type ContractTerms = z.output<typeof contractSchema>;
 
 /**
  * Versions of one contract: each with an effective period; periods may not overlap.
  * A patient is settled under the version in effect on the treatment start date.
+ *
+ * @category Contract Documents
  */
 export const contractVersionsSchema = z
   .strictObject({
@@ -103,5 +119,9 @@ export const contractVersionsSchema = z
     }
   });
 
-/** A versioned contract document as written in JSON. */
+/**
+ * A versioned contract document as written in JSON.
+ *
+ * @category Contract Documents
+ */
 export type ContractVersionsInput = z.input<typeof contractVersionsSchema>;

@@ -8,23 +8,39 @@ import { cohortOutcomeSummarySchema, type CohortRuleSettlement } from "./cohort-
 export { cohortTermSchema, type CohortTermInput } from "./cohort-rules/registry.js";
 export { cohortOutcomeSummarySchema, type CohortOutcomeSummaryInput, type CohortLine } from "./cohort-rules/rule-kind.js";
 
-/** Input of {@link evaluateCohortTerms}. */
+/**
+ * Input of {@link evaluateCohortTerms}.
+ *
+ * @category Cohort Rules
+ */
 export const evaluateCohortTermsInputSchema = z.strictObject({
   terms: z.array(cohortTermSchema).min(1),
   summary: cohortOutcomeSummarySchema,
   rounding: roundingSchema.default("half-up"),
 });
 
-/** Input of {@link evaluateCohortTerms} as the caller writes it. */
+/**
+ * Input of {@link evaluateCohortTerms} as the caller writes it.
+ *
+ * @category Cohort Rules
+ */
 export type EvaluateCohortTermsInput = z.input<typeof evaluateCohortTermsInputSchema>;
 
-/** The settlement of one cohort term. */
+/**
+ * The settlement of one cohort term.
+ *
+ * @category Cohort Rules
+ */
 export interface CohortTermResult extends CohortRuleSettlement {
   readonly termId: string;
   readonly type: CohortTerm["type"];
 }
 
-/** Result of {@link evaluateCohortTerms}. */
+/**
+ * Result of {@link evaluateCohortTerms}.
+ *
+ * @category Cohort Rules
+ */
 export interface CohortEvaluation {
   readonly results: readonly CohortTermResult[];
   readonly explanation: Explanation;
@@ -42,6 +58,11 @@ export interface CohortEvaluation {
  * });
  * r.results[0].totals.net.toString(); // "CNY 800000.00"
  * ```
+ *
+ * @param input - The cohort `terms`, the cohort's outcome `summary` and an optional `rounding`.
+ * @throws {ValidationError} when the input does not match `evaluateCohortTermsInputSchema` (the field path is named, e.g. `terms[0].target`).
+ * @throws {DomainError} INCONSISTENT_INPUT when the summary contradicts itself (responders or non-responders exceeding patients, a patient listed twice, a renegotiated price before its trigger); UNDEFINED_RESULT for a rate over 0 patients.
+ * @category Cohort Rules
  */
 export function evaluateCohortTerms(input: EvaluateCohortTermsInput): CohortEvaluation {
   const parsed = parseInput(evaluateCohortTermsInputSchema, input, "evaluateCohortTerms");

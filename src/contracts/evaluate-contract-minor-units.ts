@@ -7,7 +7,11 @@ import type { LedgerLineKind, MinorUnitLedgerTotals } from "./ledger.js";
 import { namedArguments } from "./evaluate-contract.js";
 import { isParsedContract, isParsedContractVersions, type ParsedContract, type ParsedContractVersions } from "./parse-contract.js";
 
-/** One ledger line of {@link evaluateContractMinorUnits}: amounts in minor units (fen, cents). */
+/**
+ * One ledger line of {@link evaluateContractMinorUnits}: amounts in minor units (fen, cents).
+ *
+ * @category Evaluation
+ */
 export interface MinorUnitLedgerLine {
   readonly date: string;
   readonly kind: LedgerLineKind;
@@ -18,7 +22,11 @@ export interface MinorUnitLedgerLine {
   readonly withheld: bigint;
 }
 
-/** Result of {@link evaluateContractMinorUnits}. */
+/**
+ * Result of {@link evaluateContractMinorUnits}.
+ *
+ * @category Evaluation
+ */
 export interface MinorUnitContractEvaluation {
   readonly contractId: string;
   readonly version: string | null;
@@ -44,10 +52,18 @@ export interface MinorUnitContractEvaluation {
  *
  * @example
  * ```ts
+ * declare const k1Json: unknown;
  * const k1 = parseContract(k1Json);
  * const r = evaluateContractMinorUnits({ contract: k1, events: [{ kind: "infusion", date: "2026-01-15" }], asOf: "2026-12-31" });
  * r.totals.net; // 120000000n (CNY 1,200,000.00)
  * ```
+ *
+ * @param input - Named arguments `{ contract, events, asOf }`, with `contract` made by {@link parseContract} or {@link parseContractVersions}; or, in the positional form, the parsed contract itself.
+ * @param positionalEvents - Positional form only: the patient's outcome events, in date order.
+ * @param positionalAsOf - Positional form only: the as-of date `YYYY-MM-DD`.
+ * @throws {ValidationError} when `contract` was not made by {@link parseContract} / {@link parseContractVersions} (`contract`), `asOf` is not a calendar date (`asOf`), or an event is malformed (`events[i]…`).
+ * @throws {DomainError} EVENT_ORDER when events are out of date order, before treatment start or after death, or there is no treatment start; INCONSISTENT_INPUT for a repeated event or one a condition cannot read; NO_APPLICABLE_TERMS when no contract version is in effect on the treatment start.
+ * @category Evaluation
  */
 export function evaluateContractMinorUnits(
   input: { readonly contract: ParsedContract | ParsedContractVersions; readonly events: unknown; readonly asOf: string } | ParsedContract | ParsedContractVersions,

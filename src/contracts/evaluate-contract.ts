@@ -18,6 +18,8 @@ import {
 /**
  * The inputs of {@link evaluateContract} as one document (for callers that store or
  * queue evaluations): a contract (or versioned contract), the patient's events, an as-of date.
+ *
+ * @category Evaluation
  */
 export const evaluateContractInputSchema = z.strictObject({
   contract: z.unknown(),
@@ -25,10 +27,18 @@ export const evaluateContractInputSchema = z.strictObject({
   asOf: isoDateSchema,
 });
 
-/** A contract as {@link evaluateContract} accepts it: parsed once, or raw JSON. */
+/**
+ * A contract as {@link evaluateContract} accepts it: parsed once, or raw JSON.
+ *
+ * @category Evaluation
+ */
 export type ContractLike = ParsedContract | ParsedContractVersions | unknown;
 
-/** The named arguments of {@link evaluateContract} and {@link evaluateContractMinorUnits}. */
+/**
+ * The named arguments of {@link evaluateContract} and {@link evaluateContractMinorUnits}.
+ *
+ * @category Evaluation
+ */
 export interface EvaluateContractInput {
   readonly contract: ContractLike;
   readonly events: unknown;
@@ -67,6 +77,7 @@ export function namedArguments(first: unknown, events: unknown, asOf: unknown, f
  *
  * @example
  * ```ts
+ * declare const k1: ReturnType<typeof parseContract>;
  * const r = evaluateContract({
  *   contract: k1,
  *   events: [{ kind: "infusion", date: "2026-01-15" }, { kind: "crs", date: "2026-01-20", grade: 2 }],
@@ -74,6 +85,13 @@ export function namedArguments(first: unknown, events: unknown, asOf: unknown, f
  * });
  * r.totals.net.toString(); // "CNY 840000.00"
  * ```
+ *
+ * @param input - Named arguments `{ contract, events, asOf }` (the documented form); or, in the positional form, the contract (parsed or raw JSON).
+ * @param positionalEvents - Positional form only: the patient's outcome events, in date order.
+ * @param positionalAsOf - Positional form only: the as-of date `YYYY-MM-DD`.
+ * @throws {ValidationError} when `asOf` is not a calendar date (`asOf`), a raw contract does not match `contractSchema` / `contractVersionsSchema`, or an event is malformed (the field path is named, e.g. `events[2].date`).
+ * @throws {DomainError} EVENT_ORDER when events are out of date order, before treatment start or after death, or there is no treatment start; INCONSISTENT_INPUT for a repeated event or one a condition cannot read; NO_APPLICABLE_TERMS when no contract version is in effect on the treatment start.
+ * @category Evaluation
  */
 export function evaluateContract(input: EvaluateContractInput | ContractLike, positionalEvents?: unknown, positionalAsOf?: string): ContractEvaluation {
   const { contract, events, asOf } = namedArguments(input, positionalEvents, positionalAsOf, "evaluateContract");

@@ -6,19 +6,37 @@ import { isCalendarDate } from "./calendar.js";
 /**
  * The kinds of dated outcome event a contract can react to. `infusion` and
  * `treatmentStart` both mark day 0 (CAR-T speaks of infusion, drugs of treatment start).
+ *
+ * @category Outcome Events
  */
 export const OUTCOME_EVENT_KINDS = ["treatmentStart", "infusion", "treatedMonth", "assessment", "crs", "progression", "relapse", "seriousAdverseEvent", "death", "improvement"] as const;
 
-/** One of {@link OUTCOME_EVENT_KINDS}. */
+/**
+ * One of {@link OUTCOME_EVENT_KINDS}.
+ *
+ * @category Outcome Events
+ */
 export type OutcomeEventKind = (typeof OUTCOME_EVENT_KINDS)[number];
 
-/** Tumour response categories of an assessment (RECIST-style). */
+/**
+ * Tumour response categories of an assessment (RECIST-style).
+ *
+ * @category Outcome Events
+ */
 export const RESPONSE_CATEGORIES = ["CR", "PR", "SD", "PD"] as const;
 
-/** Complete response, partial response, stable disease, progressive disease. */
+/**
+ * Complete response, partial response, stable disease, progressive disease.
+ *
+ * @category Outcome Events
+ */
 export type ResponseCategory = (typeof RESPONSE_CATEGORIES)[number];
 
-/** A dated outcome event of one patient, as a backend stores it. */
+/**
+ * A dated outcome event of one patient, as a backend stores it.
+ *
+ * @category Outcome Events
+ */
 export interface OutcomeEvent {
   /** A built-in kind, or one the contract declares under `outcomes`. */
   readonly kind: OutcomeEventKind | (string & {});
@@ -46,6 +64,8 @@ const grade = z.number().int().min(1).max(5);
  * ```ts
  * outcomeEventSchema.parse({ kind: "crs", date: "2026-01-20", grade: 2 });
  * ```
+ *
+ * @category Outcome Events
  */
 export const outcomeEventSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("treatmentStart"), ...base }),
@@ -60,7 +80,11 @@ export const outcomeEventSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("improvement"), ...base }),
 ]);
 
-/** The zod schema of a patient's event history: a list of {@link outcomeEventSchema}. */
+/**
+ * The zod schema of a patient's event history: a list of {@link outcomeEventSchema}.
+ *
+ * @category Outcome Events
+ */
 export const outcomeEventsSchema = z.array(outcomeEventSchema);
 
 const KINDS = new Set<string>(OUTCOME_EVENT_KINDS);

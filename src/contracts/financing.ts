@@ -6,6 +6,8 @@ import { D } from "../money/decimal.js";
 /**
  * Input of {@link installmentFinancing}: a principal, a rate per period (0.03 = 3% per
  * period) and a number of periods.
+ *
+ * @category Financing
  */
 export const installmentFinancingInputSchema = z.strictObject({
   principal: nonNegativeMoneySchema,
@@ -14,10 +16,18 @@ export const installmentFinancingInputSchema = z.strictObject({
   rounding: roundingSchema.default("half-up"),
 });
 
-/** Input of {@link installmentFinancing} as the caller writes it. */
+/**
+ * Input of {@link installmentFinancing} as the caller writes it.
+ *
+ * @category Financing
+ */
 export type InstallmentFinancingInput = z.input<typeof installmentFinancingInputSchema>;
 
-/** Result of {@link installmentFinancing}. */
+/**
+ * Result of {@link installmentFinancing}.
+ *
+ * @category Financing
+ */
 export interface InstallmentFinancingResult {
   /** The payment of each period, in order (equal, except for a zero-rate split of an indivisible principal). */
   readonly payments: readonly Money[];
@@ -42,6 +52,10 @@ export interface InstallmentFinancingResult {
  * installmentFinancing({ principal: { amount: "2125000", currency: "USD" }, periodicRate: 0, periods: 5 }).payment;
  * // USD 425000.00
  * ```
+ *
+ * @param input - The `principal` (money), the `periodicRate`, the number of `periods` and an optional `rounding`.
+ * @throws {ValidationError} when the input does not match `installmentFinancingInputSchema` or the principal's currency is unknown (the field path is named, e.g. `principal.currency`).
+ * @category Financing
  */
 export function installmentFinancing(input: InstallmentFinancingInput): InstallmentFinancingResult {
   const { principal, periodicRate, periods, rounding } = parseInput(installmentFinancingInputSchema, input, "installmentFinancing");

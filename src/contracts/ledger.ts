@@ -1,10 +1,18 @@
 import type { Explanation, Step } from "../core/index.js";
 import type { Money } from "../money/index.js";
 
-/** What a ledger line records. Refunds and clawbacks carry negative amounts; withheld lines carry zero. */
+/**
+ * What a ledger line records. Refunds and clawbacks carry negative amounts; withheld lines carry zero.
+ *
+ * @category Ledgers
+ */
 export type LedgerLineKind = "payment" | "bonus" | "withheld" | "refund" | "clawback";
 
-/** The condition that failed and, for a "none" condition, the event that broke it. */
+/**
+ * The condition that failed and, for a "none" condition, the event that broke it.
+ *
+ * @category Ledgers
+ */
 export interface FailedCondition {
   /** The condition in words, e.g. "no CRS since treatment start". */
   readonly condition: string;
@@ -16,7 +24,11 @@ export interface FailedCondition {
   readonly detail?: string;
 }
 
-/** One dated line of a patient's ledger. */
+/**
+ * One dated line of a patient's ledger.
+ *
+ * @category Ledgers
+ */
 export interface LedgerLine {
   /** The date the line takes effect (`YYYY-MM-DD`). */
   readonly date: string;
@@ -35,7 +47,11 @@ export interface LedgerLine {
   readonly explanation: Step;
 }
 
-/** Totals of a ledger; all non-negative except when nothing was paid (then zero). */
+/**
+ * Totals of a ledger; all non-negative except when nothing was paid (then zero).
+ *
+ * @category Ledgers
+ */
 export interface LedgerTotals {
   /** Scheduled and per-month payments made. */
   readonly payments: Money;
@@ -51,7 +67,11 @@ export interface LedgerTotals {
   readonly withheld: Money;
 }
 
-/** {@link LedgerTotals} in integer minor units (fen, cents), as the bulk path reports them. */
+/**
+ * {@link LedgerTotals} in integer minor units (fen, cents), as the bulk path reports them.
+ *
+ * @category Ledgers
+ */
 export interface MinorUnitLedgerTotals {
   readonly payments: bigint;
   readonly bonuses: bigint;
@@ -61,7 +81,11 @@ export interface MinorUnitLedgerTotals {
   readonly withheld: bigint;
 }
 
-/** The result of {@link evaluateContract}: a patient's ledger up to an as-of date. */
+/**
+ * The result of {@link evaluateContract}: a patient's ledger up to an as-of date.
+ *
+ * @category Ledgers
+ */
 export interface ContractEvaluation {
   readonly contractId: string;
   /** The version label of the terms applied, if the contract has one. */

@@ -20,6 +20,8 @@ const PARSED_VERSIONS = Symbol("precision-vbp.parsedContractVersions");
  * A validated contract with everything that does not depend on the patient computed
  * once: installment amounts allocated, amounts in minor units, condition wording.
  * Produced by {@link parseContract}; pass it to {@link evaluateContract} for every patient.
+ *
+ * @category Contract Documents
  */
 export interface ParsedContract {
   readonly [PARSED]: true;
@@ -54,7 +56,11 @@ export interface ParsedContract {
   readonly dueDate: (start: string, offset: DueOffset) => string;
 }
 
-/** Versions of a contract, parsed, sorted by effective date. */
+/**
+ * Versions of a contract, parsed, sorted by effective date.
+ *
+ * @category Contract Documents
+ */
 export interface ParsedContractVersions {
   readonly [PARSED_VERSIONS]: true;
   readonly id: string | null;
@@ -113,9 +119,13 @@ function build(terms: ContractTerms, pathPrefix: (string | number)[]): ParsedCon
  *
  * @example
  * ```ts
+ * declare const json: unknown;
  * isParsedContract(parseContract(json)); // true
  * isParsedContract(json);                // false
  * ```
+ *
+ * @param value - Any value.
+ * @category Contract Documents
  */
 export function isParsedContract(value: unknown): value is ParsedContract {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[PARSED] === true;
@@ -126,8 +136,12 @@ export function isParsedContract(value: unknown): value is ParsedContract {
  *
  * @example
  * ```ts
+ * declare const versions: unknown[];
  * isParsedContractVersions(parseContractVersions({ versions })); // true
  * ```
+ *
+ * @param value - Any value.
+ * @category Contract Documents
  */
 export function isParsedContractVersions(value: unknown): value is ParsedContractVersions {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[PARSED_VERSIONS] === true;
@@ -151,6 +165,10 @@ export function isParsedContractVersions(value: unknown): value is ParsedContrac
  * });
  * k1.payment.type; // "installments"
  * ```
+ *
+ * @param json - The contract document as JSON (returned as it is when already parsed).
+ * @throws {ValidationError} when the document does not match `contractSchema` or its terms contradict each other (the path of every offending field is named, e.g. `payment.installments[1].share`).
+ * @category Contract Documents
  */
 export function parseContract(json: unknown): ParsedContract {
   if (isParsedContract(json)) return json;
@@ -164,11 +182,17 @@ export function parseContract(json: unknown): ParsedContract {
  *
  * @example
  * ```ts
+ * declare const v1: z.input<typeof contractSchema>;
+ * declare const v2: z.input<typeof contractSchema>;
  * const set = parseContractVersions({ versions: [
  *   { ...v1, effective: { from: "2025-01-01", to: "2026-01-01" } },
  *   { ...v2, effective: { from: "2026-01-01" } },
  * ] });
  * ```
+ *
+ * @param json - The versioned contract document `{ versions: [...] }` as JSON (returned as it is when already parsed).
+ * @throws {ValidationError} when the document does not match `contractVersionsSchema`, a version is invalid, or effective periods overlap (the path is named, e.g. `versions[1].effective`).
+ * @category Contract Documents
  */
 export function parseContractVersions(json: unknown): ParsedContractVersions {
   if (isParsedContractVersions(json)) return json;

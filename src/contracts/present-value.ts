@@ -24,13 +24,23 @@ const contractForm = z.strictObject({
  * Input of {@link schedulePresentValue}: either explicit payments with their offsets
  * from treatment start, or a contract whose whole schedule is assumed paid (the
  * "all-well" schedule), plus an annual discount rate.
+ *
+ * @category Financing
  */
 export const schedulePresentValueInputSchema = z.union([paymentsForm, contractForm]);
 
-/** Input of {@link schedulePresentValue} as the caller writes it. */
+/**
+ * Input of {@link schedulePresentValue} as the caller writes it.
+ *
+ * @category Financing
+ */
 export type SchedulePresentValueInput = z.input<typeof schedulePresentValueInputSchema>;
 
-/** Result of {@link schedulePresentValue}. */
+/**
+ * Result of {@link schedulePresentValue}.
+ *
+ * @category Financing
+ */
 export interface SchedulePresentValueResult {
   /** Present value at treatment start, rounded once. */
   readonly presentValue: Money;
@@ -46,8 +56,13 @@ export interface SchedulePresentValueResult {
  *
  * @example
  * ```ts
+ * declare const k3: ReturnType<typeof parseContract>;
  * schedulePresentValue({ contract: k3, annualRate: "0.03" }).presentValue; // USD 367999.97
  * ```
+ *
+ * @param input - The `annualRate` and either a `contract` with a dated schedule or a list of `payments` (amount and due offset).
+ * @throws {ValidationError} when the input does not match `schedulePresentValueInputSchema`, the contract is invalid or not a dated schedule (`contract.payment.type`), or the payments mix currencies (`payments[i].amount.currency`).
+ * @category Financing
  */
 export function schedulePresentValue(input: SchedulePresentValueInput): SchedulePresentValueResult {
   const parsed = parseInput(schedulePresentValueInputSchema, input, "schedulePresentValue");

@@ -19,6 +19,8 @@ import { common, type CohortRuleKind, need, pct, words } from "./rule-kind.js";
  * self-paid, or go to a charity programme); until the assessment is recorded those months
  * are held. `rewardPerPatient` is due for each patient who continues, outside the
  * ceiling, to `rewardPayee` (no default payee).
+ *
+ * @category Cohort Rules
  */
 export const continuationGateRuleSchema = z
   .strictObject({

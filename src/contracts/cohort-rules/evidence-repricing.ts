@@ -10,7 +10,11 @@ import { money, round } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { common, type CohortRuleKind, need, pct, words } from "./rule-kind.js";
 
-/** The bounds corrections C3 gives the superiority uplift (001 「價格上浮10%-15%」), inclusive. */
+/**
+ * The bounds corrections C3 gives the superiority uplift (001 「價格上浮10%-15%」), inclusive.
+ *
+ * @category Cohort Rules
+ */
 export const SUPERIORITY_UPLIFT_RANGE = { min: "0.10", max: "0.15" } as const;
 
 /**
@@ -21,6 +25,8 @@ export const SUPERIORITY_UPLIFT_RANGE = { min: "0.10", max: "0.15" } as const;
  * after the trigger). `ratioDecisions`: new ratios from their `decided` date (an upward
  * finding; the library does not test significance). `superiorityUplift`: u in [0.10, 0.15].
  * `serviceDates`: the dates to price.
+ *
+ * @category Cohort Rules
  */
 export const evidenceRepricingRuleSchema = z
   .strictObject({

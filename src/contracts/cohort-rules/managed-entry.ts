@@ -7,6 +7,8 @@ import { common, need, pct, totals, type CohortLine, type CohortRuleKind, words 
 
 /**
  * `managedEntry` (K11): per-cycle pricing with non-responder refunds, success fee or cost sharing.
+ *
+ * @category Cohort Rules
  */
 export const managedEntryRuleSchema = z.strictObject({
   type: z.literal("managedEntry"),

@@ -7,6 +7,8 @@ import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind,
 /**
  * `outcomeTiers` (K6): the amount is paid at the share of the band the metric falls in
  * (a banded table over [0, 1] with no gap).
+ *
+ * @category Cohort Rules
  */
 export const outcomeTiersRuleSchema = z.strictObject({
   type: z.literal("outcomeTiers"),

@@ -7,6 +7,8 @@ import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind,
 /**
  * `performanceDeduction` (K5): if the metric is below `target` (the target itself passes),
  * `deductionRate` of the amount is deducted.
+ *
+ * @category Cohort Rules
  */
 export const performanceDeductionRuleSchema = z.strictObject({
   type: z.literal("performanceDeduction"),

@@ -8,7 +8,11 @@ import { continuationGateRule } from "./continuation-gate.js";
 import { evidenceRepricingRule } from "./evidence-repricing.js";
 import { managedEntryRule } from "./managed-entry.js";
 
-/** The cohort rule kinds (K5, K6, K8, K9, K11). */
+/**
+ * The cohort rule kinds (K5, K6, K8, K9, K11).
+ *
+ * @category Cohort Rules
+ */
 export const COHORT_RULE_KINDS = [performanceDeductionRule, outcomeTiersRule, continuationGateRule, evidenceRepricingRule, managedEntryRule] as const;
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
@@ -17,12 +21,22 @@ type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in k
  * Cohort-level terms, one of {@link COHORT_RULE_KINDS} by `type`: `performanceDeduction`
  * (K5), `outcomeTiers` (K6), `continuationGate` (K8), `evidenceRepricing` (K9),
  * `managedEntry` (K11). Each kind's schema is documented in its own file.
+ *
+ * @category Cohort Rules
  */
 export const cohortTermSchema = z.discriminatedUnion("type", COHORT_RULE_KINDS.map((k) => k.schema) as SchemasOf<typeof COHORT_RULE_KINDS>);
 
-/** A cohort term as written in JSON. */
+/**
+ * A cohort term as written in JSON.
+ *
+ * @category Cohort Rules
+ */
 export type CohortTermInput = z.input<typeof cohortTermSchema>;
-/** A cohort term after validation. */
+/**
+ * A cohort term after validation.
+ *
+ * @category Cohort Rules
+ */
 export type CohortTerm = z.output<typeof cohortTermSchema>;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -18,6 +18,8 @@ export const metricSchema = z.enum(["orr", "pfsRate"]);
  * A cohort's outcome summary for one settlement period. Rates may be given directly
  * (`orr`, `pfsRate`) or as counts (`responders` / `progressionFree` of `patients`).
  * `amount` is the money at stake in the period (spending, contracted amount).
+ *
+ * @category Cohort Rules
  */
 export const cohortOutcomeSummarySchema = z.strictObject({
   patients: count.optional(),
@@ -49,22 +51,38 @@ export const cohortOutcomeSummarySchema = z.strictObject({
     .optional(),
 });
 
-/** A cohort summary as the caller writes it. */
+/**
+ * A cohort summary as the caller writes it.
+ *
+ * @category Cohort Rules
+ */
 export type CohortOutcomeSummaryInput = z.input<typeof cohortOutcomeSummarySchema>;
-/** A cohort summary after validation. */
+/**
+ * A cohort summary after validation.
+ *
+ * @category Cohort Rules
+ */
 export type CohortOutcomeSummary = z.output<typeof cohortOutcomeSummarySchema>;
 
 /** Fields every cohort rule has: an optional id and label. */
 export const common = { id: z.string().min(1).optional(), label: z.string().min(1).optional() };
 
-/** One money line of a cohort settlement. */
+/**
+ * One money line of a cohort settlement.
+ *
+ * @category Cohort Rules
+ */
 export interface CohortLine {
   readonly kind: "payment" | "deduction" | "refund" | "reward" | "patientShare" | "selfPay" | "held" | "price";
   readonly label: string;
   readonly amount: Money;
 }
 
-/** What a cohort rule's settlement gives, before the evaluator adds the term's id and type. */
+/**
+ * What a cohort rule's settlement gives, before the evaluator adds the term's id and type.
+ *
+ * @category Cohort Rules
+ */
 export interface CohortRuleSettlement {
   readonly currency: string;
   /** The outcome metric used, as an exact decimal string, or null. */
@@ -96,7 +114,11 @@ export interface CohortRuleSettlement {
   readonly explanation: Explanation;
 }
 
-/** A cohort rule kind: its discriminator, schema, and settlement (money and words together). */
+/**
+ * A cohort rule kind: its discriminator, schema, and settlement (money and words together).
+ *
+ * @category Cohort Rules
+ */
 export interface CohortRuleKind<Type extends string, S extends z.ZodType> {
   readonly type: Type;
   readonly schema: S;

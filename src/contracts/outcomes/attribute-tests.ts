@@ -21,6 +21,8 @@ const bound = z.union([z.number(), z.string().max(100)]);
  * ```ts
  * attributeTestSchema.parse({ gte: "9", lt: "12", unit: "g/dL" });
  * ```
+ *
+ * @category Outcome Events
  */
 export const attributeTestSchema = z
   .strictObject({
@@ -43,15 +45,31 @@ export const attributeTestSchema = z
     }
   });
 
-/** The `where` of a matcher: attribute name → test. */
+/**
+ * The `where` of a matcher: attribute name → test.
+ *
+ * @category Outcome Events
+ */
 export const attributeTestsSchema = userRecord(z.string().min(1).max(64), attributeTestSchema);
 
-/** An attribute test as written. */
+/**
+ * An attribute test as written.
+ *
+ * @category Outcome Events
+ */
 export type AttributeTestInput = z.input<typeof attributeTestSchema>;
-/** An attribute test after schema validation. */
+/**
+ * An attribute test after schema validation.
+ *
+ * @category Outcome Events
+ */
 export type AttributeTest = z.output<typeof attributeTestSchema>;
 
-/** A test ready to run on events. */
+/**
+ * A test ready to run on events.
+ *
+ * @category Outcome Events
+ */
 export type ParsedAttributeTest =
   | { readonly name: string; readonly op: "equals"; readonly value: boolean | string | ExactNumber; readonly text: string }
   | { readonly name: string; readonly op: "in"; readonly values: readonly (string | ExactNumber)[]; readonly text: string }

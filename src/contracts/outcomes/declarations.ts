@@ -24,6 +24,8 @@ const optional = { optional: z.boolean().optional(), label: z.string().min(1).ma
  * ```ts
  * outcomeAttributeSchema.parse({ type: "number", unit: "g/dL", min: 0 });
  * ```
+ *
+ * @category Outcome Events
  */
 export const outcomeAttributeSchema = z
   .discriminatedUnion("type", [
@@ -44,7 +46,11 @@ export const outcomeAttributeSchema = z
     if (a.type === "enum" && new Set(a.values).size !== a.values.length) ctx.addIssue({ code: "custom", path: ["values"], message: "enum values must be distinct" });
   });
 
-/** One outcome kind a contract declares: a label and its attributes (none for a plain flag such as `mrdNegative`). */
+/**
+ * One outcome kind a contract declares: a label and its attributes (none for a plain flag such as `mrdNegative`).
+ *
+ * @category Outcome Events
+ */
 export const outcomeKindDeclarationSchema = z.strictObject({
   label: z.string().min(1).max(200).optional(),
   attributes: userRecord(nameSchema("attribute"), outcomeAttributeSchema).optional(),
@@ -59,6 +65,8 @@ export const outcomeKindDeclarationSchema = z.strictObject({
  * ```ts
  * outcomeDeclarationsSchema.parse({ mrdNegative: {}, hospitalisation: { attributes: { days: { type: "integer", min: 0 } } } });
  * ```
+ *
+ * @category Outcome Events
  */
 export const outcomeDeclarationsSchema = userRecord(nameSchema("outcome kind"), outcomeKindDeclarationSchema).superRefine((record, ctx) => {
   for (const kind of Object.keys(record)) {
@@ -68,12 +76,24 @@ export const outcomeDeclarationsSchema = userRecord(nameSchema("outcome kind"), 
 
 const BUILT_IN = new Set<string>(OUTCOME_EVENT_KINDS);
 
-/** An attribute declaration after validation. */
+/**
+ * An attribute declaration after validation.
+ *
+ * @category Outcome Events
+ */
 export type OutcomeAttributeDeclaration = z.output<typeof outcomeAttributeSchema>;
-/** The declarations as written in JSON. */
+/**
+ * The declarations as written in JSON.
+ *
+ * @category Outcome Events
+ */
 export type OutcomeDeclarationsInput = z.input<typeof outcomeDeclarationsSchema>;
 
-/** An attribute ready for checking events: bounds as exact numbers. */
+/**
+ * An attribute ready for checking events: bounds as exact numbers.
+ *
+ * @category Outcome Events
+ */
 export interface ParsedAttribute {
   readonly name: string;
   readonly type: OutcomeAttributeDeclaration["type"];
@@ -86,7 +106,11 @@ export interface ParsedAttribute {
   readonly declaration: OutcomeAttributeDeclaration;
 }
 
-/** One declared outcome kind, ready for checking events. */
+/**
+ * One declared outcome kind, ready for checking events.
+ *
+ * @category Outcome Events
+ */
 export interface ParsedOutcomeKind {
   readonly name: string;
   readonly label: string;
@@ -98,7 +122,11 @@ export interface ParsedOutcomeKind {
   readonly list: readonly ParsedAttribute[];
 }
 
-/** The declared outcome kinds of a contract, by name. */
+/**
+ * The declared outcome kinds of a contract, by name.
+ *
+ * @category Outcome Events
+ */
 export interface ParsedOutcomes {
   readonly kinds: ReadonlyMap<string, ParsedOutcomeKind>;
 }
@@ -147,6 +175,10 @@ export function prepareOutcomes(record: z.output<typeof outcomeDeclarationsSchem
  * const outcomes = parseOutcomeDeclarations({ hospitalisation: { attributes: { days: { type: "integer", min: 0 } } } });
  * outcomes.kinds.has("hospitalisation"); // true
  * ```
+ *
+ * @param json - The outcome declarations, as a contract's `outcomes` field: event kind → its declared attributes.
+ * @throws {ValidationError} when the declarations do not match `outcomeDeclarationsSchema` (the field path is named, e.g. `hospitalisation.attributes.days.type`).
+ * @category Outcome Events
  */
 export function parseOutcomeDeclarations(json: unknown): ParsedOutcomes {
   return prepareOutcomes(parseInput(outcomeDeclarationsSchema, json, "parseOutcomeDeclarations"));

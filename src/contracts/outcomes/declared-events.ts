@@ -9,7 +9,11 @@ import { type ParsedAttribute, type ParsedOutcomeKind, type ParsedOutcomes, pars
 import { compareToBound, exactNumber, exactText } from "./exact-number.js";
 import { didYouMean } from "../../core/parse.js";
 
-/** An event of a declared kind: `{ kind, date, attributes?, note? }`. */
+/**
+ * An event of a declared kind: `{ kind, date, attributes?, note? }`.
+ *
+ * @category Outcome Events
+ */
 export interface DeclaredOutcomeEvent {
   readonly kind: string;
   readonly date: string;
@@ -138,13 +142,21 @@ export function undeclaredKindIssue(outcomes: ParsedOutcomes, kind: unknown, pat
   };
 }
 
-/** The input of {@link validateOutcomeEvents}. */
+/**
+ * The input of {@link validateOutcomeEvents}.
+ *
+ * @category Outcome Events
+ */
 export const validateOutcomeEventsInputSchema = z.strictObject({
   outcomes: z.unknown(),
   events: z.array(z.unknown()).max(1_000_000),
 });
 
-/** Input of {@link validateOutcomeEvents}. */
+/**
+ * Input of {@link validateOutcomeEvents}.
+ *
+ * @category Outcome Events
+ */
 export type ValidateOutcomeEventsInput = z.input<typeof validateOutcomeEventsInputSchema>;
 
 /**
@@ -161,6 +173,10 @@ export type ValidateOutcomeEventsInput = z.input<typeof validateOutcomeEventsInp
  *   events: [{ kind: "hospitalisation", date: "2026-05-02", attributes: { days: 4 } }],
  * }); // returns the events
  * ```
+ *
+ * @param input - The contract's `outcomes` declarations and the `events` to check.
+ * @throws {ValidationError} when the input does not match `validateOutcomeEventsInputSchema`, the declarations are invalid, or an event has an undeclared kind, an unknown or missing attribute, a value of the wrong type or a bad date (the path is named, e.g. `events[2].attributes.days`).
+ * @category Outcome Events
  */
 export function validateOutcomeEvents(input: ValidateOutcomeEventsInput): readonly DeclaredOutcomeEvent[] {
   const { outcomes: raw, events } = parseInput(validateOutcomeEventsInputSchema, input, "validateOutcomeEvents");

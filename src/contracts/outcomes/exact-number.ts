@@ -1,13 +1,17 @@
 // Attribute numbers (lab values, days) are compared exactly: a bound of 9.5 g/dL must
 // not be missed by a binary-float rounding. A number is held as units × 10^-scale.
 
-/** An exact decimal: `units / 10^scale`. */
+/**
+ * An exact decimal: `units / 10^scale`.
+ *
+ * @category Outcome Events
+ */
 export interface ExactNumber {
   readonly units: bigint;
   readonly scale: number;
   /**
    * The double whose shortest numeral is this decimal ("9.5", "0.1", "12"), when there is
-   * one (set by {@link comparableBound}). A JS number `v` then compares with the decimal
+   * one (set by `comparableBound`). A JS number `v` then compares with the decimal
    * exactly as `v` compares with this double: the decimal of `v` (its shortest numeral)
    * and this one lie in the disjoint, ordered rounding intervals of two doubles.
    */

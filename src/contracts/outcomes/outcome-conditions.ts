@@ -127,6 +127,8 @@ function daysApart(r: { first: Dated; last: Dated }): number {
  * not, and an assessment was recorded (a negative result). `notAssessed`: it did not
  * and no assessment was recorded by the deadline; the contract's `ifMissing` then says
  * whether that counts as met or missed.
+ *
+ * @category Outcome Events
  */
 export type MilestoneStatus = "met" | "missed" | "notAssessed";
 

@@ -21,15 +21,25 @@ import { isParsedContract, isParsedContractVersions, type ParsedContract, type P
  * ```ts
  * statementPeriodSchema.parse({ from: "2026-01-01", to: "2026-02-01" });
  * ```
+ *
+ * @category Statements
  */
 export const statementPeriodSchema = z
   .strictObject({ from: isoDateSchema, to: isoDateSchema })
   .refine((p) => p.from < p.to, { message: "a period ends after it starts: to is the first day after the period, so to > from", path: ["to"] });
 
-/** A statement period as written. */
+/**
+ * A statement period as written.
+ *
+ * @category Statements
+ */
 export type StatementPeriod = z.input<typeof statementPeriodSchema>;
 
-/** The figures of a statement, in minor units. */
+/**
+ * The figures of a statement, in minor units.
+ *
+ * @category Statements
+ */
 export interface StatementUnits {
   /** What fell due in the period: paid + withheld (scheduled amounts, whatever their conditions). */
   readonly due: bigint;
@@ -47,7 +57,11 @@ export interface StatementUnits {
   readonly net: bigint;
 }
 
-/** The figures of a statement as Money. */
+/**
+ * The figures of a statement as Money.
+ *
+ * @category Statements
+ */
 export interface StatementTotals {
   readonly due: Money;
   readonly payments: Money;
@@ -104,21 +118,33 @@ function parsedOf(contract: unknown): ParsedContract | ParsedContractVersions {
   return typeof contract === "object" && contract !== null && "versions" in contract ? parseContractVersions(contract) : parseContract(contract);
 }
 
-/** The inputs of {@link patientStatement}. */
+/**
+ * The inputs of {@link patientStatement}.
+ *
+ * @category Statements
+ */
 export const patientStatementInputSchema = z.strictObject({
   contract: z.unknown(),
   events: z.unknown(),
   period: statementPeriodSchema,
 });
 
-/** Input of {@link patientStatement}: a contract (parsed or JSON), one patient's events, a period. */
+/**
+ * Input of {@link patientStatement}: a contract (parsed or JSON), one patient's events, a period.
+ *
+ * @category Statements
+ */
 export interface PatientStatementInput {
   readonly contract: ContractLike;
   readonly events: unknown;
   readonly period: StatementPeriod;
 }
 
-/** One patient's statement for a period. */
+/**
+ * One patient's statement for a period.
+ *
+ * @category Statements
+ */
 export interface PatientStatement {
   readonly contractId: string;
   readonly version: string | null;
@@ -160,6 +186,11 @@ function words(t: StatementTotals): string {
  * });
  * s.totals.paid.toString(); // "CNY 360000.00" (the month-3 milestone, due 2026-04-15)
  * ```
+ *
+ * @param input - The `contract`, the patient's `events` and the `period` `{ from, to }`.
+ * @throws {ValidationError} when the input does not match `patientStatementInputSchema`, or an event is malformed (the field path is named).
+ * @throws {DomainError} EVENT_ORDER, INCONSISTENT_INPUT or NO_APPLICABLE_TERMS as for {@link evaluateContract}.
+ * @category Statements
  */
 export function patientStatement(input: PatientStatementInput): PatientStatement {
   const { contract, events, period } = parseInput(patientStatementInputSchema, input, "patientStatement");
@@ -195,7 +226,11 @@ export function patientStatement(input: PatientStatementInput): PatientStatement
   return { contractId: ledger.contractId, version: ledger.version, currency, period: { from: period.from, to: period.to }, asOf, treatmentStart: ledger.treatmentStart, openingNet, lines, totals, closingNet, explanation: steps };
 }
 
-/** The inputs of {@link cohortStatement}. */
+/**
+ * The inputs of {@link cohortStatement}.
+ *
+ * @category Statements
+ */
 export const cohortStatementInputSchema = z.strictObject({
   contract: z.unknown(),
   patients: z
@@ -204,14 +239,22 @@ export const cohortStatementInputSchema = z.strictObject({
   period: statementPeriodSchema,
 });
 
-/** Input of {@link cohortStatement}: a contract, the patients (`{ id, events }`), a period. */
+/**
+ * Input of {@link cohortStatement}: a contract, the patients (`{ id, events }`), a period.
+ *
+ * @category Statements
+ */
 export interface CohortStatementInput {
   readonly contract: ContractLike;
   readonly patients: readonly { readonly id: string; readonly events: unknown }[];
   readonly period: StatementPeriod;
 }
 
-/** One patient's row of a cohort statement. */
+/**
+ * One patient's row of a cohort statement.
+ *
+ * @category Statements
+ */
 export interface CohortStatementRow {
   readonly id: string;
   readonly version: string | null;
@@ -222,7 +265,11 @@ export interface CohortStatementRow {
   readonly lines: number;
 }
 
-/** A cohort's statement for a period. */
+/**
+ * A cohort's statement for a period.
+ *
+ * @category Statements
+ */
 export interface CohortStatement {
   readonly contractId: string;
   readonly currency: string;
@@ -260,6 +307,11 @@ function prefixed(e: unknown, prefix: readonly (string | number)[]): unknown {
  * });
  * s.totals.paid.toString(); // "CNY 480000.00"
  * ```
+ *
+ * @param input - The `contract`, the cohort's `patients` (id and events each) and the `period` `{ from, to }`.
+ * @throws {ValidationError} when the input does not match `cohortStatementInputSchema`, or a patient's events are malformed (the path is named under `patients[i]`).
+ * @throws {DomainError} INCONSISTENT_INPUT for a repeated patient id (`patients[i].id`); CURRENCY_MISMATCH when patients settle in different currencies; EVENT_ORDER or NO_APPLICABLE_TERMS from a patient's evaluation, with the path under `patients[i]`.
+ * @category Statements
  */
 export function cohortStatement(input: CohortStatementInput): CohortStatement {
   const { contract, patients, period } = parseInput(cohortStatementInputSchema, input, "cohortStatement");

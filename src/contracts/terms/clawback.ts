@@ -14,6 +14,8 @@ import { eventReturnFields, eventTrigger, type ParsedEventReturn, prepareEventRe
  * is accepted as the older name of the same field (one of the two, not both). `cap`, if
  * stated, is the most f may be (K3: 0.5, the CMS "up to 50%"); a larger f is refused at
  * `clawbackFraction`.
+ *
+ * @category Term Kinds
  */
 export const clawbackKindSchema = z
   .strictObject({ type: z.literal("clawback"), ...eventReturnFields, clawbackFraction: returnShareSchema.optional(), share: returnShareSchema.optional(), cap: rateSchema.optional() })
@@ -36,7 +38,11 @@ export const clawbackKindSchema = z
 
 const NONE: ExactShare = { num: 0n, den: 1n, text: "0" };
 
-/** A clawback after parsing. */
+/**
+ * A clawback after parsing.
+ *
+ * @category Term Kinds
+ */
 export type ParsedClawbackTerm = ParsedEventReturn<"clawback">;
 
 /** The `clawback` return kind. */

@@ -3,10 +3,18 @@ import * as z from "zod";
 import type { ReturnTermKind } from "./kind.js";
 import { deadlineReturnFields, deadlineTrigger, type ParsedDeadlineReturn, prepareDeadlineReturn } from "./deadline.js";
 
-/** A clawback on a milestone missed by a deadline. */
+/**
+ * A clawback on a milestone missed by a deadline.
+ *
+ * @category Term Kinds
+ */
 export const deadlineClawbackKindSchema = z.strictObject({ type: z.literal("deadlineClawback"), ...deadlineReturnFields });
 
-/** The `deadlineClawback` return kind. */
+/**
+ * The `deadlineClawback` return kind.
+ *
+ * @category Term Kinds
+ */
 export const deadlineClawbackKind: ReturnTermKind<"deadlineClawback", typeof deadlineClawbackKindSchema, ParsedDeadlineReturn<"deadlineClawback">> = {
   type: "deadlineClawback",
   schema: deadlineClawbackKindSchema,

@@ -5,10 +5,18 @@ import * as z from "zod";
 import type { ReturnTermKind } from "./kind.js";
 import { deadlineReturnFields, deadlineTrigger, type ParsedDeadlineReturn, prepareDeadlineReturn } from "./deadline.js";
 
-/** A refund on a milestone missed by a deadline. */
+/**
+ * A refund on a milestone missed by a deadline.
+ *
+ * @category Term Kinds
+ */
 export const deadlineRefundKindSchema = z.strictObject({ type: z.literal("deadlineRefund"), ...deadlineReturnFields });
 
-/** The `deadlineRefund` return kind. */
+/**
+ * The `deadlineRefund` return kind.
+ *
+ * @category Term Kinds
+ */
 export const deadlineRefundKind: ReturnTermKind<"deadlineRefund", typeof deadlineRefundKindSchema, ParsedDeadlineReturn<"deadlineRefund">> = {
   type: "deadlineRefund",
   schema: deadlineRefundKindSchema,

@@ -25,7 +25,11 @@ export const deadlineReturnFields = {
   base: z.enum(["payments", "paymentsAndBonuses"]).default("payments"),
 };
 
-/** A deadline refund or clawback after parsing. */
+/**
+ * A deadline refund or clawback after parsing.
+ *
+ * @category Term Kinds
+ */
 export interface ParsedDeadlineReturn<T extends "deadlineRefund" | "deadlineClawback"> extends PreparedReturn {
   readonly kind: T;
   readonly type: T;

@@ -13,6 +13,8 @@ import { conditionSchema, dueOffsetSchema } from "./schemas.js";
  * payments at `periodicRate`, one every `intervalMonths`, the first at `firstDue`
  * (default one interval after start). `conditions` apply to every payment, so a
  * condition such as "no progression" stops the payments at failure.
+ *
+ * @category Term Kinds
  */
 export const financingTermSchema = z.strictObject({
   type: z.literal("financing"),
@@ -28,7 +30,11 @@ export const financingTermSchema = z.strictObject({
   conditions: z.array(conditionSchema).default([]),
 });
 
-/** A financing term after parsing: the annuity's payments as dated installments. */
+/**
+ * A financing term after parsing: the annuity's payments as dated installments.
+ *
+ * @category Term Kinds
+ */
 export interface ParsedFinancing {
   readonly kind: "financing";
   readonly type: "installments";

@@ -7,7 +7,11 @@ import { checkConditions } from "../conditions.js";
 import { because, type DraftWords, failed, type ParsedCondition, type PayingTermKind, parseConditions, unitsAt } from "./kind.js";
 import { conditionSchema, dueOffsetSchema } from "./schemas.js";
 
-/** A lump-sum bonus on top of the price, due at an offset if its conditions hold. */
+/**
+ * A lump-sum bonus on top of the price, due at an offset if its conditions hold.
+ *
+ * @category Term Kinds
+ */
 export const fixedBonusTermSchema = z.strictObject({
   type: z.literal("fixed"),
   id: z.string().min(1).optional(),
@@ -20,7 +24,11 @@ export const fixedBonusTermSchema = z.strictObject({
   conditions: z.array(conditionSchema).default([]),
 });
 
-/** A fixed bonus after parsing. */
+/**
+ * A fixed bonus after parsing.
+ *
+ * @category Term Kinds
+ */
 export interface ParsedFixedBonus {
   readonly kind: "fixed";
   readonly type: "fixed";

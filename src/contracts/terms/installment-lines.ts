@@ -6,7 +6,11 @@ import { checkConditions } from "../conditions.js";
 import { because, type DraftContext, failed, type ParsedCondition } from "./kind.js";
 import type { ExactShare } from "./schemas.js";
 
-/** One scheduled payment with its amount already allocated. */
+/**
+ * One scheduled payment with its amount already allocated.
+ *
+ * @category Term Kinds
+ */
 export interface ParsedInstallment {
   readonly id: string;
   readonly label: string;

@@ -17,13 +17,21 @@ import type { ParsedOutcomes } from "../outcomes/declarations.js";
 import { type MatcherTerms, prepareMatcher } from "../outcomes/matchers.js";
 import type { Dec } from "../../money/index.js";
 
-/** The words of a ledger line: its sentence and the inputs it names. */
+/**
+ * The words of a ledger line: its sentence and the inputs it names.
+ *
+ * @category Term Kinds
+ */
 export interface DraftWords {
   readonly text: string;
   readonly inputs: Record<string, string | number | readonly string[]>;
 }
 
-/** One ledger line before it becomes Money: amounts in minor units, words on demand. */
+/**
+ * One ledger line before it becomes Money: amounts in minor units, words on demand.
+ *
+ * @category Term Kinds
+ */
 export interface Draft {
   readonly date: string;
   readonly kind: LedgerLineKind;
@@ -37,7 +45,11 @@ export interface Draft {
   readonly seq: number;
 }
 
-/** A condition ready for evaluation, with its human wording ("no CRS since treatment start"). */
+/**
+ * A condition ready for evaluation, with its human wording ("no CRS since treatment start").
+ *
+ * @category Term Kinds
+ */
 export type ParsedCondition =
   | { readonly type: "none" | "some"; readonly events: readonly EventMatcher[]; readonly within: DueOffset | null; readonly label: string }
   | {
@@ -63,7 +75,11 @@ export type ParsedCondition =
     }
   | { readonly type: "byDeadline"; readonly spec: DeadlineSpec; readonly within: null; readonly label: string };
 
-/** What a kind may use while it is prepared (once per contract). */
+/**
+ * What a kind may use while it is prepared (once per contract).
+ *
+ * @category Term Kinds
+ */
 export interface PrepareContext {
   readonly currency: string;
   readonly scale: number;
@@ -82,13 +98,21 @@ export interface PrepareContext {
   readonly outcomes: ParsedOutcomes;
 }
 
-/** A treated month that was paid: its ordinal among paid months and its date. */
+/**
+ * A treated month that was paid: its ordinal among paid months and its date.
+ *
+ * @category Term Kinds
+ */
 export interface PaidMonth {
   readonly ordinal: number;
   readonly date: string;
 }
 
-/** What a kind sees while it drafts one patient's ledger. */
+/**
+ * What a kind sees while it drafts one patient's ledger.
+ *
+ * @category Term Kinds
+ */
 export interface DraftContext {
   readonly contract: ParsedContract;
   readonly start: string;
@@ -111,7 +135,11 @@ export interface DraftContext {
   readonly returns: { readonly term: PreparedReturn; readonly trigger: (ctx: DraftContext) => ReturnTrigger | null }[];
 }
 
-/** A prepared term as kept in a {@link ParsedContract}: it names its kind. */
+/**
+ * A prepared term as kept in a {@link ParsedContract}: it names its kind.
+ *
+ * @category Term Kinds
+ */
 export interface PreparedTerm {
   /** The `type` of the kind that prepared it (the registry key in its slot). */
   readonly kind: string;
@@ -120,6 +148,8 @@ export interface PreparedTerm {
 /**
  * A kind that pays: the contract's payment (`schedule`, `financing`, `perTreatedMonth`)
  * or a bonus (`fixed`, `perTreatedMonth`). `type` is its discriminator in the document.
+ *
+ * @category Term Kinds
  */
 export interface PayingTermKind<Type extends string, S extends z.ZodType, P extends PreparedTerm> {
   readonly type: Type;
@@ -132,7 +162,11 @@ export interface PayingTermKind<Type extends string, S extends z.ZodType, P exte
   draft(term: P, ctx: DraftContext): void;
 }
 
-/** What triggered a refund or clawback: an event (or a dated fact standing for one). */
+/**
+ * What triggered a refund or clawback: an event (or a dated fact standing for one).
+ *
+ * @category Term Kinds
+ */
 export interface ReturnTrigger {
   readonly kind: string;
   readonly date: string;
@@ -142,7 +176,11 @@ export interface ReturnTrigger {
   readonly cause?: string;
 }
 
-/** A prepared refund or clawback: every such kind returns a share of what was paid. */
+/**
+ * A prepared refund or clawback: every such kind returns a share of what was paid.
+ *
+ * @category Term Kinds
+ */
 export interface PreparedReturn extends PreparedTerm {
   readonly type: string;
   readonly id: string;
@@ -158,6 +196,8 @@ export interface PreparedReturn extends PreparedTerm {
 /**
  * A kind that returns money (refund, clawback): it says when it is triggered; the
  * amounts of all triggered terms are settled together (terms/returns.ts), rounded once.
+ *
+ * @category Term Kinds
  */
 export interface ReturnTermKind<Type extends string, S extends z.ZodType, P extends PreparedReturn> {
   readonly type: Type;
@@ -286,7 +326,11 @@ export function because(f: FailedCondition): string {
   return `"${f.condition}" did not hold (no such event recorded)`;
 }
 
-/** A deadline ready for evaluation: its date rule, milestone and assessment. */
+/**
+ * A deadline ready for evaluation: its date rule, milestone and assessment.
+ *
+ * @category Term Kinds
+ */
 export interface DeadlineSpec {
   readonly by: { readonly offset: DueOffset } | { readonly date: string };
   /** The deadline in words: "24 months after treatment start", "2027-06-30". */

@@ -8,7 +8,11 @@ import { deadlineDate, type DeadlineSpec, deadlineStatus, prepareDeadlineSpec } 
 import { type PayingTermKind, unitsAt } from "./kind.js";
 import { deadlineFields } from "./schemas.js";
 
-/** A bonus for a milestone met by a deadline. */
+/**
+ * A bonus for a milestone met by a deadline.
+ *
+ * @category Term Kinds
+ */
 export const milestoneBonusTermSchema = z.strictObject({
   type: z.literal("milestone"),
   id: z.string().min(1).optional(),
@@ -17,7 +21,11 @@ export const milestoneBonusTermSchema = z.strictObject({
   amount: nonNegativeAmountSchema,
 });
 
-/** A milestone bonus after parsing. */
+/**
+ * A milestone bonus after parsing.
+ *
+ * @category Term Kinds
+ */
 export interface ParsedMilestoneBonus {
   readonly kind: "milestone";
   readonly type: "milestone";
@@ -27,7 +35,11 @@ export interface ParsedMilestoneBonus {
   readonly spec: DeadlineSpec;
 }
 
-/** The `milestone` bonus kind. */
+/**
+ * The `milestone` bonus kind.
+ *
+ * @category Term Kinds
+ */
 export const milestoneBonusKind: PayingTermKind<"milestone", typeof milestoneBonusTermSchema, ParsedMilestoneBonus> = {
   type: "milestone",
   schema: milestoneBonusTermSchema,

@@ -27,6 +27,8 @@ import { dueOffsetSchema, type EventMatcher as PreparedMatcher, eventMatcherSche
  * first assessment by `by`: a `responder` is paid (at the result with `pay: "atResult"`,
  * as given with `"upfront"`), a non-responder's cycles are not paid (or, upfront,
  * refunded at `nonResponderRefund`); `ifMissing` says how a missing assessment counts.
+ *
+ * @category Term Kinds
  */
 export const perCycleTermSchema = z.strictObject({
   type: z.literal("perCycle"),
@@ -49,7 +51,11 @@ export const perCycleTermSchema = z.strictObject({
     .optional(),
 });
 
-/** A per-cycle payment ready for evaluation. */
+/**
+ * A per-cycle payment ready for evaluation.
+ *
+ * @category Term Kinds
+ */
 export interface ParsedPerCycle {
   readonly kind: "perCycle";
   readonly type: "perCycle";
@@ -71,7 +77,11 @@ export interface ParsedPerCycle {
   };
 }
 
-/** The `perCycle` payment kind. */
+/**
+ * The `perCycle` payment kind.
+ *
+ * @category Term Kinds
+ */
 export const perCycleKind: PayingTermKind<"perCycle", typeof perCycleTermSchema, ParsedPerCycle> = {
   type: "perCycle",
   schema: perCycleTermSchema,

@@ -13,6 +13,8 @@ import { conditionSchema, dueOffsetSchema } from "./schemas.js";
  * A per-treated-month bonus (K4): at `assessAt` the conditions are checked; if they
  * hold, every treated month from `fromMonth` on earns `amount` — and, when
  * `retroactive`, the earlier months too.
+ *
+ * @category Term Kinds
  */
 export const perTreatedMonthBonusTermSchema = z.strictObject({
   type: z.literal("perTreatedMonth"),
@@ -25,7 +27,11 @@ export const perTreatedMonthBonusTermSchema = z.strictObject({
   retroactive: z.boolean().default(false),
 });
 
-/** A per-treated-month bonus after parsing. */
+/**
+ * A per-treated-month bonus after parsing.
+ *
+ * @category Term Kinds
+ */
 export interface ParsedPerTreatedMonthBonus {
   readonly kind: "perTreatedMonth";
   readonly type: "perTreatedMonth";

@@ -8,6 +8,8 @@ import { type EventMatcher, eventMatcherSchema } from "./schemas.js";
 /**
  * Per-treated-month pricing (K4): every `treatedMonth` event is paid at the price. The
  * first `stopOn` event stops treatment: later treated months are not paid (withheld).
+ *
+ * @category Term Kinds
  */
 export const perTreatedMonthTermSchema = z.strictObject({
   type: z.literal("perTreatedMonth"),
@@ -15,7 +17,11 @@ export const perTreatedMonthTermSchema = z.strictObject({
   maxMonths: z.number().int().min(1).max(1200).optional(),
 });
 
-/** A per-treated-month payment after parsing. */
+/**
+ * A per-treated-month payment after parsing.
+ *
+ * @category Term Kinds
+ */
 export interface ParsedPerTreatedMonth {
   readonly kind: "perTreatedMonth";
   readonly type: "perTreatedMonth";

@@ -5,10 +5,18 @@ import * as z from "zod";
 import type { ReturnTermKind } from "./kind.js";
 import { eventReturnFields, eventTrigger, type ParsedEventReturn, prepareEventReturn, returnShareSchema } from "./returns.js";
 
-/** A refund: `share` (a decimal or an exact fraction) of what was paid is returned from the first `trigger` event on. */
+/**
+ * A refund: `share` (a decimal or an exact fraction) of what was paid is returned from the first `trigger` event on.
+ *
+ * @category Term Kinds
+ */
 export const refundKindSchema = z.strictObject({ type: z.literal("refund"), ...eventReturnFields, share: returnShareSchema });
 
-/** A refund after parsing. */
+/**
+ * A refund after parsing.
+ *
+ * @category Term Kinds
+ */
 export type ParsedRefundTerm = ParsedEventReturn<"refund">;
 
 /** The `refund` return kind. */

@@ -17,7 +17,11 @@ import { milestoneBonusKind } from "./milestone-bonus.js";
 import { deadlineRefundKind } from "./deadline-refund.js";
 import { deadlineClawbackKind } from "./deadline-clawback.js";
 
-/** How the contract's price is paid (`payment`): exactly one of these kinds. */
+/**
+ * How the contract's price is paid (`payment`): exactly one of these kinds.
+ *
+ * @category Term Kinds
+ */
 export const PAYMENT_KINDS = [
   scheduleKind,
   financingKind,
@@ -25,14 +29,22 @@ export const PAYMENT_KINDS = [
   perCycleKind,
 ] as const;
 
-/** Bonuses on top of the price (`bonuses[]`). */
+/**
+ * Bonuses on top of the price (`bonuses[]`).
+ *
+ * @category Term Kinds
+ */
 export const BONUS_KINDS = [
   fixedBonusKind,
   perTreatedMonthBonusKind,
   milestoneBonusKind,
 ] as const;
 
-/** Refunds and clawbacks (`refunds[]`): each returns a share of what was paid once triggered. */
+/**
+ * Refunds and clawbacks (`refunds[]`): each returns a share of what was paid once triggered.
+ *
+ * @category Term Kinds
+ */
 export const RETURN_KINDS = [
   refundKind,
   clawbackKind,
@@ -42,14 +54,22 @@ export const RETURN_KINDS = [
 
 type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-/** The prepared form a term kind produces (its `prepare` result). */
+/**
+ * The prepared form a term kind produces (its `prepare` result).
+ *
+ * @category Term Kinds
+ */
 export type PreparedOf<K> = K extends PayingTermKind<string, any, infer P> ? P : K extends ReturnTermKind<string, any, infer P> ? P : never;
 
 function schemasOf<T extends readonly { schema: z.ZodType }[]>(kinds: T): SchemasOf<T> {
   return kinds.map((k) => k.schema) as SchemasOf<T>;
 }
 
-/** How the contract's price is paid: one of {@link PAYMENT_KINDS}, by `type`. */
+/**
+ * How the contract's price is paid: one of {@link PAYMENT_KINDS}, by `type`.
+ *
+ * @category Term Kinds
+ */
 export const paymentTermSchema = z.discriminatedUnion("type", schemasOf(PAYMENT_KINDS));
 
 /**
@@ -57,6 +77,8 @@ export const paymentTermSchema = z.discriminatedUnion("type", schemasOf(PAYMENT_
  * hold. `perTreatedMonth` (K4): at `assessAt` the conditions are checked; if they hold,
  * every treated month from `fromMonth` on earns `amount` — and, when `retroactive`,
  * the earlier months too.
+ *
+ * @category Term Kinds
  */
 export const bonusTermSchema = z.discriminatedUnion("type", schemasOf(BONUS_KINDS));
 
@@ -65,14 +87,28 @@ export const bonusTermSchema = z.discriminatedUnion("type", schemasOf(BONUS_KIND
  * start, if given), `share` of what has been paid is returned, dated on the event —
  * and the same share of anything paid afterwards. `base` says whether bonuses count.
  * The shares of all refund terms of a contract may not exceed 1 together.
+ *
+ * @category Term Kinds
  */
 export const refundTermSchema = z.discriminatedUnion("type", schemasOf(RETURN_KINDS));
 
-/** How the price is paid, after parsing (one of the payment kinds' prepared forms). */
+/**
+ * How the price is paid, after parsing (one of the payment kinds' prepared forms).
+ *
+ * @category Term Kinds
+ */
 export type ParsedPayment = PreparedOf<(typeof PAYMENT_KINDS)[number]>;
-/** A bonus ready for evaluation. */
+/**
+ * A bonus ready for evaluation.
+ *
+ * @category Term Kinds
+ */
 export type ParsedBonus = PreparedOf<(typeof BONUS_KINDS)[number]>;
-/** A refund or clawback ready for evaluation. */
+/**
+ * A refund or clawback ready for evaluation.
+ *
+ * @category Term Kinds
+ */
 export type ParsedRefund = PreparedOf<(typeof RETURN_KINDS)[number]>;
 
 function lookup<K extends { type: string }>(kinds: readonly K[], slot: string): (type: string) => K {

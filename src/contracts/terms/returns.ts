@@ -27,7 +27,11 @@ export const eventReturnFields = {
 /** The share a refund returns: a decimal or an exact fraction in [0, 1]. */
 export const returnShareSchema = shareSchema;
 
-/** An event-triggered return term after parsing. */
+/**
+ * An event-triggered return term after parsing.
+ *
+ * @category Term Kinds
+ */
 export interface ParsedEventReturn<T extends "refund" | "clawback"> extends PreparedReturn {
   readonly kind: T;
   readonly type: T;

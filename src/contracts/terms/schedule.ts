@@ -6,7 +6,11 @@ import { type PayingTermKind, parseConditions } from "./kind.js";
 import { draftInstallments, installmentsTotal, type ParsedInstallment } from "./installment-lines.js";
 import { conditionSchema, dueOffsetSchema, exactText, isExactShare, shareSchema, shareWords, sumShares } from "./schemas.js";
 
-/** One installment or milestone of a price: its share, when it falls due, and the conditions it is paid on. */
+/**
+ * One installment or milestone of a price: its share, when it falls due, and the conditions it is paid on.
+ *
+ * @category Term Kinds
+ */
 export const installmentTermSchema = z.strictObject({
   /** A stable identifier of the installment, used in ledger lines; defaults to its position. */
   id: z.string().min(1).optional(),
@@ -20,7 +24,11 @@ export const installmentTermSchema = z.strictObject({
   conditions: z.array(conditionSchema).default([]),
 });
 
-/** Milestones / installments: shares of the price (summing to exactly 1) due at offsets, each with conditions. */
+/**
+ * Milestones / installments: shares of the price (summing to exactly 1) due at offsets, each with conditions.
+ *
+ * @category Term Kinds
+ */
 export const scheduleTermSchema = z
   .strictObject({
     type: z.literal("schedule"),
@@ -37,7 +45,11 @@ export const scheduleTermSchema = z
     }
   });
 
-/** A schedule after parsing: the installments with their amounts allocated from the price. */
+/**
+ * A schedule after parsing: the installments with their amounts allocated from the price.
+ *
+ * @category Term Kinds
+ */
 export interface ParsedSchedule {
   readonly kind: "schedule";
   readonly type: "installments";

@@ -16,6 +16,8 @@ const eventKindSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error
 /**
  * When something falls due, counted from treatment start: whole calendar months, then
  * whole days (`{ "months": 3 }`, `{ "days": 30 }`). Month arithmetic clamps to month end.
+ *
+ * @category Term Kinds
  */
 export const dueOffsetSchema = z
   .strictObject({
@@ -30,6 +32,8 @@ export const dueOffsetSchema = z
  * Which events a condition or trigger looks for: a kind (`"death"`), or a kind with a
  * minimum grade (`{ "kind": "crs", "minGrade": 3 }`) or a set of responses
  * (`{ "kind": "assessment", "responses": ["CR", "PR"] }`).
+ *
+ * @category Term Kinds
  */
 export const eventMatcherSchema = z
   .union([
@@ -70,13 +74,25 @@ const basicConditionSchema = z.strictObject({
   label: z.string().min(1).optional(),
 });
 
-/** `count`: at least / at most so many matching events (outcomes/condition-kinds.ts). */
+/**
+ * `count`: at least / at most so many matching events (outcomes/condition-kinds.ts).
+ *
+ * @category Term Kinds
+ */
 export const countConditionSchema = countConditionSchemaOf({ matcher: eventMatcherSchema, offset: dueOffsetSchema });
 
-/** `sustained`: a state held for a span, evidenced by a run of assessments (outcomes/condition-kinds.ts). */
+/**
+ * `sustained`: a state held for a span, evidenced by a run of assessments (outcomes/condition-kinds.ts).
+ *
+ * @category Term Kinds
+ */
 export const sustainedConditionSchema = sustainedConditionSchemaOf({ matcher: eventMatcherSchema, offset: dueOffsetSchema });
 
-/** A milestone: what should have happened by a deadline (any condition but a deadline itself). */
+/**
+ * A milestone: what should have happened by a deadline (any condition but a deadline itself).
+ *
+ * @category Term Kinds
+ */
 export const milestoneSchema = z.discriminatedUnion("type", [basicConditionSchema, countConditionSchema, sustainedConditionSchema]);
 
 /**
@@ -94,6 +110,8 @@ export const deadlineFields = {
 /**
  * `byDeadline`: holds when the milestone counted as met at its deadline (terms/deadline.ts);
  * checked on a date on or after the deadline — "no response by day 30 → no payment".
+ *
+ * @category Term Kinds
  */
 export const byDeadlineConditionSchema = z.strictObject({ type: z.literal("byDeadline"), ...deadlineFields, label: z.string().min(1).optional() });
 
@@ -104,17 +122,35 @@ export const byDeadlineConditionSchema = z.strictObject({ type: z.literal("byDea
  * `some`: at least one happened (improvement recorded, response CR/PR seen). `count`:
  * the number of matching events is within `atLeast` / `atMost`. `sustained`: a state
  * held for a span. `byDeadline`: a milestone met by a deadline.
+ *
+ * @category Term Kinds
  */
 export const conditionSchema = z.discriminatedUnion("type", [basicConditionSchema, countConditionSchema, sustainedConditionSchema, byDeadlineConditionSchema]);
 
-/** A condition after validation. */
+/**
+ * A condition after validation.
+ *
+ * @category Term Kinds
+ */
 export type ConditionTerms = z.output<typeof conditionSchema>;
-/** A milestone after validation. */
+/**
+ * A milestone after validation.
+ *
+ * @category Term Kinds
+ */
 export type MilestoneTerms = z.output<typeof milestoneSchema>;
-/** An event matcher after validation; `tests` (a declared kind's attribute tests) and `text` are added when the contract is parsed. */
+/**
+ * An event matcher after validation; `tests` (a declared kind's attribute tests) and `text` are added when the contract is parsed.
+ *
+ * @category Term Kinds
+ */
 export type EventMatcher = z.output<typeof eventMatcherSchema> & { readonly tests?: readonly ParsedAttributeTest[]; readonly text?: string };
 
-/** A share of an amount as an exact fraction num / den (den > 0), with the text it was written as. */
+/**
+ * A share of an amount as an exact fraction num / den (den > 0), with the text it was written as.
+ *
+ * @category Term Kinds
+ */
 export interface ExactShare {
   readonly num: bigint;
   readonly den: bigint;
@@ -134,6 +170,8 @@ function gcd(a: bigint, b: bigint): bigint {
  * A share in [0, 1], exactly: a decimal (`"0.25"`, `0.4`) or a fraction of whole numbers
  * (`"1/3"`), so three equal tranches are written `"1/3"` rather than a rounded
  * 0.3333333333. `"1/0"` and shares above 1 are refused at the field.
+ *
+ * @category Term Kinds
  */
 export const shareSchema = z.union([z.string(), z.number()]).transform((v, ctx): ExactShare => {
   if (typeof v === "string" && v.includes("/")) {
