@@ -20,8 +20,11 @@ import {
  * queue evaluations): a contract (or versioned contract), the patient's events, an as-of date.
  */
 export const evaluateContractInputSchema = z.strictObject({
+  /** The contract or versioned contract, as JSON or already parsed. */
   contract: z.unknown(),
+  /** The patient's dated outcome events, treatment start first. */
   events: outcomeEventsSchema,
+  /** The as-of date (YYYY-MM-DD); events dated after it are ignored. */
   asOf: isoDateSchema,
 });
 
