@@ -4,7 +4,11 @@ import type { ReturnTermKind } from "./kind.js";
 import { deadlineReturnFields, deadlineTrigger, type ParsedDeadlineReturn, prepareDeadlineReturn } from "./deadline.js";
 
 /** A clawback on a milestone missed by a deadline. */
-export const deadlineClawbackKindSchema = z.strictObject({ type: z.literal("deadlineClawback"), ...deadlineReturnFields });
+export const deadlineClawbackKindSchema = z.strictObject({
+  /** Return kind `deadlineClawback`: a clawback (追回) when a milestone is missed by its deadline. */
+  type: z.literal("deadlineClawback"),
+  ...deadlineReturnFields,
+});
 
 /** The `deadlineClawback` return kind. */
 export const deadlineClawbackKind: ReturnTermKind<"deadlineClawback", typeof deadlineClawbackKindSchema, ParsedDeadlineReturn<"deadlineClawback">> = {

@@ -6,7 +6,11 @@ import type { ReturnTermKind } from "./kind.js";
 import { deadlineReturnFields, deadlineTrigger, type ParsedDeadlineReturn, prepareDeadlineReturn } from "./deadline.js";
 
 /** A refund on a milestone missed by a deadline. */
-export const deadlineRefundKindSchema = z.strictObject({ type: z.literal("deadlineRefund"), ...deadlineReturnFields });
+export const deadlineRefundKindSchema = z.strictObject({
+  /** Return kind `deadlineRefund`: a refund (退还) when a milestone is missed by its deadline. */
+  type: z.literal("deadlineRefund"),
+  ...deadlineReturnFields,
+});
 
 /** The `deadlineRefund` return kind. */
 export const deadlineRefundKind: ReturnTermKind<"deadlineRefund", typeof deadlineRefundKindSchema, ParsedDeadlineReturn<"deadlineRefund">> = {

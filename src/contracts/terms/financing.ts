@@ -15,6 +15,7 @@ import { conditionSchema, dueOffsetSchema } from "./schemas.js";
  * condition such as "no progression" stops the payments at failure.
  */
 export const financingTermSchema = z.strictObject({
+  /** Payment type `financing` (分期付款 as an annuity, K12): the price is repaid in equal payments. */
   type: z.literal("financing"),
   /** The interest rate per period, in [0, 1] (0.03 = 3 % a period). */
   periodicRate: rateSchema,

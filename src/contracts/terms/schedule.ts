@@ -23,6 +23,7 @@ export const installmentTermSchema = z.strictObject({
 /** Milestones / installments: shares of the price (summing to exactly 1) due at offsets, each with conditions. */
 export const scheduleTermSchema = z
   .strictObject({
+    /** Payment type `schedule` (分期付款 / 里程碑付款): installments or milestones as shares of the price. */
     type: z.literal("schedule"),
     /** The installments or milestones, in any order. */
     installments: z.array(installmentTermSchema).min(1),
