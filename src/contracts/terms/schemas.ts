@@ -35,11 +35,13 @@ export const eventMatcherSchema = z
   .union([
     eventKindSchema,
     z.strictObject({
+      /** The event kind matched: a built-in kind (`crs`, `assessment`, `death` …) or one the contract declares under `outcomes`. */
       kind: eventKindSchema,
       /** The lowest grade that counts (crs and seriousAdverseEvent only). */
       minGrade: z.number().int().min(1).max(5).optional(),
       /** The response categories that count (assessment events only). */
       responses: z.array(z.enum(RESPONSE_CATEGORIES)).min(1).optional(),
+      /** Tests on the attributes of a declared kind's event, by attribute name; all must pass. */
       where: attributeTestsSchema.optional(),
     }),
   ])
@@ -86,16 +88,35 @@ export const milestoneSchema = z.discriminatedUnion("type", [basicConditionSchem
  * due and not recorded counts (`met` or `missed`; no default).
  */
 export const deadlineFields = {
-  by: z.union([dueOffsetSchema, z.strictObject({ date: isoDateSchema })]),
+  by: z.union([
+    dueOffsetSchema,
+    z.strictObject({
+      /** The deadline as a calendar date (YYYY-MM-DD). */
+      date: isoDateSchema,
+    }),
+  ]),
   milestone: milestoneSchema,
-  assessment: z.strictObject({ events: z.array(eventMatcherSchema).min(1), ifMissing: z.enum(["met", "missed"]) }).optional(),
+  assessment: z
+    .strictObject({
+      /** Matchers of the assessment events that would show the milestone, at least one. */
+      events: z.array(eventMatcherSchema).min(1),
+      /** How an assessment that was due and not recorded counts: `met` or `missed` (no default). */
+      ifMissing: z.enum(["met", "missed"]),
+    })
+    .optional(),
 };
 
 /**
  * `byDeadline`: holds when the milestone counted as met at its deadline (terms/deadline.ts);
  * checked on a date on or after the deadline — "no response by day 30 → no payment".
  */
-export const byDeadlineConditionSchema = z.strictObject({ type: z.literal("byDeadline"), ...deadlineFields, label: z.string().min(1).optional() });
+export const byDeadlineConditionSchema = z.strictObject({
+  /** Condition kind `byDeadline`: holds when the milestone counted as met at its deadline. */
+  type: z.literal("byDeadline"),
+  ...deadlineFields,
+  /** How the condition reads in ledgers and explanations; generated when absent. */
+  label: z.string().min(1).optional(),
+});
 
 /**
  * A condition checked on a date (a due date, an assessment date), counting events from
