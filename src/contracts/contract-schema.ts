@@ -20,7 +20,12 @@ export { bonusTermSchema, paymentTermSchema, refundTermSchema } from "./terms/re
  * @category Contract Documents
  */
 export const effectivePeriodSchema = z
-  .strictObject({ from: isoDateSchema, to: isoDateSchema.nullable().optional() })
+  .strictObject({
+    /** First treatment-start date (YYYY-MM-DD) the version applies to, inclusive. */
+    from: isoDateSchema,
+    /** The first treatment-start date (YYYY-MM-DD) it no longer applies to (exclusive), after `from`; null or absent: open-ended. */
+    to: isoDateSchema.nullable().optional(),
+  })
   .refine((p) => p.to === undefined || p.to === null || p.from < p.to, { message: "the effective period must end after it starts", path: ["to"] });
 
 /**
@@ -94,7 +99,9 @@ export type ContractTerms = z.output<typeof contractSchema>;
  */
 export const contractVersionsSchema = z
   .strictObject({
+    /** Identifier of the versioned contract; optional. */
     id: z.string().min(1).optional(),
+    /** The contract's versions, at least one; each has an effective period and the periods may not overlap. */
     versions: z.array(contractSchema).min(1),
   })
   .superRefine((set, ctx) => {

@@ -14,8 +14,11 @@ export { cohortOutcomeSummarySchema, type CohortOutcomeSummaryInput, type Cohort
  * @category Cohort Rules
  */
 export const evaluateCohortTermsInputSchema = z.strictObject({
+  /** The cohort terms to settle (K5, K6, K8, K9, K11), at least one. */
   terms: z.array(cohortTermSchema).min(1),
+  /** The cohort's outcome summary for the settlement period. */
   summary: cohortOutcomeSummarySchema,
+  /** Rounding mode of computed amounts (to the currency's minor unit); default `half-up`. */
   rounding: roundingSchema.default("half-up"),
 });
 

@@ -22,8 +22,11 @@ import {
  * @category Evaluation
  */
 export const evaluateContractInputSchema = z.strictObject({
+  /** The contract or versioned contract, as JSON or already parsed. */
   contract: z.unknown(),
+  /** The patient's dated outcome events, treatment start first. */
   events: outcomeEventsSchema,
+  /** The as-of date (YYYY-MM-DD); events dated after it are ignored. */
   asOf: isoDateSchema,
 });
 

@@ -68,16 +68,62 @@ const grade = z.number().int().min(1).max(5);
  * @category Outcome Events
  */
 export const outcomeEventSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("treatmentStart"), ...base }),
-  z.strictObject({ kind: z.literal("infusion"), ...base }),
-  z.strictObject({ kind: z.literal("treatedMonth"), ...base }),
-  z.strictObject({ kind: z.literal("assessment"), response: z.enum(RESPONSE_CATEGORIES), ...base }),
-  z.strictObject({ kind: z.literal("crs"), grade: grade.optional(), ...base }),
-  z.strictObject({ kind: z.literal("progression"), ...base }),
-  z.strictObject({ kind: z.literal("relapse"), ...base }),
-  z.strictObject({ kind: z.literal("seriousAdverseEvent"), grade: grade.optional(), ...base }),
-  z.strictObject({ kind: z.literal("death"), ...base }),
-  z.strictObject({ kind: z.literal("improvement"), ...base }),
+  z.strictObject({
+    /** Event kind `treatmentStart`: day 0 of the treatment (drugs); a history has exactly one start (this or `infusion`), first. */
+    kind: z.literal("treatmentStart"),
+    ...base,
+  }),
+  z.strictObject({
+    /** Event kind `infusion`: day 0 of the treatment (CAR-T infusion 回输); a history has exactly one start (this or `treatmentStart`), first. */
+    kind: z.literal("infusion"),
+    ...base,
+  }),
+  z.strictObject({
+    /** Event kind `treatedMonth`: a month of drug dispensed (per-treated-month pricing). */
+    kind: z.literal("treatedMonth"),
+    ...base,
+  }),
+  z.strictObject({
+    /** Event kind `assessment`: a response assessment (疗效评估). */
+    kind: z.literal("assessment"),
+    /** The response recorded (RECIST-style): CR complete, PR partial, SD stable disease, PD progressive disease. */
+    response: z.enum(RESPONSE_CATEGORIES),
+    ...base,
+  }),
+  z.strictObject({
+    /** Event kind `crs`: cytokine-release syndrome (细胞因子释放综合征). */
+    kind: z.literal("crs"),
+    /** Grade of the event, an integer 1–5; optional. */
+    grade: grade.optional(),
+    ...base,
+  }),
+  z.strictObject({
+    /** Event kind `progression`: disease progression (疾病进展). */
+    kind: z.literal("progression"),
+    ...base,
+  }),
+  z.strictObject({
+    /** Event kind `relapse`: relapse (复发). */
+    kind: z.literal("relapse"),
+    ...base,
+  }),
+  z.strictObject({
+    /** Event kind `seriousAdverseEvent`: a serious adverse event (严重不良反应 SAE). */
+    kind: z.literal("seriousAdverseEvent"),
+    /** Grade of the event, an integer 1–5; optional. */
+    grade: grade.optional(),
+    ...base,
+  }),
+  z.strictObject({
+    /** Event kind `death`: the patient's death; no event may follow it. */
+    kind: z.literal("death"),
+    ...base,
+  }),
+  z.strictObject({
+    /** Event kind `improvement`: the agreed "condition improved" flag. */
+    kind: z.literal("improvement"),
+    ...base,
+  }),
 ]);
 
 /**

@@ -10,9 +10,13 @@ import { D } from "../money/decimal.js";
  * @category Financing
  */
 export const installmentFinancingInputSchema = z.strictObject({
+  /** The amount financed (the contract price), ≥ 0, with its currency. */
   principal: nonNegativeMoneySchema,
+  /** Interest rate per period, a decimal in [0, 1] (0.03 = 3% per period); 0 splits the principal evenly. */
   periodicRate: rateSchema,
+  /** Number of equal payments, 1–1200. */
   periods: z.number().int().min(1).max(1200),
+  /** Rounding mode of each payment (to the currency's minor unit); default `half-up`. */
   rounding: roundingSchema.default("half-up"),
 });
 

@@ -7,16 +7,29 @@ import { parseContract } from "./parse-contract.js";
 import { dueOffsetSchema } from "./contract-schema.js";
 
 const paymentsForm = z.strictObject({
+  /** The payments to discount, at least one. */
   payments: z
-    .array(z.strictObject({ amount: moneySchema, due: dueOffsetSchema }))
+    .array(
+      z.strictObject({
+        /** The payment, with its currency (all payments in one currency). */
+        amount: moneySchema,
+        /** When it is due, as an offset from treatment start (months of 1/12 year, days of 1/365 year). */
+        due: dueOffsetSchema,
+      })
+    )
     .min(1),
+  /** Annual discount rate, a decimal in [0, 1] (0.05 = 5% a year), compounded over fractional years. */
   annualRate: rateSchema,
+  /** Rounding mode of the present value (rounded once, to the currency's minor unit); default `half-up`. */
   rounding: roundingSchema.default("half-up"),
 });
 
 const contractForm = z.strictObject({
+  /** A contract (JSON) with a dated schedule (`schedule` or `financing`), every payment assumed made. */
   contract: z.unknown(),
+  /** Annual discount rate, a decimal in [0, 1] (0.05 = 5% a year), compounded over fractional years. */
   annualRate: rateSchema,
+  /** Rounding mode of the present value (rounded once, to the currency's minor unit); default `half-up`. */
   rounding: roundingSchema.default("half-up"),
 });
 

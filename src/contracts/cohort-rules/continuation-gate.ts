@@ -24,15 +24,24 @@ import { common, type CohortRuleKind, need, pct, words } from "./rule-kind.js";
  */
 export const continuationGateRuleSchema = z
   .strictObject({
+    /** Discriminator: `"continuationGate"` (K8, the per-patient 6-month continuation rule). */
     type: z.literal("continuationGate"),
     ...common,
+    /** Currency of the costs and the reward (ISO 4217 code). */
     currency: currencyCodeSchema,
+    /** Months after treatment start at which each patient's response is assessed, 1–120. */
     assessAtMonths: z.number().int().min(1).max(120),
+    /** The responses (CR, PR, SD, PD) at the assessment with which a patient continues on the listed benefit; at least one. */
     continueOn: z.array(z.enum(["CR", "PR", "SD", "PD"])).min(1),
+    /** The cost of one treated month, in the rule's currency, ≥ 0. */
     monthlyCost: nonNegativeAmountSchema,
+    /** The fund's share of the monthly cost, a decimal share in [0, 1]; the patient pays the rest. */
     fundShare: rateSchema,
+    /** The most the fund pays per patient per treatment year, in the rule's currency, ≥ 0; no cap when absent. */
     fundCapPerYear: nonNegativeAmountSchema.optional(),
+    /** A reward due for each patient who continues, outside the ceiling, in the rule's currency, ≥ 0; none when absent. */
     rewardPerPatient: nonNegativeAmountSchema.optional(),
+    /** Who receives the reward; required with a reward above 0 (there is no default payee). */
     rewardPayee: z.string().min(1).optional(),
   })
   .superRefine((t, ctx) => {

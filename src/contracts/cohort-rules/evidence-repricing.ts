@@ -30,15 +30,42 @@ export const SUPERIORITY_UPLIFT_RANGE = { min: "0.10", max: "0.15" } as const;
  */
 export const evidenceRepricingRuleSchema = z
   .strictObject({
+    /** Discriminator: `"evidenceRepricing"` (K9, repricing on real-world evidence 真实世界证据). */
     type: z.literal("evidenceRepricing"),
     ...common,
+    /** Currency of the prices (ISO 4217 code). */
     currency: currencyCodeSchema,
+    /** The listed price per unit (e.g. a month), in the rule's currency, ≥ 0, before any superiority uplift. */
     price: nonNegativeAmountSchema,
+    /** The fund's reimbursement ratio (报销比例) before any ratio decision, a decimal share in [0, 1]; required when `ratioDecisions` are given. */
     reimbursementRatio: rateSchema.optional(),
+    /** The shortfall trial ORR − real-world ORR (a decimal share in [0, 1]) at or above which a renegotiation is triggered (inclusive). */
     renegotiateAtGap: rateSchema,
-    renegotiatedPrices: z.array(z.strictObject({ price: nonNegativeAmountSchema, effective: isoDateSchema })).default([]),
-    ratioDecisions: z.array(z.strictObject({ ratio: rateSchema, decided: isoDateSchema })).default([]),
+    /** Prices agreed after a triggered renegotiation, each from its effective date; default none. */
+    renegotiatedPrices: z
+      .array(
+        z.strictObject({
+          /** The renegotiated price per unit, in the rule's currency, ≥ 0. */
+          price: nonNegativeAmountSchema,
+          /** The date the price applies from (YYYY-MM-DD), on or after the renegotiation trigger. */
+          effective: isoDateSchema,
+        })
+      )
+      .default([]),
+    /** Committee decisions setting a new reimbursement ratio from their date (an upward finding); default none. */
+    ratioDecisions: z
+      .array(
+        z.strictObject({
+          /** The new reimbursement ratio, a decimal share in [0, 1]. */
+          ratio: rateSchema,
+          /** The date of the committee decision (YYYY-MM-DD); the ratio applies from it. */
+          decided: isoDateSchema,
+        })
+      )
+      .default([]),
+    /** Price uplift (价格上浮) for a product judged superior to the traditional technology, a decimal in [0.10, 0.15]; none when absent. */
     superiorityUplift: nonNegativeDecimalSchema.optional(),
+    /** The service dates (YYYY-MM-DD) to price; default none. */
     serviceDates: z.array(isoDateSchema).default([]),
   })
   .superRefine((t, ctx) => {

@@ -11,14 +11,28 @@ import { common, need, pct, totals, type CohortLine, type CohortRuleKind, words 
  * @category Cohort Rules
  */
 export const managedEntryRuleSchema = z.strictObject({
+  /** Discriminator: `"managedEntry"` (K11, managed entry agreement with per-cycle pricing). */
   type: z.literal("managedEntry"),
   ...common,
+  /** Currency of the price (ISO 4217 code); default CNY. */
   currency: currencyCodeSchema.default("CNY"),
+  /** The full price of one treatment cycle, in the rule's currency, ≥ 0. */
   pricePerCycle: nonNegativeAmountSchema,
+  /** Cycles given before the response evaluation, 1–1000. */
   cyclesBeforeEvaluation: z.number().int().min(1).max(1000),
+  /** `paid`: the payer pays every patient's pre-evaluation cycles up front; `free`: the drug is free up front and only responders' cycles are paid at evaluation (success fee). Default `paid`. */
   upfront: z.enum(["paid", "free"]).default("paid"),
+  /** With `upfront: "paid"`, the share of non-responders' pre-evaluation cycles the manufacturer refunds, a decimal share in [0, 1]; default 0. */
   nonResponderRefund: rateSchema.default(() => new D(0)),
-  discount: z.strictObject({ firstCycles: z.number().int().min(1).max(1000), rate: rateSchema }).optional(),
+  /** A discount on the first cycles (cost sharing); none when absent. */
+  discount: z
+    .strictObject({
+      /** How many cycles from the first are discounted, 1–1000. */
+      firstCycles: z.number().int().min(1).max(1000),
+      /** The discount on those cycles, a decimal share in [0, 1] of the price per cycle. */
+      rate: rateSchema,
+    })
+    .optional(),
 });
 
 /** The `managedEntry` cohort rule. */

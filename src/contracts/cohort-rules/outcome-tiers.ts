@@ -11,9 +11,12 @@ import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind,
  * @category Cohort Rules
  */
 export const outcomeTiersRuleSchema = z.strictObject({
+  /** Discriminator: `"outcomeTiers"` (K6, payment by outcome band). */
   type: z.literal("outcomeTiers"),
   ...common,
+  /** The cohort metric banded: `orr` (objective response rate 客观缓解率) or `pfsRate` (progression-free survival rate 无进展生存率). */
   metric: metricSchema,
+  /** Bands over [0, 1] of the metric, with no gap, each giving the share of the amount paid (a decimal in [0, 1]). */
   table: bandedTableSchema(rateSchema),
 });
 

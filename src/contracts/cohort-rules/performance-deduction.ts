@@ -11,10 +11,14 @@ import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind,
  * @category Cohort Rules
  */
 export const performanceDeductionRuleSchema = z.strictObject({
+  /** Discriminator: `"performanceDeduction"` (K5, pay for performance 按绩效付费). */
   type: z.literal("performanceDeduction"),
   ...common,
+  /** The cohort metric tested: `orr` (客观缓解率) or `pfsRate` (无进展生存率). */
   metric: metricSchema,
+  /** The metric's target, a decimal share in [0, 1]; reaching it (inclusive) means no deduction. */
   target: rateSchema,
+  /** The share of the amount deducted when the metric is below target, a decimal share in [0, 1]. */
   deductionRate: rateSchema,
 });
 

@@ -22,15 +22,25 @@ export const metricSchema = z.enum(["orr", "pfsRate"]);
  * @category Cohort Rules
  */
 export const cohortOutcomeSummarySchema = z.strictObject({
+  /** Patients in the cohort in the period, ≥ 0 (the denominator of counted rates). */
   patients: count.optional(),
+  /** Patients with an objective response, ≥ 0, at most `patients`; with `patients` gives the ORR when `orr` is absent. */
   responders: count.optional(),
+  /** Patients progression-free, ≥ 0, at most `patients`; with `patients` gives the PFS rate when `pfsRate` is absent. */
   progressionFree: count.optional(),
+  /** K11: patients without a response at evaluation, ≥ 0, at most `patients`. */
   nonResponders: count.optional(),
+  /** Objective response rate (客观缓解率 ORR), a decimal share in [0, 1]; takes precedence over counts. */
   orr: rateSchema.optional(),
+  /** Progression-free survival rate (无进展生存率), a decimal share in [0, 1]; takes precedence over counts. */
   pfsRate: rateSchema.optional(),
+  /** K9: the ORR of the pivotal trial, a decimal share in [0, 1]. */
   trialOrr: rateSchema.optional(),
+  /** K9: the ORR in real-world data (真实世界数据), a decimal share in [0, 1]. */
   realWorldOrr: rateSchema.optional(),
+  /** K11: cycles each responder receives after the evaluation in the period, ≥ 0; absent means 0. */
   cyclesAfterEvaluation: count.optional(),
+  /** The money at stake in the period (spending, contracted amount), ≥ 0, with its currency. */
   amount: nonNegativeMoneySchema.optional(),
   /** K9: the date the real-world result was recorded (a renegotiation is dated on it). */
   realWorldRecordedOn: isoDateSchema.optional(),
@@ -42,9 +52,13 @@ export const cohortOutcomeSummarySchema = z.strictObject({
   patientOutcomes: z
     .array(
       z.strictObject({
+        /** The patient's identifier; unique in the summary. */
         id: z.string().min(1),
+        /** The qualifying-test decision at course start: `pass`, or the reason it failed (NO_TEST, NOT_QUALIFYING, EXPIRED: the fund pays 0 for the course). */
         testGate: z.enum(["pass", "NO_TEST", "NOT_QUALIFYING", "EXPIRED"]),
+        /** The response (CR, PR, SD, PD) recorded at the assessment; null when not recorded yet (those months are held). */
         responseAtAssessment: z.enum(RESPONSE_CATEGORIES).nullable(),
+        /** Months treated in the period, 0–1200. */
         monthsTreated: z.number().int().min(0).max(1200),
       })
     )

@@ -26,12 +26,19 @@ const bound = z.union([z.number(), z.string().max(100)]);
  */
 export const attributeTestSchema = z
   .strictObject({
+    /** The attribute equals this value (a boolean, a number, or text of at most 200 characters). */
     equals: scalar.optional(),
+    /** The attribute is one of these values (1–1000 of them). */
     in: z.array(scalar).min(1).max(1000).optional(),
+    /** Lower bound, exclusive: the attribute is above it (a finite decimal, as a number or text). */
     gt: bound.optional(),
+    /** Lower bound, inclusive: the attribute is at least it (a finite decimal, as a number or text). */
     gte: bound.optional(),
+    /** Upper bound, exclusive: the attribute is below it (a finite decimal, as a number or text). */
     lt: bound.optional(),
+    /** Upper bound, inclusive: the attribute is at most it (a finite decimal, as a number or text). */
     lte: bound.optional(),
+    /** The unit the bounds are in; when given, it must be the attribute's declared unit. */
     unit: z.string().min(1).max(40).optional(),
   })
   .superRefine((t, ctx) => {

@@ -21,12 +21,19 @@ export interface ConditionParts<M extends z.ZodType, O extends z.ZodType> {
 export function countConditionSchemaOf<M extends z.ZodType, O extends z.ZodType>(p: ConditionParts<M, O>) {
   return z
     .strictObject({
+      /** Condition kind `count`: how many matching events occur. */
       type: z.literal("count"),
+      /** The event matchers counted, at least one. */
       events: z.array(p.matcher).min(1),
+      /** The count must be at least this (inclusive), 0–100000; give `atLeast`, `atMost` or both. */
       atLeast: z.number().int().min(0).max(100_000).optional(),
+      /** The count must be at most this (inclusive), 0–100000, not below `atLeast`. */
       atMost: z.number().int().min(0).max(100_000).optional(),
+      /** Counts only events through treatment start + this offset (when earlier than the check date); whole history to the check date when absent. */
       within: p.offset.optional(),
+      /** A rolling window (at least one day): the count is taken in every window of this length opening on a matching event, last day included. */
       rolling: p.offset.optional(),
+      /** How the condition reads in ledgers and explanations; generated when absent. */
       label: z.string().min(1).optional(),
     })
     .superRefine((c, ctx) => {
@@ -46,12 +53,19 @@ export function countConditionSchemaOf<M extends z.ZodType, O extends z.ZodType>
 export function sustainedConditionSchemaOf<M extends z.ZodType, O extends z.ZodType>(p: ConditionParts<M, O>) {
   return z
     .strictObject({
+      /** Condition kind `sustained`: a state held over a span, evidenced by a run of events (positive assessments). */
       type: z.literal("sustained"),
+      /** Matchers of the events that evidence the state (e.g. assessments with CR or PR), at least one. */
       evidence: z.array(p.matcher).min(1),
+      /** Matchers of events that break the run (e.g. progression); default none. */
       interruptedBy: z.array(p.matcher).default([]),
+      /** How long the state must be held (at least one day): from one evidence event to one on or after that date + this offset. */
       for: p.offset,
+      /** The longest allowed gap between consecutive evidence dates (at least one day); no limit when absent. */
       maxGap: p.offset.optional(),
+      /** The run must be shown through treatment start + this offset (when earlier than the check date). */
       within: p.offset.optional(),
+      /** How the condition reads in ledgers and explanations; generated when absent. */
       label: z.string().min(1).optional(),
     })
     .superRefine((c, ctx) => {

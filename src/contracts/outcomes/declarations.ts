@@ -29,11 +29,45 @@ const optional = { optional: z.boolean().optional(), label: z.string().min(1).ma
  */
 export const outcomeAttributeSchema = z
   .discriminatedUnion("type", [
-    z.strictObject({ type: z.literal("boolean"), ...optional }),
-    z.strictObject({ type: z.literal("integer"), min: z.number().int().optional(), max: z.number().int().optional(), ...optional }),
-    z.strictObject({ type: z.literal("number"), unit: z.string().min(1).max(40).optional(), min: numeral.optional(), max: numeral.optional(), ...optional }),
-    z.strictObject({ type: z.literal("string"), maxLength: z.number().int().min(1).max(10_000).optional(), ...optional }),
-    z.strictObject({ type: z.literal("enum"), values: z.array(z.string().min(1).max(200)).min(1).max(1000), ...optional }),
+    z.strictObject({
+      /** Attribute type `boolean`: true or false. */
+      type: z.literal("boolean"),
+      ...optional,
+    }),
+    z.strictObject({
+      /** Attribute type `integer`: a whole number. */
+      type: z.literal("integer"),
+      /** Smallest allowed value, inclusive; no lower bound when absent. */
+      min: z.number().int().optional(),
+      /** Largest allowed value, inclusive, not below `min`; no upper bound when absent. */
+      max: z.number().int().optional(),
+      ...optional,
+    }),
+    z.strictObject({
+      /** Attribute type `number`: an exact decimal (a number or decimal text). */
+      type: z.literal("number"),
+      /** The unit the values are recorded in (e.g. `g/dL`), at most 40 characters; range tests that name a unit must use this one. */
+      unit: z.string().min(1).max(40).optional(),
+      /** Smallest allowed value, inclusive (a finite decimal); no lower bound when absent. */
+      min: numeral.optional(),
+      /** Largest allowed value, inclusive (a finite decimal), not below `min`; no upper bound when absent. */
+      max: numeral.optional(),
+      ...optional,
+    }),
+    z.strictObject({
+      /** Attribute type `string`: free text. */
+      type: z.literal("string"),
+      /** Longest allowed text, 1–10000 characters. */
+      maxLength: z.number().int().min(1).max(10_000).optional(),
+      ...optional,
+    }),
+    z.strictObject({
+      /** Attribute type `enum`: one of a fixed list of values. */
+      type: z.literal("enum"),
+      /** The allowed values, distinct, 1–1000 of them (each 1–200 characters). */
+      values: z.array(z.string().min(1).max(200)).min(1).max(1000),
+      ...optional,
+    }),
   ])
   .superRefine((a, ctx) => {
     if ((a.type === "integer" || a.type === "number") && a.min !== undefined && a.max !== undefined) {
@@ -52,7 +86,9 @@ export const outcomeAttributeSchema = z
  * @category Outcome Events
  */
 export const outcomeKindDeclarationSchema = z.strictObject({
+  /** How the kind reads in ledgers and explanations, 1–200 characters; the kind name when absent. */
   label: z.string().min(1).max(200).optional(),
+  /** The kind's typed attributes by name (a letter, then letters, digits or _, at most 64); none for a plain flag. */
   attributes: userRecord(nameSchema("attribute"), outcomeAttributeSchema).optional(),
 });
 

@@ -148,7 +148,9 @@ export function undeclaredKindIssue(outcomes: ParsedOutcomes, kind: unknown, pat
  * @category Outcome Events
  */
 export const validateOutcomeEventsInputSchema = z.strictObject({
+  /** The contract's outcome-kind declarations (`outcomes`), keyed by kind name. */
   outcomes: z.unknown(),
+  /** The events to check against the declarations, at most 1,000,000. */
   events: z.array(z.unknown()).max(1_000_000),
 });
 

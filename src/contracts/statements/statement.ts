@@ -25,7 +25,12 @@ import { isParsedContract, isParsedContractVersions, type ParsedContract, type P
  * @category Statements
  */
 export const statementPeriodSchema = z
-  .strictObject({ from: isoDateSchema, to: isoDateSchema })
+  .strictObject({
+    /** The first day of the period (YYYY-MM-DD), included. */
+    from: isoDateSchema,
+    /** The first day after the period (YYYY-MM-DD), excluded; after `from`. */
+    to: isoDateSchema,
+  })
   .refine((p) => p.from < p.to, { message: "a period ends after it starts: to is the first day after the period, so to > from", path: ["to"] });
 
 /**
@@ -124,8 +129,11 @@ function parsedOf(contract: unknown): ParsedContract | ParsedContractVersions {
  * @category Statements
  */
 export const patientStatementInputSchema = z.strictObject({
+  /** The contract or versioned contract, as JSON or already parsed. */
   contract: z.unknown(),
+  /** The patient's dated outcome events, treatment start first. */
   events: z.unknown(),
+  /** The statement period [from, to). */
   period: statementPeriodSchema,
 });
 
@@ -232,10 +240,20 @@ export function patientStatement(input: PatientStatementInput): PatientStatement
  * @category Statements
  */
 export const cohortStatementInputSchema = z.strictObject({
+  /** The contract or versioned contract all the patients are treated under, as JSON or already parsed. */
   contract: z.unknown(),
+  /** The patients to settle, at most 5,000,000, each with its own events. */
   patients: z
-    .array(z.strictObject({ id: z.string().min(1).max(200), events: z.unknown() }))
+    .array(
+      z.strictObject({
+        /** The patient's identifier, 1–200 characters, unique in the cohort. */
+        id: z.string().min(1).max(200),
+        /** The patient's dated outcome events, treatment start first. */
+        events: z.unknown(),
+      })
+    )
     .max(5_000_000),
+  /** The statement period [from, to). */
   period: statementPeriodSchema,
 });
 

@@ -18,7 +18,17 @@ import { eventReturnFields, eventTrigger, type ParsedEventReturn, prepareEventRe
  * @category Term Kinds
  */
 export const clawbackKindSchema = z
-  .strictObject({ type: z.literal("clawback"), ...eventReturnFields, clawbackFraction: returnShareSchema.optional(), share: returnShareSchema.optional(), cap: rateSchema.optional() })
+  .strictObject({
+    /** Return kind `clawback` (追回): a fraction of what was paid is clawed back from the trigger event on. */
+    type: z.literal("clawback"),
+    ...eventReturnFields,
+    /** The clawback fraction f of what was paid, a decimal or exact fraction in [0, 1] (`"0.3"`, `"1/3"`), at most `cap`; stated, never defaulted (this or `share`). */
+    clawbackFraction: returnShareSchema.optional(),
+    /** The older name of `clawbackFraction`; give one of the two, not both. */
+    share: returnShareSchema.optional(),
+    /** The most the clawback fraction may be, a decimal share in [0, 1] (K3: 0.5, "up to 50%"); no cap when absent. */
+    cap: rateSchema.optional(),
+  })
   .superRefine((c, ctx) => {
     if (c.clawbackFraction === undefined && c.share === undefined) {
       ctx.addIssue({ code: "custom", path: ["clawbackFraction"], message: "a clawback states its fraction of the amount paid (clawbackFraction): there is no default" });

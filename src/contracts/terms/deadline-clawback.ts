@@ -8,7 +8,11 @@ import { deadlineReturnFields, deadlineTrigger, type ParsedDeadlineReturn, prepa
  *
  * @category Term Kinds
  */
-export const deadlineClawbackKindSchema = z.strictObject({ type: z.literal("deadlineClawback"), ...deadlineReturnFields });
+export const deadlineClawbackKindSchema = z.strictObject({
+  /** Return kind `deadlineClawback`: a clawback (追回) when a milestone is missed by its deadline. */
+  type: z.literal("deadlineClawback"),
+  ...deadlineReturnFields,
+});
 
 /**
  * The `deadlineClawback` return kind.

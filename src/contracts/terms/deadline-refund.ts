@@ -10,7 +10,11 @@ import { deadlineReturnFields, deadlineTrigger, type ParsedDeadlineReturn, prepa
  *
  * @category Term Kinds
  */
-export const deadlineRefundKindSchema = z.strictObject({ type: z.literal("deadlineRefund"), ...deadlineReturnFields });
+export const deadlineRefundKindSchema = z.strictObject({
+  /** Return kind `deadlineRefund`: a refund (退还) when a milestone is missed by its deadline. */
+  type: z.literal("deadlineRefund"),
+  ...deadlineReturnFields,
+});
 
 /**
  * The `deadlineRefund` return kind.

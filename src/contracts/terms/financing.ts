@@ -17,6 +17,7 @@ import { conditionSchema, dueOffsetSchema } from "./schemas.js";
  * @category Term Kinds
  */
 export const financingTermSchema = z.strictObject({
+  /** Payment type `financing` (分期付款 as an annuity, K12): the price is repaid in equal payments. */
   type: z.literal("financing"),
   /** The interest rate per period, in [0, 1] (0.03 = 3 % a period). */
   periodicRate: rateSchema,

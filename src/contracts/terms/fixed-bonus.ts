@@ -13,8 +13,11 @@ import { conditionSchema, dueOffsetSchema } from "./schemas.js";
  * @category Term Kinds
  */
 export const fixedBonusTermSchema = z.strictObject({
+  /** Bonus type `fixed`: a lump sum due at an offset if its conditions hold. */
   type: z.literal("fixed"),
+  /** The bonus's identifier in ledger lines; default `bonus-N` (its position, from 1). */
   id: z.string().min(1).optional(),
+  /** How the bonus reads in ledgers; generated from its id and due offset when absent. */
   label: z.string().min(1).optional(),
   /** The bonus amount, in the contract's currency. */
   amount: nonNegativeAmountSchema,

@@ -14,10 +14,14 @@ import { deadlineFields } from "./schemas.js";
  * @category Term Kinds
  */
 export const milestoneBonusTermSchema = z.strictObject({
+  /** Bonus type `milestone`: an amount earned if a milestone is met by a deadline. */
   type: z.literal("milestone"),
+  /** The bonus's identifier in ledger lines; default `bonus-N` (its position, from 1). */
   id: z.string().min(1).optional(),
+  /** How the bonus reads in ledgers; generated from the milestone and deadline when absent. */
   label: z.string().min(1).optional(),
   ...deadlineFields,
+  /** The bonus amount, in the contract's currency, ≥ 0. */
   amount: nonNegativeAmountSchema,
 });
 

@@ -31,17 +31,35 @@ import { dueOffsetSchema, type EventMatcher as PreparedMatcher, eventMatcherSche
  * @category Term Kinds
  */
 export const perCycleTermSchema = z.strictObject({
+  /** Payment type `perCycle`: per-administration pricing (managed entry), each cycle at the contract's price. */
   type: z.literal("perCycle"),
+  /** Matchers of the events that are one administration (cycle), at least one. */
   cycle: z.array(eventMatcherSchema).min(1),
-  costSharing: z.strictObject({ firstCycles: z.number().int().min(1).max(1200), discount: rateSchema }).optional(),
+  /** Cost sharing: a discount on the first cycles; none when absent. */
+  costSharing: z
+    .strictObject({
+      /** How many cycles from the first are discounted, 1–1200. */
+      firstCycles: z.number().int().min(1).max(1200),
+      /** The discount on those cycles, a decimal share in [0, 1] of the price (1 = free supply). */
+      discount: rateSchema,
+    })
+    .optional(),
+  /** The most cycles paid, 1–1200; later cycles are supplied free. No cap when absent. */
   maxPaidCycles: z.number().int().min(1).max(1200).optional(),
+  /** Payment by result: the first assessment by a deadline decides responder or not; none when absent. */
   result: z
     .strictObject({
+      /** Matchers of the events that are the assessment, at least one; the first recorded by `by` decides. */
       assessment: z.array(eventMatcherSchema).min(1),
+      /** Matchers an assessment must match for the patient to count as a responder (e.g. CR or PR), at least one. */
       responder: z.array(eventMatcherSchema).min(1),
+      /** The deadline for the assessment, as an offset from treatment start. */
       by: dueOffsetSchema,
+      /** How the patient counts when no assessment is recorded by the deadline: `responder` or `nonResponder`. */
       ifMissing: z.enum(["responder", "nonResponder"]),
+      /** `atResult` (success fee): cycles up to the result are paid only for a responder, on the result date; `upfront`: cycles are paid as given. */
       pay: z.enum(["atResult", "upfront"]),
+      /** With `pay: "upfront"` only: the share of a non-responder's pre-result cycles refunded, a decimal share in [0, 1]; no refund when absent. */
       nonResponderRefund: rateSchema.optional(),
     })
     .refine((r) => r.pay === "upfront" || r.nonResponderRefund === undefined, {

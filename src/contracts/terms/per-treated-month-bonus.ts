@@ -17,13 +17,21 @@ import { conditionSchema, dueOffsetSchema } from "./schemas.js";
  * @category Term Kinds
  */
 export const perTreatedMonthBonusTermSchema = z.strictObject({
+  /** Bonus type `perTreatedMonth` (K4): an amount per paid treated month, earned at one assessment. */
   type: z.literal("perTreatedMonth"),
+  /** The bonus's identifier in ledger lines; default `bonus-N` (its position, from 1). */
   id: z.string().min(1).optional(),
+  /** How the bonus reads in ledgers; generated when absent. */
   label: z.string().min(1).optional(),
+  /** The bonus per treated month, in the contract's currency, ≥ 0. */
   amount: nonNegativeAmountSchema,
+  /** When the conditions are checked, as an offset from treatment start. */
   assessAt: dueOffsetSchema,
+  /** Conditions that must hold at the assessment for the bonus to be earned; default none. */
   conditions: z.array(conditionSchema).default([]),
+  /** The first treated month (counted from 1) that earns the bonus, 1–1200; default 1. */
   fromMonth: z.number().int().min(1).max(1200).default(1),
+  /** Whether the months before `fromMonth` earn it too once it is earned; default false. */
   retroactive: z.boolean().default(false),
 });
 

@@ -12,8 +12,11 @@ import { type EventMatcher, eventMatcherSchema } from "./schemas.js";
  * @category Term Kinds
  */
 export const perTreatedMonthTermSchema = z.strictObject({
+  /** Payment type `perTreatedMonth` (K4): every `treatedMonth` event is paid at the contract's price. */
   type: z.literal("perTreatedMonth"),
+  /** Matchers of the events that stop payment: from the first one on, treated months are not paid (withheld); default none. */
   stopOn: z.array(eventMatcherSchema).default([]),
+  /** The most treated months paid, 1–1200; later months are withheld. No limit when absent. */
   maxMonths: z.number().int().min(1).max(1200).optional(),
 });
 

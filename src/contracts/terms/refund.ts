@@ -10,7 +10,13 @@ import { eventReturnFields, eventTrigger, type ParsedEventReturn, prepareEventRe
  *
  * @category Term Kinds
  */
-export const refundKindSchema = z.strictObject({ type: z.literal("refund"), ...eventReturnFields, share: returnShareSchema });
+export const refundKindSchema = z.strictObject({
+  /** Return kind `refund` (退还): a share of what was paid is returned from the trigger event on. */
+  type: z.literal("refund"),
+  ...eventReturnFields,
+  /** The share of what was paid that is returned, a decimal or exact fraction in [0, 1] (`"0.5"`, `"1/3"`). */
+  share: returnShareSchema,
+});
 
 /**
  * A refund after parsing.

@@ -31,6 +31,7 @@ export const installmentTermSchema = z.strictObject({
  */
 export const scheduleTermSchema = z
   .strictObject({
+    /** Payment type `schedule` (分期付款 / 里程碑付款): installments or milestones as shares of the price. */
     type: z.literal("schedule"),
     /** The installments or milestones, in any order. */
     installments: z.array(installmentTermSchema).min(1),

@@ -39,11 +39,13 @@ export const eventMatcherSchema = z
   .union([
     eventKindSchema,
     z.strictObject({
+      /** The event kind matched: a built-in kind (`crs`, `assessment`, `death` …) or one the contract declares under `outcomes`. */
       kind: eventKindSchema,
       /** The lowest grade that counts (crs and seriousAdverseEvent only). */
       minGrade: z.number().int().min(1).max(5).optional(),
       /** The response categories that count (assessment events only). */
       responses: z.array(z.enum(RESPONSE_CATEGORIES)).min(1).optional(),
+      /** Tests on the attributes of a declared kind's event, by attribute name; all must pass. */
       where: attributeTestsSchema.optional(),
     }),
   ])
@@ -102,9 +104,22 @@ export const milestoneSchema = z.discriminatedUnion("type", [basicConditionSchem
  * due and not recorded counts (`met` or `missed`; no default).
  */
 export const deadlineFields = {
-  by: z.union([dueOffsetSchema, z.strictObject({ date: isoDateSchema })]),
+  by: z.union([
+    dueOffsetSchema,
+    z.strictObject({
+      /** The deadline as a calendar date (YYYY-MM-DD). */
+      date: isoDateSchema,
+    }),
+  ]),
   milestone: milestoneSchema,
-  assessment: z.strictObject({ events: z.array(eventMatcherSchema).min(1), ifMissing: z.enum(["met", "missed"]) }).optional(),
+  assessment: z
+    .strictObject({
+      /** Matchers of the assessment events that would show the milestone, at least one. */
+      events: z.array(eventMatcherSchema).min(1),
+      /** How an assessment that was due and not recorded counts: `met` or `missed` (no default). */
+      ifMissing: z.enum(["met", "missed"]),
+    })
+    .optional(),
 };
 
 /**
@@ -113,7 +128,13 @@ export const deadlineFields = {
  *
  * @category Term Kinds
  */
-export const byDeadlineConditionSchema = z.strictObject({ type: z.literal("byDeadline"), ...deadlineFields, label: z.string().min(1).optional() });
+export const byDeadlineConditionSchema = z.strictObject({
+  /** Condition kind `byDeadline`: holds when the milestone counted as met at its deadline. */
+  type: z.literal("byDeadline"),
+  ...deadlineFields,
+  /** How the condition reads in ledgers and explanations; generated when absent. */
+  label: z.string().min(1).optional(),
+});
 
 /**
  * A condition checked on a date (a due date, an assessment date), counting events from
