@@ -89,7 +89,11 @@ describe("statement properties", () => {
   const adverse = fc.constantFrom("crs", "relapse", "death", "seriousAdverseEvent");
   const day = (n: number) => addDueOffset({ date: "2026-01-01", offset: { months: 0, days: n } });
   const history = fc
-    .record({ start: fc.integer({ min: 0, max: 60 }), extra: fc.array(fc.tuple(adverse, fc.integer({ min: 0, max: 500 })), { maxLength: 3 }) })
+    .record({
+      start: fc.integer({ min: 0, max: 60 }),
+      // Distinct (kind, day) pairs: the same event recorded twice is an input error (M6), not a history.
+      extra: fc.uniqueArray(fc.tuple(adverse, fc.integer({ min: 0, max: 500 })), { maxLength: 3, selector: ([kind, d]) => `${kind}@${d}` }),
+    })
     .map(({ start, extra }) => {
       const list = extra.map(([kind, d]) => ({ kind, date: day(start + d) })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       const death = list.findIndex((e) => e.kind === "death");
