@@ -2,11 +2,11 @@
 // over a performance year, quality categories setting the discount and eligibility,
 // stop-gain and stop-loss limits by year (one-sided years have none), true-ups.
 import * as z from "zod";
-import { amountSchema, currencyCodeSchema, decimal, DomainError, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
+import { amountSchema, bandedTableSchema, currencyCodeSchema, decimal, DomainError, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
 import { formatMoney, money, round, type Dec, type Money } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { pct, signedRateSchema, text } from "../common.js";
-import { flatShare, orderSchema, runMechanism, statedCurrencySchema, strictBandedTableSchema, type Reconciliation, type SchemeWords } from "./mechanism.js";
+import { flatShare, orderSchema, runMechanism, statedCurrencySchema, type Reconciliation, type SchemeWords } from "./mechanism.js";
 
 const positiveAmount = decimal({ above: "0" });
 
@@ -96,7 +96,7 @@ export const reconcileEpisodesInputSchema = z
         /** The participant's composite quality score. */
         score: decimal(),
         /** Bands over the score whose values are quality categories. */
-        categories: strictBandedTableSchema(episodeQualityCategorySchema),
+        categories: bandedTableSchema(episodeQualityCategorySchema),
       })
       .optional(),
     /** The year's episodes, at least one. */

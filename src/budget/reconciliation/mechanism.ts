@@ -437,57 +437,6 @@ export function runMechanism(scheme: string, m: MechanismInput, steps: Step[], p
 }
 
 /**
- * A strict banded-table document whose band values follow `value` (unknown keys are
- * errors; gaps and overlaps are issues at `bands`).
- */
-export function strictBandedTableSchema<S extends z.ZodType>(value: S) {
-  return z
-    .strictObject({
-      /** Which end of each band is closed: `lower` ([a, b), by default) or `upper` ((a, b]). */
-      closed: z.enum(["lower", "upper"]).optional(),
-      /** The values the table covers; from the first band's start to the last band's end when absent. */
-      domain: z
-        .strictObject({
-          /** The smallest value covered, null for −∞. */
-          min: boundSchema,
-          /** The largest value covered, null for +∞. */
-          max: boundSchema,
-        })
-        .optional(),
-      /** The bands, contiguous, at least one. */
-      bands: z
-        .array(
-          z.strictObject({
-            /** The band's lower bound, null for −∞. */
-            from: boundSchema,
-            /** The band's upper bound, null for +∞. */
-            to: boundSchema,
-            /** The band's value. */
-            value,
-            /** The band's label in the explanation. */
-            label: z.string().optional(),
-          }),
-        )
-        .min(1),
-    })
-    .transform((doc, ctx): BandedTable<z.output<S>> => {
-      try {
-        return bandedTable(doc as never);
-      } catch (e) {
-        if (e instanceof DomainError) {
-          ctx.addIssue({ code: "custom", message: e.reason, path: [...e.path] });
-          return z.NEVER;
-        }
-        if (e instanceof Error && "issues" in e) {
-          for (const issue of (e as { issues: { path: (string | number)[]; message: string }[] }).issues) ctx.addIssue({ code: "custom", message: issue.message, path: [...issue.path] });
-          return z.NEVER;
-        }
-        throw e;
-      }
-    });
-}
-
-/**
  * Quality-then-cap or cap-then-quality: which of the two adjusts the shared amount first.
  *
  * @category Reconciliation

@@ -1,12 +1,12 @@
 // Shared savings (MSSP-style): an ACO's savings against a per-capita benchmark, gated by
 // a minimum savings (and loss) rate, shared at a quality-adjusted rate, capped.
 import * as z from "zod";
-import { decimal, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
+import { bandedTableSchema, decimal, lookupBand, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step } from "../../core/index.js";
 import { invalid } from "../../kernel/index.js";
 import { formatMoney, money, round, type Dec, type Money } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { pct, text } from "../common.js";
-import { capLimits, capSchema, flatShare, runMechanism, statedCurrencySchema, strictBandedTableSchema, type Reconciliation, type SchemeWords } from "./mechanism.js";
+import { capLimits, capSchema, flatShare, runMechanism, statedCurrencySchema, type Reconciliation, type SchemeWords } from "./mechanism.js";
 import { qualityFactor, qualityScoreSchema } from "./quality.js";
 
 const positiveAmount = decimal({ above: "0" });
@@ -45,7 +45,7 @@ export const minimumSavingsRateSchema = z.discriminatedUnion("kind", [
     /** A rate looked up by the number of assigned beneficiaries. */
     kind: z.literal("by-beneficiaries"),
     /** Bands over assigned person-years whose values are rates in [0, 1]. */
-    table: strictBandedTableSchema(rateSchema),
+    table: bandedTableSchema(rateSchema),
   }),
 ]);
 
