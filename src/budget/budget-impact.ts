@@ -16,6 +16,7 @@ import {
 import { money, round, sum, type Money, type Rounding, formatMoney } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, pct, text } from "./common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /** A value constant over the horizon, or one value per year. */
 function perYear<S extends z.ZodType>(schema: S) {
@@ -38,7 +39,7 @@ export const MAX_BUDGET_IMPACT_YEARS = 100;
  */
 export const MAX_BUDGET_IMPACT_SCENARIOS = 1000;
 
-const positiveAmountSchema = nonNegativeAmountSchema.refine((d) => d.greaterThan(0), { message: "must be > 0" });
+const positiveAmountSchema = lazySchema(() => nonNegativeAmountSchema.refine((d) => d.greaterThan(0), { message: "must be > 0" }));
 
 /**
  * Input of {@link budgetImpact}. Each of `eligible`, `uptake`, `costPerPatient`, the
@@ -47,7 +48,7 @@ const positiveAmountSchema = nonNegativeAmountSchema.refine((d) => d.greaterThan
  *
  * @category Budget Impact
  */
-export const budgetImpactInputSchema = z.strictObject({
+export const budgetImpactInputSchema = lazySchema(() => z.strictObject({
   /** ISO 4217 code of every amount in the analysis (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** Number of years; inferred from the per-year lists when absent (1 if none). */
@@ -105,7 +106,7 @@ export const budgetImpactInputSchema = z.strictObject({
     .optional(),
   /** How each year's money figures are rounded to the currency's minor unit; half-up by default. */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * A budget-impact input as stored (JSON).
@@ -339,7 +340,7 @@ export function budgetImpact(input: BudgetImpactInput): BudgetImpact {
  *
  * @category Budget Impact
  */
-export const budgetImpactScenariosInputSchema = z.strictObject({
+export const budgetImpactScenariosInputSchema = lazySchema(() => z.strictObject({
   /** The base case: a {@link budgetImpactInputSchema} document. */
   base: userRecord(z.string(), z.unknown()),
   /** Named scenarios, each run as the base with its overrides, at most {@link MAX_BUDGET_IMPACT_SCENARIOS}; none by default. */
@@ -354,7 +355,7 @@ export const budgetImpactScenariosInputSchema = z.strictObject({
     )
     .max(MAX_BUDGET_IMPACT_SCENARIOS)
     .default([]),
-});
+}));
 
 /**
  * The base case and each scenario's analysis.

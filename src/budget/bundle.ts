@@ -11,18 +11,19 @@ import {
 import { allocate, type Dec, equals, money, round, subtract, sum, type Money, type Rounding, formatMoney } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, inconsistent, pct, text } from "./common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * One priced item of a bundle (test, drug, imaging, supportive care) at its à-la-carte amount.
  *
  * @category Bundled Payment
  */
-export const bundleComponentSchema = z.strictObject({
+export const bundleComponentSchema = lazySchema(() => z.strictObject({
   /** The component's name (NGS test, targeted drug, imaging); also its key in the explanation. */
   name: z.string().min(1),
   /** Its à-la-carte amount (单项价格), ≥ 0, in the bundle's currency. */
   amount: nonNegativeAmountSchema,
-});
+}));
 
 /**
  * A bundle document (打包付费): one price for a whole episode. Give the `price`, the
@@ -31,7 +32,7 @@ export const bundleComponentSchema = z.strictObject({
  *
  * @category Bundled Payment
  */
-export const bundleSchema = z
+export const bundleSchema = lazySchema(() => z
   .strictObject({
     /** The bundle's id, used in sentences when it has no name. */
     id: z.string().optional(),
@@ -53,7 +54,7 @@ export const bundleSchema = z
     if (b.packageDiscount !== undefined && b.components === undefined) {
       ctx.addIssue({ code: "custom", path: ["packageDiscount"], message: "a package discount needs components to discount" });
     }
-  });
+  }));
 
 /**
  * A bundle document as stored (JSON).
@@ -166,12 +167,12 @@ export function resolveBundle(b: ParsedBundle, rounding: Rounding, path: IssuePa
  *
  * @category Bundled Payment
  */
-export const bundlePriceInputSchema = z.strictObject({
+export const bundlePriceInputSchema = lazySchema(() => z.strictObject({
   /** The bundle document. */
   bundle: bundleSchema,
   /** How the discounted package price is rounded; half-up by default. */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * The input of {@link bundlePrice} as stored (JSON): what {@link bundlePriceInputSchema} parses.
@@ -207,7 +208,7 @@ export function bundlePrice(input: BundlePriceInput): BundlePriceResult {
  *
  * @category Bundled Payment
  */
-export const bundleLimitSchema = z
+export const bundleLimitSchema = lazySchema(() => z
   .strictObject({
     /** The limit as a share in [0, 1] of the bundle price. */
     rateOfPrice: rateSchema.optional(),
@@ -216,14 +217,14 @@ export const bundleLimitSchema = z
   })
   .refine((l) => (l.rateOfPrice === undefined) !== (l.amount === undefined), {
     message: "give exactly one of rateOfPrice or amount",
-  });
+  }));
 
 /**
  * How surplus and overrun are shared between payer and provider (reusable across episodes).
  *
  * @category Bundled Payment
  */
-export const bundleSettlementTermsSchema = z.strictObject({
+export const bundleSettlementTermsSchema = lazySchema(() => z.strictObject({
   /** Provider's share of a surplus (price above cost); 1 = keeps it all. */
   gainSharing: rateSchema.prefault(1),
   /** Provider's share of an overrun (cost above price); 1 = bears it all. */
@@ -234,7 +235,7 @@ export const bundleSettlementTermsSchema = z.strictObject({
   stopGain: bundleLimitSchema.optional(),
   /** How shared amounts and rate limits are rounded; half-up by default. */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * Settlement terms as stored (JSON).
@@ -248,10 +249,10 @@ export type BundleSettlementTerms = z.input<typeof bundleSettlementTermsSchema>;
  *
  * @category Bundled Payment
  */
-export const settleBundleInputSchema = bundleSettlementTermsSchema.extend({
+export const settleBundleInputSchema = lazySchema(() => bundleSettlementTermsSchema.extend({
   bundle: bundleSchema,
   actualCost: nonNegativeAmountSchema,
-});
+}));
 
 /**
  * One episode settled under a bundle.

@@ -18,6 +18,7 @@ import { amountSchema } from "../core/index.js";
 import { money, round, type Dec, type Money, formatMoney } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * A capitation adjustment: either a signed `rate` of the base (0.1 = +10%, −0.05 = −5%)
@@ -25,14 +26,14 @@ import { budgetCurrencySchema, cash, pct, text } from "./common.js";
  *
  * @category Capitation
  */
-export const capitationAdjustmentSchema = z
+export const capitationAdjustmentSchema = lazySchema(() => z
   .strictObject({
     /** A signed share of the base, ≥ −1 (0.1 = +10 %, −0.05 = −5 %). */
     rate: decimal({ min: "-1" }).optional(),
     /** A signed fixed amount ("500", "-300") in the programme's currency. */
     amount: amountSchema.optional(),
   })
-  .refine((a) => (a.rate === undefined) !== (a.amount === undefined), { message: "give exactly one of rate or amount" });
+  .refine((a) => (a.rate === undefined) !== (a.amount === undefined), { message: "give exactly one of rate or amount" }));
 
 /**
  * A capitation adjustment as stored (JSON).
@@ -51,7 +52,7 @@ export type CapitationAdjustment = z.input<typeof capitationAdjustmentSchema>;
  *
  * @category Capitation
  */
-export const capitationTargetSchema = z.discriminatedUnion("kind", [
+export const capitationTargetSchema = lazySchema(() => z.discriminatedUnion("kind", [
   z.strictObject({
     /** A banded table over one metric whose values are adjustments (P2, P3). */
     kind: z.literal("banded"),
@@ -95,7 +96,7 @@ export const capitationTargetSchema = z.discriminatedUnion("kind", [
     /** The largest bonus as a share in [0, 1] of the amount (0.25 = at most 125 %). */
     maxBonus: rateSchema,
   }),
-]);
+]));
 
 /**
  * A capitation performance target as stored (JSON).
@@ -109,7 +110,7 @@ export type CapitationTarget = z.input<typeof capitationTargetSchema>;
  *
  * @category Capitation
  */
-export const capitationPaymentInputSchema = z.strictObject({
+export const capitationPaymentInputSchema = lazySchema(() => z.strictObject({
   /** ISO 4217 code of the amounts (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** Base amount per enrollee for the period (or the whole amount, for P4-style programmes). */
@@ -120,7 +121,7 @@ export const capitationPaymentInputSchema = z.strictObject({
   targets: z.array(capitationTargetSchema).default([]),
   /** How the payment is rounded (once); half-up by default. */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * A capitation payment with its performance adjustments.
@@ -262,10 +263,10 @@ export function capitationPayment(input: CapitationPaymentInput): CapitationPaym
  *
  * @category Capitation
  */
-export const capitationPanelPaymentInputSchema = capitationPaymentInputSchema.extend({
+export const capitationPanelPaymentInputSchema = lazySchema(() => capitationPaymentInputSchema.extend({
   /** Number of enrollees in the panel (a whole number ≥ 0). */
   enrollees: z.number().int().min(0),
-});
+}));
 
 /**
  * A panel's capitation: the per-enrollee payment times the number of enrollees.

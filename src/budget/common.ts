@@ -2,6 +2,7 @@
 import { currencyCodeSchema, decimal } from "../core/index.js";
 import { type Dec, money, type Money } from "../money/index.js";
 import { D } from "../money/decimal.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /** Currency field of every budget input: an ISO code, always stated (a document that states amounts states its currency). */
 export const budgetCurrencySchema = currencyCodeSchema;
@@ -22,4 +23,4 @@ export const ZERO: Dec = new D(0);
 export const ONE: Dec = new D(1);
 
 /** A signed rate in [−1, 1] (quality adjustments that may raise or lower an amount). */
-export const signedRateSchema = decimal({ min: "-1", max: "1" });
+export const signedRateSchema = lazySchema(() => decimal({ min: "-1", max: "1" }));

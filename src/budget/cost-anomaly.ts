@@ -3,6 +3,7 @@ import { decimalSchema, nonNegativeAmountSchema, parseInput, positiveDecimalSche
 import { money, round, type Dec, type Money, formatMoney } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, pct, text } from "./common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link detectCostAnomalies}: provider groups of one department with their cost
@@ -11,7 +12,7 @@ import { budgetCurrencySchema, pct, text } from "./common.js";
  *
  * @category Fund Health and Cost Anomalies
  */
-export const detectCostAnomaliesInputSchema = z.strictObject({
+export const detectCostAnomaliesInputSchema = lazySchema(() => z.strictObject({
   /** ISO 4217 code of the costs (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** Flag a group whose cost per case is at least this much above the department mean: 0.4 = 40%. */
@@ -33,7 +34,7 @@ export const detectCostAnomaliesInputSchema = z.strictObject({
       }),
     )
     .min(2),
-});
+}));
 
 /**
  * One provider group's comparison with its department.

@@ -17,13 +17,14 @@ import { invalid } from "../kernel/index.js";
 import { allocate, money, round, sum, type Dec, type Money, formatMoney } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link dipPointValue}.
  *
  * @category DRG and DIP
  */
-export const dipPointValueInputSchema = z.strictObject({
+export const dipPointValueInputSchema = lazySchema(() => z.strictObject({
   /** ISO 4217 code of the fund amount (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** "budget" (预算点值, from the year's budget) or "settlement" (结算点值, from the settled fund). */
@@ -34,7 +35,7 @@ export const dipPointValueInputSchema = z.strictObject({
   reimbursementRatio: decimal({ above: "0", max: "1" }).prefault(1),
   /** Total points of all cases in the period (> 0). */
   totalPoints: positiveDecimalSchema,
-});
+}));
 
 /**
  * A DIP point value.
@@ -101,7 +102,7 @@ export function dipPointValue(input: DipPointValueInput): DipPointValue {
  *
  * @category DRG and DIP
  */
-export const dipOutlierRuleSchema = z.enum(["proportional", "standard", "excess", "expert-review"]);
+export const dipOutlierRuleSchema = lazySchema(() => z.enum(["proportional", "standard", "excess", "expert-review"]));
 
 /**
  * A DIP outlier rule name.
@@ -115,7 +116,7 @@ export type DipOutlierRule = z.output<typeof dipOutlierRuleSchema>;
  *
  * @category DRG and DIP
  */
-export const dipOutlierBandsSchema = bandedTableSchema(dipOutlierRuleSchema);
+export const dipOutlierBandsSchema = lazySchema(() => bandedTableSchema(dipOutlierRuleSchema));
 
 /**
  * The common national defaults for DIP outlier bands over cost ÷ group mean cost:
@@ -141,19 +142,19 @@ export const DIP_DEFAULT_OUTLIER_BANDS: z.input<typeof dipOutlierBandsSchema> = 
  */
 export const MAX_HOSPITAL_COEFFICIENT = 3;
 
-const hospitalCoefficientSchema = decimal({ above: "0" }).check((ctx) => {
+const hospitalCoefficientSchema = lazySchema(() => decimal({ above: "0" }).check((ctx) => {
   if (ctx.value.greaterThan(MAX_HOSPITAL_COEFFICIENT)) {
     const pct = ctx.value.lessThanOrEqualTo(100) ? `; a coefficient of ${ctx.value.toFixed()}% is written ${ctx.value.dividedBy(100).toFixed()}` : "";
     ctx.issues.push({ code: "custom", input: ctx.value.toFixed(), message: `a hospital coefficient is a multiplier in (0, ${MAX_HOSPITAL_COEFFICIENT}] (MAX_HOSPITAL_COEFFICIENT), got ${ctx.value.toFixed()}${pct}` });
   }
-});
+}));
 
 /**
  * Input of {@link dipCasePayment}. Give both `caseCost` and `groupMeanCost` to apply outlier bands.
  *
  * @category DRG and DIP
  */
-export const dipCasePaymentInputSchema = z
+export const dipCasePaymentInputSchema = lazySchema(() => z
   .strictObject({
     /** ISO 4217 code of the payment (stated, never defaulted). */
     currency: budgetCurrencySchema,
@@ -176,7 +177,7 @@ export const dipCasePaymentInputSchema = z
     if ((p.caseCost === undefined) !== (p.groupMeanCost === undefined)) {
       ctx.addIssue({ code: "custom", path: [p.caseCost === undefined ? "caseCost" : "groupMeanCost"], message: "outlier banding needs both caseCost and groupMeanCost" });
     }
-  });
+  }));
 
 /**
  * A DIP case's points and payment.
@@ -262,7 +263,7 @@ export function dipCasePayment(input: DipCasePaymentInput): DipCasePayment {
  *
  * @category DRG and DIP
  */
-export const allocateDipBudgetInputSchema = z.strictObject({
+export const allocateDipBudgetInputSchema = lazySchema(() => z.strictObject({
   /** ISO 4217 code of the budget (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** The budget to distribute (总额预算), ≥ 0, in whole minor units of the currency. */
@@ -278,7 +279,7 @@ export const allocateDipBudgetInputSchema = z.strictObject({
       }),
     )
     .min(1),
-});
+}));
 
 /**
  * A DIP budget distributed over cases, exact to the cent.

@@ -16,6 +16,7 @@ import {
 import { money, round, subtract, sum, type Dec, type Money, formatMoney } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * How a DRG case in an outlier band is paid, by the ratio of its cost to the group rate:
@@ -25,7 +26,7 @@ import { budgetCurrencySchema, cash, pct, text } from "./common.js";
  *
  * @category DRG and DIP
  */
-export const drgOutlierRuleSchema = z.discriminatedUnion("method", [
+export const drgOutlierRuleSchema = lazySchema(() => z.discriminatedUnion("method", [
   z.strictObject({
     /** Pay the plain group rate. */
     method: z.literal("group-rate"),
@@ -46,7 +47,7 @@ export const drgOutlierRuleSchema = z.discriminatedUnion("method", [
     /** No automatic payment: the case goes to expert review (专家评审). */
     method: z.literal("expert-review"),
   }),
-]);
+]));
 
 /**
  * A DRG outlier rule as stored (JSON).
@@ -60,14 +61,14 @@ export type DrgOutlierRule = z.input<typeof drgOutlierRuleSchema>;
  *
  * @category DRG and DIP
  */
-export const drgCoefficientSchema = z.strictObject({
+export const drgCoefficientSchema = lazySchema(() => z.strictObject({
   /** The coefficient's name, for the explanation. */
   name: z.string().min(1),
   /** efficacy (疗效系数), technology (技术系数) or other; it names the step's rule; other by default. */
   kind: z.enum(["efficacy", "technology", "other"]).default("other"),
   /** The multiplier, > 0 (1.2 = +20 %). */
   value: positiveDecimalSchema,
-});
+}));
 
 /**
  * Input of {@link drgPayment}. Give either `groupRate` or `baseRate` with `relativeWeight`.
@@ -77,7 +78,7 @@ export const drgCoefficientSchema = z.strictObject({
  *
  * @category DRG and DIP
  */
-export const drgPaymentInputSchema = z
+export const drgPaymentInputSchema = lazySchema(() => z
   .strictObject({
     /** ISO 4217 code of every amount (stated, never defaulted). */
     currency: budgetCurrencySchema,
@@ -121,7 +122,7 @@ export const drgPaymentInputSchema = z
     if (p.outlierBands !== undefined && p.actualCost === undefined) {
       ctx.addIssue({ code: "custom", path: ["actualCost"], message: "outlier bands need the case's actual cost" });
     }
-  });
+  }));
 
 /**
  * A DRG case payment, and its settlement when the actual cost is known.
@@ -277,7 +278,7 @@ export function drgPayment(input: DrgPaymentInput): DrgPayment {
  *
  * @category DRG and DIP
  */
-export const drgTechnologyCostInputSchema = z.strictObject({
+export const drgTechnologyCostInputSchema = lazySchema(() => z.strictObject({
   /** ISO 4217 code of the costs (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** The test or AI items, at least one. */
@@ -295,7 +296,7 @@ export const drgTechnologyCostInputSchema = z.strictObject({
     .min(1),
   /** How each counted amount is rounded; half-up by default. */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * Technology items counted into the DRG cost base.
@@ -348,7 +349,7 @@ export function drgTechnologyCost(input: DrgTechnologyCostInput): DrgTechnologyC
  *
  * @category DRG and DIP
  */
-export const drgEfficacyCoefficientInputSchema = z.strictObject({
+export const drgEfficacyCoefficientInputSchema = lazySchema(() => z.strictObject({
   /** The group's objective response rate (客观缓解率), in [0, 1]. */
   responseRate: rateSchema,
   /** The group's one-year survival (一年生存率), in [0, 1]. */
@@ -359,7 +360,7 @@ export const drgEfficacyCoefficientInputSchema = z.strictObject({
   minOneYearSurvival: rateSchema.prefault(0.6),
   /** The efficacy coefficient (疗效附加权重) when the group qualifies, > 0; 1.2 by default (corrections C4). */
   coefficient: positiveDecimalSchema.prefault(1.2),
-});
+}));
 
 /**
  * Whether a group earns the efficacy coefficient.

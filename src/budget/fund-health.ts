@@ -2,13 +2,14 @@ import * as z from "zod";
 import { amount, nonNegativeAmountSchema, parseInput, rateSchema, step, type Step } from "../core/index.js";
 import { money, type Money } from "../money/index.js";
 import { budgetCurrencySchema, cash, pct, text } from "./common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link fundHealth}: a fund's income and expenditure for a period.
  *
  * @category Fund Health and Cost Anomalies
  */
-export const fundHealthInputSchema = z.strictObject({
+export const fundHealthInputSchema = lazySchema(() => z.strictObject({
   /** ISO 4217 code of income and expenditure (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** The period's label ("2026"), for the reader. */
@@ -19,7 +20,7 @@ export const fundHealthInputSchema = z.strictObject({
   expenditure: nonNegativeAmountSchema,
   /** Warn when the surplus rate falls below this; 5% by default. */
   warningRate: rateSchema.prefault(0.05),
-});
+}));
 
 /**
  * A fund's health for a period.

@@ -6,9 +6,10 @@ import { currencyCodeSchema, decimal, DomainError, nonNegativeAmountSchema, pars
 import { formatMoney, money, round, type Dec, type Money, type Rounding } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { pct, text } from "./common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const positiveDecimal = decimal({ above: "0" });
-const nonNegativeDecimal = decimal({ min: "0" });
+const positiveDecimal = lazySchema(() => decimal({ above: "0" }));
+const nonNegativeDecimal = lazySchema(() => decimal({ min: "0" }));
 
 /**
  * A hospital's prospective-payment parameters (one document per hospital and year).
@@ -21,7 +22,7 @@ const nonNegativeDecimal = decimal({ min: "0" });
  *
  * @category Prospective Prices
  */
-export const ippsHospitalSchema = z.strictObject({
+export const ippsHospitalSchema = lazySchema(() => z.strictObject({
   /** ISO 4217 code of every amount (stated, never defaulted). */
   currency: currencyCodeSchema,
   /** The operating part of the payment rate. */
@@ -66,7 +67,7 @@ export const ippsHospitalSchema = z.strictObject({
     .optional(),
   /** How each part is rounded; half-up by default. */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * A hospital's prospective-payment parameters as stored (JSON).
@@ -80,7 +81,7 @@ export type IppsHospital = z.input<typeof ippsHospitalSchema>;
  *
  * @category Prospective Prices
  */
-export const ippsCaseSchema = z.strictObject({
+export const ippsCaseSchema = lazySchema(() => z.strictObject({
   /** The case's id. */
   id: z.string().min(1),
   /** The case's DRG code, for the reader. */
@@ -98,31 +99,31 @@ export const ippsCaseSchema = z.strictObject({
       cost: nonNegativeAmountSchema,
     })
     .optional(),
-});
+}));
 
 /**
  * Input of {@link ippsPayment}: one hospital, one case.
  *
  * @category Prospective Prices
  */
-export const ippsPaymentInputSchema = z.strictObject({
+export const ippsPaymentInputSchema = lazySchema(() => z.strictObject({
   /** The hospital's parameters. */
   hospital: ippsHospitalSchema,
   /** The case to price. */
   case: ippsCaseSchema,
-});
+}));
 
 /**
  * Input of {@link ippsPayments}: one hospital, many cases.
  *
  * @category Prospective Prices
  */
-export const ippsPaymentsInputSchema = z.strictObject({
+export const ippsPaymentsInputSchema = lazySchema(() => z.strictObject({
   /** The hospital's parameters. */
   hospital: ippsHospitalSchema,
   /** The cases to price, at least one. */
   cases: z.array(ippsCaseSchema).min(1),
-});
+}));
 
 /**
  * A case's prospective payment, part by part.

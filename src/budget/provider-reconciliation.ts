@@ -4,6 +4,7 @@ import { DomainError, nonNegativeAmountSchema, parseInput, step, type Step } fro
 import { sum, type Money } from "../money/index.js";
 import { bundleSchema, bundleSettlementTermsSchema, resolveBundle, settleAgainstPrice, type BundleSettlement } from "./bundle.js";
 import { cash } from "./common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link reconcileProviderBundles}: a provider's episodes over a period, each
@@ -11,7 +12,7 @@ import { cash } from "./common.js";
  *
  * @category Bundled Payment
  */
-export const reconcileProviderBundlesInputSchema = bundleSettlementTermsSchema.extend({
+export const reconcileProviderBundlesInputSchema = lazySchema(() => bundleSettlementTermsSchema.extend({
   providerId: z.string().min(1),
   period: z.string().optional(),
   /** Bundles by id. */
@@ -28,7 +29,7 @@ export const reconcileProviderBundlesInputSchema = bundleSettlementTermsSchema.e
       }),
     )
     .min(1),
-});
+}));
 
 /**
  * One episode line of a provider reconciliation.

@@ -3,6 +3,7 @@ import { nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, 
 import { money, round, type Dec, type Money, type Rounding, formatMoney } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { budgetCurrencySchema, cash, pct, signedRateSchema, text } from "./common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link reconcileTargetPrice} (BPCI-style target-price reconciliation).
@@ -12,7 +13,7 @@ import { budgetCurrencySchema, cash, pct, signedRateSchema, text } from "./commo
  *
  * @category Bundled Payment
  */
-export const reconcileTargetPriceInputSchema = z.strictObject({
+export const reconcileTargetPriceInputSchema = lazySchema(() => z.strictObject({
   /** ISO 4217 code of every amount (stated, never defaulted). */
   currency: budgetCurrencySchema,
   /** Benchmark price per episode before the discount. */
@@ -33,7 +34,7 @@ export const reconcileTargetPriceInputSchema = z.strictObject({
   order: z.enum(["quality-then-cap", "cap-then-quality"]).default("quality-then-cap"),
   /** How the target price, cap and adjusted amount are rounded; half-up by default. */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * The outcome of a target-price reconciliation over a period.

@@ -3,6 +3,7 @@ import * as z from "zod";
 import { currencyCodeSchema, DomainError, type IssuePath } from "../core/index.js";
 import { isCalendarDate } from "../contracts/calendar.js";
 import type { Dec } from "../money/index.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /** Currency of every care document that states amounts: required, never defaulted. */
 export const careCurrencySchema = currencyCodeSchema;
@@ -26,7 +27,7 @@ export function byDate<T extends { readonly date: string }>(items: readonly T[])
  * A calendar date `YYYY-MM-DD` that exists, checked on its calendar fields (the shared
  * isoDateSchema goes through date-fns's parser, which dominates a cohort's parse time).
  */
-export const careDateSchema = z
+export const careDateSchema = lazySchema(() => z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "expected a calendar date YYYY-MM-DD" })
-  .refine(isCalendarDate, { error: (issue) => `${JSON.stringify(issue.input)} is not a calendar date` });
+  .refine(isCalendarDate, { error: (issue) => `${JSON.stringify(issue.input)} is not a calendar date` }));

@@ -8,13 +8,14 @@ import { formatUnits } from "../money/format.js";
 import { unitsOfMoneyIn } from "../money/money-units.js";
 import { CONTRIBUTION_KINDS, contributionUnits, describeContribution, type Contribution } from "./fund-contributions/index.js";
 import { describeFloor, floorUnits, fundFloorSchema } from "./fund-floors/index.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The zod schema of a payment out of the fund, naming the claim or allowance it pays.
  *
  * @category Earmarked Funds
  */
-export const fundPaymentSchema = z
+export const fundPaymentSchema = lazySchema(() => z
   .object({
     /** `"payment"`: money paid out of the fund. */
     kind: z.literal("payment"),
@@ -36,14 +37,14 @@ export const fundPaymentSchema = z
     /** The amount requested, > 0, in the fund's currency. */
     amount: moneyOf({ above: "0" }),
   })
-  .strict();
+  .strict());
 
 /**
  * The zod schema of an earmarked fund document.
  *
  * @category Earmarked Funds
  */
-export const earmarkedFundSchema = z
+export const earmarkedFundSchema = lazySchema(() => z
   .object({
     /** The fund's id (专项基金). */
     id: z.string().min(1),
@@ -54,14 +55,14 @@ export const earmarkedFundSchema = z
     /** The alarm floor (警戒线): a fixed amount or a share of the year's contributions. */
     floor: fundFloorSchema,
   })
-  .strict();
+  .strict());
 
 /**
  * The zod schema of {@link earmarkedFundLedger}'s input.
  *
  * @category Earmarked Funds
  */
-export const earmarkedFundLedgerInputSchema = z
+export const earmarkedFundLedgerInputSchema = lazySchema(() => z
   .object({
     /** The fund: id, currency and floor. */
     fund: earmarkedFundSchema,
@@ -76,7 +77,7 @@ export const earmarkedFundLedgerInputSchema = z
     /** Rounding of per-capita contributions and of a share-of-year floor; half-up by default. */
     rounding: roundingSchema.default("half-up"),
   })
-  .strict();
+  .strict());
 
 /**
  * An earmarked fund's input as stored (JSON).

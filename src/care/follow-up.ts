@@ -9,6 +9,7 @@ import { invalid } from "../kernel/index.js";
 import { addOffset, dueDateMemo, type DueOffset } from "../contracts/calendar.js";
 import { roundDecimal } from "../money/index.js";
 import { D } from "../money/decimal.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The status of one scheduled assessment as of a date; a contract's missed-assessment rule reads these.
@@ -29,7 +30,7 @@ export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = Object.freeze(["ope
  *
  * @category Follow-Up
  */
-export const followUpAssessmentSchema = z
+export const followUpAssessmentSchema = lazySchema(() => z
   .strictObject({
     /** The assessment type events are matched on (e.g. "imaging", "geneticTest", "visit"). */
     type: z.string().min(1),
@@ -38,26 +39,26 @@ export const followUpAssessmentSchema = z
     /** How many assessments of this type the course has, 1–240. */
     count: z.number().int().min(1).max(240),
   })
-  .refine((a) => a.intervalMonths * a.count <= 1200, { message: "a schedule spans at most 1200 months", path: ["count"] });
+  .refine((a) => a.intervalMonths * a.count <= 1200, { message: "a schedule spans at most 1200 months", path: ["count"] }));
 
 /**
  * The window around each due date, in days; 14 each side by default **[fixed]**.
  *
  * @category Follow-Up
  */
-export const followUpWindowSchema = z.strictObject({
+export const followUpWindowSchema = lazySchema(() => z.strictObject({
   /** Days before the due date an event still counts, 0–366 (default 14). */
   daysBefore: z.number().int().min(0).max(366).default(14),
   /** Days after the due date an event still counts, 0–366 (default 14); after that the assessment is missed. */
   daysAfter: z.number().int().min(0).max(366).default(14),
-});
+}));
 
 /**
  * A course's follow-up schedule: its assessment types and the window.
  *
  * @category Follow-Up
  */
-export const followUpScheduleSchema = z
+export const followUpScheduleSchema = lazySchema(() => z
   .strictObject({
     /** The scheduled assessments (随访项目), 1–64 types. */
     assessments: z.array(followUpAssessmentSchema).min(1).max(64),
@@ -70,28 +71,28 @@ export const followUpScheduleSchema = z
       if (seen.has(a.type)) ctx.addIssue({ code: "custom", message: `assessment type ${JSON.stringify(a.type)} is scheduled twice`, path: ["assessments", i, "type"] });
       seen.add(a.type);
     });
-  });
+  }));
 
 /**
  * A follow-up event that happened: an assessment of `type` on `date`.
  *
  * @category Follow-Up
  */
-export const followUpEventSchema = z.strictObject({
+export const followUpEventSchema = lazySchema(() => z.strictObject({
   /** The assessment type the event satisfies (matches a schedule entry's `type`). */
   type: z.string().min(1),
   /** The day the assessment was done (ISO calendar date). */
   date: careDateSchema,
   /** An optional reference to the source record. */
   id: z.string().min(1).optional(),
-});
+}));
 
 /**
  * Input of {@link followUpStatus}.
  *
  * @category Follow-Up
  */
-export const followUpStatusInputSchema = z.strictObject({
+export const followUpStatusInputSchema = lazySchema(() => z.strictObject({
   /** The follow-up schedule (随访计划). */
   schedule: followUpScheduleSchema,
   /** The day treatment started; due dates count calendar months from it. */
@@ -100,7 +101,7 @@ export const followUpStatusInputSchema = z.strictObject({
   events: z.array(followUpEventSchema).default([]),
   /** The day the status is taken; later events are not counted. */
   asOf: careDateSchema,
-});
+}));
 
 /**
  * One scheduled assessment and where it stands.
@@ -299,7 +300,7 @@ export function followUpStatus(input: z.input<typeof followUpStatusInputSchema>)
  *
  * @category Follow-Up
  */
-export const followUpCohortInputSchema = z.strictObject({
+export const followUpCohortInputSchema = lazySchema(() => z.strictObject({
   /** The one follow-up schedule every patient follows. */
   schedule: followUpScheduleSchema,
   /** The day the statuses are taken. */
@@ -315,7 +316,7 @@ export const followUpCohortInputSchema = z.strictObject({
       events: z.array(followUpEventSchema).default([]),
     }),
   ),
-});
+}));
 
 /**
  * One patient's follow-up in a cohort run: statuses in schedule order, counts, adherence.

@@ -9,6 +9,7 @@ import { type DueOffset, dueDateMemo } from "../contracts/calendar.js";
 import { type Dec, money, round, type Money } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { careCurrencySchema, careDateSchema, inconsistent, text } from "./common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * How often an award rule pays: once per calendar day, or once per ISO week (Monday–Sunday).
@@ -22,14 +23,14 @@ export type AwardPeriod = "day" | "isoWeek";
  *
  * @category Incentive Points
  */
-export const pointsAwardRuleSchema = z.strictObject({
+export const pointsAwardRuleSchema = lazySchema(() => z.strictObject({
   /** The event kind the rule awards (matches an event's `kind`). */
   event: z.string().min(1),
   /** The period of one award: a calendar day or an ISO week (Monday to Sunday). */
   per: z.enum(["day", "isoWeek"]),
   /** Points per period, 0–1,000,000. */
   points: z.number().int().min(0).max(1_000_000),
-});
+}));
 
 /**
  * The points scheme. 003 gives no values, so every default is care.md's **[fixed]**:
@@ -39,7 +40,7 @@ export const pointsAwardRuleSchema = z.strictObject({
  *
  * @category Incentive Points
  */
-export const pointsRulesSchema = z.strictObject({
+export const pointsRulesSchema = lazySchema(() => z.strictObject({
   /** The award rules, one per event kind (积分规则). */
   awards: z
     .array(pointsAwardRuleSchema)
@@ -62,28 +63,28 @@ export const pointsRulesSchema = z.strictObject({
   expiryMonths: z.number().int().min(1).max(120).default(12),
   /** What one point is worth in the document's currency, > 0 (default 0.10). */
   pointValue: amount({ above: "0" }).prefault("0.10"),
-});
+}));
 
 /**
  * An event that may earn points.
  *
  * @category Incentive Points
  */
-export const pointsEventSchema = z.strictObject({
+export const pointsEventSchema = lazySchema(() => z.strictObject({
   /** The event kind (`"glucoseReading"`), matched to an award rule's `event`. */
   kind: z.string().min(1),
   /** The day of the event. */
   date: careDateSchema,
   /** An optional reference to the source record. */
   id: z.string().min(1).optional(),
-});
+}));
 
 /**
  * A redemption (兑换) of whole points on a date, e.g. for a drug or a check-up.
  *
  * @category Incentive Points
  */
-export const pointsRedemptionSchema = z.strictObject({
+export const pointsRedemptionSchema = lazySchema(() => z.strictObject({
   /** The day the points are redeemed. */
   date: careDateSchema,
   /** How many points are redeemed, ≥ 1 (oldest first; never more than the unexpired balance). */
@@ -92,14 +93,14 @@ export const pointsRedemptionSchema = z.strictObject({
   for: z.string().min(1).optional(),
   /** An optional reference to the source record. */
   id: z.string().min(1).optional(),
-});
+}));
 
 /**
  * Input of {@link incentivePoints}.
  *
  * @category Incentive Points
  */
-export const incentivePointsInputSchema = z.strictObject({
+export const incentivePointsInputSchema = lazySchema(() => z.strictObject({
   /** The currency points are valued in (ISO 4217); required. */
   currency: careCurrencySchema,
   /** The points rules (default: the rules of care.md §3). */
@@ -112,7 +113,7 @@ export const incentivePointsInputSchema = z.strictObject({
   asOf: careDateSchema,
   /** How point values are rounded to the currency (default half-up). */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * One line of the points ledger (append-only; the balance is the running sum of `points`).
@@ -370,7 +371,7 @@ export function incentivePoints(input: z.input<typeof incentivePointsInputSchema
  *
  * @category Incentive Points
  */
-export const incentivePointsCohortInputSchema = z.strictObject({
+export const incentivePointsCohortInputSchema = lazySchema(() => z.strictObject({
   /** The currency points are valued in (ISO 4217); required. */
   currency: careCurrencySchema,
   /** The one set of points rules every account follows. */
@@ -390,7 +391,7 @@ export const incentivePointsCohortInputSchema = z.strictObject({
       redemptions: z.array(pointsRedemptionSchema).default([]),
     }),
   ),
-});
+}));
 
 /**
  * One account in a cohort run.
@@ -452,7 +453,7 @@ export function incentivePointsCohort(input: z.input<typeof incentivePointsCohor
  *
  * @category Incentive Points
  */
-export const followUpUpliftInputSchema = z
+export const followUpUpliftInputSchema = lazySchema(() => z
   .strictObject({
     /** The currency of the claims (ISO 4217); required. */
     currency: careCurrencySchema,
@@ -480,7 +481,7 @@ export const followUpUpliftInputSchema = z
     /** How the top-up is rounded, once (default half-up). */
     rounding: roundingSchema.default("half-up"),
   })
-  .refine((x) => !x.fullFollowUp || x.completedOn !== undefined, { message: "a full follow-up needs its completion date (completedOn) to date the top-up", path: ["completedOn"] });
+  .refine((x) => !x.fullFollowUp || x.completedOn !== undefined, { message: "a full follow-up needs its completion date (completedOn) to date the top-up", path: ["completedOn"] }));
 
 /**
  * The follow-up uplift: the course re-settled at the uplifted ratio, paid as one dated top-up.

@@ -8,8 +8,9 @@ import { seriesDate } from "../contracts/anchored-series.js";
 import { type Dec, money, round, type Money, type Rounding } from "../money/index.js";
 import { careCurrencySchema, careDateSchema, inconsistent, outOfOrder, text } from "./common.js";
 import { decisionKind, type ListingDecision, listingDecisionSchema, type ListingState, type ListingStatus } from "./listing-decisions/index.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const monthsSchema = z.number().int().min(1).max(600);
+const monthsSchema = lazySchema(() => z.number().int().min(1).max(600));
 
 /**
  * The periods a listing runs on. Defaults are care.md's **[fixed]** readings: a provisional
@@ -18,21 +19,21 @@ const monthsSchema = z.number().int().min(1).max(600);
  *
  * @category Listing Lifecycle
  */
-export const listingParametersSchema = z.strictObject({
+export const listingParametersSchema = lazySchema(() => z.strictObject({
   /** Months of a provisional listing before its evaluation is due (default 24). */
   provisionalMonths: monthsSchema.default(24),
   /** Months before the evaluation of a fast-track listing is due (default 6). */
   fastTrackMonths: monthsSchema.default(6),
   /** Months between formal reviews, counted from the formal listing day (default 24). */
   reviewIntervalMonths: monthsSchema.default(24),
-});
+}));
 
 /**
  * How the listing began: provisionally on `listedOn`, or formally from `formalFrom`.
  *
  * @category Listing Lifecycle
  */
-export const listingEntrySchema = z.discriminatedUnion("kind", [
+export const listingEntrySchema = lazySchema(() => z.discriminatedUnion("kind", [
   z.strictObject({
     /** `"provisional"`: listed provisionally (临时支付), evaluation due later. */
     kind: z.literal("provisional"),
@@ -47,7 +48,7 @@ export const listingEntrySchema = z.discriminatedUnion("kind", [
     /** The formal listing day F; reviews count from it. */
     formalFrom: careDateSchema,
   }),
-]);
+]));
 
 /**
  * A listed technology as a document: price per billing unit, reimbursement ratio, how it
@@ -55,7 +56,7 @@ export const listingEntrySchema = z.discriminatedUnion("kind", [
  *
  * @category Listing Lifecycle
  */
-export const listingSchema = z.strictObject({
+export const listingSchema = lazySchema(() => z.strictObject({
   /** The listed technology (drug, therapy, device). */
   technology: z.string().min(1),
   /** The currency of the price (ISO 4217); required. */
@@ -74,7 +75,7 @@ export const listingSchema = z.strictObject({
   parameters: listingParametersSchema.prefault({}),
   /** How the fund share is rounded (default half-up). */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * A listing document as written (JSON).
@@ -223,12 +224,12 @@ function fundShareOf(prep: Prepared, period: ListingPeriod | null, rounding: Rou
  *
  * @category Listing Lifecycle
  */
-export const listingStatusInputSchema = z.strictObject({
+export const listingStatusInputSchema = lazySchema(() => z.strictObject({
   /** The listing document. */
   listing: listingSchema,
   /** The day the status is taken. */
   asOf: careDateSchema,
-});
+}));
 
 /**
  * Where a listing stands on an as-of date.
@@ -325,12 +326,12 @@ export function listingStatus(input: z.input<typeof listingStatusInputSchema>): 
  *
  * @category Listing Lifecycle
  */
-export const listingFundShareInputSchema = z.strictObject({
+export const listingFundShareInputSchema = lazySchema(() => z.strictObject({
   /** The listing document. */
   listing: listingSchema,
   /** The service date whose fund share is asked. */
   serviceDate: careDateSchema,
-});
+}));
 
 /**
  * The fund share of one service, with the period of terms it fell in.
@@ -390,10 +391,10 @@ export function listingFundShare(input: z.input<typeof listingFundShareInputSche
  *
  * @category Listing Lifecycle
  */
-export const listingPeriodsInputSchema = z.strictObject({
+export const listingPeriodsInputSchema = lazySchema(() => z.strictObject({
   /** The listing document. */
   listing: listingSchema,
-});
+}));
 
 /**
  * A listing's whole history as half-open periods, and every review with its closing decision.
@@ -436,14 +437,14 @@ export function listingPeriods(input: z.input<typeof listingPeriodsInputSchema>)
  *
  * @category Listing Lifecycle
  */
-export const listingReviewDatesInputSchema = z.strictObject({
+export const listingReviewDatesInputSchema = lazySchema(() => z.strictObject({
   /** The formal listing day F. */
   formalFrom: careDateSchema,
   /** How many review dates, 1–100. */
   count: z.number().int().min(1).max(100),
   /** Months between reviews (default 24). */
   intervalMonths: monthsSchema.default(24),
-}).refine((x) => x.count * x.intervalMonths <= 1200, { message: "the reviews span at most 1200 months", path: ["count"] });
+}).refine((x) => x.count * x.intervalMonths <= 1200, { message: "the reviews span at most 1200 months", path: ["count"] }));
 
 /**
  * The first `count` formal review due dates, F + 24k months (k = 1…count), each counted

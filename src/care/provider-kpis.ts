@@ -5,15 +5,16 @@ import * as z from "zod";
 import { type Explanation, parseInput, step, type Step } from "../core/index.js";
 import { fixed4 } from "./kpi-comparisons/deviation.js";
 import { kpiComparisonSchema, type KpiCounts, prepareComparison } from "./kpi-comparisons/index.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const count = lazySchema(() => z.number().int().min(0).max(Number.MAX_SAFE_INTEGER));
 
 /**
  * The zod schema of {@link benchmarkProviderKpi}'s input: one KPI over one region's providers.
  *
  * @category Provider KPIs
  */
-export const benchmarkProviderKpiInputSchema = z
+export const benchmarkProviderKpiInputSchema = lazySchema(() => z
   .object({
     /** The indicator (阳性率, 路径偏离率, 30天再入院率): its name and what counts. */
     kpi: z
@@ -55,7 +56,7 @@ export const benchmarkProviderKpiInputSchema = z
       if (first !== undefined) ctx.addIssue({ code: "custom", path: ["providers", i, "id"], message: `provider ${JSON.stringify(p.id)} is already listed at providers[${first}]` });
       else seen.set(p.id, i);
     });
-  });
+  }));
 
 /**
  * A provider's status on a KPI.

@@ -6,13 +6,14 @@ import * as z from "zod";
 import { currencyCodeSchema, DomainError, type Explanation, isoDateSchema, moneyOf, parseInput, step, type Step } from "../core/index.js";
 import { formatMoney, fromMinorUnits as cash, type Money } from "../money/index.js";
 import { unitsOfMoneyIn } from "../money/money-units.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The zod schema of one recovery (as {@link detectUnbundling} produces them, or entered by hand).
  *
  * @category Unbundling and Recovery
  */
-export const recoveryEntrySchema = z
+export const recoveryEntrySchema = lazySchema(() => z
   .object({
     /** The decision date. */
     date: isoDateSchema,
@@ -29,7 +30,7 @@ export const recoveryEntrySchema = z
     /** Why the money is recovered, in words. */
     reason: z.string().optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * A recovery as stored (JSON) or produced by {@link detectUnbundling}.
@@ -43,14 +44,14 @@ export type RecoveryEntryInput = z.input<typeof recoveryEntrySchema>;
  *
  * @category Unbundling and Recovery
  */
-export const recoveryLedgerInputSchema = z
+export const recoveryLedgerInputSchema = lazySchema(() => z
   .object({
     /** The currency of every amount (ISO 4217); required. */
     currency: currencyCodeSchema,
     /** The recoveries (追回), one per rule and reference. */
     entries: z.array(recoveryEntrySchema),
   })
-  .strict();
+  .strict());
 
 /**
  * One line of the recovery ledger.

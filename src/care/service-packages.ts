@@ -6,6 +6,7 @@ import { bandedTableSchema, type BandedTable, describeBand, lookupBand, nonNegat
 import { seriesDate } from "../contracts/anchored-series.js";
 import { money, type Money } from "../money/index.js";
 import { byDate, careCurrencySchema, careDateSchema, inconsistent, text } from "./common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The default risk tiers **[fixed]**: low [0, 0.10), medium [0.10, 0.30), high [0.30, 1].
@@ -26,19 +27,19 @@ export const DEFAULT_RISK_TIERS = Object.freeze({
  *
  * @category Service Packages
  */
-export const riskTierTableSchema = bandedTableSchema(z.string().min(1));
+export const riskTierTableSchema = lazySchema(() => bandedTableSchema(z.string().min(1)));
 
 /**
  * Input of {@link riskTier}.
  *
  * @category Service Packages
  */
-export const riskTierInputSchema = z.strictObject({
+export const riskTierInputSchema = lazySchema(() => z.strictObject({
   /** The risk score s in [0, 1]. */
   score: rateSchema,
   /** The tier table (default low [0, 0.10), medium [0.10, 0.30), high [0.30, 1]). */
   tiers: riskTierTableSchema.prefault(DEFAULT_RISK_TIERS as never),
-});
+}));
 
 /**
  * A score's tier and the band it fell in.
@@ -86,19 +87,19 @@ export function riskTier(input: z.input<typeof riskTierInputSchema>): RiskTier {
  *
  * @category Service Packages
  */
-export const servicePackageItemSchema = z.strictObject({
+export const servicePackageItemSchema = lazySchema(() => z.strictObject({
   /** The item code (a service, a test). */
   item: z.string().min(1),
   /** Units included per package year, 1–1,000,000, or `null` for no limit. */
   limit: z.number().int().min(1).max(1_000_000).nullable(),
-});
+}));
 
 /**
  * A service package: what the fund and the patient pay per package year, and its items.
  *
  * @category Service Packages
  */
-export const servicePackageSchema = z
+export const servicePackageSchema = lazySchema(() => z
   .strictObject({
     /** The package code (服务包编码), unique. */
     code: z.string().min(1),
@@ -121,7 +122,7 @@ export const servicePackageSchema = z
       if (seen.has(it.item)) ctx.addIssue({ code: "custom", message: `item ${JSON.stringify(it.item)} is listed twice`, path: ["items", i, "item"] });
       seen.add(it.item);
     });
-  });
+  }));
 
 /**
  * A service package document as written (JSON).
@@ -152,12 +153,12 @@ export const DEFAULT_SERVICE_PACKAGES: readonly ServicePackageInput[] = Object.f
  *
  * @category Service Packages
  */
-export const servicePackageCostInputSchema = z.strictObject({
+export const servicePackageCostInputSchema = lazySchema(() => z.strictObject({
   /** The package whose cost is computed. */
   servicePackage: servicePackageSchema,
   /** The number of enrollees, 0–1,000,000,000. */
   enrollees: z.number().int().min(0).max(1_000_000_000),
-});
+}));
 
 /**
  * What a package year costs the fund and the patients for a number of enrollees.
@@ -208,7 +209,7 @@ export function servicePackageCost(input: z.input<typeof servicePackageCostInput
  *
  * @category Service Packages
  */
-export const packageEnrolmentSchema = z.strictObject({
+export const packageEnrolmentSchema = lazySchema(() => z.strictObject({
   /** The code of the package enrolled in. */
   package: z.string().min(1),
   /** The enrolment day; package years run 12 months from it. */
@@ -217,28 +218,28 @@ export const packageEnrolmentSchema = z.strictObject({
   years: z.number().int().min(1).max(100).default(1),
   /** The score the tier was read from; when given, it must fall in the package's tier. */
   riskScore: rateSchema.optional(),
-});
+}));
 
 /**
  * A claim line for a package item on a service date (one unit).
  *
  * @category Service Packages
  */
-export const packageClaimLineSchema = z.strictObject({
+export const packageClaimLineSchema = lazySchema(() => z.strictObject({
   /** The claim line's id. */
   id: z.string().min(1).optional(),
   /** The service date. */
   date: careDateSchema,
   /** The item code billed (one unit). */
   item: z.string().min(1),
-});
+}));
 
 /**
  * Input of {@link classifyPackageClaims}.
  *
  * @category Service Packages
  */
-export const classifyPackageClaimsInputSchema = z.strictObject({
+export const classifyPackageClaimsInputSchema = lazySchema(() => z.strictObject({
   /** The packages on offer (default: the packages of care.md §4). */
   packages: z.array(servicePackageSchema).min(1).prefault(DEFAULT_SERVICE_PACKAGES as never),
   /** The tier table (default low [0, 0.10), medium [0.10, 0.30), high [0.30, 1]). */
@@ -247,7 +248,7 @@ export const classifyPackageClaimsInputSchema = z.strictObject({
   enrolments: z.array(packageEnrolmentSchema).min(1),
   /** The patient's claim lines, in any order (default none). */
   lines: z.array(packageClaimLineSchema).default([]),
-});
+}));
 
 /**
  * How a claim line stands against the package.

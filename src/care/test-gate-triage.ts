@@ -5,6 +5,7 @@ import * as z from "zod";
 import { DomainError, type Explanation, isoDateSchema, parseInput, step } from "../core/index.js";
 import { REVIEW_ACTIONS, triageClaim, triageClaimInputSchema, type TriageClaimResult } from "../tiers/index.js";
 import { gateFromResults, type TestGate, type TestGateResult, testGateSchema, testResultSchema } from "./test-gate.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The zod schema of a test-gate set: the gated drugs and, to catch the conflict, the drugs
@@ -13,7 +14,7 @@ import { gateFromResults, type TestGate, type TestGateResult, testGateSchema, te
  *
  * @category Test Before Drug
  */
-export const testGateSetSchema = z
+export const testGateSetSchema = lazySchema(() => z
   .object({
     /** The test gates, one per gated drug. */
     gates: z.array(testGateSchema).min(1),
@@ -32,7 +33,7 @@ export const testGateSetSchema = z
       const g = seen.get(d);
       if (g !== undefined) ctx.addIssue({ code: "custom", path: ["stratifiedDrugs", i], message: `${d} is gated by gates[${g}]; a drug is gated or biomarker-stratified, not both` });
     });
-  });
+  }));
 
 /**
  * A test-gate set as stored (JSON).
@@ -41,17 +42,17 @@ export const testGateSetSchema = z
  */
 export type TestGateSetInput = z.input<typeof testGateSetSchema>;
 
-const gatedClaimSchema = triageClaimInputSchema.shape.claim.extend({
+const gatedClaimSchema = lazySchema(() => triageClaimInputSchema.shape.claim.extend({
   /** The course start C the claim belongs to; required when the claim's code is a gated drug. */
   courseStart: isoDateSchema.optional(),
-});
+}));
 
 /**
  * The zod schema of {@link testGatePredicate}'s input.
  *
  * @category Test Before Drug
  */
-export const testGatePredicateInputSchema = z
+export const testGatePredicateInputSchema = lazySchema(() => z
   .object({
     /** The test gates in force. */
     gates: testGateSetSchema,
@@ -67,7 +68,7 @@ export const testGatePredicateInputSchema = z
     /** The patient's test results on file. */
     results: z.array(testResultSchema),
   })
-  .strict();
+  .strict());
 
 function gateFor(gates: readonly TestGate[], code: string): TestGate | null {
   for (const g of gates) if (g.drug === code) return g;
@@ -112,7 +113,7 @@ export function testGatePredicate(input: z.input<typeof testGatePredicateInputSc
  *
  * @category Test Before Drug
  */
-export const triageWithTestGateInputSchema = z
+export const triageWithTestGateInputSchema = lazySchema(() => z
   .object({
     /** The claim-review rules (as for `triageClaim`). */
     rules: triageClaimInputSchema.shape.rules,
@@ -123,7 +124,7 @@ export const triageWithTestGateInputSchema = z
     /** The patient's test results on file. */
     results: z.array(testResultSchema),
   })
-  .strict();
+  .strict());
 
 /**
  * Result of {@link triageWithTestGate}.

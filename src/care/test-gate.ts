@@ -6,6 +6,7 @@ import { DomainError, type Explanation, isoDateSchema, nonNegativeDecimalSchema,
 import type { Dec } from "../money/index.js";
 import { describeQualifying, qualifies, qualifyingResultSchema } from "./qualifying-results/index.js";
 import { dayNumber } from "../contracts/anchored-series.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The closed list of reasons a gated claim is rejected.
@@ -26,7 +27,7 @@ export type TestGateRejection = (typeof TEST_GATE_REJECTIONS)[number];
  *
  * @category Test Before Drug
  */
-export const testGateSchema = z
+export const testGateSchema = lazySchema(() => z
   .object({
     /** The gated drug's code. */
     drug: z.string().min(1),
@@ -37,7 +38,7 @@ export const testGateSchema = z
     /** How many days a result stays valid: C − report date ≤ validityDays passes. No default (180 is only the spec's example). */
     validityDays: z.number().int().min(0).max(36_500),
   })
-  .strict();
+  .strict());
 
 /**
  * A test gate as stored (JSON).
@@ -57,7 +58,7 @@ export type TestGate = z.output<typeof testGateSchema>;
  *
  * @category Test Before Drug
  */
-export const testResultSchema = z
+export const testResultSchema = lazySchema(() => z
   .object({
     /** An optional reference to the lab report. */
     id: z.string().min(1).optional(),
@@ -71,7 +72,7 @@ export const testResultSchema = z
     level: nonNegativeDecimalSchema.optional(),
   })
   .strict()
-  .refine((r) => r.category !== undefined || r.level !== undefined, { message: "a result reports a category, a level, or both", path: ["category"] });
+  .refine((r) => r.category !== undefined || r.level !== undefined, { message: "a result reports a category, a level, or both", path: ["category"] }));
 
 /**
  * A parsed test result.
@@ -201,7 +202,7 @@ export function checkTestGate(input: z.input<typeof checkTestGateInputSchema>): 
  *
  * @category Test Before Drug
  */
-export const checkTestGateInputSchema = z
+export const checkTestGateInputSchema = lazySchema(() => z
   .object({
     /** The test gate of the drug (用药前检测). */
     gate: testGateSchema,
@@ -210,7 +211,7 @@ export const checkTestGateInputSchema = z
     /** Every result on file for the patient (any biomarker, any date). */
     results: z.array(testResultSchema),
   })
-  .strict();
+  .strict());
 
 /** The gate decision from parsed inputs (shared with the triage adaptor). */
 export function gateFromResults(gate: TestGate, courseStart: string, results: readonly TestResult[]): TestGateResult {
@@ -243,7 +244,7 @@ export function gateFromResults(gate: TestGate, courseStart: string, results: re
  *
  * @category Test Before Drug
  */
-export const checkTestResultInputSchema = z
+export const checkTestResultInputSchema = lazySchema(() => z
   .object({
     /** The test gate of the drug. */
     gate: testGateSchema,
@@ -252,7 +253,7 @@ export const checkTestResultInputSchema = z
     /** The one result the claim relies on; it must be of the gate's biomarker and reported on or before the course start. */
     result: testResultSchema,
   })
-  .strict();
+  .strict());
 
 /**
  * The gate on one result the caller has already picked as the one on file at the course

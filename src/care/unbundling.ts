@@ -19,13 +19,14 @@ import { scaleOf, toUnits } from "../money/minor-units.js";
 import { describeEpisode, episodeKey, episodeWindowSchema } from "./episode-windows/index.js";
 import { describeSettlement, packageFundDue, packageSettlementSchema } from "./package-settlements/index.js";
 import type { RecoveryEntryInput } from "./recovery-ledger.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The zod schema of an unbundling rule: a package, what triggers it, what it includes, its episode and settlement.
  *
  * @category Unbundling and Recovery
  */
-export const unbundlingPackageSchema = z
+export const unbundlingPackageSchema = lazySchema(() => z
   .object({
     /** The package's own billing code. */
     code: z.string().min(1),
@@ -40,7 +41,7 @@ export const unbundlingPackageSchema = z
     /** What the fund owes for the package: a share of its price, or what it paid on the package lines. */
     settlement: packageSettlementSchema,
   })
-  .strict();
+  .strict());
 
 /**
  * An unbundling rule as stored (JSON).
@@ -54,7 +55,7 @@ export type UnbundlingPackageInput = z.input<typeof unbundlingPackageSchema>;
  *
  * @category Unbundling and Recovery
  */
-export const unbundlingClaimLineSchema = z
+export const unbundlingClaimLineSchema = lazySchema(() => z
   .object({
     /** The claim line's id. */
     id: z.string().min(1),
@@ -71,14 +72,14 @@ export const unbundlingClaimLineSchema = z
     /** What the fund paid on the line, in the document's currency. */
     fundPaid: nonNegativeAmountSchema,
   })
-  .strict();
+  .strict());
 
 /**
  * The zod schema of {@link detectUnbundling}'s input.
  *
  * @category Unbundling and Recovery
  */
-export const detectUnbundlingInputSchema = z
+export const detectUnbundlingInputSchema = lazySchema(() => z
   .object({
     /** The currency of every amount (ISO 4217); required. */
     currency: currencyCodeSchema,
@@ -114,7 +115,7 @@ export const detectUnbundlingInputSchema = z
       if (first !== undefined) ctx.addIssue({ code: "custom", path: ["lines", i, "id"], message: `line id ${JSON.stringify(l.id)} is already used by lines[${first}]` });
       else ids.set(l.id, i);
     });
-  });
+  }));
 
 /**
  * What the check found about one claim line.

@@ -11,6 +11,7 @@ import { unitsText } from "../money/minor-units.js";
 import { amountTextAt, amountUnitsAt, type AmountTexts, createAmountTexts } from "./amount-memo.js";
 import { PatientIds } from "./patient-ids.js";
 import { createSettlementMemo, inputHash, type MemoSplit, recall, remember, type SettlementMemo } from "./settlement-memo.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * One patient of a cohort, as a stream record (one NDJSON line): the outcome events
@@ -19,7 +20,7 @@ import { createSettlementMemo, inputHash, type MemoSplit, recall, remember, type
  *
  * @category Settlement
  */
-export const cohortPatientSchema = z.strictObject({
+export const cohortPatientSchema = lazySchema(() => z.strictObject({
   /** The patient's id, non-empty; unique within a cohort (a repeat is an error record, M6). 患者编号. */
   patientId: z.string().min(1),
   /** The patient's dated outcome events, as the contract reads them (checked by the contract: kind, ISO date, grade …). 结局事件. */
@@ -34,7 +35,7 @@ export const cohortPatientSchema = z.strictObject({
     })
     .catchall(z.union([z.string(), z.number(), z.array(z.string())]))
     .optional(),
-});
+}));
 
 /**
  * A cohort patient record as JSON.

@@ -7,6 +7,7 @@ import { bonusTermSchema, paymentTermSchema, refundTermSchema, returnKind } from
 import { outcomeDeclarationsSchema } from "./outcomes/declarations.js";
 import { fractionOf } from "../money/index.js";
 import { exactText, isExactShare, sumShares } from "./terms/schemas.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 export { conditionSchema, dueOffsetSchema, eventMatcherSchema, shareSchema, type ConditionTerms, type EventMatcher, type ExactShare } from "./terms/schemas.js";
 export { installmentTermSchema, scheduleTermSchema } from "./terms/schedule.js";
@@ -19,14 +20,14 @@ export { bonusTermSchema, paymentTermSchema, refundTermSchema } from "./terms/re
  *
  * @category Contract Documents
  */
-export const effectivePeriodSchema = z
+export const effectivePeriodSchema = lazySchema(() => z
   .strictObject({
     /** First treatment-start date (YYYY-MM-DD) the version applies to, inclusive. */
     from: isoDateSchema,
     /** The first treatment-start date (YYYY-MM-DD) it no longer applies to (exclusive), after `from`; null or absent: open-ended. */
     to: isoDateSchema.nullable().optional(),
   })
-  .refine((p) => p.to === undefined || p.to === null || p.from < p.to, { message: "the effective period must end after it starts", path: ["to"] });
+  .refine((p) => p.to === undefined || p.to === null || p.from < p.to, { message: "the effective period must end after it starts", path: ["to"] }));
 
 /**
  * An outcome-based contract for one patient's treatment, as stored JSON. `price` is the
@@ -35,7 +36,7 @@ export const effectivePeriodSchema = z
  *
  * @category Contract Documents
  */
-export const contractSchema = z
+export const contractSchema = lazySchema(() => z
   .strictObject({
     /** The contract's identifier, quoted in every ledger line and error. */
     id: z.string().min(1),
@@ -76,7 +77,7 @@ export const contractSchema = z
       const which = cycleRefund !== undefined ? " (with the per-cycle nonResponderRefund)" : "";
       ctx.addIssue({ code: "custom", path: ["refunds"], message: `refund and clawback shares together${which} exceed 1 (${text}): more than was paid could be returned` });
     }
-  });
+  }));
 
 /**
  * A contract document as written in JSON (the input of {@link contractSchema}).
@@ -97,7 +98,7 @@ export type ContractTerms = z.output<typeof contractSchema>;
  *
  * @category Contract Documents
  */
-export const contractVersionsSchema = z
+export const contractVersionsSchema = lazySchema(() => z
   .strictObject({
     /** Identifier of the versioned contract; optional. */
     id: z.string().min(1).optional(),
@@ -124,7 +125,7 @@ export const contractVersionsSchema = z
         });
       }
     }
-  });
+  }));
 
 /**
  * A versioned contract document as written in JSON.

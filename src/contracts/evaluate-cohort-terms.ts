@@ -4,6 +4,7 @@ import { parseInput, roundingSchema, type Step } from "../core/index.js";
 import type { Explanation } from "../core/index.js";
 import { type CohortTerm, cohortRuleKind, cohortTermSchema } from "./cohort-rules/registry.js";
 import { cohortOutcomeSummarySchema, type CohortRuleSettlement } from "./cohort-rules/rule-kind.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 export { cohortTermSchema, type CohortTermInput } from "./cohort-rules/registry.js";
 export { cohortOutcomeSummarySchema, type CohortOutcomeSummaryInput, type CohortLine } from "./cohort-rules/rule-kind.js";
@@ -13,14 +14,14 @@ export { cohortOutcomeSummarySchema, type CohortOutcomeSummaryInput, type Cohort
  *
  * @category Cohort Rules
  */
-export const evaluateCohortTermsInputSchema = z.strictObject({
+export const evaluateCohortTermsInputSchema = lazySchema(() => z.strictObject({
   /** The cohort terms to settle (K5, K6, K8, K9, K11), at least one. */
   terms: z.array(cohortTermSchema).min(1),
   /** The cohort's outcome summary for the settlement period. */
   summary: cohortOutcomeSummarySchema,
   /** Rounding mode of computed amounts (to the currency's minor unit); default `half-up`. */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * Input of {@link evaluateCohortTerms} as the caller writes it.

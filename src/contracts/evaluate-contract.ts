@@ -14,6 +14,7 @@ import {
   parseContract,
   parseContractVersions,
 } from "./parse-contract.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The inputs of {@link evaluateContract} as one document (for callers that store or
@@ -21,14 +22,14 @@ import {
  *
  * @category Evaluation
  */
-export const evaluateContractInputSchema = z.strictObject({
+export const evaluateContractInputSchema = lazySchema(() => z.strictObject({
   /** The contract or versioned contract, as JSON or already parsed. */
   contract: z.unknown(),
   /** The patient's dated outcome events, treatment start first. */
   events: outcomeEventsSchema,
   /** The as-of date (YYYY-MM-DD); events dated after it are ignored. */
   asOf: isoDateSchema,
-});
+}));
 
 /**
  * A contract as {@link evaluateContract} accepts it: parsed once, or raw JSON.

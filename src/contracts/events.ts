@@ -2,6 +2,7 @@ import { quote } from "../money/decimal.js";
 import * as z from "zod";
 import { DomainError, type Issue, isoDateSchema, ValidationError } from "../core/index.js";
 import { isCalendarDate } from "./calendar.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The kinds of dated outcome event a contract can react to. `infusion` and
@@ -52,8 +53,8 @@ export interface OutcomeEvent {
   readonly attributes?: Readonly<Record<string, boolean | number | string>>;
 }
 
-const base = { date: isoDateSchema, note: z.string().optional() };
-const grade = z.number().int().min(1).max(5);
+const base = lazySchema(() => ({ date: isoDateSchema, note: z.string().optional() }));
+const grade = lazySchema(() => z.number().int().min(1).max(5));
 
 /**
  * The zod schema of one outcome event (for storing and validating event records).
@@ -67,7 +68,7 @@ const grade = z.number().int().min(1).max(5);
  *
  * @category Outcome Events
  */
-export const outcomeEventSchema = z.discriminatedUnion("kind", [
+export const outcomeEventSchema = lazySchema(() => z.discriminatedUnion("kind", [
   z.strictObject({
     /** Event kind `treatmentStart`: day 0 of the treatment (drugs); a history has exactly one start (this or `infusion`), first. */
     kind: z.literal("treatmentStart"),
@@ -124,14 +125,14 @@ export const outcomeEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("improvement"),
     ...base,
   }),
-]);
+]));
 
 /**
  * The zod schema of a patient's event history: a list of {@link outcomeEventSchema}.
  *
  * @category Outcome Events
  */
-export const outcomeEventsSchema = z.array(outcomeEventSchema);
+export const outcomeEventsSchema = lazySchema(() => z.array(outcomeEventSchema));
 
 const KINDS = new Set<string>(OUTCOME_EVENT_KINDS);
 const RESPONSES = new Set<string>(RESPONSE_CATEGORIES);

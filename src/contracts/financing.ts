@@ -2,6 +2,7 @@ import * as z from "zod";
 import { type Explanation, nonNegativeMoneySchema, parseInput, rateSchema, roundingSchema, step } from "../core/index.js";
 import { fromMinorUnits, getCurrency, type Money, money, round, split, sum } from "../money/index.js";
 import { D } from "../money/decimal.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link installmentFinancing}: a principal, a rate per period (0.03 = 3% per
@@ -9,7 +10,7 @@ import { D } from "../money/decimal.js";
  *
  * @category Financing
  */
-export const installmentFinancingInputSchema = z.strictObject({
+export const installmentFinancingInputSchema = lazySchema(() => z.strictObject({
   /** The amount financed (the contract price), ≥ 0, with its currency. */
   principal: nonNegativeMoneySchema,
   /** Interest rate per period, a decimal in [0, 1] (0.03 = 3% per period); 0 splits the principal evenly. */
@@ -18,7 +19,7 @@ export const installmentFinancingInputSchema = z.strictObject({
   periods: z.number().int().min(1).max(1200),
   /** Rounding mode of each payment (to the currency's minor unit); default `half-up`. */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * Input of {@link installmentFinancing} as the caller writes it.

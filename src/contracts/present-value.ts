@@ -5,8 +5,9 @@ import { type Dec, type Money, money, round } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { parseContract } from "./parse-contract.js";
 import { dueOffsetSchema } from "./contract-schema.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const paymentsForm = z.strictObject({
+const paymentsForm = lazySchema(() => z.strictObject({
   /** The payments to discount, at least one. */
   payments: z
     .array(
@@ -22,16 +23,16 @@ const paymentsForm = z.strictObject({
   annualRate: rateSchema,
   /** Rounding mode of the present value (rounded once, to the currency's minor unit); default `half-up`. */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
-const contractForm = z.strictObject({
+const contractForm = lazySchema(() => z.strictObject({
   /** A contract (JSON) with a dated schedule (`schedule` or `financing`), every payment assumed made. */
   contract: z.unknown(),
   /** Annual discount rate, a decimal in [0, 1] (0.05 = 5% a year), compounded over fractional years. */
   annualRate: rateSchema,
   /** Rounding mode of the present value (rounded once, to the currency's minor unit); default `half-up`. */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * Input of {@link schedulePresentValue}: either explicit payments with their offsets
@@ -40,7 +41,7 @@ const contractForm = z.strictObject({
  *
  * @category Financing
  */
-export const schedulePresentValueInputSchema = z.union([paymentsForm, contractForm]);
+export const schedulePresentValueInputSchema = lazySchema(() => z.union([paymentsForm, contractForm]));
 
 /**
  * Input of {@link schedulePresentValue} as the caller writes it.

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { D, Decimal, type Dec, type DecimalInput, describeType, toDecimalOrReason } from "../money/decimal.js";
 import { DomainError, type IssuePath, invalid, ValidationError } from "./errors.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Which end of each band is closed. `"lower"` (the default): `[from, to)`, the
@@ -275,7 +276,7 @@ export function lookupBand<T>(table: BandedTable<T>, x: DecimalInput, path: Issu
   return bands[lo]!;
 }
 
-const boundSchema = z.union([z.string(), z.number(), z.null()]);
+const boundSchema = lazySchema(() => z.union([z.string(), z.number(), z.null()]));
 
 /**
  * The zod schema of a banded-table document whose band values follow `value`.

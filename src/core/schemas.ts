@@ -6,6 +6,7 @@ import { getCurrency, isCurrencyCode } from "../money/currency.js";
 import { D, type Dec, toDecimalOrReason } from "../money/decimal.js";
 import { fromDecimal, isMoney, type Money } from "../money/money.js";
 import { ROUNDING_MODES, type Rounding } from "../money/rounding.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 
@@ -101,25 +102,25 @@ export function decimal(bounds: DecimalBounds = {}, /** @internal "rate": messag
  *
  * @category Schemas
  */
-export const decimalSchema = decimal();
+export const decimalSchema = lazySchema(() => decimal());
 /**
  * A decimal ≥ 0.
  *
  * @category Schemas
  */
-export const nonNegativeDecimalSchema = decimal({ min: "0" });
+export const nonNegativeDecimalSchema = lazySchema(() => decimal({ min: "0" }));
 /**
  * A decimal > 0 (coefficients, multipliers, weights of a DRG).
  *
  * @category Schemas
  */
-export const positiveDecimalSchema = decimal({ above: "0" });
+export const positiveDecimalSchema = lazySchema(() => decimal({ above: "0" }));
 /**
  * A rate or ratio: a decimal in [0, 1] (0.7 = 70%).
  *
  * @category Schemas
  */
-export const rateSchema = decimal({ min: "0", max: "1" }, "rate");
+export const rateSchema = lazySchema(() => decimal({ min: "0", max: "1" }, "rate"));
 
 /**
  * A money amount in a document: a decimal string (`"1200000.00"`) or a safe integer.
@@ -149,23 +150,23 @@ export function amount(bounds: DecimalBounds = {}) {
  *
  * @category Schemas
  */
-export const amountSchema = amount();
+export const amountSchema = lazySchema(() => amount());
 /**
  * An amount ≥ 0 (prices, bills, budgets).
  *
  * @category Schemas
  */
-export const nonNegativeAmountSchema = amount({ min: "0" });
+export const nonNegativeAmountSchema = lazySchema(() => amount({ min: "0" }));
 
 /**
  * A known ISO 4217 currency code.
  *
  * @category Schemas
  */
-export const currencyCodeSchema = z
+export const currencyCodeSchema = lazySchema(() => z
   .string({ error: (issue) => (issue.input === undefined ? 'the currency is required: a document that states amounts states its currency (e.g. "CNY")' : "a currency code is a string of three upper-case letters (ISO 4217)") })
   .regex(/^[A-Z]{3}$/, { error: "a currency code is three upper-case letters (ISO 4217)" })
-  .refine(isCurrencyCode, { error: (issue) => `unknown currency code ${JSON.stringify(issue.input)}` });
+  .refine(isCurrencyCode, { error: (issue) => `unknown currency code ${JSON.stringify(issue.input)}` }));
 
 /**
  * Money in a document, `{ amount: "480000.00", currency: "CNY" }`, or a Money value. Output: Money.
@@ -206,30 +207,30 @@ function withinBounds(d: Dec, b: DecimalBounds): boolean {
  *
  * @category Schemas
  */
-export const moneySchema = moneyOf();
+export const moneySchema = lazySchema(() => moneyOf());
 /**
  * Money ≥ 0.
  *
  * @category Schemas
  */
-export const nonNegativeMoneySchema = moneyOf({ min: "0" });
+export const nonNegativeMoneySchema = lazySchema(() => moneyOf({ min: "0" }));
 
 /**
  * A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). Output: the same string.
  *
  * @category Schemas
  */
-export const isoDateSchema = z
+export const isoDateSchema = lazySchema(() => z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "expected a calendar date YYYY-MM-DD" })
-  .refine((s) => isValid(parseISO(s)), { error: (issue) => `${JSON.stringify(issue.input)} is not a calendar date` });
+  .refine((s) => isValid(parseISO(s)), { error: (issue) => `${JSON.stringify(issue.input)} is not a calendar date` }));
 
 /**
  * A rounding mode name.
  *
  * @category Schemas
  */
-export const roundingSchema = z.enum(ROUNDING_MODES as [Rounding, ...Rounding[]]);
+export const roundingSchema = lazySchema(() => z.enum(ROUNDING_MODES as [Rounding, ...Rounding[]]));
 
 // zod's record parsing skips an own `__proto__` key silently (and builds a plain `{}`),
 // so a layer, category or parameter named "__proto__" would vanish. The key is renamed

@@ -5,12 +5,13 @@ import * as z from "zod";
 import { ValidationError, type Issue, type IssuePath } from "../core/index.js";
 import { modelFloat } from "./numbers.js";
 import type { ParameterTable } from "./parameters.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 // Plain identifiers only: an attribute name is a key of patient records a backend stores.
-const attributeName = z
+const attributeName = lazySchema(() => z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: "an attribute name is a letter followed by letters, digits or _" })
-  .max(64);
+  .max(64));
 
 /**
  * One attribute: a `number` (optionally bounded, inclusive) or a `category` with its levels
@@ -18,7 +19,7 @@ const attributeName = z
  *
  * @category Subgroups
  */
-export const attributeDeclarationSchema = z.discriminatedUnion("type", [
+export const attributeDeclarationSchema = lazySchema(() => z.discriminatedUnion("type", [
   z
     .strictObject({
       /** A numeric attribute, e.g. age in years. */
@@ -38,7 +39,7 @@ export const attributeDeclarationSchema = z.discriminatedUnion("type", [
     })
     .strict()
     .refine((d) => new Set(d.levels).size === d.levels.length, { message: "levels must be unique", path: ["levels"] }),
-]);
+]));
 
 /** zod drops an own "__proto__" key from records: refuse it before it can vanish silently. */
 export function refuseProtoKey<T extends z.ZodType>(schema: T) {
@@ -55,7 +56,7 @@ export function refuseProtoKey<T extends z.ZodType>(schema: T) {
  *
  * @category Subgroups
  */
-export const modelAttributesSchema = refuseProtoKey(z.record(attributeName, attributeDeclarationSchema));
+export const modelAttributesSchema = lazySchema(() => refuseProtoKey(z.record(attributeName, attributeDeclarationSchema)));
 
 /**
  * Attribute declarations as accepted by {@link modelAttributesSchema}.
@@ -71,7 +72,7 @@ export type ModelAttributes = z.output<typeof modelAttributesSchema>;
  *
  * @category Subgroups
  */
-export const attributeValuesSchema = refuseProtoKey(z.record(z.string().min(1), z.union([z.number(), z.string()])));
+export const attributeValuesSchema = lazySchema(() => refuseProtoKey(z.record(z.string().min(1), z.union([z.number(), z.string()]))));
 
 /** The parameter table extended with one slot per attribute, in name order. */
 export function withAttributes(table: ParameterTable, attributes: ModelAttributes): ParameterTable {

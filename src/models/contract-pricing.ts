@@ -14,6 +14,7 @@ import { drawParameters, loadPatient, prepareSimulation } from "./microsimulatio
 import { microsimulationCommon, microsimulationEventsSchema, microsimulationModelSchema } from "./microsimulation/schema.js";
 import { modelFloat } from "./numbers.js";
 import { moneyFromFloat } from "./streams.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link priceContractUnderUncertainty}: the therapy's and the comparator's Markov
@@ -25,7 +26,7 @@ import { moneyFromFloat } from "./streams.js";
  *
  * @category Contract Pricing
  */
-export const priceContractUnderUncertaintyInputSchema = z
+export const priceContractUnderUncertaintyInputSchema = lazySchema(() => z
   .object({
     /** The therapy's Markov model; its cost stream leaves out the drug's price (the contract's net payment takes its place). */
     therapy: microsimulationModelSchema,
@@ -49,7 +50,7 @@ export const priceContractUnderUncertaintyInputSchema = z
     /** Share of draws kept out of the interval on each side (default 0.025: the 2.5–97.5% range). */
     tail: modelFloat({ above: 0, max: 0.25 }).default(0.025),
   })
-  .strict();
+  .strict());
 
 /**
  * Input of {@link priceContractUnderUncertainty}.

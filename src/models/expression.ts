@@ -3,6 +3,7 @@ import { DomainError, ValidationError, type IssuePath } from "../core/index.js";
 import { isDecimalText } from "../money/index.js";
 import type { ParameterTable } from "./parameters.js";
 import { portableExp, portableLog } from "./portable-math.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * A number in a model document that may depend on parameters: a JSON number, a
@@ -53,7 +54,7 @@ export type ModelVariable = (typeof MODEL_VARIABLES)[number];
  *
  * @category Parameters and Expressions
  */
-export const modelExpressionSchema: z.ZodType<ModelExpression> = z.lazy(() =>
+export const modelExpressionSchema: z.ZodType<ModelExpression> = lazySchema(() => z.lazy(() =>
   z.union([
     z.number(),
     z.string().refine((s) => isDecimalText(s.trim()), { message: "not a decimal number" }),
@@ -136,7 +137,7 @@ export const modelExpressionSchema: z.ZodType<ModelExpression> = z.lazy(() =>
       })
       .strict(),
   ]),
-);
+));
 
 /** An expression compiled against a parameter table: reads one draw's parameter vector. */
 export type CompiledExpression = (params: Float64Array) => number;

@@ -3,8 +3,9 @@ import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, parseInput, ValidationError } from "../core/index.js";
 import type { Money } from "../money/index.js";
 import { moneyFromFloat } from "./streams.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const resultShape = z
+const resultShape = lazySchema(() => z
   .strictObject({
     /** The result's value streams by name. */
     streams: userRecord(
@@ -19,7 +20,7 @@ const resultShape = z
         .loose(),
     ),
   })
-  .loose();
+  .loose());
 
 /**
  * Input of {@link toFrontierInput}: named model results (from {@link runMarkovModel}
@@ -28,7 +29,7 @@ const resultShape = z
  *
  * @category PSA
  */
-export const toFrontierInputInputSchema = z
+export const toFrontierInputInputSchema = lazySchema(() => z
   .strictObject({
     /** The strategies compared (at least one). */
     strategies: z
@@ -48,7 +49,7 @@ export const toFrontierInputInputSchema = z
     /** ISO 4217 code to use when the cost stream declares none. */
     currency: currencyCodeSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * Input of {@link toFrontierInput}: any result with `streams[name].total` (and `currency` on money streams).

@@ -18,17 +18,18 @@ import {
 import { describeStreams } from "./describe.js";
 import { collapseTrace, expandTimeInState, tunnelsSchema } from "./time-in-state.js";
 import { numberText } from "../money/format.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 /** Six significant digits in sentences. */
 const fmt = (x: number): string => numberText(x, 6);
 
-const stateName = z.string().min(1);
+const stateName = lazySchema(() => z.string().min(1));
 
 /**
  * One transition matrix: `matrix[from][to]` is a probability expression or `"complement"` (1 − the rest of the row). Missing entries are 0.
  *
  * @category Markov Model
  */
-export const transitionMatrixSchema = userRecord(stateName, userRecord(stateName, z.union([z.literal("complement"), modelExpressionSchema])));
+export const transitionMatrixSchema = lazySchema(() => userRecord(stateName, userRecord(stateName, z.union([z.literal("complement"), modelExpressionSchema]))));
 
 /**
  * A transition matrix as accepted by {@link transitionMatrixSchema}.
@@ -51,7 +52,7 @@ export type TransitionMatrixInput = z.input<typeof transitionMatrixSchema>;
  *
  * @category Markov Model
  */
-export const markovModelSchema = z
+export const markovModelSchema = lazySchema(() => z
   .strictObject({
     /** Health state names (健康状态), unique, e.g. `["Alive", "Dead"]`. */
     states: z
@@ -88,7 +89,7 @@ export const markovModelSchema = z
     /** Tunnel states and their lengths in cycles (隧道状态), e.g. `{ "PostCRS": 3 }`. */
     tunnels: tunnelsSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * A Markov model document as accepted by {@link markovModelSchema}.
@@ -103,7 +104,7 @@ type MarkovModel = z.output<typeof markovModelSchema>;
  *
  * @category Markov Model
  */
-export const runMarkovModelInputSchema = markovModelSchema.extend({ type: z.literal("markov").optional(), parameters: modelParametersSchema.optional() });
+export const runMarkovModelInputSchema = lazySchema(() => markovModelSchema.extend({ type: z.literal("markov").optional(), parameters: modelParametersSchema.optional() }));
 
 /**
  * Input of {@link runMarkovModel}.

@@ -5,9 +5,10 @@ import { userRecord } from "../core/schemas.js";
 import { modelFloat } from "./numbers.js";
 import { portableExp } from "./portable-math.js";
 import { sampleStandardGamma, sampleStandardNormal, type UniformSource } from "./random.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const positive = modelFloat({ above: 0 });
-const finite = modelFloat();
+const positive = lazySchema(() => modelFloat({ above: 0 }));
+const finite = lazySchema(() => modelFloat());
 const MVN_TRANSFORMS = ["identity", "exp", "logistic"] as const;
 
 /**
@@ -24,7 +25,7 @@ const MVN_TRANSFORMS = ["identity", "exp", "logistic"] as const;
  *
  * @category Parameters and Expressions
  */
-export const modelDistributionSchema = z.discriminatedUnion("type", [
+export const modelDistributionSchema = lazySchema(() => z.discriminatedUnion("type", [
   z
     .strictObject({
       /** Beta distribution (贝塔分布), for probabilities and utilities. */
@@ -75,7 +76,7 @@ export const modelDistributionSchema = z.discriminatedUnion("type", [
     .strict()
     .refine((d) => Object.keys(d.alpha).length >= 2, { message: "a Dirichlet needs at least two keys", path: ["alpha"] }),
   multivariateNormalSchema(),
-]);
+]));
 
 function multivariateNormalSchema() {
   return z
@@ -159,7 +160,7 @@ type Distribution = z.output<typeof modelDistributionSchema>;
  *
  * @category Parameters and Expressions
  */
-export const modelParameterSchema = z
+export const modelParameterSchema = lazySchema(() => z
   .strictObject({
     /** Base-case value (finite); default the distribution's mean. */
     value: finite.optional(),
@@ -177,14 +178,14 @@ export const modelParameterSchema = z
     if (p.value !== undefined && p.distribution?.type === "multivariate-normal") {
       ctx.addIssue({ code: "custom", path: ["value"], message: "a multivariate-normal parameter takes its base case from its mean; drop value" });
     }
-  });
+  }));
 
 /**
  * Named parameters of a model, referenced from expressions as `{ param: name }`.
  *
  * @category Parameters and Expressions
  */
-export const modelParametersSchema = userRecord(z.string().min(1), modelParameterSchema);
+export const modelParametersSchema = lazySchema(() => userRecord(z.string().min(1), modelParameterSchema));
 
 /**
  * A named parameter as accepted by {@link modelParameterSchema}.

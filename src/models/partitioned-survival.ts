@@ -16,6 +16,7 @@ import {
 } from "./streams.js";
 import { compileSurvivalCurve, survivalCurveSchema } from "./survival-curves.js";
 import { numberText } from "../money/format.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The three states of a partitioned-survival model, in this order.
@@ -31,7 +32,7 @@ export const PARTITIONED_SURVIVAL_STATES = ["PF", "PD", "Dead"] as const;
  *
  * @category Partitioned Survival
  */
-export const partitionedSurvivalModelSchema = z
+export const partitionedSurvivalModelSchema = lazySchema(() => z
   .strictObject({
     /** Number of cycles in the time horizon (周期数), an integer in [1, 100,000]. */
     cycles: z.number().int().min(1).max(100_000),
@@ -48,7 +49,7 @@ export const partitionedSurvivalModelSchema = z
     /** Whether cycle 1 is discounted, as in the Markov model (default true). */
     firstCycleDiscounted: z.boolean().default(true),
   })
-  .strict();
+  .strict());
 
 /**
  * A partitioned-survival model as accepted by {@link partitionedSurvivalModelSchema}.
@@ -63,10 +64,10 @@ type PsModel = z.output<typeof partitionedSurvivalModelSchema>;
  *
  * @category Partitioned Survival
  */
-export const runPartitionedSurvivalInputSchema = partitionedSurvivalModelSchema.extend({
+export const runPartitionedSurvivalInputSchema = lazySchema(() => partitionedSurvivalModelSchema.extend({
   type: z.literal("partitioned-survival").optional(),
   parameters: modelParametersSchema.optional(),
-});
+}));
 
 /**
  * Input of {@link runPartitionedSurvival}.

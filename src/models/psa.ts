@@ -7,16 +7,17 @@ import { modelParametersSchema, parameterTable, sampleParameters } from "./param
 import { seededUniform } from "./random.js";
 import { moneyFromFloat } from "./streams.js";
 import type { Money } from "../money/index.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * A model of either type, tagged: `{ type: "markov", ... }` or `{ type: "partitioned-survival", ... }`.
  *
  * @category PSA
  */
-export const decisionModelSchema = z.discriminatedUnion("type", [
+export const decisionModelSchema = lazySchema(() => z.discriminatedUnion("type", [
   markovModelSchema.extend({ type: z.literal("markov") }),
   partitionedSurvivalModelSchema.extend({ type: z.literal("partitioned-survival") }),
-]);
+]));
 
 /**
  * A tagged model as accepted by {@link decisionModelSchema}.
@@ -26,7 +27,7 @@ export const decisionModelSchema = z.discriminatedUnion("type", [
 export type DecisionModelInput = z.input<typeof decisionModelSchema>;
 
 /** The strategies of a model PSA or sensitivity source: named decision models, names unique. */
-export const modelStrategiesSchema = z
+export const modelStrategiesSchema = lazySchema(() => z
   .array(
     z
       .strictObject({
@@ -38,7 +39,7 @@ export const modelStrategiesSchema = z
       .strict(),
   )
   .min(1)
-  .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" });
+  .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "strategy names must be unique" }));
 
 /**
  * Input of {@link runModelPsa}: shared parameters with their distributions, the
@@ -47,7 +48,7 @@ export const modelStrategiesSchema = z
  *
  * @category PSA
  */
-export const runModelPsaInputSchema = z
+export const runModelPsaInputSchema = lazySchema(() => z
   .strictObject({
     /** Shared named parameters with their distributions, sampled once per draw for every strategy. */
     parameters: modelParametersSchema,
@@ -64,7 +65,7 @@ export const runModelPsaInputSchema = z
     /** Also return every draw's parameter values (for a metamodel or EVPPI); default false. */
     includeParameterDraws: z.boolean().default(false),
   })
-  .strict();
+  .strict());
 
 /**
  * Input of {@link runModelPsa}.

@@ -7,6 +7,7 @@ import { compileExpression, modelExpressionSchema, type CompiledExpression } fro
 import { modelFloat } from "./numbers.js";
 import type { ParameterTable } from "./parameters.js";
 import { portableExp, portableLog } from "./portable-math.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Units of model time. A month is 1/12 year, a week 7 days, a year 365.25 days.
@@ -37,7 +38,7 @@ export function yearsPerUnit(unit: ModelTimeUnit): number {
  *
  * @category Parameters and Expressions
  */
-export const modelStreamSchema = z
+export const modelStreamSchema = lazySchema(() => z
   .strictObject({
     /** Value per state: one expression for every cycle, or a list with one per cycle (the last carries forward). */
     values: userRecord(z.string().min(1), z.union([modelExpressionSchema, z.array(modelExpressionSchema).min(1)])),
@@ -48,7 +49,7 @@ export const modelStreamSchema = z
     /** ISO 4217 code when the stream is money (its totals are then also given as Money); absent for effects. */
     currency: currencyCodeSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * A value stream as accepted by {@link modelStreamSchema}.
@@ -63,9 +64,9 @@ type Stream = z.output<typeof modelStreamSchema>;
  *
  * @category Parameters and Expressions
  */
-export const modelStreamsSchema = z
+export const modelStreamsSchema = lazySchema(() => z
   .record(z.string().min(1), modelStreamSchema)
-  .refine((s) => Object.keys(s).length > 0, { message: "declare at least one value stream" });
+  .refine((s) => Object.keys(s).length > 0, { message: "declare at least one value stream" }));
 
 /**
  * Totals and per-cycle values of one stream for one strategy.

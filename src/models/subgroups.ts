@@ -12,6 +12,7 @@ import { modelParametersSchema, parameterTable } from "./parameters.js";
 import { decisionModelSchema } from "./psa.js";
 import { moneyFromFloat, type ModelStreamResult } from "./streams.js";
 import { numberText } from "../money/format.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link runModelSubgroups}: a tagged model (Markov or partitioned survival) whose
@@ -21,7 +22,7 @@ import { numberText } from "../money/format.js";
  *
  * @category Subgroups
  */
-export const runModelSubgroupsInputSchema = z
+export const runModelSubgroupsInputSchema = lazySchema(() => z
   .object({
     /** The tagged model (Markov or partitioned survival) run once per subgroup. */
     model: decisionModelSchema,
@@ -47,7 +48,7 @@ export const runModelSubgroupsInputSchema = z
       .max(10_000)
       .refine((s) => new Set(s.map((x) => x.name)).size === s.length, { message: "subgroup names must be unique" }),
   })
-  .strict();
+  .strict());
 
 /**
  * Input of {@link runModelSubgroups}.

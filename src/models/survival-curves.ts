@@ -5,9 +5,10 @@ import { modelFloat } from "./numbers.js";
 import { modelParametersSchema, parameterTable, type ParameterTable } from "./parameters.js";
 import { portableExp, portableLog } from "./portable-math.js";
 import { logIncompleteGammaTails } from "./special-functions.js";
+import { lazySchema, lazySchemaList } from "../kernel/lazy-schema.js";
 
 const e = modelExpressionSchema;
-const kmSchema = z
+const kmSchema = lazySchema(() => z
   .strictObject({
     /** A Kaplan–Meier step table (生存曲线 K-M 估计). */
     type: z.literal("kaplan-meier"),
@@ -26,9 +27,9 @@ const kmSchema = z
       if ((km.times[i] as number) <= (km.times[i - 1] as number)) ctx.addIssue({ code: "custom", path: ["times", i], message: "times must increase strictly" });
       if ((km.survival[i] as number) > (km.survival[i - 1] as number)) ctx.addIssue({ code: "custom", path: ["survival", i], message: "survival must not increase" });
     }
-  });
+  }));
 
-const parametricCurveSchemas = [
+const parametricCurveSchemas = lazySchemaList(() => [
   z
     .strictObject({
       /** Exponential (指数分布): S(t) = exp(−rate·t). */
@@ -99,14 +100,14 @@ const parametricCurveSchemas = [
       Q: e,
     })
     .strict(),
-] as const;
+] as const);
 
 /**
  * A parametric survival curve (every type but `kaplan-meier` and `mixture-cure`): the uncured part of a mixture-cure curve.
  *
  * @category Partitioned Survival
  */
-export const parametricSurvivalCurveSchema = z.discriminatedUnion("type", [...parametricCurveSchemas]);
+export const parametricSurvivalCurveSchema = lazySchema(() => z.discriminatedUnion("type", [...parametricCurveSchemas]));
 
 /**
  * A survival curve S(t), t in model time units. Parameterisations:
@@ -125,7 +126,7 @@ export const parametricSurvivalCurveSchema = z.discriminatedUnion("type", [...pa
  *
  * @category Partitioned Survival
  */
-export const survivalCurveSchema = z.discriminatedUnion("type", [
+export const survivalCurveSchema = lazySchema(() => z.discriminatedUnion("type", [
   ...parametricCurveSchemas,
   z
     .strictObject({
@@ -138,7 +139,7 @@ export const survivalCurveSchema = z.discriminatedUnion("type", [
     })
     .strict(),
   kmSchema,
-]);
+]));
 
 /**
  * A survival curve as accepted by {@link survivalCurveSchema}.
@@ -309,7 +310,7 @@ function compileRawCurve(curve: Curve, table: ParameterTable, path: IssuePath): 
  *
  * @category Partitioned Survival
  */
-export const evaluateSurvivalCurveInputSchema = z
+export const evaluateSurvivalCurveInputSchema = lazySchema(() => z
   .strictObject({
     /** The curve to read. */
     curve: survivalCurveSchema,
@@ -318,7 +319,7 @@ export const evaluateSurvivalCurveInputSchema = z
     /** Named parameters the curve's expressions use (their base case is read). */
     parameters: modelParametersSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * Input of {@link evaluateSurvivalCurve}.

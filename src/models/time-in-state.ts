@@ -7,6 +7,7 @@ import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
 import { ValidationError, type IssuePath, type ValidationCode } from "../core/index.js";
 import type { ModelExpression, ModelVariable } from "./expression.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Tunnel states: `{ "PostCRS": 3 }` expands state PostCRS into three copies
@@ -17,7 +18,7 @@ import type { ModelExpression, ModelVariable } from "./expression.js";
  *
  * @category Markov Model
  */
-export const tunnelsSchema = userRecord(z.string().min(1), z.number().int().min(1).max(1000));
+export const tunnelsSchema = lazySchema(() => userRecord(z.string().min(1), z.number().int().min(1).max(1000)));
 
 /**
  * Tunnel declarations as accepted by {@link tunnelsSchema}.

@@ -3,6 +3,7 @@ import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { finiteSeriesSchema, plotTextSchema } from "./schemas.js";
 import { axes, frameFor, document, esc, extent, legend, niceTicks, num, PALETTE, tickLabel } from "./svg.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link cePlaneSvg}: PSA draws per strategy (strategy × draw) — an `analyzePsa`
@@ -11,7 +12,7 @@ import { axes, frameFor, document, esc, extent, legend, niceTicks, num, PALETTE,
  *
  * @category Cost-Effectiveness
  */
-export const cePlaneSvgInputSchema = plotTextSchema.extend({
+export const cePlaneSvgInputSchema = lazySchema(() => plotTextSchema.extend({
   strategies: z.array(z.string().min(1)).min(1),
   costs: z.array(finiteSeriesSchema).min(1),
   effects: z.array(finiteSeriesSchema).min(1),
@@ -40,7 +41,7 @@ export const cePlaneSvgInputSchema = plotTextSchema.extend({
   summary: z.unknown().optional(),
   explanation: z.unknown().optional(),
   parameterDraws: z.unknown().optional(),
-});
+}));
 
 /**
  * Input of {@link cePlaneSvg}.

@@ -4,13 +4,14 @@ import { parseInput } from "../core/parse.js";
 import { finiteSeriesSchema, plotTextSchema } from "./schemas.js";
 import type { PsaResult } from "../valuation/psa.js";
 import { axes, DASHES, dashAttr, frameFor, document, esc, extent, legend, niceTicks, num, PALETTE } from "./svg.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link ceacSvg}: the λ grid and, per strategy, the share of draws in which it is optimal at each λ.
  *
  * @category Cost-Effectiveness
  */
-export const ceacSvgInputSchema = plotTextSchema.extend({
+export const ceacSvgInputSchema = lazySchema(() => plotTextSchema.extend({
   lambdas: finiteSeriesSchema,
   strategies: z.array(z.string().min(1)).min(1),
   /** probabilities[s][l]: share of draws in which strategy s has the highest NMB at lambdas[l], in [0, 1]. */
@@ -18,7 +19,7 @@ export const ceacSvgInputSchema = plotTextSchema.extend({
   /** Optional CEAF: the strategy optimal in expectation at each λ; drawn as a thick overlay. */
   optimal: z.array(z.string()).optional(),
   currency: z.string().default("CNY"),
-});
+}));
 
 /**
  * Input of {@link ceacSvg}: the plot input, or an `analyzePsa` result (with plot options beside it).

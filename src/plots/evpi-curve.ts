@@ -5,8 +5,9 @@ import { plotTextSchema } from "./schemas.js";
 import type { EvppiResult, PsaResult } from "../valuation/index.js";
 import { axes, document, frameFor, niceTicks, extent } from "./svg.js";
 import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const psaPartSchema = z.looseObject({
+const psaPartSchema = lazySchema(() => z.looseObject({
   /** ISO 4217 code of the PSA's money figures (the value axis). */
   currency: z.string().min(1),
   /** One entry per λ of the PSA grid (at least one). */
@@ -20,9 +21,9 @@ const psaPartSchema = z.looseObject({
       }),
     )
     .min(1, "the PSA result has no λ points"),
-});
+}));
 
-const evppiPartSchema = z.looseObject({
+const evppiPartSchema = lazySchema(() => z.looseObject({
   /** ISO 4217 code of the EVPPI figures; must be the PSA's. */
   currency: z.string().min(1),
   /** One entry per parameter (group), each drawn as its own curve. */
@@ -41,18 +42,18 @@ const evppiPartSchema = z.looseObject({
       ),
     }),
   ),
-});
+}));
 
 /**
  * Input of {@link evpiCurveSvg}: an `analyzePsa` result, optionally an `evppi` result to overlay.
  *
  * @category Value of Information
  */
-export const evpiCurveSvgInputSchema = plotTextSchema.extend({
+export const evpiCurveSvgInputSchema = lazySchema(() => plotTextSchema.extend({
   psa: psaPartSchema,
   evppi: evppiPartSchema.optional(),
   effectLabel: z.string().default("QALY"),
-});
+}));
 
 /**
  * Input of {@link evpiCurveSvg}: the library's result object (or its JSON, checked at run time by `evpiCurveSvgInputSchema`) and the plot text.

@@ -5,13 +5,14 @@ import { plotTextSchema } from "./schemas.js";
 import type { EvppiResult } from "../valuation/index.js";
 import { document, esc, frameFor, linear, niceTicks, num, PALETTE, tickLabel, maxOf } from "./svg.js";
 import { exactNumberSchema, lineLegend } from "./voi-common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link evppiBarsSvg}: an `evppi` result and the λ to show (default its first).
  *
  * @category Value of Information
  */
-export const evppiBarsSvgInputSchema = plotTextSchema.extend({
+export const evppiBarsSvgInputSchema = lazySchema(() => plotTextSchema.extend({
   evppi: z.looseObject({
     /** ISO 4217 code of the EVPPI figures (the value axis). */
     currency: z.string().min(1),
@@ -39,7 +40,7 @@ export const evppiBarsSvgInputSchema = plotTextSchema.extend({
       .min(1, "the EVPPI result has no groups"),
   }),
   lambda: z.number().finite().optional(),
-});
+}));
 
 /**
  * Input of {@link evppiBarsSvg}: the library's result object (or its JSON, checked at run time by `evppiBarsSvgInputSchema`) and the plot text.

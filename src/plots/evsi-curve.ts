@@ -5,8 +5,9 @@ import { plotTextSchema } from "./schemas.js";
 import type { EvsiResult } from "../valuation/index.js";
 import { axes, document, frameFor, niceTicks, extent } from "./svg.js";
 import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const sampleSchema = z.looseObject({
+const sampleSchema = lazySchema(() => z.looseObject({
   /** Study size: patients in the proposed study (样本量), ≥ 0. */
   n: z.number().finite().min(0),
   /** EVSI per patient at this n (样本信息期望值), unrounded. */
@@ -22,14 +23,14 @@ const sampleSchema = z.looseObject({
       amount: exactNumberSchema,
     })
     .nullable(),
-});
+}));
 
 /**
  * Input of {@link evsiCurveSvg}: an `evsi` result and the λ to show (default its first).
  *
  * @category Value of Information
  */
-export const evsiCurveSvgInputSchema = plotTextSchema.extend({
+export const evsiCurveSvgInputSchema = lazySchema(() => plotTextSchema.extend({
   evsi: z.looseObject({
     /** ISO 4217 code of the EVSI figures (the value axis). */
     currency: z.string().min(1),
@@ -48,7 +49,7 @@ export const evsiCurveSvgInputSchema = plotTextSchema.extend({
       .min(1, "the EVSI result has no λ points"),
   }),
   lambda: z.number().finite().optional(),
-});
+}));
 
 /**
  * Input of {@link evsiCurveSvg}: the library's result object (or its JSON, checked at run time by `evsiCurveSvgInputSchema`) and the plot text.

@@ -5,13 +5,14 @@ import { plotTextSchema } from "./schemas.js";
 import type { PsaResult } from "../valuation/index.js";
 import { axes, document, frameFor, niceTicks, num, extent } from "./svg.js";
 import { exactNumberSchema, lineLegend, lineSeries, lineStyle, rangeWithZero } from "./voi-common.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link expectedLossSvg}: an `analyzePsa` result.
  *
  * @category Value of Information
  */
-export const expectedLossSvgInputSchema = plotTextSchema.extend({
+export const expectedLossSvgInputSchema = lazySchema(() => plotTextSchema.extend({
   psa: z.looseObject({
     /** ISO 4217 code of the PSA's money figures (the value axis). */
     currency: z.string().min(1),
@@ -32,7 +33,7 @@ export const expectedLossSvgInputSchema = plotTextSchema.extend({
       .min(1, "the PSA result has no λ points"),
   }),
   effectLabel: z.string().default("QALY"),
-});
+}));
 
 /**
  * Input of {@link expectedLossSvg}: the library's result object (or its JSON, checked at run time by `expectedLossSvgInputSchema`) and the plot text.

@@ -3,15 +3,16 @@ import { parseInput } from "../core/parse.js";
 import type { FrontierResult } from "../valuation/frontier.js";
 import { plotTextSchema } from "./schemas.js";
 import { axes, frameFor, document, esc, extent, legend, niceTicks, num, PALETTE, tickLabel } from "./svg.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const statusSchema = z.enum(["ND", "D", "ED"]);
+const statusSchema = lazySchema(() => z.enum(["ND", "D", "ED"]));
 
 /**
  * Input of {@link frontierSvg}: strategies with their cost, effect and frontier status.
  *
  * @category Cost-Effectiveness
  */
-export const frontierSvgInputSchema = plotTextSchema.extend({
+export const frontierSvgInputSchema = lazySchema(() => plotTextSchema.extend({
   strategies: z
     .array(
       z.strictObject({
@@ -32,7 +33,7 @@ export const frontierSvgInputSchema = plotTextSchema.extend({
   effectLabel: z.string().default("QALYs"),
   /** Print each frontier segment's ICER beside it. */
   icerLabels: z.boolean().default(true),
-});
+}));
 
 /**
  * Input of {@link frontierSvg}: the plot input, or a {@link FrontierResult} as `frontier()` returns it (with plot options beside it).

@@ -4,9 +4,10 @@ import { parseInput } from "../core/parse.js";
 import { Decimal, type Dec } from "../money/decimal.js";
 import { plotTextSchema } from "./schemas.js";
 import { axes, document, esc, frameFor, niceTicks, num, PALETTE, tickLabel, maxOf } from "./svg.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /** An exact decimal (as in the library's results), a decimal string or a number, read as a finite float for drawing. */
-const plotNumber = z
+const plotNumber = lazySchema(() => z
   .union([z.number(), z.string(), z.custom<Dec>((v) => Decimal.isDecimal(v), { message: "expected a number or a decimal" })])
   .transform((v, ctx): number => {
     const x = typeof v === "number" ? v : Number(v.toString());
@@ -15,7 +16,7 @@ const plotNumber = z
       return z.NEVER;
     }
     return x;
-  });
+  }));
 
 /**
  * Input of {@link tornadoSvg}: the result of `oneWaySensitivity` as is (only its
@@ -23,7 +24,7 @@ const plotNumber = z
  *
  * @category Sensitivity
  */
-export const tornadoSvgInputSchema = plotTextSchema.extend({
+export const tornadoSvgInputSchema = lazySchema(() => plotTextSchema.extend({
   sensitivity: z
     .object({
       /** ISO 4217 code of a money outcome, printed in the axis label; absent for an effect outcome. */
@@ -62,7 +63,7 @@ export const tornadoSvgInputSchema = plotTextSchema.extend({
     .loose(),
   /** Draw only the first (widest) bars. */
   maxBars: z.number().int().min(1).max(200).optional(),
-});
+}));
 
 /**
  * A number as the plots accept it: a float, a decimal string, or a Decimal.

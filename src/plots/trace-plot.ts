@@ -5,13 +5,14 @@ import type { MarkovModelResult } from "../models/markov.js";
 import type { PartitionedSurvivalResult } from "../models/partitioned-survival.js";
 import { plotTextSchema } from "./schemas.js";
 import { axes, DASHES, dashAttr, frameFor, document, esc, extent, legend, niceTicks, num, PALETTE } from "./svg.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link markovTraceSvg}: state names, the times of the trace rows, and per row the cohort share in each state.
  *
  * @category Model Output
  */
-export const markovTraceSvgInputSchema = plotTextSchema.extend({
+export const markovTraceSvgInputSchema = lazySchema(() => plotTextSchema.extend({
   states: z.array(z.string().min(1)).min(1),
   /** trace[t][s]: share of the cohort in state s at row t (row 0 the start). */
   trace: z.array(z.array(z.number().finite().min(-1e-9).max(1 + 1e-9))).min(1),
@@ -19,7 +20,7 @@ export const markovTraceSvgInputSchema = plotTextSchema.extend({
   times: z.array(z.number().finite()).optional(),
   /** Label of the time axis, e.g. "years"; default "cycles". */
   timeLabel: z.string().default("cycles"),
-});
+}));
 
 /**
  * Input of {@link markovTraceSvg}: the plot input, or a `runMarkovModel` / `runPartitionedSurvival` result (with plot options beside it).

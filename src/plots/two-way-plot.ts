@@ -3,22 +3,23 @@ import { DomainError } from "../core/errors.js";
 import { parseInput } from "../core/parse.js";
 import { plotTextSchema } from "./schemas.js";
 import { axes, document, esc, frameFor, niceTicks, num, PALETTE } from "./svg.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const axisSchema = z
+const axisSchema = lazySchema(() => z
   .object({
     /** Parameter name on this axis (参数). */
     parameter: z.string().min(1),
     /** Grid values of the parameter, increasing (at least two). */
     values: z.array(z.number().finite()).min(2),
   })
-  .loose();
+  .loose());
 
 /**
  * Input of {@link twoWaySvg}: the result of `twoWaySensitivity` as is (its `strategies`, `x`, `y` and `optimal` are read).
  *
  * @category Sensitivity
  */
-export const twoWaySvgInputSchema = plotTextSchema.extend({
+export const twoWaySvgInputSchema = lazySchema(() => plotTextSchema.extend({
   sensitivity: z
     .object({
       /** Strategy names, one colour and hatch angle each (at least one). */
@@ -31,7 +32,7 @@ export const twoWaySvgInputSchema = plotTextSchema.extend({
       optimal: z.array(z.array(z.string())),
     })
     .loose(),
-});
+}));
 
 /**
  * Input of {@link twoWaySvg}: `twoWaySensitivity`'s result type passes as is.

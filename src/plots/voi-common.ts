@@ -4,6 +4,7 @@ import * as z from "zod";
 import { decimalSchema } from "../core/schemas.js";
 import { Decimal, type Dec } from "../money/decimal.js";
 import { esc, type Frame, num, PALETTE } from "./svg.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The largest magnitude a plotted figure may have: far above any money figure, and small
@@ -12,7 +13,7 @@ import { esc, type Frame, num, PALETTE } from "./svg.js";
 const MAX_PLOTTED_MAGNITUDE = 1e100;
 
 /** An exact figure of a result: a Decimal, or its JSON form (decimal string or number), read as a finite float for drawing. */
-export const exactNumberSchema = z
+export const exactNumberSchema = lazySchema(() => z
   .union([z.custom<Dec>((v) => Decimal.isDecimal(v), { message: "expected a decimal" }), decimalSchema])
   .transform((d, ctx) => {
     const x = Number((d as Decimal).toString());
@@ -21,7 +22,7 @@ export const exactNumberSchema = z
       return z.NEVER;
     }
     return x;
-  });
+  }));
 
 /** Dash patterns that repeat the colour coding, so series stay apart in greyscale and for colour-blind readers. */
 export const DASHES: readonly string[] = ["", "8 4", "2 3", "10 3 2 3", "4 4", "12 4 4 4", "1 2", "6 2 1 2"];

@@ -13,6 +13,7 @@ import type { MinorUnitAccumulator, MinorUnitFamilyAccumulator } from "./layers/
 import { layerKindOf } from "./layers/registry.js";
 import { toUnits, unitsText } from "../money/minor-units.js";
 import { widestTerms } from "./waterfall.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 export type { MinorUnitAccumulator, MinorUnitFamilyAccumulator } from "./layers/kind.js";
 
@@ -21,7 +22,7 @@ export type { MinorUnitAccumulator, MinorUnitFamilyAccumulator } from "./layers/
  *
  * @category Coverage Layers
  */
-export const annualAccumulatorsSchema = z
+export const annualAccumulatorsSchema = lazySchema(() => z
   .strictObject({
     /** The benefit year the figures belong to. */
     year: z.number().int().nullable().optional(),
@@ -52,14 +53,14 @@ export const annualAccumulatorsSchema = z
         .strict(),
     ),
   })
-  .strict();
+  .strict());
 
 /**
  * The zod schema of a family's accumulator document (family deductible met, family out-of-pocket, per layer).
  *
  * @category Coverage Layers
  */
-export const familyAccumulatorsSchema = z.strictObject({
+export const familyAccumulatorsSchema = lazySchema(() => z.strictObject({
   /** The benefit year the family's figures belong to. */
   year: z.number().int(),
   /** The plan's currency; a document in another currency is refused (CURRENCY_MISMATCH). */
@@ -73,7 +74,7 @@ export const familyAccumulatorsSchema = z.strictObject({
       /** The family's out-of-pocket this year (家庭自付累计); ≤ the family out-of-pocket maximum. */
       outOfPocket: nonNegativeAmountSchema.optional(),
     })),
-});
+}));
 
 /**
  * Accumulators of one layer, as decimal strings.
@@ -314,14 +315,14 @@ export function writeFamilyAccumulators(plan: CoveragePlan, state: readonly Mino
  *
  * @category Coverage Layers
  */
-export const startBenefitYearInputSchema = z.strictObject({
+export const startBenefitYearInputSchema = lazySchema(() => z.strictObject({
   /** A plan from {@link parseLayers}, or the plan document. */
   plan: z.custom<CoveragePlan | CoveragePlanInput>((v) => typeof v === "object" && v !== null, { message: "expected a coverage plan" }),
   /** Last year's accumulator document (or any earlier year's). */
   accumulators: annualAccumulatorsSchema,
   /** The new benefit year; after the accumulators' year. */
   year: z.number().int(),
-});
+}));
 
 /**
  * The accumulators a person starts a new benefit year with: deductibles, caps, bands,

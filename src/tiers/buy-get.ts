@@ -2,13 +2,14 @@
 import * as z from "zod";
 import { type Explanation, parseInput, step } from "../core/index.js";
 import { D } from "../money/decimal.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link buyGetFreeUnits}.
  *
  * @category Coverage Layers
  */
-export const buyGetFreeUnitsInputSchema = z
+export const buyGetFreeUnitsInputSchema = lazySchema(() => z
   .strictObject({
     /** Units the patient needs. */
     units: z.number().int().min(0),
@@ -17,7 +18,7 @@ export const buyGetFreeUnitsInputSchema = z
     /** Units given free per cycle (M). */
     get: z.number().int().min(1),
   })
-  .strict();
+  .strict());
 
 /**
  * Result of {@link buyGetFreeUnits}.

@@ -3,13 +3,14 @@ import * as z from "zod";
 import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInput, positiveDecimalSchema, rateSchema, step } from "../core/index.js";
 import { formatMoney, money } from "../money/index.js";
 import { D } from "../money/decimal.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The zod schema of {@link catastrophicBurden}'s input.
  *
  * @category Coverage Layers
  */
-export const catastrophicBurdenInputSchema = z
+export const catastrophicBurdenInputSchema = lazySchema(() => z
   .strictObject({
     /** The household's out-of-pocket health spending over the period (自付医疗支出), ≥ 0. */
     outOfPocket: nonNegativeAmountSchema,
@@ -20,7 +21,7 @@ export const catastrophicBurdenInputSchema = z
     /** The currency of every amount in the input (ISO 4217 code, e.g. `CNY`, `USD`); always stated. */
     currency: currencyCodeSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * Result of {@link catastrophicBurden}.

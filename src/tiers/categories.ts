@@ -9,6 +9,7 @@ import { userRecord } from "../core/schemas.js";
 import type { Dec } from "../money/index.js";
 import { type StratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
 import { type Fraction, fractionOf, toUnits } from "../money/minor-units.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Catalogue classes: A (甲类, fully eligible), B (乙类, eligible after a first self-pay share), C (丙类, off the catalogue).
@@ -29,7 +30,7 @@ export type CatalogueClass = (typeof CATALOGUE_CLASSES)[number];
  *
  * @category Item Categories
  */
-export const billLineSchema = z.strictObject({
+export const billLineSchema = lazySchema(() => z.strictObject({
   /** Shown in explanations; defaults to `line-<position>`. */
   id: z.string().min(1).optional(),
   /** The item category (drug, test, consumable, bed, service, …); some layer of the plan must define it. */
@@ -38,7 +39,7 @@ export const billLineSchema = z.strictObject({
   catalogueClass: z.enum(CATALOGUE_CLASSES).optional(),
   /** The line's amount in the plan's currency. */
   amount: nonNegativeAmountSchema,
-});
+}));
 
 /**
  * A bill line as JSON.
@@ -52,7 +53,7 @@ export type BillLineInput = z.input<typeof billLineSchema>;
  *
  * @category Item Categories
  */
-export const categoryTermsSchema = z.strictObject({
+export const categoryTermsSchema = lazySchema(() => z.strictObject({
   /** `false`: the layer pays nothing on this category. */
   covered: z.boolean().optional(),
   /** Share of a line the patient pays first, by catalogue class (乙类先行自付, e.g. `{ "B": 0.1 }`); it stays outside this layer's eligible amount. */
@@ -68,13 +69,13 @@ export const categoryTermsSchema = z.strictObject({
   rate: stratifiedRateSchema.optional(),
   /** Annual sub-limit on what the layer pays on this category (分项限额). */
   subLimit: nonNegativeAmountSchema.optional(),
-});
+}));
 
 /** Document field of per-category terms, accepted by every layer kind. */
-export const categoryFields = {
+export const categoryFields = lazySchema(() => ({
   /** Terms per item category; a layer with categories pays only on the categories it lists (itemised claims only). */
   categories: userRecord(z.string().min(1), categoryTermsSchema).optional(),
-};
+}));
 
 /**
  * A layer's parsed terms for one category.

@@ -3,6 +3,7 @@
 import * as z from "zod";
 import { type Explanation, parseInput, step } from "../core/index.js";
 import { invalid } from "../kernel/index.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -38,9 +39,9 @@ function readInstant(text: string): Instant | null {
  *
  * @category Claim Review
  */
-export const isoInstantSchema = z.string().refine((s) => readInstant(s) !== null, {
+export const isoInstantSchema = lazySchema(() => z.string().refine((s) => readInstant(s) !== null, {
   message: "expected an ISO 8601 date-time with an offset, e.g. 2026-03-02T09:15+08:00",
-});
+}));
 
 function two(n: number): string {
   return String(n).padStart(2, "0");
@@ -103,7 +104,7 @@ const MAX_MINUTES = 10 * 366 * 24 * 60;
  *
  * @category Claim Review
  */
-export const greenChannelDeadlinesInputSchema = z
+export const greenChannelDeadlinesInputSchema = lazySchema(() => z
   .strictObject({
     /** When the request was submitted: an ISO 8601 date-time with its UTC offset (the deadlines are written in that offset). */
     submittedAt: isoInstantSchema,
@@ -116,7 +117,7 @@ export const greenChannelDeadlinesInputSchema = z
     /** When the decision was given (ISO 8601 with offset); absent while none. */
     decidedAt: isoInstantSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * Whether an event met its due time.

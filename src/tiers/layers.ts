@@ -13,6 +13,7 @@ import { prepareLimits } from "./limits.js";
 import { resolveVariantTerm } from "./variants.js";
 import { type CoverageLayer, coverageLayerSchema, layerKindOf } from "./layers/registry.js";
 import { scaleOf, toUnits } from "../money/minor-units.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 export { COVERAGE_LAYER_KIND_NAMES, coverageLayerSchema, type CoverageLayer, type CoverageLayerKind } from "./layers/registry.js";
 export type { LayerVariant, ParsedLayerCommon } from "./layers/kind.js";
@@ -31,7 +32,7 @@ export type CoverageLayerInput = z.input<typeof coverageLayerSchema>;
  *
  * @category Coverage Layers
  */
-export const coveragePlanSchema = z.strictObject(
+export const coveragePlanSchema = lazySchema(() => z.strictObject(
   {
     /** The plan's currency, always stated: the bill, deductibles and caps are amounts in it. */
     currency: currencyCodeSchema,
@@ -42,7 +43,7 @@ export const coveragePlanSchema = z.strictObject(
   },
   // A bare array of layers states no currency (it used to settle as CNY): say how to write it.
   { error: (issue) => (issue.code === "invalid_type" && Array.isArray(issue.input) ? 'a coverage plan states its currency: write { "currency": "CNY", "layers": [...] }' : undefined) },
-);
+));
 
 /**
  * A coverage plan document: `{ currency, rounding?, layers }` (the currency is required).

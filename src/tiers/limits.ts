@@ -6,13 +6,14 @@ import * as z from "zod";
 import { type Issue, type IssuePath, nonNegativeAmountSchema } from "../core/index.js";
 import type { Dec } from "../money/index.js";
 import { toUnits } from "../money/minor-units.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Document fields of the limits every layer kind accepts.
  *
  * @category Limits
  */
-export const limitFields = {
+export const limitFields = lazySchema(() => ({
   /** Lifetime cap on what the layer pays one person, over all years (终身封顶线). */
   lifetimeCap: nonNegativeAmountSchema.optional(),
   /** Annual deductible of the whole family (家庭起付线); needs `familyDesign`. */
@@ -28,7 +29,7 @@ export const limitFields = {
     .optional(),
   /** `embedded`: each person also has the individual limits; `aggregate`: in a family only the family totals count. */
   familyDesign: z.enum(["embedded", "aggregate"]).optional(),
-};
+}));
 
 /**
  * The parsed limits of a layer, in minor units; a layer without any has `limits: null`.

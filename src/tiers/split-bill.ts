@@ -37,20 +37,21 @@ import { toUnits, unitsText } from "../money/minor-units.js";
 import { unitsMoney } from "../money/money-units.js";
 import { describeVariant, describeVariantRule } from "./variants.js";
 import { checkLineCategories, type LayerLimitedBy, type LayerOutcome, settleLines } from "./waterfall.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const patientSchema = z
+const patientSchema = lazySchema(() => z
   .strictObject({
     /** Groups eligible for medical assistance, e.g. `["subsistence"]` (低保) or `["extremePoverty"]` (特困). */
     groups: z.array(z.string()).optional(),
   })
-  .catchall(z.union([z.string(), z.number(), z.array(z.string())]));
+  .catchall(z.union([z.string(), z.number(), z.array(z.string())])));
 
 /**
  * The zod schema of a claim to split: the plan (parsed or as JSON), the bill or its lines, the patient and the accumulators.
  *
  * @category Coverage Layers
  */
-export const splitBillInputSchema = z
+export const splitBillInputSchema = lazySchema(() => z
   .strictObject({
     /** A plan from {@link parseLayers}, or the plan document itself. */
     plan: z.custom<CoveragePlan | CoveragePlanInput>((v) => typeof v === "object" && v !== null, { message: "expected a coverage plan" }),
@@ -79,7 +80,7 @@ export const splitBillInputSchema = z
     /** `false` skips building sentences and steps (bulk settlement); amounts are identical. */
     explain: z.boolean().optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * A claim to split, as JSON.

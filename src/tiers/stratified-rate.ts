@@ -23,6 +23,7 @@ import { invalid } from "../kernel/index.js";
 import { type Dec, type DecimalInput } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { type Fraction, fractionOf } from "../money/minor-units.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Patient attributes a stratified rate may read: `{ biomarker: "ALK-positive", lineOfTherapy: 2, income: "48000" }`.
@@ -123,9 +124,9 @@ export function shiftRate(rule: StratifiedRate, points: Dec, path: IssuePath): S
   return made(rule.relativeTo === undefined ? { type: "banded", by: rule.by, table } : { type: "banded", by: rule.by, relativeTo: rule.relativeTo, table });
 }
 
-const boundSchema = z.union([z.string(), z.number(), z.null()]);
+const boundSchema = lazySchema(() => z.union([z.string(), z.number(), z.null()]));
 
-const attributeName = z.string().min(1, "name the patient attribute the table is keyed by");
+const attributeName = lazySchema(() => z.string().min(1, "name the patient attribute the table is keyed by"));
 
 function categoricalSchema() {
   return z
@@ -211,7 +212,7 @@ let banded: ReturnType<typeof bandedSchema> | undefined;
  * or `{ by, relativeTo?, bands }` (half-open bands, no gap, no overlap). Tables nest.
  * @category Stratified Reimbursement
  */
-export const stratifiedRateSchema: z.ZodType<StratifiedRate, StratifiedRateInput> = z
+export const stratifiedRateSchema: z.ZodType<StratifiedRate, StratifiedRateInput> = lazySchema(() => z
   .unknown()
   .transform((value, ctx): StratifiedRate => {
     // Pick the shape first so an error speaks about the shape the author meant.
@@ -233,7 +234,7 @@ export const stratifiedRateSchema: z.ZodType<StratifiedRate, StratifiedRateInput
     }
     for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [...issue.path] as (string | number)[] });
     return z.NEVER;
-  }) as unknown as z.ZodType<StratifiedRate, StratifiedRateInput>;
+  }) as unknown as z.ZodType<StratifiedRate, StratifiedRateInput>);
 
 function numericAttribute(value: unknown, path: IssuePath, by: string): Dec {
   if (typeof value === "number" && Number.isFinite(value)) return new D(value);

@@ -4,13 +4,14 @@ import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInput, roundingSchema, step } from "../core/index.js";
 import { formatMoney, type Money, money, percentage, subtract } from "../money/index.js";
 import { type PatientAttributes, resolveStratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * The zod schema of {@link stratifiedReimbursement}'s input.
  *
  * @category Stratified Reimbursement
  */
-export const stratifiedReimbursementInputSchema = z
+export const stratifiedReimbursementInputSchema = lazySchema(() => z
   .strictObject({
     /** The rate table (or a plain rate). */
     table: stratifiedRateSchema,
@@ -25,7 +26,7 @@ export const stratifiedReimbursementInputSchema = z
     /** How amounts are rounded to the minor unit (`half-up` when absent). */
     rounding: roundingSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * Result of {@link stratifiedReimbursement}.

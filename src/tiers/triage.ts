@@ -4,8 +4,9 @@ import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
 import { parseISO } from "date-fns/parseISO";
 import * as z from "zod";
 import { type Explanation, isoDateSchema, nonNegativeAmountSchema, parseInput, step } from "../core/index.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const riskSchema = z.enum(["low", "medium", "high"]);
+const riskSchema = lazySchema(() => z.enum(["low", "medium", "high"]));
 
 /**
  * A review risk level.
@@ -30,7 +31,7 @@ export const REVIEW_ACTIONS: Readonly<Record<ReviewRisk, "auto-approve" | "manua
  *
  * @category Claim Review
  */
-export const claimReviewRulesSchema = z
+export const claimReviewRulesSchema = lazySchema(() => z
   .strictObject({
     /** The rules, in order; a claim takes the highest risk among the rules that match. */
     rules: z
@@ -67,14 +68,14 @@ export const claimReviewRulesSchema = z
     /** The risk when no rule fires; default `medium` (a person looks at it). */
     defaultRisk: riskSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * The zod schema of {@link triageClaim}'s input.
  *
  * @category Claim Review
  */
-export const triageClaimInputSchema = z
+export const triageClaimInputSchema = lazySchema(() => z
   .strictObject({
     /** The review rule set (a `claimReviewRulesSchema` document). */
     rules: claimReviewRulesSchema,
@@ -101,7 +102,7 @@ export const triageClaimInputSchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict());
 
 /**
  * Result of {@link triageClaim}.

@@ -10,32 +10,33 @@ import { amountSchema, type BandedTable, bandedTable, bandedTableSchema, decimal
 import type { Dec } from "../money/index.js";
 import { type PatientAttributes, shiftRate, type StratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
 import { invalid } from "../kernel/index.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /** An amount relative to the layer's own: `{ factor: 0.5 }` halves it, `{ change: "-500" }` lowers it by 500 (exactly one of them). */
-export const relativeAmountSchema = z
+export const relativeAmountSchema = lazySchema(() => z
   .strictObject({
     /** Multiplies the layer's own amount (0.5 halves it; 0 removes a deductible); ≥ 0. The result must be whole minor units. */
     factor: nonNegativeDecimalSchema.optional(),
     /** Added to the layer's own amount, in the plan's currency (negative lowers it); the result must stay ≥ 0. */
     change: amountSchema.optional(),
   })
-  .refine((v) => (v.factor === undefined) !== (v.change === undefined), { message: "a relative amount gives a factor or a change (exactly one)" });
+  .refine((v) => (v.factor === undefined) !== (v.change === undefined), { message: "a relative amount gives a factor or a change (exactly one)" }));
 
 /** Points added to the layer's rate (or to every entry of its rate table, or to each progressive band): `{ points: 0.05 }` is five extra points. */
-export const ratePointsSchema = z.strictObject({
+export const ratePointsSchema = lazySchema(() => z.strictObject({
   /** Added to each rate, as a decimal in [−1, 1] (0.05 = five percentage points); every result must stay in [0, 1]. */
   points: decimal({ min: "-1", max: "1" }),
-});
+}));
 
 // The relative form first: an object that fails it reports its own field, not "expected an amount".
-const amountTerm = z.union([relativeAmountSchema, nonNegativeAmountSchema]);
+const amountTerm = lazySchema(() => z.union([relativeAmountSchema, nonNegativeAmountSchema]));
 
 /**
  * The zod schema of one variant: an id, the rule that chooses it, and the terms it replaces or changes (`null` removes a cap).
  *
  * @category Variants
  */
-export const layerVariantSchema = z.strictObject({
+export const layerVariantSchema = lazySchema(() => z.strictObject({
   /** Named in explanations, unique within the layer. */
   id: z.string().min(1),
   /** Chosen when the patient's attribute (or one of its list values, e.g. `groups`) is among `in`. */
@@ -71,13 +72,13 @@ export const layerVariantSchema = z.strictObject({
     })
     .nullable()
     .optional(),
-});
+}));
 
 /** Document field of variants, accepted by every layer kind. */
-export const variantFields = {
+export const variantFields = lazySchema(() => ({
   /** Terms that replace the layer's own for matching patients; the first match applies. */
   variants: z.array(layerVariantSchema).min(1).optional(),
-};
+}));
 
 /**
  * A variant's choosing rule.

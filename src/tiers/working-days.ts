@@ -4,6 +4,7 @@
 import * as z from "zod";
 import { DomainError, type Explanation, type IssuePath, isoDateSchema, parseInput, step } from "../core/index.js";
 import { invalid } from "../kernel/index.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /** The longest working-day period accepted (about forty years of working days). */
 const MAX_WORKING_DAYS = 10_000;
@@ -13,14 +14,14 @@ const MAX_WORKING_DAYS = 10_000;
  *
  * @category Claim Review
  */
-export const workingDayCalendarSchema = z
+export const workingDayCalendarSchema = lazySchema(() => z
   .strictObject({
     /** Days that are not worked although they may be weekdays (节假日), e.g. 2026-10-01…10-07. */
     holidays: z.array(isoDateSchema).max(100_000).optional(),
     /** Weekend days that are worked (调休 make-up days), e.g. Saturday 2026-10-10. */
     extraWorkingDays: z.array(isoDateSchema).max(100_000).optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * A working-day calendar as JSON.
@@ -118,7 +119,7 @@ function workingDaysIn(cal: Calendar, from: number, to: number): number {
  *
  * @category Claim Review
  */
-export const addWorkingDaysInputSchema = z
+export const addWorkingDaysInputSchema = lazySchema(() => z
   .strictObject({
     /** The day counting starts after (the submission date); it never counts itself. */
     from: isoDateSchema,
@@ -127,7 +128,7 @@ export const addWorkingDaysInputSchema = z
     /** The caller's holiday calendar (holidays and make-up working days); weekends only when empty. */
     calendar: workingDayCalendarSchema,
   })
-  .strict();
+  .strict());
 
 /**
  * The N-th working day strictly after a date: weekdays not in `holidays`, plus the
@@ -152,7 +153,7 @@ export function addWorkingDays(input: z.input<typeof addWorkingDaysInputSchema>)
  *
  * @category Claim Review
  */
-export const countWorkingDaysInputSchema = z
+export const countWorkingDaysInputSchema = lazySchema(() => z
   .strictObject({
     /** Counting starts the day after this date. */
     from: isoDateSchema,
@@ -161,7 +162,7 @@ export const countWorkingDaysInputSchema = z
     /** The caller's holiday calendar (holidays and make-up working days); weekends only when empty. */
     calendar: workingDayCalendarSchema,
   })
-  .strict();
+  .strict());
 
 /**
  * Working days after `from` up to and including `to` (0 when `to` is not after `from`).
@@ -183,7 +184,7 @@ export function countWorkingDays(input: z.input<typeof countWorkingDaysInputSche
   return workingDaysIn(readCalendar(x.calendar, ["calendar"]), from, to);
 }
 
-const slaSchema = z
+const slaSchema = lazySchema(() => z
   .strictObject({
     /** Working days to decide an auto-approved claim. */
     "auto-approve": z.number().int().min(1).max(MAX_WORKING_DAYS).optional(),
@@ -192,14 +193,14 @@ const slaSchema = z
     /** Working days to decide a claim that needs an on-site inspection. */
     "on-site-inspection": z.number().int().min(1).max(MAX_WORKING_DAYS).optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * The zod schema of {@link reviewDeadline}'s input.
  *
  * @category Claim Review
  */
-export const reviewDeadlineInputSchema = z
+export const reviewDeadlineInputSchema = lazySchema(() => z
   .strictObject({
     /** The submission date S; day 1 is the first working day after it. */
     submittedOn: isoDateSchema,
@@ -214,7 +215,7 @@ export const reviewDeadlineInputSchema = z
     /** The decision date, when known. */
     decidedOn: isoDateSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * Result of {@link reviewDeadline}.

@@ -13,23 +13,24 @@ import { percentText } from "../money/format.js";
 import { D } from "../money/decimal.js";
 import { commonCurrency, fixed, lambdaMoneySchema, short } from "./shared.js";
 import { classifyIcerByGdp, type GdpBand } from "./thresholds.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 const nonNegativeMoney = lambdaMoneySchema;
-const positiveMoney = lambdaMoneySchema.refine((m) => m.amount.greaterThan(0), { message: "must be positive" });
+const positiveMoney = lazySchema(() => lambdaMoneySchema.refine((m) => m.amount.greaterThan(0), { message: "must be positive" }));
 
 /**
  * The kinds of therapy the ethics rule distinguishes.
  *
  * @category Value Score and Admission
  */
-export const therapyTypeSchema = z.enum(["gene-editing", "cell-therapy", "other"]);
+export const therapyTypeSchema = lazySchema(() => z.enum(["gene-editing", "cell-therapy", "other"]));
 
 /**
  * The facts about a technology an admission assessment reads.
  *
  * @category Value Score and Admission
  */
-export const admissionTechnologySchema = z.strictObject({
+export const admissionTechnologySchema = lazySchema(() => z.strictObject({
   /** The technology's name, for reports (informative only). */
   name: z.string().optional(),
   /** Informative only. */
@@ -64,14 +65,14 @@ export const admissionTechnologySchema = z.strictObject({
   therapyType: therapyTypeSchema.optional(),
   /** Whether an ethics approval (伦理审批) is recorded; absent = none. */
   ethicsApproval: z.boolean().optional(),
-});
+}));
 
 /**
  * The configurable rules; every field has the source's default.
  *
  * @category Value Score and Admission
  */
-export const admissionRulesSchema = z.strictObject({
+export const admissionRulesSchema = lazySchema(() => z.strictObject({
   /** SAE rate above which the technology is vetoed (default 0.1). */
   saeVetoAbove: rateSchema.optional(),
   /** Minimum ORR (default 0.2). */
@@ -99,19 +100,19 @@ export const admissionRulesSchema = z.strictObject({
   equityBlocks: z.boolean().optional(),
   /** Therapy types that need an ethics approval (default gene-editing and cell-therapy). */
   ethicsApprovalRequiredFor: z.array(therapyTypeSchema).optional(),
-});
+}));
 
 /**
  * Input of {@link assessAdmission}.
  *
  * @category Value Score and Admission
  */
-export const assessAdmissionInputSchema = z.strictObject({
+export const assessAdmissionInputSchema = lazySchema(() => z.strictObject({
   /** The facts about the technology. */
   technology: admissionTechnologySchema,
   /** The rules; each one absent takes the source's default. */
   rules: admissionRulesSchema.optional(),
-});
+}));
 
 /**
  * Input of {@link assessAdmission} as written by callers.

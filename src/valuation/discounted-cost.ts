@@ -5,15 +5,16 @@ import { percentText } from "../money/format.js";
 import { D } from "../money/decimal.js";
 import { type CycleTiming, cycleTimingSchema, describeTiming, MAX_CYCLES, placeCycles } from "./discounting.js";
 import { commonCurrency, costSchema, short } from "./shared.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const costPeriodSchema = z.strictObject({
+const costPeriodSchema = lazySchema(() => z.strictObject({
   /** Cost incurred in each cycle of this period (any sign: offsets are legitimate). */
   cost: costSchema,
   /** Length of one cycle in years (default 1). */
   years: positiveDecimalSchema.optional(),
   /** How many consecutive cycles incur this cost (default 1). */
   repeat: z.number().int().min(1).max(MAX_CYCLES).optional(),
-});
+}));
 
 /**
  * Input of {@link discountedCost}: a cost stream as consecutive periods from time 0,
@@ -21,7 +22,7 @@ const costPeriodSchema = z.strictObject({
  *
  * @category QALYs and Discounting
  */
-export const discountedCostInputSchema = z.strictObject({
+export const discountedCostInputSchema = lazySchema(() => z.strictObject({
   /** Consecutive cost periods from time 0, at least one. */
   periods: z.array(costPeriodSchema).min(1, "at least one period is needed"),
   /** Annual discount rate for costs, in [0, 1]. Default 0. */
@@ -30,7 +31,7 @@ export const discountedCostInputSchema = z.strictObject({
   timing: cycleTimingSchema.optional(),
   /** Rounding of the total (default half-up). */
   rounding: roundingSchema.optional(),
-});
+}));
 
 /**
  * Input of {@link discountedCost} as written by callers.

@@ -3,6 +3,7 @@
 import * as z from "zod";
 import { type Dec } from "../money/index.js";
 import { D } from "../money/decimal.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * When a cycle's value is counted: at its end (default), its start, or its middle (half-cycle correction).
@@ -16,7 +17,7 @@ export type CycleTiming = "end" | "start" | "middle";
  *
  * @category QALYs and Discounting
  */
-export const cycleTimingSchema = z.enum(["end", "start", "middle"]);
+export const cycleTimingSchema = lazySchema(() => z.enum(["end", "start", "middle"]));
 
 /** A cycle laid out on the time axis. */
 export interface PlacedCycle {

@@ -3,13 +3,14 @@ import * as z from "zod";
 import { parseInput, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money, money } from "../money/index.js";
 import { checkUniqueNames, commonCurrency, costSchema, effectSchema, roundedMoney, short } from "./shared.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link frontier}: N strategies with their expected cost and effect (QALYs).
  *
  * @category Frontier
  */
-export const frontierInputSchema = z
+export const frontierInputSchema = lazySchema(() => z
   .strictObject({
     /** The strategies to compare, at least one. */
     strategies: z
@@ -25,7 +26,7 @@ export const frontierInputSchema = z
       )
       .min(1, "at least one strategy is needed"),
   })
-  .superRefine((doc, ctx) => checkUniqueNames(doc.strategies.map((s) => s.name), ctx, (i) => ["strategies", i, "name"]));
+  .superRefine((doc, ctx) => checkUniqueNames(doc.strategies.map((s) => s.name), ctx, (i) => ["strategies", i, "name"])));
 
 /**
  * Input of {@link frontier} as written by callers (costs as Money or `{ amount, currency }`, effects as numbers or decimal strings).

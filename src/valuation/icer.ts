@@ -3,6 +3,7 @@ import { parseInput, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money, subtract } from "../money/index.js";
 import { Decimal } from "../money/decimal.js";
 import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMoney, short } from "./shared.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Where the new strategy sits against the comparator on the cost-effectiveness
@@ -24,26 +25,26 @@ export type Quadrant = "NE" | "SE" | "NW" | "SW" | "ORIGIN";
  */
 export type IcerReading = "cost-per-qaly-gained" | "saving-per-qaly-lost" | "dominant" | "dominated" | "no-difference";
 
-const armSchema = z.strictObject({
+const armSchema = lazySchema(() => z.strictObject({
   /** The arm's expected cost (any sign). */
   cost: costSchema,
   /** The arm's expected effect in QALYs. */
   effect: effectSchema,
-});
+}));
 
 /**
  * Input of {@link icer}: the new strategy, its comparator, and optionally λ to judge against.
  *
  * @category Pairwise Comparison
  */
-export const icerInputSchema = z.strictObject({
+export const icerInputSchema = lazySchema(() => z.strictObject({
   /** The new strategy. */
   intervention: armSchema,
   /** The strategy it is compared with. */
   comparator: armSchema,
   /** Willingness to pay per QALY; when given, the result says whether the new strategy is cost-effective. */
   lambda: lambdaMoneySchema.optional(),
-});
+}));
 
 /**
  * Input of {@link icer} as written by callers.
@@ -81,12 +82,12 @@ const finiteDecimal = (what: string) =>
  *
  * @category Pairwise Comparison
  */
-export const quadrantOfInputSchema = z.strictObject({
+export const quadrantOfInputSchema = lazySchema(() => z.strictObject({
   /** ΔE, the incremental effect (QALYs), a finite Decimal. */
   deltaEffect: finiteDecimal("ΔE"),
   /** ΔC, the incremental cost (the amount of a Money difference), a finite Decimal. */
   deltaCost: finiteDecimal("ΔC"),
-});
+}));
 
 /**
  * Input of {@link quadrantOf} as written by callers.

@@ -2,13 +2,14 @@ import * as z from "zod";
 import { parseInput, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money } from "../money/index.js";
 import { checkUniqueNames, commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMoney, short } from "./shared.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link netBenefit}: strategies, λ, and optionally the comparator for incremental figures.
  *
  * @category Pairwise Comparison
  */
-export const netBenefitInputSchema = z
+export const netBenefitInputSchema = lazySchema(() => z
   .strictObject({
     /** The strategies, at least one. */
     strategies: z
@@ -33,7 +34,7 @@ export const netBenefitInputSchema = z
     if (doc.comparator !== undefined && !doc.strategies.some((s) => s.name === doc.comparator)) {
       ctx.addIssue({ code: "custom", message: `comparator "${doc.comparator}" is not one of the strategies`, path: ["comparator"] });
     }
-  });
+  }));
 
 /**
  * Input of {@link netBenefit} as written by callers.

@@ -4,6 +4,7 @@ import { isFrontierResult, type FrontierResult } from "./frontier.js";
 import { lambdaMoneySchema, roundedMoney } from "./shared.js";
 import { DomainError } from "../core/index.js";
 import * as z from "zod";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Willingness to pay per QALY: Money, or `{ amount, currency }`.
@@ -32,12 +33,12 @@ export interface OptimalStrategyResult {
  *
  * @category Frontier
  */
-export const optimalStrategyInputSchema = z.strictObject({
+export const optimalStrategyInputSchema = lazySchema(() => z.strictObject({
   /** The result of {@link frontier} (not a copy: only results made by `frontier()` are accepted). */
   frontier: z.custom<FrontierResult>(isFrontierResult, { message: "expected the result of frontier()" }),
   /** Willingness to pay per QALY (意愿支付阈值), ≥ 0, in the frontier's currency. */
   lambda: lambdaMoneySchema,
-});
+}));
 
 /**
  * Input of {@link optimalStrategy} as written by callers.

@@ -4,12 +4,13 @@ import { invalid } from "../kernel/index.js";
 import { type Dec, formatMoney, type Money, money, round } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { checkUniqueNames } from "./shared.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 const MAX_REPORTED = 20;
 
-export const rowSchema = z.custom<number[] | Float64Array>((v) => v instanceof Float64Array || Array.isArray(v), {
+export const rowSchema = lazySchema(() => z.custom<number[] | Float64Array>((v) => v instanceof Float64Array || Array.isArray(v), {
   message: "expected an array of numbers or a Float64Array",
-});
+}));
 
 /** Adds issues for ragged rows and non-finite entries of a strategy × draw matrix (shared with the VOI inputs; not public). */
 export function checkMatrix(rows: readonly (number[] | Float64Array)[], name: string, strategies: number, ctx: z.RefinementCtx): number | null {
@@ -42,7 +43,7 @@ export function checkMatrix(rows: readonly (number[] | Float64Array)[], name: st
  *
  * @category PSA
  */
-export const analyzePsaInputSchema = z
+export const analyzePsaInputSchema = lazySchema(() => z
   .strictObject({
     /** Strategy names, unique, at least one. */
     strategies: z.array(z.string().min(1)).min(1, "at least one strategy is needed"),
@@ -68,7 +69,7 @@ export const analyzePsaInputSchema = z
     /** Ignored (a runModelPsa result's sampled parameters). */
     parameterDraws: z.unknown().optional(),
   })
-  .superRefine(checkDrawMatrices);
+  .superRefine(checkDrawMatrices));
 
 /** Strategy names unique; cost and effect matrices strategy × draw, of one draw count ≥ 1. */
 export function checkDrawMatrices(doc: { strategies: string[]; costs: readonly (number[] | Float64Array)[]; effects: readonly (number[] | Float64Array)[] }, ctx: z.RefinementCtx): void {
@@ -175,7 +176,7 @@ export function analyzePsa(input: AnalyzePsaInput): PsaResult {
  *
  * @category PSA
  */
-export const psaAccumulatorInputSchema = z
+export const psaAccumulatorInputSchema = lazySchema(() => z
   .strictObject({
     /** Strategy names, unique, at least one. */
     strategies: z.array(z.string().min(1)).min(1, "at least one strategy is needed"),
@@ -186,7 +187,7 @@ export const psaAccumulatorInputSchema = z
     /** Population the decision affects (as in {@link analyzePsa}). */
     population: positiveDecimalSchema.optional(),
   })
-  .superRefine((doc, ctx) => checkUniqueNames(doc.strategies, ctx, (i) => ["strategies", i]));
+  .superRefine((doc, ctx) => checkUniqueNames(doc.strategies, ctx, (i) => ["strategies", i])));
 
 /**
  * Input of {@link createPsaAccumulator}.
@@ -255,7 +256,7 @@ export interface PsaDrawsChunk {
   readonly effects: readonly (readonly number[] | Float64Array)[];
 }
 
-const chunkSchema = z
+const chunkSchema = lazySchema(() => z
   .strictObject({
     /** The accumulator made by createPsaAccumulator. */
     accumulator: z.custom<PsaAccumulator>(isAccumulator, { message: "expected a PSA accumulator made by createPsaAccumulator" }),
@@ -270,7 +271,7 @@ const chunkSchema = z
     const kc = checkMatrix(doc.costs, "costs", S, ctx);
     const ke = checkMatrix(doc.effects, "effects", S, ctx);
     if (kc !== null && ke !== null && kc !== ke) ctx.addIssue({ code: "custom", message: `costs have ${kc} draws but effects have ${ke}`, path: ["effects"] });
-  });
+  }));
 
 /**
  * Adds a chunk of PSA draws to an accumulator, after the draws added before (order
@@ -527,7 +528,7 @@ function psaKernel(lambda: number, C: Float64Array, E: Float64Array, S: number, 
  *
  * @category PSA
  */
-export const psaInputFromDrawsInputSchema = z.strictObject({
+export const psaInputFromDrawsInputSchema = lazySchema(() => z.strictObject({
   /** Strategy names, at least one. */
   strategies: z.array(z.string().min(1)).min(1),
   /** `draws[k].costs[s]`, `draws[k].effects[s]`: strategy `s` in draw `k`. */
@@ -551,7 +552,7 @@ export const psaInputFromDrawsInputSchema = z.strictObject({
     if (d.costs.length !== S) ctx.addIssue({ code: "custom", message: `draw ${k} has ${d.costs.length} costs for ${S} strategies`, path: ["draws", k, "costs"] });
     if (d.effects.length !== S) ctx.addIssue({ code: "custom", message: `draw ${k} has ${d.effects.length} effects for ${S} strategies`, path: ["draws", k, "effects"] });
   });
-});
+}));
 
 /**
  * Input of {@link psaInputFromDraws} as written by callers.

@@ -5,17 +5,18 @@ import { percentText } from "../money/format.js";
 import { D } from "../money/decimal.js";
 import { type CycleTiming, cycleTimingSchema, describeTiming, MAX_CYCLES, placeCycles } from "./discounting.js";
 import { short } from "./shared.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const utilityFloorSchema = decimalSchema.refine((d) => !d.greaterThan(0), { message: "the utility floor must be ≤ 0 (0 = dead)" });
+const utilityFloorSchema = lazySchema(() => decimalSchema.refine((d) => !d.greaterThan(0), { message: "the utility floor must be ≤ 0 (0 = dead)" }));
 
-const utilityPeriodSchema = z.strictObject({
+const utilityPeriodSchema = lazySchema(() => z.strictObject({
   /** Utility weight of the period: 1 = full health, 0 = dead, negative = worse than death. */
   utility: decimalSchema,
   /** Length of one cycle of this period in years (default 1). */
   years: positiveDecimalSchema.optional(),
   /** How many consecutive cycles share this utility (default 1). */
   repeat: z.number().int().min(1).max(MAX_CYCLES).optional(),
-});
+}));
 
 /**
  * Input of {@link qaly}: consecutive utility periods from time 0, an annual discount
@@ -23,7 +24,7 @@ const utilityPeriodSchema = z.strictObject({
  *
  * @category QALYs and Discounting
  */
-export const qalyInputSchema = z
+export const qalyInputSchema = lazySchema(() => z
   .strictObject({
     /** Consecutive utility periods from time 0, at least one. */
     periods: z.array(utilityPeriodSchema).min(1, "at least one period is needed"),
@@ -48,7 +49,7 @@ export const qalyInputSchema = z
       cycles += p.repeat ?? 1;
     });
     if (cycles > MAX_CYCLES) ctx.addIssue({ code: "custom", message: `at most ${MAX_CYCLES} cycles in one call, got ${cycles}`, path: ["periods"] });
-  });
+  }));
 
 /**
  * Input of {@link qaly} as written by callers.

@@ -4,26 +4,27 @@ import { decimalSchema, moneySchema } from "../core/index.js";
 import { DomainError, type IssuePath } from "../core/index.js";
 import { type Dec, type Money, money, round, type Rounding } from "../money/index.js";
 import { D, Decimal } from "../money/decimal.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * An effect (QALYs, life-years): a finite decimal given as a number, a decimal
  * string, or a Decimal (so `qaly(...).qalys` can be passed straight on).
  */
-export const effectSchema = z.union([
+export const effectSchema = lazySchema(() => z.union([
   z
     .custom<Dec>((v) => Decimal.isDecimal(v), { message: "expected a decimal" })
     .refine((v) => v.isFinite(), { message: "an effect must be finite" })
     .transform((v): Dec => new D(v)),
   decimalSchema,
-]);
+]));
 
 /** A cost: Money, or `{ amount, currency }` in a document. Any sign: cost offsets are legitimate. */
 export const costSchema = moneySchema;
 
 /** A willingness-to-pay per QALY: Money, or `{ amount, currency }`, never negative. */
-export const lambdaMoneySchema = moneySchema.refine((m) => !m.amount.isNegative(), {
+export const lambdaMoneySchema = lazySchema(() => moneySchema.refine((m) => !m.amount.isNegative(), {
   message: "a willingness-to-pay threshold cannot be negative",
-});
+}));
 
 /** Every Money in `items` must share one currency; returns it. */
 export function commonCurrency(items: readonly { readonly money: Money; readonly path: IssuePath }[], fallback = "CNY"): string {

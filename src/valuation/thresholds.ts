@@ -14,6 +14,7 @@ import {
 import { type Dec, formatMoney, type Money, money, multiply, round } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { commonCurrency, lambdaMoneySchema, short } from "./shared.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 const nonNegativeMoney = lambdaMoneySchema;
 
@@ -29,7 +30,7 @@ export type GdpBand = "high" | "moderate" | "low";
  *
  * @category Thresholds and Price
  */
-export const classifyIcerByGdpInputSchema = z
+export const classifyIcerByGdpInputSchema = lazySchema(() => z
   .strictObject({
     /** The ICER per QALY, ≥ 0 (pass 0 for a dominant strategy; a dominated one has no band). */
     icer: nonNegativeMoney,
@@ -49,7 +50,7 @@ export const classifyIcerByGdpInputSchema = z
     if (doc.multiples && !doc.multiples.high.lessThan(doc.multiples.moderate)) {
       ctx.addIssue({ code: "custom", message: "the 'high' multiple must be below the 'moderate' multiple", path: ["multiples"] });
     }
-  });
+  }));
 
 /**
  * Input of {@link classifyIcerByGdp} as written by callers.
@@ -134,7 +135,7 @@ export function classifyIcerByGdp(input: ClassifyIcerByGdpInput): GdpBandResult 
  *
  * @category Thresholds and Price
  */
-export const applyThresholdInputSchema = z.strictObject({
+export const applyThresholdInputSchema = lazySchema(() => z.strictObject({
   /** The ICER per QALY, ≥ 0. */
   icer: nonNegativeMoney,
   /** The threshold (or the lower end of a range, e.g. NICE £20,000). */
@@ -147,7 +148,7 @@ export const applyThresholdInputSchema = z.strictObject({
   if (doc.upperThreshold && doc.upperThreshold.currency === doc.threshold.currency && doc.upperThreshold.amount.lessThan(doc.threshold.amount)) {
     ctx.addIssue({ code: "custom", message: "the upper threshold must not be below the threshold", path: ["upperThreshold"] });
   }
-});
+}));
 
 /**
  * Input of {@link applyThreshold} as written by callers.
@@ -231,28 +232,28 @@ export function applyThreshold(input: ApplyThresholdInput): ThresholdResult {
   };
 }
 
-const factValueSchema = z.union([z.number().refine(Number.isFinite, "must be finite"), z.string(), z.boolean()]);
+const factValueSchema = lazySchema(() => z.union([z.number().refine(Number.isFinite, "must be finite"), z.string(), z.boolean()]));
 
 /**
  * One condition of a threshold rule: `fact op value`, e.g. `lifeExtensionMonths >= 12`.
  *
  * @category Thresholds and Price
  */
-export const thresholdConditionSchema = z.strictObject({
+export const thresholdConditionSchema = lazySchema(() => z.strictObject({
   /** The name of the fact in `facts` (a missing fact is an error, not a non-match). */
   fact: z.string().min(1),
   /** The comparison; `>=`, `>`, `<=`, `<` compare numbers exactly, `==` / `!=` any value. */
   op: z.enum([">=", ">", "<=", "<", "==", "!="]),
   /** The value the fact is compared with (a finite number, a string or a boolean). */
   value: factValueSchema,
-});
+}));
 
 /**
  * A differentiated threshold policy: ordered rules (all conditions of a rule must hold), first match wins, else the default.
  *
  * @category Thresholds and Price
  */
-export const thresholdPolicySchema = z.strictObject({
+export const thresholdPolicySchema = lazySchema(() => z.strictObject({
   /** The rules in order; the first whose conditions all hold wins. */
   rules: z.array(
     z.strictObject({
@@ -266,19 +267,19 @@ export const thresholdPolicySchema = z.strictObject({
   ),
   /** The threshold per QALY when no rule matches, ≥ 0. */
   default: nonNegativeMoney,
-});
+}));
 
 /**
  * Input of {@link selectThreshold}: a policy and the facts about the therapy.
  *
  * @category Thresholds and Price
  */
-export const selectThresholdInputSchema = z.strictObject({
+export const selectThresholdInputSchema = lazySchema(() => z.strictObject({
   /** The differentiated threshold policy. */
   policy: thresholdPolicySchema,
   /** Facts the conditions refer to, e.g. `{ lifeExtensionMonths: 14, rareDisease: false }`. */
   facts: userRecord(z.string(), factValueSchema),
-});
+}));
 
 /**
  * Input of {@link selectThreshold} as written by callers.

@@ -2,13 +2,14 @@ import * as z from "zod";
 import { parseInput, roundingSchema, step, type Step } from "../core/index.js";
 import { formatMoney, type Money, money, round, type Rounding } from "../money/index.js";
 import { commonCurrency, costSchema, effectSchema, lambdaMoneySchema, short } from "./shared.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
  * Input of {@link valueBasedPrice}.
  *
  * @category Thresholds and Price
  */
-export const valueBasedPriceInputSchema = z.strictObject({
+export const valueBasedPriceInputSchema = lazySchema(() => z.strictObject({
   /** Willingness to pay per QALY. */
   lambda: lambdaMoneySchema,
   /** QALYs gained by the new strategy over the comparator (ΔE). */
@@ -21,7 +22,7 @@ export const valueBasedPriceInputSchema = z.strictObject({
   currentPrice: costSchema.optional(),
   /** Rounding of the maximum price; default `floor`, so the ICER at the rounded price never exceeds λ. */
   rounding: roundingSchema.optional(),
-});
+}));
 
 /**
  * Input of {@link valueBasedPrice} as written by callers.

@@ -3,17 +3,18 @@ import { decimal, parseInput, rateSchema, step, type Step } from "../core/index.
 import { type Dec } from "../money/index.js";
 import { D } from "../money/decimal.js";
 import { short } from "./shared.js";
+import { lazySchema } from "../kernel/lazy-schema.js";
 
-const scoreSchema = decimal({ min: "0", max: "100" });
+const scoreSchema = lazySchema(() => decimal({ min: "0", max: "100" }));
 
-const indicatorSchema = z.strictObject({
+const indicatorSchema = lazySchema(() => z.strictObject({
   /** The indicator's name. */
   name: z.string().min(1),
   /** Its weight within the dimension, in [0, 1]; a dimension's weights sum to 1. */
   weight: rateSchema,
   /** Its score, 0–100. */
   score: scoreSchema,
-});
+}));
 
 function checkWeights(weights: readonly Dec[], ctx: z.RefinementCtx, path: (string | number)[]): void {
   const total = weights.reduce((a, w) => a.plus(w), new D(0));
@@ -27,7 +28,7 @@ function checkWeights(weights: readonly Dec[], ctx: z.RefinementCtx, path: (stri
  *
  * @category Value Score and Admission
  */
-export const valueScoreInputSchema = z
+export const valueScoreInputSchema = lazySchema(() => z
   .strictObject({
     /** The dimensions (clinical, economic, patient, social…), at least one; weights sum to 1. */
     dimensions: z
@@ -56,7 +57,7 @@ export const valueScoreInputSchema = z
       }
       if (d.indicators) checkWeights(d.indicators.map((x) => x.weight), ctx, ["dimensions", i, "indicators"]);
     });
-  });
+  }));
 
 /**
  * Input of {@link valueScore} as written by callers.

@@ -7,8 +7,9 @@ import { formatMoney, money, round, type Dec, type Money } from "../../money/ind
 import { D } from "../../money/decimal.js";
 import { pct, signedRateSchema, text } from "../common.js";
 import { flatShare, orderSchema, runMechanism, statedCurrencySchema, type Reconciliation, type SchemeWords } from "./mechanism.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const positiveAmount = decimal({ above: "0" });
+const positiveAmount = lazySchema(() => decimal({ above: "0" }));
 
 /**
  * How an episode type's benchmark price is set: a given price (BPCI Advanced), or a blend
@@ -17,7 +18,7 @@ const positiveAmount = decimal({ above: "0" });
  *
  * @category Reconciliation
  */
-export const episodeBenchmarkSchema = z.discriminatedUnion("kind", [
+export const episodeBenchmarkSchema = lazySchema(() => z.discriminatedUnion("kind", [
   z.strictObject({
     /** A given benchmark price (BPCI Advanced). */
     kind: z.literal("price"),
@@ -41,14 +42,14 @@ export const episodeBenchmarkSchema = z.discriminatedUnion("kind", [
       })
       .refine((w) => w.provider.plus(w.regional).greaterThan(0), { message: "the blend weights may not both be zero", path: ["provider"] }),
   }),
-]);
+]));
 
 /**
  * A quality category: the discount it sets, whether it may earn a payment, and adjustments of either side.
  *
  * @category Reconciliation
  */
-export const episodeQualityCategorySchema = z.strictObject({
+export const episodeQualityCategorySchema = lazySchema(() => z.strictObject({
   /** The category's name ("Acceptable"). */
   name: z.string().min(1),
   /** The discount it sets, a share in [0, 1] of the benchmark. */
@@ -59,7 +60,7 @@ export const episodeQualityCategorySchema = z.strictObject({
   gainAdjustment: signedRateSchema.optional(),
   /** Adjustment in [−1, 1] of a repayment. */
   lossAdjustment: signedRateSchema.optional(),
-});
+}));
 
 /**
  * An episode reconciliation document for one performance year. Each episode's actual
@@ -69,7 +70,7 @@ export const episodeQualityCategorySchema = z.strictObject({
  *
  * @category Reconciliation
  */
-export const reconcileEpisodesInputSchema = z
+export const reconcileEpisodesInputSchema = lazySchema(() => z
   .strictObject({
     /** The scheme: `episode`. */
     scheme: z.literal("episode"),
@@ -135,7 +136,7 @@ export const reconcileEpisodesInputSchema = z
   })
   .superRefine((p, ctx) => {
     if ((p.discount === undefined) === (p.quality === undefined)) ctx.addIssue({ code: "custom", path: ["discount"], message: "give either discount or quality categories (which set the discount), not both or neither" });
-  });
+  }));
 
 /**
  * An episode reconciliation document as stored (JSON).

@@ -5,13 +5,14 @@ import { parseInput } from "../../core/index.js";
 import { computeEpisodes, reconcileEpisodesInputSchema, type EpisodeReconciliation } from "./episode.js";
 import { computeRiskCorridors, reconcileRiskCorridorsInputSchema, type RiskCorridorReconciliation } from "./risk-corridors.js";
 import { computeSharedSavings, reconcileSharedSavingsInputSchema, type SharedSavingsReconciliation } from "./shared-savings.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Any reconciliation document, by its `scheme`: shared-savings, risk-corridors or episode.
  *
  * @category Reconciliation
  */
-export const reconcileInputSchema = z.discriminatedUnion("scheme", [reconcileSharedSavingsInputSchema, reconcileRiskCorridorsInputSchema, reconcileEpisodesInputSchema]);
+export const reconcileInputSchema = lazySchema(() => z.discriminatedUnion("scheme", [reconcileSharedSavingsInputSchema, reconcileRiskCorridorsInputSchema, reconcileEpisodesInputSchema]));
 
 /**
  * A reconciliation document as stored (JSON).

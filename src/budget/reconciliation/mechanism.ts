@@ -19,8 +19,9 @@ import {
 import { formatMoney, money, round, type Dec, type Money, type Rounding } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { pct, text } from "../common.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const boundSchema = z.union([z.string(), z.number(), z.null()]);
+const boundSchema = lazySchema(() => z.union([z.string(), z.number(), z.null()]));
 
 /**
  * How a corridor table shares an amount: `marginal` applies each band's share to the
@@ -30,7 +31,7 @@ const boundSchema = z.union([z.string(), z.number(), z.null()]);
  *
  * @category Reconciliation
  */
-export const sharingMethodSchema = z.enum(["marginal", "flat"]);
+export const sharingMethodSchema = lazySchema(() => z.enum(["marginal", "flat"]));
 
 /**
  * A corridor document: a banded table over the savings or loss ratio (a share of the
@@ -39,7 +40,7 @@ export const sharingMethodSchema = z.enum(["marginal", "flat"]);
  *
  * @category Reconciliation
  */
-export const corridorSchema = z
+export const corridorSchema = lazySchema(() => z
   .strictObject({
     /** `marginal` (each band's share of the part inside it) or `flat` (one share for the whole amount). */
     method: sharingMethodSchema,
@@ -75,7 +76,7 @@ export const corridorSchema = z
       }
       throw e;
     }
-  });
+  }));
 
 /**
  * A corridor document as stored (JSON).
@@ -119,7 +120,7 @@ export function flatShare(share: Dec): Corridor {
  *
  * @category Reconciliation
  */
-export const capSchema = z
+export const capSchema = lazySchema(() => z
   .strictObject({
     /** The limit as a share ≥ 0 of the benchmark (0.1 = 10 %). */
     shareOfBenchmark: decimal({ min: "0" }).optional(),
@@ -136,7 +137,7 @@ export const capSchema = z
     }
     if (c.shareOfRevenue !== undefined && c.revenue === undefined) ctx.addIssue({ code: "custom", path: ["revenue"], message: "shareOfRevenue needs the revenue it is a share of" });
     if (c.revenue !== undefined && c.shareOfRevenue === undefined) ctx.addIssue({ code: "custom", path: ["shareOfRevenue"], message: "revenue is given without the shareOfRevenue it bounds" });
-  });
+  }));
 
 /**
  * A cap document as stored (JSON).
@@ -441,4 +442,4 @@ export function runMechanism(scheme: string, m: MechanismInput, steps: Step[], p
  *
  * @category Reconciliation
  */
-export const orderSchema = z.enum(["quality-then-cap", "cap-then-quality"]);
+export const orderSchema = lazySchema(() => z.enum(["quality-then-cap", "cap-then-quality"]));

@@ -4,6 +4,7 @@ import { decimalSchema } from "../../core/index.js";
 import { type Dec } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { text } from "../common.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A quality score on its scale. `gate`: factor 1 when the score reaches `standard`, else 0
@@ -12,7 +13,7 @@ import { text } from "../common.js";
  *
  * @category Reconciliation
  */
-export const qualityScoreSchema = z
+export const qualityScoreSchema = lazySchema(() => z
   .strictObject({
     /** The quality score (质量评分), on `scale`. */
     score: decimalSchema,
@@ -37,7 +38,7 @@ export const qualityScoreSchema = z
     if (!inside(q.score)) ctx.addIssue({ code: "custom", path: ["score"], message: `the quality score ${q.score.toString()} is outside its scale [${q.scale.min.toString()}, ${q.scale.max.toString()}]` });
     if (q.standard !== undefined && !inside(q.standard)) ctx.addIssue({ code: "custom", path: ["standard"], message: `the quality standard ${q.standard.toString()} is outside the scale [${q.scale.min.toString()}, ${q.scale.max.toString()}]` });
     if (q.method === "gate" && q.standard === undefined) ctx.addIssue({ code: "custom", path: ["standard"], message: "a quality gate needs its standard" });
-  });
+  }));
 
 /**
  * A quality score document as stored (JSON).

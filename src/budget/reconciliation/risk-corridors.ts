@@ -7,6 +7,7 @@ import { formatMoney, money, round, type Money } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { pct, text } from "../common.js";
 import { capLimits, capSchema, corridorSchema, runMechanism, statedCurrencySchema, type Reconciliation, type SchemeWords } from "./mechanism.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A risk-corridor reconciliation document. `benchmark` is the performance-year benchmark
@@ -16,7 +17,7 @@ import { capLimits, capSchema, corridorSchema, runMechanism, statedCurrencySchem
  *
  * @category Reconciliation
  */
-export const reconcileRiskCorridorsInputSchema = z.strictObject({
+export const reconcileRiskCorridorsInputSchema = lazySchema(() => z.strictObject({
   /** The scheme: `risk-corridors`. */
   scheme: z.literal("risk-corridors"),
   /** ISO 4217 code of every amount (stated, never defaulted). */
@@ -48,7 +49,7 @@ export const reconcileRiskCorridorsInputSchema = z.strictObject({
   stopLoss: capSchema.optional(),
   /** How the discount, withhold, shares and caps are rounded; half-up by default. */
   rounding: roundingSchema.default("half-up"),
-});
+}));
 
 /**
  * A risk-corridor document as stored (JSON).

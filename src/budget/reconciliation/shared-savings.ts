@@ -8,15 +8,16 @@ import { D } from "../../money/decimal.js";
 import { pct, text } from "../common.js";
 import { capLimits, capSchema, flatShare, runMechanism, statedCurrencySchema, type Reconciliation, type SchemeWords } from "./mechanism.js";
 import { qualityFactor, qualityScoreSchema } from "./quality.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const positiveAmount = decimal({ above: "0" });
+const positiveAmount = lazySchema(() => decimal({ above: "0" }));
 
 // Claim lines are parsed as plain text or numbers and read as decimals in the computation:
 // the decimal schemas cost ~10 µs a value, and an MSSP year has 100,000s of lines.
 const UNSIGNED_DECIMAL = /^(\d+(\.\d+)?|\.\d+)$/;
 const lineText = (what: string) => z.string().regex(UNSIGNED_DECIMAL, { error: (issue) => `${JSON.stringify(issue.input)} is not a non-negative decimal ${what}`, abort: true });
-const lineAmount = z.union([lineText("amount"), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]);
-const linePersonYears = z.union([lineText("number"), z.number().gt(0).lte(1)]);
+const lineAmount = lazySchema(() => z.union([lineText("amount"), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]));
+const linePersonYears = lazySchema(() => z.union([lineText("number"), z.number().gt(0).lte(1)]));
 
 /**
  * Minimum savings rate: `fixed` by the programme, `chosen` by the ACO from the programme's
@@ -24,7 +25,7 @@ const linePersonYears = z.union([lineText("number"), z.number().gt(0).lte(1)]);
  *
  * @category Reconciliation
  */
-export const minimumSavingsRateSchema = z.discriminatedUnion("kind", [
+export const minimumSavingsRateSchema = lazySchema(() => z.discriminatedUnion("kind", [
   z.strictObject({
     /** A rate fixed by the programme. */
     kind: z.literal("fixed"),
@@ -47,14 +48,14 @@ export const minimumSavingsRateSchema = z.discriminatedUnion("kind", [
     /** Bands over assigned person-years whose values are rates in [0, 1]. */
     table: bandedTableSchema(rateSchema),
   }),
-]);
+]));
 
 /**
  * Shared-loss rate: fixed, or 1 − the final sharing rate clamped to [min, max].
  *
  * @category Reconciliation
  */
-export const sharedLossRateSchema = z.discriminatedUnion("kind", [
+export const sharedLossRateSchema = lazySchema(() => z.discriminatedUnion("kind", [
   z.strictObject({
     /** A fixed shared-loss rate. */
     kind: z.literal("fixed"),
@@ -69,7 +70,7 @@ export const sharedLossRateSchema = z.discriminatedUnion("kind", [
     /** The highest shared-loss rate, in [0, 1], ≥ min. */
     max: rateSchema,
   }),
-]);
+]));
 
 /**
  * A shared-savings reconciliation document (MSSP-style). Savings = (benchmark per capita −
@@ -79,7 +80,7 @@ export const sharedLossRateSchema = z.discriminatedUnion("kind", [
  *
  * @category Reconciliation
  */
-export const reconcileSharedSavingsInputSchema = z
+export const reconcileSharedSavingsInputSchema = lazySchema(() => z
   .strictObject({
     /** The scheme: `shared-savings`. */
     scheme: z.literal("shared-savings"),
@@ -143,7 +144,7 @@ export const reconcileSharedSavingsInputSchema = z
     if (p.sharedLossRate?.kind === "one-minus-final-sharing-rate" && p.sharedLossRate.min.greaterThan(p.sharedLossRate.max)) {
       ctx.addIssue({ code: "custom", path: ["sharedLossRate", "min"], message: "the shared-loss rate's min is above its max" });
     }
-  });
+  }));
 
 /**
  * A shared-savings document as stored (JSON).

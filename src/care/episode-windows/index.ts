@@ -2,6 +2,7 @@
 import * as z from "zod";
 import { admissionWindowKind } from "./admission.js";
 import { calendarMonthWindowKind } from "./calendar-month.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 const KINDS = {
   admission: admissionWindowKind,
@@ -9,7 +10,7 @@ const KINDS = {
 } as const;
 
 /** The zod schema of a package's episode window. */
-export const episodeWindowSchema = z.discriminatedUnion("kind", [KINDS.admission.schema, KINDS.calendarMonth.schema]);
+export const episodeWindowSchema = lazySchema(() => z.discriminatedUnion("kind", [KINDS.admission.schema, KINDS.calendarMonth.schema]));
 
 /** A parsed episode window. */
 export type EpisodeWindow = z.output<typeof episodeWindowSchema>;

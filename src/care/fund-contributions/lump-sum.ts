@@ -4,9 +4,10 @@ import * as z from "zod";
 import { isoDateSchema, moneyOf } from "../../core/index.js";
 import { type Rounding } from "../../money/index.js";
 import { unitsOfMoneyIn } from "../../money/money-units.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** The zod schema of a `lumpSum` contribution: `{ kind: "lumpSum", date, source: "donations", amount: { amount: "10000000", currency: "CNY" } }`. */
-export const lumpSumContributionSchema = z
+export const lumpSumContributionSchema = lazySchema(() => z
   .object({
     /** `"lumpSum"`: one stated amount paid into the fund. */
     kind: z.literal("lumpSum"),
@@ -17,7 +18,7 @@ export const lumpSumContributionSchema = z
     /** The amount, > 0, in the fund's currency. */
     amount: moneyOf({ above: "0" }),
   })
-  .strict();
+  .strict());
 
 /** A parsed `lumpSum` contribution. */
 export type LumpSumContribution = z.output<typeof lumpSumContributionSchema>;

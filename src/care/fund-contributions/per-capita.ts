@@ -4,9 +4,10 @@ import * as z from "zod";
 import { isoDateSchema, moneyOf } from "../../core/index.js";
 import { divideRounded, fractionOf, getCurrency, type Rounding } from "../../money/index.js";
 import { unitsOfMoneyIn } from "../../money/money-units.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** The zod schema of a `perCapita` contribution: `{ kind: "perCapita", date, source, insured: 500000, ratePerPerson: { amount: "20", currency: "CNY" } }`. */
-export const perCapitaContributionSchema = z
+export const perCapitaContributionSchema = lazySchema(() => z
   .object({
     /** `"perCapita"`: a rate per insured person (按人头筹资). */
     kind: z.literal("perCapita"),
@@ -19,7 +20,7 @@ export const perCapitaContributionSchema = z
     /** The amount per insured person, > 0; the contribution is insured × rate, rounded once. */
     ratePerPerson: moneyOf({ above: "0" }),
   })
-  .strict();
+  .strict());
 
 /** A parsed `perCapita` contribution. */
 export type PerCapitaContribution = z.output<typeof perCapitaContributionSchema>;

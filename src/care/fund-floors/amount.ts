@@ -2,18 +2,19 @@
 import * as z from "zod";
 import { moneyOf } from "../../core/index.js";
 import { unitsOfMoneyIn } from "../../money/money-units.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The zod schema of an `amount` floor: `{ kind: "amount", amount: { amount: "500000", currency: "CNY" } }`.
  *
  * @category Earmarked Funds
  */
-export const amountFloorSchema = z.strictObject({
+export const amountFloorSchema = lazySchema(() => z.strictObject({
   /** `"amount"`: a fixed floor. */
   kind: z.literal("amount"),
   /** The floor, ≥ 0, in the fund's currency. */
   amount: moneyOf({ min: "0" }),
-}).strict();
+}).strict());
 
 /**
  * A parsed `amount` floor.

@@ -3,6 +3,7 @@ import * as z from "zod";
 import type { Rounding } from "../../money/index.js";
 import { amountFloorKind, type AmountFloor } from "./amount.js";
 import { shareOfYearFloorKind, type ShareOfYearFloor } from "./share-of-year.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 const KINDS = {
   amount: amountFloorKind,
@@ -14,7 +15,7 @@ const KINDS = {
  *
  * @category Earmarked Funds
  */
-export const fundFloorSchema = z.discriminatedUnion("kind", [KINDS.amount.schema, KINDS.shareOfYear.schema]);
+export const fundFloorSchema = lazySchema(() => z.discriminatedUnion("kind", [KINDS.amount.schema, KINDS.shareOfYear.schema]));
 
 /**
  * A parsed floor.

@@ -4,18 +4,19 @@ import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
 import { divideRounded, fractionOf, type Rounding } from "../../money/index.js";
 import { percentText } from "../../money/format.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The zod schema of a `shareOfYear` floor: `{ kind: "shareOfYear", share: 0.05 }`.
  *
  * @category Earmarked Funds
  */
-export const shareOfYearFloorSchema = z.strictObject({
+export const shareOfYearFloorSchema = lazySchema(() => z.strictObject({
   /** `"shareOfYear"`: a share of the calendar year's contributions so far. */
   kind: z.literal("shareOfYear"),
   /** The share, a rate in [0, 1] (0.05 = 5 %). */
   share: rateSchema,
-}).strict();
+}).strict());
 
 /**
  * A parsed `shareOfYear` floor.

@@ -4,6 +4,7 @@
 import * as z from "zod";
 import { positiveDecimalSchema } from "../../core/index.js";
 import { divideRounded, type Fraction, fractionOf, unitsText } from "../../money/index.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** A provider's counts: numerator n ≤ denominator m. */
 export interface KpiCounts {
@@ -36,10 +37,10 @@ export function fixed4(num: bigint, den: bigint): string {
 }
 
 /** Which side of the reference is bad. */
-export const directionSchema = z.enum(["low-is-bad", "high-is-bad"]);
+export const directionSchema = lazySchema(() => z.enum(["low-is-bad", "high-is-bad"]));
 
 /** The deviation that flags, 0.40 by default **[fixed]** (care §6, mirroring the cost-anomaly line). */
-export const deviationThresholdSchema = positiveDecimalSchema.prefault("0.4");
+export const deviationThresholdSchema = lazySchema(() => positiveDecimalSchema.prefault("0.4"));
 
 /**
  * Judges n/m against the reference a/b (a > 0): `low-is-bad` flags d ≤ −t, `high-is-bad`

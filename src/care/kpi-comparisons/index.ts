@@ -4,6 +4,7 @@ import type { KpiCounts, PreparedComparison } from "./deviation.js";
 import { pooledComparisonKind, type PooledComparison } from "./pooled.js";
 import { referenceComparisonKind, type ReferenceComparison } from "./reference.js";
 import { targetComparisonKind, type TargetComparison } from "./target.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 const KINDS = {
   target: targetComparisonKind,
@@ -16,7 +17,7 @@ const KINDS = {
  *
  * @category Provider KPIs
  */
-export const kpiComparisonSchema = z.discriminatedUnion("kind", [KINDS.target.schema, KINDS.reference.schema, KINDS.pooled.schema]);
+export const kpiComparisonSchema = lazySchema(() => z.discriminatedUnion("kind", [KINDS.target.schema, KINDS.reference.schema, KINDS.pooled.schema]));
 
 /**
  * A parsed KPI comparison.

@@ -4,13 +4,14 @@
 import * as z from "zod";
 import { DomainError } from "../../core/index.js";
 import { deviationThresholdSchema, directionSchema, fixed4, fractionOf, judgeDeviation, type KpiCounts, type PreparedComparison } from "./deviation.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The zod schema of a `pooled` comparison: `{ kind: "pooled", direction: "high-is-bad" }`.
  *
  * @category Provider KPIs
  */
-export const pooledComparisonSchema = z
+export const pooledComparisonSchema = lazySchema(() => z
   .object({
     /** `"pooled"`: compared with the pooled rate of all providers (or of the others). */
     kind: z.literal("pooled"),
@@ -21,7 +22,7 @@ export const pooledComparisonSchema = z
     /** Whose counts make the reference: every provider (default) or the others only. */
     pool: z.enum(["all", "others"]).default("all"),
   })
-  .strict();
+  .strict());
 
 /**
  * A parsed `pooled` comparison.

@@ -3,13 +3,14 @@
 import * as z from "zod";
 import { decimal } from "../../core/index.js";
 import { deviationThresholdSchema, directionSchema, fixed4, fractionOf, judgeDeviation, type PreparedComparison } from "./deviation.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The zod schema of a `reference` comparison: `{ kind: "reference", rate: 0.25, direction: "low-is-bad" }`.
  *
  * @category Provider KPIs
  */
-export const referenceComparisonSchema = z
+export const referenceComparisonSchema = lazySchema(() => z
   .object({
     /** `"reference"`: compared with a stated reference rate. */
     kind: z.literal("reference"),
@@ -20,7 +21,7 @@ export const referenceComparisonSchema = z
     /** The relative deviation that flags; 0.4 by default. */
     deviation: deviationThresholdSchema,
   })
-  .strict();
+  .strict());
 
 /**
  * A parsed `reference` comparison.

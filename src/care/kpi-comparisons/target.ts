@@ -3,13 +3,14 @@
 import * as z from "zod";
 import { rateSchema } from "../../core/index.js";
 import { fixed4, fractionOf, type KpiCounts, type PreparedComparison } from "./deviation.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The zod schema of a `target` comparison: `{ kind: "target", atMost: 0.05 }` or `{ kind: "target", atLeast: 0.9 }`.
  *
  * @category Provider KPIs
  */
-export const targetComparisonSchema = z
+export const targetComparisonSchema = lazySchema(() => z
   .object({
     /** `"target"`: compared with a target (at most or at least a rate). */
     kind: z.literal("target"),
@@ -19,7 +20,7 @@ export const targetComparisonSchema = z
     atLeast: rateSchema.optional(),
   })
   .strict()
-  .refine((t) => (t.atMost === undefined) !== (t.atLeast === undefined), { message: "a target states exactly one bound: atMost or atLeast", path: ["atMost"] });
+  .refine((t) => (t.atMost === undefined) !== (t.atLeast === undefined), { message: "a target states exactly one bound: atMost or atLeast", path: ["atMost"] }));
 
 /**
  * A parsed `target` comparison.

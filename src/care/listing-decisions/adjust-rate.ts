@@ -3,13 +3,14 @@ import * as z from "zod";
 import { careDateSchema } from "../common.js";
 import { rateSchema } from "../../core/index.js";
 import type { ListingDecisionKind } from "./kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A formal review that sets a new reimbursement ratio in [0, 1] (up or down) from its date.
  *
  * @category Listing Lifecycle
  */
-export const adjustRateDecisionSchema = z.strictObject({
+export const adjustRateDecisionSchema = lazySchema(() => z.strictObject({
   /** `"adjustRate"`: a new reimbursement ratio (调整报销比例). */
   kind: z.literal("adjustRate"),
   /** The decision day; the new ratio applies to service dates from it. */
@@ -18,7 +19,7 @@ export const adjustRateDecisionSchema = z.strictObject({
   ratio: rateSchema,
   /** Free text for the record. */
   note: z.string().optional(),
-});
+}));
 
 /** The `adjustRate` kind. */
 export const adjustRateDecision: ListingDecisionKind<z.output<typeof adjustRateDecisionSchema>> = {

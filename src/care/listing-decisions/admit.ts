@@ -2,20 +2,21 @@
 import * as z from "zod";
 import { careDateSchema } from "../common.js";
 import type { ListingDecisionKind } from "./kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Admit a provisionally listed technology to the formal catalogue: F = the decision date.
  *
  * @category Listing Lifecycle
  */
-export const admitDecisionSchema = z.strictObject({
+export const admitDecisionSchema = lazySchema(() => z.strictObject({
   /** `"admit"`: a provisional listing becomes formal (正式纳入). */
   kind: z.literal("admit"),
   /** The decision day; formal listing starts on it. */
   decidedOn: careDateSchema,
   /** Free text for the record. */
   note: z.string().optional(),
-});
+}));
 
 /** The `admit` kind. */
 export const admitDecision: ListingDecisionKind<z.output<typeof admitDecisionSchema>> = {

@@ -7,6 +7,7 @@ import { delistDecision, delistDecisionSchema } from "./delist.js";
 import type { ListingDecisionKind } from "./kind.js";
 import { keepDecision, keepDecisionSchema } from "./keep.js";
 import { renegotiateDecision, renegotiateDecisionSchema } from "./renegotiate.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 export type { ListingDecisionKind, ListingState, ListingStatus, DecisionEffect } from "./kind.js";
 export { admitDecisionSchema, keepDecisionSchema, adjustRateDecisionSchema, renegotiateDecisionSchema, delistDecisionSchema };
@@ -16,13 +17,13 @@ export { admitDecisionSchema, keepDecisionSchema, adjustRateDecisionSchema, rene
  *
  * @category Listing Lifecycle
  */
-export const listingDecisionSchema = z.discriminatedUnion("kind", [
+export const listingDecisionSchema = lazySchema(() => z.discriminatedUnion("kind", [
   admitDecisionSchema,
   keepDecisionSchema,
   adjustRateDecisionSchema,
   renegotiateDecisionSchema,
   delistDecisionSchema,
-]);
+]));
 
 /**
  * A parsed listing decision.

@@ -5,13 +5,14 @@ import * as z from "zod";
 import { careDateSchema } from "../common.js";
 import { nonNegativeAmountSchema } from "../../core/index.js";
 import type { ListingDecisionKind } from "./kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A review that opens a price renegotiation; `newPrice`, once agreed, ends it.
  *
  * @category Listing Lifecycle
  */
-export const renegotiateDecisionSchema = z.strictObject({
+export const renegotiateDecisionSchema = lazySchema(() => z.strictObject({
   /** `"renegotiate"`: the price is renegotiated (重新谈判). */
   kind: z.literal("renegotiate"),
   /** The decision day; the listing is renegotiating until a new price applies. */
@@ -27,7 +28,7 @@ export const renegotiateDecisionSchema = z.strictObject({
     .optional(),
   /** Free text for the record. */
   note: z.string().optional(),
-});
+}));
 
 /** The `renegotiate` kind. */
 export const renegotiateDecision: ListingDecisionKind<z.output<typeof renegotiateDecisionSchema>> = {

@@ -4,9 +4,10 @@ import * as z from "zod";
 import { nonNegativeAmountSchema, rateSchema } from "../../core/index.js";
 import { divideRounded, fractionOf, type Rounding } from "../../money/index.js";
 import { scaleOf, toUnits } from "../../money/minor-units.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** The zod schema of a `fundShare` settlement: `{ kind: "fundShare", price: "1200000", fundRate: 0.6 }`. */
-export const fundShareSettlementSchema = z
+export const fundShareSettlementSchema = lazySchema(() => z
   .object({
     /** `"fundShare"`: the fund owes the package price × its fund rate. */
     kind: z.literal("fundShare"),
@@ -15,7 +16,7 @@ export const fundShareSettlementSchema = z
     /** The fund's share of the package price. */
     fundRate: rateSchema,
   })
-  .strict();
+  .strict());
 
 /** A parsed `fundShare` settlement. */
 export type FundShareSettlement = z.output<typeof fundShareSettlementSchema>;

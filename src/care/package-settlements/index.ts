@@ -3,6 +3,7 @@ import * as z from "zod";
 import type { Rounding } from "../../money/index.js";
 import { fundShareSettlementKind, type FundShareSettlement } from "./fund-share.js";
 import { packageLinesSettlementKind, type PackageLinesSettlement } from "./package-lines.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 const KINDS = {
   fundShare: fundShareSettlementKind,
@@ -10,7 +11,7 @@ const KINDS = {
 } as const;
 
 /** The zod schema of how a package would have been settled. */
-export const packageSettlementSchema = z.discriminatedUnion("kind", [KINDS.fundShare.schema, KINDS.packageLines.schema]);
+export const packageSettlementSchema = lazySchema(() => z.discriminatedUnion("kind", [KINDS.fundShare.schema, KINDS.packageLines.schema]));
 
 /** A parsed package settlement. */
 export type PackageSettlement = FundShareSettlement | PackageLinesSettlement;

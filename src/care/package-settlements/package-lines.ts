@@ -2,12 +2,13 @@
 // code (B1's monthly bundle); had the episode been settled as the package, the fund would
 // have paid what it paid on the package-code lines and nothing besides.
 import * as z from "zod";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** The zod schema of a `packageLines` settlement: `{ kind: "packageLines" }`. */
-export const packageLinesSettlementSchema = z.strictObject({
+export const packageLinesSettlementSchema = lazySchema(() => z.strictObject({
   /** `"packageLines"`: the fund owes what it paid on the package's own lines. */
   kind: z.literal("packageLines"),
-}).strict();
+}).strict());
 
 /** A parsed `packageLines` settlement. */
 export type PackageLinesSettlement = z.output<typeof packageLinesSettlementSchema>;

@@ -2,20 +2,21 @@
 // an exon-19 deletion) must be one the gate lists; exact, case-sensitive text.
 import * as z from "zod";
 import type { TestResult } from "../test-gate.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The zod schema of a `category` qualifying rule: `{ kind: "category", categories: ["positive"] }`.
  *
  * @category Test Before Drug
  */
-export const categoryQualifyingSchema = z
+export const categoryQualifyingSchema = lazySchema(() => z
   .object({
     /** `"category"`: a result qualifies when its category is one of the list. */
     kind: z.literal("category"),
     /** The categories that qualify (exact text). */
     categories: z.array(z.string().min(1)).min(1),
   })
-  .strict();
+  .strict());
 
 /**
  * A parsed `category` rule.

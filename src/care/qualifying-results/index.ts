@@ -3,6 +3,7 @@ import * as z from "zod";
 import type { TestResult } from "../test-gate.js";
 import { categoryQualifyingKind, type CategoryQualifying } from "./category.js";
 import { levelQualifyingKind, type LevelQualifying } from "./level.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 const KINDS = {
   category: categoryQualifyingKind,
@@ -14,7 +15,7 @@ const KINDS = {
  *
  * @category Test Before Drug
  */
-export const qualifyingResultSchema = z.discriminatedUnion("kind", [KINDS.category.schema, KINDS.level.schema]);
+export const qualifyingResultSchema = lazySchema(() => z.discriminatedUnion("kind", [KINDS.category.schema, KINDS.level.schema]));
 
 /**
  * A parsed qualifying rule.

@@ -3,20 +3,21 @@
 import * as z from "zod";
 import { nonNegativeDecimalSchema } from "../../core/index.js";
 import type { TestResult } from "../test-gate.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The zod schema of a `level` qualifying rule: `{ kind: "level", atLeast: 0.5 }` (inclusive).
  *
  * @category Test Before Drug
  */
-export const levelQualifyingSchema = z
+export const levelQualifyingSchema = lazySchema(() => z
   .object({
     /** `"level"`: a result qualifies when its level reaches the cut-off. */
     kind: z.literal("level"),
     /** The cut-off; a level equal to it qualifies. */
     atLeast: nonNegativeDecimalSchema,
   })
-  .strict();
+  .strict());
 
 /**
  * A parsed `level` rule.

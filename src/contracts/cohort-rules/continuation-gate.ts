@@ -7,6 +7,7 @@ import { currencyCodeSchema, DomainError, nonNegativeAmountSchema, rateSchema, s
 import { money, round } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { common, type CohortRuleKind, need, pct, words } from "./rule-kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * `continuationGate` (K8): a listed drug whose patients each need a qualifying test before
@@ -22,7 +23,7 @@ import { common, type CohortRuleKind, need, pct, words } from "./rule-kind.js";
  *
  * @category Cohort Rules
  */
-export const continuationGateRuleSchema = z
+export const continuationGateRuleSchema = lazySchema(() => z
   .strictObject({
     /** Discriminator: `"continuationGate"` (K8, the per-patient 6-month continuation rule). */
     type: z.literal("continuationGate"),
@@ -48,7 +49,7 @@ export const continuationGateRuleSchema = z
     if (t.rewardPerPatient !== undefined && t.rewardPerPatient.greaterThan(0) && t.rewardPayee === undefined) {
       ctx.addIssue({ code: "custom", path: ["rewardPayee"], message: "a reward names its payee (the source does not say who; there is no default)" });
     }
-  });
+  }));
 
 /** The `continuationGate` cohort rule. */
 export const continuationGateRule: CohortRuleKind<"continuationGate", typeof continuationGateRuleSchema> = {

@@ -9,6 +9,7 @@ import { currencyCodeSchema, DomainError, isoDateSchema, nonNegativeAmountSchema
 import { money, round } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { common, type CohortRuleKind, need, pct, words } from "./rule-kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The bounds corrections C3 gives the superiority uplift (001 「價格上浮10%-15%」), inclusive.
@@ -28,7 +29,7 @@ export const SUPERIORITY_UPLIFT_RANGE = { min: "0.10", max: "0.15" } as const;
  *
  * @category Cohort Rules
  */
-export const evidenceRepricingRuleSchema = z
+export const evidenceRepricingRuleSchema = lazySchema(() => z
   .strictObject({
     /** Discriminator: `"evidenceRepricing"` (K9, repricing on real-world evidence 真实世界证据). */
     type: z.literal("evidenceRepricing"),
@@ -80,7 +81,7 @@ export const evidenceRepricingRuleSchema = z
     if (t.ratioDecisions.length > 0 && t.reimbursementRatio === undefined) {
       ctx.addIssue({ code: "custom", path: ["reimbursementRatio"], message: "a ratio decision changes the reimbursement ratio: state the ratio in effect before it" });
     }
-  });
+  }));
 
 /** The latest entry whose date is on or before `date` (entries in any order). */
 function inEffect<T>(list: readonly T[], dateOf: (x: T) => string, date: string): T | null {

@@ -4,13 +4,14 @@ import { currencyCodeSchema, DomainError, nonNegativeAmountSchema, rateSchema, s
 import { type Dec, type Money, money, round } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { common, need, pct, totals, type CohortLine, type CohortRuleKind, words } from "./rule-kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * `managedEntry` (K11): per-cycle pricing with non-responder refunds, success fee or cost sharing.
  *
  * @category Cohort Rules
  */
-export const managedEntryRuleSchema = z.strictObject({
+export const managedEntryRuleSchema = lazySchema(() => z.strictObject({
   /** Discriminator: `"managedEntry"` (K11, managed entry agreement with per-cycle pricing). */
   type: z.literal("managedEntry"),
   ...common,
@@ -33,7 +34,7 @@ export const managedEntryRuleSchema = z.strictObject({
       rate: rateSchema,
     })
     .optional(),
-});
+}));
 
 /** The `managedEntry` cohort rule. */
 export const managedEntryRule: CohortRuleKind<"managedEntry", typeof managedEntryRuleSchema> = {

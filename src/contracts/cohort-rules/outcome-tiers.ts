@@ -3,6 +3,7 @@ import * as z from "zod";
 import { bandedTableSchema, lookupBand, rateSchema, step } from "../../core/index.js";
 import { type Dec, money, round } from "../../money/index.js";
 import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind, words } from "./rule-kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * `outcomeTiers` (K6): the amount is paid at the share of the band the metric falls in
@@ -10,7 +11,7 @@ import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind,
  *
  * @category Cohort Rules
  */
-export const outcomeTiersRuleSchema = z.strictObject({
+export const outcomeTiersRuleSchema = lazySchema(() => z.strictObject({
   /** Discriminator: `"outcomeTiers"` (K6, payment by outcome band). */
   type: z.literal("outcomeTiers"),
   ...common,
@@ -18,7 +19,7 @@ export const outcomeTiersRuleSchema = z.strictObject({
   metric: metricSchema,
   /** Bands over [0, 1] of the metric, with no gap, each giving the share of the amount paid (a decimal in [0, 1]). */
   table: bandedTableSchema(rateSchema),
-});
+}));
 
 /** The `outcomeTiers` cohort rule. */
 export const outcomeTiersRule: CohortRuleKind<"outcomeTiers", typeof outcomeTiersRuleSchema> = {

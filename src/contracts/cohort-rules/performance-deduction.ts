@@ -3,6 +3,7 @@ import * as z from "zod";
 import { rateSchema, step } from "../../core/index.js";
 import { money, round } from "../../money/index.js";
 import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind, words } from "./rule-kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * `performanceDeduction` (K5): if the metric is below `target` (the target itself passes),
@@ -10,7 +11,7 @@ import { common, metricSchema, metricOf, need, pct, totals, type CohortRuleKind,
  *
  * @category Cohort Rules
  */
-export const performanceDeductionRuleSchema = z.strictObject({
+export const performanceDeductionRuleSchema = lazySchema(() => z.strictObject({
   /** Discriminator: `"performanceDeduction"` (K5, pay for performance 按绩效付费). */
   type: z.literal("performanceDeduction"),
   ...common,
@@ -20,7 +21,7 @@ export const performanceDeductionRuleSchema = z.strictObject({
   target: rateSchema,
   /** The share of the amount deducted when the metric is below target, a decimal share in [0, 1]. */
   deductionRate: rateSchema,
-});
+}));
 
 /** The `performanceDeduction` cohort rule. */
 export const performanceDeductionRule: CohortRuleKind<"performanceDeduction", typeof performanceDeductionRuleSchema> = {

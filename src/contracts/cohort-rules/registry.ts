@@ -7,6 +7,7 @@ import { outcomeTiersRule } from "./outcome-tiers.js";
 import { continuationGateRule } from "./continuation-gate.js";
 import { evidenceRepricingRule } from "./evidence-repricing.js";
 import { managedEntryRule } from "./managed-entry.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The cohort rule kinds (K5, K6, K8, K9, K11).
@@ -24,7 +25,7 @@ type SchemasOf<T extends readonly { schema: z.ZodType }[]> = { -readonly [K in k
  *
  * @category Cohort Rules
  */
-export const cohortTermSchema = z.discriminatedUnion("type", COHORT_RULE_KINDS.map((k) => k.schema) as SchemasOf<typeof COHORT_RULE_KINDS>);
+export const cohortTermSchema = lazySchema(() => z.discriminatedUnion("type", COHORT_RULE_KINDS.map((k) => k.schema) as SchemasOf<typeof COHORT_RULE_KINDS>));
 
 /**
  * A cohort term as written in JSON.

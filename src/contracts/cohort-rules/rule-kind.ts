@@ -8,11 +8,12 @@ import { invalid } from "../../kernel/index.js";
 import { type Dec, type Money, money, type Rounding } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { RESPONSE_CATEGORIES } from "../events.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const count = z.number().int().min(0);
+const count = lazySchema(() => z.number().int().min(0));
 
 /** The outcome metrics a cohort rule can test. */
-export const metricSchema = z.enum(["orr", "pfsRate"]);
+export const metricSchema = lazySchema(() => z.enum(["orr", "pfsRate"]));
 
 /**
  * A cohort's outcome summary for one settlement period. Rates may be given directly
@@ -21,7 +22,7 @@ export const metricSchema = z.enum(["orr", "pfsRate"]);
  *
  * @category Cohort Rules
  */
-export const cohortOutcomeSummarySchema = z.strictObject({
+export const cohortOutcomeSummarySchema = lazySchema(() => z.strictObject({
   /** Patients in the cohort in the period, ≥ 0 (the denominator of counted rates). */
   patients: count.optional(),
   /** Patients with an objective response, ≥ 0, at most `patients`; with `patients` gives the ORR when `orr` is absent. */
@@ -63,7 +64,7 @@ export const cohortOutcomeSummarySchema = z.strictObject({
       })
     )
     .optional(),
-});
+}));
 
 /**
  * A cohort summary as the caller writes it.
@@ -79,7 +80,7 @@ export type CohortOutcomeSummaryInput = z.input<typeof cohortOutcomeSummarySchem
 export type CohortOutcomeSummary = z.output<typeof cohortOutcomeSummarySchema>;
 
 /** Fields every cohort rule has: an optional id and label. */
-export const common = { id: z.string().min(1).optional(), label: z.string().min(1).optional() };
+export const common = lazySchema(() => ({ id: z.string().min(1).optional(), label: z.string().min(1).optional() }));
 
 /**
  * One money line of a cohort settlement.

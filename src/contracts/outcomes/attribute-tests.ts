@@ -8,9 +8,10 @@ import { didYouMean } from "../../core/parse.js";
 import type { ParsedAttribute, ParsedOutcomeKind } from "./declarations.js";
 import { attributeProblem } from "./declared-events.js";
 import { comparableBound, compareExact, compareToBound, exactNumber, type ExactNumber, exactText } from "./exact-number.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const scalar = z.union([z.boolean(), z.number(), z.string().max(200)]);
-const bound = z.union([z.number(), z.string().max(100)]);
+const scalar = lazySchema(() => z.union([z.boolean(), z.number(), z.string().max(200)]));
+const bound = lazySchema(() => z.union([z.number(), z.string().max(100)]));
 
 /**
  * A test on one attribute: `{ "equals": value }`, `{ "in": [values] }`, or a range with
@@ -24,7 +25,7 @@ const bound = z.union([z.number(), z.string().max(100)]);
  *
  * @category Outcome Events
  */
-export const attributeTestSchema = z
+export const attributeTestSchema = lazySchema(() => z
   .strictObject({
     /** The attribute equals this value (a boolean, a number, or text of at most 200 characters). */
     equals: scalar.optional(),
@@ -50,14 +51,14 @@ export const attributeTestSchema = z
     for (const key of ["gt", "gte", "lt", "lte"] as const) {
       if (t[key] !== undefined && exactNumber(t[key]) === null) ctx.addIssue({ code: "custom", path: [key], message: `${key} is a finite decimal number` });
     }
-  });
+  }));
 
 /**
  * The `where` of a matcher: attribute name → test.
  *
  * @category Outcome Events
  */
-export const attributeTestsSchema = userRecord(z.string().min(1).max(64), attributeTestSchema);
+export const attributeTestsSchema = lazySchema(() => userRecord(z.string().min(1).max(64), attributeTestSchema));
 
 /**
  * An attribute test as written.

@@ -6,13 +6,14 @@ import { type Issue, parseInput, ValidationError } from "../../core/index.js";
 import { userRecord } from "../../core/schemas.js";
 import { OUTCOME_EVENT_KINDS } from "../events.js";
 import { comparableBound, exactNumber, type ExactNumber } from "./exact-number.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const nameSchema = (what: string) =>
   z.string().regex(NAME, { error: (i) => `${JSON.stringify(i.input)} is not a valid ${what} name: start with a letter, then letters, digits or _ (at most 64)` });
 
-const numeral = z.union([z.number(), z.string()]).refine((v) => exactNumber(v) !== null, { message: "expected a finite decimal number (e.g. 9.5 or \"9.5\")" });
-const optional = { optional: z.boolean().optional(), label: z.string().min(1).max(200).optional() };
+const numeral = lazySchema(() => z.union([z.number(), z.string()]).refine((v) => exactNumber(v) !== null, { message: "expected a finite decimal number (e.g. 9.5 or \"9.5\")" }));
+const optional = lazySchema(() => ({ optional: z.boolean().optional(), label: z.string().min(1).max(200).optional() }));
 
 /**
  * One typed attribute of a declared outcome kind. `boolean`; `integer` (optional
@@ -27,7 +28,7 @@ const optional = { optional: z.boolean().optional(), label: z.string().min(1).ma
  *
  * @category Outcome Events
  */
-export const outcomeAttributeSchema = z
+export const outcomeAttributeSchema = lazySchema(() => z
   .discriminatedUnion("type", [
     z.strictObject({
       /** Attribute type `boolean`: true or false. */
@@ -78,19 +79,19 @@ export const outcomeAttributeSchema = z
       }
     }
     if (a.type === "enum" && new Set(a.values).size !== a.values.length) ctx.addIssue({ code: "custom", path: ["values"], message: "enum values must be distinct" });
-  });
+  }));
 
 /**
  * One outcome kind a contract declares: a label and its attributes (none for a plain flag such as `mrdNegative`).
  *
  * @category Outcome Events
  */
-export const outcomeKindDeclarationSchema = z.strictObject({
+export const outcomeKindDeclarationSchema = lazySchema(() => z.strictObject({
   /** How the kind reads in ledgers and explanations, 1–200 characters; the kind name when absent. */
   label: z.string().min(1).max(200).optional(),
   /** The kind's typed attributes by name (a letter, then letters, digits or _, at most 64); none for a plain flag. */
   attributes: userRecord(nameSchema("attribute"), outcomeAttributeSchema).optional(),
-});
+}));
 
 /**
  * The outcome kinds a contract declares beyond the built-in ones, keyed by kind name:
@@ -104,11 +105,11 @@ export const outcomeKindDeclarationSchema = z.strictObject({
  *
  * @category Outcome Events
  */
-export const outcomeDeclarationsSchema = userRecord(nameSchema("outcome kind"), outcomeKindDeclarationSchema).superRefine((record, ctx) => {
+export const outcomeDeclarationsSchema = lazySchema(() => userRecord(nameSchema("outcome kind"), outcomeKindDeclarationSchema).superRefine((record, ctx) => {
   for (const kind of Object.keys(record)) {
     if (BUILT_IN.has(kind)) ctx.addIssue({ code: "custom", path: [kind], message: `"${kind}" is a built-in event kind and cannot be redeclared` });
   }
-});
+}));
 
 const BUILT_IN = new Set<string>(OUTCOME_EVENT_KINDS);
 

@@ -8,6 +8,7 @@ import { OUTCOME_EVENT_KINDS } from "../events.js";
 import { type ParsedAttribute, type ParsedOutcomeKind, type ParsedOutcomes, parseOutcomeDeclarations, isKnownKind } from "./declarations.js";
 import { compareToBound, exactNumber, exactText } from "./exact-number.js";
 import { didYouMean } from "../../core/parse.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * An event of a declared kind: `{ kind, date, attributes?, note? }`.
@@ -147,12 +148,12 @@ export function undeclaredKindIssue(outcomes: ParsedOutcomes, kind: unknown, pat
  *
  * @category Outcome Events
  */
-export const validateOutcomeEventsInputSchema = z.strictObject({
+export const validateOutcomeEventsInputSchema = lazySchema(() => z.strictObject({
   /** The contract's outcome-kind declarations (`outcomes`), keyed by kind name. */
   outcomes: z.unknown(),
   /** The events to check against the declarations, at most 1,000,000. */
   events: z.array(z.unknown()).max(1_000_000),
-});
+}));
 
 /**
  * Input of {@link validateOutcomeEvents}.

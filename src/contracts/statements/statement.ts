@@ -12,6 +12,7 @@ import { type ContractLike, evaluateContract } from "../evaluate-contract.js";
 import { evaluateContractMinorUnits } from "../evaluate-contract-minor-units.js";
 import type { LedgerLine, LedgerLineKind } from "../ledger.js";
 import { isParsedContract, isParsedContractVersions, type ParsedContract, type ParsedContractVersions, parseContract, parseContractVersions } from "../parse-contract.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A statement period `[from, to)`: `from` is the first day included, `to` the first day
@@ -24,14 +25,14 @@ import { isParsedContract, isParsedContractVersions, type ParsedContract, type P
  *
  * @category Statements
  */
-export const statementPeriodSchema = z
+export const statementPeriodSchema = lazySchema(() => z
   .strictObject({
     /** The first day of the period (YYYY-MM-DD), included. */
     from: isoDateSchema,
     /** The first day after the period (YYYY-MM-DD), excluded; after `from`. */
     to: isoDateSchema,
   })
-  .refine((p) => p.from < p.to, { message: "a period ends after it starts: to is the first day after the period, so to > from", path: ["to"] });
+  .refine((p) => p.from < p.to, { message: "a period ends after it starts: to is the first day after the period, so to > from", path: ["to"] }));
 
 /**
  * A statement period as written.
@@ -128,14 +129,14 @@ function parsedOf(contract: unknown): ParsedContract | ParsedContractVersions {
  *
  * @category Statements
  */
-export const patientStatementInputSchema = z.strictObject({
+export const patientStatementInputSchema = lazySchema(() => z.strictObject({
   /** The contract or versioned contract, as JSON or already parsed. */
   contract: z.unknown(),
   /** The patient's dated outcome events, treatment start first. */
   events: z.unknown(),
   /** The statement period [from, to). */
   period: statementPeriodSchema,
-});
+}));
 
 /**
  * Input of {@link patientStatement}: a contract (parsed or JSON), one patient's events, a period.
@@ -239,7 +240,7 @@ export function patientStatement(input: PatientStatementInput): PatientStatement
  *
  * @category Statements
  */
-export const cohortStatementInputSchema = z.strictObject({
+export const cohortStatementInputSchema = lazySchema(() => z.strictObject({
   /** The contract or versioned contract all the patients are treated under, as JSON or already parsed. */
   contract: z.unknown(),
   /** The patients to settle, at most 5,000,000, each with its own events. */
@@ -255,7 +256,7 @@ export const cohortStatementInputSchema = z.strictObject({
     .max(5_000_000),
   /** The statement period [from, to). */
   period: statementPeriodSchema,
-});
+}));
 
 /**
  * Input of {@link cohortStatement}: a contract, the patients (`{ id, events }`), a period.

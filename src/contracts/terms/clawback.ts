@@ -7,6 +7,7 @@ import { rateSchema } from "../../core/index.js";
 import type { ReturnTermKind } from "./kind.js";
 import { type ExactShare, isExactShare } from "./schemas.js";
 import { eventReturnFields, eventTrigger, type ParsedEventReturn, prepareEventReturn, returnShareSchema } from "./returns.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A clawback: `clawbackFraction` f (a decimal or an exact fraction; stated, never
@@ -17,7 +18,7 @@ import { eventReturnFields, eventTrigger, type ParsedEventReturn, prepareEventRe
  *
  * @category Term Kinds
  */
-export const clawbackKindSchema = z
+export const clawbackKindSchema = lazySchema(() => z
   .strictObject({
     /** Return kind `clawback` (追回): a fraction of what was paid is clawed back from the trigger event on. */
     type: z.literal("clawback"),
@@ -44,7 +45,7 @@ export const clawbackKindSchema = z
     if (c.cap !== undefined && c.cap.times(f.den.toString()).lessThan(f.num.toString())) {
       ctx.addIssue({ code: "custom", path: [c.clawbackFraction !== undefined ? "clawbackFraction" : "share"], message: `the clawback fraction ${f.text} is above the contract's cap ${c.cap.toString()}` });
     }
-  });
+  }));
 
 const NONE: ExactShare = { num: 0n, den: 1n, text: "0" };
 

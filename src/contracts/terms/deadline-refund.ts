@@ -4,17 +4,18 @@
 import * as z from "zod";
 import type { ReturnTermKind } from "./kind.js";
 import { deadlineReturnFields, deadlineTrigger, type ParsedDeadlineReturn, prepareDeadlineReturn } from "./deadline.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A refund on a milestone missed by a deadline.
  *
  * @category Term Kinds
  */
-export const deadlineRefundKindSchema = z.strictObject({
+export const deadlineRefundKindSchema = lazySchema(() => z.strictObject({
   /** Return kind `deadlineRefund`: a refund (退还) when a milestone is missed by its deadline. */
   type: z.literal("deadlineRefund"),
   ...deadlineReturnFields,
-});
+}));
 
 /**
  * The `deadlineRefund` return kind.

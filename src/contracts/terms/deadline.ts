@@ -15,15 +15,16 @@ import type { OutcomeEvent } from "../events.js";
 import { type DeadlineSpec, describeMatcher, type DraftContext, type ParsedCondition, parseCondition, type PreparedReturn, prepareDeadlineSpec, prepareMatchers, type PrepareContext, type ReturnTrigger } from "./kind.js";
 export { type DeadlineSpec, prepareDeadlineSpec } from "./kind.js";
 import type { EventMatcher, MilestoneTerms } from "./schemas.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** The fields of a deadline refund or clawback besides its `type`: the deadline parts, a share and its base. */
-export const deadlineReturnFields = {
+export const deadlineReturnFields = lazySchema(() => ({
   id: z.string().min(1).optional(),
   label: z.string().min(1).optional(),
   ...deadlineFields,
   share: shareSchema,
   base: z.enum(["payments", "paymentsAndBonuses"]).default("payments"),
-};
+}));
 
 /**
  * A deadline refund or clawback after parsing.

@@ -7,6 +7,7 @@ import { toUnits } from "../../money/minor-units.js";
 import { type PayingTermKind, parseConditions } from "./kind.js";
 import { draftInstallments, installmentsTotal, type ParsedInstallment } from "./installment-lines.js";
 import { conditionSchema, dueOffsetSchema } from "./schemas.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Installment financing (K12): the price is a principal repaid in `periods` equal
@@ -16,7 +17,7 @@ import { conditionSchema, dueOffsetSchema } from "./schemas.js";
  *
  * @category Term Kinds
  */
-export const financingTermSchema = z.strictObject({
+export const financingTermSchema = lazySchema(() => z.strictObject({
   /** Payment type `financing` (分期付款 as an annuity, K12): the price is repaid in equal payments. */
   type: z.literal("financing"),
   /** The interest rate per period, in [0, 1] (0.03 = 3 % a period). */
@@ -29,7 +30,7 @@ export const financingTermSchema = z.strictObject({
   firstDue: dueOffsetSchema.optional(),
   /** Conditions checked at each payment; a failure stops the remaining payments. */
   conditions: z.array(conditionSchema).default([]),
-});
+}));
 
 /**
  * A financing term after parsing: the annuity's payments as dated installments.

@@ -6,13 +6,14 @@ import { describeOffset, type DueOffset } from "../calendar.js";
 import { checkConditions } from "../conditions.js";
 import { because, type DraftWords, failed, type ParsedCondition, type PayingTermKind, parseConditions, unitsAt } from "./kind.js";
 import { conditionSchema, dueOffsetSchema } from "./schemas.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A lump-sum bonus on top of the price, due at an offset if its conditions hold.
  *
  * @category Term Kinds
  */
-export const fixedBonusTermSchema = z.strictObject({
+export const fixedBonusTermSchema = lazySchema(() => z.strictObject({
   /** Bonus type `fixed`: a lump sum due at an offset if its conditions hold. */
   type: z.literal("fixed"),
   /** The bonus's identifier in ledger lines; default `bonus-N` (its position, from 1). */
@@ -25,7 +26,7 @@ export const fixedBonusTermSchema = z.strictObject({
   due: dueOffsetSchema,
   /** Conditions that must hold on the due date for it to be paid. */
   conditions: z.array(conditionSchema).default([]),
-});
+}));
 
 /**
  * A fixed bonus after parsing.

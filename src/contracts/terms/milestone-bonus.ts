@@ -7,13 +7,14 @@ import type { FailedCondition } from "../ledger.js";
 import { deadlineDate, type DeadlineSpec, deadlineStatus, prepareDeadlineSpec } from "./deadline.js";
 import { type PayingTermKind, unitsAt } from "./kind.js";
 import { deadlineFields } from "./schemas.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A bonus for a milestone met by a deadline.
  *
  * @category Term Kinds
  */
-export const milestoneBonusTermSchema = z.strictObject({
+export const milestoneBonusTermSchema = lazySchema(() => z.strictObject({
   /** Bonus type `milestone`: an amount earned if a milestone is met by a deadline. */
   type: z.literal("milestone"),
   /** The bonus's identifier in ledger lines; default `bonus-N` (its position, from 1). */
@@ -23,7 +24,7 @@ export const milestoneBonusTermSchema = z.strictObject({
   ...deadlineFields,
   /** The bonus amount, in the contract's currency, ≥ 0. */
   amount: nonNegativeAmountSchema,
-});
+}));
 
 /**
  * A milestone bonus after parsing.

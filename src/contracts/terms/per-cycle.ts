@@ -19,6 +19,7 @@ import { matchesAny } from "../conditions.js";
 import { divideRounded, fractionOf } from "../../money/minor-units.js";
 import { describeMatcher, type PayingTermKind, prepareMatchers } from "./kind.js";
 import { dueOffsetSchema, type EventMatcher as PreparedMatcher, eventMatcherSchema } from "./schemas.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Per-administration pricing: `cycle` names the events that are one administration; the
@@ -30,7 +31,7 @@ import { dueOffsetSchema, type EventMatcher as PreparedMatcher, eventMatcherSche
  *
  * @category Term Kinds
  */
-export const perCycleTermSchema = z.strictObject({
+export const perCycleTermSchema = lazySchema(() => z.strictObject({
   /** Payment type `perCycle`: per-administration pricing (managed entry), each cycle at the contract's price. */
   type: z.literal("perCycle"),
   /** Matchers of the events that are one administration (cycle), at least one. */
@@ -67,7 +68,7 @@ export const perCycleTermSchema = z.strictObject({
       path: ["nonResponderRefund"],
     })
     .optional(),
-});
+}));
 
 /**
  * A per-cycle payment ready for evaluation.

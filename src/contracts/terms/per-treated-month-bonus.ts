@@ -8,6 +8,7 @@ import { checkConditions } from "../conditions.js";
 import { groupedText } from "../../money/format.js";
 import { because, type DraftWords, failed, type ParsedCondition, type PayingTermKind, parseConditions, unitsAt } from "./kind.js";
 import { conditionSchema, dueOffsetSchema } from "./schemas.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A per-treated-month bonus (K4): at `assessAt` the conditions are checked; if they
@@ -16,7 +17,7 @@ import { conditionSchema, dueOffsetSchema } from "./schemas.js";
  *
  * @category Term Kinds
  */
-export const perTreatedMonthBonusTermSchema = z.strictObject({
+export const perTreatedMonthBonusTermSchema = lazySchema(() => z.strictObject({
   /** Bonus type `perTreatedMonth` (K4): an amount per paid treated month, earned at one assessment. */
   type: z.literal("perTreatedMonth"),
   /** The bonus's identifier in ledger lines; default `bonus-N` (its position, from 1). */
@@ -33,7 +34,7 @@ export const perTreatedMonthBonusTermSchema = z.strictObject({
   fromMonth: z.number().int().min(1).max(1200).default(1),
   /** Whether the months before `fromMonth` earn it too once it is earned; default false. */
   retroactive: z.boolean().default(false),
-});
+}));
 
 /**
  * A per-treated-month bonus after parsing.

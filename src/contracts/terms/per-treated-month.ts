@@ -4,6 +4,7 @@ import { findFirst } from "../conditions.js";
 import type { FailedCondition } from "../ledger.js";
 import { because, type PayingTermKind, prepareMatchers } from "./kind.js";
 import { type EventMatcher, eventMatcherSchema } from "./schemas.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Per-treated-month pricing (K4): every `treatedMonth` event is paid at the price. The
@@ -11,14 +12,14 @@ import { type EventMatcher, eventMatcherSchema } from "./schemas.js";
  *
  * @category Term Kinds
  */
-export const perTreatedMonthTermSchema = z.strictObject({
+export const perTreatedMonthTermSchema = lazySchema(() => z.strictObject({
   /** Payment type `perTreatedMonth` (K4): every `treatedMonth` event is paid at the contract's price. */
   type: z.literal("perTreatedMonth"),
   /** Matchers of the events that stop payment: from the first one on, treated months are not paid (withheld); default none. */
   stopOn: z.array(eventMatcherSchema).default([]),
   /** The most treated months paid, 1–1200; later months are withheld. No limit when absent. */
   maxMonths: z.number().int().min(1).max(1200).optional(),
-});
+}));
 
 /**
  * A per-treated-month payment after parsing.

@@ -4,19 +4,20 @@
 import * as z from "zod";
 import type { ReturnTermKind } from "./kind.js";
 import { eventReturnFields, eventTrigger, type ParsedEventReturn, prepareEventReturn, returnShareSchema } from "./returns.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A refund: `share` (a decimal or an exact fraction) of what was paid is returned from the first `trigger` event on.
  *
  * @category Term Kinds
  */
-export const refundKindSchema = z.strictObject({
+export const refundKindSchema = lazySchema(() => z.strictObject({
   /** Return kind `refund` (退还): a share of what was paid is returned from the trigger event on. */
   type: z.literal("refund"),
   ...eventReturnFields,
   /** The share of what was paid that is returned, a decimal or exact fraction in [0, 1] (`"0.5"`, `"1/3"`). */
   share: returnShareSchema,
-});
+}));
 
 /**
  * A refund after parsing.

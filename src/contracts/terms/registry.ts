@@ -16,6 +16,7 @@ import { clawbackKind } from "./clawback.js";
 import { milestoneBonusKind } from "./milestone-bonus.js";
 import { deadlineRefundKind } from "./deadline-refund.js";
 import { deadlineClawbackKind } from "./deadline-clawback.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * How the contract's price is paid (`payment`): exactly one of these kinds.
@@ -70,7 +71,7 @@ function schemasOf<T extends readonly { schema: z.ZodType }[]>(kinds: T): Schema
  *
  * @category Term Kinds
  */
-export const paymentTermSchema = z.discriminatedUnion("type", schemasOf(PAYMENT_KINDS));
+export const paymentTermSchema = lazySchema(() => z.discriminatedUnion("type", schemasOf(PAYMENT_KINDS)));
 
 /**
  * A bonus on top of the price. `fixed`: a lump sum due at an offset if its conditions
@@ -80,7 +81,7 @@ export const paymentTermSchema = z.discriminatedUnion("type", schemasOf(PAYMENT_
  *
  * @category Term Kinds
  */
-export const bonusTermSchema = z.discriminatedUnion("type", schemasOf(BONUS_KINDS));
+export const bonusTermSchema = lazySchema(() => z.discriminatedUnion("type", schemasOf(BONUS_KINDS)));
 
 /**
  * A refund or clawback: when the first `trigger` event happens (within `within` of
@@ -90,7 +91,7 @@ export const bonusTermSchema = z.discriminatedUnion("type", schemasOf(BONUS_KIND
  *
  * @category Term Kinds
  */
-export const refundTermSchema = z.discriminatedUnion("type", schemasOf(RETURN_KINDS));
+export const refundTermSchema = lazySchema(() => z.discriminatedUnion("type", schemasOf(RETURN_KINDS)));
 
 /**
  * How the price is paid, after parsing (one of the payment kinds' prepared forms).

@@ -9,9 +9,10 @@ import { groupedText } from "../../money/format.js";
 import { describeMatcher, describeWindow, type DraftContext, type DraftWords, type PreparedReturn, type PrepareContext, type ReturnTrigger } from "./kind.js";
 import { type DueOffset } from "../calendar.js";
 import { type EventMatcher, dueOffsetSchema, eventMatcherSchema, type ExactShare, shareSchema, shareWords } from "./schemas.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** The fields every event-triggered return term (refund, clawback) has besides its `type` and its share. */
-export const eventReturnFields = {
+export const eventReturnFields = lazySchema(() => ({
   /** A stable identifier of the term, used in ledger lines. */
   id: z.string().min(1).optional(),
   /** A readable label for ledgers and explanations. */
@@ -22,7 +23,7 @@ export const eventReturnFields = {
   within: dueOffsetSchema.optional(),
   /** Whether bonuses paid count in the base of the return (default: payments only). */
   base: z.enum(["payments", "paymentsAndBonuses"]).default("payments"),
-};
+}));
 
 /** The share a refund returns: a decimal or an exact fraction in [0, 1]. */
 export const returnShareSchema = shareSchema;

@@ -5,13 +5,14 @@ import { describeOffset } from "../calendar.js";
 import { type PayingTermKind, parseConditions } from "./kind.js";
 import { draftInstallments, installmentsTotal, type ParsedInstallment } from "./installment-lines.js";
 import { conditionSchema, dueOffsetSchema, exactText, isExactShare, shareSchema, shareWords, sumShares } from "./schemas.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * One installment or milestone of a price: its share, when it falls due, and the conditions it is paid on.
  *
  * @category Term Kinds
  */
-export const installmentTermSchema = z.strictObject({
+export const installmentTermSchema = lazySchema(() => z.strictObject({
   /** A stable identifier of the installment, used in ledger lines; defaults to its position. */
   id: z.string().min(1).optional(),
   /** A readable label for ledgers and explanations. */
@@ -22,14 +23,14 @@ export const installmentTermSchema = z.strictObject({
   due: dueOffsetSchema,
   /** Conditions that must hold on the due date for it to be paid; otherwise it is withheld. */
   conditions: z.array(conditionSchema).default([]),
-});
+}));
 
 /**
  * Milestones / installments: shares of the price (summing to exactly 1) due at offsets, each with conditions.
  *
  * @category Term Kinds
  */
-export const scheduleTermSchema = z
+export const scheduleTermSchema = lazySchema(() => z
   .strictObject({
     /** Payment type `schedule` (分期付款 / 里程碑付款): installments or milestones as shares of the price. */
     type: z.literal("schedule"),
@@ -44,7 +45,7 @@ export const scheduleTermSchema = z
       const text = exactText(total, s.installments.map((i) => i.share));
       ctx.addIssue({ code: "custom", path: ["installments"], message: `installment shares must sum to exactly 1 (100%), got ${text}` });
     }
-  });
+  }));
 
 /**
  * A schedule after parsing: the installments with their amounts allocated from the price.

@@ -8,10 +8,11 @@ import { isoDateSchema } from "../../core/index.js";
 import { RESPONSE_CATEGORIES } from "../events.js";
 import { attributeTestsSchema, type ParsedAttributeTest } from "../outcomes/attribute-tests.js";
 import { countConditionSchemaOf, sustainedConditionSchemaOf } from "../outcomes/condition-kinds.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 // Built-in kinds and declared ones: which it is, is checked against the contract's
 // `outcomes` when the contract is parsed (the schema alone cannot see the declarations).
-const eventKindSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: (i) => `${JSON.stringify(i.input)} is not an event kind name` });
+const eventKindSchema = lazySchema(() => z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: (i) => `${JSON.stringify(i.input)} is not an event kind name` }));
 
 /**
  * When something falls due, counted from treatment start: whole calendar months, then
@@ -19,14 +20,14 @@ const eventKindSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error
  *
  * @category Term Kinds
  */
-export const dueOffsetSchema = z
+export const dueOffsetSchema = lazySchema(() => z
   .strictObject({
     /** Calendar months after the treatment start (month-end clamped). */
     months: z.number().int().min(0).max(1200).optional(),
     /** Days added after the months. */
     days: z.number().int().min(0).max(36_500).optional(),
   })
-  .transform((o) => ({ months: o.months ?? 0, days: o.days ?? 0 }));
+  .transform((o) => ({ months: o.months ?? 0, days: o.days ?? 0 })));
 
 /**
  * Which events a condition or trigger looks for: a kind (`"death"`), or a kind with a
@@ -35,7 +36,7 @@ export const dueOffsetSchema = z
  *
  * @category Term Kinds
  */
-export const eventMatcherSchema = z
+export const eventMatcherSchema = lazySchema(() => z
   .union([
     eventKindSchema,
     z.strictObject({
@@ -57,7 +58,7 @@ export const eventMatcherSchema = z
   .refine((m) => m.responses === undefined || m.kind === "assessment", {
     message: "responses apply only to assessment events",
     path: ["responses"],
-  });
+  }));
 
 /**
  * A basic condition checked on a date (a due date, an assessment date), counting events
@@ -65,7 +66,7 @@ export const eventMatcherSchema = z
  * that ends sooner. `none`: no matching event happened (no CRS, alive, no relapse).
  * `some`: at least one happened (improvement recorded, response CR/PR seen).
  */
-const basicConditionSchema = z.strictObject({
+const basicConditionSchema = lazySchema(() => z.strictObject({
   /** `none`: holds when none of the events happened; `some`: when at least one did. */
   type: z.enum(["none", "some"]),
   /** The events the condition looks for. */
@@ -74,28 +75,28 @@ const basicConditionSchema = z.strictObject({
   within: dueOffsetSchema.optional(),
   /** A readable label for explanations. */
   label: z.string().min(1).optional(),
-});
+}));
 
 /**
  * `count`: at least / at most so many matching events (outcomes/condition-kinds.ts).
  *
  * @category Term Kinds
  */
-export const countConditionSchema = countConditionSchemaOf({ matcher: eventMatcherSchema, offset: dueOffsetSchema });
+export const countConditionSchema = lazySchema(() => countConditionSchemaOf({ matcher: eventMatcherSchema, offset: dueOffsetSchema }));
 
 /**
  * `sustained`: a state held for a span, evidenced by a run of assessments (outcomes/condition-kinds.ts).
  *
  * @category Term Kinds
  */
-export const sustainedConditionSchema = sustainedConditionSchemaOf({ matcher: eventMatcherSchema, offset: dueOffsetSchema });
+export const sustainedConditionSchema = lazySchema(() => sustainedConditionSchemaOf({ matcher: eventMatcherSchema, offset: dueOffsetSchema }));
 
 /**
  * A milestone: what should have happened by a deadline (any condition but a deadline itself).
  *
  * @category Term Kinds
  */
-export const milestoneSchema = z.discriminatedUnion("type", [basicConditionSchema, countConditionSchema, sustainedConditionSchema]);
+export const milestoneSchema = lazySchema(() => z.discriminatedUnion("type", [basicConditionSchema, countConditionSchema, sustainedConditionSchema]));
 
 /**
  * The parts every deadline term shares: `by` (an offset from treatment start, or a
@@ -103,7 +104,7 @@ export const milestoneSchema = z.discriminatedUnion("type", [basicConditionSchem
  * `assessment` that would show it, with `ifMissing` saying how an assessment that was
  * due and not recorded counts (`met` or `missed`; no default).
  */
-export const deadlineFields = {
+export const deadlineFields = lazySchema(() => ({
   by: z.union([
     dueOffsetSchema,
     z.strictObject({
@@ -120,7 +121,7 @@ export const deadlineFields = {
       ifMissing: z.enum(["met", "missed"]),
     })
     .optional(),
-};
+}));
 
 /**
  * `byDeadline`: holds when the milestone counted as met at its deadline (terms/deadline.ts);
@@ -128,13 +129,13 @@ export const deadlineFields = {
  *
  * @category Term Kinds
  */
-export const byDeadlineConditionSchema = z.strictObject({
+export const byDeadlineConditionSchema = lazySchema(() => z.strictObject({
   /** Condition kind `byDeadline`: holds when the milestone counted as met at its deadline. */
   type: z.literal("byDeadline"),
   ...deadlineFields,
   /** How the condition reads in ledgers and explanations; generated when absent. */
   label: z.string().min(1).optional(),
-});
+}));
 
 /**
  * A condition checked on a date (a due date, an assessment date), counting events from
@@ -146,7 +147,7 @@ export const byDeadlineConditionSchema = z.strictObject({
  *
  * @category Term Kinds
  */
-export const conditionSchema = z.discriminatedUnion("type", [basicConditionSchema, countConditionSchema, sustainedConditionSchema, byDeadlineConditionSchema]);
+export const conditionSchema = lazySchema(() => z.discriminatedUnion("type", [basicConditionSchema, countConditionSchema, sustainedConditionSchema, byDeadlineConditionSchema]));
 
 /**
  * A condition after validation.
@@ -194,7 +195,7 @@ function gcd(a: bigint, b: bigint): bigint {
  *
  * @category Term Kinds
  */
-export const shareSchema = z.union([z.string(), z.number()]).transform((v, ctx): ExactShare => {
+export const shareSchema = lazySchema(() => z.union([z.string(), z.number()]).transform((v, ctx): ExactShare => {
   if (typeof v === "string" && v.includes("/")) {
     const m = FRACTION.exec(v);
     if (m === null) {
@@ -225,7 +226,7 @@ export const shareSchema = z.union([z.string(), z.number()]).transform((v, ctx):
   }
   const f = fractionOf(rate.data);
   return { num: f.num, den: f.den, text: rate.data.toString() };
-});
+}));
 
 /** True for a share the schema produced (a refinement may run after a share was refused). */
 export function isExactShare(s: unknown): s is ExactShare {

@@ -6,13 +6,14 @@ import { attributeValuesSchema, modelAttributesSchema, refuseProtoKey } from "..
 import { markovModelSchema } from "../markov.js";
 import { modelFloat } from "../numbers.js";
 import { modelDistributionSchema, modelParametersSchema } from "../parameters.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A Markov model as a microsimulation runs it (the `type: "markov"` tag is accepted).
  *
  * @category Microsimulation
  */
-export const microsimulationModelSchema = markovModelSchema.extend({ type: z.literal("markov").optional() });
+export const microsimulationModelSchema = lazySchema(() => markovModelSchema.extend({ type: z.literal("markov").optional() }));
 
 /** Event kinds a state change can raise (the treatment start is raised at cycle 0 by `events.start`). */
 const ENTRY_EVENT_KINDS = OUTCOME_EVENT_KINDS.filter((k) => k !== "treatmentStart" && k !== "infusion" && k !== "assessment") as [string, ...string[]];
@@ -29,7 +30,7 @@ const ENTRY_EVENT_KINDS = OUTCOME_EVENT_KINDS.filter((k) => k !== "treatmentStar
  *
  * @category Microsimulation
  */
-export const microsimulationEventsSchema = z
+export const microsimulationEventsSchema = lazySchema(() => z
   .object({
     /** The event dated at each patient's start date: `infusion` (回输) or `treatmentStart`. */
     start: z.enum(["infusion", "treatmentStart"]),
@@ -62,7 +63,7 @@ export const microsimulationEventsSchema = z
       .strict()
       .optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * Event mapping as accepted by {@link microsimulationEventsSchema}.
@@ -76,7 +77,7 @@ export type MicrosimulationEventsInput = z.input<typeof microsimulationEventsSch
  *
  * @category Microsimulation
  */
-export const attributeSamplerSchema = z.union([
+export const attributeSamplerSchema = lazySchema(() => z.union([
   z
     .strictObject({
       /** The same value for every patient: a number, or a level of a category. */
@@ -109,14 +110,14 @@ export const attributeSamplerSchema = z.union([
       shares: userRecord(z.string().min(1), modelFloat({ min: 0, max: 1 })),
     })
     .strict(),
-]);
+]));
 
 /**
  * A patient given explicitly: an id, a value for every declared attribute, and optionally its own start date.
  *
  * @category Microsimulation
  */
-export const simulatedPatientSchema = z
+export const simulatedPatientSchema = lazySchema(() => z
   .strictObject({
     /** Patient id, unique in the run (a backend's pseudonymous key). */
     id: z.string().min(1),
@@ -125,14 +126,14 @@ export const simulatedPatientSchema = z
     /** The patient's own start date (ISO calendar date); default the run's `startDate`. */
     startDate: isoDateSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * Subgroups reported by attribute: a category's levels, or a number cut at `breaks` (half-open bands).
  *
  * @category Microsimulation
  */
-export const subgroupBySchema = z.union([
+export const subgroupBySchema = lazySchema(() => z.union([
   z.string().min(1),
   z
     .object({
@@ -143,9 +144,9 @@ export const subgroupBySchema = z.union([
     })
     .strict()
     .refine((b) => b.breaks.every((x, i) => i === 0 || x > (b.breaks[i - 1] as number)), { message: "breaks must be strictly increasing", path: ["breaks"] }),
-]);
+]));
 
-const microsimulationCommon = {
+const microsimulationCommon = lazySchema(() => ({
   parameters: modelParametersSchema.optional(),
   attributes: modelAttributesSchema,
   /** Explicit patients, or a population to draw (exactly one of the two). */
@@ -171,7 +172,7 @@ const microsimulationCommon = {
     .optional(),
   startDate: isoDateSchema,
   subgroupBy: z.array(subgroupBySchema).max(20).optional(),
-};
+}));
 
 /**
  * Input of {@link runMicrosimulation}: one Markov model (tunnels and time variables allowed;
@@ -182,7 +183,7 @@ const microsimulationCommon = {
  *
  * @category Microsimulation
  */
-export const runMicrosimulationInputSchema = z
+export const runMicrosimulationInputSchema = lazySchema(() => z
   .object({
     /** The Markov model each patient walks through. */
     model: microsimulationModelSchema,
@@ -192,7 +193,7 @@ export const runMicrosimulationInputSchema = z
     /** Return each patient's dated states and events (runs without PSA); default true. */
     keepPatients: z.boolean().default(true),
   })
-  .strict();
+  .strict());
 
 /**
  * Input of {@link runMicrosimulation}.

@@ -5,13 +5,14 @@ import { MODEL_TIME_UNITS } from "../streams.js";
 import { survivalDataShape } from "./data.js";
 import { fitParsed, type SurvivalFitResult } from "./fit.js";
 import { SURVIVAL_FIT_FAMILIES, type SurvivalFitFamily } from "./registry.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Input of {@link fitSurvivalModels}: the data and the families to fit (all seven by default).
  *
  * @category Survival Fitting
  */
-export const fitSurvivalModelsInputSchema = z
+export const fitSurvivalModelsInputSchema = lazySchema(() => z
   .object({
     ...survivalDataShape,
     /** Families to fit, unique; default all seven. */
@@ -27,7 +28,7 @@ export const fitSurvivalModelsInputSchema = z
     /** Iteration limit of each Nelder–Mead simplex run, 10–100,000; default 2,000. */
     maxIterations: z.number().int().min(10).max(100_000).default(2000),
   })
-  .strict();
+  .strict());
 
 /**
  * Input of {@link fitSurvivalModels}.

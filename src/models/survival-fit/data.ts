@@ -4,9 +4,10 @@ import { ValidationError } from "../../core/index.js";
 import { modelFloat } from "../numbers.js";
 import type { DataSummary } from "./family.js";
 import { log } from "./math.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** Times (> 0, any one time unit) and event flags (1 = event observed, 0 = right-censored), one per patient. */
-export const survivalDataShape = {
+export const survivalDataShape = lazySchema(() => ({
   times: z.array(modelFloat({ above: 0 })).min(1).max(10_000_000),
   events: z
     .array(
@@ -17,7 +18,7 @@ export const survivalDataShape = {
     )
     .min(1)
     .max(10_000_000),
-};
+}));
 
 /** The data in typed arrays, with ln t precomputed. */
 export interface SurvivalData {

@@ -10,6 +10,7 @@ import { log, log1pExp, logAddExp } from "./math.js";
 import { GRADIENT_TOLERANCE, maximise } from "./optimise.js";
 import { SURVIVAL_FIT_FAMILIES, survivalFamily, type SurvivalFitFamily } from "./registry.js";
 import { numberText } from "../../money/format.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 /** Six significant digits in sentences. */
 const fmt = (x: number): string => numberText(x, 6);
 
@@ -22,7 +23,7 @@ const CURE_BOUNDARY_LOGIT = 15;
  *
  * @category Survival Fitting
  */
-export const fitSurvivalInputSchema = z
+export const fitSurvivalInputSchema = lazySchema(() => z
   .object({
     ...survivalDataShape,
     /** The parametric family to fit: exponential, weibull, log-logistic, log-normal, gompertz, gamma or generalised-gamma. */
@@ -34,7 +35,7 @@ export const fitSurvivalInputSchema = z
     /** Iteration limit of each Nelder–Mead simplex run, 10–100,000; default 2,000. */
     maxIterations: z.number().int().min(10).max(100_000).default(2000),
   })
-  .strict();
+  .strict());
 
 /**
  * Input of {@link fitSurvival}.

@@ -12,13 +12,14 @@
 import * as z from "zod";
 import { DomainError, parseInput, step, ValidationError, type Issue, type Step } from "../../core/index.js";
 import { modelFloat } from "../numbers.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Input of {@link reconstructPatientData}.
  *
  * @category Survival Fitting
  */
-export const reconstructPatientDataInputSchema = z
+export const reconstructPatientDataInputSchema = lazySchema(() => z
   .object({
     /** Digitised points of the curve, starting at (0, 1); times non-decreasing, survival non-increasing (a `kaplan-meier` curve document will do). */
     km: z
@@ -43,7 +44,7 @@ export const reconstructPatientDataInputSchema = z
     /** The total number of events, when the publication reports it. */
     totalEvents: z.number().int().min(0).max(10_000_000).optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * Input of {@link reconstructPatientData}.

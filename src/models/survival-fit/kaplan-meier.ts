@@ -2,13 +2,14 @@
 import * as z from "zod";
 import { parseInput, ValidationError } from "../../core/index.js";
 import { survivalDataShape } from "./data.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Input of {@link kaplanMeier}: times (> 0) and event flags (1 event, 0 censored).
  *
  * @category Survival Fitting
  */
-export const kaplanMeierInputSchema = z.strictObject({ ...survivalDataShape }).strict();
+export const kaplanMeierInputSchema = lazySchema(() => z.strictObject({ ...survivalDataShape }).strict());
 
 /**
  * Input of {@link kaplanMeier}.

@@ -5,8 +5,9 @@ import { parseInput, ValidationError } from "../../core/index.js";
 import type { ModelExpression } from "../expression.js";
 import type { SurvivalCurveInput } from "../survival-curves.js";
 import type { SurvivalFitDistribution } from "./fit.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const fitShape = z
+const fitShape = lazySchema(() => z
   .object({
     /** The fitted curve (its parameters are the distribution's keys). */
     curve: z
@@ -31,21 +32,21 @@ const fitShape = z
       })
       .strict(),
   })
-  .loose();
+  .loose());
 
 /**
  * Input of {@link survivalFitForPsa}: a `fitSurvival` result and the name to give its parameter.
  *
  * @category Survival Fitting
  */
-export const survivalFitForPsaInputSchema = z
+export const survivalFitForPsaInputSchema = lazySchema(() => z
   .strictObject({
     /** A `fitSurvival` result (its `curve` and `distribution` are read). */
     fit: fitShape,
     /** Name of the model parameter to create, read by the curve as `{ param, key }`. */
     parameter: z.string().min(1),
   })
-  .strict();
+  .strict());
 
 /**
  * Input of {@link survivalFitForPsa}: a fit (its `curve` and `distribution` are read) and a parameter name.

@@ -8,20 +8,21 @@ import { coveredPersonSchema, type CoveredPerson, planCoverageSchema } from "./c
 import { ORDER_RULES } from "./order-rules/registry.js";
 import type { RankedPlan } from "./order-rules/rule.js";
 import { kebab } from "../rule-ids.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The zod schema of {@link determineBenefitOrder}'s input.
  *
  * @category Coordination of Benefits
  */
-export const determineBenefitOrderInputSchema = z
+export const determineBenefitOrderInputSchema = lazySchema(() => z
   .strictObject({
     /** Facts about the covered person (parents together or apart, court decree, Medicare reversal). */
     person: coveredPersonSchema.optional(),
     /** How each plan covers the person; at least two, ids unique. */
     plans: z.array(planCoverageSchema).min(2).max(20),
   })
-  .strict();
+  .strict());
 
 /**
  * One pairwise verdict: which rule ordered the two plans.

@@ -5,13 +5,14 @@ import * as z from "zod";
 import { currencyCodeSchema, DomainError, nonNegativeAmountSchema } from "../../core/index.js";
 import { userRecord } from "../../core/schemas.js";
 import { toUnits, unitsText } from "../../money/minor-units.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The zod schema of a benefit-reserve document: per plan id, the balance banked for one person in one year.
  *
  * @category Coordination of Benefits
  */
-export const benefitReserveSchema = z
+export const benefitReserveSchema = lazySchema(() => z
   .strictObject({
     /** The person the savings belong to. */
     personId: z.string().min(1).max(200),
@@ -22,7 +23,7 @@ export const benefitReserveSchema = z
     /** Balance per plan id (the savings of that plan, less what was drawn). */
     balances: userRecord(z.string().min(1), nonNegativeAmountSchema),
   })
-  .strict();
+  .strict());
 
 /**
  * A benefit-reserve document as JSON.

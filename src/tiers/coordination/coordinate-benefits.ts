@@ -6,13 +6,14 @@ import { invalid } from "../../kernel/index.js";
 import { formatMoney, type Money, money, round } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { kebab } from "../rule-ids.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The zod schema of {@link coordinateBenefits}' input.
  *
  * @category Coordination of Benefits
  */
-export const coordinateBenefitsInputSchema = z
+export const coordinateBenefitsInputSchema = lazySchema(() => z
   .strictObject({
     /** The allowed amount of the claim. */
     allowed: nonNegativeAmountSchema,
@@ -31,7 +32,7 @@ export const coordinateBenefitsInputSchema = z
     /** How amounts are rounded to the minor unit (`half-up` when absent). */
     rounding: roundingSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * Result of {@link coordinateBenefits}.

@@ -22,8 +22,9 @@ import { coveredPersonSchema, planCoverageSchema } from "./coverage.js";
 import type { SecondaryFacts } from "./methods/method.js";
 import { SECONDARY_METHODS, type SecondaryMethodKind, secondaryMethodSchema } from "./methods/registry.js";
 import { kebab } from "../rule-ids.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const claimPlanSchema = z
+const claimPlanSchema = lazySchema(() => z
   .strictObject({
     /** How the plan covers the person (its id is the plan's id in results and in the reserve). */
     coverage: planCoverageSchema,
@@ -38,14 +39,14 @@ const claimPlanSchema = z
     /** The part of the allowable expense on this plan's catalogue; the whole of it when absent (not with `lines`). */
     catalogueAmount: nonNegativeAmountSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * The zod schema of {@link coordinateClaim}'s input.
  *
  * @category Coordination of Benefits
  */
-export const coordinateClaimInputSchema = z
+export const coordinateClaimInputSchema = lazySchema(() => z
   .strictObject({
     /** The currency of every amount in the input (ISO 4217 code, e.g. `CNY`, `USD`); always stated. */
     currency: currencyCodeSchema,
@@ -70,7 +71,7 @@ export const coordinateClaimInputSchema = z
     /** The person's benefit reserve before the claim: give it (empty balances to start) to bank savings and draw on them. */
     reserve: benefitReserveSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * A claim to coordinate, as JSON.

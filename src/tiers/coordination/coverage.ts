@@ -2,13 +2,14 @@
 // subscriber or as a dependent), through which parent, since when, on what status.
 import * as z from "zod";
 import { isoDateSchema } from "../../core/index.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The zod schema of the parent (or other holder) through whom a dependent child is covered by a plan.
  *
  * @category Coordination of Benefits
  */
-export const coveringParentSchema = z
+export const coveringParentSchema = lazySchema(() => z
   .strictObject({
     /** The parent's date of birth; the birthday rule reads its month and day only. */
     birthDate: isoDateSchema.optional(),
@@ -19,14 +20,14 @@ export const coveringParentSchema = z
     /** A court decree makes this parent responsible for the child's health care, and the plan knows it. */
     decreeResponsible: z.boolean().optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * The zod schema of how one plan covers the person.
  *
  * @category Coordination of Benefits
  */
-export const planCoverageSchema = z
+export const planCoverageSchema = lazySchema(() => z
   .strictObject({
     /** The plan's id, unique among the person's plans. */
     id: z.string().min(1).max(200),
@@ -48,14 +49,14 @@ export const planCoverageSchema = z
     /** For a dependent child: the parent through whom the child is covered. */
     parent: coveringParentSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * The zod schema of the person whose claim the plans coordinate.
  *
  * @category Coordination of Benefits
  */
-export const coveredPersonSchema = z
+export const coveredPersonSchema = lazySchema(() => z
   .strictObject({
     /** For a dependent child: whether the parents are married or living together, or apart (divorced, separated, not living together). */
     parents: z.enum(["together", "apart"]).optional(),
@@ -68,7 +69,7 @@ export const coveredPersonSchema = z
      */
     medicareReversesNonDependent: z.boolean().optional(),
   })
-  .strict();
+  .strict());
 
 /**
  * How one plan covers the person, parsed.

@@ -7,6 +7,7 @@ import { roundedProduct, scaleOf, toUnits } from "../../money/minor-units.js";
 import { unitsMoney } from "../../money/money-units.js";
 import { type MspAmount, mspAmounts, type MspFeeScheduleFigures, type MspOtherFigures } from "./methods/medicare-secondary-payer.js";
 import { kebab } from "../rule-ids.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 const a = nonNegativeAmountSchema;
 
@@ -15,7 +16,7 @@ const a = nonNegativeAmountSchema;
  *
  * @category Coordination of Benefits
  */
-export const medicareSecondaryPaymentInputSchema = z
+export const medicareSecondaryPaymentInputSchema = lazySchema(() => z
   .strictObject({
     /** The currency of every amount in the input (ISO 4217 code, e.g. `CNY`, `USD`); always stated. */
     currency: currencyCodeSchema,
@@ -63,7 +64,7 @@ export const medicareSecondaryPaymentInputSchema = z
         .strict(),
     ]),
   })
-  .strict();
+  .strict());
 
 /**
  * Result of {@link medicareSecondaryPayment}.

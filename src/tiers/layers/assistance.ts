@@ -8,8 +8,9 @@ import { rateFraction, type StratifiedRate, stratifiedRateSchema } from "../stra
 import { type Fraction, fractionOf, roundedProduct } from "../../money/minor-units.js";
 import { commonLayerFields, describeRate, describeStratified, PATIENT_PATH } from "./common.js";
 import { defineLayerKind, type LayerClaimFacts, type ParsedLayerCommon } from "./kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const schema = z.strictObject({
+const schema = lazySchema(() => z.strictObject({
   /** Medical assistance (医疗救助). */
   kind: z.literal("assistance"),
   ...commonLayerFields,
@@ -17,7 +18,7 @@ const schema = z.strictObject({
   groupRates: userRecord(z.string().min(1), rateSchema).optional(),
   /** The share for patients in none of the groups (a rate or a stratified table); absent means they are not eligible. */
   rate: stratifiedRateSchema.optional(),
-});
+}));
 
 /**
  * A parsed medical-assistance layer.

@@ -5,8 +5,9 @@ import { nonNegativeAmountSchema } from "../../core/index.js";
 import { type StratifiedRate, stratifiedRateSchema } from "../stratified-rate.js";
 import { commonLayerFields, describeStratified, optionalUnits } from "./common.js";
 import { defineLayerKind, type ParsedLayerCommon } from "./kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const schema = z.strictObject({
+const schema = lazySchema(() => z.strictObject({
   /** Basic medical insurance (基本医保). */
   kind: z.literal("basic"),
   ...commonLayerFields,
@@ -14,7 +15,7 @@ const schema = z.strictObject({
   deductible: nonNegativeAmountSchema.optional(),
   /** Coinsurance rate, or a table by insurance type / hospital level. */
   rate: stratifiedRateSchema,
-});
+}));
 
 /**
  * A parsed basic-insurance layer.

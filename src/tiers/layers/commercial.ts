@@ -6,8 +6,9 @@ import { type StratifiedRate, stratifiedRateSchema } from "../stratified-rate.js
 import { toUnits } from "../../money/minor-units.js";
 import { commonLayerFields, describeStratified, optionalUnits } from "./common.js";
 import { defineLayerKind, type ParsedLayerCommon } from "./kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const schema = z.strictObject({
+const schema = lazySchema(() => z.strictObject({
   /** Commercial cover (惠民保 / 特药险). */
   kind: z.literal("commercial"),
   ...commonLayerFields,
@@ -17,7 +18,7 @@ const schema = z.strictObject({
   rate: stratifiedRateSchema,
   /** The policy's annual sum insured (an alias of `cap`; give one of them). */
   sumInsured: nonNegativeAmountSchema.optional(),
-});
+}));
 
 /**
  * A parsed commercial layer (the sum insured is its cap).

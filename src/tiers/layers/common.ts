@@ -9,9 +9,10 @@ import { categoryFields } from "../categories.js";
 import { limitFields } from "../limits.js";
 import { variantFields } from "../variants.js";
 import type { LayerClaimFacts, LayerPlanContext, LayerRuleDescription } from "./kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** Document fields every layer kind accepts. */
-export const commonLayerFields = {
+export const commonLayerFields = lazySchema(() => ({
   /** A stable identifier, unique in the plan (accumulators are keyed by it). Defaults to `<kind>-<position>`. */
   id: z.string().min(1).optional(),
   name: z.string().optional(),
@@ -24,7 +25,7 @@ export const commonLayerFields = {
   ...limitFields,
   ...categoryFields,
   ...variantFields,
-};
+}));
 
 /** Where stratified rates read the patient's attributes. */
 export const PATIENT_PATH: IssuePath = ["patient"];

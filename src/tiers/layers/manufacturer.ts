@@ -8,8 +8,9 @@ import { fixedRate } from "../stratified-rate.js";
 import { type Fraction, fractionOf, roundedProduct } from "../../money/minor-units.js";
 import { commonLayerFields, describeRate } from "./common.js";
 import { defineLayerKind, type LayerClaimFacts, type ParsedLayerCommon } from "./kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const programSchema = z.discriminatedUnion("type", [
+const programSchema = lazySchema(() => z.discriminatedUnion("type", [
   z.strictObject({
     /** A price discount. */
     type: z.literal("discount"),
@@ -30,15 +31,15 @@ const programSchema = z.discriminatedUnion("type", [
     /** Treatment cycles the patient pays before the drug is free, ≥ 0. */
     paidCycles: z.number().int().min(0),
   }),
-]);
+]));
 
-const schema = z.strictObject({
+const schema = lazySchema(() => z.strictObject({
   /** Manufacturer patient assistance (患者援助项目, PAP). */
   kind: z.literal("manufacturer"),
   ...commonLayerFields,
   /** Price discount, buy-N-get-M free, or free drug after X paid cycles. */
   program: programSchema,
-});
+}));
 
 /**
  * The manufacturer programme of a parsed layer.

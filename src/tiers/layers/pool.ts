@@ -8,8 +8,9 @@ import { fixedRate } from "../stratified-rate.js";
 import { type Fraction, fractionOf } from "../../money/minor-units.js";
 import { commonLayerFields, pct } from "./common.js";
 import { defineLayerKind, type ParsedLayerCommon } from "./kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const schema = z.strictObject({
+const schema = lazySchema(() => z.strictObject({
   /** A charity or co-pay pool (慈善 / 共付池). */
   kind: z.literal("pool"),
   ...commonLayerFields,
@@ -22,7 +23,7 @@ const schema = z.strictObject({
       /** The funder's fixed share of the layer's base, in [0, 1]; the shares add up to at most 1. */
       share: rateSchema,
     })).min(1),
-});
+}));
 
 /**
  * A parsed pool layer: its funders and their total share.

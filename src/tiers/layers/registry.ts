@@ -9,6 +9,7 @@ import type { LayerKind } from "./kind.js";
 import { type ManufacturerLayer, manufacturerLayer } from "./manufacturer.js";
 import { type PoolLayer, poolLayer } from "./pool.js";
 import { type SupplementaryLayer, supplementaryLayer } from "./supplementary.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** Every coverage-layer kind, in the order the schema lists them. */
 export const LAYER_KINDS = [basicLayer, supplementaryLayer, commercialLayer, manufacturerLayer, assistanceLayer, poolLayer] as const;
@@ -40,7 +41,7 @@ type Schemas<T extends readonly unknown[]> = { -readonly [I in keyof T]: T[I] ex
  *
  * @category Coverage Layers
  */
-export const coverageLayerSchema = z.discriminatedUnion("kind", LAYER_KINDS.map((k) => k.schema) as unknown as Schemas<typeof LAYER_KINDS>);
+export const coverageLayerSchema = lazySchema(() => z.discriminatedUnion("kind", LAYER_KINDS.map((k) => k.schema) as unknown as Schemas<typeof LAYER_KINDS>));
 
 // Null prototype: a kind name read from a parsed layer can never reach Object.prototype.
 const BY_KIND: Readonly<Record<string, LayerKind>> = Object.assign(Object.create(null) as Record<string, LayerKind>, Object.fromEntries(LAYER_KINDS.map((k) => [k.kind, k])));

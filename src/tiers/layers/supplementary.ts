@@ -9,8 +9,9 @@ import { type Fraction, fractionOf, maxUnits, minUnits, roundedProduct, toUnits,
 import { unitsMoney } from "../../money/money-units.js";
 import { commonLayerFields, describeStratified, optionalUnits, pct } from "./common.js";
 import { defineLayerKind, type ParsedLayerCommon } from "./kind.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const schema = z.strictObject({
+const schema = lazySchema(() => z.strictObject({
   /** Critical-illness / supplementary insurance (大病保险 / 补充医保). */
   kind: z.literal("supplementary"),
   ...commonLayerFields,
@@ -20,7 +21,7 @@ const schema = z.strictObject({
   rate: stratifiedRateSchema.optional(),
   /** Progressive rate bands over the year's amount above the threshold, covering [0, +∞). */
   bands: bandedTableSchema(rateSchema).optional(),
-});
+}));
 
 /**
  * A progressive band of a supplementary layer, in minor units above the threshold.

@@ -5,11 +5,12 @@ import * as z from "zod";
 import { userRecord } from "../../core/schemas.js";
 import { currencyCodeSchema, DomainError, step, ValidationError, type IssuePath } from "../../core/index.js";
 import type { MetamodelFit, PreparedSource, StrategyTotals, VariedEvaluator } from "./source.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const series = z.union([
+const series = lazySchema(() => z.union([
   z.array(z.number()),
   z.custom<Float64Array>((v) => v instanceof Float64Array && v.every((x) => Number.isFinite(x)), { message: "expected an array or Float64Array of finite numbers" }),
-]);
+]));
 
 /**
  * A metamodel sensitivity source: PSA draws with their sampled parameters — the result
@@ -22,7 +23,7 @@ const series = z.union([
  *
  * @category Sensitivity Analysis
  */
-export const metamodelSourceSchema = z
+export const metamodelSourceSchema = lazySchema(() => z
   .object({
     /** The source kind: a regression metamodel fitted to PSA draws. */
     type: z.literal("metamodel"),
@@ -46,7 +47,7 @@ export const metamodelSourceSchema = z
     /** Which parameters to regress on: `varied` (default) or `all`. */
     regressors: z.enum(["varied", "all"]).default("varied"),
   })
-  .strict();
+  .strict());
 
 type MetamodelSource = z.output<typeof metamodelSourceSchema>;
 

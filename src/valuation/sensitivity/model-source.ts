@@ -5,6 +5,7 @@ import { step, ValidationError, type IssuePath } from "../../core/index.js";
 import { modelParametersSchema, parameterTable } from "../../models/parameters.js";
 import { compileStrategies, modelStrategiesSchema } from "../../models/psa.js";
 import type { PreparedSource, StrategyTotals, VariedEvaluator } from "./source.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * A deterministic sensitivity source: shared named parameters (base case = `value`, or
@@ -13,7 +14,7 @@ import type { PreparedSource, StrategyTotals, VariedEvaluator } from "./source.j
  *
  * @category Sensitivity Analysis
  */
-export const modelSourceSchema = z
+export const modelSourceSchema = lazySchema(() => z
   .object({
     /** The source kind: the decision model itself, run at each setting. */
     type: z.literal("model"),
@@ -26,7 +27,7 @@ export const modelSourceSchema = z
     /** The stream that is the effect (default `qaly`). */
     effectStream: z.string().min(1).default("qaly"),
   })
-  .strict();
+  .strict());
 
 type ModelSource = z.output<typeof modelSourceSchema>;
 

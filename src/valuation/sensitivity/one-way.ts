@@ -7,13 +7,14 @@ import { oneWayRangeSchema, oneWayValues } from "./ranges.js";
 import type { MetamodelFit, PreparedSource } from "./source.js";
 import { prepareSource, sensitivitySourceSchema } from "./sources.js";
 import { bisectThresholds, linearThresholds, type DecisionThreshold } from "./thresholds.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Input of {@link oneWaySensitivity}.
  *
  * @category Sensitivity Analysis
  */
-export const oneWaySensitivityInputSchema = z
+export const oneWaySensitivityInputSchema = lazySchema(() => z
   .object({
     /** What is evaluated at each setting: the model, or a metamodel of its PSA. */
     source: sensitivitySourceSchema,
@@ -32,7 +33,7 @@ export const oneWaySensitivityInputSchema = z
       if (j !== undefined) ctx.addIssue({ code: "custom", path: ["ranges", i, "parameter"], message: `parameter "${r.parameter}" already has a range (ranges[${j}])` });
       else seen.set(r.parameter, i);
     });
-  });
+  }));
 
 /**
  * Input of {@link oneWaySensitivity} as written by callers.

@@ -8,6 +8,7 @@ import { moneyFromFloat } from "../../models/streams.js";
 import { frontier, type FrontierStatus } from "../frontier.js";
 import { roundedMoney } from "../shared.js";
 import type { StrategyTotals } from "./source.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * One strategy at one parameter setting.
@@ -90,7 +91,7 @@ export function outcomesAt(names: readonly string[], totals: readonly StrategyTo
   return { optimal: names[optimalIndex(figures)]!, strategies };
 }
 
-const strategyRef = z.string().min(1);
+const strategyRef = lazySchema(() => z.string().min(1));
 
 /**
  * The scalar outcome a tornado ranks parameters by:
@@ -101,7 +102,7 @@ const strategyRef = z.string().min(1);
  *
  * @category Sensitivity Analysis
  */
-export const sensitivityOutcomeSchema = z.discriminatedUnion("type", [
+export const sensitivityOutcomeSchema = lazySchema(() => z.discriminatedUnion("type", [
   z.strictObject({
     /** The cost of one strategy. */
     type: z.literal("cost"),
@@ -140,7 +141,7 @@ export const sensitivityOutcomeSchema = z.discriminatedUnion("type", [
     /** The NMB of the optimal strategy at each setting. */
     type: z.literal("best-nmb"),
   }),
-]);
+]));
 
 /**
  * A tornado outcome as accepted by {@link sensitivityOutcomeSchema}.

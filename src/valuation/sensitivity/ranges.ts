@@ -1,7 +1,8 @@
 // Parameter ranges and the grid of values evaluated over each.
 import * as z from "zod";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
-const finite = z.number().refine((x) => Number.isFinite(x), { message: "must be a finite number" });
+const finite = lazySchema(() => z.number().refine((x) => Number.isFinite(x), { message: "must be a finite number" }));
 
 function checkOrder(r: { low: number; high: number }, ctx: z.RefinementCtx): void {
   if (r.low > r.high) ctx.addIssue({ code: "custom", path: ["high"], message: `low ${r.low} is above high ${r.high}` });
@@ -15,7 +16,7 @@ function checkOrder(r: { low: number; high: number }, ctx: z.RefinementCtx): voi
  *
  * @category Sensitivity Analysis
  */
-export const oneWayRangeSchema = z
+export const oneWayRangeSchema = lazySchema(() => z
   .object({
     /** The parameter's name in the source. */
     parameter: z.string().min(1),
@@ -27,14 +28,14 @@ export const oneWayRangeSchema = z
     points: z.number().int().min(2).max(1001).optional(),
   })
   .strict()
-  .superRefine(checkOrder);
+  .superRefine(checkOrder));
 
 /**
  * One axis of a two-way grid: `points` (2–201) evenly spaced values from `low` to `high` inclusive.
  *
  * @category Sensitivity Analysis
  */
-export const twoWayRangeSchema = z
+export const twoWayRangeSchema = lazySchema(() => z
   .object({
     /** The parameter's name in the source. */
     parameter: z.string().min(1),
@@ -46,7 +47,7 @@ export const twoWayRangeSchema = z
     points: z.number().int().min(2).max(201),
   })
   .strict()
-  .superRefine(checkOrder);
+  .superRefine(checkOrder));
 
 /**
  * A one-way range as accepted by {@link oneWayRangeSchema}.

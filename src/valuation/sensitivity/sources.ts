@@ -4,13 +4,14 @@ import type { IssuePath } from "../../core/index.js";
 import { metamodelSourceSchema, prepareMetamodelSource } from "./metamodel-source.js";
 import { modelSourceSchema, prepareModelSource } from "./model-source.js";
 import type { PreparedSource } from "./source.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Where the outcomes come from: `{ type: "model", ... }` (deterministic runs) or `{ type: "metamodel", ... }` (regression on PSA draws).
  *
  * @category Sensitivity Analysis
  */
-export const sensitivitySourceSchema = z.discriminatedUnion("type", [modelSourceSchema, metamodelSourceSchema]);
+export const sensitivitySourceSchema = lazySchema(() => z.discriminatedUnion("type", [modelSourceSchema, metamodelSourceSchema]));
 
 /**
  * A sensitivity source as accepted by {@link sensitivitySourceSchema}.

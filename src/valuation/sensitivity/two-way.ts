@@ -7,13 +7,14 @@ import { outcomesAt, type SensitivityOutcomes } from "./outcomes.js";
 import { evenly, twoWayRangeSchema } from "./ranges.js";
 import type { MetamodelFit } from "./source.js";
 import { sensitivitySourceSchema } from "./sources.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Input of {@link twoWaySensitivity}: the source, λ, and the two axes of the grid.
  *
  * @category Sensitivity Analysis
  */
-export const twoWaySensitivityInputSchema = z
+export const twoWaySensitivityInputSchema = lazySchema(() => z
   .object({
     /** What is evaluated at each setting: the model, or a metamodel of its PSA. */
     source: sensitivitySourceSchema,
@@ -24,7 +25,7 @@ export const twoWaySensitivityInputSchema = z
     /** The second axis (another parameter). */
     y: twoWayRangeSchema,
   })
-  .strict();
+  .strict());
 
 /**
  * Input of {@link twoWaySensitivity} as written by callers.

@@ -4,6 +4,7 @@ import { parseInput, step, type Step } from "../../core/index.js";
 import { fitResponse, type Fit, prepareBasis, type PreparedBasis } from "./metamodel-fit.js";
 import { buildBasis, describeMetamodel, type Metamodel, metamodelSchema } from "./metamodels.js";
 import { checkGroup, checkVoiBase, meanMaxMinusMaxMean, moneyPair, nmbAt, populationPair, voiBaseShape, voiData, type VoiData } from "./voi-input.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Input of {@link evppi}: PSA draws with their sampled parameters, the parameter
@@ -11,7 +12,7 @@ import { checkGroup, checkVoiBase, meanMaxMinusMaxMean, moneyPair, nmbAt, popula
  *
  * @category Value of Information
  */
-export const evppiInputSchema = z
+export const evppiInputSchema = lazySchema(() => z
   .strictObject({
     ...voiBaseShape,
     /** Each group is a list of parameter names; EVPPI is reported per group. */
@@ -22,7 +23,7 @@ export const evppiInputSchema = z
   .superRefine((doc, ctx) => {
     if (checkVoiBase(doc, ctx) === null) return;
     doc.groups.forEach((g, i) => checkGroup(g, doc.parameters, ctx, ["groups", i]));
-  });
+  }));
 
 /**
  * Input of {@link evppi}.

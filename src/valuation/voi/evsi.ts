@@ -5,18 +5,19 @@ import { prepareBasis, preposterior } from "./metamodel-fit.js";
 import { buildBasis, describeMetamodel, type Metamodel, metamodelSchema } from "./metamodels.js";
 import { diagnostics, fitDifferences, groupDraws, type EvppiFit } from "./evppi.js";
 import { checkGroup, checkVoiBase, meanMaxMinusMaxMean, moneyPair, nmbAt, populationPair, voiBaseShape, voiData } from "./voi-input.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * The cost of a proposed study: a fixed cost plus a cost per patient enrolled.
  *
  * @category Value of Information
  */
-export const studyCostSchema = z.strictObject({
+export const studyCostSchema = lazySchema(() => z.strictObject({
   /** The study's fixed cost, ≥ 0. */
   fixed: nonNegativeMoneySchema,
   /** The cost per enrolled patient, ≥ 0 (ENBS counts it n times). */
   perPatient: nonNegativeMoneySchema,
-});
+}));
 
 /**
  * Input of {@link evsi}: PSA draws with their sampled parameters, the parameter group a
@@ -24,7 +25,7 @@ export const studyCostSchema = z.strictObject({
  *
  * @category Value of Information
  */
-export const evsiInputSchema = z
+export const evsiInputSchema = lazySchema(() => z
   .strictObject({
     ...voiBaseShape,
     /** The parameters the study informs. */
@@ -50,7 +51,7 @@ export const evsiInputSchema = z
         if (doc.studyCost![k].currency !== doc.currency) ctx.addIssue({ code: "custom", message: `studyCost.${k} is in ${doc.studyCost![k].currency}, the PSA in ${doc.currency}`, path: ["studyCost", k] });
       });
     }
-  });
+  }));
 
 /**
  * Input of {@link evsi}.

@@ -2,18 +2,19 @@
 import * as z from "zod";
 import { DomainError } from "../../core/index.js";
 import type { Basis } from "./metamodel-fit.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * `{ type: "poly", degree }`: per strategy, OLS on an intercept plus p, p², …, p^degree for every parameter of the group (no interactions).
  *
  * @category Value of Information
  */
-export const polyMethodSchema = z.strictObject({
+export const polyMethodSchema = lazySchema(() => z.strictObject({
   /** A polynomial regression metamodel. */
   type: z.literal("poly"),
   /** Highest power per parameter (dampack's `poly.order`, default 2 there and here). */
   degree: z.number().int().min(1).max(6).default(2),
-});
+}));
 
 /**
  * Parsed options of the polynomial metamodel.

@@ -4,6 +4,7 @@
 import * as z from "zod";
 import { DomainError } from "../../core/index.js";
 import type { Basis } from "./metamodel-fit.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Above this many columns a fit is refused: X'X alone would cost draws × columns².
@@ -22,7 +23,7 @@ export const MAX_SPLINE_COLUMNS = 400;
  *
  * @category Value of Information
  */
-export const splineMethodSchema = z.strictObject({
+export const splineMethodSchema = lazySchema(() => z.strictObject({
   /** A penalised regression spline metamodel. */
   type: z.literal("spline"),
   /** B-spline basis functions per main effect (mgcv's `k`, default 10 there and here). */
@@ -31,7 +32,7 @@ export const splineMethodSchema = z.strictObject({
   interactionDimension: z.number().int().min(4).max(10).default(5),
   /** Fit the interactions of a group's members (ignored for one parameter). */
   interactions: z.boolean().default(true),
-});
+}));
 
 /**
  * Parsed options of the spline metamodel.

@@ -3,13 +3,14 @@ import * as z from "zod";
 import type { Basis } from "./metamodel-fit.js";
 import { polyBasis, polyMethodSchema } from "./metamodel-poly.js";
 import { splineBasis, splineMethodSchema } from "./metamodel-spline.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * How the net-benefit differences are regressed on the parameters: `poly` (dampack's default for `type = "poly"`) or `spline` (GAM-style).
  *
  * @category Value of Information
  */
-export const metamodelSchema = z.discriminatedUnion("type", [polyMethodSchema, splineMethodSchema]);
+export const metamodelSchema = lazySchema(() => z.discriminatedUnion("type", [polyMethodSchema, splineMethodSchema]));
 
 /**
  * A metamodel choice as written by callers.

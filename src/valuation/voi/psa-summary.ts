@@ -4,13 +4,14 @@ import { D } from "../../money/decimal.js";
 import { currencyCodeSchema, DomainError, parseInput, step, type Step } from "../../core/index.js";
 import { checkDrawMatrices, rowSchema } from "../psa.js";
 import { quantileType7 } from "./quantile.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * Input of {@link summarizePsa}: PSA draws (strategy × draw), λ values and the comparisons to summarise.
  *
  * @category PSA
  */
-export const summarizePsaInputSchema = z
+export const summarizePsaInputSchema = lazySchema(() => z
   .strictObject({
     /** Strategy names, unique, at least one. */
     strategies: z.array(z.string().min(1)).min(1, "at least one strategy is needed"),
@@ -43,7 +44,7 @@ export const summarizePsaInputSchema = z
       });
       if (c.intervention === c.comparator) ctx.addIssue({ code: "custom", message: "a strategy cannot be compared with itself", path: ["comparisons", i, "comparator"] });
     });
-  });
+  }));
 
 /**
  * Input of {@link summarizePsa}.

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { parseInput } from "../../core/index.js";
 import { rowSchema } from "../psa.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** The p-quantile of sorted, non-empty data by Hyndman–Fan type 7 (internal; see {@link quantile}). */
 export function quantileType7(sorted: Float64Array, p: number): number {
@@ -18,7 +19,7 @@ export function quantileType7(sorted: Float64Array, p: number): number {
  *
  * @category Value of Information
  */
-export const quantileInputSchema = z
+export const quantileInputSchema = lazySchema(() => z
   .strictObject({
     /** The data, finite numbers in any order (an array or a Float64Array), at least one. */
     values: rowSchema,
@@ -34,7 +35,7 @@ export const quantileInputSchema = z
         return;
       }
     }
-  });
+  }));
 
 /**
  * Input of {@link quantile}.

@@ -6,21 +6,22 @@ import { type Dec, type Money, money, round } from "../../money/index.js";
 import { D } from "../../money/decimal.js";
 import { checkMatrix, rowSchema } from "../psa.js";
 import { checkUniqueNames } from "../shared.js";
+import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
  * One sampled parameter: its name and its value in every PSA draw (same order as the cost and effect draws).
  *
  * @category Value of Information
  */
-export const sampledParameterSchema = z.strictObject({
+export const sampledParameterSchema = lazySchema(() => z.strictObject({
   /** The parameter's name, unique. */
   name: z.string().min(1),
   /** Its value in each PSA draw, in draw order (one per draw). */
   draws: rowSchema,
-});
+}));
 
 /** The fields every VOI input shares: PSA draws with their sampled parameters, a λ grid, the currency, an optional population. */
-export const voiBaseShape = {
+export const voiBaseShape = lazySchema(() => ({
   strategies: z.array(z.string().min(1)).min(2, "value of information needs at least two strategies"),
   /** costs[s][k]: cost of strategy s in draw k. */
   costs: z.array(rowSchema),
@@ -34,7 +35,7 @@ export const voiBaseShape = {
   currency: currencyCodeSchema,
   /** Population the decision affects (e.g. discounted patients over the technology's lifetime): population figures are per-patient figures × this, exactly. */
   population: positiveDecimalSchema.optional(),
-} as const;
+} as const));
 
 interface BaseDoc {
   strategies: string[];

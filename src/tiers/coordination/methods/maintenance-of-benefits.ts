@@ -6,15 +6,16 @@ import { rateSchema } from "../../../core/index.js";
 import { fractionOf } from "../../../money/index.js";
 import { roundedProduct } from "../../../money/minor-units.js";
 import { maxU, type SecondaryMethod } from "./method.js";
+import { lazySchema } from "../../../kernel/lazy-schema.js";
 
-const schema = z
+const schema = lazySchema(() => z
   .strictObject({
     /** Maintenance of benefits: the secondary pays its coinsurance of what remains after the primary, within its normal benefit. */
     kind: z.literal("maintenanceOfBenefits"),
     /** The secondary's coinsurance rate (the share it pays). */
     coinsurance: rateSchema,
   })
-  .strict();
+  .strict());
 
 /** Maintenance of benefits: coinsurance × (allowable − paid before − remaining deductible), not below 0. */
 export const maintenanceOfBenefitsMethod: SecondaryMethod<typeof schema> = {

@@ -6,6 +6,7 @@ import * as z from "zod";
 import { nonNegativeAmountSchema } from "../../../core/index.js";
 import { toUnits } from "../../../money/minor-units.js";
 import { maxU, minU, type SecondaryMethod } from "./method.js";
+import { lazySchema } from "../../../kernel/lazy-schema.js";
 
 /** One of the candidate amounts of 411.33, in minor units, with what it is. */
 export interface MspAmount {
@@ -60,7 +61,7 @@ export function mspAmounts(fig: MspFeeScheduleFigures | MspOtherFigures, primary
   return { amounts, pay: maxU(0n, low) };
 }
 
-const schema = z.discriminatedUnion("basis", [
+const schema = lazySchema(() => z.discriminatedUnion("basis", [
   z
     .strictObject({
       /** Medicare as the secondary payer (42 CFR 411.33). */
@@ -97,7 +98,7 @@ const schema = z.discriminatedUnion("basis", [
       primaryPaymentInFull: z.boolean().optional(),
     })
     .strict(),
-]);
+]));
 
 /** Medicare as secondary payer (42 CFR 411.33); Medicare's normal benefit is amount (2) of a fee-schedule service. */
 export const medicareSecondaryPayerMethod: SecondaryMethod<typeof schema> = {

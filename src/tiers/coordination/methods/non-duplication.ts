@@ -3,11 +3,12 @@
 // covered them.
 import * as z from "zod";
 import { maxU, type SecondaryMethod } from "./method.js";
+import { lazySchema } from "../../../kernel/lazy-schema.js";
 
-const schema = z.strictObject({
+const schema = lazySchema(() => z.strictObject({
     /** Non-duplication (carve-out): the secondary pays its normal benefit less what the primary paid, never below 0. */
     kind: z.literal("nonDuplication"),
-  }).strict();
+  }).strict());
 
 /** Non-duplication / carve-out: max(0, normal benefit − paid before). */
 export const nonDuplicationMethod: SecondaryMethod<typeof schema> = {

@@ -5,6 +5,7 @@ import { medicareSecondaryPayerMethod } from "./medicare-secondary-payer.js";
 import type { SecondaryMethod } from "./method.js";
 import { nonDuplicationMethod } from "./non-duplication.js";
 import { standardMethod } from "./standard.js";
+import { lazySchema } from "../../../kernel/lazy-schema.js";
 
 /**
  * The methods by kind.
@@ -30,7 +31,7 @@ export type SecondaryMethodKind = keyof typeof SECONDARY_METHODS;
  *
  * @category Coordination of Benefits
  */
-export const secondaryMethodSchema = z.discriminatedUnion("kind", [standardMethod.schema, nonDuplicationMethod.schema, maintenanceOfBenefitsMethod.schema, medicareSecondaryPayerMethod.schema]);
+export const secondaryMethodSchema = lazySchema(() => z.discriminatedUnion("kind", [standardMethod.schema, nonDuplicationMethod.schema, maintenanceOfBenefitsMethod.schema, medicareSecondaryPayerMethod.schema]));
 
 /**
  * A parsed secondary method document.

@@ -2,11 +2,12 @@
 // ahead left of the allowable expense, so the plans together pay at most 100% of it.
 import * as z from "zod";
 import { minU, type SecondaryMethod } from "./method.js";
+import { lazySchema } from "../../../kernel/lazy-schema.js";
 
-const schema = z.strictObject({
+const schema = lazySchema(() => z.strictObject({
     /** Standard COB: the secondary pays up to its normal benefit, within what the primary left of the allowable expense. */
     kind: z.literal("standard"),
-  }).strict();
+  }).strict());
 
 /** Standard coordination: min(normal benefit, allowable − paid before). */
 export const standardMethod: SecondaryMethod<typeof schema> = {
