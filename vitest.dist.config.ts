@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Runs the worked-example, property and bad-input tests against the packed package
@@ -17,6 +18,10 @@ export default defineConfig({
     setupFiles: ["test/setup.ts"],
     globalSetup: ["test-dist/setup.ts"],
     testTimeout: 120_000,
+    // One test worker per core. Vitest's default in run mode is cores − 1, which on the
+    // 2-core CI machine is a single worker while the main process idles (issue 21: CI time).
+    maxWorkers: availableParallelism(),
+    minWorkers: 1,
     server: { deps: { external: [/dist-pkg/] } },
   },
 });
