@@ -343,9 +343,12 @@ function shortNumeralValue(text: string): bigint | undefined {
   // "1." (a point with no digits after it) is not a numeral; ".5" is.
   if (places === 0 || (places < 0 && before === 0)) return undefined;
   if (n === 0 && first === 45) return undefined;
-  const u = BigInt(n);
+  const u = n < SMALL_BIGINTS.length ? SMALL_BIGINTS[n]! : BigInt(n);
   return first === 45 ? -u : u;
 }
+
+/** 0n … 999n, so reading a rate such as "0.75" makes no bigint (a constant table beside POW10). */
+const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 1000 }, (_, k) => BigInt(k));
 
 /** Money from units at exactly the minor scale (no normalisation needed). Internal. */
 export function fromUnitsAt(u: bigint, currency: string, minor: number): Money {
