@@ -22,6 +22,11 @@ export default defineConfig([
     // files), more than their code. zod and decimal.js stay external (shared with callers:
     // schemas compose with the caller's zod, Decimal is our public amount type).
     noExternal: ["ml-matrix", "date-fns", "pure-rand"],
+    // ml-matrix's package entry is CommonJS (its .mjs re-exports the .cjs), run whole at
+    // import in a wrapper; its ES sources let the bundle keep only what is used and hoist it.
+    esbuildOptions(options) {
+      options.alias = { ...options.alias, "ml-matrix": "./node_modules/ml-matrix/src/index.js" };
+    },
   },
   {
     // The command-line tool: one ESM file with a shebang; Node built-ins stay external.

@@ -37,38 +37,60 @@ export function lazySchemaList<T extends readonly object[]>(build: () => T): T {
 }
 
 function standIn<T extends object>(build: () => T, target: T): T {
-  let built: T | undefined;
-  let building = false;
-  const real = (): T => {
+  const handler = new StandIn(build, target);
+  const proxy = new Proxy(target, handler as unknown as ProxyHandler<T>);
+  handler.proxy = proxy;
+  return proxy;
+}
+
+// The stand-in's handler: one object per stand-in holding its state, the traps shared on
+// the prototype (cold start: a handler of nine closures per schema made the import's 377
+// stand-ins cost ~30 µs each; this is three objects). Every trap forwards to the built value.
+class StandIn<T extends object> {
+  proxy: T | undefined = undefined;
+  private built: T | undefined = undefined;
+  private building = false;
+  // The built `_zod` with its JSON Schema hook wrapped, made on first read (see zodOf).
+  private internals: object | undefined = undefined;
+
+  constructor(
+    private readonly build: () => T,
+    private readonly target: T,
+  ) {}
+
+  real(): T {
+    const built = this.built;
     if (built !== undefined) return built;
     // A schema whose construction reads itself would recurse forever; say which instead.
-    if (building) throw new Error("lazySchema: a schema's construction read the schema itself (use z.lazy or a getter for recursion)");
-    building = true;
+    if (this.building) throw new Error("lazySchema: a schema's construction read the schema itself (use z.lazy or a getter for recursion)");
+    this.building = true;
     try {
-      built = build();
+      this.built = this.build();
     } finally {
-      building = false;
+      this.building = false;
     }
-    return built;
-  };
+    return this.built;
+  }
+
   // Non-configurable properties of the built value (zod's `_zod`) must also exist on the
   // target before a trap may report them (a Proxy invariant); they are copied when seen.
-  const mirror = (key: string | symbol, d: PropertyDescriptor | undefined): PropertyDescriptor | undefined => {
-    if (d !== undefined && !d.configurable && Reflect.getOwnPropertyDescriptor(target, key) === undefined) Reflect.defineProperty(target, key, d);
+  mirror(key: string | symbol, d: PropertyDescriptor | undefined): PropertyDescriptor | undefined {
+    if (d !== undefined && !d.configurable && Reflect.getOwnPropertyDescriptor(this.target, key) === undefined) Reflect.defineProperty(this.target, key, d);
     return d;
-  };
+  }
+
   // zod's JSON Schema writer keys what it has seen by the schema object it walks (the
   // stand-in, the only object other schemas hold), but each schema's `processJSONSchema`
   // closes over the built instance and looks that one up. The stand-in's `_zod` is the
   // built `_zod` underneath (prototype) with that one hook wrapped: for the length of the
   // call the built instance is seen as the stand-in, then forgotten (no duplicate entry).
-  let internals: object | undefined;
-  const zodOf = (r: Record<string | symbol, unknown>): unknown => {
+  zodOf(r: Record<string | symbol, unknown>): unknown {
     const own = r._zod as Record<string, unknown> | undefined;
     if (own === null || typeof own !== "object") return own;
-    if (internals !== undefined) return internals;
+    if (this.internals !== undefined) return this.internals;
     const hook = own.processJSONSchema;
     const derived = Object.create(own) as Record<string, unknown>;
+    const proxy = this.proxy;
     if (typeof hook === "function") {
       Object.defineProperty(derived, "processJSONSchema", {
         value: (ctx: { seen?: Map<unknown, unknown> } | undefined, json: unknown, params: unknown) => {
@@ -84,34 +106,49 @@ function standIn<T extends object>(build: () => T, target: T): T {
         },
       });
     }
-    internals = derived;
+    this.internals = derived;
     return derived;
-  };
-  const proxy: T = new Proxy(target, {
-    get: (_, key) => {
-      const r = real() as Record<string | symbol, unknown>;
-      // The stand-in as receiver: zod binds methods to the receiver on first read
-      // (`s.optional()` must wrap the stand-in, not the built schema, to keep one identity).
-      return key === "_zod" ? zodOf(r) : Reflect.get(r, key, proxy);
-    },
-    set: (_, key, value) => Reflect.set(real(), key, value),
-    has: (_, key) => Reflect.has(real(), key),
-    ownKeys: () => Reflect.ownKeys(real()),
-    getOwnPropertyDescriptor: (_, key) => {
-      const r = real() as Record<string | symbol, unknown>;
-      const d = Reflect.getOwnPropertyDescriptor(r, key);
-      // `_zod` is reported as the stand-in's own (configurable, so no invariant ties it to the target).
-      if (key === "_zod" && d !== undefined) return { value: zodOf(r), writable: false, enumerable: false, configurable: true };
-      return mirror(key, d);
-    },
-    defineProperty: (_, key, d) => {
-      const r = real();
-      if (!Reflect.defineProperty(r, key, d)) return false;
-      mirror(key, Reflect.getOwnPropertyDescriptor(r, key));
-      return true;
-    },
-    deleteProperty: (_, key) => Reflect.deleteProperty(real(), key),
-    getPrototypeOf: () => Reflect.getPrototypeOf(real()),
-  });
-  return proxy;
+  }
+
+  get(_: T, key: string | symbol): unknown {
+    const r = this.real() as Record<string | symbol, unknown>;
+    // The stand-in as receiver: zod binds methods to the receiver on first read
+    // (`s.optional()` must wrap the stand-in, not the built schema, to keep one identity).
+    return key === "_zod" ? this.zodOf(r) : Reflect.get(r, key, this.proxy);
+  }
+
+  set(_: T, key: string | symbol, value: unknown): boolean {
+    return Reflect.set(this.real(), key, value);
+  }
+
+  has(_: T, key: string | symbol): boolean {
+    return Reflect.has(this.real(), key);
+  }
+
+  ownKeys(): (string | symbol)[] {
+    return Reflect.ownKeys(this.real());
+  }
+
+  getOwnPropertyDescriptor(_: T, key: string | symbol): PropertyDescriptor | undefined {
+    const r = this.real() as Record<string | symbol, unknown>;
+    const d = Reflect.getOwnPropertyDescriptor(r, key);
+    // `_zod` is reported as the stand-in's own (configurable, so no invariant ties it to the target).
+    if (key === "_zod" && d !== undefined) return { value: this.zodOf(r), writable: false, enumerable: false, configurable: true };
+    return this.mirror(key, d);
+  }
+
+  defineProperty(_: T, key: string | symbol, d: PropertyDescriptor): boolean {
+    const r = this.real();
+    if (!Reflect.defineProperty(r, key, d)) return false;
+    this.mirror(key, Reflect.getOwnPropertyDescriptor(r, key));
+    return true;
+  }
+
+  deleteProperty(_: T, key: string | symbol): boolean {
+    return Reflect.deleteProperty(this.real(), key);
+  }
+
+  getPrototypeOf(): object | null {
+    return Reflect.getPrototypeOf(this.real());
+  }
 }

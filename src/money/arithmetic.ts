@@ -1,6 +1,6 @@
 import { DomainError, invalid } from "../kernel/errors.js";
 import { D, type Dec, type DecimalInput, toDecimalOrReason } from "./decimal.js";
-import { fromDecimal, isMoney, minorOf, POW10, requireMoney, scaledFactor, scaledUnits, scaleOf, tryScaled, type Money } from "./money.js";
+import { addSameCurrency, fromDecimal, isMoney, minorOf, multiplyScaled, POW10, requireMoney, scaledFactor, scaledUnits, scaleOf, tryScaled, type Money } from "./money.js";
 import { DEFAULT_ROUNDING, decimalRounding, round, roundPow10HalfUp, roundQuotient, type Rounding } from "./rounding.js";
 import { fromUnitsAt, LIMIT } from "./money.js";
 
@@ -62,6 +62,9 @@ export function toFactor(value: DecimalInput, name = "factor"): Dec {
  * ```
  */
 export function add(a: Money, b: Money): Money {
+  // Two scaled amounts of one currency (every realistic case): one function, no re-checks.
+  const fast = addSameCurrency(a, b, false);
+  if (fast !== undefined) return fast;
   assertSameCurrency(a, b);
   const x = scaledUnits(a);
   const y = scaledUnits(b);
@@ -87,6 +90,8 @@ export function add(a: Money, b: Money): Money {
  * ```
  */
 export function subtract(a: Money, b: Money): Money {
+  const fast = addSameCurrency(a, b, true);
+  if (fast !== undefined) return fast;
   assertSameCurrency(a, b);
   const x = scaledUnits(a);
   const y = scaledUnits(b);
@@ -150,6 +155,8 @@ export function abs(a: Money): Money {
  * ```
  */
 export function multiply(a: Money, factor: DecimalInput): Money {
+  const fast = multiplyScaled(a, factor);
+  if (fast !== undefined) return fast;
   requireMoney(a, ["a"]);
   const x = scaledUnits(a);
   if (x !== undefined) {

@@ -203,6 +203,76 @@ export function sameScaleUnits(a: unknown, b: unknown): -1 | 0 | 1 | undefined {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/**
+ * a + b (or a − b when `minus`) for two Money values of one currency held as scaled
+ * bigints: the whole add in one function that reads the fields directly (no accessor
+ * calls, one type test per side); undefined for anything else (not Money, other
+ * currencies, Decimal-held, out of the scaled range), which the caller then checks and
+ * adds the general way, with the same errors as before. Internal.
+ */
+export function addSameCurrency(a: unknown, b: unknown, minus: boolean): Money | undefined {
+  if (!(a instanceof MoneyValue) || !(b instanceof MoneyValue) || a.currency !== b.currency) return undefined;
+  const x = a[UNITS];
+  const y = b[UNITS];
+  if (x === null || y === null) return undefined;
+  const sx = a[SCALE];
+  const sy = b[SCALE];
+  const minor = a[MINOR];
+  if (sx === sy) {
+    const u = minus ? x - y : x + y;
+    // Both at the minor unit (every rounded amount): the sum is canonical as it is.
+    if (sx === minor) return u < LIMIT && u > NEG_LIMIT ? new MoneyValue(a.currency, minor, u, minor, null) : undefined;
+    return tryScaled(u, sx, a.currency, minor);
+  }
+  if (sx < sy) {
+    const w = x * POW10[sy - sx]!;
+    return tryScaled(minus ? w - y : w + y, sy, a.currency, minor);
+  }
+  const w = y * POW10[sx - sy]!;
+  return tryScaled(minus ? x - w : x + w, sx, a.currency, minor);
+}
+
+/**
+ * a × factor for Money held as a scaled bigint and a factor that reads as scaled units (a
+ * short decimal string or a number; see {@link scaledFactor}), canonical; undefined for
+ * anything else, which the caller then checks and multiplies in decimal.js. Internal.
+ */
+export function multiplyScaled(a: unknown, factor: unknown): Money | undefined {
+  if (!(a instanceof MoneyValue)) return undefined;
+  const x = a[UNITS];
+  if (x === null) return undefined;
+  if (typeof factor === "string" && factor.length <= 15) {
+    // The common case (a rate such as "0.75"): read without making a pair.
+    const n = shortNumeralValue(factor);
+    if (n === undefined) return undefined;
+    const dot = factor.indexOf(".");
+    return tryScaled(x * n, a[SCALE] + (dot < 0 ? 0 : factor.length - dot - 1), a.currency, a[MINOR]);
+  }
+  const f = scaledFactor(factor);
+  if (f === undefined) return undefined;
+  return tryScaled(x * f[0], a[SCALE] + f[1], a.currency, a[MINOR]);
+}
+
+/**
+ * Money held as a scaled bigint, rounded half-up to its minor unit (itself when already
+ * there); undefined when it is not Money or is Decimal-held. One bigint division:
+ * `(u ± 10^k / 2) ÷ 10^k`, truncated toward zero, is `u ÷ 10^k` rounded half away from zero.
+ * Internal.
+ */
+export function roundHalfUpScaled(m: unknown): Money | undefined {
+  if (!(m instanceof MoneyValue)) return undefined;
+  const u = m[UNITS];
+  if (u === null) return undefined;
+  const minor = m[MINOR];
+  const k = m[SCALE] - minor;
+  if (k <= 0) return m;
+  const q = (u < 0n ? u - HALF_POW10[k]! : u + HALF_POW10[k]!) / POW10[k]!;
+  return new MoneyValue(m.currency, minor, q, minor, null);
+}
+
+/** 10^k ÷ 2 (10^0 ÷ 2 is 0, never used: k ≥ 1). A constant table beside POW10. */
+export const HALF_POW10: readonly bigint[] = POW10.map((p) => p / 2n);
+
 /** −1, 0 or 1 as `x × 10^-sx` is below, equal to or above `y × 10^-sy`. Internal. */
 export function compareScaled(x: bigint, sx: number, y: bigint, sy: number): -1 | 0 | 1 {
   if (sx < sy) x *= POW10[sy - sx]!;
@@ -240,6 +310,17 @@ export function scaledFactor(value: unknown): [bigint, number] | undefined {
  * becoming one bigint.
  */
 function shortNumeral(text: string): [bigint, number] | undefined {
+  const n = shortNumeralValue(text);
+  if (n === undefined) return undefined;
+  const dot = text.indexOf(".");
+  return [n, dot < 0 ? 0 : text.length - dot - 1];
+}
+
+/**
+ * The digits of a short numeral (see {@link shortNumeral}) as one signed bigint, the
+ * decimal point ignored; undefined when it is not such a numeral or is a negative zero.
+ */
+function shortNumeralValue(text: string): bigint | undefined {
   const length = text.length;
   let i = 0;
   const first = text.charCodeAt(0);
@@ -262,9 +343,12 @@ function shortNumeral(text: string): [bigint, number] | undefined {
   // "1." (a point with no digits after it) is not a numeral; ".5" is.
   if (places === 0 || (places < 0 && before === 0)) return undefined;
   if (n === 0 && first === 45) return undefined;
-  const u = BigInt(n);
-  return [first === 45 ? -u : u, places < 0 ? 0 : places];
+  const u = n < SMALL_BIGINTS.length ? SMALL_BIGINTS[n]! : BigInt(n);
+  return first === 45 ? -u : u;
 }
+
+/** 0n … 999n, so reading a rate such as "0.75" makes no bigint (a constant table beside POW10). */
+const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 1000 }, (_, k) => BigInt(k));
 
 /** Money from units at exactly the minor scale (no normalisation needed). Internal. */
 export function fromUnitsAt(u: bigint, currency: string, minor: number): Money {

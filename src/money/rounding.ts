@@ -1,7 +1,7 @@
 import { invalid } from "../kernel/errors.js";
 import { getCurrency } from "./currency.js";
 import { D, Decimal, type Dec, toDecimalOrReason } from "./decimal.js";
-import { fromDecimal, fromUnitsAt, minorOf, POW10, requireMoney, scaledUnits, scaleOf, type Money } from "./money.js";
+import { fromDecimal, fromUnitsAt, HALF_POW10, minorOf, POW10, requireMoney, roundHalfUpScaled, scaledUnits, scaleOf, type Money } from "./money.js";
 
 /**
  * How to round to the minor unit. `half-up` (四舍五入, ties away from zero) is the
@@ -58,6 +58,11 @@ export function decimalRounding(mode: Rounding): Decimal.Rounding {
  * ```
  */
 export function round(m: Money, mode: Rounding = DEFAULT_ROUNDING): Money {
+  if (mode === "half-up") {
+    // The default mode on a scaled amount: one bigint division, no re-checks.
+    const fast = roundHalfUpScaled(m);
+    if (fast !== undefined) return fast;
+  }
   requireMoney(m);
   const u = scaledUnits(m);
   if (u !== undefined) {
@@ -107,19 +112,12 @@ export function roundQuotient(n: bigint, d: bigint, mode: Rounding): bigint {
 
 /**
  * `u ÷ 10^k` (1 ≤ k ≤ 2 × MAX_EXACT_SCALE) rounded half-up: the case of almost every
- * amount, compared with the half of the power of ten from a table (no bigint made for the
- * remainder's double). Internal.
+ * amount, with the half of the power of ten from a table. Internal.
  */
 export function roundPow10HalfUp(u: bigint, k: number): bigint {
-  const d = POW10[k]!;
-  const q = u / d;
-  const r = u % d;
-  if (r >= 0n) return r >= HALF_POW10[k]! ? q + 1n : q;
-  return -r >= HALF_POW10[k]! ? q - 1n : q;
+  // (u ± 10^k / 2) ÷ 10^k, truncated toward zero: u ÷ 10^k rounded half away from zero, in one division.
+  return (u < 0n ? u - HALF_POW10[k]! : u + HALF_POW10[k]!) / POW10[k]!;
 }
-
-/** 10^k ÷ 2 for k ≥ 1 (a constant table beside POW10). */
-const HALF_POW10: readonly bigint[] = POW10.map((p) => p / 2n);
 
 /**
  * Rounds a plain decimal to `places` digits with a named mode.

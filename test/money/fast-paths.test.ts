@@ -3,7 +3,7 @@
 // the decimal.js path gives, value for value, and reject what it rejects.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compare, money, multiply, percentage, round, ROUNDING_MODES, type Money } from "../../src/index.js";
+import { add, compare, money, multiply, percentage, round, ROUNDING_MODES, subtract, type Money } from "../../src/index.js";
 import { D } from "../../src/money/decimal.js";
 
 /** The error `fn` throws, or undefined when it returns. */
@@ -53,6 +53,32 @@ describe("fast paths agree with decimal.js", () => {
         const codes = { "half-up": D.ROUND_HALF_UP, "half-even": D.ROUND_HALF_EVEN, down: D.ROUND_DOWN, up: D.ROUND_UP, floor: D.ROUND_FLOOR, ceil: D.ROUND_CEIL } as const;
         const expected = new D(text).toDecimalPlaces(2, codes[mode]).toFixed(2);
         expect(round(money(text), mode).toJSON().amount).toBe(expected);
+      }),
+    );
+  });
+
+  it("add and subtract on the one-function path equal decimal.js's plus and minus, at equal and unequal scales, in 0-, 2- and 3-digit currencies", () => {
+    const amountArb = fc.tuple(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.integer({ min: 0, max: 6 })).map(([u, s]) => new D(u.toString()).dividedBy(new D(10).pow(s)).toFixed(s));
+    fc.assert(
+      fc.property(amountArb, amountArb, fc.constantFrom("JPY", "CNY", "BHD"), (x, y, currency) => {
+        const a = money(x, currency);
+        const b = money(y, currency);
+        // The expected values come from decimal.js alone, then through money() (canonical form).
+        expect(add(a, b)).toEqual(money(new D(x).plus(y).toFixed(), currency));
+        expect(subtract(a, b)).toEqual(money(new D(x).minus(y).toFixed(), currency));
+        expect(add(a, b).toString()).toBe(money(new D(x).plus(y), currency).toString());
+      }),
+    );
+  });
+
+  it("multiply by a short factor then round half-up equals decimal.js's times and toDecimalPlaces (negative amounts and factors too)", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }), fc.integer({ min: -99_999, max: 99_999 }), fc.integer({ min: 0, max: 5 }), (cents, n, places) => {
+        const amount = new D(cents.toString()).dividedBy(100).toFixed(2);
+        const factor = new D(n).dividedBy(new D(10).pow(places)).toFixed(places);
+        const exact = new D(amount).times(factor);
+        expect(multiply(money(amount), factor)).toEqual(money(exact.toFixed()));
+        expect(round(multiply(money(amount), factor)).toJSON().amount).toBe(exact.toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2));
       }),
     );
   });
