@@ -44,6 +44,29 @@ export function repeatedPatientRecord(id: string, line: number, first: number): 
   return { patientId: id, index: line, error: { name: "DomainError", code: "INCONSISTENT_INPUT", issues: [{ path: ["patientId"], code: "INCONSISTENT_INPUT", message }], message } };
 }
 
+const q = JSON.stringify;
+
+/**
+ * `JSON.stringify(record)` for a settlement record, written out field by field: the
+ * record's shape is fixed (see recordOf in src/cohort/settle-cohort.ts), so only its
+ * strings go through JSON.stringify (for their escapes) rather than the whole object
+ * graph being walked. Profiling put the generic stringify at a tenth of a run.
+ */
+export function recordLine(r: CohortSettlementRecord): string {
+  const c = r.contract;
+  let lines = "";
+  for (let i = 0; i < c.lines.length; i++) {
+    const l = c.lines[i]!;
+    lines += `${i === 0 ? "" : ","}{"date":${q(l.date)},"kind":${q(l.kind)},"termId":${q(l.termId)},"amount":${q(l.amount)}}`;
+  }
+  const head = `{"patientId":${q(r.patientId)},"index":${q(r.index)},"currency":${q(r.currency)},"contract":{"gross":${q(c.gross)},"refunded":${q(c.refunded)},"withheld":${q(c.withheld)},"net":${q(c.net)},"lines":[${lines}]}`;
+  const s = r.split;
+  if (s === undefined) return `${head}}`;
+  let layers = "";
+  for (let i = 0; i < s.layers.length; i++) layers += `${i === 0 ? "" : ","}{"id":${q(s.layers[i]!.id)},"amount":${q(s.layers[i]!.amount)}}`;
+  return `${head},"split":{"bill":${q(s.bill)},"layers":[${layers}],"patient":${q(s.patient)}}}`;
+}
+
 const isBlank = (s: string) => s.length === 0 || ((s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32) && s.trim() === "");
 
 /**
@@ -65,7 +88,7 @@ export async function settleShard(prepared: PreparedCohortSettlement, text: stri
   let run: unknown[] = [];
   let runLine = 0;
   let runAt = 0;
-  const onRecord = records ? (r: CohortSettlementRecord) => void out.push(JSON.stringify(r)) : undefined;
+  const onRecord = records ? (r: CohortSettlementRecord) => void out.push(recordLine(r)) : undefined;
   const onError = (e: CohortSettlementError) => {
     errors.push({ at: runAt + (e.index - runLine), message: errorLine(file, e) });
     if (records) out.push(JSON.stringify(e));

@@ -118,16 +118,19 @@ export function modelCommand(io: CommandIo): Command {
       }
       if (!isDecision) throw new CliError(`${file}: --psa needs a decision document { "parameters", "strategies": [{ "name", "model" }] }`);
       const input = { ...doc, ...(o.draws === undefined ? {} : { draws: o.draws }), ...(o.seed === undefined ? {} : { seed: o.seed }) } as RunModelPsaInput;
-      const steps = lambdas ? 2 : 1;
-      const bar = progressBar({ label: "model psa", unit: "steps", enabled: o.progress, tty: io.stderrIsTty ?? false });
-      bar.update(0, steps, { patients: `${input.draws} draws` });
+      const bar = progressBar({ label: "model psa", unit: "draws", enabled: o.progress, tty: io.stderrIsTty ?? false });
       let psa;
       let ceac;
       try {
-        psa = runModelPsa(input);
-        bar.update(1, steps, { patients: `${psa.draws} draws done` });
+        // Per-draw progress from the runner, drawn about 200 times over the run (and at its end).
+        let every = 0;
+        psa = runModelPsa(input, {
+          onProgress: (done, total) => {
+            if (every === 0) every = Math.max(1, Math.floor(total / 200));
+            if (done % every === 0 || done === total) bar.update(done, total, { patients: lambdas && done === total ? "CEAC and EVPI next" : "" });
+          },
+        });
         ceac = lambdas ? analyzePsa({ ...psa, lambdas }) : undefined;
-        bar.update(steps, steps, { patients: "done" });
       } finally {
         bar.stop();
       }

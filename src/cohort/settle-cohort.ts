@@ -8,9 +8,8 @@ import { splitBillMinorUnits } from "../tiers/waterfall.js";
 import { getCurrency } from "../money/currency.js";
 import { quote } from "../money/decimal.js";
 import { unitsText } from "../money/minor-units.js";
-import { amountTextAt, amountUnitsAt, type AmountTexts, createAmountTexts } from "./amount-memo.js";
+import { amountTextAt, amountUnitsAt } from "./amount-text.js";
 import { PatientIds } from "./patient-ids.js";
-import { createSettlementMemo, inputHash, type MemoSplit, recall, remember, type SettlementMemo } from "./settlement-memo.js";
 import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
@@ -191,22 +190,16 @@ export function prepareCohortSettlement(options: CohortSettlementOptions): Prepa
   }
   const scale = getCurrency(currency).minorUnit;
   const prepared = { currency, scale, asOf: options.asOf, contract, plan };
-  madePrepared.set(prepared, { texts: createAmountTexts(scale), memo: createSettlementMemo() });
+  madePrepared.add(prepared);
   return prepared;
 }
 
-/** What a prepared settlement carries for its cohort: the texts its records use, the results it has computed. */
-interface PreparedState {
-  readonly texts: AmountTexts;
-  readonly memo: SettlementMemo;
-}
-
 /**
- * Settlements made by {@link prepareCohortSettlement} (the per-patient path trusts only
- * these), each with its memos (amount texts, settled results): they belong to the
- * prepared settlement and live exactly as long as it.
+ * Settlements made by {@link prepareCohortSettlement}: the per-patient path trusts only
+ * these (their contract and plan were parsed and checked). Membership only; nothing is
+ * kept for them, so every patient is settled from its own record.
  */
-const madePrepared = new WeakMap<object, PreparedState>();
+const madePrepared = new WeakSet<object>();
 
 function isPrepared(value: unknown): value is PreparedCohortSettlement {
   return typeof value === "object" && value !== null && madePrepared.has(value);
@@ -326,12 +319,11 @@ interface SettledUnits {
 
 function settleUnits(prepared: PreparedCohortSettlement, record: unknown, index: number): SettledUnits | CohortSettlementError {
   const id = typeof record === "object" && record !== null && typeof (record as { patientId?: unknown }).patientId === "string" ? (record as { patientId: string }).patientId : null;
-  const memo = madePrepared.get(prepared)!.memo;
   try {
-    const p = readPatient(record, memo);
+    const p = readPatient(record);
     let evaluation: MinorUnitContractEvaluation;
     try {
-      evaluation = evaluateLedger(prepared, memo, p.events);
+      evaluation = evaluateContractMinorUnits({ contract: prepared.contract, events: p.events, asOf: prepared.asOf });
     } catch (e) {
       return { patientId: id, index, error: describe(e, []) };
     }
@@ -341,46 +333,19 @@ function settleUnits(prepared: PreparedCohortSettlement, record: unknown, index:
     if (bill === null || bill < 0n) {
       throw new ValidationError([{ path: ["bill"], code: "invalid_decimal", message: `"${p.bill}" is not a non-negative decimal amount with at most ${scale} decimals` }]);
     }
-    return { patientId: p.patientId, evaluation, bill, split: splitOf(prepared.plan, memo, bill, p.patient) };
+    const s = splitBillMinorUnits({ plan: prepared.plan, claim: p.patient ? { bill, patient: p.patient } : { bill } });
+    return { patientId: p.patientId, evaluation, bill, split: s };
   } catch (e) {
     return { patientId: id, index, error: describe(e, []) };
   }
 }
 
-/** The patient's ledger: remembered when the same events were settled before, computed otherwise. */
-function evaluateLedger(prepared: PreparedCohortSettlement, memo: SettlementMemo, events: readonly unknown[]): MinorUnitContractEvaluation {
-  const ledgers = memo.ledgers;
-  const hash = ledgers.on ? inputHash(events) : null;
-  if (hash !== null) {
-    const hit = recall(ledgers, hash, events);
-    if (hit !== undefined) return hit;
-  }
-  const evaluation = evaluateContractMinorUnits({ contract: prepared.contract, events, asOf: prepared.asOf });
-  if (hash !== null) remember(ledgers, hash, events, evaluation);
-  return evaluation;
-}
-
-/** The bill's split: remembered for the same bill and attributes, computed otherwise. */
-function splitOf(plan: CoveragePlan, memo: SettlementMemo, bill: bigint, patient: z.output<typeof cohortPatientSchema>["patient"]): MemoSplit {
-  const splits = memo.splits;
-  const hash = splits.on ? inputHash(patient, bill) : null;
-  if (hash !== null) {
-    const hit = recall(splits, hash, patient, bill);
-    if (hit !== undefined) return hit;
-  }
-  const s = splitBillMinorUnits({ plan, claim: patient ? { bill, patient } : { bill } });
-  const split: MemoSplit = { layers: s.layers, patient: s.patient };
-  if (hash !== null) remember(splits, hash, patient, split, bill);
-  return split;
-}
-
 /** The record of a settled patient: the amounts as text at the currency's scale. */
 function recordOf(prepared: PreparedCohortSettlement, u: SettledUnits, index: number): CohortSettlementRecord {
-  const memo = madePrepared.get(prepared)!.texts;
   const scale = prepared.scale;
   const t = u.evaluation.totals;
-  const lines = u.evaluation.lines.map((l) => ({ date: l.date, kind: l.kind, termId: l.termId, amount: amountTextAt(l.units, scale, memo) }));
-  const contract = { gross: amountTextAt(t.gross, scale, memo), refunded: amountTextAt(t.refunded, scale, memo), withheld: amountTextAt(t.withheld, scale, memo), net: amountTextAt(t.net, scale, memo), lines };
+  const lines = u.evaluation.lines.map((l) => ({ date: l.date, kind: l.kind, termId: l.termId, amount: amountTextAt(l.units, scale) }));
+  const contract = { gross: amountTextAt(t.gross, scale), refunded: amountTextAt(t.refunded, scale), withheld: amountTextAt(t.withheld, scale), net: amountTextAt(t.net, scale), lines };
   if (!prepared.plan || u.split === null || u.bill === null) return { patientId: u.patientId, index, currency: prepared.currency, contract };
   const split = u.split;
   return {
@@ -389,9 +354,9 @@ function recordOf(prepared: PreparedCohortSettlement, u: SettledUnits, index: nu
     currency: prepared.currency,
     contract,
     split: {
-      bill: amountTextAt(u.bill, scale, memo),
-      layers: prepared.plan.layers.map((layer, k) => ({ id: layer.id, amount: amountTextAt(split.layers[k]!, scale, memo) })),
-      patient: amountTextAt(split.patient, scale, memo),
+      bill: amountTextAt(u.bill, scale),
+      layers: prepared.plan.layers.map((layer, k) => ({ id: layer.id, amount: amountTextAt(split.layers[k]!, scale) })),
+      patient: amountTextAt(split.patient, scale),
     },
   };
 }
@@ -564,7 +529,7 @@ class TotalsRun {
  * stream, where a schema pass would cost more than the settlement. The full checks of
  * events and attributes happen in the contract and the layers.
  */
-function readPatient(record: unknown, memo: SettlementMemo): z.output<typeof cohortPatientSchema> {
+function readPatient(record: unknown): z.output<typeof cohortPatientSchema> {
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
     throw new ValidationError([{ path: [], code: "invalid_type", message: "expected a patient record { patientId, events }" }]);
   }
@@ -575,18 +540,43 @@ function readPatient(record: unknown, memo: SettlementMemo): z.output<typeof coh
   if (typeof r.patientId !== "string" || r.patientId === "") issue({ path: ["patientId"], code: "invalid_type", message: "expected a non-empty string" });
   if (!Array.isArray(r.events)) issue({ path: ["events"], code: "invalid_type", message: "expected an array of events" });
   if (r.bill !== undefined && typeof r.bill !== "string") issue({ path: ["bill"], code: "invalid_type", message: "expected a decimal string" });
-  if (r.patient !== undefined) {
-    // Attributes equal (as plain data) to ones already validated need no second pass.
-    const valid = memo.validPatients;
-    const hash = valid.on ? inputHash(r.patient) : null;
-    if (hash === null || recall(valid, hash, r.patient) === undefined) {
-      const parsed = cohortPatientSchema.shape.patient.safeParse(r.patient);
-      if (!parsed.success) for (const i of parsed.error.issues) issue({ path: ["patient", ...i.path.map((k) => (typeof k === "symbol" ? String(k) : k))], code: i.code, message: i.message });
-      else if (hash !== null) remember(valid, hash, r.patient, true);
-    }
+  // Attributes the hand check accepts, the schema accepts too; anything else goes to the
+  // schema, which accepts it or words the issues.
+  if (r.patient !== undefined && !plainAttributes(r.patient)) {
+    const parsed = cohortPatientSchema.shape.patient.safeParse(r.patient);
+    if (!parsed.success) for (const i of parsed.error.issues) issue({ path: ["patient", ...i.path.map((k) => (typeof k === "symbol" ? String(k) : k))], code: i.code, message: i.message });
   }
   if (issues !== null) throw new ValidationError(issues);
   return record as z.output<typeof cohortPatientSchema>;
+}
+
+/** True for a list of strings (a plain array, every item text). */
+function isTextList(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
+  return true;
+}
+
+/**
+ * True when `p` is attributes as cohortPatientSchema's `patient` accepts them, checked
+ * by hand (a schema pass per patient would cost more than the settlement): an object
+ * whose own fields are `groups` (a list of text) or text, finite numbers or lists of
+ * text. False means "ask the schema", not "invalid": inherited fields, exotic objects
+ * and every bad value go to the schema, which decides and words the issues.
+ */
+function plainAttributes(p: unknown): boolean {
+  if (typeof p !== "object" || p === null || Array.isArray(p)) return false;
+  const proto = Object.getPrototypeOf(p) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const o = p as Record<string, unknown>;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) return false;
+    const v = o[k];
+    if (k === "groups") {
+      if (v !== undefined && !isTextList(v)) return false;
+    } else if (!(typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) || isTextList(v))) return false;
+  }
+  return true;
 }
 
 /**

@@ -41,7 +41,7 @@ export {
   type RunPartitionedSurvivalInput,
   type PartitionedSurvivalResult,
 } from "./partitioned-survival.js";
-export { decisionModelSchema, runModelPsaInputSchema, runModelPsa, type DecisionModelInput, type RunModelPsaInput, type ModelPsaResult } from "./psa.js";
+export { decisionModelSchema, runModelPsaInputSchema, runModelPsa, type DecisionModelInput, type RunModelPsaInput, type RunModelPsaOptions, type ModelPsaResult } from "./psa.js";
 export { toFrontierInputInputSchema, toFrontierInput, type ToFrontierInputInput, type ModelFrontierInput } from "./frontier-input.js";
 export { MODEL_VARIABLES, type ModelVariable } from "./expression.js";
 export { tunnelsSchema, type TunnelsInput } from "./time-in-state.js";

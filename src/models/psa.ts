@@ -75,6 +75,16 @@ export const runModelPsaInputSchema = lazySchema(() => z
 export type RunModelPsaInput = z.input<typeof runModelPsaInputSchema>;
 
 /**
+ * Options of {@link runModelPsa} that are not part of the PSA document.
+ *
+ * @category PSA
+ */
+export interface RunModelPsaOptions {
+  /** Called after each draw with the draws done and the total, in order (1 … draws); it observes only. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
  * PSA draws per strategy, shaped for valuation's `analyzePsa` (add `lambdas`).
  *
  * @category PSA
@@ -103,11 +113,15 @@ export interface ModelPsaResult {
  * document ⇒ bit-identical draws on every platform.
  *
  * @param input - shared parameters, the strategies' tagged models, the cost and effect stream names, draws and seed (`runModelPsaInputSchema`).
+ * @param options - optional, not part of the document: how a caller follows a long run.
+ * @param options.onProgress - called after each draw with the draws done and the total (`onProgress(k, draws)` for k = 1 … draws, in order), e.g. for a progress bar; it only observes: the draws and results are the same with or without it. An error it throws ends the run.
  * @returns the strategies' cost and effect per draw, ready for `analyzePsa`.
  * @throws {ValidationError} when the input does not match `runModelPsaInputSchema` (path named): an unknown key, a missing field, a value out of range; issue `currency_mismatch` when the cost streams use different currencies.
  * @throws {DomainError} OUT_OF_DOMAIN when a draw gives a value out of range (the draw is named).
+ * @throws {ValidationError} when `options.onProgress` is given and is not a function (path `onProgress`).
  * @example
  * ```ts
+ * // With progress: runModelPsa(input, { onProgress: (done, total) => console.error(`${done}/${total}`) })
  * const psa = runModelPsa({
  *   parameters: { pDeath: { value: 0.2, distribution: { type: "beta", alpha: 20, beta: 80 } } },
  *   strategies: [{ name: "Standard", model: { type: "markov", states: ["Alive", "Dead"], initial: { Alive: 1 }, cycles: 10,
@@ -121,7 +135,9 @@ export interface ModelPsaResult {
  *
  * @category PSA
  */
-export function runModelPsa(input: RunModelPsaInput): ModelPsaResult {
+export function runModelPsa(input: RunModelPsaInput, options?: RunModelPsaOptions): ModelPsaResult {
+  const onProgress = options?.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== "function") throw new ValidationError([{ path: ["onProgress"], code: "invalid_type", message: "expected a function (done, total) => void" }], "runModelPsa");
   const parsed = parseInput(runModelPsaInputSchema, input, "runModelPsa");
   const table = parameterTable(parsed.parameters);
   const { compiled, currency } = compileStrategies(parsed, table, []);
@@ -149,6 +165,7 @@ export function runModelPsa(input: RunModelPsaInput): ModelPsaResult {
       (costs[s] as Float64Array)[k] = out[c.cost] as number;
       (effects[s] as Float64Array)[k] = out[c.effect] as number;
     });
+    if (onProgress !== undefined) onProgress(k + 1, K);
   }
 
   // Each draw's total is finite, but their sum can overflow: then average the draws pre-divided.

@@ -2,19 +2,25 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { bundleCli } from "./cli-entry.js";
 
 const root = join(__dirname, "..", "..");
 const data = (f: string) => join(root, "examples", "data", f);
 const tmp = mkdtempSync(join(tmpdir(), "vbp-cli-"));
-// Each case spawns the CLI from source through tsx (a few seconds per run on a loaded machine).
+// Each case spawns the CLI as a user runs it, a fresh node process, from a bundle of the
+// sources made once for this file (test/cli/cli-entry.ts): no tsx transform per run.
 vi.setConfig({ testTimeout: 600_000 });
+let entry = "";
+beforeAll(async () => {
+  entry = await bundleCli(root);
+}, 120_000);
 
 // Asynchronous, so a slow CLI run never blocks the test worker's event loop (a blocked
 // worker misses vitest's RPC deadline and fails the whole run).
 function cli(args: string[], input?: string): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(root, "cli", "main.ts"), ...args], {
+    const child = spawn(process.execPath, [entry, ...args], {
       cwd: root,
       env: { ...process.env, NODE_NO_WARNINGS: "1" },
     });
