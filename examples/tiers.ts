@@ -48,7 +48,7 @@ console.log(formatExplanation(claim.explanation, { indent: "  " }));
 console.log("\nAccumulators to pass to the next claim of 2026:");
 console.log(JSON.stringify(claim.accumulators, null, 2));
 
-const s4 = stratifiedReimbursement({
+const s4 = stratifiedReimbursement({ currency: "CNY",
   table: { by: "householdIncome", bands: [{ from: 0, to: 50000, value: 0.1 }, { from: 50000, to: 100000, value: 0.3 }, { from: 100000, to: null, value: 0.5 }] },
   rateOf: "patient",
   amount: "200000",
@@ -56,7 +56,7 @@ const s4 = stratifiedReimbursement({
 });
 console.log(`\nS4: household income 48,000 → patient pays ${formatMoney(s4.patient)} (${s4.chosenBy.join("; ")})`);
 
-const t6 = coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" });
+const t6 = coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" });
 console.log(`T6: secondary pays ${formatMoney(t6.secondaryPays)}`);
 
 const r1c = triageClaim({

@@ -19,7 +19,7 @@ export const catastrophicBurdenInputSchema = lazySchema(() => z
     /** The share of income above which spending is catastrophic; default 0.2 (20%). */
     threshold: rateSchema.optional(),
     /** The currency of every amount in the input (ISO 4217 code, e.g. `CNY`, `USD`); always stated. */
-    currency: currencyCodeSchema.optional(),
+    currency: currencyCodeSchema,
   })
   .strict());
 
@@ -44,13 +44,13 @@ export interface CatastrophicBurdenResult {
  * @throws {ValidationError} when the input does not match `catastrophicBurdenInputSchema` (the field path is named).
  * @example
  * ```ts
- * catastrophicBurden({ outOfPocket: "30000", householdIncome: "100000" }); // catastrophic: true, ratio "0.3"
+ * catastrophicBurden({ currency: "CNY", outOfPocket: "30000", householdIncome: "100000" }); // catastrophic: true, ratio "0.3"
  * ```
  * @category Coverage Layers
  */
 export function catastrophicBurden(input: z.input<typeof catastrophicBurdenInputSchema>): CatastrophicBurdenResult {
   const x = parseInput(catastrophicBurdenInputSchema, input, "catastrophicBurden");
-  const currency = x.currency ?? "CNY";
+  const currency = x.currency;
   const threshold = x.threshold ?? new D("0.2");
   const exact = x.outOfPocket.dividedBy(x.householdIncome);
   const catastrophic = exact.greaterThan(threshold);

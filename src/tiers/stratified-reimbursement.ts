@@ -22,7 +22,7 @@ export const stratifiedReimbursementInputSchema = lazySchema(() => z
     /** The attributes the table reads. */
     patient: userRecord(z.string(), z.union([z.string(), z.number()])),
     /** The currency of every amount in the input (ISO 4217 code, e.g. `CNY`, `USD`); always stated. */
-    currency: currencyCodeSchema.optional(),
+    currency: currencyCodeSchema,
     /** How amounts are rounded to the minor unit (`half-up` when absent). */
     rounding: roundingSchema.optional(),
   })
@@ -58,6 +58,7 @@ export interface StratifiedReimbursementResult {
  * @example
  * ```ts
  * stratifiedReimbursement({
+ *   currency: "CNY",
  *   table: { by: "biomarker", categories: { "ALK-positive": 0.8, "ALK-negative": 0.2 } },
  *   amount: "15000",
  *   patient: { biomarker: "ALK-positive" },
@@ -67,7 +68,7 @@ export interface StratifiedReimbursementResult {
  */
 export function stratifiedReimbursement(input: z.input<typeof stratifiedReimbursementInputSchema>): StratifiedReimbursementResult {
   const x = parseInput(stratifiedReimbursementInputSchema, input, "stratifiedReimbursement");
-  const currency = x.currency ?? "CNY";
+  const currency = x.currency;
   const rateOf = x.rateOf ?? "payer";
   const resolved = resolveStratifiedRate({ rule: x.table, patient: x.patient as PatientAttributes });
   const amount = money(x.amount, currency);

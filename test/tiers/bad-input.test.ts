@@ -57,13 +57,13 @@ describe("tiers: bad input", () => {
     // with a default: 0.5 × 1,000 = 500
     const withDefault = parseLayers({ currency: "CNY", layers: [{ kind: "basic", rate: { by: "insuranceType", categories: { employee: 0.75 }, default: 0.5 } }] });
     expect(splitBill({ plan: withDefault, bill: "1000", patient: { insuranceType: "military" } }).layers[0]!.amount.toJSON().amount).toBe("500.00");
-    const s = caught(() => stratifiedReimbursement({ table: { by: "biomarker", categories: { "ALK-positive": 0.8 } }, amount: "1", patient: { biomarker: "KRAS" } }));
+    const s = caught(() => stratifiedReimbursement({ currency: "CNY", table: { by: "biomarker", categories: { "ALK-positive": 0.8 } }, amount: "1", patient: { biomarker: "KRAS" } }));
     expect((s as DomainError).code).toBe("UNKNOWN_KEY");
   });
 
   it("rejects a banded key outside the table's domain", () => {
     const table = { by: "lineOfTherapy", bands: [{ from: 1, to: null, value: 0.5 }] };
-    const e = caught(() => stratifiedReimbursement({ table, amount: "1", patient: { lineOfTherapy: 0 } }));
+    const e = caught(() => stratifiedReimbursement({ currency: "CNY", table, amount: "1", patient: { lineOfTherapy: 0 } }));
     expect((e as DomainError).code).toBe("OUT_OF_DOMAIN");
     expect((e as DomainError).path).toEqual(["patient", "lineOfTherapy"]);
   });

@@ -42,13 +42,13 @@ describe("buy N get M: input checks and wording", () => {
 
 describe("catastrophic burden", () => {
   it("strictly above the threshold is catastrophic", () => {
-    const at = catastrophicBurden({ outOfPocket: "20000", householdIncome: "100000" });
+    const at = catastrophicBurden({ currency: "CNY", outOfPocket: "20000", householdIncome: "100000" });
     // 20,000 / 100,000 = 20%: not above the default 20%.
     expect([at.catastrophic, at.ratio, at.threshold]).toEqual([false, "0.2", "0.2"]);
     expect(at.explanation[0]!.text).toBe(
       "Out-of-pocket CNY 20,000.00 is 20% of household income CNY 100,000.00: not above the 20% threshold, so the burden is not catastrophic.",
     );
-    const above = catastrophicBurden({ outOfPocket: "20001", householdIncome: "100000" });
+    const above = catastrophicBurden({ currency: "CNY", outOfPocket: "20001", householdIncome: "100000" });
     expect(above.catastrophic).toBe(true);
     expect(above.explanation[0]!.text).toBe(
       "Out-of-pocket CNY 20,001.00 is 20.001% of household income CNY 100,000.00: above the 20% threshold, so the burden is catastrophic.",
@@ -62,7 +62,7 @@ describe("catastrophic burden", () => {
 
 describe("catastrophic burden: input checks and wording", () => {
   it("the step has its rule and its inputs", () => {
-    const r = catastrophicBurden({ outOfPocket: "30000", householdIncome: "100000" });
+    const r = catastrophicBurden({ currency: "CNY", outOfPocket: "30000", householdIncome: "100000" });
     // 30,000 / 100,000 = 0.3 > 0.2.
     expect(r.catastrophic).toBe(true);
     const s = r.explanation[0]!;
@@ -71,13 +71,13 @@ describe("catastrophic burden: input checks and wording", () => {
   });
 
   it("bad input names catastrophicBurden", () => {
-    expect(validationMessage(() => catastrophicBurden({ outOfPocket: "1", householdIncome: "0" })).startsWith("catastrophicBurden: invalid input — householdIncome: ")).toBe(true);
+    expect(validationMessage(() => catastrophicBurden({ currency: "CNY", outOfPocket: "1", householdIncome: "0" })).startsWith("catastrophicBurden: invalid input — householdIncome: ")).toBe(true);
   });
 });
 
 describe("coordination of benefits", () => {
   it("explains each method", () => {
-    const std = coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" });
+    const std = coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" });
     expect(std.explanation.map((s) => s.text)).toEqual([
       "Standard coordination: the secondary pays the smaller of its normal benefit CNY 700.00 and what the primary left, CNY 1,000.00 − CNY 800.00 = CNY 200.00: CNY 200.00.",
       "The patient is left with CNY 1,000.00 − CNY 800.00 − CNY 200.00 = CNY 0.00.",
@@ -85,14 +85,14 @@ describe("coordination of benefits", () => {
     expect(std.explanation.map((s) => s.rule)).toEqual(["tiers.coordination.standard", "tiers.coordination.patient"]);
     expect(std.explanation[0]!.inputs).not.toHaveProperty("coinsurance");
     // Standard, normal benefit smaller than what is left: min(150, 200) = 150.
-    expect(amt(coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 150, method: "standard" }).secondaryPays)).toBe("150.00");
-    const nd = coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 900, method: "nonDuplication" });
+    expect(amt(coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 150, method: "standard" }).secondaryPays)).toBe("150.00");
+    const nd = coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 900, method: "nonDuplication" });
     expect(nd.explanation[0]!.text).toBe(
       "Non-duplication (carve-out): the secondary pays its normal benefit CNY 900.00 less what the primary paid, CNY 800.00, floored at 0: CNY 100.00.",
     );
     // Non-duplication: max(0, 1,000 − 0) = 1,000, capped at what the primary left, 500 − 0 = 500.
-    expect(amt(coordinateBenefits({ allowed: 500, primaryPaid: 0, secondaryNormalBenefit: 1000, method: "nonDuplication" }).secondaryPays)).toBe("500.00");
-    const mob = coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 0, method: "maintenanceOfBenefits", coinsurance: "0.8", remainingDeductible: "50" });
+    expect(amt(coordinateBenefits({ currency: "CNY", allowed: 500, primaryPaid: 0, secondaryNormalBenefit: 1000, method: "nonDuplication" }).secondaryPays)).toBe("500.00");
+    const mob = coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 0, method: "maintenanceOfBenefits", coinsurance: "0.8", remainingDeductible: "50" });
     // 80% × (1,000 − 800 − 50) = 120; the patient keeps 200 − 120 = 80.
     expect(mob.explanation.map((s) => s.text)).toEqual([
       "Maintenance of benefits: the secondary pays 80% of (CNY 1,000.00 − CNY 800.00 − remaining deductible CNY 50.00), floored at 0: CNY 120.00.",
@@ -101,23 +101,23 @@ describe("coordination of benefits", () => {
     expect(mob.explanation[0]!.inputs).toMatchObject({ coinsurance: "0.8", method: "maintenanceOfBenefits" });
     expect(amt(mob.patient)).toBe("80.00");
     // Deductible above what is left: max(0, 200 − 300) = 0.
-    expect(amt(coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 0, method: "maintenanceOfBenefits", coinsurance: 1, remainingDeductible: "300" }).secondaryPays)).toBe("0.00");
+    expect(amt(coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 0, method: "maintenanceOfBenefits", coinsurance: 1, remainingDeductible: "300" }).secondaryPays)).toBe("0.00");
     // No remaining deductible: 100% × 200 = 200.
-    expect(amt(coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 0, method: "maintenanceOfBenefits", coinsurance: 1 }).secondaryPays)).toBe("200.00");
+    expect(amt(coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 0, method: "maintenanceOfBenefits", coinsurance: 1 }).secondaryPays)).toBe("200.00");
   });
 
   it("rounds with the named mode and checks its inputs", () => {
     // 0.333 × (10 − 0.01) = 3.32667: up 3.33, down 3.32.
-    const base = { allowed: "10", primaryPaid: 0, secondaryNormalBenefit: 0, method: "maintenanceOfBenefits", coinsurance: "0.333", remainingDeductible: "0.01" } as const;
+    const base = { currency: "CNY", allowed: "10", primaryPaid: 0, secondaryNormalBenefit: 0, method: "maintenanceOfBenefits", coinsurance: "0.333", remainingDeductible: "0.01" } as const;
     expect(amt(coordinateBenefits({ ...base, rounding: "up" }).secondaryPays)).toBe("3.33");
     expect(amt(coordinateBenefits({ ...base, rounding: "down" }).secondaryPays)).toBe("3.32");
     expect(amt(coordinateBenefits(base).secondaryPays)).toBe("3.33");
     expect(coordinateBenefits({ ...base, currency: "USD" }).secondaryPays.currency).toBe("USD");
-    const e = domainError(() => coordinateBenefits({ allowed: 1000, primaryPaid: 1200, secondaryNormalBenefit: 0, method: "standard" }));
+    const e = domainError(() => coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 1200, secondaryNormalBenefit: 0, method: "standard" }));
     expect([e.code, e.message]).toEqual(["INCONSISTENT_INPUT", "primaryPaid: the primary paid CNY 1,200.00, more than the allowed CNY 1,000.00"]);
     // primary = allowed is fine: nothing left.
-    expect(amt(coordinateBenefits({ allowed: 1000, primaryPaid: 1000, secondaryNormalBenefit: 50, method: "standard" }).secondaryPays)).toBe("0.00");
-    expect(issues(() => coordinateBenefits({ allowed: 1, primaryPaid: 0, secondaryNormalBenefit: 0, method: "maintenanceOfBenefits" }))).toEqual([
+    expect(amt(coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 1000, secondaryNormalBenefit: 50, method: "standard" }).secondaryPays)).toBe("0.00");
+    expect(issues(() => coordinateBenefits({ currency: "CNY", allowed: 1, primaryPaid: 0, secondaryNormalBenefit: 0, method: "maintenanceOfBenefits" }))).toEqual([
       { path: ["coinsurance"], code: "missing_coinsurance", message: "maintenance of benefits needs the secondary's coinsurance rate" },
     ]);
   });
@@ -125,6 +125,6 @@ describe("coordination of benefits", () => {
 
 describe("coordination of benefits: input checks and wording", () => {
   it("bad input names coordinateBenefits", () => {
-    expect(validationMessage(() => coordinateBenefits({ allowed: -1, primaryPaid: 0, secondaryNormalBenefit: 0, method: "standard" })).startsWith("coordinateBenefits: invalid input — allowed: ")).toBe(true);
+    expect(validationMessage(() => coordinateBenefits({ currency: "CNY", allowed: -1, primaryPaid: 0, secondaryNormalBenefit: 0, method: "standard" })).startsWith("coordinateBenefits: invalid input — allowed: ")).toBe(true);
   });
 });

@@ -149,7 +149,7 @@ describe("tiers: properties", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom("standard" as const, "nonDuplication" as const, "maintenanceOfBenefits" as const), rateArb, (allowed, p, normal, method, coinsurance) => {
         const primary = Math.min(p, allowed);
-        const r = coordinateBenefits({ allowed, primaryPaid: primary, secondaryNormalBenefit: normal, method, coinsurance });
+        const r = coordinateBenefits({ currency: "CNY", allowed, primaryPaid: primary, secondaryNormalBenefit: normal, method, coinsurance });
         const s = cents(r.secondaryPays);
         expect(s >= 0n && s <= BigInt(allowed - primary) * 100n).toBe(true);
         expect(cents(r.patient) + s).toBe(BigInt(allowed - primary) * 100n);
@@ -162,8 +162,8 @@ describe("tiers: properties", () => {
     fc.assert(
       fc.property(amountArb(100_000_000), fc.integer({ min: 0, max: 300_000 }), fc.integer({ min: 0, max: 300_000 }), (amount, i1, i2) => {
         const [lo, hi] = i1 <= i2 ? [i1, i2] : [i2, i1];
-        const a = stratifiedReimbursement({ table, amount, patient: { income: lo } });
-        const b = stratifiedReimbursement({ table, amount, patient: { income: hi } });
+        const a = stratifiedReimbursement({ currency: "CNY", table, amount, patient: { income: lo } });
+        const b = stratifiedReimbursement({ currency: "CNY", table, amount, patient: { income: hi } });
         expect(cents(a.payer) + cents(a.patient)).toBe(cents(a.amount));
         expect(cents(a.payer) >= cents(b.payer)).toBe(true);
       }),

@@ -146,7 +146,7 @@ describe("stratified rates: tables, trails and errors", () => {
 
 describe("stratified reimbursement", () => {
   it("names whose share the rate is and explains the split", () => {
-    const r = stratifiedReimbursement({ table: { by: "biomarker", categories: { "ALK-positive": 0.8 } }, amount: "15000", patient: { biomarker: "ALK-positive" } });
+    const r = stratifiedReimbursement({ currency: "CNY", table: { by: "biomarker", categories: { "ALK-positive": 0.8 } }, amount: "15000", patient: { biomarker: "ALK-positive" } });
     // 80% of 15,000 = 12,000 to the payer; 3,000 to the patient.
     expect([r.rate, r.rateOf, r.chosenBy, amt(r.payer), amt(r.patient)]).toEqual(["0.8", "payer", ["biomarker = ALK-positive"], "12000.00", "3000.00"]);
     expect(r.explanation.map((s) => s.text)).toEqual([
@@ -160,13 +160,13 @@ describe("stratified reimbursement", () => {
     expect([amt(flat.patient), amt(flat.payer), flat.amount.currency]).toEqual(["0.02", "0.03", "USD"]);
     expect(flat.explanation[0]!.text).toBe("The table gives 30% (a flat rate) as the patient's share of USD 0.05.");
     // half-up by default: 0.015 → 0.02 as well; down would give 0.01.
-    expect(amt(stratifiedReimbursement({ table: "0.3", amount: "0.05", patient: {} }).payer)).toBe("0.02");
+    expect(amt(stratifiedReimbursement({ currency: "CNY", table: "0.3", amount: "0.05", patient: {} }).payer)).toBe("0.02");
   });
 });
 
 describe("stratified reimbursement: input checks and wording", () => {
   it("a nested table: the trail is joined with semicolons and listed in the step's inputs", () => {
-    const r = stratifiedReimbursement({
+    const r = stratifiedReimbursement({ currency: "CNY",
       table: { by: "insuranceType", categories: { employee: { by: "level", categories: { "3": 0.6 } } } },
       amount: "1000",
       patient: { insuranceType: "employee", level: 3 },
@@ -178,13 +178,13 @@ describe("stratified reimbursement: input checks and wording", () => {
   });
 
   it("rounds the named share with the rounding given", () => {
-    const r = stratifiedReimbursement({ table: "0.3", amount: "0.05", patient: {}, rounding: "down" });
+    const r = stratifiedReimbursement({ currency: "CNY", table: "0.3", amount: "0.05", patient: {}, rounding: "down" });
     // 30% of 0.05 = 0.015 → down 0.01 to the payer; the patient keeps 0.04.
     expect([amt(r.payer), amt(r.patient)]).toEqual(["0.01", "0.04"]);
   });
 
   it("bad input names stratifiedReimbursement", () => {
-    expect(validationMessage(() => stratifiedReimbursement({ table: "0.3", amount: "-1", patient: {} })).startsWith("stratifiedReimbursement: invalid input — amount: ")).toBe(true);
+    expect(validationMessage(() => stratifiedReimbursement({ currency: "CNY", table: "0.3", amount: "-1", patient: {} })).startsWith("stratifiedReimbursement: invalid input — amount: ")).toBe(true);
   });
 });
 

@@ -143,15 +143,15 @@ describe("coverage layers (T1–T5c)", () => {
 describe("coordination of benefits (T6–T6c)", () => {
   it("T6: allowed 1,000, primary 800, secondary normal 700, standard → 200", () => {
     // min(700, 1,000 − 800) = 200
-    expect(coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" }).secondaryPays.toJSON().amount).toBe("200.00");
+    expect(coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" }).secondaryPays.toJSON().amount).toBe("200.00");
   });
   it("T6b: secondary normal 700, non-duplication → 0", () => {
     // max(0, 700 − 800) = 0
-    expect(coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "nonDuplication" }).secondaryPays.toJSON().amount).toBe("0.00");
+    expect(coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "nonDuplication" }).secondaryPays.toJSON().amount).toBe("0.00");
   });
   it("T6c: secondary normal 900, non-duplication → 100", () => {
     // max(0, 900 − 800) = 100
-    expect(coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 900, method: "nonDuplication" }).secondaryPays.toJSON().amount).toBe("100.00");
+    expect(coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 900, method: "nonDuplication" }).secondaryPays.toJSON().amount).toBe("100.00");
   });
 });
 
@@ -167,14 +167,14 @@ describe("stratified reimbursement (S1–S5)", () => {
   const alk = { by: "biomarker", categories: { "ALK-positive": 0.8, "ALK-negative": 0.2 } };
   it("S1: by biomarker, ALK-positive 80%, ALK-negative 20%, on 15,000 a month", () => {
     // 0.8 × 15,000 = 12,000; 0.2 × 15,000 = 3,000
-    expect(stratifiedReimbursement({ table: alk, amount: "15000", patient: { biomarker: "ALK-positive" } }).payer.toJSON().amount).toBe("12000.00");
-    expect(stratifiedReimbursement({ table: alk, amount: "15000", patient: { biomarker: "ALK-negative" } }).payer.toJSON().amount).toBe("3000.00");
+    expect(stratifiedReimbursement({ currency: "CNY", table: alk, amount: "15000", patient: { biomarker: "ALK-positive" } }).payer.toJSON().amount).toBe("12000.00");
+    expect(stratifiedReimbursement({ currency: "CNY", table: alk, amount: "15000", patient: { biomarker: "ALK-negative" } }).payer.toJSON().amount).toBe("3000.00");
   });
 
   it("S2: by line of therapy, 1st 80%, 2nd 70%, 3rd+ 50%, on 20,000", () => {
     const table = { by: "lineOfTherapy", bands: [{ from: 1, to: 2, value: 0.8 }, { from: 2, to: 3, value: 0.7 }, { from: 3, to: null, value: 0.5 }] };
     // 16,000 / 14,000 / 10,000 (and 4th line still 50%)
-    const pay = (line: number) => stratifiedReimbursement({ table, amount: "20000", patient: { lineOfTherapy: line } }).payer.toJSON().amount;
+    const pay = (line: number) => stratifiedReimbursement({ currency: "CNY", table, amount: "20000", patient: { lineOfTherapy: line } }).payer.toJSON().amount;
     expect([pay(1), pay(2), pay(3), pay(4)]).toEqual(["16000.00", "14000.00", "10000.00", "10000.00"]);
   });
 
@@ -185,14 +185,14 @@ describe("stratified reimbursement (S1–S5)", () => {
       bands: [{ from: 0, to: 0.5, value: 1 }, { from: 0.5, to: 1, value: 0.5 }, { from: 1, to: null, value: 0 }],
     };
     const patientPays = (income: number) =>
-      stratifiedReimbursement({ table, amount: "30000", patient: { income, localAverageIncome: 100000 } }).patient.toJSON().amount;
+      stratifiedReimbursement({ currency: "CNY", table, amount: "30000", patient: { income, localAverageIncome: 100000 } }).patient.toJSON().amount;
     // 40% of average → assistance 100% → patient 0; 80% → 50% → patient 15,000; 100% → 0% → 30,000
     expect([patientPays(40000), patientPays(80000), patientPays(100000)]).toEqual(["0.00", "15000.00", "30000.00"]);
   });
 
   it("S4: by household income, patient pays 10% / 30% / 50% of a 200,000 bill", () => {
     const table = { by: "householdIncome", bands: [{ from: 0, to: 50000, value: 0.1 }, { from: 50000, to: 100000, value: 0.3 }, { from: 100000, to: null, value: 0.5 }] };
-    const patientPays = (income: number) => stratifiedReimbursement({ table, rateOf: "patient", amount: "200000", patient: { householdIncome: income } }).patient.toJSON().amount;
+    const patientPays = (income: number) => stratifiedReimbursement({ currency: "CNY", table, rateOf: "patient", amount: "200000", patient: { householdIncome: income } }).patient.toJSON().amount;
     // 48,000 → 0.1 × 200,000 = 20,000; 100,000 → 0.5 × 200,000 = 100,000 (bands are half-open)
     expect(patientPays(48000)).toBe("20000.00");
     expect(patientPays(100000)).toBe("100000.00");
@@ -201,10 +201,10 @@ describe("stratified reimbursement (S1–S5)", () => {
 
   it("S5: catastrophic burden when out-of-pocket exceeds 20% of household income", () => {
     // 30,000 / 100,000 = 0.3 > 0.2; 20,000 / 100,000 = 0.2 is not above
-    const yes = catastrophicBurden({ outOfPocket: "30000", householdIncome: "100000" });
+    const yes = catastrophicBurden({ currency: "CNY", outOfPocket: "30000", householdIncome: "100000" });
     expect(yes.catastrophic).toBe(true);
     expect(yes.ratio).toBe("0.3");
-    const edge = catastrophicBurden({ outOfPocket: "20000", householdIncome: "100000" });
+    const edge = catastrophicBurden({ currency: "CNY", outOfPocket: "20000", householdIncome: "100000" });
     expect(edge.catastrophic).toBe(false);
     expect(edge.ratio).toBe("0.2");
   });

@@ -15,8 +15,8 @@ export const managedEntryRuleSchema = lazySchema(() => z.strictObject({
   /** Discriminator: `"managedEntry"` (K11, managed entry agreement with per-cycle pricing). */
   type: z.literal("managedEntry"),
   ...common,
-  /** Currency of the price (ISO 4217 code); default CNY. */
-  currency: currencyCodeSchema.default("CNY"),
+  /** Currency of the price (ISO 4217 code); always stated. */
+  currency: currencyCodeSchema,
   /** The full price of one treatment cycle, in the rule's currency, ≥ 0. */
   pricePerCycle: nonNegativeAmountSchema,
   /** Cycles given before the response evaluation, 1–1000. */

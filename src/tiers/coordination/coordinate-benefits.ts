@@ -28,7 +28,7 @@ export const coordinateBenefitsInputSchema = lazySchema(() => z
     /** The secondary's deductible still unmet; maintenance of benefits only. */
     remainingDeductible: nonNegativeAmountSchema.optional(),
     /** The currency of every amount in the input (ISO 4217 code, e.g. `CNY`, `USD`); always stated. */
-    currency: currencyCodeSchema.optional(),
+    currency: currencyCodeSchema,
     /** How amounts are rounded to the minor unit (`half-up` when absent). */
     rounding: roundingSchema.optional(),
   })
@@ -59,14 +59,14 @@ export interface CoordinateBenefitsResult {
  * @throws {DomainError} INCONSISTENT_INPUT when the primary paid more than the allowed amount.
  * @example
  * ```ts
- * coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" }).secondaryPays; // CNY 200.00
- * coordinateBenefits({ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 900, method: "nonDuplication" }).secondaryPays; // CNY 100.00
+ * coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" }).secondaryPays; // CNY 200.00
+ * coordinateBenefits({ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 900, method: "nonDuplication" }).secondaryPays; // CNY 100.00
  * ```
  * @category Coordination of Benefits
  */
 export function coordinateBenefits(input: z.input<typeof coordinateBenefitsInputSchema>): CoordinateBenefitsResult {
   const x = parseInput(coordinateBenefitsInputSchema, input, "coordinateBenefits");
-  const currency = x.currency ?? "CNY";
+  const currency = x.currency;
   const allowed = money(x.allowed, currency);
   const primary = money(x.primaryPaid, currency);
   const normal = money(x.secondaryNormalBenefit, currency);
