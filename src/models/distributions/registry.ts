@@ -9,12 +9,11 @@ import type { DistributionKind } from "./kind.js";
 import { lognormalDistribution } from "./lognormal.js";
 import { multivariateNormalDistribution } from "./multivariate-normal.js";
 import { normalDistribution } from "./normal.js";
+import { kindLookup, kindSchemas } from "../../kernel/kind-registry.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** Every distribution kind, in the order the schema lists them. */
 const DISTRIBUTION_KINDS = [betaDistribution, gammaDistribution, lognormalDistribution, normalDistribution, dirichletDistribution, multivariateNormalDistribution] as const;
-
-type Schemas<T extends readonly unknown[]> = { -readonly [I in keyof T]: T[I] extends { schema: infer S } ? S : never };
 
 /**
  * The uncertainty of one model parameter:
@@ -30,7 +29,7 @@ type Schemas<T extends readonly unknown[]> = { -readonly [I in keyof T]: T[I] ex
  *
  * @category Parameters and Expressions
  */
-export const modelDistributionSchema = lazySchema(() => z.discriminatedUnion("type", DISTRIBUTION_KINDS.map((k) => k.schema) as unknown as Schemas<typeof DISTRIBUTION_KINDS>));
+export const modelDistributionSchema = lazySchema(() => z.discriminatedUnion("type", kindSchemas(DISTRIBUTION_KINDS)));
 
 /**
  * A parameter distribution as accepted by {@link modelDistributionSchema}.
@@ -42,13 +41,9 @@ export type ModelDistributionInput = z.input<typeof modelDistributionSchema>;
 /** A parsed parameter distribution. */
 export type ModelDistribution = z.output<typeof modelDistributionSchema>;
 
-// Null prototype: a type read from a document can never reach Object.prototype.
-const BY_TYPE: Readonly<Record<string, DistributionKind<z.ZodType<ModelDistribution>> | undefined>> = Object.assign(
-  Object.create(null) as Record<string, DistributionKind<z.ZodType<ModelDistribution>>>,
-  Object.fromEntries(DISTRIBUTION_KINDS.map((k) => [k.type, k])),
-);
+const distributionKind = kindLookup(DISTRIBUTION_KINDS);
 
 /** The kind record of a parsed distribution (undefined only for a `type` no kind registers, which a parsed one never has). */
 export function distributionKindOf(d: { readonly type: string }): DistributionKind<z.ZodType<ModelDistribution>> | undefined {
-  return BY_TYPE[d.type];
+  return distributionKind(d.type) as unknown as DistributionKind<z.ZodType<ModelDistribution>> | undefined;
 }

@@ -8,6 +8,7 @@ import { moneyFromFloat } from "../../models/streams.js";
 import { frontier, type FrontierStatus } from "../frontier.js";
 import { roundedMoney } from "../shared.js";
 import type { StrategyTotals } from "./source.js";
+import { kindLookup, kindSchemas } from "../../kernel/kind-registry.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
@@ -190,8 +191,6 @@ const OUTCOME_KINDS = [
   }),
 ] as const;
 
-type Schemas<T extends readonly unknown[]> = { -readonly [I in keyof T]: T[I] extends { schema: infer S } ? S : never };
-
 /**
  * The scalar outcome a tornado ranks parameters by:
  * - `cost` / `effect` / `nmb` of one strategy;
@@ -201,7 +200,7 @@ type Schemas<T extends readonly unknown[]> = { -readonly [I in keyof T]: T[I] ex
  *
  * @category Sensitivity Analysis
  */
-export const sensitivityOutcomeSchema = lazySchema(() => z.discriminatedUnion("type", OUTCOME_KINDS.map((k) => k.schema) as unknown as Schemas<typeof OUTCOME_KINDS>));
+export const sensitivityOutcomeSchema = lazySchema(() => z.discriminatedUnion("type", kindSchemas(OUTCOME_KINDS)));
 
 /**
  * A tornado outcome as accepted by {@link sensitivityOutcomeSchema}.
@@ -233,18 +232,19 @@ export function checkOutcome(outcome: SensitivityOutcome, names: readonly string
   }
 }
 
-// Null prototype: a type read from a parsed outcome can never reach Object.prototype.
-const BY_TYPE: Readonly<Record<string, OutcomeKind<z.ZodType<SensitivityOutcome>>>> = Object.assign(
-  Object.create(null) as Record<string, OutcomeKind<z.ZodType<SensitivityOutcome>>>,
-  Object.fromEntries(OUTCOME_KINDS.map((k) => [k.type, k])),
-);
+const outcomeKindLookup = kindLookup(OUTCOME_KINDS);
+
+/** The kind record of a parsed outcome. */
+function kindOf(outcome: SensitivityOutcome): OutcomeKind<z.ZodType<SensitivityOutcome>> {
+  return outcomeKindLookup(outcome.type) as unknown as OutcomeKind<z.ZodType<SensitivityOutcome>>;
+}
 
 /** The outcome's exact value at one setting (null: an ICER with ΔE = 0). */
 export function outcomeValue(outcome: SensitivityOutcome, at: SensitivityOutcomes): Dec | null {
-  return (BY_TYPE[outcome.type] as OutcomeKind<z.ZodType<SensitivityOutcome>>).value(outcome, at);
+  return kindOf(outcome).value(outcome, at);
 }
 
 /** A readable label with the unit. */
 export function outcomeLabel(outcome: SensitivityOutcome, currency: string): string {
-  return (BY_TYPE[outcome.type] as OutcomeKind<z.ZodType<SensitivityOutcome>>).label(outcome, currency);
+  return kindOf(outcome).label(outcome, currency);
 }

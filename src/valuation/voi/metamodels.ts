@@ -5,19 +5,18 @@ import type { Basis } from "./metamodel-fit.js";
 import type { MetamodelKind } from "./metamodel-kind.js";
 import { polyMetamodel } from "./metamodel-poly.js";
 import { splineMetamodel } from "./metamodel-spline.js";
+import { kindLookup, kindSchemas } from "../../kernel/kind-registry.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /** Every metamodel kind, in the order the schema lists them. */
 const METAMODEL_KINDS = [polyMetamodel, splineMetamodel] as const;
-
-type Schemas<T extends readonly unknown[]> = { -readonly [I in keyof T]: T[I] extends { schema: infer S } ? S : never };
 
 /**
  * How the net-benefit differences are regressed on the parameters: `poly` (dampack's default for `type = "poly"`) or `spline` (GAM-style).
  *
  * @category Value of Information
  */
-export const metamodelSchema = lazySchema(() => z.discriminatedUnion("type", METAMODEL_KINDS.map((k) => k.schema) as unknown as Schemas<typeof METAMODEL_KINDS>));
+export const metamodelSchema = lazySchema(() => z.discriminatedUnion("type", kindSchemas(METAMODEL_KINDS)));
 
 /**
  * A metamodel choice as written by callers.
@@ -32,15 +31,11 @@ export type MetamodelInput = z.input<typeof metamodelSchema>;
  */
 export type Metamodel = z.output<typeof metamodelSchema>;
 
-// Null prototype: a type read from a parsed method can never reach Object.prototype.
-const BY_TYPE: Readonly<Record<string, MetamodelKind<z.ZodType<Metamodel>>>> = Object.assign(
-  Object.create(null) as Record<string, MetamodelKind<z.ZodType<Metamodel>>>,
-  Object.fromEntries(METAMODEL_KINDS.map((k) => [k.type, k])),
-);
+const metamodelKind = kindLookup(METAMODEL_KINDS);
 
 /** The kind record of a parsed method. */
 function kindOf(method: Metamodel): MetamodelKind<z.ZodType<Metamodel>> {
-  return BY_TYPE[method.type] as MetamodelKind<z.ZodType<Metamodel>>;
+  return metamodelKind(method.type) as unknown as MetamodelKind<z.ZodType<Metamodel>>;
 }
 
 /** The design matrix a metamodel regresses on, and whether a ridge may rescue a singular X'X (penalised kinds only). */
