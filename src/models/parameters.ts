@@ -2,7 +2,7 @@ import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
 
 import { distributionKindOf, modelDistributionSchema, type ModelDistribution } from "./distributions/registry.js";
-import { type DistributionKind, finite, type ScalarDistributionKind } from "./distributions/kind.js";
+import { finite, type ScalarDistributionKind } from "./distributions/kind.js";
 import type { UniformSource } from "./random.js";
 import { lazySchema } from "../kernel/lazy-schema.js";
 
@@ -56,6 +56,8 @@ export interface ParameterTable {
   /** The base-case vector. */
   readonly base: Float64Array;
   readonly definitions: Readonly<Record<string, Parameter>>;
+  /** One draw of each parameter with a distribution, in name order, into its slots (its kind looked up once, here). */
+  readonly draws: readonly ((u: UniformSource, out: Float64Array) => void)[];
   /** Attributes of a subgroup or patient (after the parameters in the vector): slot, and levels of a category. */
   readonly attributes?: ReadonlyMap<string, { readonly slot: number; readonly levels?: readonly string[] }>;
 }
@@ -66,34 +68,35 @@ export function parameterTable(parameters: Readonly<Record<string, Parameter>> |
   const names = Object.keys(defs).sort();
   const slots = new Map<string, number | Map<string, number>>();
   const baseValues: number[] = [];
+  const draws: ((u: UniformSource, out: Float64Array) => void)[] = [];
   for (const name of names) {
     const p = defs[name] as Parameter;
-    const kind = p.distribution === undefined ? undefined : distributionKindOf(p.distribution);
+    const d = p.distribution;
+    const kind = d === undefined ? undefined : distributionKindOf(d);
     if (kind?.vector === true) {
       const keys = new Map<string, number>();
-      for (const { key, value } of kind.base(p.distribution as ModelDistribution)) {
+      for (const { key, value } of kind.base(d as ModelDistribution)) {
         keys.set(key, baseValues.length);
         baseValues.push(value);
       }
       slots.set(name, keys);
+      draws.push((u, out) => kind.drawInto(d as ModelDistribution, u, keys, out));
     } else {
-      slots.set(name, baseValues.length);
-      baseValues.push(p.value ?? (kind as ScalarDistributionKind<z.ZodType<ModelDistribution>>).mean(p.distribution as ModelDistribution));
+      const slot = baseValues.length;
+      slots.set(name, slot);
+      baseValues.push(p.value ?? (kind as ScalarDistributionKind<z.ZodType<ModelDistribution>>).mean(d as ModelDistribution));
+      // without a distribution the parameter is fixed at its value, already in `out`
+      if (kind !== undefined) {
+        draws.push((u, out) => {
+          out[slot] = kind.draw(d as ModelDistribution, u);
+        });
+      }
     }
   }
-  return { names, slots, size: baseValues.length, base: Float64Array.from(baseValues), definitions: defs };
+  return { names, slots, size: baseValues.length, base: Float64Array.from(baseValues), definitions: defs, draws };
 }
 
 /** Draws every parameter once, in name order, into `out`. */
 export function sampleParameters(table: ParameterTable, u: UniformSource, out: Float64Array): void {
-  for (const name of table.names) {
-    const p = table.definitions[name] as Parameter;
-    const slot = table.slots.get(name);
-    const d = p.distribution;
-    if (d === undefined) continue; // fixed at its value, already in `out`
-    const kind = distributionKindOf(d) as DistributionKind<z.ZodType<ModelDistribution>>;
-    if (kind.vector) kind.drawInto(d, u, slot as ReadonlyMap<string, number>, out);
-    else out[slot as number] = kind.draw(d, u);
-  }
+  for (const draw of table.draws) draw(u, out);
 }
-
