@@ -1,11 +1,6 @@
 export { modelExpressionSchema, type ModelExpression } from "./expression.js";
-export {
-  modelDistributionSchema,
-  modelParameterSchema,
-  modelParametersSchema,
-  type ModelDistributionInput,
-  type ModelParameterInput,
-} from "./parameters.js";
+export { modelDistributionSchema, type ModelDistributionInput } from "./distributions/registry.js";
+export { modelParameterSchema, modelParametersSchema, type ModelParameterInput } from "./parameters.js";
 export {
   modelStreamSchema,
   modelStreamsSchema,

@@ -2,7 +2,7 @@ import { brand } from "../kernel/brand.js";
 import * as z from "zod";
 import { parseInput, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money, money } from "../money/index.js";
-import { checkUniqueNames, commonCurrency, costSchema, effectSchema, roundedMoney, short } from "./shared.js";
+import { checkUniqueNames, commonCurrency, roundedMoney, short, strategiesSchema } from "./shared.js";
 import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
@@ -13,18 +13,7 @@ import { lazySchema } from "../kernel/lazy-schema.js";
 export const frontierInputSchema = lazySchema(() => z
   .strictObject({
     /** The strategies to compare, at least one. */
-    strategies: z
-      .array(
-        z.strictObject({
-          /** The strategy's name, unique among the strategies. */
-          name: z.string().min(1),
-          /** Its expected cost (any sign: cost offsets are legitimate). */
-          cost: costSchema,
-          /** Its expected effect in QALYs (a number, a decimal string or a Decimal). */
-          effect: effectSchema,
-        }),
-      )
-      .min(1, "at least one strategy is needed"),
+    strategies: strategiesSchema,
   })
   .superRefine((doc, ctx) => checkUniqueNames(doc.strategies.map((s) => s.name), ctx, (i) => ["strategies", i, "name"])));
 

@@ -126,12 +126,41 @@ function quadrantBySign(deltaEffect: Dec, deltaCost: Dec): Quadrant {
   return c < 0 ? "SE" : "NW";
 }
 
-const READING: Record<Quadrant, IcerReading> = {
-  NE: "cost-per-qaly-gained",
-  SW: "saving-per-qaly-lost",
-  SE: "dominant",
-  NW: "dominated",
-  ORIGIN: "no-difference",
+/**
+ * Everything about a quadrant in one entry: its reading, the unit of its ratio (null: no
+ * ratio is reported, and `label` is the result's label), and the sentence that explains it.
+ */
+const QUADRANTS: Record<Quadrant, { readonly reading: IcerReading; readonly ratioUnit: string | null; readonly label: string; readonly sentence: string }> = {
+  NE: {
+    reading: "cost-per-qaly-gained",
+    ratioUnit: "per QALY gained",
+    label: "cost-per-qaly-gained",
+    sentence: "North-east quadrant: more effective and more costly, so the ICER is a cost per QALY gained.",
+  },
+  SW: {
+    reading: "saving-per-qaly-lost",
+    ratioUnit: "saved per QALY lost",
+    label: "saving-per-qaly-lost",
+    sentence: "South-west quadrant: less effective and less costly, so the ratio is a saving per QALY lost (higher is better for the new strategy).",
+  },
+  SE: {
+    reading: "dominant",
+    ratioUnit: null,
+    label: "dominant",
+    sentence: "South-east quadrant: at least as effective and no more costly, so the new strategy dominates; no ratio is reported.",
+  },
+  NW: {
+    reading: "dominated",
+    ratioUnit: null,
+    label: "dominated",
+    sentence: "North-west quadrant: no more effective and at least as costly, so the new strategy is dominated; no ratio is reported.",
+  },
+  ORIGIN: {
+    reading: "no-difference",
+    ratioUnit: null,
+    label: "no difference in cost or effect: ICER undefined",
+    sentence: "Same cost and same effect: the ICER is undefined and no ratio is reported.",
+  },
 };
 
 /**
@@ -164,16 +193,11 @@ export function icer(input: IcerInput): IcerResult {
   const dC = subtract(doc.intervention.cost, doc.comparator.cost);
   const dE = doc.intervention.effect.minus(doc.comparator.effect);
   const quadrant = quadrantBySign(dE, dC.amount);
-  const reading = READING[quadrant];
-  const ratioDefined = quadrant === "NE" || quadrant === "SW";
-  const exact = ratioDefined ? dC.amount.dividedBy(dE) : null;
+  const q = QUADRANTS[quadrant];
+  const reading = q.reading;
+  const exact = q.ratioUnit === null ? null : dC.amount.dividedBy(dE);
   const rounded = exact === null ? null : roundedMoney(exact, currency);
-  const label =
-    rounded === null
-      ? reading === "no-difference"
-        ? "no difference in cost or effect: ICER undefined"
-        : reading
-      : `${formatMoney(rounded)} ${reading === "cost-per-qaly-gained" ? "per QALY gained" : "saved per QALY lost"}`;
+  const label = rounded === null ? q.label : `${formatMoney(rounded)} ${q.ratioUnit}`;
   const explanation: Step[] = [
     step(
       "valuation.icer.increments",
@@ -181,7 +205,7 @@ export function icer(input: IcerInput): IcerResult {
       { interventionCost: doc.intervention.cost, comparatorCost: doc.comparator.cost, interventionEffect: doc.intervention.effect, comparatorEffect: doc.comparator.effect },
       dC,
     ),
-    step("valuation.icer.quadrant", quadrantSentence(quadrant), { deltaCost: dC, deltaEffect: dE, quadrant }),
+    step("valuation.icer.quadrant", q.sentence, { deltaCost: dC, deltaEffect: dE, quadrant }),
   ];
   if (rounded !== null && exact !== null) {
     explanation.push(step("valuation.icer.ratio", `ICER = ΔC / ΔE = ${label} (rounded half-up to the minor unit).`, { exact }, rounded));
@@ -203,17 +227,3 @@ export function icer(input: IcerInput): IcerResult {
   return costEffective === undefined ? base : { ...base, costEffective };
 }
 
-function quadrantSentence(q: Quadrant): string {
-  switch (q) {
-    case "NE":
-      return "North-east quadrant: more effective and more costly, so the ICER is a cost per QALY gained.";
-    case "SE":
-      return "South-east quadrant: at least as effective and no more costly, so the new strategy dominates; no ratio is reported.";
-    case "NW":
-      return "North-west quadrant: no more effective and at least as costly, so the new strategy is dominated; no ratio is reported.";
-    case "SW":
-      return "South-west quadrant: less effective and less costly, so the ratio is a saving per QALY lost (higher is better for the new strategy).";
-    default:
-      return "Same cost and same effect: the ICER is undefined and no ratio is reported.";
-  }
-}

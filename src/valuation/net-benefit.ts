@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { parseInput, step, type Step } from "../core/index.js";
 import { type Dec, formatMoney, type Money } from "../money/index.js";
-import { checkUniqueNames, commonCurrency, costSchema, effectSchema, lambdaMoneySchema, roundedMoney, short } from "./shared.js";
+import { checkUniqueNames, commonCurrency, lambdaMoneySchema, roundedMoney, short, strategiesSchema } from "./shared.js";
 import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
@@ -12,18 +12,7 @@ import { lazySchema } from "../kernel/lazy-schema.js";
 export const netBenefitInputSchema = lazySchema(() => z
   .strictObject({
     /** The strategies, at least one. */
-    strategies: z
-      .array(
-        z.strictObject({
-          /** The strategy's name, unique among the strategies. */
-          name: z.string().min(1),
-          /** Its expected cost. */
-          cost: costSchema,
-          /** Its expected effect in QALYs. */
-          effect: effectSchema,
-        }),
-      )
-      .min(1, "at least one strategy is needed"),
+    strategies: strategiesSchema,
     /** Willingness to pay per QALY (意愿支付阈值). NHB needs λ > 0. */
     lambda: lambdaMoneySchema,
     /** Name of the comparator for incremental NMB/NHB; default the first strategy. */

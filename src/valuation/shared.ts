@@ -21,6 +21,24 @@ export const effectSchema = lazySchema(() => z.union([
 /** A cost: Money, or `{ amount, currency }` in a document. Any sign: cost offsets are legitimate. */
 export const costSchema = moneySchema;
 
+/**
+ * The strategies a frontier or a net-benefit table compares, at least one: a name, an
+ * expected cost and an expected effect each. (Unique names are checked by the document
+ * that holds the list, with {@link checkUniqueNames}.)
+ */
+export const strategiesSchema = lazySchema(() => z
+  .array(
+    z.strictObject({
+      /** The strategy's name, unique among the strategies. */
+      name: z.string().min(1),
+      /** Its expected cost (any sign: cost offsets are legitimate). */
+      cost: costSchema,
+      /** Its expected effect in QALYs (a number, a decimal string or a Decimal). */
+      effect: effectSchema,
+    }),
+  )
+  .min(1, "at least one strategy is needed"));
+
 /** A willingness-to-pay per QALY: Money, or `{ amount, currency }`, never negative. */
 export const lambdaMoneySchema = lazySchema(() => moneySchema.refine((m) => !m.amount.isNegative(), {
   message: "a willingness-to-pay threshold cannot be negative",

@@ -10,8 +10,9 @@ import type { ModelAttributes } from "../attributes.js";
 import { compileExpression, modelValueError, type CompiledExpression } from "../expression.js";
 import { compileMarkovModel, compileMatrix, type Entry, type markovModelSchema, type Row } from "../markov.js";
 import { ROW_TOLERANCE, showFloat } from "../numbers.js";
-import { sampleStandardGamma, sampleStandardNormal, type UniformSource } from "../random.js";
-import { portableExp } from "../portable-math.js";
+import type { UniformSource } from "../random.js";
+import type { DistributionKind } from "../distributions/kind.js";
+import { distributionKindOf, type ModelDistribution } from "../distributions/registry.js";
 import { compileStreams } from "../streams.js";
 import type { ParameterTable } from "../parameters.js";
 import { expandTimeInState } from "../time-in-state.js";
@@ -306,23 +307,8 @@ function sampleNumber(s: Sampler, u: UniformSource): number | string {
   if ("value" in s) return s.value;
   if ("uniform" in s) return s.uniform.min + (s.uniform.max - s.uniform.min) * u();
   if ("distribution" in s) {
-    const d = s.distribution;
-    switch (d.type) {
-      case "beta": {
-        const x = sampleStandardGamma(u, d.alpha);
-        const y = sampleStandardGamma(u, d.beta);
-        return x / (x + y);
-      }
-      case "gamma":
-        return sampleStandardGamma(u, d.shape) * d.scale;
-      case "lognormal":
-        return portableExp(d.meanlog + d.sdlog * sampleStandardNormal(u));
-      case "normal":
-        return d.mean + d.sd * sampleStandardNormal(u);
-      case "dirichlet":
-      case "multivariate-normal":
-        return Number.NaN; // refused by the caller (checkSamplers)
-    }
+    const kind = distributionKindOf(s.distribution) as DistributionKind<z.ZodType<ModelDistribution>>;
+    return kind.vector ? Number.NaN : kind.draw(s.distribution, u); // a vector kind is refused by the caller (checkSamplers)
   }
   // shares of levels, in the order written
   let x = u();
@@ -359,8 +345,9 @@ function checkSamplers(attributes: ModelAttributes, samplers: Record<string, Sam
       } else if (!("value" in s)) issues.push({ path, code: "invalid_value", message: `category "${name}" is drawn from shares of its levels or fixed by value` });
     } else if ("shares" in s) {
       issues.push({ path, code: "invalid_value", message: `number "${name}" is drawn from a value, a uniform range or a distribution` });
-    } else if ("distribution" in s && (s.distribution.type === "dirichlet" || s.distribution.type === "multivariate-normal")) {
-      issues.push({ path: [...path, "distribution", "type"], code: "invalid_value", message: `a ${s.distribution.type === "dirichlet" ? "Dirichlet" : "multivariate normal"} draws a vector, not one attribute` });
+    } else if ("distribution" in s) {
+      const kind = distributionKindOf(s.distribution);
+      if (kind?.vector === true) issues.push({ path: [...path, "distribution", "type"], code: "invalid_value", message: `a ${kind.name} draws a vector, not one attribute` });
     }
   }
   if (issues.length > 0) throw new ValidationError(issues);

@@ -5,7 +5,8 @@ import { OUTCOME_EVENT_KINDS, RESPONSE_CATEGORIES } from "../../contracts/events
 import { attributeValuesSchema, modelAttributesSchema, refuseProtoKey } from "../attributes.js";
 import { markovModelSchema } from "../markov.js";
 import { modelFloat } from "../numbers.js";
-import { modelDistributionSchema, modelParametersSchema } from "../parameters.js";
+import { modelDistributionSchema } from "../distributions/registry.js";
+import { modelParametersSchema } from "../parameters.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**

@@ -4,7 +4,7 @@ import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import * as z from "zod";
 import { userRecord } from "../../core/schemas.js";
 import { currencyCodeSchema, DomainError, step, ValidationError, type IssuePath } from "../../core/index.js";
-import type { MetamodelFit, PreparedSource, StrategyTotals, VariedEvaluator } from "./source.js";
+import type { MetamodelFit, PreparedSource, SourceKind, StrategyTotals, VariedEvaluator } from "./source.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
 const series = lazySchema(() => z.union([
@@ -238,3 +238,6 @@ export function prepareMetamodelSource(doc: MetamodelSource, path: IssuePath): P
     ],
   };
 }
+
+/** The `metamodel` source kind (registered in sources.ts). */
+export const metamodelSource: SourceKind<typeof metamodelSourceSchema> = { type: "metamodel", schema: metamodelSourceSchema, prepare: prepareMetamodelSource };

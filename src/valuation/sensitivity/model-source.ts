@@ -4,7 +4,7 @@ import * as z from "zod";
 import { step, ValidationError, type IssuePath } from "../../core/index.js";
 import { modelParametersSchema, parameterTable } from "../../models/parameters.js";
 import { compileStrategies, modelStrategiesSchema } from "../../models/psa.js";
-import type { PreparedSource, StrategyTotals, VariedEvaluator } from "./source.js";
+import type { PreparedSource, SourceKind, StrategyTotals, VariedEvaluator } from "./source.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
@@ -95,3 +95,6 @@ export function prepareModelSource(doc: ModelSource, path: IssuePath): PreparedS
     ],
   };
 }
+
+/** The `model` source kind (registered in sources.ts). */
+export const modelSource: SourceKind<typeof modelSourceSchema> = { type: "model", schema: modelSourceSchema, prepare: prepareModelSource };

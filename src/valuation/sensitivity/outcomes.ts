@@ -8,6 +8,7 @@ import { moneyFromFloat } from "../../models/streams.js";
 import { frontier, type FrontierStatus } from "../frontier.js";
 import { roundedMoney } from "../shared.js";
 import type { StrategyTotals } from "./source.js";
+import { kindLookup, kindSchemas } from "../../kernel/kind-registry.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
@@ -93,6 +94,103 @@ export function outcomesAt(names: readonly string[], totals: readonly StrategyTo
 
 const strategyRef = lazySchema(() => z.string().min(1));
 
+/** One outcome kind: its schema, its exact value at one setting, and its label. */
+interface OutcomeKind<Schema extends z.ZodType<{ readonly type: string }>> {
+  /** The `type` its documents carry (the literal of its schema). */
+  readonly type: z.output<Schema>["type"];
+  readonly schema: Schema;
+  /** The exact value at one setting (null: undefined there, as an ICER with ΔE = 0). */
+  readonly value: (outcome: z.output<Schema>, at: SensitivityOutcomes) => Dec | null;
+  /** A readable label with the unit. */
+  readonly label: (outcome: z.output<Schema>, currency: string) => string;
+}
+
+/** Declares one outcome kind (the identity, typed: `value` and `label` see the schema's output). */
+function outcomeKind<Schema extends z.ZodType<{ readonly type: string }>>(kind: OutcomeKind<Schema>): OutcomeKind<Schema> {
+  return kind;
+}
+
+function strategyAt(at: SensitivityOutcomes, name: string): SensitivityStrategyOutcome {
+  return at.strategies.find((s) => s.name === name)!;
+}
+
+/** Every outcome kind, in the order the schema lists them: adding one is one entry here. */
+const OUTCOME_KINDS = [
+  outcomeKind({
+    type: "cost",
+    schema: lazySchema(() => z.strictObject({
+      /** The cost of one strategy. */
+      type: z.literal("cost"),
+      /** The strategy. */
+      strategy: strategyRef,
+    })),
+    value: (o, at) => strategyAt(at, o.strategy).costMoney.amount,
+    label: (o, currency) => `Cost of ${o.strategy} (${currency})`,
+  }),
+  outcomeKind({
+    type: "effect",
+    schema: lazySchema(() => z.strictObject({
+      /** The effect (QALYs) of one strategy. */
+      type: z.literal("effect"),
+      /** The strategy. */
+      strategy: strategyRef,
+    })),
+    value: (o, at) => new D(strategyAt(at, o.strategy).effect),
+    label: (o) => `Effect of ${o.strategy} (QALYs)`,
+  }),
+  outcomeKind({
+    type: "nmb",
+    schema: lazySchema(() => z.strictObject({
+      /** The NMB of one strategy at λ. */
+      type: z.literal("nmb"),
+      /** The strategy. */
+      strategy: strategyRef,
+    })),
+    value: (o, at) => strategyAt(at, o.strategy).nmbExact,
+    label: (o, currency) => `NMB of ${o.strategy} (${currency})`,
+  }),
+  outcomeKind({
+    type: "incremental-nmb",
+    schema: lazySchema(() => z.strictObject({
+      /** The NMB of `strategy` minus that of `comparator`. */
+      type: z.literal("incremental-nmb"),
+      /** The strategy. */
+      strategy: strategyRef,
+      /** The strategy it is compared with. */
+      comparator: strategyRef,
+    })),
+    value: (o, at) => strategyAt(at, o.strategy).nmbExact.minus(strategyAt(at, o.comparator).nmbExact),
+    label: (o, currency) => `Incremental NMB of ${o.strategy} vs ${o.comparator} (${currency})`,
+  }),
+  outcomeKind({
+    type: "icer",
+    schema: lazySchema(() => z.strictObject({
+      /** The ICER of `strategy` against `comparator` (none when ΔE = 0). */
+      type: z.literal("icer"),
+      /** The strategy. */
+      strategy: strategyRef,
+      /** The strategy it is compared with. */
+      comparator: strategyRef,
+    })),
+    value: (o, at) => {
+      const a = strategyAt(at, o.strategy);
+      const b = strategyAt(at, o.comparator);
+      const dE = new D(a.effect).minus(new D(b.effect));
+      return dE.isZero() ? null : a.costMoney.amount.minus(b.costMoney.amount).dividedBy(dE);
+    },
+    label: (o, currency) => `ICER of ${o.strategy} vs ${o.comparator} (${currency} per QALY)`,
+  }),
+  outcomeKind({
+    type: "best-nmb",
+    schema: lazySchema(() => z.strictObject({
+      /** The NMB of the optimal strategy at each setting. */
+      type: z.literal("best-nmb"),
+    })),
+    value: (_o, at) => strategyAt(at, at.optimal).nmbExact,
+    label: (_o, currency) => `NMB of the optimal strategy (${currency})`,
+  }),
+] as const;
+
 /**
  * The scalar outcome a tornado ranks parameters by:
  * - `cost` / `effect` / `nmb` of one strategy;
@@ -102,46 +200,7 @@ const strategyRef = lazySchema(() => z.string().min(1));
  *
  * @category Sensitivity Analysis
  */
-export const sensitivityOutcomeSchema = lazySchema(() => z.discriminatedUnion("type", [
-  z.strictObject({
-    /** The cost of one strategy. */
-    type: z.literal("cost"),
-    /** The strategy. */
-    strategy: strategyRef,
-  }),
-  z.strictObject({
-    /** The effect (QALYs) of one strategy. */
-    type: z.literal("effect"),
-    /** The strategy. */
-    strategy: strategyRef,
-  }),
-  z.strictObject({
-    /** The NMB of one strategy at λ. */
-    type: z.literal("nmb"),
-    /** The strategy. */
-    strategy: strategyRef,
-  }),
-  z.strictObject({
-    /** The NMB of `strategy` minus that of `comparator`. */
-    type: z.literal("incremental-nmb"),
-    /** The strategy. */
-    strategy: strategyRef,
-    /** The strategy it is compared with. */
-    comparator: strategyRef,
-  }),
-  z.strictObject({
-    /** The ICER of `strategy` against `comparator` (none when ΔE = 0). */
-    type: z.literal("icer"),
-    /** The strategy. */
-    strategy: strategyRef,
-    /** The strategy it is compared with. */
-    comparator: strategyRef,
-  }),
-  z.strictObject({
-    /** The NMB of the optimal strategy at each setting. */
-    type: z.literal("best-nmb"),
-  }),
-]));
+export const sensitivityOutcomeSchema = lazySchema(() => z.discriminatedUnion("type", kindSchemas(OUTCOME_KINDS)));
 
 /**
  * A tornado outcome as accepted by {@link sensitivityOutcomeSchema}.
@@ -173,43 +232,19 @@ export function checkOutcome(outcome: SensitivityOutcome, names: readonly string
   }
 }
 
+const outcomeKindLookup = kindLookup(OUTCOME_KINDS);
+
+/** The kind record of a parsed outcome. */
+function kindOf(outcome: SensitivityOutcome): OutcomeKind<z.ZodType<SensitivityOutcome>> {
+  return outcomeKindLookup(outcome.type) as unknown as OutcomeKind<z.ZodType<SensitivityOutcome>>;
+}
+
 /** The outcome's exact value at one setting (null: an ICER with ΔE = 0). */
 export function outcomeValue(outcome: SensitivityOutcome, at: SensitivityOutcomes): Dec | null {
-  const get = (name: string) => at.strategies.find((s) => s.name === name)!;
-  switch (outcome.type) {
-    case "cost":
-      return get(outcome.strategy).costMoney.amount;
-    case "effect":
-      return new D(get(outcome.strategy).effect);
-    case "nmb":
-      return get(outcome.strategy).nmbExact;
-    case "incremental-nmb":
-      return get(outcome.strategy).nmbExact.minus(get(outcome.comparator).nmbExact);
-    case "icer": {
-      const a = get(outcome.strategy);
-      const b = get(outcome.comparator);
-      const dE = new D(a.effect).minus(new D(b.effect));
-      return dE.isZero() ? null : a.costMoney.amount.minus(b.costMoney.amount).dividedBy(dE);
-    }
-    case "best-nmb":
-      return get(at.optimal).nmbExact;
-  }
+  return kindOf(outcome).value(outcome, at);
 }
 
 /** A readable label with the unit. */
 export function outcomeLabel(outcome: SensitivityOutcome, currency: string): string {
-  switch (outcome.type) {
-    case "cost":
-      return `Cost of ${outcome.strategy} (${currency})`;
-    case "effect":
-      return `Effect of ${outcome.strategy} (QALYs)`;
-    case "nmb":
-      return `NMB of ${outcome.strategy} (${currency})`;
-    case "incremental-nmb":
-      return `Incremental NMB of ${outcome.strategy} vs ${outcome.comparator} (${currency})`;
-    case "icer":
-      return `ICER of ${outcome.strategy} vs ${outcome.comparator} (${currency} per QALY)`;
-    case "best-nmb":
-      return `NMB of the optimal strategy (${currency})`;
-  }
+  return kindOf(outcome).label(outcome, currency);
 }

@@ -1,5 +1,6 @@
 // What every kind of sensitivity source (a deterministic model, a PSA metamodel) gives
 // the one-way and two-way analyses. Internal.
+import type * as z from "zod";
 import type { IssuePath, Step } from "../../core/index.js";
 
 /** One strategy's expected cost and effect at one parameter setting (float64: model or metamodel arithmetic). */
@@ -48,4 +49,17 @@ export interface PreparedSource {
   /** How decision thresholds are solved for: on the model by bisection, or on the fitted metamodel. */
   readonly thresholdMethod: "bisection-on-model" | "bisection-on-metamodel";
   readonly explanation: readonly Step[];
+}
+
+/**
+ * One kind of source, everything about it in one record: its document schema and how a
+ * parsed document is prepared. Adding a kind is one file exporting such a record plus one
+ * entry in SOURCE_KINDS (sources.ts).
+ */
+export interface SourceKind<Schema extends z.ZodType<{ readonly type: string }>> {
+  /** The `type` its documents carry (the literal of its schema). */
+  readonly type: z.output<Schema>["type"];
+  readonly schema: Schema;
+  /** Prepares a parsed document; issues are reported under `path`. */
+  readonly prepare: (doc: z.output<Schema>, path: IssuePath) => PreparedSource;
 }

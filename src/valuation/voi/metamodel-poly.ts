@@ -2,6 +2,7 @@
 import * as z from "zod";
 import { DomainError } from "../../core/index.js";
 import type { Basis } from "./metamodel-fit.js";
+import type { MetamodelKind } from "./metamodel-kind.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
@@ -60,3 +61,12 @@ export function polyBasis(method: PolyMethod, params: readonly Float64Array[], n
   });
   return { X, rows: n, columns: p, penalty: null, columnParams };
 }
+
+/** The polynomial metamodel kind (registered in metamodels.ts). */
+export const polyMetamodel: MetamodelKind<typeof polyMethodSchema> = {
+  type: "poly",
+  schema: polyMethodSchema,
+  basis: polyBasis,
+  allowRidge: false,
+  describe: (method) => `additive polynomial of degree ${method.degree} per parameter, ordinary least squares`,
+};

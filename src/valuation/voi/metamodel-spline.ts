@@ -4,6 +4,7 @@
 import * as z from "zod";
 import { DomainError } from "../../core/index.js";
 import type { Basis } from "./metamodel-fit.js";
+import type { MetamodelKind } from "./metamodel-kind.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
 /**
@@ -253,3 +254,13 @@ export function splineBasis(method: SplineMethod, params: readonly Float64Array[
   }
   return { X, rows: n, columns: total, penalty, columnParams };
 }
+
+/** The spline metamodel kind (registered in metamodels.ts). */
+export const splineMetamodel: MetamodelKind<typeof splineMethodSchema> = {
+  type: "spline",
+  schema: splineMethodSchema,
+  basis: splineBasis,
+  allowRidge: true,
+  describe: (method) =>
+    `penalised cubic regression splines (${method.basisDimension} basis functions per parameter${method.interactions ? `, tensor interaction with ${method.interactionDimension} per margin` : ", no interaction"}), smoothing chosen by GCV`,
+};
