@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDueOffset, evaluateContract, evaluateContractMinorUnits, parseContract } from "../../src/index.js";
-import { eventLookup, findFirst, firstMatch } from "../../src/contracts/conditions.js";
+import { checkConditions, eventLookup, findFirst, firstMatch } from "../../src/contracts/conditions.js";
 import { runs } from "../arbitraries.js";
 import { caught, domainError } from "../typed-errors.js";
 
@@ -95,7 +95,8 @@ describe("H2: ledger steps scale with events and terms", () => {
     const eventArb = fc.record({ kind: fc.constantFrom(...kinds), day: fc.integer({ min: 0, max: 60 }), grade: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), response: fc.constantFrom("CR", "PR", "SD", "PD") });
     const matcherArb = fc.record({ kind: fc.constantFrom(...kinds), minGrade: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), responses: fc.option(fc.subarray(["CR", "PR", "SD", "PD"], { minLength: 1 }), { nil: undefined }) });
     fc.assert(
-      fc.property(fc.array(eventArb, { minLength: 32, maxLength: 80 }), fc.array(matcherArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (raw, rawMatchers, a, b) => {
+      // Every history is indexed (short ones too): from one event up.
+      fc.property(fc.array(eventArb, { minLength: 1, maxLength: 80 }), fc.array(matcherArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (raw, rawMatchers, a, b) => {
         const day = (d: number) => addDueOffset({ date: start, offset: { months: 0, days: d } });
         const events = raw
           .sort((x, y) => x.day - y.day)
@@ -116,6 +117,61 @@ describe("H2: ledger steps scale with events and terms", () => {
         };
         expect(outcome(() => findFirst(eventLookup(events), matchers, from, through))).toEqual(outcome(() => firstMatch(matchers, events, from, through)));
       }),
+      { numRuns: runs(300) },
+    );
+  });
+});
+
+describe("H2: count conditions on the indexed history", () => {
+  it("H2: a count condition counts the same on the indexed history as on a scan (same result, failing event and words)", () => {
+    const kinds = ["crs", "relapse", "assessment", "seriousAdverseEvent"] as const;
+    const eventArb = fc.record({ kind: fc.constantFrom(...kinds), day: fc.integer({ min: 1, max: 90 }), grade: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), response: fc.constantFrom("CR", "PR", "SD", "PD") });
+    // Repeated kinds in one condition (an event counted once), grades (scanned, for the missing-grade error), responses.
+    const matcherArb = fc.record({ kind: fc.constantFrom(...kinds), minGrade: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), responses: fc.option(fc.subarray(["CR", "PR", "SD", "PD"], { minLength: 1 }), { nil: undefined }) });
+    fc.assert(
+      fc.property(
+        fc.array(eventArb, { minLength: 0, maxLength: 12 }),
+        fc.array(matcherArb, { minLength: 1, maxLength: 3 }),
+        fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+        fc.integer({ min: 0, max: 100 }),
+        (raw, rawMatchers, atLeast, atMost, checkDay) => {
+          fc.pre(atLeast !== undefined || atMost !== undefined);
+          fc.pre(atLeast === undefined || atMost === undefined || atLeast <= atMost);
+          const day = (d: number) => addDueOffset({ date: start, offset: { months: 0, days: d } });
+          const seen = new Set<string>();
+          const events = [
+            { kind: "infusion", date: start },
+            ...raw
+              .sort((x, y) => x.day - y.day)
+              .map((e) => ({ kind: e.kind, date: day(e.day), ...(e.kind === "crs" || e.kind === "seriousAdverseEvent" ? (e.grade === undefined ? {} : { grade: e.grade }) : {}), ...(e.kind === "assessment" ? { response: e.response } : {}) }))
+              .filter((e) => {
+                const key = JSON.stringify(e);
+                if (seen.has(key)) return false;
+                seen.add(key);
+                return true;
+              }),
+          ] as never[];
+          const matchers = rawMatchers.map((m) => ({
+            kind: m.kind,
+            ...(m.kind === "crs" || m.kind === "seriousAdverseEvent" ? (m.minGrade === undefined ? {} : { minGrade: m.minGrade }) : {}),
+            ...(m.kind === "assessment" && m.responses !== undefined ? { responses: m.responses } : {}),
+          }));
+          const condition = { type: "count", events: matchers, ...(atLeast === undefined ? {} : { atLeast }), ...(atMost === undefined ? {} : { atMost }) };
+          const c = parseContract({ id: "H2-count", currency: "CNY", price: "100.00", payment: { type: "schedule", installments: [{ share: "1", due: { months: 0, days: 1 }, conditions: [condition] }] } });
+          const conditions = (c.payment as { installments: readonly { conditions: Parameters<typeof checkConditions>[0] }[] }).installments[0]!.conditions;
+          const on = day(checkDay);
+          const outcome = (f: () => ReturnType<typeof checkConditions>) => {
+            try {
+              const r = f();
+              return r.ok ? { ok: true } : { ok: false, event: r.event, words: r.words?.() };
+            } catch (e) {
+              return { error: (e as Error).message };
+            }
+          };
+          expect(outcome(() => checkConditions(conditions, eventLookup(events), start, on))).toEqual(outcome(() => checkConditions(conditions, events, start, on)));
+        },
+      ),
       { numRuns: runs(300) },
     );
   });

@@ -39,7 +39,8 @@ export interface Draft {
   readonly label: string;
   readonly units: bigint;
   readonly withheldUnits?: bigint;
-  readonly failedCondition?: FailedCondition;
+  /** Why a withheld line was withheld, made on demand (the bulk path never asks). */
+  readonly failed?: () => FailedCondition;
   readonly rule: string;
   readonly say: () => DraftWords;
   readonly seq: number;
@@ -62,6 +63,8 @@ export type ParsedCondition =
       readonly label: string;
       /** The events counted, in words. */
       readonly what: string;
+      /** The matchers grouped by the kind they read, for counting on an indexed history; null when one could throw on a missing grade (then the history is scanned in order). */
+      readonly byKind: readonly MatchersOfKind[] | null;
     }
   | {
       readonly type: "sustained";
@@ -74,6 +77,28 @@ export type ParsedCondition =
       readonly what: string;
     }
   | { readonly type: "byDeadline"; readonly spec: DeadlineSpec; readonly within: null; readonly label: string };
+
+/**
+ * The matchers of one condition that read one event kind.
+ *
+ * @category Term Kinds
+ */
+export interface MatchersOfKind {
+  readonly kind: string;
+  readonly matchers: readonly EventMatcher[];
+}
+
+/** The matchers grouped by kind, in order of first appearance; null when one asks for a grade ≥ 2 (it throws on an event without a grade). */
+function matchersByKind(list: readonly EventMatcher[]): MatchersOfKind[] | null {
+  const groups: { kind: string; matchers: EventMatcher[] }[] = [];
+  for (const m of list) {
+    if (m.minGrade !== undefined && m.minGrade > 1) return null;
+    const g = groups.find((x) => x.kind === m.kind);
+    if (g === undefined) groups.push({ kind: m.kind, matchers: [m] });
+    else g.matchers.push(m);
+  }
+  return groups;
+}
 
 /**
  * What a kind may use while it is prepared (once per contract).
@@ -172,8 +197,8 @@ export interface ReturnTrigger {
   readonly date: string;
   /** A fixed amount the share applies to (a non-responder's cycles before the result) instead of what was paid. */
   readonly base?: bigint;
-  /** What triggered it, in words, when it was not an event ("… was not met by 2028-03-15: …"). */
-  readonly cause?: string;
+  /** What triggered it, in words, when it was not an event ("… was not met by 2028-03-15: …"); made on demand. */
+  readonly cause?: () => string;
 }
 
 /**
@@ -264,7 +289,7 @@ export function parseCondition(c: ConditionTerms | MilestoneTerms, ctx: PrepareC
     const what = events.map(describeMatcher).join(" or ");
     const need = [c.atLeast === undefined ? null : `at least ${c.atLeast}`, c.atMost === undefined ? null : `at most ${c.atMost}`].filter((x) => x !== null).join(" and ");
     const where = c.rolling === undefined ? windowWords(c.within) : `in any ${span(c.rolling)}${c.within === undefined ? "" : ` ${windowWords(c.within)}`}`;
-    return { type: "count", events, atLeast: c.atLeast ?? null, atMost: c.atMost ?? null, within: c.within ?? null, rolling: c.rolling ?? null, what, label: c.label ?? `${need} ${what} ${where}` };
+    return { type: "count", events, atLeast: c.atLeast ?? null, atMost: c.atMost ?? null, within: c.within ?? null, rolling: c.rolling ?? null, what, label: c.label ?? `${need} ${what} ${where}`, byKind: matchersByKind(events) };
   }
   if (c.type === "sustained") {
     const evidence = prepareMatchers(c.evidence, ctx, [...path, "evidence"]);
@@ -310,9 +335,9 @@ export function failed(check: Exclude<ConditionCheck, { ok: true }>): FailedCond
   const condition = check.condition.label;
   const event = check.event === null ? null : { kind: check.event.kind, date: check.event.date };
   const o = check.outside;
-  if (o === undefined) return check.detail === undefined ? { condition, event } : { condition, event, detail: check.detail };
+  if (o === undefined) return check.words === undefined ? { condition, event } : { condition, event, detail: check.words() };
   const outsideWindow = { kind: o.event.kind, date: o.event.date, windowEnd: o.windowEnd };
-  return check.detail === undefined ? { condition, event, outsideWindow } : { condition, event, outsideWindow, detail: check.detail };
+  return check.words === undefined ? { condition, event, outsideWindow } : { condition, event, outsideWindow, detail: check.words() };
 }
 
 /** Why a line was withheld, in words. */
