@@ -68,6 +68,17 @@ export interface EventLookup {
   readonly head: readonly number[];
   /** `next[i]`: the position of the next event of the kind of event i, or -1. */
   readonly next: readonly number[];
+  /** The patient's answers to remembered conditions (filled as they are first checked). */
+  readonly answers: RememberedAnswer[];
+}
+
+/** What decides a remembered condition for one patient, on any date (see `rememberable` in terms/kind.ts). */
+interface RememberedAnswer {
+  readonly condition: ParsedCondition;
+  /** none / some: the first matching event; count: the atLeast-th matching event (null when atLeast is null or 0). */
+  readonly first: OutcomeEvent | null;
+  /** count: the (atMost + 1)-th matching event, the first one over the limit. */
+  readonly over: OutcomeEvent | null;
 }
 
 /** Indexes a history (events in date order) for {@link findFirst} and {@link checkConditions}. */
@@ -87,7 +98,31 @@ export function eventLookup(events: readonly OutcomeEvent[]): EventLookup {
     next[i] = head[k] as number;
     head[k] = i;
   }
-  return { events, kinds, head, next };
+  return { events, kinds, head, next, answers: [] };
+}
+
+/** The patient's answer to a remembered condition, worked out on its first check. */
+function answerOf(lookup: EventLookup, c: Extract<ParsedCondition, { type: "none" | "some" | "count" }>, start: string): RememberedAnswer {
+  for (const a of lookup.answers) if (a.condition === c) return a;
+  let first: OutcomeEvent | null = null;
+  let over: OutcomeEvent | null = null;
+  if (c.type !== "count") first = findFirst(lookup, c.events, start, "9999-12-31");
+  else {
+    const least = c.atLeast === null || c.atLeast === 0 ? null : c.atLeast;
+    let n = 0;
+    for (const e of lookup.events) {
+      if (e.date < start || !matchesAny(c.events, e)) continue;
+      n++;
+      if (n === least) first = e;
+      if (c.atMost !== null && n === c.atMost + 1) {
+        over = e;
+        break;
+      }
+    }
+  }
+  const a = { condition: c, first, over };
+  lookup.answers.push(a);
+  return a;
 }
 
 /** The position of the first event of `kind`, or -1. */
@@ -153,6 +188,23 @@ export function checkConditions(
   dueDate: (start: string, offset: DueOffset) => string = addOffset,
 ): ConditionCheck {
   for (const c of conditions) {
+    if ((c.type === "none" || c.type === "some" || c.type === "count") && c.remembered && !Array.isArray(events)) {
+      // No window of its own: read through onDate, from the patient's answer (the same result as the checks below).
+      const { first, over } = answerOf(events as EventLookup, c, start);
+      if (c.type === "none") {
+        if (first !== null && first.date <= onDate) return { ok: false, condition: c, event: first };
+        continue;
+      }
+      if (c.type === "some") {
+        if (first !== null && first.date <= onDate) continue;
+        return first === null ? { ok: false, condition: c, event: null } : { ok: false, condition: c, event: null, outside: { event: first, windowEnd: onDate } };
+      }
+      const count = c as Extract<ParsedCondition, { type: "count" }>;
+      const short = count.atLeast !== null && count.atLeast > 0 && (first === null || first.date > onDate);
+      const isOver = over !== null && over.date <= onDate;
+      if (!short && !isOver) continue;
+      return countFailed(count, (events as EventLookup).events, start, onDate, isOver ? over : null);
+    }
     let through = onDate;
     if (c.within !== null) {
       const end = dueDate(start, c.within);
@@ -232,6 +284,11 @@ function countFailure(c: Extract<ParsedCondition, { type: "count" }>, events: re
       }
     }
   }
+  return countFailed(c, events, start, through, event);
+}
+
+/** A failed count condition: the event over its atMost (or null), the words counted again only when asked for. */
+function countFailed(c: Extract<ParsedCondition, { type: "count" }>, events: readonly OutcomeEvent[], start: string, through: string, event: OutcomeEvent | null): ConditionCheck {
   const words = (): string =>
     checkCount({ events, matches: (e) => matchesAny(c.events, e), what: c.what, from: start, through, atLeast: c.atLeast, atMost: c.atMost, rolling: null, rollingEnd: null }).words();
   return { ok: false, condition: c, event, words };

@@ -130,16 +130,17 @@ export function draftLedger(contract: ParsedContract | ParsedContractVersions, e
     paymentKind(c.payment.kind).draft(c.payment, ctx);
     for (const b of c.bonuses) bonusKind(b.kind).draft(b, ctx);
     if (c.refunds.length > 0 || returns.length > 0) {
-      const triggered: TriggeredReturn[] = [];
+      // Made when the first term is triggered: most patients trigger none.
+      let triggered: TriggeredReturn[] | null = null;
       for (const r of c.refunds) {
         const event = returnKind(r.kind).trigger(r, ctx);
-        if (event !== null) triggered.push({ term: r, event });
+        if (event !== null) (triggered ??= []).push({ term: r, event });
       }
       for (const r of returns) {
         const event = r.trigger(ctx);
-        if (event !== null) triggered.push({ term: r.term, event });
+        if (event !== null) (triggered ??= []).push({ term: r.term, event });
       }
-      if (triggered.length > 0) draftReturns(triggered, ctx);
+      if (triggered !== null) draftReturns(triggered, ctx);
     }
   }
 

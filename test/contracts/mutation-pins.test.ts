@@ -422,7 +422,7 @@ describe("conditions", () => {
 
   it("checkConditions: within ends the window early; `some` fails with no event", () => {
     const events = [{ kind: "improvement" as const, date: "2026-03-01" }];
-    const some = { type: "some" as const, events: [{ kind: "improvement" as const }], within: { months: 1, days: 0 }, label: "improved within a month" };
+    const some = { type: "some" as const, events: [{ kind: "improvement" as const }], within: { months: 1, days: 0 }, label: "improved within a month", remembered: false };
     // Window 2026-01-15 … 2026-02-15: the improvement on 03-01 is too late.
     // Issue 15 item 7: the late event is reported with the window's end.
     expect(checkConditions([some], events, "2026-01-15", "2026-12-31")).toEqual({ ok: false, condition: some, event: null, outside: { event: events[0], windowEnd: "2026-02-15" } });

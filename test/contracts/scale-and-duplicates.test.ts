@@ -123,7 +123,7 @@ describe("H2: ledger steps scale with events and terms", () => {
 });
 
 describe("H2: count conditions on the indexed history", () => {
-  it("H2: a count condition counts the same on the indexed history as on a scan (same result, failing event and words)", () => {
+  it("H2: count, none and some conditions give the same answer on the indexed history (kind index, remembered answers) as on a scan (same result, failing event, words and errors)", () => {
     const kinds = ["crs", "relapse", "assessment", "seriousAdverseEvent"] as const;
     const eventArb = fc.record({ kind: fc.constantFrom(...kinds), day: fc.integer({ min: 1, max: 90 }), grade: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), response: fc.constantFrom("CR", "PR", "SD", "PD") });
     // Repeated kinds in one condition (an event counted once), grades (scanned, for the missing-grade error), responses.
@@ -135,8 +135,10 @@ describe("H2: count conditions on the indexed history", () => {
         fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
         fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
         fc.integer({ min: 0, max: 100 }),
-        (raw, rawMatchers, atLeast, atMost, checkDay) => {
-          fc.pre(atLeast !== undefined || atMost !== undefined);
+        fc.constantFrom("count", "none", "some"),
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 4 }),
+        (raw, rawMatchers, atLeast, atMost, checkDay, type, moreDays) => {
+          fc.pre(type !== "count" || atLeast !== undefined || atMost !== undefined);
           fc.pre(atLeast === undefined || atMost === undefined || atLeast <= atMost);
           const day = (d: number) => addDueOffset({ date: start, offset: { months: 0, days: d } });
           const seen = new Set<string>();
@@ -157,18 +159,24 @@ describe("H2: count conditions on the indexed history", () => {
             ...(m.kind === "crs" || m.kind === "seriousAdverseEvent" ? (m.minGrade === undefined ? {} : { minGrade: m.minGrade }) : {}),
             ...(m.kind === "assessment" && m.responses !== undefined ? { responses: m.responses } : {}),
           }));
-          const condition = { type: "count", events: matchers, ...(atLeast === undefined ? {} : { atLeast }), ...(atMost === undefined ? {} : { atMost }) };
-          const c = parseContract({ id: "H2-count", currency: "CNY", price: "100.00", payment: { type: "schedule", installments: [{ share: "1", due: { months: 0, days: 1 }, conditions: [condition] }] } });
-          const conditions = (c.payment as { installments: readonly { conditions: Parameters<typeof checkConditions>[0] }[] }).installments[0]!.conditions;
-          const on = day(checkDay);
           const outcome = (f: () => ReturnType<typeof checkConditions>) => {
             try {
               const r = f();
-              return r.ok ? { ok: true } : { ok: false, event: r.event, words: r.words?.() };
+              return r.ok ? { ok: true } : { ok: false, event: r.event, outside: r.outside, words: r.words?.() };
             } catch (e) {
               return { error: (e as Error).message };
             }
           };
+          const condition = type === "count" ? { type, events: matchers, ...(atLeast === undefined ? {} : { atLeast }), ...(atMost === undefined ? {} : { atMost }) } : { type, events: matchers };
+          const c = parseContract({ id: "H2-count", currency: "CNY", price: "100.00", payment: { type: "schedule", installments: [{ share: "1", due: { months: 0, days: 1 }, conditions: [condition] }] } });
+          const conditions = (c.payment as { installments: readonly { conditions: Parameters<typeof checkConditions>[0] }[] }).installments[0]!.conditions;
+          const on = day(checkDay);
+          // One indexed history checked on several dates (the answer remembered from the first check) against a scan on each.
+          const lookup = eventLookup(events);
+          for (const d of moreDays) {
+            const later = day(d);
+            expect(outcome(() => checkConditions(conditions, lookup, start, later))).toEqual(outcome(() => checkConditions(conditions, events, start, later)));
+          }
           expect(outcome(() => checkConditions(conditions, eventLookup(events), start, on))).toEqual(outcome(() => checkConditions(conditions, events, start, on)));
         },
       ),
