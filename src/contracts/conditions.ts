@@ -52,62 +52,103 @@ export function firstMatch(matchers: readonly EventMatcher[], events: readonly O
 }
 
 /**
- * A patient's events with, for long histories, the positions of each kind: lookups then
- * cost a binary search instead of a scan of the whole history (a per-treated-month
- * contract with tens of thousands of events checks conditions once per line).
+ * A patient's events indexed by kind, made once per patient: each kind's events are
+ * chained in date order, so a condition reads only the events of the kinds it names
+ * (a "no death" check on a history without a death reads nothing) instead of scanning
+ * the whole history once per term; a per-treated-month contract with tens of thousands
+ * of events checks conditions once per line.
  *
  * @category Outcome Events
  */
 export interface EventLookup {
   readonly events: readonly OutcomeEvent[];
-  /** Positions in `events` of each kind, ascending; null for short histories (a scan is cheaper). */
-  readonly byKind: ReadonlyMap<string, readonly number[]> | null;
+  /** The distinct kinds in the history (a contract's vocabulary is small: found by a linear search). */
+  readonly kinds: readonly string[];
+  /** `head[k]`: the position of the first event of `kinds[k]`. */
+  readonly head: readonly number[];
+  /** `next[i]`: the position of the next event of the kind of event i, or -1. */
+  readonly next: readonly number[];
+  /** The patient's answers to remembered conditions (filled as they are first checked). */
+  readonly answers: RememberedAnswer[];
 }
 
-/** Histories shorter than this are scanned; an index would cost more than it saves. */
-const INDEX_FROM = 32;
+/** What decides a remembered condition for one patient, on any date (see `rememberable` in terms/kind.ts). */
+interface RememberedAnswer {
+  readonly condition: ParsedCondition;
+  /** none / some: the first matching event; count: the atLeast-th matching event (null when atLeast is null or 0). */
+  readonly first: OutcomeEvent | null;
+  /** count: the (atMost + 1)-th matching event, the first one over the limit. */
+  readonly over: OutcomeEvent | null;
+}
 
-/** Indexes a history (events in date order) for {@link findFirst}. */
+/** Indexes a history (events in date order) for {@link findFirst} and {@link checkConditions}. */
 export function eventLookup(events: readonly OutcomeEvent[]): EventLookup {
-  if (events.length < INDEX_FROM) return { events, byKind: null };
-  const byKind = new Map<string, number[]>();
-  for (let i = 0; i < events.length; i++) {
+  const kinds: string[] = [];
+  const head: number[] = [];
+  const next: number[] = new Array<number>(events.length);
+  // From the last event back, so each chain is built by pushing on its front.
+  for (let i = events.length - 1; i >= 0; i--) {
     const kind = (events[i] as OutcomeEvent).kind;
-    const list = byKind.get(kind);
-    if (list === undefined) byKind.set(kind, [i]);
-    else list.push(i);
+    let k = 0;
+    while (k < kinds.length && kinds[k] !== kind) k++;
+    if (k === kinds.length) {
+      kinds.push(kind);
+      head.push(-1);
+    }
+    next[i] = head[k] as number;
+    head[k] = i;
   }
-  return { events, byKind };
+  return { events, kinds, head, next, answers: [] };
+}
+
+/** The patient's answer to a remembered condition, worked out on its first check. */
+function answerOf(lookup: EventLookup, c: Extract<ParsedCondition, { type: "none" | "some" | "count" }>, start: string): RememberedAnswer {
+  for (const a of lookup.answers) if (a.condition === c) return a;
+  let first: OutcomeEvent | null = null;
+  let over: OutcomeEvent | null = null;
+  if (c.type !== "count") first = findFirst(lookup, c.events, start, "9999-12-31");
+  else {
+    const least = c.atLeast === null || c.atLeast === 0 ? null : c.atLeast;
+    let n = 0;
+    for (const e of lookup.events) {
+      if (e.date < start || !matchesAny(c.events, e)) continue;
+      n++;
+      if (n === least) first = e;
+      if (c.atMost !== null && n === c.atMost + 1) {
+        over = e;
+        break;
+      }
+    }
+  }
+  const a = { condition: c, first, over };
+  lookup.answers.push(a);
+  return a;
+}
+
+/** The position of the first event of `kind`, or -1. */
+function headOf(lookup: EventLookup, kind: string): number {
+  const kinds = lookup.kinds;
+  for (let k = 0; k < kinds.length; k++) if (kinds[k] === kind) return lookup.head[k] as number;
+  return -1;
 }
 
 /**
  * {@link firstMatch} on an indexed history: the same event (or the same error for a
- * missing grade), found in O(matchers · log n) plus the events of the matched kinds
- * skipped for their attributes.
+ * missing grade), reading only the events of the matchers' kinds.
  */
 export function findFirst(lookup: EventLookup | readonly OutcomeEvent[], matchers: readonly EventMatcher[], from: string, through: string): OutcomeEvent | null {
   if (Array.isArray(lookup)) return firstMatch(matchers, lookup as readonly OutcomeEvent[], from, through);
-  const { events, byKind } = lookup as EventLookup;
-  if (byKind === null) return firstMatch(matchers, events, from, through);
+  const { events, next } = lookup as EventLookup;
   // The scan returns the first event (in history order) some matcher accepts or throws
   // on, trying matchers in order on each event: keep the least (position, matcher).
   let best = -1;
   let bestMatcher: EventMatcher | null = null;
   for (const m of matchers) {
-    const list = byKind.get(m.kind);
-    if (list === undefined) continue;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((events[list[mid] as number] as OutcomeEvent).date < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let j = lo; j < list.length; j++) {
-      const pos = list[j] as number;
+    for (let pos = headOf(lookup as EventLookup, m.kind); pos !== -1; pos = next[pos] as number) {
       if (best !== -1 && pos >= best) break;
       const e = events[pos] as OutcomeEvent;
       if (e.date > through) break;
+      if (e.date < from) continue;
       const gradeless = m.minGrade !== undefined && m.minGrade > 1 && e.grade === undefined;
       if (gradeless || matches(m, e)) {
         best = pos;
@@ -132,8 +173,8 @@ export type ConditionCheck =
       readonly event: OutcomeEvent | null;
       /** For a `some` condition: a matching event recorded after the window closed (`windowEnd`), if any. */
       readonly outside?: { readonly event: OutcomeEvent; readonly windowEnd: string };
-      /** For count, sustained and byDeadline conditions: what was found, in words. */
-      readonly detail?: string;
+      /** For count, sustained and byDeadline conditions: what was found, in words (on demand: the bulk path never asks). */
+      readonly words?: () => string;
     };
 
 const OK: ConditionCheck = { ok: true };
@@ -147,6 +188,23 @@ export function checkConditions(
   dueDate: (start: string, offset: DueOffset) => string = addOffset,
 ): ConditionCheck {
   for (const c of conditions) {
+    if ((c.type === "none" || c.type === "some" || c.type === "count") && c.remembered && !Array.isArray(events)) {
+      // No window of its own: read through onDate, from the patient's answer (the same result as the checks below).
+      const { first, over } = answerOf(events as EventLookup, c, start);
+      if (c.type === "none") {
+        if (first !== null && first.date <= onDate) return { ok: false, condition: c, event: first };
+        continue;
+      }
+      if (c.type === "some") {
+        if (first !== null && first.date <= onDate) continue;
+        return first === null ? { ok: false, condition: c, event: null } : { ok: false, condition: c, event: null, outside: { event: first, windowEnd: onDate } };
+      }
+      const count = c as Extract<ParsedCondition, { type: "count" }>;
+      const short = count.atLeast !== null && count.atLeast > 0 && (first === null || first.date > onDate);
+      const isOver = over !== null && over.date <= onDate;
+      if (!short && !isOver) continue;
+      return countFailed(count, (events as EventLookup).events, start, onDate, isOver ? over : null);
+    }
     let through = onDate;
     if (c.within !== null) {
       const end = dueDate(start, c.within);
@@ -154,7 +212,10 @@ export function checkConditions(
     }
     if (c.type === "count" || c.type === "sustained" || c.type === "byDeadline") {
       const list = Array.isArray(events) ? (events as readonly OutcomeEvent[]) : (events as EventLookup).events;
-      if (c.type === "count" && c.rolling === null && countHolds(c, list, start, through)) continue;
+      if (c.type === "count" && c.rolling === null) {
+        if (countHolds(c, events, start, through)) continue;
+        return countFailure(c, list, start, through);
+      }
       const r = checkOutcomeCondition(c, list, start, onDate, through, dueDate);
       if (r !== null) return r;
       continue;
@@ -178,20 +239,62 @@ export function checkConditions(
 
 /**
  * A count condition without a rolling window, counted in place (no list, no closures):
- * the common case on the bulk path. When it fails, checkCount counts again to word it.
+ * the common case on the bulk path. On an indexed history only the events of the
+ * matchers' kinds are read (`byKind`; a condition whose matchers could throw on a
+ * missing grade is scanned, so the error names the same event). When it fails,
+ * checkCount counts again to word it.
  */
-function countHolds(c: Extract<ParsedCondition, { type: "count" }>, events: readonly OutcomeEvent[], start: string, through: string): boolean {
+function countHolds(c: Extract<ParsedCondition, { type: "count" }>, history: readonly OutcomeEvent[] | EventLookup, start: string, through: string): boolean {
   let n = 0;
-  // In date order and, in a validated history, none before the start: see firstMatch.
-  const all = events.length === 0 || (events[0] as OutcomeEvent).date >= start;
-  for (const e of events) {
-    if (e.date > through) break;
-    if ((all || e.date >= start) && matchesAny(c.events, e)) n++;
+  if (!Array.isArray(history) && c.byKind !== null) {
+    const { events, next } = history as EventLookup;
+    for (const g of c.byKind) {
+      for (let pos = headOf(history as EventLookup, g.kind); pos !== -1; pos = next[pos] as number) {
+        const e = events[pos] as OutcomeEvent;
+        if (e.date > through) break;
+        if (e.date >= start && matchesAny(g.matchers, e)) n++;
+      }
+    }
+  } else {
+    const events = Array.isArray(history) ? (history as readonly OutcomeEvent[]) : (history as EventLookup).events;
+    // In date order and, in a validated history, none before the start: see firstMatch.
+    const all = events.length === 0 || (events[0] as OutcomeEvent).date >= start;
+    for (const e of events) {
+      if (e.date > through) break;
+      if ((all || e.date >= start) && matchesAny(c.events, e)) n++;
+    }
   }
   return (c.atLeast === null || n >= c.atLeast) && (c.atMost === null || n <= c.atMost);
 }
 
-/** The count, sustained and byDeadline conditions: null when it holds, else the failure. */
+/**
+ * The failure of a count condition without a rolling window (countHolds said it fails):
+ * the event that broke an `atMost` (the first one over it), found by one scan; the words
+ * are counted again only when asked for.
+ */
+function countFailure(c: Extract<ParsedCondition, { type: "count" }>, events: readonly OutcomeEvent[], start: string, through: string): ConditionCheck {
+  let event: OutcomeEvent | null = null;
+  if (c.atMost !== null) {
+    let n = 0;
+    for (const e of events) {
+      if (e.date > through) break;
+      if (e.date >= start && matchesAny(c.events, e) && ++n > c.atMost) {
+        event = e;
+        break;
+      }
+    }
+  }
+  return countFailed(c, events, start, through, event);
+}
+
+/** A failed count condition: the event over its atMost (or null), the words counted again only when asked for. */
+function countFailed(c: Extract<ParsedCondition, { type: "count" }>, events: readonly OutcomeEvent[], start: string, through: string, event: OutcomeEvent | null): ConditionCheck {
+  const words = (): string =>
+    checkCount({ events, matches: (e) => matchesAny(c.events, e), what: c.what, from: start, through, atLeast: c.atLeast, atMost: c.atMost, rolling: null, rollingEnd: null }).words();
+  return { ok: false, condition: c, event, words };
+}
+
+/** The count (with a rolling window), sustained and byDeadline conditions: null when it holds, else the failure. */
 function checkOutcomeCondition(
   c: Extract<ParsedCondition, { type: "count" | "sustained" | "byDeadline" }>,
   events: readonly OutcomeEvent[],
@@ -206,7 +309,7 @@ function checkOutcomeCondition(
       events, matches: (e) => matchesAny(c.events, e), what: c.what, from: start, through,
       atLeast: c.atLeast, atMost: c.atMost, rolling, rollingEnd: rolling === null ? null : (d) => dueDate(d, rolling),
     });
-    return r.ok ? null : { ok: false, condition: c, event: r.event, detail: r.detail };
+    return r.ok ? null : { ok: false, condition: c, event: r.event, words: r.words };
   }
   if (c.type === "sustained") {
     const span = c.span;
@@ -215,7 +318,7 @@ function checkOutcomeCondition(
       events, evidence: (e) => matchesAny(c.evidence, e), interrupts: (e) => matchesAny(c.interruptedBy, e), what: c.what, from: start, through,
       span, spanEnd: (d) => dueDate(d, span), maxGapEnd: gap === null ? null : (d) => dueDate(d, gap),
     });
-    return r.ok ? null : { ok: false, condition: c, event: r.event, detail: r.detail };
+    return r.ok ? null : { ok: false, condition: c, event: r.event, words: r.words };
   }
   const date = deadlineDate(c.spec, start, dueDate);
   if (onDate < date) {
@@ -225,7 +328,7 @@ function checkOutcomeCondition(
     });
   }
   const o = deadlineStatus(c.spec, { date, known: events, start, dueDate });
-  return o.counts === "missed" ? { ok: false, condition: c, event: null, detail: o.say() } : null;
+  return o.counts === "missed" ? { ok: false, condition: c, event: null, words: o.say } : null;
 }
 
 /**
@@ -264,6 +367,16 @@ export interface DeadlineStatus extends Omit<DeadlineOutcome, "words" | "lastAss
   readonly say: () => string;
 }
 
+/** What a deadline is checked with: its date, the patient's events up to asOf (and their index, when at hand), the start. */
+export interface DeadlineArgs {
+  readonly date: string;
+  readonly known: readonly OutcomeEvent[];
+  /** `known` indexed by kind (the draft context's lookup): the milestone then reads only its kinds. */
+  readonly lookup?: EventLookup;
+  readonly start: string;
+  readonly dueDate: (start: string, o: DueOffset) => string;
+}
+
 /** The last assessment on file by `date`, if the deadline names one. */
 function lastAssessmentBy(spec: DeadlineSpec, known: readonly OutcomeEvent[], date: string): OutcomeEvent | null {
   let last: OutcomeEvent | null = null;
@@ -277,15 +390,15 @@ function lastAssessmentBy(spec: DeadlineSpec, known: readonly OutcomeEvent[], da
 }
 
 /** True when the milestone counts as missed on its deadline `date`: {@link deadlineStatus}'s `counts`, without its words or objects. */
-export function deadlineMissed(spec: DeadlineSpec, args: { readonly date: string; readonly known: readonly OutcomeEvent[]; readonly start: string; readonly dueDate: (start: string, o: DueOffset) => string }): boolean {
-  if (checkConditions(spec.milestones, args.known, args.start, args.date, args.dueDate).ok) return false;
+export function deadlineMissed(spec: DeadlineSpec, args: DeadlineArgs): boolean {
+  if (checkConditions(spec.milestones, args.lookup ?? args.known, args.start, args.date, args.dueDate).ok) return false;
   const last = lastAssessmentBy(spec, args.known, args.date);
   return milestoneAtDeadline({ held: false, assessed: spec.assessment === null ? null : last !== null, ifMissing: spec.assessment?.ifMissing ?? null }).counts === "missed";
 }
 
 /** Where the milestone stands on its deadline `date` (≤ asOf), from the events up to it; words on demand. */
-export function deadlineStatus(spec: DeadlineSpec, args: { readonly date: string; readonly known: readonly OutcomeEvent[]; readonly start: string; readonly dueDate: (start: string, o: DueOffset) => string }): DeadlineStatus {
-  const check = checkConditions(spec.milestones, args.known, args.start, args.date, args.dueDate);
+export function deadlineStatus(spec: DeadlineSpec, args: DeadlineArgs): DeadlineStatus {
+  const check = checkConditions(spec.milestones, args.lookup ?? args.known, args.start, args.date, args.dueDate);
   const date = args.date;
   // A milestone met needs no assessment: the last one on file is looked up only when it was not.
   const last = check.ok ? null : lastAssessmentBy(spec, args.known, date);
@@ -293,7 +406,7 @@ export function deadlineStatus(spec: DeadlineSpec, args: { readonly date: string
   const say = (): string => {
     if (status === "met") return `"${spec.milestoneLabel}" was met by ${date}`;
     if (status === "missed") {
-      const detail = check.ok ? "" : (check.detail ?? (check.event === null ? "no such event recorded" : `${check.event.kind} on ${check.event.date}`));
+      const detail = check.ok ? "" : (check.words?.() ?? (check.event === null ? "no such event recorded" : `${check.event.kind} on ${check.event.date}`));
       return `"${spec.milestoneLabel}" was not met by ${date}: ${detail}${last !== null ? `; last assessment on file: ${last.kind}${last.response ? ` ${last.response}` : ""} on ${last.date}` : ""}`;
     }
     return `no assessment (${spec.assessment!.words}) was recorded by ${date}, so "${spec.milestoneLabel}" could not be shown; the contract counts a missing assessment as ${counts}`;
@@ -302,7 +415,7 @@ export function deadlineStatus(spec: DeadlineSpec, args: { readonly date: string
 }
 
 /** Where the milestone stands on its deadline `date` (≤ asOf), from the events up to it. */
-export function deadlineStanding(spec: DeadlineSpec, args: { readonly date: string; readonly known: readonly OutcomeEvent[]; readonly start: string; readonly dueDate: (start: string, o: DueOffset) => string }): DeadlineOutcome {
+export function deadlineStanding(spec: DeadlineSpec, args: DeadlineArgs): DeadlineOutcome {
   const o = deadlineStatus(spec, args);
   return { date: o.date, status: o.status, counts: o.counts, lastAssessment: lastAssessmentBy(spec, args.known, args.date), words: o.say() };
 }

@@ -130,7 +130,7 @@ export function evaluateContract(input: EvaluateContractInput | ContractLike, po
     steps.push(explanation);
     const line: LedgerLine =
       d.kind === "withheld"
-        ? { date: d.date, kind: d.kind, termId: d.termId, label: d.label, amount, withheld: toMoney(d.withheldUnits ?? 0n), ...(d.failedCondition ? { failedCondition: d.failedCondition } : {}), explanation }
+        ? { date: d.date, kind: d.kind, termId: d.termId, label: d.label, amount, withheld: toMoney(d.withheldUnits ?? 0n), ...(d.failed ? { failedCondition: d.failed() } : {}), explanation }
         : { date: d.date, kind: d.kind, termId: d.termId, label: d.label, amount, explanation };
     lines.push(line);
   }

@@ -12,7 +12,7 @@ import type { LedgerLineKind, MinorUnitLedgerTotals } from "./ledger.js";
 import { isParsedContractVersions, type ParsedContract, type ParsedContractVersions } from "./parse-contract.js";
 import type { Draft, DraftContext, PaidMonth } from "./terms/kind.js";
 import { bonusKind, paymentKind, returnKind } from "./terms/registry.js";
-import { draftReturns } from "./terms/returns.js";
+import { draftReturns, type TriggeredReturn } from "./terms/returns.js";
 
 export type { Draft, DraftWords } from "./terms/kind.js";
 
@@ -30,9 +30,17 @@ export interface DraftLedger {
 /** The order of line kinds on one date: payments, bonuses, withheld, then refunds and clawbacks. */
 export const LINE_KIND_RANK: Readonly<Record<LedgerLineKind, number>> = { payment: 0, bonus: 1, withheld: 2, refund: 3, clawback: 3 };
 
+/** Ledger order: by date, then payments, bonuses, withheld, refunds, then in the order the rules produced them. */
+function ledgerOrder(a: Draft, b: Draft): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : LINE_KIND_RANK[a.kind] - LINE_KIND_RANK[b.kind] || a.seq - b.seq;
+}
+
 /** Picks the version in effect on the treatment start date. */
 function selectVersion(contract: ParsedContract | ParsedContractVersions, start: string): ParsedContract {
-  const list = isParsedContractVersions(contract) ? contract.versions : [contract as ParsedContract];
+  if (!isParsedContractVersions(contract)) {
+    if (contract.effective === null || (contract.effective.from <= start && (contract.effective.to === null || start < contract.effective.to))) return contract;
+  }
+  const list = isParsedContractVersions(contract) ? contract.versions : [contract];
   for (const v of list) {
     if (v.effective === null) return v;
     if (v.effective.from <= start && (v.effective.to === null || start < v.effective.to)) return v;
@@ -121,10 +129,28 @@ export function draftLedger(contract: ParsedContract | ParsedContractVersions, e
     // the refunds and clawbacks, which return shares of what was paid.
     paymentKind(c.payment.kind).draft(c.payment, ctx);
     for (const b of c.bonuses) bonusKind(b.kind).draft(b, ctx);
-    if (c.refunds.length > 0 || returns.length > 0) draftReturns([...c.refunds.map((r) => ({ term: r, trigger: (x: DraftContext) => returnKind(r.kind).trigger(r, x) })), ...returns], ctx);
+    if (c.refunds.length > 0 || returns.length > 0) {
+      // Made when the first term is triggered: most patients trigger none.
+      let triggered: TriggeredReturn[] | null = null;
+      for (const r of c.refunds) {
+        const event = returnKind(r.kind).trigger(r, ctx);
+        if (event !== null) (triggered ??= []).push({ term: r, event });
+      }
+      for (const r of returns) {
+        const event = r.trigger(ctx);
+        if (event !== null) (triggered ??= []).push({ term: r.term, event });
+      }
+      if (triggered !== null) draftReturns(triggered, ctx);
+    }
   }
 
-  drafts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : LINE_KIND_RANK[a.kind] - LINE_KIND_RANK[b.kind] || a.seq - b.seq));
+  // The kinds draft in date order as a rule: a check in place is cheaper than a sort that finds nothing to move.
+  for (let i = 1; i < drafts.length; i++) {
+    if (ledgerOrder(drafts[i - 1] as Draft, drafts[i] as Draft) > 0) {
+      drafts.sort(ledgerOrder);
+      break;
+    }
+  }
   return { terms: c, start, known, ignored, drafts };
 }
 

@@ -73,7 +73,7 @@ function build(terms: ContractTerms, pathPrefix: (string | number)[]): ParsedCon
   const toMoney = moneyMaker(currency, scale);
   const issues: Issue[] = [];
   const outcomes = terms.outcomes === undefined ? NO_OUTCOMES : prepareOutcomes(terms.outcomes);
-  const base = { currency, scale, rounding: terms.rounding, price: toMoney(0n), priceUnits: 0n, toMoney, issues, index: 0, path: [...pathPrefix, "price"], outcomes };
+  const base = { currency, scale, rounding: terms.rounding, price: toMoney(0n), priceUnits: 0n, toMoney, issues, index: 0, path: [...pathPrefix, "price"], outcomes, conditions: new Map() };
   const priceUnits = unitsAt(terms.price, base, base.path);
   if (issues.length > 0) throw new ValidationError(issues, "parseContract");
   const price = toMoney(priceUnits);

@@ -164,7 +164,10 @@ export function prepareAttributeTests(kind: ParsedOutcomeKind, where: Readonly<R
 }
 
 function valueOf(attrs: Readonly<Record<string, unknown>> | undefined, name: string): unknown {
-  return attrs !== undefined && attrs !== null && Object.hasOwn(attrs, name) ? attrs[name] : undefined;
+  if (attrs === undefined || attrs === null) return undefined;
+  const v = attrs[name];
+  // Own values only (an inherited one is absent); an absent one is read without the ownership test.
+  return v !== undefined && Object.hasOwn(attrs, name) ? v : undefined;
 }
 
 /** True when the event's attributes pass every test (an absent optional attribute passes none). */

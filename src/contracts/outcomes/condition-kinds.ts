@@ -81,9 +81,11 @@ export interface OutcomeConditionCheck<E extends Dated> {
   readonly ok: boolean;
   /** The event that broke it (a count over atMost, an interruption), or null when something never happened. */
   readonly event: E | null;
-  /** What was found, in words: "1 hospitalisation (2026-02-10); at least 2 needed". */
-  readonly detail: string;
+  /** What was found, in words: "1 hospitalisation (2026-02-10); at least 2 needed" (made on demand: the bulk path never asks). */
+  readonly words: () => string;
 }
+
+const NO_WORDS = (): string => "";
 
 /** Checks a count condition over [from, through]. */
 export function checkCount<E extends Dated>(args: {
@@ -98,16 +100,17 @@ export function checkCount<E extends Dated>(args: {
   readonly rolling: DueOffset | null;
 }): OutcomeConditionCheck<E> {
   const r = countEvents(args);
-  // The words are only needed when the condition fails (the bulk path pays for no sentence otherwise).
-  if (r.ok) return { ok: true, event: null, detail: "" };
-  const dates = r.events.map((e) => e.date);
-  const listed = dates.length === 0 ? "none recorded" : `${r.count} recorded (${dates.slice(0, 6).join(", ")}${dates.length > 6 ? ", …" : ""})`;
-  const where = args.rolling === null ? `from ${args.from} through ${args.through}` : `in any ${describeOffset(args.rolling).replace(" after treatment start", "")} window from ${args.from} through ${args.through}`;
-  const need = [args.atLeast === null ? null : `at least ${args.atLeast}`, args.atMost === null ? null : `at most ${args.atMost}`].filter((x) => x !== null).join(" and ");
-  const detail = `${args.what}: ${listed} ${where}; ${need} required`;
-  if (r.ok) return { ok: true, event: null, detail };
+  // The words are only needed when the condition fails, and then only on the explained path.
+  if (r.ok) return { ok: true, event: null, words: NO_WORDS };
+  const words = (): string => {
+    const dates = r.events.map((e) => e.date);
+    const listed = dates.length === 0 ? "none recorded" : `${r.count} recorded (${dates.slice(0, 6).join(", ")}${dates.length > 6 ? ", …" : ""})`;
+    const where = args.rolling === null ? `from ${args.from} through ${args.through}` : `in any ${describeOffset(args.rolling).replace(" after treatment start", "")} window from ${args.from} through ${args.through}`;
+    const need = [args.atLeast === null ? null : `at least ${args.atLeast}`, args.atMost === null ? null : `at most ${args.atMost}`].filter((x) => x !== null).join(" and ");
+    return `${args.what}: ${listed} ${where}; ${need} required`;
+  };
   const over = args.atMost !== null && r.count > args.atMost;
-  return { ok: false, event: over ? (r.events[r.events.length - 1] ?? null) : null, detail };
+  return { ok: false, event: over ? (r.events[r.events.length - 1] ?? null) : null, words };
 }
 
 /** Checks a sustained condition over [from, through]. */
@@ -123,9 +126,12 @@ export function checkSustained<E extends Dated>(args: {
   readonly maxGapEnd: ((date: string) => string) | null;
 }): OutcomeConditionCheck<E> {
   const r = sustainedState(args);
-  if (r.ok) return { ok: true, event: null, detail: "" };
-  const span = describeOffset(args.span).replace(" after treatment start", "");
-  const longest = r.run === null ? `no evidence of ${args.what} recorded through ${args.through}` : `the longest run of evidence went from ${r.run.first.date} to ${r.run.last.date}`;
-  const broke = r.interruption !== null ? `; interrupted by ${r.interruption.kind} on ${r.interruption.date}` : r.gap !== null ? `; no evidence between ${r.gap.from} and ${r.gap.to}` : "";
-  return { ok: false, event: r.interruption, detail: `${args.what} not held for ${span}: ${longest}${broke}` };
+  if (r.ok) return { ok: true, event: null, words: NO_WORDS };
+  const words = (): string => {
+    const span = describeOffset(args.span).replace(" after treatment start", "");
+    const longest = r.run === null ? `no evidence of ${args.what} recorded through ${args.through}` : `the longest run of evidence went from ${r.run.first.date} to ${r.run.last.date}`;
+    const broke = r.interruption !== null ? `; interrupted by ${r.interruption.kind} on ${r.interruption.date}` : r.gap !== null ? `; no evidence between ${r.gap.from} and ${r.gap.to}` : "";
+    return `${args.what} not held for ${span}: ${longest}${broke}`;
+  };
+  return { ok: false, event: r.interruption, words };
 }

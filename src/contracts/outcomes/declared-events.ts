@@ -23,46 +23,57 @@ export interface DeclaredOutcomeEvent {
   readonly note?: string;
 }
 
-function typeWords(a: ParsedAttribute): string {
-  switch (a.type) {
-    case "boolean":
-      return "true or false";
-    case "integer":
-      return "a whole number";
-    case "number":
-      return `a decimal number${a.unit === null ? "" : ` (in ${a.unit})`}`;
-    case "string":
-      return "text";
-    case "enum":
-      return `one of ${[...(a.values ?? [])].map((v) => JSON.stringify(v)).join(", ")}`;
-  }
-}
+type Problem = { code: ValidationCode; reason: string } | null;
 
-/** Checks one attribute value; returns a reason, or null when it fits the declaration. */
-export function attributeProblem(a: ParsedAttribute, value: unknown): { code: ValidationCode; reason: string } | null {
-  switch (a.type) {
-    case "boolean":
-      return typeof value === "boolean" ? null : { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
-    case "integer": {
+/**
+ * Each attribute type in one entry: how its values are described and how one is checked
+ * (a reason, or null when the value fits). A new attribute type is one more entry.
+ */
+const ATTRIBUTE_TYPES: { readonly [T in ParsedAttribute["type"]]: { readonly words: (a: ParsedAttribute) => string; readonly problem: (a: ParsedAttribute, value: unknown) => Problem } } = {
+  boolean: {
+    words: () => "true or false",
+    problem: (a, value) => (typeof value === "boolean" ? null : { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` }),
+  },
+  integer: {
+    words: () => "a whole number",
+    problem: (a, value) => {
       if (typeof value !== "number" || !Number.isSafeInteger(value)) return { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
       if (a.min !== null && (compareToBound(value, a.min) as number) < 0) return { code: "too_small", reason: `${value} is below the declared minimum ${exactText(a.min)}` };
       if (a.max !== null && (compareToBound(value, a.max) as number) > 0) return { code: "too_big", reason: `${value} is above the declared maximum ${exactText(a.max)}` };
       return null;
-    }
-    case "number": {
+    },
+  },
+  number: {
+    words: (a) => `a decimal number${a.unit === null ? "" : ` (in ${a.unit})`}`,
+    problem: (a, value) => {
       const n = typeof value === "number" || typeof value === "string" ? exactNumber(value) : null;
       if (n === null) return { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
       if (a.min !== null && (compareToBound(value, a.min) as number) < 0) return { code: "too_small", reason: `${exactText(n)} is below the declared minimum ${exactText(a.min)}` };
       if (a.max !== null && (compareToBound(value, a.max) as number) > 0) return { code: "too_big", reason: `${exactText(n)} is above the declared maximum ${exactText(a.max)}` };
       return null;
-    }
-    case "string":
+    },
+  },
+  string: {
+    words: () => "text",
+    problem: (a, value) => {
       if (typeof value !== "string") return { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
       if (a.maxLength !== null && value.length > a.maxLength) return { code: "too_big", reason: `text longer than ${a.maxLength} characters` };
       return null;
-    case "enum":
-      return typeof value === "string" && a.values!.has(value) ? null : { code: "invalid_value", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
-  }
+    },
+  },
+  enum: {
+    words: (a) => `one of ${[...(a.values ?? [])].map((v) => JSON.stringify(v)).join(", ")}`,
+    problem: (a, value) => (typeof value === "string" && a.values!.has(value) ? null : { code: "invalid_value", reason: `expected ${typeWords(a)}, got ${quote(value)}` }),
+  },
+};
+
+function typeWords(a: ParsedAttribute): string {
+  return ATTRIBUTE_TYPES[a.type].words(a);
+}
+
+/** Checks one attribute value; returns a reason, or null when it fits the declaration. */
+export function attributeProblem(a: ParsedAttribute, value: unknown): Problem {
+  return ATTRIBUTE_TYPES[a.type].problem(a, value);
 }
 
 /**

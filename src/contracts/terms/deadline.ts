@@ -62,9 +62,9 @@ export function prepareDeadlineReturn<T extends "deadlineRefund" | "deadlineClaw
 export function deadlineTrigger(r: { readonly spec: DeadlineSpec }, ctx: DraftContext): ReturnTrigger | null {
   const date = deadlineDate(r.spec, ctx.start, ctx.dueDate);
   if (date > ctx.asOf) return null;
-  const args = { date, known: ctx.known, start: ctx.start, dueDate: ctx.dueDate };
+  const args = { date, known: ctx.known, lookup: ctx.lookup, start: ctx.start, dueDate: ctx.dueDate };
   // Met, as a rule: answered without the status and its words, which only a missed deadline needs.
   if (!deadlineMissed(r.spec, args)) return null;
-  return { kind: "missed deadline", date, cause: deadlineStatus(r.spec, args).say() };
+  return { kind: "missed deadline", date, cause: () => deadlineStatus(r.spec, args).say() };
 }
 

@@ -63,10 +63,10 @@ export const fixedBonusKind: PayingTermKind<"fixed", typeof fixedBonusTermSchema
     if (check.ok) {
       ctx.emit({ date: due, kind: "bonus", termId: b.id, label: b.label, units: b.units, rule: "contracts.bonus.paid", say: () => ({ inputs: inputs(), text: `${b.label} is earned on ${due}: ${money(b.units)}.` }) });
     } else {
-      const f = failed(check);
+      const why = () => failed(check);
       ctx.emit({
-        date: due, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: b.units, failedCondition: f, rule: "contracts.bonus.withheld",
-        say: () => ({ inputs: inputs(), text: `${b.label} is not earned on ${due} (${money(b.units)}): ${because(f)}.` }),
+        date: due, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: b.units, failed: why, rule: "contracts.bonus.withheld",
+        say: () => ({ inputs: inputs(), text: `${b.label} is not earned on ${due} (${money(b.units)}): ${because(why())}.` }),
       });
     }
   },

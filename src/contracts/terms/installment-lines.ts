@@ -48,10 +48,10 @@ export function draftInstallments(list: readonly ParsedInstallment[], ctx: Draft
         say: () => ({ inputs, text: `${inst.label} fell due on ${due} and is paid: ${money(inst.units)}${conditions.length > 0 ? ` (held: ${conditions.join("; ")})` : ""}.` }),
       });
     } else {
-      const f = failed(check);
+      const why = () => failed(check);
       ctx.emit({
-        date: due, kind: "withheld", termId: inst.id, label: inst.label, units: 0n, withheldUnits: inst.units, failedCondition: f, rule: "contracts.installment.withheld",
-        say: () => ({ inputs, text: `${inst.label} fell due on ${due} and is withheld (${money(inst.units)}): ${because(f)}.` }),
+        date: due, kind: "withheld", termId: inst.id, label: inst.label, units: 0n, withheldUnits: inst.units, failed: why, rule: "contracts.installment.withheld",
+        say: () => ({ inputs, text: `${inst.label} fell due on ${due} and is withheld (${money(inst.units)}): ${because(why())}.` }),
       });
     }
   }

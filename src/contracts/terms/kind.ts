@@ -39,7 +39,8 @@ export interface Draft {
   readonly label: string;
   readonly units: bigint;
   readonly withheldUnits?: bigint;
-  readonly failedCondition?: FailedCondition;
+  /** Why a withheld line was withheld, made on demand (the bulk path never asks). */
+  readonly failed?: () => FailedCondition;
   readonly rule: string;
   readonly say: () => DraftWords;
   readonly seq: number;
@@ -51,7 +52,14 @@ export interface Draft {
  * @category Term Kinds
  */
 export type ParsedCondition =
-  | { readonly type: "none" | "some"; readonly events: readonly EventMatcher[]; readonly within: DueOffset | null; readonly label: string }
+  | {
+      readonly type: "none" | "some";
+      readonly events: readonly EventMatcher[];
+      readonly within: DueOffset | null;
+      readonly label: string;
+      /** Checked from one per-patient answer on any date (see {@link rememberable}). */
+      readonly remembered: boolean;
+    }
   | {
       readonly type: "count";
       readonly events: readonly EventMatcher[];
@@ -62,6 +70,10 @@ export type ParsedCondition =
       readonly label: string;
       /** The events counted, in words. */
       readonly what: string;
+      /** The matchers grouped by the kind they read, for counting on an indexed history; null when one could throw on a missing grade (then the history is scanned in order). */
+      readonly byKind: readonly MatchersOfKind[] | null;
+      /** Checked from one per-patient answer on any date (see {@link rememberable}). */
+      readonly remembered: boolean;
     }
   | {
       readonly type: "sustained";
@@ -74,6 +86,40 @@ export type ParsedCondition =
       readonly what: string;
     }
   | { readonly type: "byDeadline"; readonly spec: DeadlineSpec; readonly within: null; readonly label: string };
+
+/**
+ * The matchers of one condition that read one event kind.
+ *
+ * @category Term Kinds
+ */
+export interface MatchersOfKind {
+  readonly kind: string;
+  readonly matchers: readonly EventMatcher[];
+}
+
+/** The matchers grouped by kind, in order of first appearance; null when one asks for a grade ≥ 2 (it throws on an event without a grade). */
+function matchersByKind(list: readonly EventMatcher[]): MatchersOfKind[] | null {
+  const groups: { kind: string; matchers: EventMatcher[] }[] = [];
+  for (const m of list) {
+    if (m.minGrade !== undefined && m.minGrade > 1) return null;
+    const g = groups.find((x) => x.kind === m.kind);
+    if (g === undefined) groups.push({ kind: m.kind, matchers: [m] });
+    else g.matchers.push(m);
+  }
+  return groups;
+}
+
+/**
+ * True when a condition's answer on any date follows from the patient's history once:
+ * no window of its own (it is read through the check date), no rolling count, and no
+ * matcher that could throw on a missing grade (the error is raised where a scan to the
+ * check date raises it). A `none` fails on its first matching event, a `some` holds from
+ * it, a count changes at its atLeast-th and (atMost + 1)-th; the terms that check the
+ * same (shared) condition on several dates then read the history once per patient.
+ */
+function rememberable(events: readonly EventMatcher[], within: DueOffset | undefined, rolling: DueOffset | undefined): boolean {
+  return within === undefined && rolling === undefined && events.every((m) => m.minGrade === undefined || m.minGrade <= 1);
+}
 
 /**
  * What a kind may use while it is prepared (once per contract).
@@ -96,6 +142,8 @@ export interface PrepareContext {
   readonly issues: Issue[];
   /** The outcome kinds the contract declares. */
   readonly outcomes: ParsedOutcomes;
+  /** The contract's conditions prepared so far, by their terms: identical ones are one object (a patient's answer is remembered per object). */
+  readonly conditions: Map<string, ParsedCondition>;
 }
 
 /**
@@ -172,8 +220,8 @@ export interface ReturnTrigger {
   readonly date: string;
   /** A fixed amount the share applies to (a non-responder's cycles before the result) instead of what was paid. */
   readonly base?: bigint;
-  /** What triggered it, in words, when it was not an event ("… was not met by 2028-03-15: …"). */
-  readonly cause?: string;
+  /** What triggered it, in words, when it was not an event ("… was not met by 2028-03-15: …"); made on demand. */
+  readonly cause?: () => string;
 }
 
 /**
@@ -264,7 +312,10 @@ export function parseCondition(c: ConditionTerms | MilestoneTerms, ctx: PrepareC
     const what = events.map(describeMatcher).join(" or ");
     const need = [c.atLeast === undefined ? null : `at least ${c.atLeast}`, c.atMost === undefined ? null : `at most ${c.atMost}`].filter((x) => x !== null).join(" and ");
     const where = c.rolling === undefined ? windowWords(c.within) : `in any ${span(c.rolling)}${c.within === undefined ? "" : ` ${windowWords(c.within)}`}`;
-    return { type: "count", events, atLeast: c.atLeast ?? null, atMost: c.atMost ?? null, within: c.within ?? null, rolling: c.rolling ?? null, what, label: c.label ?? `${need} ${what} ${where}` };
+    return {
+      type: "count", events, atLeast: c.atLeast ?? null, atMost: c.atMost ?? null, within: c.within ?? null, rolling: c.rolling ?? null, what, label: c.label ?? `${need} ${what} ${where}`,
+      byKind: matchersByKind(events), remembered: rememberable(events, c.within, c.rolling),
+    };
   }
   if (c.type === "sustained") {
     const evidence = prepareMatchers(c.evidence, ctx, [...path, "evidence"]);
@@ -282,12 +333,26 @@ export function parseCondition(c: ConditionTerms | MilestoneTerms, ctx: PrepareC
   const events = prepareMatchers(c.events, ctx, [...path, "events"]);
   const what = events.map(describeMatcher).join(" or ");
   const label = c.label ?? (c.type === "none" ? `no ${what} ${windowWords(c.within)}` : `${what} recorded ${windowWords(c.within)}`);
-  return { type: c.type, events, within: c.within ?? null, label };
+  return { type: c.type, events, within: c.within ?? null, label, remembered: rememberable(events, c.within, undefined) };
 }
 
-/** Conditions with their wording, ready for {@link checkConditions}; `path` is the list's path. */
+/**
+ * Conditions with their wording, ready for {@link checkConditions}; `path` is the list's
+ * path. A condition written the same way as one prepared before (four installments held
+ * on the same "no death") is that object: each is still checked, with its problems at
+ * its own path, and then shared.
+ */
 export function parseConditions(list: readonly ConditionTerms[], ctx: PrepareContext, path: readonly (string | number)[]): ParsedCondition[] {
-  return list.map((c, j) => parseCondition(c, ctx, [...path, j]));
+  return list.map((c, j) => {
+    const before = ctx.issues.length;
+    const parsed = parseCondition(c, ctx, [...path, j]);
+    if (ctx.issues.length > before) return parsed;
+    const key = JSON.stringify(c);
+    const seen = ctx.conditions.get(key);
+    if (seen !== undefined) return seen;
+    ctx.conditions.set(key, parsed);
+    return parsed;
+  });
 }
 
 /** An amount in minor units; more decimals than the currency has is an issue at `path`. */
@@ -310,9 +375,9 @@ export function failed(check: Exclude<ConditionCheck, { ok: true }>): FailedCond
   const condition = check.condition.label;
   const event = check.event === null ? null : { kind: check.event.kind, date: check.event.date };
   const o = check.outside;
-  if (o === undefined) return check.detail === undefined ? { condition, event } : { condition, event, detail: check.detail };
+  if (o === undefined) return check.words === undefined ? { condition, event } : { condition, event, detail: check.words() };
   const outsideWindow = { kind: o.event.kind, date: o.event.date, windowEnd: o.windowEnd };
-  return check.detail === undefined ? { condition, event, outsideWindow } : { condition, event, outsideWindow, detail: check.detail };
+  return check.words === undefined ? { condition, event, outsideWindow } : { condition, event, outsideWindow, detail: check.words() };
 }
 
 /** Why a line was withheld, in words. */

@@ -67,7 +67,7 @@ export const milestoneBonusKind: PayingTermKind<"milestone", typeof milestoneBon
     const words = o.say();
     const f: FailedCondition = { condition: `${b.spec.milestoneLabel} by ${date}`, event: null, detail: words };
     ctx.emit({
-      date, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: b.units, failedCondition: f, rule: "contracts.milestone.not-earned",
+      date, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: b.units, failed: () => f, rule: "contracts.milestone.not-earned",
       say: () => ({ inputs, text: `${b.label} is not earned (${ctx.money(b.units)}): ${words}.` }),
     });
   },

@@ -155,7 +155,7 @@ export const perCycleKind: PayingTermKind<"perCycle", typeof perCycleTermSchema,
       const r = refund;
       ctx.returns.push({
         term: { kind: "perCycle", type: "nonResponderRefund", id: "non-responder-refund", label: `Refund of ${r.shareText} of a non-responder's cycles paid up to the result`, share: r.share, shareText: r.shareText, base: "payments", lineKind: "refund" },
-        trigger: () => ({ kind: "result", date: r.date, base: r.base, cause: `the result on ${r.date}: ${r.what}; the cycles paid up to it came to ${ctx.money(r.base)}` }),
+        trigger: () => ({ kind: "result", date: r.date, base: r.base, cause: () => `the result on ${r.date}: ${r.what}; the cycles paid up to it came to ${ctx.money(r.base)}` }),
       });
     }
   },
@@ -169,7 +169,7 @@ export interface CycleLine {
   readonly label: string;
   readonly units: bigint;
   readonly withheldUnits?: bigint;
-  readonly failedCondition?: FailedCondition;
+  readonly failed?: () => FailedCondition;
   readonly rule: string;
   readonly say: () => { readonly text: string; readonly inputs: Record<string, string | number | readonly string[]> };
 }
@@ -250,7 +250,7 @@ export function draftPerCycle(p: ParsedPerCycle, ctx: {
       const r = res;
       const f: FailedCondition = { condition: `a response at the assessment (${rc.responderWords})`, event: r.event === null ? null : { kind: r.event.kind, date: r.event.date } };
       lines.push({
-        date: e.date, kind: "withheld", termId: `cycle-${k}`, label: `Cycle ${k} on ${e.date}`, units: 0n, withheldUnits: units, failedCondition: f, rule: "contracts.cycle.after-no-response",
+        date: e.date, kind: "withheld", termId: `cycle-${k}`, label: `Cycle ${k} on ${e.date}`, units: 0n, withheldUnits: units, failed: () => f, rule: "contracts.cycle.after-no-response",
         say: () => ({ inputs: { cycle: k, date: e.date }, text: `Cycle ${k} on ${e.date} is not paid (${money(units)}): it follows the result of ${r.date}, where ${resultWords(r)}.` }),
       });
       continue;
@@ -265,7 +265,7 @@ export function draftPerCycle(p: ParsedPerCycle, ctx: {
     if (cap !== null && paid >= cap) {
       const f: FailedCondition = { condition: `at most ${cap} cycles are paid`, event: null };
       lines.push({
-        date: e.date, kind: "withheld", termId: `cycle-${k}`, label: `Cycle ${k} on ${e.date}`, units: 0n, withheldUnits: units, failedCondition: f, rule: "contracts.cycle.over-cap",
+        date: e.date, kind: "withheld", termId: `cycle-${k}`, label: `Cycle ${k} on ${e.date}`, units: 0n, withheldUnits: units, failed: () => f, rule: "contracts.cycle.over-cap",
         say: () => ({ inputs: { cycle: k, date: e.date, maxPaidCycles: cap }, text: `Cycle ${k} on ${e.date} is not paid (${money(units)}): the contract pays at most ${cap} cycles, and ${cap} have been paid; the manufacturer supplies it free.` }),
       });
       continue;
@@ -291,14 +291,14 @@ export function draftPerCycle(p: ParsedPerCycle, ctx: {
       }
       for (const c of capped) {
         lines.push({
-          date: r.date, kind: "withheld", termId: `cycle-${c.k}`, label: `Cycle ${c.k} on ${c.date}`, units: 0n, withheldUnits: c.units, failedCondition: { condition: `at most ${cap} cycles are paid`, event: null }, rule: "contracts.cycle.over-cap",
+          date: r.date, kind: "withheld", termId: `cycle-${c.k}`, label: `Cycle ${c.k} on ${c.date}`, units: 0n, withheldUnits: c.units, failed: () => ({ condition: `at most ${cap} cycles are paid`, event: null }), rule: "contracts.cycle.over-cap",
           say: () => ({ inputs: { cycle: c.k, maxPaidCycles: cap ?? 0 }, text: `Cycle ${c.k} on ${c.date} is not paid at the result (${money(c.units)}): the contract pays at most ${cap} cycles.` }),
         });
       }
     } else {
       const f: FailedCondition = { condition: `a response at the assessment (${rc.responderWords})`, event: r.event === null ? null : { kind: r.event.kind, date: r.event.date } };
       lines.push({
-        date: r.date, kind: "withheld", termId: "cycles-at-result", label: `Payment at result for ${span}`, units: 0n, withheldUnits: sum, failedCondition: f, rule: "contracts.cycle.no-response",
+        date: r.date, kind: "withheld", termId: "cycles-at-result", label: `Payment at result for ${span}`, units: 0n, withheldUnits: sum, failed: () => f, rule: "contracts.cycle.no-response",
         say: () => ({ inputs: { result: r.date, cycles: which.length }, text: `No payment at result on ${r.date} (${money(sum)} for ${span}): ${resultWords(r)}; with payment at result only responders' cycles are paid.` }),
       });
     }

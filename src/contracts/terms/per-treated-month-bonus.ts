@@ -75,10 +75,10 @@ export const perTreatedMonthBonusKind: PayingTermKind<"perTreatedMonth", typeof 
     const check = checkConditions(b.conditions, lookup, start, assessed, dueDate);
     const inputs = (): DraftWords["inputs"] => ({ assessed, perMonth: groupedText(b.units, scale), fromMonth: b.fromMonth, retroactive: b.retroactive ? "yes" : "no", conditions: b.conditions.map((x) => x.label) });
     if (!check.ok) {
-      const f = failed(check);
+      const why = () => failed(check);
       ctx.emit({
-        date: assessed, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: 0n, failedCondition: f, rule: "contracts.bonus.not-earned",
-        say: () => ({ inputs: inputs(), text: `${b.label} (${money(b.units)} per treated month) is not earned at the assessment on ${assessed}: ${because(f)}.` }),
+        date: assessed, kind: "withheld", termId: b.id, label: b.label, units: 0n, withheldUnits: 0n, failed: why, rule: "contracts.bonus.not-earned",
+        say: () => ({ inputs: inputs(), text: `${b.label} (${money(b.units)} per treated month) is not earned at the assessment on ${assessed}: ${because(why())}.` }),
       });
       return;
     }

@@ -50,7 +50,7 @@ export const perTreatedMonthKind: PayingTermKind<"perTreatedMonth", typeof perTr
       if (stop !== null && stop.date <= e.date) {
         const f: FailedCondition = { condition: `treatment stops at the first ${pay.stopOn.map((m) => m.kind).join(" or ")}`, event: { kind: stop.kind, date: stop.date } };
         ctx.emit({
-          date: e.date, kind: "withheld", termId: "treated-month", label: `Treated month on ${e.date}`, units: 0n, withheldUnits: unit, failedCondition: f,
+          date: e.date, kind: "withheld", termId: "treated-month", label: `Treated month on ${e.date}`, units: 0n, withheldUnits: unit, failed: () => f,
           rule: "contracts.treated-month.after-stop",
           say: () => ({ inputs: { date: e.date }, text: `A treated month on ${e.date} is not paid: ${because(f)}.` }),
         });
@@ -60,7 +60,7 @@ export const perTreatedMonthKind: PayingTermKind<"perTreatedMonth", typeof perTr
         const maxMonths = pay.maxMonths;
         const f: FailedCondition = { condition: `at most ${maxMonths} treated months are paid`, event: null };
         ctx.emit({
-          date: e.date, kind: "withheld", termId: "treated-month", label: `Treated month on ${e.date}`, units: 0n, withheldUnits: unit, failedCondition: f,
+          date: e.date, kind: "withheld", termId: "treated-month", label: `Treated month on ${e.date}`, units: 0n, withheldUnits: unit, failed: () => f,
           rule: "contracts.treated-month.over-max",
           say: () => ({ inputs: { date: e.date, maxMonths }, text: `A treated month on ${e.date} is not paid: the contract pays at most ${maxMonths} months.` }),
         });

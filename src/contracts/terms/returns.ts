@@ -77,22 +77,25 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 /**
- * Drafts the refund and clawback lines of all triggered terms. One sweep over the dates
+ * A return term that was triggered, with what triggered it.
+ *
+ * @category Term Kinds
+ */
+export interface TriggeredReturn {
+  readonly term: PreparedReturn;
+  readonly event: ReturnTrigger;
+}
+
+/**
+ * Drafts the refund and clawback lines of all triggered terms (in the contract's order;
+ * sorted here by trigger date, stably). One sweep over the dates
  * (trigger dates and payment dates from the first trigger on) with running sums of what
  * was paid and of the active shares: O(n log n) in lines and terms (the sort), where a
  * re-summation per date would be quadratic (issue 14 H2).
  */
-export function draftReturns(
-  terms: readonly { readonly term: PreparedReturn; readonly trigger: (ctx: DraftContext) => ReturnTrigger | null }[],
-  ctx: DraftContext,
-): void {
+export function draftReturns(triggered: TriggeredReturn[], ctx: DraftContext): void {
   const c = ctx.contract;
   const money = ctx.money;
-  const triggered: { term: PreparedReturn; event: ReturnTrigger }[] = [];
-  for (const r of terms) {
-    const hit = r.trigger(ctx);
-    if (hit !== null) triggered.push({ term: r.term, event: hit });
-  }
   if (triggered.length === 0) return;
   // Stable sorts: equal dates keep the contract's order.
   triggered.sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : 0));
@@ -147,7 +150,7 @@ export function draftReturns(
       const list = triggered.slice(0, count);
       const newlyTriggered = triggered.slice(newly, count);
       const shares = list.map((t) => `${t.term.shareText} of ${t.event.base !== undefined ? `the ${money(t.event.base)} it applies to` : t.term.base === "payments" ? "payments" : "payments and bonuses"}`).join(" + ");
-      const cause = latest.event.cause ?? `${latest.event.kind} on ${latest.event.date}`;
+      const cause = latest.event.cause?.() ?? `${latest.event.kind} on ${latest.event.date}`;
       const text =
         newlyTriggered.length > 0
           ? `${newlyTriggered.map((t) => t.term.label).join("; ")}: triggered by ${cause}; ${shares} paid through ${date} is ${money(target)}, so ${money(delta)} is returned.`
