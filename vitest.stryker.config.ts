@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig, mergeConfig } from "vitest/config";
 import base from "./vitest.config.js";
 
@@ -9,6 +10,21 @@ import base from "./vitest.config.js";
 export default mergeConfig(
   base,
   defineConfig({
+    // Library modules get vitest.stryker.eager-schemas.ts for src/kernel/lazy-schema.ts:
+    // schemas built at import, so a mutant in a schema is static (ignored) rather than a
+    // survivor no test could kill (the schema would be built once per worker, before
+    // most mutants are switched on). Test files still import the real module.
+    plugins: [
+      {
+        name: "stryker-eager-schemas",
+        enforce: "pre",
+        resolveId(source: string, importer: string | undefined) {
+          if (importer === undefined || !/[\\/]src[\\/]/.test(importer)) return null;
+          if (!/[\\/]kernel[\\/]lazy-schema(\.js|\.ts)?$/.test(source)) return null;
+          return fileURLToPath(new URL("./vitest.stryker.eager-schemas.ts", import.meta.url));
+        },
+      },
+    ],
     test: {
       // The fuzz suites (test/fuzz) only check "valid result or typed error" on junk
       // input and pin no values, so they kill almost no mutants but cost run time;

@@ -40,7 +40,7 @@ globs() {
 stamp() {
   local dirs=()
   while IFS= read -r g; do dirs+=("${g%%/\**}"); done < <(globs "$1")
-  git ls-files -z -- "${dirs[@]}" stryker.config.mjs vitest.stryker.config.ts | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
+  git ls-files -z -- "${dirs[@]}" stryker.config.mjs vitest.stryker.config.ts vitest.stryker.eager-schemas.ts | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
 }
 
 if [ "${1:-}" = "--stamp" ]; then

@@ -220,6 +220,7 @@ export function drgPayment(input: DrgPaymentInput): DrgPayment {
     const r = band.value;
     rule = r.method;
     const ruleText = band.label ? `${band.label} ` : "";
+    // Stryker disable next-line BlockStatement: payment already holds paymentRate (set above); the branch only keeps the rule list explicit
     if (r.method === "group-rate") {
       payment = paymentRate;
     } else if (r.method === "actual-cost") {
