@@ -6,7 +6,7 @@ import * as z from "zod";
 import { findFirst } from "../conditions.js";
 import { divideRounded } from "../../money/minor-units.js";
 import { groupedText } from "../../money/format.js";
-import { describeMatcher, describeWindow, type DraftContext, type DraftWords, type PreparedReturn, type PrepareContext, type ReturnTrigger } from "./kind.js";
+import { describeMatcher, describeWindow, type DraftContext, type DraftWords, prepareMatchers, type PreparedReturn, type PrepareContext, type ReturnTrigger } from "./kind.js";
 import { type DueOffset } from "../calendar.js";
 import { type EventMatcher, dueOffsetSchema, eventMatcherSchema, type ExactShare, shareSchema, shareWords } from "./schemas.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
@@ -49,14 +49,18 @@ export function prepareEventReturn<T extends "refund" | "clawback">(
   ctx: PrepareContext,
 ): ParsedEventReturn<T> {
   const id = r.id ?? `${type}-${ctx.index + 1}`;
-  const what = r.trigger.map(describeMatcher).join(" or ");
+  // Prepared like every other matcher: a trigger's kind must be built in or declared, and
+  // its `where` tests are compiled (left raw, a `where` was ignored and any event of the
+  // kind triggered the return).
+  const trigger = prepareMatchers(r.trigger, ctx, [...ctx.path, "trigger"]);
+  const what = trigger.map(describeMatcher).join(" or ");
   return {
     kind: type,
     type,
     lineKind: type,
     id,
     label: r.label ?? `${type === "refund" ? "Refund" : "Clawback"} of ${shareWords(share)} of the amount paid on ${what}${describeWindow(r.within)}`,
-    trigger: r.trigger,
+    trigger,
     within: r.within ?? null,
     share: { num: share.num, den: share.den },
     shareText: share.text,
