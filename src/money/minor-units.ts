@@ -9,7 +9,7 @@
 import { invalid, type IssuePath } from "../kernel/errors.js";
 import { getCurrency } from "./currency.js";
 import { D, Decimal, type Dec, describeType, quote } from "./decimal.js";
-import type { Rounding } from "./rounding.js";
+import { roundingRule, roundQuotient, type Rounding } from "./rounding-modes.js";
 
 /**
  * A rate held as an exact fraction `num / den` (den a power of ten, or a unit count).
@@ -58,38 +58,8 @@ export function fractionOf(rate: Dec): Fraction {
 export function divideRounded(n: bigint, d: bigint, mode: Rounding): bigint {
   if (typeof n !== "bigint") throw invalid(["n"], `expected a bigint, got ${describeType(n)}`, "invalid_type");
   if (typeof d !== "bigint" || d <= 0n) throw invalid(["d"], "the divisor must be a positive bigint", "too_small");
-  const negative = n < 0n;
-  const a = negative ? -n : n;
-  let q = a / d;
-  const r = a % d;
-  if (r !== 0n) {
-    const twice = 2n * r;
-    let up: boolean;
-    switch (mode) {
-      case "half-up":
-        up = twice >= d;
-        break;
-      case "half-even":
-        up = twice > d || (twice === d && q % 2n === 1n);
-        break;
-      case "down":
-        up = false;
-        break;
-      case "up":
-        up = true;
-        break;
-      case "floor":
-        up = negative;
-        break;
-      case "ceil":
-        up = !negative;
-        break;
-      default:
-        throw invalid(["rounding"], `unknown rounding mode ${quote(mode)}`, "invalid_enum_value");
-    }
-    if (up) q += 1n;
-  }
-  return negative ? -q : q;
+  if (roundingRule(mode) === undefined) throw invalid(["rounding"], `unknown rounding mode ${quote(mode)}`, "invalid_enum_value");
+  return roundQuotient(n, d, mode);
 }
 
 /**

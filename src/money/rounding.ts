@@ -1,23 +1,10 @@
 import { invalid } from "../kernel/errors.js";
 import { getCurrency } from "./currency.js";
 import { D, Decimal, type Dec, toDecimalOrReason } from "./decimal.js";
+import { ROUNDING_MODES, roundingRule, roundQuotient, type Rounding } from "./rounding-modes.js";
 import { fromDecimal, fromUnitsAt, HALF_POW10, minorOf, POW10, requireMoney, roundHalfUpScaled, scaledUnits, scaleOf, type Money } from "./money.js";
 
-/**
- * How to round to the minor unit. `half-up` (四舍五入, ties away from zero) is the
- * default of Chinese medical-insurance settlement; `half-even` is banker's rounding;
- * `down`/`up` go toward/away from zero; `floor`/`ceil` toward −∞/+∞.
- *
- * @category Rounding Modes
- */
-export type Rounding = "half-up" | "half-even" | "down" | "up" | "floor" | "ceil";
-
-/**
- * Every rounding mode, for schemas and docs.
- *
- * @category Rounding Modes
- */
-export const ROUNDING_MODES: readonly Rounding[] = ["half-up", "half-even", "down", "up", "floor", "ceil"];
+export { ROUNDING_MODES, roundQuotient, type Rounding } from "./rounding-modes.js";
 
 /**
  * The default rounding mode: half-up.
@@ -26,19 +13,9 @@ export const ROUNDING_MODES: readonly Rounding[] = ["half-up", "half-even", "dow
  */
 export const DEFAULT_ROUNDING: Rounding = "half-up";
 
-const MODE: Record<Rounding, Decimal.Rounding> = {
-  "half-up": Decimal.ROUND_HALF_UP,
-  "half-even": Decimal.ROUND_HALF_EVEN,
-  down: Decimal.ROUND_DOWN,
-  up: Decimal.ROUND_UP,
-  floor: Decimal.ROUND_FLOOR,
-  ceil: Decimal.ROUND_CEIL,
-};
-
 /** decimal.js's constant for a rounding mode; rejects unknown names. */
 export function decimalRounding(mode: Rounding): Decimal.Rounding {
-  // own keys only: "__proto__" or "constructor" must not find Object.prototype's members
-  const r = typeof mode === "string" && Object.hasOwn(MODE, mode) ? MODE[mode] : undefined;
+  const r = roundingRule(mode)?.decimal;
   if (r === undefined) throw invalid(["rounding"], `unknown rounding mode ${typeof mode === "string" ? JSON.stringify(mode) : typeof mode}; use one of ${ROUNDING_MODES.join(", ")}`, "invalid_enum_value");
   return r;
 }
@@ -76,38 +53,6 @@ export function round(m: Money, mode: Rounding = DEFAULT_ROUNDING): Money {
   const scale = getCurrency(m.currency).minorUnit;
   if (m.amount.decimalPlaces() <= scale) return m;
   return fromDecimal(m.amount.toDecimalPlaces(scale, decimalRounding(mode)), m.currency);
-}
-
-/**
- * `n ÷ d` (d > 0) rounded to a whole number with a mode already validated: the rounding
- * decimal.js's `toDecimalPlaces` does, in bigint. Internal.
- */
-export function roundQuotient(n: bigint, d: bigint, mode: Rounding): bigint {
-  const q = n / d; // truncated toward zero
-  const r = n % d; // the sign of n
-  if (r === 0n) return q;
-  const negative = r < 0n;
-  let away: boolean;
-  switch (mode) {
-    case "half-up":
-    case "half-even": {
-      const twice = negative ? -2n * r : 2n * r;
-      away = twice > d || (twice === d && (mode === "half-up" || q % 2n !== 0n));
-      break;
-    }
-    case "down":
-      away = false;
-      break;
-    case "up":
-      away = true;
-      break;
-    case "floor":
-      away = negative;
-      break;
-    default: // "ceil"
-      away = !negative;
-  }
-  return away ? (negative ? q - 1n : q + 1n) : q;
 }
 
 /**
