@@ -8,7 +8,8 @@ import type { ParsedOutcomes } from "./outcomes/declarations.js";
 import { checkDeclaredEvent, declaredEventFits, undeclaredKindIssue } from "./outcomes/declared-events.js";
 import { eventLookup } from "./conditions.js";
 import { checkHistory, type OutcomeEvent, type PatientHistory } from "./events.js";
-import type { LedgerLineKind, MinorUnitLedgerTotals } from "./ledger.js";
+import type { MinorUnitLedgerTotals } from "./ledger.js";
+import { LINE_KINDS, type LineTotal } from "./line-kinds.js";
 import { isParsedContractVersions, type ParsedContract, type ParsedContractVersions } from "./parse-contract.js";
 import type { Draft, DraftContext, PaidMonth } from "./terms/kind.js";
 import { bonusKind, paymentKind, returnKind } from "./terms/registry.js";
@@ -27,12 +28,9 @@ export interface DraftLedger {
   readonly drafts: readonly Draft[];
 }
 
-/** The order of line kinds on one date: payments, bonuses, withheld, then refunds and clawbacks. */
-export const LINE_KIND_RANK: Readonly<Record<LedgerLineKind, number>> = { payment: 0, bonus: 1, withheld: 2, refund: 3, clawback: 3 };
-
-/** Ledger order: by date, then payments, bonuses, withheld, refunds, then in the order the rules produced them. */
+/** Ledger order: by date, then by the kinds' rank (payments, bonuses, withheld, refunds), then in the order the rules produced them. */
 function ledgerOrder(a: Draft, b: Draft): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : LINE_KIND_RANK[a.kind] - LINE_KIND_RANK[b.kind] || a.seq - b.seq;
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : LINE_KINDS[a.kind].rank - LINE_KINDS[b.kind].rank || a.seq - b.seq;
 }
 
 /** Picks the version in effect on the treatment start date. */
@@ -156,16 +154,12 @@ export function draftLedger(contract: ParsedContract | ParsedContractVersions, e
 
 /** The ledger's totals: withheld lines count what they would have paid; refunds count as positive. */
 export function draftTotals(drafts: readonly Draft[]): MinorUnitLedgerTotals {
-  let payments = 0n;
-  let bonuses = 0n;
-  let refunded = 0n;
-  let withheld = 0n;
+  const sums: Record<LineTotal, bigint> = { payments: 0n, bonuses: 0n, refunded: 0n, withheld: 0n };
   for (const d of drafts) {
-    if (d.kind === "payment") payments += d.units;
-    else if (d.kind === "bonus") bonuses += d.units;
-    else if (d.kind === "refund" || d.kind === "clawback") refunded -= d.units;
-    else withheld += d.withheldUnits ?? 0n;
+    const k = LINE_KINDS[d.kind];
+    sums[k.total] += k.sign * (k.counts === "units" ? d.units : d.withheldUnits ?? 0n);
   }
+  const { payments, bonuses, refunded, withheld } = sums;
   const gross = payments + bonuses;
   return { payments, bonuses, gross, refunded, net: gross - refunded, withheld };
 }

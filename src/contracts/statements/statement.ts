@@ -11,6 +11,7 @@ import { addOffset } from "../calendar.js";
 import { type ContractLike, evaluateContract } from "../evaluate-contract.js";
 import { evaluateContractMinorUnits } from "../evaluate-contract-minor-units.js";
 import type { LedgerLine, LedgerLineKind } from "../ledger.js";
+import { LINE_KINDS } from "../line-kinds.js";
 import { isParsedContract, isParsedContractVersions, type ParsedContract, type ParsedContractVersions, parseContract, parseContractVersions } from "../parse-contract.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
@@ -81,19 +82,17 @@ export interface StatementTotals {
 
 const ZERO: StatementUnits = { due: 0n, payments: 0n, bonuses: 0n, paid: 0n, withheld: 0n, refunded: 0n, clawedBack: 0n, net: 0n };
 
+/** Books one line under its kind's figure (LINE_KINDS), and into due, paid and net as its kind says. */
 function addLine(t: StatementUnits, kind: LedgerLineKind, units: bigint, withheld: bigint): StatementUnits {
-  switch (kind) {
-    case "payment":
-      return { ...t, due: t.due + units, payments: t.payments + units, paid: t.paid + units, net: t.net + units };
-    case "bonus":
-      return { ...t, due: t.due + units, bonuses: t.bonuses + units, paid: t.paid + units, net: t.net + units };
-    case "withheld":
-      return { ...t, due: t.due + withheld, withheld: t.withheld + withheld };
-    case "refund":
-      return { ...t, refunded: t.refunded - units, net: t.net + units };
-    case "clawback":
-      return { ...t, clawedBack: t.clawedBack - units, net: t.net + units };
-  }
+  const k = LINE_KINDS[kind];
+  const counted = k.sign * (k.counts === "units" ? units : withheld);
+  return {
+    ...t,
+    due: k.due ? t.due + counted : t.due,
+    paid: k.paid ? t.paid + units : t.paid,
+    net: k.cash ? t.net + units : t.net,
+    [k.statement]: t[k.statement] + counted,
+  };
 }
 
 /** Adds two statements' figures (statements of disjoint periods, or of different patients). Internal. */
