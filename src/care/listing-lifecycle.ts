@@ -131,25 +131,92 @@ function periodOf(from: string, s: ListingState, currency: string, cause: string
   return { from, to: null, status: s.status, formalFrom: s.formalFrom, price: money(s.price, currency), ratio: text(s.ratio), covered: s.status !== "delisted", cause };
 }
 
+type ListingDoc = z.output<typeof listingSchema>;
+type Entry = ListingDoc["entry"];
+type ReviewKind = ListingReview["kind"];
+/** The review a decision would close next. */
+interface OpenReview {
+  index: number;
+  kind: ReviewKind;
+  anchor: string;
+  due: string;
+}
+
+/** Everything about one entry kind: the day the listing begins, its first state, the review it opens and the sentence. Adding a kind is one entry. */
+const ENTRIES: { readonly [K in Entry["kind"]]: { enter(entry: Extract<Entry, { kind: K }>, doc: ListingDoc): { start: string; state: ListingState; open: OpenReview; step: Step } } } = {
+  provisional: {
+    enter: (entry, doc) => {
+      const p = doc.parameters;
+      const start = entry.listedOn;
+      const months = entry.fastTrack ? p.fastTrackMonths : p.provisionalMonths;
+      const open: OpenReview = { index: 0, kind: "evaluation", anchor: start, due: seriesDate(start, 1, months) };
+      return {
+        start,
+        state: { status: "provisional", formalFrom: null, price: doc.price, ratio: doc.ratio },
+        open,
+        step: step("care.listing.provisional", `Provisionally listed on ${start}${entry.fastTrack ? " (fast track)" : ""}; evaluation due ${open.due} (${months} months after listing).`, { listedOn: start, months, due: open.due }),
+      };
+    },
+  },
+  formal: {
+    enter: (entry, doc) => {
+      const p = doc.parameters;
+      const start = entry.formalFrom;
+      const open: OpenReview = { index: 1, kind: "review", anchor: start, due: seriesDate(start, 1, p.reviewIntervalMonths) };
+      return {
+        start,
+        state: { status: "formal", formalFrom: start, price: doc.price, ratio: doc.ratio },
+        open,
+        step: step("care.listing.formal", `Formally listed from ${start}; review k due ${p.reviewIntervalMonths}·k months after that day (first ${open.due}).`, { formalFrom: start, intervalMonths: p.reviewIntervalMonths, due: open.due }),
+      };
+    },
+  },
+};
+
+/** The entry of an entry's kind, widened to the union (what each entry accepts for its own kind). */
+function entryOf(entry: Entry): { enter(entry: Entry, doc: ListingDoc): { start: string; state: ListingState; open: OpenReview; step: Step } } {
+  return ENTRIES[entry.kind] as unknown as { enter(entry: Entry, doc: ListingDoc): { start: string; state: ListingState; open: OpenReview; step: Step } };
+}
+
+/** Everything about one review kind: its words and the index of the review after it. */
+const REVIEWS: {
+  readonly [K in ReviewKind]: {
+    /** What a decision not allowed here "cannot close a …". */
+    closable(status: ListingState["status"]): string;
+    /** What a decision "Closes …". */
+    closed(index: number): string;
+    /** What "was due" while it is overdue. */
+    due(index: number): string;
+    /** The index of the review that follows it. */
+    next(index: number): number;
+  };
+} = {
+  evaluation: {
+    closable: () => "provisional evaluation (only admit or delist)",
+    closed: () => "the provisional evaluation",
+    due: () => "the evaluation",
+    next: () => 1,
+  },
+  review: {
+    closable: (status) => `review of a ${status} listing`,
+    closed: (index) => `review ${index}`,
+    due: (index) => `review ${index}`,
+    next: (index) => index + 1,
+  },
+};
+
 /** Lays the whole history out once; every rule of the document is checked here, whatever the as-of date. */
 function prepare(doc: z.output<typeof listingSchema>): Prepared {
   const p = doc.parameters;
-  const start = doc.entry.kind === "provisional" ? doc.entry.listedOn : doc.entry.formalFrom;
-  let state: ListingState =
-    doc.entry.kind === "provisional" ? { status: "provisional", formalFrom: null, price: doc.price, ratio: doc.ratio } : { status: "formal", formalFrom: start, price: doc.price, ratio: doc.ratio };
+  const entered = entryOf(doc.entry).enter(doc.entry, doc);
+  const start = entered.start;
+  let state: ListingState = entered.state;
   const periods: ListingPeriod[] = [periodOf(start, state, doc.currency, "entry")];
   const reviews: ListingReview[] = [];
   const steps: { date: string; step: Step }[] = [];
   // The review a decision would close next.
-  let open: { index: number; kind: "evaluation" | "review"; anchor: string; due: string };
-  if (doc.entry.kind === "provisional") {
-    const months = doc.entry.fastTrack ? p.fastTrackMonths : p.provisionalMonths;
-    open = { index: 0, kind: "evaluation", anchor: start, due: seriesDate(start, 1, months) };
-    steps.push({ date: start, step: step("care.listing.provisional", `Provisionally listed on ${start}${doc.entry.fastTrack ? " (fast track)" : ""}; evaluation due ${open.due} (${months} months after listing).`, { listedOn: start, months, due: open.due }) });
-  } else {
-    open = { index: 1, kind: "review", anchor: start, due: seriesDate(start, 1, p.reviewIntervalMonths) };
-    steps.push({ date: start, step: step("care.listing.formal", `Formally listed from ${start}; review k due ${p.reviewIntervalMonths}·k months after that day (first ${open.due}).`, { formalFrom: start, intervalMonths: p.reviewIntervalMonths, due: open.due }) });
-  }
+  let open: OpenReview = entered.open;
+  steps.push({ date: start, step: entered.step });
   let pending: { price: Dec; effectiveFrom: string; decision: number } | null = null;
   let lastDate = start;
   const setPeriod = (from: string, s: ListingState, cause: string) => {
@@ -180,7 +247,7 @@ function prepare(doc: z.output<typeof listingSchema>): Prepared {
     const kind = decisionKind(d.kind);
     if (state.status === "delisted") throw inconsistent(["decisions", i], `the listing was delisted before ${d.decidedOn}: no further decisions`, { kind: d.kind });
     if (!kind.allowedIn.includes(state.status)) {
-      throw inconsistent(["decisions", i, "kind"], `${d.kind} cannot close a ${open.kind === "evaluation" ? "provisional evaluation (only admit or delist)" : `review of a ${state.status} listing`}`, { kind: d.kind, status: state.status });
+      throw inconsistent(["decisions", i, "kind"], `${d.kind} cannot close a ${REVIEWS[open.kind].closable(state.status)}`, { kind: d.kind, status: state.status });
     }
     if (d.kind === "renegotiate" && d.newPrice !== undefined && d.newPrice.effectiveFrom < d.decidedOn) {
       throw outOfOrder(["decisions", i, "newPrice", "effectiveFrom"], `a renegotiated price applies from a date on or after its decision (${d.decidedOn}), not ${d.newPrice.effectiveFrom}`);
@@ -193,12 +260,12 @@ function prepare(doc: z.output<typeof listingSchema>): Prepared {
     setPeriod(d.decidedOn, state, `decisions[${i}]`);
     steps.push({
       date: d.decidedOn,
-      step: step(kind.rule, `${effect.text} Closes ${open.kind === "evaluation" ? "the provisional evaluation" : `review ${open.index}`} due ${open.due}${overdueNote}.`, { decision: d.kind, decidedOn: d.decidedOn, due: open.due }),
+      step: step(kind.rule, `${effect.text} Closes ${REVIEWS[open.kind].closed(open.index)} due ${open.due}${overdueNote}.`, { decision: d.kind, decidedOn: d.decidedOn, due: open.due }),
     });
     if (effect.pendingPrice) pending = { ...effect.pendingPrice, decision: i };
     if (state.status !== "delisted") {
       const F = state.formalFrom as string;
-      const next = open.kind === "evaluation" ? 1 : open.index + 1;
+      const next = REVIEWS[open.kind].next(open.index);
       open = { index: next, kind: "review", anchor: F, due: seriesDate(F, next, p.reviewIntervalMonths) };
     }
   });
@@ -299,7 +366,7 @@ export function listingStatus(input: z.input<typeof listingStatusInputSchema>): 
     explanation.push(
       step(
         "care.listing.as-of",
-        `On ${asOf} the listing is ${period.status}${overdue ? `, and overdue: ${openReview!.kind === "evaluation" ? "the evaluation" : `review ${openReview!.index}`} was due ${openReview!.due} (status and cover unchanged until it is decided)` : ""}.`,
+        `On ${asOf} the listing is ${period.status}${overdue ? `, and overdue: ${REVIEWS[openReview!.kind].due(openReview!.index)} was due ${openReview!.due} (status and cover unchanged until it is decided)` : ""}.`,
         { asOf, status: period.status, overdue, nextReviewDue: openReview?.due ?? null },
       ),
     );

@@ -108,20 +108,7 @@ export function fixedRate(rate: Dec): StratifiedRate {
  * result outside [0, 1] is a `ValidationError` (`out_of_range`) at `path`.
  */
 export function shiftRate(rule: StratifiedRate, points: Dec, path: IssuePath): StratifiedRate {
-  if (rule.type === "fixed") {
-    const moved = rule.rate.plus(points);
-    if (moved.isNegative() || moved.greaterThan(1)) {
-      throw invalid(path, `${rule.rate.toString()} ${points.isNegative() ? "−" : "+"} ${points.abs().toString()} = ${moved.toString()} is not a rate in [0, 1]`, "out_of_range");
-    }
-    return fixedRate(moved);
-  }
-  if (rule.type === "categorical") {
-    const categories = new Map([...rule.categories].map(([k, v]) => [k, shiftRate(v, points, path)] as const));
-    return made(rule.fallback === undefined ? { type: "categorical", by: rule.by, categories } : { type: "categorical", by: rule.by, categories, fallback: shiftRate(rule.fallback, points, path) });
-  }
-  const t = rule.table;
-  const table = bandedTable<StratifiedRate>({ closed: t.closed, domain: t.domain, bands: t.bands.map((b) => ({ from: b.from, to: b.to, value: shiftRate(b.value, points, path), ...(b.label === undefined ? {} : { label: b.label }) })) }, path);
-  return made(rule.relativeTo === undefined ? { type: "banded", by: rule.by, table } : { type: "banded", by: rule.by, relativeTo: rule.relativeTo, table });
+  return behaviourOf(rule).shift(rule, points, path);
 }
 
 const boundSchema = lazySchema(() => z.union([z.string(), z.number(), z.null()]));
@@ -309,7 +296,6 @@ export function resolveStratifiedRate(input: ResolveStratifiedRateInput): Resolv
   if (typeof rule !== "object" || rule === null || !madeRates.has(rule)) throw invalid(["rule"], "expected a rate parsed by stratifiedRateSchema", "invalid_type");
   if (!Array.isArray(path)) throw invalid(["path"], "a path is a list of keys and indices", "invalid_type");
   checkPatient(patient, path);
-  if (rule.type === "fixed") return { rate: rule.rate, fraction: rule.fraction, trail: [] };
   const trail: string[] = [];
   const node = walkRate(rule, patient, path, trail);
   return { rate: node.rate, fraction: node.fraction, trail };
@@ -320,30 +306,65 @@ export function resolveStratifiedRate(input: ResolveStratifiedRateInput): Resolv
  * bulk path: {@link splitBillMinorUnits} checked the patient once for the whole claim).
  */
 export function rateFraction(rule: StratifiedRate, patient: PatientAttributes | undefined, path: IssuePath): Fraction {
-  return rule.type === "fixed" ? rule.fraction : walkRate(rule, patient, path, null).fraction;
+  return walkRate(rule, patient, path, null).fraction;
 }
 
-/** Walks the tables down to the fixed rate that applies; writes the entries chosen to `trail` unless it is null. */
-function walkRate(rule: StratifiedRate, patient: PatientAttributes | undefined, path: IssuePath, trail: string[] | null): StratifiedRate & { readonly type: "fixed" } {
-  let node: StratifiedRate = rule;
-  while (node.type !== "fixed") {
-    const raw = attributeValue(patient, node.by, path);
-    if (node.type === "categorical") {
-      const key = String(raw);
+type RuleType = StratifiedRate["type"];
+type RuleOf<T extends RuleType> = Extract<StratifiedRate, { type: T }>;
+type FixedRule = RuleOf<"fixed">;
+
+/**
+ * Everything about one rule type: how a variant's points move it, and how it picks the
+ * fixed rate a patient gets. Adding a rule type is one entry here (plus its schema).
+ */
+interface RuleBehaviour<T extends RuleType> {
+  /** The rule with `points` added to every rate it can give; a result outside [0, 1] is `out_of_range` at `path`. */
+  shift(rule: RuleOf<T>, points: Dec, path: IssuePath): StratifiedRate;
+  /** The fixed rate the patient gets; writes the entries chosen to `trail` unless it is null. */
+  walk(rule: RuleOf<T>, patient: PatientAttributes | undefined, path: IssuePath, trail: string[] | null): FixedRule;
+}
+
+const RULES: { readonly [T in RuleType]: RuleBehaviour<T> } = {
+  fixed: {
+    shift: (rule, points, path) => {
+      const moved = rule.rate.plus(points);
+      if (moved.isNegative() || moved.greaterThan(1)) {
+        throw invalid(path, `${rule.rate.toString()} ${points.isNegative() ? "−" : "+"} ${points.abs().toString()} = ${moved.toString()} is not a rate in [0, 1]`, "out_of_range");
+      }
+      return fixedRate(moved);
+    },
+    walk: (rule) => rule,
+  },
+  categorical: {
+    shift: (rule, points, path) => {
+      const categories = new Map([...rule.categories].map(([k, v]) => [k, shiftRate(v, points, path)] as const));
+      return made(rule.fallback === undefined ? { type: "categorical", by: rule.by, categories } : { type: "categorical", by: rule.by, categories, fallback: shiftRate(rule.fallback, points, path) });
+    },
+    walk: (node, patient, path, trail) => {
+      const key = String(attributeValue(patient, node.by, path));
       const hit = node.categories.get(key);
       if (hit !== undefined) {
         if (trail !== null) trail.push(`${node.by} = ${key}`);
-        node = hit;
-      } else if (node.fallback !== undefined) {
-        if (trail !== null) trail.push(`${node.by} = ${key} (not listed: default)`);
-        node = node.fallback;
-      } else {
-        throw new DomainError("UNKNOWN_KEY", `unknown ${node.by} ${JSON.stringify(key)}: the table lists ${[...node.categories.keys()].join(", ")} and declares no default`, {
-          path: [...path, node.by],
-          details: { attribute: node.by, value: key, known: [...node.categories.keys()] },
-        });
+        return walkRate(hit, patient, path, trail);
       }
-    } else {
+      if (node.fallback !== undefined) {
+        if (trail !== null) trail.push(`${node.by} = ${key} (not listed: default)`);
+        return walkRate(node.fallback, patient, path, trail);
+      }
+      throw new DomainError("UNKNOWN_KEY", `unknown ${node.by} ${JSON.stringify(key)}: the table lists ${[...node.categories.keys()].join(", ")} and declares no default`, {
+        path: [...path, node.by],
+        details: { attribute: node.by, value: key, known: [...node.categories.keys()] },
+      });
+    },
+  },
+  banded: {
+    shift: (rule, points, path) => {
+      const t = rule.table;
+      const table = bandedTable<StratifiedRate>({ closed: t.closed, domain: t.domain, bands: t.bands.map((b) => ({ from: b.from, to: b.to, value: shiftRate(b.value, points, path), ...(b.label === undefined ? {} : { label: b.label }) })) }, path);
+      return made(rule.relativeTo === undefined ? { type: "banded", by: rule.by, table } : { type: "banded", by: rule.by, relativeTo: rule.relativeTo, table });
+    },
+    walk: (node, patient, path, trail) => {
+      const raw = attributeValue(patient, node.by, path);
       let x = numericAttribute(raw, [...path, node.by], node.by);
       let shown = "";
       if (trail !== null) shown = `${node.by} = ${x.toString()}`;
@@ -360,8 +381,20 @@ function walkRate(rule: StratifiedRate, patient: PatientAttributes | undefined, 
       }
       const band: Band<StratifiedRate> = lookupBand(node.table, x, [...path, node.by]);
       if (trail !== null) trail.push(`${shown} in ${describeBand(node.table, band)}${band.label ? ` (${band.label})` : ""}`);
-      node = band.value;
-    }
-  }
-  return node;
+      return walkRate(band.value, patient, path, trail);
+    },
+  },
+};
+
+/**
+ * The entry of a rule's type. The record is typed per type above; a lookup by a runtime
+ * type widens it to the union, which is what each entry accepts for its own type.
+ */
+function behaviourOf(rule: StratifiedRate): RuleBehaviour<RuleType> {
+  return RULES[rule.type] as unknown as RuleBehaviour<RuleType>;
+}
+
+/** Walks the tables down to the fixed rate that applies; writes the entries chosen to `trail` unless it is null. */
+function walkRate(rule: StratifiedRate, patient: PatientAttributes | undefined, path: IssuePath, trail: string[] | null): FixedRule {
+  return behaviourOf(rule).walk(rule, patient, path, trail);
 }

@@ -188,6 +188,33 @@ const words: SchemeWords = {
   stopLoss: "stop-loss limit",
 };
 
+type Benchmark = z.output<typeof episodeBenchmarkSchema>;
+interface BenchmarkBehaviour<B extends Benchmark> {
+  /** The benchmark before the discount, unrounded. */
+  amount(b: B): Dec;
+  /** The benchmark less the discount, in words (after "Episode type <id>: "). */
+  words(b: B, bench: Dec, currency: string, discount: Dec): string;
+}
+
+/** Everything about one benchmark kind: its amount and its words. Adding a kind is one entry. */
+const BENCHMARKS: { readonly [K in Benchmark["kind"]]: BenchmarkBehaviour<Extract<Benchmark, { kind: K }>> } = {
+  price: {
+    amount: (b) => b.benchmarkPrice,
+    words: (_b, bench, c, discount) => `benchmark ${formatMoney(money(bench, c))} less the ${pct(discount)} discount`,
+  },
+  blended: {
+    // one division, after the weighted sum, so a 2 : 1 blend is exact before the single rounding
+    amount: (b) => b.providerHistory.times(b.weights.provider).plus(b.regionalHistory.times(b.weights.regional)).dividedBy(b.weights.provider.plus(b.weights.regional)),
+    words: (b, _bench, c, discount) =>
+      `the provider's history ${formatMoney(money(b.providerHistory, c))} and the regional ${formatMoney(money(b.regionalHistory, c))} blended ${text(b.weights.provider)} : ${text(b.weights.regional)}, less the ${pct(discount)} discount`,
+  },
+};
+
+/** The entry of a benchmark's kind, widened to the union (what each entry accepts for its own kind). */
+function benchmarkOf(b: Benchmark): BenchmarkBehaviour<Benchmark> {
+  return BENCHMARKS[b.kind] as unknown as BenchmarkBehaviour<Benchmark>;
+}
+
 /** Computes a parsed episode reconciliation document. */
 export function computeEpisodes(p: z.output<typeof reconcileEpisodesInputSchema>): EpisodeReconciliation {
   const c = p.currency;
@@ -215,16 +242,14 @@ export function computeEpisodes(p: z.output<typeof reconcileEpisodesInputSchema>
   }
   const typePrice = new Map<string, Money>();
   for (const [id, b] of types) {
-    // one division, after the weighted sum, so a 2 : 1 blend is exact before the single rounding
-    const bench = b.kind === "price" ? b.benchmarkPrice : b.providerHistory.times(b.weights.provider).plus(b.regionalHistory.times(b.weights.regional)).dividedBy(b.weights.provider.plus(b.weights.regional));
+    const benchmark = benchmarkOf(b);
+    const bench = benchmark.amount(b);
     const price = round(money(bench.times(new D(1).minus(discount)), c), p.rounding);
     typePrice.set(id, price);
     steps.push(
       step(
         "budget.episode.target-price",
-        b.kind === "price"
-          ? `Episode type ${id}: benchmark ${formatMoney(money(bench, c))} less the ${pct(discount)} discount.`
-          : `Episode type ${id}: the provider's history ${formatMoney(money(b.providerHistory, c))} and the regional ${formatMoney(money(b.regionalHistory, c))} blended ${text(b.weights.provider)} : ${text(b.weights.regional)}, less the ${pct(discount)} discount.`,
+        `Episode type ${id}: ${benchmark.words(b, bench, c, discount)}.`,
         { discount },
         price,
       ),

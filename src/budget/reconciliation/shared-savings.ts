@@ -141,9 +141,8 @@ export const reconcileSharedSavingsInputSchema = lazySchema(() => z
       if (twoSided && p[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `a two-sided track needs ${key}` });
       if (!twoSided && p[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `a one-sided track owes no losses: ${key} does not apply` });
     }
-    if (p.sharedLossRate?.kind === "one-minus-final-sharing-rate" && p.sharedLossRate.min.greaterThan(p.sharedLossRate.max)) {
-      ctx.addIssue({ code: "custom", path: ["sharedLossRate", "min"], message: "the shared-loss rate's min is above its max" });
-    }
+    const lossProblem = p.sharedLossRate === undefined ? null : lossRateOf(p.sharedLossRate).problem(p.sharedLossRate);
+    if (lossProblem !== null) ctx.addIssue({ code: "custom", path: ["sharedLossRate", ...lossProblem.path], message: lossProblem.message });
   }));
 
 /**
@@ -185,27 +184,109 @@ const words: SchemeWords = {
   stopLoss: "loss sharing limit",
 };
 
+type SharedSavingsDoc = z.output<typeof reconcileSharedSavingsInputSchema>;
+type Expenditure = SharedSavingsDoc["expenditure"];
+type MinimumSavingsRate = z.output<typeof minimumSavingsRateSchema>;
+type SharedLossRate = z.output<typeof sharedLossRateSchema>;
+type Of<U extends { kind: string }, K extends U["kind"]> = Extract<U, { kind: K }>;
+/** A rate a kind resolved to, with its sentence and the inputs it read. */
+interface RateStep {
+  readonly rate: Dec;
+  readonly sentence: string;
+  readonly inputs: Record<string, Dec>;
+}
+
+/** Everything about one expenditure kind: its totals and its sentence. Adding a kind is one entry. */
+const EXPENDITURE: {
+  readonly [K in Expenditure["kind"]]: {
+    totals(e: Of<Expenditure, K>): { personYears: Dec; actualTotal: Dec };
+    sentence(e: Of<Expenditure, K>, at: { currency: string; personYears: Dec; actualPerCapita: Money }): string;
+  };
+} = {
+  "per-capita": {
+    totals: (e) => ({ personYears: e.personYears, actualTotal: e.perCapita.times(e.personYears) }),
+    sentence: (e, { currency, personYears }) => `Expenditure is ${formatMoney(money(e.perCapita, currency))} per capita × ${text(personYears)} person-years.`,
+  },
+  beneficiaries: {
+    totals: (e) => {
+      let personYears = new D(0);
+      let actualTotal = new D(0);
+      e.beneficiaries.forEach((b, i) => {
+        const years = new D(b.personYears);
+        if (!years.greaterThan(0) || years.greaterThan(1)) {
+          throw invalid(["expenditure", "beneficiaries", i, "personYears"], `person-years of a beneficiary are in (0, 1], got ${years.toString()}`, "too_big");
+        }
+        personYears = personYears.plus(years);
+        actualTotal = actualTotal.plus(new D(b.expenditure));
+      });
+      return { personYears, actualTotal };
+    },
+    sentence: (e, { actualPerCapita }) => `Expenditure is the sum over ${e.beneficiaries.length} beneficiaries' claims (${formatMoney(actualPerCapita)} per person-year).`,
+  },
+};
+
+/** Everything about one minimum-savings-rate kind: the rate and its sentence. Adding a kind is one entry. */
+const MINIMUM_SAVINGS_RATE: { readonly [K in MinimumSavingsRate["kind"]]: { resolve(m: Of<MinimumSavingsRate, K>, personYears: Dec): RateStep } } = {
+  fixed: {
+    resolve: (m) => ({ rate: m.rate, sentence: `The minimum savings rate is ${pct(m.rate)}.`, inputs: { minimumSavingsRate: m.rate } }),
+  },
+  chosen: {
+    resolve: (m) => ({
+      rate: m.rate,
+      sentence: `The ACO chose a minimum savings rate of ${pct(m.rate)} (options ${m.options.map((r) => pct(r)).join(", ")}).`,
+      inputs: { minimumSavingsRate: m.rate },
+    }),
+  },
+  "by-beneficiaries": {
+    resolve: (m, personYears) => {
+      const band = lookupBand(m.table, personYears, ["minimumSavingsRate", "table"]);
+      const rate = band.value;
+      return { rate, sentence: `With ${text(personYears)} assigned beneficiaries the minimum savings rate is ${pct(rate)}${band.label ? ` (${band.label})` : ""}.`, inputs: { personYears, minimumSavingsRate: rate } };
+    },
+  },
+};
+
+/** Everything about one shared-loss-rate kind: what parsing rejects, the rate and its sentence. Adding a kind is one entry. */
+const SHARED_LOSS_RATE: {
+  readonly [K in SharedLossRate["kind"]]: {
+    problem(l: Of<SharedLossRate, K>): { path: string[]; message: string } | null;
+    resolve(l: Of<SharedLossRate, K>, finalSharingRate: Dec): RateStep;
+  };
+} = {
+  fixed: {
+    problem: () => null,
+    resolve: (l) => ({ rate: l.rate, sentence: `The shared-loss rate is ${pct(l.rate)}.`, inputs: { sharedLossRate: l.rate } }),
+  },
+  "one-minus-final-sharing-rate": {
+    problem: (l) => (l.min.greaterThan(l.max) ? { path: ["min"], message: "the shared-loss rate's min is above its max" } : null),
+    resolve: (l, finalSharingRate) => {
+      const raw = new D(1).minus(finalSharingRate);
+      const rate = D.min(D.max(raw, l.min), l.max);
+      return {
+        rate,
+        sentence: `The shared-loss rate is 1 − the final sharing rate = ${pct(raw)}, kept within [${pct(l.min)}, ${pct(l.max)}]: ${pct(rate)}.`,
+        inputs: { finalSharingRate, min: l.min, max: l.max },
+      };
+    },
+  },
+};
+
+// A lookup by a runtime kind widens the record's entry to the union, which is what the entry accepts for its own kind.
+function expenditureOf(e: Expenditure) {
+  return EXPENDITURE[e.kind] as unknown as { totals(e: Expenditure): { personYears: Dec; actualTotal: Dec }; sentence(e: Expenditure, at: { currency: string; personYears: Dec; actualPerCapita: Money }): string };
+}
+function minimumSavingsRateOf(m: MinimumSavingsRate) {
+  return MINIMUM_SAVINGS_RATE[m.kind] as unknown as { resolve(m: MinimumSavingsRate, personYears: Dec): RateStep };
+}
+function lossRateOf(l: SharedLossRate) {
+  return SHARED_LOSS_RATE[l.kind] as unknown as { problem(l: SharedLossRate): { path: string[]; message: string } | null; resolve(l: SharedLossRate, finalSharingRate: Dec): RateStep };
+}
+
 /** Computes a parsed shared-savings document. */
 export function computeSharedSavings(p: z.output<typeof reconcileSharedSavingsInputSchema>): SharedSavingsReconciliation {
   const c = p.currency;
   const steps: Step[] = [];
-  let personYears: Dec;
-  let actualTotal: Dec;
-  if (p.expenditure.kind === "per-capita") {
-    personYears = p.expenditure.personYears;
-    actualTotal = p.expenditure.perCapita.times(personYears);
-  } else {
-    personYears = new D(0);
-    actualTotal = new D(0);
-    p.expenditure.beneficiaries.forEach((b, i) => {
-      const years = new D(b.personYears);
-      if (!years.greaterThan(0) || years.greaterThan(1)) {
-        throw invalid(["expenditure", "beneficiaries", i, "personYears"], `person-years of a beneficiary are in (0, 1], got ${years.toString()}`, "too_big");
-      }
-      personYears = personYears.plus(years);
-      actualTotal = actualTotal.plus(new D(b.expenditure));
-    });
-  }
+  const { personYears, actualTotal } = expenditureOf(p.expenditure).totals(p.expenditure);
   const benchmarkPerCapita = money(p.benchmarkPerCapita, c);
   const target = round(money(p.benchmarkPerCapita.times(personYears), c), p.rounding);
   const actual = round(money(actualTotal, c), p.rounding);
@@ -221,27 +302,14 @@ export function computeSharedSavings(p: z.output<typeof reconcileSharedSavingsIn
   steps.push(
     step(
       "budget.mssp.expenditure",
-      p.expenditure.kind === "per-capita"
-        ? `Expenditure is ${formatMoney(money(p.expenditure.perCapita, c))} per capita × ${text(personYears)} person-years.`
-        : `Expenditure is the sum over ${p.expenditure.beneficiaries.length} beneficiaries' claims (${formatMoney(actualPerCapita)} per person-year).`,
+      expenditureOf(p.expenditure).sentence(p.expenditure, { currency: c, personYears, actualPerCapita }),
       { personYears },
       actual,
     ),
   );
-  let msr: Dec;
-  if (p.minimumSavingsRate.kind === "fixed") {
-    msr = p.minimumSavingsRate.rate;
-    steps.push(step("budget.mssp.msr", `The minimum savings rate is ${pct(msr)}.`, { minimumSavingsRate: msr }));
-  } else if (p.minimumSavingsRate.kind === "chosen") {
-    msr = p.minimumSavingsRate.rate;
-    steps.push(
-      step("budget.mssp.msr", `The ACO chose a minimum savings rate of ${pct(msr)} (options ${p.minimumSavingsRate.options.map((r) => pct(r)).join(", ")}).`, { minimumSavingsRate: msr }),
-    );
-  } else {
-    const band = lookupBand(p.minimumSavingsRate.table, personYears, ["minimumSavingsRate", "table"]);
-    msr = band.value;
-    steps.push(step("budget.mssp.msr", `With ${text(personYears)} assigned beneficiaries the minimum savings rate is ${pct(msr)}${band.label ? ` (${band.label})` : ""}.`, { personYears, minimumSavingsRate: msr }));
-  }
+  const msrStep = minimumSavingsRateOf(p.minimumSavingsRate).resolve(p.minimumSavingsRate, personYears);
+  const msr = msrStep.rate;
+  steps.push(step("budget.mssp.msr", msrStep.sentence, msrStep.inputs));
   const q = qualityFactor(p.quality);
   const finalSharingRate = p.sharingRate.times(q.factor);
   steps.push(
@@ -253,20 +321,9 @@ export function computeSharedSavings(p: z.output<typeof reconcileSharedSavingsIn
   );
   let lossRate: Dec | null = null;
   if (p.sharedLossRate !== undefined) {
-    if (p.sharedLossRate.kind === "fixed") {
-      lossRate = p.sharedLossRate.rate;
-      steps.push(step("budget.mssp.loss-rate", `The shared-loss rate is ${pct(lossRate)}.`, { sharedLossRate: lossRate }));
-    } else {
-      const raw = new D(1).minus(finalSharingRate);
-      lossRate = D.min(D.max(raw, p.sharedLossRate.min), p.sharedLossRate.max);
-      steps.push(
-        step(
-          "budget.mssp.loss-rate",
-          `The shared-loss rate is 1 − the final sharing rate = ${pct(raw)}, kept within [${pct(p.sharedLossRate.min)}, ${pct(p.sharedLossRate.max)}]: ${pct(lossRate)}.`,
-          { finalSharingRate, min: p.sharedLossRate.min, max: p.sharedLossRate.max },
-        ),
-      );
-    }
+    const lossStep = lossRateOf(p.sharedLossRate).resolve(p.sharedLossRate, finalSharingRate);
+    lossRate = lossStep.rate;
+    steps.push(step("budget.mssp.loss-rate", lossStep.sentence, lossStep.inputs));
   }
   const gateFails = p.quality.method === "gate" && !q.met;
   const r = runMechanism(

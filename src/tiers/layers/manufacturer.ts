@@ -4,10 +4,10 @@ import * as z from "zod";
 import { rateSchema, ValidationError } from "../../core/index.js";
 import type { Dec } from "../../money/index.js";
 import { buyGetSplit } from "../buy-get.js";
-import { fixedRate } from "../stratified-rate.js";
+import { fixedRate, type StratifiedRate } from "../stratified-rate.js";
 import { type Fraction, fractionOf, roundedProduct } from "../../money/minor-units.js";
 import { commonLayerFields, describeRate } from "./common.js";
-import { defineLayerKind, type LayerClaimFacts, type ParsedLayerCommon } from "./kind.js";
+import { defineLayerKind, type LayerClaimFacts, type LayerPlanContext, type LayerRuleDescription, type ParsedLayerCommon } from "./kind.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
 const programSchema = lazySchema(() => z.discriminatedUnion("type", [
@@ -75,34 +75,39 @@ function needCycle(layer: ManufacturerLayer, facts: LayerClaimFacts, paidCycles:
   return facts.cycle;
 }
 
-/** The `manufacturer` layer kind. */
-export const manufacturerLayer = defineLayerKind({
-  kind: "manufacturer",
-  names: { en: "Manufacturer patient assistance", zh: "患者援助项目 (PAP)" },
-  schema,
-  defaultCovers: "all",
-  deductibleWord: "deductible",
-  prepare: (doc, { common }): ManufacturerLayer => {
-    const p = doc.program;
-    const program: ManufacturerProgram = p.type === "discount" ? { type: "discount", rate: p.rate, fraction: fractionOf(p.rate) } : p;
-    return { ...common, kind: "manufacturer", program };
+type ProgramType = ManufacturerProgram["type"];
+type ProgramDoc<T extends ProgramType> = Extract<z.output<typeof programSchema>, { type: T }>;
+type ProgramOf<T extends ProgramType> = Extract<ManufacturerProgram, { type: T }>;
+
+/**
+ * Everything about one programme type: how its document is prepared, the rate rule it
+ * pays by (null when `pay` computes the amount), what it pays and its words. Adding a
+ * programme type is one entry here (plus its schema and parsed shape above).
+ */
+interface ProgramBehaviour<T extends ProgramType> {
+  prepare(doc: ProgramDoc<T>): ProgramOf<T>;
+  rate(program: ProgramOf<T>): StratifiedRate | null;
+  pay(layer: ManufacturerLayer, program: ProgramOf<T>, afterDeductible: bigint, plan: LayerPlanContext, facts: LayerClaimFacts): bigint;
+  describe(layer: ManufacturerLayer, program: ProgramOf<T>, facts: LayerClaimFacts): LayerRuleDescription;
+}
+
+const PROGRAMS: { readonly [T in ProgramType]: ProgramBehaviour<T> } = {
+  discount: {
+    prepare: (doc) => ({ type: "discount", rate: doc.rate, fraction: fractionOf(doc.rate) }),
+    rate: (p) => fixedRate(p.rate),
+    pay: (_layer, p, afterDeductible, plan) => roundedProduct(afterDeductible, p.fraction.num, p.fraction.den, plan.rounding),
+    describe: (_layer, p) => describeRate({ rate: p.rate, fraction: p.fraction, trail: [] }, "tiers.manufacturer.discount"),
   },
-  rate: (layer) => (layer.program.type === "discount" ? fixedRate(layer.program.rate) : null),
-  pay: (layer, afterDeductible, _acc, plan, facts) => {
-    const p = layer.program;
-    if (p.type === "discount") return roundedProduct(afterDeductible, p.fraction.num, p.fraction.den, plan.rounding);
-    if (p.type === "buyGet") {
+  buyGet: {
+    prepare: (doc) => doc,
+    rate: () => null,
+    pay: (layer, p, afterDeductible, plan, facts) => {
       const units = needUnits(layer, facts, p.buy, p.get);
       if (units === 0) return 0n;
       const s = buyGetSplit(units, p.buy, p.get);
       return roundedProduct(afterDeductible, BigInt(s.free), BigInt(units), plan.rounding);
-    }
-    return needCycle(layer, facts, p.paidCycles) > p.paidCycles ? afterDeductible : 0n;
-  },
-  describe: (layer, _afterDeductible, _raw, _acc, _plan, facts) => {
-    const p = layer.program;
-    if (p.type === "discount") return describeRate({ rate: p.rate, fraction: p.fraction, trail: [] }, "tiers.manufacturer.discount");
-    if (p.type === "buyGet") {
+    },
+    describe: (layer, p, facts) => {
       const units = needUnits(layer, facts, p.buy, p.get);
       const s = buyGetSplit(units, p.buy, p.get);
       return {
@@ -111,14 +116,42 @@ export const manufacturerLayer = defineLayerKind({
         how: `the free share ${s.free}/${units} (buy ${p.buy}, get ${p.get} free: ${s.paid} of ${units} units paid)`,
         inputs: { buy: p.buy, get: p.get, units, paidUnits: s.paid, freeUnits: s.free },
       };
-    }
-    const cycle = needCycle(layer, facts, p.paidCycles);
-    const free = cycle > p.paidCycles;
-    return {
-      rate: free ? "1" : "0",
-      rule: "tiers.manufacturer.free-after-cycles",
-      how: `${free ? "100%" : "0%"} (cycle ${cycle}; the drug is free from cycle ${p.paidCycles + 1})`,
-      inputs: { cycle, paidCycles: p.paidCycles },
-    };
+    },
   },
+  freeAfterCycles: {
+    prepare: (doc) => doc,
+    rate: () => null,
+    pay: (layer, p, afterDeductible, _plan, facts) => (needCycle(layer, facts, p.paidCycles) > p.paidCycles ? afterDeductible : 0n),
+    describe: (layer, p, facts) => {
+      const cycle = needCycle(layer, facts, p.paidCycles);
+      const free = cycle > p.paidCycles;
+      return {
+        rate: free ? "1" : "0",
+        rule: "tiers.manufacturer.free-after-cycles",
+        how: `${free ? "100%" : "0%"} (cycle ${cycle}; the drug is free from cycle ${p.paidCycles + 1})`,
+        inputs: { cycle, paidCycles: p.paidCycles },
+      };
+    },
+  },
+};
+
+/**
+ * The entry of a programme's type. The record is typed per type above; a lookup by a
+ * runtime type widens it to the union, which is what each entry accepts for its own type.
+ */
+function behaviourOf(program: { readonly type: ProgramType }): ProgramBehaviour<ProgramType> {
+  return PROGRAMS[program.type] as unknown as ProgramBehaviour<ProgramType>;
+}
+
+/** The `manufacturer` layer kind. */
+export const manufacturerLayer = defineLayerKind({
+  kind: "manufacturer",
+  names: { en: "Manufacturer patient assistance", zh: "患者援助项目 (PAP)" },
+  schema,
+  defaultCovers: "all",
+  deductibleWord: "deductible",
+  prepare: (doc, { common }): ManufacturerLayer => ({ ...common, kind: "manufacturer", program: behaviourOf(doc.program).prepare(doc.program) }),
+  rate: (layer) => behaviourOf(layer.program).rate(layer.program),
+  pay: (layer, afterDeductible, _acc, plan, facts) => behaviourOf(layer.program).pay(layer, layer.program, afterDeductible, plan, facts),
+  describe: (layer, _afterDeductible, _raw, _acc, _plan, facts) => behaviourOf(layer.program).describe(layer, layer.program, facts),
 });
