@@ -182,12 +182,13 @@ describe("determinism: tiers (T1–T6, S1–S5, R1–R2)", () => {
   }, planDoc);
   deterministic("splitBillMinorUnits", () => api.splitBillMinorUnits(api.parseLayers(planDoc as api.CoveragePlanInput), { bill: 120000000n, catalogue: 30000000n, patient: { insuranceType: "employee" } }), null);
   deterministic("S3 stratifiedReimbursement", (x) => api.stratifiedReimbursement(x as Parameters<typeof api.stratifiedReimbursement>[0]), {
+    currency: "CNY",
     table: { by: "income", relativeTo: { attribute: "localAverageIncome" }, bands: [{ from: 0, to: 0.5, value: 1 }, { from: 0.5, to: 1, value: 0.5 }, { from: 1, to: null, value: 0 }] },
     amount: "30000",
     patient: { income: 80000, localAverageIncome: 100000 },
   });
-  deterministic("T6 coordinateBenefits", (x) => api.coordinateBenefits(x as Parameters<typeof api.coordinateBenefits>[0]), { allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" });
-  deterministic("S5 catastrophicBurden", (x) => api.catastrophicBurden(x as Parameters<typeof api.catastrophicBurden>[0]), { outOfPocket: "30000", householdIncome: "100000" });
+  deterministic("T6 coordinateBenefits", (x) => api.coordinateBenefits(x as Parameters<typeof api.coordinateBenefits>[0]), { currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" });
+  deterministic("S5 catastrophicBurden", (x) => api.catastrophicBurden(x as Parameters<typeof api.catastrophicBurden>[0]), { currency: "CNY", outOfPocket: "30000", householdIncome: "100000" });
   deterministic("R1c triageClaim", (x) => api.triageClaim(x as Parameters<typeof api.triageClaim>[0]), {
     rules: { rules: [{ id: "egfr-nsclc-iv", risk: "low", when: { codes: ["EGFR"], diagnoses: ["C34"], stages: ["IV"] } }, { id: "repeat-180", risk: "high", when: { repeatWithinDays: 180 } }] },
     claim: { code: "EGFR", diagnosis: "C34.1", stage: "IV", date: "2026-03-02", priorClaims: [{ code: "EGFR", date: "2025-10-01" }] },

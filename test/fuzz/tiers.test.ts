@@ -83,12 +83,12 @@ describe("fuzz: tiers", () => {
     [{ rule: api.parseInput(api.stratifiedRateSchema, alk), patient: { biomarker: "ALK-positive" }, path: ["patient"] }],
     [{ rule: api.parseInput(api.stratifiedRateSchema, 0.7), patient: {} }],
   ]);
-  entry("coordinateBenefits", (x) => api.coordinateBenefits(x as Parameters<typeof api.coordinateBenefits>[0]), [[{ allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" }], [{ allowed: "1000", primaryPaid: "800", secondaryNormalBenefit: "700", method: "nonDuplication" }]]);
-  entry("catastrophicBurden", (x) => api.catastrophicBurden(x as Parameters<typeof api.catastrophicBurden>[0]), [[{ outOfPocket: "30000", householdIncome: "100000" }]]);
+  entry("coordinateBenefits", (x) => api.coordinateBenefits(x as Parameters<typeof api.coordinateBenefits>[0]), [[{ currency: "CNY", allowed: 1000, primaryPaid: 800, secondaryNormalBenefit: 700, method: "standard" }], [{ currency: "USD", allowed: "1000", primaryPaid: "800", secondaryNormalBenefit: "700", method: "nonDuplication" }]]);
+  entry("catastrophicBurden", (x) => api.catastrophicBurden(x as Parameters<typeof api.catastrophicBurden>[0]), [[{ currency: "CNY", outOfPocket: "30000", householdIncome: "100000" }]]);
   entry("stratifiedReimbursement", (x) => api.stratifiedReimbursement(x as Parameters<typeof api.stratifiedReimbursement>[0]), [
-    [{ table: alk, amount: "15000", patient: { biomarker: "ALK-positive" } }],
-    [{ table: s3, amount: "30000", patient: { income: 40000, localAverageIncome: 100000 } }],
-    [{ table: { by: "householdIncome", bands: [{ from: 0, to: 50000, value: 0.1 }, { from: 50000, to: null, value: 0.3 }] }, rateOf: "patient", amount: "200000", patient: { householdIncome: 48000 } }],
+    [{ currency: "CNY", table: alk, amount: "15000", patient: { biomarker: "ALK-positive" } }],
+    [{ currency: "CNY", table: s3, amount: "30000", patient: { income: 40000, localAverageIncome: 100000 } }],
+    [{ currency: "EUR", table: { by: "householdIncome", bands: [{ from: 0, to: 50000, value: 0.1 }, { from: 50000, to: null, value: 0.3 }] }, rateOf: "patient", amount: "200000", patient: { householdIncome: 48000 } }],
   ]);
   entry("greenChannelDeadlines", (x) => api.greenChannelDeadlines(x as Parameters<typeof api.greenChannelDeadlines>[0]), [[{ submittedAt: "2026-03-02T09:15+08:00", decidedAt: "2026-03-03T10:00+08:00" }], [{ submittedAt: "2026-03-02T09:15Z", respondWithinMinutes: 30 }]]);
   entry("formatInstant", (input) => api.formatInstant(input as never), [[{ epochMs: Date.UTC(2026, 2, 2, 1, 15), offsetMinutes: 480 }], [{ epochMs: 0, offsetMinutes: -330 }]]);
