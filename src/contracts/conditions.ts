@@ -72,8 +72,14 @@ export interface EventLookup {
   readonly answers: RememberedAnswer[];
 }
 
-/** What decides a remembered condition for one patient, on any date (see `rememberable` in terms/kind.ts). */
-interface RememberedAnswer {
+/**
+ * What decides a remembered condition for one patient, on any date: a condition without a
+ * window of its own is answered once per patient and read on every due date.
+ *
+ * @category Outcome Events
+ */
+export interface RememberedAnswer {
+  /** The condition answered. */
   readonly condition: ParsedCondition;
   /** none / some: the first matching event; count: the atLeast-th matching event (null when atLeast is null or 0). */
   readonly first: OutcomeEvent | null;

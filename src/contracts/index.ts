@@ -50,11 +50,12 @@ export {
   type ParsedRefund,
 } from "./parse-contract.js";
 export { PAYMENT_KINDS, BONUS_KINDS, RETURN_KINDS, type PreparedOf } from "./terms/registry.js";
-export type { EventLookup } from "./conditions.js";
+export type { EventLookup, RememberedAnswer } from "./conditions.js";
 export type {
   PayingTermKind,
   ReturnTermKind,
   PrepareContext,
+  MatchersOfKind,
   DraftContext,
   Draft,
   DraftWords,

@@ -57,7 +57,7 @@ export type ParsedCondition =
       readonly events: readonly EventMatcher[];
       readonly within: DueOffset | null;
       readonly label: string;
-      /** Checked from one per-patient answer on any date (see {@link rememberable}). */
+      /** Checked from one per-patient answer on any date (a condition without a window of its own: none, some, or count without `within` or `rolling`). */
       readonly remembered: boolean;
     }
   | {
@@ -72,7 +72,7 @@ export type ParsedCondition =
       readonly what: string;
       /** The matchers grouped by the kind they read, for counting on an indexed history; null when one could throw on a missing grade (then the history is scanned in order). */
       readonly byKind: readonly MatchersOfKind[] | null;
-      /** Checked from one per-patient answer on any date (see {@link rememberable}). */
+      /** Checked from one per-patient answer on any date (a condition without a window of its own: none, some, or count without `within` or `rolling`). */
       readonly remembered: boolean;
     }
   | {
