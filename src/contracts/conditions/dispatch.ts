@@ -12,12 +12,21 @@ import type { AnyConditionKind, ConditionCheck, DueDate, PreparedOf } from "./ki
 /** The document form of a list's conditions (its schemas' output). */
 export type TermsOf<K> = K extends { readonly schema: infer S extends z.ZodType } ? z.output<S> : never;
 
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Has<L extends readonly unknown[], S> = L extends readonly [infer H, ...infer R] ? (Same<H, S> extends true ? true : Has<R, S>) : false;
+type Distinct<T extends readonly unknown[], Seen extends readonly unknown[] = []> = T extends readonly [infer H, ...infer R] ? (Has<Seen, H> extends true ? Distinct<R, Seen> : Distinct<R, [...Seen, H]>) : Seen;
+
+/** The tuple of distinct schemas of a tuple of condition types, in order of first appearance. */
+export type DistinctSchemas<T extends readonly unknown[]> = Distinct<KindSchemas<T>>;
+
 /**
  * The schemas of `kinds` for `z.discriminatedUnion`, each once: two types that share a
  * schema (`none`, `some`) give it one place in the union, where its first type stood.
+ * The type drops the same entries as the value (the JSON Schema build pairs the union's
+ * members with its type's tuple by position).
  */
-export function distinctSchemas<T extends readonly AnyConditionKind[]>(kinds: T): KindSchemas<T> {
-  return [...new Set(kindSchemas(kinds) as unknown as readonly z.ZodType[])] as unknown as KindSchemas<T>;
+export function distinctSchemas<T extends readonly AnyConditionKind[]>(kinds: T): DistinctSchemas<T> {
+  return [...new Set(kindSchemas(kinds) as unknown as readonly z.ZodType[])] as unknown as DistinctSchemas<T>;
 }
 
 const OK: ConditionCheck = { ok: true };
