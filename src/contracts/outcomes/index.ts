@@ -24,5 +24,5 @@ export { milestoneBonusTermSchema, milestoneBonusKind, type ParsedMilestoneBonus
 export { deadlineRefundKindSchema, deadlineRefundKind } from "../terms/deadline-refund.js";
 export { deadlineClawbackKindSchema, deadlineClawbackKind } from "../terms/deadline-clawback.js";
 export type { DeadlineSpec, DeadlineOutcome, ParsedDeadlineReturn } from "../terms/deadline.js";
-export type { MilestoneStatus } from "./outcome-conditions.js";
+export type { MilestoneStatus } from "../conditions/by-deadline.js";
 export type { ParsedAttributeTest } from "./attribute-tests.js";

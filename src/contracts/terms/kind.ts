@@ -6,16 +6,22 @@
 import type * as z from "zod";
 import type { Issue } from "../../core/index.js";
 import type { Money, Rounding } from "../../money/index.js";
-import { type DueOffset, describeOffset } from "../calendar.js";
+import type { DueOffset } from "../calendar.js";
 import type { ConditionCheck, EventLookup } from "../conditions.js";
 import type { OutcomeEvent } from "../events.js";
 import type { FailedCondition, LedgerLineKind } from "../ledger.js";
 import type { ParsedContract } from "../parse-contract.js";
 import { toUnits } from "../../money/minor-units.js";
-import type { ConditionTerms, EventMatcher, ExactShare, MilestoneTerms } from "./schemas.js";
+import type { ExactShare } from "./schemas.js";
 import type { ParsedOutcomes } from "../outcomes/declarations.js";
-import { type MatcherTerms, prepareMatcher } from "../outcomes/matchers.js";
 import type { Dec } from "../../money/index.js";
+import type { ParsedCondition } from "../conditions/registry.js";
+// The condition types live below the term kinds, one file each (conditions/); what the
+// term kinds use of them is re-exported here.
+export { type ParsedCondition, parseCondition, parseConditions } from "../conditions/registry.js";
+export type { MatchersOfKind } from "../conditions/history.js";
+export { describeMatcher, describeWindow, prepareMatchers } from "../conditions/words.js";
+export { type DeadlineSpec, prepareDeadlineSpec } from "../conditions/by-deadline.js";
 
 /**
  * The words of a ledger line: its sentence and the inputs it names.
@@ -44,81 +50,6 @@ export interface Draft {
   readonly rule: string;
   readonly say: () => DraftWords;
   readonly seq: number;
-}
-
-/**
- * A condition ready for evaluation, with its human wording ("no CRS since treatment start").
- *
- * @category Term Kinds
- */
-export type ParsedCondition =
-  | {
-      readonly type: "none" | "some";
-      readonly events: readonly EventMatcher[];
-      readonly within: DueOffset | null;
-      readonly label: string;
-      /** Checked from one per-patient answer on any date (a condition without a window of its own: none, some, or count without `within` or `rolling`). */
-      readonly remembered: boolean;
-    }
-  | {
-      readonly type: "count";
-      readonly events: readonly EventMatcher[];
-      readonly atLeast: number | null;
-      readonly atMost: number | null;
-      readonly within: DueOffset | null;
-      readonly rolling: DueOffset | null;
-      readonly label: string;
-      /** The events counted, in words. */
-      readonly what: string;
-      /** The matchers grouped by the kind they read, for counting on an indexed history; null when one could throw on a missing grade (then the history is scanned in order). */
-      readonly byKind: readonly MatchersOfKind[] | null;
-      /** Checked from one per-patient answer on any date (a condition without a window of its own: none, some, or count without `within` or `rolling`). */
-      readonly remembered: boolean;
-    }
-  | {
-      readonly type: "sustained";
-      readonly evidence: readonly EventMatcher[];
-      readonly interruptedBy: readonly EventMatcher[];
-      readonly span: DueOffset;
-      readonly maxGap: DueOffset | null;
-      readonly within: DueOffset | null;
-      readonly label: string;
-      readonly what: string;
-    }
-  | { readonly type: "byDeadline"; readonly spec: DeadlineSpec; readonly within: null; readonly label: string };
-
-/**
- * The matchers of one condition that read one event kind.
- *
- * @category Term Kinds
- */
-export interface MatchersOfKind {
-  readonly kind: string;
-  readonly matchers: readonly EventMatcher[];
-}
-
-/** The matchers grouped by kind, in order of first appearance; null when one asks for a grade ≥ 2 (it throws on an event without a grade). */
-function matchersByKind(list: readonly EventMatcher[]): MatchersOfKind[] | null {
-  const groups: { kind: string; matchers: EventMatcher[] }[] = [];
-  for (const m of list) {
-    if (m.minGrade !== undefined && m.minGrade > 1) return null;
-    const g = groups.find((x) => x.kind === m.kind);
-    if (g === undefined) groups.push({ kind: m.kind, matchers: [m] });
-    else g.matchers.push(m);
-  }
-  return groups;
-}
-
-/**
- * True when a condition's answer on any date follows from the patient's history once:
- * no window of its own (it is read through the check date), no rolling count, and no
- * matcher that could throw on a missing grade (the error is raised where a scan to the
- * check date raises it). A `none` fails on its first matching event, a `some` holds from
- * it, a count changes at its atLeast-th and (atMost + 1)-th; the terms that check the
- * same (shared) condition on several dates then read the history once per patient.
- */
-function rememberable(events: readonly EventMatcher[], within: DueOffset | undefined, rolling: DueOffset | undefined): boolean {
-  return within === undefined && rolling === undefined && events.every((m) => m.minGrade === undefined || m.minGrade <= 1);
 }
 
 /**
@@ -264,97 +195,6 @@ export type AnyPayingKind = PayingTermKind<string, z.ZodType, any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyReturnKind = ReturnTermKind<string, z.ZodType, any>;
 
-const KIND_WORDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  treatmentStart: "treatment start",
-  infusion: "infusion",
-  treatedMonth: "treated month",
-  assessment: "assessment",
-  crs: "CRS",
-  progression: "progression",
-  relapse: "relapse",
-  seriousAdverseEvent: "serious adverse event",
-  death: "death",
-  improvement: "improvement",
-});
-
-/** A matcher in words: "CRS of grade ≥ 3", "assessment CR/PR", "hospitalisation with days ≥ 2". */
-export function describeMatcher(m: EventMatcher): string {
-  if (m.text !== undefined) return m.text;
-  let text = KIND_WORDS[m.kind] ?? m.kind;
-  if (m.minGrade !== undefined && m.minGrade > 1) text += ` of grade ≥ ${m.minGrade}`;
-  if (m.responses !== undefined) text += ` ${m.responses.join("/")}`;
-  return text;
-}
-
-/** "within 12 months of treatment start", or "" without a window. */
-export function describeWindow(within: DueOffset | undefined | null): string {
-  return within === undefined || within === null ? "" : ` within ${describeOffset(within).replace(" after treatment start", "")} of treatment start`;
-}
-
-function span(o: DueOffset): string {
-  return describeOffset(o).replace(" after treatment start", "");
-}
-
-/**
- * Matchers checked against the contract's declared outcome kinds (an undeclared kind, or
- * an attribute test that does not fit the declaration, is an issue at its path) and
- * prepared for evaluation.
- */
-export function prepareMatchers(list: readonly unknown[], ctx: PrepareContext, path: readonly (string | number)[]): EventMatcher[] {
-  return list.map((m, i) => prepareMatcher(m as MatcherTerms, ctx.outcomes, [...path, i], ctx.issues, (k) => KIND_WORDS[k] ?? k) as EventMatcher);
-}
-
-/** One condition (or milestone) with its wording, its matchers prepared; `path` is the condition's path. */
-export function parseCondition(c: ConditionTerms | MilestoneTerms, ctx: PrepareContext, path: readonly (string | number)[]): ParsedCondition {
-  const windowWords = (w: DueOffset | undefined) => (w === undefined ? "since treatment start" : describeWindow(w).trimStart());
-  if (c.type === "count") {
-    const events = prepareMatchers(c.events, ctx, [...path, "events"]);
-    const what = events.map(describeMatcher).join(" or ");
-    const need = [c.atLeast === undefined ? null : `at least ${c.atLeast}`, c.atMost === undefined ? null : `at most ${c.atMost}`].filter((x) => x !== null).join(" and ");
-    const where = c.rolling === undefined ? windowWords(c.within) : `in any ${span(c.rolling)}${c.within === undefined ? "" : ` ${windowWords(c.within)}`}`;
-    return {
-      type: "count", events, atLeast: c.atLeast ?? null, atMost: c.atMost ?? null, within: c.within ?? null, rolling: c.rolling ?? null, what, label: c.label ?? `${need} ${what} ${where}`,
-      byKind: matchersByKind(events), remembered: rememberable(events, c.within, c.rolling),
-    };
-  }
-  if (c.type === "sustained") {
-    const evidence = prepareMatchers(c.evidence, ctx, [...path, "evidence"]);
-    const interruptedBy = prepareMatchers(c.interruptedBy, ctx, [...path, "interruptedBy"]);
-    const what = evidence.map(describeMatcher).join(" or ");
-    const label =
-      c.label ??
-      `${what} sustained for ${span(c.for)}${interruptedBy.length > 0 ? ` with no ${interruptedBy.map(describeMatcher).join(" or ")}` : ""}${c.maxGap === undefined ? "" : ` and no gap over ${span(c.maxGap)} between assessments`}${c.within === undefined ? "" : ` ${windowWords(c.within)}`}`;
-    return { type: "sustained", evidence, interruptedBy, span: c.for, maxGap: c.maxGap ?? null, within: c.within ?? null, what, label };
-  }
-  if (c.type === "byDeadline") {
-    const spec = prepareDeadlineSpec(c, ctx, path);
-    return { type: "byDeadline", spec, within: null, label: c.label ?? `${spec.milestoneLabel} by ${spec.when}` };
-  }
-  const events = prepareMatchers(c.events, ctx, [...path, "events"]);
-  const what = events.map(describeMatcher).join(" or ");
-  const label = c.label ?? (c.type === "none" ? `no ${what} ${windowWords(c.within)}` : `${what} recorded ${windowWords(c.within)}`);
-  return { type: c.type, events, within: c.within ?? null, label, remembered: rememberable(events, c.within, undefined) };
-}
-
-/**
- * Conditions with their wording, ready for {@link checkConditions}; `path` is the list's
- * path. A condition written the same way as one prepared before (four installments held
- * on the same "no death") is that object: each is still checked, with its problems at
- * its own path, and then shared.
- */
-export function parseConditions(list: readonly ConditionTerms[], ctx: PrepareContext, path: readonly (string | number)[]): ParsedCondition[] {
-  return list.map((c, j) => {
-    const before = ctx.issues.length;
-    const parsed = parseCondition(c, ctx, [...path, j]);
-    if (ctx.issues.length > before) return parsed;
-    const key = JSON.stringify(c);
-    const seen = ctx.conditions.get(key);
-    if (seen !== undefined) return seen;
-    ctx.conditions.set(key, parsed);
-    return parsed;
-  });
-}
-
 /** An amount in minor units; more decimals than the currency has is an issue at `path`. */
 export function unitsAt(d: Dec, ctx: PrepareContext, path: readonly (string | number)[]): bigint {
   if (d.decimalPlaces() > ctx.scale) {
@@ -389,40 +229,4 @@ export function because(f: FailedCondition): string {
     return `"${f.condition}" did not hold by ${o.windowEnd}: the ${o.kind} recorded on ${o.date} is outside the window`;
   }
   return `"${f.condition}" did not hold (no such event recorded)`;
-}
-
-/**
- * A deadline ready for evaluation: its date rule, milestone and assessment.
- *
- * @category Term Kinds
- */
-export interface DeadlineSpec {
-  readonly by: { readonly offset: DueOffset } | { readonly date: string };
-  /** The deadline in words: "24 months after treatment start", "2027-06-30". */
-  readonly when: string;
-  readonly milestone: ParsedCondition;
-  /** `[milestone]`, made once: the deadline is checked once per patient. */
-  readonly milestones: readonly ParsedCondition[];
-  readonly milestoneLabel: string;
-  readonly assessment: { readonly events: readonly EventMatcher[]; readonly ifMissing: "met" | "missed"; readonly words: string } | null;
-  /** The term's path in the contract document, for errors found at evaluation. */
-  readonly path: readonly (string | number)[];
-}
-
-/** Prepares the shared deadline fields of a term at `path`. */
-export function prepareDeadlineSpec(
-  t: { readonly by: DueOffset | { readonly date: string }; readonly milestone: MilestoneTerms; readonly assessment?: { readonly events: readonly unknown[]; readonly ifMissing: "met" | "missed" } | undefined },
-  ctx: PrepareContext,
-  path: readonly (string | number)[],
-): DeadlineSpec {
-  const by = "date" in t.by ? { date: t.by.date } : { offset: t.by };
-  const milestone = parseCondition(t.milestone, ctx, [...path, "milestone"]);
-  const assessment =
-    t.assessment === undefined
-      ? null
-      : (() => {
-          const events = prepareMatchers(t.assessment.events, ctx, [...path, "assessment", "events"]);
-          return { events, ifMissing: t.assessment.ifMissing, words: events.map(describeMatcher).join(" or ") };
-        })();
-  return { by, when: "date" in by ? (by.date as string) : describeOffset(by.offset as DueOffset), milestone, milestones: [milestone], milestoneLabel: milestone.label, assessment, path };
 }

@@ -1,6 +1,8 @@
 // The count and sustained-state evaluators, on hand-made event lists.
 import { describe, expect, it } from "vitest";
-import { countEvents, milestoneAtDeadline, sustainedState } from "../../../src/contracts/outcomes/outcome-conditions.js";
+import { countEvents } from "../../../src/contracts/conditions/count.js";
+import { sustainedState } from "../../../src/contracts/conditions/sustained.js";
+import { milestoneAtDeadline } from "../../../src/contracts/conditions/by-deadline.js";
 import { addDueOffset } from "../../../src/index.js";
 
 type E = { kind: string; date: string; ok?: boolean };
