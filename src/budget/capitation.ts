@@ -1,39 +1,15 @@
 import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
-import {
-  bandedTableSchema,
-  decimal,
-  decimalSchema,
-  describeBand,
-  lookupBand,
-  nonNegativeAmountSchema,
-  parseInput,
-  rateSchema,
-  roundingSchema,
-  step,
-  type Step,
-} from "../core/index.js";
+import { decimalSchema, nonNegativeAmountSchema, parseInput, roundingSchema, step, type Step } from "../core/index.js";
 import { invalid } from "../kernel/index.js";
-import { amountSchema } from "../core/index.js";
+import { kindSchemas } from "../kernel/kind-registry.js";
 import { money, round, type Dec, type Money, formatMoney } from "../money/index.js";
-import { D } from "../money/decimal.js";
-import { budgetCurrencySchema, cash, pct, text } from "./common.js";
+import { budgetCurrencySchema, cash, text } from "./common.js";
 import { lazySchema } from "../kernel/lazy-schema.js";
+import { capitationAdjustmentSchema } from "./capitation/adjustments.js";
+import { applyTarget, CAPITATION_TARGET_KINDS } from "./capitation/targets/index.js";
 
-/**
- * A capitation adjustment: either a signed `rate` of the base (0.1 = +10%, −0.05 = −5%)
- * or a signed fixed `amount` ("500", "-300").
- *
- * @category Capitation
- */
-export const capitationAdjustmentSchema = lazySchema(() => z
-  .strictObject({
-    /** A signed share of the base, ≥ −1 (0.1 = +10 %, −0.05 = −5 %). */
-    rate: decimal({ min: "-1" }).optional(),
-    /** A signed fixed amount ("500", "-300") in the programme's currency. */
-    amount: amountSchema.optional(),
-  })
-  .refine((a) => (a.rate === undefined) !== (a.amount === undefined), { message: "give exactly one of rate or amount" }));
+export { capitationAdjustmentSchema } from "./capitation/adjustments.js";
 
 /**
  * A capitation adjustment as stored (JSON).
@@ -52,51 +28,7 @@ export type CapitationAdjustment = z.input<typeof capitationAdjustmentSchema>;
  *
  * @category Capitation
  */
-export const capitationTargetSchema = lazySchema(() => z.discriminatedUnion("kind", [
-  z.strictObject({
-    /** A banded table over one metric whose values are adjustments (P2, P3). */
-    kind: z.literal("banded"),
-    /** The target's name in the explanation; "target N" when absent. */
-    name: z.string().optional(),
-    /** The measured metric the table reads (a key of `metrics`). */
-    metric: z.string().min(1),
-    /** Bands over the metric's value whose values are adjustments. */
-    table: bandedTableSchema(capitationAdjustmentSchema),
-  }),
-  z.strictObject({
-    /** Met when every condition holds (P1). */
-    kind: z.literal("all-of"),
-    /** The target's name in the explanation; "target N" when absent. */
-    name: z.string().optional(),
-    /** The conditions, at least one: each metric at or above its min. */
-    conditions: z
-      .array(
-        z.strictObject({
-          /** The measured metric (a key of `metrics`). */
-          metric: z.string().min(1),
-          /** The least value that meets the condition (inclusive). */
-          min: decimalSchema,
-        }),
-      )
-      .min(1),
-    /** The adjustment when every condition is met. */
-    met: capitationAdjustmentSchema,
-    /** The adjustment otherwise. */
-    notMet: capitationAdjustmentSchema,
-  }),
-  z.strictObject({
-    /** Pay achieved ÷ target of the amount, at most 1 + maxBonus (P4, corrections C6). */
-    kind: z.literal("proportional"),
-    /** The target's name in the explanation; "target N" when absent. */
-    name: z.string().optional(),
-    /** The measured metric (a key of `metrics`). */
-    metric: z.string().min(1),
-    /** The target value of the metric, > 0. */
-    target: decimal({ above: "0" }),
-    /** The largest bonus as a share in [0, 1] of the amount (0.25 = at most 125 %). */
-    maxBonus: rateSchema,
-  }),
-]));
+export const capitationTargetSchema = lazySchema(() => z.discriminatedUnion("kind", kindSchemas(CAPITATION_TARGET_KINDS)));
 
 /**
  * A capitation performance target as stored (JSON).
@@ -146,16 +78,6 @@ function metricValue(p: Parsed, metric: string, path: (string | number)[]): Dec 
   return v;
 }
 
-function adjustmentAmount(adj: z.output<typeof capitationAdjustmentSchema>, base: Dec): Dec {
-  return adj.amount !== undefined ? adj.amount : base.times(adj.rate as Dec);
-}
-
-function describeAdjustment(adj: z.output<typeof capitationAdjustmentSchema>): string {
-  if (adj.amount !== undefined) return adj.amount.isZero() ? "no change" : `${adj.amount.isNegative() ? "" : "+"}${text(adj.amount)}`;
-  const r = adj.rate as Dec;
-  return r.isZero() ? "no change" : `${r.isNegative() ? "" : "+"}${pct(r)}`;
-}
-
 function computeCapitation(p: Parsed): CapitationPayment {
   const c = p.currency;
   const base = cash(p.baseAmount, c);
@@ -165,54 +87,15 @@ function computeCapitation(p: Parsed): CapitationPayment {
   const factors: Dec[] = [];
   p.targets.forEach((t, i) => {
     const name = t.name ?? `target ${i + 1}`;
-    if (t.kind === "banded") {
-      const v = metricValue(p, t.metric, ["metrics", t.metric]);
-      const band = lookupBand(t.table, v, ["metrics", t.metric]);
-      const amt = adjustmentAmount(band.value, p.baseAmount);
-      fixed = fixed.plus(amt);
-      adjustments.push({ target: name, adjustment: cash(amt, c), factor: null });
-      steps.push(
-        step(
-          "budget.capitation.banded",
-          `${name}: ${t.metric} = ${text(v)} falls in ${describeBand(t.table, band)}${band.label ? ` (${band.label})` : ""}: ${describeAdjustment(band.value)}.`,
-          { metric: t.metric, value: v },
-          cash(amt, c),
-        ),
-      );
-    } else if (t.kind === "all-of") {
-      // Every condition's metric is looked up before any is compared: a missing metric after
-      // a failed condition is a typed error too, not a crash in the sentence below.
-      const values = t.conditions.map((cond) => metricValue(p, cond.metric, ["metrics", cond.metric]));
-      const met = t.conditions.every((cond, k) => (values[k] as Dec).greaterThanOrEqualTo(cond.min));
-      const adj = met ? t.met : t.notMet;
-      const amt = adjustmentAmount(adj, p.baseAmount);
-      fixed = fixed.plus(amt);
-      adjustments.push({ target: name, adjustment: cash(amt, c), factor: null });
-      const conds = t.conditions.map((cond, k) => `${cond.metric} ${text(values[k] as Dec)} ≥ ${text(cond.min)}`).join(" and ");
-      steps.push(
-        step(
-          "budget.capitation.all-of",
-          met ? `${name}: all targets met (${conds}): ${describeAdjustment(adj)}.` : `${name}: not all targets met (${conds}): ${describeAdjustment(adj)}.`,
-          Object.fromEntries(t.conditions.map((cond, k) => [cond.metric, values[k] as Dec])),
-          cash(amt, c),
-        ),
-      );
+    const out = applyTarget(t, { name, base: p.baseAmount, currency: c, metric: (m) => metricValue(p, m, ["metrics", m]) });
+    if ("adjustment" in out) {
+      fixed = fixed.plus(out.adjustment);
+      adjustments.push({ target: name, adjustment: cash(out.adjustment, c), factor: null });
     } else {
-      const v = metricValue(p, t.metric, ["metrics", t.metric]);
-      const ceiling = new D(1).plus(t.maxBonus);
-      const achieved = D.max(v, 0).dividedBy(t.target);
-      const f = D.min(achieved, ceiling);
-      factors.push(f);
-      adjustments.push({ target: name, adjustment: null, factor: text(f) });
-      const said = v.lessThan(t.target)
-        ? `${name}: ${t.metric} ${text(v)} is below the target ${text(t.target)}: paid ${text(v)} ÷ ${text(t.target)} of the amount.`
-        : v.equals(t.target)
-          ? `${name}: ${t.metric} ${text(v)} meets the target ${text(t.target)}: paid in full.`
-          : achieved.greaterThan(ceiling)
-            ? `${name}: ${t.metric} ${text(v)} exceeds the target ${text(t.target)}: the bonus stops at the maximum of ${pct(t.maxBonus)}, paid ${text(ceiling)} of the amount.`
-            : `${name}: ${t.metric} ${text(v)} exceeds the target ${text(t.target)}: paid ${text(v)} ÷ ${text(t.target)} of the amount (a bonus, at most ${pct(t.maxBonus)}).`;
-      steps.push(step("budget.capitation.proportional", said, { metric: t.metric, value: v, target: t.target, maxBonus: t.maxBonus }));
+      factors.push(out.factor);
+      adjustments.push({ target: name, adjustment: null, factor: text(out.factor) });
     }
+    steps.push(out.step);
   });
   let exact = fixed;
   for (const f of factors) exact = exact.times(f);

@@ -2,42 +2,16 @@
 // balance carried over, no overdraft (a payment above the balance is rejected whole) and
 // an alarm while the balance is at or below the floor (警戒线; reaching it alarms, C7).
 import * as z from "zod";
-import { currencyCodeSchema, type Explanation, isoDateSchema, moneyOf, parseInput, roundingSchema, step, type Step } from "../core/index.js";
+import { currencyCodeSchema, type Explanation, isoDateSchema, parseInput, roundingSchema, step, type Step } from "../core/index.js";
 import { formatMoney, fromMinorUnits as cash, type Money } from "../money/index.js";
 import { formatUnits } from "../money/format.js";
 import { unitsOfMoneyIn } from "../money/money-units.js";
-import { CONTRIBUTION_KINDS, contributionUnits, describeContribution, type Contribution } from "./fund-contributions/index.js";
+import { FUND_ENTRY_KINDS, fundEntryKind, type FundBook } from "./fund-entries/index.js";
+import { kindSchemas } from "../kernel/kind-registry.js";
 import { describeFloor, floorUnits, fundFloorSchema } from "./fund-floors/index.js";
 import { lazySchema } from "../kernel/lazy-schema.js";
 
-/**
- * The zod schema of a payment out of the fund, naming the claim or allowance it pays.
- *
- * @category Earmarked Funds
- */
-export const fundPaymentSchema = lazySchema(() => z
-  .object({
-    /** `"payment"`: money paid out of the fund. */
-    kind: z.literal("payment"),
-    /** The payment date (ISO calendar date). */
-    date: isoDateSchema,
-    /** The payment's id, unique within the ledger. */
-    id: z.string().min(1),
-    /** What it pays: a claim, or an allowance (003 「額外生活補助」). */
-    for: z.union([
-      z.strictObject({
-        /** The id of the claim paid. */
-        claim: z.string().min(1),
-      }).strict(),
-      z.strictObject({
-        /** The id of the allowance paid. */
-        allowance: z.string().min(1),
-      }).strict(),
-    ]),
-    /** The amount requested, > 0, in the fund's currency. */
-    amount: moneyOf({ above: "0" }),
-  })
-  .strict());
+export { fundPaymentSchema } from "./fund-entries/payment.js";
 
 /**
  * The zod schema of an earmarked fund document.
@@ -67,7 +41,7 @@ export const earmarkedFundLedgerInputSchema = lazySchema(() => z
     /** The fund: id, currency and floor. */
     fund: earmarkedFundSchema,
     /** Contributions and payments, any order: sorted by date; on one day contributions first, then payments in input order. */
-    entries: z.array(z.discriminatedUnion("kind", [CONTRIBUTION_KINDS.perCapita.schema, CONTRIBUTION_KINDS.lumpSum.schema, fundPaymentSchema])),
+    entries: z.array(z.discriminatedUnion("kind", kindSchemas(FUND_ENTRY_KINDS))),
     /** Entries dated after this are left out; default: every entry. */
     asOf: isoDateSchema.optional(),
     /** Same-day order **[fixed]**: contributions before payments (default), or strictly the input order. */
@@ -149,8 +123,6 @@ export interface EarmarkedFundLedger {
   readonly explanation: Explanation;
 }
 
-type Entry = z.output<typeof earmarkedFundLedgerInputSchema>["entries"][number];
-
 /**
  * Runs an earmarked fund's ledger: contributions (per capita or lump sums by source) and
  * payments, in date order (same day: contributions first, then payments in input order).
@@ -178,11 +150,8 @@ type Entry = z.output<typeof earmarkedFundLedgerInputSchema>["entries"][number];
 export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedFundLedger {
   const x = parseInput(earmarkedFundLedgerInputSchema, input, "earmarkedFundLedger");
   const c = x.fund.currency;
-  const isContribution = (e: Entry): e is Contribution => e.kind !== "payment";
   // Currencies first, in input order, so the first offending field is the one reported.
-  const units = x.entries.map((e, i) =>
-    isContribution(e) ? contributionUnits(e, { currency: c, rounding: x.rounding, path: ["entries", i] }) : unitsOfMoneyIn(e.amount, c, ["entries", i, "amount"]),
-  );
+  const units = x.entries.map((e, i) => fundEntryKind(e).units(e, { currency: c, rounding: x.rounding, path: ["entries", i] }));
   if (x.fund.floor.kind === "amount") unitsOfMoneyIn(x.fund.floor.amount, c, ["fund", "floor", "amount"]);
   const order = x.entries
     .map((e, i) => ({ e, i }))
@@ -190,8 +159,8 @@ export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedF
     .sort((a, b) => {
       if (a.e.date !== b.e.date) return a.e.date < b.e.date ? -1 : 1;
       if (x.sameDay === "contributionsFirst") {
-        const ka = isContribution(a.e) ? 0 : 1;
-        const kb = isContribution(b.e) ? 0 : 1;
+        const ka = fundEntryKind(a.e).sameDayRank;
+        const kb = fundEntryKind(b.e).sameDayRank;
         if (ka !== kb) return ka - kb;
       }
       return a.i - b.i;
@@ -204,57 +173,25 @@ export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedF
       { fund: x.fund.id, currency: c, sameDay: x.sameDay, insufficientBalance: x.insufficientBalance },
     ),
   ];
-  let balance = 0n;
-  let paidOut = 0n;
-  let paidIn = 0n;
-  let unpaid = 0n;
-  let year = "";
-  let yearIn = 0n;
-  const bySource = new Map<string, bigint>();
+  const book: FundBook = { balance: 0n, paidIn: 0n, paidOut: 0n, unpaid: 0n, year: "", yearIn: 0n, bySource: new Map<string, bigint>() };
+  const policy = { currency: c, insufficientBalance: x.insufficientBalance };
   const lines: FundLedgerLine[] = [];
   const changes: EarmarkedFundLedger["alarmChanges"][number][] = [];
   let alarm: boolean | null = null;
   const floorAt = (date: string) => {
-    if (date.slice(0, 4) !== year) {
-      year = date.slice(0, 4);
-      yearIn = 0n;
+    if (date.slice(0, 4) !== book.year) {
+      book.year = date.slice(0, 4);
+      book.yearIn = 0n;
     }
-    return floorUnits(x.fund.floor, { currency: c, rounding: x.rounding, path: ["fund", "floor"], yearContributions: yearIn });
+    return floorUnits(x.fund.floor, { currency: c, rounding: x.rounding, path: ["fund", "floor"], yearContributions: book.yearIn });
   };
   for (const { e, i } of order) {
     const u = units[i]!;
     const req = cash(u, c);
     floorAt(e.date); // opens the year before counting this entry
-    let kind: FundLedgerLine["kind"];
-    let moved: bigint;
-    let text: string;
-    if (isContribution(e)) {
-      kind = "contribution";
-      moved = u;
-      balance += u;
-      paidIn += u;
-      yearIn += u;
-      bySource.set(e.source, (bySource.get(e.source) ?? 0n) + u);
-      text = `${e.date}: ${formatUnits(u, c)} in from ${e.source} (${describeContribution(e)})`;
-    } else if (u <= balance) {
-      kind = "payment";
-      moved = -u;
-      balance -= u;
-      paidOut += u;
-      text = `${e.date}: payment ${e.id} of ${formatUnits(u, c)} paid`;
-    } else if (x.insufficientBalance === "payAvailable" && balance > 0n) {
-      kind = "partial";
-      moved = -balance;
-      unpaid += u - balance;
-      paidOut += balance;
-      text = `${e.date}: payment ${e.id} of ${formatUnits(u, c)} exceeds the balance ${formatUnits(balance, c)}: ${formatUnits(balance, c)} paid, ${formatUnits(u - balance, c)} unpaid`;
-      balance = 0n;
-    } else {
-      kind = "rejected";
-      moved = 0n;
-      unpaid += u;
-      text = `${e.date}: payment ${e.id} of ${formatUnits(u, c)} exceeds the balance ${formatUnits(balance, c)}: rejected whole, nothing paid`;
-    }
+    const kindOf = fundEntryKind(e);
+    const { kind, moved, text, rejection } = kindOf.apply(e, u, book, policy);
+    const balance = book.balance;
     const floor = floorAt(e.date);
     const on = balance <= floor;
     // One Money per figure per line: the same values go to the line, the change list and the step.
@@ -265,23 +202,24 @@ export function earmarkedFundLedger(input: EarmarkedFundLedgerInput): EarmarkedF
       if (alarm !== null || on) changes.push({ date: e.date, alarm: on, balance: bal, floor: fl });
       alarm = on;
     }
-    const purpose = e.kind === "payment" ? ("claim" in e.for ? `claim:${e.for.claim}` : `allowance:${e.for.allowance}`) : null;
+    const { source, paymentId, purpose } = kindOf.names(e);
     lines.push({
       index: i,
       date: e.date,
       kind,
-      source: isContribution(e) ? e.source : null,
-      paymentId: e.kind === "payment" ? e.id : null,
+      source,
+      paymentId,
       purpose,
       requested: req,
       amount: mv,
       balance: bal,
       floor: fl,
       alarm: on,
-      rejection: kind === "rejected" || kind === "partial" ? "INSUFFICIENT_BALANCE" : null,
+      rejection,
     });
     steps.push(step(`care.fund.${kind}`, `${text}; balance ${formatUnits(balance, c)}, floor ${formatUnits(floor, c)}${on ? ": alarm (balance ≤ floor)" : ""}.`, { entry: i, balance: bal, floor: fl, alarm: on }, mv));
   }
+  const { balance, paidIn, paidOut, unpaid, bySource } = book;
   const last = x.asOf ?? lines[lines.length - 1]?.date ?? null;
   const finalFloor = last === null ? floorUnits(x.fund.floor, { currency: c, rounding: x.rounding, path: ["fund", "floor"], yearContributions: 0n }) : floorAt(last);
   const finalAlarm = balance <= finalFloor;

@@ -3,10 +3,10 @@
 // caused it and carries the balance after it; a later as-of date only appends lines.
 import * as z from "zod";
 import { amount, DomainError, nonNegativeAmountSchema, parseInput, rateSchema, roundingSchema, step, type Step, ValidationError } from "../core/index.js";
-import { invalid } from "../kernel/index.js";
-import { isoWeekMonday } from "../contracts/anchored-series.js";
 import { type DueOffset, dueDateMemo } from "../contracts/calendar.js";
 import { type Dec, money, round, type Money } from "../money/index.js";
+import { AWARD_PERIODS } from "./incentive-points/award-periods.js";
+import { POINTS_LINE_KINDS, type PointsAccount, type PointsTotal } from "./incentive-points/line-kinds.js";
 import { D } from "../money/decimal.js";
 import { careCurrencySchema, careDateSchema, inconsistent, text } from "./common.js";
 import { lazySchema } from "../kernel/lazy-schema.js";
@@ -172,12 +172,6 @@ export interface IncentivePointsResult {
   readonly explanation: readonly Step[];
 }
 
-interface Lot {
-  readonly awardedOn: string;
-  readonly expiresOn: string;
-  remaining: number;
-}
-
 type Parsed = z.output<typeof incentivePointsInputSchema>;
 
 /** The shared core: the ledger lines, event outcomes and lots. */
@@ -205,87 +199,28 @@ function run(p: Parsed, explain: boolean, expiryOf: (start: string, offset: DueO
     }
   }
   const redemptionOrder = p.redemptions.map((_, i) => i).sort((a, b) => (p.redemptions[a]!.date < p.redemptions[b]!.date ? -1 : p.redemptions[a]!.date > p.redemptions[b]!.date ? 1 : a - b));
-  const ledger: PointsLedgerLine[] = [];
-  const outcomes: PointsEventOutcome[] = [];
-  const lots: Lot[] = [];
-  let head = 0;
-  let balance = 0;
-  let redeemed = new D(0);
+  const account: PointsAccount = {
+    rules,
+    currency: p.currency,
+    rounding: p.rounding,
+    events: p.events,
+    redemptions: p.redemptions,
+    rank,
+    explain,
+    expiryOf,
+    ledger: [],
+    outcomes: [],
+    lots: [],
+    head: 0,
+    balance: 0,
+    redeemed: new D(0),
+    paidPeriods: new Set<string>(),
+    monthly: new Map<string, number>(),
+  };
+  const { lots } = account;
   let afterAsOf = 0;
-  const paidPeriods = new Set<string>();
-  const monthly = new Map<string, number>();
-  const line = (l: Omit<PointsLedgerLine, "seq" | "balance">) => {
-    balance += l.points;
-    ledger.push({ seq: ledger.length + 1, date: l.date, kind: l.kind, points: l.points, balance, ref: l.ref, lots: l.lots, value: l.value, text: l.text });
-  };
   const expireThrough = (date: string) => {
-    while (head < lots.length && lots[head]!.expiresOn <= date) {
-      const lot = lots[head++]!;
-      if (lot.remaining === 0) continue;
-      const n = lot.remaining;
-      lot.remaining = 0;
-      line({ date: lot.expiresOn, kind: "expiry", points: -n, ref: `lot ${lot.awardedOn}`, lots: [{ awardedOn: lot.awardedOn, points: n }], value: null, text: explain ? `${n} point(s) awarded ${lot.awardedOn} expire on ${lot.expiresOn} (usable only before).` : "" });
-    }
-  };
-  const award = (i: number) => {
-    const e = p.events[i]!;
-    const rule = rules.awards[rank[i]!]!;
-    const key = `${rank[i]}|${rule.per === "day" ? e.date : isoWeekMonday(e.date)}`;
-    if (paidPeriods.has(key)) {
-      outcomes.push({ event: i, kind: e.kind, date: e.date, points: 0, reason: "alreadyAwarded" });
-      return;
-    }
-    paidPeriods.add(key);
-    const month = e.date.slice(0, 7);
-    const used = monthly.get(month) ?? 0;
-    const left = Math.max(rules.monthlyCap - used, 0);
-    const points = Math.min(rule.points, left);
-    const reason = points === rule.points ? "awarded" : points === 0 ? "capReached" : "cut";
-    outcomes.push({ event: i, kind: e.kind, date: e.date, points, reason });
-    if (points === 0) return;
-    monthly.set(month, used + points);
-    const expiresOn = expiryOf(e.date, { months: rules.expiryMonths, days: 0 });
-    if (expiresOn.length !== 10) throw invalid(["events", i, "date"], `points awarded ${e.date} would expire after the year 9999`, "date_out_of_range");
-    lots.push({ awardedOn: e.date, expiresOn, remaining: points });
-    const per = !explain ? "" : rule.per === "day" ? `day ${e.date}` : `ISO week from ${isoWeekMonday(e.date)}`;
-    line({
-      date: e.date,
-      kind: "award",
-      points,
-      ref: `events[${i}]`,
-      lots: [],
-      value: null,
-      text: explain ? `${e.kind} on ${e.date}: ${points} point(s) for the ${per}${reason === "cut" ? `, cut from ${rule.points} to what the ${rules.monthlyCap}-point cap of ${month} left` : ""}.` : "",
-    });
-  };
-  const redeem = (j: number) => {
-    const r = p.redemptions[j]!;
-    if (r.points > balance) {
-      throw inconsistent(["redemptions", j, "points"], `redeeming ${r.points} point(s) on ${r.date} is more than the unexpired balance ${balance}`, { requested: r.points, balance });
-    }
-    let want = r.points;
-    const used: { awardedOn: string; points: number }[] = [];
-    for (let k = head; want > 0 && k < lots.length; k++) {
-      const lot = lots[k]!;
-      if (lot.remaining === 0) continue;
-      const take = Math.min(lot.remaining, want);
-      lot.remaining -= take;
-      want -= take;
-      used.push({ awardedOn: lot.awardedOn, points: take });
-    }
-    while (head < lots.length && lots[head]!.remaining === 0) head++;
-    const exact = rules.pointValue.times(r.points);
-    const value = round(money(exact, p.currency), p.rounding);
-    redeemed = redeemed.plus(value.amount);
-    line({
-      date: r.date,
-      kind: "redemption",
-      points: -r.points,
-      ref: `redemptions[${j}]`,
-      lots: used,
-      value,
-      text: explain ? `Redeemed ${r.points} point(s) on ${r.date}${r.for ? ` for ${r.for}` : ""}, oldest first (awarded ${used[0]!.awardedOn}…${used[used.length - 1]!.awardedOn}), worth ${text(rules.pointValue)} ${p.currency} a point.` : "",
-    });
+    while (account.head < lots.length && lots[account.head]!.expiresOn <= date) POINTS_LINE_KINDS.expiry.post(account, lots[account.head++]!);
   };
   let ri = 0;
   const redeemThrough = (date: string | null) => {
@@ -299,7 +234,7 @@ function run(p: Parsed, explain: boolean, expiryOf: (start: string, offset: DueO
       }
       if (date !== null && r.date >= date) return;
       expireThrough(r.date);
-      redeem(j);
+      POINTS_LINE_KINDS.redemption.post(account, j);
       ri++;
     }
   };
@@ -312,11 +247,11 @@ function run(p: Parsed, explain: boolean, expiryOf: (start: string, offset: DueO
     // Redemptions of earlier days first; on the same day awards come before redemptions.
     redeemThrough(e.date);
     expireThrough(e.date);
-    award(i);
+    POINTS_LINE_KINDS.award.post(account, i);
   }
   redeemThrough(null);
   expireThrough(p.asOf);
-  return { ledger, outcomes, lots: lots.slice(head).filter((l) => l.remaining > 0), balance, monthly, redeemed, afterAsOf };
+  return { ledger: account.ledger, outcomes: account.outcomes, lots: lots.slice(account.head).filter((l) => l.remaining > 0), balance: account.balance, monthly: account.monthly, redeemed: account.redeemed, afterAsOf };
 }
 
 /**
@@ -347,10 +282,10 @@ export function incentivePoints(input: z.input<typeof incentivePointsInputSchema
   const explanation: Step[] = [
     step(
       "care.points.rules",
-      `Awards: ${rules.awards.map((a) => `${a.event} ${a.points} per ${a.per === "day" ? "calendar day" : "ISO week"}`).join(", ")}; cap ${rules.monthlyCap} a calendar month; points expire ${rules.expiryMonths} months after award; ${text(rules.pointValue)} ${p.currency} a point.`,
+      `Awards: ${rules.awards.map((a) => `${a.event} ${a.points} per ${AWARD_PERIODS[a.per].name}`).join(", ")}; cap ${rules.monthlyCap} a calendar month; points expire ${rules.expiryMonths} months after award; ${text(rules.pointValue)} ${p.currency} a point.`,
       { monthlyCap: rules.monthlyCap, expiryMonths: rules.expiryMonths, pointValue: rules.pointValue },
     ),
-    ...r.ledger.map((l) => step(`care.points.${l.kind}`, l.text, { date: l.date, points: l.points, balance: l.balance, ref: l.ref }, l.value ?? undefined)),
+    ...r.ledger.map((l) => step(POINTS_LINE_KINDS[l.kind].rule, l.text, { date: l.date, points: l.points, balance: l.balance, ref: l.ref }, l.value ?? undefined)),
     step("care.points.balance", `Unexpired balance on ${p.asOf}: ${r.balance} point(s).`, { asOf: p.asOf, balance: r.balance }),
   ];
   return {
@@ -435,15 +370,12 @@ export function incentivePointsCohort(input: z.input<typeof incentivePointsCohor
       if (e instanceof ValidationError) throw new ValidationError(e.issues.map((i) => ({ ...i, path: ["patients", n, ...i.path] })), "incentivePointsCohort");
       throw e;
     }
-    let awarded = 0;
-    let redeemed = 0;
-    let expired = 0;
+    const totals: Record<PointsTotal, number> = { awarded: 0, redeemed: 0, expired: 0 };
     for (const l of r.ledger) {
-      if (l.kind === "award") awarded += l.points;
-      else if (l.kind === "redemption") redeemed -= l.points;
-      else expired -= l.points;
+      const kind = POINTS_LINE_KINDS[l.kind];
+      totals[kind.total] += kind.sign * l.points;
     }
-    return { patientId: pt.patientId, awarded, redeemed, expired, balance: r.balance };
+    return { patientId: pt.patientId, awarded: totals.awarded, redeemed: totals.redeemed, expired: totals.expired, balance: r.balance };
   });
   return { asOf: p.asOf, patients, explanation: [step("care.points.cohort", `${patients.length} account(s) as of ${p.asOf}; per account as in incentivePoints.`, { patients: patients.length })] };
 }
