@@ -352,12 +352,20 @@ interface RuleBehaviour<T extends RuleType> {
 
 type TableRule = RuleOf<"categorical" | "banded">;
 
-/** What the two table types share: both walk down to a fixed rate, and a variant words either by its key. */
-const TABLE: Pick<RuleBehaviour<TableRule["type"]>, "fraction" | "words" | "pointsWords"> = {
-  fraction: (rule, patient, path) => walkRate(rule, patient, path, null).fraction,
-  words: (rule) => `a table by ${rule.by}`,
-  pointsWords: (rule, _moved, by) => `${by} on every entry of ${rateWords(rule)}`,
-};
+// What the two table types share: both walk down to a fixed rate, and a variant words either by
+// its key. Named in each entry rather than spread in, so that every entry is one literal with the
+// same keys in the same order (one object shape: the per-claim calls through RULES stay monomorphic).
+function tableFraction(rule: TableRule, patient: PatientAttributes | undefined, path: IssuePath): Fraction {
+  return walkRate(rule, patient, path, null).fraction;
+}
+
+function tableWords(rule: TableRule): string {
+  return `a table by ${rule.by}`;
+}
+
+function tablePointsWords(rule: TableRule, _moved: StratifiedRate, by: string): string {
+  return `${by} on every entry of ${tableWords(rule)}`;
+}
 
 const RULES: { readonly [T in RuleType]: RuleBehaviour<T> } = {
   fixed: {
@@ -374,7 +382,6 @@ const RULES: { readonly [T in RuleType]: RuleBehaviour<T> } = {
     pointsWords: (rule, moved, by) => `${pct(rule.rate)} ${by} = ${rateWords(moved)}`,
   },
   categorical: {
-    ...TABLE,
     shift: (rule, points, path) => {
       const categories = new Map([...rule.categories].map(([k, v]) => [k, shiftRate(v, points, path)] as const));
       return made(rule.fallback === undefined ? { type: "categorical", by: rule.by, categories } : { type: "categorical", by: rule.by, categories, fallback: shiftRate(rule.fallback, points, path) });
@@ -395,9 +402,11 @@ const RULES: { readonly [T in RuleType]: RuleBehaviour<T> } = {
         details: { attribute: node.by, value: key, known: [...node.categories.keys()] },
       });
     },
+    fraction: tableFraction,
+    words: tableWords,
+    pointsWords: tablePointsWords,
   },
   banded: {
-    ...TABLE,
     shift: (rule, points, path) => {
       const t = rule.table;
       const table = bandedTable<StratifiedRate>({ closed: t.closed, domain: t.domain, bands: t.bands.map((b) => ({ from: b.from, to: b.to, value: shiftRate(b.value, points, path), ...(b.label === undefined ? {} : { label: b.label }) })) }, path);
@@ -423,6 +432,9 @@ const RULES: { readonly [T in RuleType]: RuleBehaviour<T> } = {
       if (trail !== null) trail.push(`${shown} in ${describeBand(node.table, band)}${band.label ? ` (${band.label})` : ""}`);
       return walkRate(band.value, patient, path, trail);
     },
+    fraction: tableFraction,
+    words: tableWords,
+    pointsWords: tablePointsWords,
   },
 };
 
