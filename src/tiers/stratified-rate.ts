@@ -304,9 +304,28 @@ export function resolveStratifiedRate(input: ResolveStratifiedRateInput): Resolv
 /**
  * The exact fraction a parsed rule gives an already checked patient, with no trail (the
  * bulk path: {@link splitBillMinorUnits} checked the patient once for the whole claim).
+ * A fixed rate answers at once, so the bulk path needs no fast path of its own.
  */
 export function rateFraction(rule: StratifiedRate, patient: PatientAttributes | undefined, path: IssuePath): Fraction {
-  return walkRate(rule, patient, path, null).fraction;
+  return behaviourOf(rule).fraction(rule, patient, path);
+}
+
+/** A rate as a percentage: `0.75` → `75%` (every digit the rate has, no rounding). */
+export function pct(rate: Dec): string {
+  return `${rate.times(100).toString()}%`;
+}
+
+/** The rule in a variant's words: `75%`, `a table by insuranceType`. */
+export function rateWords(rule: StratifiedRate): string {
+  return behaviourOf(rule).words(rule);
+}
+
+/**
+ * A variant's points on the rule in words, `by` saying the points (`+ 5 points`):
+ * `75% + 5 points = 80%` for a rate, `+ 5 points on every entry of a table by income` for a table.
+ */
+export function ratePointsWords(rule: StratifiedRate, moved: StratifiedRate, by: string): string {
+  return behaviourOf(rule).pointsWords(rule, moved, by);
 }
 
 type RuleType = StratifiedRate["type"];
@@ -314,14 +333,38 @@ type RuleOf<T extends RuleType> = Extract<StratifiedRate, { type: T }>;
 type FixedRule = RuleOf<"fixed">;
 
 /**
- * Everything about one rule type: how a variant's points move it, and how it picks the
- * fixed rate a patient gets. Adding a rule type is one entry here (plus its schema).
+ * Everything about one rule type: how a variant's points move it, how it picks the fixed
+ * rate a patient gets (with the trail, or just the fraction for the bulk path), and how a
+ * variant words it. Adding a rule type is one entry here (plus its schema).
  */
 interface RuleBehaviour<T extends RuleType> {
   /** The rule with `points` added to every rate it can give; a result outside [0, 1] is `out_of_range` at `path`. */
   shift(rule: RuleOf<T>, points: Dec, path: IssuePath): StratifiedRate;
   /** The fixed rate the patient gets; writes the entries chosen to `trail` unless it is null. */
   walk(rule: RuleOf<T>, patient: PatientAttributes | undefined, path: IssuePath, trail: string[] | null): FixedRule;
+  /** The exact fraction the patient gets, with no trail: the bulk path's per-claim call. */
+  fraction(rule: RuleOf<T>, patient: PatientAttributes | undefined, path: IssuePath): Fraction;
+  /** The rule in a variant's words ({@link rateWords}). */
+  words(rule: RuleOf<T>): string;
+  /** `by` points on the rule in words, `moved` being the result ({@link ratePointsWords}). */
+  pointsWords(rule: RuleOf<T>, moved: StratifiedRate, by: string): string;
+}
+
+type TableRule = RuleOf<"categorical" | "banded">;
+
+// What the two table types share: both walk down to a fixed rate, and a variant words either by
+// its key. Named in each entry rather than spread in, so that every entry is one literal with the
+// same keys in the same order (one object shape: the per-claim calls through RULES stay monomorphic).
+function tableFraction(rule: TableRule, patient: PatientAttributes | undefined, path: IssuePath): Fraction {
+  return walkRate(rule, patient, path, null).fraction;
+}
+
+function tableWords(rule: TableRule): string {
+  return `a table by ${rule.by}`;
+}
+
+function tablePointsWords(rule: TableRule, _moved: StratifiedRate, by: string): string {
+  return `${by} on every entry of ${tableWords(rule)}`;
 }
 
 const RULES: { readonly [T in RuleType]: RuleBehaviour<T> } = {
@@ -334,6 +377,9 @@ const RULES: { readonly [T in RuleType]: RuleBehaviour<T> } = {
       return fixedRate(moved);
     },
     walk: (rule) => rule,
+    fraction: (rule) => rule.fraction,
+    words: (rule) => pct(rule.rate),
+    pointsWords: (rule, moved, by) => `${pct(rule.rate)} ${by} = ${rateWords(moved)}`,
   },
   categorical: {
     shift: (rule, points, path) => {
@@ -356,6 +402,9 @@ const RULES: { readonly [T in RuleType]: RuleBehaviour<T> } = {
         details: { attribute: node.by, value: key, known: [...node.categories.keys()] },
       });
     },
+    fraction: tableFraction,
+    words: tableWords,
+    pointsWords: tablePointsWords,
   },
   banded: {
     shift: (rule, points, path) => {
@@ -383,6 +432,9 @@ const RULES: { readonly [T in RuleType]: RuleBehaviour<T> } = {
       if (trail !== null) trail.push(`${shown} in ${describeBand(node.table, band)}${band.label ? ` (${band.label})` : ""}`);
       return walkRate(band.value, patient, path, trail);
     },
+    fraction: tableFraction,
+    words: tableWords,
+    pointsWords: tablePointsWords,
   },
 };
 

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { userRecord } from "../core/schemas.js";
 import { currencyCodeSchema, type Explanation, nonNegativeAmountSchema, parseInput, roundingSchema, step } from "../core/index.js";
 import { formatMoney, type Money, money, percentage, subtract } from "../money/index.js";
-import { type PatientAttributes, resolveStratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
+import { type PatientAttributes, pct, resolveStratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
 import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
@@ -76,7 +76,6 @@ export function stratifiedReimbursement(input: z.input<typeof stratifiedReimburs
   const rest = subtract(amount, named);
   const payer = rateOf === "payer" ? named : rest;
   const patient = rateOf === "payer" ? rest : named;
-  const pct = `${resolved.rate.times(100).toString()}%`;
   return {
     rate: resolved.rate.toString(),
     rateOf,
@@ -87,7 +86,7 @@ export function stratifiedReimbursement(input: z.input<typeof stratifiedReimburs
     explanation: [
       step(
         "tiers.stratified.rate",
-        `The table gives ${pct} (${resolved.trail.join("; ") || "a flat rate"}) as the ${rateOf}'s share of ${formatMoney(amount)}.`,
+        `The table gives ${pct(resolved.rate)} (${resolved.trail.join("; ") || "a flat rate"}) as the ${rateOf}'s share of ${formatMoney(amount)}.`,
         { chosenBy: [...resolved.trail], rate: resolved.rate.toString(), rateOf },
       ),
       step("tiers.stratified.payer", `The payer pays ${formatMoney(payer)}.`, {}, payer),

@@ -8,7 +8,7 @@
 import * as z from "zod";
 import { amountSchema, type BandedTable, bandedTable, bandedTableSchema, decimal, type Issue, type IssuePath, nonNegativeAmountSchema, nonNegativeDecimalSchema, rateSchema, ValidationError } from "../core/index.js";
 import type { Dec } from "../money/index.js";
-import { type PatientAttributes, shiftRate, type StratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
+import { type PatientAttributes, pct, ratePointsWords, rateWords, shiftRate, type StratifiedRate, stratifiedRateSchema } from "./stratified-rate.js";
 import { invalid } from "../kernel/index.js";
 import { lazySchema } from "../kernel/lazy-schema.js";
 
@@ -137,17 +137,9 @@ export interface ResolvedVariantTerm {
   readonly words: string;
 }
 
-function pct(rate: Dec): string {
-  return `${rate.times(100).toString()}%`;
-}
-
 function signed(points: Dec): string {
   const n = points.times(100);
   return `${n.isNegative() ? "−" : "+"} ${n.abs().toString()} point${n.abs().equals(1) ? "" : "s"}`;
-}
-
-function rateWords(rule: StratifiedRate): string {
-  return rule.type === "fixed" ? pct(rule.rate) : `a table by ${rule.by}`;
 }
 
 function bandWords(table: BandedTable<Dec>): string {
@@ -206,8 +198,7 @@ export function resolveVariantTerm(key: string, value: unknown, own: unknown, ct
     }
     try {
       const moved = shiftRate(ownRate, value.points, [...path, "points"]);
-      const words = ownRate.type === "fixed" ? `rate ${pct(ownRate.rate)} ${signed(value.points)} = ${rateWords(moved)}` : `rate ${signed(value.points)} on every entry of ${rateWords(ownRate)}`;
-      return { value: moved, words };
+      return { value: moved, words: `rate ${ratePointsWords(ownRate, moved, signed(value.points))}` };
     } catch (e) {
       return recordInvalid(e, ctx);
     }

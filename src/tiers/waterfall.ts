@@ -6,10 +6,10 @@ import { invalid } from "../kernel/index.js";
 import type { CategoryTerms, UnitLine } from "./categories.js";
 import { type CoveragePlan, isCoveragePlan, planLayerSteps } from "./layers.js";
 import type { LayerClaimFacts, LayerVariant, MinorUnitAccumulator, MinorUnitFamilyAccumulator } from "./layers/kind.js";
-import { PATIENT_PATH } from "./layers/common.js";
+import { PATIENT_PATH, payAtRate } from "./layers/common.js";
 import type { CoverageLayer } from "./layers/registry.js";
 import { tighter } from "./limits.js";
-import { checkPatient, rateFraction } from "./stratified-rate.js";
+import { checkPatient } from "./stratified-rate.js";
 import { maxUnits, minUnits, roundedProduct, unitsText } from "../money/minor-units.js";
 import { matchesVariant } from "./variants.js";
 
@@ -117,13 +117,10 @@ export function runWaterfall(
     }
     const deductibleApplied = deductibleRoom <= 0n ? 0n : deductibleRoom < eligible ? deductibleRoom : eligible;
     const afterDeductible = eligible - deductibleApplied;
-    // A category's own rate replaces the layer's; a layer that pays a rate rule needs no call into its kind.
+    // A category's own rate replaces the layer's; a layer that pays a rate rule needs no call into its kind
+    // (the rule's own entry gives the fraction: a fixed rate at once, a table by walking it).
     const rule = terms !== null && terms.rate !== null ? terms.rate : s.rate;
-    let raw: bigint;
-    if (rule !== null) {
-      const f = rule.type === "fixed" ? rule.fraction : rateFraction(rule, facts.patient, PATIENT_PATH);
-      raw = roundedProduct(afterDeductible, f.num, f.den, rounding);
-    } else raw = s.kind.pay!(s.layer, afterDeductible, acc, plan, facts);
+    const raw = rule !== null ? payAtRate(rule, afterDeductible, plan, facts) : s.kind.pay!(s.layer, afterDeductible, acc, plan, facts);
     const bandAdd = s.tracksBands ? afterDeductible : 0n;
     let pay = raw;
     let oopReached: LayerOutcome["oopReached"] = null;

@@ -155,6 +155,36 @@ describe("variants stated relative to the layer's own terms", () => {
     expect(splitBillMinorUnits({ plan: p, claim: { bill: 1_000_000n, patient: { residence: "rural", insuranceType: "resident" } } }).layers).toEqual([555_000n]);
   });
 
+  it("points taken off every band of a banded rate table, and a plain rate in place of a table", () => {
+    // Rate by line of therapy: [1, 2) 0.8, [2, ∞) 0.5. Abroad: 10 points off each → 0.7 / 0.4; the flat group: 0.5 whatever the line.
+    // Bill 10,000, no deductible: abroad, line 2: 0.4 × 10,000 = 4,000.00; abroad, line 1: 0.7 × 10,000 = 7,000.00;
+    // flat, line 1: 0.5 × 10,000 = 5,000.00; neither, line 1: 0.8 × 10,000 = 8,000.00.
+    const p = parseLayers({
+      currency: "CNY",
+      layers: [
+        {
+          kind: "commercial",
+          id: "drug-cover",
+          rate: { by: "lineOfTherapy", bands: [{ from: 1, to: 2, value: 0.8 }, { from: 2, to: null, value: 0.5 }] },
+          variants: [
+            { id: "abroad", when: { attribute: "residence", in: ["abroad"] }, rate: { points: -0.1 } },
+            { id: "flat", when: { attribute: "groups", in: ["flat"] }, rate: 0.5 },
+          ],
+        },
+      ],
+    });
+    const late = splitBill({ plan: p, bill: "10000", patient: { residence: "abroad", lineOfTherapy: 2 } });
+    const early = splitBill({ plan: p, bill: "10000", patient: { residence: "abroad", lineOfTherapy: 1 } });
+    const flat = splitBill({ plan: p, bill: "10000", patient: { residence: "home", groups: ["flat"], lineOfTherapy: 1 } });
+    const neither = splitBill({ plan: p, bill: "10000", patient: { residence: "home", lineOfTherapy: 1 } });
+    expect([late, early, flat, neither].map((r) => amt(r.layers[0]!.amount))).toEqual(["4000.00", "7000.00", "5000.00", "8000.00"]);
+    expect(late.layers[0]!.text).toContain("variant abroad (residence = abroad: rate − 10 points on every entry of a table by lineOfTherapy)");
+    expect(flat.layers[0]!.text).toContain("variant flat (groups includes flat: rate 50% instead of a table by lineOfTherapy)");
+    // The bulk path asks the same rules for the fraction: 0.4 and 0.5 of 1,000,000 fen.
+    expect(splitBillMinorUnits({ plan: p, claim: { bill: 1_000_000n, patient: { residence: "abroad", lineOfTherapy: 2 } } }).layers).toEqual([400_000n]);
+    expect(splitBillMinorUnits({ plan: p, claim: { bill: 1_000_000n, patient: { residence: "home", groups: ["flat"], lineOfTherapy: 2 } } }).layers).toEqual([500_000n]);
+  });
+
   it("points on each progressive band and a threshold factor", () => {
     // Bands 60% on [0, 100,000), 70% above, threshold 15,000; the child variant: threshold × 0.5 = 7,500, bands 65% / 75%.
     // Child on 130,000: 122,500 above the threshold: 0.65 × 100,000 + 0.75 × 22,500 = 65,000 + 16,875 = 81,875.00.

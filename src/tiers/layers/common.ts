@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { type IssuePath, nonNegativeAmountSchema } from "../../core/index.js";
 import type { Dec } from "../../money/index.js";
-import { rateFraction, type ResolvedRate, resolveStratifiedRate, type StratifiedRate } from "../stratified-rate.js";
+import { pct, rateFraction, type ResolvedRate, resolveStratifiedRate, type StratifiedRate } from "../stratified-rate.js";
 import { roundedProduct, toUnits } from "../../money/minor-units.js";
 import { categoryFields } from "../categories.js";
 import { limitFields } from "../limits.js";
@@ -35,12 +35,10 @@ export function optionalUnits(amount: Dec | undefined, scale: number, path: Issu
   return amount === undefined ? 0n : toUnits(amount, scale, path, what);
 }
 
-/** A rate as a percentage: `0.75` → `75%`. */
-export function pct(rate: Dec): string {
-  return `${rate.times(100).toString()}%`;
-}
+// The layer kinds word rates as the variants and the stratified rules do: one `pct`, kept beside the rules.
+export { pct };
 
-/** `rate × afterDeductible`, rounded once with the plan's rounding; a fixed rate skips the table walk. */
+/** `rate × afterDeductible`, rounded once with the plan's rounding; a fixed rate skips the table walk (its rule entry answers at once). */
 export function payAtRate(rule: StratifiedRate, afterDeductible: bigint, plan: LayerPlanContext, facts: LayerClaimFacts): bigint {
   const f = rateFraction(rule, facts.patient, PATIENT_PATH);
   return roundedProduct(afterDeductible, f.num, f.den, plan.rounding);
