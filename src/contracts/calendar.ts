@@ -30,24 +30,34 @@ function isLeap(year: number): boolean {
  * @category Contract Documents
  */
 export function isCalendarDate(text: unknown): text is string {
-  if (typeof text !== "string" || text.length !== 10) return false;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  return calendarDayNumber(text) !== -1;
+}
+
+/**
+ * The date as the number YYYYMMDD when `text` is an existing calendar date written
+ * `YYYY-MM-DD` (exactly when {@link isCalendarDate} holds), else -1. Two such dates
+ * compare as their numbers compare, as their texts do: a history's order is checked on
+ * the numbers its validation has already read, without comparing strings.
+ */
+export function calendarDayNumber(text: unknown): number {
+  if (typeof text !== "string" || text.length !== 10) return -1;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return -1;
   let year = 0;
   for (let i = 0; i < 4; i++) {
     const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return false;
+    if (c < 0 || c > 9) return -1;
     year = year * 10 + c;
   }
   const m1 = text.charCodeAt(5) - 48;
   const m2 = text.charCodeAt(6) - 48;
   const d1 = text.charCodeAt(8) - 48;
   const d2 = text.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (month < 1 || month > 12 || day < 1) return -1;
   const max = month === 2 && isLeap(year) ? 29 : (MONTH_DAYS[month - 1] as number);
-  return day <= max;
+  return day <= max ? year * 10_000 + month * 100 + day : -1;
 }
 
 function pad(n: number, width: number): string {

@@ -1,7 +1,7 @@
 import { quote } from "../money/decimal.js";
 import * as z from "zod";
 import { DomainError, type Issue, isoDateSchema, ValidationError } from "../core/index.js";
-import { isCalendarDate } from "./calendar.js";
+import { calendarDayNumber } from "./calendar.js";
 import { lazySchema } from "../kernel/lazy-schema.js";
 
 /**
@@ -146,64 +146,124 @@ export interface PatientHistory {
   readonly custom: readonly number[];
 }
 
+const NO_CUSTOM: readonly number[] = Object.freeze([]);
+
 /**
  * Validates a patient's event history. With `deferCustom`, events of kinds not built in
- * are only date-checked here: listed in `custom`, or handed to `onCustom` when given. Shape problems are a ValidationError with the
- * path of each bad field; a missing or repeated start, events out of date order,
- * events before the start or after death are a DomainError `EVENT_ORDER`; the same
- * event twice (kind, date, grade, response equal) is `INCONSISTENT_INPUT` at the repeat.
+ * are only date-checked here and listed in `custom`; given the contract's declared
+ * `kinds` and their fit test `fits`, only those the test does not pass (or of a kind not
+ * declared) are listed. Shape problems are a ValidationError with the path of each bad
+ * field; a missing or repeated start, events out of date order, events before the start
+ * or after death are a DomainError `EVENT_ORDER`; the same event twice (kind, date,
+ * grade, response equal) is `INCONSISTENT_INPUT` at the repeat.
+ *
+ * One pass: the order is followed while the history is valid so far, and its first
+ * problem, if any, is worded (by {@link throwOrderProblem}) once no shape problem is found.
  */
-export function checkHistory(input: unknown, deferCustom = false, onCustom?: (e: Record<string, unknown>, index: number) => void): PatientHistory {
+export function checkHistory<K>(input: unknown, deferCustom = false, kinds?: ReadonlyMap<string, K>, fits?: (e: Record<string, unknown>, kind: K) => boolean): PatientHistory {
   if (!Array.isArray(input)) {
     throw new ValidationError([{ path: ["events"], code: "invalid_type", message: "events must be an array" }], "evaluateContract");
   }
-  const issues: Issue[] = [];
-  const custom: number[] = [];
+  // Made on the first problem (or the first listed event): a valid history allocates none.
+  let issues: Issue[] | null = null;
+  let custom: number[] | null = null;
+  // The order so far: `ordered` turns false at the first event that breaks it (as throwOrderProblem finds it).
+  let ordered = true;
+  let start = "";
+  // The previous event's date as its YYYYMMDD number (calendarDayNumber): the order is compared on numbers.
+  let previous = -1;
+  let dead = false;
+  let dayStart = 1;
+  let sameDay: Map<string, number> | null = null;
   for (let i = 0; i < input.length; i++) {
     const e = input[i] as Record<string, unknown> | null;
     if (typeof e !== "object" || e === null || Array.isArray(e)) {
-      issues.push({ path: ["events", i], code: "invalid_type", message: "an event is an object { kind, date }" });
+      (issues ??= []).push({ path: ["events", i], code: "invalid_type", message: "an event is an object { kind, date }" });
       continue;
     }
-    if (deferCustom && typeof e.kind === "string" && !KINDS.has(e.kind)) {
+    const kind = e.kind;
+    const day = calendarDayNumber(e.date);
+    // A declared kind is never a built-in one (the declarations' schema refuses that): one lookup finds either.
+    const declared = kinds === undefined || typeof kind !== "string" ? undefined : kinds.get(kind);
+    if (deferCustom && typeof kind === "string" && (declared !== undefined || !KINDS.has(kind))) {
       // A kind the contract may declare: its fields are checked against the declaration
       // of the version that applies (checkDeclaredEvents); here only its date matters.
-      if (!isCalendarDate(e.date)) issues.push({ path: ["events", i, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(e.date)}` });
-      // With `onCustom`, the caller checks it now, while it is at hand, instead of in a second pass over `custom`.
-      if (onCustom === undefined) custom.push(i);
-      else onCustom(e, i);
+      if (day === -1) (issues ??= []).push({ path: ["events", i, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(e.date)}` });
+      // With the declarations at hand, an event that fits them is done with here.
+      if (declared === undefined || fits === undefined || !fits(e, declared)) (custom ??= []).push(i);
+    } else {
+      if (typeof kind !== "string" || !KINDS.has(kind)) {
+        (issues ??= []).push({ path: ["events", i, "kind"], code: "invalid_union_discriminator", message: `unknown event kind ${quote(kind)}; expected one of ${OUTCOME_EVENT_KINDS.join(", ")}` });
+        continue;
+      }
+      if (day === -1) {
+        (issues ??= []).push({ path: ["events", i, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(e.date)}` });
+      }
+      for (const key in e) {
+        if (!ALLOWED_KEYS.has(key)) (issues ??= []).push({ path: ["events", i, key], code: "unrecognized_keys", message: `unknown field "${key}"` });
+      }
+      if (kind === "assessment") {
+        if (typeof e.response !== "string" || !RESPONSES.has(e.response)) {
+          (issues ??= []).push({ path: ["events", i, "response"], code: "invalid_value", message: `an assessment needs a response of ${RESPONSE_CATEGORIES.join(", ")}` });
+        }
+      } else if (e.response !== undefined) {
+        (issues ??= []).push({ path: ["events", i, "response"], code: "unrecognized_keys", message: `only assessments carry a response` });
+      }
+      if (e.grade !== undefined) {
+        if (kind !== "crs" && kind !== "seriousAdverseEvent") {
+          (issues ??= []).push({ path: ["events", i, "grade"], code: "unrecognized_keys", message: "only CRS and serious adverse events carry a grade" });
+        } else if (typeof e.grade !== "number" || !Number.isInteger(e.grade) || e.grade < 1 || e.grade > 5) {
+          (issues ??= []).push({ path: ["events", i, "grade"], code: "invalid_value", message: "a grade is a whole number from 1 to 5" });
+        }
+      }
+      if (e.note !== undefined && typeof e.note !== "string") {
+        (issues ??= []).push({ path: ["events", i, "note"], code: "invalid_type", message: "a note is text" });
+      }
+    }
+    // Once a shape problem is found the order no longer matters: the ValidationError wins.
+    if (!ordered || issues !== null) continue;
+    if (i === 0) {
+      if (kind !== "treatmentStart" && kind !== "infusion") ordered = false;
+      start = e.date as string;
+      previous = day;
       continue;
     }
-    if (typeof e.kind !== "string" || !KINDS.has(e.kind)) {
-      issues.push({ path: ["events", i, "kind"], code: "invalid_union_discriminator", message: `unknown event kind ${quote(e.kind)}; expected one of ${OUTCOME_EVENT_KINDS.join(", ")}` });
+    // The conditions of throwOrderProblem's loop, in its order, on the same state.
+    if (kind === "treatmentStart" || kind === "infusion" || day < previous || dead) {
+      ordered = false;
       continue;
     }
-    if (!isCalendarDate(e.date)) {
-      issues.push({ path: ["events", i, "date"], code: "invalid_date", message: `expected a calendar date YYYY-MM-DD, got ${quote(e.date)}` });
-    }
-    for (const key in e) {
-      if (!ALLOWED_KEYS.has(key)) issues.push({ path: ["events", i, key], code: "unrecognized_keys", message: `unknown field "${key}"` });
-    }
-    if (e.kind === "assessment") {
-      if (typeof e.response !== "string" || !RESPONSES.has(e.response)) {
-        issues.push({ path: ["events", i, "response"], code: "invalid_value", message: `an assessment needs a response of ${RESPONSE_CATEGORIES.join(", ")}` });
+    if (kind === "death") dead = true;
+    if (day !== previous) {
+      dayStart = i;
+      sameDay = null;
+    } else if (i > dayStart) {
+      if (sameDay === null) {
+        sameDay = new Map();
+        for (let j = dayStart; j < i; j++) sameDay.set(identity(input[j] as OutcomeEvent), j);
       }
-    } else if (e.response !== undefined) {
-      issues.push({ path: ["events", i, "response"], code: "unrecognized_keys", message: `only assessments carry a response` });
-    }
-    if (e.grade !== undefined) {
-      if (e.kind !== "crs" && e.kind !== "seriousAdverseEvent") {
-        issues.push({ path: ["events", i, "grade"], code: "unrecognized_keys", message: "only CRS and serious adverse events carry a grade" });
-      } else if (typeof e.grade !== "number" || !Number.isInteger(e.grade) || e.grade < 1 || e.grade > 5) {
-        issues.push({ path: ["events", i, "grade"], code: "invalid_value", message: "a grade is a whole number from 1 to 5" });
+      const key = identity(e as unknown as OutcomeEvent);
+      if (sameDay.has(key)) {
+        ordered = false;
+        continue;
       }
+      sameDay.set(key, i);
     }
-    if (e.note !== undefined && typeof e.note !== "string") {
-      issues.push({ path: ["events", i, "note"], code: "invalid_type", message: "a note is text" });
-    }
+    previous = day;
   }
-  if (issues.length > 0) throw new ValidationError(issues, "evaluateContract");
+  if (issues !== null) throw new ValidationError(issues, "evaluateContract");
   const events = input as readonly OutcomeEvent[];
+  if (!ordered || events.length === 0) throwOrderProblem(events);
+  return { start, events, custom: custom ?? NO_CUSTOM };
+}
+
+/**
+ * Throws the order problem of a history whose events are each valid: no start, a start
+ * that is not first, a second start, events out of order, before the start or after
+ * death (EVENT_ORDER), or the same event twice (INCONSISTENT_INPUT). Called only when
+ * {@link checkHistory}'s pass found one, so it always throws.
+ */
+function throwOrderProblem(events: readonly OutcomeEvent[]): never {
   const first = events[0];
   if (first === undefined || (first.kind !== "treatmentStart" && first.kind !== "infusion")) {
     const at = events.findIndex((e) => e.kind === "treatmentStart" || e.kind === "infusion");
@@ -221,8 +281,6 @@ export function checkHistory(input: unknown, deferCustom = false, onCustom?: (e:
   // date order, so only the current date's events need remembering.
   let dayStart = 1;
   let sameDay: Map<string, number> | null = null;
-  // Declared kinds differ by their attributes: two assessments on one day with different values are two events.
-  const identity = (e: OutcomeEvent): string => `${e.kind}|${e.grade ?? ""}|${e.response ?? ""}${e.attributes === undefined ? "" : `|${attributesKey(e.attributes)}`}`;
   for (let i = 1; i < events.length; i++) {
     const e = events[i] as OutcomeEvent;
     if (e.kind === "treatmentStart" || e.kind === "infusion") {
@@ -259,7 +317,12 @@ export function checkHistory(input: unknown, deferCustom = false, onCustom?: (e:
     }
     previous = e.date;
   }
-  return { start, events, custom };
+  throw new Error("throwOrderProblem: the history has no order problem");
+}
+
+/** What makes two events on one day the same event: kind, grade, response and, for declared kinds (which differ by their attributes), the attributes. */
+function identity(e: OutcomeEvent): string {
+  return `${e.kind}|${e.grade ?? ""}|${e.response ?? ""}${e.attributes === undefined ? "" : `|${attributesKey(e.attributes)}`}`;
 }
 
 /** A key for an event's attributes (sorted names, typed values); junk gets a key of its own (it is refused later). */

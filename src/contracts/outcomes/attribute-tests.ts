@@ -163,43 +163,35 @@ export function prepareAttributeTests(kind: ParsedOutcomeKind, where: Readonly<R
   return out;
 }
 
-function valueOf(attrs: Readonly<Record<string, unknown>> | undefined, name: string): unknown {
-  if (attrs === undefined || attrs === null) return undefined;
-  const v = attrs[name];
-  // Own values only (an inherited one is absent); an absent one is read without the ownership test.
-  return v !== undefined && Object.hasOwn(attrs, name) ? v : undefined;
-}
+const hasOwnProperty = Object.prototype.hasOwnProperty;
 
 /** True when the event's attributes pass every test (an absent optional attribute passes none). */
 export function attributesPass(tests: readonly ParsedAttributeTest[], attrs: Readonly<Record<string, unknown>> | undefined): boolean {
+  if (tests.length === 0) return true;
+  if (attrs === undefined || attrs === null) return false;
   for (const t of tests) {
-    const v = valueOf(attrs, t.name);
-    if (v === undefined) return false;
-    if (t.op === "equals") {
-      if (typeof t.value === "object") {
-        if (compareToBound(v, t.value) !== 0) return false;
-      } else if (v !== t.value) return false;
-      continue;
-    }
-    if (t.op === "in") {
-      let hit = false;
-      for (const candidate of t.values) {
-        if (typeof candidate === "string" ? v === candidate : compareToBound(v, candidate) === 0) {
-          hit = true;
-          break;
-        }
-      }
-      if (!hit) return false;
-      continue;
-    }
-    if (t.lower !== null) {
-      const c = compareToBound(v, t.lower.value);
-      if (c === null || c < 0 || (c === 0 && !t.lower.inclusive)) return false;
-    }
-    if (t.upper !== null) {
-      const c = compareToBound(v, t.upper.value);
-      if (c === null || c > 0 || (c === 0 && !t.upper.inclusive)) return false;
-    }
+    const v = attrs[t.name];
+    if (v === undefined || !testPasses(t, v)) return false;
+    // Own values only (an inherited one is absent): asked last, once the value has passed, as the answer is the same either way.
+    if (!hasOwnProperty.call(attrs, t.name)) return false;
+  }
+  return true;
+}
+
+/** True when a present value passes one test. */
+function testPasses(t: ParsedAttributeTest, v: unknown): boolean {
+  if (t.op === "equals") return typeof t.value === "object" ? compareToBound(v, t.value) === 0 : v === t.value;
+  if (t.op === "in") {
+    for (const candidate of t.values) if (typeof candidate === "string" ? v === candidate : compareToBound(v, candidate) === 0) return true;
+    return false;
+  }
+  if (t.lower !== null) {
+    const c = compareToBound(v, t.lower.value);
+    if (c === null || c < 0 || (c === 0 && !t.lower.inclusive)) return false;
+  }
+  if (t.upper !== null) {
+    const c = compareToBound(v, t.upper.value);
+    if (c === null || c > 0 || (c === 0 && !t.upper.inclusive)) return false;
   }
   return true;
 }

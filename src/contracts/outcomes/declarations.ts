@@ -157,7 +157,28 @@ export interface ParsedOutcomeKind {
   readonly required: readonly ParsedAttribute[];
   /** All the attributes, in declaration order. */
   readonly list: readonly ParsedAttribute[];
+  /**
+   * The same attributes as the event fit test (`declaredEventFits`) reads them, with each
+   * check worked out when the contract is parsed, so an event costs no lookups and no
+   * allocations beyond the comparisons. `code`: `boolean`; `integer` (a safe integer in
+   * low…high); `number` (a number written without an exponent, in low…high; any other
+   * value goes to the general check); `text` (at most `high` characters); `enum`;
+   * `general` (the attribute type's own check: bounds with no double of their own).
+   * `low` / `high`: inclusive bounds as doubles, ±Infinity when absent. Every entry has
+   * every field: one object shape keeps the test's reads monomorphic.
+   */
+  readonly fit: readonly {
+    readonly name: string;
+    readonly optional: boolean;
+    readonly code: "boolean" | "integer" | "number" | "text" | "enum" | "general";
+    readonly low: number;
+    readonly high: number;
+    readonly values: ReadonlySet<string> | null;
+    readonly attribute: ParsedAttribute;
+  }[];
 }
+
+type AttributeFit = ParsedOutcomeKind["fit"][number];
 
 /**
  * The declared outcome kinds of a contract, by name.
@@ -174,6 +195,24 @@ export const NO_OUTCOMES: ParsedOutcomes = Object.freeze({ kinds: new Map() });
 function bound(v: number | string): ExactNumber | null {
   const n = exactNumber(v);
   return n === null ? null : comparableBound(n);
+}
+
+/** The fit-test entry of one attribute: its comparisons decided once, here, rather than per event. */
+function attributeFit(a: ParsedAttribute): AttributeFit {
+  const entry = (code: AttributeFit["code"], low = -Infinity, high = Infinity, values: ReadonlySet<string> | null = null): AttributeFit => ({ name: a.name, optional: a.optional, code, low, high, values, attribute: a });
+  // A bound without a double of its own cannot be compared as one: the general check compares it exactly.
+  const exact = (a.min !== null && a.min.double === undefined) || (a.max !== null && a.max.double === undefined);
+  switch (a.type) {
+    case "boolean":
+      return entry("boolean");
+    case "integer":
+    case "number":
+      return exact ? entry("general") : entry(a.type, a.min?.double ?? -Infinity, a.max?.double ?? Infinity);
+    case "string":
+      return entry("text", -Infinity, a.maxLength ?? Infinity);
+    case "enum":
+      return entry("enum", -Infinity, Infinity, a.values);
+  }
 }
 
 /** Turns validated declarations into {@link ParsedOutcomes}. */
@@ -198,7 +237,8 @@ export function prepareOutcomes(record: z.output<typeof outcomeDeclarationsSchem
         declaration: a,
       });
     }
-    kinds.set(name, { name, label: decl.label ?? name, attributes, required: [...attributes.values()].filter((a) => !a.optional), list: [...attributes.values()] });
+    const all = [...attributes.values()];
+    kinds.set(name, { name, label: decl.label ?? name, attributes, required: all.filter((a) => !a.optional), list: all, fit: all.map(attributeFit) });
   }
   return Object.freeze({ kinds });
 }
