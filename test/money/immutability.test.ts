@@ -40,13 +40,14 @@ describe("Money is immutable", () => {
     expect(money("1").toString()).toBe("CNY 1.00");
   });
 
-  it("a property defined on one value shadows only what that value shows; the library reads the private state", () => {
+  it("a property defined on one value shadows only what that value shows; its JSON, text and the fast paths read the private state", () => {
     const m = money("12.50", "CNY");
     Object.defineProperty(m, "currency", { value: "USD" });
     Object.defineProperty(m, "amount", { value: money("99").amount });
     // 12.50 + 1.00 in CNY: the held amount and currency, not the shadows.
     expect(add(m, money("1.00", "CNY")).toString()).toBe("CNY 13.50");
     expect(toJSON(m)).toEqual({ amount: "12.50", currency: "CNY" });
+    expect(String(m)).toBe("CNY 12.50");
     expect(amountText(round(multiply(m, "0.5")))).toBe("6.25");
   });
 
