@@ -47,67 +47,173 @@ const NEG_LIMIT = -LIMIT;
 /** 10^k as bigints for k = 0 … 2 × MAX_EXACT_SCALE (a constant table, not a cache). */
 export const POW10: readonly bigint[] = Array.from({ length: 2 * MAX_EXACT_SCALE + 1 }, (_, k) => 10n ** BigInt(k));
 
-// The held value, under symbol keys (never undefined: deep equality skips undefined keys): not part of Money's public shape (Object.keys and
-// JSON see only the currency; `amount` is an accessor), yet compared by deep equality in
-// tests, where a canonical form makes equal amounts equal. Symbol keys, not private
-// fields: V8 freezes objects with private fields ten times more slowly.
-const UNITS = Symbol("units");
-const SCALE = Symbol("scale");
-const MINOR = Symbol("minor");
-const DECIMAL = Symbol("decimal");
+// The held value lives in private fields: nothing outside this class can read or write it,
+// and `#units in x` (see isMoney) cannot be passed by a look-alike, nor by an object made
+// from Money's prototype. Money is not frozen: freezing every new value cost most of an
+// add's time (issue 22). Immutability comes from the class instead: the fields are
+// private, the public properties are prototype getters without setters (assigning one
+// throws in strict mode), and the prototype and class are frozen once, at load.
+// What is derived on first use (the Decimal, the text) is kept in the value's own fields.
 
-// Money is frozen, so what is derived from it on first use (its Decimal, its text) is kept
-// beside it, weakly: an entry lives exactly as long as its Money and can never change a
-// result (ledgers reuse the same Money across a whole cohort; formatting once saves most
-// of the cost of writing a million records).
-const derivedDecimal = new WeakMap<Money, Dec>();
-const derivedText = new WeakMap<Money, string>();
+/** The constructor's key: `new m.constructor(…)` cannot make Money with an arbitrary state. */
+const MAKE = Symbol("make Money");
 
 class MoneyValue implements Money {
-  // Declared only (assigned in the constructor): class-field definitions would define
-  // each property twice and slow the hot constructor down.
-  declare readonly currency: string;
-  // The scaled-bigint form (UNITS at SCALE decimals) or, when UNITS is null, DECIMAL.
-  declare readonly [UNITS]: bigint | null;
-  declare readonly [SCALE]: number;
-  declare readonly [MINOR]: number;
-  declare readonly [DECIMAL]: Dec | null;
+  readonly #currency: string;
+  readonly #minor: number;
+  // The scaled-bigint form (#units at #scale decimals) or, when #units is null, #decimal only.
+  readonly #units: bigint | null;
+  readonly #scale: number;
+  // The Decimal: the held value when #units is null, else made on first read and kept.
+  #decimal: Dec | null;
+  #text: string | null;
 
-  constructor(currency: string, minor: number, u: bigint | null, s: number, d: Dec | null) {
-    this.currency = currency;
-    this[UNITS] = u;
-    this[SCALE] = s;
-    this[MINOR] = minor;
-    this[DECIMAL] = d;
-    Object.freeze(this);
+  constructor(key: symbol, currency: string, minor: number, u: bigint | null, s: number, d: Dec | null) {
+    if (key !== MAKE) throw new TypeError("Money is made by money(), fromMinorUnits() or fromJSON()");
+    this.#currency = currency;
+    this.#minor = minor;
+    this.#units = u;
+    this.#scale = s;
+    this.#decimal = d;
+    this.#text = null;
+  }
+
+  get currency(): string {
+    return this.#currency;
   }
 
   /** The amount as an exact Decimal (made from the scaled bigint on first read, then kept). */
   get amount(): Dec {
-    const held = this[DECIMAL];
-    if (held !== null) return held;
-    let d = derivedDecimal.get(this);
-    if (d === undefined) {
-      d = frozen(new D(scaledText(this[UNITS]!, this[SCALE])));
-      derivedDecimal.set(this, d);
+    let d = this.#decimal;
+    if (d === null) {
+      d = frozen(new D(scaledText(this.#units!, this.#scale)));
+      this.#decimal = d;
     }
     return d;
   }
 
+  /**
+   * The value in the object's tag, `[object Money CNY 1.00]`. Deep equality (vitest's and
+   * jest's toEqual, node:assert's deepStrictEqual) compares tags before own properties, and
+   * Money has no own properties: without the value here every two Money would be "equal".
+   * The text is canonical, so equal amounts (1.0 and 1.00) in one currency have one tag.
+   */
+  get [Symbol.toStringTag](): string {
+    return `Money ${this.#currency} ${MoneyValue.text(this)}`;
+  }
+
   toJSON(): MoneyJSON {
-    return { amount: amountText(this), currency: this.currency };
+    return { amount: MoneyValue.text(this), currency: this.#currency };
   }
 
   toString(): string {
-    return `${this.currency} ${amountText(this)}`;
+    return `${this.#currency} ${MoneyValue.text(this)}`;
   }
 
   // How Node's util.inspect (the REPL, console.log, notebooks) shows Money: the exact
   // amount with its currency, never a float-looking `{ amount: 840000 }`.
   [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return `Money(${this.currency} ${amountText(this)})`;
+    return `Money(${this.#currency} ${MoneyValue.text(this)})`;
+  }
+
+  /** The brand check: true only for values this class constructed. */
+  static is(value: unknown): value is MoneyValue {
+    return typeof value === "object" && value !== null && #units in value;
+  }
+
+  static make(currency: string, minor: number, u: bigint | null, s: number, d: Dec | null): MoneyValue {
+    return new MoneyValue(MAKE, currency, minor, u, s, d);
+  }
+
+  static units(m: Money): bigint | null {
+    return (m as MoneyValue).#units;
+  }
+
+  static scale(m: Money): number {
+    return (m as MoneyValue).#scale;
+  }
+
+  static minor(m: Money): number {
+    return (m as MoneyValue).#minor;
+  }
+
+  /** The amount's text (at least the minor digits), made once and kept: ledgers format the same Money many times. */
+  static text(m: MoneyValue): string {
+    let text = m.#text;
+    if (text === null) {
+      const u = m.#units;
+      if (u !== null) text = scaledText(u, m.#scale);
+      else {
+        const a = m.#decimal!.isZero() ? new D(0) : m.#decimal!;
+        text = a.toFixed(Math.max(m.#minor, a.decimalPlaces()));
+      }
+      m.#text = text;
+    }
+    return text;
+  }
+
+  static sameScaleUnits(a: unknown, b: unknown): -1 | 0 | 1 | undefined {
+    if (!MoneyValue.is(a) || !MoneyValue.is(b) || a.#currency !== b.#currency || a.#scale !== b.#scale) return undefined;
+    const x = a.#units;
+    const y = b.#units;
+    if (x === null || y === null) return undefined;
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
+  static addSameCurrency(a: unknown, b: unknown, minus: boolean): Money | undefined {
+    if (!MoneyValue.is(a) || !MoneyValue.is(b)) return undefined;
+    const currency = a.#currency;
+    if (currency !== b.#currency) return undefined;
+    const x = a.#units;
+    const y = b.#units;
+    if (x === null || y === null) return undefined;
+    const sx = a.#scale;
+    const sy = b.#scale;
+    const minor = a.#minor;
+    if (sx === sy) {
+      const u = minus ? x - y : x + y;
+      // Both at the minor unit (every rounded amount): the sum is canonical as it is.
+      if (sx === minor) return u < LIMIT && u > NEG_LIMIT ? new MoneyValue(MAKE, currency, minor, u, minor, null) : undefined;
+      return tryScaled(u, sx, currency, minor);
+    }
+    if (sx < sy) {
+      const w = x * POW10[sy - sx]!;
+      return tryScaled(minus ? w - y : w + y, sy, currency, minor);
+    }
+    const w = y * POW10[sx - sy]!;
+    return tryScaled(minus ? x - w : x + w, sx, currency, minor);
+  }
+
+  static multiplyScaled(a: unknown, factor: unknown): Money | undefined {
+    if (!MoneyValue.is(a)) return undefined;
+    const x = a.#units;
+    if (x === null) return undefined;
+    if (typeof factor === "string" && factor.length <= 15) {
+      // The common case (a rate such as "0.75"): read without making a pair.
+      const n = shortNumeralValue(factor);
+      if (n === undefined) return undefined;
+      const dot = factor.indexOf(".");
+      return tryScaled(x * n, a.#scale + (dot < 0 ? 0 : factor.length - dot - 1), a.#currency, a.#minor);
+    }
+    const f = scaledFactor(factor);
+    if (f === undefined) return undefined;
+    return tryScaled(x * f[0], a.#scale + f[1], a.#currency, a.#minor);
+  }
+
+  static roundHalfUpScaled(m: unknown): Money | undefined {
+    if (!MoneyValue.is(m)) return undefined;
+    const u = m.#units;
+    if (u === null) return undefined;
+    const minor = m.#minor;
+    const k = m.#scale - minor;
+    if (k <= 0) return m;
+    const q = (u < 0n ? u - HALF_POW10[k]! : u + HALF_POW10[k]!) / POW10[k]!;
+    return new MoneyValue(MAKE, m.#currency, minor, q, minor, null);
   }
 }
+// Frozen once: no one can swap a getter or a helper for every Money at once.
+Object.freeze(MoneyValue.prototype);
+Object.freeze(MoneyValue);
 
 /**
  * A Decimal that Money hands out, frozen with its digit array (L1): Money is shared
@@ -122,31 +228,17 @@ function frozen(d: Dec): Dec {
   return d;
 }
 
-function textOf(m: MoneyValue): string {
-  let text = derivedText.get(m);
-  if (text === undefined) {
-    const u = m[UNITS];
-    if (u !== null) text = scaledText(u, m[SCALE]);
-    else {
-      const a = m[DECIMAL]!.isZero() ? new D(0) : m[DECIMAL]!;
-      text = a.toFixed(Math.max(m[MINOR], a.decimalPlaces()));
-    }
-    derivedText.set(m, text);
-  }
-  return text;
-}
-
 /** Scaled units of `m` (undefined when held as a Decimal only). Internal. */
 export function scaledUnits(m: Money): bigint | undefined {
-  return (m as MoneyValue)[UNITS] ?? undefined;
+  return MoneyValue.units(m) ?? undefined;
 }
 /** The scale of {@link scaledUnits}. Internal. */
 export function scaleOf(m: Money): number {
-  return (m as MoneyValue)[SCALE];
+  return MoneyValue.scale(m);
 }
 /** The minor unit of `m`'s currency. Internal. */
 export function minorOf(m: Money): number {
-  return (m as MoneyValue)[MINOR];
+  return MoneyValue.minor(m);
 }
 
 /** `u × 10^-s` as plain decimal text (s ≥ 0), e.g. (-5n, 2) → "-0.05". */
@@ -186,7 +278,7 @@ export function tryScaled(u: bigint, s: number, currency: string, minor: number)
       s--;
     }
   }
-  if (u < LIMIT && u > NEG_LIMIT && s <= MAX_EXACT_SCALE) return new MoneyValue(currency, minor, u, s, null);
+  if (u < LIMIT && u > NEG_LIMIT && s <= MAX_EXACT_SCALE) return MoneyValue.make(currency, minor, u, s, null);
   return undefined;
 }
 
@@ -196,11 +288,7 @@ export function tryScaled(u: bigint, s: number, currency: string, minor: number)
  * which the caller then checks and compares the general way. Internal.
  */
 export function sameScaleUnits(a: unknown, b: unknown): -1 | 0 | 1 | undefined {
-  if (!(a instanceof MoneyValue) || !(b instanceof MoneyValue) || a.currency !== b.currency || a[SCALE] !== b[SCALE]) return undefined;
-  const x = a[UNITS];
-  const y = b[UNITS];
-  if (x === null || y === null) return undefined;
-  return x < y ? -1 : x > y ? 1 : 0;
+  return MoneyValue.sameScaleUnits(a, b);
 }
 
 /**
@@ -211,25 +299,7 @@ export function sameScaleUnits(a: unknown, b: unknown): -1 | 0 | 1 | undefined {
  * adds the general way, with the same errors as before. Internal.
  */
 export function addSameCurrency(a: unknown, b: unknown, minus: boolean): Money | undefined {
-  if (!(a instanceof MoneyValue) || !(b instanceof MoneyValue) || a.currency !== b.currency) return undefined;
-  const x = a[UNITS];
-  const y = b[UNITS];
-  if (x === null || y === null) return undefined;
-  const sx = a[SCALE];
-  const sy = b[SCALE];
-  const minor = a[MINOR];
-  if (sx === sy) {
-    const u = minus ? x - y : x + y;
-    // Both at the minor unit (every rounded amount): the sum is canonical as it is.
-    if (sx === minor) return u < LIMIT && u > NEG_LIMIT ? new MoneyValue(a.currency, minor, u, minor, null) : undefined;
-    return tryScaled(u, sx, a.currency, minor);
-  }
-  if (sx < sy) {
-    const w = x * POW10[sy - sx]!;
-    return tryScaled(minus ? w - y : w + y, sy, a.currency, minor);
-  }
-  const w = y * POW10[sx - sy]!;
-  return tryScaled(minus ? x - w : x + w, sx, a.currency, minor);
+  return MoneyValue.addSameCurrency(a, b, minus);
 }
 
 /**
@@ -238,19 +308,7 @@ export function addSameCurrency(a: unknown, b: unknown, minus: boolean): Money |
  * anything else, which the caller then checks and multiplies in decimal.js. Internal.
  */
 export function multiplyScaled(a: unknown, factor: unknown): Money | undefined {
-  if (!(a instanceof MoneyValue)) return undefined;
-  const x = a[UNITS];
-  if (x === null) return undefined;
-  if (typeof factor === "string" && factor.length <= 15) {
-    // The common case (a rate such as "0.75"): read without making a pair.
-    const n = shortNumeralValue(factor);
-    if (n === undefined) return undefined;
-    const dot = factor.indexOf(".");
-    return tryScaled(x * n, a[SCALE] + (dot < 0 ? 0 : factor.length - dot - 1), a.currency, a[MINOR]);
-  }
-  const f = scaledFactor(factor);
-  if (f === undefined) return undefined;
-  return tryScaled(x * f[0], a[SCALE] + f[1], a.currency, a[MINOR]);
+  return MoneyValue.multiplyScaled(a, factor);
 }
 
 /**
@@ -260,14 +318,7 @@ export function multiplyScaled(a: unknown, factor: unknown): Money | undefined {
  * Internal.
  */
 export function roundHalfUpScaled(m: unknown): Money | undefined {
-  if (!(m instanceof MoneyValue)) return undefined;
-  const u = m[UNITS];
-  if (u === null) return undefined;
-  const minor = m[MINOR];
-  const k = m[SCALE] - minor;
-  if (k <= 0) return m;
-  const q = (u < 0n ? u - HALF_POW10[k]! : u + HALF_POW10[k]!) / POW10[k]!;
-  return new MoneyValue(m.currency, minor, q, minor, null);
+  return MoneyValue.roundHalfUpScaled(m);
 }
 
 /** 10^k ÷ 2 (10^0 ÷ 2 is 0, never used: k ≥ 1). A constant table beside POW10. */
@@ -352,7 +403,7 @@ const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 1000 }, (_, k) => 
 
 /** Money from units at exactly the minor scale (no normalisation needed). Internal. */
 export function fromUnitsAt(u: bigint, currency: string, minor: number): Money {
-  if (u < LIMIT && u > NEG_LIMIT) return new MoneyValue(currency, minor, u, minor, null);
+  if (u < LIMIT && u > NEG_LIMIT) return MoneyValue.make(currency, minor, u, minor, null);
   return fromDecimal(new D(scaledText(u, minor)), currency);
 }
 
@@ -372,7 +423,7 @@ export function amountText(m: Money): string {
   requireMoney(m);
   // Money is immutable, so its text never changes: it is made once and kept on the value
   // (ledgers reuse the same Money across a whole cohort).
-  return textOf(m as MoneyValue);
+  return MoneyValue.text(m as MoneyValue);
 }
 
 /**
@@ -392,19 +443,17 @@ export function unitsOf(amount: Dec, scale: number): bigint {
 /** Builds Money from an already-validated Decimal; internal. Canonical: the scaled form whenever it fits. */
 export function fromDecimal(amount: Dec, currency: string): Money {
   const minor = getCurrency(currency).minorUnit;
-  if (amount.isZero()) return new MoneyValue(currency, minor, 0n, minor, null);
+  if (amount.isZero()) return MoneyValue.make(currency, minor, 0n, minor, null);
   const places = amount.decimalPlaces();
   // |amount| < 10^64 exactly when its exponent (the power of ten of its first digit) is below 64.
   if (places <= MAX_EXACT_SCALE && (amount as unknown as { e: number }).e < 64) {
     const s = Math.max(minor, places);
     const u = unitsOf(amount, s);
     if (u < LIMIT && u > NEG_LIMIT) {
-      const m = new MoneyValue(currency, minor, u, s, null);
-      derivedDecimal.set(m, frozen(amount));
-      return m;
+      return MoneyValue.make(currency, minor, u, s, frozen(amount));
     }
   }
-  return new MoneyValue(currency, minor, null, 0, frozen(amount));
+  return MoneyValue.make(currency, minor, null, 0, frozen(amount));
 }
 
 /**
@@ -419,9 +468,9 @@ export function fromDecimal(amount: Dec, currency: string): Money {
  * ```
  */
 export function isMoney(value: unknown): value is Money {
-  // instanceof, not Object.getPrototypeOf: the same test for our (unexported, never
-  // subclassed) class, and an order of magnitude cheaper on every operation.
-  return value instanceof MoneyValue;
+  // The private-field brand, not instanceof: an object made from Money's prototype
+  // (Object.create) passes instanceof but holds no amount.
+  return MoneyValue.is(value);
 }
 
 /**

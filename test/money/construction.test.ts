@@ -89,6 +89,11 @@ describe("money(): construction boundaries and messages", () => {
     expect(isMoney({ amount: new D(1), currency: "CNY" })).toBe(false);
     expect(isMoney(null)).toBe(false);
     expect(isMoney("CNY 1.00")).toBe(false);
-    expect(Object.isFrozen(money("1"))).toBe(true);
+    // The brand is the private state, not the prototype: an object made from Money's
+    // prototype is not Money, and the class cannot be called to make one.
+    const proto = Object.getPrototypeOf(money("1")) as object;
+    expect(isMoney(Object.create(proto))).toBe(false);
+    const Ctor = proto.constructor as new (...args: unknown[]) => unknown;
+    expect(() => new Ctor(Symbol("make Money"), "CNY", 2, 5n, 2, null)).toThrow(TypeError);
   });
 });

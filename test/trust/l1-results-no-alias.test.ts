@@ -8,6 +8,7 @@ import {
   checkTestGate,
   evaluateContract,
   frontier,
+  isMoney,
   lookupBand,
   money,
   optimalStrategy,
@@ -21,7 +22,11 @@ import {
 import { K1 } from "../contracts/fixtures.js";
 import { caught } from "../typed-errors.js";
 
-/** Objects and arrays reachable from both values that are not frozen: state one result shares with another. */
+/**
+ * Objects and arrays reachable from both values that are not frozen: state one result shares
+ * with another. Money counts as immutable without being frozen: its state is private and its
+ * properties are getters (test/money/immutability.test.ts pins that).
+ */
 function sharedMutable(a: unknown, b: unknown): string[] {
   const seen = new Map<object, string>();
   const walk = (v: unknown, path: string, visit: (o: object, path: string) => void, done: Set<object>) => {
@@ -31,7 +36,7 @@ function sharedMutable(a: unknown, b: unknown): string[] {
     const entries = v instanceof Map ? [...v.entries()].map(([k, x]) => [String(k), x] as const) : Object.entries(v);
     for (const [k, x] of entries) walk(x, `${path}.${k}`, visit, done);
   };
-  walk(a, "a", (o, p) => !Object.isFrozen(o) && seen.set(o, p), new Set());
+  walk(a, "a", (o, p) => !Object.isFrozen(o) && !isMoney(o) && seen.set(o, p), new Set());
   const shared: string[] = [];
   walk(b, "b", (o, p) => seen.has(o) && shared.push(`${seen.get(o)} is ${p}`), new Set());
   return shared;
