@@ -17,7 +17,7 @@ import type { OutcomeEvent } from "../events.js";
 import type { FailedCondition } from "../ledger.js";
 import { matchesAny } from "../conditions.js";
 import { divideRounded, fractionOf } from "../../money/minor-units.js";
-import { describeMatcher, type PayingTermKind, prepareMatchers } from "./kind.js";
+import { describeMatcher, type Draft, type PayingTermKind, prepareMatchers } from "./kind.js";
 import { dueOffsetSchema, type EventMatcher as PreparedMatcher, eventMatcherSchema } from "./schemas.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
@@ -161,18 +161,8 @@ export const perCycleKind: PayingTermKind<"perCycle", typeof perCycleTermSchema,
   },
 };
 
-/** A drafted line, as the ledger drafts take it (without its sequence number). */
-export interface CycleLine {
-  readonly date: string;
-  readonly kind: "payment" | "withheld";
-  readonly termId: string;
-  readonly label: string;
-  readonly units: bigint;
-  readonly withheldUnits?: bigint;
-  readonly failed?: () => FailedCondition;
-  readonly rule: string;
-  readonly say: () => { readonly text: string; readonly inputs: Record<string, string | number | readonly string[]> };
-}
+/** A drafted line, as the ledger drafts take it (without its sequence number): a payment or a withheld cycle. */
+export type CycleLine = Omit<Draft, "seq" | "kind"> & { readonly kind: "payment" | "withheld" };
 
 /** A refund of a non-responder's upfront cycles, for the ledger's one refund rounding. */
 export interface CycleRefund {

@@ -17,6 +17,22 @@ export interface FamilyParameter {
   readonly scale: ParameterScale;
 }
 
+/** `shape` and `scale`, both optimised on the log scale (the Weibull and log-logistic families). */
+export const SHAPE_SCALE_PARAMETERS: readonly FamilyParameter[] = [
+  { name: "shape", scale: "log" },
+  { name: "scale", scale: "log" },
+];
+
+/**
+ * The terms a shape–scale family's evaluator reads, worked once per parameter vector:
+ * `k` = shape, `logScale` = ln scale and `logRate` = ln(shape/scale), the log of the
+ * density's leading factor.
+ */
+export function shapeScaleTerms(shape: number, scale: number): { readonly k: number; readonly logScale: number; readonly logRate: number } {
+  const logScale = log(scale);
+  return { k: shape, logScale, logRate: log(shape) - logScale };
+}
+
 /** Log density and log survival at one time, for one fixed parameter vector. */
 export interface FamilyEvaluator {
   /** ln f(t); `logT` is ln t, passed in because every family needs it and the data hold it. */

@@ -1,19 +1,14 @@
 // Log-logistic (flexsurv `llogis`): S(t) = 1/(1 + (t/scale)^shape),
 // f(t) = (shape/scale)(t/scale)^(shape−1) / (1 + (t/scale)^shape)²; both on the log scale.
-import { exp, log, log1pExp } from "./math.js";
-import type { SurvivalFamily } from "./family.js";
+import { exp, log1pExp } from "./math.js";
+import { SHAPE_SCALE_PARAMETERS, shapeScaleTerms, type SurvivalFamily } from "./family.js";
 
 /** The log-logistic family: `shape`, `scale`. */
 export const logLogisticFamily: SurvivalFamily = {
   name: "log-logistic",
-  parameters: [
-    { name: "shape", scale: "log" },
-    { name: "scale", scale: "log" },
-  ],
+  parameters: SHAPE_SCALE_PARAMETERS,
   evaluator([shape, scale]) {
-    const k = shape as number;
-    const logScale = log(scale as number);
-    const c = log(k) - logScale;
+    const { k, logScale, logRate: c } = shapeScaleTerms(shape as number, scale as number);
     return {
       logDensity: (_t, logT) => {
         const z = k * (logT - logScale);

@@ -1,21 +1,16 @@
 // Weibull (R's dweibull, flexsurv `weibull`): S(t) = exp(−(t/scale)^shape),
 // f(t) = (shape/scale)(t/scale)^(shape−1) S(t); shape and scale on the log scale.
-import { exp, log } from "./math.js";
-import type { SurvivalFamily } from "./family.js";
+import { exp } from "./math.js";
+import { SHAPE_SCALE_PARAMETERS, shapeScaleTerms, type SurvivalFamily } from "./family.js";
 
 const EULER = 0.5772156649015329;
 
 /** The Weibull family: `shape`, `scale`. */
 export const weibullFamily: SurvivalFamily = {
   name: "weibull",
-  parameters: [
-    { name: "shape", scale: "log" },
-    { name: "scale", scale: "log" },
-  ],
+  parameters: SHAPE_SCALE_PARAMETERS,
   evaluator([shape, scale]) {
-    const k = shape as number;
-    const logScale = log(scale as number);
-    const c = log(k) - logScale;
+    const { k, logScale, logRate: c } = shapeScaleTerms(shape as number, scale as number);
     return {
       logDensity: (_t, logT) => {
         const z = logT - logScale;
