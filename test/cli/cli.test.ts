@@ -317,7 +317,7 @@ describe("CLI: model", () => {
     const lib = runModelPsa({ ...doc, draws: 300, seed: 7 });
     const out = JSON.parse(psa.out);
     expect(out.summary.map((s: { meanEffect: number }) => s.meanEffect)).toEqual(lib.summary.map((s) => s.meanEffect));
-    expect(out.ceac.points[0].ceac).toEqual(analyzePsa({ ...lib, lambdas: [20000] }).points[0]!.ceac);
+    expect(out.ceac.points[0].ceac).toEqual(analyzePsa({ ...lib, lambdas: [20000], currency: "CNY" }).points[0]!.ceac);
     // The draws file round-trips through the psa command.
     const draws = readFileSync(join(tmp, "draws.csv"), "utf8").trim().split("\n");
     expect(draws[0]).toBe("strategy,draw,cost,effect");

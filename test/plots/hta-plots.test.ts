@@ -144,6 +144,7 @@ describe("CEAC that survives greyscale", () => {
       costs: [[100, 120, 80, 110], [200, 260, 150, 210], [300, 310, 290, 305]],
       effects: [[1.0, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3], [1.7, 1.8, 1.6, 1.9]],
       lambdas: [0, 300, 600],
+      currency: "CNY",
     });
     const svg = ceacSvg(r);
     expect(seriesNames(svg)).toEqual(["S1", "S2", "S3"]);
