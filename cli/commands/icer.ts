@@ -12,10 +12,11 @@ function readStrategies(file: string, currency: string | undefined, dialect: Csv
   return {
     strategies: t.rows.map((r) => {
       const effect = csvDecimal(t, r, "effect");
+      const amount = csvDecimal(t, r, "cost");
       // No currency is assumed (B2): a row without one needs --currency.
       const code = r.values.currency || currency;
       if (code === undefined) throw new CliError(`${file}:${r.line}: the cost has no currency: add a currency column or pass --currency`);
-      return { name: r.values.name ?? "", cost: { amount: csvDecimal(t, r, "cost"), currency: code }, effect };
+      return { name: r.values.name ?? "", cost: { amount, currency: code }, effect };
     }),
   };
 }
