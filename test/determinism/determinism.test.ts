@@ -81,6 +81,7 @@ const v5 = {
     [1.5, 1.4, 1.6, 1.3],
   ],
   lambdas: [0, 150, 300, 600],
+  currency: "CNY",
 };
 const v7 = {
   seriousAdverseEventRate: 0.08,
