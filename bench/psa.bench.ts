@@ -87,7 +87,7 @@ export async function bench(): Promise<BenchRow[]> {
     const lambdas = [20_000, 50_000, 100_000];
     const next = rng(3);
     const rssBefore = process.memoryUsage().rss;
-    const acc = createPsaAccumulator({ strategies: Array.from({ length: S }, (_, s) => `S${s}`), lambdas });
+    const acc = createPsaAccumulator({ strategies: Array.from({ length: S }, (_, s) => `S${s}`), lambdas, currency: "CNY" });
     const costs = Array.from({ length: S }, () => new Float64Array(chunk));
     const effects = Array.from({ length: S }, () => new Float64Array(chunk));
     let peak = rssBefore;
@@ -122,7 +122,7 @@ export async function bench(): Promise<BenchRow[]> {
     const costs = Array.from({ length: S }, (_, s) => Float64Array.from({ length: K }, () => 50_000 * s + 20_000 * next()));
     const effects = Array.from({ length: S }, (_, s) => Float64Array.from({ length: K }, () => 1 + 0.3 * s + 0.5 * next()));
     const lambdas = Array.from({ length: L }, (_, i) => i * 3_000);
-    const input = { strategies: Array.from({ length: S }, (_, s) => `S${s}`), costs, effects, lambdas };
+    const input = { strategies: Array.from({ length: S }, (_, s) => `S${s}`), costs, effects, lambdas, currency: "CNY" };
     const t = timePair(() => floorLoop(costs, effects, lambdas), () => analyzePsa(input), { samples: 7, warmup: 2, clock: "cpu" });
     const C = new Float64Array(S * K);
     const E = new Float64Array(S * K);

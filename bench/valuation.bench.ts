@@ -22,7 +22,7 @@ export async function bench(): Promise<BenchRow[]> {
   const costs = Array.from({ length: S }, (_, s) => Float64Array.from({ length: K }, () => 50_000 * s + 20_000 * next()));
   const effects = Array.from({ length: S }, (_, s) => Float64Array.from({ length: K }, () => 1 + 0.3 * s + 0.5 * next()));
   const lambdas = Array.from({ length: L }, (_, i) => i * 3_000);
-  const psaInput = { strategies: Array.from({ length: S }, (_, s) => `S${s}`), costs, effects, lambdas };
+  const psaInput = { strategies: Array.from({ length: S }, (_, s) => `S${s}`), costs, effects, lambdas, currency: "CNY" };
   const psa = time(() => analyzePsa(psaInput), { samples: 7, warmup: 2 });
 
   const N = 1_000;

@@ -110,7 +110,7 @@ const psa = runModelPsa({
   })),
 });
 console.log(formatExplanation(psa.explanation, { indent: "  " }));
-const ceac = analyzePsa({ ...psa, lambdas: [10000, 30000, 100000] });
+const ceac = analyzePsa({ ...psa, lambdas: [10000, 30000, 100000], currency: "CNY" });
 for (const p of ceac.points) {
   console.log(`  λ ${p.lambda}: CEAC ${p.ceac.map((x) => x.toFixed(3)).join(" / ")}, optimal ${p.optimal}, EVPI ${formatMoney(p.evpi)} per patient`);
 }

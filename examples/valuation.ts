@@ -46,6 +46,7 @@ const psa = analyzePsa({
   costs: [[100, 120, 80, 110], [200, 260, 150, 210]],
   effects: [[1.0, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3]],
   lambdas: [0, 150, 300, 600],
+  currency: "CNY",
 });
 for (const pt of psa.points) {
   console.log(`λ ${String(pt.lambda).padStart(4)}: CEAC ${pt.ceac.join(" / ")}, optimal ${pt.optimal}, EVPI ${formatMoney(pt.evpi)}`);

@@ -26,7 +26,7 @@ const doc = JSON.parse(readFileSync(join(import.meta.dirname, "..", "examples", 
 const psa = runModelPsa(doc);
 writeFileSync(join(out, "ce-plane.svg"), cePlaneSvg({ ...psa, title: "New vs Standard: 1,000 PSA draws (seed 42)", lambda: 30000 }));
 const lambdas = Array.from({ length: 41 }, (_, i) => i * 2500);
-const result = analyzePsa({ ...psa, lambdas });
+const result = analyzePsa({ ...psa, lambdas, currency: "CNY" });
 writeFileSync(
   join(out, "ceac.svg"),
   ceacSvg({ ...result, title: "Acceptability curves and frontier (CEAF)" }),

@@ -34,7 +34,7 @@ const cases: [string, (l: Lib) => unknown, string, (r: never) => string][] = [
   ["M9", (l) => l.allocate(l.money("1000", "JPY"), [1, 1, 1]), "334/333/333", (r: { amount: string }[]) => r.map((m) => m.amount).join("/")],
   ["V1", (l) => l.qaly({ periods: [{ utility: 0.8, repeat: 3 }], discountRate: 0.03, timing: "end" }), "2.262889", (r: { qalys: string }) => Number(r.qalys).toFixed(6)],
   ["V3", (l) => l.frontier({ strategies: v3 }), "ND,ND,D,ED,ND", (r: { strategies: { status: string }[] }) => r.strategies.map((s) => s.status).join(",")],
-  ["V5", (l) => l.analyzePsa({ strategies: ["S1", "S2"], costs: [[100, 120, 80, 110], [200, 260, 150, 210]], effects: [[1, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3]], lambdas: [300] }), "30.00", (r: { points: { evpi: { amount: string } }[] }) => r.points[0]!.evpi.amount],
+  ["V5", (l) => l.analyzePsa({ strategies: ["S1", "S2"], costs: [[100, 120, 80, 110], [200, 260, 150, 210]], effects: [[1, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3]], lambdas: [300], currency: "CNY" }), "30.00", (r: { points: { evpi: { amount: string } }[] }) => r.points[0]!.evpi.amount],
   ["K1b", (l) => l.evaluateContract(k1, [{ kind: "infusion", date: "2026-01-15" }, { kind: "crs", date: "2026-01-20" }], "2026-12-31"), "840000.00", (r: { totals: { net: { amount: string } } }) => r.totals.net.amount],
   ["K12", (l) => l.installmentFinancing({ principal: { amount: "2125000", currency: "USD" }, periodicRate: "0.03", periods: 5 }), "464003.46", (r: { payment: { amount: string } }) => r.payment.amount],
   ["T5", (l) => l.splitBill({ plan: { currency: "CNY", layers: [{ kind: "basic", deductible: "750", rate: "0.75" }] }, bill: "100000" }), "74437.50", (r: { layers: { amount: { amount: string } }[] }) => r.layers[0]!.amount.amount],

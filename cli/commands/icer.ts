@@ -2,17 +2,21 @@ import { Command } from "commander";
 import { writePlot } from "../png.js";
 import { formatMoney, frontier, frontierSvg, optimalStrategy } from "../../src/index.js";
 import { type CommandIo, type OutputOptions, dialectOptions, numberArg, outputFormat, withCsvInput, withOutput } from "../command.js";
-import { blame, type CsvDialectOptions, csvDecimal, readCsv, readJson, render, requireColumns } from "../io.js";
+import { blame, CliError, type CsvDialectOptions, csvDecimal, readCsv, readJson, render, requireColumns } from "../io.js";
 
 /** Reads strategies from CSV/TSV (name,cost,effect[,currency]) or a frontier-input JSON document. */
-function readStrategies(file: string, currency: string, dialect: CsvDialectOptions): unknown {
+function readStrategies(file: string, currency: string | undefined, dialect: CsvDialectOptions): unknown {
   if (file.toLowerCase().endsWith(".json")) return readJson(file);
   const t = readCsv(file, dialect);
   requireColumns(t, ["name", "cost", "effect"], "name,cost,effect[,currency]");
   return {
     strategies: t.rows.map((r) => {
       const effect = csvDecimal(t, r, "effect");
-      return { name: r.values.name ?? "", cost: { amount: csvDecimal(t, r, "cost"), currency: r.values.currency || currency }, effect };
+      const amount = csvDecimal(t, r, "cost");
+      // No currency is assumed (B2): a row without one needs --currency.
+      const code = r.values.currency || currency;
+      if (code === undefined) throw new CliError(`${file}:${r.line}: the cost has no currency: add a currency column or pass --currency`);
+      return { name: r.values.name ?? "", cost: { amount, currency: code }, effect };
     }),
   };
 }
@@ -33,10 +37,10 @@ export function icerCommand(io: CommandIo): Command {
         .description(DESCRIPTION)
         .argument("<strategies>", "strategies (.csv, .tsv or .json)")
         .option("--lambda <wtp>", "willingness to pay per unit of effect", numberArg)
-        .option("--currency <code>", "currency of CSV costs without a currency column", "CNY")
+        .option("--currency <code>", "currency of CSV costs without a currency column (required then)")
         .option("--svg <file>", "write the frontier plot (SVG; PNG when the name ends in .png)"),
     ),
-  ).action(async (file: string, o: OutputOptions & { lambda?: number; currency: string; svg?: string; delimiter?: string; decimal?: string }) => {
+  ).action(async (file: string, o: OutputOptions & { lambda?: number; currency?: string; svg?: string; delimiter?: string; decimal?: string }) => {
     const format = outputFormat(o);
     const input = readStrategies(file, o.currency, dialectOptions(o));
     const result = blame(file, () => frontier(input as Parameters<typeof frontier>[0]));

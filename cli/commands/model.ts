@@ -130,7 +130,9 @@ export function modelCommand(io: CommandIo): Command {
             if (done % every === 0 || done === total) bar.update(done, total, { patients: lambdas && done === total ? "CEAC and EVPI next" : "" });
           },
         });
-        ceac = lambdas ? analyzePsa({ ...psa, lambdas }) : undefined;
+        // No currency is assumed (B2): the CEAC and EVPI are money, so the cost stream must state one.
+        if (lambdas && psa.currency === undefined) throw new CliError(`${file}: --lambdas needs the currency of the costs: state "currency" on the cost stream of each strategy's model`);
+        ceac = lambdas ? analyzePsa({ ...psa, lambdas, currency: psa.currency! }) : undefined;
       } finally {
         bar.stop();
       }

@@ -45,13 +45,13 @@ export function planeCommand(io: CommandIo): Command {
         .option("--svg <file>", "write the plane to this file (SVG; PNG when the name ends in .png)")
         .option("--lambda <wtp>", "willingness to pay: draws the line ΔC = λ·ΔE", numberArg)
         .option("--reference <strategy>", "plot increments against this strategy (default: the first)")
-        .option("--currency <code>", "currency of the costs (draws files)", "CNY")
+        .option("--currency <code>", "currency of the costs (draws files; a decision document's cost stream states its own): without one the axis names no currency")
         .option("--effect-label <label>", "name of the effect on the axis", "QALYs")
         .option("--max-points <n>", "at most this many draws per strategy are drawn", countArg)
         .option("--draws <n>", "decision document: PSA draws", countArg)
         .option("--seed <n>", "decision document: PSA seed", naturalArg),
     ),
-  ).action(async (file: string, o: OutputOptions & { svg?: string; lambda?: number; reference?: string; currency: string; effectLabel: string; maxPoints?: number; draws?: number; seed?: number; delimiter?: string; decimal?: string }) => {
+  ).action(async (file: string, o: OutputOptions & { svg?: string; lambda?: number; reference?: string; currency?: string; effectLabel: string; maxPoints?: number; draws?: number; seed?: number; delimiter?: string; decimal?: string }) => {
     const explicit = o.json || o.csv || o.tsv || o.format !== undefined;
     const format = outputFormat(o);
     let draws: Draws;
@@ -75,7 +75,7 @@ export function planeCommand(io: CommandIo): Command {
         costs: draws.costs.map((c) => Array.from(c)),
         effects: draws.effects.map((e) => Array.from(e)),
         reference: draws.strategies[ref]!,
-        currency,
+        ...(currency === undefined ? {} : { currency }),
         effectLabel: o.effectLabel,
         ...(o.lambda === undefined ? {} : { lambda: o.lambda }),
         ...(o.maxPoints === undefined ? {} : { maxPoints: o.maxPoints }),
@@ -91,14 +91,14 @@ export function planeCommand(io: CommandIo): Command {
     await io.out(
       render(
         {
-          title: `Cost-effectiveness plane (${currency})${o.lambda === undefined ? "" : `, λ = ${o.lambda}`}`,
+          title: `Cost-effectiveness plane${currency === undefined ? "" : ` (${currency})`}${o.lambda === undefined ? "" : `, λ = ${o.lambda}`}`,
           columns: ["strategy", "vs", "mean ΔC", "mean ΔE", "NE", "NW", "SE", "SW", "cost-effective"],
           rows: rows.map((r) => [r.strategy, r.reference, r.meanDeltaCost.toFixed(2), r.meanDeltaEffect.toFixed(6), pct(r.shareNE), pct(r.shareNW), pct(r.shareSE), pct(r.shareSW), pct(r.shareCostEffective)]),
           csv: {
             columns: ["strategy", "reference", "mean_delta_cost", "mean_delta_effect", "share_ne", "share_nw", "share_se", "share_sw", "share_cost_effective", "lambda", "draws", "currency"],
-            rows: rows.map((r) => [r.strategy, r.reference, r.meanDeltaCost, r.meanDeltaEffect, r.shareNE, r.shareNW, r.shareSE, r.shareSW, r.shareCostEffective, o.lambda ?? null, r.draws, currency]),
+            rows: rows.map((r) => [r.strategy, r.reference, r.meanDeltaCost, r.meanDeltaEffect, r.shareNE, r.shareNW, r.shareSE, r.shareSW, r.shareCostEffective, o.lambda ?? null, r.draws, currency ?? null]),
           },
-          json: { currency, lambda: o.lambda ?? null, comparisons: rows, ...(o.svg ? { svg: o.svg } : {}) },
+          json: { currency: currency ?? null, lambda: o.lambda ?? null, comparisons: rows, ...(o.svg ? { svg: o.svg } : {}) },
         },
         format,
       ),

@@ -84,7 +84,7 @@ export function psaCommand(io: CommandIo): Command {
         .description(DESCRIPTION)
         .argument("<draws>", "draws in long form (.csv or .tsv)")
         .requiredOption("--lambdas <grid>", "willingness-to-pay values: from:to:step or a list")
-        .option("--currency <code>", "currency of the costs", "CNY")
+        .requiredOption("--currency <code>", "currency of the costs (ISO 4217, e.g. CNY): required, none is assumed")
         .option("--svg <file>", "write the CEAC plot (SVG; PNG when the name ends in .png)")
         .option("--progress", "show progress on standard error even when it is not a terminal"),
     ),

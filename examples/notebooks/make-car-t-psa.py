@@ -91,9 +91,9 @@ for (const s of psa.summary) console.log(`${s.name.padEnd(14)} mean cost ${forma
 tslab.display.svg(cePlaneSvg({ ...psa, lambda: 285000, title: "CAR-T vs salvage chemotherapy: 1,000 PSA draws" }));"""),
 md("""## 3. Acceptability and the value of information
 
-`analyzePsa` takes the PSA result as it is, with a willingness-to-pay grid. The CEAC gives the probability that each strategy has the highest net monetary benefit; EVPI is what perfect information would be worth per patient."""),
+`analyzePsa` takes the PSA result as it is, with a willingness-to-pay grid and the currency of the costs (required: no currency is assumed). The CEAC gives the probability that each strategy has the highest net monetary benefit; EVPI is what perfect information would be worth per patient."""),
 code("""const lambdas = Array.from({ length: 71 }, (_, i) => i * 15000);
-const acceptability = analyzePsa({ ...psa, lambdas });
+const acceptability = analyzePsa({ ...psa, lambdas, currency: "CNY" });
 const at = acceptability.points.find((p) => p.lambda === 285000)!;
 console.log(`At λ = CNY 285,000: optimal ${at.optimal}, P(CAR-T cost-effective) = ${at.ceac[1]!.toFixed(3)}, EVPI ${formatMoney(at.evpi)} per patient`);
 const turn = acceptability.points.find((p) => p.optimal === "CAR-T");

@@ -25,7 +25,7 @@ const resultShape = lazySchema(() => z
 /**
  * Input of {@link toFrontierInput}: named model results (from {@link runMarkovModel}
  * or {@link runPartitionedSurvival}), the cost and effect stream names, and the
- * currency to use when the cost stream declares none (default CNY).
+ * currency to use when the cost stream declares none (required then: none is assumed).
  *
  * @category PSA
  */
@@ -46,7 +46,7 @@ export const toFrontierInputInputSchema = lazySchema(() => z
     costStream: z.string().min(1).default("cost"),
     /** Name of the effect stream; default `qaly`. */
     effectStream: z.string().min(1).default("qaly"),
-    /** ISO 4217 code to use when the cost stream declares none. */
+    /** ISO 4217 code to use when the cost stream declares none; required then (no default: B2). */
     currency: currencyCodeSchema.optional(),
   })
   .strict());
@@ -79,7 +79,7 @@ export interface ModelFrontierInput {
  *
  * @param input - named model results and the cost and effect stream names (`toFrontierInputInputSchema`).
  * @returns the `frontier` input: one strategy per result with its cost (Money) and effect.
- * @throws {ValidationError} when the input does not match `toFrontierInputInputSchema` (path named): an unknown key, a missing field, a value out of range; a stream name the results lack, or a cost stream without a currency when none is given.
+ * @throws {ValidationError} when the input does not match `toFrontierInputInputSchema` (path named): an unknown key, a missing field, a value out of range; a stream name the results lack, or a cost stream without a currency when no `currency` is given (path `currency`).
  * @example
  * ```ts
  * declare const mono: ReturnType<typeof runMarkovModel>, combo: ReturnType<typeof runMarkovModel>;
@@ -103,7 +103,12 @@ export function toFrontierInput(input: ToFrontierInputInput): ModelFrontierInput
           { path: ["strategies", i, "result", "streams", missing], code: "unknown_reference", message: `strategy "${s.name}" has no stream "${missing}"` },
         ]);
       }
-      const currency = cost.currency ?? parsed.currency ?? "CNY";
+      const currency = cost.currency ?? parsed.currency;
+      if (currency === undefined) {
+        throw new ValidationError([
+          { path: ["currency"], code: "invalid_type", message: `the currency is required: strategy "${s.name}"'s cost stream "${parsed.costStream}" states none, so give \`currency\`` },
+        ]);
+      }
       return { name: s.name, cost: moneyFromFloat(cost.total, currency), effect: effect.total };
     }),
   };

@@ -21,7 +21,8 @@ export const cePlaneSvgInputSchema = lazySchema(() => plotTextSchema.extend({
   incremental: z.boolean().default(true),
   /** Willingness to pay per unit of effect: drawn as the line ΔC = λ·ΔE, with the cost-effective side shaded. */
   lambda: z.number().positive().finite().optional(),
-  currency: z.string().default("CNY"),
+  /** ISO 4217 code of the costs, printed in the labels; none given, the labels name no currency (none is assumed). */
+  currency: z.string().min(1).optional(),
   effectLabel: z.string().default("QALYs"),
   /** At most this many draws per strategy are drawn (evenly spaced), to keep files small. Means and ellipses use every draw. */
   maxPoints: z.number().int().min(1).max(100_000).default(2000),
@@ -207,7 +208,8 @@ export function cePlaneSvg(input: CePlaneSvgInput): string {
     xsAll.push(0);
     ysAll.push(0);
   }
-  const meanLabel = (s: Series) => `${s.name}: mean ${tickLabel(s.mean[0])} ${p.effectLabel}, ${tickLabel(s.mean[1])} ${p.currency}`;
+  const meanCost = (c: number) => (p.currency === undefined ? `cost ${tickLabel(c)}` : `${tickLabel(c)} ${p.currency}`);
+  const meanLabel = (s: Series) => `${s.name}: mean ${tickLabel(s.mean[0])} ${p.effectLabel}, ${meanCost(s.mean[1])}`;
   const shade = p.incremental && p.lambda !== undefined && p.shadeCostEffective;
   const labels = series.map((s) => (p.showMeans ? meanLabel(s) : s.name));
   const frame = frameFor([...labels, "λ = 000,000,000", ...(shade ? ["cost-effective at λ"] : [])], p);
@@ -216,7 +218,7 @@ export function cePlaneSvg(input: CePlaneSvgInput): string {
   const xt = niceTicks(xmin, xmax);
   const yt = niceTicks(ymin, ymax);
   const d = p.incremental ? "Incremental " : "";
-  const { sx, sy, svg } = axes(frame, { ticks: xt, label: `${d}effect (${p.effectLabel})` }, { ticks: yt, label: `${d}cost (${p.currency})` });
+  const { sx, sy, svg } = axes(frame, { ticks: xt, label: `${d}effect (${p.effectLabel})` }, { ticks: yt, label: `${d}cost${p.currency === undefined ? "" : ` (${p.currency})`}` });
   const body: string[] = [svg];
   const clip = `<clipPath id="plot-area"><rect x="${frame.left}" y="${frame.top}" width="${frame.width - frame.left - frame.right}" height="${frame.height - frame.top - frame.bottom}"/></clipPath>`;
   body.push(clip);

@@ -18,7 +18,8 @@ export const ceacSvgInputSchema = lazySchema(() => plotTextSchema.extend({
   probabilities: z.array(finiteSeriesSchema).min(1),
   /** Optional CEAF: the strategy optimal in expectation at each λ; drawn as a thick overlay. */
   optimal: z.array(z.string()).optional(),
-  currency: z.string().default("CNY"),
+  /** ISO 4217 code of the costs, printed in the labels; none given, the labels name no currency (none is assumed). */
+  currency: z.string().min(1).optional(),
 }));
 
 /**
@@ -84,7 +85,7 @@ export function ceacSvg(input: CeacSvgInput): string {
   const lambdas = Array.from(p.lambdas);
   const [lmin, lmax] = extent(lambdas);
   const xt = niceTicks(lmin, lmax);
-  const { sx, sy, svg } = axes(frame, { ticks: xt, label: `Willingness to pay λ (${p.currency} per QALY)` }, { ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], label: "Probability cost-effective" });
+  const { sx, sy, svg } = axes(frame, { ticks: xt, label: `Willingness to pay λ (${p.currency === undefined ? "" : `${p.currency} `}per QALY)` }, { ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], label: "Probability cost-effective" });
   const body = [svg];
   p.strategies.forEach((name, s) => {
     const color = PALETTE[s % PALETTE.length]!;

@@ -29,7 +29,8 @@ export const frontierSvgInputSchema = lazySchema(() => plotTextSchema.extend({
       }),
     )
     .min(1),
-  currency: z.string().default("CNY"),
+  /** ISO 4217 code of the costs, printed in the labels; none given, the labels name no currency (none is assumed). */
+  currency: z.string().min(1).optional(),
   effectLabel: z.string().default("QALYs"),
   /** Print each frontier segment's ICER beside it. */
   icerLabels: z.boolean().default(true),
@@ -93,7 +94,7 @@ export function frontierSvg(input: FrontierSvgInput): string {
   const [cmin, cmax] = extent(p.strategies.map((s) => s.cost));
   const xt = niceTicks(emin, emax);
   const yt = niceTicks(cmin, cmax);
-  const { sx, sy, svg } = axes(frame, { ticks: xt, label: `Effect (${p.effectLabel})` }, { ticks: yt, label: `Cost (${p.currency})` });
+  const { sx, sy, svg } = axes(frame, { ticks: xt, label: `Effect (${p.effectLabel})` }, { ticks: yt, label: `Cost${p.currency === undefined ? "" : ` (${p.currency})`}` });
   const body = [svg];
   const nd = p.strategies.filter((s) => s.status === "ND").sort((a, b) => a.effect - b.effect || a.cost - b.cost);
   if (nd.length > 1) {
@@ -111,7 +112,7 @@ export function frontierSvg(input: FrontierSvgInput): string {
         const mx = (sx(a.effect) + sx(b.effect)) / 2;
         const my = (sy(a.cost) + sy(b.cost)) / 2;
         labels.push(
-          `<text x="${num(mx + 6)}" y="${num(my + 14)}" font-size="11" fill="${STATUS_STYLE.ND.color}" data-from="${esc(a.name)}" data-to="${esc(b.name)}">ICER ${esc(p.currency)} ${esc(tickLabel(icer))}</text>`,
+          `<text x="${num(mx + 6)}" y="${num(my + 14)}" font-size="11" fill="${STATUS_STYLE.ND.color}" data-from="${esc(a.name)}" data-to="${esc(b.name)}">ICER ${p.currency === undefined ? "" : `${esc(p.currency)} `}${esc(tickLabel(icer))}</text>`,
         );
       }
       body.push(`<g class="icer-labels">\n${labels.join("\n")}\n</g>`);

@@ -53,8 +53,8 @@ export const analyzePsaInputSchema = lazySchema(() => z
     effects: z.array(rowSchema),
     /** Willingness-to-pay values per QALY, each ≥ 0. */
     lambdas: z.array(z.number().min(0)).min(1, "at least one λ is needed"),
-    /** Currency of the costs (default CNY). */
-    currency: currencyCodeSchema.optional(),
+    /** ISO 4217 code of the costs; required (no default: B2). */
+    currency: currencyCodeSchema,
     /** Population the decision affects: population EVPI = population × the unrounded EVPI, rounded once. */
     population: positiveDecimalSchema.optional(),
     // The other keys of a runModelPsa result, so that result can be passed as it is; ignored here.
@@ -152,14 +152,15 @@ export interface PsaResult {
  *   costs: [[100, 120, 80, 110], [200, 260, 150, 210]],
  *   effects: [[1.0, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3]],
  *   lambdas: [300],
+ *   currency: "CNY",
  * });
  * r.points[0].ceac;            // [0.5, 0.5]
  * r.points[0].optimal;         // "S2"
  * r.points[0].evpi.toString(); // "CNY 30.00"
  * ```
  *
- * @param input - `{ strategies, costs, effects, lambdas, currency?, population? }`: strategy × draw matrices and the λ grid
- * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused): ragged or non-finite matrices name the row and draw (`costs.<s>.<k>`)
+ * @param input - `{ strategies, costs, effects, lambdas, currency, population? }`: strategy × draw matrices, the λ grid and the currency of the costs
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused): a missing currency at `currency`; ragged or non-finite matrices name the row and draw (`costs.<s>.<k>`)
  * @throws {DomainError} UNDEFINED_RESULT when a sum overflows float64
  * @category PSA
  */
@@ -182,8 +183,8 @@ export const psaAccumulatorInputSchema = lazySchema(() => z
     strategies: z.array(z.string().min(1)).min(1, "at least one strategy is needed"),
     /** Willingness-to-pay values per QALY, each ≥ 0. */
     lambdas: z.array(z.number().min(0)).min(1, "at least one λ is needed"),
-    /** Currency of the costs (default CNY). */
-    currency: currencyCodeSchema.optional(),
+    /** ISO 4217 code of the costs; required (no default: B2). */
+    currency: currencyCodeSchema,
     /** Population the decision affects (as in {@link analyzePsa}). */
     population: positiveDecimalSchema.optional(),
   })
@@ -229,14 +230,14 @@ export interface PsaAccumulator {
  *
  * @example
  * ```ts
- * const acc = createPsaAccumulator({ strategies: ["S1", "S2"], lambdas: [300] });
+ * const acc = createPsaAccumulator({ strategies: ["S1", "S2"], lambdas: [300], currency: "CNY" });
  * addPsaDraws({ accumulator: acc, costs: [[100, 120], [200, 260]], effects: [[1.0, 1.2], [1.5, 1.4]] });
  * addPsaDraws({ accumulator: acc, costs: [[80, 110], [150, 210]], effects: [[0.9, 1.1], [1.6, 1.3]] });
  * finishPsa(acc).points[0].evpi.toString(); // "CNY 30.00", as analyzePsa on the four draws
  * ```
  *
- * @param input - `{ strategies, lambdas, currency?, population? }`: what {@link analyzePsa} takes, without the draws
- * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused)
+ * @param input - `{ strategies, lambdas, currency, population? }`: what {@link analyzePsa} takes, without the draws
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused): a missing currency at `currency`
  * @category PSA
  */
 export function createPsaAccumulator(input: PsaAccumulatorInput): PsaAccumulator {
@@ -282,7 +283,7 @@ const chunkSchema = lazySchema(() => z
  *
  * @example
  * ```ts
- * const acc = createPsaAccumulator({ strategies: ["A", "B"], lambdas: [20_000, 50_000] });
+ * const acc = createPsaAccumulator({ strategies: ["A", "B"], lambdas: [20_000, 50_000], currency: "EUR" });
  * declare const chunks: { costs: Float64Array[]; effects: Float64Array[] }[];
  * for (const chunk of chunks) addPsaDraws({ accumulator: acc, costs: chunk.costs, effects: chunk.effects });
  * const result = finishPsa(acc);
@@ -332,7 +333,7 @@ export function finishPsa(accumulator: PsaAccumulator): PsaResult {
  *   yield { costs: [[100, 120], [200, 260]], effects: [[1.0, 1.2], [1.5, 1.4]] };
  *   yield { costs: [[80, 110], [150, 210]], effects: [[0.9, 1.1], [1.6, 1.3]] };
  * }
- * analyzePsaChunks({ strategies: ["S1", "S2"], lambdas: [300], chunks: chunks() });
+ * analyzePsaChunks({ strategies: ["S1", "S2"], lambdas: [300], currency: "CNY", chunks: chunks() });
  * ```
  *
  * @param input - the settings of {@link createPsaAccumulator} and `chunks`, an iterable of `{ costs, effects }`
@@ -372,14 +373,14 @@ function blockDraws(S: number): number {
   return Math.max(1, Math.floor(32_768 / S));
 }
 
-function newAccumulator(doc: { strategies: string[]; lambdas: number[]; currency?: string | undefined; population?: Dec | undefined }): PsaAccumulator {
+function newAccumulator(doc: { strategies: string[]; lambdas: number[]; currency: string; population?: Dec | undefined }): PsaAccumulator {
   const S = doc.strategies.length;
   const L = doc.lambdas.length;
   const B = blockDraws(S);
   const acc: PsaAccumulator = {
     strategies: [...doc.strategies],
     lambdas: [...doc.lambdas],
-    currency: doc.currency ?? "CNY",
+    currency: doc.currency,
     population: doc.population ?? null,
     draws: 0,
     wins: new Int32Array(L * S),
@@ -544,8 +545,8 @@ export const psaInputFromDrawsInputSchema = lazySchema(() => z.strictObject({
     .min(1, "at least one draw is needed"),
   /** Willingness-to-pay values per QALY, each ≥ 0. */
   lambdas: z.array(z.number().min(0)).min(1),
-  /** Currency of the costs (default CNY). */
-  currency: currencyCodeSchema.optional(),
+  /** ISO 4217 code of the costs; required (no default: B2). */
+  currency: currencyCodeSchema,
 }).superRefine((doc, ctx) => {
   const S = doc.strategies.length;
   doc.draws.forEach((d, k) => {
@@ -571,11 +572,12 @@ export type PsaInputFromDrawsInput = z.input<typeof psaInputFromDrawsInputSchema
  *   strategies: ["S1", "S2"],
  *   draws: [{ costs: [100, 200], effects: [1.0, 1.5] }, { costs: [120, 260], effects: [1.2, 1.4] }],
  *   lambdas: [300],
+ *   currency: "CNY",
  * }));
  * ```
  *
- * @param input - `{ strategies, draws, lambdas, currency? }`: one `{ costs, effects }` record per draw
- * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused); a draw with the wrong number of costs or effects is refused at `draws.<k>.costs` / `draws.<k>.effects`
+ * @param input - `{ strategies, draws, lambdas, currency }`: one `{ costs, effects }` record per draw, and the currency of the costs
+ * @throws {ValidationError} when the input does not match its schema (every issue with its field path; unknown keys refused): a missing currency at `currency`; a draw with the wrong number of costs or effects is refused at `draws.<k>.costs` / `draws.<k>.effects`
  * @category PSA
  */
 export function psaInputFromDraws(input: PsaInputFromDrawsInput): AnalyzePsaInput {
@@ -590,7 +592,5 @@ export function psaInputFromDraws(input: PsaInputFromDrawsInput): AnalyzePsaInpu
       effects[s]![k] = d.effects[s]!;
     }
   });
-  return doc.currency === undefined
-    ? { strategies: doc.strategies, costs, effects, lambdas: doc.lambdas }
-    : { strategies: doc.strategies, costs, effects, lambdas: doc.lambdas, currency: doc.currency };
+  return { strategies: doc.strategies, costs, effects, lambdas: doc.lambdas, currency: doc.currency };
 }

@@ -5,6 +5,7 @@ import { DomainError, type IssuePath } from "../core/index.js";
 import { type Dec, type Money, money, round, type Rounding } from "../money/index.js";
 import { D, Decimal } from "../money/decimal.js";
 import { lazySchema } from "../kernel/lazy-schema.js";
+import { invalid } from "../kernel/index.js";
 
 /**
  * An effect (QALYs, life-years): a finite decimal given as a number, a decimal
@@ -44,10 +45,11 @@ export const lambdaMoneySchema = lazySchema(() => moneySchema.refine((m) => !m.a
   message: "a willingness-to-pay threshold cannot be negative",
 }));
 
-/** Every Money in `items` must share one currency; returns it. */
-export function commonCurrency(items: readonly { readonly money: Money; readonly path: IssuePath }[], fallback = "CNY"): string {
+/** Every Money in `items` (at least one: the currency is taken from them, never assumed) must share one currency; returns it. */
+export function commonCurrency(items: readonly { readonly money: Money; readonly path: IssuePath }[]): string {
   const first = items[0];
-  if (first === undefined) return fallback;
+  // Every caller's schema asks for at least one amount; an empty list is refused rather than given a currency.
+  if (first === undefined) throw invalid([], "at least one amount is needed to take the currency from", "too_small");
   for (const item of items) {
     if (item.money.currency !== first.money.currency) {
       throw new DomainError(

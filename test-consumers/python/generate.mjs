@@ -15,7 +15,7 @@ const plan = data("cart-layers.json");
 const t5 = { currency: "CNY", layers: [{ kind: "basic", deductible: "750", rate: "0.75" }] };
 const bundle = { currency: "CNY", name: "Lung-cancer monthly bundle", price: "28000", components: [{ name: "NGS test", amount: "5000" }, { name: "targeted drug", amount: "20000" }, { name: "imaging", amount: "1000" }, { name: "supportive care", amount: "2000" }] };
 const v3 = { strategies: [["A", "0", 0], ["B", "100000", 1], ["D", "250000", 0.9], ["C", "300000", 1.5], ["E", "500000", 2.5]].map(([name, amount, effect]) => ({ name, cost: { amount, currency: "CNY" }, effect })) };
-const v5 = { strategies: ["S1", "S2"], costs: [[100, 120, 80, 110], [200, 260, 150, 210]], effects: [[1, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3]], lambdas: [300] };
+const v5 = { strategies: ["S1", "S2"], costs: [[100, 120, 80, 110], [200, 260, 150, 210]], effects: [[1, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3]], lambdas: [300], currency: "CNY" };
 const mk1 = { states: ["Alive", "Dead"], initial: { Alive: 1 }, cycles: 3, transitions: [{ matrix: { Alive: { Alive: "complement", Dead: 0.2 }, Dead: { Dead: 1 } } }], counting: "end", streams: { cost: { values: { Alive: "500" }, discountRate: 0.03, currency: "CNY" } } };
 const bi2 = data("bi2-egfr.json");
 
@@ -42,6 +42,7 @@ const invalid = [
   ["coverage-plan", "an unknown key in a layer", { currency: "CNY", layers: [{ kind: "basic", rate: "0.7", ratee: "0.7" }] }],
   ["bundle", "a component without an amount", { ...bundle, components: [{ name: "NGS test" }] }],
   ["frontier-input", "a cost without a currency", { strategies: [{ name: "A", cost: { amount: "0" }, effect: 0 }] }],
+  ["analyze-psa-input", "no currency", Object.fromEntries(Object.entries(v5).filter(([k]) => k !== "currency"))],
 ];
 
 const events = data("k1-events-crs.json");

@@ -82,7 +82,7 @@ describe("CLI: help and usage", () => {
     expect(lambda.code).toBe(2);
     expect(lambda.err).toMatch(/--lambda.*expected a finite number, got "lots"/);
     expect((await cli(["icer", data("v3-strategies.csv"), "--json", "--csv"])).code).toBe(2);
-    expect((await cli(["psa", data("v5-draws.csv"), "--lambdas", "0:abc:1"])).code).toBe(2);
+    expect((await cli(["psa", "--currency", "CNY", data("v5-draws.csv"), "--lambdas", "0:abc:1"])).code).toBe(2);
   });
 });
 
@@ -112,12 +112,12 @@ describe("CLI: icer", () => {
   });
 
   it("names the file, line and column of bad CSV, and exits 1", async () => {
-    const r = await cli(["icer", file("bad.csv", "name,cost,effect\nA,0,0\nB,abc,1\n")]);
+    const r = await cli(["icer", "--currency", "CNY", file("bad.csv", "name,cost,effect\nA,0,0\nB,abc,1\n")]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/bad\.csv:3: column "cost": "abc" is not a number/);
-    const ragged = await cli(["icer", file("ragged.csv", "name,cost,effect\nA,0\n")]);
+    const ragged = await cli(["icer", "--currency", "CNY", file("ragged.csv", "name,cost,effect\nA,0\n")]);
     expect(ragged.err).toMatch(/ragged\.csv:2: expected 3 fields/);
-    const dup = await cli(["icer", file("dup.csv", "name,cost,effect\nA,0,0\nA,1,1\n")]);
+    const dup = await cli(["icer", "--currency", "CNY", file("dup.csv", "name,cost,effect\nA,0,0\nA,1,1\n")]);
     expect(dup.code).toBe(1);
     expect(dup.err).toMatch(/dup\.csv: strategies\[1\]\.name/);
     const missing = await cli(["icer", join(tmp, "nope.csv")]);
@@ -128,21 +128,47 @@ describe("CLI: icer", () => {
 
 describe("CLI: psa", () => {
   it("reproduces V5: CEAC 0.5/0.5, optimal S2, EVPI 30 at λ = 300", async () => {
-    const r = await cli(["psa", data("v5-draws.csv"), "--lambdas", "0,300"]);
+    const r = await cli(["psa", "--currency", "CNY", data("v5-draws.csv"), "--lambdas", "0,300"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^\s+300\s+0\.5000\s+0\.5000\s+S2\s+30\.00$/m);
-    const json = JSON.parse((await cli(["psa", data("v5-draws.csv"), "--lambdas", "300", "--json"])).out);
+    const json = JSON.parse((await cli(["psa", "--currency", "CNY", data("v5-draws.csv"), "--lambdas", "300", "--json"])).out);
     expect(json.points[0].evpi).toEqual({ amount: "30.00", currency: "CNY" });
   });
 
   it("writes the CEAC SVG and reports draw-sequence errors with line numbers", async () => {
     const svg = join(tmp, "ceac.svg");
-    expect((await cli(["psa", data("v5-draws.csv"), "--lambdas", "0:600:100", "--svg", svg])).code).toBe(0);
+    expect((await cli(["psa", "--currency", "CNY", data("v5-draws.csv"), "--lambdas", "0:600:100", "--svg", svg])).code).toBe(0);
     expect(readFileSync(svg, "utf8")).toContain('class="ceaf"');
-    const r = await cli(["psa", file("draws.csv", "strategy,draw,cost,effect\nA,1,1,1\nA,3,1,1\n"), "--lambdas", "1"]);
+    const r = await cli(["psa", "--currency", "CNY", file("draws.csv", "strategy,draw,cost,effect\nA,1,1,1\nA,3,1,1\n"), "--lambdas", "1"]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/draws\.csv:3: draw 3 of "A" is out of sequence/);
-    expect((await cli(["psa", data("v5-draws.csv")])).code).toBe(2);
+    expect((await cli(["psa", "--currency", "CNY", data("v5-draws.csv")])).code).toBe(2);
+  });
+});
+
+describe("CLI: no currency is assumed (B2)", () => {
+  it("psa needs --currency; icer needs a currency column or --currency; plane without one labels no currency", async () => {
+    const psa = await cli(["psa", data("v5-draws.csv"), "--lambdas", "300"]);
+    expect(psa.code).toBe(2);
+    expect(psa.err).toMatch(/--currency/);
+    const icer = await cli(["icer", file("nocur.csv", "name,cost,effect\nA,0,0\nB,100,1\n")]);
+    expect(icer.code).toBe(1);
+    expect(icer.err).toMatch(/nocur\.csv:2: the cost has no currency: add a currency column or pass --currency/);
+    const plane = await cli(["plane", data("v5-draws.csv"), "--csv"]);
+    expect(plane.code).toBe(0);
+    // The currency column is empty, never an invented CNY.
+    expect(plane.out.trim().split("\n")[1]).toMatch(/,4,$/);
+    const svg = await cli(["plane", data("v5-draws.csv")]);
+    expect(svg.out).toContain("Incremental cost<");
+    expect(svg.out).not.toContain("CNY");
+  });
+
+  it("model --psa --lambdas needs the cost stream to state its currency", async () => {
+    const doc = JSON.parse(readFileSync(data("two-state-psa.json"), "utf8"));
+    for (const s of doc.strategies) delete s.model.streams.cost.currency;
+    const r = await cli(["model", file("nocur-psa.json", JSON.stringify(doc)), "--psa", "--draws", "20", "--lambdas", "20000"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/nocur-psa\.json: --lambdas needs the currency of the costs: state "currency" on the cost stream/);
   });
 });
 
@@ -212,33 +238,33 @@ describe("CLI: CSV dialects in", () => {
   it("reads semicolon CSV with decimal commas (Excel) and R's 1e+05 numerals, to the same frontier as V3", async () => {
     const expected = (await cli(["icer", data("v3-strategies.csv"), "--csv"])).out;
     const excel = file("v3-excel.csv", "\uFEFFname;cost;effect\r\nA;0;0\r\nB;1e+05;1\r\nD;250000;0,9\r\nC;300000;1,5\r\nE;5E5;2,5\r\n");
-    const r = await cli(["icer", excel, "--csv"]);
+    const r = await cli(["icer", excel, "--csv", "--currency", "CNY"]);
     expect(r.code).toBe(0);
     expect(r.out).toBe(expected);
     const tsv = file("v3.tsv", "name\tcost\teffect\nA\t0\t0\nB\t100000\t1\nD\t250000\t0.9\nC\t3e5\t1.5\nE\t500000\t2.5\n");
-    expect((await cli(["icer", tsv, "--csv"])).out).toBe(expected);
+    expect((await cli(["icer", tsv, "--csv", "--currency", "CNY"])).out).toBe(expected);
   });
 
   it("refuses thousands separators and ambiguous marks, naming file, line and column", async () => {
-    const sep = await cli(["icer", file("sep.csv", 'name,cost,effect\nA,0,0\nB,"100,000",1\n')]);
+    const sep = await cli(["icer", "--currency", "CNY", file("sep.csv", 'name,cost,effect\nA,0,0\nB,"100,000",1\n')]);
     expect(sep.code).toBe(1);
     expect(sep.err).toMatch(/sep\.csv:3: column "cost": "100,000" has a comma \(thousands separators are not accepted/);
-    const dot = await cli(["icer", file("dot.csv", "name;cost;effect\nA;0;0\nB;100.000;1\n")]);
+    const dot = await cli(["icer", "--currency", "CNY", file("dot.csv", "name;cost;effect\nA;0;0\nB;100.000;1\n")]);
     expect(dot.code).toBe(1);
     expect(dot.err).toMatch(/dot\.csv:3: column "cost": "100\.000" has a "\." in a file read with a decimal comma/);
     // --decimal . reads the same semicolon file with "." as the decimal mark.
-    expect((await cli(["icer", file("dot2.csv", "name;cost;effect\nA;0;0\nB;100.5;1\n"), "--decimal", ".", "--json"])).code).toBe(0);
-    const na = await cli(["psa", file("na.csv", "strategy,cost,effect\nA,1,NA\n"), "--lambdas", "1"]);
+    expect((await cli(["icer", "--currency", "CNY", file("dot2.csv", "name;cost;effect\nA;0;0\nB;100.5;1\n"), "--decimal", ".", "--json"])).code).toBe(0);
+    const na = await cli(["psa", "--currency", "CNY", file("na.csv", "strategy,cost,effect\nA,1,NA\n"), "--lambdas", "1"]);
     expect(na.code).toBe(1);
     expect(na.err).toMatch(/na\.csv:2: column "effect": "NA" is not a finite number/);
-    const quote = await cli(["icer", file("quote.csv", 'name,cost,effect\nA,0,0\n"B,1,1\n')]);
+    const quote = await cli(["icer", "--currency", "CNY", file("quote.csv", 'name,cost,effect\nA,0,0\n"B,1,1\n')]);
     expect(quote.code).toBe(1);
     expect(quote.err).toMatch(/quote\.csv(:\d+)?: unterminated quoted field/);
     expect((await cli(["icer", data("v3-strategies.csv"), "--delimiter", "pipe"])).code).toBe(2);
   });
 
   it("M7: text cells that a spreadsheet would run as formulas are neutralised; negative numbers are not", async () => {
-    const r = await cli(["icer", file("inject.csv", 'name,cost,effect\n"=HYPERLINK(""http://x"")",0,0\n@SUM(A1),-100,1\n'), "--csv"]);
+    const r = await cli(["icer", "--currency", "CNY", file("inject.csv", 'name,cost,effect\n"=HYPERLINK(""http://x"")",0,0\n@SUM(A1),-100,1\n'), "--csv"]);
     expect(r.code).toBe(0);
     const rows = r.out.trim().split("\n");
     // The HYPERLINK row is dominated by "@SUM(A1)": its reference cell is neutralised too.
@@ -249,7 +275,7 @@ describe("CLI: CSV dialects in", () => {
 
 describe("CLI: CSV out is analysis-ready", () => {
   it("psa writes tidy CSV: one row per λ and strategy, plain numbers, true/false", async () => {
-    const r = await cli(["psa", data("v5-draws.csv"), "--lambdas", "0,3e+02", "--csv"]);
+    const r = await cli(["psa", "--currency", "CNY", data("v5-draws.csv"), "--lambdas", "0,3e+02", "--csv"]);
     expect(r.code).toBe(0);
     expect(r.out.trim().split("\n")).toEqual([
       "lambda,strategy,p_cost_effective,is_optimal,evpi,currency",
@@ -317,12 +343,12 @@ describe("CLI: model", () => {
     const lib = runModelPsa({ ...doc, draws: 300, seed: 7 });
     const out = JSON.parse(psa.out);
     expect(out.summary.map((s: { meanEffect: number }) => s.meanEffect)).toEqual(lib.summary.map((s) => s.meanEffect));
-    expect(out.ceac.points[0].ceac).toEqual(analyzePsa({ ...lib, lambdas: [20000] }).points[0]!.ceac);
+    expect(out.ceac.points[0].ceac).toEqual(analyzePsa({ ...lib, lambdas: [20000], currency: "CNY" }).points[0]!.ceac);
     // The draws file round-trips through the psa command.
     const draws = readFileSync(join(tmp, "draws.csv"), "utf8").trim().split("\n");
     expect(draws[0]).toBe("strategy,draw,cost,effect");
     expect(draws).toHaveLength(601);
-    const again = JSON.parse((await cli(["psa", join(tmp, "draws.csv"), "--lambdas", "20000", "--json"])).out);
+    const again = JSON.parse((await cli(["psa", "--currency", "CNY", join(tmp, "draws.csv"), "--lambdas", "20000", "--json"])).out);
     expect(again.points[0].ceac).toEqual(out.ceac.points[0].ceac);
   });
 

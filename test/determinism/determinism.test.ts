@@ -81,6 +81,7 @@ const v5 = {
     [1.5, 1.4, 1.6, 1.3],
   ],
   lambdas: [0, 150, 300, 600],
+  currency: "CNY",
 };
 const v7 = {
   seriousAdverseEventRate: 0.08,
@@ -135,7 +136,7 @@ describe("determinism: models (MK1, PS1, HIV, seeded PSA)", () => {
   }, [hivMono, hivCombo]);
   deterministic("seeded PSA (HIV, 200 draws, seed 42) into CEAC and EVPI", (x) => {
     const psa = api.runModelPsa(x as api.RunModelPsaInput);
-    return { psa, ceac: api.analyzePsa({ ...psa, lambdas: [0, 5000, 10000, 20000] }) };
+    return { psa, ceac: api.analyzePsa({ ...psa, lambdas: [0, 5000, 10000, 20000], currency: "CNY" }) };
   }, hivPsa(200, 42));
   deterministic("evaluateSurvivalCurve", (x) => api.evaluateSurvivalCurve(x as api.EvaluateSurvivalCurveInput), { curve: { type: "weibull", shape: 1.5, scale: 20 }, times: [0, 12, 24] });
 });

@@ -54,6 +54,7 @@ const v5 = {
     [1.5, 1.4, 1.6, 1.3],
   ],
   lambdas: [0, 150, 300, 600],
+  currency: "CNY",
 };
 
 describe("fuzz: valuation", () => {
@@ -69,8 +70,8 @@ describe("fuzz: valuation", () => {
   entry("selectThreshold", (x) => api.selectThreshold(x as api.SelectThresholdInput), [[{ policy, facts: { rare: true, lifeExtensionMonths: 14 } }]]);
   entry("valueBasedPrice", (x) => api.valueBasedPrice(x as api.ValueBasedPriceInput), [[{ lambda: cny("150000"), incrementalEffect: "1.0", comparatorCost: cny("100000"), nonDrugCost: cny("20000") }]]);
   entry("analyzePsa", (x) => api.analyzePsa(x as api.AnalyzePsaInput), [[v5], [{ ...v5, costs: v5.costs.map((r) => Float64Array.from(r)), effects: v5.effects.map((r) => Float64Array.from(r)), lambdas: [300] }]]);
-  entry("analyzePsaChunks", (x) => api.analyzePsaChunks(x as Parameters<typeof api.analyzePsaChunks>[0]), [[{ strategies: v5.strategies, lambdas: v5.lambdas, chunks: [{ costs: v5.costs, effects: v5.effects }] }]]);
-  entry("psaInputFromDraws", (x) => api.psaInputFromDraws(x as api.PsaInputFromDrawsInput), [[{ strategies: ["S1", "S2"], draws: [{ costs: [100, 200], effects: [1, 1.5] }, { costs: [120, 260], effects: [1.2, 1.4] }], lambdas: [300] }]]);
+  entry("analyzePsaChunks", (x) => api.analyzePsaChunks(x as Parameters<typeof api.analyzePsaChunks>[0]), [[{ strategies: v5.strategies, lambdas: v5.lambdas, currency: "CNY", chunks: [{ costs: v5.costs, effects: v5.effects }] }]]);
+  entry("psaInputFromDraws", (x) => api.psaInputFromDraws(x as api.PsaInputFromDrawsInput), [[{ strategies: ["S1", "S2"], draws: [{ costs: [100, 200], effects: [1, 1.5] }, { costs: [120, 260], effects: [1.2, 1.4] }], lambdas: [300], currency: "CNY" }]]);
   entry("valueScore", (x) => api.valueScore(x as api.ValueScoreInput), [[{ dimensions: [{ name: "clinical", score: 80, weight: 0.4 }, { name: "economic", score: 60, weight: 0.3 }, { name: "patient", score: 70, weight: 0.2 }, { name: "social", score: 50, weight: 0.1 }] }]]);
   entry("assessAdmission", (x) => api.assessAdmission(x as api.AssessAdmissionInput), [[{ technology: v7, rules: { maxBudgetShare: 0.01 } }], [{ technology: { ...v7, seriousAdverseEventRate: 0.12 } }]]);
 });

@@ -41,7 +41,7 @@ describe("toFrontierInput", () => {
     streams: { cost: { total: cost, ...(currency ? { currency } : {}) }, qaly: { total: qaly } },
   });
   it("rounds cost half-up to the cent and keeps the effect", () => {
-    const f = toFrontierInput({ strategies: [{ name: "A", result: result(1234.565, 1.5, "USD") }, { name: "B", result: result(10.004, 2) }] });
+    const f = toFrontierInput({ strategies: [{ name: "A", result: result(1234.565, 1.5, "USD") }, { name: "B", result: result(10.004, 2) }], currency: "CNY" });
     expect(f.strategies[0]?.cost.toString()).toBe("USD 1234.57");
     expect(f.strategies[1]?.cost.toString()).toBe("CNY 10.00");
     expect(f.strategies.map((s) => s.effect)).toEqual([1.5, 2]);

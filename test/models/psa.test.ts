@@ -42,7 +42,7 @@ describe("runModelPsa", () => {
     expect(psa.costs[0]).toBeInstanceOf(Float64Array);
     expect(psa.costs[0]).toHaveLength(500);
     expect(psa.currency).toBe("CNY");
-    const r = analyzePsa({ ...psa, lambdas: [0, 100000] });
+    const r = analyzePsa({ ...psa, lambdas: [0, 100000], currency: "CNY" });
     // λ = 0: the cheaper strategy (Old, 2000 cheaper per cycle alive) wins every draw
     expect(r.points[0]?.ceac).toEqual([1, 0]);
   });

@@ -30,6 +30,7 @@ describe("CE plane for an HTA committee", () => {
     costs: [[100, 120, 80, 110], [200, 260, 150, 210]],
     effects: [[1.0, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3]],
     lambda: 300,
+    currency: "CNY",
   };
 
   it("marks each comparison's mean, prints it in the legend and draws its 95 % ellipse", () => {
@@ -124,6 +125,7 @@ describe("frontier with ICER labels", () => {
         { name: "A", cost: 0, effect: 0, status: "ND" },
         { name: "B", cost: 500, effect: 2, status: "ND" },
       ],
+      currency: "CNY",
     });
     // 500 / 2 = 250
     expect(plain).toContain("ICER CNY 250");
@@ -144,6 +146,7 @@ describe("CEAC that survives greyscale", () => {
       costs: [[100, 120, 80, 110], [200, 260, 150, 210], [300, 310, 290, 305]],
       effects: [[1.0, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3], [1.7, 1.8, 1.6, 1.9]],
       lambdas: [0, 300, 600],
+      currency: "CNY",
     });
     const svg = ceacSvg(r);
     expect(seriesNames(svg)).toEqual(["S1", "S2", "S3"]);

@@ -21,6 +21,7 @@ describe("cost-effectiveness plane", () => {
     effects: [[1.0, 1.2, 0.9, 1.1], new Float64Array([1.5, 1.4, 1.6, 1.3]), [1.7, 1.8, 1.6, 1.9]],
     lambda: 300,
     title: "V5 draws",
+    currency: "CNY",
   };
 
   it("draws one labelled scatter series per non-reference strategy, axes, and the λ line", () => {
@@ -70,6 +71,7 @@ describe("CEAC", () => {
       [0, 0.25, 0.5, 0.5],
     ],
     optimal: ["S1", "S1", "S2", "S2"],
+    currency: "CNY",
   };
 
   it("draws one curve per strategy on a [0, 1] axis with the CEAF overlay", () => {

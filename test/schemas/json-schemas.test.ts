@@ -36,7 +36,7 @@ const documents: [schema: string, id: string, doc: unknown][] = [
   ["budgetImpactInputSchema", "BI1", { currency: "CNY", eligible: 500, uptake: 1, costPerPatient: "1000000", fundSurplus: "62500000000" }],
   ["bundleSchema", "B1", { currency: "CNY", name: "Lung-cancer monthly bundle", price: "28000", components: [{ name: "NGS test", amount: "5000" }, { name: "targeted drug", amount: "20000" }, { name: "imaging", amount: "1000" }, { name: "supportive care", amount: "2000" }] }],
   ["frontierInputSchema", "V3", { strategies: [["A", "0", 0], ["B", "100000", 1], ["D", "250000", 0.9], ["C", "300000", 1.5], ["E", "500000", 2.5]].map(([name, amount, effect]) => ({ name, cost: { amount, currency: "CNY" }, effect })) }],
-  ["analyzePsaInputSchema", "V5", { strategies: ["S1", "S2"], costs: [[100, 120, 80, 110], [200, 260, 150, 210]], effects: [[1, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3]], lambdas: [300] }],
+  ["analyzePsaInputSchema", "V5", { strategies: ["S1", "S2"], costs: [[100, 120, 80, 110], [200, 260, 150, 210]], effects: [[1, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3]], lambdas: [300], currency: "CNY" }],
   ["valueScoreInputSchema", "V6", { dimensions: [{ name: "clinical", score: 80, weight: 0.4 }, { name: "economic", score: 60, weight: 0.3 }, { name: "patient", score: 70, weight: 0.2 }, { name: "social", score: 50, weight: 0.1 }] }],
   ["runMarkovModelInputSchema", "HIV monotherapy (Chancellor 1997)", json(hivMono)],
   ["runMarkovModelInputSchema", "HIV combination", json(hivCombo)],
@@ -70,6 +70,14 @@ describe("JSON Schemas for other languages", () => {
     expect(money({ amount: "12.50", currency: "CNY" })).toBe(true);
     expect(money({ amount: "12.50" })).toBe(false);
     expect(money({})).toBe(false); // the in-memory Money branch does not make the JSON form accept anything
+  });
+
+  it("B2: the PSA input documents require their currency, and no schema defaults one to CNY", () => {
+    const v5 = { strategies: ["S1", "S2"], costs: [[100, 120, 80, 110], [200, 260, 150, 210]], effects: [[1, 1.2, 0.9, 1.1], [1.5, 1.4, 1.6, 1.3]], lambdas: [300] };
+    expect(validator("analyzePsaInputSchema")(v5)).toBe(false);
+    expect(validator("analyzePsaInputSchema")({ ...v5, currency: "CNY" })).toBe(true);
+    for (const name of ["analyzePsaInputSchema", "psaAccumulatorInputSchema", "psaInputFromDrawsInputSchema"]) expect(schemas[name]!.required).toContain("currency");
+    expect(JSON.stringify(schemas)).not.toMatch(/"default":\s*"CNY"/);
   });
 });
 

@@ -40,16 +40,16 @@ describe("bad input is rejected with typed errors", () => {
       frontier({ strategies: [{ name: "A", cost: cny("1"), effect: 1 }, { name: "A", cost: cny("2"), effect: 2 }] }),
     );
     expect(paths).toContain("strategies.1.name");
-    expect(issuePaths(() => analyzePsa({ strategies: ["S", "S"], costs: [[1], [2]], effects: [[1], [1]], lambdas: [1] }))).toContain("strategies.1");
+    expect(issuePaths(() => analyzePsa({ strategies: ["S", "S"], costs: [[1], [2]], effects: [[1], [1]], lambdas: [1], currency: "CNY" }))).toContain("strategies.1");
     expect(issuePaths(() => netBenefit({ lambda: cny("1"), strategies: [{ name: "X", cost: cny("1"), effect: 1 }, { name: "X", cost: cny("1"), effect: 1 }] }))).toContain("strategies.1.name");
   });
 
   it("empty input", () => {
     expect(issuePaths(() => frontier({ strategies: [] }))).toContain("strategies");
     expect(issuePaths(() => qaly({ periods: [] }))).toContain("periods");
-    expect(issuePaths(() => analyzePsa({ strategies: [], costs: [], effects: [], lambdas: [1] }))).toContain("strategies");
-    expect(issuePaths(() => analyzePsa({ strategies: ["S"], costs: [[]], effects: [[]], lambdas: [1] }))).toContain("costs");
-    expect(issuePaths(() => analyzePsa({ strategies: ["S"], costs: [[1]], effects: [[1]], lambdas: [] }))).toContain("lambdas");
+    expect(issuePaths(() => analyzePsa({ strategies: [], costs: [], effects: [], lambdas: [1], currency: "CNY" }))).toContain("strategies");
+    expect(issuePaths(() => analyzePsa({ strategies: ["S"], costs: [[]], effects: [[]], lambdas: [1], currency: "CNY" }))).toContain("costs");
+    expect(issuePaths(() => analyzePsa({ strategies: ["S"], costs: [[1]], effects: [[1]], lambdas: [], currency: "CNY" }))).toContain("lambdas");
     expect(issuePaths(() => valueScore({ dimensions: [] }))).toContain("dimensions");
   });
 
@@ -72,13 +72,13 @@ describe("bad input is rejected with typed errors", () => {
   });
 
   it("ragged PSA matrices and non-finite draws", () => {
-    expect(issuePaths(() => analyzePsa({ strategies: ["A", "B"], costs: [[1, 2], [1]], effects: [[1, 2], [1, 2]], lambdas: [1] }))).toContain("costs.1");
-    expect(issuePaths(() => analyzePsa({ strategies: ["A", "B"], costs: [[1, 2]], effects: [[1, 2], [1, 2]], lambdas: [1] }))).toContain("costs");
-    expect(issuePaths(() => analyzePsa({ strategies: ["A"], costs: [[1, 2]], effects: [[1, 2, 3]], lambdas: [1] }))).toContain("effects");
-    expect(issuePaths(() => analyzePsa({ strategies: ["A"], costs: [new Float64Array([1, Number.NaN])], effects: [[1, 2]], lambdas: [1] }))).toContain("costs.0.1");
-    expect(issuePaths(() => analyzePsa({ strategies: ["A"], costs: [[1]], effects: [[Number.POSITIVE_INFINITY]], lambdas: [1] }))).toContain("effects.0.0");
-    expect(issuePaths(() => analyzePsa({ strategies: ["A"], costs: [[1]], effects: [[1]], lambdas: [-1] }))).toContain("lambdas.0");
-    expect(issuePaths(() => psaInputFromDraws({ strategies: ["A", "B"], draws: [{ costs: [1], effects: [1, 2] }], lambdas: [1] }))).toContain("draws.0.costs");
+    expect(issuePaths(() => analyzePsa({ strategies: ["A", "B"], costs: [[1, 2], [1]], effects: [[1, 2], [1, 2]], lambdas: [1], currency: "CNY" }))).toContain("costs.1");
+    expect(issuePaths(() => analyzePsa({ strategies: ["A", "B"], costs: [[1, 2]], effects: [[1, 2], [1, 2]], lambdas: [1], currency: "CNY" }))).toContain("costs");
+    expect(issuePaths(() => analyzePsa({ strategies: ["A"], costs: [[1, 2]], effects: [[1, 2, 3]], lambdas: [1], currency: "CNY" }))).toContain("effects");
+    expect(issuePaths(() => analyzePsa({ strategies: ["A"], costs: [new Float64Array([1, Number.NaN])], effects: [[1, 2]], lambdas: [1], currency: "CNY" }))).toContain("costs.0.1");
+    expect(issuePaths(() => analyzePsa({ strategies: ["A"], costs: [[1]], effects: [[Number.POSITIVE_INFINITY]], lambdas: [1], currency: "CNY" }))).toContain("effects.0.0");
+    expect(issuePaths(() => analyzePsa({ strategies: ["A"], costs: [[1]], effects: [[1]], lambdas: [-1], currency: "CNY" }))).toContain("lambdas.0");
+    expect(issuePaths(() => psaInputFromDraws({ strategies: ["A", "B"], draws: [{ costs: [1], effects: [1, 2] }], lambdas: [1], currency: "CNY" }))).toContain("draws.0.costs");
   });
 
   it("mixed currencies are a CURRENCY_MISMATCH", () => {

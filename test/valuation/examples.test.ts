@@ -140,6 +140,7 @@ describe("worked examples of spec/valuation.md", () => {
         [1.5, 1.4, 1.6, 1.3],
       ],
       lambdas: [300],
+      currency: "CNY",
     });
     const p = r.points[0]!;
     expect(p.ceac).toEqual([0.5, 0.5]);

@@ -15,7 +15,7 @@ const v5 = {
 
 describe("analyzePsa: figures and sentences", () => {
   it("V5 at λ = 0 and 300", () => {
-    const r = analyzePsa({ ...v5, lambdas: [0, 300] });
+    const r = analyzePsa({ ...v5, lambdas: [0, 300], currency: "CNY" });
     // λ = 0: NMB = −C, S1 is cheaper in every draw: wins 4, mean −102.5; S2 mean −205.
     const [p0, p1] = r.points;
     expect([p0!.ceac, p0!.wins, p0!.optimal, p0!.optimalIndex, p0!.optimalProbability, p0!.evpi.toString()]).toEqual([[1, 0], [4, 0], "S1", 0, 1, "CNY 0.00"]);
@@ -52,10 +52,10 @@ describe("analyzePsa: figures and sentences", () => {
   });
 
   it("exact ties go to the earlier strategy, per draw and in expectation", () => {
-    const r = analyzePsa({ strategies: ["first", "second"], costs: [[1, 1], [1, 1]], effects: [[1, 1], [1, 1]], lambdas: [10] });
+    const r = analyzePsa({ strategies: ["first", "second"], costs: [[1, 1], [1, 1]], effects: [[1, 1], [1, 1]], lambdas: [10], currency: "CNY" });
     expect([r.points[0]!.wins, r.points[0]!.optimal]).toEqual([[2, 0], "first"]);
     // A later strategy strictly better in one draw wins that draw.
-    const s = analyzePsa({ strategies: ["a", "b", "c"], costs: [[0, 0], [0, 0], [0, -1]], effects: [[0, 0], [0, 0], [0, 0]], lambdas: [1] });
+    const s = analyzePsa({ strategies: ["a", "b", "c"], costs: [[0, 0], [0, 0], [0, -1]], effects: [[0, 0], [0, 0], [0, 0]], lambdas: [1], currency: "CNY" });
     expect([s.points[0]!.wins, s.points[0]!.optimal]).toEqual([[1, 0, 1], "c"]);
   });
 
@@ -63,7 +63,7 @@ describe("analyzePsa: figures and sentences", () => {
     // 2 strategies → 16,384 draws per block; 40,000 draws. S0: NMB 1 always; S1: NMB 2 when k % 4 = 0, else 0.
     const K = 40_000;
     const e1 = Float64Array.from({ length: K }, (_, k) => (k % 4 === 0 ? 2 : 0));
-    const r = analyzePsa({ strategies: ["S0", "S1"], costs: [new Float64Array(K), new Float64Array(K)], effects: [new Float64Array(K).fill(1), e1], lambdas: [1] });
+    const r = analyzePsa({ strategies: ["S0", "S1"], costs: [new Float64Array(K), new Float64Array(K)], effects: [new Float64Array(K).fill(1), e1], lambdas: [1], currency: "CNY" });
     const p = r.points[0]!;
     // S1 wins 10,000 draws; means 1 and 0.5; mean best (2 × 10,000 + 30,000) / 40,000 = 1.25.
     expect([p.wins, p.ceac, p.optimal]).toEqual([[30_000, 10_000], [0.75, 0.25], "S0"]);
@@ -72,17 +72,17 @@ describe("analyzePsa: figures and sentences", () => {
 
   it("float64 overflow is UNDEFINED_RESULT, never Infinity", () => {
     const big = 1.7e308;
-    const nmb = domainError(() => analyzePsa({ strategies: ["A"], costs: [[-big, -big]], effects: [[0, 0]], lambdas: [0] }));
+    const nmb = domainError(() => analyzePsa({ strategies: ["A"], costs: [[-big, -big]], effects: [[0, 0]], lambdas: [0], currency: "CNY" }));
     expect(nmb.code).toBe("UNDEFINED_RESULT");
     expect(nmb.message).toContain("expected NMB overflowed float64; rescale the inputs");
     // Each strategy's sum is 0, but the best NMBs add up past the float64 range.
-    const loss = domainError(() => analyzePsa({ strategies: ["A", "B"], costs: [[-big, big], [big, -big]], effects: [[0, 0], [0, 0]], lambdas: [0] }));
+    const loss = domainError(() => analyzePsa({ strategies: ["A", "B"], costs: [[-big, big], [big, -big]], effects: [[0, 0], [0, 0]], lambdas: [0], currency: "CNY" }));
     expect(loss.message).toContain("expected loss overflowed float64; rescale the inputs");
   });
 });
 
 describe("analyzePsa: matrix checks", () => {
-  const ok = { strategies: ["A", "B"], lambdas: [1] };
+  const ok = { strategies: ["A", "B"], lambdas: [1], currency: "CNY" };
   it("row counts, ragged rows, draw counts and empty draws, each with its message and path", () => {
     const rows = issue(() => analyzePsa({ ...ok, costs: [[1]], effects: [[1], [1]] }));
     expect([rows.path, rows.message]).toEqual([["costs"], "costs has 1 row(s) but there are 2 strategies"]);
@@ -92,7 +92,7 @@ describe("analyzePsa: matrix checks", () => {
     expect([draws.path, draws.message]).toEqual([["effects"], "costs have 2 draws but effects have 3"]);
     const none = issue(() => analyzePsa({ ...ok, costs: [[], []], effects: [[], []] }));
     expect([none.path, none.message]).toEqual([["costs"], "at least one draw is needed"]);
-    const dup = issue(() => analyzePsa({ strategies: ["S", "S"], lambdas: [1], costs: [[1], [1]], effects: [[1], [1]] }));
+    const dup = issue(() => analyzePsa({ strategies: ["S", "S"], lambdas: [1], currency: "CNY", costs: [[1], [1]], effects: [[1], [1]] }));
     expect([dup.path, dup.message]).toEqual([["strategies", 1], 'duplicate strategy name "S" (also at index 0)']);
   });
 
@@ -108,20 +108,20 @@ describe("analyzePsa: matrix checks", () => {
 
   it("reports at most 20 bad entries per matrix, and no draw-count issue for a matrix already at fault", () => {
     const bad = Array.from({ length: 30 }, () => Number.NaN);
-    const all = issues(() => analyzePsa({ strategies: ["A"], lambdas: [1], costs: [bad], effects: [[Number.NaN, 1, 2]] }));
+    const all = issues(() => analyzePsa({ strategies: ["A"], lambdas: [1], currency: "CNY", costs: [bad], effects: [[Number.NaN, 1, 2]] }));
     expect(all.filter((i) => i.path[0] === "costs")).toHaveLength(20);
     expect(all.filter((i) => i.path[0] === "effects").map((i) => i.path)).toEqual([["effects", 0, 0]]);
     // Costs bad, effects fine but of another draw count: only the costs are reported.
-    const only = issues(() => analyzePsa({ strategies: ["A"], lambdas: [1], costs: [[Number.NaN, 1]], effects: [[1, 2, 3]] }));
+    const only = issues(() => analyzePsa({ strategies: ["A"], lambdas: [1], currency: "CNY", costs: [[Number.NaN, 1]], effects: [[1, 2, 3]] }));
     expect(only.map((i) => i.path)).toEqual([["costs", 0, 0]]);
-    const onlyE = issues(() => analyzePsa({ strategies: ["A"], lambdas: [1], costs: [[1, 2, 3]], effects: [[Number.NaN, 1]] }));
+    const onlyE = issues(() => analyzePsa({ strategies: ["A"], lambdas: [1], currency: "CNY", costs: [[1, 2, 3]], effects: [[Number.NaN, 1]] }));
     expect(onlyE.map((i) => i.path)).toEqual([["effects", 0, 0]]);
   });
 
   it("ragged rows are each reported, past the entry limit too", () => {
     const costs = [[1, 2], ...Array.from({ length: 24 }, () => [1])];
     const strategies = Array.from({ length: 25 }, (_, i) => `S${i}`);
-    const all = issues(() => analyzePsa({ strategies, lambdas: [1], costs, effects: costs }));
+    const all = issues(() => analyzePsa({ strategies, lambdas: [1], currency: "CNY", costs, effects: costs }));
     expect(all.filter((i) => i.path[0] === "costs")).toHaveLength(24);
   });
 });
@@ -130,7 +130,7 @@ describe("streamed PSA: guards", () => {
   it("finishPsa refuses a look-alike and an accumulator without draws", () => {
     const look = issue(() => finishPsa({ strategies: ["A"] } as never));
     expect([look.path, look.message]).toEqual([["accumulator"], "expected a PSA accumulator made by createPsaAccumulator"]);
-    const acc = createPsaAccumulator({ strategies: ["A"], lambdas: [1] });
+    const acc = createPsaAccumulator({ strategies: ["A"], lambdas: [1], currency: "CNY" });
     const empty = issue(() => finishPsa(acc));
     expect([empty.path, empty.message, empty.code]).toEqual([["draws"], "at least one draw is needed", "too_small"]);
   });
@@ -138,7 +138,7 @@ describe("streamed PSA: guards", () => {
   it("addPsaDraws refuses a look-alike accumulator with one issue, and mismatched chunks", () => {
     const look = issue(() => addPsaDraws({ accumulator: {} as never, costs: [[1]], effects: [[1, 2]] }));
     expect([look.path, look.message]).toEqual([["accumulator"], "expected a PSA accumulator made by createPsaAccumulator"]);
-    const acc = createPsaAccumulator({ strategies: ["A"], lambdas: [1] });
+    const acc = createPsaAccumulator({ strategies: ["A"], lambdas: [1], currency: "CNY" });
     const m = issue(() => addPsaDraws({ accumulator: acc, costs: [[1, 2]], effects: [[1]] }));
     expect([m.path, m.message]).toEqual([["effects"], "costs have 2 draws but effects have 1"]);
     expect(acc.draws).toBe(0);
@@ -149,12 +149,12 @@ describe("streamed PSA: guards", () => {
   });
 
   it("createPsaAccumulator refuses duplicate strategies", () => {
-    const d = issue(() => createPsaAccumulator({ strategies: ["A", "A"], lambdas: [1] }));
+    const d = issue(() => createPsaAccumulator({ strategies: ["A", "A"], lambdas: [1], currency: "CNY" }));
     expect([d.path, d.message]).toEqual([["strategies", 1], 'duplicate strategy name "A" (also at index 0)']);
   });
 
   it("analyzePsaChunks names the bad part: the input, the chunks, a chunk, a chunk's entry", () => {
-    const settings = { strategies: ["A"], lambdas: [1] };
+    const settings = { strategies: ["A"], lambdas: [1], currency: "CNY" };
     const whole = issue(() => analyzePsaChunks(null as never));
     expect([whole.path, whole.message]).toEqual([[], "expected the PSA settings and chunks"]);
     const notIterable = issue(() => analyzePsaChunks({ ...settings, chunks: {} as never }));
@@ -181,8 +181,8 @@ describe("streamed PSA: guards", () => {
   });
 
   it("chunks give the same result as all draws at once", () => {
-    const whole = analyzePsa({ ...v5, lambdas: [0, 300] });
-    const parts = analyzePsaChunks({ strategies: v5.strategies, lambdas: [0, 300], chunks: [{ costs: [[100], [200]], effects: [[1.0], [1.5]] }, { costs: [[120, 80, 110], [260, 150, 210]], effects: [[1.2, 0.9, 1.1], [1.4, 1.6, 1.3]] }] });
+    const whole = analyzePsa({ ...v5, lambdas: [0, 300], currency: "CNY" });
+    const parts = analyzePsaChunks({ strategies: v5.strategies, lambdas: [0, 300], currency: "CNY", chunks: [{ costs: [[100], [200]], effects: [[1.0], [1.5]] }, { costs: [[120, 80, 110], [260, 150, 210]], effects: [[1.2, 0.9, 1.1], [1.4, 1.6, 1.3]] }] });
     expect(JSON.stringify(parts)).toBe(JSON.stringify(whole));
   });
 });
@@ -194,13 +194,12 @@ describe("psaInputFromDraws", () => {
     expect(out.effects.map((r) => Array.from(r))).toEqual([[1, 1.2], [1.5, 1.4]]);
     expect(out.costs[0]).toBeInstanceOf(Float64Array);
     expect([out.strategies, out.lambdas, out.currency]).toEqual([["S1", "S2"], [300], "USD"]);
-    const plain = psaInputFromDraws({ strategies: ["S1"], draws: [{ costs: [1], effects: [1] }], lambdas: [0] });
-    expect("currency" in plain).toBe(false);
-    expect(analyzePsa(plain).currency).toBe("CNY");
+    // B2: no currency is assumed; the stated one is carried into analyzePsa's input and result.
+    expect(analyzePsa(out).currency).toBe("USD");
   });
 
   it("a draw with the wrong number of costs or effects is refused at its path", () => {
-    const all = issues(() => psaInputFromDraws({ strategies: ["S1", "S2"], draws: [{ costs: [1, 2], effects: [1, 2] }, { costs: [1], effects: [1, 2, 3] }], lambdas: [1] }));
+    const all = issues(() => psaInputFromDraws({ strategies: ["S1", "S2"], draws: [{ costs: [1, 2], effects: [1, 2] }, { costs: [1], effects: [1, 2, 3] }], lambdas: [1], currency: "CNY" }));
     expect(all.map((i) => [i.path.join("."), i.message])).toEqual([
       ["draws.1.costs", "draw 1 has 1 costs for 2 strategies"],
       ["draws.1.effects", "draw 1 has 3 effects for 2 strategies"],

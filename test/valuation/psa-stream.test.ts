@@ -39,11 +39,11 @@ describe("PSA in chunks (issue 22 item 7)", () => {
   it("gives the in-memory result to the bit, however the draws are cut into chunks", () => {
     fc.assert(
       fc.property(psaArb, (input) => {
-        const whole = analyzePsa({ strategies: input.strategies, costs: input.costs, effects: input.effects, lambdas: input.lambdas });
-        const streamed = analyzePsaChunks({ strategies: input.strategies, lambdas: input.lambdas, chunks: chunksOf(input) });
+        const whole = analyzePsa({ strategies: input.strategies, costs: input.costs, effects: input.effects, lambdas: input.lambdas, currency: "CNY" });
+        const streamed = analyzePsaChunks({ strategies: input.strategies, lambdas: input.lambdas, currency: "CNY", chunks: chunksOf(input) });
         expect(JSON.stringify(streamed)).toBe(JSON.stringify(whole));
         expect(streamed).toEqual(whole);
-        const acc = createPsaAccumulator({ strategies: input.strategies, lambdas: input.lambdas });
+        const acc = createPsaAccumulator({ strategies: input.strategies, lambdas: input.lambdas, currency: "CNY" });
         for (const c of chunksOf(input)) addPsaDraws({ accumulator: acc, costs: c.costs, effects: c.effects });
         expect(finishPsa(acc)).toEqual(whole);
       }),
@@ -54,7 +54,7 @@ describe("PSA in chunks (issue 22 item 7)", () => {
   it("the sums are the plain draw-order float64 sums (a reference loop written out here)", () => {
     fc.assert(
       fc.property(psaArb, (input) => {
-        const r = analyzePsaChunks({ strategies: input.strategies, lambdas: input.lambdas, chunks: chunksOf(input) });
+        const r = analyzePsaChunks({ strategies: input.strategies, lambdas: input.lambdas, currency: "CNY", chunks: chunksOf(input) });
         const S = input.strategies.length;
         const K = input.costs[0]!.length;
         input.lambdas.forEach((lambda, l) => {
@@ -90,7 +90,7 @@ describe("PSA in chunks (issue 22 item 7)", () => {
   it("the analyzePsa example in two chunks: EVPI CNY 30.00, as in one piece", () => {
     // Draws (λ = 300): NMB S1 = 200, 240, 190, 220; S2 = 250, 160, 330, 180.
     // Per draw max = 250, 240, 330, 220: mean 260; means S1 212.5, S2 230; EVPI = 260 − 230 = 30.
-    const acc = createPsaAccumulator({ strategies: ["S1", "S2"], lambdas: [300] });
+    const acc = createPsaAccumulator({ strategies: ["S1", "S2"], lambdas: [300], currency: "CNY" });
     addPsaDraws({ accumulator: acc, costs: [[100, 120], [200, 260]], effects: [[1.0, 1.2], [1.5, 1.4]] });
     addPsaDraws({ accumulator: acc, costs: [[80, 110], [150, 210]], effects: [[0.9, 1.1], [1.6, 1.3]] });
     const r = finishPsa(acc);
@@ -101,12 +101,12 @@ describe("PSA in chunks (issue 22 item 7)", () => {
   });
 
   it("an empty chunk adds nothing; the summary can be taken, more draws added, and taken again", () => {
-    const acc = createPsaAccumulator({ strategies: ["A", "B"], lambdas: [100], population: "1000" });
+    const acc = createPsaAccumulator({ strategies: ["A", "B"], lambdas: [100], currency: "CNY", population: "1000" });
     addPsaDraws({ accumulator: acc, costs: [[], []], effects: [[], []] });
     addPsaDraws({ accumulator: acc, costs: [[10], [20]], effects: [[1], [1.5]] });
     expect(finishPsa(acc).draws).toBe(1);
     addPsaDraws({ accumulator: acc, costs: [[30], [5]], effects: [[1], [0.5]] });
-    const whole = analyzePsa({ strategies: ["A", "B"], lambdas: [100], population: "1000", costs: [[10, 30], [20, 5]], effects: [[1, 1], [1.5, 0.5]] });
+    const whole = analyzePsa({ strategies: ["A", "B"], lambdas: [100], currency: "CNY", population: "1000", costs: [[10, 30], [20, 5]], effects: [[1, 1], [1.5, 0.5]] });
     expect(finishPsa(acc)).toEqual(whole);
     expect(finishPsa(acc).points[0]!.populationEvpi?.toString()).toBe(whole.points[0]!.populationEvpi?.toString());
   });
@@ -124,13 +124,13 @@ describe("PSA in chunks: bad input", () => {
   };
 
   it("settings are validated like analyzePsa's (unknown keys, duplicate names, negative λ)", () => {
-    expect(issue(() => createPsaAccumulator({ strategies: ["A"], lambdas: [1], costs: [] } as never)).path).toEqual(["costs"]);
-    expect(issue(() => createPsaAccumulator({ strategies: ["A", "A"], lambdas: [1] })).path).toEqual(["strategies", 1]);
-    expect(issue(() => createPsaAccumulator({ strategies: ["A"], lambdas: [-1] })).path).toEqual(["lambdas", 0]);
+    expect(issue(() => createPsaAccumulator({ strategies: ["A"], lambdas: [1], currency: "CNY", costs: [] } as never)).path).toEqual(["costs"]);
+    expect(issue(() => createPsaAccumulator({ strategies: ["A", "A"], lambdas: [1], currency: "CNY" })).path).toEqual(["strategies", 1]);
+    expect(issue(() => createPsaAccumulator({ strategies: ["A"], lambdas: [-1], currency: "CNY" })).path).toEqual(["lambdas", 0]);
   });
 
   it("a chunk with the wrong rows, ragged rows, non-finite entries or mismatched draws is refused, and the accumulator is unchanged", () => {
-    const acc = createPsaAccumulator({ strategies: ["A", "B"], lambdas: [100] });
+    const acc = createPsaAccumulator({ strategies: ["A", "B"], lambdas: [100], currency: "CNY" });
     addPsaDraws({ accumulator: acc, costs: [[10], [20]], effects: [[1], [1.5]] });
     const before = finishPsa(acc);
     expect(issue(() => addPsaDraws({ accumulator: acc, costs: [[10]], effects: [[1], [1]] })).path).toEqual(["costs"]);
@@ -143,13 +143,13 @@ describe("PSA in chunks: bad input", () => {
   it("junk in place of an accumulator, and a summary of no draws, are typed errors", () => {
     expect(issue(() => addPsaDraws({ accumulator: { draws: 0 } as never, costs: [[1]], effects: [[1]] })).path).toEqual(["accumulator"]);
     expect(issue(() => finishPsa({} as never)).path).toEqual(["accumulator"]);
-    expect(issue(() => finishPsa(createPsaAccumulator({ strategies: ["A"], lambdas: [1] }))).path).toEqual(["draws"]);
+    expect(issue(() => finishPsa(createPsaAccumulator({ strategies: ["A"], lambdas: [1], currency: "CNY" }))).path).toEqual(["draws"]);
   });
 
   it("analyzePsaChunks names the chunk at fault, and refuses what is not an iterable", () => {
     const bad = [{ costs: [[1]], effects: [[1]] }, { costs: [[1], [2]], effects: [[1]] }];
-    expect(issue(() => analyzePsaChunks({ strategies: ["A"], lambdas: [1], chunks: bad })).path).toEqual(["chunks", 1, "costs"]);
-    expect(issue(() => analyzePsaChunks({ strategies: ["A"], lambdas: [1], chunks: 5 as never })).path).toEqual(["chunks"]);
-    expect(issue(() => analyzePsaChunks({ strategies: ["A"], lambdas: [1], chunks: [null] as never })).path).toEqual(["chunks", 0]);
+    expect(issue(() => analyzePsaChunks({ strategies: ["A"], lambdas: [1], currency: "CNY", chunks: bad })).path).toEqual(["chunks", 1, "costs"]);
+    expect(issue(() => analyzePsaChunks({ strategies: ["A"], lambdas: [1], currency: "CNY", chunks: 5 as never })).path).toEqual(["chunks"]);
+    expect(issue(() => analyzePsaChunks({ strategies: ["A"], lambdas: [1], currency: "CNY", chunks: [null] as never })).path).toEqual(["chunks", 0]);
   });
 });

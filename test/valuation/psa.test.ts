@@ -12,7 +12,7 @@ const psaArb = fc
       lambdas: fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 5 }),
     }),
   )
-  .map((m) => ({ ...m, strategies: m.costs.map((_, i) => `S${i}`) }));
+  .map((m) => ({ ...m, strategies: m.costs.map((_, i) => `S${i}`), currency: "CNY" }));
 
 describe("PSA properties", () => {
   it("CEAC wins add up to the draw count and shares to 1 at every λ", () => {
@@ -51,7 +51,7 @@ describe("PSA properties", () => {
         expect(JSON.stringify(analyzePsa(typed))).toBe(a);
         const K = input.costs[0]!.length;
         const draws = Array.from({ length: K }, (_, k) => ({ costs: input.costs.map((r) => r[k]!), effects: input.effects.map((r) => r[k]!) }));
-        expect(JSON.stringify(analyzePsa(psaInputFromDraws({ strategies: input.strategies, draws, lambdas: input.lambdas })))).toBe(a);
+        expect(JSON.stringify(analyzePsa(psaInputFromDraws({ strategies: input.strategies, draws, lambdas: input.lambdas, currency: "CNY" })))).toBe(a);
         expect(JSON.stringify(analyzePsa(input))).toBe(a);
       }),
     );
@@ -85,6 +85,7 @@ describe("PSA near-ties", () => {
       costs: [[c, c], [below, c], [c, c]],
       effects: [[1, 1], [1, 1], [1, 1]],
       lambdas: [0, 50000],
+      currency: "CNY",
     });
     // λ = 0: NMB = −C exactly. Draw 1: B is cheaper by an ulp → B. Draw 2: all equal → A.
     expect(r.points[0]!.wins).toEqual([1, 1, 0]);
@@ -94,7 +95,7 @@ describe("PSA near-ties", () => {
   });
 
   it("EVPI is zero when one strategy wins every draw", () => {
-    const r = analyzePsa({ strategies: ["A", "B"], costs: [[1, 2, 3], [10, 20, 30]], effects: [[1, 1, 1], [1, 1, 1]], lambdas: [100] });
+    const r = analyzePsa({ strategies: ["A", "B"], costs: [[1, 2, 3], [10, 20, 30]], effects: [[1, 1, 1], [1, 1, 1]], lambdas: [100], currency: "CNY" });
     expect(r.points[0]!.ceac).toEqual([1, 0]);
     expect(r.points[0]!.evpi.toString()).toBe("CNY 0.00");
   });

@@ -18,6 +18,6 @@ describe("valuation regressions (fuzz)", () => {
     expect(() => quadrantOf({ deltaEffect: null as never, deltaCost: new D(1) })).toThrow(ValidationError);
   });
   it("a non-finite PSA entry that is an object is reported, not a TypeError from String()", () => {
-    expect(() => analyzePsa({ strategies: ["A"], costs: [[1, Object.create(null) as number]], effects: [[1, 1]], lambdas: [1] })).toThrow(ValidationError);
+    expect(() => analyzePsa({ strategies: ["A"], costs: [[1, Object.create(null) as number]], effects: [[1, 1]], lambdas: [1], currency: "CNY" })).toThrow(ValidationError);
   });
 });

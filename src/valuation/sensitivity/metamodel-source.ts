@@ -38,7 +38,7 @@ export const metamodelSourceSchema = lazySchema(() => z
         effects: z.array(series).min(1),
         /** Required; optional in the type only so that `runModelPsa`'s result type passes as is. */
         parameterDraws: userRecord(z.string().min(1), series).optional(),
-        /** Currency of the costs (default CNY). */
+        /** Currency of the costs; when given it must be λ's (λ's currency is the analysis's, so none is assumed). */
         currency: currencyCodeSchema.optional(),
       }),
     // not strict: the rest of runModelPsa's result (draws, seed, summary, explanation) is ignored
