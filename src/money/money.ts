@@ -582,20 +582,29 @@ export function money(amount: DecimalInput, currency = "CNY"): Money {
 }
 
 /**
+ * The registry entry of a currency an entry point requires: a missing one (a JavaScript
+ * caller that left it out) is refused with the documents' message, never taken as CNY.
+ */
+function requiredCurrency(currency: string): ReturnType<typeof getCurrency> {
+  if (currency === undefined) throw invalid(["currency"], 'the currency is required: a document that states amounts states its currency (e.g. "CNY")', "invalid_type");
+  return getCurrency(currency);
+}
+
+/**
  * Money from an integer count of minor units (cents, fen, yen).
  *
  * @category Money Values
  * @param units - an integer count of minor units, a bigint or a safe integer
- * @param currency - an ISO 4217 code (default CNY)
- * @throws {ValidationError} `invalid_units` when `units` is not an integer (path `units`), `unknown_currency` for an unknown code (path `currency`)
+ * @param currency - an ISO 4217 code; required (a count of minor units means nothing without its currency, so none is assumed)
+ * @throws {ValidationError} `invalid_units` when `units` is not an integer (path `units`), `invalid_type` when no currency is given, `unknown_currency` for an unknown code (path `currency`)
  *
  * @example
  * ```ts
  * fromMinorUnits(12345n, "CNY"); // CNY 123.45
  * ```
  */
-export function fromMinorUnits(units: bigint | number, currency = "CNY"): Money {
-  const c = getCurrency(currency);
+export function fromMinorUnits(units: bigint | number, currency: string): Money {
+  const c = requiredCurrency(currency);
   if (typeof units !== "bigint" && !(typeof units === "number" && Number.isSafeInteger(units))) {
     throw invalid(["units"], `${typeof units === "number" ? units : describeType(units)} is not a safe integer count of minor units`, "invalid_units");
   }
@@ -631,16 +640,16 @@ export function toMinorUnits(m: Money): bigint {
  * Zero in a currency.
  *
  * @category Money Values
- * @param currency - an ISO 4217 code known to the registry (default CNY)
- * @throws {ValidationError} `unknown_currency` for an unknown code (path `currency`)
+ * @param currency - an ISO 4217 code known to the registry; required (none is assumed)
+ * @throws {ValidationError} `invalid_type` when no currency is given, `unknown_currency` for an unknown code (path `currency`)
  *
  * @example
  * ```ts
  * zero("USD"); // USD 0.00
  * ```
  */
-export function zero(currency = "CNY"): Money {
-  const c = getCurrency(currency);
+export function zero(currency: string): Money {
+  const c = requiredCurrency(currency);
   return fromUnitsAt(0n, c.code, c.minorUnit);
 }
 

@@ -48,8 +48,8 @@ describe("junk from JavaScript callers: typed errors at the right path", () => {
   });
 
   it("minor units of zero are +0, and counts must be numbers or bigints", () => {
-    expect(fromMinorUnits(0n).amount.isNegative()).toBe(false);
-    expect(issue(() => fromMinorUnits("5" as never))).toEqual({ path: ["units"], code: "invalid_units", message: "string is not a safe integer count of minor units" });
+    expect(fromMinorUnits(0n, "CNY").amount.isNegative()).toBe(false);
+    expect(issue(() => fromMinorUnits("5" as never, "CNY"))).toEqual({ path: ["units"], code: "invalid_units", message: "string is not a safe integer count of minor units" });
   });
 
   it("split and allocateUnits check their arguments", () => {

@@ -10,9 +10,9 @@ const json = (m: { toJSON(): { amount: string; currency: string } }) => m.toJSON
 describe("minor units", () => {
   it("builds amounts from minor units, padding and signing", () => {
     // 5 fen = 0.05 (padded to 3 digits "005" then split "0" + "05").
-    expect(json(fromMinorUnits(5n))).toBe("0.05");
-    expect(json(fromMinorUnits(-5n))).toBe("-0.05");
-    expect(json(fromMinorUnits(123456n))).toBe("1234.56");
+    expect(json(fromMinorUnits(5n, "CNY"))).toBe("0.05");
+    expect(json(fromMinorUnits(-5n, "CNY"))).toBe("-0.05");
+    expect(json(fromMinorUnits(123456n, "CNY"))).toBe("1234.56");
     // JPY has no minor digits: 5 units = 5 yen.
     expect(json(fromMinorUnits(5n, "JPY"))).toBe("5");
     expect(json(fromMinorUnits(-7n, "JPY"))).toBe("-7");
@@ -23,8 +23,8 @@ describe("minor units", () => {
   });
 
   it("rejects non-integer unit counts", () => {
-    expect(issue(() => fromMinorUnits(1.5))).toEqual({ path: ["units"], code: "invalid_units", message: "1.5 is not a safe integer count of minor units" });
-    expect(issue(() => fromMinorUnits(2 ** 53))).toEqual({ path: ["units"], code: "invalid_units", message: "9007199254740992 is not a safe integer count of minor units" });
+    expect(issue(() => fromMinorUnits(1.5, "CNY"))).toEqual({ path: ["units"], code: "invalid_units", message: "1.5 is not a safe integer count of minor units" });
+    expect(issue(() => fromMinorUnits(2 ** 53, "CNY"))).toEqual({ path: ["units"], code: "invalid_units", message: "9007199254740992 is not a safe integer count of minor units" });
   });
 
   it("reads minor units back, refusing sub-unit amounts", () => {
@@ -38,9 +38,17 @@ describe("minor units", () => {
     });
   });
 
+  it("B2: zero and fromMinorUnits assume no currency (a JavaScript caller that leaves it out gets a typed error)", () => {
+    const required = { path: ["currency"], code: "invalid_type", message: 'the currency is required: a document that states amounts states its currency (e.g. "CNY")' };
+    expect(issue(() => (zero as unknown as () => unknown)())).toEqual(required);
+    expect(issue(() => (fromMinorUnits as unknown as (u: bigint) => unknown)(5n))).toEqual(required);
+    // An unknown code is still its own error.
+    expect(issue(() => zero("XXY")).code).toBe("unknown_currency");
+  });
+
   it("zero knows its currency's scale", () => {
     expect(zero("JPY").toJSON()).toEqual({ amount: "0", currency: "JPY" });
-    expect(zero().toJSON()).toEqual({ amount: "0.00", currency: "CNY" });
+    expect(zero("CNY").toJSON()).toEqual({ amount: "0.00", currency: "CNY" });
     expect(toJSON(money("3", "USD"))).toEqual({ amount: "3.00", currency: "USD" });
   });
 });

@@ -20,8 +20,8 @@ describe("money regressions (fuzz)", () => {
     expect(() => money("1", 10n as unknown as string)).toThrow(ValidationError);
   });
   it("fromMinorUnits refuses non-integers of any type; roundDecimal refuses bad places", () => {
-    expect(() => fromMinorUnits(null as unknown as bigint)).toThrow(ValidationError);
-    expect(() => fromMinorUnits("abc" as unknown as bigint)).toThrow(ValidationError);
+    expect(() => fromMinorUnits(null as unknown as bigint, "CNY")).toThrow(ValidationError);
+    expect(() => fromMinorUnits("abc" as unknown as bigint, "CNY")).toThrow(ValidationError);
     expect(() => roundDecimal(new D("1.25"), -1)).toThrow(ValidationError);
     expect(() => roundDecimal(null as never, 2)).toThrow(ValidationError);
   });
