@@ -50,6 +50,22 @@ export function positiveField(site: CurveSite, field: string, expr: ModelExpress
   };
 }
 
+/**
+ * The compile step of a curve with a positive `shape` and `scale` (Weibull, log-logistic):
+ * both fields checked in that order, then `survival(shape, scale, t)` for t > 0 (S(0) = 1).
+ */
+export function shapeScaleCompile(name: string, survival: (shape: number, scale: number, t: number) => number) {
+  return (curve: { readonly shape: ModelExpression; readonly scale: ModelExpression }, site: CurveSite): CompiledCurve => {
+    const shape = positiveField(site, "shape", curve.shape, `${name} shape`);
+    const scale = positiveField(site, "scale", curve.scale, `${name} scale`);
+    return (p, d) => {
+      const k = shape(p, d);
+      const l = scale(p, d);
+      return (t) => (t <= 0 ? 1 : survival(k, l, t));
+    };
+  };
+}
+
 /** A field that must be finite: else `${label} must be finite, got x` at the field's path. */
 export function finiteField(site: CurveSite, field: string, expr: ModelExpression, label: string) {
   const f = fieldExpression(site, field, expr);

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { modelExpressionSchema } from "../expression.js";
 import { portableExp, portableLog } from "../portable-math.js";
-import { positiveField, type SurvivalCurveKind } from "./kind.js";
+import { shapeScaleCompile, type SurvivalCurveKind } from "./kind.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
 const NAME = "log-logistic";
@@ -23,13 +23,5 @@ export const logLogisticCurve: SurvivalCurveKind<typeof logLogisticSchema> = {
   type: "log-logistic",
   schema: logLogisticSchema,
   name: NAME,
-  compile: (curve, site) => {
-    const shape = positiveField(site, "shape", curve.shape, `${NAME} shape`);
-    const scale = positiveField(site, "scale", curve.scale, `${NAME} scale`);
-    return (p, d) => {
-      const k = shape(p, d);
-      const l = scale(p, d);
-      return (t) => (t <= 0 ? 1 : 1 / (1 + portableExp(k * portableLog(t / l))));
-    };
-  },
+  compile: shapeScaleCompile(NAME, (k, l, t) => 1 / (1 + portableExp(k * portableLog(t / l)))),
 };
