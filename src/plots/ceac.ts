@@ -58,7 +58,7 @@ function plotInput(input: CeacSvgInput): unknown {
  * @example
  * ```ts
  * declare const strategies: string[], costs: number[][], effects: number[][], lambdas: number[];
- * const svg = ceacSvg(analyzePsa({ strategies, costs, effects, lambdas }));
+ * const svg = ceacSvg(analyzePsa({ strategies, costs, effects, lambdas, currency: "CNY" }));
  * const plain = ceacSvg({ lambdas: [0, 50000], strategies: ["A", "B"], probabilities: [[1, 0.4], [0, 0.6]] });
  * ```
  */

@@ -164,7 +164,7 @@ export interface ParsedOutcomeKind {
    * low…high); `number` (a number written without an exponent, in low…high; any other
    * value goes to the general check); `text` (at most `high` characters); `enum`;
    * `general` (the attribute type's own check: bounds with no double of their own).
-   * `low` / `high`: inclusive bounds as doubles, ±Infinity when absent. Every entry has
+   * `low` / `high`: inclusive bounds as doubles, ∓Number.MAX_VALUE when absent (every fast-path value is finite, so those bounds always hold; a parsed contract holds no Infinity). Every entry has
    * every field: one object shape keeps the test's reads monomorphic.
    */
   readonly fit: readonly {
@@ -199,7 +199,7 @@ function bound(v: number | string): ExactNumber | null {
 
 /** The fit-test entry of one attribute: its comparisons decided once, here, rather than per event. */
 function attributeFit(a: ParsedAttribute): AttributeFit {
-  const entry = (code: AttributeFit["code"], low = -Infinity, high = Infinity, values: ReadonlySet<string> | null = null): AttributeFit => ({ name: a.name, optional: a.optional, code, low, high, values, attribute: a });
+  const entry = (code: AttributeFit["code"], low = -Number.MAX_VALUE, high = Number.MAX_VALUE, values: ReadonlySet<string> | null = null): AttributeFit => ({ name: a.name, optional: a.optional, code, low, high, values, attribute: a });
   // A bound without a double of its own cannot be compared as one: the general check compares it exactly.
   const exact = (a.min !== null && a.min.double === undefined) || (a.max !== null && a.max.double === undefined);
   switch (a.type) {
@@ -207,11 +207,11 @@ function attributeFit(a: ParsedAttribute): AttributeFit {
       return entry("boolean");
     case "integer":
     case "number":
-      return exact ? entry("general") : entry(a.type, a.min?.double ?? -Infinity, a.max?.double ?? Infinity);
+      return exact ? entry("general") : entry(a.type, a.min?.double ?? -Number.MAX_VALUE, a.max?.double ?? Number.MAX_VALUE);
     case "string":
-      return entry("text", -Infinity, a.maxLength ?? Infinity);
+      return entry("text", -Number.MAX_VALUE, a.maxLength ?? Number.MAX_VALUE);
     case "enum":
-      return entry("enum", -Infinity, Infinity, a.values);
+      return entry("enum", -Number.MAX_VALUE, Number.MAX_VALUE, a.values);
   }
 }
 
