@@ -5,7 +5,8 @@ import * as z from "zod";
 import type { Issue } from "../../core/index.js";
 import { userRecord } from "../../core/schemas.js";
 import { didYouMean } from "../../core/parse.js";
-import type { ParsedAttribute, ParsedOutcomeKind } from "./declarations.js";
+import type { ParsedOutcomeKind } from "./declarations.js";
+import { attributeType } from "./attribute-types/registry.js";
 import { attributeProblem } from "./declared-events.js";
 import { comparableBound, compareExact, compareToBound, exactNumber, type ExactNumber, exactText } from "./exact-number.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
@@ -89,10 +90,6 @@ export type ParsedAttributeTest =
       readonly text: string;
     };
 
-function numericType(a: ParsedAttribute): boolean {
-  return a.type === "integer" || a.type === "number";
-}
-
 /**
  * Checks a matcher's attribute tests against the declared kind and prepares them.
  * Problems are pushed as issues under `path` (the `where` object's path).
@@ -109,8 +106,10 @@ export function prepareAttributeTests(kind: ParsedOutcomeKind, where: Readonly<R
       continue;
     }
     const label = `${name}`;
-    if (t.unit !== undefined && (a.type !== "number" || a.unit !== t.unit)) {
-      issues.push({ path: [...at, "unit"], code: "unit_mismatch", message: `${kind.name}.${name} is ${a.type === "number" && a.unit !== null ? `recorded in ${a.unit}` : "declared without a unit"}, not ${t.unit}` });
+    const type = attributeType(a.type);
+    // Only a type with a unit (`number`) parses one: every other attribute's unit is null.
+    if (t.unit !== undefined && a.unit !== t.unit) {
+      issues.push({ path: [...at, "unit"], code: "unit_mismatch", message: `${kind.name}.${name} is ${a.unit !== null ? `recorded in ${a.unit}` : "declared without a unit"}, not ${t.unit}` });
       continue;
     }
     if (t.equals !== undefined) {
@@ -119,13 +118,13 @@ export function prepareAttributeTests(kind: ParsedOutcomeKind, where: Readonly<R
         issues.push({ path: [...at, "equals"], code: "invalid_type", message: `${kind.name}.${name}: ${problem.reason}` });
         continue;
       }
-      const value = numericType(a) ? comparableBound(exactNumber(t.equals)!) : (t.equals as boolean | string);
+      const value = type.ordered ? comparableBound(exactNumber(t.equals)!) : (t.equals as boolean | string);
       out.push({ name, op: "equals", value, text: `${label} = ${typeof t.equals === "string" ? JSON.stringify(t.equals) : String(t.equals)}${a.unit ? ` ${a.unit}` : ""}` });
       continue;
     }
     if (t.in !== undefined) {
-      if (a.type === "boolean") {
-        issues.push({ path: [...at, "in"], code: "invalid_type", message: `${kind.name}.${name} is true or false: test it with equals` });
+      if (!type.listable) {
+        issues.push({ path: [...at, "in"], code: "invalid_type", message: `${kind.name}.${name} is ${type.words(a)}: test it with equals` });
         continue;
       }
       const values: (string | ExactNumber)[] = [];
@@ -135,12 +134,12 @@ export function prepareAttributeTests(kind: ParsedOutcomeKind, where: Readonly<R
         if (problem !== null) {
           issues.push({ path: [...at, "in", k], code: "invalid_type", message: `${kind.name}.${name}: ${problem.reason}` });
           bad = true;
-        } else values.push(numericType(a) ? comparableBound(exactNumber(v)!) : (v as string));
+        } else values.push(type.ordered ? comparableBound(exactNumber(v)!) : (v as string));
       });
       if (!bad) out.push({ name, op: "in", values, text: `${label} in {${t.in.map((v) => (typeof v === "string" ? JSON.stringify(v) : String(v))).join(", ")}}` });
       continue;
     }
-    if (!numericType(a)) {
+    if (!type.ordered) {
       issues.push({ path: at, code: "invalid_type", message: `${kind.name}.${name} is ${a.type}: a range needs an integer or number attribute` });
       continue;
     }

@@ -5,15 +5,15 @@ import * as z from "zod";
 import { type Issue, parseInput, ValidationError } from "../../core/index.js";
 import { userRecord } from "../../core/schemas.js";
 import { OUTCOME_EVENT_KINDS } from "../events.js";
-import { comparableBound, exactNumber, type ExactNumber } from "./exact-number.js";
+import type { ExactNumber } from "./exact-number.js";
+import { kindSchemas } from "../../kernel/kind-registry.js";
+import type { AttributeFit } from "./attribute-types/kind.js";
+import { ATTRIBUTE_TYPES, attributeType } from "./attribute-types/registry.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const nameSchema = (what: string) =>
   z.string().regex(NAME, { error: (i) => `${JSON.stringify(i.input)} is not a valid ${what} name: start with a letter, then letters, digits or _ (at most 64)` });
-
-const numeral = lazySchema(() => z.union([z.number(), z.string()]).refine((v) => exactNumber(v) !== null, { message: "expected a finite decimal number (e.g. 9.5 or \"9.5\")" }));
-const optional = lazySchema(() => ({ optional: z.boolean().optional(), label: z.string().min(1).max(200).optional() }));
 
 /**
  * One typed attribute of a declared outcome kind. `boolean`; `integer` (optional
@@ -28,58 +28,7 @@ const optional = lazySchema(() => ({ optional: z.boolean().optional(), label: z.
  *
  * @category Outcome Events
  */
-export const outcomeAttributeSchema = lazySchema(() => z
-  .discriminatedUnion("type", [
-    z.strictObject({
-      /** Attribute type `boolean`: true or false. */
-      type: z.literal("boolean"),
-      ...optional,
-    }),
-    z.strictObject({
-      /** Attribute type `integer`: a whole number. */
-      type: z.literal("integer"),
-      /** Smallest allowed value, inclusive; no lower bound when absent. */
-      min: z.number().int().optional(),
-      /** Largest allowed value, inclusive, not below `min`; no upper bound when absent. */
-      max: z.number().int().optional(),
-      ...optional,
-    }),
-    z.strictObject({
-      /** Attribute type `number`: an exact decimal (a number or decimal text). */
-      type: z.literal("number"),
-      /** The unit the values are recorded in (e.g. `g/dL`), at most 40 characters; range tests that name a unit must use this one. */
-      unit: z.string().min(1).max(40).optional(),
-      /** Smallest allowed value, inclusive (a finite decimal); no lower bound when absent. */
-      min: numeral.optional(),
-      /** Largest allowed value, inclusive (a finite decimal), not below `min`; no upper bound when absent. */
-      max: numeral.optional(),
-      ...optional,
-    }),
-    z.strictObject({
-      /** Attribute type `string`: free text. */
-      type: z.literal("string"),
-      /** Longest allowed text, 1–10000 characters. */
-      maxLength: z.number().int().min(1).max(10_000).optional(),
-      ...optional,
-    }),
-    z.strictObject({
-      /** Attribute type `enum`: one of a fixed list of values. */
-      type: z.literal("enum"),
-      /** The allowed values, distinct, 1–1000 of them (each 1–200 characters). */
-      values: z.array(z.string().min(1).max(200)).min(1).max(1000),
-      ...optional,
-    }),
-  ])
-  .superRefine((a, ctx) => {
-    if ((a.type === "integer" || a.type === "number") && a.min !== undefined && a.max !== undefined) {
-      const lo = exactNumber(a.min);
-      const hi = exactNumber(a.max);
-      if (lo !== null && hi !== null && lo.units * 10n ** BigInt(hi.scale) > hi.units * 10n ** BigInt(lo.scale)) {
-        ctx.addIssue({ code: "custom", path: ["max"], message: `max ${String(a.max)} is below min ${String(a.min)}` });
-      }
-    }
-    if (a.type === "enum" && new Set(a.values).size !== a.values.length) ctx.addIssue({ code: "custom", path: ["values"], message: "enum values must be distinct" });
-  }));
+export const outcomeAttributeSchema = lazySchema(() => z.discriminatedUnion("type", kindSchemas(ATTRIBUTE_TYPES)));
 
 /**
  * One outcome kind a contract declares: a label and its attributes (none for a plain flag such as `mrdNegative`).
@@ -158,27 +107,12 @@ export interface ParsedOutcomeKind {
   /** All the attributes, in declaration order. */
   readonly list: readonly ParsedAttribute[];
   /**
-   * The same attributes as the event fit test (`declaredEventFits`) reads them, with each
-   * check worked out when the contract is parsed, so an event costs no lookups and no
-   * allocations beyond the comparisons. `code`: `boolean`; `integer` (a safe integer in
-   * low…high); `number` (a number written without an exponent, in low…high; any other
-   * value goes to the general check); `text` (at most `high` characters); `enum`;
-   * `general` (the attribute type's own check: bounds with no double of their own).
-   * `low` / `high`: inclusive bounds as doubles, ∓Number.MAX_VALUE when absent (every fast-path value is finite, so those bounds always hold; a parsed contract holds no Infinity). Every entry has
-   * every field: one object shape keeps the test's reads monomorphic.
+   * The same attributes as the event fit test (`declaredEventFits`) reads them, each with
+   * its type's test precompiled when the contract is parsed (its record's `fit`), so an
+   * event costs no lookups and no allocations beyond the comparisons.
    */
-  readonly fit: readonly {
-    readonly name: string;
-    readonly optional: boolean;
-    readonly code: "boolean" | "integer" | "number" | "text" | "enum" | "general";
-    readonly low: number;
-    readonly high: number;
-    readonly values: ReadonlySet<string> | null;
-    readonly attribute: ParsedAttribute;
-  }[];
+  readonly fit: readonly AttributeFit[];
 }
-
-type AttributeFit = ParsedOutcomeKind["fit"][number];
 
 /**
  * The declared outcome kinds of a contract, by name.
@@ -191,29 +125,6 @@ export interface ParsedOutcomes {
 
 /** No declarations: only the built-in kinds. */
 export const NO_OUTCOMES: ParsedOutcomes = Object.freeze({ kinds: new Map() });
-
-function bound(v: number | string): ExactNumber | null {
-  const n = exactNumber(v);
-  return n === null ? null : comparableBound(n);
-}
-
-/** The fit-test entry of one attribute: its comparisons decided once, here, rather than per event. */
-function attributeFit(a: ParsedAttribute): AttributeFit {
-  const entry = (code: AttributeFit["code"], low = -Number.MAX_VALUE, high = Number.MAX_VALUE, values: ReadonlySet<string> | null = null): AttributeFit => ({ name: a.name, optional: a.optional, code, low, high, values, attribute: a });
-  // A bound without a double of its own cannot be compared as one: the general check compares it exactly.
-  const exact = (a.min !== null && a.min.double === undefined) || (a.max !== null && a.max.double === undefined);
-  switch (a.type) {
-    case "boolean":
-      return entry("boolean");
-    case "integer":
-    case "number":
-      return exact ? entry("general") : entry(a.type, a.min?.double ?? -Number.MAX_VALUE, a.max?.double ?? Number.MAX_VALUE);
-    case "string":
-      return entry("text", -Number.MAX_VALUE, a.maxLength ?? Number.MAX_VALUE);
-    case "enum":
-      return entry("enum", -Number.MAX_VALUE, Number.MAX_VALUE, a.values);
-  }
-}
 
 /** Turns validated declarations into {@link ParsedOutcomes}. */
 export function prepareOutcomes(record: z.output<typeof outcomeDeclarationsSchema> | undefined): ParsedOutcomes {
@@ -229,16 +140,12 @@ export function prepareOutcomes(record: z.output<typeof outcomeDeclarationsSchem
         name: attr,
         type: a.type,
         optional: a.optional === true,
-        unit: a.type === "number" ? (a.unit ?? null) : null,
-        min: (a.type === "number" || a.type === "integer") && a.min !== undefined ? bound(a.min) : null,
-        max: (a.type === "number" || a.type === "integer") && a.max !== undefined ? bound(a.max) : null,
-        values: a.type === "enum" ? new Set(a.values) : null,
-        maxLength: a.type === "string" ? (a.maxLength ?? null) : null,
+        ...attributeType(a.type).fields(a as never),
         declaration: a,
       });
     }
     const all = [...attributes.values()];
-    kinds.set(name, { name, label: decl.label ?? name, attributes, required: all.filter((a) => !a.optional), list: all, fit: all.map(attributeFit) });
+    kinds.set(name, { name, label: decl.label ?? name, attributes, required: all.filter((a) => !a.optional), list: all, fit: all.map((a) => attributeType(a.type).fit(a)) });
   }
   return Object.freeze({ kinds });
 }

@@ -1,12 +1,13 @@
 // Checking one event of a declared kind against its declaration. The paths name the
 // event and the attribute (`events[3].attributes.days`), the messages the kind.
 import * as z from "zod";
-import { type Issue, parseInput, ValidationError, type ValidationCode } from "../../core/index.js";
+import { type Issue, parseInput, ValidationError } from "../../core/index.js";
 import { quote } from "../../money/decimal.js";
 import { isCalendarDate } from "../calendar.js";
 import { OUTCOME_EVENT_KINDS } from "../events.js";
 import { type ParsedAttribute, type ParsedOutcomeKind, type ParsedOutcomes, parseOutcomeDeclarations, isKnownKind } from "./declarations.js";
-import { compareToBound, exactNumber, exactText } from "./exact-number.js";
+import type { AttributeFit, AttributeProblem } from "./attribute-types/kind.js";
+import { attributeType } from "./attribute-types/registry.js";
 import { didYouMean } from "../../core/parse.js";
 import { lazySchema } from "../../kernel/lazy-schema.js";
 
@@ -23,57 +24,13 @@ export interface DeclaredOutcomeEvent {
   readonly note?: string;
 }
 
-type Problem = { code: ValidationCode; reason: string } | null;
-
-/**
- * Each attribute type in one entry: how its values are described and how one is checked
- * (a reason, or null when the value fits). A new attribute type is one more entry.
- */
-const ATTRIBUTE_TYPES: { readonly [T in ParsedAttribute["type"]]: { readonly words: (a: ParsedAttribute) => string; readonly problem: (a: ParsedAttribute, value: unknown) => Problem } } = {
-  boolean: {
-    words: () => "true or false",
-    problem: (a, value) => (typeof value === "boolean" ? null : { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` }),
-  },
-  integer: {
-    words: () => "a whole number",
-    problem: (a, value) => {
-      if (typeof value !== "number" || !Number.isSafeInteger(value)) return { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
-      if (a.min !== null && (compareToBound(value, a.min) as number) < 0) return { code: "too_small", reason: `${value} is below the declared minimum ${exactText(a.min)}` };
-      if (a.max !== null && (compareToBound(value, a.max) as number) > 0) return { code: "too_big", reason: `${value} is above the declared maximum ${exactText(a.max)}` };
-      return null;
-    },
-  },
-  number: {
-    words: (a) => `a decimal number${a.unit === null ? "" : ` (in ${a.unit})`}`,
-    problem: (a, value) => {
-      const n = typeof value === "number" || typeof value === "string" ? exactNumber(value) : null;
-      if (n === null) return { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
-      if (a.min !== null && (compareToBound(value, a.min) as number) < 0) return { code: "too_small", reason: `${exactText(n)} is below the declared minimum ${exactText(a.min)}` };
-      if (a.max !== null && (compareToBound(value, a.max) as number) > 0) return { code: "too_big", reason: `${exactText(n)} is above the declared maximum ${exactText(a.max)}` };
-      return null;
-    },
-  },
-  string: {
-    words: () => "text",
-    problem: (a, value) => {
-      if (typeof value !== "string") return { code: "invalid_type", reason: `expected ${typeWords(a)}, got ${quote(value)}` };
-      if (a.maxLength !== null && value.length > a.maxLength) return { code: "too_big", reason: `text longer than ${a.maxLength} characters` };
-      return null;
-    },
-  },
-  enum: {
-    words: (a) => `one of ${[...(a.values ?? [])].map((v) => JSON.stringify(v)).join(", ")}`,
-    problem: (a, value) => (typeof value === "string" && a.values!.has(value) ? null : { code: "invalid_value", reason: `expected ${typeWords(a)}, got ${quote(value)}` }),
-  },
-};
-
 function typeWords(a: ParsedAttribute): string {
-  return ATTRIBUTE_TYPES[a.type].words(a);
+  return attributeType(a.type).words(a);
 }
 
 /** Checks one attribute value; returns a reason, or null when it fits the declaration. */
-export function attributeProblem(a: ParsedAttribute, value: unknown): Problem {
-  return ATTRIBUTE_TYPES[a.type].problem(a, value);
+export function attributeProblem(a: ParsedAttribute, value: unknown): AttributeProblem {
+  return attributeType(a.type).problem(a, value);
 }
 
 /**
@@ -103,7 +60,7 @@ export function declaredEventFits(e: Record<string, unknown>, kind: ParsedOutcom
     if (j === fit.length || !hasOwnProperty.call(attrs, key)) continue;
     // An own declared attribute with a value that does not fit: false whatever else holds.
     const f = fit[j] as AttributeFit;
-    if (!valueFits(f, attrs[key])) return false;
+    if (!f.fits(attrs[key])) return false;
     own++;
     if (!f.optional) required++;
   }
@@ -121,27 +78,6 @@ export function declaredEventFits(e: Record<string, unknown>, kind: ParsedOutcom
 }
 
 const hasOwnProperty = Object.prototype.hasOwnProperty;
-type AttributeFit = ParsedOutcomeKind["fit"][number];
-
-/** True when the value fits the attribute (as `attributeProblem(f.attribute, value) === null`), by the precompiled comparisons. */
-function valueFits(f: AttributeFit, value: unknown): boolean {
-  switch (f.code) {
-    case "boolean":
-      return typeof value === "boolean";
-    case "integer":
-      return typeof value === "number" && Number.isSafeInteger(value) && value >= f.low && value <= f.high;
-    case "number":
-      // Below 1e21 and from 1e-7 up (or 0) a number's numeral has no exponent, which is when exactNumber reads it as it is.
-      if (typeof value === "number" && (value === 0 || (Math.abs(value) >= 1e-7 && Math.abs(value) < 1e21))) return value >= f.low && value <= f.high;
-      return attributeProblem(f.attribute, value) === null;
-    case "text":
-      return typeof value === "string" && value.length <= f.high;
-    case "enum":
-      return typeof value === "string" && (f.values as ReadonlySet<string>).has(value);
-    case "general":
-      return attributeProblem(f.attribute, value) === null;
-  }
-}
 
 /**
  * The fit test by its definition: every declared attribute the attributes object has as
