@@ -40,7 +40,9 @@ describe("exponential: the closed-form MLE", () => {
   });
 });
 
-describe("recovery of the generating parameters (1,000 patients, within 4 standard errors)", () => {
+// 5 SE, not 4: a CI run drew seed 409243961, whose log-normal fit lands 4.0003 SE from the truth
+// (a 4-SE miss has odds ~6e-5 per parameter, and CI fits hundreds); that case is pinned below.
+describe("recovery of the generating parameters (1,000 patients, within 5 standard errors)", () => {
   for (const family of SURVIVAL_FIT_FAMILIES) {
     it(`${family}`, () => {
       const truth = TRUTH[family];
@@ -50,13 +52,13 @@ describe("recovery of the generating parameters (1,000 patients, within 4 standa
           const fit = fitSurvival({ times, events, family });
           fit.estimates.forEach((e, i) => {
             const p = truth.p[i] as number;
-            expect(Math.abs(e.estimate - p)).toBeLessThanOrEqual(4 * e.standardError);
+            expect(Math.abs(e.estimate - p)).toBeLessThanOrEqual(5 * e.standardError);
             // and the standard error is that of 1,000 patients, not of a flat likelihood
             expect(e.standardError).toBeLessThan(0.25 * Math.max(Math.abs(p), 0.1));
           });
           expect(fit.convergence.gradientNorm).toBeLessThanOrEqual(1e-3);
         }),
-        { numRuns: fitRuns(family === "generalised-gamma" ? 3 : 4) },
+        { numRuns: fitRuns(family === "generalised-gamma" ? 3 : 4), examples: [[409243961]] },
       );
     });
   }
